@@ -1,0 +1,71 @@
+// Public shapes of the importer: what callers pass in and what a parsed document comes back as.
+
+export type ImportKind = 'interview' | 'essay';
+export type ImportRole = 'interviewer' | 'interviewee' | 'author';
+
+export interface SpeakerHint {
+  name: string;
+  labels?: string[];
+  role?: ImportRole;
+}
+
+export interface ImportOptions {
+  /** Forced kind; otherwise from front matter, else detected (labelled turns → interview, else essay). */
+  kind?: ImportKind;
+  /** Known title/subtitle: paragraphs repeating them are dropped as chrome. */
+  title?: string;
+  subtitle?: string;
+  /** Known speakers and the labels they go by ("JK", "Jeff Kim", "Q"). */
+  speakers?: SpeakerHint[];
+}
+
+export interface ImportedSpeaker {
+  name: string;
+  labels: string[];
+  role: ImportRole;
+  bio: string | null;
+}
+
+export interface ImportedPassage {
+  kind: 'question' | 'answer' | 'paragraph';
+  /** Speaker NAME (matches ImportedSpeaker.name); essays: the author, or null when none is known. */
+  speaker: string | null;
+  /** Paragraphs joined by "\n\n". */
+  text: string;
+  /** For an answer: index (into passages) of the question it answers, else null. */
+  answers: number | null;
+  /** 1-based line in the raw input where it starts. */
+  line: number;
+}
+
+/** A block left out of the passages; `reason` is for people ("byline", "pull quote repeating passage 2"). */
+export interface SkippedBlock {
+  text: string;
+  line: number;
+  reason: string;
+}
+
+export interface ImportMeta {
+  title?: string;
+  subtitle?: string;
+  summary?: string;
+  date?: string;
+  publisher?: string;
+  sourceUrl?: string;
+  language?: string;
+  [key: string]: unknown;
+}
+
+export interface ImportResult {
+  kind: ImportKind;
+  meta: ImportMeta;
+  caption: string | null;
+  speakers: ImportedSpeaker[];
+  passages: ImportedPassage[];
+  /** Site chrome and pull quotes, with the reason. */
+  dropped: SkippedBlock[];
+  /** What could not be placed; reported so that nothing is silently guessed. */
+  unplaced: SkippedBlock[];
+  /** Inferences an editor should check. */
+  notes: string[];
+}

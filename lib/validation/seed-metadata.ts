@@ -1,0 +1,28 @@
+// The shape of seed/metadata.json: the facts about the seed texts that the raw text does not carry.
+import { z } from 'zod';
+import { datePrecisionSchema, documentKindSchema, participantRoleSchema, partialDateSchema, slugSchema } from './common';
+
+export const seedMetadataSchema = z.object({
+  speakers: z.array(z.object({ slug: slugSchema, name: z.string().min(1), aliases: z.array(z.string().min(1)).default([]) })),
+  topics: z.array(z.object({ slug: slugSchema, name: z.string().min(1), description: z.string().optional() })),
+  documents: z.array(
+    z.object({
+      file: z.string().regex(/^[\w.-]+\.txt$/),
+      slug: slugSchema,
+      kind: documentKindSchema,
+      title: z.string().min(1),
+      subtitle: z.string().optional(),
+      publisher: z.string().optional(),
+      sourceUrl: z.url().optional(),
+      date: partialDateSchema,
+      datePrecision: datePrecisionSchema,
+      language: z.string().default('en'),
+      status: z.enum(['draft', 'published']),
+      participants: z.array(z.object({ speaker: slugSchema, role: participantRoleSchema, labels: z.array(z.string()).default([]) })),
+      /** In reading order, one entry a passage; startsWith guards against a silent mismatch. */
+      passageTopics: z.array(z.object({ startsWith: z.string().min(10), topics: z.array(slugSchema).min(1).max(3) })),
+    }),
+  ),
+});
+
+export type SeedMetadata = z.infer<typeof seedMetadataSchema>;

@@ -1,0 +1,104 @@
+// Seeds an empty archive from seed/: the raw texts through the real importer, plus the facts in
+// metadata.json (dates, publishers, speakers, topics and each passage's topics).
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { PrismaClient } from '@/lib/generated/prisma/client';
+import { parseDocumentText, type ImportResult } from '@/lib/import';
+import { saveNewDocument, type NewDocument } from '@/lib/editorial/save-new-document';
+import { parsePartialDate } from '@/lib/dates';
+import { seedMetadataSchema, type SeedMetadata } from '@/lib/validation/seed-metadata';
+
+export const defaultSeedDir = path.resolve(import.meta.dirname);
+
+export interface SeedReport {
+  seeded: { slug: string; passages: number }[];
+  skipped: string;
+}
+
+export function readSeedMetadata(seedDir: string = defaultSeedDir): SeedMetadata {
+  const raw = JSON.parse(readFileSync(path.join(seedDir, 'metadata.json'), 'utf8'));
+  return seedMetadataSchema.parse(raw);
+}
+
+/** Seeds only a database without documents, so running it again keeps existing data. */
+export async function seedArchive(prisma: PrismaClient, seedDir: string = defaultSeedDir): Promise<SeedReport> {
+  if ((await prisma.document.count()) > 0) return { seeded: [], skipped: 'the archive holds documents already' };
+  const metadata = readSeedMetadata(seedDir);
+  const documents = metadata.documents.map((doc) => buildSeedDocument(metadata, doc, readFileSync(path.join(seedDir, doc.file), 'utf8')));
+
+  for (const topic of metadata.topics) {
+    await prisma.topic.upsert({ where: { slug: topic.slug }, create: topic, update: {} });
+  }
+  const seeded = [];
+  for (const document of documents) {
+    await saveNewDocument(prisma, document);
+    seeded.push({ slug: document.slug, passages: document.passages.length });
+  }
+  return { seeded, skipped: '' };
+}
+
+/** Runs the importer on one seed text and checks its result against the metadata before anything is written. */
+export function buildSeedDocument(metadata: SeedMetadata, doc: SeedMetadata['documents'][number], raw: string): NewDocument {
+  const speakerBySlug = new Map(metadata.speakers.map((s) => [s.slug, s]));
+  const participants = doc.participants.map((p) => {
+    const speaker = speakerBySlug.get(p.speaker);
+    if (!speaker) throw new Error(`${doc.file}: participant "${p.speaker}" is not in metadata.speakers`);
+    return { ...p, speaker };
+  });
+  const period = parsePartialDate(doc.date);
+  if (period?.precision !== doc.datePrecision) {
+    throw new Error(`${doc.file}: date "${doc.date}" does not have the stated precision "${doc.datePrecision}"`);
+  }
+
+  const result: ImportResult = parseDocumentText(raw, {
+    kind: doc.kind === 'interview' ? 'interview' : 'essay',
+    title: doc.title,
+    subtitle: doc.subtitle,
+    speakers: participants.map((p) => ({
+      name: p.speaker.name,
+      labels: p.labels,
+      role: p.role === 'interviewer' || p.role === 'interviewee' ? p.role : 'author',
+    })),
+  });
+  if (result.unplaced.length > 0) {
+    throw new Error(`${doc.file}: the importer could not place ${result.unplaced.map((u) => `line ${u.line} (${u.reason})`).join(', ')}`);
+  }
+  if (result.passages.length !== doc.passageTopics.length) {
+    throw new Error(`${doc.file}: the importer made ${result.passages.length} passages; metadata.json tags ${doc.passageTopics.length}`);
+  }
+  result.passages.forEach((passage, i) => {
+    if (!passage.text.startsWith(doc.passageTopics[i].startsWith)) {
+      throw new Error(`${doc.file}: passage ${i + 1} starts "${passage.text.slice(0, 40)}…", metadata expects "${doc.passageTopics[i].startsWith}"`);
+    }
+  });
+
+  const bios = new Map(result.speakers.map((s) => [s.name, s.bio]));
+  return {
+    slug: doc.slug,
+    kind: doc.kind,
+    title: doc.title,
+    subtitle: doc.subtitle ?? null,
+    summary: typeof result.meta.summary === 'string' ? result.meta.summary : null,
+    publisher: doc.publisher ?? null,
+    sourceUrl: doc.sourceUrl ?? null,
+    date: doc.date,
+    language: doc.language,
+    caption: result.caption,
+    status: doc.status,
+    speakers: participants.map((p) => ({
+      name: p.speaker.name,
+      slug: p.speaker.slug,
+      aliases: [...p.speaker.aliases, ...p.labels],
+      bio: bios.get(p.speaker.name) ?? null,
+      bioSource: bios.get(p.speaker.name) ? `${doc.title} (${doc.publisher ?? 'source'})` : null,
+    })),
+    participants: participants.map((p) => ({ speaker: p.speaker.name, role: p.role })),
+    passages: result.passages.map((passage, i) => ({
+      kind: passage.kind,
+      speaker: passage.speaker,
+      text: passage.text,
+      answers: passage.answers,
+      topicSlugs: doc.passageTopics[i].topics,
+    })),
+  };
+}

@@ -1,0 +1,20 @@
+// `npm run db:seed`: migrates the database, then seeds it when it holds no documents.
+import { env } from '@/lib/env';
+import { databaseFilePath } from '@/lib/db/database-file';
+import { migrateDatabase } from '@/lib/db/migrate';
+import { createPrismaClient } from '@/lib/db/create-client';
+import { seedArchive } from './seed-archive';
+
+const file = databaseFilePath(env.DATABASE_URL);
+migrateDatabase(file);
+const prisma = createPrismaClient(env.DATABASE_URL);
+try {
+  const report = await seedArchive(prisma);
+  if (report.skipped) console.log(`Seed skipped: ${report.skipped}.`);
+  for (const doc of report.seeded) console.log(`Seeded ${doc.slug} (${doc.passages} passages).`);
+} catch (error) {
+  console.error(`Seeding failed, nothing was written: ${error instanceof Error ? error.message : error}`);
+  process.exitCode = 1;
+} finally {
+  await prisma.$disconnect();
+}

@@ -1,0 +1,84 @@
+// The hand-written migrations must build exactly the database schema.prisma describes, and the
+// runner must record them as Prisma does and apply each one whole or not at all.
+import Database from 'better-sqlite3';
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { applyMigrations, migrateDatabase, openDatabase, readMigrations } from '@/lib/db/migrate';
+import { schemaDifferences } from '../support/schema-diff';
+
+const schemaFile = path.resolve('prisma/schema.prisma');
+const scratch = () => path.join(mkdtempSync(path.join(tmpdir(), 'archive-migrate-')), 'test.db');
+
+describe('migrations', () => {
+  it('build, from nothing, a database that matches schema.prisma in every model, column, index and key', () => {
+    const file = scratch();
+    migrateDatabase(file);
+    const db = new Database(file, { readonly: true });
+    expect(schemaDifferences(db, schemaFile)).toEqual([]);
+    db.close();
+  });
+
+  it('are caught drifting: a dropped index, a changed column and an extra table are all reported', () => {
+    const file = scratch();
+    migrateDatabase(file);
+    const db = openDatabase(file);
+    db.exec('DROP INDEX "Passage_documentId_anchor_key"');
+    db.exec('ALTER TABLE "Speaker" ADD COLUMN "nickname" TEXT');
+    db.exec('CREATE TABLE "Stray" ("id" INTEGER PRIMARY KEY)');
+    const problems = schemaDifferences(db, schemaFile);
+    db.close();
+    expect(problems).toContain('Passage lacks unique index on (documentId,anchor)');
+    expect(problems).toContain('Speaker.nickname is not in the schema');
+    expect(problems).toContain('table Stray has no model');
+  });
+
+  it('are recorded in _prisma_migrations with Prisma\'s checksum, and a second run applies nothing', () => {
+    const file = scratch();
+    const first = migrateDatabase(file);
+    expect(first.applied).toEqual(readMigrations().map((m) => m.name));
+    const second = migrateDatabase(file);
+    expect(second).toEqual({ applied: [], alreadyApplied: first.applied });
+
+    const db = new Database(file, { readonly: true });
+    const rows = db.prepare('SELECT migration_name, checksum, finished_at, applied_steps_count FROM _prisma_migrations').all() as {
+      migration_name: string;
+      checksum: string;
+      finished_at: number;
+      applied_steps_count: number;
+    }[];
+    db.close();
+    expect(rows.map((r) => [r.migration_name, r.checksum])).toEqual(readMigrations().map((m) => [m.name, m.checksum]));
+    expect(rows.every((r) => r.finished_at !== null && r.applied_steps_count === 1)).toBe(true);
+  });
+
+  it('apply a failing migration not at all: no half-built table, no record', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'archive-migrations-'));
+    mkdirSync(path.join(dir, '20990101000000_broken'));
+    writeFileSync(path.join(dir, '20990101000000_broken', 'migration.sql'), 'CREATE TABLE "Half" ("id" INTEGER);\nTHIS IS NOT SQL;');
+    const db = openDatabase(scratch());
+    expect(() => applyMigrations(db, readMigrations(dir))).toThrow(/syntax error/);
+    const tables = db.prepare("SELECT name FROM sqlite_master WHERE name = 'Half'").all();
+    const records = db.prepare('SELECT * FROM _prisma_migrations').all();
+    db.close();
+    expect(tables).toEqual([]);
+    expect(records).toEqual([]);
+  });
+
+  it('refuse a migration that was edited after it was applied', () => {
+    const db = openDatabase(scratch());
+    const migrations = readMigrations();
+    applyMigrations(db, migrations);
+    const edited = migrations.map((m, i) => (i === 0 ? { ...m, checksum: 'different' } : m));
+    expect(() => applyMigrations(db, edited)).toThrow(/was changed after it was applied/);
+    db.close();
+  });
+
+  it('keep foreign keys enforced on every connection the app opens', () => {
+    const db = openDatabase(scratch());
+    applyMigrations(db, readMigrations());
+    expect(() => db.prepare('INSERT INTO "SpeakerAlias" ("speakerId", "alias") VALUES (999, \'X\')').run()).toThrow(/FOREIGN KEY/);
+    db.close();
+  });
+});

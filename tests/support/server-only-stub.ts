@@ -1,0 +1,2 @@
+// Stands in for 'server-only' under Vitest, where no client bundle exists to protect.
+export {};
