@@ -1,0 +1,48 @@
+// /documents: published documents, filtered by speaker, topic, kind and date, sorted and paged.
+import type { Metadata } from 'next';
+import { DocumentList } from '@/components/document-card';
+import { DocumentFiltersPanel } from '@/components/document-filters-panel';
+import { Pagination } from '@/components/pagination';
+import { ProblemList } from '@/components/problem-list';
+import { listDocuments } from '@/lib/data/documents';
+import { describeIssues, searchParamsRecord } from '@/lib/validation/common';
+import { documentFiltersSchema } from '@/lib/validation/document-filters';
+import { documentsPath } from '@/lib/urls';
+
+export const metadata: Metadata = { title: 'Documents' };
+
+export default async function DocumentsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const parsed = documentFiltersSchema.safeParse(searchParamsRecord(await searchParams));
+  if (!parsed.success) {
+    return (
+      <>
+        <h1 className="mb-4 font-serif text-3xl font-semibold">Documents</h1>
+        <ProblemList problems={describeIssues(parsed.error)} resetHref="/documents" />
+      </>
+    );
+  }
+  const filters = parsed.data;
+  const list = await listDocuments(filters);
+  const hrefWith = (changes: Partial<Record<keyof typeof filters, string | number | undefined>>) =>
+    documentsPath({ ...filters, page: undefined, pageSize: filters.pageSize === 20 ? undefined : filters.pageSize, ...changes });
+
+  return (
+    <>
+      <h1 className="font-serif text-3xl font-semibold">Documents</h1>
+      <p className="mt-1 muted" aria-live="polite">
+        {list.total} {list.total === 1 ? 'document' : 'documents'}
+      </p>
+      <div className="mt-6 grid gap-8 md:grid-cols-[16rem_1fr]">
+        <DocumentFiltersPanel filters={filters} facets={list.facets} hrefWith={hrefWith} />
+        <section aria-label="Results">
+          {list.items.length === 0 ? (
+            <p>No published document matches these filters.</p>
+          ) : (
+            <DocumentList documents={list.items} headingLevel={2} />
+          )}
+          <Pagination page={list.page} pageCount={list.pageCount} hrefFor={(page) => hrefWith({ page })} />
+        </section>
+      </div>
+    </>
+  );
+}

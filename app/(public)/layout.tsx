@@ -1,0 +1,26 @@
+// The public site's frame: skip link, header, main landmark and footer.
+import type { ReactNode } from 'react';
+import { SiteHeader } from '@/components/site-header';
+
+// Every public page reads the archive's database, which editors change at any time.
+export const dynamic = 'force-dynamic';
+
+export default function PublicLayout({ children }: { children: ReactNode }) {
+  return (
+    <>
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:z-10 focus:bg-white focus:p-2">
+        Skip to content
+      </a>
+      <SiteHeader />
+      <main id="main" className="mx-auto max-w-5xl px-4 py-8">
+        {children}
+      </main>
+      <footer className="mx-auto max-w-5xl border-t border-stone-200 px-4 py-6 text-sm muted dark:border-stone-800">
+        <p>
+          Interview Archive keeps every passage at a stable address: link to it, cite it. Open data:{' '}
+          <a href="/api/v1/documents">JSON API</a>.
+        </p>
+      </footer>
+    </>
+  );
+}

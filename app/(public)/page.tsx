@@ -1,0 +1,76 @@
+// Home: what the archive holds and the ways into it.
+import Link from 'next/link';
+import { DocumentList } from '@/components/document-card';
+import { SearchForm } from '@/components/site-header';
+import { getOverview } from '@/lib/data/overview';
+import { listSpeakers } from '@/lib/data/speakers';
+import { listTopics } from '@/lib/data/topics';
+import { speakerPath, topicPath } from '@/lib/urls';
+
+export default async function HomePage() {
+  const [overview, speakers, topics] = await Promise.all([getOverview(), listSpeakers(), listTopics()]);
+  const { counts } = overview;
+  return (
+    <div className="space-y-10">
+      <section aria-labelledby="intro">
+        <h1 id="intro" className="font-serif text-3xl font-semibold">
+          Interview Archive
+        </h1>
+        <p className="mt-3 max-w-2xl font-serif text-lg">
+          Interviews and essays, searchable down to the single question, answer or paragraph. Every passage has its
+          own address, so you can link to exactly what was said and cite it.
+        </p>
+        <p className="mt-2 muted">
+          {counts.documents} documents · {counts.passages} passages · {counts.speakers} speakers · {counts.topics} topics
+        </p>
+        <div className="mt-4">
+          <SearchForm label="Search every passage" />
+        </div>
+      </section>
+
+      <section aria-labelledby="latest">
+        <h2 id="latest" className="text-2xl font-semibold">
+          Latest documents
+        </h2>
+        <DocumentList documents={overview.latest} />
+        <p className="mt-2">
+          <Link href="/documents">All documents</Link> · <Link href="/timeline">By date</Link>
+        </p>
+      </section>
+
+      <div className="grid gap-10 md:grid-cols-2">
+        <section aria-labelledby="speakers">
+          <h2 id="speakers" className="text-2xl font-semibold">
+            Speakers
+          </h2>
+          <ul className="mt-3 space-y-2">
+            {speakers.map((s) => (
+              <li key={s.slug}>
+                <Link href={speakerPath(s.slug)}>{s.name}</Link>{' '}
+                <span className="muted">
+                  ({s.documentCount} {s.documentCount === 1 ? 'document' : 'documents'}, {s.passageCount} passages)
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+        <section aria-labelledby="topics">
+          <h2 id="topics" className="text-2xl font-semibold">
+            Topics
+          </h2>
+          <ul className="mt-3 flex flex-wrap gap-2">
+            {topics
+              .filter((t) => t.passageCount > 0)
+              .map((t) => (
+                <li key={t.slug}>
+                  <Link href={topicPath(t.slug)} className="chip">
+                    {t.name} <span className="ml-1 muted">{t.passageCount}</span>
+                  </Link>
+                </li>
+              ))}
+          </ul>
+        </section>
+      </div>
+    </div>
+  );
+}

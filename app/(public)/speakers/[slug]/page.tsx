@@ -1,0 +1,75 @@
+// /speakers/<slug>: a speaker's bio, their documents, and what they said on each topic.
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { cache } from 'react';
+import { DocumentList } from '@/components/document-card';
+import { PassageInContext } from '@/components/passage-in-context';
+import { getSpeaker } from '@/lib/data/speakers';
+import { documentsPath, topicPath } from '@/lib/urls';
+
+type Props = { params: Promise<{ slug: string }> };
+const loadSpeaker = cache(getSpeaker);
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const speaker = await loadSpeaker((await params).slug);
+  return speaker ? { title: speaker.name, description: speaker.bio ?? undefined } : { title: 'Not found' };
+}
+
+export default async function SpeakerPage({ params }: Props) {
+  const speaker = await loadSpeaker((await params).slug);
+  if (!speaker) notFound();
+  return (
+    <>
+      <h1 className="font-serif text-3xl font-semibold">{speaker.name}</h1>
+      {speaker.aliases.length > 0 && <p className="mt-1 text-sm muted">Also labelled: {speaker.aliases.join(', ')}</p>}
+      {speaker.bio && (
+        <figure className="mt-4 max-w-3xl">
+          <blockquote className="font-serif text-lg">{speaker.bio}</blockquote>
+          {speaker.bioSource && <figcaption className="mt-1 text-sm muted">Bio from {speaker.bioSource}</figcaption>}
+        </figure>
+      )}
+
+      <section aria-labelledby="documents" className="mt-10">
+        <h2 id="documents" className="text-2xl font-semibold">
+          Documents
+        </h2>
+        <DocumentList documents={speaker.documents} />
+        <p className="mt-2 text-sm">
+          <Link href={documentsPath({ speaker: speaker.slug })}>Filter all documents by {speaker.name}</Link>
+        </p>
+      </section>
+
+      <section aria-labelledby="by-topic" className="mt-10">
+        <h2 id="by-topic" className="text-2xl font-semibold">
+          What {speaker.name} said, by topic
+        </h2>
+        <nav aria-label="Topics on this page" className="mt-3">
+          <ul className="flex flex-wrap gap-2">
+            {speaker.byTopic.map((group) => (
+              <li key={group.topic?.slug ?? 'untagged'}>
+                <a href={`#topic-${group.topic?.slug ?? 'untagged'}`} className="chip">
+                  {group.topic?.name ?? 'Untagged'} <span className="ml-1 muted">{group.passages.length}</span>
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        {speaker.byTopic.map((group) => (
+          <section key={group.topic?.slug ?? 'untagged'} id={`topic-${group.topic?.slug ?? 'untagged'}`} className="mt-8" aria-labelledby={`h-${group.topic?.slug ?? 'untagged'}`}>
+            <h3 id={`h-${group.topic?.slug ?? 'untagged'}`} className="text-xl font-semibold">
+              {group.topic ? <Link href={topicPath(group.topic.slug)}>{group.topic.name}</Link> : 'Untagged'}
+            </h3>
+            <ul className="divide-y divide-stone-200 dark:divide-stone-800">
+              {group.passages.map((passage) => (
+                <li key={passage.id}>
+                  <PassageInContext passage={passage} showTopics={false} />
+                </li>
+              ))}
+            </ul>
+          </section>
+        ))}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,20 @@
+// GET /api/v1/speakers/<slug>: a speaker's bio, documents and passages grouped by topic.
+import { absoluteUrl, jsonBadRequest, jsonNotFound, jsonOk } from '@/lib/api/responses';
+import { getSpeaker } from '@/lib/data/speakers';
+import { passagePath, speakerPath } from '@/lib/urls';
+import { slugParamSchema } from '@/lib/validation/slug-param';
+
+export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
+  const parsed = slugParamSchema.safeParse(await params);
+  if (!parsed.success) return jsonBadRequest(parsed.error);
+  const speaker = await getSpeaker(parsed.data.slug);
+  if (!speaker) return jsonNotFound('speaker');
+  return jsonOk({
+    ...speaker,
+    url: absoluteUrl(request, speakerPath(speaker.slug)),
+    byTopic: speaker.byTopic.map((group) => ({
+      ...group,
+      passages: group.passages.map((p) => ({ ...p, url: absoluteUrl(request, passagePath(p.document.slug, p.anchor)) })),
+    })),
+  });
+}

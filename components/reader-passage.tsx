@@ -1,0 +1,40 @@
+// One passage in the reader: who speaks, its paragraphs, its topics and its own stable link.
+import Link from 'next/link';
+import type { PassageView } from '@/lib/data/dto';
+import { passageAnchor, speakerPath } from '@/lib/urls';
+import { TopicChips } from './topic-chips';
+
+const KIND_STYLE: Record<PassageView['kind'], string> = {
+  question: 'font-semibold',
+  answer: 'border-l-4 border-stone-300 pl-4 dark:border-stone-700',
+  paragraph: '',
+};
+
+export function ReaderPassage({ passage, dialogue }: { passage: PassageView; dialogue: boolean }) {
+  const id = passageAnchor(passage.anchor);
+  const who = passage.speaker?.name ?? 'Unattributed';
+  return (
+    <article id={id} className="passage -mx-3 rounded-md px-3 py-3" aria-labelledby={`${id}-label`}>
+      <header className="mb-1 flex items-baseline gap-3 text-sm">
+        <h3 id={`${id}-label`} className={dialogue ? 'font-semibold' : 'sr-only'}>
+          {dialogue && passage.speaker ? <Link href={speakerPath(passage.speaker.slug)}>{who}</Link> : who}
+          <span className="sr-only">
+            , {passage.kind} {passage.anchor}
+          </span>
+        </h3>
+        {dialogue && <span className="muted">{passage.kind === 'question' ? 'asks' : passage.kind === 'answer' ? 'answers' : ''}</span>}
+        <a href={`#${id}`} className="ml-auto muted no-underline hover:underline" aria-label={`Link to passage ${passage.anchor}`}>
+          ¶{passage.anchor}
+        </a>
+      </header>
+      <div className={`prose-reading ${KIND_STYLE[passage.kind]}`}>
+        {passage.paragraphs.map((paragraph, i) => (
+          <p key={i}>{paragraph}</p>
+        ))}
+      </div>
+      <div className="mt-2">
+        <TopicChips topics={passage.topics} label={`Topics of passage ${passage.anchor}`} />
+      </div>
+    </article>
+  );
+}

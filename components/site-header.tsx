@@ -1,0 +1,52 @@
+// The public site's header: the archive's name, its sections and a way into search.
+import Link from 'next/link';
+
+const SECTIONS = [
+  { href: '/documents', label: 'Documents' },
+  { href: '/speakers', label: 'Speakers' },
+  { href: '/topics', label: 'Topics' },
+  { href: '/timeline', label: 'Timeline' },
+];
+
+export function SiteHeader() {
+  return (
+    <header className="border-b border-stone-200 dark:border-stone-800">
+      <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-6 gap-y-3 px-4 py-4">
+        <Link href="/" className="text-xl font-semibold text-inherit no-underline dark:text-inherit">
+          Interview Archive
+        </Link>
+        <nav aria-label="Sections" className="flex-1">
+          <ul className="flex flex-wrap gap-x-4 gap-y-1">
+            {SECTIONS.map((section) => (
+              <li key={section.href}>
+                <Link href={section.href}>{section.label}</Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <SearchForm />
+      </div>
+    </header>
+  );
+}
+
+export function SearchForm({ defaultValue = '', label = 'Search the archive' }: { defaultValue?: string; label?: string }) {
+  return (
+    <form role="search" action="/search" className="flex gap-2">
+      <label htmlFor="site-search" className="sr-only">
+        {label}
+      </label>
+      <input
+        id="site-search"
+        name="q"
+        type="search"
+        defaultValue={defaultValue}
+        placeholder="Search every passage…"
+        className="w-56 rounded-md border border-stone-300 bg-white px-3 py-1.5 text-base dark:border-stone-700 dark:bg-stone-900"
+      />
+      <button type="submit" className="rounded-md bg-stone-800 px-3 py-1.5 text-white dark:bg-stone-200 dark:text-stone-900">
+        Search
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,8 @@
+// `npm run db:migrate`: applies pending migrations to the database named by DATABASE_URL.
+import { env } from '@/lib/env';
+import { databaseFilePath } from '@/lib/db/database-file';
+import { migrateDatabase } from '@/lib/db/migrate';
+
+const file = databaseFilePath(env.DATABASE_URL);
+const { applied, alreadyApplied } = migrateDatabase(file);
+console.log(`${file}: ${applied.length} applied${applied.length ? ` (${applied.join(', ')})` : ''}, ${alreadyApplied.length} already applied.`);

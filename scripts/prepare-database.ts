@@ -1,0 +1,26 @@
+// Brings the database up to date: creates the file when missing, applies pending migrations and
+// seeds it when it holds no documents. Safe to run at every start: existing data is kept.
+import { pathToFileURL } from 'node:url';
+import { env } from '@/lib/env';
+import { createPrismaClient } from '@/lib/db/create-client';
+import { databaseFilePath } from '@/lib/db/database-file';
+import { migrateDatabase } from '@/lib/db/migrate';
+import { seedArchive } from '@/seed/seed-archive';
+
+export async function prepareDatabase(databaseUrl: string = env.DATABASE_URL): Promise<void> {
+  const file = databaseFilePath(databaseUrl);
+  const { applied } = migrateDatabase(file);
+  console.log(applied.length > 0 ? `Database ${file}: applied ${applied.join(', ')}.` : `Database ${file}: up to date.`);
+  const prisma = createPrismaClient(databaseUrl);
+  try {
+    const report = await seedArchive(prisma);
+    for (const doc of report.seeded) console.log(`Seeded ${doc.slug} (${doc.passages} passages).`);
+  } finally {
+    await prisma.$disconnect();
+  }
+}
+
+// Run directly (`npm run dev` does), it prepares the database named by DATABASE_URL.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  await prepareDatabase();
+}
