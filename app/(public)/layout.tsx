@@ -1,5 +1,6 @@
 // The public site's frame: skip link, header, main landmark and footer.
 import type { ReactNode } from 'react';
+import Link from 'next/link';
 import { SiteHeader } from '@/components/site-header';
 
 // Every public page reads the archive's database, which editors change at any time.
@@ -18,7 +19,9 @@ export default function PublicLayout({ children }: { children: ReactNode }) {
       <footer className="mx-auto max-w-5xl border-t border-stone-200 px-4 py-6 text-sm muted dark:border-stone-800">
         <p>
           Interview Archive keeps every passage at a stable address: link to it, cite it. Open data:{' '}
-          <a href="/api/v1/documents">JSON API</a>.
+          <Link href="/api/v1/documents" prefetch={false}>
+            JSON API
+          </Link>.
         </p>
       </footer>
     </>

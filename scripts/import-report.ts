@@ -1,0 +1,30 @@
+// The importer's result as plain text for the terminal: what it made, dropped and could not place.
+import type { NewDocument } from '@/lib/editorial/save-new-document';
+import type { ImportResult } from '@/lib/import';
+
+const clip = (text: string, length = 72) => {
+  const flat = text.replace(/\s+/g, ' ');
+  return flat.length > length ? `${flat.slice(0, length - 1)}…` : flat;
+};
+
+export function formatImportReport(result: ImportResult, document: NewDocument): string {
+  const lines = [
+    `${document.title}`,
+    `  ${result.kind}, ${document.date}${document.publisher ? `, ${document.publisher}` : ''} → /documents/${document.slug} (${document.status})`,
+    '',
+    `Speakers (${result.speakers.length}):`,
+    ...result.speakers.map((s) => `  ${s.name} [${s.role}]${s.labels.length ? ` labels ${s.labels.join(', ')}` : ''}${s.bio ? ' · bio found' : ''}`),
+    '',
+    `Passages (${result.passages.length}):`,
+    ...result.passages.map((p, i) => `  ${String(i + 1).padStart(3)}. ${p.kind.padEnd(9)} ${(p.speaker ?? '—').padEnd(18)} ${clip(p.text)}`),
+  ];
+  if (result.caption) lines.push('', `Caption: ${clip(result.caption, 100)}`);
+  if (result.meta.summary) lines.push(`Summary: ${clip(result.meta.summary, 100)}`);
+  if (result.dropped.length > 0) {
+    lines.push('', `Dropped as site chrome (${result.dropped.length}):`, ...result.dropped.map((d) => `  line ${d.line}: ${d.reason}: ${clip(d.text, 60)}`));
+  }
+  lines.push('', result.unplaced.length === 0 ? 'Could not place: nothing.' : `Could not place (${result.unplaced.length}):`);
+  lines.push(...result.unplaced.map((u) => `  line ${u.line}: ${u.reason}: ${clip(u.text, 60)}`));
+  if (result.notes.length > 0) lines.push('', 'Check:', ...result.notes.map((n) => `  - ${n}`));
+  return lines.join('\n');
+}

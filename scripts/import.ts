@@ -1,0 +1,20 @@
+// `npm run import -- <file> [options]`: import one transcript or essay from the command line.
+import { env } from '@/lib/env';
+import { SaveDocumentError } from '@/lib/editorial/save-new-document';
+import { IMPORT_USAGE, isInputProblem, parseImportArguments, runImport, UsageError } from './import-command';
+
+try {
+  const options = parseImportArguments(process.argv.slice(2));
+  const outcome = await runImport(options, env.DATABASE_URL);
+  console.log(outcome.report);
+} catch (error) {
+  if (error instanceof UsageError) {
+    console.error(`import: ${error.message}\n\n${IMPORT_USAGE}`);
+    process.exitCode = 2;
+  } else if (isInputProblem(error) || error instanceof SaveDocumentError) {
+    console.error(`import: ${(error as Error).message}\nNothing was written.`);
+    process.exitCode = 1;
+  } else {
+    throw error;
+  }
+}

@@ -1,0 +1,81 @@
+// Publication dates keep their precision: "2016-12" is the month of December, never its first day.
+import { describe, expect, it } from 'vitest';
+import { formatPublicationDate, isoAtPrecision, monthName, parsePartialDate } from '@/lib/dates';
+
+describe('parsePartialDate', () => {
+  it.each([
+    ['2016', { start: '2016-01-01', end: '2016-12-31', precision: 'year' }],
+    ['2016-12', { start: '2016-12-01', end: '2016-12-31', precision: 'month' }],
+    ['2018-08', { start: '2018-08-01', end: '2018-08-31', precision: 'month' }],
+    ['2018-04', { start: '2018-04-01', end: '2018-04-30', precision: 'month' }],
+    ['2016-02', { start: '2016-02-01', end: '2016-02-29', precision: 'month' }],
+    ['2019-02', { start: '2019-02-01', end: '2019-02-28', precision: 'month' }],
+    ['1900-02', { start: '1900-02-01', end: '1900-02-28', precision: 'month' }],
+    ['2000-02', { start: '2000-02-01', end: '2000-02-29', precision: 'month' }],
+    ['2018-08-28', { start: '2018-08-28', end: '2018-08-28', precision: 'day' }],
+    ['2020-02-29', { start: '2020-02-29', end: '2020-02-29', precision: 'day' }],
+    ['2016-12-31', { start: '2016-12-31', end: '2016-12-31', precision: 'day' }],
+    ['  2016-12  ', { start: '2016-12-01', end: '2016-12-31', precision: 'month' }],
+  ])('reads %j as the period it names', (value, period) => {
+    expect(parsePartialDate(value)).toEqual(period);
+  });
+
+  it.each([
+    ['2016-02-30', 'no 30 February'],
+    ['2019-02-29', '2019 is not a leap year'],
+    ['1900-02-29', '1900 is not a leap year'],
+    ['2016-04-31', 'April has 30 days'],
+    ['2016-13', 'no thirteenth month'],
+    ['2016-00', 'no month zero'],
+    ['2016-12-00', 'no day zero'],
+    ['2016-12-32', 'no 32nd day'],
+    ['0999', 'a year before 1000'],
+    ['16-12', 'a two-digit year'],
+    ['2016-1', 'a one-digit month'],
+    ['2016-12-1', 'a one-digit day'],
+    ['2016/12', 'slashes'],
+    ['December 2016', 'words'],
+    ['2016-12-01T00:00:00Z', 'a timestamp'],
+    ['', 'nothing'],
+    ['   ', 'only spaces'],
+  ])('refuses %j (%s)', (value) => {
+    expect(parsePartialDate(value)).toBeNull();
+  });
+});
+
+describe('formatPublicationDate', () => {
+  it.each([
+    ['2018-08-28', 'day', '28 August 2018'],
+    ['2016-12-01', 'day', '1 December 2016'],
+    ['2016-12-01', 'month', 'December 2016'],
+    ['2018-08-01', 'month', 'August 2018'],
+    ['2016-01-01', 'year', '2016'],
+    ['2020-02-29', 'day', '29 February 2020'],
+  ] as const)('writes %s at %s precision as %j', (start, precision, label) => {
+    expect(formatPublicationDate(start, precision)).toBe(label);
+  });
+
+  it('never writes a day for a month, even for the first of the month', () => {
+    expect(formatPublicationDate('2016-12-01', 'month')).not.toMatch(/\b1\b/);
+  });
+});
+
+describe('isoAtPrecision', () => {
+  it.each([
+    ['2018-08-28', 'day', '2018-08-28'],
+    ['2016-12-01', 'month', '2016-12'],
+    ['2016-01-01', 'year', '2016'],
+  ] as const)('gives %s at %s precision as %s', (start, precision, iso) => {
+    expect(isoAtPrecision(start, precision)).toBe(iso);
+  });
+});
+
+describe('monthName', () => {
+  it.each([
+    [1, 'January'],
+    [8, 'August'],
+    [12, 'December'],
+  ])('names month %i %s', (month, name) => {
+    expect(monthName(month)).toBe(name);
+  });
+});

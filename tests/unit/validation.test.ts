@@ -1,0 +1,176 @@
+// The zod schemas at the boundaries: the documents filters, URL parameters, slugs and seed metadata.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { describeIssues, searchParamsRecord, slugSchema } from '@/lib/validation/common';
+import { documentFiltersSchema } from '@/lib/validation/document-filters';
+import { seedMetadataSchema } from '@/lib/validation/seed-metadata';
+import { slugParamSchema } from '@/lib/validation/slug-param';
+
+/** The problems of a failed parse, as the API reports them. */
+function problemsOf(input: unknown) {
+  const result = documentFiltersSchema.safeParse(input);
+  if (result.success) throw new Error(`expected ${JSON.stringify(input)} to be refused, got ${JSON.stringify(result.data)}`);
+  return describeIssues(result.error);
+}
+
+describe('documentFiltersSchema', () => {
+  it('defaults to the newest first, page 1 of 20', () => {
+    expect(documentFiltersSchema.parse({})).toEqual({ sort: 'newest', page: 1, pageSize: 20 });
+  });
+
+  it('accepts every filter at once and reads numbers from text', () => {
+    expect(
+      documentFiltersSchema.parse({
+        speaker: 'seongmin-lee',
+        topic: 'human-rights',
+        kind: 'essay',
+        from: '2016-12',
+        to: '2018-08-28',
+        sort: 'title',
+        page: '2',
+        pageSize: '5',
+      }),
+    ).toEqual({
+      speaker: 'seongmin-lee',
+      topic: 'human-rights',
+      kind: 'essay',
+      from: '2016-12',
+      to: '2018-08-28',
+      sort: 'title',
+      page: 2,
+      pageSize: 5,
+    });
+  });
+
+  it('trims slugs and dates', () => {
+    expect(documentFiltersSchema.parse({ speaker: '  seongmin-lee ', from: ' 2016 ' })).toMatchObject({ speaker: 'seongmin-lee', from: '2016' });
+  });
+
+  it.each([
+    ['kind', { kind: 'essay' }],
+    ['kind', { kind: 'speech' }],
+    ['kind', { kind: 'testimony' }],
+    ['sort', { sort: 'oldest' }],
+    ['pageSize at its largest', { pageSize: '100' }],
+    ['page at its largest', { page: '100000' }],
+    ['from and to the same day', { from: '2018-08-28', to: '2018-08-28' }],
+    ['a month starting before a day inside it', { from: '2016-12', to: '2016-12-15' }],
+    ['a day inside the month "to" names', { from: '2016-12-20', to: '2016-12' }],
+    ['a year and a month inside it', { from: '2016', to: '2016-01' }],
+  ])('accepts %s: %j', (_name, input) => {
+    expect(documentFiltersSchema.safeParse(input).success).toBe(true);
+  });
+
+  it.each([
+    [{ kind: 'poem' }, 'kind', 'must be one of interview, essay, speech, testimony'],
+    [{ sort: 'random' }, 'sort', 'must be one of newest, oldest, title'],
+    [{ from: '2016-13' }, 'from', 'must be a real date written YYYY, YYYY-MM or YYYY-MM-DD'],
+    [{ to: '2019-02-29' }, 'to', 'must be a real date written YYYY, YYYY-MM or YYYY-MM-DD'],
+    [{ from: 'yesterday' }, 'from', 'must be a real date written YYYY, YYYY-MM or YYYY-MM-DD'],
+    [{ page: '0' }, 'page', 'must be 1 or more'],
+    [{ page: '-3' }, 'page', 'must be 1 or more'],
+    [{ page: '1.5' }, 'page', 'must be a whole number'],
+    [{ page: 'abc' }, 'page', 'must be a whole number'],
+    [{ page: '100001' }, 'page', 'is too large'],
+    [{ pageSize: '1000' }, 'pageSize', 'must be at most 100'],
+    [{ pageSize: '101' }, 'pageSize', 'must be at most 100'],
+    [{ topic: 'Bad Slug' }, 'topic', 'must be lowercase letters, digits and single hyphens, like "human-rights"'],
+    [{ speaker: 'seongmin--lee' }, 'speaker', 'must be lowercase letters, digits and single hyphens, like "human-rights"'],
+    [{ speaker: 'x'.repeat(121) }, 'speaker', 'must be at most 120 characters'],
+    [{ from: '2018', to: '2016-12' }, 'from', 'must not be after "to"'],
+    [{ from: '2017-01', to: '2016' }, 'from', 'must not be after "to"'],
+  ])('refuses %j, naming %s: %s', (input, parameter, message) => {
+    expect(problemsOf(input)).toEqual([{ parameter, message }]);
+  });
+
+  it('refuses an unknown parameter and names it in the message', () => {
+    const problems = problemsOf({ kind: 'essay', foo: '1' });
+    expect(problems).toHaveLength(1);
+    expect(problems[0].message).toBe('unknown parameter: foo');
+  });
+
+  it('reports every bad parameter, not just the first', () => {
+    expect(problemsOf({ kind: 'poem', page: '0', from: '2016-13' }).map((p) => p.parameter).sort()).toEqual(['from', 'kind', 'page']);
+  });
+});
+
+describe('searchParamsRecord', () => {
+  it('reads URLSearchParams into single values, keeping the first of a repeated key', () => {
+    expect(searchParamsRecord(new URLSearchParams('kind=essay&kind=interview&page=2'))).toEqual({ kind: 'essay', page: '2' });
+  });
+
+  it('counts empty and blank values as absent, as a form submitted with blank fields sends them', () => {
+    expect(searchParamsRecord(new URLSearchParams('speaker=&topic=%20%20&kind=essay&from='))).toEqual({ kind: 'essay' });
+  });
+
+  it("reads Next's searchParams object, taking the first of an array and dropping undefined", () => {
+    expect(searchParamsRecord({ kind: 'essay', topic: ['human-rights', 'china'], speaker: undefined, from: '' })).toEqual({
+      kind: 'essay',
+      topic: 'human-rights',
+    });
+  });
+
+  it('keeps a value as written, spaces included, for the schema to judge', () => {
+    expect(searchParamsRecord(new URLSearchParams('topic=Bad+Slug'))).toEqual({ topic: 'Bad Slug' });
+  });
+
+  it('gives the documents filters their defaults for an empty form', () => {
+    expect(documentFiltersSchema.parse(searchParamsRecord(new URLSearchParams('speaker=&topic=&kind=&from=&to=&page=')))).toEqual({
+      sort: 'newest',
+      page: 1,
+      pageSize: 20,
+    });
+  });
+});
+
+describe('slugSchema and slugParamSchema', () => {
+  it.each(['human-rights', 'seongmin-lee', 'a', '2018', 'x'.repeat(120)])('accept %j', (slug) => {
+    expect(slugSchema.parse(slug)).toBe(slug);
+    expect(slugParamSchema.parse({ slug })).toEqual({ slug });
+  });
+
+  it.each(['', 'Human-Rights', 'bad slug', '-leading', 'trailing-', 'double--hyphen', 'under_score', 'ünïcode', 'x'.repeat(121)])(
+    'refuse %j',
+    (slug) => {
+      expect(slugSchema.safeParse(slug).success).toBe(false);
+      expect(slugParamSchema.safeParse({ slug }).success).toBe(false);
+    },
+  );
+
+  it('names the slug parameter when it refuses one', () => {
+    const result = slugParamSchema.safeParse({ slug: 'Bad Slug' });
+    expect(result.success).toBe(false);
+    expect(describeIssues(result.error!)).toEqual([
+      { parameter: 'slug', message: 'must be lowercase letters, digits and single hyphens, like "human-rights"' },
+    ]);
+  });
+});
+
+describe('seedMetadataSchema', () => {
+  const metadata = JSON.parse(readFileSync(path.resolve('seed/metadata.json'), 'utf8'));
+
+  it('accepts seed/metadata.json: 2 speakers, 10 topics, 2 documents with 6 and 12 tagged passages', () => {
+    const parsed = seedMetadataSchema.parse(metadata);
+    expect(parsed.speakers.map((s) => s.slug)).toEqual(['seongmin-lee', 'jeff-kim']);
+    expect(parsed.topics).toHaveLength(10);
+    expect(parsed.documents.map((d) => [d.slug, d.kind, d.date, d.datePrecision, d.passageTopics.length])).toEqual([
+      ['seongmin-lee-qa-part-2-us-relations-with-north-korea', 'interview', '2018-08-28', 'day', 6],
+      ['how-to-really-bring-change-to-north-korea', 'essay', '2016-12', 'month', 12],
+    ]);
+  });
+
+  it.each([
+    ['a passage with four topics', (m: any) => m.documents[0].passageTopics[0].topics.push('china', 'sanctions')],
+    ['a passage with no topic', (m: any) => (m.documents[1].passageTopics[3].topics = [])],
+    ['a startsWith too short to guard anything', (m: any) => (m.documents[0].passageTopics[1].startsWith = 'I think')],
+    ['an impossible date', (m: any) => (m.documents[0].date = '2018-02-30')],
+    ['an unknown kind', (m: any) => (m.documents[1].kind = 'poem')],
+    ['a file that is not a .txt', (m: any) => (m.documents[1].file = '../etc/passwd')],
+    ['a speaker slug with capitals', (m: any) => (m.speakers[0].slug = 'Seongmin-Lee')],
+  ])('refuses %s', (_name, corrupt) => {
+    const copy = structuredClone(metadata);
+    corrupt(copy);
+    expect(seedMetadataSchema.safeParse(copy).success).toBe(false);
+  });
+});
