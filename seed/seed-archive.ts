@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { parseDocumentText, type ImportResult } from '@/lib/import';
-import { saveNewDocument, type NewDocument } from '@/lib/editorial/save-new-document';
+import { writeNewDocument, type NewDocument } from '@/lib/editorial/save-new-document';
 import { parsePartialDate } from '@/lib/dates';
 import { seedMetadataSchema, type SeedMetadata } from '@/lib/validation/seed-metadata';
 
@@ -17,7 +17,16 @@ export interface SeedReport {
 
 export function readSeedMetadata(seedDir: string = defaultSeedDir): SeedMetadata {
   const raw = JSON.parse(readFileSync(path.join(seedDir, 'metadata.json'), 'utf8'));
-  return seedMetadataSchema.parse(raw);
+  const metadata = seedMetadataSchema.parse(raw);
+  const topics = new Set(metadata.topics.map((t) => t.slug));
+  const slugs = new Set<string>();
+  for (const doc of metadata.documents) {
+    if (slugs.has(doc.slug)) throw new Error(`metadata.json: two documents have the slug "${doc.slug}"`);
+    slugs.add(doc.slug);
+    const unknown = doc.passageTopics.flatMap((p) => p.topics).filter((slug) => !topics.has(slug));
+    if (unknown.length > 0) throw new Error(`metadata.json: ${doc.file} tags topics not in metadata.topics: ${[...new Set(unknown)].join(', ')}`);
+  }
+  return metadata;
 }
 
 /** Seeds only a database without documents, so running it again keeps existing data. */
@@ -26,15 +35,14 @@ export async function seedArchive(prisma: PrismaClient, seedDir: string = defaul
   const metadata = readSeedMetadata(seedDir);
   const documents = metadata.documents.map((doc) => buildSeedDocument(metadata, doc, readFileSync(path.join(seedDir, doc.file), 'utf8')));
 
-  for (const topic of metadata.topics) {
-    await prisma.topic.upsert({ where: { slug: topic.slug }, create: topic, update: {} });
-  }
-  const seeded = [];
-  for (const document of documents) {
-    await saveNewDocument(prisma, document);
-    seeded.push({ slug: document.slug, passages: document.passages.length });
-  }
-  return { seeded, skipped: '' };
+  // One transaction for the whole seed: a failure leaves the database as it was.
+  await prisma.$transaction(async (tx) => {
+    for (const topic of metadata.topics) {
+      await tx.topic.upsert({ where: { slug: topic.slug }, create: topic, update: {} });
+    }
+    for (const document of documents) await writeNewDocument(tx, document);
+  });
+  return { seeded: documents.map((d) => ({ slug: d.slug, passages: d.passages.length })), skipped: '' };
 }
 
 /** Runs the importer on one seed text and checks its result against the metadata before anything is written. */

@@ -44,68 +44,74 @@ export interface NewDocument {
 
 export class SaveDocumentError extends Error {}
 
+export type Transaction = Tx;
+
+/** Saves one document in its own transaction. */
 export async function saveNewDocument(prisma: PrismaClient, input: NewDocument): Promise<{ id: number; slug: string }> {
+  return prisma.$transaction((tx) => writeNewDocument(tx, input));
+}
+
+/** Writes one document inside a transaction the caller holds, so several can succeed or fail together. */
+export async function writeNewDocument(tx: Tx, input: NewDocument): Promise<{ id: number; slug: string }> {
   const period = parsePartialDate(input.date);
   if (!period) throw new SaveDocumentError(`"${input.date}" is not a date written YYYY, YYYY-MM or YYYY-MM-DD.`);
   if (input.passages.length === 0) throw new SaveDocumentError('A document needs at least one passage.');
 
-  return prisma.$transaction(async (tx) => {
-    if (await tx.document.findUnique({ where: { slug: input.slug }, select: { id: true } })) {
-      throw new SaveDocumentError(`A document with the address "${input.slug}" exists already.`);
-    }
-    const speakerIds = await ensureSpeakers(tx, input.speakers);
-    const speakerId = (name: string) => {
-      const id = speakerIds.get(name);
-      if (id === undefined) throw new SaveDocumentError(`"${name}" is not one of this document's speakers.`);
-      return id;
-    };
-    const topicIds = await topicIdsBySlug(tx, input.passages.flatMap((p) => p.topicSlugs));
+  if (await tx.document.findUnique({ where: { slug: input.slug }, select: { id: true } })) {
+    throw new SaveDocumentError(`A document with the address "${input.slug}" exists already.`);
+  }
+  const speakerIds = await ensureSpeakers(tx, input.speakers);
+  const speakerId = (name: string) => {
+    const id = speakerIds.get(name);
+    if (id === undefined) throw new SaveDocumentError(`"${name}" is not one of this document's speakers.`);
+    return id;
+  };
+  const topicIds = await topicIdsBySlug(tx, input.passages.flatMap((p) => p.topicSlugs));
 
-    const document = await tx.document.create({
-      data: {
-        slug: input.slug,
-        kind: input.kind,
-        title: input.title,
-        subtitle: input.subtitle ?? null,
-        summary: input.summary ?? null,
-        publisher: input.publisher ?? null,
-        sourceUrl: input.sourceUrl ?? null,
-        publishedOn: period.start,
-        publishedUntil: period.end,
-        datePrecision: period.precision,
-        language: input.language ?? 'en',
-        caption: input.caption ?? null,
-        status: input.status,
-        participants: {
-          create: input.participants.map((p, position) => ({ speakerId: speakerId(p.speaker), role: p.role, position })),
-        },
+  const document = await tx.document.create({
+    data: {
+      slug: input.slug,
+      kind: input.kind,
+      title: input.title,
+      subtitle: input.subtitle ?? null,
+      summary: input.summary ?? null,
+      publisher: input.publisher ?? null,
+      sourceUrl: input.sourceUrl ?? null,
+      publishedOn: period.start,
+      publishedUntil: period.end,
+      datePrecision: period.precision,
+      language: input.language ?? 'en',
+      caption: input.caption ?? null,
+      status: input.status,
+      participants: {
+        create: input.participants.map((p, position) => ({ speakerId: speakerId(p.speaker), role: p.role, position })),
       },
-      select: { id: true, slug: true },
-    });
-
-    const passageIds: number[] = [];
-    for (const [index, passage] of input.passages.entries()) {
-      const questionId = passage.answers === null ? null : passageIds[passage.answers];
-      if (passage.answers !== null && (questionId === undefined || input.passages[passage.answers].kind !== 'question')) {
-        throw new SaveDocumentError(`Passage ${index + 1} answers passage ${passage.answers + 1}, which is not an earlier question.`);
-      }
-      const created = await tx.passage.create({
-        data: {
-          documentId: document.id,
-          position: index + 1,
-          anchor: index + 1,
-          kind: passage.kind,
-          speakerId: passage.speaker === null ? null : speakerId(passage.speaker),
-          text: passage.text,
-          questionId,
-          topics: { create: passage.topicSlugs.map((slug) => ({ topicId: topicIds.get(slug)! })) },
-        },
-        select: { id: true },
-      });
-      passageIds.push(created.id);
-    }
-    return document;
+    },
+    select: { id: true, slug: true },
   });
+
+  const passageIds: number[] = [];
+  for (const [index, passage] of input.passages.entries()) {
+    const questionId = passage.answers === null ? null : passageIds[passage.answers];
+    if (passage.answers !== null && (questionId === undefined || input.passages[passage.answers].kind !== 'question')) {
+      throw new SaveDocumentError(`Passage ${index + 1} answers passage ${passage.answers + 1}, which is not an earlier question.`);
+    }
+    const created = await tx.passage.create({
+      data: {
+        documentId: document.id,
+        position: index + 1,
+        anchor: index + 1,
+        kind: passage.kind,
+        speakerId: passage.speaker === null ? null : speakerId(passage.speaker),
+        text: passage.text,
+        questionId,
+        topics: { create: passage.topicSlugs.map((slug) => ({ topicId: topicIds.get(slug)! })) },
+      },
+      select: { id: true },
+    });
+    passageIds.push(created.id);
+  }
+  return document;
 }
 
 /** Finds each speaker by slug, name or alias, creating those the archive does not know yet. */

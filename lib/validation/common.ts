@@ -52,8 +52,10 @@ export function searchParamsRecord(
 
 /** One line a field naming each problem: "from: must be a real date…". */
 export function describeIssues(error: z.ZodError): { parameter: string; message: string }[] {
-  return error.issues.map((issue) => ({
-    parameter: issue.path.map(String).join('.') || '(query)',
-    message: issue.message,
-  }));
+  return error.issues.flatMap((issue) =>
+    // zod reports unknown keys once, at the top; name each one as the parameter at fault.
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) => ({ parameter: key, message: 'is not a known parameter' }))
+      : [{ parameter: issue.path.map(String).join('.') || '(query)', message: issue.message }],
+  );
 }

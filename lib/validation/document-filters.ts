@@ -5,24 +5,27 @@ import { documentKindSchema, pageNumberSchema, partialDateSchema, slugSchema } f
 
 export const DOCUMENT_SORTS = ['newest', 'oldest', 'title'] as const;
 
-export const documentFiltersSchema = z
-  .strictObject(
-    {
-      speaker: slugSchema.optional(),
-      topic: slugSchema.optional(),
-      kind: documentKindSchema.optional(),
-      from: partialDateSchema.optional(),
-      to: partialDateSchema.optional(),
-      sort: z.enum(DOCUMENT_SORTS, { error: 'must be one of newest, oldest, title' }).default('newest'),
-      page: pageNumberSchema.default(1),
-      pageSize: pageNumberSchema.max(100, 'must be at most 100').default(20),
-    },
-    { error: (issue) => (issue.code === 'unrecognized_keys' ? `unknown parameter: ${issue.keys.join(', ')}` : undefined) },
-  )
-  .refine(
-    (filters) =>
-      !filters.from || !filters.to || parsePartialDate(filters.from)!.start <= parsePartialDate(filters.to)!.end,
-    { message: 'must not be after "to"', path: ['from'] },
-  );
+const documentFiltersShape = {
+  speaker: slugSchema.optional(),
+  topic: slugSchema.optional(),
+  kind: documentKindSchema.optional(),
+  from: partialDateSchema.optional(),
+  to: partialDateSchema.optional(),
+  sort: z.enum(DOCUMENT_SORTS, { error: 'must be one of newest, oldest, title' }).default('newest'),
+  page: pageNumberSchema.default(1),
+  pageSize: pageNumberSchema.max(100, 'must be at most 100').default(20),
+};
+
+const rangeInOrder = {
+  check: (filters: { from?: string; to?: string }) =>
+    !filters.from || !filters.to || parsePartialDate(filters.from)!.start <= parsePartialDate(filters.to)!.end,
+  params: { message: 'must not be after "to"', path: ['from'] },
+};
+
+/** For the API: a parameter it does not know is a mistake worth a 400. */
+export const documentFiltersSchema = z.strictObject(documentFiltersShape).refine(rangeInOrder.check, rangeInOrder.params);
+
+/** For the page: links arrive with tracking parameters (utm_source, fbclid) that readers did not choose. */
+export const documentPageFiltersSchema = z.object(documentFiltersShape).refine(rangeInOrder.check, rangeInOrder.params);
 
 export type DocumentFilters = z.infer<typeof documentFiltersSchema>;

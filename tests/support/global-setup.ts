@@ -1,6 +1,6 @@
 // Builds the template databases once per test run: one migrated from nothing, one migrated and
 // seeded through the real importer. Each test file then works on its own copy (see per-file-database.ts).
-import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { createPrismaClient } from '@/lib/db/create-client';
@@ -14,7 +14,7 @@ declare module 'vitest' {
   }
 }
 
-export const testDataDir = path.resolve(import.meta.dirname, '../.tmp');
+const testDataRoot = path.resolve(import.meta.dirname, '../.tmp');
 
 /** Folds the write-ahead log into the file so that a plain copy of the file is the whole database. */
 function checkpoint(file: string) {
@@ -24,8 +24,9 @@ function checkpoint(file: string) {
 }
 
 export default async function setup(project: TestProject) {
-  rmSync(testDataDir, { recursive: true, force: true });
-  mkdirSync(testDataDir, { recursive: true });
+  // A folder of its own for each run, so two runs at once never delete each other's databases.
+  mkdirSync(testDataRoot, { recursive: true });
+  const testDataDir = mkdtempSync(path.join(testDataRoot, 'run-'));
 
   const migrated = path.join(testDataDir, 'template-migrated.db');
   migrateDatabase(migrated);
@@ -43,4 +44,5 @@ export default async function setup(project: TestProject) {
 
   project.provide('migratedTemplate', migrated);
   project.provide('seededTemplate', seeded);
+  return () => rmSync(testDataDir, { recursive: true, force: true });
 }

@@ -6,13 +6,13 @@ import { Pagination } from '@/components/pagination';
 import { ProblemList } from '@/components/problem-list';
 import { listDocuments } from '@/lib/data/documents';
 import { describeIssues, searchParamsRecord } from '@/lib/validation/common';
-import { documentFiltersSchema } from '@/lib/validation/document-filters';
+import { documentPageFiltersSchema } from '@/lib/validation/document-filters';
 import { documentsPath } from '@/lib/urls';
 
 export const metadata: Metadata = { title: 'Documents' };
 
 export default async function DocumentsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const parsed = documentFiltersSchema.safeParse(searchParamsRecord(await searchParams));
+  const parsed = documentPageFiltersSchema.safeParse(searchParamsRecord(await searchParams));
   if (!parsed.success) {
     return (
       <>
