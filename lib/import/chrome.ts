@@ -1,6 +1,6 @@
 // Recognises site chrome captured with the text: form prompts, bylines, reading times, section lines, navigation.
 import { bylineNames } from './names';
-import { MONTH_PATTERN, wordCount } from './text';
+import { MONTH_PATTERN, stripMarkup, wordCount } from './text';
 
 /** Header: before the body starts, where short headings and date lines are chrome too. */
 export type Zone = 'header' | 'body';
@@ -11,7 +11,7 @@ const READING_TIME = /\b\d+\s*-?\s*min(?:ute)?s?\.?\s+read\b/i;
 const NAVIGATION =
   /^(?:read more|read the full (?:story|article)|continue reading|share this(?: article| story| page| post)?|share on \w+|share|tweet|print|email this|advertisement|click here\b.*|follow us\b.*|back to top|leave a (?:comment|reply)|comments?|\d+ comments?|tags?:.*|filed under:?.*|skip to (?:main )?content|menu|search)[\s.:»›→>]*$/i;
 const TAIL_MARKER =
-  /^(?:up next|related articles?|related stories|related posts|related content|related reading|you (?:may|might) also like|recommended(?: for you)?|further reading|read next|more stories|more from [^.!?]{1,40}|most popular|most read|trending(?: now)?)\s*:?$/i;
+  /^(?:up next|related|related articles?|related stories|related posts|related content|related reading|you (?:may|might) also like|recommended(?: for you)?|further reading|read next|more stories|more from [^.!?]{1,40}|most popular|most read|trending(?: now)?)(?:\s*:.*)?$/i;
 const DATE_LINE = new RegExp(
   `^(?:(?:published|updated|posted|last updated)(?: on)?:?\\s+)?(?:${MONTH_PATTERN}\\s+\\d{1,2},?\\s+\\d{4}|\\d{1,2}\\s+${MONTH_PATTERN}\\s+\\d{4}|${MONTH_PATTERN}\\s+\\d{4}|\\d{4}-\\d{2}-\\d{2})(?:,?\\s+\\d{1,2}:\\d{2}\\s*(?:[ap]\\.?m\\.?)?)?\\.?$`,
   'i',
@@ -23,7 +23,8 @@ export interface Byline {
 }
 
 /** "Article by Jeff Kim August 28, 2018 // 4 minute read", "By Jane Doe": the names it gives. */
-export function parseByline(text: string, zone: Zone): Byline | null {
+export function parseByline(raw: string, zone: Zone): Byline | null {
+  const text = stripMarkup(raw);
   if (wordCount(text) > 25) return null;
   const m = BYLINE.exec(text);
   if (!m || !m[1] || !/^\p{Lu}/u.test(m[1])) return null;
@@ -36,7 +37,8 @@ export function parseByline(text: string, zone: Zone): Byline | null {
 const DATE_IN_TEXT = new RegExp(`${MONTH_PATTERN}\\s+(?:\\d{1,2},?\\s+)?\\d{4}|\\d{4}-\\d{2}-\\d{2}`);
 
 export function isTailMarker(text: string): boolean {
-  return TAIL_MARKER.test(text);
+  const bare = stripMarkup(text);
+  return wordCount(bare) <= 15 && TAIL_MARKER.test(bare);
 }
 
 /** Segments like "Features | Politics | East Asia" or "Home > World > Asia": a breadcrumb, not prose. */
@@ -49,7 +51,10 @@ function isSectionLine(text: string): boolean {
 }
 
 /** Why the block is site chrome, or null when it may be content. */
-export function chromeReason(text: string, zone: Zone): string | null {
+export function chromeReason(raw: string, zone: Zone): string | null {
+  if (/^(?:[-*_•·~=]\s*){3,}$/.test(raw)) return 'separator';
+  // "*By Jeff Kim*" or "### Recent Features" is the same chrome in Markdown clothes.
+  const text = stripMarkup(raw);
   const words = wordCount(text);
   if (FORM_PROMPT.test(text) && words <= 30) return 'form prompt';
   if (SIGN_UP.test(text) && words <= 20) return 'form prompt';

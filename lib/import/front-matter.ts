@@ -58,11 +58,14 @@ export function readFrontMatter(rawLines: string[]): FrontMatter {
 function parseYaml(source: string): Record<string, unknown> {
   let data: unknown;
   try {
-    data = parse(source);
+    data = parse(source, { logLevel: 'error' });
   } catch (error) {
-    const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    const first = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
+    const message = first.replace(/\s+at line \d+, column \d+:?\s*$/, '');
     const pos = (error as { linePos?: { line: number }[] }).linePos?.[0]?.line;
-    throw new ImportError(`invalid front matter YAML: ${message}`, pos === undefined ? undefined : pos + 1);
+    // YAML counts from the line after the opening "---"; the error names the line of the file.
+    const line = pos === undefined ? undefined : pos + 1;
+    throw new ImportError(`invalid front matter YAML${line === undefined ? '' : ` at line ${line}`}: ${message}`, line);
   }
   if (data === null || data === undefined) return {};
   if (typeof data !== 'object' || Array.isArray(data)) {

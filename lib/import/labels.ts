@@ -55,21 +55,30 @@ export function roleOfLabel(label: string): ImportRole | null {
   return ROLE_LABELS[labelKey(label)] ?? null;
 }
 
+/** A label in a script without capitals, which has no initials and names its speaker as written. */
+export function isCaselessName(label: string): boolean {
+  return /^[\p{Lo}\p{Lm}]+(?: [\p{Lo}\p{Lm}]+)*$/u.test(label);
+}
+
 /** "JK", "J.K.", "SL": a label that can only be someone's initials. */
 export function isInitials(label: string): boolean {
   return /^(?:\p{Lu}\.?){1,4}$/u.test(label);
 }
 
-export function isLabelShape(label: string): boolean {
+function isLabelShape(label: string): boolean {
   if (label.length === 0 || label.length > 40) return false;
   const words = label.split(' ');
   if (words.length > 4) return false;
   const first = words[0] ?? '';
   if (NOT_FIRST_WORDS.has(first.toLowerCase()) && !roleOfLabel(label)) return false;
   if (NOT_SPEAKERS.has(label.toLowerCase().replace(/[’]/g, "'").replace(/\.$/, ''))) return false;
+  // Lower-case initials ("jk:") come from chat logs; they still need a hint or two uses to count.
+  if (words.length === 1 && /^\p{Ll}{1,4}$/u.test(first)) return true;
   return words.every((word, i) => {
     if (/^(?:\p{Lu}\.?){1,4}$/u.test(word)) return true;
     if (/^\p{Lu}[\p{L}'’.-]*$/u.test(word) && !/\.\p{L}{2,}/u.test(word)) return true;
+    // Scripts without capitals (Hangul, Han, Kana…): "이성민:" is a name label as it stands.
+    if (/^[\p{Lo}\p{Lm}]+$/u.test(word)) return true;
     return i > 0 && i < words.length - 1 && PARTICLES.has(word);
   });
 }

@@ -6,6 +6,11 @@ const NOT_NAME_WORDS = new Set([
   'interview', 'essay', 'article', 'thoughts', 'about', 'how', 'why', 'what', 'who', 'my', 'our', 'your',
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'president', 'mr', 'mrs',
   'ms', 'dr', 'prof', 'professor', 'sir', 'i', 'we', 'you', 'he', 'she', 'they', 'it', 'this', 'that',
+  // Verbs and nouns that title case capitalises next to a name: "Jeff Kim Talks to Seongmin Lee".
+  'talks', 'speaks', 'says', 'discusses', 'meets', 'interviews', 'remembers', 'recalls', 'reflects',
+  'explains', 'shares', 'tells', 'answers', 'asks', 'writes', 'looks', 'returns', 'visits', 'joins',
+  'conversation', 'conversations', 'dialogue', 'podcast', 'episode', 'transcript', 'chat', 'chats',
+  'behind', 'beyond', 'inside', 'after', 'before', 'between', 'through', 'under', 'over', 'into', 'vs',
 ]);
 const PARTICLES = new Set(['de', 'da', 'di', 'del', 'van', 'von', 'der', 'bin', 'al', 'ibn', 'dos', 'du', 'le', 'la']);
 

@@ -5,41 +5,80 @@ const MAX_WORDS = 80;
 const MIN_OVERLAP = 0.6;
 const MIN_SENTENCE_WORDS = 6;
 
+const EMPTY: ReadonlySet<number> = new Set();
+const EMPTY_GRAMS: ReadonlySet<string> = new Set();
+
 function trigrams(words: string[]): Set<string> {
   const out = new Set<string>();
   for (let i = 0; i + 2 < words.length; i++) out.add(`${words[i]} ${words[i + 1]} ${words[i + 2]}`);
   return out;
 }
 
-function overlap(candidate: Set<string>, earlier: Set<string>): number {
-  if (candidate.size === 0) return 0;
-  let shared = 0;
-  for (const gram of candidate) if (earlier.has(gram)) shared++;
-  return shared / candidate.size;
+/** Passages seen so far, indexed by word 3-gram so long documents stay fast. */
+export interface RepeatIndex {
+  /** Adds a paragraph of passage number `passage` (a passage may get several). */
+  add(passage: number, text: string): void;
+  /**
+   * The passage the candidate repeats (mostly the same word 3-grams, or one whole sentence word
+   * for word, ignoring case and punctuation), or null. Long paragraphs are never pull quotes.
+   */
+  find(candidate: string): number | null;
 }
 
-/** One whole sentence (of some length) found word for word, ignoring case and punctuation. */
-function repeatsASentence(candidate: string, earlierWords: string): boolean {
-  return sentencesOf(candidate).some((sentence) => {
-    const words = wordsOf(sentence);
-    return words.length >= MIN_SENTENCE_WORDS && ` ${earlierWords} `.includes(` ${words.join(' ')} `);
-  });
+export function createRepeatIndex(): RepeatIndex {
+  const postings = new Map<string, Set<number>>();
+  const wordStrings = new Map<number, string[]>();
+  const gramsOf = new Map<number, Set<string>>();
+
+  return {
+    add(passage, text) {
+      const words = wordsOf(text);
+      const own = gramsOf.get(passage) ?? new Set<string>();
+      for (const gram of trigrams(words)) {
+        own.add(gram);
+        const set = postings.get(gram) ?? new Set<number>();
+        set.add(passage);
+        postings.set(gram, set);
+      }
+      gramsOf.set(passage, own);
+      wordStrings.set(passage, [...(wordStrings.get(passage) ?? []), ` ${words.join(' ')} `]);
+    },
+    find(candidate) {
+      const words = wordsOf(candidate);
+      if (words.length < 3 || words.length > MAX_WORDS) return null;
+      const grams = [...trigrams(words)];
+      const postingsOf = (gram: string) => postings.get(gram) ?? EMPTY;
+      const hits = new Map<number, number>();
+      const score = (p: number) => {
+        const own = gramsOf.get(p) ?? EMPTY_GRAMS;
+        return grams.filter((g) => own.has(g)).length / grams.length;
+      };
+      // Pigeonhole: a passage sharing 60% of the grams shares one of the rarest 40% + 1 of them.
+      const needed = Math.ceil(MIN_OVERLAP * grams.length);
+      const rarest = [...grams].sort((a, b) => postingsOf(a).size - postingsOf(b).size).slice(0, grams.length - needed + 1);
+      for (const p of new Set(rarest.flatMap((g) => [...postingsOf(g)]))) {
+        const s = score(p);
+        if (s >= MIN_OVERLAP) hits.set(p, s);
+      }
+      for (const sentence of sentencesOf(candidate)) {
+        const sw = wordsOf(sentence);
+        if (sw.length < MIN_SENTENCE_WORDS) continue;
+        const needle = ` ${sw.join(' ')} `;
+        const rare = [...trigrams(sw)].sort((a, b) => postingsOf(a).size - postingsOf(b).size)[0] ?? '';
+        for (const p of postingsOf(rare)) {
+          if (!hits.has(p) && (wordStrings.get(p) ?? []).some((w) => w.includes(needle))) hits.set(p, score(p));
+        }
+      }
+      let best: number | null = null;
+      for (const [p, score] of hits) if (best === null || score > (hits.get(best) ?? 0)) best = p;
+      return best;
+    },
+  };
 }
 
-/**
- * Index of the earlier text that the candidate repeats (mostly the same word 3-grams, or a whole
- * sentence verbatim), or null. Long paragraphs are never pull quotes: pages pull a line or two.
- */
+/** One-off form of the index: which of `earlier` the candidate repeats, or null. */
 export function repeatedTextIndex(candidate: string, earlier: readonly string[]): number | null {
-  const words = wordsOf(candidate);
-  if (words.length < 3 || words.length > MAX_WORDS) return null;
-  const grams = trigrams(words);
-  let best: { index: number; score: number } | null = null;
-  earlier.forEach((text, index) => {
-    const earlierWords = wordsOf(text);
-    const score = overlap(grams, trigrams(earlierWords));
-    const hit = score >= MIN_OVERLAP || repeatsASentence(candidate, earlierWords.join(' '));
-    if (hit && (!best || score > best.score)) best = { index, score };
-  });
-  return (best as { index: number } | null)?.index ?? null;
+  const index = createRepeatIndex();
+  earlier.forEach((text, i) => index.add(i, text));
+  return index.find(candidate);
 }

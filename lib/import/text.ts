@@ -1,6 +1,6 @@
 // Small text helpers shared by the classifiers: comparison keys, words, sentences, dates.
 
-export const MONTHS = [
+const MONTHS = [
   'january', 'february', 'march', 'april', 'may', 'june',
   'july', 'august', 'september', 'october', 'november', 'december',
 ];

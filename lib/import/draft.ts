@@ -1,0 +1,83 @@
+// The result under construction and the small moves every stage makes on it (drop, leave unplaced, note).
+import type { LabelMatch } from './labels';
+import { nameKey } from './names';
+import type { Paragraph } from './paragraphs';
+import { compareKey, excerpt, stripMarkup } from './text';
+import type { ImportedPassage, ImportKind, ImportMeta, SkippedBlock } from './types';
+
+/** A paragraph with what was read from it before any decision about where it goes. */
+export interface Block extends Paragraph {
+  index: number;
+  /** Chrome reason when read as part of the header / of the body. */
+  headerChrome: string | null;
+  bodyChrome: string | null;
+  label: LabelMatch | null;
+  /** Part of the navigation tail ("Up Next:" and everything after it). */
+  tail: boolean;
+}
+
+export interface Draft {
+  kind: ImportKind;
+  meta: ImportMeta;
+  caption: string | null;
+  passages: ImportedPassage[];
+  dropped: SkippedBlock[];
+  unplaced: SkippedBlock[];
+  notes: string[];
+  /** Speaker name → bio. */
+  bios: Map<string, string>;
+  /** Header paragraphs taken as summary or subtitle, revisited once the passages are known. */
+  derived: { key: 'summary' | 'subtitle'; block: Paragraph; note: string }[];
+}
+
+/** Takes a header paragraph as the summary or subtitle, noting it for the editor. */
+export function deriveMeta(draft: Draft, key: 'summary' | 'subtitle', block: Paragraph, note: string): void {
+  draft.meta[key] = block.text;
+  draft.notes.push(note);
+  draft.derived.push({ key, block, note });
+}
+
+export function drop(draft: Draft, block: Paragraph, reason: string): void {
+  draft.dropped.push({ text: block.text, line: block.line, reason });
+}
+
+export function leaveUnplaced(draft: Draft, block: Paragraph, reason: string): void {
+  draft.unplaced.push({ text: block.text, line: block.line, reason });
+}
+
+/** The first caption is the document's; later ones are kept out of the body and reported. */
+export function placeCaption(draft: Draft, block: Paragraph): void {
+  const text = stripMarkup(block.text);
+  if (draft.caption === null) {
+    draft.caption = text;
+    draft.notes.push(`caption taken from line ${block.line}`);
+  } else if (compareKey(draft.caption) === compareKey(text)) {
+    drop(draft, block, 'repeated caption');
+  } else {
+    drop(draft, block, 'further photo caption');
+    draft.notes.push(`further photo caption at line ${block.line} not kept as the caption: ${excerpt(text, 120)}`);
+  }
+}
+
+/** Why the block repeats a known title, subtitle, summary or caption, or null. */
+export function repeatReason(draft: Draft, text: string): string | null {
+  const key = compareKey(text);
+  if (!key) return null;
+  const same = (value: unknown) => typeof value === 'string' && compareKey(value) === key;
+  if (same(draft.meta.title)) return 'repeated title';
+  if (same(draft.meta.subtitle)) return 'repeated subtitle';
+  if (same(draft.meta.summary)) return 'repeated summary';
+  if (same(draft.caption)) return 'repeated caption';
+  return null;
+}
+
+export function setBio(draft: Draft, name: string, block: Paragraph): void {
+  const existing = [...draft.bios.keys()].find((n) => nameKey(n) === nameKey(name));
+  if (existing) {
+    drop(draft, block, `further bio of ${name}`);
+    draft.notes.push(`a second bio of "${name}" at line ${block.line} was not kept`);
+    return;
+  }
+  draft.bios.set(name, block.text);
+  draft.notes.push(`bio of "${name}" taken from line ${block.line}`);
+}
