@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { parseDocumentText, type ImportResult } from '@/lib/import';
 import { writeNewDocument, type NewDocument } from '@/lib/editorial/save-new-document';
+import { writeSynonymGroups } from '@/lib/editorial/synonyms';
 import { parsePartialDate } from '@/lib/dates';
 import { seedMetadataSchema, type SeedMetadata } from '@/lib/validation/seed-metadata';
 
@@ -41,6 +42,7 @@ export async function seedArchive(prisma: PrismaClient, seedDir: string = defaul
       await tx.topic.upsert({ where: { slug: topic.slug }, create: topic, update: {} });
     }
     for (const document of documents) await writeNewDocument(tx, document);
+    await writeSynonymGroups(tx, metadata.synonyms);
   });
   return { seeded: documents.map((d) => ({ slug: d.slug, passages: d.passages.length })), skipped: '' };
 }

@@ -5,6 +5,8 @@ import { datePrecisionSchema, documentKindSchema, participantRoleSchema, partial
 export const seedMetadataSchema = z.object({
   speakers: z.array(z.object({ slug: slugSchema, name: z.string().min(1), aliases: z.array(z.string().min(1)).default([]) })),
   topics: z.array(z.object({ slug: slugSchema, name: z.string().min(1), description: z.string().optional() })),
+  /** Groups of words and phrases that mean the same to a reader. */
+  synonyms: z.array(z.array(z.string().min(1)).min(2)).default([]),
   documents: z.array(
     z.object({
       file: z.string().regex(/^[\w.-]+\.txt$/),

@@ -1,0 +1,98 @@
+// Reads what a reader types into a search box: words (all must match), "exact phrases", prefix*,
+// OR, and -exclusions. Every other character is text, never syntax, so no input can fail.
+
+export interface QueryTerm {
+  /** The words of the term as the index will tokenise them, lower case: ["north", "korea"]. */
+  words: string[];
+  /** Typed in quotes: the words must stand together, in order. */
+  quoted: boolean;
+  /** Typed with a trailing *: the last word is a prefix. */
+  prefix: boolean;
+}
+
+export interface ParsedQuery {
+  /** Every group must match; within a group, any one term (a OR b). */
+  groups: QueryTerm[][];
+  /** No passage may match any of these. */
+  excluded: QueryTerm[];
+}
+
+interface Token {
+  raw: string;
+  quoted: boolean;
+  negated: boolean;
+}
+
+// Letters, digits and combining marks: what SQLite's unicode61 tokenizer keeps together as a word.
+const WORD = /[\p{L}\p{N}\p{M}]+/gu;
+const MIN_PREFIX_LENGTH = 2;
+
+export function wordsOf(text: string): string[] {
+  return (text.normalize('NFC').toLowerCase().match(WORD) ?? []).filter(Boolean);
+}
+
+function tokenize(input: string): Token[] {
+  const tokens: Token[] = [];
+  let i = 0;
+  while (i < input.length) {
+    const char = input[i];
+    if (/\s/.test(char)) {
+      i += 1;
+      continue;
+    }
+    const negated = char === '-' && i + 1 < input.length && !/\s/.test(input[i + 1]);
+    const start = negated ? i + 1 : i;
+    if (input[start] === '"') {
+      const end = input.indexOf('"', start + 1);
+      if (end !== -1) {
+        tokens.push({ raw: input.slice(start + 1, end), quoted: true, negated });
+        i = end + 1;
+        continue;
+      }
+      // A lone quote is only a character: read on as plain words.
+    }
+    let end = start;
+    while (end < input.length && !/\s/.test(input[end]) && !(end > start && input[end] === '"' && input.indexOf('"', end + 1) !== -1)) end += 1;
+    tokens.push({ raw: input.slice(start, Math.max(end, start + 1)), quoted: false, negated });
+    i = Math.max(end, start + 1);
+  }
+  return tokens;
+}
+
+function toTerm(token: Token): QueryTerm | null {
+  const words = wordsOf(token.raw);
+  if (words.length === 0) return null;
+  const last = words[words.length - 1];
+  const prefix = !token.quoted && /[\p{L}\p{N}\p{M}]\*+$/u.test(token.raw) && last.length >= MIN_PREFIX_LENGTH;
+  return { words, quoted: token.quoted || words.length > 1, prefix };
+}
+
+export function parseQuery(input: string): ParsedQuery {
+  const groups: QueryTerm[][] = [];
+  const excluded: QueryTerm[] = [];
+  let joinNext = false;
+  for (const token of tokenize(input.slice(0, 1000))) {
+    if (!token.quoted && !token.negated && token.raw === 'OR') {
+      joinNext = groups.length > 0;
+      continue;
+    }
+    const term = toTerm(token);
+    if (!term) continue;
+    if (token.negated) {
+      excluded.push(term);
+      joinNext = false;
+    } else if (joinNext) {
+      groups[groups.length - 1].push(term);
+      joinNext = false;
+    } else {
+      groups.push([term]);
+    }
+  }
+  return { groups, excluded };
+}
+
+/** The query written back in the same language, for "did you mean" and for display. */
+export function formatTerm(term: QueryTerm): string {
+  const text = term.words.join(' ');
+  return term.quoted && term.words.length > 1 ? `"${text}"` : `${text}${term.prefix ? '*' : ''}`;
+}

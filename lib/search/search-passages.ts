@@ -1,0 +1,128 @@
+// Passage search: parse, expand synonyms, match with FTS5, rank by weighted BM25 (ties: newer
+// first), count facets given the other filters, make HTML-safe snippets, and correct typos.
+import { Prisma } from '@/lib/generated/prisma/client';
+import { isoAtPrecision, type DatePrecision } from '@/lib/dates';
+import { passagePath } from '@/lib/urls';
+import { num, type SearchDb } from './database';
+import { filterSql, matchedRows } from './filters';
+import { toFtsExpression } from './fts-expression';
+import { MARK_CLOSE, MARK_OPEN, markedHtml } from './marks';
+import { parseQuery } from './query-parser';
+import { correctedQuery } from './spelling';
+import { withSynonyms } from './synonyms';
+import type { SearchFacets, SearchHit, SearchRequest, SearchResponse } from './types';
+
+const SNIPPET_TOKENS = 32;
+const FACET_LIMIT = 30;
+const EMPTY_FACETS: SearchFacets = { speakers: [], topics: [], kinds: [], years: [] };
+
+/** The FTS5 expression for a query as typed, synonyms included; null when there is nothing to look for. */
+export async function expressionFor(db: SearchDb, q: string): Promise<string | null> {
+  const parsed = parseQuery(q);
+  const { query, lookup } = await withSynonyms(db, parsed);
+  return toFtsExpression(query, lookup);
+}
+
+export async function searchPassages(db: SearchDb, request: SearchRequest): Promise<SearchResponse> {
+  const base = { query: request.q, page: request.page, pageSize: request.pageSize };
+  const parsed = parseQuery(request.q);
+  if (parsed.groups.length === 0) {
+    const message = parsed.excluded.length > 0 ? 'Add a word to search for alongside the words to leave out.' : 'Type a word or a "phrase" to search for.';
+    return { ...base, total: 0, hits: [], facets: EMPTY_FACETS, message };
+  }
+  const expression = (await expressionFor(db, request.q))!;
+  const result = await run(db, expression, request);
+  if (result.total > 0) return { ...base, ...result };
+
+  const corrected = await correctedQuery(db, request.q, parsed);
+  if (corrected) {
+    const retry = await run(db, (await expressionFor(db, corrected))!, request);
+    if (retry.total > 0) return { ...base, ...retry, didYouMean: corrected };
+  }
+  return { ...base, ...result };
+}
+
+async function run(db: SearchDb, expression: string, request: SearchRequest) {
+  const [ranked, facets] = await Promise.all([rankedPage(db, expression, request), countFacets(db, expression, request)]);
+  return { total: facets.total, hits: await describeHits(db, expression, ranked), facets: facets.facets };
+}
+
+async function rankedPage(db: SearchDb, expression: string, request: SearchRequest) {
+  return db.$queryRaw<{ id: number | bigint; rank: number }[]>`
+    SELECT x.id AS id, x.rank AS rank FROM (${matchedRows(expression, request, true)}) x
+    WHERE ${filterSql(request)}
+    ORDER BY x.rank, x.publishedOn DESC, x.id, x.position
+    LIMIT ${request.pageSize} OFFSET ${(request.page - 1) * request.pageSize}`;
+}
+
+async function countFacets(db: SearchDb, expression: string, request: SearchRequest): Promise<{ total: number; facets: SearchFacets }> {
+  // One statement, so the full-text match runs once for the total and every facet.
+  const rows = await db.$queryRaw<{ facet: string; value: string; label: string; count: number | bigint }[]>`
+    WITH x AS MATERIALIZED (${matchedRows(expression, request, false)})
+    SELECT 'total' AS facet, '' AS value, '' AS label, COUNT(*) AS count FROM x WHERE ${filterSql(request)}
+    UNION ALL
+    SELECT * FROM (SELECT 'speaker', s.slug, s.name, COUNT(*) AS n FROM x JOIN Speaker s ON s.id = x.speakerId
+      WHERE ${filterSql(request, 'speaker')} GROUP BY s.id ORDER BY n DESC, s.name LIMIT ${FACET_LIMIT})
+    UNION ALL
+    SELECT * FROM (SELECT 'topic', t.slug, t.name, COUNT(*) AS n FROM x JOIN PassageTopic pt ON pt.passageId = x.id JOIN Topic t ON t.id = pt.topicId
+      WHERE ${filterSql(request, 'topic')} GROUP BY t.id ORDER BY n DESC, t.name LIMIT ${FACET_LIMIT})
+    UNION ALL
+    SELECT 'kind', x.kind, x.kind, COUNT(*) FROM x WHERE ${filterSql(request, 'kind')} GROUP BY x.kind
+    UNION ALL
+    SELECT 'year', substr(x.publishedOn, 1, 4), substr(x.publishedOn, 1, 4), COUNT(*) FROM x
+      WHERE ${filterSql(request, 'year')} GROUP BY substr(x.publishedOn, 1, 4)`;
+
+  const of = (facet: string) => rows.filter((r) => r.facet === facet);
+  return {
+    total: num(of('total')[0]?.count),
+    facets: {
+      speakers: of('speaker').map((r) => ({ slug: r.value, name: r.label, count: num(r.count) })),
+      topics: of('topic').map((r) => ({ slug: r.value, name: r.label, count: num(r.count) })),
+      kinds: of('kind').map((r) => ({ kind: r.value, count: num(r.count) })).sort((a, b) => b.count - a.count),
+      years: of('year').map((r) => ({ year: Number(r.value), count: num(r.count) })).sort((a, b) => b.year - a.year),
+    },
+  };
+}
+
+async function describeHits(db: SearchDb, expression: string, ranked: { id: number | bigint; rank: number }[]): Promise<SearchHit[]> {
+  if (ranked.length === 0) return [];
+  const ids = ranked.map((r) => num(r.id));
+  const [details, snippets] = await Promise.all([
+    db.$queryRaw<{
+      id: number | bigint;
+      anchor: number | bigint;
+      kind: SearchHit['kind'];
+      documentSlug: string;
+      documentTitle: string;
+      publishedOn: string;
+      datePrecision: DatePrecision;
+      speakerSlug: string | null;
+      speakerName: string | null;
+    }[]>`
+      SELECT p.id AS id, p.anchor AS anchor, p.kind AS kind, d.slug AS documentSlug, d.title AS documentTitle,
+             d.publishedOn AS publishedOn, d.datePrecision AS datePrecision, s.slug AS speakerSlug, s.name AS speakerName
+      FROM Passage p JOIN Document d ON d.id = p.documentId LEFT JOIN Speaker s ON s.id = p.speakerId
+      WHERE p.id IN (${Prisma.join(ids)})`,
+    db.$queryRaw<{ id: number | bigint; snippet: string }[]>`
+      SELECT rowid AS id, snippet(passage_fts, 0, ${MARK_OPEN}, ${MARK_CLOSE}, '…', ${SNIPPET_TOKENS}) AS snippet
+      FROM passage_fts WHERE passage_fts MATCH ${expression} AND rowid IN (${Prisma.join(ids)})`,
+  ]);
+  const detailById = new Map(details.map((d) => [num(d.id), d]));
+  const snippetById = new Map(snippets.map((s) => [num(s.id), s.snippet]));
+  return ranked.map(({ id, rank }) => {
+    const d = detailById.get(num(id))!;
+    const anchor = num(d.anchor);
+    return {
+      passageId: num(id),
+      documentSlug: d.documentSlug,
+      documentTitle: d.documentTitle,
+      kind: d.kind,
+      speaker: d.speakerSlug && d.speakerName ? { slug: d.speakerSlug, name: d.speakerName } : null,
+      date: isoAtPrecision(d.publishedOn, d.datePrecision),
+      snippet: markedHtml(snippetById.get(num(id)) ?? ''),
+      url: passagePath(d.documentSlug, anchor),
+      score: Math.round(-rank * 1000) / 1000,
+      anchor,
+    };
+  });
+}
