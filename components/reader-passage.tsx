@@ -1,7 +1,8 @@
 // One passage in the reader: who speaks, its paragraphs, its topics and its own stable link.
 import Link from 'next/link';
-import type { PassageView } from '@/lib/data/dto';
-import { passageAnchor, speakerPath } from '@/lib/urls';
+import { splitParagraphs, type PassageView } from '@/lib/data/dto';
+import { passageAnchor, passageDetailPath, speakerPath } from '@/lib/urls';
+import { MarkedText } from './marked-text';
 import { TopicChips } from './topic-chips';
 
 const KIND_STYLE: Record<PassageView['kind'], string> = {
@@ -10,7 +11,15 @@ const KIND_STYLE: Record<PassageView['kind'], string> = {
   paragraph: '',
 };
 
-export function ReaderPassage({ passage, dialogue }: { passage: PassageView; dialogue: boolean }) {
+interface ReaderPassageProps {
+  passage: PassageView;
+  dialogue: boolean;
+  /** The text with a search's matches between sentinels (see lib/search/marks.ts), when it matched. */
+  marked?: string;
+  documentSlug: string;
+}
+
+export function ReaderPassage({ passage, dialogue, marked, documentSlug }: ReaderPassageProps) {
   const id = passageAnchor(passage.anchor);
   const who = passage.speaker?.name ?? 'Unattributed';
   return (
@@ -28,12 +37,17 @@ export function ReaderPassage({ passage, dialogue }: { passage: PassageView; dia
         </a>
       </header>
       <div className={`prose-reading ${KIND_STYLE[passage.kind]}`}>
-        {passage.paragraphs.map((paragraph, i) => (
-          <p key={i}>{paragraph}</p>
+        {(marked ? splitParagraphs(marked) : passage.paragraphs).map((paragraph, i) => (
+          <p key={i}>
+            <MarkedText text={paragraph} />
+          </p>
         ))}
       </div>
-      <div className="mt-2">
+      <div className="mt-2 flex flex-wrap items-center gap-x-4 gap-y-2">
         <TopicChips topics={passage.topics} label={`Topics of passage ${passage.anchor}`} />
+        <Link href={passageDetailPath(documentSlug, passage.anchor)} className="text-sm">
+          Cite or find more like this<span className="sr-only"> (passage {passage.anchor})</span>
+        </Link>
       </div>
     </article>
   );

@@ -54,3 +54,9 @@ export function isoAtPrecision(start: string, precision: DatePrecision): string 
 export function monthName(month: number): string {
   return new Intl.DateTimeFormat('en-GB', { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2000, month - 1, 1)));
 }
+
+/** "2016-12" → "December 2016": an ISO date at its precision, as written for people. */
+export function labelForIsoDate(iso: string): string {
+  const period = parsePartialDate(iso);
+  return period ? formatPublicationDate(period.start, period.precision) : iso;
+}

@@ -5,10 +5,20 @@ import { cache } from 'react';
 import { ParticipantNames } from '@/components/participant-names';
 import { PublicationDate } from '@/components/publication-date';
 import { ReaderPassage } from '@/components/reader-passage';
+import { InDocumentSearch } from '@/components/search/in-document-search';
 import { getPublishedDocument } from '@/lib/data/documents';
+import { documentMatches } from '@/lib/data/search';
+import { searchParamsRecord } from '@/lib/validation/common';
+import { MAX_QUERY_LENGTH } from '@/lib/validation/search';
 import { citationMetadata } from '@/lib/citation-metadata';
 
-type Props = { params: Promise<{ slug: string }> };
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+/** The reader's own search: a query of reasonable length, or nothing (a bad one is ignored, not an error). */
+function inDocumentQuery(query: Record<string, string | string[] | undefined>): string {
+  const q = searchParamsRecord(query).q?.trim() ?? '';
+  return q.length <= MAX_QUERY_LENGTH ? q : '';
+}
 
 // generateMetadata and the page ask for the same document; one query serves both.
 const loadDocument = cache(getPublishedDocument);
@@ -23,10 +33,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   };
 }
 
-export default async function DocumentPage({ params }: Props) {
-  const document = await loadDocument((await params).slug);
+export default async function DocumentPage({ params, searchParams }: Props) {
+  const [{ slug }, query] = await Promise.all([params, searchParams]);
+  const document = await loadDocument(slug);
   if (!document) notFound();
   const dialogue = document.kind === 'interview';
+  const q = inDocumentQuery(query);
+  const matches = q ? await documentMatches(document.slug, q) : null;
 
   return (
     <article aria-labelledby="document-title" className="mx-auto max-w-3xl">
@@ -66,10 +79,18 @@ export default async function DocumentPage({ params }: Props) {
         )}
       </header>
 
+      <InDocumentSearch documentSlug={document.slug} q={q} anchors={matches?.anchors ?? null} />
+
       <section aria-label={dialogue ? 'Dialogue' : 'Text'} className="space-y-4">
         <h2 className="sr-only">{dialogue ? 'Questions and answers' : 'Text'}</h2>
         {document.passages.map((passage) => (
-          <ReaderPassage key={passage.id} passage={passage} dialogue={dialogue} />
+          <ReaderPassage
+            key={passage.id}
+            passage={passage}
+            dialogue={dialogue}
+            marked={matches?.marked.get(passage.id)}
+            documentSlug={document.slug}
+          />
         ))}
       </section>
     </article>

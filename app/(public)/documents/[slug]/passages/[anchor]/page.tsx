@@ -1,0 +1,104 @@
+// /documents/<slug>/passages/<anchor>: one passage, how to cite it, and the passages most like it.
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { cache } from 'react';
+import { ParticipantNames } from '@/components/participant-names';
+import { PublicationDate } from '@/components/publication-date';
+import { labelForIsoDate } from '@/lib/dates';
+import { getPublishedDocument } from '@/lib/data/documents';
+import { similarPassages } from '@/lib/data/search';
+import { siteOrigin } from '@/lib/site-origin';
+import { passagePath, speakerPath } from '@/lib/urls';
+
+type Props = { params: Promise<{ slug: string; anchor: string }> };
+
+const loadDocument = cache(getPublishedDocument);
+
+async function loadPassage(params: Props['params']) {
+  const { slug, anchor } = await params;
+  if (!/^\d{1,9}$/.test(anchor)) return null;
+  const document = await loadDocument(slug);
+  const passage = document?.passages.find((p) => p.anchor === Number(anchor));
+  return document && passage ? { document, passage } : null;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const found = await loadPassage(params);
+  if (!found) return { title: 'Not found' };
+  return { title: `Passage ${found.passage.anchor} of ${found.document.title}`, description: found.passage.text.slice(0, 200) };
+}
+
+export default async function PassagePage({ params }: Props) {
+  const found = await loadPassage(params);
+  if (!found) notFound();
+  const { document, passage } = found;
+  const question = passage.questionAnchor ? document.passages.find((p) => p.anchor === passage.questionAnchor) : undefined;
+  const [similar, origin] = await Promise.all([similarPassages(passage.id), siteOrigin()]);
+  const who = passage.speaker?.name ?? 'Unattributed';
+
+  return (
+    <article aria-labelledby="passage-title" className="mx-auto max-w-3xl">
+      <p className="text-sm muted">
+        <Link href={passagePath(document.slug, passage.anchor)}>
+          ← <cite>{document.title}</cite>
+        </Link>
+      </p>
+      <h1 id="passage-title" className="mt-2 font-serif text-2xl font-semibold">
+        Passage {passage.anchor}: {passage.kind} by {who}
+      </h1>
+      <p className="mt-1 text-sm muted">
+        <PublicationDate date={document.date} />
+        {document.publisher && <>, {document.publisher}</>} · <ParticipantNames participants={document.participants} />
+      </p>
+
+      {question && (
+        <blockquote className="mt-6 font-serif italic muted">
+          <p>
+            {question.speaker?.name ?? 'Question'}: {question.text}
+          </p>
+        </blockquote>
+      )}
+      <blockquote className="prose-reading mt-4 border-l-4 border-stone-300 pl-4 dark:border-stone-700">
+        {passage.paragraphs.map((paragraph, i) => (
+          <p key={i}>{paragraph}</p>
+        ))}
+      </blockquote>
+
+      <section aria-labelledby="cite" className="mt-8">
+        <h2 id="cite" className="text-xl font-semibold">
+          Cite this passage
+        </h2>
+        <p className="mt-2 rounded-md bg-stone-100 p-3 font-serif dark:bg-stone-900">
+          {who}, {passage.kind === 'paragraph' ? '' : `${passage.kind} in `}“{document.title},” {document.publisher ? `${document.publisher}, ` : ''}
+          {document.date.label}, passage {passage.anchor}. Interview Archive, {origin}
+          {passagePath(document.slug, passage.anchor)}.
+        </p>
+      </section>
+
+      <section aria-labelledby="similar" className="mt-8">
+        <h2 id="similar" className="text-xl font-semibold">
+          More like this
+        </h2>
+        {similar.length === 0 ? (
+          <p className="mt-2">No passage in another document is close to this one yet.</p>
+        ) : (
+          <ol className="mt-2 divide-y divide-stone-200 dark:divide-stone-800">
+            {similar.map((s) => (
+              <li key={s.passageId} className="py-3">
+                <p className="font-serif">{s.excerpt}</p>
+                <p className="mt-1 text-sm">
+                  <Link href={s.url}>
+                    <cite>{s.documentTitle}</cite>, passage {s.anchor}
+                  </Link>{' '}
+                  · {s.speaker ? <Link href={speakerPath(s.speaker.slug)}>{s.speaker.name}</Link> : 'Unattributed'}{' '}
+                  <span className="muted">· {labelForIsoDate(s.date)}</span>
+                </p>
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,77 @@
+// /search: every passage of every published document, ranked, with facets; state in the URL.
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { Pagination } from '@/components/pagination';
+import { ProblemList } from '@/components/problem-list';
+import { SearchBox } from '@/components/search/search-box';
+import { SearchFacets } from '@/components/search/search-facets';
+import { SearchResults } from '@/components/search/search-results';
+import { search } from '@/lib/data/search';
+import { describeIssues, searchParamsRecord } from '@/lib/validation/common';
+import { searchPageParamsSchema } from '@/lib/validation/search';
+import { searchPath } from '@/lib/urls';
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  const q = searchParamsRecord(await searchParams).q;
+  return { title: q ? `Search: ${q.slice(0, 80)}` : 'Search', robots: { index: false } };
+}
+
+export default async function SearchPage({ searchParams }: Props) {
+  const record = searchParamsRecord(await searchParams);
+  const parsed = searchPageParamsSchema.safeParse(record);
+  const heading = <h1 className="mb-4 font-serif text-3xl font-semibold">Search</h1>;
+  if (!parsed.success) {
+    return (
+      <>
+        {heading}
+        <SearchBox defaultValue={record.q ?? ''} label="Search every passage" />
+        <div className="mt-6">
+          <ProblemList problems={describeIssues(parsed.error)} resetHref={searchPath({ q: record.q })} title="Some search settings could not be used" resetLabel="Search without them" />
+        </div>
+      </>
+    );
+  }
+  const params = parsed.data;
+  const grouped = record.group === 'document';
+  const result = await search(params);
+  const hrefWith = (changes: Record<string, string | number | undefined>) =>
+    searchPath({ ...params, group: grouped ? 'document' : undefined, page: undefined, ...changes });
+
+  return (
+    <>
+      {heading}
+      <SearchBox defaultValue={params.q} label="Search every passage" hidden={grouped ? { group: 'document' } : {}} />
+      <p className="mt-2 text-sm muted">
+        All words must match. Use &quot;quotes&quot; for a phrase, * for a prefix (smugg*), OR for either, and -word to leave a word out.
+      </p>
+      <div className="mt-6 grid gap-8 md:grid-cols-[16rem_1fr]">
+        <SearchFacets facets={result.facets} params={params} hrefWith={hrefWith} />
+        <section aria-label="Results">
+          <div aria-live="polite" className="mb-2">
+            {result.message ? (
+              <p>{result.message}</p>
+            ) : (
+              <p>
+                <strong>{result.total}</strong> {result.total === 1 ? 'passage matches' : 'passages match'}
+              </p>
+            )}
+          </div>
+          {result.didYouMean && (
+            <p role="status" className="mb-4 rounded-md bg-amber-50 p-3 dark:bg-amber-950">
+              Nothing matches “{params.q}”. Did you mean <Link href={hrefWith({ q: result.didYouMean })}>{result.didYouMean}</Link>? Showing its results.
+            </p>
+          )}
+          {result.total > 0 && (
+            <p className="mb-2 text-sm">
+              {grouped ? <Link href={hrefWith({ group: undefined })}>Show in rank order</Link> : <Link href={hrefWith({ group: 'document' })}>Group by document</Link>}
+            </p>
+          )}
+          <SearchResults hits={result.hits} query={result.didYouMean ?? params.q} grouped={grouped} />
+          <Pagination page={result.page} pageCount={Math.ceil(result.total / result.pageSize)} hrefFor={(page) => hrefWith({ page })} />
+        </section>
+      </div>
+    </>
+  );
+}

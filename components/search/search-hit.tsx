@@ -1,0 +1,25 @@
+// One search hit: the passage's snippet with its matches marked, who said it, where and when.
+import Link from 'next/link';
+import { labelForIsoDate } from '@/lib/dates';
+import type { SearchHit as Hit } from '@/lib/search/types';
+import { passageWithHighlight, speakerPath } from '@/lib/urls';
+
+export function SearchHit({ hit, query, showDocument = true }: { hit: Hit; query: string; showDocument?: boolean }) {
+  return (
+    <article className="py-4" aria-label={`${hit.kind} ${hit.anchor} in ${hit.documentTitle}`}>
+      <p className="prose-reading">
+        {/* The snippet is built by markedHtml: the stored text is escaped, only <mark> is markup. */}
+        <span dangerouslySetInnerHTML={{ __html: hit.snippet }} />
+      </p>
+      <p className="mt-2 text-sm">
+        <Link href={passageWithHighlight(hit.documentSlug, hit.anchor, query)}>
+          {showDocument ? <cite>{hit.documentTitle}</cite> : 'Passage'}, passage {hit.anchor}
+        </Link>{' '}
+        · {hit.speaker ? <Link href={speakerPath(hit.speaker.slug)}>{hit.speaker.name}</Link> : 'Unattributed'}{' '}
+        <span className="muted">
+          ({hit.kind}) · <time dateTime={hit.date}>{labelForIsoDate(hit.date)}</time>
+        </span>
+      </p>
+    </article>
+  );
+}

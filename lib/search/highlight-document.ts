@@ -1,0 +1,26 @@
+// Search within one document: which of its passages match, with the matches marked, for the reader.
+import { num, type SearchDb } from './database';
+import { MARK_CLOSE, MARK_OPEN } from './marks';
+import { expressionFor } from './search-passages';
+
+export interface DocumentMatches {
+  /** Passage id → its text with matches between MARK_OPEN and MARK_CLOSE. */
+  marked: Map<number, string>;
+  /** Matching passages' anchors, in reading order. */
+  anchors: number[];
+}
+
+export async function highlightDocument(db: SearchDb, documentSlug: string, q: string): Promise<DocumentMatches | null> {
+  const expression = await expressionFor(db, q);
+  if (!expression) return null;
+  const rows = await db.$queryRaw<{ id: number | bigint; anchor: number | bigint; marked: string }[]>`
+    SELECT p.id AS id, p.anchor AS anchor, highlight(passage_fts, 0, ${MARK_OPEN}, ${MARK_CLOSE}) AS marked
+    FROM passage_fts JOIN Passage p ON p.id = passage_fts.rowid JOIN Document d ON d.id = p.documentId
+    WHERE passage_fts MATCH ${expression} AND d.slug = ${documentSlug} AND d.status = 'published'
+    ORDER BY p.position`;
+  return {
+    marked: new Map(rows.map((r) => [num(r.id), r.marked])),
+    anchors: rows.map((r) => num(r.anchor)),
+  };
+}
+

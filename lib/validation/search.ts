@@ -1,0 +1,28 @@
+// The parameters of a search, shared by /search, the reader's in-document search and the API.
+import { z } from 'zod';
+import { parsePartialDate } from '@/lib/dates';
+import { pageNumberSchema, partialDateSchema, passageKindSchema, slugSchema } from './common';
+
+export const MAX_QUERY_LENGTH = 500;
+
+const searchShape = {
+  q: z.string().max(MAX_QUERY_LENGTH, `must be at most ${MAX_QUERY_LENGTH} characters`).default(''),
+  speaker: slugSchema.optional(),
+  topic: slugSchema.optional(),
+  kind: passageKindSchema.optional(),
+  document: slugSchema.optional(),
+  from: partialDateSchema.optional(),
+  to: partialDateSchema.optional(),
+  page: pageNumberSchema.max(1000, 'must be at most 1000').default(1),
+  pageSize: pageNumberSchema.max(50, 'must be at most 50').default(10),
+};
+
+const rangeInOrder = (r: { from?: string; to?: string }) => !r.from || !r.to || parsePartialDate(r.from)!.start <= parsePartialDate(r.to)!.end;
+const rangeProblem = { message: 'must not be after "to"', path: ['from'] };
+
+/** For the API: an unknown parameter is a mistake worth a 400. */
+export const searchParamsSchema = z.strictObject(searchShape).refine(rangeInOrder, rangeProblem);
+/** For pages: shared links carry parameters readers did not choose (utm_source, fbclid). */
+export const searchPageParamsSchema = z.object(searchShape).refine(rangeInOrder, rangeProblem);
+
+export type SearchParams = z.infer<typeof searchParamsSchema>;
