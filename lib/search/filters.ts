@@ -1,5 +1,6 @@
 // The search filters as SQL over a row source `x` with the columns id, kind, speakerId,
 // publishedOn and publishedUntil; each facet leaves its own filter out.
+import { isPublicDocument } from './public-documents';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { parsePartialDate } from '@/lib/dates';
 import type { SearchRequest } from './types';
@@ -32,7 +33,7 @@ export function matchedRows(expression: string, request: SearchRequest, withRank
     FROM passage_fts
     JOIN Passage p ON p.id = passage_fts.rowid
     JOIN Document d ON d.id = p.documentId
-    WHERE passage_fts MATCH ${expression} AND d.status = 'published' ${inDocument}`;
+    WHERE passage_fts MATCH ${expression} AND ${isPublicDocument} ${inDocument}`;
 }
 
 // BM25 weights of the indexed columns: what was said counts most; who said it, then where, less.

@@ -1,4 +1,5 @@
 // Search within one document: which of its passages match, with the matches marked, for the reader.
+import { isPublicDocument } from './public-documents';
 import { num, type SearchDb } from './database';
 import { MARK_CLOSE, MARK_OPEN } from './marks';
 import { expressionFor } from './search-passages';
@@ -16,7 +17,7 @@ export async function highlightDocument(db: SearchDb, documentSlug: string, q: s
   const rows = await db.$queryRaw<{ id: number | bigint; anchor: number | bigint; marked: string }[]>`
     SELECT p.id AS id, p.anchor AS anchor, highlight(passage_fts, 0, ${MARK_OPEN}, ${MARK_CLOSE}) AS marked
     FROM passage_fts JOIN Passage p ON p.id = passage_fts.rowid JOIN Document d ON d.id = p.documentId
-    WHERE passage_fts MATCH ${expression} AND d.slug = ${documentSlug} AND d.status = 'published'
+    WHERE passage_fts MATCH ${expression} AND d.slug = ${documentSlug} AND ${isPublicDocument}
     ORDER BY p.position`;
   return {
     marked: new Map(rows.map((r) => [num(r.id), r.marked])),

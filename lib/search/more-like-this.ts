@@ -1,4 +1,5 @@
 // "More like this": the passages in other documents that share the most distinctive words with one passage.
+import { isPublicDocument } from './public-documents';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { isoAtPrecision, type DatePrecision } from '@/lib/dates';
 import { passagePath } from '@/lib/urls';
@@ -57,7 +58,7 @@ export async function moreLikeThis(db: SearchDb, passageId: number, limit = 5): 
            d.publishedOn AS publishedOn, d.datePrecision AS datePrecision, s.slug AS speakerSlug, s.name AS speakerName
     FROM passage_fts JOIN Passage p ON p.id = passage_fts.rowid JOIN Document d ON d.id = p.documentId
     LEFT JOIN Speaker s ON s.id = p.speakerId
-    WHERE passage_fts MATCH ${keyWords.join(' OR ')} AND d.status = 'published' AND p.documentId <> ${passage.documentId}
+    WHERE passage_fts MATCH ${keyWords.join(' OR ')} AND ${isPublicDocument} AND p.documentId <> ${passage.documentId}
     ORDER BY bm25(passage_fts, ${TEXT_WEIGHT}, ${SPEAKER_WEIGHT}, ${TITLE_WEIGHT}), d.publishedOn DESC
     LIMIT ${limit}`;
   return rows.map((r) => ({

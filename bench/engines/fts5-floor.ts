@@ -1,0 +1,71 @@
+// The floor: the bare FTS5 query alone, through better-sqlite3, with the very MATCH expression the
+// project builds (synonyms included; computed before timing). No join, no published filter, no
+// weights, no facets: what any search over this index must pay at least.
+import Database from 'better-sqlite3';
+import { createPrismaClient } from '@/lib/db/create-client';
+import { expressionFor } from '@/lib/search/search-passages';
+import { sqliteBuildStats } from './project';
+import type { BuildStats, Engine, EngineHits, EngineQuery } from './types';
+
+export const FLOOR_SQL = 'SELECT rowid FROM passage_fts WHERE passage_fts MATCH ? ORDER BY rank LIMIT ?';
+
+export class Fts5FloorEngine implements Engine {
+  readonly name = 'fts5-floor';
+  private db: Database.Database | null = null;
+  private readonly expressions = new Map<string, string | null>();
+
+  constructor(
+    private readonly dbFile: string,
+    private readonly loadMs: number,
+  ) {}
+
+  async prepare(queries: EngineQuery[]) {
+    const prisma = createPrismaClient(`file:${this.dbFile}`);
+    try {
+      for (const { q } of queries) if (!this.expressions.has(q)) this.expressions.set(q, await expressionFor(prisma, q));
+    } finally {
+      await prisma.$disconnect();
+    }
+  }
+
+  expression(q: string): string | null {
+    if (!this.expressions.has(q)) throw new Error(`fts5-floor: no expression prepared for ${JSON.stringify(q)}`);
+    return this.expressions.get(q)!;
+  }
+
+  async build(): Promise<BuildStats> {
+    this.db = new Database(this.dbFile, { readonly: true });
+    return sqliteBuildStats(this.dbFile, this.loadMs, ['the same index as project; filters are ignored (bare MATCH)']);
+  }
+
+  async search(query: EngineQuery, limit: number): Promise<EngineHits> {
+    const expression = this.expression(query.q);
+    if (!expression) return { ids: [] };
+    const rows = this.db!.prepare(FLOOR_SQL).raw().all(expression, limit) as [number][];
+    return { ids: rows.map((r) => r[0]) };
+  }
+
+  /** Untimed check: how many passages of published documents match, as the project's total counts them. */
+  publishedMatches(q: string): number {
+    const expression = this.expression(q);
+    if (!expression) return 0;
+    const row = this.db!.prepare(
+      `SELECT COUNT(*) AS n FROM passage_fts JOIN Passage p ON p.id = passage_fts.rowid JOIN Document d ON d.id = p.documentId
+       WHERE passage_fts MATCH ? AND d.status = 'published'`,
+    ).get(expression) as { n: number };
+    return row.n;
+  }
+
+  /** Untimed: the ids among the given ones that belong to published documents. */
+  publishedIds(ids: number[]): Set<number> {
+    if (ids.length === 0) return new Set();
+    const rows = this.db!.prepare(
+      `SELECT p.id AS id FROM Passage p JOIN Document d ON d.id = p.documentId WHERE d.status = 'published' AND p.id IN (${ids.map(() => '?').join(',')})`,
+    ).all(...ids) as { id: number }[];
+    return new Set(rows.map((r) => r.id));
+  }
+
+  async close() {
+    this.db?.close();
+  }
+}

@@ -1,0 +1,176 @@
+// Builds (or reuses) the benchmark database: a fresh file migrated with the project's own
+// migrations, so the real FTS5 tables and their triggers index every passage as it is written.
+// Rows go in through better-sqlite3 prepared statements in batched transactions: the app's write
+// path (Prisma, one statement per row) would take hours for a million passages, and the triggers
+// (the part that builds the search index) fire the same either way.
+import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type Database from 'better-sqlite3';
+import { migrateDatabase, openDatabase } from '@/lib/db/migrate';
+import { createPrismaClient } from '@/lib/db/create-client';
+import { writeSynonymGroups } from '@/lib/editorial/synonyms';
+import { emptyStats, generateCorpus, planCorpus, type CorpusPlan, type CorpusStats } from './corpus';
+import { SYNONYM_GROUPS } from './vocabulary';
+
+export interface CorpusInfo {
+  file: string;
+  n: number;
+  seed: number;
+  /** Seconds to generate and write every row, the FTS5 indexing by the triggers included. */
+  loadSeconds: number;
+  passagesPerSecond: number;
+  fileBytes: number;
+  reused: boolean;
+  stats: CorpusStats;
+  sqliteVersion: string;
+  /** How each part of the database is sized (dbstat), in bytes. */
+  sizes: Record<string, number>;
+}
+
+export interface LoadOptions {
+  n: number;
+  seed: number;
+  cacheDir: string;
+  rebuild?: boolean;
+  /** Progress lines on stderr; off in tests. */
+  progress?: boolean;
+}
+
+const BATCH_PASSAGES = 5000;
+const TIMESTAMP = '2026-01-01T00:00:00.000+00:00';
+
+export function corpusFile(cacheDir: string, n: number, seed: number): string {
+  return path.join(cacheDir, `corpus-${n}-${seed}.db`);
+}
+
+export async function loadCorpus(options: LoadOptions): Promise<{ info: CorpusInfo; plan: CorpusPlan }> {
+  const file = corpusFile(options.cacheDir, options.n, options.seed);
+  const manifest = `${file.slice(0, -3)}.json`;
+  const plan = planCorpus(options.n, options.seed);
+  if (!options.rebuild && existsSync(file) && existsSync(manifest)) {
+    const info = JSON.parse(readFileSync(manifest, 'utf8')) as CorpusInfo;
+    return { info: { ...info, file, reused: true }, plan };
+  }
+
+  const building = `${file}.building`;
+  for (const f of [file, building, `${building}-wal`, `${building}-shm`, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true });
+  migrateDatabase(building);
+  const started = performance.now();
+  const stats = emptyStats();
+  const db = openDatabase(building);
+  try {
+    // Bulk-load settings only: durability is irrelevant for a file rebuilt from a seed.
+    db.pragma('synchronous = OFF');
+    db.pragma('cache_size = -262144');
+    insertCorpus(db, plan, stats, options.progress ?? false, started);
+  } finally {
+    db.close();
+  }
+  // The synonym groups go in through the project's own writer, as the seed does.
+  const prisma = createPrismaClient(`file:${building}`);
+  try {
+    await prisma.$transaction((tx) => writeSynonymGroups(tx, SYNONYM_GROUPS));
+  } finally {
+    await prisma.$disconnect();
+  }
+  const loadSeconds = (performance.now() - started) / 1000;
+
+  const finish = openDatabase(building);
+  finish.pragma('wal_checkpoint(TRUNCATE)');
+  const sqliteVersion = (finish.prepare('SELECT sqlite_version() AS v').get() as { v: string }).v;
+  const sizes = tableSizes(finish);
+  finish.close();
+  rmSync(`${building}-wal`, { force: true });
+  rmSync(`${building}-shm`, { force: true });
+  renameSync(building, file);
+
+  const info: CorpusInfo = {
+    file,
+    n: options.n,
+    seed: options.seed,
+    loadSeconds,
+    passagesPerSecond: options.n / loadSeconds,
+    fileBytes: statSync(file).size,
+    reused: false,
+    stats,
+    sqliteVersion,
+    sizes,
+  };
+  writeFileSync(manifest, JSON.stringify(info, null, 2));
+  return { info, plan };
+}
+
+function insertCorpus(db: Database.Database, plan: CorpusPlan, stats: CorpusStats, progress: boolean, started: number) {
+  const insertSpeaker = db.prepare('INSERT INTO Speaker (id, slug, name, updatedAt) VALUES (?, ?, ?, ?)');
+  const insertTopic = db.prepare('INSERT INTO Topic (id, slug, name, updatedAt) VALUES (?, ?, ?, ?)');
+  const insertDocument = db.prepare(
+    `INSERT INTO Document (id, slug, kind, title, publishedOn, publishedUntil, datePrecision, status, updatedAt)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const insertParticipant = db.prepare('INSERT INTO Participant (documentId, speakerId, role, position) VALUES (?, ?, ?, ?)');
+  const insertPassage = db.prepare(
+    `INSERT INTO Passage (id, documentId, position, anchor, kind, speakerId, text, questionId, createdAt, updatedAt)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const insertPassageTopic = db.prepare('INSERT INTO PassageTopic (passageId, topicId) VALUES (?, ?)');
+
+  db.transaction(() => {
+    for (const s of plan.speakers) insertSpeaker.run(s.id, s.slug, s.name, TIMESTAMP);
+    for (const t of plan.topics) insertTopic.run(t.id, t.slug, t.name, TIMESTAMP);
+  })();
+
+  let batch: ReturnType<typeof generateCorpus> extends Generator<infer D> ? D[] : never = [];
+  let batchPassages = 0;
+  let lastReport = 0;
+  const writeBatch = db.transaction((docs: typeof batch) => {
+    for (const d of docs) {
+      insertDocument.run(d.id, d.slug, d.kind, d.title, d.publishedOn, d.publishedUntil, d.datePrecision, d.status, TIMESTAMP);
+      d.participants.forEach((p, i) => insertParticipant.run(d.id, p.speakerId, p.role, i));
+      for (const p of d.passages) {
+        insertPassage.run(p.id, d.id, p.position, p.position, p.kind, p.speakerId, p.text, p.questionId, TIMESTAMP, TIMESTAMP);
+        for (const t of p.topicIds) insertPassageTopic.run(p.id, t);
+      }
+    }
+  });
+  const report = (final: boolean) => {
+    const now = performance.now();
+    if (!progress || (!final && now - lastReport < 1000)) return;
+    lastReport = now;
+    const seconds = (now - started) / 1000;
+    const rate = stats.passages / seconds;
+    const pct = (100 * stats.passages) / plan.n;
+    const eta = rate > 0 ? (plan.n - stats.passages) / rate : 0;
+    process.stderr.write(
+      `\r  loading: ${stats.passages.toLocaleString('en')} / ${plan.n.toLocaleString('en')} passages (${pct.toFixed(1)}%), ${Math.round(rate).toLocaleString('en')} passages/s, ${seconds.toFixed(0)} s, ETA ${eta.toFixed(0)} s   ${final ? '\n' : ''}`,
+    );
+  };
+  for (const doc of generateCorpus(plan, stats)) {
+    batch.push(doc);
+    batchPassages += doc.passages.length;
+    if (batchPassages >= BATCH_PASSAGES) {
+      writeBatch(batch);
+      batch = [];
+      batchPassages = 0;
+      report(false);
+    }
+  }
+  if (batch.length > 0) writeBatch(batch);
+  report(true);
+}
+
+/** Bytes per table and index from dbstat, grouped: the passage FTS index, the words index, the rest. */
+export function tableSizes(db: Database.Database): Record<string, number> {
+  try {
+    const rows = db.prepare('SELECT name, SUM(pgsize) AS bytes FROM dbstat GROUP BY name').all() as { name: string; bytes: number }[];
+    const sizes: Record<string, number> = {};
+    for (const r of rows) sizes[r.name] = r.bytes;
+    const sum = (test: (name: string) => boolean) => rows.filter((r) => test(r.name)).reduce((a, r) => a + r.bytes, 0);
+    sizes['=passage_fts (all shadow tables)'] = sum((n) => n.startsWith('passage_fts_'));
+    sizes['=passage_fts index only (data+idx)'] = sum((n) => n === 'passage_fts_data' || n === 'passage_fts_idx');
+    sizes['=passage_words_fts (all shadow tables)'] = sum((n) => n.startsWith('passage_words_fts_'));
+    sizes['=total'] = sum(() => true);
+    return sizes;
+  } catch {
+    return {};
+  }
+}
