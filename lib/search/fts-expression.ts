@@ -4,24 +4,50 @@ import type { ParsedQuery, QueryTerm } from './query-parser';
 
 /** Terms that mean the same as a term ("dprk" → ["north korea"]), found by the caller. */
 export type SynonymLookup = (term: QueryTerm) => string[][];
+/** Whole words a one-word prefix stands for ("smuggli" → ["smuggling"]), found by the caller. */
+export type PrefixLookup = (prefix: string) => string[];
+
+export interface ExpressionHelpers {
+  synonyms?: SynonymLookup;
+  prefixes?: PrefixLookup;
+}
 
 const phrase = (words: string[], prefix = false) => `"${words.join(' ')}"${prefix ? '*' : ''}`;
 
-function termExpression(term: QueryTerm, synonyms: SynonymLookup): string {
-  const alternatives = [phrase(term.words, term.prefix), ...(term.prefix ? [] : synonyms(term).map((words) => phrase(words)))];
+/**
+ * A one-word prefix is matched against the words as written, because the index holds Porter
+ * stems: "smuggli*" would find nothing among stems like "smuggl". The words it stands for are
+ * searched (and stemmed) instead, next to the prefix itself.
+ */
+function prefixExpression(term: QueryTerm, prefixes: PrefixLookup): string[] {
+  if (term.words.length > 1) return [phrase(term.words, true)];
+  return [phrase(term.words, true), ...prefixes(term.words[0]).map((word) => phrase([word]))];
+}
+
+function termExpression(term: QueryTerm, helpers: ExpressionHelpers): string {
+  const synonyms = helpers.synonyms ?? (() => []);
+  const alternatives = term.prefix
+    ? prefixExpression(term, helpers.prefixes ?? (() => []))
+    : [
+        term.loose ? `(${term.words.map((w) => phrase([w])).join(' AND ')})` : phrase(term.words),
+        ...synonyms(term).map((words) => phrase(words)),
+      ];
   const unique = [...new Set(alternatives)];
   return unique.length === 1 ? unique[0] : `(${unique.join(' OR ')})`;
 }
 
 /** The MATCH expression, or null when nothing is left to look for (only exclusions, or no words). */
-export function toFtsExpression(query: ParsedQuery, synonyms: SynonymLookup = () => []): string | null {
+export function toFtsExpression(query: ParsedQuery, helpers: ExpressionHelpers | SynonymLookup = {}): string | null {
+  const options = typeof helpers === 'function' ? { synonyms: helpers } : helpers;
   if (query.groups.length === 0) return null;
   const required = query.groups
     .map((group) => {
-      const parts = group.map((term) => termExpression(term, synonyms));
+      const parts = group.map((term) => termExpression(term, options));
       return parts.length === 1 ? parts[0] : `(${parts.join(' OR ')})`;
     })
     .join(' AND ');
-  const exclusions = query.excluded.map((term) => ` NOT ${termExpression(term, synonyms)}`).join('');
-  return query.excluded.length > 0 ? `(${required})${exclusions}` : required;
+  if (query.excluded.length === 0) return required;
+  // One NOT for all exclusions: FTS5 refuses expressions nested deeper than 256 levels.
+  const excluded = query.excluded.map((term) => termExpression(term, options));
+  return `(${required}) NOT ${excluded.length === 1 ? excluded[0] : `(${excluded.join(' OR ')})`}`;
 }

@@ -19,9 +19,11 @@ export async function highlightDocument(db: SearchDb, documentSlug: string, q: s
     FROM passage_fts JOIN Passage p ON p.id = passage_fts.rowid JOIN Document d ON d.id = p.documentId
     WHERE passage_fts MATCH ${expression} AND d.slug = ${documentSlug} AND ${isPublicDocument}
     ORDER BY p.position`;
+  // A word of the title or the speaker's name matches every passage; only marks in the text count here.
+  const inText = rows.filter((r) => r.marked.includes(MARK_OPEN));
   return {
-    marked: new Map(rows.map((r) => [num(r.id), r.marked])),
-    anchors: rows.map((r) => num(r.anchor)),
+    marked: new Map(inText.map((r) => [num(r.id), r.marked])),
+    anchors: inText.map((r) => num(r.anchor)),
   };
 }
 

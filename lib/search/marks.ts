@@ -10,17 +10,21 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => ESCAPES[char]);
 }
 
-/** Escapes the text, then turns the sentinel pairs FTS5 put around matches into <mark> elements. */
+/**
+ * Escapes the text and wraps each complete sentinel pair FTS5 put around a match in <mark>; a
+ * stray sentinel character in stored text never becomes markup.
+ */
 export function markedHtml(textWithSentinels: string): string {
-  return escapeHtml(textWithSentinels)
-    .replaceAll(MARK_OPEN, '<mark>')
-    .replaceAll(MARK_CLOSE, '</mark>');
+  return markedRuns(textWithSentinels)
+    .map((run) => (run.marked ? `<mark>${escapeHtml(run.text)}</mark>` : escapeHtml(run.text)))
+    .join('');
 }
 
 /** Splits highlighted text into plain and marked runs, for React to render without any HTML string. */
 export function markedRuns(textWithSentinels: string): { text: string; marked: boolean }[] {
   const runs: { text: string; marked: boolean }[] = [];
-  const pattern = new RegExp(`${MARK_OPEN}([^${MARK_CLOSE}]*)${MARK_CLOSE}`, 'g');
+  // The innermost pair: a stray sentinel in stored text cannot swallow text up to a real match.
+  const pattern = new RegExp(`${MARK_OPEN}([^${MARK_OPEN}${MARK_CLOSE}]*)${MARK_CLOSE}`, 'g');
   let last = 0;
   for (const match of textWithSentinels.matchAll(pattern)) {
     if (match.index > last) runs.push({ text: textWithSentinels.slice(last, match.index), marked: false });

@@ -8,6 +8,11 @@ export interface QueryTerm {
   quoted: boolean;
   /** Typed with a trailing *: the last word is a prefix. */
   prefix: boolean;
+  /**
+   * Words typed apart that also form a known synonym phrase ("north korea"): they match as
+   * separate words, as the phrase, or as any of its synonyms.
+   */
+  loose?: boolean;
 }
 
 export interface ParsedQuery {
@@ -21,6 +26,8 @@ interface Token {
   raw: string;
   quoted: boolean;
   negated: boolean;
+  /** A quoted phrase followed by *: "north ko"* */
+  starred?: boolean;
 }
 
 // Letters, digits and combining marks: what SQLite's unicode61 tokenizer keeps together as a word.
@@ -45,8 +52,9 @@ function tokenize(input: string): Token[] {
     if (input[start] === '"') {
       const end = input.indexOf('"', start + 1);
       if (end !== -1) {
-        tokens.push({ raw: input.slice(start + 1, end), quoted: true, negated });
-        i = end + 1;
+        const starred = input[end + 1] === '*';
+        tokens.push({ raw: input.slice(start + 1, end), quoted: true, negated, starred });
+        i = end + (starred ? 2 : 1);
         continue;
       }
       // A lone quote is only a character: read on as plain words.
@@ -63,7 +71,8 @@ function toTerm(token: Token): QueryTerm | null {
   const words = wordsOf(token.raw);
   if (words.length === 0) return null;
   const last = words[words.length - 1];
-  const prefix = !token.quoted && /[\p{L}\p{N}\p{M}]\*+$/u.test(token.raw) && last.length >= MIN_PREFIX_LENGTH;
+  const starred = token.quoted ? Boolean(token.starred) : /[\p{L}\p{N}\p{M}]\*+$/u.test(token.raw);
+  const prefix = starred && last.length >= MIN_PREFIX_LENGTH;
   return { words, quoted: token.quoted || words.length > 1, prefix };
 }
 
@@ -94,5 +103,6 @@ export function parseQuery(input: string): ParsedQuery {
 /** The query written back in the same language, for "did you mean" and for display. */
 export function formatTerm(term: QueryTerm): string {
   const text = term.words.join(' ');
-  return term.quoted && term.words.length > 1 ? `"${text}"` : `${text}${term.prefix ? '*' : ''}`;
+  const star = term.prefix ? '*' : '';
+  return term.quoted && term.words.length > 1 ? `"${text}"${star}` : `${text}${star}`;
 }

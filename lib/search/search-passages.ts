@@ -8,7 +8,8 @@ import { filterSql, matchedRows } from './filters';
 import { toFtsExpression } from './fts-expression';
 import { MARK_CLOSE, MARK_OPEN, markedHtml } from './marks';
 import { parseQuery } from './query-parser';
-import { correctedQuery } from './spelling';
+import { prefixLookup } from './prefixes';
+import { correctedQueries } from './spelling';
 import { withSynonyms } from './synonyms';
 import type { SearchFacets, SearchHit, SearchRequest, SearchResponse } from './types';
 
@@ -19,8 +20,8 @@ const EMPTY_FACETS: SearchFacets = { speakers: [], topics: [], kinds: [], years:
 /** The FTS5 expression for a query as typed, synonyms included; null when there is nothing to look for. */
 export async function expressionFor(db: SearchDb, q: string): Promise<string | null> {
   const parsed = parseQuery(q);
-  const { query, lookup } = await withSynonyms(db, parsed);
-  return toFtsExpression(query, lookup);
+  const [{ query, lookup }, prefixes] = await Promise.all([withSynonyms(db, parsed), prefixLookup(db, parsed)]);
+  return toFtsExpression(query, { synonyms: lookup, prefixes });
 }
 
 export async function searchPassages(db: SearchDb, request: SearchRequest): Promise<SearchResponse> {
@@ -34,8 +35,7 @@ export async function searchPassages(db: SearchDb, request: SearchRequest): Prom
   const result = await run(db, expression, request);
   if (result.total > 0) return { ...base, ...result };
 
-  const corrected = await correctedQuery(db, request.q, parsed);
-  if (corrected) {
+  for (const corrected of await correctedQueries(db, request.q, parsed)) {
     const retry = await run(db, (await expressionFor(db, corrected))!, request);
     if (retry.total > 0) return { ...base, ...retry, didYouMean: corrected };
   }
@@ -121,7 +121,8 @@ async function describeHits(db: SearchDb, expression: string, ranked: { id: numb
       date: isoAtPrecision(d.publishedOn, d.datePrecision),
       snippet: markedHtml(snippetById.get(num(id)) ?? ''),
       url: passagePath(d.documentSlug, anchor),
-      score: Math.round(-rank * 1000) / 1000,
+      // Reported precisely enough that the order of hits and the order of scores always agree.
+      score: Math.round(-rank * 1e6) / 1e6,
       anchor,
     };
   });

@@ -1,11 +1,12 @@
-// "Did you mean": finds, for each word the archive never uses, the closest word it does use.
+// "Did you mean": for each word the archive never uses, the closest words it does use.
 import { distance } from 'fastest-levenshtein';
 import type { SearchDb } from './database';
 import { num } from './database';
+import { foldDiacritics } from './fold';
 import type { ParsedQuery } from './query-parser';
 
-// The vocabulary is stored as the tokenizer folds it: lower case, diacritics removed.
-const fold = (word: string) => word.normalize('NFD').replace(/\p{M}/gu, '');
+/** How many corrected queries to try before giving up. */
+export const MAX_CORRECTIONS = 3;
 
 async function isKnown(db: SearchDb, word: string): Promise<boolean> {
   const rows = await db.$queryRaw<{ doc: number | bigint }[]>`SELECT doc FROM passage_words_fts_vocab WHERE term = ${word}`;
@@ -13,40 +14,58 @@ async function isKnown(db: SearchDb, word: string): Promise<boolean> {
 }
 
 /**
- * Candidates share the first or the second letter (a typo rarely hits both), which keeps the scan
- * to a small slice of the vocabulary however large the archive grows.
+ * Known words within a small edit distance, best first. Candidates share the first letter (an
+ * index range, cheap) or the second letter (a scan, run only for a query that found nothing).
  */
-async function closestKnown(db: SearchDb, word: string): Promise<string | null> {
+async function closestKnown(db: SearchDb, word: string): Promise<string[]> {
   const maxDistance = word.length <= 4 ? 1 : 2;
-  const slices = [word[0], word[1] ?? word[0]];
-  let best: { term: string; distance: number; doc: number } | null = null;
-  for (const letter of new Set(slices)) {
-    const upper = String.fromCodePoint(letter.codePointAt(0)! + 1);
-    const rows = await db.$queryRaw<{ term: string; doc: number | bigint }[]>`
+  const shortest = word.length - maxDistance;
+  const longest = word.length + maxDistance;
+  const upper = String.fromCodePoint(word.codePointAt(0)! + 1);
+  const [sameFirst, sameSecond] = await Promise.all([
+    db.$queryRaw<{ term: string; doc: number | bigint }[]>`
       SELECT term, doc FROM passage_words_fts_vocab
-      WHERE term >= ${letter} AND term < ${upper} AND length(term) BETWEEN ${word.length - maxDistance} AND ${word.length + maxDistance}`;
-    for (const row of rows) {
-      const d = distance(word, row.term);
-      if (d === 0 || d > maxDistance) continue;
-      const doc = num(row.doc);
-      if (!best || d < best.distance || (d === best.distance && doc > best.doc)) best = { term: row.term, distance: d, doc };
-    }
+      WHERE term >= ${word[0]} AND term < ${upper} AND length(term) BETWEEN ${shortest} AND ${longest}`,
+    db.$queryRaw<{ term: string; doc: number | bigint }[]>`
+      SELECT term, doc FROM passage_words_fts_vocab
+      WHERE substr(term, 2, 1) = ${word[1] ?? ''} AND length(term) BETWEEN ${shortest} AND ${longest}`,
+  ]);
+  const scored = new Map<string, { distance: number; doc: number }>();
+  for (const row of [...sameFirst, ...sameSecond]) {
+    const d = distance(word, row.term);
+    if (d > 0 && d <= maxDistance) scored.set(row.term, { distance: d, doc: num(row.doc) });
   }
-  return best?.term ?? null;
+  return [...scored.entries()]
+    .sort(([, a], [, b]) => a.distance - b.distance || b.doc - a.doc)
+    .slice(0, MAX_CORRECTIONS)
+    .map(([term]) => term);
 }
 
-/** The query with every unknown word replaced by its closest known word, or null when none helps. */
-export async function correctedQuery(db: SearchDb, input: string, query: ParsedQuery): Promise<string | null> {
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Queries with every unknown word replaced by one of its closest known words, best guess first.
+ * Several are offered because the best guess may occur only in drafts, which search never shows.
+ */
+export async function correctedQueries(db: SearchDb, input: string, query: ParsedQuery): Promise<string[]> {
   const words = new Set(query.groups.flat().filter((t) => !t.prefix).flatMap((t) => t.words));
-  let corrected = input;
-  let changed = false;
+  const replacements: { word: string; candidates: string[] }[] = [];
   for (const word of words) {
-    if (word.length < 3 || /^\p{N}+$/u.test(word) || (await isKnown(db, fold(word)))) continue;
-    const replacement = await closestKnown(db, fold(word));
-    if (!replacement) continue;
-    const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'giu');
-    corrected = corrected.replace(pattern, replacement);
-    changed = true;
+    const folded = foldDiacritics(word);
+    if (word.length < 3 || /^\p{N}+$/u.test(word) || (await isKnown(db, folded))) continue;
+    const candidates = await closestKnown(db, folded);
+    if (candidates.length > 0) replacements.push({ word, candidates });
   }
-  return changed ? corrected : null;
+  if (replacements.length === 0) return [];
+  const attempts = Math.max(...replacements.map((r) => r.candidates.length));
+  const queries: string[] = [];
+  for (let i = 0; i < attempts; i++) {
+    let corrected = input;
+    for (const { word, candidates } of replacements) {
+      const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(word)}(?![\\p{L}\\p{N}])`, 'giu');
+      corrected = corrected.replace(pattern, candidates[Math.min(i, candidates.length - 1)]);
+    }
+    if (!queries.includes(corrected)) queries.push(corrected);
+  }
+  return queries;
 }

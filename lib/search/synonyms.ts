@@ -33,7 +33,7 @@ function joinKnownPhrases(query: ParsedQuery, known: Set<string>): ParsedQuery {
       if (!run.every((g) => g.length === 1 && !g[0].quoted && !g[0].prefix && g[0].words.length === 1)) continue;
       const words = run.map((g) => g[0].words[0]);
       if (known.has(words.join(' '))) {
-        groups.push([{ words, quoted: true, prefix: false }]);
+        groups.push([{ words, quoted: false, prefix: false, loose: true }]);
         i += length;
         joined = true;
       }

@@ -1,0 +1,138 @@
+// Search within one document (the reader's highlight) and "more like this" (similar passages in
+// OTHER documents), on the seeded archive plus one published note about smuggling across the Yalu.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { prisma } from '@/lib/db/client';
+import { saveNewDocument } from '@/lib/editorial/save-new-document';
+import { highlightDocument } from '@/lib/search/highlight-document';
+import { MARK_CLOSE, MARK_OPEN, markedRuns } from '@/lib/search/marks';
+import { moreLikeThis } from '@/lib/search/more-like-this';
+
+const INTERVIEW = 'seongmin-lee-qa-part-2-us-relations-with-north-korea';
+const ESSAY = 'how-to-really-bring-change-to-north-korea';
+const BORDER = 'notes-from-the-border';
+
+const passageId = async (slug: string, anchor: number) =>
+  (await prisma.passage.findFirstOrThrow({ where: { document: { slug }, anchor }, select: { id: true } })).id;
+const marksIn = (text: string) => markedRuns(text).filter((r) => r.marked).map((r) => r.text);
+
+beforeAll(async () => {
+  await saveNewDocument(prisma, {
+    slug: BORDER,
+    kind: 'testimony',
+    title: 'Notes from the Border',
+    date: '2021-06',
+    status: 'published',
+    speakers: [{ name: 'Pat Moss' }],
+    participants: [{ speaker: 'Pat Moss', role: 'author' }],
+    passages: [
+      {
+        kind: 'paragraph',
+        speaker: 'Pat Moss',
+        text: 'State smuggling across the Yalu River: a crane in the middle of the river, trucks from the Chinese side, cargo loaded with no customs at all.',
+        answers: null,
+        topicSlugs: ['smuggling-and-markets', 'china'],
+      },
+      { kind: 'paragraph', speaker: 'Pat Moss', text: 'The weather was fine and the tea was hot.', answers: null, topicSlugs: [] },
+    ],
+  });
+});
+
+afterAll(() => prisma.$disconnect());
+
+describe('highlightDocument', () => {
+  it('lists the matching passages of one document in reading order, with every match marked', async () => {
+    const matches = (await highlightDocument(prisma, ESSAY, 'smuggling'))!;
+    expect(matches.anchors).toEqual([6, 11]);
+    const e6 = matches.marked.get(await passageId(ESSAY, 6))!;
+    // "state smuggling", "activities like smuggling", "mass smuggling".
+    expect(marksIn(e6)).toEqual(['smuggling', 'smuggling', 'smuggling']);
+    expect(marksIn(matches.marked.get(await passageId(ESSAY, 11))!)).toEqual(['smuggle']);
+    expect(e6.replaceAll(MARK_OPEN, '').replaceAll(MARK_CLOSE, '')).toBe(
+      (await prisma.passage.findUniqueOrThrow({ where: { id: await passageId(ESSAY, 6) } })).text,
+    );
+  });
+
+  it('never includes passages of another document', async () => {
+    const interview = (await highlightDocument(prisma, INTERVIEW, '"human rights"'))!;
+    expect(interview.anchors).toEqual([3, 4]);
+    const ids = await prisma.passage.findMany({ where: { document: { slug: INTERVIEW } }, select: { id: true } });
+    expect([...interview.marked.keys()].every((id) => ids.some((p) => p.id === id))).toBe(true);
+    expect(interview.marked.size).toBe(2);
+    const essay = (await highlightDocument(prisma, ESSAY, '"human rights"'))!;
+    expect(essay.anchors).toEqual([5, 8, 12]);
+    expect((await highlightDocument(prisma, BORDER, 'smuggling'))!.anchors).toEqual([1]);
+  });
+
+  it('reads the query as search does: phrases, OR, exclusions, prefixes, synonyms', async () => {
+    expect((await highlightDocument(prisma, ESSAY, 'dvd OR crane'))!.anchors).toEqual([6, 10, 11]);
+    expect((await highlightDocument(prisma, ESSAY, 'sanctions -china'))!.anchors).toEqual([4, 10, 12]);
+    expect((await highlightDocument(prisma, ESSAY, 'smugg*'))!.anchors).toEqual([6, 11]);
+    const nukes = (await highlightDocument(prisma, ESSAY, 'nukes'))!;
+    expect(nukes.anchors).toEqual([3, 5]);
+    expect(marksIn(nukes.marked.get(await passageId(ESSAY, 5))!)).toEqual(['nuclear weapons']);
+  });
+
+  it('gives null when there is nothing to search for, and no matches in an unknown document', async () => {
+    expect(await highlightDocument(prisma, ESSAY, '')).toBeNull();
+    expect(await highlightDocument(prisma, ESSAY, '"')).toBeNull();
+    expect(await highlightDocument(prisma, ESSAY, '-china')).toBeNull();
+    expect(await highlightDocument(prisma, 'no-such-document', 'korea')).toEqual({ marked: new Map(), anchors: [] });
+    expect(await highlightDocument(prisma, INTERVIEW, 'smuggling')).toEqual({ marked: new Map(), anchors: [] });
+  });
+
+  it('lists only passages whose text matches, not every passage for a word of the document’s own title', async () => {
+    // "Bring" is in the essay's title; only E8 says it: "What could bring the North Korean regime to its knees?"
+    const matches = (await highlightDocument(prisma, ESSAY, 'bring'))!;
+    expect(matches.anchors).toEqual([8]);
+    expect([...matches.marked.values()].map(marksIn)).toEqual([['bring']]);
+  });
+});
+
+describe('moreLikeThis', () => {
+  it('finds the note about state smuggling on the Yalu first for the essay’s smuggling paragraph', async () => {
+    const similar = await moreLikeThis(prisma, await passageId(ESSAY, 6));
+    expect(similar.length).toBeGreaterThan(0);
+    expect(similar[0]).toMatchObject({
+      documentSlug: BORDER,
+      documentTitle: 'Notes from the Border',
+      anchor: 1,
+      kind: 'paragraph',
+      speaker: { slug: 'pat-moss', name: 'Pat Moss' },
+      date: '2021-06',
+      url: `/documents/${BORDER}#p1`,
+    });
+    expect(similar[0].excerpt.startsWith('State smuggling across the Yalu River')).toBe(true);
+  });
+
+  it('never returns a passage of the same document', async () => {
+    const passages = await prisma.passage.findMany({ select: { id: true, document: { select: { slug: true } } } });
+    for (const passage of passages) {
+      const similar = await moreLikeThis(prisma, passage.id, 10);
+      for (const s of similar) expect(s.documentSlug).not.toBe(passage.document.slug);
+    }
+  });
+
+  it('returns something for the essay’s paragraphs about smuggling and China', async () => {
+    for (const anchor of [6, 7, 11]) {
+      const similar = await moreLikeThis(prisma, await passageId(ESSAY, anchor));
+      expect(similar.length).toBeGreaterThan(0);
+      expect(new Set(similar.map((s) => s.passageId)).size).toBe(similar.length);
+    }
+    // From the note, the essay's smuggling paragraph is the nearest.
+    const fromNote = await moreLikeThis(prisma, await passageId(BORDER, 1));
+    expect([fromNote[0].documentSlug, fromNote[0].anchor]).toEqual([ESSAY, 6]);
+  });
+
+  it('respects the limit, and links each passage', async () => {
+    const similar = await moreLikeThis(prisma, await passageId(INTERVIEW, 4), 3);
+    expect(similar).toHaveLength(3);
+    for (const s of similar) {
+      expect(s.url).toBe(`/documents/${s.documentSlug}#p${s.anchor}`);
+      expect(s.excerpt.length).toBeLessThanOrEqual(281);
+    }
+  });
+
+  it('returns nothing for an unknown passage', async () => {
+    expect(await moreLikeThis(prisma, 999_999)).toEqual([]);
+  });
+});
