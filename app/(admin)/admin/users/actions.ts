@@ -1,0 +1,71 @@
+'use server';
+// Admin user management: create a user, change a role, disable or enable. Each action checks for an
+// admin itself, since a server action is a public endpoint whatever page shows it.
+import { revalidatePath } from 'next/cache';
+import { headers } from 'next/headers';
+import { z } from 'zod';
+import { AccountError } from '@/lib/auth/accounts';
+import { clientAddress } from '@/lib/auth/client-address';
+import { requireAdmin } from '@/lib/auth/session';
+import { changeRole, createUser, setDisabled, type AdminActor } from '@/lib/auth/user-admin';
+import { changeRoleSchema, newAccountSchema, setDisabledSchema } from '@/lib/validation/users';
+
+export interface UserFormState {
+  errors?: Partial<Record<'email' | 'name' | 'role' | 'password', string[]>>;
+  message?: string;
+  ok?: boolean;
+  /** What was typed, so a refused form keeps it (never the password). */
+  values?: { email?: string; name?: string; role?: string };
+}
+
+export interface RowFormState {
+  message?: string;
+  ok?: boolean;
+}
+
+async function actingAdmin(): Promise<AdminActor> {
+  const admin = await requireAdmin();
+  return { ...admin, ipAddress: clientAddress(await headers()) };
+}
+
+const text = (value: FormDataEntryValue | null) => (typeof value === 'string' ? value.slice(0, 300) : '');
+
+export async function createUserAction(_previous: UserFormState, formData: FormData): Promise<UserFormState> {
+  const admin = await actingAdmin();
+  const values = { email: text(formData.get('email')), name: text(formData.get('name')), role: text(formData.get('role')) };
+  const parsed = newAccountSchema.safeParse({ ...values, password: formData.get('password') });
+  if (!parsed.success) return { errors: z.flattenError(parsed.error).fieldErrors, values };
+  try {
+    const user = await createUser(admin, parsed.data);
+    revalidatePath('/admin/users');
+    return { ok: true, message: `Created ${user.role} ${user.email}. Give them their password by a safe channel.` };
+  } catch (error) {
+    if (!(error instanceof AccountError)) throw error;
+    return error.field ? { errors: { [error.field]: [error.message] }, values } : { message: error.message, values };
+  }
+}
+
+export async function changeRoleAction(_previous: RowFormState, formData: FormData): Promise<RowFormState> {
+  const admin = await actingAdmin();
+  const parsed = changeRoleSchema.safeParse({ userId: formData.get('userId'), role: formData.get('role') });
+  if (!parsed.success) return { message: parsed.error.issues[0].message };
+  return run(() => changeRole(admin, parsed.data), 'Role saved.');
+}
+
+export async function setDisabledAction(_previous: RowFormState, formData: FormData): Promise<RowFormState> {
+  const admin = await actingAdmin();
+  const parsed = setDisabledSchema.safeParse({ userId: formData.get('userId'), disabled: formData.get('disabled') });
+  if (!parsed.success) return { message: parsed.error.issues[0].message };
+  return run(() => setDisabled(admin, parsed.data), parsed.data.disabled ? 'Disabled and signed out.' : 'Enabled.');
+}
+
+async function run(change: () => Promise<void>, done: string): Promise<RowFormState> {
+  try {
+    await change();
+  } catch (error) {
+    if (error instanceof AccountError) return { message: error.message };
+    throw error;
+  }
+  revalidatePath('/admin/users');
+  return { ok: true, message: done };
+}

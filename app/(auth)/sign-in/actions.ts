@@ -1,0 +1,36 @@
+'use server';
+// The sign-in form's action: validate, sign in (lib/auth/sign-in.ts throttles, checks and audits),
+// then go back where the editor was headed, if that is a path on this site.
+import { headers } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import { clientAddress } from '@/lib/auth/client-address';
+import { safeReturnPath } from '@/lib/auth/return-path';
+import { signInWithPassword } from '@/lib/auth/sign-in';
+import { signInSchema } from '@/lib/validation/users';
+
+export interface SignInFormState {
+  errors?: { email?: string[]; password?: string[] };
+  message?: string;
+  /** Echoed back so the form keeps it; the password never is. */
+  email?: string;
+}
+
+export async function signIn(_previous: SignInFormState, formData: FormData): Promise<SignInFormState> {
+  const typed = formData.get('email');
+  const email = typeof typed === 'string' ? typed.slice(0, 254) : '';
+  const parsed = signInSchema.safeParse({ email: formData.get('email'), password: formData.get('password') });
+  if (!parsed.success) return { errors: z.flattenError(parsed.error).fieldErrors, email };
+
+  const requestHeaders = await headers();
+  const result = await signInWithPassword(
+    parsed.data.email,
+    parsed.data.password,
+    clientAddress(requestHeaders),
+    requestHeaders.get('user-agent'),
+    { replacing: requestHeaders },
+  );
+  if (!result.ok) return { message: result.message, email };
+  // Outside any try/catch: redirect() works by throwing.
+  redirect(safeReturnPath(formData.get('next')));
+}
