@@ -1,0 +1,55 @@
+// Who did what, when: one AuditEvent row a change, written in the same transaction as the change so
+// that the log and the archive never disagree.
+import type { Editor } from '@/lib/auth/editor';
+import { sql } from './snapshots';
+import { nowIso, type WriteDb } from './writer';
+
+export type AuditAction = 'create' | 'update' | 'delete' | 'publish' | 'unpublish' | 'restore' | 'merge' | 'split' | 'reorder';
+
+export interface AuditEntry {
+  editor: Editor;
+  action: AuditAction;
+  entityType: 'document' | 'speaker' | 'topic';
+  entityId: number | string;
+  summary: string;
+  ip?: string | null;
+}
+
+/** Records one event; call it inside the transaction of the change it describes. */
+export function recordAudit(db: WriteDb, entry: AuditEntry): void {
+  sql(
+    db,
+    `INSERT INTO AuditEvent (at, actorId, actorEmail, action, entityType, entityId, summary, ipAddress)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    nowIso(),
+    entry.editor.id,
+    entry.editor.email,
+    entry.action,
+    entry.entityType,
+    String(entry.entityId),
+    entry.summary.slice(0, 2000),
+    entry.ip ?? null,
+  );
+}
+
+export interface AuditEventRecord {
+  id: number;
+  at: string;
+  actorId: string | null;
+  actorEmail: string | null;
+  action: string;
+  entityType: string | null;
+  entityId: string | null;
+  summary: string | null;
+  ipAddress: string | null;
+}
+
+/** The events of one entry, newest first. */
+export function auditEventsOf(db: WriteDb, entityType: string, entityId: number | string): AuditEventRecord[] {
+  return sql(
+    db,
+    `SELECT id, at, actorId, actorEmail, action, entityType, entityId, summary, ipAddress
+     FROM AuditEvent WHERE entityType = ? AND entityId = ? ORDER BY id DESC`,
+  ).all(entityType, String(entityId)) as AuditEventRecord[];
+}

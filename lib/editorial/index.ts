@@ -1,0 +1,37 @@
+// The editorial write layer. Every write goes through lib/editorial/writer.ts (one serialized
+// better-sqlite3 connection per database file, each change one BEGIN IMMEDIATE transaction).
+// Functions take the signed-in editor first; they check no permissions (the caller does) but record
+// who did what in the revision history and the audit log. Each returns the public paths to revalidate.
+export { BusyError, ConflictError, EditorialError, NotFoundError, ValidationError } from './errors';
+export type { EditOptions, EditResult } from './history';
+export { closeWriters, openWriter, withWriter, write, type Writer } from './writer';
+export {
+  createDocument,
+  findDocumentId,
+  getDocumentForEditing,
+  publishDocument,
+  restoreDeletedDocument,
+  softDeleteDocument,
+  unpublishDocument,
+  updateDocumentFields,
+} from './documents';
+export { addPassage, deletePassage, mergePassages, reorderPassages, splitPassage, tagPassage, untagPassage, updatePassage } from './passages';
+export { createSpeaker, deleteSpeaker, getSpeakerForEditing, mergeSpeakers, updateSpeaker } from './speakers';
+export { createTopic, deleteTopic, getTopicForEditing, mergeTopics, updateTopic } from './topics';
+export {
+  compareVersions,
+  currentSnapshot,
+  diffRevisions,
+  ensureBaselineRevision,
+  getRevision,
+  listRevisions,
+  restoreRevision,
+  type DiffPart,
+  type FieldChange,
+  type PassageChange,
+  type RevisionDiff,
+  type RevisionRecord,
+  type RevisionSummary,
+} from './revisions';
+export { auditEventsOf, recordAudit, type AuditAction, type AuditEventRecord } from './audit';
+export type { DocumentSnapshot, EntityType, PassageSnapshot, SpeakerSnapshot, Snapshot, TopicSnapshot } from './snapshots';

@@ -1,0 +1,306 @@
+// Snapshots: an entry with everything that belongs to it, as JSON. A revision stores one after every
+// saved change; a conflict shows the current one; a restore makes the entry equal to an old one.
+import type { Statement } from 'better-sqlite3';
+import { isoAtPrecision, type DatePrecision } from '@/lib/dates';
+import type { WriteDb } from './writer';
+
+export type EntityType = 'document' | 'speaker' | 'topic';
+export const ENTITY_TYPES: readonly EntityType[] = ['document', 'speaker', 'topic'];
+
+export type DocumentKind = 'interview' | 'essay' | 'speech' | 'testimony';
+export type PassageKind = 'question' | 'answer' | 'paragraph';
+export type ParticipantRole = 'interviewer' | 'interviewee' | 'author' | 'translator' | 'editor';
+
+export interface PassageSnapshot {
+  /** Public, permanent: /documents/<slug>#p<anchor>. */
+  anchor: number;
+  kind: PassageKind;
+  speakerId: number | null;
+  speakerSlug: string | null;
+  speakerName: string | null;
+  text: string;
+  /** For an answer: the anchor of the question it answers, in the same document. */
+  questionAnchor: number | null;
+  /** Topic slugs, sorted. */
+  topics: string[];
+}
+
+export interface ParticipantSnapshot {
+  speakerId: number;
+  speakerSlug: string;
+  speakerName: string;
+  role: ParticipantRole;
+}
+
+export interface DocumentSnapshot {
+  type: 'document';
+  id: number;
+  version: number;
+  slug: string;
+  kind: DocumentKind;
+  title: string;
+  subtitle: string | null;
+  summary: string | null;
+  publisher: string | null;
+  sourceUrl: string | null;
+  /** As written, at its precision: "2018-08-28", "2016-12", "2016". */
+  date: string;
+  language: string;
+  caption: string | null;
+  status: 'draft' | 'published';
+  deletedAt: string | null;
+  participants: ParticipantSnapshot[];
+  /** In reading order. */
+  passages: PassageSnapshot[];
+  /**
+   * The next anchor this document may give: above every anchor it has ever given (see nextAnchor()).
+   * Bookkeeping, not content: equal snapshots may differ here.
+   */
+  nextAnchor: number;
+}
+
+export interface SpeakerSnapshot {
+  type: 'speaker';
+  id: number;
+  version: number;
+  slug: string;
+  name: string;
+  bio: string | null;
+  bioSource: string | null;
+  /** Sorted. */
+  aliases: string[];
+  /** Set on the last revision of a speaker that was deleted. */
+  deleted?: true;
+  /** Set on the last revision of a speaker merged into another: where its references went. */
+  mergedInto?: { id: number; slug: string; name: string };
+}
+
+export interface TopicSnapshot {
+  type: 'topic';
+  id: number;
+  version: number;
+  slug: string;
+  name: string;
+  description: string | null;
+  parentId: number | null;
+  parentSlug: string | null;
+  deleted?: true;
+  mergedInto?: { id: number; slug: string; name: string };
+}
+
+export type Snapshot = DocumentSnapshot | SpeakerSnapshot | TopicSnapshot;
+export type SnapshotOf<T extends EntityType> = T extends 'document' ? DocumentSnapshot : T extends 'speaker' ? SpeakerSnapshot : TopicSnapshot;
+
+// ---------------------------------------------------------------------------------------------
+// Prepared statements, one set per connection.
+
+const statementCache = new WeakMap<WriteDb, Map<string, Statement>>();
+
+/** A prepared statement of this connection, prepared once. */
+export function sql(db: WriteDb, text: string): Statement {
+  let cache = statementCache.get(db);
+  if (!cache) statementCache.set(db, (cache = new Map()));
+  let statement = cache.get(text);
+  if (!statement) cache.set(text, (statement = db.prepare(text)));
+  return statement;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rows
+
+export interface DocumentRow {
+  id: number;
+  slug: string;
+  kind: DocumentKind;
+  title: string;
+  subtitle: string | null;
+  summary: string | null;
+  publisher: string | null;
+  sourceUrl: string | null;
+  publishedOn: string;
+  publishedUntil: string;
+  datePrecision: DatePrecision;
+  language: string;
+  caption: string | null;
+  status: 'draft' | 'published';
+  deletedAt: string | null;
+  version: number;
+}
+
+export interface PassageRow {
+  id: number;
+  documentId: number;
+  position: number;
+  anchor: number;
+  kind: PassageKind;
+  speakerId: number | null;
+  text: string;
+  questionId: number | null;
+}
+
+export function documentRow(db: WriteDb, id: number): DocumentRow | undefined {
+  return sql(
+    db,
+    `SELECT id, slug, kind, title, subtitle, summary, publisher, sourceUrl, publishedOn, publishedUntil, datePrecision,
+            language, caption, status, deletedAt, version
+     FROM Document WHERE id = ?`,
+  ).get(id) as DocumentRow | undefined;
+}
+
+/** The document's passages in reading order. */
+export function passageRows(db: WriteDb, documentId: number): PassageRow[] {
+  return sql(
+    db,
+    'SELECT id, documentId, position, anchor, kind, speakerId, text, questionId FROM Passage WHERE documentId = ? ORDER BY position',
+  ).all(documentId) as PassageRow[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Snapshots of the current state
+
+export function documentSnapshot(db: WriteDb, id: number): DocumentSnapshot | null {
+  const doc = documentRow(db, id);
+  if (!doc) return null;
+  const participants = sql(
+    db,
+    `SELECT p.speakerId AS speakerId, s.slug AS speakerSlug, s.name AS speakerName, p.role AS role
+     FROM Participant p JOIN Speaker s ON s.id = p.speakerId
+     WHERE p.documentId = ? ORDER BY p.position, p.rowid`,
+  ).all(id) as ParticipantSnapshot[];
+  const passages = sql(
+    db,
+    `SELECT p.id AS id, p.anchor AS anchor, p.kind AS kind, p.speakerId AS speakerId, s.slug AS speakerSlug,
+            s.name AS speakerName, p.text AS text, q.anchor AS questionAnchor
+     FROM Passage p
+     LEFT JOIN Speaker s ON s.id = p.speakerId
+     LEFT JOIN Passage q ON q.id = p.questionId
+     WHERE p.documentId = ? ORDER BY p.position`,
+  ).all(id) as (Omit<PassageSnapshot, 'topics'> & { id: number })[];
+  const tags = sql(
+    db,
+    `SELECT pt.passageId AS passageId, t.slug AS slug
+     FROM PassageTopic pt JOIN Topic t ON t.id = pt.topicId JOIN Passage p ON p.id = pt.passageId
+     WHERE p.documentId = ? ORDER BY t.slug`,
+  ).all(id) as { passageId: number; slug: string }[];
+  const topicsOf = new Map<number, string[]>();
+  for (const tag of tags) {
+    const list = topicsOf.get(tag.passageId) ?? [];
+    list.push(tag.slug);
+    topicsOf.set(tag.passageId, list);
+  }
+  return {
+    type: 'document',
+    id: doc.id,
+    version: doc.version,
+    slug: doc.slug,
+    kind: doc.kind,
+    title: doc.title,
+    subtitle: doc.subtitle,
+    summary: doc.summary,
+    publisher: doc.publisher,
+    sourceUrl: doc.sourceUrl,
+    date: isoAtPrecision(doc.publishedOn, doc.datePrecision),
+    language: doc.language,
+    caption: doc.caption,
+    status: doc.status,
+    deletedAt: doc.deletedAt,
+    participants: participants.map((p) => ({ speakerId: p.speakerId, speakerSlug: p.speakerSlug, speakerName: p.speakerName, role: p.role })),
+    passages: passages.map((p) => ({
+      anchor: p.anchor,
+      kind: p.kind,
+      speakerId: p.speakerId,
+      speakerSlug: p.speakerSlug,
+      speakerName: p.speakerName,
+      text: p.text,
+      questionAnchor: p.questionAnchor,
+      topics: topicsOf.get(p.id) ?? [],
+    })),
+    nextAnchor: nextAnchor(db, doc.id),
+  };
+}
+
+export function speakerSnapshot(db: WriteDb, id: number): SpeakerSnapshot | null {
+  const row = sql(db, 'SELECT id, slug, name, bio, bioSource, version FROM Speaker WHERE id = ?').get(id) as
+    | Omit<SpeakerSnapshot, 'type' | 'aliases'>
+    | undefined;
+  if (!row) return null;
+  const aliases = (sql(db, 'SELECT alias FROM SpeakerAlias WHERE speakerId = ? ORDER BY alias').all(id) as { alias: string }[]).map(
+    (a) => a.alias,
+  );
+  return { type: 'speaker', id: row.id, version: row.version, slug: row.slug, name: row.name, bio: row.bio, bioSource: row.bioSource, aliases };
+}
+
+export function topicSnapshot(db: WriteDb, id: number): TopicSnapshot | null {
+  const row = sql(
+    db,
+    `SELECT t.id AS id, t.slug AS slug, t.name AS name, t.description AS description, t.parentId AS parentId,
+            p.slug AS parentSlug, t.version AS version
+     FROM Topic t LEFT JOIN Topic p ON p.id = t.parentId WHERE t.id = ?`,
+  ).get(id) as Omit<TopicSnapshot, 'type'> | undefined;
+  if (!row) return null;
+  return {
+    type: 'topic',
+    id: row.id,
+    version: row.version,
+    slug: row.slug,
+    name: row.name,
+    description: row.description,
+    parentId: row.parentId,
+    parentSlug: row.parentSlug,
+  };
+}
+
+export function snapshotOf<T extends EntityType>(db: WriteDb, entityType: T, id: number): SnapshotOf<T> | null {
+  if (entityType === 'document') return documentSnapshot(db, id) as SnapshotOf<T> | null;
+  if (entityType === 'speaker') return speakerSnapshot(db, id) as SnapshotOf<T> | null;
+  return topicSnapshot(db, id) as SnapshotOf<T> | null;
+}
+
+/** The snapshot without what is not content (version, anchor bookkeeping), for "did anything change?". */
+export function contentOf(snapshot: Snapshot): string {
+  const { version: _version, nextAnchor: _nextAnchor, ...content } = snapshot as Snapshot & { nextAnchor?: number };
+  return JSON.stringify(content);
+}
+
+export function sameContent(a: Snapshot, b: Snapshot): boolean {
+  return contentOf(a) === contentOf(b);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Anchors
+
+/**
+ * The next anchor a document may give, so that no anchor is ever given twice, even after the
+ * passage that had it was deleted, merged away or restored out of existence.
+ *
+ * There is no column for it (the schema is not ours to change); the revision history keeps it.
+ * Every change writes a revision whose snapshot holds every passage present after the change, and
+ * a baseline revision is written before the first change, so every anchor the document ever had is
+ * in a revision. Each snapshot also records `nextAnchor` = max(the previous latest revision's
+ * `nextAnchor`, highest current anchor + 1), which never goes down: the latest revision's value is
+ * above every anchor ever given, and reading it is one indexed lookup. Revisions written by anyone
+ * else without that field are read the slow way, from their passages.
+ */
+export function nextAnchor(db: WriteDb, documentId: number): number {
+  const current = (sql(db, 'SELECT MAX(anchor) AS max FROM Passage WHERE documentId = ?').get(documentId) as { max: number | null }).max ?? 0;
+  const latest = sql(
+    db,
+    `SELECT json_extract(snapshot, '$.nextAnchor') AS next FROM Revision
+     WHERE entityType = 'document' AND entityId = ? ORDER BY version DESC LIMIT 1`,
+  ).get(documentId) as { next: number | null } | undefined;
+  let recorded = 0;
+  if (latest && typeof latest.next === 'number') {
+    recorded = latest.next - 1;
+  } else if (latest) {
+    recorded =
+      (
+        sql(
+          db,
+          `SELECT MAX(json_extract(p.value, '$.anchor')) AS max
+           FROM Revision r, json_each(r.snapshot, '$.passages') p
+           WHERE r.entityType = 'document' AND r.entityId = ?`,
+        ).get(documentId) as { max: number | null }
+      ).max ?? 0;
+  }
+  return Math.max(current, recorded) + 1;
+}

@@ -1,0 +1,188 @@
+// Speakers: create, edit (name, slug, bio, aliases), merge one into another, delete when unused.
+import type { Editor } from '@/lib/auth/editor';
+import { slugify } from '@/lib/slug';
+import {
+  createSpeakerSchema,
+  entityActionSchema,
+  mergeSpeakersSchema,
+  updateSpeakerSchema,
+  type CreateSpeakerInput,
+  type EntityActionInput,
+  type MergeEntitiesInput,
+  type UpdateSpeakerInput,
+} from '@/lib/validation/editorial';
+import { recordAudit } from './audit';
+import { EditorialError, parseInput, ValidationError } from './errors';
+import { changeEntry, closeEntry, ensureBaseline, openEntry, runWrite, writeRevision, type EditOptions, type EditResult } from './history';
+import { documentPaths, speakerPaths } from './paths';
+import { speakerSnapshot, sql, type DocumentSnapshot, type SpeakerSnapshot } from './snapshots';
+import { nowIso, writerOf, type WriteDb } from './writer';
+
+const quoted = (name: string) => `“${name}”`;
+
+export function getSpeakerForEditing(id: number, options?: EditOptions): SpeakerSnapshot | null {
+  return speakerSnapshot(writerOf(options).db, id);
+}
+
+function slugTaken(db: WriteDb, slug: string, exceptId: number | null): boolean {
+  return sql(db, 'SELECT 1 FROM Speaker WHERE slug = ? AND id IS NOT ?').get(slug, exceptId) !== undefined;
+}
+
+/** Makes the speaker's aliases exactly `aliases`. */
+function setAliases(db: WriteDb, speakerId: number, aliases: string[]): void {
+  const current = (sql(db, 'SELECT alias FROM SpeakerAlias WHERE speakerId = ?').all(speakerId) as { alias: string }[]).map((a) => a.alias);
+  for (const alias of current) if (!aliases.includes(alias)) sql(db, 'DELETE FROM SpeakerAlias WHERE speakerId = ? AND alias = ?').run(speakerId, alias);
+  for (const alias of aliases) if (!current.includes(alias)) sql(db, 'INSERT INTO SpeakerAlias (speakerId, alias) VALUES (?, ?)').run(speakerId, alias);
+}
+
+interface SpeakerColumns {
+  slug?: string;
+  name?: string;
+  bio?: string | null;
+  bioSource?: string | null;
+}
+
+function setSpeakerColumns(db: WriteDb, id: number, next: SpeakerColumns): void {
+  const current = sql(db, 'SELECT slug, name, bio, bioSource FROM Speaker WHERE id = ?').get(id) as Required<SpeakerColumns>;
+  const columns = (Object.keys(next) as (keyof SpeakerColumns)[]).filter((c) => next[c] !== undefined && next[c] !== current[c]);
+  if (columns.length === 0) return;
+  if (next.slug !== undefined && next.slug !== current.slug && slugTaken(db, next.slug, id)) {
+    throw new ValidationError('The address is taken.', { slug: ['is taken by another speaker'] });
+  }
+  sql(db, `UPDATE Speaker SET ${columns.map((c) => `"${c}" = ?`).join(', ')}, updatedAt = ? WHERE id = ?`).run(
+    ...columns.map((c) => next[c] ?? null),
+    nowIso(),
+    id,
+  );
+}
+
+/** Ids of the documents that name the speaker (as participant or on a passage). */
+function documentsOfSpeaker(db: WriteDb, speakerId: number): number[] {
+  return (
+    sql(
+      db,
+      `SELECT documentId FROM Participant WHERE speakerId = ? UNION SELECT documentId FROM Passage WHERE speakerId = ? ORDER BY 1`,
+    ).all(speakerId, speakerId) as { documentId: number }[]
+  ).map((r) => r.documentId);
+}
+
+/** Creates a speaker (slug made from the name when not given). */
+export async function createSpeaker(editor: Editor, input: CreateSpeakerInput, options?: EditOptions): Promise<EditResult & { slug: string }> {
+  const data = parseInput(createSpeakerSchema, input);
+  const slug = data.slug ?? slugify(data.name);
+  if (!slug) throw new ValidationError('The name makes no address.', { slug: ['give an address: the name has no letters or digits to make one'] });
+  return runWrite(options, (db) => {
+    if (slugTaken(db, slug, null)) throw new ValidationError('The address is taken.', { slug: ['is taken by another speaker'] });
+    const now = nowIso();
+    const id = Number(
+      sql(db, 'INSERT INTO Speaker (slug, name, bio, bioSource, version, createdAt, updatedAt) VALUES (?, ?, ?, ?, 1, ?, ?)').run(
+        slug,
+        data.name,
+        data.bio ?? null,
+        data.bioSource ?? null,
+        now,
+        now,
+      ).lastInsertRowid,
+    );
+    setAliases(db, id, data.aliases);
+    const snapshot = speakerSnapshot(db, id)!;
+    writeRevision(db, snapshot, editor, data.message ?? 'Created');
+    recordAudit(db, { editor, action: 'create', entityType: 'speaker', entityId: id, summary: `Created the speaker ${quoted(data.name)} (${slug})`, ip: options?.ip });
+    return { entityType: 'speaker', id, slug, version: 1, changed: true, paths: speakerPaths(db, [snapshot], []), warnings: [] };
+  });
+}
+
+/** Changes the fields given; `aliases` replaces the whole list. */
+export async function updateSpeaker(editor: Editor, input: UpdateSpeakerInput, options?: EditOptions): Promise<EditResult> {
+  const data = parseInput(updateSpeakerSchema, input);
+  return changeEntry(
+    editor,
+    {
+      entityType: 'speaker',
+      id: data.id,
+      expectedVersion: data.expectedVersion,
+      attempted: data,
+      message: data.message,
+      mutate: (_before, tx) => {
+        setSpeakerColumns(tx, data.id, { slug: data.slug, name: data.name, bio: data.bio, bioSource: data.bioSource });
+        if (data.aliases) setAliases(tx, data.id, data.aliases);
+      },
+      describe: (_r, before, after) => {
+        const fields = (['name', 'slug', 'bio', 'bioSource', 'aliases'] as const).filter(
+          (f) => JSON.stringify(before[f]) !== JSON.stringify(after[f]),
+        );
+        return { action: 'update', summary: `Edited ${fields.join(', ')} of the speaker ${quoted(after.name)}`, message: `Edited ${fields.join(', ')}` };
+      },
+      paths: (before, after, db) => speakerPaths(db, [before, after], [data.id]),
+    },
+    options,
+  ).edit;
+}
+
+/**
+ * Merges speaker `sourceId` into `targetId`: passages and participants (a role the target has in that
+ * document already is kept once), aliases (plus the source's name) and, when the target has none,
+ * the bio move to the target; the source is deleted. Both speakers and every document touched get a
+ * revision; the source's last one records where it went, so restoring an older document still finds it.
+ */
+export async function mergeSpeakers(editor: Editor, input: MergeEntitiesInput, options?: EditOptions): Promise<EditResult & { merged: number }> {
+  const data = parseInput(mergeSpeakersSchema, input);
+  return runWrite(options, (db) => {
+    const target = openEntry(db, 'speaker', data.targetId, data.expectedTargetVersion, data);
+    const source = openEntry(db, 'speaker', data.sourceId, data.expectedSourceVersion, data);
+    const documentIds = documentsOfSpeaker(db, source.id);
+    const documentsBefore = documentIds.map((id) => ensureBaseline(db, 'document', id)) as DocumentSnapshot[];
+
+    sql(db, 'UPDATE Passage SET speakerId = ?, updatedAt = ? WHERE speakerId = ?').run(target.id, nowIso(), source.id);
+    sql(db, 'UPDATE OR IGNORE Participant SET speakerId = ? WHERE speakerId = ?').run(target.id, source.id);
+    sql(db, 'DELETE FROM Participant WHERE speakerId = ?').run(source.id);
+    const aliases = new Set([...target.aliases, ...source.aliases]);
+    if (source.name !== target.name) aliases.add(source.name);
+    setAliases(db, target.id, [...aliases]);
+    if (!target.bio && source.bio) setSpeakerColumns(db, target.id, { bio: source.bio, bioSource: source.bioSource });
+    sql(db, 'DELETE FROM Speaker WHERE id = ?').run(source.id);
+
+    const message = data.message ?? `Merged ${quoted(source.name)} into ${quoted(target.name)}`;
+    const after = closeEntry(db, editor, target, message, { force: true })!;
+    writeRevision(db, { ...source, version: source.version + 1, deleted: true, mergedInto: { id: target.id, slug: target.slug, name: target.name } }, editor, message);
+    const paths = new Set(speakerPaths(db, [source, after], [target.id]));
+    documentsBefore.forEach((before) => {
+      const documentAfter = closeEntry(db, editor, before, message);
+      for (const path of documentPaths(before, documentAfter)) paths.add(path);
+    });
+    const summary = `Merged the speaker ${quoted(source.name)} (${source.slug}) into ${quoted(target.name)} (${target.slug}); ${documentIds.length} documents updated`;
+    recordAudit(db, { editor, action: 'merge', entityType: 'speaker', entityId: target.id, summary, ip: options?.ip });
+    recordAudit(db, { editor, action: 'merge', entityType: 'speaker', entityId: source.id, summary, ip: options?.ip });
+    return { entityType: 'speaker', id: target.id, merged: source.id, version: after.version, changed: true, paths: [...paths].sort(), warnings: [] };
+  });
+}
+
+/** Deletes a speaker that no document names. Otherwise an EditorialError says where it is used. */
+export async function deleteSpeaker(editor: Editor, input: EntityActionInput, options?: EditOptions): Promise<EditResult> {
+  const data = parseInput(entityActionSchema, input);
+  return runWrite(options, (db) => {
+    const before = openEntry(db, 'speaker', data.id, data.expectedVersion, data);
+    const documents = documentsOfSpeaker(db, data.id).length;
+    const passages = (sql(db, 'SELECT COUNT(*) AS n FROM Passage WHERE speakerId = ?').get(data.id) as { n: number }).n;
+    if (documents > 0) {
+      throw new EditorialError(
+        `${quoted(before.name)} cannot be deleted: ${documents === 1 ? 'one document names' : `${documents} documents name`} this speaker` +
+          `${passages > 0 ? ` (${passages} passage${passages === 1 ? '' : 's'})` : ''}. Merge the speaker into another one instead, or remove those references first.`,
+      );
+    }
+    sql(db, 'DELETE FROM Speaker WHERE id = ?').run(data.id);
+    writeRevision(db, { ...before, version: before.version + 1, deleted: true }, editor, data.message ?? 'Deleted');
+    recordAudit(db, { editor, action: 'delete', entityType: 'speaker', entityId: data.id, summary: `Deleted the speaker ${quoted(before.name)} (${before.slug})`, ip: options?.ip });
+    return { entityType: 'speaker', id: data.id, version: before.version + 1, changed: true, paths: speakerPaths(db, [before], []), warnings: [] };
+  });
+}
+
+/** Makes the speaker equal to a snapshot (restoreRevision). */
+export function applySpeakerSnapshot(db: WriteDb, current: SpeakerSnapshot, target: SpeakerSnapshot): string[] {
+  if (target.slug !== current.slug && slugTaken(db, target.slug, current.id)) {
+    throw new EditorialError(`Version ${target.version} had the address “${target.slug}”, which another speaker has now; change that one first.`);
+  }
+  setSpeakerColumns(db, current.id, { slug: target.slug, name: target.name, bio: target.bio, bioSource: target.bioSource });
+  setAliases(db, current.id, target.aliases);
+  return [];
+}

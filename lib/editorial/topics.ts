@@ -1,0 +1,212 @@
+// Topics: create, edit (name, slug, description, parent), merge one into another, delete when unused.
+import type { Editor } from '@/lib/auth/editor';
+import { slugify } from '@/lib/slug';
+import {
+  createTopicSchema,
+  entityActionSchema,
+  mergeTopicsSchema,
+  updateTopicSchema,
+  type CreateTopicInput,
+  type EntityActionInput,
+  type MergeEntitiesInput,
+  type UpdateTopicInput,
+} from '@/lib/validation/editorial';
+import { recordAudit } from './audit';
+import { EditorialError, parseInput, ValidationError } from './errors';
+import { changeEntry, closeEntry, ensureBaseline, openEntry, runWrite, writeRevision, type EditOptions, type EditResult } from './history';
+import { documentPaths, topicPaths } from './paths';
+import { sql, topicSnapshot, type DocumentSnapshot, type TopicSnapshot } from './snapshots';
+import { resolveTopic } from './store';
+import { nowIso, writerOf, type WriteDb } from './writer';
+
+const quoted = (name: string) => `“${name}”`;
+
+export function getTopicForEditing(id: number, options?: EditOptions): TopicSnapshot | null {
+  return topicSnapshot(writerOf(options).db, id);
+}
+
+function slugTaken(db: WriteDb, slug: string, exceptId: number | null): boolean {
+  return sql(db, 'SELECT 1 FROM Topic WHERE slug = ? AND id IS NOT ?').get(slug, exceptId) !== undefined;
+}
+
+/** Whether `topicId` is `ancestorId` or one of its subtopics, following parents upwards. */
+function isInside(db: WriteDb, topicId: number, ancestorId: number): boolean {
+  for (let id: number | null = topicId, hops = 0; id !== null && hops < 1000; hops++) {
+    if (id === ancestorId) return true;
+    id = (sql(db, 'SELECT parentId FROM Topic WHERE id = ?').get(id) as { parentId: number | null } | undefined)?.parentId ?? null;
+  }
+  return false;
+}
+
+/** A parent must exist and must not be the topic itself or one of its subtopics. */
+function checkParent(db: WriteDb, topicId: number | null, parentId: number | null): void {
+  if (parentId === null) return;
+  if (!sql(db, 'SELECT 1 FROM Topic WHERE id = ?').get(parentId)) {
+    throw new ValidationError('The parent topic does not exist.', { parentId: [`topic ${parentId} does not exist`] });
+  }
+  if (topicId !== null && isInside(db, parentId, topicId)) {
+    throw new ValidationError('A topic cannot be inside itself.', { parentId: ['must not be the topic itself or one of its subtopics'] });
+  }
+}
+
+interface TopicColumns {
+  slug?: string;
+  name?: string;
+  description?: string | null;
+  parentId?: number | null;
+}
+
+function setTopicColumns(db: WriteDb, id: number, next: TopicColumns): void {
+  const current = sql(db, 'SELECT slug, name, description, parentId FROM Topic WHERE id = ?').get(id) as Required<TopicColumns>;
+  const columns = (Object.keys(next) as (keyof TopicColumns)[]).filter((c) => next[c] !== undefined && next[c] !== current[c]);
+  if (columns.length === 0) return;
+  if (next.slug !== undefined && next.slug !== current.slug && slugTaken(db, next.slug, id)) {
+    throw new ValidationError('The address is taken.', { slug: ['is taken by another topic'] });
+  }
+  if (columns.includes('parentId')) checkParent(db, id, next.parentId ?? null);
+  sql(db, `UPDATE Topic SET ${columns.map((c) => `"${c}" = ?`).join(', ')}, updatedAt = ? WHERE id = ?`).run(
+    ...columns.map((c) => next[c] ?? null),
+    nowIso(),
+    id,
+  );
+}
+
+/** Ids of the documents with a passage tagged with the topic. */
+function documentsOfTopic(db: WriteDb, topicId: number): number[] {
+  return (
+    sql(db, 'SELECT DISTINCT p.documentId AS documentId FROM PassageTopic pt JOIN Passage p ON p.id = pt.passageId WHERE pt.topicId = ? ORDER BY 1').all(
+      topicId,
+    ) as { documentId: number }[]
+  ).map((r) => r.documentId);
+}
+
+export async function createTopic(editor: Editor, input: CreateTopicInput, options?: EditOptions): Promise<EditResult & { slug: string }> {
+  const data = parseInput(createTopicSchema, input);
+  const slug = data.slug ?? slugify(data.name);
+  if (!slug) throw new ValidationError('The name makes no address.', { slug: ['give an address: the name has no letters or digits to make one'] });
+  return runWrite(options, (db) => {
+    if (slugTaken(db, slug, null)) throw new ValidationError('The address is taken.', { slug: ['is taken by another topic'] });
+    checkParent(db, null, data.parentId);
+    const now = nowIso();
+    const id = Number(
+      sql(db, 'INSERT INTO Topic (slug, name, description, parentId, version, createdAt, updatedAt) VALUES (?, ?, ?, ?, 1, ?, ?)').run(
+        slug,
+        data.name,
+        data.description ?? null,
+        data.parentId,
+        now,
+        now,
+      ).lastInsertRowid,
+    );
+    const snapshot = topicSnapshot(db, id)!;
+    writeRevision(db, snapshot, editor, data.message ?? 'Created');
+    recordAudit(db, { editor, action: 'create', entityType: 'topic', entityId: id, summary: `Created the topic ${quoted(data.name)} (${slug})`, ip: options?.ip });
+    return { entityType: 'topic', id, slug, version: 1, changed: true, paths: topicPaths(db, [snapshot], []), warnings: [] };
+  });
+}
+
+/** Changes the fields given. */
+export async function updateTopic(editor: Editor, input: UpdateTopicInput, options?: EditOptions): Promise<EditResult> {
+  const data = parseInput(updateTopicSchema, input);
+  return changeEntry(
+    editor,
+    {
+      entityType: 'topic',
+      id: data.id,
+      expectedVersion: data.expectedVersion,
+      attempted: data,
+      message: data.message,
+      mutate: (_before, db) => {
+        setTopicColumns(db, data.id, { slug: data.slug, name: data.name, description: data.description, parentId: data.parentId });
+      },
+      describe: (_r, before, after) => {
+        const fields = (['name', 'slug', 'description', 'parentId'] as const).filter((f) => before[f] !== after[f]);
+        return { action: 'update', summary: `Edited ${fields.join(', ')} of the topic ${quoted(after.name)}`, message: `Edited ${fields.join(', ')}` };
+      },
+      paths: (before, after, db) => topicPaths(db, [before, after], [data.id]),
+    },
+    options,
+  ).edit;
+}
+
+/**
+ * Merges topic `sourceId` into `targetId`: its passages' tags (a passage tagged with both keeps one)
+ * and its subtopics move to the target; the source is deleted. The target, the source (its last
+ * revision records where it went), every moved subtopic and every document touched get a revision.
+ */
+export async function mergeTopics(editor: Editor, input: MergeEntitiesInput, options?: EditOptions): Promise<EditResult & { merged: number }> {
+  const data = parseInput(mergeTopicsSchema, input);
+  return runWrite(options, (db) => {
+    const target = openEntry(db, 'topic', data.targetId, data.expectedTargetVersion, data);
+    const source = openEntry(db, 'topic', data.sourceId, data.expectedSourceVersion, data);
+    const documentIds = documentsOfTopic(db, source.id);
+    const documentsBefore = documentIds.map((id) => ensureBaseline(db, 'document', id)) as DocumentSnapshot[];
+    const childIds = (sql(db, 'SELECT id FROM Topic WHERE parentId = ? AND id != ?').all(source.id, target.id) as { id: number }[]).map((r) => r.id);
+    const childrenBefore = childIds.map((id) => ensureBaseline(db, 'topic', id)) as TopicSnapshot[];
+
+    sql(db, 'INSERT OR IGNORE INTO PassageTopic (passageId, topicId) SELECT passageId, ? FROM PassageTopic WHERE topicId = ?').run(target.id, source.id);
+    sql(db, 'DELETE FROM PassageTopic WHERE topicId = ?').run(source.id);
+    for (const id of childIds) sql(db, 'UPDATE Topic SET parentId = ?, updatedAt = ? WHERE id = ?').run(target.id, nowIso(), id);
+    // The target inside the source: it takes the source's place in the tree.
+    if (target.parentId === source.id) setTopicColumns(db, target.id, { parentId: source.parentId });
+    sql(db, 'DELETE FROM Topic WHERE id = ?').run(source.id);
+
+    const message = data.message ?? `Merged ${quoted(source.name)} into ${quoted(target.name)}`;
+    const after = closeEntry(db, editor, target, message, { force: true })!;
+    writeRevision(db, { ...source, version: source.version + 1, deleted: true, mergedInto: { id: target.id, slug: target.slug, name: target.name } }, editor, message);
+    const paths = new Set(topicPaths(db, [source, after], [target.id]));
+    for (const child of childrenBefore) {
+      const childAfter = closeEntry(db, editor, child, message);
+      for (const path of topicPaths(db, [child, childAfter], [])) paths.add(path);
+    }
+    for (const before of documentsBefore) {
+      const documentAfter = closeEntry(db, editor, before, message);
+      for (const path of documentPaths(before, documentAfter)) paths.add(path);
+    }
+    const summary = `Merged the topic ${quoted(source.name)} (${source.slug}) into ${quoted(target.name)} (${target.slug}); ${documentIds.length} documents updated`;
+    recordAudit(db, { editor, action: 'merge', entityType: 'topic', entityId: target.id, summary, ip: options?.ip });
+    recordAudit(db, { editor, action: 'merge', entityType: 'topic', entityId: source.id, summary, ip: options?.ip });
+    return { entityType: 'topic', id: target.id, merged: source.id, version: after.version, changed: true, paths: [...paths].sort(), warnings: [] };
+  });
+}
+
+/** Deletes a topic no passage is tagged with and no topic sits under. Otherwise an EditorialError says why. */
+export async function deleteTopic(editor: Editor, input: EntityActionInput, options?: EditOptions): Promise<EditResult> {
+  const data = parseInput(entityActionSchema, input);
+  return runWrite(options, (db) => {
+    const before = openEntry(db, 'topic', data.id, data.expectedVersion, data);
+    const passages = (sql(db, 'SELECT COUNT(*) AS n FROM PassageTopic WHERE topicId = ?').get(data.id) as { n: number }).n;
+    const children = (sql(db, 'SELECT COUNT(*) AS n FROM Topic WHERE parentId = ?').get(data.id) as { n: number }).n;
+    if (passages > 0 || children > 0) {
+      const uses = [
+        passages > 0 ? `${passages} passage${passages === 1 ? ' is' : 's are'} tagged with it` : '',
+        children > 0 ? `${children} topic${children === 1 ? ' sits' : 's sit'} under it` : '',
+      ].filter(Boolean);
+      throw new EditorialError(`${quoted(before.name)} cannot be deleted: ${uses.join(' and ')}. Merge it into another topic instead, or remove those first.`);
+    }
+    sql(db, 'DELETE FROM Topic WHERE id = ?').run(data.id);
+    writeRevision(db, { ...before, version: before.version + 1, deleted: true }, editor, data.message ?? 'Deleted');
+    recordAudit(db, { editor, action: 'delete', entityType: 'topic', entityId: data.id, summary: `Deleted the topic ${quoted(before.name)} (${before.slug})`, ip: options?.ip });
+    return { entityType: 'topic', id: data.id, version: before.version + 1, changed: true, paths: topicPaths(db, [before], []), warnings: [] };
+  });
+}
+
+/** Makes the topic equal to a snapshot (restoreRevision). A parent deleted since is left out with a warning. */
+export function applyTopicSnapshot(db: WriteDb, current: TopicSnapshot, target: TopicSnapshot): string[] {
+  const warnings: string[] = [];
+  if (target.slug !== current.slug && slugTaken(db, target.slug, current.id)) {
+    throw new EditorialError(`Version ${target.version} had the address “${target.slug}”, which another topic has now; change that one first.`);
+  }
+  let parentId = target.parentId;
+  if (parentId !== null && !sql(db, 'SELECT 1 FROM Topic WHERE id = ?').get(parentId)) {
+    // Deleted, renamed or merged since: follow its slug through the history.
+    parentId = target.parentSlug ? resolveTopic(db, target.parentSlug) : null;
+    if (parentId === null) warnings.push(`The parent topic “${target.parentSlug ?? target.parentId}” no longer exists; the topic is now at the top.`);
+  }
+  if (parentId !== null && isInside(db, parentId, current.id)) {
+    warnings.push(`“${target.parentSlug}” is now inside “${target.slug}”, so the topic keeps its current parent.`);
+    parentId = current.parentId;
+  }
+  setTopicColumns(db, current.id, { slug: target.slug, name: target.name, description: target.description, parentId });
+  return warnings;
+}
