@@ -4,6 +4,8 @@ const nextConfig = {
   serverExternalPackages: ['better-sqlite3'],
   poweredByHeader: false,
   typedRoutes: false,
+  // forbidden() answers an editor on an admin-only page with a real 403.
+  experimental: { authInterrupts: true },
 };
 
 export default nextConfig;

@@ -1,0 +1,117 @@
+// The document editor: its details, its status, and its passages in reading order.
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { AddPassageForm } from '@/components/admin/documents/add-passage-form';
+import { DocumentFieldsForm } from '@/components/admin/documents/document-fields-form';
+import { PassageRow } from '@/components/admin/documents/passage-row';
+import { Notice } from '@/components/admin/notice';
+import { requireEditor } from '@/lib/auth/session';
+import { speakerChoices } from '@/lib/data/admin';
+import { getDocumentForEditing } from '@/lib/editorial';
+import { documentPath } from '@/lib/urls';
+import { deleteDocument, publish, restoreDocument, unpublish } from '../actions';
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | undefined>> };
+
+export const metadata: Metadata = { title: 'Edit document' };
+
+export default async function EditDocumentPage({ params, searchParams }: Props) {
+  const editor = await requireEditor();
+  const [{ id }, query] = await Promise.all([params, searchParams]);
+  const document = /^\d+$/.test(id) ? getDocumentForEditing(Number(id)) : null;
+  if (!document) notFound();
+  const speakers = await speakerChoices();
+  const hidden = (
+    <>
+      <input type="hidden" name="id" value={document.id} />
+      <input type="hidden" name="expectedVersion" value={document.version} />
+    </>
+  );
+  const button = 'rounded-md border border-stone-400 px-3 py-1.5 dark:border-stone-600';
+
+  return (
+    <>
+      <p className="text-sm">
+        <Link href="/admin/documents">← Documents</Link>
+      </p>
+      <h1 className="mt-2 font-serif text-3xl font-semibold">{document.title}</h1>
+      <p className="mt-1 muted">
+        {document.deletedAt ? 'Deleted' : document.status === 'published' ? 'Published' : 'Draft'} · version {document.version} ·{' '}
+        <Link href={`/admin/documents/${document.id}/history`}>History</Link>
+        {document.status === 'published' && !document.deletedAt && (
+          <>
+            {' '}
+            · <Link href={documentPath(document.slug)}>View on the site</Link>
+          </>
+        )}
+      </p>
+      <div className="mt-4">
+        <Notice notice={query.notice} error={query.error} />
+      </div>
+
+      <section aria-label="Status" className="mt-2 flex flex-wrap items-center gap-3">
+        {document.deletedAt ? (
+          editor.role === 'admin' ? (
+            <form action={restoreDocument}>
+              {hidden}
+              <button className={button}>Restore this document</button>
+            </form>
+          ) : (
+            <p>An admin can restore this document.</p>
+          )
+        ) : (
+          <>
+            {document.status === 'draft' ? (
+              <form action={publish}>
+                {hidden}
+                <button className={button}>Publish</button>
+              </form>
+            ) : (
+              <form action={unpublish}>
+                {hidden}
+                <button className={button}>Unpublish</button>
+              </form>
+            )}
+            <form action={deleteDocument} className="flex items-center gap-2">
+              {hidden}
+              <label>
+                <input type="checkbox" name="confirm" value="yes" /> I want to delete this document
+              </label>
+              <button className={button}>Delete</button>
+            </form>
+          </>
+        )}
+      </section>
+
+      <section aria-labelledby="details" className="mt-8">
+        <h2 id="details" className="mb-3 text-xl font-semibold">
+          Details
+        </h2>
+        <DocumentFieldsForm document={document} />
+      </section>
+
+      <section aria-labelledby="passages" className="mt-10">
+        <h2 id="passages" className="text-xl font-semibold">
+          Passages ({document.passages.length})
+        </h2>
+        <ol className="divide-y divide-stone-200 dark:divide-stone-800">
+          {document.passages.map((passage, i) => (
+            <PassageRow
+              key={passage.anchor}
+              documentId={document.id}
+              version={document.version}
+              passage={passage}
+              previous={document.passages[i - 1]}
+              next={document.passages[i + 1]}
+            />
+          ))}
+        </ol>
+      </section>
+
+      <section className="mt-10">
+        <AddPassageForm key={document.version} document={document} speakers={speakers} />
+      </section>
+    </>
+  );
+}

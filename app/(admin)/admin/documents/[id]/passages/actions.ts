@@ -1,0 +1,170 @@
+'use server';
+// Server actions for passages: edit, add, move, split, merge, delete, tag. Each checks the session
+// itself. A passage change is a change of its document: expectedVersion is the document's.
+import { diffWords } from 'diff';
+import { redirect } from 'next/navigation';
+import { editorContext, revalidateAfterSave } from '@/lib/admin/context';
+import { formValues, stateFromError, type ActionState } from '@/lib/admin/action-state';
+import {
+  addPassage,
+  ConflictError,
+  deletePassage,
+  EditorialError,
+  getDocumentForEditing,
+  mergePassages,
+  reorderPassages,
+  splitPassage,
+  tagPassage,
+  untagPassage,
+  updatePassage,
+  type DocumentSnapshot,
+  type EditResult,
+} from '@/lib/editorial';
+
+const documentEditor = (id: unknown) => `/admin/documents/${encodeURIComponent(String(id ?? ''))}`;
+const withNotice = (path: string, key: 'notice' | 'error', text: string, hash = '') => `${path}?${new URLSearchParams({ [key]: text })}${hash}`;
+
+export async function savePassage(_previous: ActionState, form: FormData): Promise<ActionState> {
+  const { editor, options } = await editorContext();
+  const values = formValues(form);
+  try {
+    const result = await updatePassage(
+      editor,
+      {
+        documentId: values.documentId,
+        expectedVersion: values.expectedVersion,
+        anchor: values.anchor,
+        text: values.text,
+        kind: values.kind as 'question' | 'answer' | 'paragraph',
+        speakerId: values.speakerId ?? '',
+        questionAnchor: values.questionAnchor ?? '',
+        message: values.message ?? '',
+      },
+      options,
+    );
+    revalidateAfterSave(result.paths);
+    return {
+      ok: true,
+      message: result.changed ? `Saved as version ${result.version} of the document.` : 'Nothing had changed.',
+      values: { ...values, expectedVersion: String(result.version) },
+    };
+  } catch (error) {
+    const state = stateFromError(error, values);
+    if (error instanceof ConflictError) {
+      const current = (error.current as DocumentSnapshot).passages.find((p) => String(p.anchor) === values.anchor);
+      state.diff = diffWords(current?.text ?? '', values.text ?? '').map(({ value, added, removed }) => ({ value, added, removed }));
+    }
+    return state;
+  }
+}
+
+/** A one-button change: run it, then back to the document with what happened. */
+async function plainChange(form: FormData, change: (ctx: Awaited<ReturnType<typeof editorContext>>) => Promise<EditResult>, done: string, hash = '') {
+  const context = await editorContext();
+  const documentId = form.get('documentId');
+  let target: string;
+  try {
+    const result = await change(context);
+    revalidateAfterSave(result.paths);
+    target = withNotice(documentEditor(documentId), 'notice', done, hash);
+  } catch (error) {
+    if (!(error instanceof EditorialError)) throw error;
+    target = withNotice(documentEditor(documentId), 'error', error.message, hash);
+  }
+  redirect(target);
+}
+
+const ref = (form: FormData) => ({
+  documentId: String(form.get('documentId')),
+  expectedVersion: String(form.get('expectedVersion')),
+  anchor: String(form.get('anchor')),
+  message: String(form.get('message') ?? ''),
+});
+
+export async function movePassage(form: FormData) {
+  const direction = form.get('direction') === 'up' ? -1 : 1;
+  await plainChange(
+    form,
+    async ({ editor, options }) => {
+      const document = getDocumentForEditing(Number(form.get('documentId')));
+      if (!document) throw new EditorialError('This document no longer exists.');
+      const order = document.passages.map((p) => p.anchor);
+      const from = order.indexOf(Number(form.get('anchor')));
+      const to = from + direction;
+      if (from === -1 || to < 0 || to >= order.length) throw new EditorialError('That passage cannot move further.');
+      [order[from], order[to]] = [order[to], order[from]];
+      const { anchor: _anchor, ...rest } = ref(form);
+      return reorderPassages(editor, { ...rest, order }, options);
+    },
+    `Moved passage ${form.get('anchor')} ${direction < 0 ? 'up' : 'down'}.`,
+    `#passage-${form.get('anchor')}`,
+  );
+}
+
+export async function removePassage(form: FormData) {
+  if (form.get('confirm') !== 'yes') redirect(withNotice(documentEditor(form.get('documentId')), 'error', 'Tick the box to confirm deleting the passage.'));
+  await plainChange(form, ({ editor, options }) => deletePassage(editor, ref(form), options), `Deleted passage ${form.get('anchor')}. Its anchor will never be given to another passage.`);
+}
+
+export async function mergeWithNext(form: FormData) {
+  const { anchor, ...rest } = ref(form);
+  await plainChange(
+    form,
+    ({ editor, options }) => mergePassages(editor, { ...rest, first: anchor, second: String(form.get('next')) }, options),
+    `Merged passage ${form.get('next')} into passage ${anchor}.`,
+    `#passage-${anchor}`,
+  );
+}
+
+export async function split(form: FormData) {
+  await plainChange(
+    form,
+    ({ editor, options }) => splitPassage(editor, { ...ref(form), paragraph: String(form.get('paragraph')) }, options),
+    `Split passage ${form.get('anchor')} before its paragraph ${form.get('paragraph')}.`,
+    `#passage-${form.get('anchor')}`,
+  );
+}
+
+export async function tag(form: FormData) {
+  const topicId = String(form.get('topicId'));
+  const change = form.get('remove') === 'yes' ? untagPassage : tagPassage;
+  const context = await editorContext();
+  const back = `${documentEditor(form.get('documentId'))}/passages/${encodeURIComponent(String(form.get('anchor')))}`;
+  let target: string;
+  try {
+    const result = await change(context.editor, { ...ref(form), topicId }, context.options);
+    revalidateAfterSave(result.paths);
+    target = withNotice(back, 'notice', form.get('remove') === 'yes' ? 'Topic removed.' : 'Topic added.');
+  } catch (error) {
+    if (!(error instanceof EditorialError)) throw error;
+    target = withNotice(back, 'error', error.message);
+  }
+  redirect(target);
+}
+
+export async function createPassage(_previous: ActionState, form: FormData): Promise<ActionState> {
+  const { editor, options } = await editorContext();
+  const values = formValues(form);
+  let anchor: number;
+  try {
+    const result = await addPassage(
+      editor,
+      {
+        documentId: values.documentId,
+        expectedVersion: values.expectedVersion,
+        afterAnchor: values.afterAnchor ?? '',
+        kind: values.kind as 'question' | 'answer' | 'paragraph',
+        speakerId: values.speakerId ?? '',
+        questionAnchor: values.questionAnchor ?? '',
+        text: values.text ?? '',
+        message: values.message ?? '',
+      },
+      options,
+    );
+    revalidateAfterSave(result.paths);
+    anchor = result.anchor;
+  } catch (error) {
+    return stateFromError(error, values);
+  }
+  redirect(withNotice(documentEditor(values.documentId), 'notice', `Added passage ${anchor}.`, `#passage-${anchor}`));
+}

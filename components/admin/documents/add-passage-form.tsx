@@ -1,0 +1,51 @@
+'use client';
+// Adds a passage after another one; it gets an anchor no passage of this document ever had.
+import { useActionState } from 'react';
+import { createPassage } from '@/app/(admin)/admin/documents/[id]/passages/actions';
+import type { ActionState } from '@/lib/admin/action-state';
+import type { Choice } from '@/lib/data/admin';
+import type { DocumentSnapshot } from '@/lib/editorial';
+import { FormMessage } from '../field-error';
+import { SelectField, TextField } from '../text-field';
+
+export function AddPassageForm({ document, speakers }: { document: DocumentSnapshot; speakers: Choice[] }) {
+  const [state, action, pending] = useActionState<ActionState, FormData>(createPassage, {});
+  const last = document.passages.at(-1)?.anchor;
+  return (
+    <form action={action} className="space-y-3" aria-labelledby="add-passage">
+      <h2 id="add-passage" className="text-xl font-semibold">
+        Add a passage
+      </h2>
+      <FormMessage message={state.message} ok={state.ok} />
+      <input type="hidden" name="documentId" value={document.id} />
+      <input type="hidden" name="expectedVersion" value={document.version} />
+      <div className="grid gap-4 md:grid-cols-3">
+        <SelectField
+          name="afterAnchor"
+          label="After"
+          defaultValue={state.values?.afterAnchor ?? (last ? String(last) : '')}
+          options={[{ value: '', label: 'At the start' }, ...document.passages.map((p) => ({ value: String(p.anchor), label: `¶${p.anchor}` }))]}
+          errors={state.errors?.afterAnchor}
+        />
+        <SelectField
+          name="kind"
+          label="Kind"
+          defaultValue={state.values?.kind ?? (document.kind === 'interview' ? 'answer' : 'paragraph')}
+          options={['question', 'answer', 'paragraph'].map((k) => ({ value: k, label: k }))}
+          errors={state.errors?.kind}
+        />
+        <SelectField
+          name="speakerId"
+          label="Speaker"
+          defaultValue={state.values?.speakerId ?? ''}
+          options={[{ value: '', label: 'No speaker' }, ...speakers.map((s) => ({ value: String(s.id), label: s.name }))]}
+          errors={state.errors?.speakerId}
+        />
+      </div>
+      <TextField name="text" label="Text" defaultValue={state.values?.text} errors={state.errors?.text} multiline rows={5} hint="A blank line separates paragraphs." />
+      <button type="submit" disabled={pending} className="rounded-md bg-stone-800 px-4 py-2 text-white disabled:opacity-60 dark:bg-stone-200 dark:text-stone-900">
+        Add passage
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,149 @@
+'use client';
+// Import in two steps: paste or upload, see the importer's preview, correct it, save a draft.
+import { useActionState } from 'react';
+import { preview, save, type ImportState } from '@/app/(admin)/admin/import/actions';
+import type { Choice } from '@/lib/data/admin';
+import { FormMessage } from '../field-error';
+import { SelectField, TextField } from '../text-field';
+
+const button = 'rounded-md bg-stone-800 px-4 py-2 text-white disabled:opacity-60 dark:bg-stone-200 dark:text-stone-900';
+
+export function ImportForm({ speakers }: { speakers: Choice[] }) {
+  const [previewState, previewAction, previewing] = useActionState<ImportState, FormData>(preview, {});
+  const [saveState, saveAction, saving] = useActionState<ImportState, FormData>(save, {});
+  const state = saveState.preview || saveState.message ? saveState : previewState;
+  const values = state.values ?? {};
+  const result = state.preview?.result;
+
+  return (
+    <div className="space-y-10">
+      <form action={previewAction} className="space-y-4" aria-labelledby="step-1">
+        <h2 id="step-1" className="text-xl font-semibold">
+          1. The text
+        </h2>
+        {!result && <FormMessage message={previewState.message} />}
+        <TextField name="raw" label="Paste the transcript or essay" defaultValue={values.raw} multiline rows={12} hint="Labels such as JK:, Jeff Kim:, Q:/A: or **JK:** are recognised; site chrome is dropped." />
+        <div>
+          <label htmlFor="import-file" className="block font-medium">
+            …or upload a text file
+          </label>
+          <input id="import-file" name="file" type="file" accept=".txt,.md,text/plain,text/markdown" className="mt-1" />
+        </div>
+        <div className="grid gap-4 md:grid-cols-3">
+          <SelectField name="kind" label="Kind" defaultValue={values.kind ?? ''} options={[{ value: '', label: 'Detect' }, { value: 'interview', label: 'Interview' }, { value: 'essay', label: 'Essay' }]} />
+          <TextField name="title" label="Title (if the text does not start with it)" defaultValue={values.title} />
+          <TextField name="speakers" label="Labels" defaultValue={values.speakers} multiline rows={2} hint="One a line: JK = Jeff Kim" />
+        </div>
+        <button type="submit" disabled={previewing} className={button}>
+          {previewing ? 'Reading…' : 'Preview'}
+        </button>
+      </form>
+
+      {result && state.preview && (
+        <form action={saveAction} className="space-y-6" aria-labelledby="step-2">
+          <h2 id="step-2" className="text-xl font-semibold">
+            2. Check and correct, then save a draft
+          </h2>
+          <FormMessage message={saveState.message} />
+          {['raw', 'kind', 'title', 'speakers'].map((name) => (
+            <input key={name} type="hidden" name={name} value={values[name] ?? ''} />
+          ))}
+          <div className="grid gap-4 md:grid-cols-2">
+            <TextField name="documentTitle" label="Title" defaultValue={values.documentTitle ?? result.meta.title} errors={saveState.errors?.title} required />
+            <TextField name="slug" label="Address (slug)" defaultValue={values.slug} errors={saveState.errors?.slug} hint="Made from the title when left empty." />
+            <TextField name="date" label="Publication date" defaultValue={values.date ?? result.meta.date} errors={saveState.errors?.date} hint="YYYY, YYYY-MM or YYYY-MM-DD" required />
+            <SelectField name="documentKind" label="Kind" defaultValue={values.documentKind ?? result.kind} options={['interview', 'essay', 'speech', 'testimony'].map((k) => ({ value: k, label: k }))} />
+            <TextField name="publisher" label="Publisher" defaultValue={values.publisher ?? result.meta.publisher} errors={saveState.errors?.publisher} />
+            <TextField name="sourceUrl" label="Source address" defaultValue={values.sourceUrl ?? result.meta.sourceUrl} errors={saveState.errors?.sourceUrl} />
+            <TextField name="subtitle" label="Subtitle" defaultValue={values.subtitle ?? result.meta.subtitle} errors={saveState.errors?.subtitle} />
+            <TextField name="language" label="Language" defaultValue={values.language ?? result.meta.language ?? 'en'} errors={saveState.errors?.language} />
+          </div>
+          <TextField name="summary" label="Summary" defaultValue={values.summary ?? result.meta.summary} errors={saveState.errors?.summary} multiline rows={2} />
+          <TextField name="caption" label="Photo caption" defaultValue={values.caption ?? result.caption ?? ''} errors={saveState.errors?.caption} multiline rows={2} />
+
+          <fieldset className="space-y-3">
+            <legend className="font-semibold">Speakers</legend>
+            {state.preview.speakers.map((s, i) => (
+              <div key={s.name} className="grid gap-3 md:grid-cols-[1fr_1fr_1fr] md:items-end">
+                <p>
+                  <strong>{s.name}</strong> ({s.role}){s.labels.length > 0 && <> · labels {s.labels.join(', ')}</>}
+                  {s.bio && <> · bio found</>}
+                </p>
+                <SelectField
+                  name={`speaker-${i}`}
+                  label={`${s.name} is`}
+                  defaultValue={values[`speaker-${i}`] ?? (s.existing ? String(s.existing.id) : 'new')}
+                  options={[{ value: 'new', label: 'A new speaker' }, ...speakers.map((c) => ({ value: String(c.id), label: c.name }))]}
+                />
+                <TextField name={`speaker-name-${i}`} label="Name, if new" defaultValue={values[`speaker-name-${i}`] ?? s.name} />
+              </div>
+            ))}
+          </fieldset>
+
+          <fieldset>
+            <legend className="font-semibold">Passages ({result.passages.length})</legend>
+            <ol className="mt-2 divide-y divide-stone-200 dark:divide-stone-800">
+              {result.passages.map((p, i) => (
+                <li key={i} className="grid gap-3 py-3 md:grid-cols-[8rem_9rem_1fr]">
+                  <label className="text-sm">
+                    <input type="checkbox" name={`keep-${i}`} value="yes" defaultChecked={values[`keep-${i}`] ? values[`keep-${i}`] === 'yes' : true} /> Keep passage {i + 1}
+                  </label>
+                  <label className="text-sm">
+                    <span className="sr-only">Kind of passage {i + 1}</span>
+                    <select name={`kind-${i}`} defaultValue={values[`kind-${i}`] ?? p.kind} className="rounded border border-stone-300 bg-white dark:border-stone-700 dark:bg-stone-900">
+                      {['question', 'answer', 'paragraph'].map((k) => (
+                        <option key={k}>{k}</option>
+                      ))}
+                    </select>
+                  </label>
+                  <p className="font-serif">
+                    <strong className="font-sans">{p.speaker ?? 'No speaker'}: </strong>
+                    {p.text.length > 300 ? `${p.text.slice(0, 300)}…` : p.text}
+                  </p>
+                </li>
+              ))}
+            </ol>
+          </fieldset>
+
+          <section aria-labelledby="left-out">
+            <h3 id="left-out" className="font-semibold">
+              Left out as site chrome ({result.dropped.length})
+            </h3>
+            <ul className="mt-1 list-disc pl-5 text-sm">
+              {result.dropped.map((d) => (
+                <li key={`${d.line}-${d.reason}`}>
+                  line {d.line}, {d.reason}: {d.text.slice(0, 100)}
+                </li>
+              ))}
+            </ul>
+            <h3 className="mt-4 font-semibold">Could not place ({result.unplaced.length})</h3>
+            {result.unplaced.length === 0 ? (
+              <p className="text-sm">Nothing.</p>
+            ) : (
+              <ul className="mt-1 list-disc pl-5 text-sm">
+                {result.unplaced.map((u) => (
+                  <li key={`${u.line}-${u.reason}`}>
+                    line {u.line}, {u.reason}: {u.text.slice(0, 200)}
+                  </li>
+                ))}
+              </ul>
+            )}
+            {result.notes.length > 0 && (
+              <>
+                <h3 className="mt-4 font-semibold">Check</h3>
+                <ul className="mt-1 list-disc pl-5 text-sm">
+                  {result.notes.map((n) => (
+                    <li key={n}>{n}</li>
+                  ))}
+                </ul>
+              </>
+            )}
+          </section>
+          <button type="submit" disabled={saving} className={button}>
+            {saving ? 'Saving…' : 'Save as draft'}
+          </button>
+        </form>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,171 @@
+// The history section of a speaker or topic page: its revisions, a restore button for each, and a compare form with the diff.
+import { compareVersions, EditorialError, type EntityType, type RevisionDiff, type RevisionSummary } from '@/lib/editorial';
+import { inputClass, secondaryButtonClass } from './form-field';
+import { RevisionDiffView } from './revision-diff';
+
+const timeFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+
+export interface Comparison {
+  from: number;
+  /** A stored version, or the entry as it is now. */
+  to: number | 'current';
+  diff?: RevisionDiff;
+  error?: string;
+}
+
+const versionParam = (value: string | string[] | undefined): number | null => {
+  const text = Array.isArray(value) ? value[0] : value;
+  return text && /^\d{1,9}$/.test(text) && Number(text) > 0 ? Number(text) : null;
+};
+
+/**
+ * The comparison the page shows: the versions in ?from=&to= when given (to=current for the entry as
+ * it is now), otherwise the latest change. Null when there is nothing to compare yet.
+ */
+export function readComparison(
+  entityType: EntityType,
+  id: number,
+  params: { from?: string | string[]; to?: string | string[] },
+  revisions: RevisionSummary[],
+  currentVersion: number,
+): Comparison | null {
+  const requested = versionParam(params.from);
+  const latestIsStored = revisions[0]?.version === currentVersion;
+  const from = requested ?? (latestIsStored ? revisions[1]?.version : revisions[0]?.version);
+  if (from === undefined) return null;
+  const toParam = Array.isArray(params.to) ? params.to[0] : params.to;
+  const to: number | 'current' = requested ? (versionParam(toParam) ?? 'current') : latestIsStored ? currentVersion : 'current';
+  try {
+    return { from, to, diff: compareVersions(entityType, id, from, to === 'current' ? undefined : to) };
+  } catch (error) {
+    if (error instanceof EditorialError) return { from, to, error: error.message };
+    throw error;
+  }
+}
+
+interface Props {
+  noun: 'speaker' | 'topic';
+  id: number;
+  basePath: string;
+  currentVersion: number;
+  revisions: RevisionSummary[];
+  comparison: Comparison | null;
+  restoreAction: (formData: FormData) => Promise<void>;
+  labels: Record<string, string>;
+}
+
+export function RevisionHistory({ noun, id, basePath, currentVersion, revisions, comparison, restoreAction, labels }: Props) {
+  const currentStored = revisions.some((r) => r.version === currentVersion);
+  return (
+    <section aria-labelledby="history-heading" className="space-y-6">
+      <h2 id="history-heading" className="font-serif text-2xl">
+        History
+      </h2>
+      {revisions.length === 0 ? (
+        <p className="muted">No revisions yet: this {noun} is as it was imported. Its first saved change starts the history.</p>
+      ) : (
+        <div className="overflow-x-auto">
+          <table className="w-full border-collapse text-left text-sm">
+            <caption className="sr-only">Revisions of this {noun}, newest first</caption>
+            <thead>
+              <tr className="border-b border-stone-300 dark:border-stone-700">
+                <th scope="col" className="py-2 pr-4">Version</th>
+                <th scope="col" className="py-2 pr-4">Editor</th>
+                <th scope="col" className="py-2 pr-4">Time (UTC)</th>
+                <th scope="col" className="py-2 pr-4">Message</th>
+                <th scope="col" className="py-2 pr-4">
+                  <span className="sr-only">Restore</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {revisions.map((revision) => {
+                const at = new Date(revision.createdAt);
+                return (
+                  <tr key={revision.version} className="border-b border-stone-200 align-top dark:border-stone-800">
+                    <th scope="row" className="py-2 pr-4 font-medium">
+                      {revision.version}
+                      {revision.version === currentVersion && <span className="muted"> (current)</span>}
+                    </th>
+                    <td className="py-2 pr-4">{revision.editorName ?? <span className="muted">import or seed</span>}</td>
+                    <td className="py-2 pr-4">
+                      <time dateTime={at.toISOString()}>{timeFormat.format(at)}</time>
+                    </td>
+                    <td className="py-2 pr-4">{revision.message ?? <span className="muted">—</span>}</td>
+                    <td className="py-2 pr-4">
+                      {revision.version !== currentVersion && (
+                        <form action={restoreAction}>
+                          <input type="hidden" name="id" value={id} />
+                          <input type="hidden" name="version" value={revision.version} />
+                          <input type="hidden" name="expectedVersion" value={currentVersion} />
+                          <button type="submit" className="rounded border border-stone-300 px-2 py-1 text-sm dark:border-stone-700">
+                            Restore<span className="sr-only"> version {revision.version}</span>
+                          </button>
+                        </form>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {revisions.length > 0 && (
+        <p className="text-sm muted">Restoring makes the {noun} equal to that version and records it as a new version; nothing in the history is lost.</p>
+      )}
+      {revisions.length > 0 && (revisions.length > 1 || !currentStored) && (
+        <section aria-labelledby="compare-heading" id="compare" className="space-y-4">
+          <h3 id="compare-heading" className="font-serif text-xl">
+            Compare versions
+          </h3>
+          <form method="get" action={`${basePath}#compare`} className="flex flex-wrap items-end gap-4">
+            <div>
+              <label htmlFor="compare-from" className="block font-medium">
+                From version
+              </label>
+              <select id="compare-from" name="from" defaultValue={comparison?.from} className={inputClass}>
+                {revisions.map((r) => (
+                  <option key={r.version} value={r.version}>
+                    {r.version}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div>
+              <label htmlFor="compare-to" className="block font-medium">
+                To version
+              </label>
+              <select id="compare-to" name="to" defaultValue={comparison?.to === 'current' ? 'current' : comparison?.to} className={inputClass}>
+                {!currentStored && <option value="current">current ({currentVersion})</option>}
+                {revisions.map((r) => (
+                  <option key={r.version} value={r.version}>
+                    {r.version}
+                    {r.version === currentVersion ? ' (current)' : ''}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <button type="submit" className={secondaryButtonClass}>
+              Compare
+            </button>
+          </form>
+          {comparison && (
+            <section aria-labelledby="comparison-heading" className="rounded-md border border-stone-200 p-4 dark:border-stone-800">
+              <h4 id="comparison-heading" className="mb-3 font-medium">
+                Changes from version {comparison.from} to {comparison.to === 'current' ? `the current version (${currentVersion})` : `version ${comparison.to}`}
+              </h4>
+              {comparison.error ? (
+                <p role="alert" className="text-red-800 dark:text-red-300">
+                  {comparison.error}
+                </p>
+              ) : (
+                comparison.diff && <RevisionDiffView diff={comparison.diff} labels={labels} />
+              )}
+            </section>
+          )}
+        </section>
+      )}
+    </section>
+  );
+}

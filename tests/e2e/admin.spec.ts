@@ -1,0 +1,117 @@
+// The back office in Chromium: sign in, edit, import, conflicts, history.
+import { expect, test } from '@playwright/test';
+import { hydrated, signIn } from './admin-fixtures';
+
+const ESSAY_TITLE = 'How to Really Bring Change to North Korea, My Home Country';
+
+test('signed out, the back office sends you to sign in, then back where you were going', async ({ page }) => {
+  await page.goto('/admin/documents');
+  await expect(page).toHaveURL(/\/sign-in\?next=%2Fadmin%2Fdocuments/);
+  await signIn(page, '/admin/documents');
+  await expect(page.getByRole('heading', { level: 1, name: 'Documents' })).toBeVisible();
+});
+
+test('an edited passage shows on the public page and in search at once', async ({ page }) => {
+  await signIn(page);
+  await page.goto('/admin/documents');
+  await page.getByRole('link', { name: ESSAY_TITLE }).click();
+  await page.getByRole('link', { name: 'Edit passage 7' }).click();
+  await hydrated(page);
+  const text = page.getByLabel('Text', { exact: true });
+  const original = await text.inputValue();
+  await text.fill(original.replace('raise an eyebrow', 'raise a skeptical eyebrow'));
+  await page.getByLabel('Note on this change (optional)').fill('Typo check');
+  await page.getByRole('button', { name: 'Save passage' }).click();
+  await expect(page.getByRole('status')).toContainText('Saved as version');
+
+  await page.goto('/documents/how-to-really-bring-change-to-north-korea#p7');
+  await expect(page.locator('#p7')).toContainText('raise a skeptical eyebrow');
+  await page.goto('/search?q=skeptical');
+  await expect(page.getByText(/^1 passage matches/)).toBeVisible();
+});
+
+test('a pasted transcript goes through the preview to a published document', async ({ page }) => {
+  await signIn(page);
+  await page.goto('/admin/import');
+  await hydrated(page);
+  await page.getByLabel('Paste the transcript or essay').fill(
+    'A Talk About Rivers\n\nAB: Where did you cross the river?\n\nCD: Near Hyesan, at night.\n\nIt was winter and the ice held.\n\nAB: Were you afraid?\n\nCD: Every minute.\n',
+  );
+  await page.getByLabel('Labels').fill('AB = Ann Bell\nCD = Chol Do');
+  await page.getByRole('button', { name: 'Preview' }).click();
+  const step2 = page.getByRole('form', { name: '2. Check and correct, then save a draft' });
+  await expect(step2.getByText('Passages (4)')).toBeVisible();
+  await step2.getByLabel('Publication date').fill('2021-03');
+  await step2.getByLabel('Publisher').fill('Example Review');
+  await step2.getByRole('button', { name: 'Save as draft' }).click();
+  await expect(page.getByRole('status')).toContainText('Imported as a draft');
+  await page.getByRole('button', { name: 'Publish' }).click();
+  await expect(page.getByRole('status')).toContainText('Published');
+
+  await page.goto('/documents/a-talk-about-rivers');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('A Talk About Rivers');
+  await expect(page.getByText('March 2021', { exact: true })).toBeVisible();
+  await expect(page.locator('#p2 p')).toHaveCount(2);
+  await expect(page.locator('#p2')).toContainText('Chol Do');
+});
+
+test('two tabs edit the same passage: the second save meets the conflict view and loses nothing', async ({ browser }) => {
+  const context = await browser.newContext();
+  const first = await context.newPage();
+  await signIn(first);
+  const second = await context.newPage();
+  const passagePage = async (page: typeof first) => {
+    await page.goto('/admin/documents');
+    await page.getByRole('link', { name: ESSAY_TITLE }).click();
+    await page.getByRole('link', { name: 'Edit passage 2' }).click();
+    await hydrated(page);
+  };
+  await passagePage(first);
+  await passagePage(second);
+
+  const firstText = first.getByLabel('Text', { exact: true });
+  await firstText.fill(`${await firstText.inputValue()} FIRST-TAB-EDIT`);
+  await first.getByRole('button', { name: 'Save passage' }).click();
+  await expect(first.getByRole('status')).toContainText('Saved as version');
+
+  const secondText = second.getByLabel('Text', { exact: true });
+  const typed = `${await secondText.inputValue()} SECOND-TAB-EDIT`;
+  await secondText.fill(typed);
+  await second.getByRole('button', { name: 'Save passage' }).click();
+  await expect(second.getByRole('heading', { name: /Someone else saved this document/ })).toBeVisible();
+  await expect(second.getByLabel('Text saved meanwhile')).toContainText('FIRST-TAB-EDIT');
+  const mine = second.getByLabel('Your text (not saved yet)');
+  await expect(mine).toHaveValue(typed);
+
+  // Keep both: add the first tab's words to mine, then save over theirs.
+  await mine.fill(`${typed} FIRST-TAB-EDIT`);
+  await second.getByRole('button', { name: 'Save my version over theirs' }).click();
+  await expect(second.getByRole('status')).toContainText('Saved as version');
+
+  await second.goto('/documents/how-to-really-bring-change-to-north-korea#p2');
+  await expect(second.locator('#p2')).toContainText('SECOND-TAB-EDIT FIRST-TAB-EDIT');
+  await context.close();
+});
+
+test('an old revision is restored from the history, as a new revision', async ({ page }) => {
+  await signIn(page);
+  await page.goto('/admin/documents');
+  await page.getByRole('link', { name: /Seongmin Lee Q&A Part 2/ }).click();
+  await page.getByRole('link', { name: 'Edit passage 5' }).click();
+  await hydrated(page);
+  const text = page.getByLabel('Text', { exact: true });
+  const original = await text.inputValue();
+  await text.fill('A question nobody asked.');
+  await page.getByRole('button', { name: 'Save passage' }).click();
+  await expect(page.getByRole('status')).toContainText('Saved as version');
+
+  await page.getByRole('link', { name: /← Seongmin Lee Q&A/ }).click();
+  await page.getByRole('link', { name: 'History' }).click();
+  await page.getByRole('link', { name: /What changed in version 2/ }).click();
+  await expect(page.getByRole('region', { name: /Changes from version 1 to version 2/ })).toContainText('A question nobody asked.');
+  await page.getByRole('button', { name: 'Restore version 1' }).click();
+  await expect(page.getByRole('status')).toContainText('Restored version 1 as version 3');
+
+  await page.goto('/documents/seongmin-lee-qa-part-2-us-relations-with-north-korea#p5');
+  await expect(page.locator('#p5')).toContainText(original.slice(0, 60));
+});
