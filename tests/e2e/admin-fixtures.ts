@@ -3,15 +3,24 @@
 import { execFileSync } from 'node:child_process';
 import { expect, type Page } from '@playwright/test';
 
-export const EDITOR = { email: 'e2e-admin@archive.test', password: 'correct horse battery staple', name: 'E2E Admin' };
+interface Account {
+  email: string;
+  password: string;
+  name: string;
+  role: 'admin' | 'editor';
+}
 
-let created = false;
+export const EDITOR: Account = { email: 'e2e-admin@archive.test', password: 'correct horse battery staple', name: 'E2E Admin', role: 'admin' };
+/** An editor without admin rights. */
+export const EDITOR_ONLY: Account = { email: 'e2e-editor@archive.test', password: 'another long passphrase', name: 'E2E Editor', role: 'editor' };
 
-export function ensureAdminAccount(): void {
-  if (created) return;
+const created = new Set<string>();
+
+function ensureAccount(account: Account): void {
+  if (created.has(account.email)) return;
   try {
-    execFileSync('npx', ['tsx', 'scripts/admin-create.ts', '--email', EDITOR.email, '--name', EDITOR.name, '--role', 'admin'], {
-      env: { ...process.env, DATABASE_URL: 'file:./data/e2e.db', ADMIN_PASSWORD: EDITOR.password },
+    execFileSync('npx', ['tsx', 'scripts/admin-create.ts', '--email', account.email, '--name', account.name, '--role', account.role], {
+      env: { ...process.env, DATABASE_URL: 'file:./data/e2e.db', ADMIN_PASSWORD: account.password },
       stdio: 'pipe',
     });
   } catch (error) {
@@ -19,18 +28,23 @@ export function ensureAdminAccount(): void {
     const output = String((error as { stderr?: Buffer }).stderr ?? '');
     if (!/exists/i.test(output)) throw error;
   }
-  created = true;
+  created.add(account.email);
 }
 
-export async function signIn(page: Page, next = '/admin'): Promise<void> {
-  ensureAdminAccount();
+export const ensureAdminAccount = () => ensureAccount(EDITOR);
+export const ensureEditorAccount = () => ensureAccount(EDITOR_ONLY);
+
+export async function signInAs(page: Page, account: Account, next = '/admin'): Promise<void> {
+  ensureAccount(account);
   await page.goto(`/sign-in?next=${encodeURIComponent(next)}`);
   await hydrated(page);
-  await page.getByLabel('Email').fill(EDITOR.email);
-  await page.getByLabel('Password').fill(EDITOR.password);
+  await page.getByLabel('Email').fill(account.email);
+  await page.getByLabel('Password').fill(account.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page).toHaveURL(new RegExp(`${next.replace(/[?]/g, '\\?')}$`));
 }
+
+export const signIn = (page: Page, next = '/admin') => signInAs(page, EDITOR, next);
 
 /** Waits until the page's scripts have loaded, so that what a test types is not undone by hydration. */
 export async function hydrated(page: Page): Promise<void> {

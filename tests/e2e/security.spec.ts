@@ -1,0 +1,182 @@
+// The back office's defences over real HTTP against the production build: every server action,
+// enumerated from the code, refuses a caller without a session (and an editor where an admin is
+// needed) and writes nothing; spoofed middleware headers and foreign origins get nowhere; the
+// return address after sign-in never leaves the site.
+import Database from 'better-sqlite3';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import { EDITOR, ensureAdminAccount, ensureEditorAccount, hydrated, signIn, signInAs, EDITOR_ONLY } from './admin-fixtures';
+
+/** Actions anyone may call: signing in and out are how a session starts and ends. */
+const PUBLIC_ACTIONS = new Set(['app/(auth)/sign-in/actions.ts#signIn', 'app/(auth)/sign-out/actions.ts#signOut']);
+/** Actions an editor may not call either. */
+const ADMIN_ONLY = /admin\/users\/actions\.ts#|documents\/actions\.ts#restoreDocument$/;
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((entry) => {
+    const full = path.join(dir, entry);
+    return statSync(full).isDirectory() ? sourceFiles(full) : /\.tsx?$/.test(entry) ? [full] : [];
+  });
+}
+
+/** Every exported function of every 'use server' file: the server actions, read from the code itself. */
+function actionsInSource(): string[] {
+  return ['app', 'lib']
+    .flatMap(sourceFiles)
+    .filter((file) => /^\s*['"]use server['"]/.test(readFileSync(file, 'utf8')))
+    .flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/export\s+async\s+function\s+(\w+)/g)].map((m) => `${file.split(path.sep).join('/')}#${m[1]}`));
+}
+
+interface ManifestAction {
+  key: string;
+  id: string;
+  pagePath: string;
+}
+
+/** The build's own list of action ids, with a page each is reachable from. */
+function actionsInBuild(): ManifestAction[] {
+  const manifest = JSON.parse(readFileSync('.next/server/server-reference-manifest.json', 'utf8')) as {
+    node: Record<string, { filename: string; exportedName: string; workers: Record<string, unknown> }>;
+  };
+  return Object.entries(manifest.node).map(([id, entry]) => {
+    const worker = Object.keys(entry.workers)[0];
+    const pagePath = `/${worker}`
+      .replace(/\/page$/, '')
+      .replace(/\/\([^)]+\)/g, '')
+      .replace(/\[[^\]]+\]/g, '1');
+    return { key: `${entry.filename}#${entry.exportedName}`, id, pagePath: pagePath || '/' };
+  });
+}
+
+/** Everything an action could change, in one string: equal before and after means nothing was written. */
+function fingerprint(): string {
+  const db = new Database('data/e2e.db', { readonly: true, fileMustExist: true });
+  try {
+    const row = db
+      .prepare(
+        `SELECT
+           (SELECT count(*) || ':' || coalesce(sum(version), 0) || ':' || group_concat(status || coalesce(deletedAt, ''), ',') FROM Document) AS documents,
+           (SELECT count(*) || ':' || coalesce(sum(length(text)), 0) FROM Passage) AS passages,
+           (SELECT count(*) FROM PassageTopic) AS tags,
+           (SELECT count(*) || ':' || coalesce(sum(version), 0) FROM Speaker) AS speakers,
+           (SELECT count(*) || ':' || coalesce(sum(version), 0) FROM Topic) AS topics,
+           (SELECT count(*) FROM Revision) AS revisions,
+           (SELECT count(*) || ':' || group_concat(role || disabled, ',') FROM User) AS users,
+           (SELECT count(*) FROM AuditEvent WHERE action NOT LIKE 'sign-%') AS audit`,
+      )
+      .get();
+    return JSON.stringify(row);
+  } finally {
+    db.close();
+  }
+}
+
+/** A plausible body for any action: ids and versions that exist, text that would show if it were saved. */
+function hostileForm(): Record<string, string> {
+  return {
+    id: '1', documentId: '1', expectedVersion: '1', anchor: '1', next: '2', paragraph: '2', direction: 'down', topicId: '1',
+    text: 'WRITTEN WITHOUT PERMISSION', title: 'WRITTEN WITHOUT PERMISSION', name: 'WRITTEN WITHOUT PERMISSION', slug: 'written-without-permission',
+    date: '2020', kind: 'essay', language: 'en', confirm: 'yes', revisionVersion: '1', targetId: '2', sourceId: '1',
+    email: 'intruder@example.com', password: 'intruder password 123', role: 'admin', userId: 'x', disabled: 'true',
+    raw: 'AB: Hello?\n\nCD: Hi.', documentTitle: 'WRITTEN WITHOUT PERMISSION',
+  };
+}
+
+async function callAction(request: APIRequestContext, action: ManifestAction, headers: Record<string, string> = {}) {
+  return request.post(action.pagePath, {
+    headers: { 'Next-Action': action.id, Accept: 'text/x-component', ...headers },
+    multipart: hostileForm(),
+    maxRedirects: 0,
+  });
+}
+
+test.describe.configure({ mode: 'serial' });
+
+test('every server action in the code is in the build, so none escapes these checks', () => {
+  const built = new Set(actionsInBuild().map((a) => a.key));
+  const inSource = actionsInSource();
+  expect(inSource.length).toBeGreaterThan(20);
+  expect(inSource.filter((key) => !built.has(key))).toEqual([]);
+});
+
+test('without a session, every back-office action is refused and writes nothing', async ({ playwright, baseURL }) => {
+  ensureAdminAccount();
+  const anonymous = await playwright.request.newContext({ baseURL });
+  for (const action of actionsInBuild().filter((a) => !PUBLIC_ACTIONS.has(a.key))) {
+    const before = fingerprint();
+    const response = await callAction(anonymous, action);
+    expect(response.status(), action.key).toBeLessThan(500);
+    expect(await response.text(), action.key).not.toContain('WRITTEN WITHOUT PERMISSION');
+    expect(fingerprint(), action.key).toBe(before);
+  }
+  await anonymous.dispose();
+});
+
+test('with an editor session, admin-only actions are refused and write nothing', async ({ page }) => {
+  ensureEditorAccount();
+  await signInAs(page, EDITOR_ONLY);
+  const adminOnly = actionsInBuild().filter((a) => ADMIN_ONLY.test(a.key));
+  expect(adminOnly.length).toBeGreaterThanOrEqual(4);
+  for (const action of adminOnly) {
+    const before = fingerprint();
+    const response = await callAction(page.request, action, { Origin: new URL(page.url()).origin });
+    expect(response.status(), action.key).toBeLessThan(500);
+    expect(fingerprint(), action.key).toBe(before);
+  }
+  const users = await page.goto('/admin/users');
+  expect(users?.status()).toBe(403);
+});
+
+test('a spoofed x-middleware-subrequest header shows no admin content', async ({ playwright, baseURL }) => {
+  const anonymous = await playwright.request.newContext({ baseURL });
+  for (const value of ['middleware', 'proxy', 'middleware:middleware:middleware:middleware:middleware', 'src/middleware:src/middleware:src/middleware:src/middleware:src/middleware', 'proxy:proxy:proxy:proxy:proxy']) {
+    for (const target of ['/admin', '/admin/documents', '/admin/users']) {
+      const response = await anonymous.get(target, { headers: { 'x-middleware-subrequest': value }, maxRedirects: 0 });
+      const body = await response.text();
+      expect(body, `${target} ${value}`).not.toContain('Back office');
+      expect(body, `${target} ${value}`).not.toContain(EDITOR.name);
+      expect([303, 307, 308, 200]).toContain(response.status());
+      if (response.status() === 200) expect(body).toContain('Sign in');
+    }
+  }
+  await anonymous.dispose();
+});
+
+test('a signed-in editor\'s actions posted from a foreign origin, or Origin: null, are refused', async ({ page }) => {
+  await signIn(page);
+  const publish = actionsInBuild().find((a) => a.key.endsWith('documents/actions.ts#unpublish'))!;
+  for (const origin of ['https://evil.example', 'null']) {
+    const before = fingerprint();
+    const response = await callAction(page.request, publish, { Origin: origin });
+    expect(response.ok(), origin).toBe(false);
+    expect(fingerprint(), origin).toBe(before);
+  }
+});
+
+test('after sign-in, the return address only ever leads within the site', async ({ page }) => {
+  for (const next of ['//evil.com', '/\\evil.com', 'https://evil.com/admin', 'javascript:alert(1)', '/%2F%2Fevil.com', '\\\\evil.com']) {
+    await page.context().clearCookies();
+    await page.goto(`/sign-in?next=${encodeURIComponent(next)}`);
+    await hydrated(page);
+    await page.getByLabel('Email').fill(EDITOR.email);
+    await page.getByLabel('Password').fill(EDITOR.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page, next).toHaveURL(/^http:\/\/127\.0\.0\.1:\d+\/admin$/);
+  }
+});
+
+test('the same call with an admin session and the right version does write: the checks above can fail', async ({ page }) => {
+  await signIn(page);
+  const unpublish = actionsInBuild().find((a) => a.key.endsWith('documents/actions.ts#unpublish'))!;
+  const db = new Database('data/e2e.db', { readonly: true });
+  const { id, version } = db.prepare("SELECT id, version FROM Document WHERE status = 'published' AND deletedAt IS NULL ORDER BY id LIMIT 1").get() as { id: number; version: number };
+  db.close();
+  const before = fingerprint();
+  await page.request.post(unpublish.pagePath, {
+    headers: { 'Next-Action': unpublish.id, Accept: 'text/x-component', Origin: new URL(page.url()).origin },
+    multipart: { id: String(id), expectedVersion: String(version) },
+    maxRedirects: 0,
+  });
+  expect(fingerprint()).not.toBe(before);
+});
