@@ -180,3 +180,56 @@ test('the same call with an admin session and the right version does write: the 
   });
   expect(fingerprint()).not.toBe(before);
 });
+
+/** Every handler under app/api that writes (POST, PUT, PATCH, DELETE), read from the code. Better Auth's own catch-all is excluded: it is how a session starts. */
+function writingRouteHandlers(): { file: string; method: string; url: string }[] {
+  return sourceFiles('app/api')
+    .filter((file) => file.endsWith('route.ts') && !file.includes(`${path.sep}auth${path.sep}`))
+    .flatMap((file) =>
+      [...readFileSync(file, 'utf8').matchAll(/export\s+async\s+function\s+(POST|PUT|PATCH|DELETE)\b/g)].map((m) => ({
+        file,
+        method: m[1],
+        url: `/${path.dirname(file).split(path.sep).slice(1).join('/')}`.replace(/\[[^\]]+\]/g, '1'),
+      })),
+    );
+}
+
+test('every writing route handler refuses a caller without a session and writes nothing', async ({ playwright, baseURL }) => {
+  const handlers = writingRouteHandlers();
+  expect(handlers.length).toBeGreaterThanOrEqual(1);
+  const anonymous = await playwright.request.newContext({ baseURL });
+  for (const handler of handlers) {
+    const before = fingerprint();
+    const response = await anonymous.fetch(handler.url, { method: handler.method, data: { expectedVersion: 1, text: 'WRITTEN WITHOUT PERMISSION' } });
+    expect(response.status(), handler.file).toBe(401);
+    expect(fingerprint(), handler.file).toBe(before);
+  }
+  await anonymous.dispose();
+});
+
+test('the JSON passage endpoint answers a stale version with 409 and both sides, and writes nothing', async ({ page }) => {
+  await signIn(page);
+  const db = new Database('data/e2e.db', { readonly: true });
+  const { id, version } = db.prepare("SELECT id, version FROM Document WHERE slug = 'how-to-really-bring-change-to-north-korea'").get() as { id: number; version: number };
+  db.close();
+  const url = `/api/v1/admin/documents/${id}/passages/3`;
+  const origin = new URL(page.url()).origin;
+
+  const before = fingerprint();
+  const stale = await page.request.patch(url, { data: { expectedVersion: version - 1 || 999, text: 'A stale edit.' }, headers: { Origin: origin } });
+  expect(stale.status()).toBe(409);
+  const body = await stale.json();
+  expect(body).toMatchObject({ error: 'conflict', currentVersion: version, attempted: { text: 'A stale edit.' } });
+  expect(body.current.passages.find((p: { anchor: number }) => p.anchor === 3).text).toMatch(/^In a sense, all these images/);
+  expect(fingerprint()).toBe(before);
+
+  const foreign = await page.request.patch(url, { data: { expectedVersion: version, text: 'From elsewhere.' }, headers: { Origin: 'https://evil.example' } });
+  expect(foreign.status()).toBe(403);
+  expect(fingerprint()).toBe(before);
+
+  const fresh = await page.request.patch(url, { data: { expectedVersion: version, text: `${body.current.passages.find((p: { anchor: number }) => p.anchor === 3).text} (edited through the API)` }, headers: { Origin: origin } });
+  expect(fresh.status()).toBe(200);
+  expect((await fresh.json()).version).toBe(version + 1);
+  await page.goto('/documents/how-to-really-bring-change-to-north-korea#p3');
+  await expect(page.locator('#p3')).toContainText('(edited through the API)');
+});

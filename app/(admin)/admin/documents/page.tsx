@@ -15,7 +15,7 @@ export default async function AdminDocumentsPage({ searchParams }: { searchParam
       <h1 className="font-serif text-3xl font-semibold">{deleted ? 'Deleted documents' : 'Documents'}</h1>
       <p className="mt-2">
         {deleted ? <Link href="/admin/documents">Show current documents</Link> : <Link href="/admin/documents?deleted=1">Show deleted documents</Link>} ·{' '}
-        <Link href="/admin/import">Import a transcript or essay</Link>
+        <Link href="/admin/documents/new">New document</Link> · <Link href="/admin/import">Import a transcript or essay</Link>
       </p>
       <div className="mt-6 overflow-x-auto">
         <table className="w-full border-collapse text-left text-sm">
