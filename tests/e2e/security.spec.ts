@@ -22,10 +22,23 @@ function sourceFiles(dir: string): string[] {
 
 /** Every exported function of every 'use server' file: the server actions, read from the code itself. */
 function actionsInSource(): string[] {
-  return ['app', 'lib']
-    .flatMap(sourceFiles)
-    .filter((file) => /^\s*['"]use server['"]/.test(readFileSync(file, 'utf8')))
-    .flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/export\s+async\s+function\s+(\w+)/g)].map((m) => `${file.split(path.sep).join('/')}#${m[1]}`));
+  return [...actionArity().keys()];
+}
+
+/**
+ * How many arguments each action takes: one (a form's FormData) or two (useActionState's previous
+ * state, then the FormData). The call below must match, or it would never reach the action's body.
+ */
+function actionArity(): Map<string, number> {
+  const arity = new Map<string, number>();
+  for (const file of ['app', 'lib'].flatMap(sourceFiles)) {
+    const source = readFileSync(file, 'utf8');
+    if (!/^\s*['"]use server['"]/.test(source)) continue;
+    for (const match of source.matchAll(/export\s+async\s+function\s+(\w+)\s*\(([^)]*)\)/g)) {
+      arity.set(`${file.split(path.sep).join('/')}#${match[1]}`, match[2].split(',').filter((p) => p.trim()).length);
+    }
+  }
+  return arity;
 }
 
 interface ManifestAction {
@@ -83,10 +96,19 @@ function hostileForm(): Record<string, string> {
   };
 }
 
-async function callAction(request: APIRequestContext, action: ManifestAction, headers: Record<string, string> = {}) {
+/**
+ * Calls an action the way React's client does (encodeReply): part "0" holds the arguments as JSON,
+ * a FormData argument is "$K1", its fields sent first as "_1_<name>".
+ */
+async function callAction(request: APIRequestContext, action: ManifestAction, headers: Record<string, string> = {}, fields: Record<string, string> = hostileForm()) {
+  const args = (actionArity().get(action.key) ?? 1) === 2 ? [{}, '$K1'] : ['$K1'];
+  // The order matters: the decoder reads the form's fields before the arguments that refer to them.
+  const multipart = new FormData();
+  for (const [name, value] of Object.entries(fields)) multipart.append(`_1_${name}`, value);
+  multipart.append('0', JSON.stringify(args));
   return request.post(action.pagePath, {
     headers: { 'Next-Action': action.id, Accept: 'text/x-component', ...headers },
-    multipart: hostileForm(),
+    multipart,
     maxRedirects: 0,
   });
 }
@@ -173,11 +195,7 @@ test('the same call with an admin session and the right version does write: the 
   const { id, version } = db.prepare("SELECT id, version FROM Document WHERE status = 'published' AND deletedAt IS NULL ORDER BY id LIMIT 1").get() as { id: number; version: number };
   db.close();
   const before = fingerprint();
-  await page.request.post(unpublish.pagePath, {
-    headers: { 'Next-Action': unpublish.id, Accept: 'text/x-component', Origin: new URL(page.url()).origin },
-    multipart: { id: String(id), expectedVersion: String(version) },
-    maxRedirects: 0,
-  });
+  await callAction(page.request, unpublish, { Origin: new URL(page.url()).origin }, { id: String(id), expectedVersion: String(version) });
   expect(fingerprint()).not.toBe(before);
 });
 
