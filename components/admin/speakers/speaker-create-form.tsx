@@ -4,7 +4,7 @@ import { useActionState } from 'react';
 import { createSpeakerAction } from '@/app/(admin)/admin/speakers/actions';
 import { FormMessage } from '@/components/admin/field-error';
 import type { ActionState } from '@/lib/admin/action-state';
-import { describedBy, FormField, inputClass, primaryButtonClass } from './form-field';
+import { describedBy, FormField, inputClass, primaryButtonClass } from '../entity/form-field';
 
 export function SpeakerCreateForm() {
   const [state, action, pending] = useActionState<ActionState, FormData>(createSpeakerAction, {});

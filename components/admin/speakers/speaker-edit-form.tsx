@@ -6,8 +6,8 @@ import { updateSpeakerAction } from '@/app/(admin)/admin/speakers/actions';
 import { FormMessage } from '@/components/admin/field-error';
 import type { ActionState } from '@/lib/admin/action-state';
 import type { SpeakerSnapshot } from '@/lib/editorial/snapshots';
-import { ConflictPanel } from './conflict-panel';
-import { describedBy, FormField, inputClass, primaryButtonClass } from './form-field';
+import { ConflictPanel } from '../entity/conflict-panel';
+import { describedBy, FormField, inputClass, primaryButtonClass } from '../entity/form-field';
 
 const fieldsOf = (speaker: SpeakerSnapshot) => ({
   name: speaker.name,

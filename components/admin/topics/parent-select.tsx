@@ -1,7 +1,7 @@
 // The "parent topic" menu of the topic forms: none (top level) or one of the other topics.
 import type { Choice } from '@/lib/data/admin';
-import { choiceLabels } from '../speakers/entity-merge-form';
-import { describedBy, FormField, inputClass } from '../speakers/form-field';
+import { choiceLabels } from '../entity/entity-merge-form';
+import { describedBy, FormField, inputClass } from '../entity/form-field';
 
 export const NO_PARENT = '(none: a top-level topic)';
 

@@ -5,7 +5,7 @@ import { createTopicAction } from '@/app/(admin)/admin/topics/actions';
 import { FormMessage } from '@/components/admin/field-error';
 import type { ActionState } from '@/lib/admin/action-state';
 import type { Choice } from '@/lib/data/admin';
-import { describedBy, FormField, inputClass, primaryButtonClass } from '../speakers/form-field';
+import { describedBy, FormField, inputClass, primaryButtonClass } from '../entity/form-field';
 import { ParentSelect } from './parent-select';
 
 export function TopicCreateForm({ choices }: { choices: Choice[] }) {

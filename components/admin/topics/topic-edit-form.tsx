@@ -7,8 +7,8 @@ import { FormMessage } from '@/components/admin/field-error';
 import type { ActionState } from '@/lib/admin/action-state';
 import type { Choice } from '@/lib/data/admin';
 import type { TopicSnapshot } from '@/lib/editorial/snapshots';
-import { ConflictPanel } from '../speakers/conflict-panel';
-import { describedBy, FormField, inputClass, primaryButtonClass } from '../speakers/form-field';
+import { ConflictPanel } from '../entity/conflict-panel';
+import { describedBy, FormField, inputClass, primaryButtonClass } from '../entity/form-field';
 import { ParentSelect, parentLabel } from './parent-select';
 
 const fieldsOf = (topic: TopicSnapshot) => ({

@@ -4,7 +4,7 @@ import { redirect } from 'next/navigation';
 import { formValues, stateFromError, type ActionState } from '@/lib/admin/action-state';
 import { editorContext, revalidateAfterSave } from '@/lib/admin/context';
 import { createSpeaker, deleteSpeaker, getSpeakerForEditing, mergeSpeakers, restoreRevision, updateSpeaker, type EditResult } from '@/lib/editorial';
-import { idFrom, linesOf, refusalMessage, withError, withNotice } from './action-helpers';
+import { idFrom, linesOf, refusalMessage, withError, withNotice } from '@/lib/admin/entity-actions';
 
 const LIST_PATH = '/admin/speakers';
 const editPath = (id: number) => `${LIST_PATH}/${id}`;

@@ -4,7 +4,7 @@ import { redirect } from 'next/navigation';
 import { formValues, stateFromError, type ActionState } from '@/lib/admin/action-state';
 import { editorContext, revalidateAfterSave } from '@/lib/admin/context';
 import { createTopic, deleteTopic, getTopicForEditing, mergeTopics, restoreRevision, updateTopic, type EditResult } from '@/lib/editorial';
-import { idFrom, refusalMessage, withError, withNotice } from '../speakers/action-helpers';
+import { idFrom, refusalMessage, withError, withNotice } from '@/lib/admin/entity-actions';
 
 const LIST_PATH = '/admin/topics';
 const editPath = (id: number) => `${LIST_PATH}/${id}`;
