@@ -100,3 +100,18 @@ export async function recentRevisions(take = 10) {
     select: { id: true, entityType: true, entityId: true, version: true, message: true, editorName: true, createdAt: true },
   });
 }
+
+/** How much refers to a speaker: the passages they speak and the documents they take part in. */
+export async function speakerUsage(id: number): Promise<{ passages: number; documents: number }> {
+  const [passages, documents] = await Promise.all([
+    prisma.passage.count({ where: { speakerId: id } }),
+    prisma.participant.findMany({ where: { speakerId: id }, distinct: ['documentId'], select: { documentId: true } }),
+  ]);
+  return { passages, documents: documents.length };
+}
+
+/** How many passages carry a topic. */
+export const topicPassageCount = (id: number): Promise<number> => prisma.passageTopic.count({ where: { topicId: id } });
+
+/** Every topic's parent, to keep a topic from being moved under itself. */
+export const topicTree = (): Promise<{ id: number; parentId: number | null }[]> => prisma.topic.findMany({ select: { id: true, parentId: true } });

@@ -8,8 +8,7 @@ import { EntityMergeForm } from '@/components/admin/entity/entity-merge-form';
 import { readComparison, RevisionHistory } from '@/components/admin/entity/revision-history';
 import { SpeakerEditForm } from '@/components/admin/speakers/speaker-edit-form';
 import { requireEditor } from '@/lib/auth/session';
-import { speakerChoices } from '@/lib/data/admin';
-import { prisma } from '@/lib/db/client';
+import { speakerChoices, speakerUsage } from '@/lib/data/admin';
 import { getSpeakerForEditing, listRevisions } from '@/lib/editorial';
 import { speakerPath } from '@/lib/urls';
 import { deleteSpeakerAction, mergeSpeakerAction, restoreSpeakerRevisionAction } from '../actions';
@@ -30,12 +29,7 @@ export default async function SpeakerAdminPage({ params, searchParams }: Props) 
   const speaker = id === null ? null : getSpeakerForEditing(id);
   if (!speaker) notFound();
 
-  const [usage, choices] = await Promise.all([
-    prisma.speaker.findUnique({ where: { id: speaker.id }, select: { _count: { select: { passages: true, participants: true } } } }),
-    speakerChoices(),
-  ]);
-  const passages = usage?._count.passages ?? 0;
-  const documents = usage?._count.participants ?? 0;
+  const [{ passages, documents }, choices] = await Promise.all([speakerUsage(speaker.id), speakerChoices()]);
   const revisions = listRevisions('speaker', speaker.id);
   const comparison = readComparison('speaker', speaker.id, query, revisions, speaker.version);
   const uses = [

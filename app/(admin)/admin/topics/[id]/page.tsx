@@ -8,8 +8,7 @@ import { EntityMergeForm } from '@/components/admin/entity/entity-merge-form';
 import { readComparison, RevisionHistory } from '@/components/admin/entity/revision-history';
 import { TopicEditForm } from '@/components/admin/topics/topic-edit-form';
 import { requireEditor } from '@/lib/auth/session';
-import { topicChoices } from '@/lib/data/admin';
-import { prisma } from '@/lib/db/client';
+import { topicChoices, topicPassageCount, topicTree } from '@/lib/data/admin';
 import { getTopicForEditing, listRevisions } from '@/lib/editorial';
 import { topicPath } from '@/lib/urls';
 import { deleteTopicAction, mergeTopicAction, restoreTopicRevisionAction } from '../actions';
@@ -45,12 +44,7 @@ export default async function TopicAdminPage({ params, searchParams }: Props) {
   const topic = id === null ? null : getTopicForEditing(id);
   if (!topic) notFound();
 
-  const [usage, tree, choices] = await Promise.all([
-    prisma.topic.findUnique({ where: { id: topic.id }, select: { _count: { select: { passages: true } } } }),
-    prisma.topic.findMany({ select: { id: true, parentId: true } }),
-    topicChoices(),
-  ]);
-  const passages = usage?._count.passages ?? 0;
+  const [passages, tree, choices] = await Promise.all([topicPassageCount(topic.id), topicTree(), topicChoices()]);
   const childIds = new Set(tree.filter((t) => t.parentId === topic.id).map((t) => t.id));
   const subtopics = choices.filter((choice) => childIds.has(choice.id));
   const notParents = withDescendants(topic.id, tree);
