@@ -56,15 +56,17 @@ async function rankedPage(db: SearchDb, expression: string, request: SearchReque
 }
 
 async function countFacets(db: SearchDb, expression: string, request: SearchRequest): Promise<{ total: number; facets: SearchFacets }> {
-  // One statement, so the full-text match runs once for the total and every facet.
+  // One statement, so the full-text match runs once for the total and every facet. CROSS JOIN
+  // keeps the matches first: left to itself, the planner cannot see how few they are and walks
+  // every tag and speaker instead (57 ms instead of 0.3 ms for a rare word in 100,000 passages).
   const rows = await db.$queryRaw<{ facet: string; value: string; label: string; count: number | bigint }[]>`
     WITH x AS MATERIALIZED (${matchedRows(expression, request, false)})
     SELECT 'total' AS facet, '' AS value, '' AS label, COUNT(*) AS count FROM x WHERE ${filterSql(request)}
     UNION ALL
-    SELECT * FROM (SELECT 'speaker', s.slug, s.name, COUNT(*) AS n FROM x JOIN Speaker s ON s.id = x.speakerId
+    SELECT * FROM (SELECT 'speaker', s.slug, s.name, COUNT(*) AS n FROM x CROSS JOIN Speaker s ON s.id = x.speakerId
       WHERE ${filterSql(request, 'speaker')} GROUP BY s.id ORDER BY n DESC, s.name LIMIT ${FACET_LIMIT})
     UNION ALL
-    SELECT * FROM (SELECT 'topic', t.slug, t.name, COUNT(*) AS n FROM x JOIN PassageTopic pt ON pt.passageId = x.id JOIN Topic t ON t.id = pt.topicId
+    SELECT * FROM (SELECT 'topic', t.slug, t.name, COUNT(*) AS n FROM x CROSS JOIN PassageTopic pt ON pt.passageId = x.id CROSS JOIN Topic t ON t.id = pt.topicId
       WHERE ${filterSql(request, 'topic')} GROUP BY t.id ORDER BY n DESC, t.name LIMIT ${FACET_LIMIT})
     UNION ALL
     SELECT 'kind', x.kind, x.kind, COUNT(*) FROM x WHERE ${filterSql(request, 'kind')} GROUP BY x.kind
