@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { createPrismaClient } from '@/lib/db/create-client';
 import { expressionFor } from '@/lib/search/search-passages';
 import { sqliteBuildStats } from './project';
+import { PUBLIC_DOCUMENT } from './shared';
 import type { BuildStats, Engine, EngineHits, EngineQuery } from './types';
 
 export const FLOOR_SQL = 'SELECT rowid FROM passage_fts WHERE passage_fts MATCH ? ORDER BY rank LIMIT ?';
@@ -51,7 +52,7 @@ export class Fts5FloorEngine implements Engine {
     if (!expression) return 0;
     const row = this.db!.prepare(
       `SELECT COUNT(*) AS n FROM passage_fts JOIN Passage p ON p.id = passage_fts.rowid JOIN Document d ON d.id = p.documentId
-       WHERE passage_fts MATCH ? AND d.status = 'published'`,
+       WHERE passage_fts MATCH ? AND ${PUBLIC_DOCUMENT}`,
     ).get(expression) as { n: number };
     return row.n;
   }
@@ -60,7 +61,7 @@ export class Fts5FloorEngine implements Engine {
   publishedIds(ids: number[]): Set<number> {
     if (ids.length === 0) return new Set();
     const rows = this.db!.prepare(
-      `SELECT p.id AS id FROM Passage p JOIN Document d ON d.id = p.documentId WHERE d.status = 'published' AND p.id IN (${ids.map(() => '?').join(',')})`,
+      `SELECT p.id AS id FROM Passage p JOIN Document d ON d.id = p.documentId WHERE ${PUBLIC_DOCUMENT} AND p.id IN (${ids.map(() => '?').join(',')})`,
     ).all(...ids) as { id: number }[];
     return new Set(rows.map((r) => r.id));
   }

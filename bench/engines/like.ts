@@ -1,10 +1,11 @@
 // The naive baseline: LIKE '%word%' over Passage.text, one condition per word (a quoted phrase is one
-// '%the words%'; OR and -exclusions as OR / NOT LIKE), passages of published documents, the same
-// filters in SQL, first 10 in id order. No index can help a leading wildcard: every query scans.
+// '%the words%'; OR and -exclusions as OR / NOT LIKE), passages of public documents, the same
+// filters in SQL, the first 10 rows the scan meets (no ORDER BY, so a common word stops early).
+// No index can help a leading wildcard: a rare word scans every passage.
 import Database from 'better-sqlite3';
 import { parsePartialDate } from '@/lib/dates';
 import { sqliteBuildStats } from './project';
-import { parseQuery, type QueryTerm } from './shared';
+import { parseQuery, PUBLIC_DOCUMENT, type QueryTerm } from './shared';
 import type { BuildStats, Engine, EngineHits, EngineQuery } from './types';
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -48,7 +49,7 @@ export function likeSql(query: EngineQuery, limit: number): { sql: string; param
   }
   params.push(limit);
   const sql = `SELECT p.id FROM Passage p JOIN Document d ON d.id = p.documentId
-    WHERE d.status = 'published' AND ${conditions.join(' AND ')} ORDER BY p.id LIMIT ?`;
+    WHERE ${PUBLIC_DOCUMENT} AND ${conditions.join(' AND ')} LIMIT ?`;
   return { sql, params };
 }
 

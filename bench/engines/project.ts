@@ -1,5 +1,5 @@
-// The project's own search, called exactly as the API route calls it (no HTTP): searchPassages with
-// a Prisma client on the better-sqlite3 adapter. "project-rank" runs only the ranked-page query the
+// The project's own search, called exactly as the API route calls it (no HTTP): searchPassages on
+// the read-only connection lib/data/search.ts uses. "project-rank" runs only the ranked-page query the
 // project builds (its own matchedRows/filterSql, no facets, no snippets, no typo retry), to show
 // what facets and hit details cost on top.
 import { statSync } from 'node:fs';
@@ -7,6 +7,7 @@ import { createPrismaClient } from '@/lib/db/create-client';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { filterSql, matchedRows } from '@/lib/search/filters';
 import { expressionFor, searchPassages } from '@/lib/search/search-passages';
+import { openSearchReader, type SearchReader } from '@/lib/search/sqlite-reader';
 import type { SearchRequest } from '@/lib/search/types';
 import type { BuildStats, Engine, EngineHits, EngineQuery } from './types';
 
@@ -20,7 +21,7 @@ export function sqliteBuildStats(dbFile: string, loadMs: number, notes: string[]
 
 export class ProjectEngine implements Engine {
   readonly name = 'project';
-  private prisma: PrismaClient | null = null;
+  private reader: SearchReader | null = null;
 
   constructor(
     private readonly dbFile: string,
@@ -28,18 +29,17 @@ export class ProjectEngine implements Engine {
   ) {}
 
   async build(): Promise<BuildStats> {
-    this.prisma = createPrismaClient(`file:${this.dbFile}`);
-    await this.prisma.$connect();
+    this.reader = openSearchReader(this.dbFile);
     return sqliteBuildStats(this.dbFile, this.loadMs, ['index built by the FTS5 triggers during the corpus load']);
   }
 
   async search(query: EngineQuery, limit: number): Promise<EngineHits> {
-    const response = await searchPassages(this.prisma!, requestFor(query, limit));
+    const response = await searchPassages(this.reader!, requestFor(query, limit));
     return { ids: response.hits.map((h) => h.passageId), total: response.total, didYouMean: response.didYouMean };
   }
 
   async close() {
-    await this.prisma?.$disconnect();
+    this.reader?.close();
   }
 }
 

@@ -31,6 +31,9 @@ export function requiredPhrases(parsed: ParsedQuery): string[][] {
   return parsed.groups.filter((g) => g.length === 1 && isPhrase(g[0])).map((g) => g[0].words.map(fold));
 }
 
+/** "Public" as lib/search/public-documents.ts says it (published, not deleted), for plain SQL on Document `d`. */
+export const PUBLIC_DOCUMENT = `d.status = 'published' AND d.deletedAt IS NULL`;
+
 /** A row as the in-memory engines index it: the three FTS columns plus what the filters need. */
 export interface PassageRow {
   id: number;
@@ -54,7 +57,7 @@ export function* publishedRows(dbFile: string): Generator<PassageRow> {
              (SELECT group_concat(pt.topicId) FROM PassageTopic pt WHERE pt.passageId = p.id) AS topicIds,
              d.publishedOn AS publishedOn, d.publishedUntil AS publishedUntil
       FROM Passage p JOIN Document d ON d.id = p.documentId LEFT JOIN Speaker s ON s.id = p.speakerId
-      WHERE d.status = 'published' ORDER BY p.id`);
+      WHERE ${PUBLIC_DOCUMENT} ORDER BY p.id`);
     for (const row of statement.iterate() as Iterable<Omit<PassageRow, 'topics'> & { topicIds: string | null }>) {
       const { topicIds, ...rest } = row;
       yield { ...rest, topics: topicIds ? topicIds.split(',').map((id) => topics.get(Number(id))!) : [] };

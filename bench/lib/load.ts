@@ -6,7 +6,8 @@
 import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
-import { migrateDatabase, openDatabase } from '@/lib/db/migrate';
+import { createHash } from 'node:crypto';
+import { migrateDatabase, openDatabase, readMigrations } from '@/lib/db/migrate';
 import { createPrismaClient } from '@/lib/db/create-client';
 import { writeSynonymGroups } from '@/lib/editorial/synonyms';
 import { emptyStats, generateCorpus, planCorpus, type CorpusPlan, type CorpusStats } from './corpus';
@@ -21,6 +22,8 @@ export interface CorpusInfo {
   passagesPerSecond: number;
   fileBytes: number;
   reused: boolean;
+  /** The generator's version and the migrations' checksums: a cached file is reused only when both match. */
+  fingerprint: string;
   stats: CorpusStats;
   sqliteVersion: string;
   /** How each part of the database is sized (dbstat), in bytes. */
@@ -37,6 +40,14 @@ export interface LoadOptions {
 }
 
 const BATCH_PASSAGES = 5000;
+/** Bump when the generator changes what it writes. */
+const CORPUS_VERSION = 1;
+
+function fingerprint(): string {
+  const hash = createHash('sha256').update(String(CORPUS_VERSION));
+  for (const m of readMigrations()) hash.update(`${m.name}:${m.checksum}`);
+  return `v${CORPUS_VERSION}-${hash.digest('hex').slice(0, 16)}`;
+}
 const TIMESTAMP = '2026-01-01T00:00:00.000+00:00';
 
 export function corpusFile(cacheDir: string, n: number, seed: number): string {
@@ -47,9 +58,10 @@ export async function loadCorpus(options: LoadOptions): Promise<{ info: CorpusIn
   const file = corpusFile(options.cacheDir, options.n, options.seed);
   const manifest = `${file.slice(0, -3)}.json`;
   const plan = planCorpus(options.n, options.seed);
+  const print = fingerprint();
   if (!options.rebuild && existsSync(file) && existsSync(manifest)) {
     const info = JSON.parse(readFileSync(manifest, 'utf8')) as CorpusInfo;
-    return { info: { ...info, file, reused: true }, plan };
+    if (info.fingerprint === print) return { info: { ...info, file, reused: true }, plan };
   }
 
   const building = `${file}.building`;
@@ -92,6 +104,7 @@ export async function loadCorpus(options: LoadOptions): Promise<{ info: CorpusIn
     passagesPerSecond: options.n / loadSeconds,
     fileBytes: statSync(file).size,
     reused: false,
+    fingerprint: print,
     stats,
     sqliteVersion,
     sizes,

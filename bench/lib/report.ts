@@ -1,0 +1,120 @@
+// The benchmark's Markdown: engine × metric, then the project against the FTS5 floor per class.
+import type { BenchResult, EngineResult } from './run';
+import { QUERY_CLASSES } from './queries';
+
+export const mib = (bytes: number | undefined) => (bytes === undefined ? '–' : `${(bytes / 2 ** 20).toFixed(bytes < 10 * 2 ** 20 ? 1 : 0)} MiB`);
+export const ms = (value: number | undefined) => (value === undefined || Number.isNaN(value) ? '–' : value < 10 ? value.toFixed(2) : value.toFixed(1));
+const seconds = (milliseconds: number) => `${(milliseconds / 1000).toFixed(milliseconds < 10_000 ? 2 : 1)} s`;
+
+function table(header: string[], rows: string[][]): string {
+  return [`| ${header.join(' | ')} |`, `| ${header.map((h, i) => (i === 0 ? '---' : '---:')).join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+}
+
+function engineRow(e: EngineResult): string[] {
+  if (e.skipped) return [e.name, `skipped: ${e.skipped}`, '', '', '', '', '', '', '', ''];
+  const b = e.build!;
+  const size = b.indexBytesKind === 'disk' ? `${mib(b.indexBytes)} (DB file)` : `${mib(b.indexBytes)} heap${b.sideBytes ? ` + ${mib(b.sideBytes)} texts/filters` : ''}`;
+  return [
+    e.name,
+    b.indexBytesKind === 'disk' ? `${seconds(b.buildMs)} (load)` : seconds(b.buildMs),
+    size,
+    ms(e.overall!.p50),
+    ms(e.overall!.p95),
+    ms(e.overall!.p99),
+    ms(e.unfiltered!.p95),
+    ms(e.filtered!.p95),
+    mib(e.rssBytes),
+    mib(e.maxRssBytes),
+  ];
+}
+
+export function engineTable(result: BenchResult): string {
+  return table(
+    ['engine', 'build', 'index size', 'p50 ms', 'p95 ms', 'p99 ms', 'p95 unfiltered', 'p95 filtered', 'RSS after', 'peak RSS'],
+    result.engines.map(engineRow),
+  );
+}
+
+export function classTable(result: BenchResult): string {
+  const get = (name: string) => result.engines.find((e) => e.name === name && !e.skipped);
+  const project = get('project');
+  const rank = get('project-rank');
+  const floor = get('fts5-floor');
+  const classes = [...QUERY_CLASSES, ...QUERY_CLASSES.map((c) => `${c}+filters`)];
+  const rows = classes.map((cls) => {
+    const p = project?.classes?.[cls];
+    const f = floor?.classes?.[cls];
+    const ratio = p && f && f.p95 > 0 ? `${(p.p95 / f.p95).toFixed(1)}×` : '–';
+    return [cls, ms(p?.p50), ms(p?.p95), ms(p?.p99), ms(rank?.classes?.[cls]?.p95), ms(f?.p95), ratio];
+  });
+  const all = (e?: EngineResult) => e?.overall;
+  rows.push([
+    '**all**',
+    ms(all(project)?.p50),
+    ms(all(project)?.p95),
+    ms(all(project)?.p99),
+    ms(all(rank)?.p95),
+    ms(all(floor)?.p95),
+    project && floor ? `${(project.overall!.p95 / floor.overall!.p95).toFixed(1)}×` : '–',
+  ]);
+  return table(['class', 'project p50', 'project p95', 'project p99', 'project-rank p95', 'fts5-floor p95', 'project / floor (p95)'], rows);
+}
+
+export function markdownReport(result: BenchResult): string {
+  const c = result.corpus;
+  const s = c.stats;
+  const sizes = c.sizes;
+  const lines = [
+    `# Search benchmark: ${result.meta.n.toLocaleString('en')} passages`,
+    '',
+    `Seed ${result.meta.seed}, ${result.queries.count} queries (${result.queries.classes.length} classes), ${result.meta.runs} timed runs each after one warm-up, page size ${result.meta.pageSize}. ` +
+      `${result.meta.cpus} × ${result.meta.cpuModel}, Node ${result.meta.node}, SQLite ${c.sqliteVersion}. Generated ${result.meta.generatedAt}. Times in milliseconds per query.`,
+    '',
+    '## Corpus',
+    '',
+    `${s.documents.toLocaleString('en')} documents (${s.publishedDocuments.toLocaleString('en')} published), ${s.passages.toLocaleString('en')} passages ` +
+      `(${s.publishedPassages.toLocaleString('en')} published), ${s.meanWords.toFixed(1)} words a passage on average. ` +
+      `Load through the migrations and FTS5 triggers: ${c.loadSeconds.toFixed(1)} s (${Math.round(c.passagesPerSecond).toLocaleString('en')} passages/s)${c.reused ? ', cached from an earlier run' : ''}. ` +
+      `Database file ${mib(c.fileBytes)}: passage_fts ${mib(sizes['=passage_fts (all shadow tables)'])} (index proper ${mib(sizes['=passage_fts index only (data+idx)'])}, the rest its copy of the text), ` +
+      `passage_words_fts ${mib(sizes['=passage_words_fts (all shadow tables)'])}, Passage table ${mib(sizes['Passage'])}.`,
+    '',
+    '## Engines',
+    '',
+    engineTable(result),
+    '',
+    '## Project against the FTS5 floor, per query class',
+    '',
+    classTable(result),
+    '',
+  ];
+  if (result.consistency.length > 0) {
+    const agreeing = result.consistency.filter((r) => !r.didYouMean && r.projectTotal === r.floorPublishedMatches).length;
+    const comparable = result.consistency.filter((r) => !r.didYouMean).length;
+    const overlap = result.consistency.reduce((a, r) => a + r.overlap, 0) / result.consistency.length;
+    lines.push(
+      '## Consistency',
+      '',
+      `Unfiltered queries where the project's total equals the floor's count of matching published passages: ${agreeing} of ${comparable} ` +
+        `(queries answered through "did you mean" left out). Mean overlap of the two top-10 lists (floor restricted to published passages): ${(overlap * 100).toFixed(0)}%; ` +
+        'the lists differ by design, the project weighting text 1, speaker 0.5, title 0.2 and the floor ranking the three columns alike.',
+      '',
+    );
+  }
+  const slow = result.engines
+    .find((e) => e.name === 'project' && e.queries)
+    ?.queries!.slice()
+    .sort((a, b) => b.medianMs - a.medianMs)
+    .slice(0, 8);
+  if (slow) {
+    lines.push(
+      '## Slowest project queries (median)',
+      '',
+      table(
+        ['query', 'filters', 'median ms', 'total', 'note'],
+        slow.map((q) => [`\`${q.q}\``, JSON.stringify(q.filters).replace(/"/g, ''), ms(q.medianMs), String(q.total ?? ''), q.didYouMean ? `did you mean: ${q.didYouMean}` : '']),
+      ),
+      '',
+    );
+  }
+  return lines.join('\n');
+}

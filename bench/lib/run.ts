@@ -1,0 +1,238 @@
+// Runs the search benchmark: load (or reuse) the corpus, then for each engine in turn build its
+// index, run every query once to warm up, then R timed rounds; summarise, check that the project and
+// the FTS5 floor agree, and write JSON and Markdown.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ProjectEngine, ProjectRankEngine } from '../engines/project';
+import { Fts5FloorEngine } from '../engines/fts5-floor';
+import { LikeEngine } from '../engines/like';
+import { MiniSearchEngine } from '../engines/minisearch';
+import { FlexSearchEngine } from '../engines/flexsearch';
+import { collectGarbage } from '../engines/memory';
+import { ENGINE_NAMES, type BuildStats, type Engine, type EngineName } from '../engines/types';
+import { loadCorpus, type CorpusInfo } from './load';
+import { makeQueries, QUERY_CLASSES, type BenchQuery } from './queries';
+import { median, summarise, type Summary } from './stats';
+import { markdownReport } from './report';
+
+export interface BenchOptions {
+  n: number;
+  runs: number;
+  seed: number;
+  engines: EngineName[];
+  rebuild: boolean;
+  outDir: string;
+  cacheDir: string;
+  /** Above this N the LIKE scan is skipped (seconds a query). */
+  likeMaxN: number;
+  /** Above this N the in-memory engines are skipped (their heap would not fit beside the others). */
+  memoryMaxN: number;
+  pageSize: number;
+  progress: boolean;
+}
+
+export interface QueryRecord {
+  id: string;
+  cls: string;
+  q: string;
+  filters: BenchQuery['filters'];
+  medianMs: number;
+  hits: number;
+  total?: number;
+  didYouMean?: string;
+  ids: number[];
+}
+
+export interface EngineResult {
+  name: EngineName;
+  skipped?: string;
+  build?: BuildStats;
+  /** Process RSS right after this engine's timed runs, and the peak so far. */
+  rssBytes?: number;
+  maxRssBytes?: number;
+  overall?: Summary;
+  unfiltered?: Summary;
+  filtered?: Summary;
+  classes?: Record<string, Summary>;
+  queries?: QueryRecord[];
+}
+
+export interface ConsistencyRecord {
+  id: string;
+  q: string;
+  projectTotal: number;
+  floorPublishedMatches: number;
+  didYouMean?: string;
+  /** |project top-10 ∩ floor top-10 (published only)| / min(10, sizes). */
+  overlap: number;
+}
+
+export interface BenchResult {
+  meta: {
+    n: number;
+    seed: number;
+    runs: number;
+    pageSize: number;
+    engines: EngineName[];
+    generatedAt: string;
+    node: string;
+    platform: string;
+    cpus: number;
+    cpuModel: string;
+    totalMemoryBytes: number;
+  };
+  corpus: CorpusInfo;
+  queries: { count: number; classes: string[] };
+  engines: EngineResult[];
+  consistency: ConsistencyRecord[];
+  files: { json: string; markdown: string };
+}
+
+const log = (options: BenchOptions, message: string) => {
+  if (options.progress) process.stderr.write(`${message}\n`);
+};
+
+export async function runSearchBench(options: BenchOptions): Promise<BenchResult> {
+  log(options, `corpus: ${options.n.toLocaleString('en')} passages, seed ${options.seed}`);
+  const { info, plan } = await loadCorpus({ n: options.n, seed: options.seed, cacheDir: options.cacheDir, rebuild: options.rebuild, progress: options.progress });
+  log(options, info.reused ? `  reused ${info.file} (built in ${info.loadSeconds.toFixed(1)} s)` : `  built ${info.file} in ${info.loadSeconds.toFixed(1)} s`);
+  const queries = makeQueries(plan);
+  const loadMs = info.loadSeconds * 1000;
+  const maxId = options.n;
+
+  const results: EngineResult[] = [];
+  let consistency: ConsistencyRecord[] = [];
+  for (const name of options.engines) {
+    if (name === 'like' && options.n > options.likeMaxN) {
+      results.push({ name, skipped: `N > ${options.likeMaxN}: a full scan per query (see --like-max)` });
+      continue;
+    }
+    if ((name === 'minisearch' || name === 'flexsearch') && options.n > options.memoryMaxN) {
+      results.push({ name, skipped: `N > ${options.memoryMaxN}: the in-memory index would not fit (see --memory-max)` });
+      continue;
+    }
+    const indexProgress = (done: number) => options.progress && process.stderr.write(`\r  ${name}: indexed ${done.toLocaleString('en')} passages   `);
+    const engine: Engine =
+      name === 'project'
+        ? new ProjectEngine(info.file, loadMs)
+        : name === 'project-rank'
+          ? new ProjectRankEngine(info.file, loadMs)
+          : name === 'fts5-floor'
+            ? new Fts5FloorEngine(info.file, loadMs)
+            : name === 'like'
+              ? new LikeEngine(info.file, loadMs)
+              : name === 'minisearch'
+                ? new MiniSearchEngine(info.file, maxId, indexProgress)
+                : new FlexSearchEngine(info.file, maxId, indexProgress);
+    log(options, `${name}: building`);
+    await engine.prepare?.(queries);
+    const build = await engine.build();
+    if (build.indexBytesKind === 'heap') log(options, `\n  ${name}: built in ${(build.buildMs / 1000).toFixed(1)} s, ${(build.indexBytes / 2 ** 20).toFixed(0)} MiB heap`);
+
+    const first = new Map<string, Awaited<ReturnType<Engine['search']>>>();
+    for (const query of queries) first.set(query.id, await engine.search(query, options.pageSize));
+    const samples = new Map<string, number[]>(queries.map((q) => [q.id, []]));
+    for (let run = 1; run <= options.runs; run++) {
+      log(options, `  ${name}: run ${run}/${options.runs}`);
+      for (const query of queries) {
+        const started = performance.now();
+        await engine.search(query, options.pageSize);
+        samples.get(query.id)!.push(performance.now() - started);
+      }
+    }
+    const all = (filter: (q: BenchQuery) => boolean) => queries.filter(filter).flatMap((q) => samples.get(q.id)!);
+    const classes: Record<string, Summary> = {};
+    for (const cls of [...QUERY_CLASSES, ...QUERY_CLASSES.map((c) => `${c}+filters`)]) classes[cls] = summarise(all((q) => q.cls === cls));
+    const record: EngineResult = {
+      name,
+      build,
+      overall: summarise(all(() => true)),
+      unfiltered: summarise(all((q) => !q.filtered)),
+      filtered: summarise(all((q) => q.filtered)),
+      classes,
+      queries: queries.map((q) => {
+        const hits = first.get(q.id)!;
+        return {
+          id: q.id,
+          cls: q.cls,
+          q: q.q,
+          filters: q.filters,
+          medianMs: Math.round(median(samples.get(q.id)!) * 1000) / 1000,
+          hits: hits.ids.length,
+          total: hits.total,
+          didYouMean: hits.didYouMean,
+          ids: hits.ids,
+        };
+      }),
+    };
+
+    if (engine instanceof Fts5FloorEngine) {
+      const project = results.find((r) => r.name === 'project' && r.queries);
+      if (project) consistency = checkConsistency(engine, queries, project.queries!, record.queries!);
+    }
+    await engine.close();
+    collectGarbage();
+    const usage = process.memoryUsage();
+    record.rssBytes = usage.rss;
+    record.maxRssBytes = process.resourceUsage().maxRSS * 1024;
+    results.push(record);
+    log(options, `  ${name}: p50 ${record.overall!.p50.toFixed(2)} ms, p95 ${record.overall!.p95.toFixed(2)} ms`);
+  }
+
+  mkdirSync(options.outDir, { recursive: true });
+  const files = { json: path.join(options.outDir, `search-${options.n}.json`), markdown: path.join(options.outDir, `search-${options.n}.md`) };
+  const result: BenchResult = {
+    meta: {
+      n: options.n,
+      seed: options.seed,
+      runs: options.runs,
+      pageSize: options.pageSize,
+      engines: options.engines,
+      generatedAt: new Date().toISOString(),
+      node: process.version,
+      platform: `${os.platform()} ${os.arch()}`,
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model ?? 'unknown',
+      totalMemoryBytes: os.totalmem(),
+    },
+    corpus: info,
+    queries: { count: queries.length, classes: [...new Set(queries.map((q) => q.cls))] },
+    engines: results,
+    consistency,
+    files,
+  };
+  writeFileSync(files.json, JSON.stringify(result, null, 2));
+  writeFileSync(files.markdown, markdownReport(result));
+  return result;
+}
+
+function checkConsistency(floor: Fts5FloorEngine, queries: BenchQuery[], project: QueryRecord[], floorRecords: QueryRecord[]): ConsistencyRecord[] {
+  const byId = new Map(project.map((r) => [r.id, r]));
+  const floorById = new Map(floorRecords.map((r) => [r.id, r]));
+  return queries
+    .filter((q) => !q.filtered)
+    .map((q) => {
+      const p = byId.get(q.id)!;
+      const published = floor.publishedIds(floorById.get(q.id)!.ids);
+      const floorIds = floorById.get(q.id)!.ids.filter((id) => published.has(id));
+      const common = p.ids.filter((id) => floorIds.includes(id)).length;
+      const denominator = Math.min(p.ids.length, floorIds.length);
+      return {
+        id: q.id,
+        q: q.q,
+        projectTotal: p.total ?? 0,
+        floorPublishedMatches: floor.publishedMatches(q.q),
+        didYouMean: p.didYouMean,
+        overlap: denominator === 0 ? (p.ids.length === floorIds.length ? 1 : 0) : common / denominator,
+      };
+    });
+}
+
+export function parseEngines(list: string): EngineName[] {
+  const names = list.split(',').map((s) => s.trim()).filter(Boolean);
+  for (const name of names) {
+    if (!(ENGINE_NAMES as readonly string[]).includes(name)) throw new Error(`Unknown engine "${name}"; choose from ${ENGINE_NAMES.join(', ')}.`);
+  }
+  return names as EngineName[];
+}

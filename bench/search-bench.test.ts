@@ -1,0 +1,96 @@
+// A tiny run of the search benchmark (300 passages, one timed round) that checks the machinery:
+// every engine ran, timings are real, and the engines agree on what matches.
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ENGINE_NAMES } from './engines/types';
+import { runSearchBench, type BenchResult } from './lib/run';
+import { PLANTED_WORDS } from './lib/vocabulary';
+
+let dir: string;
+let result: BenchResult;
+let json: BenchResult;
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'search-bench-test-'));
+  result = await runSearchBench({
+    n: 300,
+    runs: 1,
+    seed: 4,
+    engines: [...ENGINE_NAMES],
+    rebuild: true,
+    outDir: path.join(dir, 'results'),
+    cacheDir: path.join(dir, 'cache'),
+    likeMaxN: 200_000,
+    memoryMaxN: 300_000,
+    pageSize: 10,
+    progress: false,
+  });
+  json = JSON.parse(readFileSync(result.files.json, 'utf8')) as BenchResult;
+}, 60_000);
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const engine = (name: string) => json.engines.find((e) => e.name === name)!;
+
+describe('search benchmark, 300 passages', () => {
+  it('built the corpus through the migrations, with every passage indexed', () => {
+    expect(json.corpus.stats.passages).toBe(300);
+    // Seed 4 has draft documents at this size, so "published only" is really tested.
+    expect(json.corpus.stats.publishedPassages).toBeLessThan(300);
+    expect(json.corpus.stats.meanWords).toBeGreaterThan(60);
+    expect(json.corpus.stats.meanWords).toBeLessThan(160);
+    expect(json.corpus.sizes['=passage_fts index only (data+idx)']).toBeGreaterThan(0);
+  });
+
+  it('has every engine, none skipped, with positive timings in every query class', () => {
+    expect(json.engines.map((e) => e.name)).toEqual([...ENGINE_NAMES]);
+    for (const e of json.engines) {
+      expect(e.skipped, e.name).toBeUndefined();
+      expect(e.overall!.count, e.name).toBe(json.queries.count);
+      expect(e.overall!.p50, e.name).toBeGreaterThan(0);
+      expect(e.overall!.p99, e.name).toBeGreaterThanOrEqual(e.overall!.p50);
+      expect(e.build!.indexBytes, e.name).toBeGreaterThan(0);
+      expect(e.rssBytes, e.name).toBeGreaterThan(0);
+      for (const [cls, summary] of Object.entries(e.classes!)) {
+        expect(summary.count, `${e.name} ${cls}`).toBeGreaterThan(0);
+        expect(summary.p95, `${e.name} ${cls}`).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  it('project and the FTS5 floor agree on hit counts for unfiltered queries', () => {
+    const comparable = json.consistency.filter((c) => !c.didYouMean);
+    expect(comparable.length).toBeGreaterThanOrEqual(80);
+    for (const c of comparable) expect(c.projectTotal, c.q).toBe(c.floorPublishedMatches);
+  });
+
+  it('project and the floor return the same passages when there are few, and overlap otherwise', () => {
+    for (const c of json.consistency.filter((c) => !c.didYouMean && c.projectTotal <= 10)) expect(c.overlap, c.q).toBe(1);
+    const mean = json.consistency.reduce((a, c) => a + c.overlap, 0) / json.consistency.length;
+    expect(mean).toBeGreaterThan(0.5);
+  });
+
+  it('finds each planted rare word exactly where it was planted, in every engine', () => {
+    for (const { word } of PLANTED_WORDS) {
+      const planted = json.corpus.stats.planted[word]?.published ?? 0;
+      const project = engine('project').queries!.find((q) => q.q === word && !q.cls.includes('filters'))!;
+      expect(project.total, word).toBe(planted);
+      if (planted > 10) continue;
+      const expected = [...project.ids].sort((a, b) => a - b);
+      for (const name of ['project-rank', 'like', 'minisearch', 'flexsearch']) {
+        const got = engine(name).queries!.find((q) => q.id === project.id)!;
+        expect([...got.ids].sort((a, b) => a - b), `${name}: ${word}`).toEqual(expected);
+      }
+    }
+  });
+
+  it('writes the Markdown report with the engine table and the per-class comparison', () => {
+    expect(existsSync(result.files.markdown)).toBe(true);
+    const markdown = readFileSync(result.files.markdown, 'utf8');
+    expect(markdown).toContain('| engine | build |');
+    expect(markdown).toContain('project / floor (p95)');
+    for (const name of ENGINE_NAMES) expect(markdown).toContain(`| ${name} |`);
+  });
+});
