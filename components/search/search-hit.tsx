@@ -1,6 +1,7 @@
 // One search hit: the passage's snippet with its matches marked, who said it, where and when.
 import Link from 'next/link';
 import { labelForIsoDate } from '@/lib/dates';
+import { MarkedText } from '../marked-text';
 import type { SearchHit as Hit } from '@/lib/search/types';
 import { passageWithHighlight, speakerPath } from '@/lib/urls';
 
@@ -8,8 +9,7 @@ export function SearchHit({ hit, query, showDocument = true }: { hit: Hit; query
   return (
     <article className="py-4" aria-label={`${hit.kind} ${hit.anchor} in ${hit.documentTitle}`}>
       <p className="prose-reading">
-        {/* The snippet is built by markedHtml: the stored text is escaped, only <mark> is markup. */}
-        <span dangerouslySetInnerHTML={{ __html: hit.snippet }} />
+        <MarkedText text={hit.marked} />
       </p>
       <p className="mt-2 text-sm">
         <Link href={passageWithHighlight(hit.documentSlug, hit.anchor, query)}>

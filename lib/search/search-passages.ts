@@ -122,6 +122,7 @@ async function describeHits(db: SearchDb, expression: string, ranked: { id: numb
       speaker: d.speakerSlug && d.speakerName ? { slug: d.speakerSlug, name: d.speakerName } : null,
       date: isoAtPrecision(d.publishedOn, d.datePrecision),
       snippet: markedHtml(snippetById.get(num(id)) ?? ''),
+      marked: snippetById.get(num(id)) ?? '',
       url: passagePath(d.documentSlug, anchor),
       // Reported precisely enough that the order of hits and the order of scores always agree.
       score: Math.round(-rank * 1e6) / 1e6,

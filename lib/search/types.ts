@@ -27,6 +27,8 @@ export interface SearchHit {
   /** Higher is better (BM25, sign flipped). */
   score: number;
   anchor: number;
+  /** The snippet as plain text with match sentinels (lib/search/marks.ts), for pages to render without HTML strings. */
+  marked: string;
 }
 
 export interface SearchFacets {

@@ -10,6 +10,6 @@ export async function GET(request: Request) {
   const result = await search(parsed.data);
   return jsonOk({
     ...result,
-    hits: result.hits.map(({ anchor: _anchor, ...hit }) => ({ ...hit, url: absoluteUrl(request, hit.url) })),
+    hits: result.hits.map(({ anchor: _anchor, marked: _marked, ...hit }) => ({ ...hit, url: absoluteUrl(request, hit.url) })),
   });
 }
