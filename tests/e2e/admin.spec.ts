@@ -115,3 +115,36 @@ test('an old revision is restored from the history, as a new revision', async ({
   await page.goto('/documents/seongmin-lee-qa-part-2-us-relations-with-north-korea#p5');
   await expect(page.locator('#p5')).toContainText(original.slice(0, 60));
 });
+
+test('document details: a stale save shows both versions side by side, and participants can be edited', async ({ browser }) => {
+  const context = await browser.newContext();
+  const first = await context.newPage();
+  await signIn(first);
+  const second = await context.newPage();
+  for (const page of [first, second]) {
+    await page.goto('/admin/documents');
+    await page.getByRole('link', { name: ESSAY_TITLE }).click();
+    await hydrated(page);
+  }
+  const details = (page: typeof first) => page.getByRole('form', { name: 'Document details' });
+
+  await details(first).getByLabel('Publisher').fill('The Diplomat (Tokyo)');
+  await details(first).getByRole('button', { name: 'Save details' }).click();
+  await expect(details(first).getByRole('status')).toContainText('Saved as version');
+
+  await details(second).getByLabel('Publisher').fill('The Diplomat magazine');
+  await details(second).getByLabel('Participant 2').selectOption({ label: 'Jeff Kim' });
+  await details(second).getByLabel('Role of participant 2').selectOption('editor');
+  await details(second).getByRole('button', { name: 'Save details' }).click();
+  const conflict = details(second).getByRole('region', { name: /Saved meanwhile/ });
+  await expect(conflict).toContainText('The Diplomat (Tokyo)');
+  await expect(conflict).toContainText('The Diplomat magazine');
+  await expect(details(second).getByLabel('Publisher')).toHaveValue('The Diplomat magazine');
+  await details(second).getByRole('button', { name: 'Save mine over theirs' }).click();
+  await expect(details(second).getByRole('status')).toContainText('Saved as version');
+
+  await second.goto('/documents/how-to-really-bring-change-to-north-korea');
+  await expect(second.getByText('The Diplomat magazine')).toBeVisible();
+  await expect(second.getByRole('link', { name: 'Jeff Kim' })).toBeVisible();
+  await context.close();
+});

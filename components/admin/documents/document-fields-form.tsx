@@ -1,27 +1,64 @@
 'use client';
-// Every field of a document, saved against the version the editor opened; a failed save keeps the input.
+// Every field of a document, saved against the version the editor opened. A failed save keeps the
+// input; a stale one shows what was saved meanwhile beside what the editor typed.
 import { useActionState } from 'react';
 import { saveDocumentFields } from '@/app/(admin)/admin/documents/actions';
 import type { ActionState } from '@/lib/admin/action-state';
+import type { Choice } from '@/lib/data/admin';
 import type { DocumentSnapshot } from '@/lib/editorial';
 import { FormMessage } from '../field-error';
 import { SelectField, TextField } from '../text-field';
 
 const KINDS = ['interview', 'essay', 'speech', 'testimony'].map((k) => ({ value: k, label: k }));
+const ROLES = ['interviewer', 'interviewee', 'author', 'translator', 'editor'].map((r) => ({ value: r, label: r }));
+const LABELS: Record<string, string> = {
+  title: 'Title', slug: 'Address', subtitle: 'Subtitle', kind: 'Kind', date: 'Date', publisher: 'Publisher',
+  sourceUrl: 'Source', language: 'Language', summary: 'Summary', caption: 'Caption',
+};
+/** Blank rows under the current participants, for adding one. */
+const SPARE_ROWS = 2;
 
-export function DocumentFieldsForm({ document }: { document: DocumentSnapshot }) {
+export function DocumentFieldsForm({ document, speakers }: { document: DocumentSnapshot; speakers: Choice[] }) {
   const [state, action, pending] = useActionState<ActionState, FormData>(saveDocumentFields, {});
   const v = (name: keyof DocumentSnapshot) => state.values?.[name] ?? (document[name] as string | null) ?? '';
   const e = (name: string) => state.errors?.[name];
+  const current = state.conflict?.current as DocumentSnapshot | undefined;
+  // After a conflict, saving again means saving over the version the editor has now seen.
+  const expectedVersion = state.conflict ? state.conflict.currentVersion : state.ok ? state.values?.expectedVersion : document.version;
+  const rows = [...document.participants.map((p) => ({ speakerId: String(p.speakerId), role: p.role as string })), ...Array.from({ length: SPARE_ROWS }, () => ({ speakerId: '', role: 'author' }))];
+
   return (
     <form action={action} className="space-y-4" aria-label="Document details">
       <input type="hidden" name="id" value={document.id} />
-      <input type="hidden" name="expectedVersion" value={state.ok ? state.values?.expectedVersion : (state.conflict ? state.values?.expectedVersion : document.version)} />
+      <input type="hidden" name="expectedVersion" value={expectedVersion} />
       <FormMessage message={state.message} ok={state.ok} />
-      {state.conflict && (
-        <p className="text-sm">
-          Reload the page to see the current version; what you typed stays in the form below until you leave the page.
-        </p>
+      {current && (
+        <section aria-labelledby="fields-conflict" className="rounded-md border-2 border-amber-500 p-4">
+          <h3 id="fields-conflict" className="font-semibold">
+            Saved meanwhile (version {state.conflict!.currentVersion}) beside yours
+          </h3>
+          <p className="text-sm">Nothing was overwritten; your values are still in the form. Change what you want, then save over theirs.</p>
+          <table className="mt-2 w-full text-left text-sm">
+            <thead>
+              <tr>
+                <th scope="col">Field</th>
+                <th scope="col">Saved meanwhile</th>
+                <th scope="col">Yours</th>
+              </tr>
+            </thead>
+            <tbody>
+              {Object.keys(LABELS)
+                .filter((field) => (current[field as keyof DocumentSnapshot] ?? '') !== (state.values?.[field] ?? ''))
+                .map((field) => (
+                  <tr key={field} className="align-top">
+                    <th scope="row" className="pr-2">{LABELS[field]}</th>
+                    <td className="pr-2">{String(current[field as keyof DocumentSnapshot] ?? '—')}</td>
+                    <td>{state.values?.[field] || '—'}</td>
+                  </tr>
+                ))}
+            </tbody>
+          </table>
+        </section>
       )}
       <div className="grid gap-4 md:grid-cols-2">
         <TextField name="title" label="Title" defaultValue={v('title')} errors={e('title')} required />
@@ -35,9 +72,42 @@ export function DocumentFieldsForm({ document }: { document: DocumentSnapshot })
       </div>
       <TextField name="summary" label="Summary" defaultValue={v('summary')} errors={e('summary')} multiline />
       <TextField name="caption" label="Photo caption" defaultValue={v('caption')} errors={e('caption')} multiline rows={2} />
+      <fieldset aria-describedby="participants-errors">
+        <legend className="font-medium">Participants</legend>
+        <div className="mt-1 space-y-2">
+          {rows.map((row, i) => (
+            <div key={i} className="flex flex-wrap gap-2">
+              <label className="sr-only" htmlFor={`participant-speaker-${i}`}>
+                Participant {i + 1}
+              </label>
+              <select id={`participant-speaker-${i}`} name={`participant-speaker-${i}`} defaultValue={state.values?.[`participant-speaker-${i}`] ?? row.speakerId} className="rounded border border-stone-300 bg-white px-2 py-1 dark:border-stone-700 dark:bg-stone-900">
+                <option value="">None</option>
+                {speakers.map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {s.name}
+                  </option>
+                ))}
+              </select>
+              <label className="sr-only" htmlFor={`participant-role-${i}`}>
+                Role of participant {i + 1}
+              </label>
+              <select id={`participant-role-${i}`} name={`participant-role-${i}`} defaultValue={state.values?.[`participant-role-${i}`] ?? row.role} className="rounded border border-stone-300 bg-white px-2 py-1 dark:border-stone-700 dark:bg-stone-900">
+                {ROLES.map((r) => (
+                  <option key={r.value} value={r.value}>
+                    {r.label}
+                  </option>
+                ))}
+              </select>
+            </div>
+          ))}
+        </div>
+        <div id="participants-errors" aria-live="polite" className="text-sm text-red-800 dark:text-red-300">
+          {e('participants')?.map((error) => <p key={error}>{error}</p>)}
+        </div>
+      </fieldset>
       <TextField name="message" label="Note on this change (optional)" defaultValue={state.values?.message} errors={e('message')} />
       <button type="submit" disabled={pending} className="rounded-md bg-stone-800 px-4 py-2 text-white disabled:opacity-60 dark:bg-stone-200 dark:text-stone-900">
-        {pending ? 'Saving…' : 'Save details'}
+        {pending ? 'Saving…' : state.conflict ? 'Save mine over theirs' : 'Save details'}
       </button>
     </form>
   );

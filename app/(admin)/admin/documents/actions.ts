@@ -18,6 +18,13 @@ const withNotice = (path: string, key: 'notice' | 'error', text: string) => `${p
 
 const FIELDS = ['slug', 'kind', 'title', 'subtitle', 'summary', 'publisher', 'sourceUrl', 'date', 'language', 'caption'] as const;
 
+/** The participant rows of the form (participant-speaker-N, participant-role-N); a row without a speaker is skipped. */
+function participantsFrom(values: Record<string, string>) {
+  return Object.keys(values)
+    .filter((key) => key.startsWith('participant-speaker-') && values[key])
+    .map((key) => ({ speakerId: values[key], role: values[key.replace('speaker', 'role')] as 'author' }));
+}
+
 export async function saveDocumentFields(_previous: ActionState, form: FormData): Promise<ActionState> {
   const { editor, options } = await editorContext();
   const values = formValues(form);
@@ -25,7 +32,7 @@ export async function saveDocumentFields(_previous: ActionState, form: FormData)
     const input = Object.fromEntries(FIELDS.map((field) => [field, values[field] ?? '']));
     const result = await updateDocumentFields(
       editor,
-      { ...input, id: values.id, expectedVersion: values.expectedVersion, message: values.message ?? '' },
+      { ...input, participants: participantsFrom(values), id: values.id, expectedVersion: values.expectedVersion, message: values.message ?? '' },
       options,
     );
     revalidateAfterSave(result.paths);

@@ -88,7 +88,7 @@ export default async function EditDocumentPage({ params, searchParams }: Props) 
         <h2 id="details" className="mb-3 text-xl font-semibold">
           Details
         </h2>
-        <DocumentFieldsForm document={document} />
+        <DocumentFieldsForm document={document} speakers={speakers} />
       </section>
 
       <section aria-labelledby="passages" className="mt-10">
