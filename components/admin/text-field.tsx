@@ -45,7 +45,9 @@ export function SelectField({ name, label, defaultValue, options, errors }: { na
       <label htmlFor={id} className="block font-medium">
         {label}
       </label>
-      <select id={id} name={name} defaultValue={defaultValue} aria-describedby={`${id}-errors`} className="mt-1 block w-full rounded border border-stone-300 bg-white px-2 py-1.5 dark:border-stone-700 dark:bg-stone-900">
+      {/* Keyed by its default: React applies a select's defaultValue only when it mounts, so after a
+          failed save the form's reset would otherwise show the old choice, not what was submitted. */}
+      <select key={defaultValue} id={id} name={name} defaultValue={defaultValue} aria-describedby={`${id}-errors`} className="mt-1 block w-full rounded border border-stone-300 bg-white px-2 py-1.5 dark:border-stone-700 dark:bg-stone-900">
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}

@@ -133,7 +133,7 @@ test('document details: a stale save shows both versions side by side, and parti
   await expect(details(first).getByRole('status')).toContainText('Saved as version');
 
   await details(second).getByLabel('Publisher').fill('The Diplomat magazine');
-  await details(second).getByLabel('Participant 2').selectOption({ label: 'Jeff Kim' });
+  await details(second).getByLabel('Participant 2', { exact: true }).selectOption({ label: 'Jeff Kim' });
   await details(second).getByLabel('Role of participant 2').selectOption('editor');
   await details(second).getByRole('button', { name: 'Save details' }).click();
   const conflict = details(second).getByRole('region', { name: /Saved meanwhile/ });

@@ -80,7 +80,7 @@ export function DocumentFieldsForm({ document, speakers }: { document: DocumentS
               <label className="sr-only" htmlFor={`participant-speaker-${i}`}>
                 Participant {i + 1}
               </label>
-              <select id={`participant-speaker-${i}`} name={`participant-speaker-${i}`} defaultValue={state.values?.[`participant-speaker-${i}`] ?? row.speakerId} className="rounded border border-stone-300 bg-white px-2 py-1 dark:border-stone-700 dark:bg-stone-900">
+              <select key={`speaker-${state.values?.[`participant-speaker-${i}`] ?? row.speakerId}`} id={`participant-speaker-${i}`} name={`participant-speaker-${i}`} defaultValue={state.values?.[`participant-speaker-${i}`] ?? row.speakerId} className="rounded border border-stone-300 bg-white px-2 py-1 dark:border-stone-700 dark:bg-stone-900">
                 <option value="">None</option>
                 {speakers.map((s) => (
                   <option key={s.id} value={s.id}>
@@ -91,7 +91,7 @@ export function DocumentFieldsForm({ document, speakers }: { document: DocumentS
               <label className="sr-only" htmlFor={`participant-role-${i}`}>
                 Role of participant {i + 1}
               </label>
-              <select id={`participant-role-${i}`} name={`participant-role-${i}`} defaultValue={state.values?.[`participant-role-${i}`] ?? row.role} className="rounded border border-stone-300 bg-white px-2 py-1 dark:border-stone-700 dark:bg-stone-900">
+              <select key={`role-${state.values?.[`participant-role-${i}`] ?? row.role}`} id={`participant-role-${i}`} name={`participant-role-${i}`} defaultValue={state.values?.[`participant-role-${i}`] ?? row.role} className="rounded border border-stone-300 bg-white px-2 py-1 dark:border-stone-700 dark:bg-stone-900">
                 {ROLES.map((r) => (
                   <option key={r.value} value={r.value}>
                     {r.label}
