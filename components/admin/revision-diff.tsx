@@ -1,25 +1,6 @@
-// A readable difference between two versions of an entry: fields and passages, word by word.
-import type { DiffPart, RevisionDiff } from '@/lib/editorial';
-
-export function Words({ parts }: { parts: DiffPart[] }) {
-  return (
-    <>
-      {parts.map((part, i) =>
-        part.added ? (
-          <ins key={i} className="bg-green-200 no-underline dark:bg-green-900">
-            {part.value}
-          </ins>
-        ) : part.removed ? (
-          <del key={i} className="bg-red-200 dark:bg-red-900">
-            {part.value}
-          </del>
-        ) : (
-          <span key={i}>{part.value}</span>
-        ),
-      )}
-    </>
-  );
-}
+// A readable difference between two versions of a document: its fields and passages, word by word.
+import type { RevisionDiff } from '@/lib/editorial';
+import { Added, DiffWords, Removed } from './entity/revision-diff';
 
 const show = (value: unknown) => (value === null || value === undefined || value === '' ? '(none)' : typeof value === 'string' ? value : JSON.stringify(value));
 
@@ -34,9 +15,13 @@ export function RevisionDiffView({ diff }: { diff: RevisionDiff }) {
             <div key={field.field}>
               <dt className="font-semibold">{field.field}</dt>
               <dd className="whitespace-pre-wrap font-serif">
-                {field.parts ? <Words parts={field.parts} /> : <>
-                  <del className="bg-red-200 dark:bg-red-900">{show(field.before)}</del> → <ins className="bg-green-200 no-underline dark:bg-green-900">{show(field.after)}</ins>
-                </>}
+                {field.parts ? (
+                  <DiffWords parts={field.parts} />
+                ) : (
+                  <>
+                    <Removed>{show(field.before)}</Removed> → <Added>{show(field.after)}</Added>
+                  </>
+                )}
               </dd>
             </div>
           ))}
@@ -59,7 +44,7 @@ export function RevisionDiffView({ diff }: { diff: RevisionDiff }) {
               ))}
               {p.text && (
                 <p className="mt-1 whitespace-pre-wrap font-serif">
-                  <Words parts={p.text} />
+                  <DiffWords parts={p.text} />
                 </p>
               )}
             </li>

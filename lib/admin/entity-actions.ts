@@ -17,8 +17,7 @@ export function linesOf(text: string | undefined): string[] | undefined {
     .filter((line) => line !== '');
 }
 
-export const withNotice = (path: string, notice: string) => `${path}?${new URLSearchParams({ notice })}`;
-export const withError = (path: string, error: string) => `${path}?${new URLSearchParams({ error })}`;
+export { withError, withNotice } from './plain-change';
 
 /** A refused change as one message for ?error=, its field errors included; anything unexpected is rethrown. */
 export function refusalMessage(error: unknown): string {

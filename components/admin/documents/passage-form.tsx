@@ -7,6 +7,7 @@ import { savePassage } from '@/app/(admin)/admin/documents/[id]/passages/actions
 import type { ActionState } from '@/lib/admin/action-state';
 import type { Choice } from '@/lib/data/admin';
 import type { DocumentSnapshot, PassageSnapshot } from '@/lib/editorial';
+import { DiffWords } from '../entity/revision-diff';
 import { FormMessage } from '../field-error';
 import { SelectField, TextField } from '../text-field';
 
@@ -63,19 +64,7 @@ export function PassageForm({ documentId, version, passage, questions, speakers 
             <div>
               <h3 className="font-semibold">What changes if you save yours</h3>
               <p aria-label="Differences" className="mt-2 whitespace-pre-wrap rounded bg-stone-100 p-3 font-serif dark:bg-stone-900">
-                {state.diff?.map((part, i) =>
-                  part.added ? (
-                    <ins key={i} className="bg-green-200 no-underline dark:bg-green-900">
-                      {part.value}
-                    </ins>
-                  ) : part.removed ? (
-                    <del key={i} className="bg-red-200 dark:bg-red-900">
-                      {part.value}
-                    </del>
-                  ) : (
-                    <span key={i}>{part.value}</span>
-                  ),
-                )}
+                <DiffWords parts={state.diff ?? []} />
               </p>
             </div>
           </div>

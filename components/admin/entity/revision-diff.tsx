@@ -4,7 +4,7 @@ import type { DiffPart, FieldChange, RevisionDiff } from '@/lib/editorial';
 const delClass = 'rounded-sm bg-red-100 text-red-900 line-through decoration-1 dark:bg-red-950 dark:text-red-200';
 const insClass = 'rounded-sm bg-green-100 text-green-900 no-underline dark:bg-green-950 dark:text-green-200';
 
-function Removed({ children }: { children: string }) {
+export function Removed({ children }: { children: string }) {
   return (
     <del className={delClass}>
       <span className="sr-only">[removed: </span>
@@ -14,7 +14,7 @@ function Removed({ children }: { children: string }) {
   );
 }
 
-function Added({ children }: { children: string }) {
+export function Added({ children }: { children: string }) {
   return (
     <ins className={insClass}>
       <span className="sr-only">[added: </span>
@@ -24,12 +24,21 @@ function Added({ children }: { children: string }) {
   );
 }
 
-function WordDiff({ parts }: { parts: DiffPart[] }) {
+/** Word-level diff parts as inline <del>/<ins> runs, announced to screen readers too. */
+export function DiffWords({ parts }: { parts: { value: string; added?: boolean; removed?: boolean }[] }) {
   return (
-    <p className="whitespace-pre-wrap font-serif">
+    <>
       {parts.map((part, index) =>
         part.removed ? <Removed key={index}>{part.value}</Removed> : part.added ? <Added key={index}>{part.value}</Added> : <span key={index}>{part.value}</span>,
       )}
+    </>
+  );
+}
+
+function WordDiff({ parts }: { parts: DiffPart[] }) {
+  return (
+    <p className="whitespace-pre-wrap font-serif">
+      <DiffWords parts={parts} />
     </p>
   );
 }

@@ -4,8 +4,8 @@
 import { redirect } from 'next/navigation';
 import { editorContext, adminContext, revalidateAfterSave } from '@/lib/admin/context';
 import { formValues, stateFromError, type ActionState } from '@/lib/admin/action-state';
+import { plainChange, withError } from '@/lib/admin/plain-change';
 import {
-  EditorialError,
   publishDocument,
   restoreDeletedDocument,
   softDeleteDocument,
@@ -14,7 +14,6 @@ import {
 } from '@/lib/editorial';
 
 const editPath = (id: FormDataEntryValue | null) => `/admin/documents/${encodeURIComponent(String(id ?? ''))}`;
-const withNotice = (path: string, key: 'notice' | 'error', text: string) => `${path}?${new URLSearchParams({ [key]: text })}`;
 
 const FIELDS = ['slug', 'kind', 'title', 'subtitle', 'summary', 'publisher', 'sourceUrl', 'date', 'language', 'caption'] as const;
 
@@ -44,20 +43,15 @@ export async function saveDocumentFields(_previous: ActionState, form: FormData)
 
 type StatusChange = typeof publishDocument;
 
-/** Runs a one-button change and comes back to the document with what happened, as plain forms do. */
-async function statusChange(form: FormData, change: StatusChange, done: string, context = editorContext) {
-  const { editor, options } = await context();
-  const id = form.get('id');
-  let target: string;
-  try {
-    const result = await change(editor, { id: String(id), expectedVersion: String(form.get('expectedVersion')), message: String(form.get('message') ?? '') }, options);
-    revalidateAfterSave(result.paths);
-    target = withNotice(editPath(id), 'notice', done);
-  } catch (error) {
-    if (!(error instanceof EditorialError)) throw error;
-    target = withNotice(editPath(id), 'error', error.message);
-  }
-  redirect(target);
+/** A one-button change of a document's status, back to its editor with what happened. */
+function statusChange(form: FormData, change: StatusChange, done: string, context = editorContext) {
+  return plainChange({
+    back: editPath(form.get('id')),
+    context,
+    change: ({ editor, options }) =>
+      change(editor, { id: String(form.get('id')), expectedVersion: String(form.get('expectedVersion')), message: String(form.get('message') ?? '') }, options),
+    done: () => done,
+  });
 }
 
 export async function publish(form: FormData) {
@@ -69,7 +63,7 @@ export async function unpublish(form: FormData) {
 }
 
 export async function deleteDocument(form: FormData) {
-  if (form.get('confirm') !== 'yes') redirect(withNotice(editPath(form.get('id')), 'error', 'Tick the box to confirm the deletion.'));
+  if (form.get('confirm') !== 'yes') redirect(withError(editPath(form.get('id')), 'Tick the box to confirm the deletion.'));
   await statusChange(form, softDeleteDocument, 'Deleted: the document left every public page. An admin can restore it.');
 }
 

@@ -3,7 +3,8 @@
 // itself. A passage change is a change of its document: expectedVersion is the document's.
 import { diffWords } from 'diff';
 import { redirect } from 'next/navigation';
-import { editorContext, revalidateAfterSave } from '@/lib/admin/context';
+import { editorContext, revalidateAfterSave, type ActionContext } from '@/lib/admin/context';
+import { plainChange, withError, withNotice } from '@/lib/admin/plain-change';
 import { formValues, stateFromError, type ActionState } from '@/lib/admin/action-state';
 import {
   addPassage,
@@ -22,7 +23,6 @@ import {
 } from '@/lib/editorial';
 
 const documentEditor = (id: unknown) => `/admin/documents/${encodeURIComponent(String(id ?? ''))}`;
-const withNotice = (path: string, key: 'notice' | 'error', text: string, hash = '') => `${path}?${new URLSearchParams({ [key]: text })}${hash}`;
 
 export async function savePassage(_previous: ActionState, form: FormData): Promise<ActionState> {
   const { editor, options } = await editorContext();
@@ -58,20 +58,9 @@ export async function savePassage(_previous: ActionState, form: FormData): Promi
   }
 }
 
-/** A one-button change: run it, then back to the document with what happened. */
-async function plainChange(form: FormData, change: (ctx: Awaited<ReturnType<typeof editorContext>>) => Promise<EditResult>, done: string, hash = '') {
-  const context = await editorContext();
-  const documentId = form.get('documentId');
-  let target: string;
-  try {
-    const result = await change(context);
-    revalidateAfterSave(result.paths);
-    target = withNotice(documentEditor(documentId), 'notice', done, hash);
-  } catch (error) {
-    if (!(error instanceof EditorialError)) throw error;
-    target = withNotice(documentEditor(documentId), 'error', error.message, hash);
-  }
-  redirect(target);
+/** A one-button change of a passage, back to the document editor with what happened. */
+function passageChange(form: FormData, change: (ctx: ActionContext) => Promise<EditResult>, done: string, hash = '') {
+  return plainChange({ back: documentEditor(form.get('documentId')), hash, change, done: () => done });
 }
 
 const ref = (form: FormData) => ({
@@ -83,7 +72,7 @@ const ref = (form: FormData) => ({
 
 export async function movePassage(form: FormData) {
   const direction = form.get('direction') === 'up' ? -1 : 1;
-  await plainChange(
+  await passageChange(
     form,
     async ({ editor, options }) => {
       const document = getDocumentForEditing(Number(form.get('documentId')));
@@ -102,13 +91,13 @@ export async function movePassage(form: FormData) {
 }
 
 export async function removePassage(form: FormData) {
-  if (form.get('confirm') !== 'yes') redirect(withNotice(documentEditor(form.get('documentId')), 'error', 'Tick the box to confirm deleting the passage.'));
-  await plainChange(form, ({ editor, options }) => deletePassage(editor, ref(form), options), `Deleted passage ${form.get('anchor')}. Its anchor will never be given to another passage.`);
+  if (form.get('confirm') !== 'yes') redirect(withError(documentEditor(form.get('documentId')), 'Tick the box to confirm deleting the passage.'));
+  await passageChange(form, ({ editor, options }) => deletePassage(editor, ref(form), options), `Deleted passage ${form.get('anchor')}. Its anchor will never be given to another passage.`);
 }
 
 export async function mergeWithNext(form: FormData) {
   const { anchor, ...rest } = ref(form);
-  await plainChange(
+  await passageChange(
     form,
     ({ editor, options }) => mergePassages(editor, { ...rest, first: anchor, second: String(form.get('next')) }, options),
     `Merged passage ${form.get('next')} into passage ${anchor}.`,
@@ -117,7 +106,7 @@ export async function mergeWithNext(form: FormData) {
 }
 
 export async function split(form: FormData) {
-  await plainChange(
+  await passageChange(
     form,
     ({ editor, options }) => splitPassage(editor, { ...ref(form), paragraph: String(form.get('paragraph')) }, options),
     `Split passage ${form.get('anchor')} before its paragraph ${form.get('paragraph')}.`,
@@ -126,20 +115,13 @@ export async function split(form: FormData) {
 }
 
 export async function tag(form: FormData) {
-  const topicId = String(form.get('topicId'));
-  const change = form.get('remove') === 'yes' ? untagPassage : tagPassage;
-  const context = await editorContext();
-  const back = `${documentEditor(form.get('documentId'))}/passages/${encodeURIComponent(String(form.get('anchor')))}`;
-  let target: string;
-  try {
-    const result = await change(context.editor, { ...ref(form), topicId }, context.options);
-    revalidateAfterSave(result.paths);
-    target = withNotice(back, 'notice', form.get('remove') === 'yes' ? 'Topic removed.' : 'Topic added.');
-  } catch (error) {
-    if (!(error instanceof EditorialError)) throw error;
-    target = withNotice(back, 'error', error.message);
-  }
-  redirect(target);
+  const removing = form.get('remove') === 'yes';
+  const change = removing ? untagPassage : tagPassage;
+  await plainChange({
+    back: `${documentEditor(form.get('documentId'))}/passages/${encodeURIComponent(String(form.get('anchor')))}`,
+    change: ({ editor, options }) => change(editor, { ...ref(form), topicId: String(form.get('topicId')) }, options),
+    done: () => (removing ? 'Topic removed.' : 'Topic added.'),
+  });
 }
 
 export async function createPassage(_previous: ActionState, form: FormData): Promise<ActionState> {
@@ -166,5 +148,5 @@ export async function createPassage(_previous: ActionState, form: FormData): Pro
   } catch (error) {
     return stateFromError(error, values);
   }
-  redirect(withNotice(documentEditor(values.documentId), 'notice', `Added passage ${anchor}.`, `#passage-${anchor}`));
+  redirect(withNotice(documentEditor(values.documentId), `Added passage ${anchor}.`, `#passage-${anchor}`));
 }
