@@ -108,7 +108,7 @@ test('an old revision is restored from the history, as a new revision', async ({
   await page.getByRole('link', { name: /← Seongmin Lee Q&A/ }).click();
   await page.getByRole('link', { name: 'History' }).click();
   await page.getByRole('link', { name: /What changed in version 2/ }).click();
-  await expect(page.getByRole('region', { name: /Changes from version 1 to version 2/ })).toContainText('A question nobody asked.');
+  await expect(page.getByRole('region', { name: /Changes from version 1 to version 2/ })).toContainText('[added: A question nobody asked]');
   await page.getByRole('button', { name: 'Restore version 1' }).click();
   await expect(page.getByRole('status')).toContainText('Restored version 1 as version 3');
 
