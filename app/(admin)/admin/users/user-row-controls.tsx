@@ -1,8 +1,8 @@
 'use client';
-// One user's controls in the users table: change the role, disable or enable, each with its outcome
-// announced next to it.
+// One user's controls in the users table: change the role, disable or enable, lift a sign-in lock,
+// each with its outcome announced next to it.
 import { useActionState } from 'react';
-import { changeRoleAction, setDisabledAction, type RowFormState } from './actions';
+import { changeRoleAction, liftSignInLockAction, setDisabledAction, type RowFormState } from './actions';
 
 interface Props {
   userId: string;
@@ -42,6 +42,20 @@ export function DisableControl({ userId, email, disabled }: Omit<Props, 'role'>)
       <button type="submit" disabled={pending} aria-describedby={`${id}-status`} className="rounded border border-stone-300 px-2 py-1 text-sm dark:border-stone-700">
         {disabled ? 'Enable' : 'Disable'}
         <span className="sr-only"> {email}</span>
+      </button>
+      <Status id={`${id}-status`} state={state} />
+    </form>
+  );
+}
+
+export function LiftLockControl({ userId, email }: Pick<Props, 'userId' | 'email'>) {
+  const [state, action, pending] = useActionState<RowFormState, FormData>(liftSignInLockAction, {});
+  const id = `lock-${userId}`;
+  return (
+    <form action={action} className="flex flex-wrap items-center gap-2">
+      <input type="hidden" name="userId" value={userId} />
+      <button type="submit" disabled={pending || state.ok} aria-describedby={`${id}-status`} className="rounded border border-stone-300 px-2 py-1 text-sm dark:border-stone-700">
+        Unlock sign-in<span className="sr-only"> of {email}</span>
       </button>
       <Status id={`${id}-status`} state={state} />
     </form>
