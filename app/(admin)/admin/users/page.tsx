@@ -55,16 +55,16 @@ export default async function UsersPage() {
                   <td className="py-2 pr-4">
                     <span className={user.disabled ? 'font-medium text-red-800 dark:text-red-300' : ''}>{user.disabled ? 'Disabled' : 'Enabled'}</span>
                     {user.id !== admin.id && <DisableControl userId={user.id} email={user.email} disabled={user.disabled} />}
-                    {user.signInLock && (
-                      <>
-                        <p className="mt-1 font-medium text-amber-900 dark:text-amber-200">
-                          Sign-in locked for new places since{' '}
-                          <time dateTime={user.signInLock.lockedAt.toISOString()}>{dateFormat.format(user.signInLock.lockedAt)}</time> (
-                          {user.signInLock.failures} failed sign-ins)
-                        </p>
-                        <LiftLockControl userId={user.id} email={user.email} />
-                      </>
-                    )}
+                    <LiftLockControl
+                      userId={user.id}
+                      email={user.email}
+                      lock={
+                        user.signInLock && {
+                          since: <time dateTime={user.signInLock.lockedAt.toISOString()}>{dateFormat.format(user.signInLock.lockedAt)}</time>,
+                          failures: user.signInLock.failures,
+                        }
+                      }
+                    />
                   </td>
                   <td className="py-2 pr-4">
                     <time dateTime={user.createdAt.toISOString()}>{dateFormat.format(user.createdAt)}</time>

@@ -1,7 +1,7 @@
 'use client';
 // One user's controls in the users table: change the role, disable or enable, lift a sign-in lock,
 // each with its outcome announced next to it.
-import { useActionState } from 'react';
+import { useActionState, type ReactNode } from 'react';
 import { changeRoleAction, liftSignInLockAction, setDisabledAction, type RowFormState } from './actions';
 
 interface Props {
@@ -48,15 +48,26 @@ export function DisableControl({ userId, email, disabled }: Omit<Props, 'role'>)
   );
 }
 
-export function LiftLockControl({ userId, email }: Pick<Props, 'userId' | 'email'>) {
+/**
+ * A lock's state and its "Unlock" button. Rendered for every row, locked or not, so that it stays
+ * mounted when the page refreshes after an unlock, and its outcome stays on screen.
+ */
+export function LiftLockControl({ userId, email, lock }: Pick<Props, 'userId' | 'email'> & { lock: { since: ReactNode; failures: number } | null }) {
   const [state, action, pending] = useActionState<RowFormState, FormData>(liftSignInLockAction, {});
   const id = `lock-${userId}`;
   return (
-    <form action={action} className="flex flex-wrap items-center gap-2">
+    <form action={action} className="mt-1 flex flex-wrap items-center gap-2">
       <input type="hidden" name="userId" value={userId} />
-      <button type="submit" disabled={pending || state.ok} aria-describedby={`${id}-status`} className="rounded border border-stone-300 px-2 py-1 text-sm dark:border-stone-700">
-        Unlock sign-in<span className="sr-only"> of {email}</span>
-      </button>
+      {lock && (
+        <>
+          <span className="font-medium text-amber-900 dark:text-amber-200">
+            Sign-in locked for new places since {lock.since} ({lock.failures} failed sign-ins)
+          </span>
+          <button type="submit" disabled={pending} aria-describedby={`${id}-status`} className="rounded border border-stone-300 px-2 py-1 text-sm dark:border-stone-700">
+            Unlock sign-in<span className="sr-only"> of {email}</span>
+          </button>
+        </>
+      )}
       <Status id={`${id}-status`} state={state} />
     </form>
   );
