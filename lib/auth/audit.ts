@@ -1,5 +1,6 @@
 // Writes the back office's account events (sign-ins, failures, sign-outs, user changes) to AuditEvent.
 import type { PrismaClient } from '@/lib/generated/prisma/client';
+import { nowIso, type WriteDb } from '@/lib/editorial/writer';
 
 export type AuthAuditAction = 'sign-in' | 'sign-in-failed' | 'sign-out' | 'user-created' | 'user-updated';
 
@@ -23,18 +24,29 @@ export interface AuthAuditEvent {
 type AuditDb = Pick<PrismaClient, 'auditEvent'>;
 
 export async function recordAuthEvent(db: AuditDb, event: AuthAuditEvent): Promise<void> {
+  await db.auditEvent.create({ data: auditRow(event) });
+}
+
+/** The same row, written on the serialized writer inside a transaction of its own (the sign-in throttle's). */
+export function insertAuthEvent(db: WriteDb, event: AuthAuditEvent): void {
+  const row = auditRow(event);
+  db.prepare(
+    `INSERT INTO AuditEvent (at, actorId, actorEmail, action, entityType, entityId, summary, ipAddress)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(nowIso(row.at ?? new Date()), row.actorId, row.actorEmail, row.action, row.entityType, row.entityId, row.summary, row.ipAddress);
+}
+
+function auditRow(event: AuthAuditEvent) {
   const subject = event.userId ?? event.actor.id ?? null;
-  await db.auditEvent.create({
-    data: {
-      at: event.at,
-      action: event.action,
-      actorId: event.actor.id ?? null,
-      actorEmail: event.actor.email ?? null,
-      ipAddress: event.actor.ipAddress ?? null,
-      entityType: subject ? 'user' : null,
-      entityId: subject,
-      // Summaries are short by design: never a password, never a token.
-      summary: event.summary?.slice(0, 500) ?? null,
-    },
-  });
+  return {
+    at: event.at,
+    action: event.action,
+    actorId: event.actor.id ?? null,
+    actorEmail: event.actor.email ?? null,
+    ipAddress: event.actor.ipAddress ?? null,
+    entityType: subject ? 'user' : null,
+    entityId: subject,
+    // Summaries are short by design: never a password, never a token.
+    summary: event.summary?.slice(0, 500) ?? null,
+  };
 }

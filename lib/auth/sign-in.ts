@@ -1,27 +1,39 @@
-// Signs an editor in with email and password: throttle first (the password is not even checked while
-// locked), then Better Auth, then the audit row. The sign-in server action is this plus cookies.
+// Signs an editor in with email and password: the throttle first (nothing is hashed or checked while
+// a wait or lock applies), then Better Auth, then the throttle's books and the audit row. The sign-in
+// server action is this plus cookies.
 import 'server-only';
 import { isAPIError } from 'better-auth/api';
 import { prisma } from '@/lib/db/client';
-import { recordAuthEvent } from './audit';
+import { clientAddress } from './client-address';
 import { ACCOUNT_DISABLED, getAuth } from './server';
-import { clearFailures, EMAIL_RULE, emailKey, IP_RULE, ipKey, lockedUntil, minutesUntil, recordFailure } from './throttle';
+import { admitAttempt, settleFailure, settleSuccess, type SuccessReport } from './throttle';
+import { ACCOUNT_LOCKED, INVALID_CREDENTIALS, throttledMessage } from './throttle-rules';
+
+export { INVALID_CREDENTIALS } from './throttle-rules';
 
 export type SignInResult =
-  | { ok: true; userId: string; token: string }
-  | { ok: false; reason: 'throttled' | 'invalid' | 'disabled'; message: string };
+  | ({ ok: true; userId: string; token: string } & SuccessReport)
+  | { ok: false; reason: 'throttled' | 'locked' | 'invalid' | 'disabled'; message: string };
 
 export interface SignInOptions {
-  /** The clock; tests move it to watch a lock lift. */
+  /** The clock; tests move it to watch a wait run out. */
   now?: () => Date;
   /** The request's headers when it may carry an earlier session, which a successful sign-in ends. */
   replacing?: Headers;
 }
 
-export const INVALID_CREDENTIALS = 'Email or password is incorrect.';
-export const throttledMessage = (minutes: number) =>
-  `Too many failed sign-ins; try again in ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}.`;
+/**
+ * Signs in from a request: the address is the one lib/auth/client-address.ts trusts (never a header
+ * the client wrote), and a session the request already holds is replaced.
+ */
+export function signInFromRequest(email: string, password: string, requestHeaders: Headers, options: Omit<SignInOptions, 'replacing'> = {}) {
+  return signInWithPassword(email, password, clientAddress(requestHeaders), requestHeaders.get('user-agent'), {
+    ...options,
+    replacing: requestHeaders,
+  });
+}
 
+/** `ip` is the trusted client address, or null when unknown (then the per-address limit cannot apply). */
 export async function signInWithPassword(
   email: string,
   password: string,
@@ -31,18 +43,18 @@ export async function signInWithPassword(
 ): Promise<SignInResult> {
   const now = options.now ?? (() => new Date());
   const address = email.trim().toLowerCase();
-  const keys = [emailKey(address), ...(ip ? [ipKey(ip)] : [])];
   const actor = { email: address, ipAddress: ip };
 
-  const locked = await lockedUntil(prisma, keys, now());
-  if (locked) {
-    await recordAuthEvent(prisma, { action: 'sign-in-failed', actor, summary: 'Refused: too many failed sign-ins', at: now() });
-    return { ok: false, reason: 'throttled', message: throttledMessage(minutesUntil(locked, now())) };
+  const admission = admitAttempt({ email: address, address: ip, at: now() });
+  if (!admission.admitted) {
+    return admission.locked
+      ? { ok: false, reason: 'locked', message: ACCOUNT_LOCKED }
+      : { ok: false, reason: 'throttled', message: throttledMessage(admission.waitMs) };
   }
 
   const previousToken = options.replacing ? await sessionToken(options.replacing) : null;
   const headers = new Headers();
-  // Better Auth records both on the session row.
+  // Better Auth records both on the session row; the address is the trusted one or none.
   if (ip) headers.set('x-forwarded-for', ip);
   if (userAgent) headers.set('user-agent', userAgent.slice(0, 500));
 
@@ -56,30 +68,23 @@ export async function signInWithPassword(
   }
 
   if (typeof outcome === 'string') {
-    const at = now();
-    const [emailLock, ipLock] = await Promise.all([
-      recordFailure(prisma, emailKey(address), EMAIL_RULE, at),
-      ip ? recordFailure(prisma, ipKey(ip), IP_RULE, at) : null,
-    ]);
-    await recordAuthEvent(prisma, {
+    const { waitMs, locked } = settleFailure(admission.charge, {
       action: 'sign-in-failed',
       actor,
       summary: outcome === 'disabled' ? 'Refused: account disabled' : 'Wrong email or password',
-      at,
+      at: now(),
     });
-    const lock = [emailLock, ipLock].filter((d): d is Date => d !== null).sort((a, b) => b.getTime() - a.getTime())[0];
-    if (lock) return { ok: false, reason: 'throttled', message: throttledMessage(minutesUntil(lock, at)) };
+    if (locked) return { ok: false, reason: 'locked', message: ACCOUNT_LOCKED };
     // A disabled account is named only to someone who knew its password.
-    return outcome === 'disabled'
-      ? { ok: false, reason: 'disabled', message: 'This account is disabled. Ask an admin to enable it.' }
-      : { ok: false, reason: 'invalid', message: INVALID_CREDENTIALS };
+    if (outcome === 'disabled') return { ok: false, reason: 'disabled', message: 'This account is disabled. Ask an admin to enable it.' };
+    if (waitMs > 0) return { ok: false, reason: 'throttled', message: `${INVALID_CREDENTIALS} ${throttledMessage(waitMs)}` };
+    return { ok: false, reason: 'invalid', message: INVALID_CREDENTIALS };
   }
 
-  await clearFailures(prisma, emailKey(address));
   // One browser, one session: the one it held before signing in again is revoked.
   if (previousToken && previousToken !== outcome.token) await prisma.session.deleteMany({ where: { token: previousToken } });
-  await recordAuthEvent(prisma, { action: 'sign-in', actor: { ...actor, id: outcome.userId }, at: now() });
-  return { ok: true, ...outcome };
+  const report = settleSuccess(admission.charge, outcome.userId, { action: 'sign-in', actor: { ...actor, id: outcome.userId }, at: now() });
+  return { ok: true, ...outcome, ...report };
 }
 
 /** The token of a valid session the headers' cookie names, checked by Better Auth (signature and expiry). */

@@ -1,4 +1,5 @@
-// What an admin does to accounts: list them, create one, change a role, disable or enable. Actions
+// What an admin does to accounts: list them, create one, change a role, disable or enable, lift a
+// sign-in lock. Actions
 // call requireAdmin() first; these functions check the actor's role again and guard the rules that
 // hold whoever calls them (nobody locks themselves out; one enabled admin always remains).
 import 'server-only';
@@ -17,6 +18,8 @@ export interface UserSummary {
   role: EditorRole;
   disabled: boolean;
   createdAt: Date;
+  /** Set when the account reached its ceiling of failed sign-ins and is locked for new addresses. */
+  signInLock: { lockedAt: Date; failures: number } | null;
 }
 
 /** The admin acting, with the address the request came from, for the audit log. */
@@ -25,10 +28,16 @@ type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
 
 export async function listUsers(): Promise<UserSummary[]> {
   await requireAdmin();
-  return prisma.user.findMany({
-    select: { id: true, name: true, email: true, role: true, disabled: true, createdAt: true },
-    orderBy: [{ disabled: 'asc' }, { email: 'asc' }],
-  });
+  const [users, locks] = await Promise.all([
+    prisma.user.findMany({
+      select: { id: true, name: true, email: true, role: true, disabled: true, createdAt: true },
+      orderBy: [{ disabled: 'asc' }, { email: 'asc' }],
+    }),
+    // Keyed by email, as the throttle counts any email tried; only the users' own matter here.
+    prisma.signInAccountGuard.findMany({ where: { lockedAt: { not: null } }, select: { email: true, lockedAt: true, failures: true } }),
+  ]);
+  const lockOf = new Map(locks.map((lock) => [lock.email, { lockedAt: lock.lockedAt!, failures: lock.failures }]));
+  return users.map((user) => ({ ...user, signInLock: lockOf.get(user.email) ?? null }));
 }
 
 export async function createUser(actor: AdminActor, input: NewAccount): Promise<Editor> {
@@ -64,6 +73,26 @@ export async function setDisabled(actor: AdminActor, input: { userId: string; di
       actor: audited(actor),
       userId: user.id,
       summary: `${input.disabled ? 'Disabled' : 'Enabled'} ${user.email}`,
+    });
+  });
+}
+
+/**
+ * Lifts the lock an account gets at its ceiling of failed sign-ins, so it can sign in from new
+ * addresses again; its count starts over. An admin may lift their own: they are signed in already.
+ */
+export async function liftSignInLock(actor: AdminActor, input: { userId: string }): Promise<void> {
+  await prisma.$transaction(async (tx) => {
+    await assertAdmin(tx, actor);
+    const user = await findUser(tx, input.userId);
+    const guard = await tx.signInAccountGuard.findUnique({ where: { email: user.email }, select: { lockedAt: true, failures: true } });
+    if (!guard?.lockedAt) return;
+    await tx.signInAccountGuard.update({ where: { email: user.email }, data: { lockedAt: null, failures: 0, windowStart: new Date() } });
+    await recordAuthEvent(tx, {
+      action: 'user-updated',
+      actor: audited(actor),
+      userId: user.id,
+      summary: `Lifted the sign-in lock of ${user.email} (${guard.failures} failed sign-ins from new addresses)`,
     });
   });
 }

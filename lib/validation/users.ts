@@ -1,4 +1,4 @@
-// Schemas for back-office accounts: signing in, creating a user, changing a role, disabling.
+// Schemas for back-office accounts: signing in, creating a user, changing a role, disabling, lifting a sign-in lock.
 import { z } from 'zod';
 
 export const MIN_PASSWORD_LENGTH = 12;
@@ -52,3 +52,5 @@ export const setDisabledSchema = z.object({
   userId: userIdSchema,
   disabled: z.enum(['true', 'false'], { error: 'Say whether to disable or enable.' }).transform((v) => v === 'true'),
 });
+
+export const liftSignInLockSchema = z.object({ userId: userIdSchema });

@@ -3,7 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { expect, type Page } from '@playwright/test';
 
-interface Account {
+export interface Account {
   email: string;
   password: string;
   name: string;
@@ -16,7 +16,7 @@ export const EDITOR_ONLY: Account = { email: 'e2e-editor@archive.test', password
 
 const created = new Set<string>();
 
-function ensureAccount(account: Account): void {
+export function ensureAccount(account: Account): void {
   if (created.has(account.email)) return;
   try {
     execFileSync('npx', ['tsx', 'scripts/admin-create.ts', '--email', account.email, '--name', account.name, '--role', account.role], {

@@ -1,5 +1,6 @@
 // Signing in against a real database: accounts made by createAccount work with Better Auth, hashes are
-// argon2id at OWASP's cost, failures are throttled per account and per address, and all of it is audited.
+// argon2id at OWASP's cost, failures are throttled per (account, address) pair and per address, and all
+// of it is audited. The throttle's other rules are in auth-throttle.test.ts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prisma } from '@/lib/db/client';
 import { AccountError, createAccount } from '@/lib/auth/accounts';
@@ -92,27 +93,30 @@ describe('throttling', () => {
     await createAccount(prisma, { email, name: 'Throttled', role: 'editor', password: PASSWORD });
   });
 
-  it('locks an account for 15 minutes after 5 failures, without checking the password, then lets it in', async () => {
-    const t0 = new Date('2030-01-01T10:00:00Z');
-    const at = (minutes: number) => () => new Date(t0.getTime() + minutes * 60_000);
-    // A different address each time, so only the per-account count can be what locks.
+  it('makes one address wait after 4 failures on one account, without checking the password, then lets it in', async () => {
+    const t0 = new Date('2030-01-01T10:00:00Z').getTime();
+    const at = (seconds: number) => () => new Date(t0 + seconds * 1000);
+    const ip = '198.51.100.1';
     for (let i = 1; i <= 4; i++) {
-      expect(await signInWithPassword(email, 'nope nope nope', `198.51.100.${i}`, null, { now: at(i) })).toMatchObject({ reason: 'invalid' });
+      expect(await signInWithPassword(email, 'nope nope nope', ip, null, { now: at(i) })).toMatchObject({ reason: 'invalid' });
     }
-    expect(await signInWithPassword(email, 'nope nope nope', '198.51.100.5', null, { now: at(5) })).toMatchObject({
+    expect(await signInWithPassword(email, 'nope nope nope', ip, null, { now: at(5) })).toEqual({
+      ok: false,
       reason: 'throttled',
-      message: 'Too many failed sign-ins; try again in 15 minutes.',
+      message: 'Email or password is incorrect. Too many failed sign-ins; try again in 1 second.',
     });
 
+    // Within the wait even the right password is not checked: no session, nothing counted.
     const sessionsBefore = await prisma.session.count();
-    const locked = await signInWithPassword(email, PASSWORD, '198.51.100.6', null, { now: at(10) });
-    expect(locked).toEqual({ ok: false, reason: 'throttled', message: 'Too many failed sign-ins; try again in 10 minutes.' });
+    const waiting = await signInWithPassword(email, PASSWORD, ip, null, { now: at(5.5) });
+    expect(waiting).toEqual({ ok: false, reason: 'throttled', message: 'Too many failed sign-ins; try again in 1 second.' });
     expect(await prisma.session.count()).toBe(sessionsBefore);
+    expect(await prisma.signInPairThrottle.findUniqueOrThrow({ where: { email_address: { email, address: ip } } })).toMatchObject({ failures: 5 });
 
-    const lifted = await signInWithPassword(email, PASSWORD, '198.51.100.6', null, { now: at(21) });
+    const lifted = await signInWithPassword(email, PASSWORD, ip, null, { now: at(6) });
     expect(lifted.ok).toBe(true);
-    // Success forgets the account's failures.
-    expect(await prisma.signInThrottle.findUnique({ where: { key: `email:${email}` } })).toBeNull();
+    // Success forgets the pair's failures.
+    expect(await prisma.signInPairThrottle.findUnique({ where: { email_address: { email, address: ip } } })).toBeNull();
   });
 
   it('locks an address after 20 failures across many accounts, whatever the account', async () => {

@@ -1,12 +1,12 @@
 'use server';
 // The sign-in form's action: validate, sign in (lib/auth/sign-in.ts throttles, checks and audits),
-// then go back where the editor was headed, if that is a path on this site.
+// then go back where the editor was headed, if that is a path on this site; by way of a notice first
+// when others failed to sign in to the account, or it is locked for new addresses.
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { clientAddress } from '@/lib/auth/client-address';
 import { safeReturnPath } from '@/lib/auth/return-path';
-import { signInWithPassword } from '@/lib/auth/sign-in';
+import { signInFromRequest } from '@/lib/auth/sign-in';
 import { signInSchema } from '@/lib/validation/users';
 
 export interface SignInFormState {
@@ -22,15 +22,10 @@ export async function signIn(_previous: SignInFormState, formData: FormData): Pr
   const parsed = signInSchema.safeParse({ email: formData.get('email'), password: formData.get('password') });
   if (!parsed.success) return { errors: z.flattenError(parsed.error).fieldErrors, email };
 
-  const requestHeaders = await headers();
-  const result = await signInWithPassword(
-    parsed.data.email,
-    parsed.data.password,
-    clientAddress(requestHeaders),
-    requestHeaders.get('user-agent'),
-    { replacing: requestHeaders },
-  );
+  const result = await signInFromRequest(parsed.data.email, parsed.data.password, await headers());
   if (!result.ok) return { message: result.message, email };
+  const next = safeReturnPath(formData.get('next'));
   // Outside any try/catch: redirect() works by throwing.
-  redirect(safeReturnPath(formData.get('next')));
+  if (result.failuresElsewhere > 0 || result.locked) redirect(`/sign-in/notice?next=${encodeURIComponent(next)}`);
+  redirect(next);
 }

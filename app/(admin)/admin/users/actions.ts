@@ -1,5 +1,5 @@
 'use server';
-// Admin user management: create a user, change a role, disable or enable. Each action checks for an
+// Admin user management: create a user, change a role, disable or enable, lift a sign-in lock. Each action checks for an
 // admin itself, since a server action is a public endpoint whatever page shows it.
 import { revalidatePath } from 'next/cache';
 import { headers } from 'next/headers';
@@ -7,8 +7,8 @@ import { z } from 'zod';
 import { AccountError } from '@/lib/auth/accounts';
 import { clientAddress } from '@/lib/auth/client-address';
 import { requireAdmin } from '@/lib/auth/session';
-import { changeRole, createUser, setDisabled, type AdminActor } from '@/lib/auth/user-admin';
-import { changeRoleSchema, newAccountSchema, setDisabledSchema } from '@/lib/validation/users';
+import { changeRole, createUser, liftSignInLock, setDisabled, type AdminActor } from '@/lib/auth/user-admin';
+import { changeRoleSchema, liftSignInLockSchema, newAccountSchema, setDisabledSchema } from '@/lib/validation/users';
 
 export interface UserFormState {
   errors?: Partial<Record<'email' | 'name' | 'role' | 'password', string[]>>;
@@ -57,6 +57,13 @@ export async function setDisabledAction(_previous: RowFormState, formData: FormD
   const parsed = setDisabledSchema.safeParse({ userId: formData.get('userId'), disabled: formData.get('disabled') });
   if (!parsed.success) return { message: parsed.error.issues[0].message };
   return run(() => setDisabled(admin, parsed.data), parsed.data.disabled ? 'Disabled and signed out.' : 'Enabled.');
+}
+
+export async function liftSignInLockAction(_previous: RowFormState, formData: FormData): Promise<RowFormState> {
+  const admin = await actingAdmin();
+  const parsed = liftSignInLockSchema.safeParse({ userId: formData.get('userId') });
+  if (!parsed.success) return { message: parsed.error.issues[0].message };
+  return run(() => liftSignInLock(admin, parsed.data), 'Unlocked: they can sign in from anywhere again.');
 }
 
 async function run(change: () => Promise<void>, done: string): Promise<RowFormState> {

@@ -1,8 +1,8 @@
 'use client';
-// One user's controls in the users table: change the role, disable or enable, each with its outcome
-// announced next to it.
-import { useActionState } from 'react';
-import { changeRoleAction, setDisabledAction, type RowFormState } from './actions';
+// One user's controls in the users table: change the role, disable or enable, lift a sign-in lock,
+// each with its outcome announced next to it.
+import { useActionState, type ReactNode } from 'react';
+import { changeRoleAction, liftSignInLockAction, setDisabledAction, type RowFormState } from './actions';
 
 interface Props {
   userId: string;
@@ -43,6 +43,31 @@ export function DisableControl({ userId, email, disabled }: Omit<Props, 'role'>)
         {disabled ? 'Enable' : 'Disable'}
         <span className="sr-only"> {email}</span>
       </button>
+      <Status id={`${id}-status`} state={state} />
+    </form>
+  );
+}
+
+/**
+ * A lock's state and its "Unlock" button. Rendered for every row, locked or not, so that it stays
+ * mounted when the page refreshes after an unlock, and its outcome stays on screen.
+ */
+export function LiftLockControl({ userId, email, lock }: Pick<Props, 'userId' | 'email'> & { lock: { since: ReactNode; failures: number } | null }) {
+  const [state, action, pending] = useActionState<RowFormState, FormData>(liftSignInLockAction, {});
+  const id = `lock-${userId}`;
+  return (
+    <form action={action} className="mt-1 flex flex-wrap items-center gap-2">
+      <input type="hidden" name="userId" value={userId} />
+      {lock && (
+        <>
+          <span className="font-medium text-amber-900 dark:text-amber-200">
+            Sign-in locked for new places since {lock.since} ({lock.failures} failed sign-ins)
+          </span>
+          <button type="submit" disabled={pending} aria-describedby={`${id}-status`} className="rounded border border-stone-300 px-2 py-1 text-sm dark:border-stone-700">
+            Unlock sign-in<span className="sr-only"> of {email}</span>
+          </button>
+        </>
+      )}
       <Status id={`${id}-status`} state={state} />
     </form>
   );
