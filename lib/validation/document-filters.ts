@@ -12,8 +12,8 @@ const documentFiltersShape = {
   from: partialDateSchema.optional(),
   to: partialDateSchema.optional(),
   sort: z.enum(DOCUMENT_SORTS, { error: 'must be one of newest, oldest, title' }).default('newest'),
-  page: pageNumberSchema.default(1),
-  pageSize: pageNumberSchema.max(100, 'must be at most 100').default(20),
+  page: pageNumberSchema(100_000).default(1),
+  pageSize: pageNumberSchema(100).default(20),
 };
 
 const rangeInOrder = {

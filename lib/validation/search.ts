@@ -13,8 +13,8 @@ const searchShape = {
   document: slugSchema.optional(),
   from: partialDateSchema.optional(),
   to: partialDateSchema.optional(),
-  page: pageNumberSchema.max(1000, 'must be at most 1000').default(1),
-  pageSize: pageNumberSchema.max(50, 'must be at most 50').default(10),
+  page: pageNumberSchema(1000).default(1),
+  pageSize: pageNumberSchema(50).default(10),
 };
 
 const rangeInOrder = (r: { from?: string; to?: string }) => !r.from || !r.to || parsePartialDate(r.from)!.start <= parsePartialDate(r.to)!.end;
