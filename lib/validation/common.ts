@@ -55,8 +55,9 @@ const isBlank = (value: string) => value.trim() === '';
  * with blank fields is valid.
  */
 export function searchParamsRecord(params: UrlParams): Record<string, string> {
-  const record: Record<string, string> = {};
-  for (const [key, value] of paramEntries(params)) if (!isBlank(value) && !(key in record)) record[key] = value;
+  // No prototype: "constructor", "toString" or "__proto__" are parameter names like any other here.
+  const record: Record<string, string> = Object.create(null);
+  for (const [key, value] of paramEntries(params)) if (!isBlank(value) && !Object.hasOwn(record, key)) record[key] = value;
   return record;
 }
 

@@ -121,6 +121,14 @@ describe('parseUrlParams', () => {
     ]);
   });
 
+  it.each(['constructor', 'toString', '__proto__', 'hasOwnProperty'])('refuses %j as an unknown parameter, like any other name', (name) => {
+    const result = parseUrlParams(noParamsSchema, new URLSearchParams(`${name}=x`));
+    expect(describeIssues(result.error!)).toEqual([{ parameter: name, message: 'is not a known parameter' }]);
+    expect(describeIssues(parseUrlParams(documentFiltersSchema, new URLSearchParams(`${name}=x&kind=essay`)).error!)).toEqual([
+      { parameter: name, message: 'is not a known parameter' },
+    ]);
+  });
+
   it('lets a blank repeat pass, as a form with an empty field sends it', () => {
     expect(parseUrlParams(documentFiltersSchema, new URLSearchParams('page=&page=2')).data).toMatchObject({ page: 2 });
   });
