@@ -44,7 +44,11 @@ export type UrlParams = URLSearchParams | Record<string, string | string[] | und
 
 function paramEntries(params: UrlParams): [string, string][] {
   if (params instanceof URLSearchParams) return [...params.entries()];
-  return Object.entries(params).flatMap(([key, raw]) => (raw === undefined ? [] : [raw].flat().map((value): [string, string] => [key, value])));
+  // Next builds its searchParams object on a plain {}, so "constructor=x" arrives as
+  // [Object, 'x'] (the inherited function, then the value): only strings are what was sent.
+  return Object.entries(params).flatMap(([key, raw]) =>
+    [raw].flat().flatMap((value): [string, string][] => (typeof value === 'string' ? [[key, value]] : [])),
+  );
 }
 
 const isBlank = (value: string) => value.trim() === '';

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { describeIssues, noParamsSchema, parseUrlParams, searchParamsRecord, slugSchema } from '@/lib/validation/common';
+import { searchParamsToUrlQuery } from 'next/dist/shared/lib/router/utils/querystring';
 import { documentFiltersSchema } from '@/lib/validation/document-filters';
 import { seedMetadataSchema } from '@/lib/validation/seed-metadata';
 import { slugParamSchema } from '@/lib/validation/slug-param';
@@ -128,6 +129,17 @@ describe('parseUrlParams', () => {
       { parameter: name, message: 'is not a known parameter' },
     ]);
   });
+
+  // ("__proto__=x" sets that object's prototype, so it never arrives at all: pages tolerate unknown names anyway.)
+  it.each(['constructor=x', 'toString=x&q=a', 'constructor=a&constructor=b', 'hasOwnProperty=1&valueOf=2'])(
+    "reads Next's own searchParams object for %j, where inherited names arrive mixed with functions",
+    (query) => {
+      const next = searchParamsToUrlQuery(new URLSearchParams(query)) as Record<string, string | string[]>;
+      const result = parseUrlParams(noParamsSchema, next);
+      expect(result.success).toBe(false);
+      for (const { message } of describeIssues(result.error!)) expect(message).toMatch(/is not a known parameter|is given more than once/);
+    },
+  );
 
   it('lets a blank repeat pass, as a form with an empty field sends it', () => {
     expect(parseUrlParams(documentFiltersSchema, new URLSearchParams('page=&page=2')).data).toMatchObject({ page: 2 });
