@@ -18,6 +18,20 @@ export const partialDateSchema = z
     message: 'must be a real date written YYYY, YYYY-MM or YYYY-MM-DD',
   });
 
+/**
+ * A from/to range in order, as an object-level check. zod runs it even when "from" or "to" was
+ * already refused (a refine's issue does not abort), so an unreadable date is left to its own
+ * message here rather than read as null.
+ */
+export const dateRangeInOrder = {
+  check: (range: { from?: string; to?: string }) => {
+    const from = range.from ? parsePartialDate(range.from) : null;
+    const to = range.to ? parsePartialDate(range.to) : null;
+    return !from || !to || from.start <= to.end;
+  },
+  params: { message: 'must not be after "to"', path: ['from'] },
+};
+
 export const documentKindSchema = z.enum(['interview', 'essay', 'speech', 'testimony'], {
   error: 'must be one of interview, essay, speech, testimony',
 });

@@ -1,7 +1,6 @@
 // The filters of the documents list, shared by /documents and GET /api/v1/documents.
 import { z } from 'zod';
-import { parsePartialDate } from '@/lib/dates';
-import { documentKindSchema, pageNumberSchema, partialDateSchema, slugSchema } from './common';
+import { dateRangeInOrder, documentKindSchema, pageNumberSchema, partialDateSchema, slugSchema } from './common';
 
 export const DOCUMENT_SORTS = ['newest', 'oldest', 'title'] as const;
 
@@ -16,16 +15,10 @@ const documentFiltersShape = {
   pageSize: pageNumberSchema(100).default(20),
 };
 
-const rangeInOrder = {
-  check: (filters: { from?: string; to?: string }) =>
-    !filters.from || !filters.to || parsePartialDate(filters.from)!.start <= parsePartialDate(filters.to)!.end,
-  params: { message: 'must not be after "to"', path: ['from'] },
-};
-
 /** For the API: a parameter it does not know is a mistake worth a 400. */
-export const documentFiltersSchema = z.strictObject(documentFiltersShape).refine(rangeInOrder.check, rangeInOrder.params);
+export const documentFiltersSchema = z.strictObject(documentFiltersShape).refine(dateRangeInOrder.check, dateRangeInOrder.params);
 
 /** For the page: links arrive with tracking parameters (utm_source, fbclid) that readers did not choose. */
-export const documentPageFiltersSchema = z.object(documentFiltersShape).refine(rangeInOrder.check, rangeInOrder.params);
+export const documentPageFiltersSchema = z.object(documentFiltersShape).refine(dateRangeInOrder.check, dateRangeInOrder.params);
 
 export type DocumentFilters = z.infer<typeof documentFiltersSchema>;

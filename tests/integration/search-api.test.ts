@@ -108,6 +108,8 @@ describe('bad parameters', () => {
     ['q=sanctions&to=2016-02-30', 'to'],
     ['q=sanctions&from=yesterday', 'from'],
     ['q=sanctions&from=2018&to=2016', 'from'],
+    ['q=sanctions&from=yesterday&to=2016', 'from'],
+    ['q=sanctions&from=2016&to=tomorrow', 'to'],
     ['q=sanctions&speaker=Seongmin%20Lee', 'speaker'],
     ['q=sanctions&topic=human_rights', 'topic'],
     ['q=sanctions&document=..%2Fetc', 'document'],

@@ -94,6 +94,9 @@ describe('documentFiltersSchema', () => {
     [{ speaker: 'x'.repeat(121) }, 'speaker', 'must be at most 120 characters'],
     [{ from: '2018', to: '2016-12' }, 'from', 'must not be after "to"'],
     [{ from: '2017-01', to: '2016' }, 'from', 'must not be after "to"'],
+    // An unreadable date beside a good one is its own problem, not a crash of the range check.
+    [{ from: 'yesterday', to: '2016' }, 'from', 'must be a real date written YYYY, YYYY-MM or YYYY-MM-DD'],
+    [{ from: '2016', to: '2016-02-30' }, 'to', 'must be a real date written YYYY, YYYY-MM or YYYY-MM-DD'],
   ])('refuses %j, naming %s: %s', (input, parameter, message) => {
     expect(problemsOf(input)).toEqual([{ parameter, message }]);
   });
