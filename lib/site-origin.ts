@@ -1,12 +1,13 @@
-// The site's public origin for absolute links in pages (citations): SITE_URL, else the request's host.
+// The site's public origin, for every absolute link it gives out (the API's url fields, citations):
+// SITE_URL when it is set, else http://localhost:<PORT>. Never the Host or X-Forwarded-Host a
+// client sent: anyone can set those, and a link built from them would send readers (and any cache
+// that keeps the answer) to another site.
 import 'server-only';
-import { headers } from 'next/headers';
 import { env } from '@/lib/env';
 
-export async function siteOrigin(): Promise<string> {
-  if (env.SITE_URL) return env.SITE_URL.replace(/\/$/, '');
-  const h = await headers();
-  const host = h.get('x-forwarded-host') ?? h.get('host') ?? `localhost:${env.PORT}`;
-  const protocol = h.get('x-forwarded-proto') ?? 'http';
-  return `${protocol}://${host}`;
+export function siteOrigin(): string {
+  return env.SITE_URL ? new URL(env.SITE_URL).origin : `http://localhost:${env.PORT}`;
 }
+
+/** The absolute address of a path on this site. */
+export const absoluteUrl = (path: string): string => new URL(path, siteOrigin()).toString();

@@ -18,10 +18,17 @@ export function refuseCrossSite(request: Request): Response | null {
   }
   const origin = request.headers.get('origin');
   const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
-  if (origin !== null && (origin === 'null' || new URL(origin).host !== host)) {
+  if (origin !== null && (originHost(origin) === null || originHost(origin) !== host)) {
     return jsonError(403, 'cross_site', 'Requests from other sites are refused.');
   }
   return null;
+}
+
+/** The host of an Origin header, or null for "null" and for anything that is not an address at all. */
+function originHost(origin: string): string | null {
+  if (!URL.canParse(origin)) return null;
+  const { host } = new URL(origin);
+  return host === '' ? null : host;
 }
 
 /** A refused change as JSON: 400 invalid, 404 missing, 409 stale version (with both sides), 503 busy. */

@@ -1,7 +1,6 @@
 // JSON responses of the public read API: one shape for data, one for each kind of error.
 import type { z } from 'zod';
-import { env } from '@/lib/env';
-import { describeIssues } from '@/lib/validation/common';
+import { describeIssues, parseUrlParams } from '@/lib/validation/common';
 
 const HEADERS = {
   'Access-Control-Allow-Origin': '*',
@@ -24,18 +23,17 @@ export function jsonBadRequest(error: z.ZodError): Response {
   );
 }
 
-export function jsonNotFound(what: string): Response {
-  return Response.json({ error: 'not_found', message: `No published ${what} at this address.` }, { status: 404, headers: HEADERS });
+export function jsonError(status: number, error: string, message: string): Response {
+  return Response.json({ error, message }, { status, headers: HEADERS });
 }
 
-/**
- * Absolute address of a path on this site: SITE_URL when it is set, else the host the client
- * asked for (behind a proxy, its forwarded host), so links work from wherever the API is reached.
- */
-export function absoluteUrl(request: Request, path: string): string {
-  if (env.SITE_URL) return new URL(path, env.SITE_URL).toString();
-  const url = new URL(request.url);
-  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host') ?? url.host;
-  const protocol = request.headers.get('x-forwarded-proto') ?? url.protocol.replace(/:$/, '');
-  return new URL(path, `${protocol}://${host}`).toString();
+export const jsonNotFound = (what: string): Response => jsonError(404, 'not_found', `No published ${what} at this address.`);
+
+/** Absolute address of a path on this site, on the configured origin (lib/site-origin.ts says why). */
+export { absoluteUrl } from '@/lib/site-origin';
+
+/** Validates a request's query string; a 400 names each parameter at fault. */
+export function parseQuery<S extends z.ZodType>(request: Request, schema: S): { data: z.output<S>; refused?: never } | { data?: never; refused: Response } {
+  const parsed = parseUrlParams(schema, new URL(request.url).searchParams);
+  return parsed.success ? { data: parsed.data } : { refused: jsonBadRequest(parsed.error) };
 }

@@ -30,12 +30,16 @@ interface Token {
   starred?: boolean;
 }
 
-// Letters, digits and combining marks: what SQLite's unicode61 tokenizer keeps together as a word.
-const WORD = /[\p{L}\p{N}\p{M}]+/gu;
+// Letters, digits, private-use characters and combining marks: what SQLite's unicode61 tokenizer
+// keeps together as a word (with remove_diacritics it drops the marks, or splits the word at them).
+const WORD = /[\p{L}\p{N}\p{Co}\p{M}]+/gu;
+// A run of marks alone (U+0301…, Hebrew points, Devanagari vowel signs) folds to nothing in the
+// index: it is no word, and must not reach FTS5, the vocabulary or the speller as one.
+const BASE = /[\p{L}\p{N}\p{Co}]/u;
 const MIN_PREFIX_LENGTH = 2;
 
 export function wordsOf(text: string): string[] {
-  return (text.normalize('NFC').toLowerCase().match(WORD) ?? []).filter(Boolean);
+  return (text.normalize('NFC').toLowerCase().match(WORD) ?? []).filter((word) => BASE.test(word));
 }
 
 function tokenize(input: string): Token[] {
@@ -71,7 +75,7 @@ function toTerm(token: Token): QueryTerm | null {
   const words = wordsOf(token.raw);
   if (words.length === 0) return null;
   const last = words[words.length - 1];
-  const starred = token.quoted ? Boolean(token.starred) : /[\p{L}\p{N}\p{M}]\*+$/u.test(token.raw);
+  const starred = token.quoted ? Boolean(token.starred) : /[\p{L}\p{N}\p{Co}\p{M}]\*+$/u.test(token.raw);
   const prefix = starred && last.length >= MIN_PREFIX_LENGTH;
   return { words, quoted: token.quoted || words.length > 1, prefix };
 }

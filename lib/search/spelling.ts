@@ -52,7 +52,8 @@ export async function correctedQueries(db: SearchDb, input: string, query: Parse
   const replacements: { word: string; candidates: string[] }[] = [];
   for (const word of words) {
     const folded = foldDiacritics(word);
-    if (word.length < 3 || /^\p{N}+$/u.test(word) || (await isKnown(db, folded))) continue;
+    // Judged by the folded form, as the vocabulary holds it: marks alone leave too little to correct.
+    if (folded.length < 3 || /^\p{N}+$/u.test(word) || (await isKnown(db, folded))) continue;
     const candidates = await closestKnown(db, folded);
     if (candidates.length > 0) replacements.push({ word, candidates });
   }

@@ -1,7 +1,6 @@
 // The parameters of a search, shared by /search, the reader's in-document search and the API.
 import { z } from 'zod';
-import { parsePartialDate } from '@/lib/dates';
-import { pageNumberSchema, partialDateSchema, passageKindSchema, slugSchema } from './common';
+import { dateRangeInOrder, pageNumberSchema, partialDateSchema, passageKindSchema, slugSchema } from './common';
 
 export const MAX_QUERY_LENGTH = 500;
 
@@ -13,16 +12,14 @@ const searchShape = {
   document: slugSchema.optional(),
   from: partialDateSchema.optional(),
   to: partialDateSchema.optional(),
-  page: pageNumberSchema.max(1000, 'must be at most 1000').default(1),
-  pageSize: pageNumberSchema.max(50, 'must be at most 50').default(10),
+  page: pageNumberSchema(1000).default(1),
+  pageSize: pageNumberSchema(50).default(10),
 };
 
-const rangeInOrder = (r: { from?: string; to?: string }) => !r.from || !r.to || parsePartialDate(r.from)!.start <= parsePartialDate(r.to)!.end;
-const rangeProblem = { message: 'must not be after "to"', path: ['from'] };
 
 /** For the API: an unknown parameter is a mistake worth a 400. */
-export const searchParamsSchema = z.strictObject(searchShape).refine(rangeInOrder, rangeProblem);
+export const searchParamsSchema = z.strictObject(searchShape).refine(dateRangeInOrder.check, dateRangeInOrder.params);
 /** For pages: shared links carry parameters readers did not choose (utm_source, fbclid). */
-export const searchPageParamsSchema = z.object(searchShape).refine(rangeInOrder, rangeProblem);
+export const searchPageParamsSchema = z.object(searchShape).refine(dateRangeInOrder.check, dateRangeInOrder.params);
 
 export type SearchParams = z.infer<typeof searchParamsSchema>;

@@ -25,7 +25,8 @@ test('GET /api/v1/documents/<slug> gives every passage with its reader address',
     position: 2,
     kind: 'answer',
     speaker: { slug: 'seongmin-lee', name: 'Seongmin Lee' },
-    url: `${baseURL}/documents/seongmin-lee-qa-part-2-us-relations-with-north-korea#p2`,
+    // On the configured site address (no SITE_URL here: localhost on the server's PORT), not the host asked.
+    url: `http://localhost:${new URL(baseURL!).port}/documents/seongmin-lee-qa-part-2-us-relations-with-north-korea#p2`,
     questionAnchor: 1,
   });
   expect(doc.passages[1].topics.length).toBeGreaterThan(0);

@@ -3,10 +3,13 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { GET as getDocumentRoute } from '@/app/api/v1/documents/[slug]/route';
 import { GET as listDocumentsRoute } from '@/app/api/v1/documents/route';
 import { prisma } from '@/lib/db/client';
+import { env } from '@/lib/env';
 
 const INTERVIEW = 'seongmin-lee-qa-part-2-us-relations-with-north-korea';
 const ESSAY = 'how-to-really-bring-change-to-north-korea';
-const ORIGIN = 'http://localhost';
+// The API's url fields are on the configured site address (SITE_URL, else localhost on PORT), never
+// on the host a request names.
+const ORIGIN = env.SITE_URL ? new URL(env.SITE_URL).origin : `http://localhost:${env.PORT}`;
 
 const list = (query = '') => listDocumentsRoute(new Request(`${ORIGIN}/api/v1/documents${query ? `?${query}` : ''}`));
 const detail = (slug: string) => getDocumentRoute(new Request(`${ORIGIN}/api/v1/documents/${encodeURIComponent(slug)}`), { params: Promise.resolve({ slug }) });
@@ -41,10 +44,28 @@ describe('GET /api/v1/documents', () => {
     expect(Object.keys(body.facets).sort()).toEqual(['kinds', 'speakers', 'topics', 'years']);
   });
 
-  it('builds item addresses on the origin the request came to', async () => {
-    const res = await listDocumentsRoute(new Request('https://archive.example.org/api/v1/documents?kind=essay'));
+  it('builds item addresses on the site address, not on the Host or X-Forwarded-Host a client sent', async () => {
+    const headers = { host: 'evil.example', 'x-forwarded-host': 'evil.example', 'x-forwarded-proto': 'https' };
+    const res = await listDocumentsRoute(new Request('https://archive.example.org/api/v1/documents?kind=essay', { headers }));
     const body = await res.json();
-    expect(body.items[0].url).toBe(`https://archive.example.org/documents/${ESSAY}`);
+    expect(body.items[0].url).toBe(`${ORIGIN}/documents/${ESSAY}`);
+  });
+
+  it.each([
+    ['page=0x10', 'page'],
+    ['page=1e3', 'page'],
+    ['page=%201', 'page'],
+    ['page=%2B1', 'page'],
+    ['page=1.0', 'page'],
+    ['pageSize=0x10', 'pageSize'],
+    ['page=1&page=2', 'page'],
+    ['kind=essay&kind=interview', 'kind'],
+  ])('refuses %s with a 400 naming %s', async (query, parameter) => {
+    const res = await list(query);
+    expect(res.status).toBe(400);
+    const body = await res.json();
+    expect(body.problems.map((p: { parameter: string }) => p.parameter)).toEqual([parameter]);
+    expect(body.message).toMatch(new RegExp(`^${parameter}: `));
   });
 
   it.each([

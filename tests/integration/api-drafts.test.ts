@@ -8,10 +8,13 @@ import { GET as listSpeakersRoute } from '@/app/api/v1/speakers/route';
 import { GET as getTopicRoute } from '@/app/api/v1/topics/[slug]/route';
 import { GET as listTopicsRoute } from '@/app/api/v1/topics/route';
 import { prisma } from '@/lib/db/client';
+import { env } from '@/lib/env';
 import { saveNewDocument } from '@/lib/editorial/save-new-document';
 
 const DRAFT = 'an-unpublished-interview';
-const ORIGIN = 'http://localhost';
+// The API's url fields are on the configured site address (SITE_URL, else localhost on PORT), never
+// on the host a request names.
+const ORIGIN = env.SITE_URL ? new URL(env.SITE_URL).origin : `http://localhost:${env.PORT}`;
 const params = (slug: string) => ({ params: Promise.resolve({ slug }) });
 const get = (path: string) => new Request(`${ORIGIN}${path}`);
 

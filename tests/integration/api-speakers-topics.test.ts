@@ -5,10 +5,13 @@ import { GET as listSpeakersRoute } from '@/app/api/v1/speakers/route';
 import { GET as getTopicRoute } from '@/app/api/v1/topics/[slug]/route';
 import { GET as listTopicsRoute } from '@/app/api/v1/topics/route';
 import { prisma } from '@/lib/db/client';
+import { env } from '@/lib/env';
 
 const INTERVIEW = 'seongmin-lee-qa-part-2-us-relations-with-north-korea';
 const ESSAY = 'how-to-really-bring-change-to-north-korea';
-const ORIGIN = 'http://localhost';
+// The API's url fields are on the configured site address (SITE_URL, else localhost on PORT), never
+// on the host a request names.
+const ORIGIN = env.SITE_URL ? new URL(env.SITE_URL).origin : `http://localhost:${env.PORT}`;
 
 const withSlug = (route: typeof getSpeakerRoute, base: string) => (slug: string) =>
   route(new Request(`${ORIGIN}/api/v1/${base}/${encodeURIComponent(slug)}`), { params: Promise.resolve({ slug }) });
@@ -167,5 +170,39 @@ describe('GET /api/v1/topics/<slug>', () => {
     expect(res.status).toBe(400);
     const body = await res.json();
     expect(body).toMatchObject({ error: 'invalid_parameter', problems: [{ parameter: 'slug' }] });
+  });
+});
+
+describe('parameters and addresses, the same rules as every /api/v1 endpoint', () => {
+  const routes = [
+    ['/api/v1/speakers', (request: Request) => listSpeakersRoute(request)],
+    ['/api/v1/topics', (request: Request) => listTopicsRoute(request)],
+    ['/api/v1/speakers/seongmin-lee', (request: Request) => getSpeakerRoute(request, { params: Promise.resolve({ slug: 'seongmin-lee' }) })],
+    ['/api/v1/topics/china', (request: Request) => getTopicRoute(request, { params: Promise.resolve({ slug: 'china' }) })],
+  ] as const;
+
+  it.each(routes)('%s refuses an unknown or repeated parameter with a 400 naming it, as documents does', async (path, call) => {
+    for (const [query, parameter] of [['limit=5', 'limit'], ['utm_source=x', 'utm_source'], ['limit=5&limit=6', 'limit']]) {
+      const res = await call(new Request(`${ORIGIN}${path}?${query}`));
+      expect(res.status, query).toBe(400);
+      expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+      const body = await res.json();
+      expect(body.error).toBe('invalid_parameter');
+      expect(body.problems.map((p: { parameter: string }) => p.parameter)).toContain(parameter);
+      expect(body.message).toContain(parameter);
+    }
+  });
+
+  it.each(routes)('%s answers 200 without parameters, and with a blank one (an empty form field)', async (path, call) => {
+    expect((await call(new Request(`${ORIGIN}${path}`))).status).toBe(200);
+    expect((await call(new Request(`${ORIGIN}${path}?limit=`))).status).toBe(200);
+  });
+
+  it.each(routes)('%s builds its url fields on the site address, not on the Host or X-Forwarded-Host a client sent', async (path, call) => {
+    const headers = { host: 'evil.example', 'x-forwarded-host': 'evil.example', 'x-forwarded-proto': 'https' };
+    const body = JSON.stringify(await (await call(new Request(`https://archive.example.org${path}`, { headers }))).json());
+    const urls = [...body.matchAll(/"url":"([^"]*)"/g)].map((m) => m[1]);
+    expect(urls.length).toBeGreaterThan(0);
+    for (const url of urls) expect(url.startsWith(`${ORIGIN}/`), url).toBe(true);
   });
 });

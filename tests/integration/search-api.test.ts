@@ -3,10 +3,13 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { GET } from '@/app/api/v1/search/route';
 import { prisma } from '@/lib/db/client';
+import { env } from '@/lib/env';
 
 const INTERVIEW = 'seongmin-lee-qa-part-2-us-relations-with-north-korea';
 const ESSAY = 'how-to-really-bring-change-to-north-korea';
-const ORIGIN = 'http://localhost';
+// The API's url fields are on the configured site address (SITE_URL, else localhost on PORT), never
+// on the host a request names.
+const ORIGIN = env.SITE_URL ? new URL(env.SITE_URL).origin : `http://localhost:${env.PORT}`;
 
 const get = (query: string, origin = ORIGIN) => GET(new Request(`${origin}/api/v1/search?${query}`));
 const withQ = (q: string, rest = '') => get(`${new URLSearchParams({ q })}${rest ? `&${rest}` : ''}`);
@@ -67,9 +70,10 @@ describe('the response', () => {
     expect(questions.map((h) => [h.speaker, h.url])).toEqual([[{ slug: 'jeff-kim', name: 'Jeff Kim' }, `${ORIGIN}/documents/${INTERVIEW}#p3`]]);
   });
 
-  it('builds urls on the origin the request came to', async () => {
-    const body = await (await get('q=eyebrow', 'https://archive.example.org')).json();
-    expect(body.hits.map((h: Hit) => h.url)).toEqual([`https://archive.example.org/documents/${ESSAY}#p7`]);
+  it('builds urls on the site address, whatever Host or X-Forwarded-Host the request names', async () => {
+    const headers = { host: 'evil.example', 'x-forwarded-host': 'evil.example', 'x-forwarded-proto': 'https' };
+    const body = await (await GET(new Request('https://archive.example.org/api/v1/search?q=eyebrow', { headers }))).json();
+    expect(body.hits.map((h: Hit) => h.url)).toEqual([`${ORIGIN}/documents/${ESSAY}#p7`]);
   });
 
   it('applies every filter and pages', async () => {
@@ -104,10 +108,19 @@ describe('bad parameters', () => {
     ['q=sanctions&to=2016-02-30', 'to'],
     ['q=sanctions&from=yesterday', 'from'],
     ['q=sanctions&from=2018&to=2016', 'from'],
+    ['q=sanctions&from=yesterday&to=2016', 'from'],
+    ['q=sanctions&from=2016&to=tomorrow', 'to'],
     ['q=sanctions&speaker=Seongmin%20Lee', 'speaker'],
     ['q=sanctions&topic=human_rights', 'topic'],
     ['q=sanctions&document=..%2Fetc', 'document'],
     ['q=sanctions&sort=newest', 'sort'],
+    ['q=sanctions&page=0x10', 'page'],
+    ['q=sanctions&page=1e3', 'page'],
+    ['q=sanctions&page=%2B1', 'page'],
+    ['q=sanctions&page=1.0', 'page'],
+    ['q=sanctions&pageSize=%205', 'pageSize'],
+    ['q=sanctions&page=1&page=2', 'page'],
+    ['q=sanctions&q=china', 'q'],
     ['q=sanctions&utm_source=x', 'utm_source'],
     [`q=${'a'.repeat(501)}`, 'q'],
   ])('%s → 400 naming %s', async (query, parameter) => {

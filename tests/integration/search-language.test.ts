@@ -7,6 +7,9 @@ import { prisma } from '@/lib/db/client';
 import { saveNewDocument } from '@/lib/editorial/save-new-document';
 import { searchPassages } from '@/lib/search/search-passages';
 import type { SearchHit, SearchRequest } from '@/lib/search/types';
+import { env } from '@/lib/env';
+// url fields are on the configured site address (SITE_URL, else localhost on PORT).
+const SITE = env.SITE_URL ? new URL(env.SITE_URL).origin : `http://localhost:${env.PORT}`;
 
 const INTERVIEW = 'seongmin-lee-qa-part-2-us-relations-with-north-korea';
 const ESSAY = 'how-to-really-bring-change-to-north-korea';
@@ -164,6 +167,6 @@ describe('did you mean', () => {
   it('comes back through the API as didYouMean', async () => {
     const body = await (await GET(new Request('http://localhost/api/v1/search?q=smugling'))).json();
     expect(body).toMatchObject({ query: 'smugling', didYouMean: 'smuggling', total: 2 });
-    expect(body.hits.map((h: { url: string }) => h.url).sort()).toEqual([`http://localhost/documents/${ESSAY}#p11`, `http://localhost/documents/${ESSAY}#p6`]);
+    expect(body.hits.map((h: { url: string }) => h.url).sort()).toEqual([`${SITE}/documents/${ESSAY}#p11`, `${SITE}/documents/${ESSAY}#p6`]);
   });
 });

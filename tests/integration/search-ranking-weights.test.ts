@@ -6,6 +6,9 @@ import { GET } from '@/app/api/v1/search/route';
 import { prisma } from '@/lib/db/client';
 import { saveNewDocument, type NewDocument } from '@/lib/editorial/save-new-document';
 import { searchPassages } from '@/lib/search/search-passages';
+import { env } from '@/lib/env';
+// url fields are on the configured site address (SITE_URL, else localhost on PORT).
+const SITE = env.SITE_URL ? new URL(env.SITE_URL).origin : `http://localhost:${env.PORT}`;
 
 const doc = (slug: string, title: string, date: string, speaker: string, text: string): NewDocument => ({
   slug,
@@ -72,9 +75,9 @@ describe('ties', () => {
   it('keeps the same order through the API, with each date at its precision', async () => {
     const body = await (await GET(new Request('http://localhost/api/v1/search?q=hornwort+pond'))).json();
     expect(body.hits.map((h: { documentSlug: string; date: string; url: string }) => [h.documentSlug, h.date, h.url])).toEqual([
-      ['hornwort-newer', '2019-05', 'http://localhost/documents/hornwort-newer#p1'],
-      ['hornwort-year', '2017', 'http://localhost/documents/hornwort-year#p1'],
-      ['hornwort-older', '2015-03-01', 'http://localhost/documents/hornwort-older#p1'],
+      ['hornwort-newer', '2019-05', `${SITE}/documents/hornwort-newer#p1`],
+      ['hornwort-year', '2017', `${SITE}/documents/hornwort-year#p1`],
+      ['hornwort-older', '2015-03-01', `${SITE}/documents/hornwort-older#p1`],
     ]);
   });
 });

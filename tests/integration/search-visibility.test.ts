@@ -10,6 +10,9 @@ import { markedHtml } from '@/lib/search/marks';
 import { moreLikeThis } from '@/lib/search/more-like-this';
 import { searchPassages } from '@/lib/search/search-passages';
 import type { SearchRequest } from '@/lib/search/types';
+import { env } from '@/lib/env';
+// url fields are on the configured site address (SITE_URL, else localhost on PORT).
+const SITE = env.SITE_URL ? new URL(env.SITE_URL).origin : `http://localhost:${env.PORT}`;
 
 const ESSAY = 'how-to-really-bring-change-to-north-korea';
 const DRAFT = 'draft-quokka-notes';
@@ -142,7 +145,7 @@ describe('snippets are HTML-safe', () => {
     expect(text).not.toContain('<img');
     const body = JSON.parse(text);
     expect(body.hits).toHaveLength(1);
-    expect(body.hits[0]).toMatchObject({ documentSlug: MARKUP, snippet: escaped, url: `http://localhost/documents/${MARKUP}#p1` });
+    expect(body.hits[0]).toMatchObject({ documentSlug: MARKUP, snippet: escaped, url: `${SITE}/documents/${MARKUP}#p1` });
   });
 
   it('the reader’s in-document highlight escapes the same way', async () => {

@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { describeIssues, searchParamsRecord, slugSchema } from '@/lib/validation/common';
+import { describeIssues, noParamsSchema, parseUrlParams, searchParamsRecord, slugSchema } from '@/lib/validation/common';
+import { searchParamsToUrlQuery } from 'next/dist/shared/lib/router/utils/querystring';
 import { documentFiltersSchema } from '@/lib/validation/document-filters';
 import { seedMetadataSchema } from '@/lib/validation/seed-metadata';
 import { slugParamSchema } from '@/lib/validation/slug-param';
@@ -70,10 +71,22 @@ describe('documentFiltersSchema', () => {
     [{ to: '2019-02-29' }, 'to', 'must be a real date written YYYY, YYYY-MM or YYYY-MM-DD'],
     [{ from: 'yesterday' }, 'from', 'must be a real date written YYYY, YYYY-MM or YYYY-MM-DD'],
     [{ page: '0' }, 'page', 'must be 1 or more'],
-    [{ page: '-3' }, 'page', 'must be 1 or more'],
-    [{ page: '1.5' }, 'page', 'must be a whole number'],
-    [{ page: 'abc' }, 'page', 'must be a whole number'],
-    [{ page: '100001' }, 'page', 'is too large'],
+    [{ page: '-3' }, 'page', 'must be a whole number written with the digits 0-9 only, like 2'],
+    [{ page: '1.5' }, 'page', 'must be a whole number written with the digits 0-9 only, like 2'],
+    [{ page: 'abc' }, 'page', 'must be a whole number written with the digits 0-9 only, like 2'],
+    [{ page: '100001' }, 'page', 'must be at most 100000'],
+    [{ page: '9'.repeat(400) }, 'page', 'must be at most 100000'],
+    // Number() reads all of these; a page number is plain digits, so each is refused, not guessed at.
+    [{ page: '0x10' }, 'page', 'must be a whole number written with the digits 0-9 only, like 2'],
+    [{ page: '1e3' }, 'page', 'must be a whole number written with the digits 0-9 only, like 2'],
+    [{ page: ' 1' }, 'page', 'must be a whole number written with the digits 0-9 only, like 2'],
+    [{ page: '1 ' }, 'page', 'must be a whole number written with the digits 0-9 only, like 2'],
+    [{ page: '+1' }, 'page', 'must be a whole number written with the digits 0-9 only, like 2'],
+    [{ page: '1.0' }, 'page', 'must be a whole number written with the digits 0-9 only, like 2'],
+    [{ page: '0b11' }, 'page', 'must be a whole number written with the digits 0-9 only, like 2'],
+    [{ page: 'Infinity' }, 'page', 'must be a whole number written with the digits 0-9 only, like 2'],
+    [{ page: '١٢' }, 'page', 'must be a whole number written with the digits 0-9 only, like 2'],
+    [{ pageSize: '0o7' }, 'pageSize', 'must be a whole number written with the digits 0-9 only, like 2'],
     [{ pageSize: '1000' }, 'pageSize', 'must be at most 100'],
     [{ pageSize: '101' }, 'pageSize', 'must be at most 100'],
     [{ topic: 'Bad Slug' }, 'topic', 'must be lowercase letters, digits and single hyphens, like "human-rights"'],
@@ -81,6 +94,9 @@ describe('documentFiltersSchema', () => {
     [{ speaker: 'x'.repeat(121) }, 'speaker', 'must be at most 120 characters'],
     [{ from: '2018', to: '2016-12' }, 'from', 'must not be after "to"'],
     [{ from: '2017-01', to: '2016' }, 'from', 'must not be after "to"'],
+    // An unreadable date beside a good one is its own problem, not a crash of the range check.
+    [{ from: 'yesterday', to: '2016' }, 'from', 'must be a real date written YYYY, YYYY-MM or YYYY-MM-DD'],
+    [{ from: '2016', to: '2016-02-30' }, 'to', 'must be a real date written YYYY, YYYY-MM or YYYY-MM-DD'],
   ])('refuses %j, naming %s: %s', (input, parameter, message) => {
     expect(problemsOf(input)).toEqual([{ parameter, message }]);
   });
@@ -94,8 +110,58 @@ describe('documentFiltersSchema', () => {
   });
 });
 
+describe('parseUrlParams', () => {
+  it('refuses a parameter given twice, naming it, rather than taking the first value', () => {
+    const result = parseUrlParams(documentFiltersSchema, new URLSearchParams('page=1&page=2&kind=essay'));
+    expect(result.success).toBe(false);
+    expect(describeIssues(result.error!)).toEqual([{ parameter: 'page', message: 'is given more than once: give it once' }]);
+  });
+
+  it("refuses repeats in Next's searchParams object too, with the other parameters' problems", () => {
+    const result = parseUrlParams(documentFiltersSchema, { topic: ['china', 'china'], kind: 'poem' });
+    expect(describeIssues(result.error!)).toEqual([
+      { parameter: 'topic', message: 'is given more than once: give it once' },
+      { parameter: 'kind', message: 'must be one of interview, essay, speech, testimony' },
+    ]);
+  });
+
+  it.each(['constructor', 'toString', '__proto__', 'hasOwnProperty'])('refuses %j as an unknown parameter, like any other name', (name) => {
+    const result = parseUrlParams(noParamsSchema, new URLSearchParams(`${name}=x`));
+    expect(describeIssues(result.error!)).toEqual([{ parameter: name, message: 'is not a known parameter' }]);
+    expect(describeIssues(parseUrlParams(documentFiltersSchema, new URLSearchParams(`${name}=x&kind=essay`)).error!)).toEqual([
+      { parameter: name, message: 'is not a known parameter' },
+    ]);
+  });
+
+  // ("__proto__=x" sets that object's prototype, so it never arrives at all: pages tolerate unknown names anyway.)
+  it.each(['constructor=x', 'toString=x&q=a', 'constructor=a&constructor=b', 'hasOwnProperty=1&valueOf=2'])(
+    "reads Next's own searchParams object for %j, where inherited names arrive mixed with functions",
+    (query) => {
+      const next = searchParamsToUrlQuery(new URLSearchParams(query)) as Record<string, string | string[]>;
+      const result = parseUrlParams(noParamsSchema, next);
+      expect(result.success).toBe(false);
+      for (const { message } of describeIssues(result.error!)) expect(message).toMatch(/is not a known parameter|is given more than once/);
+    },
+  );
+
+  it('lets a blank repeat pass, as a form with an empty field sends it', () => {
+    expect(parseUrlParams(documentFiltersSchema, new URLSearchParams('page=&page=2')).data).toMatchObject({ page: 2 });
+  });
+
+  it('passes single values through the schema', () => {
+    expect(parseUrlParams(documentFiltersSchema, new URLSearchParams('kind=essay&page=3')).data).toEqual({ kind: 'essay', sort: 'newest', page: 3, pageSize: 20 });
+  });
+
+  it('refuses any parameter where none is taken', () => {
+    expect(describeIssues(parseUrlParams(noParamsSchema, new URLSearchParams('limit=5')).error!)).toEqual([
+      { parameter: 'limit', message: 'is not a known parameter' },
+    ]);
+    expect(parseUrlParams(noParamsSchema, new URLSearchParams('')).success).toBe(true);
+  });
+});
+
 describe('searchParamsRecord', () => {
-  it('reads URLSearchParams into single values, keeping the first of a repeated key', () => {
+  it('reads URLSearchParams into single values, keeping the first of a repeated key (parseUrlParams refuses repeats)', () => {
     expect(searchParamsRecord(new URLSearchParams('kind=essay&kind=interview&page=2'))).toEqual({ kind: 'essay', page: '2' });
   });
 

@@ -5,14 +5,14 @@ import { DocumentFiltersPanel } from '@/components/document-filters-panel';
 import { Pagination } from '@/components/pagination';
 import { ProblemList } from '@/components/problem-list';
 import { listDocuments } from '@/lib/data/documents';
-import { describeIssues, searchParamsRecord } from '@/lib/validation/common';
+import { describeIssues, parseUrlParams } from '@/lib/validation/common';
 import { documentPageFiltersSchema } from '@/lib/validation/document-filters';
 import { documentsPath } from '@/lib/urls';
 
 export const metadata: Metadata = { title: 'Documents' };
 
 export default async function DocumentsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const parsed = documentPageFiltersSchema.safeParse(searchParamsRecord(await searchParams));
+  const parsed = parseUrlParams(documentPageFiltersSchema, await searchParams);
   if (!parsed.success) {
     return (
       <>

@@ -7,7 +7,7 @@ import { SearchBox } from '@/components/search/search-box';
 import { SearchFacets } from '@/components/search/search-facets';
 import { SearchResults } from '@/components/search/search-results';
 import { search } from '@/lib/data/search';
-import { describeIssues, searchParamsRecord } from '@/lib/validation/common';
+import { describeIssues, parseUrlParams, searchParamsRecord } from '@/lib/validation/common';
 import { searchPageParamsSchema } from '@/lib/validation/search';
 import { searchPath } from '@/lib/urls';
 
@@ -19,8 +19,9 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 }
 
 export default async function SearchPage({ searchParams }: Props) {
-  const record = searchParamsRecord(await searchParams);
-  const parsed = searchPageParamsSchema.safeParse(record);
+  const query = await searchParams;
+  const record = searchParamsRecord(query);
+  const parsed = parseUrlParams(searchPageParamsSchema, query);
   const heading = <h1 className="mb-4 font-serif text-3xl font-semibold">Search</h1>;
   if (!parsed.success) {
     return (

@@ -104,6 +104,11 @@ describe('wordsOf', () => {
     ["democratic people's republic", ['democratic', 'people', 's', 'republic']],
     ['U.N.', ['u', 'n']],
     ['  ', []],
+    // Combining marks with no letter fold to nothing in the index, so they are no word.
+    ['\u0301\u0301\u0301', []],
+    ['\u05B0\u05B4 \u093E\u093F \u20DD', []],
+    ['cafe\u0301 \u0301x', ['café', '\u0301x']],
+    ['\uE000x', ['\uE000x']],
   ])('%j → %j', (text, words) => {
     expect(wordsOf(text)).toEqual(words);
   });

@@ -8,14 +8,18 @@ import { ReaderPassage } from '@/components/reader-passage';
 import { InDocumentSearch } from '@/components/search/in-document-search';
 import { getPublishedDocument } from '@/lib/data/documents';
 import { documentMatches } from '@/lib/data/search';
-import { searchParamsRecord } from '@/lib/validation/common';
+import { repeatedParams, searchParamsRecord } from '@/lib/validation/common';
 import { MAX_QUERY_LENGTH } from '@/lib/validation/search';
 import { citationMetadata } from '@/lib/citation-metadata';
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-/** The reader's own search: a query of reasonable length, or nothing (a bad one is ignored, not an error). */
+/**
+ * The reader's own search: a query of reasonable length, or nothing (a bad one is ignored, not an
+ * error). Given twice, which was meant cannot be known, so neither is searched.
+ */
 function inDocumentQuery(query: Record<string, string | string[] | undefined>): string {
+  if (repeatedParams(query).includes('q')) return '';
   const q = searchParamsRecord(query).q?.trim() ?? '';
   return q.length <= MAX_QUERY_LENGTH ? q : '';
 }

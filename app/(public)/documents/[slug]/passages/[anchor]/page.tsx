@@ -34,7 +34,8 @@ export default async function PassagePage({ params }: Props) {
   if (!found) notFound();
   const { document, passage } = found;
   const question = passage.questionAnchor ? document.passages.find((p) => p.anchor === passage.questionAnchor) : undefined;
-  const [similar, origin] = await Promise.all([similarPassages(passage.id), siteOrigin()]);
+  const similar = await similarPassages(passage.id);
+  const origin = siteOrigin();
   const who = passage.speaker?.name ?? 'Unattributed';
 
   return (
