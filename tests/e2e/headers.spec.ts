@@ -100,20 +100,22 @@ for (const [name, path] of Object.entries(PAGE_TYPES)) {
   });
 }
 
-test('a script without the nonce is refused: the check above can fail', async ({ page }) => {
+test('injected markup cannot run script: the check above can fail', async ({ page }) => {
   await page.goto('/');
   await page.waitForLoadState('networkidle');
-  const ran = await page.evaluate(async () => {
+  // The classic XSS payload: an event handler in markup. Only 'unsafe-inline' would let it run.
+  const outcome = await page.evaluate(async () => {
     const violation = new Promise<string>((resolve) => {
       document.addEventListener('securitypolicyviolation', (e) => resolve(e.violatedDirective), { once: true });
       setTimeout(() => resolve('no violation reported'), 5_000);
     });
-    const script = document.createElement('script');
-    script.textContent = 'window.__injected = true';
-    document.body.append(script);
-    return { injected: Boolean((window as unknown as { __injected?: boolean }).__injected), directive: await violation };
+    const holder = document.createElement('div');
+    holder.innerHTML = '<img src="/no-such-image.png" onerror="window.__injected = true" alt="">';
+    document.body.append(holder);
+    const directive = await violation;
+    return { injected: Boolean((window as unknown as { __injected?: boolean }).__injected), directive };
   });
-  expect(ran).toEqual({ injected: false, directive: 'script-src-elem' });
+  expect(outcome).toEqual({ injected: false, directive: 'script-src-attr' });
 });
 
 test('each response gets its own nonce and request id', async ({ request }) => {
