@@ -30,9 +30,18 @@ export default defineConfig({
   ],
   webServer: {
     // A database made anew for every run, through the same start path a reader's `npm start` takes.
-    command: 'rm -f data/e2e.db data/e2e.db-wal data/e2e.db-shm && tsx scripts/start.ts',
+    // The server's log is kept too: tests/e2e/headers.spec.ts finds its request ids in it.
+    command: 'mkdir -p data && rm -f data/e2e.db data/e2e.db-wal data/e2e.db-shm data/e2e-server.log && tsx scripts/start.ts | tee data/e2e-server.log',
     url: `http://127.0.0.1:${PORT}/`,
-    env: { DATABASE_URL: 'file:./data/e2e.db', PORT: String(PORT) },
+    env: {
+      DATABASE_URL: 'file:./data/e2e.db',
+      PORT: String(PORT),
+      // The tests stand in for a reverse proxy on 127.0.0.1: a test that sends X-Forwarded-For gets a
+      // client address (and a rate-limit bucket) of its own. The many requests every other spec sends
+      // from 127.0.0.1 itself are exempt from the rate limits, which keep their real defaults.
+      TRUSTED_PROXIES: '127.0.0.1/32',
+      RATE_LIMIT_EXEMPT: '127.0.0.1',
+    },
     reuseExistingServer: !process.env.CI,
     timeout: 300_000,
     stdout: 'pipe',

@@ -1,12 +1,45 @@
-// Convenience only: sends a visitor without a session cookie from /admin to the sign-in page, and
-// keeps a live session's cookie from expiring while its owner reads pages. Pages and actions still
-// check the session themselves (lib/auth/session.ts); this never reads the database.
+// Runs before every page, route handler and action (not static files). Two jobs:
+// - security headers and a Content-Security-Policy with a fresh nonce on every response; Next reads
+//   the nonce from the request's CSP header and puts it on every script and style it writes;
+// - convenience for the back office: sends a visitor without a session cookie from /admin to the
+//   sign-in page, and keeps a live session's cookie from expiring while its owner reads pages.
+//   Pages and actions still check the session themselves (lib/auth/session.ts); this never reads
+//   the database.
 import { NextResponse, type NextRequest } from 'next/server';
 import { SECURE_SESSION_COOKIE, SESSION_COOKIE } from '@/lib/auth/cookie-names';
-import { PATH_HEADER } from '@/lib/auth/proxy-headers';
+import { CLIENT_ADDRESS_HEADER, PATH_HEADER } from '@/lib/auth/proxy-headers';
 import { IDLE_TIMEOUT_SECONDS } from '@/lib/auth/timeouts';
+import { env } from '@/lib/env';
+import { contentSecurityPolicy, isHttps, makeNonce, securityHeaders, type ResponseContext } from '@/lib/security/headers';
+
+const production = process.env.NODE_ENV === 'production';
 
 export function proxy(request: NextRequest) {
+  const nonce = makeNonce();
+  // x-forwarded-proto is Next's own unless a trusted proxy sent it: the custom server drops it otherwise.
+  const context: ResponseContext = { production, https: isHttps(env.SITE_URL, request.headers.get('x-forwarded-proto')) };
+  const policy = contentSecurityPolicy(nonce, context);
+
+  // Built from scratch, never passed on: a client's x-middleware-subrequest (the header behind
+  // CVE-2025-29927) or its own path header must not reach the app.
+  const headers = new Headers(request.headers);
+  headers.delete('x-middleware-subrequest');
+  headers.delete(PATH_HEADER);
+  headers.set('content-security-policy', policy);
+  // The custom server sets the client's address; `next dev` has no such server, so there a copy can only be the client's.
+  if (!production) headers.delete(CLIENT_ADDRESS_HEADER);
+
+  const response = isAdmin(request.nextUrl.pathname) ? adminResponse(request, headers) : NextResponse.next({ request: { headers } });
+  response.headers.set('Content-Security-Policy', policy);
+  for (const [name, value] of Object.entries(securityHeaders(context))) response.headers.set(name, value);
+  return response;
+}
+
+function isAdmin(pathname: string): boolean {
+  return pathname === '/admin' || pathname.startsWith('/admin/');
+}
+
+function adminResponse(request: NextRequest, headers: Headers): NextResponse {
   const { pathname, search } = request.nextUrl;
   const cookieName = [SECURE_SESSION_COOKIE, SESSION_COOKIE].find((name) => request.cookies.get(name)?.value);
   const isRead = request.method === 'GET' || request.method === 'HEAD';
@@ -18,10 +51,6 @@ export function proxy(request: NextRequest) {
     return NextResponse.redirect(signIn);
   }
 
-  // Built from scratch, never passed on: a client's x-middleware-subrequest (the header behind
-  // CVE-2025-29927) or its own path header must not reach the app.
-  const headers = new Headers(request.headers);
-  headers.delete('x-middleware-subrequest');
   headers.set(PATH_HEADER, `${pathname}${search}`);
   const response = NextResponse.next({ request: { headers } });
 
@@ -41,5 +70,7 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ['/admin', '/admin/:path*'],
+  // Everything but the build's static files and the icon: they need no nonce (the custom server
+  // gives them the other headers). Prefetches are included: their responses are pages too.
+  matcher: ['/((?!_next/static|_next/image|favicon.ico).*)'],
 };

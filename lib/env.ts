@@ -1,5 +1,19 @@
 // The app's environment, read and validated once. Defaults are working values (see .env.example).
 import { z } from 'zod';
+import { invalidAddressEntry, parseAddressList } from '@/lib/server/trusted-proxies';
+
+/** A comma-separated list of IP addresses and CIDR ranges; every entry must parse. */
+const addressList = z
+  .string()
+  .default('')
+  .transform(parseAddressList)
+  .superRefine((entries, context) => {
+    const problem = invalidAddressEntry(entries);
+    if (problem) context.addIssue({ code: 'custom', message: `not an IP address or CIDR range: ${problem}` });
+  });
+
+/** Requests a minute per client address; 0 turns the limit off. */
+const perMinute = (fallback: number) => z.coerce.number().int('must be a whole number').min(0, 'must be 0 or more').default(fallback);
 
 const EnvSchema = z.object({
   DATABASE_URL: z
@@ -8,6 +22,12 @@ const EnvSchema = z.object({
     .default('file:./data/archive.db'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   SITE_URL: z.url().optional(),
+  /** Reverse proxies whose X-Forwarded-For (and -Host, -Proto) the server believes. None by default. */
+  TRUSTED_PROXIES: addressList,
+  RATE_LIMIT_SEARCH_PER_MINUTE: perMinute(60),
+  RATE_LIMIT_API_PER_MINUTE: perMinute(120),
+  /** Client addresses no rate limit applies to (monitoring, the site's own tools). */
+  RATE_LIMIT_EXEMPT: addressList,
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -9,6 +9,7 @@ import { AccountError } from '@/lib/auth/accounts';
 import type { Editor } from '@/lib/auth/editor';
 import { signInWithPassword } from '@/lib/auth/sign-in';
 import { signOutSession } from '@/lib/auth/sign-out';
+import { CLIENT_ADDRESS_HEADER } from '@/lib/auth/proxy-headers';
 import { getAuth } from '@/lib/auth/server';
 import { changeRole, createUser, setDisabled } from '@/lib/auth/user-admin';
 import { copyTemplate } from '../support/per-file-database';
@@ -69,7 +70,7 @@ describe('signing out', () => {
   it('deletes the session and records a sign-out event', async () => {
     const { headers } = await getAuth().api.signInEmail({ body: { email: 'chief@example.org', password: PASSWORD }, returnHeaders: true });
     const cookie = headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-    const request = new Headers({ cookie, 'x-forwarded-for': '203.0.113.5' });
+    const request = new Headers({ cookie, [CLIENT_ADDRESS_HEADER]: '203.0.113.5' });
     const sessionsBefore = await prisma.session.count({ where: { userId: admin.id } });
 
     expect(await signOutSession(request)).toMatchObject({ id: admin.id });

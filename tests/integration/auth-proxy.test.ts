@@ -1,5 +1,6 @@
-// proxy.ts: redirects cookie-less /admin page requests to sign-in with the way back, ignores
-// x-middleware-subrequest, and renews a session cookie in a form Better Auth still accepts.
+// proxy.ts: a CSP with a fresh nonce and the security headers on every page; for /admin, redirects
+// cookie-less page requests to sign-in with the way back, ignores x-middleware-subrequest, and renews
+// a session cookie in a form Better Auth still accepts.
 import { afterAll, describe, expect, it } from 'vitest';
 import { NextRequest } from 'next/server';
 import { unstable_doesMiddlewareMatch } from 'next/experimental/testing/server';
@@ -15,11 +16,41 @@ const request = (path: string, init: { method?: string; headers?: Record<string,
   new NextRequest(`http://localhost:3000${path}`, init);
 
 describe('proxy', () => {
-  it('runs on /admin and below only', () => {
-    expect(unstable_doesMiddlewareMatch({ config, url: '/admin' })).toBe(true);
-    expect(unstable_doesMiddlewareMatch({ config, url: '/admin/users' })).toBe(true);
-    expect(unstable_doesMiddlewareMatch({ config, url: '/documents' })).toBe(false);
-    expect(unstable_doesMiddlewareMatch({ config, url: '/sign-in' })).toBe(false);
+  it('runs on every path but the build\'s static files', () => {
+    for (const url of ['/', '/admin', '/admin/users', '/documents', '/sign-in', '/api/v1/documents', '/no/such/page']) {
+      expect(unstable_doesMiddlewareMatch({ config, url }), url).toBe(true);
+    }
+    for (const url of ['/_next/static/chunks/app.js', '/_next/image', '/favicon.ico']) {
+      expect(unstable_doesMiddlewareMatch({ config, url }), url).toBe(false);
+    }
+  });
+
+  it('gives each response a CSP with its own nonce, and hands the same policy to Next to put the nonce on its scripts', () => {
+    const [a, b] = [proxy(request('/documents')), proxy(request('/documents'))];
+    const policy = a.headers.get('content-security-policy')!;
+    expect(policy).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]{24}' 'strict-dynamic'/);
+    expect(policy).toContain("frame-ancestors 'none'");
+    expect(a.headers.get('x-middleware-request-content-security-policy')).toBe(policy);
+    expect(b.headers.get('content-security-policy')).not.toBe(policy);
+    expect(a.headers.get('x-frame-options')).toBe('DENY');
+    expect(a.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(a.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+    expect(a.headers.get('permissions-policy')).toContain('camera=()');
+  });
+
+  it('leaves public pages alone otherwise: no redirect, and no path header a client could have sent', () => {
+    const response = proxy(request('/documents', { headers: { 'x-archive-path': '/admin/forged', 'x-middleware-subrequest': 'proxy' } }));
+    expect(response.headers.get('location')).toBeNull();
+    expect(response.headers.get('x-middleware-request-x-archive-path')).toBeNull();
+    expect(response.headers.get('x-middleware-request-x-middleware-subrequest')).toBeNull();
+    expect(response.headers.get('x-middleware-override-headers')).not.toContain('x-archive-path');
+  });
+
+  it('puts the headers on the sign-in redirect too', () => {
+    const response = proxy(request('/admin'));
+    expect(response.status).toBe(307);
+    expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect(response.headers.get('x-frame-options')).toBe('DENY');
   });
 
   it('sends a visitor without a session cookie to sign-in, with the path to come back to', () => {

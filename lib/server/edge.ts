@@ -1,0 +1,114 @@
+// The request edge: what the custom server does to every request before Next.js sees it, and the
+// log line after. Each step is its own module; this one only puts them in order.
+//
+// 1. an id for the request (X-Request-Id), the client's address through TRUSTED_PROXIES, and
+//    request headers a client must not set (the app's internal ones; forwarding headers from a
+//    peer that is not a trusted proxy) removed;
+// 2. security headers on every response, static files included;
+// 3. a path that is not valid percent-encoding: 400 for the API, the app's 404 page otherwise;
+// 4. a POST to a page (a server action) from another site: 403;
+// 5. search and the API over their per-address limit: 429 with Retry-After;
+// 6. Next.js.
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { CLIENT_ADDRESS_HEADER, PATH_HEADER, REQUEST_ID_HEADER } from '@/lib/auth/proxy-headers';
+import { isHttps, securityHeaders } from '@/lib/security/headers';
+import { accessLogLine } from './access-log';
+import { isForeignPagePost } from './action-origin';
+import { resolveClientAddress } from './client-address';
+import { errorLogLine } from './error-log';
+import { sendBadPath, sendForeignOrigin, sendInternalError, sendRateLimited } from './edge-responses';
+import type { RateLimitOutcome, RequestFacts } from './rate-limits';
+import { hasBrokenPercentEncoding, isApiPath, targetPath } from './request-target';
+import type { AddressMatcher } from './trusted-proxies';
+
+export interface EdgeOptions {
+  /** Next's request handler. */
+  handle: (request: IncomingMessage, response: ServerResponse) => Promise<unknown>;
+  trustedProxies: AddressMatcher;
+  rateLimit: (request: RequestFacts) => Promise<RateLimitOutcome>;
+  siteUrl?: string;
+  production: boolean;
+  /** Where the JSON lines go: standard output in `npm start`. */
+  log: (line: string) => void;
+}
+
+/** No route matches it: a page address with broken encoding is answered by the app's own 404 page from here. */
+export const NOWHERE = '/_archive/no-such-address';
+
+/** Headers only this server (or proxy.ts) may set. x-middleware-subrequest is the header of CVE-2025-29927. */
+const INTERNAL_HEADERS = [CLIENT_ADDRESS_HEADER, REQUEST_ID_HEADER, PATH_HEADER, 'x-middleware-subrequest', 'content-security-policy', 'x-nonce'];
+/** Believed only from a trusted proxy; from anyone else Next fills in its own (from the socket). */
+const FORWARDING_HEADERS = ['x-forwarded-for', 'x-forwarded-host', 'x-forwarded-proto', 'x-forwarded-port', 'forwarded', 'x-real-ip'];
+
+function first(value: string | string[] | undefined): string | undefined {
+  const single = Array.isArray(value) ? value[0] : value;
+  return single?.split(',')[0]?.trim() || undefined;
+}
+
+function joined(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value.join(', ') : value;
+}
+
+export function createEdge(options: EdgeOptions): (request: IncomingMessage, response: ServerResponse) => Promise<void> {
+  const siteHost = options.siteUrl ? new URL(options.siteUrl).host : undefined;
+
+  return async (request, response) => {
+    const started = process.hrtime.bigint();
+    const requestId = randomUUID();
+    const peer = request.socket.remoteAddress;
+    const peerTrusted = peer !== undefined && options.trustedProxies(peer, 0);
+    const client = resolveClientAddress(peer, joined(request.headers['x-forwarded-for']), options.trustedProxies);
+    const path = targetPath(request.url);
+    const api = isApiPath(path);
+    const https = isHttps(options.siteUrl, peerTrusted ? first(request.headers['x-forwarded-proto']) : undefined);
+
+    let logged = false;
+    const writeLog = () => {
+      if (logged) return;
+      logged = true;
+      const durationMs = Number((process.hrtime.bigint() - started) / 1000n) / 1000;
+      options.log(
+        accessLogLine({
+          requestId,
+          method: request.method ?? '',
+          path,
+          status: response.statusCode,
+          durationMs,
+          client,
+          ...(response.writableFinished ? {} : { aborted: true }),
+        }),
+      );
+    };
+    response.once('finish', writeLog);
+    response.once('close', writeLog);
+
+    for (const name of INTERNAL_HEADERS) delete request.headers[name];
+    if (!peerTrusted) for (const name of FORWARDING_HEADERS) delete request.headers[name];
+    request.headers[REQUEST_ID_HEADER] = requestId;
+    if (client) request.headers[CLIENT_ADDRESS_HEADER] = client;
+
+    response.setHeader('X-Request-Id', requestId);
+    for (const [name, value] of Object.entries(securityHeaders({ production: options.production, https }))) response.setHeader(name, value);
+
+    if (hasBrokenPercentEncoding(path)) {
+      if (api) return sendBadPath(response);
+      request.url = NOWHERE;
+    } else {
+      const ownHosts = [request.headers.host, siteHost, peerTrusted ? first(request.headers['x-forwarded-host']) : undefined];
+      if (isForeignPagePost({ method: request.method, path, origin: first(request.headers.origin), ownHosts })) {
+        return sendForeignOrigin(response, api);
+      }
+      const prefetch = request.headers['next-router-prefetch'] !== undefined;
+      const limit = await options.rateLimit({ path, address: client, prefetch });
+      if (limit.limited) return sendRateLimited(response, api, limit.retryAfterSeconds);
+    }
+
+    try {
+      await options.handle(request, response);
+    } catch (error) {
+      options.log(errorLogLine(error, { path, method: request.method ?? '', headers: request.headers }, { routeType: 'server' }));
+      sendInternalError(response, api, requestId);
+    }
+  };
+}

@@ -1,0 +1,25 @@
+// Reading the request line's target before Next does: its path, and whether that path is valid
+// percent-encoding at all (Next's router answers `/documents/%` with a 500).
+
+/** The path of a request target, without the query; absolute-form targets (`http://host/x`) lose their origin. */
+export function targetPath(url: string | undefined): string {
+  const target = (url ?? '/').replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, '');
+  const end = target.search(/[?#]/);
+  const path = end === -1 ? target : target.slice(0, end);
+  return path.startsWith('/') ? path : `/${path}`;
+}
+
+/** A lone or short `%`, `%zz`, or escapes that decode to no UTF-8 text (`%ED%A0%80` is half a surrogate pair). */
+export function hasBrokenPercentEncoding(path: string): boolean {
+  try {
+    decodeURIComponent(path);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+/** The read API and the rest of /api answer in JSON; everything else is a page. */
+export function isApiPath(path: string): boolean {
+  return path === '/api' || path.startsWith('/api/');
+}
