@@ -9,6 +9,7 @@ import { prisma } from '@/lib/db/client';
 import { databaseFilePath } from '@/lib/db/database-file';
 import { env } from '@/lib/env';
 import { COOKIE_PREFIX } from './cookie-names';
+import { CLIENT_ADDRESS_HEADER } from './proxy-headers';
 import { hashPassword, verifyPassword } from './password';
 import { resolveAuthSecret } from './secret';
 import { IDLE_TIMEOUT_SECONDS, SESSION_UPDATE_AGE_SECONDS } from './timeouts';
@@ -73,7 +74,9 @@ function createAuth() {
       cookiePrefix: COOKIE_PREFIX,
       useSecureCookies: process.env.NODE_ENV === 'production',
       defaultCookieAttributes: { httpOnly: true, sameSite: 'lax', path: '/' },
-      ipAddress: { ipAddressHeaders: ['x-forwarded-for'] },
+      // Sessions record the address the request edge resolved through TRUSTED_PROXIES, never a
+      // client's own X-Forwarded-For.
+      ipAddress: { ipAddressHeaders: [CLIENT_ADDRESS_HEADER] },
     },
     databaseHooks: {
       session: {
