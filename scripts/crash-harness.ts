@@ -35,6 +35,7 @@ export interface CrashReport {
 interface Running {
   child: ChildProcess;
   ready: Promise<void>;
+  isReady(): boolean;
   exited: Promise<void>;
 }
 
@@ -51,8 +52,13 @@ export async function runCrashTest(options: CrashOptions): Promise<CrashReport> 
     });
     let stderr = '';
     child.stderr!.on('data', (chunk) => (stderr += chunk));
-    let markReady!: () => void;
-    const ready = new Promise<void>((resolve) => (markReady = resolve));
+    let isReady = false;
+    let resolveReady!: () => void;
+    const ready = new Promise<void>((resolve) => (resolveReady = resolve));
+    const markReady = () => {
+      isReady = true;
+      resolveReady();
+    };
     createInterface({ input: child.stdout! }).on('line', (line) => {
       if (line === 'ready') markReady();
       else if (line.startsWith('ack ')) acks.push(JSON.parse(line.slice(4)) as CrashAck);
@@ -65,7 +71,7 @@ export async function runCrashTest(options: CrashOptions): Promise<CrashReport> 
         resolve();
       }),
     );
-    return { child, ready, exited };
+    return { child, ready, isReady: () => isReady, exited };
   };
 
   const minDelay = options.minDelayMs ?? 50;
@@ -74,9 +80,11 @@ export async function runCrashTest(options: CrashOptions): Promise<CrashReport> 
   let kills = 0;
   try {
     while (kills < options.kills && errors.length === 0) {
-      const index = Math.floor(Math.random() * running.length);
-      // The delay starts once the victim is writing, so most kills land mid-save.
-      await running[index].ready;
+      // The victim is one that is writing already (one just restarted may still be starting), so
+      // most kills land mid-save; the delay starts once it writes.
+      await Promise.race(running.map((r) => r.ready));
+      const writing = running.map((r, i) => (r.isReady() ? i : -1)).filter((i) => i >= 0);
+      const index = writing[Math.floor(Math.random() * writing.length)];
       await new Promise((resolve) => setTimeout(resolve, minDelay + Math.random() * (maxDelay - minDelay)));
       running[index].child.kill('SIGKILL');
       await running[index].exited;

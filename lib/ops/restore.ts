@@ -4,7 +4,6 @@ import { copyFileSync, existsSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { holdExclusively, DatabaseInUseError } from '@/lib/db/exclusive';
 import { openDatabase, type MigrationFile } from '@/lib/db/migrate';
-import { openReadOnlyDatabase } from '@/lib/db/read-only';
 import { makeSelfContained } from '@/lib/db/self-contained';
 import { durableRename, fileTimestamp, makeFolder, OpsError, removeDatabaseFiles } from './files';
 import { integrityCheck } from './integrity';
@@ -39,8 +38,7 @@ export async function restoreDatabase(options: RestoreOptions): Promise<RestoreR
   // atomic) and verified there; the backup file itself is only ever read.
   const candidate = path.join(path.dirname(target), `.${path.basename(target)}.restore.partial-${process.pid}`);
   try {
-    await copyThroughSqlite(backup, candidate);
-    makeSelfContained(candidate);
+    copyBackup(backup, candidate);
     const verification = verifyArchive(candidate, { migrations: options.migrations });
     if (!verification.ok) throw new OpsError(`${backup} failed verification: ${verification.problems.join('; ')}`);
 
@@ -78,15 +76,18 @@ export async function restoreDatabase(options: RestoreOptions): Promise<RestoreR
   }
 }
 
-/** Copies through SQLite rather than byte by byte: a backup in WAL mode with its -wal beside it comes whole. */
-async function copyThroughSqlite(from: string, to: string): Promise<void> {
+/**
+ * Copies the backup's bytes (and its -wal, if one lies beside it) without opening it: even a
+ * read-only SQLite connection would leave -wal and -shm files beside a WAL-mode file. SQLite then
+ * opens only the copy, folding any WAL into it.
+ */
+function copyBackup(from: string, to: string): void {
   removeDatabaseFiles(to);
-  const source = openReadOnlyDatabase(from);
+  copyFileSync(from, to);
+  if (existsSync(`${from}-wal`)) copyFileSync(`${from}-wal`, `${to}-wal`);
   try {
-    await source.backup(to);
+    makeSelfContained(to);
   } catch (error) {
     throw new OpsError(`${from} cannot be read as a database (${(error as { code?: string }).code ?? String(error)})`);
-  } finally {
-    source.close();
   }
 }
