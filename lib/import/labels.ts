@@ -97,8 +97,11 @@ export function parseLabel(paragraph: string): LabelMatch | null {
   const m = /^([^:*_\n]{1,40}?)\s*(\*\*|__)?\s*:(?!\/\/)\s*(\*\*|__)?/u.exec(s);
   if (!m) return null;
   const closing = m[2] ?? m[3];
-  if (bold ? closing !== bold || (m[2] !== undefined && m[3] !== undefined) : closing !== undefined) return null;
+  // "XY: **Bold** text": without an opening mark, bold marks after the colon start the text.
+  const boldText = !bold && m[2] === undefined && m[3] !== undefined;
+  if (bold ? closing !== bold || (m[2] !== undefined && m[3] !== undefined) : closing !== undefined && !boldText) return null;
   const label = (m[1] ?? '').trim();
   if (!isLabelShape(label)) return null;
-  return { label, rest: s.slice(m[0].length).trim() };
+  const end = boldText ? m[0].length - (m[3]?.length ?? 0) : m[0].length;
+  return { label, rest: s.slice(end).trim() };
 }
