@@ -37,6 +37,14 @@ const kindOf = (value: string | undefined): 'interview' | 'essay' | undefined =>
 /** The form's values without the one-off answers for unknown labels, which are folded in already. */
 const withoutAnswers = (values: Record<string, string>): Record<string, string> => Object.fromEntries(Object.entries(values).filter(([key]) => !key.startsWith('unknown-')));
 
+/**
+ * For a new preview: choices made per passage or per speaker of the previous one are dropped, since
+ * they are keyed by position and a resolved label adds passages and speakers, which would shift a
+ * "question" or an archive speaker onto someone else's turn.
+ */
+const forNewPreview = (values: Record<string, string>): Record<string, string> =>
+  Object.fromEntries(Object.entries(values).filter(([key]) => !/^(?:unknown|keep|kind|speaker|speaker-name)-\d+$/.test(key) && !key.startsWith('unknown-')));
+
 export async function preview(_previous: ImportState, form: FormData): Promise<ImportState> {
   await editorContext();
   const values = formValues(form);
@@ -45,7 +53,7 @@ export async function preview(_previous: ImportState, form: FormData): Promise<I
   const text = await rawText(form);
   if ('tooBig' in text) return { message: text.tooBig, values, stamp };
   const resolved = resolveUnknownLabels(values);
-  const kept: Record<string, string> = { ...withoutAnswers(values), raw: text.raw, speakers: resolved.speakerLines, textLabels: resolved.textLabelLines };
+  const kept: Record<string, string> = { ...forNewPreview(values), raw: text.raw, speakers: resolved.speakerLines, textLabels: resolved.textLabelLines };
   try {
     const result = await previewImport({ raw: text.raw, kind: kindOf(kept.kind), title: kept.title, speakerLines: kept.speakers, textLabelLines: kept.textLabels });
     const message = [...resolved.errors, unresolvedMessage(result.result)].filter(Boolean).join(' ') || undefined;
