@@ -56,16 +56,16 @@ export function runImporter(request: ImportRequest): ImportResult {
 }
 
 /** Why the result may not be saved yet, for the form; null when it may. */
-export function unresolvedMessage(result: ImportResult): string | null {
+export function unresolvedMessage(result: ImportResult, lead = 'Cannot be saved yet'): string | null {
   if (result.problems.length === 0) return null;
   const lines = result.problems.map((p) => `line ${p.line} ("${p.label}:")`).join(', ');
-  return `Cannot be saved yet: ${result.problems.length === 1 ? 'a line starts' : `${result.problems.length} lines start`} with a speaker label that is not known, so the words could belong to anyone: ${lines}. For each label, name its speaker or mark it as text, then preview again.`;
+  return `${lead}: ${result.problems.length === 1 ? 'a line starts' : `${result.problems.length} lines start`} with a speaker label that is not known, so the words could belong to anyone: ${lines}. For each label, name its speaker or mark it as text, then preview again.`;
 }
 
 /** The importer's result for saving: refused while any unknown label is unresolved. */
 export function runImporterForSave(request: ImportRequest): ImportResult {
   const result = runImporter(request);
-  const unresolved = unresolvedMessage(result);
+  const unresolved = unresolvedMessage(result, 'Not saved');
   if (unresolved) throw new ImportError(unresolved);
   return result;
 }

@@ -96,10 +96,10 @@ export function parseLabel(paragraph: string): LabelMatch | null {
   }
   const m = /^([^:*_\n]{1,40}?)\s*(\*\*|__)?\s*:(?!\/\/)\s*(\*\*|__)?/u.exec(s);
   if (!m) return null;
-  const closing = m[2] ?? m[3];
-  // "XY: **Bold** text": without an opening mark, bold marks after the colon start the text.
-  const boldText = !bold && m[2] === undefined && m[3] !== undefined;
-  if (bold ? closing !== bold || (m[2] !== undefined && m[3] !== undefined) : closing !== undefined && !boldText) return null;
+  // The label's own marks close before or after the colon ("**JK**:", "**JK:**"); bold marks after
+  // a label that is already closed, or never opened, start the text ("XY: **Bold** text").
+  const boldText = m[3] !== undefined && (bold ? m[2] === bold : m[2] === undefined);
+  if (bold ? !(m[2] === bold || (m[2] === undefined && m[3] === bold)) : m[2] !== undefined) return null;
   const label = (m[1] ?? '').trim();
   if (!isLabelShape(label)) return null;
   const end = boldText ? m[0].length - (m[3]?.length ?? 0) : m[0].length;

@@ -230,7 +230,7 @@ describe('the web importer’s save', () => {
   const labels = 'JK = Jeff Kim\nSL = Seongmin Lee';
 
   it('is refused while a label is unknown, and allowed once it is mapped or marked as text', () => {
-    expect(() => runImporterForSave({ raw: text, title: 'T', speakerLines: labels })).toThrow(/Cannot be saved yet: a line starts with a speaker label that is not known.*line 5 \("XY:"\)/);
+    expect(() => runImporterForSave({ raw: text, title: 'T', speakerLines: labels })).toThrow(/Not saved: a line starts with a speaker label that is not known.*line 5 \("XY:"\)/);
     expect(runImporterForSave({ raw: text, title: 'T', speakerLines: `${labels}\nXY = Xu Yang` }).passages.map((p) => p.speaker)).toContain('Xu Yang');
     expect(runImporterForSave({ raw: text, title: 'T', speakerLines: labels, textLabelLines: 'XY' }).problems).toEqual([]);
   });

@@ -65,7 +65,9 @@ export function ImportForm({ speakers }: { speakers: Choice[] }) {
       </form>
 
       {result && state.preview && (
-        <form action={saveAction} className="space-y-6" aria-labelledby="step-2">
+        // Made anew for every answer: a select takes its default only when it mounts, so a kept form
+        // would leave the choices of the last preview on turns that moved (a "question" on an answer).
+        <form key={state.stamp ?? 0} action={saveAction} className="space-y-6" aria-labelledby="step-2">
           <h2 id="step-2" className="text-xl font-semibold">
             2. Check and correct, then save a draft
           </h2>

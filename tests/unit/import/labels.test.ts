@@ -220,6 +220,8 @@ describe('speaker labels in every pasted form', () => {
     ['Kim Jong-un: text', 'Kim Jong-un', 'text'],
     ['Q: text', 'Q', 'text'],
     ['XY: **Bold** text', 'XY', '**Bold** text'],
+    ['**XY**: **Bold** text', 'XY', '**Bold** text'],
+    ['**XY:** **Bold** text', 'XY', '**Bold** text'],
   ])('reads the label of %j', (paragraph, label, rest) => {
     expect(parseLabel(paragraph)).toEqual({ label, rest });
   });
