@@ -10,11 +10,9 @@ import { saveNewDocument, type NewDocument } from '@/lib/editorial/save-new-docu
 import { ImportError, parseDocumentText, type ImportResult, type SpeakerHint } from '@/lib/import';
 import { parsePartialDate } from '@/lib/dates';
 import { slugify } from '@/lib/slug';
-import { importCliOptionsSchema, type ImportCliOptions } from '@/lib/validation/import-options';
+import { importCliOptionsSchema, importSizeProblem, type ImportCliOptions } from '@/lib/validation/import-options';
 import { describeIssues } from '@/lib/validation/common';
 import { formatImportReport } from './import-report';
-
-const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
 export const IMPORT_USAGE = `Usage: npm run import -- <file> [options]
   --kind interview|essay     what the text is (detected when left out)
@@ -22,6 +20,7 @@ export const IMPORT_USAGE = `Usage: npm run import -- <file> [options]
   --date YYYY[-MM[-DD]]      publication date at its precision (or front matter "date")
   --publisher, --source URL, --language, --slug
   --speaker LABEL=NAME       tie a label to a speaker, e.g. --speaker "JK=Jeff Kim" (repeatable)
+  --text-label LABEL         read paragraphs starting "LABEL:" as text, not a turn (repeatable)
   --interviewer, --interviewee, --author NAME
   --publish                  save as published (default: draft)
   --dry-run                  show what would be made; write nothing`;
@@ -44,6 +43,7 @@ export function parseImportArguments(argv: string[]): ImportCliOptions {
         language: { type: 'string' },
         slug: { type: 'string' },
         speaker: { type: 'string', multiple: true },
+        'text-label': { type: 'string', multiple: true },
         interviewer: { type: 'string' },
         interviewee: { type: 'string' },
         author: { type: 'string' },
@@ -55,10 +55,11 @@ export function parseImportArguments(argv: string[]): ImportCliOptions {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
   if (parsed.positionals.length > 1) throw new UsageError(`one file at a time, got ${parsed.positionals.length}`);
-  const { 'dry-run': dryRun, ...values } = parsed.values;
-  const options = importCliOptionsSchema.safeParse({ ...values, dryRun, file: parsed.positionals[0] ?? '' });
+  const { 'dry-run': dryRun, 'text-label': textLabel, ...values } = parsed.values;
+  const options = importCliOptionsSchema.safeParse({ ...values, dryRun, textLabel, file: parsed.positionals[0] ?? '' });
   if (!options.success) {
-    throw new UsageError(describeIssues(options.error).map((p) => `--${p.parameter.split('.')[0]}: ${p.message}`).join('\n'));
+    const flag = (parameter: string) => (parameter === 'textLabel' ? 'text-label' : parameter === 'dryRun' ? 'dry-run' : parameter);
+    throw new UsageError(describeIssues(options.error).map((p) => `--${flag(p.parameter.split('.')[0] ?? '')}: ${p.message}`).join('\n'));
   }
   return options.data;
 }
@@ -70,7 +71,8 @@ function readTranscript(file: string): string {
   } catch {
     throw new ImportError(`cannot read ${file}: no such file`);
   }
-  if (size > MAX_FILE_BYTES) throw new ImportError(`${file} is ${Math.round(size / 1024)} KiB; the importer takes up to 5 MiB`);
+  const tooBig = importSizeProblem(size, file);
+  if (tooBig) throw new ImportError(tooBig);
   return readFileSync(file, 'utf8');
 }
 
@@ -113,6 +115,17 @@ export function documentFromImport(result: ImportResult, options: ImportCliOptio
   };
 }
 
+/** Each unknown label with its line, and the two ways to resolve it. */
+export function describeProblems(result: ImportResult): string {
+  const labels = [...new Set(result.problems.map((p) => p.label))];
+  const example = labels[0] ?? 'XY';
+  return [
+    `${result.problems.length === 1 ? 'a line starts' : `${result.problems.length} lines start`} with a speaker label that is not known, so the words could belong to anyone:`,
+    ...result.problems.map((p) => `  line ${p.line}: "${p.label}:" ${p.text}`),
+    `Map each label to a speaker with --speaker "${example}=Full Name", or mark it as text with --text-label "${example}".`,
+  ].join('\n');
+}
+
 export interface ImportOutcome {
   report: string;
   saved: { id: number; slug: string } | null;
@@ -125,7 +138,10 @@ export async function runImport(options: ImportCliOptions, databaseUrl: string):
     title: options.title,
     subtitle: options.subtitle,
     speakers: speakerHints(options),
+    textLabels: options.textLabel,
   });
+  // Unknown labels stop a dry run too: its report would otherwise look like a clean import.
+  if (result.problems.length > 0) throw new ImportError(describeProblems(result));
   const document = documentFromImport(result, options);
   const report = formatImportReport(result, document);
   if (options.dryRun) return { report: `${report}\nDry run: nothing was written.`, saved: null };

@@ -3,8 +3,7 @@
 import 'server-only';
 import { prisma } from '@/lib/db/client';
 import { ImportError, parseDocumentText, type ImportResult, type SpeakerHint } from '@/lib/import';
-
-export const MAX_IMPORT_CHARACTERS = 2_000_000;
+import { importSizeProblem } from '@/lib/validation/import-options';
 
 export interface ImportRequest {
   raw: string;
@@ -12,6 +11,8 @@ export interface ImportRequest {
   title?: string;
   /** "JK = Jeff Kim", one a line. */
   speakerLines?: string;
+  /** Labels the editor marked as text, one a line. */
+  textLabelLines?: string;
 }
 
 export interface SpeakerMatch {
@@ -41,9 +42,53 @@ export function speakerHints(lines = ''): SpeakerHint[] {
   return [...hints.values()];
 }
 
+const lineList = (lines = '') => lines.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+
 export function runImporter(request: ImportRequest): ImportResult {
-  if (request.raw.length > MAX_IMPORT_CHARACTERS) throw new ImportError('The text is longer than the importer takes (2 million characters).');
-  return parseDocumentText(request.raw, { kind: request.kind, title: request.title || undefined, speakers: speakerHints(request.speakerLines) });
+  const tooBig = importSizeProblem(new TextEncoder().encode(request.raw).length);
+  if (tooBig) throw new ImportError(tooBig);
+  return parseDocumentText(request.raw, {
+    kind: request.kind,
+    title: request.title || undefined,
+    speakers: speakerHints(request.speakerLines),
+    textLabels: lineList(request.textLabelLines),
+  });
+}
+
+/** Why the result may not be saved yet, for the form; null when it may. */
+export function unresolvedMessage(result: ImportResult, lead = 'Cannot be saved yet'): string | null {
+  if (result.problems.length === 0) return null;
+  const lines = result.problems.map((p) => `line ${p.line} ("${p.label}:")`).join(', ');
+  return `${lead}: ${result.problems.length === 1 ? 'a line starts' : `${result.problems.length} lines start`} with a speaker label that is not known, so the words could belong to anyone: ${lines}. For each label, name its speaker or mark it as text, then preview again.`;
+}
+
+/** The importer's result for saving: refused while any unknown label is unresolved. */
+export function runImporterForSave(request: ImportRequest): ImportResult {
+  const result = runImporter(request);
+  const unresolved = unresolvedMessage(result, 'Not saved');
+  if (unresolved) throw new ImportError(unresolved);
+  return result;
+}
+
+/**
+ * The editor's answers for unknown labels (`unknown-label-i` with `unknown-speaker-i` or
+ * `unknown-text-i`) folded into the speaker and text-label lines the importer reads.
+ */
+export function resolveUnknownLabels(values: Record<string, string>): { speakerLines: string; textLabelLines: string; errors: string[] } {
+  const speakerLines = lineList(values.speakers);
+  const textLabels = lineList(values.textLabels);
+  const errors: string[] = [];
+  for (const key of Object.keys(values).filter((k) => /^unknown-label-\d+$/.test(k)).sort()) {
+    const i = key.slice('unknown-label-'.length);
+    const label = (values[key] ?? '').trim();
+    const speaker = (values[`unknown-speaker-${i}`] ?? '').trim();
+    const asText = values[`unknown-text-${i}`] === 'yes';
+    if (!label) continue;
+    if (speaker && asText) errors.push(`"${label}:" is either a speaker or text, not both: clear one of them.`);
+    else if (speaker) speakerLines.push(`${label} = ${speaker}`);
+    else if (asText && !textLabels.includes(label)) textLabels.push(label);
+  }
+  return { speakerLines: speakerLines.join('\n'), textLabelLines: textLabels.join('\n'), errors };
 }
 
 export async function previewImport(request: ImportRequest): Promise<ImportPreview> {

@@ -6,6 +6,7 @@ import { parsePartialDate } from '@/lib/dates';
 import type { DocumentFilters } from '@/lib/validation/document-filters';
 import { splitParagraphs, type DocumentDetail, type DocumentSummary, type FacetCount } from './dto';
 import { documentSummarySelect, PUBLISHED, toDocumentSummary } from './selections';
+import { safeWebAddress } from '@/lib/validation/web-address';
 
 type FilterName = 'speaker' | 'topic' | 'kind' | 'date';
 
@@ -139,7 +140,8 @@ export async function getPublishedDocument(slug: string): Promise<DocumentDetail
   return {
     ...toDocumentSummary(row),
     summary: row.summary,
-    sourceUrl: row.sourceUrl,
+    // Only an http(s) address leaves the archive, even one stored before the rule (a `javascript:` link).
+    sourceUrl: safeWebAddress(row.sourceUrl),
     caption: row.caption,
     language: row.language,
     updatedAt: row.updatedAt.toISOString(),

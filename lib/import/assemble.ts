@@ -11,6 +11,11 @@ import type { ImportedSpeaker, ImportRole, SpeakerHint } from './types';
 
 export function buildInterview(draft: Draft, blocks: Block[], turns: TurnReading, hints: SpeakerHint[], titleIndex: number | null): ImportedSpeaker[] {
   if (turns.ties.size + turns.untied.size === 0) {
+    const unknown = [...turns.unknown.keys()].map((i) => blocks[i]).filter((b) => b !== undefined);
+    if (unknown.length > 0) {
+      const list = unknown.map((b) => `"${b.label?.label}:" (line ${b.line})`).join(', ');
+      throw new ImportError(`no speaker label is known: ${list} cannot be tied to a speaker; give their names in speakers ("XY=Full Name")`, unknown[0]?.line);
+    }
     throw new ImportError('no speaker-labelled turns found ("JK: …", "Jeff Kim: …", "Q: …"): the text cannot be read as an interview');
   }
   const [firstUntied] = [...turns.untied.entries()].sort((a, b) => a[0] - b[0]);
@@ -28,7 +33,7 @@ export function buildInterview(draft: Draft, blocks: Block[], turns: TurnReading
   }
   const names = uniqueNames([...hints.map((h) => h.name), ...labelsBySpeaker.keys()]);
   const givenRoles = new Map(hints.flatMap((h) => (h.role ? [[nameKey(h.name), h.role] as [string, ImportRole]] : [])));
-  const roles = assembleInterview(draft, { blocks, ties: turns.ties, titleIndex, speakers: names, givenRoles });
+  const roles = assembleInterview(draft, { blocks, ties: turns.ties, unknown: turns.unknown, titleIndex, speakers: names, givenRoles });
 
   const speaking = new Set(draft.passages.map((p) => p.speaker));
   const order = uniqueNames([...hints.map((h) => h.name), ...draft.passages.map((p) => p.speaker ?? '')]).filter(Boolean);

@@ -78,7 +78,9 @@ export function knownNames(blocks: Block[], title: string | undefined, uses: Map
   }
   if (title) for (const n of nameSequences(title)) add(n, 'title', 3);
   for (const b of header) {
-    if (!b.headerChrome && !b.tail && wordCount(b.text) <= 60) for (const n of nameSequences(b.text)) add(n, 'standfirst', 4);
+    // A label names no one by itself: "Maria Lopez: Welcome." must not vouch for its own label.
+    const text = b.label ? b.label.rest : b.text;
+    if (!b.headerChrome && !b.tail && wordCount(b.text) <= 60) for (const n of nameSequences(text)) add(n, 'standfirst', 4);
   }
   return known;
 }
@@ -87,24 +89,50 @@ export interface TurnReading {
   ties: Map<number, Tie>;
   /** Accepted turns whose label could not be tied: block index → message. */
   untied: Map<number, string>;
+  /**
+   * Paragraphs that start like a turn with a label that is neither given, tied to a name the text
+   * gives, nor repeated: block index → why it is not known. Their words belong to no known speaker.
+   */
+  unknown: Map<number, string>;
 }
+
+export const noTurns = (): TurnReading => ({ ties: new Map(), untied: new Map(), unknown: new Map() });
 
 /**
  * Which label paragraphs are turns: a label is accepted when it is given, ties to a name the text
- * gives, or is used at least twice; anything else is prose that happens to contain a colon.
+ * gives, or is used at least twice. Any other label-shaped start is unknown: it may be prose with a
+ * colon or a speaker nobody named, and only the editor can tell which.
  */
 export function readTurns(blocks: Block[], hints: SpeakerHint[], known: KnownName[], titleIndex: number | null): TurnReading {
   const uses = labelUses(blocks);
-  const reading: TurnReading = { ties: new Map(), untied: new Map() };
+  const reading: TurnReading = { ties: new Map(), untied: new Map(), unknown: new Map() };
   for (const block of blocks) {
     if (!block.label || block.tail || block.bodyChrome || block.index === titleIndex) continue;
     const outcome = tieLabel(block.label.label, hints, known);
     const repeated = (uses.get(labelKey(block.label.label)) ?? 0) >= 2;
     if ('error' in outcome) {
       if (repeated) reading.untied.set(block.index, outcome.error);
+      else if (!block.headerChrome) reading.unknown.set(block.index, outcome.error);
     } else if (repeated || outcome.strong) {
       reading.ties.set(block.index, outcome);
+    } else if (!block.headerChrome) {
+      reading.unknown.set(block.index, `"${outcome.name}" is not among the speakers given or named in the text`);
     }
   }
   return reading;
+}
+
+/** Paragraphs starting with a label the editor marked as text are read as plain text. */
+export function applyTextLabels(blocks: Block[], textLabels: string[], notes: string[]): void {
+  for (const wanted of textLabels) {
+    const key = labelKey(wanted.replace(/:$/, ''));
+    if (!key) continue;
+    const lines = blocks.filter((b) => b.label && labelKey(b.label.label) === key).map((b) => b.line);
+    for (const block of blocks) if (block.label && labelKey(block.label.label) === key) block.label = null;
+    notes.push(
+      lines.length > 0
+        ? `"${wanted}:" read as text, not a speaker label, as asked (line ${lines.join(', ')})`
+        : `"${wanted}" was marked as text but starts no paragraph`,
+    );
+  }
 }

@@ -3,7 +3,7 @@ import type { LabelMatch } from './labels';
 import { nameKey } from './names';
 import type { Paragraph } from './paragraphs';
 import { compareKey, excerpt, stripMarkup } from './text';
-import type { ImportedPassage, ImportKind, ImportMeta, SkippedBlock } from './types';
+import type { ImportedPassage, ImportKind, ImportMeta, ImportProblem, SkippedBlock } from './types';
 
 /** A paragraph with what was read from it before any decision about where it goes. */
 export interface Block extends Paragraph {
@@ -24,6 +24,7 @@ export interface Draft {
   dropped: SkippedBlock[];
   unplaced: SkippedBlock[];
   notes: string[];
+  problems: ImportProblem[];
   /** Speaker name → bio. */
   bios: Map<string, string>;
   /** Header paragraphs taken as summary or subtitle, revisited once the passages are known. */
@@ -80,4 +81,24 @@ export function setBio(draft: Draft, name: string, block: Paragraph): void {
   }
   draft.bios.set(name, block.text);
   draft.notes.push(`bio of "${name}" taken from line ${block.line}`);
+}
+
+/**
+ * A paragraph that starts with an unknown label: its words go to no speaker (left unplaced) and a
+ * problem blocks the save until the editor maps the label or marks it as text.
+ */
+export function flagUnknownLabel(draft: Draft, block: Block, why: string): void {
+  const label = block.label?.label ?? '';
+  const rest = block.label?.rest ?? '';
+  draft.problems.push({
+    line: block.line,
+    label,
+    text: rest.length > 80 ? `${rest.slice(0, 79)}…` : rest,
+    message: `line ${block.line} starts with "${label}:", which is not a known speaker label (${why}): map it to a speaker or mark it as text`,
+  });
+  leaveUnplaced(draft, block, `unknown speaker label "${label}"`);
+}
+
+export function followsUnknownLabel(draft: Draft, block: Paragraph, label: Block): void {
+  leaveUnplaced(draft, block, `follows the unknown speaker label "${label.label?.label ?? ''}" at line ${label.line}`);
 }

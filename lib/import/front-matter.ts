@@ -1,5 +1,6 @@
 // Reads the optional YAML front matter ("---" … "---" at the very top) into meta, kind and speaker hints.
 import { parse } from 'yaml';
+import { WEB_ADDRESS_MESSAGE, webAddressSchema } from '@/lib/validation/web-address';
 import { ImportError } from './errors';
 import { normalizeLine } from './normalize';
 import { isPartialDate } from './text';
@@ -38,7 +39,8 @@ export function readFrontMatter(rawLines: string[]): FrontMatter {
   for (const [key, value] of Object.entries(data)) {
     if (value === null || value === undefined) continue;
     const metaKey = TEXT_KEYS[key];
-    if (metaKey) fm.meta[metaKey] = text(key, value);
+    if (metaKey === 'sourceUrl') fm.meta.sourceUrl = webAddress(key, value);
+    else if (metaKey) fm.meta[metaKey] = text(key, value);
     else if (!HANDLED.has(key)) fm.meta[key] = value;
   }
   if (data.date !== undefined && data.date !== null) fm.meta.date = date(data.date);
@@ -80,6 +82,14 @@ function text(key: string, value: unknown): string {
     if (s) return s;
   }
   throw new ImportError(`invalid front matter: "${key}" must be non-empty text`);
+}
+
+/** The source address, by the same http(s)-only rule as every other boundary. */
+function webAddress(key: string, value: unknown): string {
+  const parsed = webAddressSchema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const got = typeof value === 'string' ? ` (got ${JSON.stringify(value.length > 60 ? `${value.slice(0, 59)}…` : value)})` : '';
+  throw new ImportError(`invalid front matter: "${key}" ${parsed.error.issues[0]?.message ?? WEB_ADDRESS_MESSAGE}${got}`);
 }
 
 function date(value: unknown): string {

@@ -1,7 +1,7 @@
 // Public API: turns a pasted or uploaded transcript or essay into a reviewable, structured result.
 import { buildEssay, buildInterview } from './assemble';
 import { isTailMarker } from './chrome';
-import { findTitle, knownNames, labelUses, readBlocks, readTurns, type TurnReading } from './document';
+import { applyTextLabels, findTitle, knownNames, labelUses, noTurns, readBlocks, readTurns, type TurnReading } from './document';
 import { drop, type Block, type Draft } from './draft';
 import { BEFORE_BODY } from './essay';
 import { ImportError } from './errors';
@@ -25,6 +25,7 @@ export type {
   SkippedBlock,
   ImportMeta,
   ImportResult,
+  ImportProblem,
 } from './types';
 
 /** Parses the raw text; throws ImportError (and returns nothing) on input it cannot read. */
@@ -36,7 +37,7 @@ export function parseDocumentText(raw: string, options: ImportOptions = {}): Imp
   const { paragraphs, unwrapped } = splitParagraphs(rawLines.slice(fm.bodyStart).map(normalizeLine), fm.bodyStart + 1);
   if (paragraphs.length === 0) throw new ImportError('the text has no paragraphs: there is nothing after the front matter');
 
-  const draft: Draft = { kind: 'essay', meta: { ...fm.meta }, caption: fm.caption ?? null, passages: [], dropped: [], unplaced: [], notes: [], bios: new Map(), derived: [] };
+  const draft: Draft = { kind: 'essay', meta: { ...fm.meta }, caption: fm.caption ?? null, passages: [], dropped: [], unplaced: [], notes: [], problems: [], bios: new Map(), derived: [] };
   if (options.title?.trim()) draft.meta.title = normalizeLine(options.title);
   if (options.subtitle?.trim()) draft.meta.subtitle = normalizeLine(options.subtitle);
   if (undecodable > 0) draft.notes.push(`${undecodable} characters could not be decoded (shown as �): check the file's encoding`);
@@ -44,6 +45,7 @@ export function parseDocumentText(raw: string, options: ImportOptions = {}): Imp
 
   const hints = mergeHints(fm.speakers, options.speakers);
   const blocks = readBlocks(paragraphs);
+  applyTextLabels(blocks, options.textLabels ?? [], draft.notes);
   const uses = labelUses(blocks);
   let titleIndex: number | null = null;
   if (draft.meta.title === undefined) {
@@ -56,9 +58,11 @@ export function parseDocumentText(raw: string, options: ImportOptions = {}): Imp
   }
   const known = knownNames(blocks, draft.meta.title, uses, hints);
   const forced = options.kind ?? fm.kind;
-  const turns: TurnReading = forced === 'essay' ? { ties: new Map(), untied: new Map() } : readTurns(blocks, hints, known, titleIndex);
+  const turns: TurnReading = forced === 'essay' ? noTurns() : readTurns(blocks, hints, known, titleIndex);
   const turnCount = turns.ties.size + turns.untied.size;
-  draft.kind = forced ?? (turnCount >= 2 ? 'interview' : 'essay');
+  // One known turn and an unknown label is a conversation with a speaker nobody named, not an essay.
+  const unnamedConversation = turns.ties.size >= 1 && turnCount + turns.unknown.size >= 2;
+  draft.kind = forced ?? (turnCount >= 2 || unnamedConversation ? 'interview' : 'essay');
   if (!forced) {
     draft.notes.push(draft.kind === 'interview' ? `read as an interview: ${turnCount} speaker-labelled turns` : 'read as an essay: no speaker-labelled turns');
   }
@@ -69,7 +73,7 @@ export function parseDocumentText(raw: string, options: ImportOptions = {}): Imp
 
   dropTail(draft, blocks);
   settleHeaderPullQuotes(draft);
-  if (draft.passages.length === 0) {
+  if (draft.passages.length === 0 && draft.problems.length === 0) {
     throw new ImportError('no paragraphs are left once site chrome, captions and bios are set aside: nothing to import');
   }
   return {
@@ -81,6 +85,7 @@ export function parseDocumentText(raw: string, options: ImportOptions = {}): Imp
     dropped: draft.dropped.sort((a, b) => a.line - b.line),
     unplaced: draft.unplaced.sort((a, b) => a.line - b.line),
     notes: [...new Set(draft.notes)],
+    problems: draft.problems.sort((a, b) => a.line - b.line),
   };
 }
 
@@ -90,6 +95,9 @@ function checkOptions(options: ImportOptions): void {
   }
   if (options.speakers !== undefined && !Array.isArray(options.speakers)) {
     throw new ImportError('speakers must be a list of { name, labels?, role? }');
+  }
+  if (options.textLabels !== undefined && (!Array.isArray(options.textLabels) || options.textLabels.some((l) => typeof l !== 'string'))) {
+    throw new ImportError('labels marked as text must be a list of labels');
   }
 }
 

@@ -1,7 +1,7 @@
 // Builds an interview's passages: header, then labelled turns with their unlabelled follow-on paragraphs.
 import { closingBioRun, placeClosingBios } from './bio';
 import { isBodyCaption } from './caption';
-import { deriveMeta, drop, leaveUnplaced, placeCaption, repeatReason, type Block, type Draft } from './draft';
+import { deriveMeta, drop, flagUnknownLabel, followsUnknownLabel, leaveUnplaced, placeCaption, repeatReason, type Block, type Draft } from './draft';
 import { applyHeaderMark, classifyHeader, isDek } from './header';
 import { createRepeatIndex } from './pull-quote';
 import { assignRoles } from './roles';
@@ -12,6 +12,8 @@ export interface InterviewInput {
   blocks: Block[];
   /** Accepted turns: block index → who speaks. */
   ties: Map<number, Tie>;
+  /** Paragraphs starting with an unknown label: block index → why it is not known. */
+  unknown: Map<number, string>;
   titleIndex: number | null;
   /** Every speaker name known (tied or given), for closing bios. */
   speakers: string[];
@@ -28,13 +30,22 @@ export const BEFORE_FIRST_TURN = 'unlabelled paragraph before the first turn';
 
 /** Fills draft.passages; returns each speaker's role. */
 export function assembleInterview(draft: Draft, input: InterviewInput): Map<string, ImportRole> {
-  const { blocks, ties } = input;
+  const { blocks, ties, unknown } = input;
   const firstTurn = blocks.findIndex((b) => ties.has(b.index));
+  // The last unknown label seen: what follows it, up to the next known turn, is nobody's yet.
+  let orphan: Block | null = null;
 
   for (const block of blocks.slice(0, firstTurn)) {
     if (block.tail) continue;
+    const why = unknown.get(block.index);
+    if (why !== undefined) {
+      flagUnknownLabel(draft, block, why);
+      orphan = block;
+      continue;
+    }
     const mark = classifyHeader(block, draft, input.titleIndex);
     if (mark) applyHeaderMark(draft, block, mark);
+    else if (orphan) followsUnknownLabel(draft, block, orphan);
     else if (draft.meta.summary === undefined && isDek(block.text)) {
       deriveMeta(draft, 'summary', block, `summary taken from the standfirst at line ${block.line}`);
     } else leaveUnplaced(draft, block, BEFORE_FIRST_TURN);
@@ -44,6 +55,7 @@ export function assembleInterview(draft: Draft, input: InterviewInput): Map<stri
   // The open turn is passage number draft.passages.length until it closes.
   const seen = createRepeatIndex();
   let open: OpenTurn | null = null;
+  orphan = null;
   const close = () => {
     if (!open) return;
     if (open.paragraphs.length === 0) leaveUnplaced(draft, open.block, 'speaker label with no text');
@@ -58,8 +70,17 @@ export function assembleInterview(draft: Draft, input: InterviewInput): Map<stri
     const tie = ties.get(block.index);
     if (tie && block.label) {
       close();
+      orphan = null;
       open = { speaker: tie.name, block, paragraphs: block.label.rest ? [block.label.rest] : [] };
       if (block.label.rest) seen.add(draft.passages.length, block.label.rest);
+      continue;
+    }
+    const why = unknown.get(block.index);
+    if (why !== undefined) {
+      // Never fold these words into the answer before them: they may be anyone's.
+      close();
+      flagUnknownLabel(draft, block, why);
+      orphan = block;
       continue;
     }
     if (block.bodyChrome) {
@@ -73,6 +94,10 @@ export function assembleInterview(draft: Draft, input: InterviewInput): Map<stri
     }
     if (isBodyCaption(block.text)) {
       placeCaption(draft, block);
+      continue;
+    }
+    if (orphan) {
+      followsUnknownLabel(draft, block, orphan);
       continue;
     }
     const current = open as OpenTurn | null;

@@ -96,9 +96,12 @@ export function parseLabel(paragraph: string): LabelMatch | null {
   }
   const m = /^([^:*_\n]{1,40}?)\s*(\*\*|__)?\s*:(?!\/\/)\s*(\*\*|__)?/u.exec(s);
   if (!m) return null;
-  const closing = m[2] ?? m[3];
-  if (bold ? closing !== bold || (m[2] !== undefined && m[3] !== undefined) : closing !== undefined) return null;
+  // The label's own marks close before or after the colon ("**JK**:", "**JK:**"); bold marks after
+  // a label that is already closed, or never opened, start the text ("XY: **Bold** text").
+  const boldText = m[3] !== undefined && (bold ? m[2] === bold : m[2] === undefined);
+  if (bold ? !(m[2] === bold || (m[2] === undefined && m[3] === bold)) : m[2] !== undefined) return null;
   const label = (m[1] ?? '').trim();
   if (!isLabelShape(label)) return null;
-  return { label, rest: s.slice(m[0].length).trim() };
+  const end = boldText ? m[0].length - (m[3]?.length ?? 0) : m[0].length;
+  return { label, rest: s.slice(end).trim() };
 }

@@ -17,6 +17,8 @@ export interface ImportOptions {
   subtitle?: string;
   /** Known speakers and the labels they go by ("JK", "Jeff Kim", "Q"). */
   speakers?: SpeakerHint[];
+  /** Labels the editor marked as text: a paragraph starting with one is never a turn ("Korea: …"). */
+  textLabels?: string[];
 }
 
 export interface ImportedSpeaker {
@@ -45,6 +47,20 @@ export interface SkippedBlock {
   reason: string;
 }
 
+/**
+ * A paragraph that starts like a speaker's turn ("XY:", "Maria Lopez:") with a label that is neither
+ * given nor tied to a speaker. It blocks saving: its words could belong to anyone, so they go to no
+ * speaker until the editor maps the label to a speaker or marks it as text.
+ */
+export interface ImportProblem {
+  line: number;
+  /** The label as written, without bold marks or colon. */
+  label: string;
+  /** The start of the text after the label. */
+  text: string;
+  message: string;
+}
+
 export interface ImportMeta {
   title?: string;
   subtitle?: string;
@@ -68,4 +84,6 @@ export interface ImportResult {
   unplaced: SkippedBlock[];
   /** Inferences an editor should check. */
   notes: string[];
+  /** What must be resolved before the result may be saved; empty when it may be. */
+  problems: ImportProblem[];
 }

@@ -2,6 +2,7 @@
 // field ("Title: must not be empty"). Numbers may arrive as text from a form; an empty optional field
 // means "none" (null), an absent one "leave as it is" in an update.
 import { z } from 'zod';
+import { optionalWebAddressSchema } from './web-address';
 import { documentKindSchema, partialDateSchema, passageKindSchema, slugSchema } from './common';
 
 // ---------------------------------------------------------------------------------------------
@@ -100,12 +101,8 @@ export const languageSchema = z
   .trim()
   .regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, 'must be a language tag like en or ko');
 
-const sourceUrlSchema = z
-  .union([z.literal(''), z.url({ protocol: /^https?$/, error: 'must be a full web address starting with http:// or https://' })])
-  .nullable()
-  .optional()
-  .transform((value) => (value === '' ? null : value))
-  .refine((value) => value == null || value.length <= 2000, 'must be at most 2000 characters');
+// The one http(s)-only rule for source addresses (lib/validation/web-address.ts); empty is none.
+const sourceUrlSchema = optionalWebAddressSchema;
 
 export const participantRoleSchema = z.enum(['interviewer', 'interviewee', 'author', 'translator', 'editor'], {
   error: 'must be one of interviewer, interviewee, author, translator, editor',

@@ -1,5 +1,6 @@
 // The shape of seed/metadata.json: the facts about the seed texts that the raw text does not carry.
 import { z } from 'zod';
+import { webAddressSchema } from './web-address';
 import { datePrecisionSchema, documentKindSchema, participantRoleSchema, partialDateSchema, slugSchema } from './common';
 
 export const seedMetadataSchema = z.object({
@@ -15,7 +16,7 @@ export const seedMetadataSchema = z.object({
       title: z.string().min(1),
       subtitle: z.string().optional(),
       publisher: z.string().optional(),
-      sourceUrl: z.url().optional(),
+      sourceUrl: webAddressSchema.optional(),
       date: partialDateSchema,
       datePrecision: datePrecisionSchema,
       language: z.string().default('en'),

@@ -4,13 +4,17 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runImporter, runImporterForSave } from '@/lib/admin/import-preview';
+import { getPublishedDocument } from '@/lib/data/documents';
+import { prisma as seededPrisma } from '@/lib/db/client';
 import { createPrismaClient } from '@/lib/db/create-client';
+import { IMPORT_MAX_BYTES } from '@/lib/validation/import-options';
 import { parseImportArguments, runImport, UsageError } from '@/scripts/import-command';
 import { copyTemplate } from '../support/per-file-database';
 
 const databaseUrl = `file:${copyTemplate('migratedTemplate')}`;
 const prisma = createPrismaClient(databaseUrl);
-afterAll(() => prisma.$disconnect());
+afterAll(() => Promise.all([prisma.$disconnect(), seededPrisma.$disconnect()]));
 
 const dir = mkdtempSync(path.join(tmpdir(), 'archive-import-'));
 function transcript(name: string, text: string): string {
@@ -123,3 +127,112 @@ describe('npm run import', () => {
     expect(() => parseImportArguments(argv)).toThrow(message);
   });
 });
+
+// Issue 7, defect 1: "XY: …" was folded into Seongmin Lee's answer and the report said nothing.
+const UNKNOWN = `---
+title: Markets After the Famine
+date: 2018-08-28
+speakers: { JK: Jeff Kim, SL: Seongmin Lee }
+interviewer: Jeff Kim
+---
+JK: Where did you grow up?
+
+SL: In Hyesan, near the river.
+
+LABEL: And what about the markets?
+
+They were everywhere after the famine.
+
+JK: Were you afraid?
+
+SL: Always.
+`;
+
+describe('npm run import: a label nobody mapped', () => {
+  it.each([
+    ['initials', 'XY', []],
+    ['initials, on a dry run', 'XY', ['--dry-run']],
+    ['a full name', 'Maria Lopez', []],
+    ['a full name, on a dry run', 'Maria Lopez', ['--dry-run']],
+  ])('stops on %s, naming the line and both ways out, and writes nothing', async (_name, label, extra) => {
+    const before = await prisma.document.count();
+    const file = transcript(`unknown-${label.length}-${extra.length}.txt`, UNKNOWN.replace('LABEL', label));
+    const run = runImport(parseImportArguments([file, ...extra]), databaseUrl);
+    await expect(run).rejects.toThrow(`line 11: "${label}:" And what about the markets?`);
+    await expect(run).rejects.toThrow(`--speaker "${label}=Full Name"`);
+    await expect(run).rejects.toThrow(`--text-label "${label}"`);
+    expect(await prisma.document.count()).toBe(before);
+  });
+
+  it('with --speaker XY=… saves the turn as that speaker’s, follow-on paragraph included', async () => {
+    const file = transcript('mapped.txt', UNKNOWN.replace('LABEL', 'XY').replace('Markets After', 'Mapped Markets After'));
+    const outcome = await runImport(parseImportArguments([file, '--speaker', 'XY=Xu Yang']), databaseUrl);
+    const passages = await prisma.passage.findMany({ where: { document: { slug: outcome.saved!.slug } }, orderBy: { position: 'asc' }, select: { text: true, speaker: { select: { name: true } } } });
+    expect(passages.map((p) => [p.speaker?.name, p.text])).toEqual([
+      ['Jeff Kim', 'Where did you grow up?'],
+      ['Seongmin Lee', 'In Hyesan, near the river.'],
+      ['Xu Yang', 'And what about the markets?\n\nThey were everywhere after the famine.'],
+      ['Jeff Kim', 'Were you afraid?'],
+      ['Seongmin Lee', 'Always.'],
+    ]);
+  });
+
+  it('with --text-label XY keeps the line as text of the answer, as the editor said', async () => {
+    const file = transcript('as-text.txt', UNKNOWN.replace('LABEL', 'XY').replace('Markets After', 'Text Markets After'));
+    const outcome = await runImport(parseImportArguments([file, '--text-label', 'XY', '--dry-run']), databaseUrl);
+    expect(outcome.report).toContain('"XY:" read as text, not a speaker label, as asked (line 11)');
+    expect(outcome.report).toContain('Could not place: nothing.');
+  });
+});
+
+// Issue 7, defect 6: a javascript: source address from front matter was saved and served.
+describe('source addresses', () => {
+  it.each(['javascript:alert(document.cookie)', 'data:text/html,<script>alert(1)</script>'])('refuses --source %s as a usage error', (source) => {
+    expect(() => parseImportArguments(['x.txt', '--source', source])).toThrow('--source: must be a full web address starting with http:// or https://');
+  });
+
+  it.each(['javascript:alert(document.cookie)', 'data:text/html,<b>x</b>'])('refuses front matter source: %s and writes nothing', async (source) => {
+    const before = await prisma.document.count();
+    const file = transcript(`source-${source.length}.txt`, INTERVIEW.replace('publisher: Example Review', `publisher: Example Review\nsource: "${source}"`).replace('A Conversation', 'Hostile'));
+    await expect(runImport(parseImportArguments([file]), databaseUrl)).rejects.toThrow(/invalid front matter: "source" must be a full web address starting with http:\/\/ or https:\/\//);
+    expect(await prisma.document.count()).toBe(before);
+  });
+
+  it('never serves a non-http(s) address already stored', async () => {
+    const essay = await seededPrisma.document.findFirstOrThrow({ where: { status: 'published' }, select: { slug: true } });
+    await seededPrisma.document.update({ where: { slug: essay.slug }, data: { sourceUrl: 'javascript:alert(document.cookie)' } });
+    expect((await getPublishedDocument(essay.slug))?.sourceUrl).toBeNull();
+    await seededPrisma.document.update({ where: { slug: essay.slug }, data: { sourceUrl: 'https://thediplomat.com/x' } });
+    expect((await getPublishedDocument(essay.slug))?.sourceUrl).toBe('https://thediplomat.com/x');
+  });
+});
+
+// Issue 7, defect 7: an import over 1 MB gave a 500 on the web; now a clear limit everywhere.
+describe('the import size limit', () => {
+  const big = 'JK: Where?\n\nSL: ' + 'We crossed the river at night. '.repeat(Math.ceil(IMPORT_MAX_BYTES / 31));
+
+  it('the CLI refuses a file over 1 MB with a message, writing nothing', async () => {
+    const before = await prisma.document.count();
+    const file = transcript('big.txt', big);
+    await expect(runImport(parseImportArguments([file, '--title', 'Big', '--date', '2020']), databaseUrl)).rejects.toThrow(/big\.txt is 1\.0 MB; the importer takes up to 1 MB of text at a time/);
+    expect(await prisma.document.count()).toBe(before);
+  });
+
+  it('the web importer refuses the same text with the same message', () => {
+    expect(() => runImporter({ raw: big })).toThrow(/^The text is 1\.0 MB; the importer takes up to 1 MB of text at a time/);
+    // Counted in bytes: a million Korean characters are three megabytes.
+    expect(() => runImporter({ raw: '가'.repeat(400_000) })).toThrow(/1\.1 MB/);
+  });
+});
+
+describe('the web importer’s save', () => {
+  const text = 'JK: Where did you grow up?\n\nSL: In Hyesan.\n\nXY: And what about the markets?\n\nSL: They grew.';
+  const labels = 'JK = Jeff Kim\nSL = Seongmin Lee';
+
+  it('is refused while a label is unknown, and allowed once it is mapped or marked as text', () => {
+    expect(() => runImporterForSave({ raw: text, title: 'T', speakerLines: labels })).toThrow(/Not saved: a line starts with a speaker label that is not known.*line 5 \("XY:"\)/);
+    expect(runImporterForSave({ raw: text, title: 'T', speakerLines: `${labels}\nXY = Xu Yang` }).passages.map((p) => p.speaker)).toContain('Xu Yang');
+    expect(runImporterForSave({ raw: text, title: 'T', speakerLines: labels, textLabelLines: 'XY' }).problems).toEqual([]);
+  });
+});
+

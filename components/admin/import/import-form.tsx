@@ -1,34 +1,59 @@
 'use client';
 // Import in two steps: paste or upload, see the importer's preview, correct it, save a draft.
-import { useActionState } from 'react';
+import { useActionState, useState, type FormEvent } from 'react';
 import { preview, save, type ImportState } from '@/app/(admin)/admin/import/actions';
 import type { Choice } from '@/lib/data/admin';
+import { IMPORT_LIMIT_LABEL, importSizeProblem } from '@/lib/validation/import-options';
 import { FormMessage } from '../field-error';
 import { SelectField, TextField } from '../text-field';
+import { UnknownLabels } from './unknown-labels';
 
 const button = 'rounded-md bg-stone-800 px-4 py-2 text-white disabled:opacity-60 dark:bg-stone-200 dark:text-stone-900';
 
 export function ImportForm({ speakers }: { speakers: Choice[] }) {
   const [previewState, previewAction, previewing] = useActionState<ImportState, FormData>(preview, {});
   const [saveState, saveAction, saving] = useActionState<ImportState, FormData>(save, {});
-  const state = saveState.preview || saveState.message ? saveState : previewState;
+  // Whichever answered last: a preview after a refused save shows the new preview.
+  const state = (saveState.stamp ?? 0) > (previewState.stamp ?? 0) ? saveState : previewState;
   const values = state.values ?? {};
   const result = state.preview?.result;
+  const [tooBig, setTooBig] = useState<string | null>(null);
+
+  // Checked here first, so an over-long text is never sent and stays in the form as it is.
+  const checkSize = (event: FormEvent<HTMLFormElement>) => {
+    const form = event.currentTarget;
+    const file = (form.elements.namedItem('file') as HTMLInputElement | null)?.files?.[0];
+    const raw = (form.elements.namedItem('raw') as HTMLTextAreaElement | null)?.value ?? '';
+    const problem = (file && file.size > 0 ? importSizeProblem(file.size, `The file ${file.name}`) : null) ?? importSizeProblem(new TextEncoder().encode(raw).length);
+    setTooBig(problem);
+    if (problem) event.preventDefault();
+  };
 
   return (
     <div className="space-y-10">
-      <form action={previewAction} className="space-y-4" aria-labelledby="step-1">
+      <form action={previewAction} onSubmit={checkSize} className="space-y-4" aria-labelledby="step-1" key={state.stamp ?? 0}>
         <h2 id="step-1" className="text-xl font-semibold">
           1. The text
         </h2>
-        {!result && <FormMessage message={previewState.message} />}
-        <TextField name="raw" label="Paste the transcript or essay" defaultValue={values.raw} multiline rows={12} hint="Labels such as JK:, Jeff Kim:, Q:/A: or **JK:** are recognised; site chrome is dropped." />
+        <FormMessage message={tooBig ?? (result ? undefined : state.message)} />
+        <TextField
+          name="raw"
+          label="Paste the transcript or essay"
+          defaultValue={values.raw}
+          multiline
+          rows={12}
+          hint={`Up to ${IMPORT_LIMIT_LABEL} of text. Labels such as JK:, Jeff Kim:, Q:/A: or **JK:** are recognised; site chrome is dropped.`}
+        />
         <div>
           <label htmlFor="import-file" className="block font-medium">
             …or upload a text file
           </label>
-          <input id="import-file" name="file" type="file" accept=".txt,.md,text/plain,text/markdown" className="mt-1" />
+          <p id="import-file-hint" className="text-sm muted">
+            A .txt or .md file of up to {IMPORT_LIMIT_LABEL}.
+          </p>
+          <input id="import-file" name="file" type="file" accept=".txt,.md,text/plain,text/markdown" aria-describedby="import-file-hint" className="mt-1" />
         </div>
+        <input type="hidden" name="textLabels" value={values.textLabels ?? ''} />
         <div className="grid gap-4 md:grid-cols-3">
           <SelectField name="kind" label="Kind" defaultValue={values.kind ?? ''} options={[{ value: '', label: 'Detect' }, { value: 'interview', label: 'Interview' }, { value: 'essay', label: 'Essay' }]} />
           <TextField name="title" label="Title (if the text does not start with it)" defaultValue={values.title} />
@@ -40,14 +65,22 @@ export function ImportForm({ speakers }: { speakers: Choice[] }) {
       </form>
 
       {result && state.preview && (
-        <form action={saveAction} className="space-y-6" aria-labelledby="step-2">
+        // Made anew for every answer: a select takes its default only when it mounts, so a kept form
+        // would leave the choices of the last preview on turns that moved (a "question" on an answer).
+        <form key={state.stamp ?? 0} action={saveAction} className="space-y-6" aria-labelledby="step-2">
           <h2 id="step-2" className="text-xl font-semibold">
             2. Check and correct, then save a draft
           </h2>
-          <FormMessage message={saveState.message} />
-          {['raw', 'kind', 'title', 'speakers'].map((name) => (
+          <FormMessage message={state.message} />
+          {['raw', 'kind', 'title', 'speakers', 'textLabels'].map((name) => (
             <input key={name} type="hidden" name={name} value={values[name] ?? ''} />
           ))}
+          <UnknownLabels problems={result.problems} />
+          {result.problems.length > 0 && (
+            <button type="submit" formAction={previewAction} disabled={previewing} className={button}>
+              {previewing ? 'Reading…' : 'Apply and preview again'}
+            </button>
+          )}
           <div className="grid gap-4 md:grid-cols-2">
             <TextField name="documentTitle" label="Title" defaultValue={values.documentTitle ?? result.meta.title} errors={saveState.errors?.title} required />
             <TextField name="slug" label="Address (slug)" defaultValue={values.slug} errors={saveState.errors?.slug} hint="Made from the title when left empty." />

@@ -219,6 +219,9 @@ describe('speaker labels in every pasted form', () => {
     ['Jeff Kim:', 'Jeff Kim', ''],
     ['Kim Jong-un: text', 'Kim Jong-un', 'text'],
     ['Q: text', 'Q', 'text'],
+    ['XY: **Bold** text', 'XY', '**Bold** text'],
+    ['**XY**: **Bold** text', 'XY', '**Bold** text'],
+    ['**XY:** **Bold** text', 'XY', '**Bold** text'],
   ])('reads the label of %j', (paragraph, label, rest) => {
     expect(parseLabel(paragraph)).toEqual({ label, rest });
   });

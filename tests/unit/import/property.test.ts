@@ -86,7 +86,8 @@ describe('random mixes of the forms', () => {
         continue;
       }
       parsed++;
-      expect(result.passages.length).toBeGreaterThan(0);
+      // A result with no passage is only possible while unknown labels block it from being saved.
+      if (result.problems.length === 0) expect(result.passages.length).toBeGreaterThan(0);
       // Nothing disappears silently: every word of the input is somewhere in the result.
       const kept = new Set(
         words(

@@ -71,6 +71,7 @@ function expectInterviewShape(result: ImportResult): void {
     reason: 'byline',
   });
   expect(result.unplaced).toEqual([]);
+  expect(result.problems).toEqual([]);
   const everything = JSON.stringify(result.passages);
   for (const chrome of ['Up Next', 'Related Articles', 'First Lady', 'Fill out', 'Bush Institute', 'Spirit of Liberty']) {
     expect(everything).not.toContain(chrome);
@@ -141,6 +142,7 @@ describe('seed essay (003)', () => {
     ]);
     expect(result.dropped.find((d) => d.line === 3)?.text).toBe('Recent Features');
     expect(result.unplaced).toEqual([]);
+    expect(result.problems).toEqual([]);
     expect(result.meta).toMatchObject({ title: ESSAY_TITLE, subtitle: ESSAY_SUBTITLE });
   });
 
@@ -164,5 +166,6 @@ describe('seed essay (003)', () => {
     expect(bare.passages.every((p) => p.speaker === null)).toBe(true);
     expect(bare.notes.some((n) => n.startsWith('no author known'))).toBe(true);
     expect(bare.unplaced).toEqual([]);
+    expect(bare.problems).toEqual([]);
   });
 });

@@ -5,45 +5,89 @@
 import { redirect } from 'next/navigation';
 import { editorContext, revalidateAfterSave } from '@/lib/admin/context';
 import { formValues, stateFromError, type ActionState } from '@/lib/admin/action-state';
-import { previewImport, runImporter, type ImportPreview } from '@/lib/admin/import-preview';
-import { createDocument, createSpeaker } from '@/lib/editorial';
+import { previewImport, resolveUnknownLabels, runImporterForSave, unresolvedMessage, type ImportPreview } from '@/lib/admin/import-preview';
+import { importSizeProblem } from '@/lib/validation/import-options';
+import { createDocument, createSpeaker, ValidationError } from '@/lib/editorial';
+import { documentFieldsSchema } from '@/lib/validation/editorial';
 import { ImportError } from '@/lib/import';
 import { slugify } from '@/lib/slug';
 
 export interface ImportState extends ActionState {
   preview?: ImportPreview;
+  /** When the state was made, so the form shows whichever of preview and save answered last. */
+  stamp?: number;
 }
 
-async function rawText(form: FormData): Promise<string> {
+/** The pasted or uploaded text, or why it is refused; the size is checked before it is decoded. */
+async function rawText(form: FormData): Promise<{ raw: string } | { tooBig: string }> {
   const file = form.get('file');
   if (file instanceof File && file.size > 0) {
+    const tooBig = importSizeProblem(file.size, `The file ${file.name}`);
+    if (tooBig) return { tooBig };
     const bytes = new Uint8Array(await file.arrayBuffer());
-    return new TextDecoder('utf-8').decode(bytes);
+    return { raw: new TextDecoder('utf-8').decode(bytes) };
   }
-  return String(form.get('raw') ?? '');
+  const raw = String(form.get('raw') ?? '');
+  const tooBig = importSizeProblem(new TextEncoder().encode(raw).length);
+  return tooBig ? { tooBig } : { raw };
 }
 
-const kindOf = (value: string | undefined) => (value === 'interview' || value === 'essay' ? value : undefined);
+const kindOf = (value: string | undefined): 'interview' | 'essay' | undefined => (value === 'interview' || value === 'essay' ? value : undefined);
+
+/** The form's values without the one-off answers for unknown labels, which are folded in already. */
+const withoutAnswers = (values: Record<string, string>): Record<string, string> => Object.fromEntries(Object.entries(values).filter(([key]) => !key.startsWith('unknown-')));
+
+/**
+ * For a new preview: choices made per passage or per speaker of the previous one are dropped, since
+ * they are keyed by position and a resolved label adds passages and speakers, which would shift a
+ * "question" or an archive speaker onto someone else's turn.
+ */
+const forNewPreview = (values: Record<string, string>): Record<string, string> =>
+  Object.fromEntries(Object.entries(values).filter(([key]) => !/^(?:unknown|keep|kind|speaker|speaker-name)-\d+$/.test(key) && !key.startsWith('unknown-')));
 
 export async function preview(_previous: ImportState, form: FormData): Promise<ImportState> {
   await editorContext();
   const values = formValues(form);
+  const stamp = Date.now();
+  // The editor's text is given back whatever happens, so a refusal never loses it.
+  const text = await rawText(form);
+  if ('tooBig' in text) return { message: text.tooBig, values, stamp };
+  const resolved = resolveUnknownLabels(values);
+  const kept: Record<string, string> = { ...forNewPreview(values), raw: text.raw, speakers: resolved.speakerLines, textLabels: resolved.textLabelLines };
   try {
-    const raw = await rawText(form);
-    const result = await previewImport({ raw, kind: kindOf(values.kind), title: values.title, speakerLines: values.speakers });
-    return { preview: result, values: { ...values, raw } };
+    const result = await previewImport({ raw: text.raw, kind: kindOf(kept.kind), title: kept.title, speakerLines: kept.speakers, textLabelLines: kept.textLabels });
+    const message = [...resolved.errors, unresolvedMessage(result.result)].filter(Boolean).join(' ') || undefined;
+    return { preview: result, values: kept, message, stamp };
   } catch (error) {
-    if (error instanceof ImportError) return { message: error.message, values };
+    if (error instanceof ImportError) return { message: error.message, values: kept, stamp };
     throw error;
   }
 }
 
 export async function save(_previous: ImportState, form: FormData): Promise<ImportState> {
   const { editor, options } = await editorContext();
-  const values = formValues(form);
+  const values = withoutAnswers(formValues(form));
+  const stamp = Date.now();
+  const request = { raw: values.raw ?? '', kind: kindOf(values.kind), title: values.title, speakerLines: values.speakers, textLabelLines: values.textLabels };
   let id: number;
   try {
-    const result = runImporter({ raw: values.raw ?? '', kind: kindOf(values.kind), title: values.title, speakerLines: values.speakers });
+    // Refused while any unknown label is unresolved: its words could belong to anyone.
+    const result = runImporterForSave(request);
+    const fields = {
+      slug: values.slug || slugify(values.documentTitle ?? ''),
+      kind: kindOf(values.documentKind) ?? result.kind,
+      title: values.documentTitle ?? '',
+      subtitle: values.subtitle ?? '',
+      summary: values.summary ?? '',
+      publisher: values.publisher ?? '',
+      sourceUrl: values.sourceUrl ?? '',
+      date: values.date ?? '',
+      language: values.language || 'en',
+      caption: values.caption ?? '',
+    };
+    // Checked before any speaker is made, so a bad field (a javascript: source address) writes nothing.
+    const checked = documentFieldsSchema.omit({ participants: true }).safeParse(fields);
+    if (!checked.success) throw ValidationError.fromZod(checked.error);
     const speakerIds = new Map<string, number>();
     for (const [i, speaker] of result.speakers.entries()) {
       const choice = values[`speaker-${i}`] ?? 'new';
@@ -68,16 +112,7 @@ export async function save(_previous: ImportState, form: FormData): Promise<Impo
     const created = await createDocument(
       editor,
       {
-        slug: values.slug || slugify(values.documentTitle ?? ''),
-        kind: kindOf(values.documentKind) ?? result.kind,
-        title: values.documentTitle ?? '',
-        subtitle: values.subtitle ?? '',
-        summary: values.summary ?? '',
-        publisher: values.publisher ?? '',
-        sourceUrl: values.sourceUrl ?? '',
-        date: values.date ?? '',
-        language: values.language || 'en',
-        caption: values.caption ?? '',
+        ...fields,
         participants: participants.filter((p, i, all) => all.findIndex((q) => q.speakerId === p.speakerId && q.role === p.role) === i),
         passages,
         message: 'Imported',
@@ -87,9 +122,9 @@ export async function save(_previous: ImportState, form: FormData): Promise<Impo
     revalidateAfterSave(created.paths);
     id = created.id;
   } catch (error) {
-    if (error instanceof ImportError) return { message: error.message, values };
-    const state: ImportState = stateFromError(error, values);
-    state.preview = await previewImport({ raw: values.raw ?? '', kind: kindOf(values.kind), title: values.title, speakerLines: values.speakers }).catch(() => undefined);
+    const state: ImportState = error instanceof ImportError ? { message: error.message, values } : stateFromError(error, values);
+    state.preview = await previewImport(request).catch(() => undefined);
+    state.stamp = stamp;
     return state;
   }
   redirect(`/admin/documents/${id}?${new URLSearchParams({ notice: 'Imported as a draft. Check it, then publish.' })}`);
