@@ -2,6 +2,7 @@
 // to each field.
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { formOf, formValues } from '@/lib/admin/action-state';
 import { parseInput, ValidationError } from '@/lib/editorial/errors';
 import {
   addPassageSchema,
@@ -208,5 +209,22 @@ describe('text: half a surrogate pair is refused, not saved as U+FFFD', () => {
   it('keeps whole pairs: characters outside the basic plane are ordinary text', () => {
     expect(passageTextSchema.parse('𝕏 and 👩‍👩‍👧 and 조선')).toBe('𝕏 and 👩‍👩‍👧 and 조선');
     expect(titleSchema.parse('Title 𝕏')).toBe('Title 𝕏');
+  });
+});
+
+describe("a server action's form argument, as a hostile client may send it", () => {
+  it('reads a real form as it is, files left out', () => {
+    const form = new FormData();
+    form.append('title', 'A title');
+    form.append('file', new Blob(['x']), 'x.txt');
+    expect(formOf(form)).toBe(form);
+    expect(formValues(form)).toEqual({ title: 'A title' });
+  });
+
+  it('reads anything else as an empty form, which the actions refuse with their usual messages', () => {
+    for (const sent of [undefined, null, 'text', 0, true, {}, [], { get: 'x' }, { entries: () => [['id', '1']] }]) {
+      expect(formValues(sent), JSON.stringify(sent)).toEqual({});
+      expect(formOf(sent).get('id'), JSON.stringify(sent)).toBeNull();
+    }
   });
 });
