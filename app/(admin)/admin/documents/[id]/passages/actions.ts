@@ -1,7 +1,6 @@
 'use server';
 // Server actions for passages: edit, add, move, split, merge, delete, tag. Each checks the session
 // itself. A passage change is a change of its document: expectedVersion is the document's.
-import { diffWords } from 'diff';
 import { redirect } from 'next/navigation';
 import { editorContext, revalidateAfterSave, type ActionContext } from '@/lib/admin/context';
 import { plainChange, withError, withNotice } from '@/lib/admin/plain-change';
@@ -18,6 +17,7 @@ import {
   tagPassage,
   untagPassage,
   updatePassage,
+  wordDiff,
   type DocumentSnapshot,
   type EditResult,
 } from '@/lib/editorial';
@@ -52,7 +52,7 @@ export async function savePassage(_previous: ActionState, form: FormData): Promi
     const state = stateFromError(error, values);
     if (error instanceof ConflictError) {
       const current = (error.current as DocumentSnapshot).passages.find((p) => String(p.anchor) === values.anchor);
-      state.diff = diffWords(current?.text ?? '', values.text ?? '').map(({ value, added, removed }) => ({ value, added, removed }));
+      state.diff = wordDiff(current?.text ?? '', values.text ?? '');
     }
     return state;
   }
