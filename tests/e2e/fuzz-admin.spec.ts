@@ -81,6 +81,8 @@ async function jsonVerdictOf(response: APIResponse, label: string): Promise<Verd
   if (status === 200) return { accepted: true, message: '' };
   // An address too long for Node's HTTP parser is refused before the app sees it: the status says why.
   if (status === 414 || status === 431) return { accepted: false, message: `HTTP ${status}` };
+  // An empty id or anchor leaves a trailing slash, which Next.js answers by redirecting to the address without it.
+  if (status >= 300 && status < 400) return { accepted: false, message: `HTTP ${status} to ${response.headers()['location'] ?? '?'}` };
   const parsed = JSON.parse(body) as { message?: unknown };
   return { accepted: false, message: typeof parsed.message === 'string' ? parsed.message : '' };
 }
