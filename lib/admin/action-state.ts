@@ -31,10 +31,19 @@ export function stateFromError(error: unknown, values?: Record<string, string>):
   throw error;
 }
 
+/**
+ * A server action's form as it arrived. An action is a public endpoint and its arguments are whatever
+ * the request encoded, not necessarily a FormData: anything else reads as an empty form, which every
+ * action refuses with its usual message instead of failing on `form.get`.
+ */
+export function formOf(sent: unknown): FormData {
+  return sent instanceof FormData ? sent : new FormData();
+}
+
 /** The submitted text fields of a form, to give back on failure (files and action ids left out). */
-export function formValues(form: FormData): Record<string, string> {
+export function formValues(sent: unknown): Record<string, string> {
   const values: Record<string, string> = {};
-  for (const [key, value] of form.entries()) {
+  for (const [key, value] of formOf(sent).entries()) {
     if (typeof value === 'string' && !key.startsWith('$ACTION')) values[key] = value;
   }
   return values;

@@ -33,5 +33,6 @@ export {
   type RevisionRecord,
   type RevisionSummary,
 } from './revisions';
+export { wordDiff } from './word-diff';
 export { auditEventsOf, recordAudit, type AuditAction, type AuditEventRecord } from './audit';
 export type { DocumentSnapshot, EntityType, PassageSnapshot, SpeakerSnapshot, Snapshot, TopicSnapshot } from './snapshots';

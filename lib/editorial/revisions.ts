@@ -1,7 +1,8 @@
 // Revision history: list, read, compare (a readable diff made with jsdiff) and restore.
 // A restore never rewrites history: it makes the entry equal to an old snapshot and records that
 // as a NEW revision ("Restored version N").
-import { diffArrays, diffWords, type Change } from 'diff';
+import { diffArrays } from 'diff';
+import { wordDiff, type DiffPart } from './word-diff';
 import type { Editor } from '@/lib/auth/editor';
 import { restoreRevisionSchema } from '@/lib/validation/editorial';
 import { recordAudit } from './audit';
@@ -101,12 +102,7 @@ export async function ensureBaselineRevision(entityType: EntityType, id: number,
 // ---------------------------------------------------------------------------------------------
 // Diff
 
-/** A piece of text in a word-level diff: unchanged, added or removed. */
-export interface DiffPart {
-  value: string;
-  added: boolean;
-  removed: boolean;
-}
+export type { DiffPart } from './word-diff';
 
 export interface FieldChange {
   field: string;
@@ -145,10 +141,8 @@ export interface RevisionDiff {
   counts: { added: number; removed: number; changed: number; moved: number; unchanged: number };
 }
 
-const parts = (changes: Change[]): DiffPart[] => changes.map((c) => ({ value: c.value, added: c.added, removed: c.removed }));
-
 function textParts(before: string | null, after: string | null): DiffPart[] {
-  return parts(diffWords(before ?? '', after ?? ''));
+  return wordDiff(before ?? '', after ?? '');
 }
 
 function fieldChange(field: string, before: unknown, after: unknown, isText: boolean): FieldChange | null {

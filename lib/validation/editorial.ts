@@ -4,6 +4,9 @@
 import { z } from 'zod';
 import { optionalWebAddressSchema } from './web-address';
 import { documentKindSchema, partialDateSchema, passageKindSchema, slugSchema } from './common';
+import { PASSAGE_TEXT_MAX } from './limits';
+
+export { PASSAGE_TEXT_MAX };
 
 // ---------------------------------------------------------------------------------------------
 // Building blocks
@@ -16,21 +19,31 @@ const LINE_CONTROL = /[\u0000-\u001F\u007F-\u009F]/;
 /** Browsers send a textarea's line breaks as CRLF; the archive stores LF. */
 export const normalizeNewlines = (text: string) => text.replace(/\r\n?/g, '\n');
 
-export const idSchema = z.coerce
-  .number<number | string>({ error: 'must be a number' })
-  .int('must be a whole number')
-  .positive('must be 1 or more');
+/**
+ * Half of a UTF-16 surrogate pair without its other half. JSON can carry one ("\ud800"), SQLite
+ * cannot store it: it would be saved as U+FFFD, a silent change of what the editor sent.
+ */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const BROKEN_CHARACTER = 'must not contain broken characters (half of a surrogate pair)';
+const wellFormed = (value: string | null | undefined) => value == null || !LONE_SURROGATE.test(value);
+
+/**
+ * A whole number as a form (decimal digits) or JSON (a number) sends it. Anything else is refused
+ * rather than read as a number the editor never wrote: "0x10", "1e3", "0b11", true or [5] would all
+ * pass Number() as 16, 1000, 3, 1 and 5, and name another entry or version than the one meant.
+ */
+function wholeNumberSchema(notANumber: string) {
+  return z
+    .union([z.number(), z.string().regex(/^\s*-?\d+(\.\d+)?\s*$/).transform(Number)], { error: notANumber })
+    .pipe(z.number({ error: notANumber }).int('must be a whole number'));
+}
+
+export const idSchema = wholeNumberSchema('must be a number').pipe(z.number().positive('must be 1 or more'));
 
 /** The version of the entry the editor started from, for optimistic locking. */
-export const versionSchema = z.coerce
-  .number<number | string>({ error: 'must be a number' })
-  .int('must be a whole number')
-  .min(1, 'must be 1 or more');
+export const versionSchema = wholeNumberSchema('must be a number').pipe(z.number().min(1, 'must be 1 or more'));
 
-export const anchorSchema = z.coerce
-  .number<number | string>({ error: 'must be a passage number' })
-  .int('must be a whole number')
-  .positive('must be 1 or more');
+export const anchorSchema = wholeNumberSchema('must be a passage number').pipe(z.number().positive('must be 1 or more'));
 
 /** An id that may be left empty (""), meaning none. */
 const nullableId = z.preprocess((value) => (value === '' ? null : value), idSchema.nullable());
@@ -43,7 +56,8 @@ export function lineSchema(max: number) {
     .trim()
     .min(1, 'must not be empty')
     .max(max, `must be at most ${max} characters`)
-    .refine((value) => !LINE_CONTROL.test(value), 'must be one line without control characters');
+    .refine((value) => !LINE_CONTROL.test(value), 'must be one line without control characters')
+    .refine(wellFormed, BROKEN_CHARACTER);
 }
 
 /** An optional one-line field: empty means none (null). */
@@ -53,6 +67,7 @@ function optionalLineSchema(max: number) {
     .trim()
     .max(max, `must be at most ${max} characters`)
     .refine((value) => !LINE_CONTROL.test(value), 'must be one line without control characters')
+    .refine(wellFormed, BROKEN_CHARACTER)
     .nullable()
     .optional()
     .transform((value) => (value === '' ? null : value));
@@ -68,7 +83,8 @@ function optionalTextSchema(max: number) {
         .string()
         .trim()
         .max(max, `must be at most ${max} characters`)
-        .refine((value) => !TEXT_CONTROL.test(value), 'must not contain control characters other than line breaks and tabs'),
+        .refine((value) => !TEXT_CONTROL.test(value), 'must not contain control characters other than line breaks and tabs')
+        .refine(wellFormed, BROKEN_CHARACTER),
     )
     .nullable()
     .optional()
@@ -76,7 +92,6 @@ function optionalTextSchema(max: number) {
 }
 
 export const TITLE_MAX = 300;
-export const PASSAGE_TEXT_MAX = 50_000;
 
 export const titleSchema = lineSchema(TITLE_MAX);
 
@@ -90,7 +105,8 @@ export const passageTextSchema = z
       .trim()
       .min(1, 'must not be empty')
       .max(PASSAGE_TEXT_MAX, `must be at most ${PASSAGE_TEXT_MAX} characters`)
-      .refine((value) => !TEXT_CONTROL.test(value), 'must not contain control characters other than line breaks and tabs'),
+      .refine((value) => !TEXT_CONTROL.test(value), 'must not contain control characters other than line breaks and tabs')
+      .refine(wellFormed, BROKEN_CHARACTER),
   );
 
 /** The editor's note on a change, shown in the history. */
@@ -202,9 +218,9 @@ export const deletePassageSchema = passageRefSchema;
 export const splitPassageSchema = passageRefSchema
   .extend({
     /** Split before this character (0-based index into the text). */
-    offset: z.coerce.number<number | string>({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be 1 or more').optional(),
+    offset: wholeNumberSchema('must be a number').pipe(z.number().min(1, 'must be 1 or more')).optional(),
     /** Split before this paragraph (1-based; paragraphs are separated by a blank line): 2 splits after the first. */
-    paragraph: z.coerce.number<number | string>({ error: 'must be a number' }).int('must be a whole number').min(2, 'must be 2 or more').optional(),
+    paragraph: wholeNumberSchema('must be a number').pipe(z.number().min(2, 'must be 2 or more')).optional(),
   })
   .refine((input) => (input.offset === undefined) !== (input.paragraph === undefined), {
     message: 'give either a character offset or a paragraph number, not both',

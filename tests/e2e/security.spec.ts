@@ -3,87 +3,16 @@
 // needed) and writes nothing; spoofed middleware headers and foreign origins get nowhere; the
 // return address after sign-in never leaves the site.
 import Database from 'better-sqlite3';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { EDITOR, ensureAdminAccount, ensureEditorAccount, hydrated, signIn, signInAs, EDITOR_ONLY } from './admin-fixtures';
+import { actionsInBuild, actionsInSource, callAction as callWithOptions, fingerprint, sourceFiles, type ManifestAction } from './support/server-actions';
 
 /** Actions anyone may call: signing in and out are how a session starts and ends. */
 const PUBLIC_ACTIONS = new Set(['app/(auth)/sign-in/actions.ts#signIn', 'app/(auth)/sign-out/actions.ts#signOut']);
 /** Actions an editor may not call either. */
 const ADMIN_ONLY = /admin\/users\/actions\.ts#|documents\/actions\.ts#restoreDocument$/;
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((entry) => {
-    const full = path.join(dir, entry);
-    return statSync(full).isDirectory() ? sourceFiles(full) : /\.tsx?$/.test(entry) ? [full] : [];
-  });
-}
-
-/** Every exported function of every 'use server' file: the server actions, read from the code itself. */
-function actionsInSource(): string[] {
-  return [...actionArity().keys()];
-}
-
-/**
- * How many arguments each action takes: one (a form's FormData) or two (useActionState's previous
- * state, then the FormData). The call below must match, or it would never reach the action's body.
- */
-function actionArity(): Map<string, number> {
-  const arity = new Map<string, number>();
-  for (const file of ['app', 'lib'].flatMap(sourceFiles)) {
-    const source = readFileSync(file, 'utf8');
-    if (!/^\s*['"]use server['"]/.test(source)) continue;
-    for (const match of source.matchAll(/export\s+async\s+function\s+(\w+)\s*\(([^)]*)\)/g)) {
-      arity.set(`${file.split(path.sep).join('/')}#${match[1]}`, match[2].split(',').filter((p) => p.trim()).length);
-    }
-  }
-  return arity;
-}
-
-interface ManifestAction {
-  key: string;
-  id: string;
-  pagePath: string;
-}
-
-/** The build's own list of action ids, with a page each is reachable from. */
-function actionsInBuild(): ManifestAction[] {
-  const manifest = JSON.parse(readFileSync('.next/server/server-reference-manifest.json', 'utf8')) as {
-    node: Record<string, { filename: string; exportedName: string; workers: Record<string, unknown> }>;
-  };
-  return Object.entries(manifest.node).map(([id, entry]) => {
-    const worker = Object.keys(entry.workers)[0];
-    const pagePath = `/${worker}`
-      .replace(/\/page$/, '')
-      .replace(/\/\([^)]+\)/g, '')
-      .replace(/\[[^\]]+\]/g, '1');
-    return { key: `${entry.filename}#${entry.exportedName}`, id, pagePath: pagePath || '/' };
-  });
-}
-
-/** Everything an action could change, in one string: equal before and after means nothing was written. */
-function fingerprint(): string {
-  const db = new Database('data/e2e.db', { readonly: true, fileMustExist: true });
-  try {
-    const row = db
-      .prepare(
-        `SELECT
-           (SELECT count(*) || ':' || coalesce(sum(version), 0) || ':' || group_concat(status || coalesce(deletedAt, ''), ',') FROM Document) AS documents,
-           (SELECT count(*) || ':' || coalesce(sum(length(text)), 0) FROM Passage) AS passages,
-           (SELECT count(*) FROM PassageTopic) AS tags,
-           (SELECT count(*) || ':' || coalesce(sum(version), 0) FROM Speaker) AS speakers,
-           (SELECT count(*) || ':' || coalesce(sum(version), 0) FROM Topic) AS topics,
-           (SELECT count(*) FROM Revision) AS revisions,
-           (SELECT count(*) || ':' || group_concat(role || disabled, ',') FROM User) AS users,
-           (SELECT count(*) FROM AuditEvent WHERE action NOT LIKE 'sign-%') AS audit`,
-      )
-      .get();
-    return JSON.stringify(row);
-  } finally {
-    db.close();
-  }
-}
 
 /** A plausible body for any action: ids and versions that exist, text that would show if it were saved. */
 function hostileForm(): Record<string, string> {
@@ -96,21 +25,9 @@ function hostileForm(): Record<string, string> {
   };
 }
 
-/**
- * Calls an action the way React's client does (encodeReply): part "0" holds the arguments as JSON,
- * a FormData argument is "$K1", its fields sent first as "_1_<name>".
- */
-async function callAction(request: APIRequestContext, action: ManifestAction, headers: Record<string, string> = {}, fields: Record<string, string> = hostileForm()) {
-  const args = (actionArity().get(action.key) ?? 1) === 2 ? [{}, '$K1'] : ['$K1'];
-  // The order matters: the decoder reads the form's fields before the arguments that refer to them.
-  const multipart = new FormData();
-  for (const [name, value] of Object.entries(fields)) multipart.append(`_1_${name}`, value);
-  multipart.append('0', JSON.stringify(args));
-  return request.post(action.pagePath, {
-    headers: { 'Next-Action': action.id, Accept: 'text/x-component', ...headers },
-    multipart,
-    maxRedirects: 0,
-  });
+/** A call with a plausible body by default, as React's client encodes it. */
+function callAction(request: APIRequestContext, action: ManifestAction, headers: Record<string, string> = {}, fields: Record<string, string> = hostileForm()) {
+  return callWithOptions(request, action, { headers, fields });
 }
 
 test.describe.configure({ mode: 'serial' });

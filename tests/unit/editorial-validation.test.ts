@@ -2,9 +2,13 @@
 // to each field.
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { formOf, formValues } from '@/lib/admin/action-state';
 import { parseInput, ValidationError } from '@/lib/editorial/errors';
 import {
   addPassageSchema,
+  anchorSchema,
+  idSchema,
+  versionSchema,
   createDocumentSchema,
   createSpeakerSchema,
   mergeEntitiesSchema,
@@ -159,5 +163,68 @@ describe('parseInput', () => {
     expect(caught).toBeInstanceOf(ValidationError);
     expect((caught as ValidationError).fieldErrors).toEqual({ title: ['must not be empty'] });
     expect((caught as ValidationError).message).toBe('Some fields need correcting.');
+  });
+});
+
+describe('numbers: only what a form or JSON sends as a number is read as one', () => {
+  it('reads decimal digits (from a form) and whole numbers (from JSON)', () => {
+    expect(idSchema.parse('42')).toBe(42);
+    expect(idSchema.parse(' 7 ')).toBe(7);
+    expect(versionSchema.parse(3)).toBe(3);
+    expect(anchorSchema.parse('010')).toBe(10);
+  });
+
+  it('refuses what Number() would have read as another id or version: hex, exponents, binary, booleans, lists', () => {
+    for (const bad of ['0x10', '1e3', '0b11', '0o7', '+3', 'Infinity', true, false, [5], ['5'], {}, null, '', ' ']) {
+      expect(idSchema.safeParse(bad).error?.issues.map((i) => i.message), JSON.stringify(bad)).toEqual(['must be a number']);
+      expect(versionSchema.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
+    }
+    expect(fieldErrors(updatePassageSchema, { documentId: 1, expectedVersion: true, anchor: [2], text: 'x' })).toEqual({
+      expectedVersion: ['must be a number'],
+      anchor: ['must be a passage number'],
+    });
+    expect(fieldErrors(splitPassageSchema, { documentId: 1, expectedVersion: 1, anchor: 1, paragraph: '0x2' })).toEqual({ paragraph: ['must be a number'] });
+  });
+
+  it('still says what is wrong with a number that is one', () => {
+    expect(idSchema.safeParse('1.5').error?.issues.map((i) => i.message)).toEqual(['must be a whole number']);
+    expect(idSchema.safeParse('-2').error?.issues.map((i) => i.message)).toEqual(['must be 1 or more']);
+    expect(versionSchema.safeParse(0).error?.issues.map((i) => i.message)).toEqual(['must be 1 or more']);
+    expect(idSchema.safeParse('9'.repeat(30)).error?.issues.map((i) => i.message)).toEqual(['must be a whole number']);
+  });
+});
+
+describe('text: half a surrogate pair is refused, not saved as U+FFFD', () => {
+  const BROKEN = 'must not contain broken characters (half of a surrogate pair)';
+
+  it('refuses a lone high or low surrogate in every kind of text field', () => {
+    for (const bad of ['a\uD800b', 'end\uDBFF', '\uDC00start', 'reversed \uDC00\uD800 pair']) {
+      expect(passageTextSchema.safeParse(bad).error?.issues.map((i) => i.message), JSON.stringify(bad)).toEqual([BROKEN]);
+      expect(titleSchema.safeParse(bad).error?.issues.map((i) => i.message)).toEqual([BROKEN]);
+      expect(fieldErrors(updateTopicSchema, { id: 1, expectedVersion: 1, description: bad, message: bad })).toEqual({ description: [BROKEN], message: [BROKEN] });
+      expect(fieldErrors(createSpeakerSchema, { name: 'Ann', bio: bad, aliases: [bad] })).toEqual({ bio: [BROKEN], aliases: [BROKEN] });
+    }
+  });
+
+  it('keeps whole pairs: characters outside the basic plane are ordinary text', () => {
+    expect(passageTextSchema.parse('𝕏 and 👩‍👩‍👧 and 조선')).toBe('𝕏 and 👩‍👩‍👧 and 조선');
+    expect(titleSchema.parse('Title 𝕏')).toBe('Title 𝕏');
+  });
+});
+
+describe("a server action's form argument, as a hostile client may send it", () => {
+  it('reads a real form as it is, files left out', () => {
+    const form = new FormData();
+    form.append('title', 'A title');
+    form.append('file', new Blob(['x']), 'x.txt');
+    expect(formOf(form)).toBe(form);
+    expect(formValues(form)).toEqual({ title: 'A title' });
+  });
+
+  it('reads anything else as an empty form, which the actions refuse with their usual messages', () => {
+    for (const sent of [undefined, null, 'text', 0, true, {}, [], { get: 'x' }, { entries: () => [['id', '1']] }]) {
+      expect(formValues(sent), JSON.stringify(sent)).toEqual({});
+      expect(formOf(sent).get('id'), JSON.stringify(sent)).toBeNull();
+    }
   });
 });

@@ -7,16 +7,18 @@ import type { Choice } from '@/lib/data/admin';
 import type { DocumentSnapshot } from '@/lib/editorial';
 import { FormMessage } from '../field-error';
 import { SelectField, TextField } from '../text-field';
+import { usePassageLengthGuard } from './passage-length';
 
 export function AddPassageForm({ document, speakers }: { document: DocumentSnapshot; speakers: Choice[] }) {
   const [state, action, pending] = useActionState<ActionState, FormData>(createPassage, {});
+  const [tooLong, guardLength] = usePassageLengthGuard();
   const last = document.passages.at(-1)?.anchor;
   return (
-    <form action={action} className="space-y-3" aria-labelledby="add-passage">
+    <form action={action} onSubmit={guardLength} className="space-y-3" aria-labelledby="add-passage">
       <h2 id="add-passage" className="text-xl font-semibold">
         Add a passage
       </h2>
-      <FormMessage message={state.message} ok={state.ok} />
+      <FormMessage message={tooLong ?? state.message} ok={tooLong ? false : state.ok} />
       <input type="hidden" name="documentId" value={document.id} />
       <input type="hidden" name="expectedVersion" value={document.version} />
       <div className="grid gap-4 md:grid-cols-3">
@@ -42,7 +44,7 @@ export function AddPassageForm({ document, speakers }: { document: DocumentSnaps
           errors={state.errors?.speakerId}
         />
       </div>
-      <TextField name="text" label="Text" defaultValue={state.values?.text} errors={state.errors?.text} multiline rows={5} hint="A blank line separates paragraphs." />
+      <TextField name="text" label="Text" defaultValue={state.values?.text} errors={tooLong ? ['is longer than a passage takes'] : state.errors?.text} multiline rows={5} hint="A blank line separates paragraphs." />
       <button type="submit" disabled={pending} className="rounded-md bg-stone-800 px-4 py-2 text-white disabled:opacity-60 dark:bg-stone-200 dark:text-stone-900">
         Add passage
       </button>

@@ -10,6 +10,7 @@ import type { DocumentSnapshot, PassageSnapshot } from '@/lib/editorial';
 import { DiffWords } from '../entity/revision-diff';
 import { FormMessage } from '../field-error';
 import { SelectField, TextField } from '../text-field';
+import { usePassageLengthGuard } from './passage-length';
 
 interface PassageFormProps {
   documentId: number;
@@ -23,6 +24,7 @@ const button = 'rounded-md bg-stone-800 px-4 py-2 text-white disabled:opacity-60
 
 export function PassageForm({ documentId, version, passage, questions, speakers }: PassageFormProps) {
   const [state, action, pending] = useActionState<ActionState, FormData>(savePassage, {});
+  const [tooLong, guardLength] = usePassageLengthGuard();
   const conflict = state.conflict;
   const current = conflict ? (conflict.current as DocumentSnapshot).passages.find((p) => p.anchor === passage.anchor) : undefined;
   const values = state.values;
@@ -30,11 +32,11 @@ export function PassageForm({ documentId, version, passage, questions, speakers 
   const expectedVersion = conflict ? conflict.currentVersion : state.ok ? Number(values?.expectedVersion) : version;
 
   return (
-    <form action={action} className="space-y-4" aria-label={`Passage ${passage.anchor}`}>
+    <form action={action} onSubmit={guardLength} className="space-y-4" aria-label={`Passage ${passage.anchor}`}>
       <input type="hidden" name="documentId" value={documentId} />
       <input type="hidden" name="anchor" value={passage.anchor} />
       <input type="hidden" name="expectedVersion" value={expectedVersion} />
-      <FormMessage message={state.message} ok={state.ok} />
+      <FormMessage message={tooLong ?? state.message} ok={tooLong ? false : state.ok} />
 
       {conflict && (
         <section aria-labelledby="conflict" className="rounded-md border-2 border-amber-500 p-4">
@@ -75,7 +77,7 @@ export function PassageForm({ documentId, version, passage, questions, speakers 
         name="text"
         label={conflict ? 'Your text (not saved yet)' : 'Text'}
         defaultValue={values?.text ?? passage.text}
-        errors={state.errors?.text}
+        errors={tooLong ? ['is longer than a passage takes'] : state.errors?.text}
         multiline
         rows={12}
         hint="A blank line separates paragraphs."

@@ -3,7 +3,7 @@
 // a server action is a public POST endpoint, whatever page its form sits on.
 import { redirect } from 'next/navigation';
 import { editorContext, adminContext, revalidateAfterSave } from '@/lib/admin/context';
-import { formValues, stateFromError, type ActionState } from '@/lib/admin/action-state';
+import { formOf, formValues, stateFromError, type ActionState } from '@/lib/admin/action-state';
 import { plainChange, withError } from '@/lib/admin/plain-change';
 import {
   publishDocument,
@@ -54,19 +54,20 @@ function statusChange(form: FormData, change: StatusChange, done: string, contex
   });
 }
 
-export async function publish(form: FormData) {
-  await statusChange(form, publishDocument, 'Published: the document is public now.');
+export async function publish(sent: FormData) {
+  await statusChange(formOf(sent), publishDocument, 'Published: the document is public now.');
 }
 
-export async function unpublish(form: FormData) {
-  await statusChange(form, unpublishDocument, 'Unpublished: the document is a draft again, out of public view.');
+export async function unpublish(sent: FormData) {
+  await statusChange(formOf(sent), unpublishDocument, 'Unpublished: the document is a draft again, out of public view.');
 }
 
-export async function deleteDocument(form: FormData) {
+export async function deleteDocument(sent: FormData) {
+  const form = formOf(sent);
   if (form.get('confirm') !== 'yes') redirect(withError(editPath(form.get('id')), 'Tick the box to confirm the deletion.'));
   await statusChange(form, softDeleteDocument, 'Deleted: the document left every public page. An admin can restore it.');
 }
 
-export async function restoreDocument(form: FormData) {
-  await statusChange(form, restoreDeletedDocument, 'Restored from the deleted documents.', adminContext);
+export async function restoreDocument(sent: FormData) {
+  await statusChange(formOf(sent), restoreDeletedDocument, 'Restored from the deleted documents.', adminContext);
 }

@@ -1,9 +1,11 @@
 'use server';
 // Restores a document to an earlier revision; the restore is itself a new revision.
+import { formOf } from '@/lib/admin/action-state';
 import { plainChange } from '@/lib/admin/plain-change';
 import { restoreRevision } from '@/lib/editorial';
 
-export async function restoreDocumentRevision(form: FormData) {
+export async function restoreDocumentRevision(sent: FormData) {
+  const form = formOf(sent);
   const id = Number(form.get('id'));
   const version = Number(form.get('revisionVersion'));
   await plainChange({

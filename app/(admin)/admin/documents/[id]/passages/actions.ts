@@ -1,11 +1,10 @@
 'use server';
 // Server actions for passages: edit, add, move, split, merge, delete, tag. Each checks the session
 // itself. A passage change is a change of its document: expectedVersion is the document's.
-import { diffWords } from 'diff';
 import { redirect } from 'next/navigation';
 import { editorContext, revalidateAfterSave, type ActionContext } from '@/lib/admin/context';
 import { plainChange, withError, withNotice } from '@/lib/admin/plain-change';
-import { formValues, stateFromError, type ActionState } from '@/lib/admin/action-state';
+import { formOf, formValues, stateFromError, type ActionState } from '@/lib/admin/action-state';
 import {
   addPassage,
   ConflictError,
@@ -18,6 +17,7 @@ import {
   tagPassage,
   untagPassage,
   updatePassage,
+  wordDiff,
   type DocumentSnapshot,
   type EditResult,
 } from '@/lib/editorial';
@@ -52,7 +52,7 @@ export async function savePassage(_previous: ActionState, form: FormData): Promi
     const state = stateFromError(error, values);
     if (error instanceof ConflictError) {
       const current = (error.current as DocumentSnapshot).passages.find((p) => String(p.anchor) === values.anchor);
-      state.diff = diffWords(current?.text ?? '', values.text ?? '').map(({ value, added, removed }) => ({ value, added, removed }));
+      state.diff = wordDiff(current?.text ?? '', values.text ?? '');
     }
     return state;
   }
@@ -70,7 +70,8 @@ const ref = (form: FormData) => ({
   message: String(form.get('message') ?? ''),
 });
 
-export async function movePassage(form: FormData) {
+export async function movePassage(sent: FormData) {
+  const form = formOf(sent);
   const direction = form.get('direction') === 'up' ? -1 : 1;
   await passageChange(
     form,
@@ -90,12 +91,14 @@ export async function movePassage(form: FormData) {
   );
 }
 
-export async function removePassage(form: FormData) {
+export async function removePassage(sent: FormData) {
+  const form = formOf(sent);
   if (form.get('confirm') !== 'yes') redirect(withError(documentEditor(form.get('documentId')), 'Tick the box to confirm deleting the passage.'));
   await passageChange(form, ({ editor, options }) => deletePassage(editor, ref(form), options), `Deleted passage ${form.get('anchor')}. Its anchor will never be given to another passage.`);
 }
 
-export async function mergeWithNext(form: FormData) {
+export async function mergeWithNext(sent: FormData) {
+  const form = formOf(sent);
   const { anchor, ...rest } = ref(form);
   await passageChange(
     form,
@@ -105,7 +108,8 @@ export async function mergeWithNext(form: FormData) {
   );
 }
 
-export async function split(form: FormData) {
+export async function split(sent: FormData) {
+  const form = formOf(sent);
   await passageChange(
     form,
     ({ editor, options }) => splitPassage(editor, { ...ref(form), paragraph: String(form.get('paragraph')) }, options),
@@ -114,7 +118,8 @@ export async function split(form: FormData) {
   );
 }
 
-export async function tag(form: FormData) {
+export async function tag(sent: FormData) {
+  const form = formOf(sent);
   const removing = form.get('remove') === 'yes';
   const change = removing ? untagPassage : tagPassage;
   await plainChange({

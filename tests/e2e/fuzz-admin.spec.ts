@@ -1,0 +1,276 @@
+// Hostile input, property-based (fast-check), over every back-office form and the editors' JSON API,
+// against the production build: whatever is sent, the answer is a refusal with a clear message or a
+// success — never a 5xx or an error page — and a refused request changes nothing in the archive.
+//
+// Cases only ever name entries this run made (or ids that exist nowhere), so the seed documents and
+// accounts the next specs rely on stay as they were. The database is read-only here, for fingerprints.
+import fc from 'fast-check';
+import { expect, test, type APIRequestContext, type APIResponse, type Page } from '@playwright/test';
+import { EDITOR, EDITOR_ONLY, hydrated, signInAs } from './admin-fixtures';
+import { baselineOf, FORMS, formCase, poolOf, resolveCase, type Baseline, type FormSpec } from './support/admin-forms';
+import { badId, hostileString, hugeText, wrongJson } from './support/hostile-values';
+import { actionArity, actionNamed, actionsInBuild, callAction, fingerprint, readDatabase, type ManifestAction } from './support/server-actions';
+
+
+/** Cases of each form; with the API's and the argument shapes', several hundred in all. */
+const RUNS_PER_FORM = Number(process.env.FUZZ_ADMIN_RUNS ?? 16);
+const API_RUNS = RUNS_PER_FORM * 8;
+
+const tally = { cases: 0, accepted: 0, refused: 0 };
+let editorPage: Page;
+let adminPage: Page;
+let origin: string;
+let baseline: Baseline;
+let actions: ManifestAction[];
+
+const requestOf = (as: FormSpec['as']): APIRequestContext => (as === 'admin' ? adminPage : editorPage).request;
+
+test.beforeAll(async ({ browser, baseURL }) => {
+  origin = new URL(baseURL!).origin;
+  editorPage = await (await browser.newContext({ baseURL })).newPage();
+  adminPage = await (await browser.newContext({ baseURL })).newPage();
+  await signInAs(editorPage, EDITOR_ONLY);
+  await signInAs(adminPage, EDITOR);
+  baseline = readDatabase(baselineOf);
+  actions = actionsInBuild();
+});
+
+test.afterAll(async () => {
+  console.log(`fuzz-admin: ${tally.cases} cases run (${tally.accepted} accepted, ${tally.refused} refused with a message and nothing written)`);
+  await editorPage?.context().close();
+  await adminPage?.context().close();
+});
+
+// ---------------------------------------------------------------------------------------------
+// What a response says
+
+interface Verdict {
+  accepted: boolean;
+  message: string;
+}
+
+/** A string property of the flight data, as JSON wrote it (escapes kept: only its presence matters). */
+const textOf = (body: string, key: string) => new RegExp(`(?<!\\\\)"${key}":"((?:[^"\\\\]|\\\\.)*)"`).exec(body)?.[1];
+
+/** Never a 5xx, never an error; then refused (with what it said) or accepted. */
+async function verdictOf(response: APIResponse, label: string): Promise<Verdict> {
+  const status = response.status();
+  const body = await response.text();
+  expect(status, `${label}: ${body.slice(0, 500)}`).toBeLessThan(500);
+  // A thrown error reaches the client as a digest in the flight data; a returned state never has one.
+  // (NEXT_HTTP_ERROR_FALLBACK is a deliberate 404 or 403: the page a redirect led to for an entry that does not exist.)
+  expect(body, label).not.toMatch(/(?<!\\)"digest":"(?!NEXT_HTTP_ERROR_FALLBACK;40[34]")/);
+  const redirect = response.headers()['x-action-redirect'] ?? response.headers()['location'];
+  if (redirect) {
+    const url = new URL(redirect.split(';')[0], origin);
+    expect(url.pathname, `${label}: the session held`).not.toBe('/sign-in');
+    const error = url.searchParams.get('error');
+    return error !== null ? { accepted: false, message: error } : { accepted: true, message: url.searchParams.get('notice') ?? '' };
+  }
+  // The action's own answer first: the page rendered after it may be a 404 of its own.
+  if (/(?<!\\)"ok":true/.test(body)) return { accepted: true, message: textOf(body, 'message') ?? '' };
+  if (status >= 400) return { accepted: false, message: textOf(body, 'message') ?? `HTTP ${status}` };
+  return { accepted: false, message: textOf(body, 'message') ?? (/(?<!\\)"errors":\{"\w+":\["/.test(body) ? 'field errors' : '') };
+}
+
+/** The editors' API: 200 is a save, anything else must be a 4xx with a JSON message. */
+async function jsonVerdictOf(response: APIResponse, label: string): Promise<Verdict> {
+  const status = response.status();
+  const body = await response.text();
+  expect(status, `${label}: ${body.slice(0, 500)}`).toBeLessThan(500);
+  if (status === 200) return { accepted: true, message: '' };
+  // An address too long for Node's HTTP parser is refused before the app sees it: the status says why.
+  if (status === 414 || status === 431) return { accepted: false, message: `HTTP ${status}` };
+  // An empty id or anchor leaves a trailing slash, which Next.js answers by redirecting to the address without it.
+  if (status >= 300 && status < 400) return { accepted: false, message: `HTTP ${status} to ${response.headers()['location'] ?? '?'}` };
+  const parsed = JSON.parse(body) as { message?: unknown };
+  return { accepted: false, message: typeof parsed.message === 'string' ? parsed.message : '' };
+}
+
+/** The property every call must have: a refusal says why and writes nothing. */
+async function check(label: string, send: () => Promise<APIResponse>, options: { json?: boolean; writesNothing?: boolean } = {}): Promise<Verdict> {
+  const before = fingerprint();
+  const verdict = options.json ? await jsonVerdictOf(await send(), label) : await verdictOf(await send(), label);
+  tally.cases++;
+  if (verdict.accepted) {
+    tally.accepted++;
+  } else {
+    tally.refused++;
+    expect(verdict.message.trim(), `${label}: a refusal says why`).not.toBe('');
+    if (options.writesNothing !== false) expect(fingerprint(), `${label}: a refused call wrote something`).toBe(before);
+  }
+  return verdict;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Entries of this run to work on, topped up when the cases have merged or deleted them
+
+let made = 0;
+const unique = () => `${Date.now().toString(36)}-${++made}`;
+
+async function expectAccepted(action: string, fields: Record<string, string>, as: FormSpec['as'] = 'editor') {
+  const response = await callAction(requestOf(as), actionNamed(action, actions), { headers: { Origin: origin }, fields });
+  const verdict = await verdictOf(response, action);
+  expect(verdict, `setting up with ${action}`).toMatchObject({ accepted: true });
+}
+
+const countOf = (sql: string, ...params: unknown[]) => readDatabase((db) => (db.prepare(sql).get(...params) as { n: number }).n);
+
+async function ensureFixtures(): Promise<void> {
+  const speakers = readDatabase((db) => poolOf(db, baseline, 'speaker'));
+  for (let i = speakers.length; i < 3; i++) await expectAccepted('speakers/actions.ts#createSpeakerAction', { name: `Fuzz Speaker ${unique()}` });
+  const topics = readDatabase((db) => poolOf(db, baseline, 'topic'));
+  for (let i = topics.length; i < 3; i++) await expectAccepted('topics/actions.ts#createTopicAction', { name: `Fuzz Topic ${unique()}` });
+  const documents = readDatabase((db) => poolOf(db, baseline, 'document'));
+  let usable = documents.find((id) => countOf('SELECT count(*) AS n FROM Document WHERE id = ? AND deletedAt IS NULL', id) === 1);
+  if (usable === undefined) {
+    const slug = `fuzz-document-${unique()}`;
+    await expectAccepted('documents/new/actions.ts#createDraft', { title: `Fuzz Document ${slug}`, slug, kind: 'interview', date: '2020' });
+    usable = readDatabase((db) => (db.prepare('SELECT id FROM Document WHERE slug = ?').get(slug) as { id: number }).id);
+  }
+  for (let n = countOf('SELECT count(*) AS n FROM Passage WHERE documentId = ?', usable); n < 3; n++) {
+    const version = countOf('SELECT version AS n FROM Document WHERE id = ?', usable);
+    await expectAccepted('documents/[id]/passages/actions.ts#createPassage', {
+      documentId: String(usable),
+      expectedVersion: String(version),
+      afterAnchor: '',
+      kind: 'paragraph',
+      text: `Fuzz paragraph ${unique()}.\n\nA second paragraph.\n\nA third.`,
+    });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Every form
+
+/** What a successful passage save stored must be what was sent, line breaks folded and trimmed: no silent change. */
+function expectStoredAsSent(fields: Record<string, string>) {
+  if (fields.text === undefined) return;
+  const sent = Buffer.from(fields.text, 'utf8').toString('utf8');
+  const stored = readDatabase(
+    (db) => db.prepare('SELECT text FROM Passage WHERE documentId = ? AND anchor = ?').get(Number(fields.documentId), Number(fields.anchor)) as { text: string } | undefined,
+  );
+  expect(stored?.text).toBe(sent.replace(/\r\n?/g, '\n').trim());
+}
+
+for (const spec of FORMS) {
+  test(`${spec.action}: hostile fields are refused with a message and write nothing`, async () => {
+    test.setTimeout(180_000);
+    const action = actionNamed(spec.action, actions);
+    await fc.assert(
+      fc.asyncProperty(formCase(spec), async (tokens) => {
+        await ensureFixtures();
+        const fields = readDatabase((db) => resolveCase(db, baseline, spec, tokens));
+        const verdict = await check(spec.action, () => callAction(requestOf(spec.as), action, { headers: { Origin: origin }, fields }), {
+          writesNothing: spec.refusalWritesNothing,
+        });
+        if (verdict.accepted && spec.action.endsWith('#savePassage')) expectStoredAsSent(fields);
+      }),
+      { numRuns: RUNS_PER_FORM, interruptAfterTimeLimit: 150_000 },
+    );
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Arguments that are not what React's client sends: no form, the wrong types, too many
+
+const BAD_ARGUMENTS = [null, 'text', 0, true, {}, [], { get: 'x' }, '$undefined'];
+
+// The import's and the users' actions read their form directly and still fail here (reported to their owners).
+test('every editorial action called with something other than a form is refused, not crashed', async () => {
+  test.setTimeout(180_000);
+  await ensureFixtures();
+  for (const spec of FORMS.filter((f) => !f.owner)) {
+    const action = actionNamed(spec.action, actions);
+    const twoArguments = (actionArity().get(action.key) ?? 1) === 2;
+    const shapes = [
+      ...BAD_ARGUMENTS.map((bad) => JSON.stringify(twoArguments ? [{}, bad] : [bad])),
+      JSON.stringify([]),
+      JSON.stringify(twoArguments ? [null, '$K1', 'extra'] : ['$K1', '$K1']),
+    ];
+    for (const args of shapes) {
+      await check(`${spec.action} with arguments ${args}`, () => callAction(requestOf(spec.as), action, { headers: { Origin: origin }, fields: { id: '999999' }, args }));
+    }
+  }
+});
+
+// ---------------------------------------------------------------------------------------------
+// The editors' JSON API
+
+/** Percent-encodes every byte but the unreserved ones, lone surrogates included (as U+FFFD). */
+const pathSegment = (text: string) => [...Buffer.from(text, 'utf8')].map((b) => (/[A-Za-z0-9_.~-]/.test(String.fromCharCode(b)) ? String.fromCharCode(b) : `%${b.toString(16).padStart(2, '0')}`)).join('');
+
+const apiField = (valid: fc.Arbitrary<unknown>) => fc.oneof({ weight: 3, arbitrary: valid }, { weight: 2, arbitrary: wrongJson });
+const apiCase = fc.record({
+  document: fc.oneof({ weight: 5, arbitrary: fc.nat(20) }, { weight: 1, arbitrary: badId }),
+  anchor: fc.oneof({ weight: 5, arbitrary: fc.nat(20) }, { weight: 1, arbitrary: badId }),
+  version: fc.oneof({ weight: 5, arbitrary: fc.constantFrom(0, 0, -1, 1) }, { weight: 1, arbitrary: fc.constant('as text') }, { weight: 1, arbitrary: wrongJson.map((v) => ({ bad: v })) }),
+  fields: fc.record(
+    {
+      text: apiField(fc.oneof(hostileString, fc.lorem({ maxCount: 20 }))),
+      kind: apiField(fc.constantFrom('question', 'answer', 'paragraph')),
+      speakerId: apiField(fc.constantFrom(null, '')),
+      questionAnchor: apiField(fc.constantFrom(null, '')),
+      message: apiField(fc.constantFrom('fuzz', '')),
+      extra: wrongJson,
+    },
+    { requiredKeys: [] },
+  ),
+  shape: fc.constantFrom('object', 'object', 'object', 'object', 'array', 'scalar', 'broken'),
+});
+
+test('the JSON passage endpoint answers hostile bodies with a 4xx and a message, and writes nothing then', async () => {
+  test.setTimeout(180_000);
+  await fc.assert(
+    fc.asyncProperty(apiCase, async (c) => {
+      await ensureFixtures();
+      const { id, anchor, version } = readDatabase((db) => {
+        const ids = poolOf(db, baseline, 'document');
+        const documentId = typeof c.document === 'number' ? String(ids[c.document % ids.length]) : c.document;
+        const key = Number.isSafeInteger(Number(documentId)) ? Number(documentId) : -1;
+        const anchors = (db.prepare('SELECT anchor FROM Passage WHERE documentId = ? ORDER BY position').all(key) as { anchor: number }[]).map((r) => r.anchor);
+        const current = (db.prepare('SELECT version FROM Document WHERE id = ?').get(key) as { version: number } | undefined)?.version ?? 1;
+        return { id: documentId, anchor: typeof c.anchor === 'number' ? String(anchors[c.anchor % Math.max(1, anchors.length)] ?? 1) : c.anchor, version: current };
+      });
+      const expectedVersion = typeof c.version === 'number' ? version + c.version : c.version === 'as text' ? String(version) : c.version.bad;
+      const object = { expectedVersion, ...c.fields };
+      const body =
+        c.shape === 'object' ? JSON.stringify(object) : c.shape === 'array' ? JSON.stringify([object]) : c.shape === 'scalar' ? JSON.stringify(c.fields.text ?? null) : JSON.stringify(object).slice(0, -1);
+      const label = `PATCH ${id}/${anchor} ${body.slice(0, 300)}`;
+      const verdict = await check(label, () =>
+        editorPage.request.patch(`/api/v1/admin/documents/${pathSegment(id)}/passages/${pathSegment(anchor)}`, {
+          headers: { Origin: origin, 'Content-Type': 'application/json' },
+          data: body,
+          maxRedirects: 0,
+        }),
+        { json: true },
+      );
+      if (verdict.accepted && typeof c.fields.text === 'string') expectStoredAsSent({ documentId: id, anchor, text: c.fields.text });
+    }),
+    { numRuns: API_RUNS, interruptAfterTimeLimit: 150_000 },
+  );
+});
+
+// ---------------------------------------------------------------------------------------------
+// Bigger than a server action takes
+
+test('a passage text past what the archive takes is refused in the form, and the editor keeps every character', async () => {
+  await ensureFixtures();
+  const { documentId, anchor } = readDatabase((db) => {
+    const ids = poolOf(db, baseline, 'document');
+    return db
+      .prepare(`SELECT d.id AS documentId, p.anchor AS anchor FROM Document d JOIN Passage p ON p.documentId = d.id WHERE d.deletedAt IS NULL AND d.id IN (${ids.join(',')}) ORDER BY d.id, p.position LIMIT 1`)
+      .get() as { documentId: number; anchor: number };
+  });
+  const before = fingerprint();
+  await editorPage.goto(`/admin/documents/${documentId}/passages/${anchor}`);
+  await hydrated(editorPage);
+  // Past Next.js's 1 MB body limit for server actions, far past the archive's 50,000 characters.
+  const typed = hugeText('Every word stays. ', 1_100_000);
+  const text = editorPage.getByLabel('Text', { exact: true });
+  await text.fill(typed);
+  await editorPage.getByRole('button', { name: 'Save passage' }).click();
+  await expect(editorPage.getByRole('alert').filter({ hasText: 'a passage takes at most 50,000 characters' })).toBeVisible();
+  expect((await text.inputValue()).length).toBe(typed.length);
+  expect(fingerprint()).toBe(before);
+});
