@@ -8,6 +8,7 @@ import { clientAddress } from './client-address';
 import { ACCOUNT_DISABLED, getAuth } from './server';
 import { admitAttempt, settleFailure, settleSuccess, type SuccessReport } from './throttle';
 import { ACCOUNT_LOCKED, INVALID_CREDENTIALS, throttledMessage } from './throttle-rules';
+import { CLIENT_ADDRESS_HEADER } from './proxy-headers';
 
 export { INVALID_CREDENTIALS } from './throttle-rules';
 
@@ -55,7 +56,7 @@ export async function signInWithPassword(
   const previousToken = options.replacing ? await sessionToken(options.replacing) : null;
   const headers = new Headers();
   // Better Auth records both on the session row; the address is the trusted one or none.
-  if (ip) headers.set('x-forwarded-for', ip);
+  if (ip) headers.set(CLIENT_ADDRESS_HEADER, ip);
   if (userAgent) headers.set('user-agent', userAgent.slice(0, 500));
 
   let outcome: { userId: string; token: string } | 'invalid' | 'disabled';
