@@ -1,11 +1,26 @@
 // Next.js configuration. better-sqlite3 is a native addon: it stays a plain require on the server.
+
+// Next refuses (with a 500) a server action whose Origin host differs from the Host header or
+// X-Forwarded-Host. Behind a proxy that sends neither, the page's origin is SITE_URL: its host is ours.
+function siteHost() {
+  try {
+    return process.env.SITE_URL ? new URL(process.env.SITE_URL).host : undefined;
+  } catch {
+    return undefined; // lib/env.ts reports a malformed SITE_URL
+  }
+}
+const ownHost = siteHost();
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   serverExternalPackages: ['better-sqlite3'],
   poweredByHeader: false,
   typedRoutes: false,
-  // forbidden() answers an editor on an admin-only page with a real 403.
-  experimental: { authInterrupts: true },
+  experimental: {
+    // forbidden() answers an editor on an admin-only page with a real 403.
+    authInterrupts: true,
+    serverActions: { allowedOrigins: ownHost ? [ownHost] : [] },
+  },
 };
 
 export default nextConfig;
