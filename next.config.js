@@ -1,4 +1,16 @@
 // Next.js configuration. better-sqlite3 is a native addon: it stays a plain require on the server.
+
+// Next refuses (with a 500) a server action whose Origin host differs from the Host header or
+// X-Forwarded-Host. Behind a proxy that sends neither, the page's origin is SITE_URL: its host is ours.
+function siteHost() {
+  try {
+    return process.env.SITE_URL ? new URL(process.env.SITE_URL).host : undefined;
+  } catch {
+    return undefined; // lib/env.ts reports a malformed SITE_URL
+  }
+}
+const ownHost = siteHost();
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   serverExternalPackages: ['better-sqlite3'],
@@ -7,10 +19,13 @@ const nextConfig = {
   experimental: {
     // forbidden() answers an editor on an admin-only page with a real 403.
     authInterrupts: true,
-    // An import takes up to 1 MB of text (IMPORT_MAX_BYTES), checked with a message in the form and
-    // the action; the preview form may carry the pasted text and a file, so the body may be larger.
-    // At Next's default of 1 MB, such a request failed before the action ran: a 500, input lost.
-    serverActions: { bodySizeLimit: '3mb' },
+    serverActions: {
+      // An import takes up to 1 MB of text (IMPORT_MAX_BYTES), checked with a message in the form and
+      // the action; the preview form may carry the pasted text and a file, so the body may be larger.
+      // At Next's default of 1 MB, such a request failed before the action ran: a 500, input lost.
+      bodySizeLimit: '3mb',
+      allowedOrigins: ownHost ? [ownHost] : [],
+    },
   },
 };
 

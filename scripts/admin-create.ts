@@ -1,5 +1,6 @@
 // `npm run admin:create -- --email … [--name …] [--role admin|editor]`: makes a back-office account.
 // The password comes from ADMIN_PASSWORD or is typed twice at a terminal, unseen; there is no default.
+import './load-env';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { env } from '@/lib/env';

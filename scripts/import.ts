@@ -1,4 +1,5 @@
 // `npm run import -- <file> [options]`: import one transcript or essay from the command line.
+import './load-env';
 import { env } from '@/lib/env';
 import { SaveDocumentError } from '@/lib/editorial/save-new-document';
 import { IMPORT_USAGE, isInputProblem, parseImportArguments, runImport, UsageError } from './import-command';

@@ -1,5 +1,6 @@
 // Brings the database up to date: creates the file when missing, applies pending migrations and
 // seeds it when it holds no documents. Safe to run at every start: existing data is kept.
+import './load-env';
 import { pathToFileURL } from 'node:url';
 import { env } from '@/lib/env';
 import { createPrismaClient } from '@/lib/db/create-client';

@@ -1,5 +1,6 @@
 // `npm start`: prepare the database, build when the build is missing or stale, then serve it through
 // the request edge (lib/server/edge.ts) in front of Next.js's request handler.
+import './load-env';
 import { spawnSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';

@@ -3,8 +3,9 @@ import { absoluteUrl, jsonOk, parseQuery } from '@/lib/api/responses';
 import { listDocuments } from '@/lib/data/documents';
 import { documentFiltersSchema } from '@/lib/validation/document-filters';
 import { documentPath } from '@/lib/urls';
+import { withJsonErrors } from '@/lib/api/route-errors';
 
-export async function GET(request: Request) {
+export const GET = withJsonErrors(async (request: Request) => {
   const query = parseQuery(request, documentFiltersSchema);
   if (query.refused) return query.refused;
   const list = await listDocuments(query.data);
@@ -12,4 +13,4 @@ export async function GET(request: Request) {
     ...list,
     items: list.items.map((document) => ({ ...document, url: absoluteUrl(documentPath(document.slug)) })),
   });
-}
+});

@@ -2,8 +2,9 @@
 import { absoluteUrl, jsonOk, parseQuery } from '@/lib/api/responses';
 import { search } from '@/lib/data/search';
 import { searchParamsSchema } from '@/lib/validation/search';
+import { withJsonErrors } from '@/lib/api/route-errors';
 
-export async function GET(request: Request) {
+export const GET = withJsonErrors(async (request: Request) => {
   const query = parseQuery(request, searchParamsSchema);
   if (query.refused) return query.refused;
   const result = await search(query.data);
@@ -11,4 +12,4 @@ export async function GET(request: Request) {
     ...result,
     hits: result.hits.map(({ anchor: _anchor, marked: _marked, ...hit }) => ({ ...hit, url: absoluteUrl(hit.url) })),
   });
-}
+});

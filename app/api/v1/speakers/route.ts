@@ -3,10 +3,11 @@ import { absoluteUrl, jsonOk, parseQuery } from '@/lib/api/responses';
 import { listSpeakers } from '@/lib/data/speakers';
 import { speakerPath } from '@/lib/urls';
 import { noParamsSchema } from '@/lib/validation/common';
+import { withJsonErrors } from '@/lib/api/route-errors';
 
-export async function GET(request: Request) {
+export const GET = withJsonErrors(async (request: Request) => {
   const query = parseQuery(request, noParamsSchema);
   if (query.refused) return query.refused;
   const speakers = await listSpeakers();
   return jsonOk({ items: speakers.map((s) => ({ ...s, url: absoluteUrl(speakerPath(s.slug)) })) });
-}
+});

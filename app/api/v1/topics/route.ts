@@ -3,10 +3,11 @@ import { absoluteUrl, jsonOk, parseQuery } from '@/lib/api/responses';
 import { listTopics } from '@/lib/data/topics';
 import { topicPath } from '@/lib/urls';
 import { noParamsSchema } from '@/lib/validation/common';
+import { withJsonErrors } from '@/lib/api/route-errors';
 
-export async function GET(request: Request) {
+export const GET = withJsonErrors(async (request: Request) => {
   const query = parseQuery(request, noParamsSchema);
   if (query.refused) return query.refused;
   const topics = await listTopics();
   return jsonOk({ items: topics.map((t) => ({ ...t, url: absoluteUrl(topicPath(t.slug)) })) });
-}
+});

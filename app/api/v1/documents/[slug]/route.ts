@@ -4,8 +4,9 @@ import { getPublishedDocument } from '@/lib/data/documents';
 import { documentPath, passagePath } from '@/lib/urls';
 import { noParamsSchema } from '@/lib/validation/common';
 import { slugParamSchema } from '@/lib/validation/slug-param';
+import { withJsonErrors } from '@/lib/api/route-errors';
 
-export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
+export const GET = withJsonErrors(async (request: Request, { params }: { params: Promise<{ slug: string }> }) => {
   const parsed = slugParamSchema.safeParse(await params);
   if (!parsed.success) return jsonBadRequest(parsed.error);
   const query = parseQuery(request, noParamsSchema);
@@ -21,4 +22,4 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
       url: absoluteUrl(passagePath(document.slug, passage.anchor)),
     })),
   });
-}
+});

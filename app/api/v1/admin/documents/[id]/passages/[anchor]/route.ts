@@ -6,8 +6,9 @@ import { editorialErrorResponse, jsonError, refuseCrossSite, unauthorized } from
 import { editorFromRequest } from '@/lib/auth/session';
 import { clientAddress } from '@/lib/auth/client-address';
 import { updatePassage } from '@/lib/editorial';
+import { withJsonErrors } from '@/lib/api/route-errors';
 
-export async function PATCH(request: Request, { params }: { params: Promise<{ id: string; anchor: string }> }) {
+export const PATCH = withJsonErrors(async (request: Request, { params }: { params: Promise<{ id: string; anchor: string }> }) => {
   const editor = await editorFromRequest(request);
   if (!editor) return unauthorized();
   const refused = refuseCrossSite(request);
@@ -31,4 +32,4 @@ export async function PATCH(request: Request, { params }: { params: Promise<{ id
   } catch (error) {
     return editorialErrorResponse(error);
   }
-}
+});
