@@ -39,6 +39,12 @@ export function sendForeignOrigin(response: ServerResponse, api: boolean): void 
   else sendHtml(response, 403, 'Refused', message);
 }
 
+export function sendTooLarge(response: ServerResponse, api: boolean, maxBytes: number): void {
+  const message = `This form sent more than ${Math.round(maxBytes / 1024 / 1024)} MB, more than the archive takes at once. Nothing was changed.`;
+  if (api) sendJson(response, 413, { error: 'too_large', message });
+  else sendHtml(response, 413, 'Too large', message);
+}
+
 export function sendRateLimited(response: ServerResponse, api: boolean, retryAfterSeconds: number): void {
   const headers = { 'Retry-After': String(retryAfterSeconds) };
   const message = `Too many requests from your address in the last minute. Please wait ${retryAfterSeconds} seconds and try again.`;

@@ -6,7 +6,7 @@
 //    peer that is not a trusted proxy) removed;
 // 2. security headers on every response, static files included;
 // 3. a path that is not valid percent-encoding: 400 for the API, the app's 404 page otherwise;
-// 4. a POST to a page (a server action) from another site: 403;
+// 4. a POST to a page (a server action) from another site: 403; one larger than Next reads: 413;
 // 5. search and the API over their per-address limit: 429 with Retry-After;
 // 6. Next.js.
 import { randomUUID } from 'node:crypto';
@@ -15,9 +15,10 @@ import { CLIENT_ADDRESS_HEADER, PATH_HEADER, REQUEST_ID_HEADER } from '@/lib/aut
 import { isHttps, securityHeaders } from '@/lib/security/headers';
 import { accessLogLine } from './access-log';
 import { isForeignPagePost } from './action-origin';
+import { isOversizedPagePost, PAGE_POST_MAX_BYTES } from './body-limit';
 import { resolveClientAddress } from './client-address';
 import { errorLogLine } from './error-log';
-import { sendBadPath, sendForeignOrigin, sendInternalError, sendRateLimited } from './edge-responses';
+import { sendBadPath, sendForeignOrigin, sendInternalError, sendRateLimited, sendTooLarge } from './edge-responses';
 import type { RateLimitOutcome, RequestFacts } from './rate-limits';
 import { hasBrokenPercentEncoding, isApiPath, targetPath } from './request-target';
 import type { AddressMatcher } from './trusted-proxies';
@@ -98,6 +99,9 @@ export function createEdge(options: EdgeOptions): (request: IncomingMessage, res
       const ownHosts = [request.headers.host, siteHost, peerTrusted ? first(request.headers['x-forwarded-host']) : undefined];
       if (isForeignPagePost({ method: request.method, path, origin: first(request.headers.origin), ownHosts })) {
         return sendForeignOrigin(response, api);
+      }
+      if (isOversizedPagePost({ method: request.method, path, contentLength: first(request.headers['content-length']) })) {
+        return sendTooLarge(response, api, PAGE_POST_MAX_BYTES);
       }
       const prefetch = request.headers['next-router-prefetch'] !== undefined;
       const limit = await options.rateLimit({ path, address: client, prefetch });

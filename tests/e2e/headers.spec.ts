@@ -161,6 +161,17 @@ test('broken percent-encoding in the path: 404 page for pages, 400 naming the pa
   expect((await request.get('/api/v1/search?q=%E0%A4%A')).status()).toBeLessThan(500);
 });
 
+test('a server-action post larger than Next reads gets 413 with a message, not a 500', async ({ request, baseURL }) => {
+  // Without the edge's rule Next reads the body first and fails with a 500 and an error digest.
+  const response = await request.post('/admin/import', {
+    headers: { 'Next-Action': '0'.repeat(42), Origin: baseURL!, 'Content-Type': 'text/plain;charset=UTF-8' },
+    data: 'x'.repeat(4 * 1024 * 1024),
+  });
+  expect(response.status()).toBe(413);
+  expect(await response.text()).toContain('Nothing was changed');
+  expectSecurityHeaders(response);
+});
+
 test('a scraping loop gets 429 with Retry-After; a reader at another address does not', async ({ request }) => {
   // TRUSTED_PROXIES names 127.0.0.1 in playwright.config.ts: this address is the client's, its own bucket.
   const scraper = `198.51.100.${randomInt(1, 255)}`;
