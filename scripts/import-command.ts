@@ -10,7 +10,8 @@ import { saveNewDocument, type NewDocument } from '@/lib/editorial/save-new-docu
 import { ImportError, parseDocumentText, type ImportResult, type SpeakerHint } from '@/lib/import';
 import { parsePartialDate } from '@/lib/dates';
 import { slugify } from '@/lib/slug';
-import { importCliOptionsSchema, importSizeProblem, type ImportCliOptions } from '@/lib/validation/import-options';
+import { importCliOptionsSchema, type ImportCliOptions } from '@/lib/validation/import-options';
+import { importSizeProblem } from '@/lib/validation/limits';
 import { describeIssues } from '@/lib/validation/common';
 import { formatImportReport } from './import-report';
 

@@ -3,7 +3,7 @@
 import 'server-only';
 import { prisma } from '@/lib/db/client';
 import { ImportError, parseDocumentText, type ImportResult, type SpeakerHint } from '@/lib/import';
-import { importSizeProblem } from '@/lib/validation/import-options';
+import { importSizeProblem } from '@/lib/validation/limits';
 
 export interface ImportRequest {
   raw: string;

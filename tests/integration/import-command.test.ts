@@ -8,7 +8,7 @@ import { runImporter, runImporterForSave } from '@/lib/admin/import-preview';
 import { getPublishedDocument } from '@/lib/data/documents';
 import { prisma as seededPrisma } from '@/lib/db/client';
 import { createPrismaClient } from '@/lib/db/create-client';
-import { IMPORT_MAX_BYTES } from '@/lib/validation/import-options';
+import { IMPORT_MAX_BYTES } from '@/lib/validation/limits';
 import { parseImportArguments, runImport, UsageError } from '@/scripts/import-command';
 import { copyTemplate } from '../support/per-file-database';
 

@@ -6,7 +6,7 @@ import { redirect } from 'next/navigation';
 import { editorContext, revalidateAfterSave } from '@/lib/admin/context';
 import { formValues, stateFromError, type ActionState } from '@/lib/admin/action-state';
 import { previewImport, resolveUnknownLabels, runImporterForSave, unresolvedMessage, type ImportPreview } from '@/lib/admin/import-preview';
-import { importSizeProblem } from '@/lib/validation/import-options';
+import { importSizeProblem } from '@/lib/validation/limits';
 import { createDocument, createSpeaker, ValidationError } from '@/lib/editorial';
 import { documentFieldsSchema } from '@/lib/validation/editorial';
 import { ImportError } from '@/lib/import';
