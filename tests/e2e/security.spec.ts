@@ -116,12 +116,13 @@ test('the same call with an admin session and the right version does write: the 
   expect(fingerprint()).not.toBe(before);
 });
 
-/** Every handler under app/api that writes (POST, PUT, PATCH, DELETE), read from the code. Better Auth's own catch-all is excluded: it is how a session starts. */
+/** Every handler under app/api that writes (POST, PUT, PATCH, DELETE), read from the code: declared as a
+ * function or as a const (a handler wrapped by withJsonErrors). Better Auth's own catch-all is excluded: it is how a session starts. */
 function writingRouteHandlers(): { file: string; method: string; url: string }[] {
   return sourceFiles('app/api')
     .filter((file) => file.endsWith('route.ts') && !file.includes(`${path.sep}auth${path.sep}`))
     .flatMap((file) =>
-      [...readFileSync(file, 'utf8').matchAll(/export\s+async\s+function\s+(POST|PUT|PATCH|DELETE)\b/g)].map((m) => ({
+      [...readFileSync(file, 'utf8').matchAll(/export\s+(?:async\s+function|const)\s+(POST|PUT|PATCH|DELETE)\b/g)].map((m) => ({
         file,
         method: m[1],
         url: `/${path.dirname(file).split(path.sep).slice(1).join('/')}`.replace(/\[[^\]]+\]/g, '1'),
