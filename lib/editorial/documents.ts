@@ -9,6 +9,7 @@ import {
   documentActionSchema,
   updateDocumentSchema,
   type CreateDocumentInput,
+  type CreateSpeakerInput,
   type DocumentActionInput,
   type UpdateDocumentInput,
 } from '@/lib/validation/editorial';
@@ -16,6 +17,7 @@ import { recordAudit } from './audit';
 import { EditorialError, NotFoundError, parseInput, ValidationError } from './errors';
 import { changeEntry, runWrite, writeRevision, type EditOptions, type EditResult } from './history';
 import { documentPaths } from './paths';
+import { checkNewSpeaker, insertSpeaker } from './speakers';
 import { documentRow, documentSnapshot, passageRows, sql, type DocumentRow, type DocumentSnapshot, type PassageRow } from './snapshots';
 import {
   arrangePassages,
@@ -47,14 +49,9 @@ export function findDocumentId(slug: string, options?: EditOptions): number | nu
 // ---------------------------------------------------------------------------------------------
 // Create
 
-/** Creates a draft, with passages if given (anchors 1…n). Its version 1 is recorded as a revision. */
-export async function createDocument(
-  editor: Editor,
-  input: CreateDocumentInput,
-  options?: EditOptions,
-): Promise<EditResult & { slug: string }> {
+/** A new document's checked input, or why it is refused; nothing is written. */
+function checkNewDocument(input: CreateDocumentInput) {
   const data = parseInput(createDocumentSchema, input);
-  const period = parsePartialDate(data.date)!;
   data.passages.forEach((passage, index) => {
     if (passage.questionIndex === null) return;
     const question = data.passages[passage.questionIndex];
@@ -64,63 +61,97 @@ export async function createDocument(
       });
     }
   });
+  return data;
+}
+
+/** Writes a checked new draft, its revision and its audit entry inside the caller's transaction. */
+function insertDocument(db: WriteDb, editor: Editor, data: ReturnType<typeof checkNewDocument>, options?: EditOptions): EditResult & { slug: string } {
+  const period = parsePartialDate(data.date)!;
+  if (documentSlugTaken(db, data.slug, null)) {
+    throw new ValidationError('The address is taken.', { slug: ['is taken by another document'] });
+  }
+  for (const p of data.passages) requireSpeaker(db, p.speakerId, 'passages');
+  requireTopics(db, [...new Set(data.passages.flatMap((p) => p.topicIds))], 'passages');
+  const now = nowIso();
+  const id = Number(
+    sql(
+      db,
+      `INSERT INTO Document (slug, kind, title, subtitle, summary, publisher, sourceUrl, publishedOn, publishedUntil, datePrecision,
+                             language, caption, status, version, createdAt, updatedAt)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'draft', 1, ?, ?)`,
+    ).run(
+      data.slug,
+      data.kind,
+      data.title,
+      data.subtitle ?? null,
+      data.summary ?? null,
+      data.publisher ?? null,
+      data.sourceUrl ?? null,
+      period.start,
+      period.end,
+      period.precision,
+      data.language,
+      data.caption ?? null,
+      now,
+      now,
+    ).lastInsertRowid,
+  );
+  setParticipants(db, id, data.participants);
+  const ids: number[] = [];
+  data.passages.forEach((p, index) => {
+    const passageId = insertPassage(db, {
+      documentId: id,
+      anchor: index + 1,
+      kind: p.kind,
+      speakerId: p.speakerId,
+      text: p.text,
+      questionId: p.questionIndex === null ? null : ids[p.questionIndex],
+      temporaryPosition: -(index + 1),
+    });
+    setPassageTopics(db, passageId, p.topicIds);
+    ids.push(passageId);
+  });
+  arrangePassages(db, id, ids);
+  const snapshot = documentSnapshot(db, id)!;
+  writeRevision(db, snapshot, editor, data.message ?? 'Created');
+  recordAudit(db, {
+    editor,
+    action: 'create',
+    entityType: 'document',
+    entityId: id,
+    summary: `Created the draft ${quoted(data.title)} (${data.slug}) with ${ids.length} passages`,
+    ip: options?.ip,
+  });
+  return { entityType: 'document', id, slug: data.slug, version: 1, changed: true, paths: [], warnings: [] };
+}
+
+/** Creates a draft, with passages if given (anchors 1…n). Its version 1 is recorded as a revision. */
+export async function createDocument(
+  editor: Editor,
+  input: CreateDocumentInput,
+  options?: EditOptions,
+): Promise<EditResult & { slug: string }> {
+  const data = checkNewDocument(input);
+  return runWrite(options, (db) => insertDocument(db, editor, data, options));
+}
+
+/**
+ * Creates new speakers and a draft that names them as one transaction, each with its revision and
+ * audit entry, as an import needs: `document` is given the new speakers' ids (in the order given) to
+ * build the draft. If anything is refused, a speaker's address taken or a passage of the draft,
+ * nothing is written: no speaker is left behind without the document that brought it.
+ */
+export async function createDocumentWithSpeakers(
+  editor: Editor,
+  input: { speakers: CreateSpeakerInput[]; document: (speakerIds: number[]) => CreateDocumentInput },
+  options?: EditOptions,
+): Promise<EditResult & { slug: string; speakers: (EditResult & { slug: string })[] }> {
+  const speakers = input.speakers.map((speaker) => checkNewSpeaker(speaker));
   return runWrite(options, (db) => {
-    if (documentSlugTaken(db, data.slug, null)) {
-      throw new ValidationError('The address is taken.', { slug: ['is taken by another document'] });
-    }
-    for (const p of data.passages) requireSpeaker(db, p.speakerId, 'passages');
-    requireTopics(db, [...new Set(data.passages.flatMap((p) => p.topicIds))], 'passages');
-    const now = nowIso();
-    const id = Number(
-      sql(
-        db,
-        `INSERT INTO Document (slug, kind, title, subtitle, summary, publisher, sourceUrl, publishedOn, publishedUntil, datePrecision,
-                               language, caption, status, version, createdAt, updatedAt)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'draft', 1, ?, ?)`,
-      ).run(
-        data.slug,
-        data.kind,
-        data.title,
-        data.subtitle ?? null,
-        data.summary ?? null,
-        data.publisher ?? null,
-        data.sourceUrl ?? null,
-        period.start,
-        period.end,
-        period.precision,
-        data.language,
-        data.caption ?? null,
-        now,
-        now,
-      ).lastInsertRowid,
-    );
-    setParticipants(db, id, data.participants);
-    const ids: number[] = [];
-    data.passages.forEach((p, index) => {
-      const passageId = insertPassage(db, {
-        documentId: id,
-        anchor: index + 1,
-        kind: p.kind,
-        speakerId: p.speakerId,
-        text: p.text,
-        questionId: p.questionIndex === null ? null : ids[p.questionIndex],
-        temporaryPosition: -(index + 1),
-      });
-      setPassageTopics(db, passageId, p.topicIds);
-      ids.push(passageId);
-    });
-    arrangePassages(db, id, ids);
-    const snapshot = documentSnapshot(db, id)!;
-    writeRevision(db, snapshot, editor, data.message ?? 'Created');
-    recordAudit(db, {
-      editor,
-      action: 'create',
-      entityType: 'document',
-      entityId: id,
-      summary: `Created the draft ${quoted(data.title)} (${data.slug}) with ${ids.length} passages`,
-      ip: options?.ip,
-    });
-    return { entityType: 'document', id, slug: data.slug, version: 1, changed: true, paths: [], warnings: [] };
+    const created = speakers.map((speaker) => insertSpeaker(db, editor, speaker, options));
+    const data = checkNewDocument(input.document(created.map((s) => s.id)));
+    const document = insertDocument(db, editor, data, options);
+    return { ...document, paths: [...new Set(created.flatMap((s) => s.paths))], speakers: created };
   });
 }
 

@@ -7,6 +7,7 @@ export type { EditOptions, EditResult } from './history';
 export { closeWriters, openWriter, withWriter, write, type Writer } from './writer';
 export {
   createDocument,
+  createDocumentWithSpeakers,
   findDocumentId,
   getDocumentForEditing,
   publishDocument,

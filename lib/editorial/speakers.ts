@@ -66,30 +66,43 @@ function documentsOfSpeaker(db: WriteDb, speakerId: number): number[] {
   ).map((r) => r.documentId);
 }
 
-/** Creates a speaker (slug made from the name when not given). */
-export async function createSpeaker(editor: Editor, input: CreateSpeakerInput, options?: EditOptions): Promise<EditResult & { slug: string }> {
+/** A new speaker's checked input and its address, or why it is refused; nothing is written. */
+export function checkNewSpeaker(input: CreateSpeakerInput): { data: ReturnType<typeof createSpeakerSchema.parse>; slug: string } {
   const data = parseInput(createSpeakerSchema, input);
   const slug = data.slug ?? slugify(data.name);
   if (!slug) throw new ValidationError('The name makes no address.', { slug: ['give an address: the name has no letters or digits to make one'] });
-  return runWrite(options, (db) => {
-    if (slugTaken(db, slug, null)) throw new ValidationError('The address is taken.', { slug: ['is taken by another speaker'] });
-    const now = nowIso();
-    const id = Number(
-      sql(db, 'INSERT INTO Speaker (slug, name, bio, bioSource, version, createdAt, updatedAt) VALUES (?, ?, ?, ?, 1, ?, ?)').run(
-        slug,
-        data.name,
-        data.bio ?? null,
-        data.bioSource ?? null,
-        now,
-        now,
-      ).lastInsertRowid,
-    );
-    setAliases(db, id, data.aliases);
-    const snapshot = speakerSnapshot(db, id)!;
-    writeRevision(db, snapshot, editor, data.message ?? 'Created');
-    recordAudit(db, { editor, action: 'create', entityType: 'speaker', entityId: id, summary: `Created the speaker ${quoted(data.name)} (${slug})`, ip: options?.ip });
-    return { entityType: 'speaker', id, slug, version: 1, changed: true, paths: speakerPaths(db, [snapshot], []), warnings: [] };
-  });
+  return { data, slug };
+}
+
+/**
+ * Writes a checked new speaker, its revision and its audit entry inside the caller's transaction
+ * (so a document imported with it can be written in the same one).
+ */
+export function insertSpeaker(db: WriteDb, editor: Editor, checked: ReturnType<typeof checkNewSpeaker>, options?: EditOptions): EditResult & { slug: string } {
+  const { data, slug } = checked;
+  if (slugTaken(db, slug, null)) throw new ValidationError(`The address “${slug}” is taken.`, { slug: ['is taken by another speaker'] });
+  const now = nowIso();
+  const id = Number(
+    sql(db, 'INSERT INTO Speaker (slug, name, bio, bioSource, version, createdAt, updatedAt) VALUES (?, ?, ?, ?, 1, ?, ?)').run(
+      slug,
+      data.name,
+      data.bio ?? null,
+      data.bioSource ?? null,
+      now,
+      now,
+    ).lastInsertRowid,
+  );
+  setAliases(db, id, data.aliases);
+  const snapshot = speakerSnapshot(db, id)!;
+  writeRevision(db, snapshot, editor, data.message ?? 'Created');
+  recordAudit(db, { editor, action: 'create', entityType: 'speaker', entityId: id, summary: `Created the speaker ${quoted(data.name)} (${slug})`, ip: options?.ip });
+  return { entityType: 'speaker', id, slug, version: 1, changed: true, paths: speakerPaths(db, [snapshot], []), warnings: [] };
+}
+
+/** Creates a speaker (slug made from the name when not given). */
+export async function createSpeaker(editor: Editor, input: CreateSpeakerInput, options?: EditOptions): Promise<EditResult & { slug: string }> {
+  const checked = checkNewSpeaker(input);
+  return runWrite(options, (db) => insertSpeaker(db, editor, checked, options));
 }
 
 /** Changes the fields given; `aliases` replaces the whole list. */

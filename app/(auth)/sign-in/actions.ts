@@ -5,6 +5,7 @@
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
+import { formOf } from '@/lib/admin/action-state';
 import { safeReturnPath } from '@/lib/auth/return-path';
 import { signInFromRequest } from '@/lib/auth/sign-in';
 import { signInSchema } from '@/lib/validation/users';
@@ -16,7 +17,9 @@ export interface SignInFormState {
   email?: string;
 }
 
-export async function signIn(_previous: SignInFormState, formData: FormData): Promise<SignInFormState> {
+export async function signIn(_previous: SignInFormState, sent: FormData): Promise<SignInFormState> {
+  // An action is a public endpoint: whatever was sent instead of a form reads as an empty one.
+  const formData = formOf(sent);
   const typed = formData.get('email');
   const email = typeof typed === 'string' ? typed.slice(0, 254) : '';
   const parsed = signInSchema.safeParse({ email: formData.get('email'), password: formData.get('password') });

@@ -4,13 +4,11 @@
 // importer makes of the text, with the editor's choices on top, never passages sent by the browser.
 import { redirect } from 'next/navigation';
 import { editorContext, revalidateAfterSave } from '@/lib/admin/context';
-import { formValues, stateFromError, type ActionState } from '@/lib/admin/action-state';
-import { previewImport, resolveUnknownLabels, runImporterForSave, unresolvedMessage, type ImportPreview } from '@/lib/admin/import-preview';
+import { formOf, formValues, stateFromError, type ActionState } from '@/lib/admin/action-state';
+import { previewImport, resolveUnknownLabels, unresolvedMessage, type ImportPreview } from '@/lib/admin/import-preview';
 import { importSizeProblem } from '@/lib/validation/limits';
-import { createDocument, createSpeaker, ValidationError } from '@/lib/editorial';
-import { documentFieldsSchema } from '@/lib/validation/editorial';
+import { importRequestOf, saveImport } from '@/lib/admin/import-save';
 import { ImportError } from '@/lib/import';
-import { slugify } from '@/lib/slug';
 
 export interface ImportState extends ActionState {
   preview?: ImportPreview;
@@ -45,8 +43,9 @@ const withoutAnswers = (values: Record<string, string>): Record<string, string> 
 const forNewPreview = (values: Record<string, string>): Record<string, string> =>
   Object.fromEntries(Object.entries(values).filter(([key]) => !/^(?:unknown|keep|kind|speaker|speaker-name)-\d+$/.test(key) && !key.startsWith('unknown-')));
 
-export async function preview(_previous: ImportState, form: FormData): Promise<ImportState> {
+export async function preview(_previous: ImportState, sent: FormData): Promise<ImportState> {
   await editorContext();
+  const form = formOf(sent);
   const values = formValues(form);
   const stamp = Date.now();
   // The editor's text is given back whatever happens, so a refusal never loses it.
@@ -64,63 +63,16 @@ export async function preview(_previous: ImportState, form: FormData): Promise<I
   }
 }
 
-export async function save(_previous: ImportState, form: FormData): Promise<ImportState> {
+export async function save(_previous: ImportState, sent: FormData): Promise<ImportState> {
   const { editor, options } = await editorContext();
-  const values = withoutAnswers(formValues(form));
+  const values = withoutAnswers(formValues(sent));
   const stamp = Date.now();
-  const request = { raw: values.raw ?? '', kind: kindOf(values.kind), title: values.title, speakerLines: values.speakers, textLabelLines: values.textLabels };
+  const request = importRequestOf(values);
   let id: number;
   try {
-    // Refused while any unknown label is unresolved: its words could belong to anyone.
-    const result = runImporterForSave(request);
-    const fields = {
-      slug: values.slug || slugify(values.documentTitle ?? ''),
-      kind: kindOf(values.documentKind) ?? result.kind,
-      title: values.documentTitle ?? '',
-      subtitle: values.subtitle ?? '',
-      summary: values.summary ?? '',
-      publisher: values.publisher ?? '',
-      sourceUrl: values.sourceUrl ?? '',
-      date: values.date ?? '',
-      language: values.language || 'en',
-      caption: values.caption ?? '',
-    };
-    // Checked before any speaker is made, so a bad field (a javascript: source address) writes nothing.
-    const checked = documentFieldsSchema.omit({ participants: true }).safeParse(fields);
-    if (!checked.success) throw ValidationError.fromZod(checked.error);
-    const speakerIds = new Map<string, number>();
-    for (const [i, speaker] of result.speakers.entries()) {
-      const choice = values[`speaker-${i}`] ?? 'new';
-      if (choice !== 'new') {
-        speakerIds.set(speaker.name, Number(choice));
-        continue;
-      }
-      const created = await createSpeaker(
-        editor,
-        { name: values[`speaker-name-${i}`] || speaker.name, bio: speaker.bio ?? undefined, aliases: speaker.labels.filter((l) => l !== speaker.name) },
-        options,
-      );
-      speakerIds.set(speaker.name, created.id);
-    }
-    const kept = result.passages.map((p, i) => ({ ...p, index: i })).filter((p) => values[`keep-${p.index}`] === 'yes');
-    const passages = kept.map((p, i) => {
-      const kind = (values[`kind-${p.index}`] as typeof p.kind) || p.kind;
-      const previousQuestion = kind === 'answer' ? kept.slice(0, i).findLastIndex((q) => ((values[`kind-${q.index}`] as string) || q.kind) === 'question') : -1;
-      return { kind, speakerId: p.speaker ? (speakerIds.get(p.speaker) ?? null) : null, text: p.text, questionIndex: previousQuestion >= 0 ? previousQuestion : null };
-    });
-    const participants = result.speakers.map((s) => ({ speakerId: speakerIds.get(s.name)!, role: s.role }));
-    const created = await createDocument(
-      editor,
-      {
-        ...fields,
-        participants: participants.filter((p, i, all) => all.findIndex((q) => q.speakerId === p.speakerId && q.role === p.role) === i),
-        passages,
-        message: 'Imported',
-      },
-      options,
-    );
-    revalidateAfterSave(created.paths);
-    id = created.id;
+    const saved = await saveImport(editor, values, options);
+    revalidateAfterSave(saved.paths);
+    id = saved.id;
   } catch (error) {
     const state: ImportState = error instanceof ImportError ? { message: error.message, values } : stateFromError(error, values);
     state.preview = await previewImport(request).catch(() => undefined);

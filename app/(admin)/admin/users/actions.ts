@@ -4,6 +4,7 @@
 import { revalidatePath } from 'next/cache';
 import { headers } from 'next/headers';
 import { z } from 'zod';
+import { formOf } from '@/lib/admin/action-state';
 import { AccountError } from '@/lib/auth/accounts';
 import { clientAddress } from '@/lib/auth/client-address';
 import { requireAdmin } from '@/lib/auth/session';
@@ -30,10 +31,18 @@ async function actingAdmin(): Promise<AdminActor> {
 
 const text = (value: FormDataEntryValue | null) => (typeof value === 'string' ? value.slice(0, 300) : '');
 
-export async function createUserAction(_previous: UserFormState, formData: FormData): Promise<UserFormState> {
+export async function createUserAction(_previous: UserFormState, sent: FormData): Promise<UserFormState> {
   const admin = await actingAdmin();
+  // An action is a public endpoint: whatever was sent instead of a form reads as an empty one.
+  const formData = formOf(sent);
   const values = { email: text(formData.get('email')), name: text(formData.get('name')), role: text(formData.get('role')) };
-  const parsed = newAccountSchema.safeParse({ ...values, password: formData.get('password') });
+  // What was sent is checked, not the shortened echo: a cut-down name or address is never saved as if typed.
+  const parsed = newAccountSchema.safeParse({
+    email: formData.get('email'),
+    name: formData.get('name'),
+    role: formData.get('role'),
+    password: formData.get('password'),
+  });
   if (!parsed.success) return { errors: z.flattenError(parsed.error).fieldErrors, values };
   try {
     const user = await createUser(admin, parsed.data);
@@ -45,22 +54,28 @@ export async function createUserAction(_previous: UserFormState, formData: FormD
   }
 }
 
-export async function changeRoleAction(_previous: RowFormState, formData: FormData): Promise<RowFormState> {
+export async function changeRoleAction(_previous: RowFormState, sent: FormData): Promise<RowFormState> {
   const admin = await actingAdmin();
+  // An action is a public endpoint: whatever was sent instead of a form reads as an empty one.
+  const formData = formOf(sent);
   const parsed = changeRoleSchema.safeParse({ userId: formData.get('userId'), role: formData.get('role') });
   if (!parsed.success) return { message: parsed.error.issues[0].message };
   return run(() => changeRole(admin, parsed.data), 'Role saved.');
 }
 
-export async function setDisabledAction(_previous: RowFormState, formData: FormData): Promise<RowFormState> {
+export async function setDisabledAction(_previous: RowFormState, sent: FormData): Promise<RowFormState> {
   const admin = await actingAdmin();
+  // An action is a public endpoint: whatever was sent instead of a form reads as an empty one.
+  const formData = formOf(sent);
   const parsed = setDisabledSchema.safeParse({ userId: formData.get('userId'), disabled: formData.get('disabled') });
   if (!parsed.success) return { message: parsed.error.issues[0].message };
   return run(() => setDisabled(admin, parsed.data), parsed.data.disabled ? 'Disabled and signed out.' : 'Enabled.');
 }
 
-export async function liftSignInLockAction(_previous: RowFormState, formData: FormData): Promise<RowFormState> {
+export async function liftSignInLockAction(_previous: RowFormState, sent: FormData): Promise<RowFormState> {
   const admin = await actingAdmin();
+  // An action is a public endpoint: whatever was sent instead of a form reads as an empty one.
+  const formData = formOf(sent);
   const parsed = liftSignInLockSchema.safeParse({ userId: formData.get('userId') });
   if (!parsed.success) return { message: parsed.error.issues[0].message };
   return run(() => liftSignInLock(admin, parsed.data), 'Unlocked: they can sign in from anywhere again.');
