@@ -39,7 +39,9 @@ const BASE = /[\p{L}\p{N}\p{Co}]/u;
 const MIN_PREFIX_LENGTH = 2;
 
 export function wordsOf(text: string): string[] {
-  return (text.normalize('NFC').toLowerCase().match(WORD) ?? []).filter((word) => BASE.test(word));
+  // Normalised again after lower-casing: 'İ' lower-cases to 'i' + U+0307, which can leave combining
+  // marks out of canonical order, so the same word written back would read as another.
+  return (text.normalize('NFC').toLowerCase().normalize('NFC').match(WORD) ?? []).filter((word) => BASE.test(word));
 }
 
 function tokenize(input: string): Token[] {
