@@ -37,22 +37,37 @@ export function buildInterview(draft: Draft, blocks: Block[], turns: TurnReading
 
   const speaking = new Set(draft.passages.map((p) => p.speaker));
   const order = uniqueNames([...hints.map((h) => h.name), ...draft.passages.map((p) => p.speaker ?? '')]).filter(Boolean);
-  return order.map((name) => {
+  const speakers = order.map((name) => {
     const hint = hints.find((h) => nameKey(h.name) === nameKey(name));
     if (!speaking.has(name)) draft.notes.push(`speaker "${name}" was given but has no turns`);
     return speaker(name, [...(hint?.labels ?? []), ...(labelsBySpeaker.get(name) ?? [])], roles.get(name) ?? hint?.role ?? 'interviewee', draft);
   });
+  leaveOrphanBiosUnplaced(draft, speakers);
+  return speakers;
+}
+
+/**
+ * A closing bio of someone who ends up with no turns and was not given (a label with no text) has
+ * no speaker to go to: its words are reported as unplaced rather than lost with the speaker.
+ */
+function leaveOrphanBiosUnplaced(draft: Draft, speakers: ImportedSpeaker[]): void {
+  const listed = new Set(speakers.map((s) => nameKey(s.name)));
+  for (const [name, bio] of draft.bios) {
+    if (!listed.has(nameKey(name))) draft.unplaced.push({ text: bio.text, line: bio.line, reason: `bio of "${name}", who has no turns` });
+  }
 }
 
 export function buildEssay(draft: Draft, blocks: Block[], hints: SpeakerHint[], known: KnownName[], titleIndex: number | null): ImportedSpeaker[] {
   const author = pickAuthor(hints, known, draft.notes);
   const names = uniqueNames([...(author ? [author] : []), ...hints.map((h) => h.name)]);
   assembleEssay(draft, { blocks, titleIndex, author, speakers: names });
-  return names.map((name) => {
+  const speakers = names.map((name) => {
     const hint = hints.find((h) => nameKey(h.name) === nameKey(name));
     const role: ImportRole = name === author ? 'author' : hint?.role ?? 'author';
     return speaker(name, hint?.labels ?? [], role, draft);
   });
+  leaveOrphanBiosUnplaced(draft, speakers);
+  return speakers;
 }
 
 /** The author is the speaker given as author, else the only speaker given, else the byline's name. */
@@ -74,7 +89,7 @@ function pickAuthor(hints: SpeakerHint[], known: KnownName[], notes: string[]): 
 
 function speaker(name: string, labels: string[], role: ImportRole, draft: Draft): ImportedSpeaker {
   const unique = labels.filter((l, i) => labels.findIndex((x) => labelKey(x) === labelKey(l)) === i);
-  const bio = [...draft.bios.entries()].find(([n]) => nameKey(n) === nameKey(name))?.[1] ?? null;
+  const bio = [...draft.bios.entries()].find(([n]) => nameKey(n) === nameKey(name))?.[1].text ?? null;
   return { name, labels: unique, role, bio };
 }
 

@@ -25,8 +25,8 @@ export interface Draft {
   unplaced: SkippedBlock[];
   notes: string[];
   problems: ImportProblem[];
-  /** Speaker name → bio. */
-  bios: Map<string, string>;
+  /** Closing bios by the speaker's name, with the line each came from. */
+  bios: Map<string, { text: string; line: number }>;
   /** Header paragraphs taken as summary or subtitle, revisited once the passages are known. */
   derived: { key: 'summary' | 'subtitle'; block: Paragraph; note: string }[];
 }
@@ -79,7 +79,7 @@ export function setBio(draft: Draft, name: string, block: Paragraph): void {
     draft.notes.push(`a second bio of "${name}" at line ${block.line} was not kept`);
     return;
   }
-  draft.bios.set(name, block.text);
+  draft.bios.set(name, { text: block.text, line: block.line });
   draft.notes.push(`bio of "${name}" taken from line ${block.line}`);
 }
 

@@ -156,7 +156,9 @@ describe('the importer on hostile input (fast-check)', () => {
         if (result.problems.length > 0) blocked++;
         check(input, opts, result);
       }),
-      { numRuns: RUNS },
+      // Always, besides the random inputs: a closing bio of a speaker whose only label has no text,
+      // whose words were lost with the speaker (found on a random seed in a CI dry run).
+      { numRuns: RUNS, examples: [['SL: \nJK: Where did you grow up?\nSeongmin Lee is a student.\n', {}]] },
     );
     // All three outcomes must occur, or the generator exercises nothing.
     expect(parsed).toBeGreaterThan(RUNS / 10);
