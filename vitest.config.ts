@@ -13,7 +13,7 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts', 'bench/**/*.test.ts'],
     globalSetup: ['tests/support/global-setup.ts'],
-    setupFiles: ['tests/support/per-file-database.ts'],
+    setupFiles: ['tests/support/per-file-database.ts', 'tests/support/fast-check-seed.ts'],
     pool: 'forks',
     testTimeout: 30_000,
     hookTimeout: 60_000,
