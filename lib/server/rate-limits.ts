@@ -41,7 +41,9 @@ export function createRateLimits(settings: RateLimitSettings): (request: Request
   return async ({ path, address, prefetch }) => {
     const kind = limitedKind(path);
     const limiter = kind && limiters[kind];
-    if (!kind || !limiter || prefetch) return { limited: false };
+    // A prefetch header is the client's word: believed only for pages, where it renders no results.
+    // On the API it would let a scraper skip the limit for full JSON answers.
+    if (!kind || !limiter || (prefetch && !path.startsWith('/api/'))) return { limited: false };
     if (address && settings.exempt(address, 0)) return { limited: false };
     try {
       // Requests whose address is unknown (the socket closed) share one bucket rather than none.

@@ -88,6 +88,14 @@ describe('rate limits', () => {
     for (let i = 0; i < 10; i++) expect(await limit({ path: '/documents', address: '203.0.113.9', prefetch: false })).toEqual({ limited: false });
   });
 
+  it('count an API request that claims to be a prefetch: the header is the client\'s word', async () => {
+    const limit = createRateLimits({ searchPerMinute: 2, apiPerMinute: 2, exempt: compileAddressList([]) });
+    const claimed = () => limit({ path: '/api/v1/search', address: '203.0.113.20', prefetch: true });
+    expect(await claimed()).toEqual({ limited: false });
+    expect(await claimed()).toEqual({ limited: false });
+    expect(await claimed()).toMatchObject({ limited: true, kind: 'search' });
+  });
+
   it('are off when set to 0, and share one bucket among requests with no address', async () => {
     const off = createRateLimits({ searchPerMinute: 0, apiPerMinute: 1, exempt: compileAddressList([]) });
     for (let i = 0; i < 20; i++) expect(await off({ path: '/search', address: '203.0.113.9', prefetch: false })).toEqual({ limited: false });
