@@ -239,7 +239,9 @@ test('the JSON passage endpoint answers hostile bodies with a 4xx and a message,
         c.shape === 'object' ? JSON.stringify(object) : c.shape === 'array' ? JSON.stringify([object]) : c.shape === 'scalar' ? JSON.stringify(c.fields.text ?? null) : JSON.stringify(object).slice(0, -1);
       const label = `PATCH ${id}/${anchor} ${body.slice(0, 300)}`;
       const verdict = await check(label, () =>
-        editorPage.request.patch(`/api/v1/admin/documents/${pathSegment(id)}/passages/${pathSegment(anchor)}`, {
+        // Segments are cut at 2,000 characters: past Node's 16 KB header limit the server resets the
+        // connection before the body is read, and the client sees no status at all to judge.
+        editorPage.request.patch(`/api/v1/admin/documents/${pathSegment(id.slice(0, 2000))}/passages/${pathSegment(anchor.slice(0, 2000))}`, {
           headers: { Origin: origin, 'Content-Type': 'application/json' },
           data: body,
           maxRedirects: 0,
