@@ -1,6 +1,7 @@
 // Building blocks shared by the schemas of every boundary.
 import { z } from 'zod';
 import { parsePartialDate } from '@/lib/dates';
+import { DATE_PRECISIONS, DOCUMENT_KINDS, PARTICIPANT_ROLES, PASSAGE_KINDS } from '@/lib/vocabulary';
 
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -32,14 +33,14 @@ export const dateRangeInOrder = {
   params: { message: 'must not be after "to"', path: ['from'] },
 };
 
-export const documentKindSchema = z.enum(['interview', 'essay', 'speech', 'testimony'], {
+export const documentKindSchema = z.enum(DOCUMENT_KINDS, {
   error: 'must be one of interview, essay, speech, testimony',
 });
-export const passageKindSchema = z.enum(['question', 'answer', 'paragraph'], {
+export const passageKindSchema = z.enum(PASSAGE_KINDS, {
   error: 'must be one of question, answer, paragraph',
 });
-export const participantRoleSchema = z.enum(['interviewer', 'interviewee', 'author', 'translator', 'editor']);
-export const datePrecisionSchema = z.enum(['day', 'month', 'year']);
+export const participantRoleSchema = z.enum(PARTICIPANT_ROLES);
+export const datePrecisionSchema = z.enum(DATE_PRECISIONS);
 
 /**
  * A page number given as text in a URL: plain decimal digits only. Number() would also read "0x10",

@@ -5,7 +5,7 @@ import { createPassage } from '@/app/(admin)/admin/documents/[id]/passages/actio
 import type { ActionState } from '@/lib/admin/action-state';
 import type { Choice } from '@/lib/data/admin';
 import type { DocumentSnapshot } from '@/lib/editorial';
-import { FormMessage } from '../field-error';
+import { FormMessage } from '@/components/form/field-error';
 import { SelectField, TextField } from '../text-field';
 import { usePassageLengthGuard } from './passage-length';
 

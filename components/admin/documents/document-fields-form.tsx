@@ -6,7 +6,7 @@ import { saveDocumentFields } from '@/app/(admin)/admin/documents/actions';
 import type { ActionState } from '@/lib/admin/action-state';
 import type { Choice } from '@/lib/data/admin';
 import type { DocumentSnapshot } from '@/lib/editorial';
-import { FormMessage } from '../field-error';
+import { FormMessage } from '@/components/form/field-error';
 import { SelectField, TextField } from '../text-field';
 
 const KINDS = ['interview', 'essay', 'speech', 'testimony'].map((k) => ({ value: k, label: k }));

@@ -3,7 +3,7 @@
 import { useActionState } from 'react';
 import { createDraft } from '@/app/(admin)/admin/documents/new/actions';
 import type { ActionState } from '@/lib/admin/action-state';
-import { FormMessage } from '../field-error';
+import { FormMessage } from '@/components/form/field-error';
 import { SelectField, TextField } from '../text-field';
 
 export function NewDocumentForm() {

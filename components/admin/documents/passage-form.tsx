@@ -8,7 +8,7 @@ import type { ActionState } from '@/lib/admin/action-state';
 import type { Choice } from '@/lib/data/admin';
 import type { DocumentSnapshot, PassageSnapshot } from '@/lib/editorial';
 import { DiffWords } from '../entity/revision-diff';
-import { FormMessage } from '../field-error';
+import { FormMessage } from '@/components/form/field-error';
 import { SelectField, TextField } from '../text-field';
 import { usePassageLengthGuard } from './passage-length';
 

@@ -1,6 +1,6 @@
 // A labelled form field with its hint and errors, tied to its input by aria-describedby (the speaker and topic forms share it).
 import type { ReactNode } from 'react';
-import { FieldError } from '@/components/admin/field-error';
+import { FieldError } from '@/components/form/field-error';
 
 export const inputClass =
   'mt-1 block w-full rounded-md border border-stone-300 bg-white px-3 py-2 aria-[invalid=true]:border-red-700 dark:border-stone-700 dark:bg-stone-900 dark:aria-[invalid=true]:border-red-400';

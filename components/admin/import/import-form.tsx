@@ -4,7 +4,7 @@ import { useActionState, useState, type FormEvent } from 'react';
 import { preview, save, type ImportState } from '@/app/(admin)/admin/import/actions';
 import type { Choice } from '@/lib/data/admin';
 import { IMPORT_LIMIT_LABEL, importSizeProblem } from '@/lib/validation/limits';
-import { FormMessage } from '../field-error';
+import { FormMessage } from '@/components/form/field-error';
 import { SelectField, TextField } from '../text-field';
 import { UnknownLabels } from './unknown-labels';
 

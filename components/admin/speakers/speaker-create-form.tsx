@@ -2,7 +2,7 @@
 // The form that creates a speaker: name, optional address, bio and other names; errors by their fields.
 import { useActionState } from 'react';
 import { createSpeakerAction } from '@/app/(admin)/admin/speakers/actions';
-import { FormMessage } from '@/components/admin/field-error';
+import { FormMessage } from '@/components/form/field-error';
 import type { ActionState } from '@/lib/admin/action-state';
 import { describedBy, FormField, inputClass, primaryButtonClass } from '../entity/form-field';
 

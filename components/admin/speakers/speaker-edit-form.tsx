@@ -3,7 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useActionState } from 'react';
 import { updateSpeakerAction } from '@/app/(admin)/admin/speakers/actions';
-import { FormMessage } from '@/components/admin/field-error';
+import { FormMessage } from '@/components/form/field-error';
 import type { ActionState } from '@/lib/admin/action-state';
 import type { SpeakerSnapshot } from '@/lib/editorial/snapshots';
 import { ConflictPanel } from '../entity/conflict-panel';

@@ -2,7 +2,7 @@
 // The form that creates a topic: name, optional address, description and parent; errors by their fields.
 import { useActionState } from 'react';
 import { createTopicAction } from '@/app/(admin)/admin/topics/actions';
-import { FormMessage } from '@/components/admin/field-error';
+import { FormMessage } from '@/components/form/field-error';
 import type { ActionState } from '@/lib/admin/action-state';
 import type { Choice } from '@/lib/data/admin';
 import { describedBy, FormField, inputClass, primaryButtonClass } from '../entity/form-field';

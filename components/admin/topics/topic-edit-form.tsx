@@ -3,7 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useActionState } from 'react';
 import { updateTopicAction } from '@/app/(admin)/admin/topics/actions';
-import { FormMessage } from '@/components/admin/field-error';
+import { FormMessage } from '@/components/form/field-error';
 import type { ActionState } from '@/lib/admin/action-state';
 import type { Choice } from '@/lib/data/admin';
 import type { TopicSnapshot } from '@/lib/editorial/snapshots';
