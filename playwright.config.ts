@@ -1,9 +1,10 @@
 // Browser tests: Debian's Chromium (Playwright's own browser downloads are unreachable here),
 // driving the production build served by `npm start` against a fresh database.
 import { defineConfig, devices } from '@playwright/test';
+import { ensureChromium } from './tests/e2e/support/chromium';
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
-const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const chromium = ensureChromium(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium');
 const BACK_OFFICE = /(admin|security)\.spec\.ts$/;
 
 export default defineConfig({

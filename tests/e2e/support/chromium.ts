@@ -1,0 +1,21 @@
+// Finds the Chromium the browser tests drive (Debian's: Playwright's own download is unreachable on
+// these machines). On a fresh machine without it the tests stop at once with one line that says how
+// to install it, instead of a Playwright stack trace per test; run as root (CI, a container) they
+// install it from Debian themselves, showing apt's progress.
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+const INSTALL_HINT = 'sudo apt-get install -y chromium (or set CHROMIUM_PATH to a Chromium or Chrome binary)';
+
+export function ensureChromium(executablePath: string, canInstall = process.getuid?.() === 0 && !process.env.CHROMIUM_PATH): string {
+  if (existsSync(executablePath)) return executablePath;
+  if (canInstall && existsSync('/usr/bin/apt-get')) {
+    console.error(`Chromium is missing at ${executablePath}; installing it from Debian (apt-get install chromium)…`);
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+    execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
+    execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env });
+    if (existsSync(executablePath)) return executablePath;
+  }
+  console.error(`The browser tests need Chromium at ${executablePath}, and it is not there. Install it: ${INSTALL_HINT}.`);
+  process.exit(1);
+}
