@@ -1,8 +1,7 @@
 // The floor: the bare FTS5 query alone, through better-sqlite3, with the very MATCH expression the
 // project builds (synonyms included; computed before timing). No join, no published filter, no
 // weights, no facets: what any search over this index must pay at least.
-import Database from 'better-sqlite3';
-import { createPrismaClient } from '@/lib/db/create-client';
+import { openReadOnlyDatabase, type SqliteDb, createPrismaClient } from '@/lib/db';
 import { expressionFor } from '@/lib/search/search-passages';
 import { sqliteBuildStats } from './project';
 import { PUBLIC_DOCUMENT } from './shared';
@@ -12,7 +11,7 @@ export const FLOOR_SQL = 'SELECT rowid FROM passage_fts WHERE passage_fts MATCH 
 
 export class Fts5FloorEngine implements Engine {
   readonly name = 'fts5-floor';
-  private db: Database.Database | null = null;
+  private db: SqliteDb | null = null;
   private readonly expressions = new Map<string, string | null>();
 
   constructor(
@@ -35,7 +34,7 @@ export class Fts5FloorEngine implements Engine {
   }
 
   async build(): Promise<BuildStats> {
-    this.db = new Database(this.dbFile, { readonly: true });
+    this.db = openReadOnlyDatabase(this.dbFile);
     return sqliteBuildStats(this.dbFile, this.loadMs, ['the same index as project; filters are ignored (bare MATCH)']);
   }
 

@@ -2,7 +2,7 @@
 // '%the words%'; OR and -exclusions as OR / NOT LIKE), passages of public documents, the same
 // filters in SQL, the first 10 rows the scan meets (no ORDER BY, so a common word stops early).
 // No index can help a leading wildcard: a rare word scans every passage.
-import Database from 'better-sqlite3';
+import { openReadOnlyDatabase, type SqliteDb } from '@/lib/db';
 import { parsePartialDate } from '@/lib/dates';
 import { sqliteBuildStats } from './project';
 import { parseQuery, PUBLIC_DOCUMENT, type QueryTerm } from './shared';
@@ -55,7 +55,7 @@ export function likeSql(query: EngineQuery, limit: number): { sql: string; param
 
 export class LikeEngine implements Engine {
   readonly name = 'like';
-  private db: Database.Database | null = null;
+  private db: SqliteDb | null = null;
 
   constructor(
     private readonly dbFile: string,
@@ -63,7 +63,7 @@ export class LikeEngine implements Engine {
   ) {}
 
   async build(): Promise<BuildStats> {
-    this.db = new Database(this.dbFile, { readonly: true });
+    this.db = openReadOnlyDatabase(this.dbFile);
     return sqliteBuildStats(this.dbFile, this.loadMs, ['no index: a full scan of Passage.text per query (the FTS tables are unused)']);
   }
 

@@ -3,11 +3,10 @@
 // project builds (its own matchedRows/filterSql, no facets, no snippets, no typo retry), to show
 // what facets and hit details cost on top.
 import { statSync } from 'node:fs';
-import { createPrismaClient } from '@/lib/db/create-client';
+import { createPrismaClient, openReader, type Reader } from '@/lib/db';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { filterSql, matchedRows } from '@/lib/search/filters';
 import { expressionFor, searchPassages } from '@/lib/search/search-passages';
-import { openSearchReader, type SearchReader } from '@/lib/search/sqlite-reader';
 import type { SearchRequest } from '@/lib/search/types';
 import type { BuildStats, Engine, EngineHits, EngineQuery } from './types';
 
@@ -21,7 +20,7 @@ export function sqliteBuildStats(dbFile: string, loadMs: number, notes: string[]
 
 export class ProjectEngine implements Engine {
   readonly name = 'project';
-  private reader: SearchReader | null = null;
+  private reader: Reader | null = null;
 
   constructor(
     private readonly dbFile: string,
@@ -29,7 +28,7 @@ export class ProjectEngine implements Engine {
   ) {}
 
   async build(): Promise<BuildStats> {
-    this.reader = openSearchReader(this.dbFile);
+    this.reader = openReader(this.dbFile);
     return sqliteBuildStats(this.dbFile, this.loadMs, ['index built by the FTS5 triggers during the corpus load']);
   }
 

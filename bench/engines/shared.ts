@@ -1,7 +1,7 @@
 // What the alternative engines share, so that every engine answers the same question: the query
 // read by the project's own parser (words, "phrases", prefix*, OR, -exclusions; no synonyms, no typo
 // correction), the filters with the project's meaning, and the passage rows they index.
-import Database from 'better-sqlite3';
+import { openReadOnlyDatabase } from '@/lib/db';
 import { parsePartialDate } from '@/lib/dates';
 import { parseQuery, wordsOf, type ParsedQuery, type QueryTerm } from '@/lib/search/query-parser';
 import type { SearchFilters } from './types';
@@ -49,7 +49,7 @@ export interface PassageRow {
 
 /** Passages of published documents, in id order, streamed (the in-memory engines index only what readers may find). */
 export function* publishedRows(dbFile: string): Generator<PassageRow> {
-  const db = new Database(dbFile, { readonly: true });
+  const db = openReadOnlyDatabase(dbFile);
   try {
     const topics = new Map((db.prepare('SELECT id, slug FROM Topic').all() as { id: number; slug: string }[]).map((t) => [t.id, t.slug]));
     const statement = db.prepare(`

@@ -7,6 +7,7 @@ import { prisma } from '@/lib/db/client';
 import { saveNewDocument, type NewDocument } from '@/lib/editorial/save-new-document';
 import { searchPassages } from '@/lib/search/search-passages';
 import { env } from '@/lib/env';
+import { snippetOf } from '@/tests/support/snippet';
 // url fields are on the configured site address (SITE_URL, else localhost on PORT).
 const SITE = env.SITE_URL ? new URL(env.SITE_URL).origin : `http://localhost:${env.PORT}`;
 
@@ -47,7 +48,7 @@ describe('column weights', () => {
   });
 
   it('marks the text only where the text matched', async () => {
-    const snippets = Object.fromEntries((await search('quillwort')).hits.map((h) => [h.documentSlug, h.snippet]));
+    const snippets = Object.fromEntries((await search('quillwort')).hits.map((h) => [h.documentSlug, snippetOf(h)]));
     expect(snippets).toEqual({
       'in-the-text': 'The <mark>quillwort</mark> grows by the water.',
       'in-the-speaker': 'The moss grows by the water.',
