@@ -165,6 +165,17 @@ describe('did you mean', () => {
     expect(result.total).toBeGreaterThan(0);
   });
 
+  it.each<[string, string]>([
+    // Typed with a combining accent (NFD): the parser reads "sanctoíns", which the typed text never
+    // spells, so a correction written into the typed text found nothing to replace.
+    ['sanctoi\u0301ns', 'sanctions'],
+    ['Sanctoi\u0301ns -china', 'sanctions -china'],
+  ])('corrects a word the reader typed in another Unicode form: %j → %j', async (q, corrected) => {
+    const result = await search(q);
+    expect(result.didYouMean).toBe(corrected);
+    expect(result.total).toBeGreaterThan(0);
+  });
+
   it('comes back through the API as didYouMean', async () => {
     const body = await (await GET(new Request('http://localhost/api/v1/search?q=smugling'))).json();
     expect(body).toMatchObject({ query: 'smugling', didYouMean: 'smuggling', total: 2 });
