@@ -7,9 +7,8 @@
 // Words within one search are AND-ed by FlexSearch; OR and -exclusions (evaluation only) are set
 // operations over per-term searches.
 import { Charset, Document } from 'flexsearch';
-import { containsPhrase, FilterColumns, parseQuery, publishedRows, requiredPhrases, stringBytes, tokens, type QueryTerm } from './shared';
+import { buildInMemory, containsPhrase, FilterColumns, parseQuery, requiredPhrases, tokens, type QueryTerm } from './shared';
 import type { BuildStats, Engine, EngineHits, EngineQuery } from './types';
-import { heapUsed } from './memory';
 
 interface Doc {
   [key: string]: string | number | string[];
@@ -38,36 +37,22 @@ export class FlexSearchEngine implements Engine {
   ) {}
 
   async build(): Promise<BuildStats> {
-    const before = heapUsed();
-    const started = performance.now();
-    const index = new Document<Doc>({
-      tokenize: 'forward',
-      encoder: Charset.Default,
-      document: { id: 'id', index: ['text', 'speaker', 'title'], tag: ['speakerSlug', 'kind', 'topics'] },
+    const built = buildInMemory({
+      dbFile: this.dbFile,
+      maxId: this.maxId,
+      onProgress: this.onProgress,
+      create: () =>
+        new Document<Doc>({
+          tokenize: 'forward',
+          encoder: Charset.Default,
+          document: { id: 'id', index: ['text', 'speaker', 'title'], tag: ['speakerSlug', 'kind', 'topics'] },
+        }),
+      add: (index, row) =>
+        index.add({ id: row.id, text: row.text, speaker: row.speaker, title: row.title, speakerSlug: row.speakerSlug ?? '', kind: row.kind, topics: row.topics }),
+      note: 'tokenize "forward" (needed for prefix queries); tags for speaker/topic/kind, date range and phrases checked afterwards; heap measured after gc',
     });
-    const texts: string[] = [];
-    const filters = new FilterColumns(this.maxId);
-    let done = 0;
-    for (const row of publishedRows(this.dbFile)) {
-      index.add({ id: row.id, text: row.text, speaker: row.speaker, title: row.title, speakerSlug: row.speakerSlug ?? '', kind: row.kind, topics: row.topics });
-      texts[row.id] = row.text;
-      filters.add(row);
-      if (++done % 10000 === 0) this.onProgress?.(done);
-    }
-    const buildMs = performance.now() - started;
-    this.index = index;
-    this.texts = texts;
-    this.filters = filters;
-    this.count = done;
-    const total = heapUsed() - before;
-    const sideBytes = stringBytes(texts.filter(Boolean)) + filters.bytes();
-    return {
-      buildMs,
-      indexBytes: Math.max(0, total - sideBytes),
-      indexBytesKind: 'heap',
-      sideBytes,
-      notes: ['tokenize "forward" (needed for prefix queries); tags for speaker/topic/kind, date range and phrases checked afterwards; heap measured after gc'],
-    };
+    ({ index: this.index, texts: this.texts, filters: this.filters, count: this.count } = built);
+    return built.stats;
   }
 
   /**

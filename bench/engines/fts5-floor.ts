@@ -3,21 +3,21 @@
 // weights, no facets: what any search over this index must pay at least.
 import { openReadOnlyDatabase, type SqliteDb, createPrismaClient } from '@/lib/db';
 import { expressionFor } from '@/lib/search/search-passages';
-import { sqliteBuildStats } from './project';
+import { SqliteFileEngine } from './sqlite-file';
 import { PUBLIC_DOCUMENT } from './shared';
-import type { BuildStats, Engine, EngineHits, EngineQuery } from './types';
+import type { EngineHits, EngineQuery } from './types';
 
 export const FLOOR_SQL = 'SELECT rowid FROM passage_fts WHERE passage_fts MATCH ? ORDER BY rank LIMIT ?';
 
-export class Fts5FloorEngine implements Engine {
+export class Fts5FloorEngine extends SqliteFileEngine<SqliteDb> {
   readonly name = 'fts5-floor';
-  private db: SqliteDb | null = null;
+  protected readonly note = 'the same index as project; filters are ignored (bare MATCH)';
   private readonly expressions = new Map<string, string | null>();
 
-  constructor(
-    private readonly dbFile: string,
-    private readonly loadMs: number,
-  ) {}
+  protected open() {
+    const db = openReadOnlyDatabase(this.dbFile);
+    return { value: db, close: () => db.close() };
+  }
 
   async prepare(queries: EngineQuery[]) {
     const prisma = createPrismaClient(`file:${this.dbFile}`);
@@ -33,15 +33,10 @@ export class Fts5FloorEngine implements Engine {
     return this.expressions.get(q)!;
   }
 
-  async build(): Promise<BuildStats> {
-    this.db = openReadOnlyDatabase(this.dbFile);
-    return sqliteBuildStats(this.dbFile, this.loadMs, ['the same index as project; filters are ignored (bare MATCH)']);
-  }
-
   async search(query: EngineQuery, limit: number): Promise<EngineHits> {
     const expression = this.expression(query.q);
     if (!expression) return { ids: [] };
-    const rows = this.db!.prepare(FLOOR_SQL).raw().all(expression, limit) as [number][];
+    const rows = this.db.prepare(FLOOR_SQL).raw().all(expression, limit) as [number][];
     return { ids: rows.map((r) => r[0]) };
   }
 
@@ -49,7 +44,7 @@ export class Fts5FloorEngine implements Engine {
   publishedMatches(q: string): number {
     const expression = this.expression(q);
     if (!expression) return 0;
-    const row = this.db!.prepare(
+    const row = this.db.prepare(
       `SELECT COUNT(*) AS n FROM passage_fts JOIN Passage p ON p.id = passage_fts.rowid JOIN Document d ON d.id = p.documentId
        WHERE passage_fts MATCH ? AND ${PUBLIC_DOCUMENT}`,
     ).get(expression) as { n: number };
@@ -59,13 +54,9 @@ export class Fts5FloorEngine implements Engine {
   /** Untimed: the ids among the given ones that belong to published documents. */
   publishedIds(ids: number[]): Set<number> {
     if (ids.length === 0) return new Set();
-    const rows = this.db!.prepare(
+    const rows = this.db.prepare(
       `SELECT p.id AS id FROM Passage p JOIN Document d ON d.id = p.documentId WHERE ${PUBLIC_DOCUMENT} AND p.id IN (${ids.map(() => '?').join(',')})`,
     ).all(...ids) as { id: number }[];
     return new Set(rows.map((r) => r.id));
-  }
-
-  async close() {
-    this.db?.close();
   }
 }

@@ -5,9 +5,8 @@
 // for the other terms. MiniSearch has no stemming, no synonyms and no phrases: a phrase is searched
 // as its words (AND) and checked in the text afterwards. Filters are MiniSearch's `filter` callback.
 import MiniSearch, { type Query, type SearchOptions } from 'minisearch';
-import { containsPhrase, FilterColumns, fold, parseQuery, publishedRows, requiredPhrases, stringBytes, tokens, type QueryTerm } from './shared';
+import { buildInMemory, containsPhrase, FilterColumns, fold, parseQuery, requiredPhrases, tokens, type QueryTerm } from './shared';
 import type { BuildStats, Engine, EngineHits, EngineQuery } from './types';
-import { heapUsed } from './memory';
 
 export const MINISEARCH_FUZZY = 0.2;
 const BOOST = { text: 1, speaker: 0.5, title: 0.2 };
@@ -32,36 +31,16 @@ export class MiniSearchEngine implements Engine {
   ) {}
 
   async build(): Promise<BuildStats> {
-    const before = heapUsed();
-    const started = performance.now();
-    const index = new MiniSearch<Doc>({
-      fields: ['text', 'speaker', 'title'],
-      idField: 'id',
-      processTerm: (term) => fold(term),
-      searchOptions: { boost: BOOST },
+    const built = buildInMemory({
+      dbFile: this.dbFile,
+      maxId: this.maxId,
+      onProgress: this.onProgress,
+      create: () => new MiniSearch<Doc>({ fields: ['text', 'speaker', 'title'], idField: 'id', processTerm: (term) => fold(term), searchOptions: { boost: BOOST } }),
+      add: (index, row) => index.add({ id: row.id, text: row.text, speaker: row.speaker, title: row.title }),
+      note: `fuzzy ${MINISEARCH_FUZZY} on non-prefix terms; phrases checked in the text after the search; heap measured after gc`,
     });
-    const texts: string[] = [];
-    const filters = new FilterColumns(this.maxId);
-    let done = 0;
-    for (const row of publishedRows(this.dbFile)) {
-      index.add({ id: row.id, text: row.text, speaker: row.speaker, title: row.title });
-      texts[row.id] = row.text;
-      filters.add(row);
-      if (++done % 10000 === 0) this.onProgress?.(done);
-    }
-    const buildMs = performance.now() - started;
-    this.index = index;
-    this.texts = texts;
-    this.filters = filters;
-    const total = heapUsed() - before;
-    const sideBytes = stringBytes(texts.filter(Boolean)) + filters.bytes();
-    return {
-      buildMs,
-      indexBytes: Math.max(0, total - sideBytes),
-      indexBytesKind: 'heap',
-      sideBytes,
-      notes: [`fuzzy ${MINISEARCH_FUZZY} on non-prefix terms; phrases checked in the text after the search; heap measured after gc`],
-    };
+    ({ index: this.index, texts: this.texts, filters: this.filters } = built);
+    return built.stats;
   }
 
   async search(query: EngineQuery, limit: number): Promise<EngineHits> {

@@ -4,7 +4,8 @@
 import { openReadOnlyDatabase } from '@/lib/db';
 import { parsePartialDate } from '@/lib/dates';
 import { parseQuery, wordsOf, type ParsedQuery, type QueryTerm } from '@/lib/search/query-parser';
-import type { SearchFilters } from './types';
+import { heapUsed } from './memory';
+import type { BuildStats, SearchFilters } from './types';
 
 export type { ParsedQuery, QueryTerm };
 export { parseQuery };
@@ -145,3 +146,49 @@ export const stringBytes = (texts: Iterable<string>): number => {
   for (const t of texts) n += t.length * 2;
   return n;
 };
+
+export interface InMemoryIndex<I> {
+  index: I;
+  /** Passage texts by id, for checking phrases afterwards. */
+  texts: string[];
+  filters: FilterColumns;
+  count: number;
+  stats: BuildStats;
+}
+
+/**
+ * Builds an in-memory engine's index over every published passage (`create`, then `add` a row at a
+ * time), keeping the texts and filter columns it checks afterwards; times it and measures the heap
+ * it keeps, the side data counted apart.
+ */
+export function buildInMemory<I>(options: {
+  dbFile: string;
+  maxId: number;
+  create: () => I;
+  add: (index: I, row: PassageRow) => void;
+  note: string;
+  onProgress?: (done: number) => void;
+}): InMemoryIndex<I> {
+  const before = heapUsed();
+  const started = performance.now();
+  const index = options.create();
+  const texts: string[] = [];
+  const filters = new FilterColumns(options.maxId);
+  let count = 0;
+  for (const row of publishedRows(options.dbFile)) {
+    options.add(index, row);
+    texts[row.id] = row.text;
+    filters.add(row);
+    if (++count % 10000 === 0) options.onProgress?.(count);
+  }
+  const buildMs = performance.now() - started;
+  const total = heapUsed() - before;
+  const sideBytes = stringBytes(texts.filter(Boolean)) + filters.bytes();
+  return {
+    index,
+    texts,
+    filters,
+    count,
+    stats: { buildMs, indexBytes: Math.max(0, total - sideBytes), indexBytesKind: 'heap', sideBytes, notes: [options.note] },
+  };
+}
