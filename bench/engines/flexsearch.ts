@@ -7,8 +7,8 @@
 // Words within one search are AND-ed by FlexSearch; OR and -exclusions (evaluation only) are set
 // operations over per-term searches.
 import { Charset, Document } from 'flexsearch';
-import { buildInMemory, containsPhrase, FilterColumns, parseQuery, requiredPhrases, tokens, type QueryTerm } from './shared';
-import type { BuildStats, Engine, EngineHits, EngineQuery } from './types';
+import { containsPhrase, InMemoryEngine, parseQuery, requiredPhrases, tokens, type PassageRow, type QueryTerm } from './shared';
+import type { EngineHits, EngineQuery } from './types';
 
 interface Doc {
   [key: string]: string | number | string[];
@@ -23,36 +23,20 @@ interface Doc {
 
 type Merged = { id: number }[];
 
-export class FlexSearchEngine implements Engine {
+export class FlexSearchEngine extends InMemoryEngine<Document<Doc>> {
   readonly name = 'flexsearch';
-  private index: Document<Doc> | null = null;
-  private texts: string[] = [];
-  private filters: FilterColumns | null = null;
-  private count = 0;
+  protected readonly note = 'tokenize "forward" (needed for prefix queries); tags for speaker/topic/kind, date range and phrases checked afterwards; heap measured after gc';
 
-  constructor(
-    private readonly dbFile: string,
-    private readonly maxId: number,
-    private readonly onProgress?: (done: number) => void,
-  ) {}
-
-  async build(): Promise<BuildStats> {
-    const built = buildInMemory({
-      dbFile: this.dbFile,
-      maxId: this.maxId,
-      onProgress: this.onProgress,
-      create: () =>
-        new Document<Doc>({
-          tokenize: 'forward',
-          encoder: Charset.Default,
-          document: { id: 'id', index: ['text', 'speaker', 'title'], tag: ['speakerSlug', 'kind', 'topics'] },
-        }),
-      add: (index, row) =>
-        index.add({ id: row.id, text: row.text, speaker: row.speaker, title: row.title, speakerSlug: row.speakerSlug ?? '', kind: row.kind, topics: row.topics }),
-      note: 'tokenize "forward" (needed for prefix queries); tags for speaker/topic/kind, date range and phrases checked afterwards; heap measured after gc',
+  protected create() {
+    return new Document<Doc>({
+      tokenize: 'forward',
+      encoder: Charset.Default,
+      document: { id: 'id', index: ['text', 'speaker', 'title'], tag: ['speakerSlug', 'kind', 'topics'] },
     });
-    ({ index: this.index, texts: this.texts, filters: this.filters, count: this.count } = built);
-    return built.stats;
+  }
+
+  protected add(index: Document<Doc>, row: PassageRow) {
+    index.add({ id: row.id, text: row.text, speaker: row.speaker, title: row.title, speakerSlug: row.speakerSlug ?? '', kind: row.kind, topics: row.topics });
   }
 
   /**
@@ -69,7 +53,7 @@ export class FlexSearchEngine implements Engine {
 
   private run(text: string, limit: number, tag?: Record<string, string>): number[] {
     const options = { merge: true as const, limit, ...(tag ? { tag } : {}) };
-    const result = this.index!.search(text, options) as unknown as Merged;
+    const result = this.index.search(text, options) as unknown as Merged;
     return result.map((r) => r.id);
   }
 
@@ -80,7 +64,7 @@ export class FlexSearchEngine implements Engine {
     const phrases = requiredPhrases(parsed);
     const f = query.filters;
     const filterCount = [f.speaker, f.topic, f.kind].filter(Boolean).length;
-    const predicate = filterCount > 1 || f.from || f.to ? this.filters!.predicate(f) : null;
+    const predicate = filterCount > 1 || f.from || f.to ? this.filters.predicate(f) : null;
     const accept = (id: number) => {
       if (predicate && !predicate(id)) return false;
       if (phrases.length === 0) return true;
@@ -107,12 +91,6 @@ export class FlexSearchEngine implements Engine {
     const excluded = new Set(parsed.excluded.flatMap((t) => termIds(t, false)));
     const ids = groups[0].filter((id) => others.every((s) => s.has(id)) && !excluded.has(id) && accept(id)).slice(0, limit);
     return { ids };
-  }
-
-  async close() {
-    this.index = null;
-    this.texts = [];
-    this.filters = null;
   }
 }
 

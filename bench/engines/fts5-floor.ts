@@ -1,9 +1,9 @@
 // The floor: the bare FTS5 query alone, through better-sqlite3, with the very MATCH expression the
 // project builds (synonyms included; computed before timing). No join, no published filter, no
 // weights, no facets: what any search over this index must pay at least.
-import { openReadOnlyDatabase, type SqliteDb, createPrismaClient } from '@/lib/db';
+import { createPrismaClient, type SqliteDb } from '@/lib/db';
 import { expressionFor } from '@/lib/search/search-passages';
-import { SqliteFileEngine } from './sqlite-file';
+import { readOnlyConnection, SqliteFileEngine } from './sqlite-file';
 import { PUBLIC_DOCUMENT } from './shared';
 import type { EngineHits, EngineQuery } from './types';
 
@@ -15,8 +15,7 @@ export class Fts5FloorEngine extends SqliteFileEngine<SqliteDb> {
   private readonly expressions = new Map<string, string | null>();
 
   protected open() {
-    const db = openReadOnlyDatabase(this.dbFile);
-    return { value: db, close: () => db.close() };
+    return readOnlyConnection(this.dbFile);
   }
 
   async prepare(queries: EngineQuery[]) {

@@ -2,9 +2,9 @@
 // '%the words%'; OR and -exclusions as OR / NOT LIKE), passages of public documents, the same
 // filters in SQL, the first 10 rows the scan meets (no ORDER BY, so a common word stops early).
 // No index can help a leading wildcard: a rare word scans every passage.
-import { openReadOnlyDatabase, type SqliteDb } from '@/lib/db';
+import type { SqliteDb } from '@/lib/db';
 import { parsePartialDate } from '@/lib/dates';
-import { SqliteFileEngine } from './sqlite-file';
+import { readOnlyConnection, SqliteFileEngine } from './sqlite-file';
 import { parseQuery, PUBLIC_DOCUMENT, type QueryTerm } from './shared';
 import type { EngineHits, EngineQuery } from './types';
 
@@ -58,8 +58,7 @@ export class LikeEngine extends SqliteFileEngine<SqliteDb> {
   protected readonly note = 'no index: a full scan of Passage.text per query (the FTS tables are unused)';
 
   protected open() {
-    const db = openReadOnlyDatabase(this.dbFile);
-    return { value: db, close: () => db.close() };
+    return readOnlyConnection(this.dbFile);
   }
 
   async search(query: EngineQuery, limit: number): Promise<EngineHits> {

@@ -5,7 +5,7 @@ import { openReadOnlyDatabase } from '@/lib/db';
 import { parsePartialDate } from '@/lib/dates';
 import { parseQuery, wordsOf, type ParsedQuery, type QueryTerm } from '@/lib/search/query-parser';
 import { heapUsed } from './memory';
-import type { BuildStats, SearchFilters } from './types';
+import type { BuildStats, Engine, EngineHits, EngineQuery, SearchFilters } from './types';
 
 export type { ParsedQuery, QueryTerm };
 export { parseQuery };
@@ -147,48 +147,67 @@ export const stringBytes = (texts: Iterable<string>): number => {
   return n;
 };
 
-export interface InMemoryIndex<I> {
-  index: I;
-  /** Passage texts by id, for checking phrases afterwards. */
-  texts: string[];
-  filters: FilterColumns;
-  count: number;
-  stats: BuildStats;
-}
-
 /**
- * Builds an in-memory engine's index over every published passage (`create`, then `add` a row at a
- * time), keeping the texts and filter columns it checks afterwards; times it and measures the heap
- * it keeps, the side data counted apart.
+ * An engine that holds its index in memory: build() reads every published passage into it (`create`,
+ * then `add` a row at a time), keeping the texts and filter columns it checks afterwards, and
+ * measures the time and the heap kept, the side data counted apart.
  */
-export function buildInMemory<I>(options: {
-  dbFile: string;
-  maxId: number;
-  create: () => I;
-  add: (index: I, row: PassageRow) => void;
-  note: string;
-  onProgress?: (done: number) => void;
-}): InMemoryIndex<I> {
-  const before = heapUsed();
-  const started = performance.now();
-  const index = options.create();
-  const texts: string[] = [];
-  const filters = new FilterColumns(options.maxId);
-  let count = 0;
-  for (const row of publishedRows(options.dbFile)) {
-    options.add(index, row);
-    texts[row.id] = row.text;
-    filters.add(row);
-    if (++count % 10000 === 0) options.onProgress?.(count);
+export abstract class InMemoryEngine<I> implements Engine {
+  abstract readonly name: string;
+  /** Said in the report about how this engine indexes and searches. */
+  protected abstract readonly note: string;
+  private built: { index: I; texts: string[]; filters: FilterColumns; count: number } | null = null;
+
+  constructor(
+    private readonly dbFile: string,
+    private readonly maxId: number,
+    private readonly onProgress?: (done: number) => void,
+  ) {}
+
+  protected abstract create(): I;
+  protected abstract add(index: I, row: PassageRow): void;
+  abstract search(query: EngineQuery, limit: number): Promise<EngineHits>;
+
+  private get ready() {
+    if (!this.built) throw new Error(`${this.name}: search before build`);
+    return this.built;
   }
-  const buildMs = performance.now() - started;
-  const total = heapUsed() - before;
-  const sideBytes = stringBytes(texts.filter(Boolean)) + filters.bytes();
-  return {
-    index,
-    texts,
-    filters,
-    count,
-    stats: { buildMs, indexBytes: Math.max(0, total - sideBytes), indexBytesKind: 'heap', sideBytes, notes: [options.note] },
-  };
+  protected get index(): I {
+    return this.ready.index;
+  }
+  /** Passage texts by id, for checking phrases afterwards. */
+  protected get texts(): string[] {
+    return this.ready.texts;
+  }
+  protected get filters(): FilterColumns {
+    return this.ready.filters;
+  }
+  /** How many passages the index holds. */
+  protected get count(): number {
+    return this.ready.count;
+  }
+
+  async build(): Promise<BuildStats> {
+    const before = heapUsed();
+    const started = performance.now();
+    const index = this.create();
+    const texts: string[] = [];
+    const filters = new FilterColumns(this.maxId);
+    let count = 0;
+    for (const row of publishedRows(this.dbFile)) {
+      this.add(index, row);
+      texts[row.id] = row.text;
+      filters.add(row);
+      if (++count % 10000 === 0) this.onProgress?.(count);
+    }
+    const buildMs = performance.now() - started;
+    this.built = { index, texts, filters, count };
+    const total = heapUsed() - before;
+    const sideBytes = stringBytes(texts.filter(Boolean)) + filters.bytes();
+    return { buildMs, indexBytes: Math.max(0, total - sideBytes), indexBytesKind: 'heap', sideBytes, notes: [this.note] };
+  }
+
+  async close() {
+    this.built = null;
+  }
 }

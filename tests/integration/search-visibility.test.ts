@@ -4,13 +4,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GET } from '@/app/api/v1/search/route';
 import { prisma } from '@/lib/db/client';
-import { saveNewDocument, type NewDocument } from '@/lib/editorial/save-new-document';
+import { saveNewDocument } from '@/lib/editorial/save-new-document';
 import { highlightDocument } from '@/lib/search/highlight-document';
 import { markedHtml } from '@/lib/search/marks';
 import { moreLikeThis } from '@/lib/search/more-like-this';
 import { searchPassages } from '@/lib/search/search-passages';
 import type { SearchRequest } from '@/lib/search/types';
 import { env } from '@/lib/env';
+import { singleSpeakerDocument } from '@/tests/support/documents';
 import { snippetOf } from '@/tests/support/snippet';
 // url fields are on the configured site address (SITE_URL, else localhost on PORT).
 const SITE = env.SITE_URL ? new URL(env.SITE_URL).origin : `http://localhost:${env.PORT}`;
@@ -28,36 +29,21 @@ const api = async (query: string) => {
   return { status: response.status, text: await response.text() };
 };
 
-const published = (slug: string, text: string): NewDocument => ({
-  slug,
-  kind: 'essay',
-  title: 'Field Notes',
-  date: '2019-04-02',
-  status: 'published',
-  speakers: [{ name: 'Pat Moss' }],
-  participants: [{ speaker: 'Pat Moss', role: 'author' }],
-  passages: [{ kind: 'paragraph', speaker: 'Pat Moss', text, answers: null, topicSlugs: [] }],
-});
+const published = (slug: string, text: string) => singleSpeakerDocument({ slug, title: 'Field Notes', date: '2019-04-02', paragraphs: [text] });
 
 beforeAll(async () => {
-  await saveNewDocument(prisma, {
-    slug: DRAFT,
-    kind: 'testimony',
-    title: 'Draft Quokka Notes',
-    date: '2020-03',
-    status: 'draft',
-    speakers: [{ name: 'Hidden Witness' }],
-    participants: [{ speaker: 'Hidden Witness', role: 'author' }],
-    passages: [
-      {
-        kind: 'paragraph',
-        speaker: 'Hidden Witness',
-        text: 'The quokka crossed the Yalu River by crane, smuggled with a sanctoin paper from China.',
-        answers: null,
-        topicSlugs: ['smuggling-and-markets', 'china'],
-      },
-    ],
-  });
+  await saveNewDocument(
+    prisma,
+    singleSpeakerDocument({
+      slug: DRAFT,
+      kind: 'testimony',
+      title: 'Draft Quokka Notes',
+      date: '2020-03',
+      status: 'draft',
+      speaker: 'Hidden Witness',
+      paragraphs: [{ text: 'The quokka crossed the Yalu River by crane, smuggled with a sanctoin paper from China.', topicSlugs: ['smuggling-and-markets', 'china'] }],
+    }),
+  );
   await saveNewDocument(prisma, published(MARKUP, HOSTILE));
   // The importer keeps sparse control characters (under 1% of a text): U+0002 is FTS5's mark sentinel here.
   await saveNewDocument(prisma, published(STRAY, 'A stray \u0002 mark before the okapi.'));
