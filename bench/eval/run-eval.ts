@@ -5,7 +5,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openReadOnlyDatabase, createPrismaClient, migrateDatabase, openDatabase } from '@/lib/db';
+import { createPrismaClient, migrateDatabase, openDatabase, openReadOnlyDatabase } from '@/lib/db';
 import { seedArchive } from '@/seed/seed-archive';
 import { FlexSearchEngine } from '../engines/flexsearch';
 import { LikeEngine } from '../engines/like';

@@ -5,7 +5,7 @@
 // (the part that builds the search index) fire the same either way.
 import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { type SqliteDb, migrateDatabase, openDatabase, readMigrations, createPrismaClient } from '@/lib/db';
+import { createPrismaClient, migrateDatabase, openDatabase, readMigrations, type SqliteDb } from '@/lib/db';
 import { createHash } from 'node:crypto';
 import { writeSynonymGroups } from '@/lib/editorial/synonyms';
 import { emptyStats, generateCorpus, planCorpus, type CorpusPlan, type CorpusStats } from './corpus';

@@ -2,7 +2,7 @@
 // consistent, disk space. Nothing in it names a file, a path or a setting: it is served publicly.
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { type SqliteDb, readMigrations, type MigrationFile, openReadOnlyDatabase } from '@/lib/db';
+import { type MigrationFile, openReadOnlyDatabase, readMigrations, type SqliteDb } from '@/lib/db';
 import { diskSpace, formatBytes } from './disk';
 import { searchIndexCheck } from './integrity';
 import { migrationProblems, migrationStatus } from './migration-status';

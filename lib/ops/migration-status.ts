@@ -1,5 +1,5 @@
 // Which of the code's migrations a database has applied, compared with prisma/migrations.
-import { type SqliteDb, type MigrationFile } from '@/lib/db';
+import { type MigrationFile, type SqliteDb } from '@/lib/db';
 
 export interface MigrationStatus {
   /** False when the database has no _prisma_migrations table at all: not an archive database. */
