@@ -2,6 +2,7 @@
 // Options: --passages N (10000) --runs R (5) --seed S (42) --engines a,b,… --rebuild --out DIR
 // (bench/results) --cache DIR (bench/.cache) --like-max N (200000) --memory-max N (300000).
 import path from 'node:path';
+import { parseArgs as parseCommandLine } from 'node:util';
 import { engineTable, classTable } from './lib/report';
 import { parseEngines, runSearchBench, type BenchOptions } from './lib/run';
 import { ENGINE_NAMES } from './engines/types';
@@ -9,67 +10,56 @@ import { ENGINE_NAMES } from './engines/types';
 const USAGE = `Usage: npm run bench:search -- [--passages N] [--runs R] [--seed S] [--engines ${ENGINE_NAMES.join(',')}]
                                  [--rebuild] [--out DIR] [--cache DIR] [--like-max N] [--memory-max N]`;
 
+const OPTIONS = {
+  passages: { type: 'string' },
+  runs: { type: 'string' },
+  seed: { type: 'string' },
+  engines: { type: 'string' },
+  rebuild: { type: 'boolean' },
+  out: { type: 'string' },
+  cache: { type: 'string' },
+  'like-max': { type: 'string' },
+  'memory-max': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/** A whole number option, or its default when not given. */
+function integer(flag: string, value: string | undefined, fallback: number, min: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value.replace(/_/g, ''));
+  if (!Number.isInteger(n) || n < min) throw new Error(`--${flag} needs a whole number ≥ ${min}, not "${value}".`);
+  return n;
+}
+
+/** The options as given; a mistyped or unknown one is an error that shows the usage. */
+function readCommandLine(argv: string[]) {
+  try {
+    return parseCommandLine({ args: argv, options: OPTIONS });
+  } catch (error) {
+    throw new Error(`${error instanceof Error ? error.message : error}\n${USAGE}`);
+  }
+}
+
 export function parseArgs(argv: string[]): BenchOptions {
   const root = path.resolve(import.meta.dirname);
-  const options: BenchOptions = {
-    n: 10_000,
-    runs: 5,
-    seed: 42,
-    engines: [...ENGINE_NAMES],
-    rebuild: false,
-    outDir: path.join(root, 'results'),
-    cacheDir: path.join(root, '.cache'),
-    likeMaxN: 200_000,
-    memoryMaxN: 300_000,
+  const { values } = readCommandLine(argv);
+  if (values.help) {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  return {
+    n: integer('passages', values.passages, 10_000, 1),
+    runs: integer('runs', values.runs, 5, 1),
+    seed: integer('seed', values.seed, 42, 0),
+    engines: values.engines === undefined ? [...ENGINE_NAMES] : parseEngines(values.engines),
+    rebuild: values.rebuild ?? false,
+    outDir: values.out === undefined ? path.join(root, 'results') : path.resolve(values.out),
+    cacheDir: values.cache === undefined ? path.join(root, '.cache') : path.resolve(values.cache),
+    likeMaxN: integer('like-max', values['like-max'], 200_000, 0),
+    memoryMaxN: integer('memory-max', values['memory-max'], 300_000, 0),
     pageSize: 10,
     progress: true,
   };
-  const integer = (flag: string, value: string | undefined, min: number) => {
-    const n = Number(value?.replace(/_/g, ''));
-    if (!Number.isInteger(n) || n < min) throw new Error(`${flag} needs a whole number ≥ ${min}, not "${value ?? ''}".`);
-    return n;
-  };
-  for (let i = 0; i < argv.length; i++) {
-    const flag = argv[i];
-    const value = () => argv[++i];
-    switch (flag) {
-      case '--passages':
-        options.n = integer(flag, value(), 1);
-        break;
-      case '--runs':
-        options.runs = integer(flag, value(), 1);
-        break;
-      case '--seed':
-        options.seed = integer(flag, value(), 0);
-        break;
-      case '--engines':
-        options.engines = parseEngines(value() ?? '');
-        break;
-      case '--rebuild':
-        options.rebuild = true;
-        break;
-      case '--out':
-        options.outDir = path.resolve(value() ?? '');
-        break;
-      case '--cache':
-        options.cacheDir = path.resolve(value() ?? '');
-        break;
-      case '--like-max':
-        options.likeMaxN = integer(flag, value(), 0);
-        break;
-      case '--memory-max':
-        options.memoryMaxN = integer(flag, value(), 0);
-        break;
-      case '--help':
-      case '-h':
-        console.log(USAGE);
-        process.exit(0);
-        break;
-      default:
-        throw new Error(`Unknown option "${flag}".\n${USAGE}`);
-    }
-  }
-  return options;
 }
 
 async function main() {

@@ -5,9 +5,7 @@ import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { env } from '@/lib/env';
 import { AccountError, createAccount } from '@/lib/auth/accounts';
-import { createPrismaClient } from '@/lib/db/create-client';
-import { databaseFilePath } from '@/lib/db/database-file';
-import { migrateDatabase } from '@/lib/db/migrate';
+import { createPrismaClient, databaseFilePath, migrateDatabase } from '@/lib/db';
 import { emailSchema, MIN_PASSWORD_LENGTH, userRoleSchema } from '@/lib/validation/users';
 
 export const USAGE = `Usage: npm run admin:create -- --email ADDRESS [--name NAME] [--role admin|editor]

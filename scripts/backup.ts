@@ -2,8 +2,7 @@
 // as <dir>/archive-<UTC time>.db, taken while the server may be serving and saving; keeps the
 // newest N backups (default 7) and removes older ones.
 import { parseArgs } from 'node:util';
-import { databaseFilePath } from '@/lib/db/database-file';
-import { readMigrations } from '@/lib/db/migrate';
+import { databaseFilePath, readMigrations } from '@/lib/db';
 import { env } from '@/lib/env';
 import { backupDatabase } from '@/lib/ops/backup';
 import { formatBytes } from '@/lib/ops/disk';

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { getDocumentForEditing, openWriter } from '@/lib/editorial';
 import { getRevision } from '@/lib/editorial/revisions';
 import type { DocumentSnapshot } from '@/lib/editorial/snapshots';
-import { openReadOnlyDatabase } from '@/lib/db/read-only';
+import { openReadOnlyDatabase } from '@/lib/db';
 import { integrityCheck, searchIndexCheck } from '@/lib/ops/integrity';
 import type { CrashAck } from './crash-writer';
 

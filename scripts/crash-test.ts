@@ -4,8 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createPrismaClient } from '@/lib/db/create-client';
-import { migrateDatabase } from '@/lib/db/migrate';
+import { createPrismaClient, migrateDatabase } from '@/lib/db';
 import { seedArchive } from '@/seed/seed-archive';
 import { runCrashTest } from './crash-harness';
 

@@ -3,9 +3,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { createPrismaClient } from '@/lib/db/create-client';
-import { databaseFilePath } from '@/lib/db/database-file';
-import { migrateDatabase } from '@/lib/db/migrate';
+import { createPrismaClient, databaseFilePath, migrateDatabase } from '@/lib/db';
 import { saveNewDocument, type NewDocument } from '@/lib/editorial/save-new-document';
 import { ImportError, parseDocumentText, type ImportResult, type SpeakerHint } from '@/lib/import';
 import { parsePartialDate } from '@/lib/dates';

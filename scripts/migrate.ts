@@ -1,8 +1,7 @@
 // `npm run db:migrate`: applies pending migrations to the database named by DATABASE_URL.
 import './load-env';
 import { env } from '@/lib/env';
-import { databaseFilePath } from '@/lib/db/database-file';
-import { migrateDatabase } from '@/lib/db/migrate';
+import { databaseFilePath, migrateDatabase } from '@/lib/db';
 
 const file = databaseFilePath(env.DATABASE_URL);
 const { applied, alreadyApplied } = migrateDatabase(file);

@@ -3,9 +3,7 @@
 import './load-env';
 import { pathToFileURL } from 'node:url';
 import { env } from '@/lib/env';
-import { createPrismaClient } from '@/lib/db/create-client';
-import { databaseFilePath } from '@/lib/db/database-file';
-import { migrateDatabase } from '@/lib/db/migrate';
+import { createPrismaClient, databaseFilePath, migrateDatabase } from '@/lib/db';
 import { seedArchive } from '@/seed/seed-archive';
 
 export async function prepareDatabase(databaseUrl: string = env.DATABASE_URL): Promise<void> {

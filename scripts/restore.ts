@@ -2,8 +2,7 @@
 // verifying it. Stop the server first: a database in use is refused. The database as it was is
 // kept beside it as <name>.before-restore-<UTC time>.db.
 import { parseArgs } from 'node:util';
-import { databaseFilePath } from '@/lib/db/database-file';
-import { readMigrations } from '@/lib/db/migrate';
+import { databaseFilePath, readMigrations } from '@/lib/db';
 import { env } from '@/lib/env';
 import { OpsError } from '@/lib/ops/files';
 import { restoreDatabase } from '@/lib/ops/restore';

@@ -1,8 +1,6 @@
 // `npm run db:seed`: migrates the database, then seeds it when it holds no documents.
 import { env } from '@/lib/env';
-import { databaseFilePath } from '@/lib/db/database-file';
-import { migrateDatabase } from '@/lib/db/migrate';
-import { createPrismaClient } from '@/lib/db/create-client';
+import { databaseFilePath, migrateDatabase, createPrismaClient } from '@/lib/db';
 import { seedArchive } from './seed-archive';
 
 const file = databaseFilePath(env.DATABASE_URL);

@@ -7,9 +7,8 @@
 // Words within one search are AND-ed by FlexSearch; OR and -exclusions (evaluation only) are set
 // operations over per-term searches.
 import { Charset, Document } from 'flexsearch';
-import { containsPhrase, FilterColumns, parseQuery, publishedRows, requiredPhrases, stringBytes, tokens, type QueryTerm } from './shared';
-import type { BuildStats, Engine, EngineHits, EngineQuery } from './types';
-import { heapUsed } from './memory';
+import { containsPhrase, InMemoryEngine, parseQuery, requiredPhrases, tokens, type PassageRow, type QueryTerm } from './shared';
+import type { EngineHits, EngineQuery } from './types';
 
 interface Doc {
   [key: string]: string | number | string[];
@@ -24,50 +23,20 @@ interface Doc {
 
 type Merged = { id: number }[];
 
-export class FlexSearchEngine implements Engine {
+export class FlexSearchEngine extends InMemoryEngine<Document<Doc>> {
   readonly name = 'flexsearch';
-  private index: Document<Doc> | null = null;
-  private texts: string[] = [];
-  private filters: FilterColumns | null = null;
-  private count = 0;
+  protected readonly note = 'tokenize "forward" (needed for prefix queries); tags for speaker/topic/kind, date range and phrases checked afterwards; heap measured after gc';
 
-  constructor(
-    private readonly dbFile: string,
-    private readonly maxId: number,
-    private readonly onProgress?: (done: number) => void,
-  ) {}
-
-  async build(): Promise<BuildStats> {
-    const before = heapUsed();
-    const started = performance.now();
-    const index = new Document<Doc>({
+  protected create() {
+    return new Document<Doc>({
       tokenize: 'forward',
       encoder: Charset.Default,
       document: { id: 'id', index: ['text', 'speaker', 'title'], tag: ['speakerSlug', 'kind', 'topics'] },
     });
-    const texts: string[] = [];
-    const filters = new FilterColumns(this.maxId);
-    let done = 0;
-    for (const row of publishedRows(this.dbFile)) {
-      index.add({ id: row.id, text: row.text, speaker: row.speaker, title: row.title, speakerSlug: row.speakerSlug ?? '', kind: row.kind, topics: row.topics });
-      texts[row.id] = row.text;
-      filters.add(row);
-      if (++done % 10000 === 0) this.onProgress?.(done);
-    }
-    const buildMs = performance.now() - started;
-    this.index = index;
-    this.texts = texts;
-    this.filters = filters;
-    this.count = done;
-    const total = heapUsed() - before;
-    const sideBytes = stringBytes(texts.filter(Boolean)) + filters.bytes();
-    return {
-      buildMs,
-      indexBytes: Math.max(0, total - sideBytes),
-      indexBytesKind: 'heap',
-      sideBytes,
-      notes: ['tokenize "forward" (needed for prefix queries); tags for speaker/topic/kind, date range and phrases checked afterwards; heap measured after gc'],
-    };
+  }
+
+  protected add(index: Document<Doc>, row: PassageRow) {
+    index.add({ id: row.id, text: row.text, speaker: row.speaker, title: row.title, speakerSlug: row.speakerSlug ?? '', kind: row.kind, topics: row.topics });
   }
 
   /**
@@ -84,7 +53,7 @@ export class FlexSearchEngine implements Engine {
 
   private run(text: string, limit: number, tag?: Record<string, string>): number[] {
     const options = { merge: true as const, limit, ...(tag ? { tag } : {}) };
-    const result = this.index!.search(text, options) as unknown as Merged;
+    const result = this.index.search(text, options) as unknown as Merged;
     return result.map((r) => r.id);
   }
 
@@ -95,7 +64,7 @@ export class FlexSearchEngine implements Engine {
     const phrases = requiredPhrases(parsed);
     const f = query.filters;
     const filterCount = [f.speaker, f.topic, f.kind].filter(Boolean).length;
-    const predicate = filterCount > 1 || f.from || f.to ? this.filters!.predicate(f) : null;
+    const predicate = filterCount > 1 || f.from || f.to ? this.filters.predicate(f) : null;
     const accept = (id: number) => {
       if (predicate && !predicate(id)) return false;
       if (phrases.length === 0) return true;
@@ -122,12 +91,6 @@ export class FlexSearchEngine implements Engine {
     const excluded = new Set(parsed.excluded.flatMap((t) => termIds(t, false)));
     const ids = groups[0].filter((id) => others.every((s) => s.has(id)) && !excluded.has(id) && accept(id)).slice(0, limit);
     return { ids };
-  }
-
-  async close() {
-    this.index = null;
-    this.texts = [];
-    this.filters = null;
   }
 }
 

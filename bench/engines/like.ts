@@ -2,11 +2,11 @@
 // '%the words%'; OR and -exclusions as OR / NOT LIKE), passages of public documents, the same
 // filters in SQL, the first 10 rows the scan meets (no ORDER BY, so a common word stops early).
 // No index can help a leading wildcard: a rare word scans every passage.
-import Database from 'better-sqlite3';
+import type { SqliteDb } from '@/lib/db';
 import { parsePartialDate } from '@/lib/dates';
-import { sqliteBuildStats } from './project';
+import { readOnlyConnection, SqliteFileEngine } from './sqlite-file';
 import { parseQuery, PUBLIC_DOCUMENT, type QueryTerm } from './shared';
-import type { BuildStats, Engine, EngineHits, EngineQuery } from './types';
+import type { EngineHits, EngineQuery } from './types';
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
@@ -53,28 +53,18 @@ export function likeSql(query: EngineQuery, limit: number): { sql: string; param
   return { sql, params };
 }
 
-export class LikeEngine implements Engine {
+export class LikeEngine extends SqliteFileEngine<SqliteDb> {
   readonly name = 'like';
-  private db: Database.Database | null = null;
+  protected readonly note = 'no index: a full scan of Passage.text per query (the FTS tables are unused)';
 
-  constructor(
-    private readonly dbFile: string,
-    private readonly loadMs: number,
-  ) {}
-
-  async build(): Promise<BuildStats> {
-    this.db = new Database(this.dbFile, { readonly: true });
-    return sqliteBuildStats(this.dbFile, this.loadMs, ['no index: a full scan of Passage.text per query (the FTS tables are unused)']);
+  protected open() {
+    return readOnlyConnection(this.dbFile);
   }
 
   async search(query: EngineQuery, limit: number): Promise<EngineHits> {
     const built = likeSql(query, limit);
     if (!built) return { ids: [] };
-    const rows = this.db!.prepare(built.sql).raw().all(...built.params) as [number][];
+    const rows = this.db.prepare(built.sql).raw().all(...built.params) as [number][];
     return { ids: rows.map((r) => r[0]) };
-  }
-
-  async close() {
-    this.db?.close();
   }
 }

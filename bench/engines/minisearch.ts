@@ -5,9 +5,8 @@
 // for the other terms. MiniSearch has no stemming, no synonyms and no phrases: a phrase is searched
 // as its words (AND) and checked in the text afterwards. Filters are MiniSearch's `filter` callback.
 import MiniSearch, { type Query, type SearchOptions } from 'minisearch';
-import { containsPhrase, FilterColumns, fold, parseQuery, publishedRows, requiredPhrases, stringBytes, tokens, type QueryTerm } from './shared';
-import type { BuildStats, Engine, EngineHits, EngineQuery } from './types';
-import { heapUsed } from './memory';
+import { containsPhrase, InMemoryEngine, fold, parseQuery, requiredPhrases, tokens, type PassageRow, type QueryTerm } from './shared';
+import type { EngineHits, EngineQuery } from './types';
 
 export const MINISEARCH_FUZZY = 0.2;
 const BOOST = { text: 1, speaker: 0.5, title: 0.2 };
@@ -19,49 +18,16 @@ interface Doc {
   title: string;
 }
 
-export class MiniSearchEngine implements Engine {
+export class MiniSearchEngine extends InMemoryEngine<MiniSearch<Doc>> {
   readonly name = 'minisearch';
-  private index: MiniSearch<Doc> | null = null;
-  private texts: string[] = [];
-  private filters: FilterColumns | null = null;
+  protected readonly note = `fuzzy ${MINISEARCH_FUZZY} on non-prefix terms; phrases checked in the text after the search; heap measured after gc`;
 
-  constructor(
-    private readonly dbFile: string,
-    private readonly maxId: number,
-    private readonly onProgress?: (done: number) => void,
-  ) {}
+  protected create() {
+    return new MiniSearch<Doc>({ fields: ['text', 'speaker', 'title'], idField: 'id', processTerm: (term) => fold(term), searchOptions: { boost: BOOST } });
+  }
 
-  async build(): Promise<BuildStats> {
-    const before = heapUsed();
-    const started = performance.now();
-    const index = new MiniSearch<Doc>({
-      fields: ['text', 'speaker', 'title'],
-      idField: 'id',
-      processTerm: (term) => fold(term),
-      searchOptions: { boost: BOOST },
-    });
-    const texts: string[] = [];
-    const filters = new FilterColumns(this.maxId);
-    let done = 0;
-    for (const row of publishedRows(this.dbFile)) {
-      index.add({ id: row.id, text: row.text, speaker: row.speaker, title: row.title });
-      texts[row.id] = row.text;
-      filters.add(row);
-      if (++done % 10000 === 0) this.onProgress?.(done);
-    }
-    const buildMs = performance.now() - started;
-    this.index = index;
-    this.texts = texts;
-    this.filters = filters;
-    const total = heapUsed() - before;
-    const sideBytes = stringBytes(texts.filter(Boolean)) + filters.bytes();
-    return {
-      buildMs,
-      indexBytes: Math.max(0, total - sideBytes),
-      indexBytesKind: 'heap',
-      sideBytes,
-      notes: [`fuzzy ${MINISEARCH_FUZZY} on non-prefix terms; phrases checked in the text after the search; heap measured after gc`],
-    };
+  protected add(index: MiniSearch<Doc>, row: PassageRow) {
+    index.add({ id: row.id, text: row.text, speaker: row.speaker, title: row.title });
   }
 
   async search(query: EngineQuery, limit: number): Promise<EngineHits> {
@@ -78,9 +44,9 @@ export class MiniSearchEngine implements Engine {
       queries: parsed.groups.map((group) => (group.length === 1 ? term(group[0]) : { combineWith: 'OR', queries: group.map(term) })),
     };
     const tree: Query = parsed.excluded.length > 0 ? { combineWith: 'AND_NOT', queries: [required, ...parsed.excluded.map(term)] } : required;
-    const predicate = this.filters!.predicate(query.filters);
+    const predicate = this.filters.predicate(query.filters);
     const options: SearchOptions = predicate ? { filter: (r) => predicate(r.id as number) } : {};
-    const results = this.index!.search(tree, options);
+    const results = this.index.search(tree, options);
     const phrases = requiredPhrases(parsed);
     const ids: number[] = [];
     for (const r of results) {
@@ -93,11 +59,5 @@ export class MiniSearchEngine implements Engine {
       ids.push(id);
     }
     return { ids, total: phrases.length === 0 ? results.length : undefined };
-  }
-
-  async close() {
-    this.index = null;
-    this.texts = [];
-    this.filters = null;
   }
 }

@@ -1,77 +1,54 @@
 // The project's own search, called exactly as the API route calls it (no HTTP): searchPassages on
-// the read-only connection lib/data/search.ts uses. "project-rank" runs only the ranked-page query the
-// project builds (its own matchedRows/filterSql, no facets, no snippets, no typo retry), to show
-// what facets and hit details cost on top.
-import { statSync } from 'node:fs';
-import { createPrismaClient } from '@/lib/db/create-client';
+// lib/db's read-only reader, as lib/data/search.ts uses it. "project-rank" runs only the ranked-page
+// query the project builds (its own matchedRows/filterSql, no facets, no snippets, no typo retry),
+// to show what facets and hit details cost on top.
+import { createPrismaClient, openReader, type Reader } from '@/lib/db';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { filterSql, matchedRows } from '@/lib/search/filters';
 import { expressionFor, searchPassages } from '@/lib/search/search-passages';
-import { openSearchReader, type SearchReader } from '@/lib/search/sqlite-reader';
 import type { SearchRequest } from '@/lib/search/types';
-import type { BuildStats, Engine, EngineHits, EngineQuery } from './types';
+import { SqliteFileEngine } from './sqlite-file';
+import type { EngineHits, EngineQuery } from './types';
 
 export function requestFor(query: EngineQuery, limit: number): SearchRequest {
   return { q: query.q, ...query.filters, page: 1, pageSize: limit };
 }
 
-export function sqliteBuildStats(dbFile: string, loadMs: number, notes: string[] = []): BuildStats {
-  return { buildMs: loadMs, indexBytes: statSync(dbFile).size, indexBytesKind: 'disk', notes };
-}
-
-export class ProjectEngine implements Engine {
+export class ProjectEngine extends SqliteFileEngine<Reader> {
   readonly name = 'project';
-  private reader: SearchReader | null = null;
+  protected readonly note = 'index built by the FTS5 triggers during the corpus load';
 
-  constructor(
-    private readonly dbFile: string,
-    private readonly loadMs: number,
-  ) {}
-
-  async build(): Promise<BuildStats> {
-    this.reader = openSearchReader(this.dbFile);
-    return sqliteBuildStats(this.dbFile, this.loadMs, ['index built by the FTS5 triggers during the corpus load']);
+  protected open() {
+    const reader = openReader(this.dbFile);
+    return { value: reader, close: () => reader.close() };
   }
 
   async search(query: EngineQuery, limit: number): Promise<EngineHits> {
-    const response = await searchPassages(this.reader!, requestFor(query, limit));
+    const response = await searchPassages(this.db, requestFor(query, limit));
     return { ids: response.hits.map((h) => h.passageId), total: response.total, didYouMean: response.didYouMean };
-  }
-
-  async close() {
-    this.reader?.close();
   }
 }
 
-export class ProjectRankEngine implements Engine {
+export class ProjectRankEngine extends SqliteFileEngine<PrismaClient> {
   readonly name = 'project-rank';
-  private prisma: PrismaClient | null = null;
+  protected readonly note = 'the same index as project';
 
-  constructor(
-    private readonly dbFile: string,
-    private readonly loadMs: number,
-  ) {}
-
-  async build(): Promise<BuildStats> {
-    this.prisma = createPrismaClient(`file:${this.dbFile}`);
-    await this.prisma.$connect();
-    return sqliteBuildStats(this.dbFile, this.loadMs, ['the same index as project']);
+  protected async open() {
+    const prisma = createPrismaClient(`file:${this.dbFile}`);
+    await prisma.$connect();
+    return { value: prisma, close: () => prisma.$disconnect() };
   }
 
   async search(query: EngineQuery, limit: number): Promise<EngineHits> {
     const request = requestFor(query, limit);
-    const expression = await expressionFor(this.prisma!, request.q);
+    const expression = await expressionFor(this.db, request.q);
     if (!expression) return { ids: [] };
     // The ranked-page statement of search-passages.ts (rankedPage), built from the same exported parts.
-    const rows = await this.prisma!.$queryRaw<{ id: number | bigint }[]>`
+    const rows = await this.db.$queryRaw<{ id: number | bigint }[]>`
       SELECT x.id AS id FROM (${matchedRows(expression, request, true)}) x
       WHERE ${filterSql(request)}
       ORDER BY x.rank, x.publishedOn DESC, x.id, x.position
       LIMIT ${request.pageSize} OFFSET ${0}`;
     return { ids: rows.map((r) => Number(r.id)) };
-  }
-
-  async close() {
-    await this.prisma?.$disconnect();
   }
 }

@@ -1,10 +1,11 @@
 // What the alternative engines share, so that every engine answers the same question: the query
 // read by the project's own parser (words, "phrases", prefix*, OR, -exclusions; no synonyms, no typo
 // correction), the filters with the project's meaning, and the passage rows they index.
-import Database from 'better-sqlite3';
+import { openReadOnlyDatabase } from '@/lib/db';
 import { parsePartialDate } from '@/lib/dates';
 import { parseQuery, wordsOf, type ParsedQuery, type QueryTerm } from '@/lib/search/query-parser';
-import type { SearchFilters } from './types';
+import { heapUsed } from './memory';
+import type { BuildStats, Engine, EngineHits, EngineQuery, SearchFilters } from './types';
 
 export type { ParsedQuery, QueryTerm };
 export { parseQuery };
@@ -49,7 +50,7 @@ export interface PassageRow {
 
 /** Passages of published documents, in id order, streamed (the in-memory engines index only what readers may find). */
 export function* publishedRows(dbFile: string): Generator<PassageRow> {
-  const db = new Database(dbFile, { readonly: true });
+  const db = openReadOnlyDatabase(dbFile);
   try {
     const topics = new Map((db.prepare('SELECT id, slug FROM Topic').all() as { id: number; slug: string }[]).map((t) => [t.id, t.slug]));
     const statement = db.prepare(`
@@ -145,3 +146,68 @@ export const stringBytes = (texts: Iterable<string>): number => {
   for (const t of texts) n += t.length * 2;
   return n;
 };
+
+/**
+ * An engine that holds its index in memory: build() reads every published passage into it (`create`,
+ * then `add` a row at a time), keeping the texts and filter columns it checks afterwards, and
+ * measures the time and the heap kept, the side data counted apart.
+ */
+export abstract class InMemoryEngine<I> implements Engine {
+  abstract readonly name: string;
+  /** Said in the report about how this engine indexes and searches. */
+  protected abstract readonly note: string;
+  private built: { index: I; texts: string[]; filters: FilterColumns; count: number } | null = null;
+
+  constructor(
+    private readonly dbFile: string,
+    private readonly maxId: number,
+    private readonly onProgress?: (done: number) => void,
+  ) {}
+
+  protected abstract create(): I;
+  protected abstract add(index: I, row: PassageRow): void;
+  abstract search(query: EngineQuery, limit: number): Promise<EngineHits>;
+
+  private get ready() {
+    if (!this.built) throw new Error(`${this.name}: search before build`);
+    return this.built;
+  }
+  protected get index(): I {
+    return this.ready.index;
+  }
+  /** Passage texts by id, for checking phrases afterwards. */
+  protected get texts(): string[] {
+    return this.ready.texts;
+  }
+  protected get filters(): FilterColumns {
+    return this.ready.filters;
+  }
+  /** How many passages the index holds. */
+  protected get count(): number {
+    return this.ready.count;
+  }
+
+  async build(): Promise<BuildStats> {
+    const before = heapUsed();
+    const started = performance.now();
+    const index = this.create();
+    const texts: string[] = [];
+    const filters = new FilterColumns(this.maxId);
+    let count = 0;
+    for (const row of publishedRows(this.dbFile)) {
+      this.add(index, row);
+      texts[row.id] = row.text;
+      filters.add(row);
+      if (++count % 10000 === 0) this.onProgress?.(count);
+    }
+    const buildMs = performance.now() - started;
+    this.built = { index, texts, filters, count };
+    const total = heapUsed() - before;
+    const sideBytes = stringBytes(texts.filter(Boolean)) + filters.bytes();
+    return { buildMs, indexBytes: Math.max(0, total - sideBytes), indexBytesKind: 'heap', sideBytes, notes: [this.note] };
+  }
+
+  async close() {
+    this.built = null;
+  }
+}

@@ -5,9 +5,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
-import { createPrismaClient } from '@/lib/db/create-client';
-import { migrateDatabase, openDatabase } from '@/lib/db/migrate';
+import { createPrismaClient, migrateDatabase, openDatabase, openReadOnlyDatabase } from '@/lib/db';
 import { seedArchive } from '@/seed/seed-archive';
 import { FlexSearchEngine } from '../engines/flexsearch';
 import { LikeEngine } from '../engines/like';
@@ -82,7 +80,7 @@ export async function runEvaluation(options: { outDir: string; judgments?: strin
   const dir = mkdtempSync(path.join(os.tmpdir(), 'search-eval-'));
   try {
     const file = await buildSeedDatabase(dir);
-    const db = new Database(file, { readonly: true });
+    const db = openReadOnlyDatabase(file);
     const passages = db.prepare('SELECT p.id AS id, d.slug AS slug, p.anchor AS anchor FROM Passage p JOIN Document d ON d.id = p.documentId').all() as {
       id: number;
       slug: string;

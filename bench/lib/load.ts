@@ -5,10 +5,8 @@
 // (the part that builds the search index) fire the same either way.
 import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type Database from 'better-sqlite3';
+import { createPrismaClient, migrateDatabase, openDatabase, readMigrations, type SqliteDb } from '@/lib/db';
 import { createHash } from 'node:crypto';
-import { migrateDatabase, openDatabase, readMigrations } from '@/lib/db/migrate';
-import { createPrismaClient } from '@/lib/db/create-client';
 import { writeSynonymGroups } from '@/lib/editorial/synonyms';
 import { emptyStats, generateCorpus, planCorpus, type CorpusPlan, type CorpusStats } from './corpus';
 import { SYNONYM_GROUPS } from './vocabulary';
@@ -113,7 +111,7 @@ export async function loadCorpus(options: LoadOptions): Promise<{ info: CorpusIn
   return { info, plan };
 }
 
-function insertCorpus(db: Database.Database, plan: CorpusPlan, stats: CorpusStats, progress: boolean, started: number) {
+function insertCorpus(db: SqliteDb, plan: CorpusPlan, stats: CorpusStats, progress: boolean, started: number) {
   const insertSpeaker = db.prepare('INSERT INTO Speaker (id, slug, name, updatedAt) VALUES (?, ?, ?, ?)');
   const insertTopic = db.prepare('INSERT INTO Topic (id, slug, name, updatedAt) VALUES (?, ?, ?, ?)');
   const insertDocument = db.prepare(
@@ -172,7 +170,7 @@ function insertCorpus(db: Database.Database, plan: CorpusPlan, stats: CorpusStat
 }
 
 /** Bytes per table and index from dbstat, grouped: the passage FTS index, the words index, the rest. */
-export function tableSizes(db: Database.Database): Record<string, number> {
+export function tableSizes(db: SqliteDb): Record<string, number> {
   try {
     const rows = db.prepare('SELECT name, SUM(pgsize) AS bytes FROM dbstat GROUP BY name').all() as { name: string; bytes: number }[];
     const sizes: Record<string, number> = {};

@@ -1,5 +1,6 @@
 // The search's facets: counts by speaker, topic, kind and year for the query and the other filters.
 import Link from 'next/link';
+import type { ComponentProps } from 'react';
 import type { SearchFacets as Facets } from '@/lib/search/types';
 import type { SearchParams } from '@/lib/validation/search';
 import { FacetGroup } from '../facet-group';
@@ -9,6 +10,13 @@ type HrefWith = (changes: Partial<Record<keyof SearchParams | 'group', string | 
 export function SearchFacets({ facets, params, hrefWith }: { facets: Facets; params: SearchParams; hrefWith: HrefWith }) {
   const year = params.from && params.from === params.to && /^\d{4}$/.test(params.from) ? params.from : undefined;
   const anyFilter = params.speaker || params.topic || params.kind || params.document || params.from || params.to;
+  // Each facet: its values with counts, the one chosen, and the address that chooses another.
+  const groups: ComponentProps<typeof FacetGroup>[] = [
+    { title: 'Speaker', options: facets.speakers.map((s) => ({ value: s.slug, label: s.name, count: s.count })), active: params.speaker, hrefFor: (speaker) => hrefWith({ speaker }) },
+    { title: 'Topic', options: facets.topics.map((t) => ({ value: t.slug, label: t.name, count: t.count })), active: params.topic, hrefFor: (topic) => hrefWith({ topic }) },
+    { title: 'Kind', options: facets.kinds.map((k) => ({ value: k.kind, label: k.kind, count: k.count })), active: params.kind, hrefFor: (kind) => hrefWith({ kind }) },
+    { title: 'Year', options: facets.years.map((y) => ({ value: String(y.year), label: String(y.year), count: y.count })), active: year, hrefFor: (value) => hrefWith({ from: value, to: value }) },
+  ];
   return (
     <aside aria-label="Narrow the results">
       <h2 className="sr-only">Narrow the results</h2>
@@ -19,30 +27,9 @@ export function SearchFacets({ facets, params, hrefWith }: { facets: Facets; par
           </Link>
         </p>
       )}
-      <FacetGroup
-        title="Speaker"
-        options={facets.speakers.map((s) => ({ value: s.slug, label: s.name, count: s.count }))}
-        active={params.speaker}
-        hrefFor={(speaker) => hrefWith({ speaker })}
-      />
-      <FacetGroup
-        title="Topic"
-        options={facets.topics.map((t) => ({ value: t.slug, label: t.name, count: t.count }))}
-        active={params.topic}
-        hrefFor={(topic) => hrefWith({ topic })}
-      />
-      <FacetGroup
-        title="Kind"
-        options={facets.kinds.map((k) => ({ value: k.kind, label: k.kind, count: k.count }))}
-        active={params.kind}
-        hrefFor={(kind) => hrefWith({ kind })}
-      />
-      <FacetGroup
-        title="Year"
-        options={facets.years.map((y) => ({ value: String(y.year), label: String(y.year), count: y.count }))}
-        active={year}
-        hrefFor={(value) => hrefWith({ from: value, to: value })}
-      />
+      {groups.map((group) => (
+        <FacetGroup key={group.title} {...group} />
+      ))}
     </aside>
   );
 }

@@ -1,6 +1,6 @@
 // Writes the back office's account events (sign-ins, failures, sign-outs, user changes) to AuditEvent.
 import type { PrismaClient } from '@/lib/generated/prisma/client';
-import { nowIso, type WriteDb } from '@/lib/editorial/writer';
+import { nowIso, type WriteDb } from '@/lib/db';
 
 export type AuthAuditAction = 'sign-in' | 'sign-in-failed' | 'sign-out' | 'user-created' | 'user-updated';
 

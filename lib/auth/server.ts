@@ -6,7 +6,7 @@ import { APIError } from 'better-auth/api';
 import { prismaAdapter } from 'better-auth/adapters/prisma';
 import { nextCookies } from 'better-auth/next-js';
 import { prisma } from '@/lib/db/client';
-import { databaseFilePath } from '@/lib/db/database-file';
+import { databaseFilePath } from '@/lib/db';
 import { env } from '@/lib/env';
 import { COOKIE_PREFIX } from './cookie-names';
 import { CLIENT_ADDRESS_HEADER } from './proxy-headers';

@@ -7,7 +7,7 @@
 // from one pair already meets the wait the fourth set.
 import 'server-only';
 import { insertAuthEvent, type AuthAuditEvent } from './audit';
-import { nowIso, withWriter, type WriteDb } from '@/lib/editorial/writer';
+import { nowIso, withWriter, type WriteDb } from '@/lib/db';
 import { ACCOUNT_RULE, ADDRESS_RULE, KNOWN_ADDRESS_MS, PAIR_RULE, pairDelayMs, UNKNOWN_ADDRESS } from './throttle-rules';
 
 export interface Attempt {

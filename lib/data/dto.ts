@@ -1,5 +1,7 @@
 // The small plain objects the data layer hands to pages and the API; never whole database rows.
 import { formatPublicationDate, isoAtPrecision, type DatePrecision } from '@/lib/dates';
+import { markedHtml } from '@/lib/search/marks';
+import type { SearchHit } from '@/lib/search/types';
 
 export interface PublicationDate {
   /** "2016-12" at its precision, for machines. */
@@ -84,3 +86,35 @@ export interface FacetCount {
 }
 
 export const splitParagraphs = (text: string) => text.split(/\n{2,}/).map((p) => p.trim()).filter(Boolean);
+
+/** A search hit as the API gives it (GET /api/v1/search): the JSON contract, built from a SearchHit. */
+export interface SearchHitDto {
+  passageId: number;
+  documentSlug: string;
+  documentTitle: string;
+  kind: SearchHit['kind'];
+  speaker: SpeakerRef | null;
+  /** The document's date at its precision: "2016-12". */
+  date: string;
+  /** HTML: the passage text escaped, matches in <mark>…</mark>, no other tag. */
+  snippet: string;
+  /** The passage's stable address in the reader, absolute. */
+  url: string;
+  /** Higher is better (BM25, sign flipped). */
+  score: number;
+}
+
+/** `absolute` turns the hit's path into a full URL on the site's address. */
+export function searchHitDto(hit: SearchHit, absolute: (path: string) => string): SearchHitDto {
+  return {
+    passageId: hit.passageId,
+    documentSlug: hit.documentSlug,
+    documentTitle: hit.documentTitle,
+    kind: hit.kind,
+    speaker: hit.speaker,
+    date: hit.date,
+    snippet: markedHtml(hit.marked),
+    url: absolute(hit.url),
+    score: hit.score,
+  };
+}

@@ -1,12 +1,21 @@
-// The one Prisma client of the app, on SQLite through the better-sqlite3 driver adapter.
+// The app's own connections to DATABASE_URL: the Prisma client and the read-only reader that search
+// uses. Server code only; scripts and tests open theirs through `@/lib/db` (createPrismaClient,
+// openReader) on the file they name.
 import 'server-only';
-import { PrismaClient } from '@/lib/generated/prisma/client';
+import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { env } from '@/lib/env';
-import { createPrismaClient } from './create-client';
+import { databaseFilePath } from './sqlite/database-file';
+import { createPrismaClient } from './sqlite/prisma';
+import { openReader, type Reader } from './sqlite/reader';
 
 // Cached on globalThis so that hot reloading in development does not open a connection per edit.
-const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
+const globalForDb = globalThis as unknown as { prisma?: PrismaClient; reader?: Reader };
 
-export const prisma: PrismaClient = globalForPrisma.prisma ?? createPrismaClient(env.DATABASE_URL);
-if (process.env.NODE_ENV !== 'production') globalForPrisma.prisma = prisma;
+export const prisma: PrismaClient = globalForDb.prisma ?? createPrismaClient(env.DATABASE_URL);
+if (process.env.NODE_ENV !== 'production') globalForDb.prisma = prisma;
 
+/** The process's read-only connection for search, opened on first use. */
+export function reader(): Reader {
+  globalForDb.reader ??= openReader(databaseFilePath(env.DATABASE_URL));
+  return globalForDb.reader;
+}

@@ -2,7 +2,7 @@
 // that the log and the archive never disagree.
 import type { Editor } from '@/lib/auth/editor';
 import { sql } from './snapshots';
-import { nowIso, type WriteDb } from './writer';
+import { nowIso, type WriteDb } from '@/lib/db';
 
 export type AuditAction = 'create' | 'update' | 'delete' | 'publish' | 'unpublish' | 'restore' | 'merge' | 'split' | 'reorder';
 

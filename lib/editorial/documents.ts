@@ -31,7 +31,7 @@ import {
   setPassageTopics,
   updatePassageRow,
 } from './store';
-import { nowIso, writerOf, type WriteDb } from './writer';
+import { nowIso, writerOf, type WriteDb } from '@/lib/db';
 
 const quoted = (title: string) => `“${title}”`;
 

@@ -5,7 +5,7 @@ import type { Editor } from '@/lib/auth/editor';
 import { recordAudit, type AuditAction } from './audit';
 import { BusyError, ConflictError, EditorialError, NotFoundError } from './errors';
 import { sameContent, snapshotOf, sql, type EntityType, type Snapshot, type SnapshotOf } from './snapshots';
-import { nowIso, writerOf, type WriteDb, type Writer } from './writer';
+import { nowIso, writerOf, type WriteDb, type Writer } from '@/lib/db';
 
 /** Options every editorial function takes after its input. */
 export interface EditOptions {

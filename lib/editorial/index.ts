@@ -4,7 +4,7 @@
 // who did what in the revision history and the audit log. Each returns the public paths to revalidate.
 export { BusyError, ConflictError, EditorialError, NotFoundError, ValidationError } from './errors';
 export type { EditOptions, EditResult } from './history';
-export { closeWriters, openWriter, withWriter, write, type Writer } from './writer';
+export { closeWriters, openWriter, withWriter, write, type Writer } from '@/lib/db';
 export {
   createDocument,
   createDocumentWithSpeakers,

@@ -40,7 +40,7 @@ import {
   topicIdsOf,
   updatePassageRow,
 } from './store';
-import type { WriteDb } from './writer';
+import type { WriteDb } from '@/lib/db';
 
 const quoted = (title: string) => `“${title}”`;
 

@@ -3,7 +3,7 @@
 import { documentPath, passageDetailPath, speakerPath, topicPath } from '@/lib/urls';
 import type { DocumentSnapshot, SpeakerSnapshot, TopicSnapshot } from './snapshots';
 import { sql } from './snapshots';
-import type { WriteDb } from './writer';
+import type { WriteDb } from '@/lib/db';
 
 /** Pages that list or count documents, speakers and topics, or search their passages. */
 export const LISTING_PATHS = ['/', '/documents', '/speakers', '/topics', '/timeline', '/search'] as const;

@@ -24,7 +24,7 @@ import {
 } from './snapshots';
 import { applySpeakerSnapshot } from './speakers';
 import { applyTopicSnapshot } from './topics';
-import { writerOf } from './writer';
+import { writerOf } from '@/lib/db';
 
 export interface RevisionSummary {
   entityType: EntityType;

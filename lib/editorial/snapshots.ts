@@ -2,7 +2,7 @@
 // saved change; a conflict shows the current one; a restore makes the entry equal to an old one.
 import type { Statement } from 'better-sqlite3';
 import { isoAtPrecision, type DatePrecision } from '@/lib/dates';
-import type { WriteDb } from './writer';
+import type { WriteDb } from '@/lib/db';
 
 export type EntityType = 'document' | 'speaker' | 'topic';
 export const ENTITY_TYPES: readonly EntityType[] = ['document', 'speaker', 'topic'];

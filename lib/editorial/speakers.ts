@@ -16,7 +16,7 @@ import { EditorialError, parseInput, ValidationError } from './errors';
 import { changeEntry, closeEntry, ensureBaseline, openEntry, runWrite, writeRevision, type EditOptions, type EditResult } from './history';
 import { documentPaths, speakerPaths } from './paths';
 import { speakerSnapshot, sql, type DocumentSnapshot, type SpeakerSnapshot } from './snapshots';
-import { nowIso, writerOf, type WriteDb } from './writer';
+import { nowIso, writerOf, type WriteDb } from '@/lib/db';
 
 const quoted = (name: string) => `“${name}”`;
 

@@ -2,7 +2,7 @@
 // checks versions or records history (lib/editorial/history.ts does that around them).
 import { EditorialError, NotFoundError, ValidationError } from './errors';
 import { sql, type ParticipantRole, type PassageKind, type PassageRow } from './snapshots';
-import { nowIso, type WriteDb } from './writer';
+import { nowIso, type WriteDb } from '@/lib/db';
 
 // ---------------------------------------------------------------------------------------------
 // Passages

@@ -17,7 +17,7 @@ import { changeEntry, closeEntry, ensureBaseline, openEntry, runWrite, writeRevi
 import { documentPaths, topicPaths } from './paths';
 import { sql, topicSnapshot, type DocumentSnapshot, type TopicSnapshot } from './snapshots';
 import { resolveTopic } from './store';
-import { nowIso, writerOf, type WriteDb } from './writer';
+import { nowIso, writerOf, type WriteDb } from '@/lib/db';
 
 const quoted = (name: string) => `“${name}”`;
 

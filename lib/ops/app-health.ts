@@ -1,6 +1,6 @@
 // The health of the archive the app serves (DATABASE_URL), for GET /api/health.
 import 'server-only';
-import { databaseFilePath } from '@/lib/db/database-file';
+import { databaseFilePath } from '@/lib/db';
 import { env } from '@/lib/env';
 import { checkHealth, type HealthReport } from './health';
 

@@ -7,9 +7,7 @@
 // exactly what the copy must hold.
 import { accessSync, constants, existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { MigrationFile } from '@/lib/db/migrate';
-import { openReadOnlyDatabase } from '@/lib/db/read-only';
-import { makeSelfContained } from '@/lib/db/self-contained';
+import { makeSelfContained, type MigrationFile, openReadOnlyDatabase } from '@/lib/db';
 import { durableRename, fileTimestamp, makeFolder, OpsError, removeDatabaseFiles } from './files';
 import { rowCounts } from './integrity';
 import { verifyArchive, type Verification } from './verify-archive';

@@ -2,9 +2,7 @@
 // consistent, disk space. Nothing in it names a file, a path or a setting: it is served publicly.
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type Database from 'better-sqlite3';
-import { readMigrations, type MigrationFile } from '@/lib/db/migrate';
-import { openReadOnlyDatabase } from '@/lib/db/read-only';
+import { type MigrationFile, openReadOnlyDatabase, readMigrations, type SqliteDb } from '@/lib/db';
 import { diskSpace, formatBytes } from './disk';
 import { searchIndexCheck } from './integrity';
 import { migrationProblems, migrationStatus } from './migration-status';
@@ -38,7 +36,7 @@ const worst = (statuses: HealthStatus[]): HealthStatus => statuses.reduce((a, b)
 const notRun = (why: string): Check => ({ status: 'failing', message: `not checked: ${why}` });
 
 export function checkHealth(file: string, options: HealthOptions = {}): HealthReport {
-  let db: Database.Database | null = null;
+  let db: SqliteDb | null = null;
   let database: Check;
   try {
     db = openReadOnlyDatabase(file, 2000);
@@ -68,7 +66,7 @@ export function checkHealth(file: string, options: HealthOptions = {}): HealthRe
   }
 }
 
-function checkMigrations(db: Database.Database, migrations: MigrationFile[]): Check {
+function checkMigrations(db: SqliteDb, migrations: MigrationFile[]): Check {
   const status = migrationStatus(db, migrations);
   const problems = migrationProblems(status, { pendingIsProblem: true });
   // The app reads tables a pending migration would make, so anything but "all applied" fails.
@@ -77,7 +75,7 @@ function checkMigrations(db: Database.Database, migrations: MigrationFile[]): Ch
     : { status: 'failing', message: problems.join('; '), applied: status.applied.length, pending: status.pending.length };
 }
 
-function checkSearchIndex(db: Database.Database): Check {
+function checkSearchIndex(db: SqliteDb): Check {
   try {
     const result = searchIndexCheck(db);
     // Reading still works with a broken index; search results may be wrong or fail.

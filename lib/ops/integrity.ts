@@ -1,6 +1,6 @@
 // Checks of a database file's health that the health endpoint, backup and restore share. All are
 // reads: they run on a read-only connection and never take the write lock.
-import type Database from 'better-sqlite3';
+import type { SqliteDb } from '@/lib/db';
 
 export interface CheckResult {
   ok: boolean;
@@ -12,13 +12,13 @@ const MAX_PROBLEMS = 10;
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** PRAGMA integrity_check (every page, index and constraint) or quick_check (faster, skips index contents). */
-export function integrityCheck(db: Database.Database, mode: 'full' | 'quick' = 'full'): CheckResult {
+export function integrityCheck(db: SqliteDb, mode: 'full' | 'quick' = 'full'): CheckResult {
   const rows = db.prepare(`PRAGMA ${mode === 'full' ? 'integrity_check' : 'quick_check'}(${MAX_PROBLEMS})`).pluck().all() as string[];
   return rows.length === 1 && rows[0] === 'ok' ? { ok: true, problems: [] } : { ok: false, problems: rows };
 }
 
 /** The FTS5 tables of the database, read from its schema, so a new index in a migration is checked too. */
-export function ftsTables(db: Database.Database): string[] {
+export function ftsTables(db: SqliteDb): string[] {
   return (
     db
       .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%USING fts5(%' ORDER BY name")
@@ -38,7 +38,7 @@ export function ftsTables(db: Database.Database): string[] {
  * check, so a health probe would queue behind editors' saves and hold them up in turn.
  * tests/integration/ops-health.test.ts proves that this form catches a corrupt index.
  */
-export function searchIndexCheck(db: Database.Database): CheckResult & { tables: string[] } {
+export function searchIndexCheck(db: SqliteDb): CheckResult & { tables: string[] } {
   const tables = ftsTables(db);
   const problems: string[] = [];
   for (const table of tables) {
@@ -74,7 +74,7 @@ export function searchIndexCheck(db: Database.Database): CheckResult & { tables:
  * Row counts of every ordinary table (not SQLite's own, not the FTS tables and their shadow tables,
  * which the search check covers). Run inside a read transaction for counts of one moment.
  */
-export function rowCounts(db: Database.Database): Record<string, number> {
+export function rowCounts(db: SqliteDb): Record<string, number> {
   const fts = ftsTables(db);
   const tables = (
     db

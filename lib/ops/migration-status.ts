@@ -1,6 +1,5 @@
 // Which of the code's migrations a database has applied, compared with prisma/migrations.
-import type Database from 'better-sqlite3';
-import type { MigrationFile } from '@/lib/db/migrate';
+import { type MigrationFile, type SqliteDb } from '@/lib/db';
 
 export interface MigrationStatus {
   /** False when the database has no _prisma_migrations table at all: not an archive database. */
@@ -16,7 +15,7 @@ export interface MigrationStatus {
   failed: string[];
 }
 
-export function migrationStatus(db: Database.Database, migrations: MigrationFile[]): MigrationStatus {
+export function migrationStatus(db: SqliteDb, migrations: MigrationFile[]): MigrationStatus {
   const status: MigrationStatus = { recorded: false, applied: [], pending: [], unknown: [], changed: [], failed: [] };
   const hasTable = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'").get();
   if (!hasTable) return { ...status, pending: migrations.map((m) => m.name) };

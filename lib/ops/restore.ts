@@ -2,9 +2,7 @@
 // current file kept as a safety copy, and the swap one atomic rename.
 import { copyFileSync, existsSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { holdExclusively, DatabaseInUseError } from '@/lib/db/exclusive';
-import { openDatabase, type MigrationFile } from '@/lib/db/migrate';
-import { makeSelfContained } from '@/lib/db/self-contained';
+import { DatabaseInUseError, holdExclusively, makeSelfContained, type MigrationFile, openDatabase } from '@/lib/db';
 import { durableRename, fileTimestamp, makeFolder, OpsError, removeDatabaseFiles } from './files';
 import { integrityCheck } from './integrity';
 import { looksLikeSqlite, verifyArchive, type Verification } from './verify-archive';

@@ -1,8 +1,7 @@
 // Verifies a copy of the archive (a backup, or a file about to be restored): SQLite's full
 // integrity check, the search index, the migrations it records, and its row counts.
 import { openSync, readSync, closeSync } from 'node:fs';
-import type { MigrationFile } from '@/lib/db/migrate';
-import { openReadOnlyDatabase } from '@/lib/db/read-only';
+import { type MigrationFile, openReadOnlyDatabase } from '@/lib/db';
 import { countDifferences, integrityCheck, rowCounts, searchIndexCheck } from './integrity';
 import { migrationProblems, migrationStatus, type MigrationStatus } from './migration-status';
 

@@ -112,3 +112,8 @@ export function formatTerm(term: QueryTerm): string {
   const star = term.prefix ? '*' : '';
   return term.quoted && term.words.length > 1 ? `"${text}"${star}` : `${text}${star}`;
 }
+
+/** A whole query written back in the same language: it reads back as the same search. */
+export function formatQuery(query: ParsedQuery): string {
+  return [...query.groups.map((group) => group.map(formatTerm).join(' OR ')), ...query.excluded.map((term) => `-${formatTerm(term)}`)].join(' ');
+}

@@ -1,15 +1,12 @@
-// Passage search: parse, expand synonyms, match with FTS5, rank by weighted BM25 (ties: newer
-// first), count facets given the other filters, make HTML-safe snippets, and correct typos.
-import { Prisma } from '@/lib/generated/prisma/client';
-import { isoAtPrecision, type DatePrecision } from '@/lib/dates';
-import { passagePath } from '@/lib/urls';
-import { num, type SearchDb } from './database';
+// Passage search: parse once, expand synonyms, match with the engine's full-text index, rank by
+// weighted BM25 (ties: newer first), count facets given the other filters, and correct typos.
+import { fullText, join, num, type QueryDb } from '@/lib/db';
 import { filterSql, matchedRows } from './filters';
-import { toFtsExpression } from './fts-expression';
-import { MARK_CLOSE, MARK_OPEN, markedHtml } from './marks';
-import { parseQuery } from './query-parser';
+import { MARK_CLOSE, MARK_OPEN } from './marks';
+import { passageColumns, passageRef, type PassageRow } from './passage-rows';
+import { parseQuery, type ParsedQuery } from './query-parser';
 import { prefixLookup } from './prefixes';
-import { correctedQueries } from './spelling';
+import { corrections } from './spelling';
 import { withSynonyms } from './synonyms';
 import type { SearchFacets, SearchHit, SearchRequest, SearchResponse } from './types';
 
@@ -17,37 +14,38 @@ const SNIPPET_TOKENS = 32;
 const FACET_LIMIT = 30;
 const EMPTY_FACETS: SearchFacets = { speakers: [], topics: [], kinds: [], years: [] };
 
-/** The FTS5 expression for a query as typed, synonyms included; null when there is nothing to look for. */
-export async function expressionFor(db: SearchDb, q: string): Promise<string | null> {
-  const parsed = parseQuery(q);
+/** The full-text expression for a parsed query, synonyms included; null when there is nothing to look for. */
+export async function expressionOf(db: QueryDb, parsed: ParsedQuery): Promise<string | null> {
   const [{ query, lookup }, prefixes] = await Promise.all([withSynonyms(db, parsed), prefixLookup(db, parsed)]);
-  return toFtsExpression(query, { synonyms: lookup, prefixes });
+  return fullText.expression(query, { synonyms: lookup, prefixes });
 }
 
-export async function searchPassages(db: SearchDb, request: SearchRequest): Promise<SearchResponse> {
+/** The full-text expression for a query as typed. */
+export const expressionFor = (db: QueryDb, q: string) => expressionOf(db, parseQuery(q));
+
+export async function searchPassages(db: QueryDb, request: SearchRequest): Promise<SearchResponse> {
   const base = { query: request.q, page: request.page, pageSize: request.pageSize };
   const parsed = parseQuery(request.q);
   if (parsed.groups.length === 0) {
     const message = parsed.excluded.length > 0 ? 'Add a word to search for alongside the words to leave out.' : 'Type a word or a "phrase" to search for.';
     return { ...base, total: 0, hits: [], facets: EMPTY_FACETS, message };
   }
-  const expression = (await expressionFor(db, request.q))!;
-  const result = await run(db, expression, request);
+  const result = await run(db, (await expressionOf(db, parsed))!, request);
   if (result.total > 0) return { ...base, ...result };
 
-  for (const corrected of await correctedQueries(db, request.q, parsed)) {
-    const retry = await run(db, (await expressionFor(db, corrected))!, request);
-    if (retry.total > 0) return { ...base, ...retry, didYouMean: corrected };
+  for (const corrected of await corrections(db, parsed)) {
+    const retry = await run(db, (await expressionOf(db, corrected.query))!, request);
+    if (retry.total > 0) return { ...base, ...retry, didYouMean: corrected.text };
   }
   return { ...base, ...result };
 }
 
-async function run(db: SearchDb, expression: string, request: SearchRequest) {
+async function run(db: QueryDb, expression: string, request: SearchRequest) {
   const [ranked, facets] = await Promise.all([rankedPage(db, expression, request), countFacets(db, expression, request)]);
   return { total: facets.total, hits: await describeHits(db, expression, ranked), facets: facets.facets };
 }
 
-async function rankedPage(db: SearchDb, expression: string, request: SearchRequest) {
+async function rankedPage(db: QueryDb, expression: string, request: SearchRequest) {
   return db.$queryRaw<{ id: number | bigint; rank: number }[]>`
     SELECT x.id AS id, x.rank AS rank FROM (${matchedRows(expression, request, true)}) x
     WHERE ${filterSql(request)}
@@ -55,7 +53,7 @@ async function rankedPage(db: SearchDb, expression: string, request: SearchReque
     LIMIT ${request.pageSize} OFFSET ${(request.page - 1) * request.pageSize}`;
 }
 
-async function countFacets(db: SearchDb, expression: string, request: SearchRequest): Promise<{ total: number; facets: SearchFacets }> {
+async function countFacets(db: QueryDb, expression: string, request: SearchRequest): Promise<{ total: number; facets: SearchFacets }> {
   // One statement, so the full-text match runs once for the total and every facet. CROSS JOIN
   // keeps the matches first: left to itself, the planner cannot see how few they are and walks
   // every tag and speaker instead (57 ms instead of 0.3 ms for a rare word in 100,000 passages).
@@ -86,47 +84,22 @@ async function countFacets(db: SearchDb, expression: string, request: SearchRequ
   };
 }
 
-async function describeHits(db: SearchDb, expression: string, ranked: { id: number | bigint; rank: number }[]): Promise<SearchHit[]> {
+async function describeHits(db: QueryDb, expression: string, ranked: { id: number | bigint; rank: number }[]): Promise<SearchHit[]> {
   if (ranked.length === 0) return [];
   const ids = ranked.map((r) => num(r.id));
   const [details, snippets] = await Promise.all([
-    db.$queryRaw<{
-      id: number | bigint;
-      anchor: number | bigint;
-      kind: SearchHit['kind'];
-      documentSlug: string;
-      documentTitle: string;
-      publishedOn: string;
-      datePrecision: DatePrecision;
-      speakerSlug: string | null;
-      speakerName: string | null;
-    }[]>`
-      SELECT p.id AS id, p.anchor AS anchor, p.kind AS kind, d.slug AS documentSlug, d.title AS documentTitle,
-             d.publishedOn AS publishedOn, d.datePrecision AS datePrecision, s.slug AS speakerSlug, s.name AS speakerName
+    db.$queryRaw<PassageRow[]>`
+      SELECT ${passageColumns}
       FROM Passage p JOIN Document d ON d.id = p.documentId LEFT JOIN Speaker s ON s.id = p.speakerId
-      WHERE p.id IN (${Prisma.join(ids)})`,
-    db.$queryRaw<{ id: number | bigint; snippet: string }[]>`
-      SELECT rowid AS id, snippet(passage_fts, 0, ${MARK_OPEN}, ${MARK_CLOSE}, '…', ${SNIPPET_TOKENS}) AS snippet
-      FROM passage_fts WHERE passage_fts MATCH ${expression} AND rowid IN (${Prisma.join(ids)})`,
+      WHERE p.id IN (${join(ids)})`,
+    db.$queryRaw<{ id: number | bigint; snippet: string }[]>(fullText.snippets(expression, ids, { open: MARK_OPEN, close: MARK_CLOSE }, SNIPPET_TOKENS)),
   ]);
   const detailById = new Map(details.map((d) => [num(d.id), d]));
   const snippetById = new Map(snippets.map((s) => [num(s.id), s.snippet]));
-  return ranked.map(({ id, rank }) => {
-    const d = detailById.get(num(id))!;
-    const anchor = num(d.anchor);
-    return {
-      passageId: num(id),
-      documentSlug: d.documentSlug,
-      documentTitle: d.documentTitle,
-      kind: d.kind,
-      speaker: d.speakerSlug && d.speakerName ? { slug: d.speakerSlug, name: d.speakerName } : null,
-      date: isoAtPrecision(d.publishedOn, d.datePrecision),
-      snippet: markedHtml(snippetById.get(num(id)) ?? ''),
-      marked: snippetById.get(num(id)) ?? '',
-      url: passagePath(d.documentSlug, anchor),
-      // Reported precisely enough that the order of hits and the order of scores always agree.
-      score: Math.round(-rank * 1e6) / 1e6,
-      anchor,
-    };
-  });
+  return ranked.map(({ id, rank }) => ({
+    ...passageRef(detailById.get(num(id))!),
+    marked: snippetById.get(num(id)) ?? '',
+    // Reported precisely enough that the order of hits and the order of scores always agree.
+    score: Math.round(-rank * 1e6) / 1e6,
+  }));
 }

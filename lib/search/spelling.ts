@@ -1,15 +1,16 @@
 // "Did you mean": for each word the archive never uses, the closest words it does use.
 import { distance } from 'fastest-levenshtein';
-import type { SearchDb } from './database';
-import { num } from './database';
+import { fullText, num, type QueryDb } from '@/lib/db';
 import { foldDiacritics } from './fold';
-import type { ParsedQuery } from './query-parser';
+import { formatQuery, type ParsedQuery, type QueryTerm } from './query-parser';
 
 /** How many corrected queries to try before giving up. */
 export const MAX_CORRECTIONS = 3;
 
-async function isKnown(db: SearchDb, word: string): Promise<boolean> {
-  const rows = await db.$queryRaw<{ doc: number | bigint }[]>`SELECT doc FROM passage_words_fts_vocab WHERE term = ${word}`;
+type VocabularyRow = { term: string; doc: number | bigint };
+
+async function isKnown(db: QueryDb, word: string): Promise<boolean> {
+  const rows = await db.$queryRaw<VocabularyRow[]>(fullText.vocabulary.terms([word]));
   return rows.length > 0;
 }
 
@@ -17,18 +18,14 @@ async function isKnown(db: SearchDb, word: string): Promise<boolean> {
  * Known words within a small edit distance, best first. Candidates share the first letter (an
  * index range, cheap) or the second letter (a scan, run only for a query that found nothing).
  */
-async function closestKnown(db: SearchDb, word: string): Promise<string[]> {
+async function closestKnown(db: QueryDb, word: string): Promise<string[]> {
   const maxDistance = word.length <= 4 ? 1 : 2;
   const shortest = word.length - maxDistance;
   const longest = word.length + maxDistance;
   const upper = String.fromCodePoint(word.codePointAt(0)! + 1);
   const [sameFirst, sameSecond] = await Promise.all([
-    db.$queryRaw<{ term: string; doc: number | bigint }[]>`
-      SELECT term, doc FROM passage_words_fts_vocab
-      WHERE term >= ${word[0]} AND term < ${upper} AND length(term) BETWEEN ${shortest} AND ${longest}`,
-    db.$queryRaw<{ term: string; doc: number | bigint }[]>`
-      SELECT term, doc FROM passage_words_fts_vocab
-      WHERE substr(term, 2, 1) = ${word[1] ?? ''} AND length(term) BETWEEN ${shortest} AND ${longest}`,
+    db.$queryRaw<VocabularyRow[]>(fullText.vocabulary.range(word[0], upper, shortest, longest)),
+    db.$queryRaw<VocabularyRow[]>(fullText.vocabulary.secondLetter(word[1] ?? '', shortest, longest)),
   ]);
   const scored = new Map<string, { distance: number; doc: number }>();
   for (const row of [...sameFirst, ...sameSecond]) {
@@ -41,13 +38,24 @@ async function closestKnown(db: SearchDb, word: string): Promise<string[]> {
     .map(([term]) => term);
 }
 
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+export interface Correction {
+  /** The query with the unknown words replaced, to search. */
+  query: ParsedQuery;
+  /** The same query written back, to offer the reader ("did you mean …"). */
+  text: string;
+}
+
+/** The query with some of its words replaced wherever they stand (groups, exclusions, phrases). */
+function replaceWords(query: ParsedQuery, replacement: Map<string, string>): ParsedQuery {
+  const term = (t: QueryTerm): QueryTerm => ({ ...t, words: t.words.map((word) => replacement.get(word) ?? word) });
+  return { groups: query.groups.map((group) => group.map(term)), excluded: query.excluded.map(term) };
+}
 
 /**
- * Queries with every unknown word replaced by one of its closest known words, best guess first.
+ * The query with every unknown word replaced by one of its closest known words, best guess first.
  * Several are offered because the best guess may occur only in drafts, which search never shows.
  */
-export async function correctedQueries(db: SearchDb, input: string, query: ParsedQuery): Promise<string[]> {
+export async function corrections(db: QueryDb, query: ParsedQuery): Promise<Correction[]> {
   const words = new Set(query.groups.flat().filter((t) => !t.prefix).flatMap((t) => t.words));
   const replacements: { word: string; candidates: string[] }[] = [];
   for (const word of words) {
@@ -59,14 +67,11 @@ export async function correctedQueries(db: SearchDb, input: string, query: Parse
   }
   if (replacements.length === 0) return [];
   const attempts = Math.max(...replacements.map((r) => r.candidates.length));
-  const queries: string[] = [];
+  const found: Correction[] = [];
   for (let i = 0; i < attempts; i++) {
-    let corrected = input;
-    for (const { word, candidates } of replacements) {
-      const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(word)}(?![\\p{L}\\p{N}])`, 'giu');
-      corrected = corrected.replace(pattern, candidates[Math.min(i, candidates.length - 1)]);
-    }
-    if (!queries.includes(corrected)) queries.push(corrected);
+    const corrected = replaceWords(query, new Map(replacements.map(({ word, candidates }) => [word, candidates[Math.min(i, candidates.length - 1)]])));
+    const text = formatQuery(corrected);
+    if (!found.some((c) => c.text === text)) found.push({ query: corrected, text });
   }
-  return queries;
+  return found;
 }

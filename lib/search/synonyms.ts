@@ -1,9 +1,7 @@
 // Synonym expansion from the SearchSynonym table: "dprk" also finds "north korea", and the words
 // north korea typed unquoted are recognised as that phrase too.
-import { Prisma } from '@/lib/generated/prisma/client';
-import type { SynonymLookup } from './fts-expression';
+import { join, type QueryDb, type SynonymLookup } from '@/lib/db';
 import type { ParsedQuery, QueryTerm } from './query-parser';
-import type { SearchDb } from './database';
 
 const MAX_PHRASE_WORDS = 4;
 
@@ -46,13 +44,13 @@ function joinKnownPhrases(query: ParsedQuery, known: Set<string>): ParsedQuery {
   return { groups, excluded: query.excluded };
 }
 
-export async function withSynonyms(db: SearchDb, query: ParsedQuery): Promise<{ query: ParsedQuery; lookup: SynonymLookup }> {
+export async function withSynonyms(db: QueryDb, query: ParsedQuery): Promise<{ query: ParsedQuery; lookup: SynonymLookup }> {
   const phrases = candidatePhrases(query);
   if (phrases.length === 0) return { query, lookup: () => [] };
   const rows = await db.$queryRaw<{ term: string; equivalent: string }[]>`
     SELECT a.term AS term, b.term AS equivalent
     FROM SearchSynonym a JOIN SearchSynonym b ON b."group" = a."group" AND b.id <> a.id
-    WHERE a.term IN (${Prisma.join(phrases)})`;
+    WHERE a.term IN (${join(phrases)})`;
   const equivalents = new Map<string, string[][]>();
   for (const row of rows) {
     equivalents.set(row.term, [...(equivalents.get(row.term) ?? []), row.equivalent.split(' ')]);

@@ -1,9 +1,13 @@
-// The shapes of a search: what is asked, and what comes back (the API's JSON contract).
+// The shapes of a search: what is asked, and what comes back. The API's JSON shape of a hit is
+// SearchHitDto (lib/data/dto.ts), built from a SearchHit field by field.
+import type { PassageKind } from '@/lib/vocabulary';
+import type { PassageRef } from './passage-rows';
+
 export interface SearchRequest {
   q: string;
   speaker?: string;
   topic?: string;
-  kind?: 'question' | 'answer' | 'paragraph';
+  kind?: PassageKind;
   /** A document slug: search within one document. */
   document?: string;
   from?: string;
@@ -12,22 +16,11 @@ export interface SearchRequest {
   pageSize: number;
 }
 
-export interface SearchHit {
-  passageId: number;
-  documentSlug: string;
-  documentTitle: string;
-  kind: 'question' | 'answer' | 'paragraph';
-  speaker: { slug: string; name: string } | null;
-  /** The document's date at its precision: "2016-12". */
-  date: string;
-  /** HTML: the passage text escaped, matches in <mark>…</mark>, no other tag. */
-  snippet: string;
-  /** The passage's stable address in the reader. */
-  url: string;
+/** A passage that matched: what the search page shows, and what the API's SearchHitDto is built from. */
+export interface SearchHit extends PassageRef {
   /** Higher is better (BM25, sign flipped). */
   score: number;
-  anchor: number;
-  /** The snippet as plain text with match sentinels (lib/search/marks.ts), for pages to render without HTML strings. */
+  /** The snippet as plain text with match sentinels (lib/search/marks.ts): pages render its runs, the API makes it HTML. */
   marked: string;
 }
 
@@ -38,12 +31,12 @@ export interface SearchFacets {
   years: { year: number; count: number }[];
 }
 
-export interface SearchResponse {
+export interface SearchResponse<Hit = SearchHit> {
   query: string;
   total: number;
   page: number;
   pageSize: number;
-  hits: SearchHit[];
+  hits: Hit[];
   facets: SearchFacets;
   /** A corrected query, offered (and searched) when the query as typed finds nothing. */
   didYouMean?: string;

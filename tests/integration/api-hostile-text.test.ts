@@ -8,7 +8,7 @@ import { GET as getDocumentRoute } from '@/app/api/v1/documents/[slug]/route';
 import { GET as searchRoute } from '@/app/api/v1/search/route';
 import type { Editor } from '@/lib/auth/editor';
 import { getPublishedDocument } from '@/lib/data/documents';
-import { databaseFilePath } from '@/lib/db/database-file';
+import { databaseFilePath } from '@/lib/db';
 import { prisma } from '@/lib/db/client';
 import { updatePassage, ValidationError } from '@/lib/editorial';
 import { env } from '@/lib/env';

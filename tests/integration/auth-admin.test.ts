@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prisma } from '@/lib/db/client';
-import { createPrismaClient } from '@/lib/db/create-client';
+import { createPrismaClient } from '@/lib/db';
 import { AccountError } from '@/lib/auth/accounts';
 import type { Editor } from '@/lib/auth/editor';
 import { signInWithPassword } from '@/lib/auth/sign-in';

@@ -6,7 +6,7 @@
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prisma } from '@/lib/db/client';
-import { databaseFilePath } from '@/lib/db/database-file';
+import { databaseFilePath } from '@/lib/db';
 import { createAccount } from '@/lib/auth/accounts';
 import type { Editor } from '@/lib/auth/editor';
 import { signInWithPassword, type SignInResult } from '@/lib/auth/sign-in';

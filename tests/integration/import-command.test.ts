@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { runImporter, runImporterForSave } from '@/lib/admin/import-preview';
 import { getPublishedDocument } from '@/lib/data/documents';
 import { prisma as seededPrisma } from '@/lib/db/client';
-import { createPrismaClient } from '@/lib/db/create-client';
+import { createPrismaClient } from '@/lib/db';
 import { IMPORT_MAX_BYTES } from '@/lib/validation/limits';
 import { parseImportArguments, runImport, UsageError } from '@/scripts/import-command';
 import { copyTemplate } from '../support/per-file-database';

@@ -5,7 +5,7 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { applyMigrations, migrateDatabase, openDatabase, readMigrations } from '@/lib/db/migrate';
+import { applyMigrations, migrateDatabase, openDatabase, readMigrations } from '@/lib/db';
 import { schemaDifferences } from '../support/schema-diff';
 
 const schemaFile = path.resolve('prisma/schema.prisma');

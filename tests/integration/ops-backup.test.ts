@@ -10,7 +10,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFile
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { inject, describe, expect, it, afterEach } from 'vitest';
-import { applyMigrations, openDatabase, readMigrations } from '@/lib/db/migrate';
+import { applyMigrations, openDatabase, readMigrations } from '@/lib/db';
 import { backupDatabase, BACKUP_NAME } from '@/lib/ops/backup';
 import { integrityCheck } from '@/lib/ops/integrity';
 import type { CrashAck } from '@/scripts/crash-writer';

@@ -6,6 +6,7 @@ import { saveNewDocument } from '@/lib/editorial/save-new-document';
 import { highlightDocument } from '@/lib/search/highlight-document';
 import { MARK_CLOSE, MARK_OPEN, markedRuns } from '@/lib/search/marks';
 import { moreLikeThis } from '@/lib/search/more-like-this';
+import { singleSpeakerDocument } from '@/tests/support/documents';
 
 const INTERVIEW = 'seongmin-lee-qa-part-2-us-relations-with-north-korea';
 const ESSAY = 'how-to-really-bring-change-to-north-korea';
@@ -16,25 +17,22 @@ const passageId = async (slug: string, anchor: number) =>
 const marksIn = (text: string) => markedRuns(text).filter((r) => r.marked).map((r) => r.text);
 
 beforeAll(async () => {
-  await saveNewDocument(prisma, {
-    slug: BORDER,
-    kind: 'testimony',
-    title: 'Notes from the Border',
-    date: '2021-06',
-    status: 'published',
-    speakers: [{ name: 'Pat Moss' }],
-    participants: [{ speaker: 'Pat Moss', role: 'author' }],
-    passages: [
-      {
-        kind: 'paragraph',
-        speaker: 'Pat Moss',
-        text: 'State smuggling across the Yalu River: a crane in the middle of the river, trucks from the Chinese side, cargo loaded with no customs at all.',
-        answers: null,
-        topicSlugs: ['smuggling-and-markets', 'china'],
-      },
-      { kind: 'paragraph', speaker: 'Pat Moss', text: 'The weather was fine and the tea was hot.', answers: null, topicSlugs: [] },
-    ],
-  });
+  await saveNewDocument(
+    prisma,
+    singleSpeakerDocument({
+      slug: BORDER,
+      kind: 'testimony',
+      title: 'Notes from the Border',
+      date: '2021-06',
+      paragraphs: [
+        {
+          text: 'State smuggling across the Yalu River: a crane in the middle of the river, trucks from the Chinese side, cargo loaded with no customs at all.',
+          topicSlugs: ['smuggling-and-markets', 'china'],
+        },
+        'The weather was fine and the tea was hot.',
+      ],
+    }),
+  );
 });
 
 afterAll(() => prisma.$disconnect());

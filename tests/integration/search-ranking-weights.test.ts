@@ -4,22 +4,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GET } from '@/app/api/v1/search/route';
 import { prisma } from '@/lib/db/client';
-import { saveNewDocument, type NewDocument } from '@/lib/editorial/save-new-document';
+import { saveNewDocument } from '@/lib/editorial/save-new-document';
 import { searchPassages } from '@/lib/search/search-passages';
 import { env } from '@/lib/env';
+import { singleSpeakerDocument } from '@/tests/support/documents';
+import { snippetOf } from '@/tests/support/snippet';
 // url fields are on the configured site address (SITE_URL, else localhost on PORT).
 const SITE = env.SITE_URL ? new URL(env.SITE_URL).origin : `http://localhost:${env.PORT}`;
 
-const doc = (slug: string, title: string, date: string, speaker: string, text: string): NewDocument => ({
-  slug,
-  kind: 'essay',
-  title,
-  date,
-  status: 'published',
-  speakers: [{ name: speaker }],
-  participants: [{ speaker, role: 'author' }],
-  passages: [{ kind: 'paragraph', speaker, text, answers: null, topicSlugs: [] }],
-});
+const doc = (slug: string, title: string, date: string, speaker: string, text: string) => singleSpeakerDocument({ slug, title, date, speaker, paragraphs: [text] });
 
 beforeAll(async () => {
   // Same date, so that only the column can decide.
@@ -47,7 +40,7 @@ describe('column weights', () => {
   });
 
   it('marks the text only where the text matched', async () => {
-    const snippets = Object.fromEntries((await search('quillwort')).hits.map((h) => [h.documentSlug, h.snippet]));
+    const snippets = Object.fromEntries((await search('quillwort')).hits.map((h) => [h.documentSlug, snippetOf(h)]));
     expect(snippets).toEqual({
       'in-the-text': 'The <mark>quillwort</mark> grows by the water.',
       'in-the-speaker': 'The moss grows by the water.',

@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { prisma } from '@/lib/db/client';
 import { searchPassages } from '@/lib/search/search-passages';
 import type { SearchHit, SearchRequest } from '@/lib/search/types';
+import { snippetOf } from '@/tests/support/snippet';
 
 const INTERVIEW = 'seongmin-lee-qa-part-2-us-relations-with-north-korea';
 const ESSAY = 'how-to-really-bring-change-to-north-korea';
@@ -24,7 +25,7 @@ describe('ranking', () => {
     // E4: "stronger sanctions", "“toughest ever” sanctions" (twice, a long paragraph)
     // E12 "international sanctions", E10 "scoffs at sanctions" (once each)
     expect(result.hits.map(name)).toEqual(['E7', 'E4', 'E12', 'E10']);
-    expect(result.hits[0].snippet).toContain('raise an eyebrow to talks of <mark>sanctions</mark>');
+    expect(snippetOf(result.hits[0])).toContain('raise an eyebrow to talks of <mark>sanctions</mark>');
   });
 
   it('gives higher scores first, every score positive', async () => {
@@ -95,7 +96,7 @@ describe('phrases', () => {
 
   it('marks the phrase in the snippet', async () => {
     const [hit] = (await search('"state smuggling"')).hits;
-    expect(hit.snippet).toContain('<mark>state smuggling</mark>');
+    expect(snippetOf(hit)).toContain('<mark>state smuggling</mark>');
   });
 
   it('reads words joined by punctuation as a phrase: Kim Jong-un, don’t', async () => {
@@ -114,7 +115,7 @@ describe('prefixes', () => {
 
   it('marks the whole word a prefix matched', async () => {
     const [hit] = (await search('eyeb*')).hits;
-    expect(hit.snippet).toContain('<mark>eyebrow</mark>');
+    expect(snippetOf(hit)).toContain('<mark>eyebrow</mark>');
   });
 
   it.each([
@@ -158,7 +159,7 @@ describe('snippets', () => {
   it('marks every occurrence of every word, and nothing else', async () => {
     const [hit] = (await search('"human rights"')).hits;
     expect(name(hit)).toBe('I4');
-    const marked = hit.snippet.match(/<mark>[^<]*<\/mark>/g)!;
+    const marked = snippetOf(hit).match(/<mark>[^<]*<\/mark>/g)!;
     expect(marked.length).toBeGreaterThan(0);
     // "human rights" and, stemmed alike, "human right issue".
     for (const m of marked) expect(m).toMatch(/^<mark>human rights?<\/mark>$/i);
@@ -167,6 +168,6 @@ describe('snippets', () => {
   it('escapes the stored text: apostrophes and quotes come back as entities', async () => {
     const [hit] = (await search('"sheep s clothing"')).hits;
     expect(name(hit)).toBe('I2');
-    expect(hit.snippet).toContain('<mark>sheep&#39;s clothing</mark>');
+    expect(snippetOf(hit)).toContain('<mark>sheep&#39;s clothing</mark>');
   });
 });

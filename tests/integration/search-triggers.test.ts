@@ -3,7 +3,7 @@
 // and deleted with their passages. Each test gets a fresh copy of the seeded database, checks that
 // search results change accordingly, then that the index matches the tables row for row.
 import { afterAll, describe, expect, it } from 'vitest';
-import { createPrismaClient } from '@/lib/db/create-client';
+import { createPrismaClient } from '@/lib/db';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { searchPassages } from '@/lib/search/search-passages';
 import type { SearchHit } from '@/lib/search/types';

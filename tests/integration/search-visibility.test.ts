@@ -4,13 +4,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GET } from '@/app/api/v1/search/route';
 import { prisma } from '@/lib/db/client';
-import { saveNewDocument, type NewDocument } from '@/lib/editorial/save-new-document';
+import { saveNewDocument } from '@/lib/editorial/save-new-document';
 import { highlightDocument } from '@/lib/search/highlight-document';
 import { markedHtml } from '@/lib/search/marks';
 import { moreLikeThis } from '@/lib/search/more-like-this';
 import { searchPassages } from '@/lib/search/search-passages';
 import type { SearchRequest } from '@/lib/search/types';
 import { env } from '@/lib/env';
+import { singleSpeakerDocument } from '@/tests/support/documents';
+import { snippetOf } from '@/tests/support/snippet';
 // url fields are on the configured site address (SITE_URL, else localhost on PORT).
 const SITE = env.SITE_URL ? new URL(env.SITE_URL).origin : `http://localhost:${env.PORT}`;
 
@@ -27,36 +29,21 @@ const api = async (query: string) => {
   return { status: response.status, text: await response.text() };
 };
 
-const published = (slug: string, text: string): NewDocument => ({
-  slug,
-  kind: 'essay',
-  title: 'Field Notes',
-  date: '2019-04-02',
-  status: 'published',
-  speakers: [{ name: 'Pat Moss' }],
-  participants: [{ speaker: 'Pat Moss', role: 'author' }],
-  passages: [{ kind: 'paragraph', speaker: 'Pat Moss', text, answers: null, topicSlugs: [] }],
-});
+const published = (slug: string, text: string) => singleSpeakerDocument({ slug, title: 'Field Notes', date: '2019-04-02', paragraphs: [text] });
 
 beforeAll(async () => {
-  await saveNewDocument(prisma, {
-    slug: DRAFT,
-    kind: 'testimony',
-    title: 'Draft Quokka Notes',
-    date: '2020-03',
-    status: 'draft',
-    speakers: [{ name: 'Hidden Witness' }],
-    participants: [{ speaker: 'Hidden Witness', role: 'author' }],
-    passages: [
-      {
-        kind: 'paragraph',
-        speaker: 'Hidden Witness',
-        text: 'The quokka crossed the Yalu River by crane, smuggled with a sanctoin paper from China.',
-        answers: null,
-        topicSlugs: ['smuggling-and-markets', 'china'],
-      },
-    ],
-  });
+  await saveNewDocument(
+    prisma,
+    singleSpeakerDocument({
+      slug: DRAFT,
+      kind: 'testimony',
+      title: 'Draft Quokka Notes',
+      date: '2020-03',
+      status: 'draft',
+      speaker: 'Hidden Witness',
+      paragraphs: [{ text: 'The quokka crossed the Yalu River by crane, smuggled with a sanctoin paper from China.', topicSlugs: ['smuggling-and-markets', 'china'] }],
+    }),
+  );
   await saveNewDocument(prisma, published(MARKUP, HOSTILE));
   // The importer keeps sparse control characters (under 1% of a text): U+0002 is FTS5's mark sentinel here.
   await saveNewDocument(prisma, published(STRAY, 'A stray \u0002 mark before the okapi.'));
@@ -123,8 +110,8 @@ describe('snippets are HTML-safe', () => {
   it('escapes the stored text and marks only the match', async () => {
     const [hit] = (await search('zanzibar')).hits;
     expect(hit.documentSlug).toBe(MARKUP);
-    expect(hit.snippet).toBe(escaped);
-    expect(hit.snippet).not.toContain('<img');
+    expect(snippetOf(hit)).toBe(escaped);
+    expect(snippetOf(hit)).not.toContain('<img');
   });
 
   it.each([
@@ -135,8 +122,8 @@ describe('snippets are HTML-safe', () => {
   ])('a search for the markup’s own words (%s) still shows it as text', async (q, fragment) => {
     const result = await search(q);
     const hit = result.hits.find((h) => h.documentSlug === MARKUP)!;
-    expect(hit.snippet).toContain(fragment);
-    expect(hit.snippet).not.toMatch(/<(?!\/?mark>)/);
+    expect(snippetOf(hit)).toContain(fragment);
+    expect(snippetOf(hit)).not.toMatch(/<(?!\/?mark>)/);
   });
 
   it('in the API as well: the JSON holds the escaped snippet and no <img anywhere', async () => {
@@ -157,8 +144,8 @@ describe('snippets are HTML-safe', () => {
   it('a control character in the stored text never becomes markup', async () => {
     const [hit] = (await search('okapi')).hits;
     expect(hit.documentSlug).toBe(STRAY);
-    expect(hit.snippet.match(/<\/?mark>/g)).toEqual(['<mark>', '</mark>']);
-    expect(hit.snippet).toContain('<mark>okapi</mark>');
+    expect(snippetOf(hit).match(/<\/?mark>/g)).toEqual(['<mark>', '</mark>']);
+    expect(snippetOf(hit)).toContain('<mark>okapi</mark>');
   });
 });
 
@@ -170,7 +157,7 @@ describe('diacritics in the text', () => {
 
   it('marks the word as written', async () => {
     const [hit] = (await search('cafe')).hits;
-    expect(hit.snippet).toBe('A naïve <mark>café</mark> in Pyongyang serves crème brûlée.');
+    expect(snippetOf(hit)).toBe('A naïve <mark>café</mark> in Pyongyang serves crème brûlée.');
   });
 });
 

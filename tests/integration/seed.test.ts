@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prisma } from '@/lib/db/client';
-import { createPrismaClient } from '@/lib/db/create-client';
+import { createPrismaClient } from '@/lib/db';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { defaultSeedDir, seedArchive } from '@/seed/seed-archive';
 import { copyTemplate } from '../support/per-file-database';

@@ -3,8 +3,7 @@
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { createPrismaClient } from '@/lib/db/create-client';
-import { migrateDatabase, openDatabase } from '@/lib/db/migrate';
+import { createPrismaClient, migrateDatabase, openDatabase } from '@/lib/db';
 import { seedArchive } from '@/seed/seed-archive';
 
 declare module 'vitest' {

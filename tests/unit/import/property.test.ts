@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ImportError, parseDocumentText, type ImportOptions } from '@/lib/import';
-
-/** Small deterministic PRNG (mulberry32), so a failure can be replayed from its seed. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// Small deterministic PRNG (the benchmark's mulberry32), so a failure can be replayed from its seed.
+import { mulberry32 as rng } from '@/bench/lib/prng';
 
 const PIECES = [
   'JK: Where did you grow up?',

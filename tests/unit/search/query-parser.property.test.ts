@@ -5,8 +5,9 @@
 import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { toFtsExpression, type SynonymLookup } from '@/lib/search/fts-expression';
-import { formatTerm, parseQuery, wordsOf, type ParsedQuery } from '@/lib/search/query-parser';
+import type { SynonymLookup } from '@/lib/db';
+import { toFtsExpression } from '@/lib/db/sqlite/fts-expression';
+import { formatQuery, parseQuery, wordsOf } from '@/lib/search/query-parser';
 
 const RUNS = { numRuns: 600 };
 
@@ -80,10 +81,6 @@ function lexExpression(expression: string): string[] {
   if (depth !== 0) throw new Error(`unbalanced "(" in ${expression}`);
   return phrases;
 }
-
-/** The query written back with formatTerm, in the same language. */
-const formatQuery = (query: ParsedQuery) =>
-  [...query.groups.map((group) => group.map(formatTerm).join(' OR ')), ...query.excluded.map((term) => `-${formatTerm(term)}`)].join(' ');
 
 describe.each(inputs)('over %s', (_name, input) => {
   it('parseQuery never throws and gives only non-empty terms of lower-case words', () => {

@@ -1,7 +1,8 @@
 // The query language by example: words (all must match), "phrases", prefix*, OR, -exclusions, and
 // every other character read as text, never as syntax. Then the FTS5 expression each becomes.
 import { describe, expect, it } from 'vitest';
-import { toFtsExpression, type SynonymLookup } from '@/lib/search/fts-expression';
+import type { SynonymLookup } from '@/lib/db';
+import { toFtsExpression } from '@/lib/db/sqlite/fts-expression';
 import { formatTerm, parseQuery, wordsOf, type QueryTerm } from '@/lib/search/query-parser';
 
 const word = (w: string, prefix = false): QueryTerm => ({ words: [w], quoted: false, prefix });

@@ -1,16 +1,7 @@
 // Turns a parsed query into an FTS5 MATCH expression. Every word is written as a quoted string,
 // so nothing a reader typed can be read by FTS5 as its own syntax (columns, NEAR, ^, parentheses).
-import type { ParsedQuery, QueryTerm } from './query-parser';
-
-/** Terms that mean the same as a term ("dprk" → ["north korea"]), found by the caller. */
-export type SynonymLookup = (term: QueryTerm) => string[][];
-/** Whole words a one-word prefix stands for ("smuggli" → ["smuggling"]), found by the caller. */
-export type PrefixLookup = (prefix: string) => string[];
-
-export interface ExpressionHelpers {
-  synonyms?: SynonymLookup;
-  prefixes?: PrefixLookup;
-}
+import type { ParsedQuery, QueryTerm } from '@/lib/search/query-parser';
+import type { ExpressionHelpers, PrefixLookup, SynonymLookup } from '../full-text';
 
 const phrase = (words: string[], prefix = false) => `"${words.join(' ')}"${prefix ? '*' : ''}`;
 

@@ -2,10 +2,10 @@
 // Prisma's own _prisma_migrations table, because Prisma's migration engine is a native binary that
 // cannot be downloaded on these machines. Recording them Prisma's way keeps `prisma migrate status`
 // and `prisma migrate deploy` in agreement on any machine that does have the engine.
-import Database from 'better-sqlite3';
 import { createHash, randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { openDatabase, type SqliteDb } from './connection';
 
 export const defaultMigrationsDir = path.resolve(process.cwd(), 'prisma/migrations');
 
@@ -43,17 +43,6 @@ export function readMigrations(dir: string = defaultMigrationsDir): MigrationFil
     });
 }
 
-/** Opens (creating when missing) the database file with the pragmas every connection here uses. */
-export function openDatabase(file: string): Database.Database {
-  mkdirSync(path.dirname(file), { recursive: true });
-  const db = new Database(file, { timeout: 5000 });
-  // WAL lets readers go on while one writer writes; it is stored in the file, so it holds for the
-  // app's own connections too.
-  db.pragma('journal_mode = WAL');
-  db.pragma('foreign_keys = ON');
-  return db;
-}
-
 export function migrateDatabase(file: string, dir: string = defaultMigrationsDir): MigrateResult {
   const db = openDatabase(file);
   try {
@@ -63,7 +52,7 @@ export function migrateDatabase(file: string, dir: string = defaultMigrationsDir
   }
 }
 
-export function applyMigrations(db: Database.Database, migrations: MigrationFile[]): MigrateResult {
+export function applyMigrations(db: SqliteDb, migrations: MigrationFile[]): MigrateResult {
   db.exec(CREATE_MIGRATIONS_TABLE);
   const rows = db
     .prepare('SELECT migration_name, checksum, finished_at, rolled_back_at FROM _prisma_migrations')

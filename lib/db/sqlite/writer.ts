@@ -1,4 +1,4 @@
-// The one write path of the editorial layer.
+// The one write path: every write of the app (editorial changes, the audit log, sign-in throttling).
 //
 // Every editorial change runs here, on a dedicated better-sqlite3 connection per database file, as a
 // synchronous `BEGIN IMMEDIATE … COMMIT`. Why not Prisma: its better-sqlite3 adapter starts
@@ -13,12 +13,15 @@
 //
 // Inside one process the calls are synchronous, so they never interleave: the process's writes are
 // serialized by construction. Between processes, SQLite's lock serializes them.
-import type Database from 'better-sqlite3';
-import { databaseFilePath } from '@/lib/db/database-file';
-import { openDatabase } from '@/lib/db/migrate';
 import { env } from '@/lib/env';
+import { openDatabase, type SqliteDb } from './connection';
+import { databaseFilePath } from './database-file';
 
-export type WriteDb = Database.Database;
+/**
+ * The connection a write function gets. SQLite-shaped (synchronous prepare/run): a PostgreSQL engine
+ * would hand its writes an async client instead, and write() would await them inside BEGIN … COMMIT.
+ */
+export type WriteDb = SqliteDb;
 
 export const DEFAULT_BUSY_TIMEOUT_MS = 5000;
 

@@ -1,0 +1,51 @@
+// What search asks of an engine's full-text index, as statements it runs on a QueryDb. Everything
+// engine-specific about full text (the index's tables, its match syntax, ranking, snippets, the word
+// list) sits behind this; lib/search keeps the rest (parsing, synonyms, facets, corrections).
+// SQLite's answer is lib/db/sqlite/full-text.ts (FTS5); a PostgreSQL one would answer with tsvector.
+import type { ParsedQuery, QueryTerm } from '@/lib/search/query-parser';
+import type { Sql } from './query';
+
+/** Terms that mean the same as a term ("dprk" → ["north korea"]), found by the caller. */
+export type SynonymLookup = (term: QueryTerm) => string[][];
+/** Whole words a one-word prefix stands for ("smuggli" → ["smuggling"]), found by the caller. */
+export type PrefixLookup = (prefix: string) => string[];
+
+export interface ExpressionHelpers {
+  synonyms?: SynonymLookup;
+  prefixes?: PrefixLookup;
+}
+
+export interface FullTextStatements {
+  /** The engine's match expression for a parsed query; null when nothing is left to look for. */
+  expression(query: ParsedQuery, helpers?: ExpressionHelpers | SynonymLookup): string | null;
+  /**
+   * Passages matching `expression`, as rows (id, kind, speakerId, publishedOn, publishedUntil, and
+   * with `withRank` rank, lower is better, and position) of Passage `p` joined to its Document `d`.
+   * Ends in its WHERE clause, so the caller may add `AND …` conditions on `p` and `d`.
+   */
+  matchedRows(expression: string, withRank: boolean): Sql;
+  /** Rows (id, snippet): the passages among `ids` that match, their matches between `open` and `close`. */
+  snippets(expression: string, ids: number[], marks: Marks, tokens: number): Sql;
+  /** Rows (id, anchor, marked), in reading order: the whole text of each matching passage of one document. */
+  highlights(expression: string, documentSlug: string, marks: Marks, where: Sql): Sql;
+  /**
+   * `columns` of the passages (Passage `p`, Document `d`, Speaker `s`, left-joined) sharing any of
+   * `words` and meeting `where`, best first as search ranks them (newer first on a tie).
+   */
+  similar(words: string[], columns: Sql, where: Sql, limit: number): Sql;
+  /** The index's word list (folded, as indexed): rows (term, doc), doc = passages using it. */
+  vocabulary: {
+    terms(words: string[]): Sql;
+    /** Words from `start` up to (not including) `end`, with a length in [shortest, longest]. */
+    range(start: string, end: string, shortest: number, longest: number): Sql;
+    /** Words whose second letter is `letter`, with a length in [shortest, longest]. */
+    secondLetter(letter: string, shortest: number, longest: number): Sql;
+    /** The commonest `limit` words that start with `prefix`: rows (term). */
+    prefixed(prefix: string, limit: number): Sql;
+  };
+}
+
+export interface Marks {
+  open: string;
+  close: string;
+}

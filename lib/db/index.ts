@@ -1,0 +1,27 @@
+// lib/db: the one way to the database. Nothing outside lib/db opens a connection (eslint.config.mjs
+// refuses better-sqlite3, the Prisma adapter, pg and `new PrismaClient` elsewhere); the rest of lib/
+// asks for one here. Engine-specific code lives in lib/db/<engine>/ (today only sqlite/: pragmas,
+// migrations, BEGIN IMMEDIATE, backups, FTS5); a second engine is a second folder behind these names.
+// The app's shared connections to DATABASE_URL are in `@/lib/db/client` (server only).
+//
+// Beside PostgreSQL, what keeps its shape: QueryDb and `sql` (Prisma's bound parameters, `$1` there
+// instead of `?`), FullTextStatements (tsvector/ts_rank instead of FTS5/bm25), createPrismaClient
+// (another adapter). What does not: WriteDb is better-sqlite3's synchronous connection, so a pg
+// writer would be async (`await write(async (tx) => …)`) and lib/editorial's write functions would
+// await; migrations and backups are per engine by nature.
+//
+// Reading: QueryDb is Prisma's `$queryRaw` shape, answered by the Prisma client and by the reader.
+export { num, sql, join, empty, type QueryDb, type Sql } from './query';
+export { createPrismaClient } from './sqlite/prisma';
+export { openReader, type Reader } from './sqlite/reader';
+// Full text: the engine's statements for search (see full-text.ts).
+export type { FullTextStatements, PrefixLookup, SynonymLookup } from './full-text';
+export { sqliteFullText as fullText } from './sqlite/full-text';
+// Writing: every write goes through one serialized writer per database file.
+export { write, withWriter, writerOf, openWriter, closeWriters, nowIso, type Writer, type WriteDb } from './sqlite/writer';
+// Files, schema and operations (scripts, health checks, backups).
+export { databaseFilePath } from './sqlite/database-file';
+export { migrateDatabase, applyMigrations, readMigrations, defaultMigrationsDir, type MigrationFile } from './sqlite/migrate';
+export { openDatabase, openReadOnlyDatabase, type SqliteDb } from './sqlite/connection';
+export { holdExclusively, DatabaseInUseError } from './sqlite/exclusive';
+export { makeSelfContained } from './sqlite/self-contained';

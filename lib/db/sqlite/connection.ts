@@ -1,0 +1,28 @@
+// Opening a SQLite file: the pragmas every read-write connection here uses, and a read-only open.
+// Only lib/db opens connections (eslint.config.mjs enforces it); the rest of lib/ asks lib/db.
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+
+/** A raw SQLite connection (better-sqlite3), for the engine-specific code that needs one. */
+export type SqliteDb = Database.Database;
+
+/** Opens (creating when missing) the database file with the pragmas every connection here uses. */
+export function openDatabase(file: string): SqliteDb {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const db = new Database(file, { timeout: 5000 });
+  // WAL lets readers go on while one writer writes; it is stored in the file, so it holds for the
+  // app's own connections too.
+  db.pragma('journal_mode = WAL');
+  db.pragma('foreign_keys = ON');
+  return db;
+}
+
+/**
+ * A read-only connection to an existing database file, for reads that must never write or create
+ * anything (search, the health check, verifying a backup): opening a missing file fails instead of
+ * making one.
+ */
+export function openReadOnlyDatabase(file: string, timeoutMs = 5000): SqliteDb {
+  return new Database(file, { readonly: true, fileMustExist: true, timeout: timeoutMs });
+}

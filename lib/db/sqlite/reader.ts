@@ -1,0 +1,30 @@
+// A read-only better-sqlite3 connection that answers `$queryRaw` tagged templates, with a cache of
+// prepared statements. Measured on the benchmark corpus, a search's few small statements cost
+// ~160 ms through Prisma's driver adapter and under 2 ms as cached prepared statements here;
+// search is read-only, so it needs nothing Prisma adds.
+import type { Statement } from 'better-sqlite3';
+import { Prisma } from '@/lib/generated/prisma/client';
+import type { QueryDb } from '../query';
+import { openReadOnlyDatabase } from './connection';
+
+export interface Reader extends QueryDb {
+  close(): void;
+}
+
+export function openReader(file: string): Reader {
+  const db = openReadOnlyDatabase(file);
+  const statements = new Map<string, Statement>();
+  const prepared = (sql: string) => {
+    let statement = statements.get(sql);
+    if (!statement) {
+      statement = db.prepare(sql);
+      statements.set(sql, statement);
+    }
+    return statement;
+  };
+  const $queryRaw = ((query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]) => {
+    const sql = query instanceof Prisma.Sql ? query : Prisma.sql(query, ...values);
+    return Promise.resolve(prepared(sql.sql).all(...(sql.values as unknown[])));
+  }) as QueryDb['$queryRaw'];
+  return { $queryRaw, close: () => db.close() };
+}

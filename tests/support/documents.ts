@@ -1,0 +1,33 @@
+// A document by one speaker, with paragraphs of its own: what the search tests add to the seeded
+// archive to have words only they use. One shape here, so a change to NewDocument is made once.
+import type { NewDocument } from '@/lib/editorial/save-new-document';
+
+export interface Paragraph {
+  text: string;
+  topicSlugs?: string[];
+}
+
+export function singleSpeakerDocument(options: {
+  slug: string;
+  title: string;
+  date: string;
+  paragraphs: (string | Paragraph)[];
+  speaker?: string;
+  kind?: NewDocument['kind'];
+  status?: NewDocument['status'];
+}): NewDocument {
+  const speaker = options.speaker ?? 'Pat Moss';
+  return {
+    slug: options.slug,
+    kind: options.kind ?? 'essay',
+    title: options.title,
+    date: options.date,
+    status: options.status ?? 'published',
+    speakers: [{ name: speaker }],
+    participants: [{ speaker, role: 'author' }],
+    passages: options.paragraphs.map((p) => {
+      const { text, topicSlugs = [] } = typeof p === 'string' ? { text: p } : p;
+      return { kind: 'paragraph', speaker, text, answers: null, topicSlugs };
+    }),
+  };
+}
