@@ -8,8 +8,9 @@ import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { migrateDatabase, openDatabase, readMigrations } from '@/lib/db/migrate';
-import { createPrismaClient } from '@/lib/db/create-client';
-import { writeSynonymGroups } from '@/lib/editorial/synonyms';
+import { addSynonymGroups } from '@/lib/editorial/synonyms';
+import { SYSTEM_EDITOR } from '@/lib/editorial/system-editor';
+import { openWriter } from '@/lib/editorial/writer';
 import { emptyStats, generateCorpus, planCorpus, type CorpusPlan, type CorpusStats } from './corpus';
 import { SYNONYM_GROUPS } from './vocabulary';
 
@@ -79,11 +80,11 @@ export async function loadCorpus(options: LoadOptions): Promise<{ info: CorpusIn
     db.close();
   }
   // The synonym groups go in through the project's own writer, as the seed does.
-  const prisma = createPrismaClient(`file:${building}`);
+  const writer = openWriter(building);
   try {
-    await prisma.$transaction((tx) => writeSynonymGroups(tx, SYNONYM_GROUPS));
+    addSynonymGroups(SYSTEM_EDITOR, SYNONYM_GROUPS, { writer });
   } finally {
-    await prisma.$disconnect();
+    writer.close();
   }
   const loadSeconds = (performance.now() - started) / 1000;
 

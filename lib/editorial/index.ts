@@ -5,17 +5,10 @@
 export { BusyError, ConflictError, EditorialError, NotFoundError, ValidationError } from './errors';
 export type { EditOptions, EditResult } from './history';
 export { closeWriters, openWriter, withWriter, write, type Writer } from './writer';
-export {
-  createDocument,
-  createDocumentWithSpeakers,
-  findDocumentId,
-  getDocumentForEditing,
-  publishDocument,
-  restoreDeletedDocument,
-  softDeleteDocument,
-  unpublishDocument,
-  updateDocumentFields,
-} from './documents';
+export { findDocumentId, getDocumentForEditing, updateDocumentFields } from './documents';
+export { createDocument, createDocumentWithSpeakers, type DocumentWithSpeakers, type NewDocumentSpeaker } from './new-document';
+export { publishDocument, restoreDeletedDocument, softDeleteDocument, unpublishDocument } from './document-status';
+export { SYSTEM_EDITOR } from './system-editor';
 export { addPassage, deletePassage, mergePassages, reorderPassages, splitPassage, tagPassage, untagPassage, updatePassage } from './passages';
 export { createSpeaker, deleteSpeaker, getSpeakerForEditing, mergeSpeakers, updateSpeaker } from './speakers';
 export { createTopic, deleteTopic, getTopicForEditing, mergeTopics, updateTopic } from './topics';

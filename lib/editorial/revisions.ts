@@ -6,7 +6,7 @@ import { wordDiff, type DiffPart } from './word-diff';
 import type { Editor } from '@/lib/auth/editor';
 import { restoreRevisionSchema } from '@/lib/validation/editorial';
 import { recordAudit } from './audit';
-import { applyDocumentSnapshot } from './documents';
+import { applyDocumentSnapshot } from './document-restore';
 import { EditorialError, NotFoundError, parseInput } from './errors';
 import { closeEntry, ensureBaseline, LABEL, openEntry, rollBackUnchanged, runWrite, type EditOptions, type EditResult } from './history';
 import { documentPaths, speakerPaths, topicPaths } from './paths';

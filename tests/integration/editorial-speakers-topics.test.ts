@@ -146,6 +146,7 @@ describe('speakers', () => {
     ]);
     expect(getDocumentForEditing(1, t.options)!.version).toBe(3);
     expect(t.audit('speaker', LEE)).toEqual([
+      { action: 'create', summary: 'Created the speaker “Seongmin Lee” (seongmin-lee)' },
       { action: 'merge', summary: 'Merged the speaker “S. M. Lee” (s-m-lee) into “Seongmin Lee” (seongmin-lee); 2 documents updated' },
     ]);
     expect(t.audit('speaker', b.id).map((a) => a.action)).toEqual(['create', 'merge']);
@@ -212,7 +213,7 @@ describe('topics', () => {
     expect(getTopicForEditing(b.id, t.options)).toBeNull();
     expect(getTopicForEditing(sub.id, t.options)).toMatchObject({ parentId: MARKETS, parentSlug: 'smuggling-and-markets', version: 2 });
     expect(getRevision('topic', b.id, 2, t.options)!.snapshot).toMatchObject({ deleted: true, mergedInto: { id: MARKETS, slug: 'smuggling-and-markets' } });
-    expect(t.audit('topic', MARKETS).map((a) => a.action)).toEqual(['merge']);
+    expect(t.audit('topic', MARKETS).map((a) => a.action)).toEqual(['create', 'merge']);
   });
 
   it('deletes only a topic that tags nothing and has no subtopics', async () => {
