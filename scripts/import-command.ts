@@ -6,9 +6,7 @@ import { z } from 'zod';
 import { databaseFilePath } from '@/lib/db/database-file';
 import { migrateDatabase } from '@/lib/db/migrate';
 import { ValidationError } from '@/lib/editorial/errors';
-import { runWrite } from '@/lib/editorial/history';
-import { writeDocumentWithSpeakers, type DocumentWithSpeakers } from '@/lib/editorial/new-document';
-import { ensureSystemEditor } from '@/lib/editorial/system-editor';
+import { createDocumentAsSystem, type DocumentWithSpeakers } from '@/lib/editorial/new-document';
 import { openWriter } from '@/lib/editorial/writer';
 import { ImportError, parseDocumentText, type ImportResult, type SpeakerHint } from '@/lib/import';
 import { parsePartialDate } from '@/lib/dates';
@@ -210,8 +208,7 @@ export async function runImport(options: ImportCliOptions, databaseUrl: string):
   const writer = openWriter(file);
   try {
     // As the system editor, made on first use in the same transaction: a refused import writes nothing.
-    const options = { writer, status: document.status };
-    const saved = runWrite(options, (db) => writeDocumentWithSpeakers(db, ensureSystemEditor(db), document, options));
+    const saved = createDocumentAsSystem(document, { writer, status: document.status });
     return { report: `${report}\nSaved as ${document.status} /documents/${saved.slug}`, saved: { id: saved.id, slug: saved.slug } };
   } catch (error) {
     if (error instanceof ValidationError) throw new ImportError(describeRefusal(error, document));

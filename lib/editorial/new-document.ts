@@ -12,6 +12,7 @@ import { documentPaths } from './paths';
 import { documentSnapshot, sql } from './snapshots';
 import { matchSpeaker } from './speaker-match';
 import { checkNewSpeaker, insertSpeaker } from './speakers';
+import { ensureSystemEditor } from './system-editor';
 import { arrangePassages, documentSlugTaken, insertPassage, requireSpeaker, requireTopics, setParticipants, setPassageTopics } from './store';
 import { nowIso, type WriteDb } from './writer';
 
@@ -140,4 +141,13 @@ export function writeDocumentWithSpeakers(db: WriteDb, editor: Editor, input: Do
  */
 export async function createDocumentWithSpeakers(editor: Editor, input: DocumentWithSpeakers, options?: NewDocumentOptions): Promise<DocumentWithSpeakersResult> {
   return runWrite(options, (db) => writeDocumentWithSpeakers(db, editor, input, options));
+}
+
+/**
+ * createDocumentWithSpeakers as the system editor (lib/editorial/system-editor.ts), made on first use
+ * in the same transaction: for the command-line import and the tests' factories, which act for no
+ * signed-in editor.
+ */
+export function createDocumentAsSystem(input: DocumentWithSpeakers, options?: NewDocumentOptions): DocumentWithSpeakersResult {
+  return runWrite(options, (db) => writeDocumentWithSpeakers(db, ensureSystemEditor(db), input, options));
 }

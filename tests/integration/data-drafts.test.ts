@@ -8,7 +8,7 @@ import { getSpeaker, listSpeakers } from '@/lib/data/speakers';
 import { getTimeline } from '@/lib/data/timeline';
 import { getTopic, listTopics } from '@/lib/data/topics';
 import { prisma } from '@/lib/db/client';
-import { saveNewDocument } from '@/lib/editorial/save-new-document';
+import { createDocumentFixture } from '../support/factories';
 import { documentFiltersSchema } from '@/lib/validation/document-filters';
 
 const INTERVIEW = 'seongmin-lee-qa-part-2-us-relations-with-north-korea';
@@ -21,7 +21,7 @@ const slugsFor = async (query: Record<string, string> = {}) => (await listDocume
 const facet = (counts: { value: string; count: number }[]) => counts.map((c) => [c.value, c.count]);
 
 beforeAll(async () => {
-  await saveNewDocument(prisma, {
+  await createDocumentFixture(prisma, {
     slug: DRAFT,
     kind: 'testimony',
     title: 'A Draft Testimony on the Cult',
@@ -43,7 +43,7 @@ beforeAll(async () => {
       },
     ],
   });
-  await saveNewDocument(prisma, {
+  await createDocumentFixture(prisma, {
     slug: SPEECH,
     kind: 'speech',
     title: 'A Speech on Markets',

@@ -4,13 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listDocuments } from '@/lib/data/documents';
 import { getSpeaker, listSpeakers } from '@/lib/data/speakers';
 import { prisma } from '@/lib/db/client';
-import { saveNewDocument } from '@/lib/editorial/save-new-document';
+import { createDocumentFixture } from '../support/factories';
 import { documentFiltersSchema } from '@/lib/validation/document-filters';
 
 const SELF_TRANSLATED = 'an-essay-translated-by-its-author';
 
 beforeAll(async () => {
-  await saveNewDocument(prisma, {
+  await createDocumentFixture(prisma, {
     slug: SELF_TRANSLATED,
     kind: 'essay',
     title: 'An Essay Translated by Its Author',

@@ -2,7 +2,7 @@
 // OTHER documents), on the seeded archive plus one published note about smuggling across the Yalu.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prisma } from '@/lib/db/client';
-import { saveNewDocument } from '@/lib/editorial/save-new-document';
+import { createDocumentFixture } from '../support/factories';
 import { highlightDocument } from '@/lib/search/highlight-document';
 import { MARK_CLOSE, MARK_OPEN, markedRuns } from '@/lib/search/marks';
 import { moreLikeThis } from '@/lib/search/more-like-this';
@@ -16,7 +16,7 @@ const passageId = async (slug: string, anchor: number) =>
 const marksIn = (text: string) => markedRuns(text).filter((r) => r.marked).map((r) => r.text);
 
 beforeAll(async () => {
-  await saveNewDocument(prisma, {
+  await createDocumentFixture(prisma, {
     slug: BORDER,
     kind: 'testimony',
     title: 'Notes from the Border',

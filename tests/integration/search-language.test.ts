@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GET } from '@/app/api/v1/search/route';
 import { prisma } from '@/lib/db/client';
-import { saveNewDocument } from '@/lib/editorial/save-new-document';
+import { createDocumentFixture } from '../support/factories';
 import { searchPassages } from '@/lib/search/search-passages';
 import type { SearchHit, SearchRequest } from '@/lib/search/types';
 import { env } from '@/lib/env';
@@ -21,7 +21,7 @@ const name = (hit: SearchHit) => (hit.documentSlug === ESSAY ? `E${hit.anchor}` 
 const names = async (q: string) => (await search(q)).hits.map(name).sort();
 
 const note = (slug: string, title: string, text: string) =>
-  saveNewDocument(prisma, {
+  createDocumentFixture(prisma, {
     slug,
     kind: 'essay',
     title,

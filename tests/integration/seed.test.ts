@@ -216,6 +216,32 @@ describe('seedArchive', () => {
     expect(await counts(prisma)).toEqual(before);
   });
 
+  it('writes through the editorial layer as the system editor: every entry has its version 1 and its audit entry', async () => {
+    const client = freshClient('migratedTemplate');
+    await seedArchive(client, seedDirWith(() => {}));
+    const revisions = await client.revision.groupBy({ by: ['entityType', 'version', 'editorId', 'message'], _count: true, orderBy: { entityType: 'asc' } });
+    expect(revisions).toEqual([
+      { entityType: 'document', version: 1, editorId: 'system', message: 'Seeded', _count: 2 },
+      { entityType: 'speaker', version: 1, editorId: 'system', message: 'Seeded', _count: 2 },
+      { entityType: 'topic', version: 1, editorId: 'system', message: 'Seeded', _count: 10 },
+    ]);
+    const audit = await client.auditEvent.groupBy({ by: ['entityType', 'action', 'actorId'], _count: true, orderBy: { entityType: 'asc' } });
+    expect(audit).toEqual([
+      { entityType: 'document', action: 'create', actorId: 'system', _count: 2 },
+      { entityType: 'speaker', action: 'create', actorId: 'system', _count: 2 },
+      { entityType: 'synonyms', action: 'create', actorId: 'system', _count: 6 },
+      { entityType: 'topic', action: 'create', actorId: 'system', _count: 10 },
+    ]);
+    // A revision holds the document as it was written, word for word.
+    const essay = await client.document.findUniqueOrThrow({ where: { slug: ESSAY }, select: { id: true, passages: { orderBy: { position: 'asc' }, select: { text: true } } } });
+    const revision = await client.revision.findFirstOrThrow({ where: { entityType: 'document', entityId: essay.id }, select: { snapshot: true } });
+    expect((JSON.parse(revision.snapshot) as { passages: { text: string }[] }).passages.map((p) => p.text)).toEqual(essay.passages.map((p) => p.text));
+    // The system editor never signs in: disabled, and no credential account to check a password against.
+    expect(await client.user.findMany({ select: { id: true, email: true, disabled: true, _count: { select: { accounts: true } } } })).toEqual([
+      { id: 'system', email: 'system@archive.invalid', disabled: true, _count: { accounts: 0 } },
+    ]);
+  });
+
   it('seeds a fresh archive from a copy of the seed directory', async () => {
     const client = freshClient('migratedTemplate');
     const report = await seedArchive(client, seedDirWith(() => {}));

@@ -1,0 +1,57 @@
+// The system editor the seed and the scripts act as: a user that can never sign in, refused as an
+// account, and refused as an author once anyone gives it a way in. Accounts are written on the same
+// writer as every editorial change, with their audit entry.
+import { afterEach, describe, expect, it } from 'vitest';
+import { AccountError, createAccount } from '@/lib/auth/accounts';
+import { EditorialError, openWriter, type Writer } from '@/lib/editorial';
+import { ensureSystemEditor, SYSTEM_EDITOR } from '@/lib/editorial/system-editor';
+import { copyTemplate } from '../support/per-file-database';
+import { createDocumentFixture } from '../support/factories';
+
+const writers: Writer[] = [];
+function fresh(): Writer {
+  const writer = openWriter(copyTemplate('seededTemplate'));
+  writers.push(writer);
+  return writer;
+}
+afterEach(() => {
+  for (const writer of writers.splice(0)) writer.close();
+});
+
+const PASSWORD = 'a long enough password';
+const count = (writer: Writer, sql: string, ...args: unknown[]) => writer.db.prepare(sql).pluck().get(...args) as number;
+
+describe('the system editor', () => {
+  it('cannot be made an account with a password', async () => {
+    const writer = fresh();
+    const refused = await createAccount(writer, { email: SYSTEM_EDITOR.email.toUpperCase(), name: 'Impostor', role: 'admin', password: PASSWORD }).catch((e) => e);
+    expect(refused).toBeInstanceOf(AccountError);
+    expect(refused.field).toBe('email');
+    expect(count(writer, 'SELECT COUNT(*) FROM Account WHERE userId = ?', SYSTEM_EDITOR.id)).toBe(0);
+  });
+
+  it('refuses to write in its name once it has a credential account or was enabled, writing nothing', async () => {
+    const writer = fresh();
+    const documents = count(writer, 'SELECT COUNT(*) FROM Document');
+    writer.db.prepare("INSERT INTO Account (id, accountId, providerId, userId, password, createdAt, updatedAt) VALUES ('x', 'system', 'credential', 'system', 'h', 0, 0)").run();
+    await expect(createDocumentFixture(writer, { slug: 'never-written', passages: [{ speaker: 'Pat Moss', text: 'Not saved.' }] })).rejects.toThrow(EditorialError);
+    writer.db.prepare("DELETE FROM Account WHERE id = 'x'").run();
+    writer.db.prepare("UPDATE User SET disabled = 0 WHERE id = 'system'").run();
+    expect(() => writer.write((db) => ensureSystemEditor(db))).toThrow(/not the archive's system editor/);
+    expect(count(writer, 'SELECT COUNT(*) FROM Document')).toBe(documents);
+    expect(count(writer, "SELECT COUNT(*) FROM Speaker WHERE name = 'Pat Moss'")).toBe(0);
+  });
+});
+
+describe('createAccount on the writer', () => {
+  it('writes the user, its credential account and a user-created audit entry as one transaction', async () => {
+    const writer = fresh();
+    const user = await createAccount(writer, { email: 'new@example.org', name: 'New', role: 'editor', password: PASSWORD }, { id: 'u-root', email: 'root@example.org' });
+    expect(count(writer, "SELECT COUNT(*) FROM Account WHERE userId = ? AND providerId = 'credential'", user.id)).toBe(1);
+    expect(writer.db.prepare("SELECT actorId, action, entityId FROM AuditEvent WHERE action = 'user-created'").all()).toEqual([
+      { actorId: 'u-root', action: 'user-created', entityId: user.id },
+    ]);
+    await expect(createAccount(writer, { email: 'new@example.org', name: 'Again', role: 'editor', password: PASSWORD })).rejects.toThrow(/exists already/);
+    expect(count(writer, 'SELECT COUNT(*) FROM User WHERE email = ?', 'new@example.org')).toBe(1);
+  });
+});
