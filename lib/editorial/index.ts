@@ -9,7 +9,8 @@ export { findDocumentId, getDocumentForEditing, updateDocumentFields } from './d
 export { createDocument, createDocumentWithSpeakers, type DocumentWithSpeakers, type NewDocumentSpeaker } from './new-document';
 export { publishDocument, restoreDeletedDocument, softDeleteDocument, unpublishDocument } from './document-status';
 export { SYSTEM_EDITOR } from './system-editor';
-export { addPassage, deletePassage, mergePassages, reorderPassages, splitPassage, tagPassage, untagPassage, updatePassage } from './passages';
+export { addPassage, deletePassage, reorderPassages, tagPassage, untagPassage, updatePassage } from './passages';
+export { mergePassages, splitPassage } from './passage-split-merge';
 export { createSpeaker, deleteSpeaker, getSpeakerForEditing, mergeSpeakers, updateSpeaker } from './speakers';
 export { createTopic, deleteTopic, getTopicForEditing, mergeTopics, updateTopic } from './topics';
 export {

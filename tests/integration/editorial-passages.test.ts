@@ -127,6 +127,9 @@ describe('updatePassage', () => {
     expect(stale.currentVersion).toBe(2);
     expect(stale.expectedVersion).toBe(1);
     expect(stale.current.passages.find((p: { anchor: number }) => p.anchor === 2).text).toBe('First editor’s words.');
+    // Typed without a cast: the conflict over a document carries a document snapshot.
+    expect(ConflictError.of(stale, 'document')?.current.passages.find((p) => p.anchor === 2)?.text).toBe('First editor’s words.');
+    expect(ConflictError.of(stale, 'speaker')).toBeNull();
     expect(stale.attempted).toMatchObject({ anchor: 2, text: 'Second editor’s words.' });
     expect(t.doc(INTERVIEW).version).toBe(2);
     expect(t.revisionCount(INTERVIEW)).toBe(2);
