@@ -1,7 +1,7 @@
 // Passage operations of the editorial layer on a real seeded SQLite copy (a fresh one per test):
 // edit, add, delete, reorder, split, merge, tag. Each bumps the document's version by one, writes one
 // revision, keeps anchors permanent (never reused, never renumbered) and keeps the search index in step.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Editor } from '@/lib/auth/editor';
 import {
   addPassage,
@@ -12,16 +12,14 @@ import {
   listRevisions,
   mergePassages,
   NotFoundError,
-  openWriter,
   reorderPassages,
   splitPassage,
   tagPassage,
   untagPassage,
   updatePassage,
   ValidationError,
-  type Writer,
 } from '@/lib/editorial';
-import { copyTemplate } from '../support/per-file-database';
+import { scratchWriter } from '../support/scratch-writer';
 
 const editor: Editor = { id: 'u-ada', name: 'Ada Editor', email: 'ada@example.org', role: 'editor' };
 const INTERVIEW = 1; // 6 passages: questions 1, 3, 5 by Jeff Kim (1); answers 2, 4, 6 by Seongmin Lee (2)
@@ -29,10 +27,8 @@ const ESSAY = 2; // 12 paragraphs by Seongmin Lee
 /** Each seeded document's own revision: its version 1, written by the seed as the system editor. */
 const SEEDED = 1;
 
-const writers: Writer[] = [];
 function fresh() {
-  const writer = openWriter(copyTemplate('seededTemplate'));
-  writers.push(writer);
+  const writer = scratchWriter();
   const options = { writer };
   const db = writer.db;
   return {
@@ -58,9 +54,6 @@ function fresh() {
   };
 }
 
-afterEach(() => {
-  for (const writer of writers.splice(0)) writer.close();
-});
 
 describe('updatePassage', () => {
   it('changes the text, bumps the document version, writes the baseline and the new revision, and re-indexes', async () => {

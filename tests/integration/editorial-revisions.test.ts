@@ -1,7 +1,7 @@
 // Revision history: a baseline for seeded entries, one revision per saved change (documents,
 // passages, speakers, topics), readable word-level diffs, and restores that bring back old versions
 // — deleted passages with their old anchors — as NEW revisions, never rewriting history.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Editor } from '@/lib/auth/editor';
 import {
   addPassage,
@@ -16,7 +16,6 @@ import {
   listRevisions,
   mergeSpeakers,
   NotFoundError,
-  openWriter,
   reorderPassages,
   restoreRevision,
   softDeleteDocument,
@@ -28,18 +27,15 @@ import {
   type DocumentSnapshot,
   type SpeakerSnapshot,
   type TopicSnapshot,
-  type Writer,
 } from '@/lib/editorial';
 import { createSpeaker } from '@/lib/editorial/speakers';
-import { copyTemplate } from '../support/per-file-database';
+import { scratchWriter } from '../support/scratch-writer';
 
 const ada: Editor = { id: 'u-ada', name: 'Ada Editor', email: 'ada@example.org', role: 'editor' };
 const ben: Editor = { id: 'u-ben', name: 'Ben Editor', email: 'ben@example.org', role: 'editor' };
 
-const writers: Writer[] = [];
 function fresh() {
-  const writer = openWriter(copyTemplate('seededTemplate'));
-  writers.push(writer);
+  const writer = scratchWriter();
   const options = { writer };
   return {
     options,
@@ -57,9 +53,6 @@ function fresh() {
   };
 }
 
-afterEach(() => {
-  for (const writer of writers.splice(0)) writer.close();
-});
 
 describe('revisions', () => {
   it('gives an entry written before revisions existed a baseline version 1, once', async () => {

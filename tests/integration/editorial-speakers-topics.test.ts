@@ -1,6 +1,6 @@
 // Speakers and topics: create, edit, merge (every reference moves, duplicates fold into one, both
 // sides recorded), delete only when unused, and optimistic locking — on a fresh seeded copy per test.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Editor } from '@/lib/auth/editor';
 import {
   ConflictError,
@@ -17,24 +17,20 @@ import {
   listRevisions,
   mergeSpeakers,
   mergeTopics,
-  openWriter,
   tagPassage,
   updatePassage,
   updateSpeaker,
   updateTopic,
   ValidationError,
-  type Writer,
 } from '@/lib/editorial';
-import { copyTemplate } from '../support/per-file-database';
+import { scratchWriter } from '../support/scratch-writer';
 
 const ada: Editor = { id: 'u-ada', name: 'Ada Editor', email: 'ada@example.org', role: 'editor' };
 const JEFF = 1;
 const LEE = 2;
 
-const writers: Writer[] = [];
 function fresh() {
-  const writer = openWriter(copyTemplate('seededTemplate'));
-  writers.push(writer);
+  const writer = scratchWriter();
   const options = { writer };
   const db = writer.db;
   return {
@@ -49,9 +45,6 @@ function fresh() {
   };
 }
 
-afterEach(() => {
-  for (const writer of writers.splice(0)) writer.close();
-});
 
 describe('speakers', () => {
   it('creates a speaker with a slug from the name, and refuses a taken slug', async () => {

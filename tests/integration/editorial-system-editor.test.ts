@@ -1,22 +1,14 @@
 // The system editor the seed and the scripts act as: a user that can never sign in, refused as an
 // account, and refused as an author once anyone gives it a way in. Accounts are written on the same
 // writer as every editorial change, with their audit entry.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AccountError, createAccount } from '@/lib/auth/accounts';
-import { EditorialError, openWriter, type Writer } from '@/lib/editorial';
+import { EditorialError, type Writer } from '@/lib/editorial';
 import { ensureSystemEditor, SYSTEM_EDITOR } from '@/lib/editorial/system-editor';
-import { copyTemplate } from '../support/per-file-database';
+import { scratchWriter } from '../support/scratch-writer';
 import { createDocumentFixture } from '../support/factories';
 
-const writers: Writer[] = [];
-function fresh(): Writer {
-  const writer = openWriter(copyTemplate('seededTemplate'));
-  writers.push(writer);
-  return writer;
-}
-afterEach(() => {
-  for (const writer of writers.splice(0)) writer.close();
-});
+const fresh = () => scratchWriter();
 
 const PASSWORD = 'a long enough password';
 const count = (writer: Writer, sql: string, ...args: unknown[]) => writer.db.prepare(sql).pluck().get(...args) as number;
