@@ -25,13 +25,12 @@ beforeAll(async () => {
     title: 'An Unpublished Interview',
     date: '2019-06-01',
     status: 'draft',
-    speakers: [{ name: 'Draft Interviewer' }, { name: 'Seongmin Lee' }],
     participants: [
       { speaker: 'Draft Interviewer', role: 'interviewer' },
       { speaker: 'Seongmin Lee', role: 'interviewee' },
     ],
     passages: [
-      { kind: 'question', speaker: 'Draft Interviewer', text: 'Is this published yet?', answers: null, topicSlugs: ['china'] },
+      { kind: 'question', speaker: 'Draft Interviewer', text: 'Is this published yet?', topicSlugs: ['china'] },
       { kind: 'answer', speaker: 'Seongmin Lee', text: 'Not yet.', answers: 0, topicSlugs: ['china', 'sanctions'] },
     ],
   });

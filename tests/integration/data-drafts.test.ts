@@ -33,7 +33,7 @@ beforeAll(async () => {
       { speaker: 'Seongmin Lee', role: 'interviewee' },
     ],
     passages: [
-      { kind: 'question', speaker: 'Hidden Witness', text: 'What did school teach about the leaders?', answers: null, topicSlugs: ['personality-cult'] },
+      { kind: 'question', speaker: 'Hidden Witness', text: 'What did school teach about the leaders?', topicSlugs: ['personality-cult'] },
       {
         kind: 'answer',
         speaker: 'Seongmin Lee',
@@ -49,16 +49,12 @@ beforeAll(async () => {
     title: 'A Speech on Markets',
     publisher: 'Test Forum',
     date: '2017',
-    status: 'published',
-    speakers: [{ name: 'Min-ji Park' }],
     participants: [{ speaker: 'Min-ji Park', role: 'author' }],
     passages: [
-      { kind: 'paragraph', speaker: 'Min-ji Park', text: 'Markets changed everything.', answers: null, topicSlugs: ['smuggling-and-markets'] },
+      { speaker: 'Min-ji Park', text: 'Markets changed everything.', topicSlugs: ['smuggling-and-markets'] },
       {
-        kind: 'paragraph',
         speaker: 'Min-ji Park',
         text: 'Traders learned what rights are.',
-        answers: null,
         topicSlugs: ['smuggling-and-markets', 'human-rights'],
       },
     ],

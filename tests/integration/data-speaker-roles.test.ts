@@ -15,13 +15,11 @@ beforeAll(async () => {
     kind: 'essay',
     title: 'An Essay Translated by Its Author',
     date: '2019-04-02',
-    status: 'published',
-    speakers: [{ name: 'Seongmin Lee' }],
     participants: [
       { speaker: 'Seongmin Lee', role: 'author' },
       { speaker: 'Seongmin Lee', role: 'translator' },
     ],
-    passages: [{ kind: 'paragraph', speaker: 'Seongmin Lee', text: 'I wrote this in Korean first.', answers: null, topicSlugs: ['outside-information'] }],
+    passages: [{ speaker: 'Seongmin Lee', text: 'I wrote this in Korean first.', topicSlugs: ['outside-information'] }],
   });
 });
 

@@ -21,18 +21,14 @@ beforeAll(async () => {
     kind: 'testimony',
     title: 'Notes from the Border',
     date: '2021-06',
-    status: 'published',
-    speakers: [{ name: 'Pat Moss' }],
     participants: [{ speaker: 'Pat Moss', role: 'author' }],
     passages: [
       {
-        kind: 'paragraph',
         speaker: 'Pat Moss',
         text: 'State smuggling across the Yalu River: a crane in the middle of the river, trucks from the Chinese side, cargo loaded with no customs at all.',
-        answers: null,
         topicSlugs: ['smuggling-and-markets', 'china'],
       },
-      { kind: 'paragraph', speaker: 'Pat Moss', text: 'The weather was fine and the tea was hot.', answers: null, topicSlugs: [] },
+      { speaker: 'Pat Moss', text: 'The weather was fine and the tea was hot.' },
     ],
   });
 });
@@ -96,7 +92,6 @@ describe('moreLikeThis', () => {
       documentSlug: BORDER,
       documentTitle: 'Notes from the Border',
       anchor: 1,
-      kind: 'paragraph',
       speaker: { slug: 'pat-moss', name: 'Pat Moss' },
       date: '2021-06',
       url: `/documents/${BORDER}#p1`,

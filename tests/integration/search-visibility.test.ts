@@ -32,10 +32,8 @@ const published = (slug: string, text: string): DocumentFixture => ({
   kind: 'essay',
   title: 'Field Notes',
   date: '2019-04-02',
-  status: 'published',
-  speakers: [{ name: 'Pat Moss' }],
   participants: [{ speaker: 'Pat Moss', role: 'author' }],
-  passages: [{ kind: 'paragraph', speaker: 'Pat Moss', text, answers: null, topicSlugs: [] }],
+  passages: [{ speaker: 'Pat Moss', text }],
 });
 
 beforeAll(async () => {
@@ -45,14 +43,11 @@ beforeAll(async () => {
     title: 'Draft Quokka Notes',
     date: '2020-03',
     status: 'draft',
-    speakers: [{ name: 'Hidden Witness' }],
     participants: [{ speaker: 'Hidden Witness', role: 'author' }],
     passages: [
       {
-        kind: 'paragraph',
         speaker: 'Hidden Witness',
         text: 'The quokka crossed the Yalu River by crane, smuggled with a sanctoin paper from China.',
-        answers: null,
         topicSlugs: ['smuggling-and-markets', 'china'],
       },
     ],
