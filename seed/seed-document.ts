@@ -1,21 +1,10 @@
 // A seed text as the importer and metadata.json make it, before it is written: speakers and topics
 // by their addresses, which the seed's one transaction turns into ids.
-import type { DocumentKind, DocumentStatus, ParticipantRole, PassageKind } from '@/lib/vocabulary';
+import type { DocumentFields } from '@/lib/editorial/snapshot-types';
+import type { ParticipantRole, PassageKind } from '@/lib/vocabulary';
 import type { CreateDocumentInput, CreateSpeakerInput } from '@/lib/validation/editorial';
 
-export interface SeedDocument {
-  slug: string;
-  kind: DocumentKind;
-  title: string;
-  subtitle: string | null;
-  summary: string | null;
-  publisher: string | null;
-  sourceUrl: string | null;
-  /** "YYYY", "YYYY-MM" or "YYYY-MM-DD": the precision is the form. */
-  date: string;
-  language: string;
-  caption: string | null;
-  status: DocumentStatus;
+export interface SeedDocument extends DocumentFields {
   /** Each speaker with what this text says of it (its labels as aliases, a bio it found). */
   participants: { slug: string; name: string; role: ParticipantRole; aliases: string[]; bio: string | null; bioSource: string | null }[];
   passages: { kind: PassageKind; speaker: string | null; text: string; answers: number | null; topicSlugs: string[] }[];

@@ -4,7 +4,7 @@ import type { Editor } from '@/lib/auth/editor';
 import { documentActionSchema } from '@/lib/validation/editorial';
 import { setDocumentColumns } from './document-columns';
 import { EditorialError, parseInput } from './errors';
-import { changeEntry, type EditOptions, type EditResult } from './history';
+import { changeEntry, entryOf, type EditOptions, type EditResult } from './history';
 import { documentPaths } from './paths';
 import { nowIso } from './writer';
 
@@ -21,10 +21,7 @@ function statusChange(
     editor,
     {
       entityType: 'document',
-      id: data.id,
-      expectedVersion: data.expectedVersion,
-      attempted: { ...data, action },
-      message: data.message,
+      ...entryOf(data, { ...data, action }),
       allowDeleted: action === 'restore',
       mutate: (before, db) => {
         if (action === 'publish') {

@@ -7,7 +7,7 @@ import type { Editor } from '@/lib/auth/editor';
 import { updateDocumentSchema } from '@/lib/validation/editorial';
 import { periodColumns, setDocumentColumns } from './document-columns';
 import { parseInput } from './errors';
-import { changeEntry, type EditOptions, type EditResult } from './history';
+import { changeEntry, entryOf, type EditOptions, type EditResult } from './history';
 import { documentPaths } from './paths';
 import { documentSnapshot, sql, type DocumentSnapshot } from './snapshots';
 import { setParticipants } from './store';
@@ -41,10 +41,7 @@ export async function updateDocumentFields(editor: Editor, input: unknown, optio
     editor,
     {
       entityType: 'document',
-      id: data.id,
-      expectedVersion: data.expectedVersion,
-      attempted: data,
-      message: data.message,
+      ...entryOf(data),
       mutate: (_before, db) => {
         setDocumentColumns(db, data.id, {
           slug: data.slug,

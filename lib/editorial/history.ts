@@ -165,6 +165,11 @@ export interface ChangeSpec<T extends EntityType, R> {
   paths: (before: SnapshotOf<T>, after: SnapshotOf<T>, db: WriteDb) => string[];
 }
 
+/** The entry a parsed input names, the version it started from, what it attempted and its note, for a ChangeSpec. */
+export function entryOf(data: { id: number; expectedVersion: number; message?: string | null }, attempted: unknown = data) {
+  return { id: data.id, expectedVersion: data.expectedVersion, attempted, message: data.message };
+}
+
 /** One change of one entry, as one transaction, with its revision and its audit event. */
 export function changeEntry<T extends EntityType, R>(
   editor: Editor,

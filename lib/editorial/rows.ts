@@ -1,7 +1,8 @@
 // Prepared statements (one set per connection) and the raw rows the editorial layer reads and writes.
 import type { Statement } from 'better-sqlite3';
 import type { DatePrecision } from '@/lib/dates';
-import type { DocumentKind, DocumentStatus, PassageKind } from '@/lib/vocabulary';
+import type { PassageKind } from '@/lib/vocabulary';
+import type { DocumentFields } from './snapshot-types';
 import type { WriteDb } from './writer';
 
 const statementCache = new WeakMap<WriteDb, Map<string, Statement>>();
@@ -18,21 +19,12 @@ export function sql(db: WriteDb, text: string): Statement {
 // ---------------------------------------------------------------------------------------------
 // Rows
 
-export interface DocumentRow {
+/** The Document row: its fields but the date, stored as the period it covers. */
+export interface DocumentRow extends Omit<DocumentFields, 'date'> {
   id: number;
-  slug: string;
-  kind: DocumentKind;
-  title: string;
-  subtitle: string | null;
-  summary: string | null;
-  publisher: string | null;
-  sourceUrl: string | null;
   publishedOn: string;
   publishedUntil: string;
   datePrecision: DatePrecision;
-  language: string;
-  caption: string | null;
-  status: DocumentStatus;
   deletedAt: string | null;
   version: number;
 }

@@ -27,10 +27,8 @@ export interface ParticipantSnapshot {
   role: ParticipantRole;
 }
 
-export interface DocumentSnapshot {
-  type: 'document';
-  id: number;
-  version: number;
+/** A document's own fields, as an editor writes them (the date at its precision). */
+export interface DocumentFields {
   slug: string;
   kind: DocumentKind;
   title: string;
@@ -43,6 +41,12 @@ export interface DocumentSnapshot {
   language: string;
   caption: string | null;
   status: DocumentStatus;
+}
+
+export interface DocumentSnapshot extends DocumentFields {
+  type: 'document';
+  id: number;
+  version: number;
   deletedAt: string | null;
   participants: ParticipantSnapshot[];
   /** In reading order. */
