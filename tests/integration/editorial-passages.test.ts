@@ -19,7 +19,7 @@ import {
   updatePassage,
   ValidationError,
 } from '@/lib/editorial';
-import { scratchWriter } from '../support/scratch-writer';
+import { scratch } from '../support/scratch-writer';
 
 const editor: Editor = { id: 'u-ada', name: 'Ada Editor', email: 'ada@example.org', role: 'editor' };
 const INTERVIEW = 1; // 6 passages: questions 1, 3, 5 by Jeff Kim (1); answers 2, 4, 6 by Seongmin Lee (2)
@@ -28,9 +28,7 @@ const ESSAY = 2; // 12 paragraphs by Seongmin Lee
 const SEEDED = 1;
 
 function fresh() {
-  const writer = scratchWriter();
-  const options = { writer };
-  const db = writer.db;
+  const { options, db } = scratch();
   return {
     options,
     db,

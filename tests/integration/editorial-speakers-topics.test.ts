@@ -23,16 +23,14 @@ import {
   updateTopic,
   ValidationError,
 } from '@/lib/editorial';
-import { scratchWriter } from '../support/scratch-writer';
+import { scratch } from '../support/scratch-writer';
 
 const ada: Editor = { id: 'u-ada', name: 'Ada Editor', email: 'ada@example.org', role: 'editor' };
 const JEFF = 1;
 const LEE = 2;
 
 function fresh() {
-  const writer = scratchWriter();
-  const options = { writer };
-  const db = writer.db;
+  const { options, db } = scratch();
   return {
     options,
     db,

@@ -10,6 +10,7 @@ import { createPrismaClient } from '@/lib/db/create-client';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { defaultSeedDir, seedArchive } from '@/seed/seed-archive';
 import { copyTemplate } from '../support/per-file-database';
+import { INTERVIEW_TURNS } from '../support/seed-expectations';
 
 const INTERVIEW = 'seongmin-lee-qa-part-2-us-relations-with-north-korea';
 const ESSAY = 'how-to-really-bring-change-to-north-korea';
@@ -96,14 +97,7 @@ describe('the seeded archive', () => {
 
   it('reads the interview as three questions by Jeff Kim, each answered by Seongmin Lee', async () => {
     const passages = await passagesOf(INTERVIEW);
-    expect(passages.map((p) => [p.kind, p.speaker?.name])).toEqual([
-      ['question', 'Jeff Kim'],
-      ['answer', 'Seongmin Lee'],
-      ['question', 'Jeff Kim'],
-      ['answer', 'Seongmin Lee'],
-      ['question', 'Jeff Kim'],
-      ['answer', 'Seongmin Lee'],
-    ]);
+    expect(passages.map((p) => [p.kind, p.speaker?.name])).toEqual(INTERVIEW_TURNS);
     passages.forEach((passage, i) => {
       if (passage.kind === 'answer') expect(passage.questionId).toBe(passages[i - 1].id);
       else expect(passage.questionId).toBeNull();

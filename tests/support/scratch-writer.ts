@@ -15,3 +15,9 @@ export function scratchWriter(options: WriterOptions & { template?: 'seededTempl
   open.push(writer);
   return writer;
 }
+
+/** A scratch writer with the options every editorial function takes and its connection, for a test's helpers. */
+export function scratch(options?: Parameters<typeof scratchWriter>[0]) {
+  const writer = scratchWriter(options);
+  return { writer, options: { writer }, db: writer.db };
+}
