@@ -3,6 +3,8 @@
 // writer as every editorial change, with their audit entry.
 import { describe, expect, it } from 'vitest';
 import { AccountError, createAccount } from '@/lib/auth/accounts';
+import { changeRole, setDisabled } from '@/lib/auth/user-admin';
+import { prisma } from '@/lib/db/client';
 import { EditorialError, type Writer } from '@/lib/editorial';
 import { ensureSystemEditor, SYSTEM_EDITOR } from '@/lib/editorial/system-editor';
 import { scratchWriter } from '../support/scratch-writer';
@@ -32,6 +34,15 @@ describe('the system editor', () => {
     expect(() => writer.write((db) => ensureSystemEditor(db))).toThrow(/not the archive's system editor/);
     expect(count(writer, 'SELECT COUNT(*) FROM Document')).toBe(documents);
     expect(count(writer, "SELECT COUNT(*) FROM Speaker WHERE name = 'Pat Moss'")).toBe(0);
+  });
+
+  it('is no account an admin can promote or enable', async () => {
+    // The seeded archive of this file (DATABASE_URL) has the system editor: the seed wrote as it.
+    expect(await prisma.user.count({ where: { id: SYSTEM_EDITOR.id } })).toBe(1);
+    const admin = await createAccount(prisma, { email: 'chief@example.org', name: 'Chief', role: 'admin', password: PASSWORD });
+    await expect(changeRole(admin, { userId: SYSTEM_EDITOR.id, role: 'admin' })).rejects.toThrow('There is no such user.');
+    await expect(setDisabled(admin, { userId: SYSTEM_EDITOR.id, disabled: false })).rejects.toThrow('There is no such user.');
+    expect(await prisma.user.findUnique({ where: { id: SYSTEM_EDITOR.id }, select: { role: true, disabled: true } })).toEqual({ role: 'editor', disabled: true });
   });
 });
 
