@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { env } from '@/lib/env';
 import { AccountError, createAccount } from '@/lib/auth/accounts';
-import { createPrismaClient, databaseFilePath, migrateDatabase } from '@/lib/db';
+import { databaseFilePath, migrateDatabase, openWriter } from '@/lib/db';
 import { emailSchema, MIN_PASSWORD_LENGTH, userRoleSchema } from '@/lib/validation/users';
 
 export const USAGE = `Usage: npm run admin:create -- --email ADDRESS [--name NAME] [--role admin|editor]
@@ -88,13 +88,14 @@ export async function main(argv: string[]): Promise<void> {
   const options = parseAdminCreateArguments(argv);
   const password = await readPassword();
   // A fresh checkout has no database yet; the account tables come with the migrations.
-  migrateDatabase(databaseFilePath(env.DATABASE_URL));
-  const prisma = createPrismaClient(env.DATABASE_URL);
+  const file = databaseFilePath(env.DATABASE_URL);
+  migrateDatabase(file);
+  const writer = openWriter(file);
   try {
-    const user = await createAccount(prisma, { ...options, password });
+    const user = await createAccount(writer, { ...options, password });
     console.log(`Created ${user.role} ${user.email} (${user.name}). Sign in at /sign-in.`);
   } finally {
-    await prisma.$disconnect();
+    writer.close();
   }
 }
 

@@ -3,15 +3,17 @@
 import { readFileSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { createPrismaClient, databaseFilePath, migrateDatabase } from '@/lib/db';
-import { saveNewDocument, type NewDocument } from '@/lib/editorial/save-new-document';
+import { databaseFilePath, migrateDatabase, openWriter } from '@/lib/db';
+import { ValidationError } from '@/lib/editorial/errors';
+import { createDocumentAsSystem, type DocumentWithSpeakers } from '@/lib/editorial/new-document';
 import { ImportError, parseDocumentText, type ImportResult, type SpeakerHint } from '@/lib/import';
 import { parsePartialDate } from '@/lib/dates';
 import { slugify } from '@/lib/slug';
 import { importCliOptionsSchema, type ImportCliOptions } from '@/lib/validation/import-options';
 import { importSizeProblem } from '@/lib/validation/limits';
 import { describeIssues } from '@/lib/validation/common';
-import { formatImportReport } from './import-report';
+import type { DocumentStatus } from '@/lib/vocabulary';
+import { formatImportReport, type ReportHeading } from './import-report';
 
 export const IMPORT_USAGE = `Usage: npm run import -- <file> [options]
   --kind interview|essay     what the text is (detected when left out)
@@ -88,30 +90,84 @@ function speakerHints(options: ImportCliOptions): SpeakerHint[] {
   return [...hints.values()];
 }
 
-/** Turns the importer's result and the options into a new draft (or published) document. */
-export function documentFromImport(result: ImportResult, options: ImportCliOptions): NewDocument {
+/** What the command line saves: the document the editorial layer is given, and the facts its report shows. */
+export interface CliDocument extends DocumentWithSpeakers {
+  status: DocumentStatus;
+  heading: ReportHeading;
+}
+
+/** Each label once (the first spelling), leaving out the speaker's own name: the aliases of a speaker. */
+const aliasesOf = (name: string, labels: string[]) =>
+  labels.filter((label, i) => label !== name && labels.findIndex((l) => l.toLowerCase() === label.toLowerCase()) === i);
+
+/**
+ * Turns the importer's result and the options into a new draft (or published) document. Speakers
+ * are named, not picked: each is the archive's speaker of that name or address, or a new one.
+ */
+export function documentFromImport(result: ImportResult, options: ImportCliOptions): CliDocument {
   const title = options.title ?? result.meta.title;
   if (!title) throw new ImportError('no title: give --title or a "title" in front matter');
   const date = options.date ?? (typeof result.meta.date === 'string' ? result.meta.date : undefined);
   if (!date || !parsePartialDate(date)) {
     throw new ImportError('no publication date: give --date YYYY, YYYY-MM or YYYY-MM-DD, or a "date" in front matter');
   }
+  const status: DocumentStatus = options.publish ? 'published' : 'draft';
+  const slug = options.slug ?? slugify(title);
+  const publisher = options.publisher ?? result.meta.publisher ?? null;
   return {
-    slug: options.slug ?? slugify(title),
-    kind: result.kind,
-    title,
-    subtitle: options.subtitle ?? result.meta.subtitle ?? null,
-    summary: result.meta.summary ?? null,
-    publisher: options.publisher ?? result.meta.publisher ?? null,
-    sourceUrl: options.source ?? result.meta.sourceUrl ?? null,
-    date,
-    language: options.language ?? result.meta.language ?? 'en',
-    caption: result.caption,
-    status: options.publish ? 'published' : 'draft',
-    speakers: result.speakers.map((s) => ({ name: s.name, aliases: s.labels.filter((l) => l !== s.name), bio: s.bio, bioSource: s.bio ? title : null })),
-    participants: result.speakers.map((s) => ({ speaker: s.name, role: s.role })),
-    passages: result.passages.map((p) => ({ kind: p.kind, speaker: p.speaker, text: p.text, answers: p.answers, topicSlugs: [] })),
+    status,
+    heading: { slug, title, date, publisher, status },
+    speakers: result.speakers.map((s) => ({
+      name: s.name,
+      aliases: aliasesOf(s.name, s.labels),
+      bio: s.bio,
+      bioSource: s.bio ? title : null,
+      match: true,
+      message: 'Imported from the command line',
+    })),
+    document: (speakerIds) => {
+      const ids = new Map(result.speakers.map((s, i) => [s.name, speakerIds[i]]));
+      const idOf = (name: string) => {
+        const id = ids.get(name);
+        // Never a passage without its speaker: the importer names only speakers it lists.
+        if (id === undefined) throw new ImportError(`"${name}" is not one of this document's speakers`);
+        return id;
+      };
+      return {
+        slug,
+        kind: result.kind,
+        title,
+        subtitle: options.subtitle ?? result.meta.subtitle ?? null,
+        summary: result.meta.summary ?? null,
+        publisher,
+        sourceUrl: options.source ?? result.meta.sourceUrl ?? null,
+        date,
+        language: options.language ?? result.meta.language ?? 'en',
+        caption: result.caption,
+        // A speaker named twice in one role (two labels of one person) is one participant.
+        participants: result.speakers
+          .map((s) => ({ speakerId: idOf(s.name), role: s.role }))
+          .filter((p, i, all) => all.findIndex((q) => q.speakerId === p.speakerId && q.role === p.role) === i),
+        passages: result.passages.map((p) => ({
+          kind: p.kind,
+          speakerId: p.speaker === null ? null : idOf(p.speaker),
+          text: p.text,
+          questionIndex: p.answers,
+        })),
+        message: 'Imported from the command line',
+      };
+    },
   };
+}
+
+/** A refusal of the editorial layer as the command line says it: each field with its flag where it has one. */
+export function describeRefusal(error: ValidationError, document: CliDocument): string {
+  const fields = Object.entries(error.fieldErrors).map(([field, problems]) =>
+    field === 'slug'
+      ? `a document with the address "${document.heading.slug}" exists already: choose another with --slug`
+      : `${field}: ${problems.join('; ')}`,
+  );
+  return [error.message, ...error.formErrors, ...fields].join('\n');
 }
 
 /** Each unknown label with its line, and the two ways to resolve it. */
@@ -142,16 +198,21 @@ export async function runImport(options: ImportCliOptions, databaseUrl: string):
   // Unknown labels stop a dry run too: its report would otherwise look like a clean import.
   if (result.problems.length > 0) throw new ImportError(describeProblems(result));
   const document = documentFromImport(result, options);
-  const report = formatImportReport(result, document);
+  const report = formatImportReport(result, document.heading);
   if (options.dryRun) return { report: `${report}\nDry run: nothing was written.`, saved: null };
 
-  migrateDatabase(databaseFilePath(databaseUrl));
-  const prisma = createPrismaClient(databaseUrl);
+  const file = databaseFilePath(databaseUrl);
+  migrateDatabase(file);
+  const writer = openWriter(file);
   try {
-    const saved = await saveNewDocument(prisma, document);
-    return { report: `${report}\nSaved as ${document.status} /documents/${saved.slug}`, saved };
+    // As the system editor, made on first use in the same transaction: a refused import writes nothing.
+    const saved = createDocumentAsSystem(document, { writer, status: document.status });
+    return { report: `${report}\nSaved as ${document.status} /documents/${saved.slug}`, saved: { id: saved.id, slug: saved.slug } };
+  } catch (error) {
+    if (error instanceof ValidationError) throw new ImportError(describeRefusal(error, document));
+    throw error;
   } finally {
-    await prisma.$disconnect();
+    writer.close();
   }
 }
 

@@ -1,13 +1,22 @@
 // The importer's result as plain text for the terminal: what it made, dropped and could not place.
-import type { NewDocument } from '@/lib/editorial/save-new-document';
 import type { ImportResult } from '@/lib/import';
+import type { DocumentStatus } from '@/lib/vocabulary';
+
+/** The facts of the document about to be saved that the report's first lines show. */
+export interface ReportHeading {
+  slug: string;
+  title: string;
+  date: string;
+  publisher: string | null;
+  status: DocumentStatus;
+}
 
 const clip = (text: string, length = 72) => {
   const flat = text.replace(/\s+/g, ' ');
   return flat.length > length ? `${flat.slice(0, length - 1)}…` : flat;
 };
 
-export function formatImportReport(result: ImportResult, document: NewDocument): string {
+export function formatImportReport(result: ImportResult, document: ReportHeading): string {
   const lines = [
     `${document.title}`,
     `  ${result.kind}, ${document.date}${document.publisher ? `, ${document.publisher}` : ''} → /documents/${document.slug} (${document.status})`,

@@ -1,7 +1,7 @@
 // `npm run import -- <file> [options]`: import one transcript or essay from the command line.
 import './load-env';
 import { env } from '@/lib/env';
-import { SaveDocumentError } from '@/lib/editorial/save-new-document';
+import { EditorialError } from '@/lib/editorial/errors';
 import { IMPORT_USAGE, isInputProblem, parseImportArguments, runImport, UsageError } from './import-command';
 
 try {
@@ -12,7 +12,7 @@ try {
   if (error instanceof UsageError) {
     console.error(`import: ${error.message}\n\n${IMPORT_USAGE}`);
     process.exitCode = 2;
-  } else if (isInputProblem(error) || error instanceof SaveDocumentError) {
+  } else if (isInputProblem(error) || error instanceof EditorialError) {
     console.error(`import: ${(error as Error).message}\nNothing was written.`);
     process.exitCode = 1;
   } else {

@@ -1,13 +1,19 @@
 // Seeds an empty archive from seed/: the raw texts through the real importer, plus the facts in
-// metadata.json (dates, publishers, speakers, topics and each passage's topics).
+// metadata.json (dates, publishers, speakers, topics and each passage's topics), written through the
+// editorial layer as the system editor, so every entry has its version 1 and its audit entry.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { parseDocumentText, type ImportResult } from '@/lib/import';
-import { writeNewDocument, type NewDocument } from '@/lib/editorial/save-new-document';
+import { databaseFileOf, isWriter } from '@/lib/editorial/client-writer';
+import { writeDocumentWithSpeakers } from '@/lib/editorial/new-document';
+import { insertTopic } from '@/lib/editorial/new-topic';
 import { writeSynonymGroups } from '@/lib/editorial/synonyms';
+import { ensureSystemEditor } from '@/lib/editorial/system-editor';
+import { openWriter, type Writer } from '@/lib/db';
 import { parsePartialDate } from '@/lib/dates';
 import { seedMetadataSchema, type SeedMetadata } from '@/lib/validation/seed-metadata';
+import { seedDocumentInput, seedSpeakers, type SeedDocument } from './seed-document';
 
 export const defaultSeedDir = path.resolve(import.meta.dirname);
 
@@ -30,25 +36,55 @@ export function readSeedMetadata(seedDir: string = defaultSeedDir): SeedMetadata
   return metadata;
 }
 
-/** Seeds only a database without documents, so running it again keeps existing data. */
-export async function seedArchive(prisma: PrismaClient, seedDir: string = defaultSeedDir): Promise<SeedReport> {
-  if ((await prisma.document.count()) > 0) return { seeded: [], skipped: 'the archive holds documents already' };
+/**
+ * Seeds only a database without documents, so running it again keeps existing data. `target` is the
+ * database: a Prisma client of it (its file gets a writer of its own, closed at the end) or a writer.
+ */
+export async function seedArchive(target: PrismaClient | Writer, seedDir: string = defaultSeedDir): Promise<SeedReport> {
+  const writer = isWriter(target) ? target : openWriter(await databaseFileOf(target));
+  try {
+    return seedWith(writer, seedDir);
+  } finally {
+    if (writer !== target) writer.close();
+  }
+}
+
+function seedWith(writer: Writer, seedDir: string): SeedReport {
+  if ((writer.db.prepare('SELECT count(*) FROM Document').pluck().get() as number) > 0) {
+    return { seeded: [], skipped: 'the archive holds documents already' };
+  }
   const metadata = readSeedMetadata(seedDir);
   const documents = metadata.documents.map((doc) => buildSeedDocument(metadata, doc, readFileSync(path.join(seedDir, doc.file), 'utf8')));
+  const speakers = seedSpeakers(documents);
 
   // One transaction for the whole seed: a failure leaves the database as it was.
-  await prisma.$transaction(async (tx) => {
-    for (const topic of metadata.topics) {
-      await tx.topic.upsert({ where: { slug: topic.slug }, create: topic, update: {} });
+  writer.write((db) => {
+    const editor = ensureSystemEditor(db);
+    const topicIds = new Map(metadata.topics.map((topic) => [topic.slug, insertTopic(db, editor, { ...topic, message: 'Seeded' }, { keepExisting: true }).id]));
+    const speakerIds = new Map<string, number>();
+    for (const document of documents) {
+      // Each speaker is made (or found) with the first document that names it, with all the seed knows of it.
+      const fresh = document.participants.map((p) => p.slug).filter((slug, i, all) => !speakerIds.has(slug) && all.indexOf(slug) === i);
+      writeDocumentWithSpeakers(
+        db,
+        editor,
+        {
+          speakers: fresh.map((slug) => ({ ...speakers.get(slug)!, match: true, message: 'Seeded' })),
+          document: (ids) => {
+            fresh.forEach((slug, i) => speakerIds.set(slug, ids[i]));
+            return seedDocumentInput(document, speakerIds, topicIds);
+          },
+        },
+        { status: document.status },
+      );
     }
-    for (const document of documents) await writeNewDocument(tx, document);
-    await writeSynonymGroups(tx, metadata.synonyms);
+    writeSynonymGroups(db, editor, metadata.synonyms);
   });
   return { seeded: documents.map((d) => ({ slug: d.slug, passages: d.passages.length })), skipped: '' };
 }
 
 /** Runs the importer on one seed text and checks its result against the metadata before anything is written. */
-export function buildSeedDocument(metadata: SeedMetadata, doc: SeedMetadata['documents'][number], raw: string): NewDocument {
+export function buildSeedDocument(metadata: SeedMetadata, doc: SeedMetadata['documents'][number], raw: string): SeedDocument {
   const speakerBySlug = new Map(metadata.speakers.map((s) => [s.slug, s]));
   const participants = doc.participants.map((p) => {
     const speaker = speakerBySlug.get(p.speaker);
@@ -95,14 +131,14 @@ export function buildSeedDocument(metadata: SeedMetadata, doc: SeedMetadata['doc
     language: doc.language,
     caption: result.caption,
     status: doc.status,
-    speakers: participants.map((p) => ({
-      name: p.speaker.name,
+    participants: participants.map((p) => ({
       slug: p.speaker.slug,
+      name: p.speaker.name,
+      role: p.role,
       aliases: [...p.speaker.aliases, ...p.labels],
       bio: bios.get(p.speaker.name) ?? null,
       bioSource: bios.get(p.speaker.name) ? `${doc.title} (${doc.publisher ?? 'source'})` : null,
     })),
-    participants: participants.map((p) => ({ speaker: p.speaker.name, role: p.role })),
     passages: result.passages.map((passage, i) => ({
       kind: passage.kind,
       speaker: passage.speaker,

@@ -5,9 +5,10 @@
 // (the part that builds the search index) fire the same either way.
 import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { createPrismaClient, migrateDatabase, openDatabase, readMigrations, type SqliteDb } from '@/lib/db';
+import { createPrismaClient, migrateDatabase, openDatabase, openWriter, readMigrations, type SqliteDb } from '@/lib/db';
 import { createHash } from 'node:crypto';
-import { writeSynonymGroups } from '@/lib/editorial/synonyms';
+import { addSynonymGroups } from '@/lib/editorial/synonyms';
+import { SYSTEM_EDITOR } from '@/lib/editorial/system-editor';
 import { emptyStats, generateCorpus, planCorpus, type CorpusPlan, type CorpusStats } from './corpus';
 import { SYNONYM_GROUPS } from './vocabulary';
 
@@ -77,11 +78,11 @@ export async function loadCorpus(options: LoadOptions): Promise<{ info: CorpusIn
     db.close();
   }
   // The synonym groups go in through the project's own writer, as the seed does.
-  const prisma = createPrismaClient(`file:${building}`);
+  const writer = openWriter(building);
   try {
-    await prisma.$transaction((tx) => writeSynonymGroups(tx, SYNONYM_GROUPS));
+    addSynonymGroups(SYSTEM_EDITOR, SYNONYM_GROUPS, { writer });
   } finally {
-    await prisma.$disconnect();
+    writer.close();
   }
   const loadSeconds = (performance.now() - started) / 1000;
 

@@ -4,6 +4,7 @@
 // hold whoever calls them (nobody locks themselves out; one enabled admin always remains).
 import 'server-only';
 import { prisma } from '@/lib/db/client';
+import { isSystemEditor, SYSTEM_EDITOR } from '@/lib/editorial/system-editor';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import type { NewAccount } from '@/lib/validation/users';
 import type { Editor, EditorRole } from './editor';
@@ -29,7 +30,9 @@ type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
 export async function listUsers(): Promise<UserSummary[]> {
   await requireAdmin();
   const [users, locks] = await Promise.all([
+    // The system editor (the seed's and the scripts' author) is no account: it has no password to manage.
     prisma.user.findMany({
+      where: { id: { not: SYSTEM_EDITOR.id } },
       select: { id: true, name: true, email: true, role: true, disabled: true, createdAt: true },
       orderBy: [{ disabled: 'asc' }, { email: 'asc' }],
     }),
@@ -107,7 +110,7 @@ const audited = (actor: AdminActor) => ({ id: actor.id, email: actor.email, ipAd
 
 async function findUser(tx: Tx, id: string) {
   const user = await tx.user.findUnique({ where: { id }, select: { id: true, email: true, role: true, disabled: true } });
-  if (!user) throw new AccountError('There is no such user.');
+  if (!user || isSystemEditor(user)) throw new AccountError('There is no such user.');
   return user;
 }
 

@@ -18,7 +18,7 @@ export { openReader, type Reader } from './sqlite/reader';
 export type { FullTextStatements, PrefixLookup, SynonymLookup } from './full-text';
 export { sqliteFullText as fullText } from './sqlite/full-text';
 // Writing: every write goes through one serialized writer per database file.
-export { write, withWriter, writerOf, openWriter, closeWriters, nowIso, type Writer, type WriteDb } from './sqlite/writer';
+export { write, withWriter, writerOf, openWriter, closeWriters, nowIso, type Writer, type WriterOptions, type WriteDb } from './sqlite/writer';
 // Files, schema and operations (scripts, health checks, backups).
 export { databaseFilePath } from './sqlite/database-file';
 export { migrateDatabase, applyMigrations, readMigrations, defaultMigrationsDir, type MigrationFile } from './sqlite/migrate';

@@ -9,7 +9,8 @@ export type AuditAction = 'create' | 'update' | 'delete' | 'publish' | 'unpublis
 export interface AuditEntry {
   editor: Editor;
   action: AuditAction;
-  entityType: 'document' | 'speaker' | 'topic';
+  /** An editorial entry, or a synonym group of search. */
+  entityType: 'document' | 'speaker' | 'topic' | 'synonyms';
   entityId: number | string;
   summary: string;
   ip?: string | null;

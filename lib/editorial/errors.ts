@@ -2,7 +2,7 @@
 // caller (a server action, a route, a script) decides how to present it. Whenever one is thrown,
 // nothing was written: every change runs in one transaction that the error rolls back.
 import { z } from 'zod';
-import type { EntityType } from './snapshots';
+import type { EntityType, Snapshot, SnapshotOf } from './snapshots';
 
 /** Base class: a change the archive refused, with a human message. */
 export class EditorialError extends Error {
@@ -47,11 +47,12 @@ export class NotFoundError extends EditorialError {
 /**
  * Someone saved the entry after the editor opened it. Nothing was written; `current` is the entry as
  * it is now and `attempted` what the editor submitted, so a conflict view can show both side by side.
+ * `current` is typed: narrow it by `current.type`, or take `ConflictError.of(error, 'document')`.
  */
-export class ConflictError<Snapshot = unknown> extends EditorialError {
+export class ConflictError<S extends Snapshot = Snapshot> extends EditorialError {
   readonly entityType: EntityType;
   readonly entityId: number;
-  readonly current: Snapshot;
+  readonly current: S;
   readonly currentVersion: number;
   readonly expectedVersion: number;
   readonly attempted: unknown;
@@ -59,7 +60,7 @@ export class ConflictError<Snapshot = unknown> extends EditorialError {
   constructor(args: {
     entityType: EntityType;
     entityId: number;
-    current: Snapshot;
+    current: S;
     currentVersion: number;
     expectedVersion: number;
     attempted: unknown;
@@ -75,6 +76,11 @@ export class ConflictError<Snapshot = unknown> extends EditorialError {
     this.currentVersion = args.currentVersion;
     this.expectedVersion = args.expectedVersion;
     this.attempted = args.attempted;
+  }
+
+  /** `error` as a conflict over an entry of `type`, its `current` typed as that entry; null otherwise. */
+  static of<T extends EntityType>(error: unknown, type: T): ConflictError<SnapshotOf<T>> | null {
+    return error instanceof ConflictError && error.entityType === type ? (error as ConflictError<SnapshotOf<T>>) : null;
   }
 }
 

@@ -124,19 +124,19 @@ export function openEntry<T extends EntityType>(
 /**
  * After a change: when the entry differs from `before` (or `force`: an event worth a version of its
  * own, like absorbing a merged entry), bumps its version by one and stores the new snapshot as a
- * revision. Returns the new snapshot, or null when nothing changed.
+ * revision. Returns the new snapshot, or null when nothing changed. `current`: the entry as the
+ * change left it, when the caller has built it already (a snapshot of a long document is not free).
  */
 export function closeEntry<S extends Snapshot>(
   db: WriteDb,
   editor: Editor,
   before: S,
   message: string | null,
-  options: { force?: boolean } = {},
+  options: { force?: boolean; current?: S } = {},
 ): S | null {
   const entityType = before.type;
-  const now = snapshotOf(db, entityType, before.id);
-  if (!now) throw new NotFoundError(`The ${LABEL[entityType]} ${before.id} disappeared during the change.`);
-  const after = now as S;
+  const after = options.current ?? (snapshotOf(db, entityType, before.id) as S | null);
+  if (!after) throw new NotFoundError(`The ${LABEL[entityType]} ${before.id} disappeared during the change.`);
   if (!options.force && sameContent(before, after)) return null;
   const result = sql(db, `UPDATE ${TABLE[entityType]} SET version = version + 1, updatedAt = ? WHERE id = ? AND version = ?`).run(
     nowIso(),
@@ -165,6 +165,11 @@ export interface ChangeSpec<T extends EntityType, R> {
   paths: (before: SnapshotOf<T>, after: SnapshotOf<T>, db: WriteDb) => string[];
 }
 
+/** The entry a parsed input names, the version it started from, what it attempted and its note, for a ChangeSpec. */
+export function entryOf(data: { id: number; expectedVersion: number; message?: string | null }, attempted: unknown = data) {
+  return { id: data.id, expectedVersion: data.expectedVersion, attempted, message: data.message };
+}
+
 /** One change of one entry, as one transaction, with its revision and its audit event. */
 export function changeEntry<T extends EntityType, R>(
   editor: Editor,
@@ -184,7 +189,8 @@ export function changeEntry<T extends EntityType, R>(
       });
     }
     const described = spec.describe(result, before, current);
-    const after = closeEntry(db, editor, before, spec.message?.trim() || described.message)!;
+    // The snapshot built for the comparison is the one stored: built once after the change, not again.
+    const after = closeEntry(db, editor, before, spec.message?.trim() || described.message, { current })!;
     recordAudit(db, { editor, action: described.action, entityType: spec.entityType, entityId: spec.id, summary: described.summary, ip: options?.ip });
     return {
       result,

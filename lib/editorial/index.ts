@@ -1,22 +1,16 @@
-// The editorial write layer. Every write goes through lib/editorial/writer.ts (one serialized
+// The editorial write layer. Every write goes through the serialized writer of lib/db (one
 // better-sqlite3 connection per database file, each change one BEGIN IMMEDIATE transaction).
 // Functions take the signed-in editor first; they check no permissions (the caller does) but record
 // who did what in the revision history and the audit log. Each returns the public paths to revalidate.
 export { BusyError, ConflictError, EditorialError, NotFoundError, ValidationError } from './errors';
 export type { EditOptions, EditResult } from './history';
 export { closeWriters, openWriter, withWriter, write, type Writer } from '@/lib/db';
-export {
-  createDocument,
-  createDocumentWithSpeakers,
-  findDocumentId,
-  getDocumentForEditing,
-  publishDocument,
-  restoreDeletedDocument,
-  softDeleteDocument,
-  unpublishDocument,
-  updateDocumentFields,
-} from './documents';
-export { addPassage, deletePassage, mergePassages, reorderPassages, splitPassage, tagPassage, untagPassage, updatePassage } from './passages';
+export { findDocumentId, getDocumentForEditing, updateDocumentFields } from './documents';
+export { createDocument, createDocumentWithSpeakers, type DocumentWithSpeakers, type NewDocumentSpeaker } from './new-document';
+export { publishDocument, restoreDeletedDocument, softDeleteDocument, unpublishDocument } from './document-status';
+export { SYSTEM_EDITOR } from './system-editor';
+export { addPassage, deletePassage, reorderPassages, tagPassage, untagPassage, updatePassage } from './passages';
+export { mergePassages, splitPassage } from './passage-split-merge';
 export { createSpeaker, deleteSpeaker, getSpeakerForEditing, mergeSpeakers, updateSpeaker } from './speakers';
 export { createTopic, deleteTopic, getTopicForEditing, mergeTopics, updateTopic } from './topics';
 export {

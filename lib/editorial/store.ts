@@ -136,21 +136,29 @@ export function documentSlugTaken(db: WriteDb, slug: string, exceptId: number | 
 // ---------------------------------------------------------------------------------------------
 // Following merges through history (for restores of snapshots older than a merge)
 
+/** The entry `id` is now: itself if it exists, else where it was merged (its last revision's `mergedInto`), followed. */
+function followMerges(db: WriteDb, entityType: 'speaker' | 'topic', start: number | null): number | null {
+  const table = entityType === 'speaker' ? 'Speaker' : 'Topic';
+  let id = start;
+  for (let hops = 0; id !== null && hops < 20; hops++) {
+    if (sql(db, `SELECT 1 FROM ${table} WHERE id = ?`).get(id)) return id;
+    const merged = sql(
+      db,
+      `SELECT json_extract(snapshot, '$.mergedInto.id') AS target FROM Revision
+       WHERE entityType = ? AND entityId = ? ORDER BY version DESC LIMIT 1`,
+    ).get(entityType, id) as { target: number | null } | undefined;
+    id = merged?.target ?? null;
+  }
+  return null;
+}
+
 /**
  * The speaker a snapshot's speaker is now: the same id if it still exists, else where it was merged
  * (the merge's last revision of the source records `mergedInto`), else one with the same slug.
  */
 export function resolveSpeaker(db: WriteDb, speakerId: number | null, slug: string | null): number | null {
-  let id = speakerId;
-  for (let hops = 0; id !== null && hops < 20; hops++) {
-    if (sql(db, 'SELECT 1 FROM Speaker WHERE id = ?').get(id)) return id;
-    const merged = sql(
-      db,
-      `SELECT json_extract(snapshot, '$.mergedInto.id') AS target FROM Revision
-       WHERE entityType = 'speaker' AND entityId = ? ORDER BY version DESC LIMIT 1`,
-    ).get(id) as { target: number | null } | undefined;
-    id = merged?.target ?? null;
-  }
+  const id = followMerges(db, 'speaker', speakerId);
+  if (id !== null) return id;
   if (slug) {
     const bySlug = sql(db, 'SELECT id FROM Speaker WHERE slug = ?').get(slug) as { id: number } | undefined;
     if (bySlug) return bySlug.id;
@@ -166,15 +174,5 @@ export function resolveTopic(db: WriteDb, slug: string): number | null {
     db,
     `SELECT entityId FROM Revision WHERE entityType = 'topic' AND json_extract(snapshot, '$.slug') = ? ORDER BY id DESC LIMIT 1`,
   ).get(slug) as { entityId: number } | undefined;
-  let id: number | null = had?.entityId ?? null;
-  for (let hops = 0; id !== null && hops < 20; hops++) {
-    if (sql(db, 'SELECT 1 FROM Topic WHERE id = ?').get(id)) return id;
-    const merged = sql(
-      db,
-      `SELECT json_extract(snapshot, '$.mergedInto.id') AS target FROM Revision
-       WHERE entityType = 'topic' AND entityId = ? ORDER BY version DESC LIMIT 1`,
-    ).get(id) as { target: number | null } | undefined;
-    id = merged?.target ?? null;
-  }
-  return null;
+  return followMerges(db, 'topic', had?.entityId ?? null);
 }

@@ -1,16 +1,43 @@
-// Writes synonym groups for search, each term normalised the way search reads queries.
+// Writes synonym groups for search, each term normalised the way search reads queries, on the
+// editorial writer with an audit entry a group that changed. No 'server-only': the seed and the
+// search bench (tsx) import it.
+import type { Editor } from '@/lib/auth/editor';
 import { wordsOf } from '@/lib/search/query-parser';
-import type { Transaction } from './save-new-document';
+import { recordAudit } from './audit';
+import { runWrite, type EditOptions } from './history';
+import { sql } from './snapshots';
+import type { WriteDb } from '@/lib/db';
 
-/** Adds each group; a term already in a group keeps it, and its new partners join that group. */
-export async function writeSynonymGroups(tx: Transaction, groups: string[][]): Promise<void> {
+/**
+ * Adds each group inside the caller's transaction; a term already in a group keeps it, and its new
+ * partners join that group. Returns how many terms were added.
+ */
+export function writeSynonymGroups(db: WriteDb, editor: Editor, groups: string[][], options?: EditOptions): number {
+  let added = 0;
   for (const group of groups) {
     const terms = [...new Set(group.map((term) => wordsOf(term).join(' ')).filter(Boolean))];
     if (terms.length < 2) continue;
-    const existing = await tx.searchSynonym.findFirst({ where: { term: { in: terms } }, select: { group: true } });
-    const groupId = existing?.group ?? ((await tx.searchSynonym.aggregate({ _max: { group: true } }))._max.group ?? 0) + 1;
-    for (const term of terms) {
-      await tx.searchSynonym.upsert({ where: { term }, create: { term, group: groupId }, update: {} });
-    }
+    const existing = sql(db, `SELECT "group" FROM SearchSynonym WHERE term IN (SELECT value FROM json_each(?)) ORDER BY id LIMIT 1`).get(
+      JSON.stringify(terms),
+    ) as { group: number } | undefined;
+    const groupId = existing?.group ?? (sql(db, 'SELECT coalesce(max("group"), 0) + 1 AS next FROM SearchSynonym').get() as { next: number }).next;
+    const insert = sql(db, 'INSERT INTO SearchSynonym (term, "group") VALUES (?, ?) ON CONFLICT(term) DO NOTHING');
+    const fresh = terms.filter((term) => insert.run(term, groupId).changes === 1);
+    if (fresh.length === 0) continue;
+    added += fresh.length;
+    recordAudit(db, {
+      editor,
+      action: existing ? 'update' : 'create',
+      entityType: 'synonyms',
+      entityId: groupId,
+      summary: `${existing ? 'Added to' : 'Created'} the synonym group ${groupId}: ${fresh.join(', ')}`,
+      ip: options?.ip,
+    });
   }
+  return added;
+}
+
+/** writeSynonymGroups as one transaction of its own. */
+export function addSynonymGroups(editor: Editor, groups: string[][], options?: EditOptions): number {
+  return runWrite(options, (db) => writeSynonymGroups(db, editor, groups, options));
 }

@@ -1,4 +1,5 @@
 // The result under construction and the small moves every stage makes on it (drop, leave unplaced, note).
+import { isBodyCaption } from './caption';
 import type { LabelMatch } from './labels';
 import { nameKey } from './names';
 import type { Paragraph } from './paragraphs';
@@ -101,4 +102,25 @@ export function flagUnknownLabel(draft: Draft, block: Block, why: string): void 
 
 export function followsUnknownLabel(draft: Draft, block: Paragraph, label: Block): void {
   leaveUnplaced(draft, block, `follows the unknown speaker label "${label.label?.label ?? ''}" at line ${label.line}`);
+}
+
+/**
+ * Sets aside a body block that is not the text, the same way in interviews and essays: site chrome
+ * and repeats (a pull quote) are dropped, a photo caption becomes the caption. True when it was.
+ */
+export function setAsideNonText(draft: Draft, block: Block): boolean {
+  if (block.bodyChrome) {
+    drop(draft, block, block.bodyChrome);
+    return true;
+  }
+  const repeated = repeatReason(draft, block.text);
+  if (repeated) {
+    drop(draft, block, repeated);
+    return true;
+  }
+  if (isBodyCaption(block.text)) {
+    placeCaption(draft, block);
+    return true;
+  }
+  return false;
 }

@@ -1,8 +1,7 @@
 // Builds an essay's passages: finds where the header ends, then one passage per body paragraph.
 import { closingBioRun, placeClosingBios } from './bio';
-import { isBodyCaption } from './caption';
 import { bioName } from './names';
-import { deriveMeta, drop, leaveUnplaced, placeCaption, repeatReason, type Block, type Draft } from './draft';
+import { deriveMeta, drop, leaveUnplaced, setAsideNonText, type Block, type Draft } from './draft';
 import { applyHeaderMark, classifyHeader, type HeaderMark } from './header';
 import { createRepeatIndex } from './pull-quote';
 import { excerpt, wordCount } from './text';
@@ -72,19 +71,7 @@ export function assembleEssay(draft: Draft, input: EssayInput): void {
   const seen = createRepeatIndex();
   for (const block of blocks.slice(end)) {
     if (block.tail || bios.has(block.index)) continue;
-    if (block.bodyChrome) {
-      drop(draft, block, block.bodyChrome);
-      continue;
-    }
-    const repeated = repeatReason(draft, block.text);
-    if (repeated) {
-      drop(draft, block, repeated);
-      continue;
-    }
-    if (isBodyCaption(block.text)) {
-      placeCaption(draft, block);
-      continue;
-    }
+    if (setAsideNonText(draft, block)) continue;
     const repeats = seen.find(block.text);
     if (repeats !== null) {
       drop(draft, block, `pull quote repeating passage ${repeats + 1}`);

@@ -1,7 +1,6 @@
 // Builds an interview's passages: header, then labelled turns with their unlabelled follow-on paragraphs.
 import { closingBioRun, placeClosingBios } from './bio';
-import { isBodyCaption } from './caption';
-import { deriveMeta, drop, flagUnknownLabel, followsUnknownLabel, leaveUnplaced, placeCaption, repeatReason, type Block, type Draft } from './draft';
+import { deriveMeta, drop, flagUnknownLabel, followsUnknownLabel, leaveUnplaced, setAsideNonText, type Block, type Draft } from './draft';
 import { applyHeaderMark, classifyHeader, isDek } from './header';
 import { createRepeatIndex } from './pull-quote';
 import { assignRoles } from './roles';
@@ -83,19 +82,7 @@ export function assembleInterview(draft: Draft, input: InterviewInput): Map<stri
       orphan = block;
       continue;
     }
-    if (block.bodyChrome) {
-      drop(draft, block, block.bodyChrome);
-      continue;
-    }
-    const repeated = repeatReason(draft, block.text);
-    if (repeated) {
-      drop(draft, block, repeated);
-      continue;
-    }
-    if (isBodyCaption(block.text)) {
-      placeCaption(draft, block);
-      continue;
-    }
+    if (setAsideNonText(draft, block)) continue;
     if (orphan) {
       followsUnknownLabel(draft, block, orphan);
       continue;

@@ -39,7 +39,7 @@ export const documentKindSchema = z.enum(DOCUMENT_KINDS, {
 export const passageKindSchema = z.enum(PASSAGE_KINDS, {
   error: 'must be one of question, answer, paragraph',
 });
-export const participantRoleSchema = z.enum(PARTICIPANT_ROLES);
+export const participantRoleSchema = z.enum(PARTICIPANT_ROLES, { error: `must be one of ${PARTICIPANT_ROLES.join(', ')}` });
 export const datePrecisionSchema = z.enum(DATE_PRECISIONS);
 
 /**

@@ -1,141 +1,34 @@
 // The inputs of the editorial layer (lib/editorial). Messages are written to stand next to a form
 // field ("Title: must not be empty"). Numbers may arrive as text from a form; an empty optional field
-// means "none" (null), an absent one "leave as it is" in an update.
+// means "none" (null), an absent one "leave as it is" in an update. The building blocks are in
+// editorial-fields.ts, named here too.
 import { z } from 'zod';
-import { optionalWebAddressSchema } from './web-address';
 import { documentKindSchema, partialDateSchema, passageKindSchema, slugSchema } from './common';
+import {
+  TITLE_MAX,
+  anchorSchema,
+  idSchema,
+  languageSchema,
+  lineSchema,
+  messageSchema,
+  nullableAnchor,
+  nullableId,
+  optionalLineSchema,
+  optionalTextSchema,
+  participantsSchema,
+  passageTextSchema,
+  sourceUrlSchema,
+  titleSchema,
+  topicIdsSchema,
+  versionSchema,
+  wholeNumberSchema,
+} from './editorial-fields';
+
+export * from './editorial-fields';
+// Defined once in common.ts; named here too for the importers that found it here.
+export { participantRoleSchema } from './common';
 import { PASSAGE_TEXT_MAX } from './limits';
-
 export { PASSAGE_TEXT_MAX };
-
-// ---------------------------------------------------------------------------------------------
-// Building blocks
-
-/** Control characters a passage may not hold: all but tab and newline (carriage returns are folded into newlines first). */
-const TEXT_CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/;
-/** In a one-line field no control character at all. */
-const LINE_CONTROL = /[\u0000-\u001F\u007F-\u009F]/;
-
-/** Browsers send a textarea's line breaks as CRLF; the archive stores LF. */
-export const normalizeNewlines = (text: string) => text.replace(/\r\n?/g, '\n');
-
-/**
- * Half of a UTF-16 surrogate pair without its other half. JSON can carry one ("\ud800"), SQLite
- * cannot store it: it would be saved as U+FFFD, a silent change of what the editor sent.
- */
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-const BROKEN_CHARACTER = 'must not contain broken characters (half of a surrogate pair)';
-const wellFormed = (value: string | null | undefined) => value == null || !LONE_SURROGATE.test(value);
-
-/**
- * A whole number as a form (decimal digits) or JSON (a number) sends it. Anything else is refused
- * rather than read as a number the editor never wrote: "0x10", "1e3", "0b11", true or [5] would all
- * pass Number() as 16, 1000, 3, 1 and 5, and name another entry or version than the one meant.
- */
-function wholeNumberSchema(notANumber: string) {
-  return z
-    .union([z.number(), z.string().regex(/^\s*-?\d+(\.\d+)?\s*$/).transform(Number)], { error: notANumber })
-    .pipe(z.number({ error: notANumber }).int('must be a whole number'));
-}
-
-export const idSchema = wholeNumberSchema('must be a number').pipe(z.number().positive('must be 1 or more'));
-
-/** The version of the entry the editor started from, for optimistic locking. */
-export const versionSchema = wholeNumberSchema('must be a number').pipe(z.number().min(1, 'must be 1 or more'));
-
-export const anchorSchema = wholeNumberSchema('must be a passage number').pipe(z.number().positive('must be 1 or more'));
-
-/** An id that may be left empty (""), meaning none. */
-const nullableId = z.preprocess((value) => (value === '' ? null : value), idSchema.nullable());
-const nullableAnchor = z.preprocess((value) => (value === '' ? null : value), anchorSchema.nullable());
-
-/** A required one-line field: trimmed, not empty, at most `max` characters, no control characters. */
-export function lineSchema(max: number) {
-  return z
-    .string({ error: 'must be text' })
-    .trim()
-    .min(1, 'must not be empty')
-    .max(max, `must be at most ${max} characters`)
-    .refine((value) => !LINE_CONTROL.test(value), 'must be one line without control characters')
-    .refine(wellFormed, BROKEN_CHARACTER);
-}
-
-/** An optional one-line field: empty means none (null). */
-function optionalLineSchema(max: number) {
-  return z
-    .string({ error: 'must be text' })
-    .trim()
-    .max(max, `must be at most ${max} characters`)
-    .refine((value) => !LINE_CONTROL.test(value), 'must be one line without control characters')
-    .refine(wellFormed, BROKEN_CHARACTER)
-    .nullable()
-    .optional()
-    .transform((value) => (value === '' ? null : value));
-}
-
-/** An optional text of several lines (a summary, a bio): empty means none (null). */
-function optionalTextSchema(max: number) {
-  return z
-    .string({ error: 'must be text' })
-    .transform(normalizeNewlines)
-    .pipe(
-      z
-        .string()
-        .trim()
-        .max(max, `must be at most ${max} characters`)
-        .refine((value) => !TEXT_CONTROL.test(value), 'must not contain control characters other than line breaks and tabs')
-        .refine(wellFormed, BROKEN_CHARACTER),
-    )
-    .nullable()
-    .optional()
-    .transform((value) => (value === '' ? null : value));
-}
-
-export const TITLE_MAX = 300;
-
-export const titleSchema = lineSchema(TITLE_MAX);
-
-/** A passage's text: line breaks kept (a blank line separates paragraphs), no other control characters, never empty. */
-export const passageTextSchema = z
-  .string({ error: 'must be text' })
-  .transform(normalizeNewlines)
-  .pipe(
-    z
-      .string()
-      .trim()
-      .min(1, 'must not be empty')
-      .max(PASSAGE_TEXT_MAX, `must be at most ${PASSAGE_TEXT_MAX} characters`)
-      .refine((value) => !TEXT_CONTROL.test(value), 'must not contain control characters other than line breaks and tabs')
-      .refine(wellFormed, BROKEN_CHARACTER),
-  );
-
-/** The editor's note on a change, shown in the history. */
-export const messageSchema = optionalLineSchema(500);
-
-export const languageSchema = z
-  .string({ error: 'must be text' })
-  .trim()
-  .regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, 'must be a language tag like en or ko');
-
-// The one http(s)-only rule for source addresses (lib/validation/web-address.ts); empty is none.
-const sourceUrlSchema = optionalWebAddressSchema;
-
-export const participantRoleSchema = z.enum(['interviewer', 'interviewee', 'author', 'translator', 'editor'], {
-  error: 'must be one of interviewer, interviewee, author, translator, editor',
-});
-
-export const participantsSchema = z
-  .array(z.object({ speakerId: idSchema, role: participantRoleSchema }), { error: 'must be a list of speakers with their roles' })
-  .max(50, 'must be at most 50 participants')
-  .refine(
-    (list) => new Set(list.map((p) => `${p.speakerId}:${p.role}`)).size === list.length,
-    'lists the same speaker twice in the same role',
-  );
-
-const topicIdsSchema = z
-  .array(idSchema, { error: 'must be a list of topics' })
-  .max(50, 'must be at most 50 topics')
-  .refine((ids) => new Set(ids).size === ids.length, 'lists a topic twice');
 
 // ---------------------------------------------------------------------------------------------
 // Documents

@@ -1,5 +1,6 @@
 // The shape of seed/metadata.json: the facts about the seed texts that the raw text does not carry.
 import { z } from 'zod';
+import { DOCUMENT_STATUSES } from '@/lib/vocabulary';
 import { webAddressSchema } from './web-address';
 import { datePrecisionSchema, documentKindSchema, participantRoleSchema, partialDateSchema, slugSchema } from './common';
 
@@ -20,7 +21,7 @@ export const seedMetadataSchema = z.object({
       date: partialDateSchema,
       datePrecision: datePrecisionSchema,
       language: z.string().default('en'),
-      status: z.enum(['draft', 'published']),
+      status: z.enum(DOCUMENT_STATUSES),
       participants: z.array(z.object({ speaker: slugSchema, role: participantRoleSchema, labels: z.array(z.string()).default([]) })),
       /** In reading order, one entry a passage; startsWith guards against a silent mismatch. */
       passageTopics: z.array(z.object({ startsWith: z.string().min(10), topics: z.array(slugSchema).min(1).max(3) })),

@@ -9,7 +9,7 @@ import { GET as getTopicRoute } from '@/app/api/v1/topics/[slug]/route';
 import { GET as listTopicsRoute } from '@/app/api/v1/topics/route';
 import { prisma } from '@/lib/db/client';
 import { env } from '@/lib/env';
-import { saveNewDocument } from '@/lib/editorial/save-new-document';
+import { createDocumentFixture } from '../support/factories';
 
 const DRAFT = 'an-unpublished-interview';
 // The API's url fields are on the configured site address (SITE_URL, else localhost on PORT), never
@@ -19,19 +19,18 @@ const params = (slug: string) => ({ params: Promise.resolve({ slug }) });
 const get = (path: string) => new Request(`${ORIGIN}${path}`);
 
 beforeAll(async () => {
-  await saveNewDocument(prisma, {
+  await createDocumentFixture(prisma, {
     slug: DRAFT,
     kind: 'interview',
     title: 'An Unpublished Interview',
     date: '2019-06-01',
     status: 'draft',
-    speakers: [{ name: 'Draft Interviewer' }, { name: 'Seongmin Lee' }],
     participants: [
       { speaker: 'Draft Interviewer', role: 'interviewer' },
       { speaker: 'Seongmin Lee', role: 'interviewee' },
     ],
     passages: [
-      { kind: 'question', speaker: 'Draft Interviewer', text: 'Is this published yet?', answers: null, topicSlugs: ['china'] },
+      { kind: 'question', speaker: 'Draft Interviewer', text: 'Is this published yet?', topicSlugs: ['china'] },
       { kind: 'answer', speaker: 'Seongmin Lee', text: 'Not yet.', answers: 0, topicSlugs: ['china', 'sanctions'] },
     ],
   });

@@ -8,7 +8,7 @@ import { getSpeaker, listSpeakers } from '@/lib/data/speakers';
 import { getTimeline } from '@/lib/data/timeline';
 import { getTopic, listTopics } from '@/lib/data/topics';
 import { prisma } from '@/lib/db/client';
-import { saveNewDocument } from '@/lib/editorial/save-new-document';
+import { createDocumentFixture } from '../support/factories';
 import { documentFiltersSchema } from '@/lib/validation/document-filters';
 
 const INTERVIEW = 'seongmin-lee-qa-part-2-us-relations-with-north-korea';
@@ -21,7 +21,7 @@ const slugsFor = async (query: Record<string, string> = {}) => (await listDocume
 const facet = (counts: { value: string; count: number }[]) => counts.map((c) => [c.value, c.count]);
 
 beforeAll(async () => {
-  await saveNewDocument(prisma, {
+  await createDocumentFixture(prisma, {
     slug: DRAFT,
     kind: 'testimony',
     title: 'A Draft Testimony on the Cult',
@@ -33,7 +33,7 @@ beforeAll(async () => {
       { speaker: 'Seongmin Lee', role: 'interviewee' },
     ],
     passages: [
-      { kind: 'question', speaker: 'Hidden Witness', text: 'What did school teach about the leaders?', answers: null, topicSlugs: ['personality-cult'] },
+      { kind: 'question', speaker: 'Hidden Witness', text: 'What did school teach about the leaders?', topicSlugs: ['personality-cult'] },
       {
         kind: 'answer',
         speaker: 'Seongmin Lee',
@@ -43,22 +43,18 @@ beforeAll(async () => {
       },
     ],
   });
-  await saveNewDocument(prisma, {
+  await createDocumentFixture(prisma, {
     slug: SPEECH,
     kind: 'speech',
     title: 'A Speech on Markets',
     publisher: 'Test Forum',
     date: '2017',
-    status: 'published',
-    speakers: [{ name: 'Min-ji Park' }],
     participants: [{ speaker: 'Min-ji Park', role: 'author' }],
     passages: [
-      { kind: 'paragraph', speaker: 'Min-ji Park', text: 'Markets changed everything.', answers: null, topicSlugs: ['smuggling-and-markets'] },
+      { speaker: 'Min-ji Park', text: 'Markets changed everything.', topicSlugs: ['smuggling-and-markets'] },
       {
-        kind: 'paragraph',
         speaker: 'Min-ji Park',
         text: 'Traders learned what rights are.',
-        answers: null,
         topicSlugs: ['smuggling-and-markets', 'human-rights'],
       },
     ],

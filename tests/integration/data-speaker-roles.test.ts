@@ -4,24 +4,22 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listDocuments } from '@/lib/data/documents';
 import { getSpeaker, listSpeakers } from '@/lib/data/speakers';
 import { prisma } from '@/lib/db/client';
-import { saveNewDocument } from '@/lib/editorial/save-new-document';
+import { createDocumentFixture } from '../support/factories';
 import { documentFiltersSchema } from '@/lib/validation/document-filters';
 
 const SELF_TRANSLATED = 'an-essay-translated-by-its-author';
 
 beforeAll(async () => {
-  await saveNewDocument(prisma, {
+  await createDocumentFixture(prisma, {
     slug: SELF_TRANSLATED,
     kind: 'essay',
     title: 'An Essay Translated by Its Author',
     date: '2019-04-02',
-    status: 'published',
-    speakers: [{ name: 'Seongmin Lee' }],
     participants: [
       { speaker: 'Seongmin Lee', role: 'author' },
       { speaker: 'Seongmin Lee', role: 'translator' },
     ],
-    passages: [{ kind: 'paragraph', speaker: 'Seongmin Lee', text: 'I wrote this in Korean first.', answers: null, topicSlugs: ['outside-information'] }],
+    passages: [{ speaker: 'Seongmin Lee', text: 'I wrote this in Korean first.', topicSlugs: ['outside-information'] }],
   });
 });
 

@@ -272,13 +272,14 @@ describe('publish, unpublish, soft delete and restore', () => {
     expect(row(1)).toMatchObject({ deletedAt: null, status: 'published', version: 3 });
     expect((await getPublishedDocument(INTERVIEW_SLUG))?.passages).toHaveLength(6);
     expect(audit(1).map((a) => [a.action, a.actorId])).toEqual([
+      ['create', 'system'],
       ['delete', 'u-ada'],
       ['restore', 'u-root'],
     ]);
     expect(listRevisions('document', 1).map((r) => [r.version, r.editorName, r.message])).toEqual([
       [3, 'Ruth Admin', 'Restored the deleted document'],
       [2, 'Ada Editor', 'Duplicate'],
-      [1, null, 'Version 1, as created or imported'],
+      [1, 'Archive system', 'Seeded'],
     ]);
     const notDeleted = await restoreDeletedDocument(root, { id: 1, expectedVersion: 3 }).catch((e) => e);
     expect(notDeleted.message).toBe('“Seongmin Lee Q&A Part 2: Thoughts on U.S. Relations with North Korea” is not deleted.');

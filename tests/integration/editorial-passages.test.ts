@@ -1,7 +1,7 @@
 // Passage operations of the editorial layer on a real seeded SQLite copy (a fresh one per test):
 // edit, add, delete, reorder, split, merge, tag. Each bumps the document's version by one, writes one
 // revision, keeps anchors permanent (never reused, never renumbered) and keeps the search index in step.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Editor } from '@/lib/auth/editor';
 import {
   addPassage,
@@ -12,27 +12,23 @@ import {
   listRevisions,
   mergePassages,
   NotFoundError,
-  openWriter,
   reorderPassages,
   splitPassage,
   tagPassage,
   untagPassage,
   updatePassage,
   ValidationError,
-  type Writer,
 } from '@/lib/editorial';
-import { copyTemplate } from '../support/per-file-database';
+import { scratch } from '../support/scratch-writer';
 
 const editor: Editor = { id: 'u-ada', name: 'Ada Editor', email: 'ada@example.org', role: 'editor' };
 const INTERVIEW = 1; // 6 passages: questions 1, 3, 5 by Jeff Kim (1); answers 2, 4, 6 by Seongmin Lee (2)
 const ESSAY = 2; // 12 paragraphs by Seongmin Lee
+/** Each seeded document's own revision: its version 1, written by the seed as the system editor. */
+const SEEDED = 1;
 
-const writers: Writer[] = [];
 function fresh() {
-  const writer = openWriter(copyTemplate('seededTemplate'));
-  writers.push(writer);
-  const options = { writer };
-  const db = writer.db;
+  const { options, db } = scratch();
   return {
     options,
     db,
@@ -56,9 +52,6 @@ function fresh() {
   };
 }
 
-afterEach(() => {
-  for (const writer of writers.splice(0)) writer.close();
-});
 
 describe('updatePassage', () => {
   it('changes the text, bumps the document version, writes the baseline and the new revision, and re-indexes', async () => {
@@ -74,7 +67,7 @@ describe('updatePassage', () => {
     const revisions = listRevisions('document', INTERVIEW, t.options);
     expect(revisions.map((r) => [r.version, r.editorName, r.message])).toEqual([
       [2, 'Ada Editor', 'Edited passage 2'],
-      [1, null, 'Version 1, as created or imported'],
+      [1, 'Archive system', 'Seeded'],
     ]);
     // The public paths of the published interview: the reader, the passage's own page, the listings.
     expect(result.paths).toEqual(
@@ -114,7 +107,7 @@ describe('updatePassage', () => {
     const unknownSpeaker = await updatePassage(editor, { documentId: INTERVIEW, expectedVersion: 1, anchor: 2, speakerId: 999 }, t.options).catch((e) => e);
     expect(unknownSpeaker.fieldErrors).toEqual({ speakerId: ['speaker 999 does not exist'] });
     expect(t.doc(INTERVIEW).version).toBe(1);
-    expect(t.revisionCount(INTERVIEW)).toBe(0);
+    expect(t.revisionCount(INTERVIEW)).toBe(SEEDED);
   });
 
   it('throws a ConflictError on a stale version, with both sides, and writes nothing', async () => {
@@ -125,6 +118,9 @@ describe('updatePassage', () => {
     expect(stale.currentVersion).toBe(2);
     expect(stale.expectedVersion).toBe(1);
     expect(stale.current.passages.find((p: { anchor: number }) => p.anchor === 2).text).toBe('First editor’s words.');
+    // Typed without a cast: the conflict over a document carries a document snapshot.
+    expect(ConflictError.of(stale, 'document')?.current.passages.find((p) => p.anchor === 2)?.text).toBe('First editor’s words.');
+    expect(ConflictError.of(stale, 'speaker')).toBeNull();
     expect(stale.attempted).toMatchObject({ anchor: 2, text: 'Second editor’s words.' });
     expect(t.doc(INTERVIEW).version).toBe(2);
     expect(t.revisionCount(INTERVIEW)).toBe(2);
@@ -135,7 +131,7 @@ describe('updatePassage', () => {
     const text = t.doc(INTERVIEW).passages[0].text;
     const result = await updatePassage(editor, { documentId: INTERVIEW, expectedVersion: 1, anchor: 1, text }, t.options);
     expect(result).toMatchObject({ version: 1, changed: false, paths: [] });
-    expect(t.revisionCount(INTERVIEW)).toBe(0);
+    expect(t.revisionCount(INTERVIEW)).toBe(SEEDED);
   });
 
   it('throws NotFoundError for a passage the document does not have', async () => {
@@ -187,7 +183,7 @@ describe('addPassage and deletePassage', () => {
     );
     expect(question.fieldErrors).toEqual({ questionAnchor: ['only an answer can answer a question'] });
     expect(t.anchors(INTERVIEW)).toEqual([1, 2, 3, 4, 5, 6]);
-    expect(t.revisionCount(INTERVIEW)).toBe(0);
+    expect(t.revisionCount(INTERVIEW)).toBe(SEEDED);
   });
 });
 
@@ -293,7 +289,7 @@ describe('splitPassage and mergePassages', () => {
     const speakers = await mergePassages(editor, { documentId: INTERVIEW, expectedVersion: 1, first: 1, second: 2 }, t.options).catch((e) => e);
     expect(speakers.message).toBe('Only passages of the same speaker can be merged.');
     expect(t.doc(ESSAY).passages).toHaveLength(12);
-    expect(t.revisionCount(ESSAY) + t.revisionCount(INTERVIEW)).toBe(0);
+    expect(t.revisionCount(ESSAY) + t.revisionCount(INTERVIEW)).toBe(2 * SEEDED);
   });
 });
 
@@ -311,7 +307,7 @@ describe('tagPassage and untagPassage', () => {
     expect(listRevisions('document', INTERVIEW, t.options).map((r) => r.message)).toEqual([
       'Removed perceptions-of-north-korea from passage 5',
       'Tagged passage 5 with china',
-      'Version 1, as created or imported',
+      'Seeded',
     ]);
     const unknown = await tagPassage(editor, { documentId: INTERVIEW, expectedVersion: 3, anchor: 5, topicId: 404 }, t.options).catch((e) => e);
     expect(unknown.fieldErrors).toEqual({ topicId: ['topic 404 does not exist'] });

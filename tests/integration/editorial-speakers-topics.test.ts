@@ -1,6 +1,6 @@
 // Speakers and topics: create, edit, merge (every reference moves, duplicates fold into one, both
 // sides recorded), delete only when unused, and optimistic locking — on a fresh seeded copy per test.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Editor } from '@/lib/auth/editor';
 import {
   ConflictError,
@@ -17,26 +17,20 @@ import {
   listRevisions,
   mergeSpeakers,
   mergeTopics,
-  openWriter,
   tagPassage,
   updatePassage,
   updateSpeaker,
   updateTopic,
   ValidationError,
-  type Writer,
 } from '@/lib/editorial';
-import { copyTemplate } from '../support/per-file-database';
+import { scratch } from '../support/scratch-writer';
 
 const ada: Editor = { id: 'u-ada', name: 'Ada Editor', email: 'ada@example.org', role: 'editor' };
 const JEFF = 1;
 const LEE = 2;
 
-const writers: Writer[] = [];
 function fresh() {
-  const writer = openWriter(copyTemplate('seededTemplate'));
-  writers.push(writer);
-  const options = { writer };
-  const db = writer.db;
+  const { options, db } = scratch();
   return {
     options,
     db,
@@ -49,9 +43,6 @@ function fresh() {
   };
 }
 
-afterEach(() => {
-  for (const writer of writers.splice(0)) writer.close();
-});
 
 describe('speakers', () => {
   it('creates a speaker with a slug from the name, and refuses a taken slug', async () => {
@@ -146,6 +137,7 @@ describe('speakers', () => {
     ]);
     expect(getDocumentForEditing(1, t.options)!.version).toBe(3);
     expect(t.audit('speaker', LEE)).toEqual([
+      { action: 'create', summary: 'Created the speaker “Seongmin Lee” (seongmin-lee)' },
       { action: 'merge', summary: 'Merged the speaker “S. M. Lee” (s-m-lee) into “Seongmin Lee” (seongmin-lee); 2 documents updated' },
     ]);
     expect(t.audit('speaker', b.id).map((a) => a.action)).toEqual(['create', 'merge']);
@@ -212,7 +204,7 @@ describe('topics', () => {
     expect(getTopicForEditing(b.id, t.options)).toBeNull();
     expect(getTopicForEditing(sub.id, t.options)).toMatchObject({ parentId: MARKETS, parentSlug: 'smuggling-and-markets', version: 2 });
     expect(getRevision('topic', b.id, 2, t.options)!.snapshot).toMatchObject({ deleted: true, mergedInto: { id: MARKETS, slug: 'smuggling-and-markets' } });
-    expect(t.audit('topic', MARKETS).map((a) => a.action)).toEqual(['merge']);
+    expect(t.audit('topic', MARKETS).map((a) => a.action)).toEqual(['create', 'merge']);
   });
 
   it('deletes only a topic that tags nothing and has no subtopics', async () => {

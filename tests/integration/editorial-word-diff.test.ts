@@ -1,14 +1,12 @@
 // Word diffs of a long passage rewritten from end to end, on a real archive: the history still
 // shows what changed (all of it), and computing it costs a bounded amount of work.
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { Editor } from '@/lib/auth/editor';
-import { compareVersions, getDocumentForEditing, openWriter, updatePassage, wordDiff, type Writer } from '@/lib/editorial';
+import { compareVersions, getDocumentForEditing, updatePassage, wordDiff } from '@/lib/editorial';
 import { MAX_DIFF_EDITS } from '@/lib/editorial/word-diff';
-import { copyTemplate } from '../support/per-file-database';
+import { scratchWriter } from '../support/scratch-writer';
 
 const ada: Editor = { id: 'u-ada', name: 'Ada Editor', email: 'ada@example.org', role: 'editor' };
-const writers: Writer[] = [];
-afterEach(() => writers.splice(0).forEach((w) => w.close()));
 
 /** n words no other call of this function shares: two such texts have nothing in common. */
 let counter = 0;
@@ -46,8 +44,7 @@ it('just within the bound, the diff is still word by word and adds up to both te
 });
 
 it("the history's diff of a long passage rewritten from end to end shows every word, without the unbounded cost", async () => {
-  const writer = openWriter(copyTemplate('seededTemplate'));
-  writers.push(writer);
+  const writer = scratchWriter();
   const options = { writer };
   const doc = getDocumentForEditing(1, options)!;
   const anchor = doc.passages[0].anchor;

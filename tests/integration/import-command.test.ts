@@ -109,6 +109,34 @@ describe('npm run import', () => {
     await expect(runImport(parseImportArguments([file, '--title', 'Undated', '--speaker', 'AB=Ann Bell', '--speaker', 'CD=Chol Do']), databaseUrl)).rejects.toThrow(/--date/);
   });
 
+  it('saves through the editorial layer as the system editor: version 1 with its revision and audit entry, speakers too', async () => {
+    const file = transcript('revised.txt', INTERVIEW.replace('A Conversation About Markets', 'Markets, Revised'));
+    const outcome = await runImport(parseImportArguments([file]), databaseUrl);
+    const id = String(outcome.saved!.id);
+    const revisions = await prisma.revision.findMany({ where: { entityType: 'document', entityId: outcome.saved!.id }, select: { version: true, editorId: true, message: true } });
+    expect(revisions).toEqual([{ version: 1, editorId: 'system', message: 'Imported from the command line' }]);
+    expect(await prisma.auditEvent.findMany({ where: { entityType: 'document', entityId: id }, select: { action: true, actorId: true } })).toEqual([
+      { action: 'create', actorId: 'system' },
+    ]);
+    // Ann Bell and Chol Do were made by the first import: this one names them, and finds them.
+    expect(await prisma.speaker.count({ where: { name: { in: ['Ann Bell', 'Chol Do'] } } })).toBe(2);
+    const bell = await prisma.speaker.findFirstOrThrow({ where: { name: 'Ann Bell' }, select: { id: true, aliases: { select: { alias: true } } } });
+    expect(bell.aliases).toEqual([{ alias: 'AB' }]);
+    expect(await prisma.revision.count({ where: { entityType: 'speaker', entityId: bell.id } })).toBe(1);
+    // The system editor is a user that can never sign in: disabled, without a credential account.
+    expect(await prisma.user.findUnique({ where: { id: 'system' }, select: { disabled: true, _count: { select: { accounts: true } } } })).toEqual({
+      disabled: true,
+      _count: { accounts: 0 },
+    });
+  });
+
+  it('refuses a passage the back office would refuse (a control character), naming it, and writes nothing', async () => {
+    const before = await prisma.document.count();
+    const file = transcript('bell.txt', INTERVIEW.replace('A Conversation About Markets', 'Ringing').replace('Mostly women.', 'Mostly \u0007women.'));
+    await expect(runImport(parseImportArguments([file]), databaseUrl)).rejects.toThrow(/passages.*control characters/s);
+    expect(await prisma.document.count()).toBe(before);
+  });
+
   it('refuses a second document at an address that is taken, keeping the first', async () => {
     const file = transcript('again.txt', INTERVIEW);
     await expect(runImport(parseImportArguments([file]), databaseUrl)).rejects.toThrow(/exists already/);

@@ -2,7 +2,7 @@
 // OTHER documents), on the seeded archive plus one published note about smuggling across the Yalu.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prisma } from '@/lib/db/client';
-import { saveNewDocument } from '@/lib/editorial/save-new-document';
+import { createDocumentFixture } from '../support/factories';
 import { highlightDocument } from '@/lib/search/highlight-document';
 import { MARK_CLOSE, MARK_OPEN, markedRuns } from '@/lib/search/marks';
 import { moreLikeThis } from '@/lib/search/more-like-this';
@@ -17,7 +17,7 @@ const passageId = async (slug: string, anchor: number) =>
 const marksIn = (text: string) => markedRuns(text).filter((r) => r.marked).map((r) => r.text);
 
 beforeAll(async () => {
-  await saveNewDocument(
+  await createDocumentFixture(
     prisma,
     singleSpeakerDocument({
       slug: BORDER,
@@ -94,7 +94,6 @@ describe('moreLikeThis', () => {
       documentSlug: BORDER,
       documentTitle: 'Notes from the Border',
       anchor: 1,
-      kind: 'paragraph',
       speaker: { slug: 'pat-moss', name: 'Pat Moss' },
       date: '2021-06',
       url: `/documents/${BORDER}#p1`,

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GET } from '@/app/api/v1/search/route';
 import { prisma } from '@/lib/db/client';
-import { saveNewDocument } from '@/lib/editorial/save-new-document';
+import { createDocumentFixture } from '../support/factories';
 import { searchPassages } from '@/lib/search/search-passages';
 import type { SearchHit, SearchRequest } from '@/lib/search/types';
 import { env } from '@/lib/env';
@@ -22,7 +22,7 @@ const search = (q: string, options: Partial<SearchRequest> = {}) => searchPassag
 const name = (hit: SearchHit) => (hit.documentSlug === ESSAY ? `E${hit.anchor}` : hit.documentSlug === INTERVIEW ? `I${hit.anchor}` : hit.documentSlug);
 const names = async (q: string) => (await search(q)).hits.map(name).sort();
 
-const note = (slug: string, title: string, text: string) => saveNewDocument(prisma, singleSpeakerDocument({ slug, title, date: '2019-04', paragraphs: [text] }));
+const note = (slug: string, title: string, text: string) => createDocumentFixture(prisma, singleSpeakerDocument({ slug, title, date: '2019-04', paragraphs: [text] }));
 
 beforeAll(async () => {
   await note(DPRK_NOTE, 'Missile Notes', 'The DPRK tested another missile over the sea.');

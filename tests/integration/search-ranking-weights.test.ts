@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GET } from '@/app/api/v1/search/route';
 import { prisma } from '@/lib/db/client';
-import { saveNewDocument } from '@/lib/editorial/save-new-document';
+import { createDocumentFixture } from '../support/factories';
 import { searchPassages } from '@/lib/search/search-passages';
 import { env } from '@/lib/env';
 import { singleSpeakerDocument } from '@/tests/support/documents';
@@ -16,13 +16,13 @@ const doc = (slug: string, title: string, date: string, speaker: string, text: s
 
 beforeAll(async () => {
   // Same date, so that only the column can decide.
-  await saveNewDocument(prisma, doc('in-the-title', 'Quillwort Field Notes', '2017-05-01', 'Pat Moss', 'The fern grows by the water.'));
-  await saveNewDocument(prisma, doc('in-the-speaker', 'Marsh Field Notes', '2017-05-01', 'Ann Quillwort', 'The moss grows by the water.'));
-  await saveNewDocument(prisma, doc('in-the-text', 'Bank Field Notes', '2017-05-01', 'Pat Moss', 'The quillwort grows by the water.'));
+  await createDocumentFixture(prisma, doc('in-the-title', 'Quillwort Field Notes', '2017-05-01', 'Pat Moss', 'The fern grows by the water.'));
+  await createDocumentFixture(prisma, doc('in-the-speaker', 'Marsh Field Notes', '2017-05-01', 'Ann Quillwort', 'The moss grows by the water.'));
+  await createDocumentFixture(prisma, doc('in-the-text', 'Bank Field Notes', '2017-05-01', 'Pat Moss', 'The quillwort grows by the water.'));
   // Alike in every indexed word; the older one is saved first so that its passage has the lower id.
-  await saveNewDocument(prisma, doc('hornwort-older', 'Hornwort Notes', '2015-03-01', 'Pat Moss', 'The hornwort grows by the pond.'));
-  await saveNewDocument(prisma, doc('hornwort-newer', 'Hornwort Notes', '2019-05', 'Pat Moss', 'The hornwort grows by the pond.'));
-  await saveNewDocument(prisma, doc('hornwort-year', 'Hornwort Notes', '2017', 'Pat Moss', 'The hornwort grows by the pond.'));
+  await createDocumentFixture(prisma, doc('hornwort-older', 'Hornwort Notes', '2015-03-01', 'Pat Moss', 'The hornwort grows by the pond.'));
+  await createDocumentFixture(prisma, doc('hornwort-newer', 'Hornwort Notes', '2019-05', 'Pat Moss', 'The hornwort grows by the pond.'));
+  await createDocumentFixture(prisma, doc('hornwort-year', 'Hornwort Notes', '2017', 'Pat Moss', 'The hornwort grows by the pond.'));
 });
 
 afterAll(() => prisma.$disconnect());

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GET } from '@/app/api/v1/search/route';
 import { prisma } from '@/lib/db/client';
-import { saveNewDocument } from '@/lib/editorial/save-new-document';
+import { createDocumentFixture, writerOf } from '../support/factories';
 import { highlightDocument } from '@/lib/search/highlight-document';
 import { markedHtml } from '@/lib/search/marks';
 import { moreLikeThis } from '@/lib/search/more-like-this';
@@ -32,7 +32,7 @@ const api = async (query: string) => {
 const published = (slug: string, text: string) => singleSpeakerDocument({ slug, title: 'Field Notes', date: '2019-04-02', paragraphs: [text] });
 
 beforeAll(async () => {
-  await saveNewDocument(
+  await createDocumentFixture(
     prisma,
     singleSpeakerDocument({
       slug: DRAFT,
@@ -44,10 +44,13 @@ beforeAll(async () => {
       paragraphs: [{ text: 'The quokka crossed the Yalu River by crane, smuggled with a sanctoin paper from China.', topicSlugs: ['smuggling-and-markets', 'china'] }],
     }),
   );
-  await saveNewDocument(prisma, published(MARKUP, HOSTILE));
+  await createDocumentFixture(prisma, published(MARKUP, HOSTILE));
   // The importer keeps sparse control characters (under 1% of a text): U+0002 is FTS5's mark sentinel here.
-  await saveNewDocument(prisma, published(STRAY, 'A stray \u0002 mark before the okapi.'));
-  await saveNewDocument(prisma, published(ACCENTS, 'A naïve café in Pyongyang serves crème brûlée.'));
+  // The editorial write path refuses control characters now, so the passage is saved clean and the
+  // character put in afterwards, as an archive imported before that refusal holds it (the triggers re-index).
+  const stray = await createDocumentFixture(prisma, published(STRAY, 'A stray mark before the okapi.'));
+  (await writerOf(prisma)).db.prepare('UPDATE Passage SET text = ? WHERE documentId = ?').run('A stray \u0002 mark before the okapi.', stray.id);
+  await createDocumentFixture(prisma, published(ACCENTS, 'A naïve café in Pyongyang serves crème brûlée.'));
 });
 
 afterAll(() => prisma.$disconnect());

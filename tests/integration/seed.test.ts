@@ -10,6 +10,7 @@ import { createPrismaClient } from '@/lib/db';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { defaultSeedDir, seedArchive } from '@/seed/seed-archive';
 import { copyTemplate } from '../support/per-file-database';
+import { INTERVIEW_TURNS } from '../support/seed-expectations';
 
 const INTERVIEW = 'seongmin-lee-qa-part-2-us-relations-with-north-korea';
 const ESSAY = 'how-to-really-bring-change-to-north-korea';
@@ -96,14 +97,7 @@ describe('the seeded archive', () => {
 
   it('reads the interview as three questions by Jeff Kim, each answered by Seongmin Lee', async () => {
     const passages = await passagesOf(INTERVIEW);
-    expect(passages.map((p) => [p.kind, p.speaker?.name])).toEqual([
-      ['question', 'Jeff Kim'],
-      ['answer', 'Seongmin Lee'],
-      ['question', 'Jeff Kim'],
-      ['answer', 'Seongmin Lee'],
-      ['question', 'Jeff Kim'],
-      ['answer', 'Seongmin Lee'],
-    ]);
+    expect(passages.map((p) => [p.kind, p.speaker?.name])).toEqual(INTERVIEW_TURNS);
     passages.forEach((passage, i) => {
       if (passage.kind === 'answer') expect(passage.questionId).toBe(passages[i - 1].id);
       else expect(passage.questionId).toBeNull();
@@ -214,6 +208,32 @@ describe('seedArchive', () => {
     expect(report.seeded).toEqual([]);
     expect(report.skipped).not.toBe('');
     expect(await counts(prisma)).toEqual(before);
+  });
+
+  it('writes through the editorial layer as the system editor: every entry has its version 1 and its audit entry', async () => {
+    const client = freshClient('migratedTemplate');
+    await seedArchive(client, seedDirWith(() => {}));
+    const revisions = await client.revision.groupBy({ by: ['entityType', 'version', 'editorId', 'message'], _count: true, orderBy: { entityType: 'asc' } });
+    expect(revisions).toEqual([
+      { entityType: 'document', version: 1, editorId: 'system', message: 'Seeded', _count: 2 },
+      { entityType: 'speaker', version: 1, editorId: 'system', message: 'Seeded', _count: 2 },
+      { entityType: 'topic', version: 1, editorId: 'system', message: 'Seeded', _count: 10 },
+    ]);
+    const audit = await client.auditEvent.groupBy({ by: ['entityType', 'action', 'actorId'], _count: true, orderBy: { entityType: 'asc' } });
+    expect(audit).toEqual([
+      { entityType: 'document', action: 'create', actorId: 'system', _count: 2 },
+      { entityType: 'speaker', action: 'create', actorId: 'system', _count: 2 },
+      { entityType: 'synonyms', action: 'create', actorId: 'system', _count: 6 },
+      { entityType: 'topic', action: 'create', actorId: 'system', _count: 10 },
+    ]);
+    // A revision holds the document as it was written, word for word.
+    const essay = await client.document.findUniqueOrThrow({ where: { slug: ESSAY }, select: { id: true, passages: { orderBy: { position: 'asc' }, select: { text: true } } } });
+    const revision = await client.revision.findFirstOrThrow({ where: { entityType: 'document', entityId: essay.id }, select: { snapshot: true } });
+    expect((JSON.parse(revision.snapshot) as { passages: { text: string }[] }).passages.map((p) => p.text)).toEqual(essay.passages.map((p) => p.text));
+    // The system editor never signs in: disabled, and no credential account to check a password against.
+    expect(await client.user.findMany({ select: { id: true, email: true, disabled: true, _count: { select: { accounts: true } } } })).toEqual([
+      { id: 'system', email: 'system@archive.invalid', disabled: true, _count: { accounts: 0 } },
+    ]);
   });
 
   it('seeds a fresh archive from a copy of the seed directory', async () => {

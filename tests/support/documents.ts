@@ -1,6 +1,7 @@
 // A document by one speaker, with paragraphs of its own: what the search tests add to the seeded
-// archive to have words only they use. One shape here, so a change to NewDocument is made once.
-import type { NewDocument } from '@/lib/editorial/save-new-document';
+// archive to have words only they use. One shape here, saved by the shared factory's real write path.
+import type { DocumentKind, DocumentStatus } from '@/lib/vocabulary';
+import type { DocumentFixture } from './factories';
 
 export interface Paragraph {
   text: string;
@@ -13,9 +14,9 @@ export function singleSpeakerDocument(options: {
   date: string;
   paragraphs: (string | Paragraph)[];
   speaker?: string;
-  kind?: NewDocument['kind'];
-  status?: NewDocument['status'];
-}): NewDocument {
+  kind?: DocumentKind;
+  status?: DocumentStatus;
+}): DocumentFixture {
   const speaker = options.speaker ?? 'Pat Moss';
   return {
     slug: options.slug,
@@ -23,11 +24,10 @@ export function singleSpeakerDocument(options: {
     title: options.title,
     date: options.date,
     status: options.status ?? 'published',
-    speakers: [{ name: speaker }],
     participants: [{ speaker, role: 'author' }],
     passages: options.paragraphs.map((p) => {
       const { text, topicSlugs = [] } = typeof p === 'string' ? { text: p } : p;
-      return { kind: 'paragraph', speaker, text, answers: null, topicSlugs };
+      return { kind: 'paragraph', speaker, text, topicSlugs };
     }),
   };
 }

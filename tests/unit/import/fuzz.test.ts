@@ -4,6 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ImportError, parseDocumentText, type ImportOptions, type ImportResult } from '@/lib/import';
+import { lostWords } from '../../support/import-checks';
 
 const RUNS = 1500;
 
@@ -93,20 +94,8 @@ function check(input: string, opts: ImportOptions, result: ImportResult): void {
   if (result.problems.length === 0) expect(result.passages.length).toBeGreaterThan(0);
 
   // Every word is in a passage, the report, a speaker, the caption or the metadata.
-  const kept = new Set(
-    words(
-      [
-        ...result.passages.map((p) => p.text),
-        ...result.dropped.map((d) => d.text),
-        ...result.unplaced.map((u) => u.text),
-        ...result.speakers.flatMap((sp) => [sp.name, sp.bio ?? '', ...sp.labels, ...sp.labels.map(key)]),
-        result.caption ?? '',
-        ...Object.values(result.meta).map(String),
-      ].join(' '),
-    ),
-  );
-  const body = input.startsWith('---') ? rawLines.slice(2).join('\n') : input;
-  for (const word of words(body)) expect(kept, `lost "${word}"`).toContain(word);
+  const also = result.speakers.flatMap((sp) => sp.labels.map(key));
+  expect(lostWords(input, result, { words, meta: Object.values(result.meta), also }), 'lost words').toEqual([]);
 
   // A label belongs to one speaker at most.
   const owners = new Map<string, string>();

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ImportError, parseDocumentText, type ImportOptions } from '@/lib/import';
 // Small deterministic PRNG (the benchmark's mulberry32), so a failure can be replayed from its seed.
 import { mulberry32 as rng } from '@/bench/lib/prng';
+import { lostWords } from '../../support/import-checks';
 
 const PIECES = [
   'JK: Where did you grow up?',
@@ -79,24 +80,8 @@ describe('random mixes of the forms', () => {
       // A result with no passage is only possible while unknown labels block it from being saved.
       if (result.problems.length === 0) expect(result.passages.length).toBeGreaterThan(0);
       // Nothing disappears silently: every word of the input is somewhere in the result.
-      const kept = new Set(
-        words(
-          [
-            ...result.passages.map((p) => p.text),
-            ...result.dropped.map((d) => d.text),
-            ...result.unplaced.map((u) => u.text),
-            ...result.speakers.flatMap((sp) => [sp.name, sp.bio ?? '', ...sp.labels]),
-            result.caption ?? '',
-            String(result.meta.title ?? ''),
-            String(result.meta.subtitle ?? ''),
-            String(result.meta.summary ?? ''),
-          ].join(' '),
-        ),
-      );
-      const body = text.startsWith('---') ? text.split(/\r\n|\r|\n/).slice(2).join('\n') : text;
-      for (const word of words(body)) {
-        if (!kept.has(word)) throw new Error(`run ${run} lost the word "${word}" of ${JSON.stringify(text)}`);
-      }
+      const lost = lostWords(text, result, { words, meta: [result.meta.title, result.meta.subtitle, result.meta.summary] });
+      if (lost.length > 0) throw new Error(`run ${run} lost the word "${lost[0]}" of ${JSON.stringify(text)}`);
       const names = new Set(result.speakers.map((s) => s.name));
       result.passages.forEach((p, i) => {
         expect(p.text.trim()).toBe(p.text);

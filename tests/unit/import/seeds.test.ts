@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseDocumentText, type ImportOptions, type ImportResult } from '@/lib/import';
 import { allowedNormalisation, ESSAY_FILE, INTERVIEW_FILE, readSeed } from './helpers';
+import { INTERVIEW_TURNS } from '../../support/seed-expectations';
 
 const INTERVIEW_TITLE = 'Seongmin Lee Q&A Part 2: Thoughts on U.S. Relations with North Korea';
 const INTERVIEW_OPTIONS: ImportOptions = {
@@ -23,14 +24,7 @@ const PULL_QUOTE_START = 'North Koreans are some of the most hard-working, capab
 
 function expectInterviewShape(result: ImportResult): void {
   expect(result.kind).toBe('interview');
-  expect(result.passages.map((p) => [p.kind, p.speaker])).toEqual([
-    ['question', 'Jeff Kim'],
-    ['answer', 'Seongmin Lee'],
-    ['question', 'Jeff Kim'],
-    ['answer', 'Seongmin Lee'],
-    ['question', 'Jeff Kim'],
-    ['answer', 'Seongmin Lee'],
-  ]);
+  expect(result.passages.map((p) => [p.kind, p.speaker])).toEqual(INTERVIEW_TURNS);
   expect(result.passages.map((p) => p.answers)).toEqual([null, 0, null, 2, null, 4]);
   expect(result.passages.map((p) => p.line)).toEqual([10, 12, 18, 20, 22, 24]);
 

@@ -1,0 +1,153 @@
+// New documents: the one way a document enters the archive, whoever brings it (the back office's
+// form and import, the command-line import, the seed, the tests' factories). A document and the new
+// speakers it names are written in one IMMEDIATE transaction, each with its revision and audit entry.
+import type { Editor } from '@/lib/auth/editor';
+import { parsePartialDate } from '@/lib/dates';
+import type { DocumentStatus } from '@/lib/vocabulary';
+import { createDocumentSchema, type CreateDocumentInput, type CreateSpeakerInput } from '@/lib/validation/editorial';
+import { recordAudit } from './audit';
+import { parseInput, ValidationError } from './errors';
+import { runWrite, writeRevision, type EditOptions, type EditResult } from './history';
+import { documentPaths } from './paths';
+import { documentSnapshot, sql } from './snapshots';
+import { matchSpeaker } from './speaker-match';
+import { checkNewSpeaker, insertSpeaker } from './speakers';
+import { ensureSystemEditor } from './system-editor';
+import { arrangePassages, documentSlugTaken, insertPassage, requireSpeaker, requireTopics, setParticipants, setPassageTopics } from './store';
+import { nowIso, type WriteDb } from '@/lib/db';
+
+const quoted = (title: string) => `“${title}”`;
+
+export type CheckedDocument = ReturnType<typeof checkNewDocument>;
+
+/** A new document's checked input, or why it is refused; nothing is written. */
+export function checkNewDocument(input: unknown) {
+  const data = parseInput(createDocumentSchema, input);
+  data.passages.forEach((passage, index) => {
+    if (passage.questionIndex === null) return;
+    const question = data.passages[passage.questionIndex];
+    if (passage.kind !== 'answer' || passage.questionIndex >= index || question?.kind !== 'question') {
+      throw new ValidationError('A passage answers no earlier question.', {
+        passages: [`passage ${index + 1} must be an answer to an earlier question`],
+      });
+    }
+  });
+  return data;
+}
+
+export interface NewDocumentOptions extends EditOptions {
+  /** 'published' makes it public at once (the seed, `npm run import -- --publish`); a draft otherwise. */
+  status?: DocumentStatus;
+}
+
+/** Writes a checked new document, its revision and its audit entry inside the caller's transaction. */
+export function insertDocument(db: WriteDb, editor: Editor, data: CheckedDocument, options?: NewDocumentOptions): EditResult & { slug: string } {
+  const period = parsePartialDate(data.date)!;
+  const status = options?.status ?? 'draft';
+  if (documentSlugTaken(db, data.slug, null)) {
+    throw new ValidationError('The address is taken.', { slug: ['is taken by another document'] });
+  }
+  for (const p of data.passages) requireSpeaker(db, p.speakerId, 'passages');
+  requireTopics(db, [...new Set(data.passages.flatMap((p) => p.topicIds))], 'passages');
+  const now = nowIso();
+  const id = Number(
+    sql(
+      db,
+      `INSERT INTO Document (slug, kind, title, subtitle, summary, publisher, sourceUrl, publishedOn, publishedUntil, datePrecision,
+                             language, caption, status, version, createdAt, updatedAt)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
+    ).run(
+      data.slug,
+      data.kind,
+      data.title,
+      data.subtitle ?? null,
+      data.summary ?? null,
+      data.publisher ?? null,
+      data.sourceUrl ?? null,
+      period.start,
+      period.end,
+      period.precision,
+      data.language,
+      data.caption ?? null,
+      status,
+      now,
+      now,
+    ).lastInsertRowid,
+  );
+  setParticipants(db, id, data.participants);
+  const ids: number[] = [];
+  data.passages.forEach((p, index) => {
+    const passageId = insertPassage(db, {
+      documentId: id,
+      anchor: index + 1,
+      kind: p.kind,
+      speakerId: p.speakerId,
+      text: p.text,
+      questionId: p.questionIndex === null ? null : ids[p.questionIndex],
+      temporaryPosition: -(index + 1),
+    });
+    setPassageTopics(db, passageId, p.topicIds);
+    ids.push(passageId);
+  });
+  arrangePassages(db, id, ids);
+  const snapshot = documentSnapshot(db, id)!;
+  writeRevision(db, snapshot, editor, data.message ?? 'Created');
+  const what = status === 'published' ? 'published document' : 'draft';
+  recordAudit(db, {
+    editor,
+    action: 'create',
+    entityType: 'document',
+    entityId: id,
+    summary: `Created the ${what} ${quoted(data.title)} (${data.slug}) with ${ids.length} passages`,
+    ip: options?.ip,
+  });
+  return { entityType: 'document', id, slug: data.slug, version: 1, changed: true, paths: documentPaths(null, snapshot), warnings: [] };
+}
+
+/** Creates a draft, with passages if given (anchors 1…n). Its version 1 is recorded as a revision. */
+export async function createDocument(editor: Editor, input: unknown, options?: NewDocumentOptions): Promise<EditResult & { slug: string }> {
+  const data = checkNewDocument(input);
+  return runWrite(options, (db) => insertDocument(db, editor, data, options));
+}
+
+/**
+ * A speaker a new document brings. With `match`, the archive's speaker of the same address or name
+ * is taken instead of creating one (its empty bio filled, its new aliases added, as a change of that
+ * speaker): the command-line import and the seed name speakers, the back office's import picks them.
+ */
+export type NewDocumentSpeaker = CreateSpeakerInput & { match?: boolean };
+
+export interface DocumentWithSpeakers {
+  speakers: NewDocumentSpeaker[];
+  /** Builds the document from the speakers' ids, in the order given. */
+  document: (speakerIds: number[]) => CreateDocumentInput;
+}
+
+export type DocumentWithSpeakersResult = EditResult & { slug: string; speakers: (EditResult & { slug: string })[] };
+
+/** The work of createDocumentWithSpeakers inside the caller's transaction (the seed writes several at once). */
+export function writeDocumentWithSpeakers(db: WriteDb, editor: Editor, input: DocumentWithSpeakers, options?: NewDocumentOptions): DocumentWithSpeakersResult {
+  const checked = input.speakers.map((speaker) => ({ match: speaker.match === true, checked: checkNewSpeaker(speaker) }));
+  const speakers = checked.map(({ match, checked }) => (match && matchSpeaker(db, editor, checked, options)) || insertSpeaker(db, editor, checked, options));
+  const data = checkNewDocument(input.document(speakers.map((s) => s.id)));
+  const document = insertDocument(db, editor, data, options);
+  return { ...document, paths: [...new Set([...document.paths, ...speakers.flatMap((s) => s.paths)])].sort(), speakers };
+}
+
+/**
+ * Creates new speakers and a document that names them as one transaction, each with its revision and
+ * audit entry, as an import needs. If anything is refused, a speaker's address taken or a passage of
+ * the document, nothing is written: no speaker is left behind without the document that brought it.
+ */
+export async function createDocumentWithSpeakers(editor: Editor, input: DocumentWithSpeakers, options?: NewDocumentOptions): Promise<DocumentWithSpeakersResult> {
+  return runWrite(options, (db) => writeDocumentWithSpeakers(db, editor, input, options));
+}
+
+/**
+ * createDocumentWithSpeakers as the system editor (lib/editorial/system-editor.ts), made on first use
+ * in the same transaction: for the command-line import and the tests' factories, which act for no
+ * signed-in editor.
+ */
+export function createDocumentAsSystem(input: DocumentWithSpeakers, options?: NewDocumentOptions): DocumentWithSpeakersResult {
+  return runWrite(options, (db) => writeDocumentWithSpeakers(db, ensureSystemEditor(db), input, options));
+}

@@ -1,0 +1,39 @@
+// A new topic written inside the caller's transaction, with its revision and audit entry, for writes
+// that create topics among other things (the seed creates its topics and documents as one).
+import type { Editor } from '@/lib/auth/editor';
+import { slugify } from '@/lib/slug';
+import { createTopicSchema } from '@/lib/validation/editorial';
+import { recordAudit } from './audit';
+import { parseInput, ValidationError } from './errors';
+import { writeRevision, type EditOptions, type EditResult } from './history';
+import { topicPaths } from './paths';
+import { sql, topicSnapshot } from './snapshots';
+import { nowIso, type WriteDb } from '@/lib/db';
+
+/** Creates the topic, or with `keepExisting` returns the one that has its address already. */
+export function insertTopic(db: WriteDb, editor: Editor, input: unknown, options?: EditOptions & { keepExisting?: boolean }): EditResult & { slug: string } {
+  const data = parseInput(createTopicSchema, input);
+  const slug = data.slug ?? slugify(data.name);
+  if (!slug) throw new ValidationError('The name makes no address.', { slug: ['give an address: the name has no letters or digits to make one'] });
+  const existing = sql(db, 'SELECT id, version FROM Topic WHERE slug = ?').get(slug) as { id: number; version: number } | undefined;
+  if (existing && options?.keepExisting) return { entityType: 'topic', id: existing.id, slug, version: existing.version, changed: false, paths: [], warnings: [] };
+  if (existing) throw new ValidationError('The address is taken.', { slug: ['is taken by another topic'] });
+  if (data.parentId !== null && !sql(db, 'SELECT 1 FROM Topic WHERE id = ?').get(data.parentId)) {
+    throw new ValidationError('The parent topic does not exist.', { parentId: ['is not a topic of the archive'] });
+  }
+  const now = nowIso();
+  const id = Number(
+    sql(db, 'INSERT INTO Topic (slug, name, description, parentId, version, createdAt, updatedAt) VALUES (?, ?, ?, ?, 1, ?, ?)').run(
+      slug,
+      data.name,
+      data.description ?? null,
+      data.parentId,
+      now,
+      now,
+    ).lastInsertRowid,
+  );
+  const snapshot = topicSnapshot(db, id)!;
+  writeRevision(db, snapshot, editor, data.message ?? 'Created');
+  recordAudit(db, { editor, action: 'create', entityType: 'topic', entityId: id, summary: `Created the topic “${data.name}” (${slug})`, ip: options?.ip });
+  return { entityType: 'topic', id, slug, version: 1, changed: true, paths: topicPaths(db, [snapshot], []), warnings: [] };
+}

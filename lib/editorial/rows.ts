@@ -1,0 +1,58 @@
+// Prepared statements (one set per connection) and the raw rows the editorial layer reads and writes.
+import type { Statement } from 'better-sqlite3';
+import type { DatePrecision } from '@/lib/dates';
+import type { PassageKind } from '@/lib/vocabulary';
+import type { DocumentFields } from './snapshot-types';
+import type { WriteDb } from '@/lib/db';
+
+const statementCache = new WeakMap<WriteDb, Map<string, Statement>>();
+
+/** A prepared statement of this connection, prepared once. */
+export function sql(db: WriteDb, text: string): Statement {
+  let cache = statementCache.get(db);
+  if (!cache) statementCache.set(db, (cache = new Map()));
+  let statement = cache.get(text);
+  if (!statement) cache.set(text, (statement = db.prepare(text)));
+  return statement;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rows
+
+/** The Document row: its fields but the date, stored as the period it covers. */
+export interface DocumentRow extends Omit<DocumentFields, 'date'> {
+  id: number;
+  publishedOn: string;
+  publishedUntil: string;
+  datePrecision: DatePrecision;
+  deletedAt: string | null;
+  version: number;
+}
+
+export interface PassageRow {
+  id: number;
+  documentId: number;
+  position: number;
+  anchor: number;
+  kind: PassageKind;
+  speakerId: number | null;
+  text: string;
+  questionId: number | null;
+}
+
+export function documentRow(db: WriteDb, id: number): DocumentRow | undefined {
+  return sql(
+    db,
+    `SELECT id, slug, kind, title, subtitle, summary, publisher, sourceUrl, publishedOn, publishedUntil, datePrecision,
+            language, caption, status, deletedAt, version
+     FROM Document WHERE id = ?`,
+  ).get(id) as DocumentRow | undefined;
+}
+
+/** The document's passages in reading order. */
+export function passageRows(db: WriteDb, documentId: number): PassageRow[] {
+  return sql(
+    db,
+    'SELECT id, documentId, position, anchor, kind, speakerId, text, questionId FROM Passage WHERE documentId = ? ORDER BY position',
+  ).all(documentId) as PassageRow[];
+}
