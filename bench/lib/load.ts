@@ -5,7 +5,7 @@
 // (the part that builds the search index) fire the same either way.
 import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { createPrismaClient, migrateDatabase, openDatabase, openWriter, readMigrations, type SqliteDb } from '@/lib/db';
+import { migrateDatabase, openDatabase, openWriter, readMigrations, type SqliteDb } from '@/lib/db';
 import { createHash } from 'node:crypto';
 import { addSynonymGroups } from '@/lib/editorial/synonyms';
 import { SYSTEM_EDITOR } from '@/lib/editorial/system-editor';
