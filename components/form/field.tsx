@@ -45,20 +45,30 @@ export function TextField({
   type = 'text',
   autoComplete,
   maxLength,
+  spellCheck,
   ...props
-}: ControlProps & { multiline?: boolean; rows?: number; defaultValue?: string | null; type?: 'text' | 'email' | 'password' | 'url' | 'date'; autoComplete?: string; maxLength?: number }) {
+}: ControlProps & {
+  multiline?: boolean;
+  rows?: number;
+  defaultValue?: string | null;
+  type?: 'text' | 'email' | 'password' | 'url' | 'date';
+  autoComplete?: string;
+  maxLength?: number;
+  spellCheck?: boolean;
+}) {
   const id = props.id ?? `field-${props.name}`;
   const control = {
     id,
     name: props.name,
     defaultValue: defaultValue ?? '',
     required: props.required,
+    maxLength,
     className: 'input',
     ...describedBy(id, props.errors, Boolean(props.hint)),
   };
   return (
     <Field id={id} label={props.label} hint={props.hint} errors={props.errors}>
-      {multiline ? <textarea rows={rows} {...control} /> : <input type={type} autoComplete={autoComplete} maxLength={maxLength} {...control} />}
+      {multiline ? <textarea rows={rows} {...control} /> : <input type={type} autoComplete={autoComplete} spellCheck={spellCheck} {...control} />}
     </Field>
   );
 }

@@ -1,50 +1,13 @@
-// The history section of a speaker or topic page: its revisions, a restore button for each, and a compare form with the diff.
-import { compareVersions, EditorialError, type EntityType, type RevisionDiff, type RevisionSummary } from '@/lib/editorial';
-import { inputClass, secondaryButtonClass } from './form-field';
+// The history section of a speaker or topic page: its revisions, a restore button for each, and a
+// compare form with the diff (the page reads the comparison: lib/admin/revision-comparison.ts).
+import type { Comparison } from '@/lib/admin/revision-comparison';
+import type { RevisionSummary } from '@/lib/editorial';
 import { RevisionDiffView } from './revision-diff';
 
 const timeFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
 
-export interface Comparison {
-  from: number;
-  /** A stored version, or the entry as it is now. */
-  to: number | 'current';
-  diff?: RevisionDiff;
-  error?: string;
-}
-
-const versionParam = (value: string | string[] | undefined): number | null => {
-  const text = Array.isArray(value) ? value[0] : value;
-  return text && /^\d{1,9}$/.test(text) && Number(text) > 0 ? Number(text) : null;
-};
-
-/**
- * The comparison the page shows: the versions in ?from=&to= when given (to=current for the entry as
- * it is now), otherwise the latest change. Null when there is nothing to compare yet.
- */
-export function readComparison(
-  entityType: EntityType,
-  id: number,
-  params: { from?: string | string[]; to?: string | string[] },
-  revisions: RevisionSummary[],
-  currentVersion: number,
-): Comparison | null {
-  const requested = versionParam(params.from);
-  const latestIsStored = revisions[0]?.version === currentVersion;
-  const from = requested ?? (latestIsStored ? revisions[1]?.version : revisions[0]?.version);
-  if (from === undefined) return null;
-  const toParam = Array.isArray(params.to) ? params.to[0] : params.to;
-  const to: number | 'current' = requested ? (versionParam(toParam) ?? 'current') : latestIsStored ? currentVersion : 'current';
-  try {
-    return { from, to, diff: compareVersions(entityType, id, from, to === 'current' ? undefined : to) };
-  } catch (error) {
-    if (error instanceof EditorialError) return { from, to, error: error.message };
-    throw error;
-  }
-}
-
 interface Props {
-  noun: 'speaker' | 'topic';
+  noun: string;
   id: number;
   basePath: string;
   currentVersion: number;
@@ -98,7 +61,7 @@ export function RevisionHistory({ noun, id, basePath, currentVersion, revisions,
                           <input type="hidden" name="id" value={id} />
                           <input type="hidden" name="version" value={revision.version} />
                           <input type="hidden" name="expectedVersion" value={currentVersion} />
-                          <button type="submit" className="rounded border border-stone-300 px-2 py-1 text-sm dark:border-stone-700">
+                          <button type="submit" className="button-secondary button-small text-sm">
                             Restore<span className="sr-only"> version {revision.version}</span>
                           </button>
                         </form>
@@ -124,7 +87,7 @@ export function RevisionHistory({ noun, id, basePath, currentVersion, revisions,
               <label htmlFor="compare-from" className="block font-medium">
                 From version
               </label>
-              <select id="compare-from" name="from" defaultValue={comparison?.from} className={inputClass}>
+              <select id="compare-from" name="from" defaultValue={comparison?.from} className="input">
                 {revisions.map((r) => (
                   <option key={r.version} value={r.version}>
                     {r.version}
@@ -136,7 +99,7 @@ export function RevisionHistory({ noun, id, basePath, currentVersion, revisions,
               <label htmlFor="compare-to" className="block font-medium">
                 To version
               </label>
-              <select id="compare-to" name="to" defaultValue={comparison?.to === 'current' ? 'current' : comparison?.to} className={inputClass}>
+              <select id="compare-to" name="to" defaultValue={comparison?.to === 'current' ? 'current' : comparison?.to} className="input">
                 {!currentStored && <option value="current">current ({currentVersion})</option>}
                 {revisions.map((r) => (
                   <option key={r.version} value={r.version}>
@@ -146,7 +109,7 @@ export function RevisionHistory({ noun, id, basePath, currentVersion, revisions,
                 ))}
               </select>
             </div>
-            <button type="submit" className={secondaryButtonClass}>
+            <button type="submit" className="button-secondary">
               Compare
             </button>
           </form>
