@@ -2,9 +2,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { AddPassageForm } from '@/components/admin/documents/add-passage-form';
-import { DocumentFieldsForm } from '@/components/admin/documents/document-fields-form';
-import { PassageRow } from '@/components/admin/documents/passage-row';
+import { AddPassageForm } from './_components/add-passage-form';
+import { DocumentFieldsForm } from './_components/document-fields-form';
+import { PassageRow } from './_components/passage-row';
 import { Notice } from '@/components/admin/notice';
 import { requireEditor } from '@/lib/auth/session';
 import { speakerChoices } from '@/lib/data/admin';

@@ -2,7 +2,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { PassageForm } from '@/components/admin/documents/passage-form';
+import { PassageForm } from '../../_components/passage-form';
 import { Notice } from '@/components/admin/notice';
 import { requireEditor } from '@/lib/auth/session';
 import { speakerChoices, topicChoices } from '@/lib/data/admin';

@@ -3,13 +3,13 @@
 // nothing is overwritten: the editor sees both versions side by side, keeps everything they typed,
 // and chooses which to keep or merges the two by hand.
 import { useActionState } from 'react';
-import { savePassage } from '@/app/(admin)/admin/documents/[id]/passages/actions';
+import { savePassage } from '../passages/actions';
 import type { ActionState } from '@/lib/admin/action-state';
 import type { Choice } from '@/lib/data/admin';
 import type { DocumentSnapshot, PassageSnapshot } from '@/lib/editorial';
-import { DiffWords } from '../entity/revision-diff';
+import { DiffWords } from '@/components/admin/entity/revision-diff';
 import { FormMessage } from '@/components/form/field-error';
-import { SelectField, TextField } from '../text-field';
+import { SelectField, TextField } from '@/components/form/field';
 import { usePassageLengthGuard } from './passage-length';
 
 interface PassageFormProps {

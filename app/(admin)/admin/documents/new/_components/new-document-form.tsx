@@ -1,10 +1,10 @@
 'use client';
 // The few fields a new draft needs; everything else is edited afterwards.
 import { useActionState } from 'react';
-import { createDraft } from '@/app/(admin)/admin/documents/new/actions';
+import { createDraft } from '../actions';
 import type { ActionState } from '@/lib/admin/action-state';
 import { FormMessage } from '@/components/form/field-error';
-import { SelectField, TextField } from '../text-field';
+import { SelectField, TextField } from '@/components/form/field';
 
 export function NewDocumentForm() {
   const [state, action, pending] = useActionState<ActionState, FormData>(createDraft, {});

@@ -1,12 +1,12 @@
 'use client';
 // Adds a passage after another one; it gets an anchor no passage of this document ever had.
 import { useActionState } from 'react';
-import { createPassage } from '@/app/(admin)/admin/documents/[id]/passages/actions';
+import { createPassage } from '../passages/actions';
 import type { ActionState } from '@/lib/admin/action-state';
 import type { Choice } from '@/lib/data/admin';
 import type { DocumentSnapshot } from '@/lib/editorial';
 import { FormMessage } from '@/components/form/field-error';
-import { SelectField, TextField } from '../text-field';
+import { SelectField, TextField } from '@/components/form/field';
 import { usePassageLengthGuard } from './passage-length';
 
 export function AddPassageForm({ document, speakers }: { document: DocumentSnapshot; speakers: Choice[] }) {

@@ -2,12 +2,12 @@
 // Every field of a document, saved against the version the editor opened. A failed save keeps the
 // input; a stale one shows what was saved meanwhile beside what the editor typed.
 import { useActionState } from 'react';
-import { saveDocumentFields } from '@/app/(admin)/admin/documents/actions';
+import { saveDocumentFields } from '../../actions';
 import type { ActionState } from '@/lib/admin/action-state';
 import type { Choice } from '@/lib/data/admin';
 import type { DocumentSnapshot } from '@/lib/editorial';
 import { FormMessage } from '@/components/form/field-error';
-import { SelectField, TextField } from '../text-field';
+import { SelectField, TextField } from '@/components/form/field';
 
 const KINDS = ['interview', 'essay', 'speech', 'testimony'].map((k) => ({ value: k, label: k }));
 const ROLES = ['interviewer', 'interviewee', 'author', 'translator', 'editor'].map((r) => ({ value: r, label: r }));

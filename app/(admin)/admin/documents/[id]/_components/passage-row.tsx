@@ -1,7 +1,7 @@
 // One passage in the document editor: a glance at it, and its one-button changes as plain forms.
 import Link from 'next/link';
 import type { PassageSnapshot } from '@/lib/editorial';
-import { mergeWithNext, movePassage, removePassage, split } from '@/app/(admin)/admin/documents/[id]/passages/actions';
+import { mergeWithNext, movePassage, removePassage, split } from '../passages/actions';
 
 interface PassageRowProps {
   documentId: number;

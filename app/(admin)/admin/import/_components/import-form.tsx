@@ -1,11 +1,11 @@
 'use client';
 // Import in two steps: paste or upload, see the importer's preview, correct it, save a draft.
 import { useActionState, useState, type FormEvent } from 'react';
-import { preview, save, type ImportState } from '@/app/(admin)/admin/import/actions';
+import { preview, save, type ImportState } from '../actions';
 import type { Choice } from '@/lib/data/admin';
 import { IMPORT_LIMIT_LABEL, importSizeProblem } from '@/lib/validation/limits';
 import { FormMessage } from '@/components/form/field-error';
-import { SelectField, TextField } from '../text-field';
+import { SelectField, TextField } from '@/components/form/field';
 import { UnknownLabels } from './unknown-labels';
 
 const button = 'rounded-md bg-stone-800 px-4 py-2 text-white disabled:opacity-60 dark:bg-stone-200 dark:text-stone-900';
