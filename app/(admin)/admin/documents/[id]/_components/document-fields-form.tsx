@@ -8,9 +8,11 @@ import type { Choice } from '@/lib/data/admin';
 import type { DocumentSnapshot } from '@/lib/editorial';
 import { FormMessage } from '@/components/form/field-error';
 import { SelectField, TextField } from '@/components/form/field';
+import { SubmitButton } from '@/components/form/submit-button';
+import { DOCUMENT_KINDS, PARTICIPANT_ROLES } from '@/lib/vocabulary';
 
-const KINDS = ['interview', 'essay', 'speech', 'testimony'].map((k) => ({ value: k, label: k }));
-const ROLES = ['interviewer', 'interviewee', 'author', 'translator', 'editor'].map((r) => ({ value: r, label: r }));
+const KINDS = DOCUMENT_KINDS.map((k) => ({ value: k, label: k }));
+const ROLES = PARTICIPANT_ROLES.map((r) => ({ value: r, label: r }));
 const LABELS: Record<string, string> = {
   title: 'Title', slug: 'Address', subtitle: 'Subtitle', kind: 'Kind', date: 'Date', publisher: 'Publisher',
   sourceUrl: 'Source', language: 'Language', summary: 'Summary', caption: 'Caption',
@@ -19,7 +21,7 @@ const LABELS: Record<string, string> = {
 const SPARE_ROWS = 2;
 
 export function DocumentFieldsForm({ document, speakers }: { document: DocumentSnapshot; speakers: Choice[] }) {
-  const [state, action, pending] = useActionState<ActionState, FormData>(saveDocumentFields, {});
+  const [state, action] = useActionState<ActionState, FormData>(saveDocumentFields, {});
   const v = (name: keyof DocumentSnapshot) => state.values?.[name] ?? (document[name] as string | null) ?? '';
   const e = (name: string) => state.errors?.[name];
   const current = state.conflict?.current as DocumentSnapshot | undefined;
@@ -106,9 +108,7 @@ export function DocumentFieldsForm({ document, speakers }: { document: DocumentS
         </div>
       </fieldset>
       <TextField name="message" label="Note on this change (optional)" defaultValue={state.values?.message} errors={e('message')} />
-      <button type="submit" disabled={pending} className="rounded-md bg-stone-800 px-4 py-2 text-white disabled:opacity-60 dark:bg-stone-200 dark:text-stone-900">
-        {pending ? 'Saving…' : state.conflict ? 'Save mine over theirs' : 'Save details'}
-      </button>
+      <SubmitButton pendingLabel="Saving…">{state.conflict ? 'Save mine over theirs' : 'Save details'}</SubmitButton>
     </form>
   );
 }
