@@ -61,6 +61,10 @@ export const speakerChoices = (): Promise<Choice[]> =>
 /** Every topic, for tagging. */
 export const topicChoices = (): Promise<Choice[]> => prisma.topic.findMany({ orderBy: { name: 'asc' }, select: { id: true, slug: true, name: true } });
 
+/** The archive's speaker with this name or alias, for matching an import's speakers; null when there is none. */
+export const speakerNamed = (name: string): Promise<{ id: number; name: string } | null> =>
+  prisma.speaker.findFirst({ where: { OR: [{ name }, { aliases: { some: { alias: name } } }] }, select: { id: true, name: true } });
+
 export async function listSpeakersForEditors() {
   return prisma.speaker.findMany({
     orderBy: { name: 'asc' },
