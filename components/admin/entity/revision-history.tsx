@@ -1,5 +1,7 @@
 // The history section of a speaker or topic page: its revisions, a restore button for each, and a
 // compare form with the diff (the page reads the comparison: lib/admin/revision-comparison.ts).
+import { AdminTable } from '@/components/admin/admin-table';
+import { SubmitButton } from '@/components/form/submit-button';
 import type { Comparison } from '@/lib/admin/revision-comparison';
 import type { RevisionSummary } from '@/lib/editorial';
 import { RevisionDiffView } from './revision-diff';
@@ -27,52 +29,37 @@ export function RevisionHistory({ noun, id, basePath, currentVersion, revisions,
       {revisions.length === 0 ? (
         <p className="muted">No revisions yet: this {noun} is as it was imported. Its first saved change starts the history.</p>
       ) : (
-        <div className="overflow-x-auto">
-          <table className="w-full border-collapse text-left text-sm">
-            <caption className="sr-only">Revisions of this {noun}, newest first</caption>
-            <thead>
-              <tr className="border-b border-stone-300 dark:border-stone-700">
-                <th scope="col" className="py-2 pr-4">Version</th>
-                <th scope="col" className="py-2 pr-4">Editor</th>
-                <th scope="col" className="py-2 pr-4">Time (UTC)</th>
-                <th scope="col" className="py-2 pr-4">Message</th>
-                <th scope="col" className="py-2 pr-4">
-                  <span className="sr-only">Restore</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {revisions.map((revision) => {
-                const at = new Date(revision.createdAt);
-                return (
-                  <tr key={revision.version} className="border-b border-stone-200 align-top dark:border-stone-800">
-                    <th scope="row" className="py-2 pr-4 font-medium">
-                      {revision.version}
-                      {revision.version === currentVersion && <span className="muted"> (current)</span>}
-                    </th>
-                    <td className="py-2 pr-4">{revision.editorName ?? <span className="muted">import or seed</span>}</td>
-                    <td className="py-2 pr-4">
-                      <time dateTime={at.toISOString()}>{timeFormat.format(at)}</time>
-                    </td>
-                    <td className="py-2 pr-4">{revision.message ?? <span className="muted">—</span>}</td>
-                    <td className="py-2 pr-4">
-                      {revision.version !== currentVersion && (
-                        <form action={restoreAction}>
-                          <input type="hidden" name="id" value={id} />
-                          <input type="hidden" name="version" value={revision.version} />
-                          <input type="hidden" name="expectedVersion" value={currentVersion} />
-                          <button type="submit" className="button-secondary button-small text-sm">
-                            Restore<span className="sr-only"> version {revision.version}</span>
-                          </button>
-                        </form>
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+        <AdminTable
+          caption={`Revisions of this ${noun}, newest first`}
+          columns={[{ label: 'Version' }, { label: 'Editor' }, { label: 'Time (UTC)' }, { label: 'Message' }, { label: <span className="sr-only">Restore</span> }]}
+          rows={revisions.map((revision) => {
+            const at = new Date(revision.createdAt);
+            return {
+              key: revision.version,
+              cells: [
+                <>
+                  {revision.version}
+                  {revision.version === currentVersion && <span className="muted"> (current)</span>}
+                </>,
+                revision.editorName ?? <span className="muted">import or seed</span>,
+                <time key="at" dateTime={at.toISOString()}>
+                  {timeFormat.format(at)}
+                </time>,
+                revision.message ?? <span className="muted">—</span>,
+                revision.version !== currentVersion && (
+                  <form action={restoreAction}>
+                    <input type="hidden" name="id" value={id} />
+                    <input type="hidden" name="version" value={revision.version} />
+                    <input type="hidden" name="expectedVersion" value={currentVersion} />
+                    <SubmitButton variant="secondary" small className="text-sm">
+                      Restore<span className="sr-only"> version {revision.version}</span>
+                    </SubmitButton>
+                  </form>
+                ),
+              ],
+            };
+          })}
+        />
       )}
       {revisions.length > 0 && (
         <p className="text-sm muted">Restoring makes the {noun} equal to that version and records it as a new version; nothing in the history is lost.</p>

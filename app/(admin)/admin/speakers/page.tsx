@@ -4,7 +4,7 @@ import { EntityList } from '@/components/admin/entity/entity-list';
 import { speakers } from '@/lib/admin/entities/speakers';
 import { loadEntityList } from '@/lib/admin/entities/load';
 import { requireEditor } from '@/lib/auth/session';
-import { createSpeakerAction } from './actions';
+import { createSpeakerAction } from '../entity-actions';
 
 export const metadata: Metadata = { title: 'Speakers', robots: { index: false, follow: false } };
 

@@ -4,7 +4,7 @@ import { EntityList } from '@/components/admin/entity/entity-list';
 import { topics } from '@/lib/admin/entities/topics';
 import { loadEntityList } from '@/lib/admin/entities/load';
 import { requireEditor } from '@/lib/auth/session';
-import { createTopicAction } from './actions';
+import { createTopicAction } from '../entity-actions';
 
 export const metadata: Metadata = { title: 'Topics', robots: { index: false, follow: false } };
 

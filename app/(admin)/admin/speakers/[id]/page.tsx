@@ -5,7 +5,7 @@ import { EntityDetailView } from '@/components/admin/entity/entity-detail';
 import { speakers } from '@/lib/admin/entities/speakers';
 import { loadEntityDetail } from '@/lib/admin/entities/load';
 import { requireEditor } from '@/lib/auth/session';
-import { deleteSpeakerAction, mergeSpeakerAction, restoreSpeakerRevisionAction, updateSpeakerAction } from '../actions';
+import { deleteSpeakerAction, mergeSpeakerAction, restoreSpeakerRevisionAction, updateSpeakerAction } from '../../entity-actions';
 
 export const metadata: Metadata = { title: 'Edit speaker', robots: { index: false, follow: false } };
 

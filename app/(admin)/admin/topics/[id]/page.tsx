@@ -5,7 +5,7 @@ import { EntityDetailView } from '@/components/admin/entity/entity-detail';
 import { topics } from '@/lib/admin/entities/topics';
 import { loadEntityDetail } from '@/lib/admin/entities/load';
 import { requireEditor } from '@/lib/auth/session';
-import { deleteTopicAction, mergeTopicAction, restoreTopicRevisionAction, updateTopicAction } from '../actions';
+import { deleteTopicAction, mergeTopicAction, restoreTopicRevisionAction, updateTopicAction } from '../../entity-actions';
 
 export const metadata: Metadata = { title: 'Edit topic', robots: { index: false, follow: false } };
 
