@@ -2,6 +2,7 @@
 // hint and errors (aria-describedby) and marked invalid when there are errors. Every form uses it.
 import type { ReactNode } from 'react';
 import { FieldError } from './field-error';
+import { Options } from './options';
 
 /** The ARIA attributes of the control of field `id`: invalid when it has errors, described by its hint and errors. */
 export function describedBy(id: string, errors?: string[], hasHint = false) {
@@ -80,11 +81,7 @@ export function SelectField({ options, defaultValue, ...props }: ControlProps & 
       {/* Keyed by its default: React applies a select's defaultValue only when it mounts, so after a
           failed save the form's reset would otherwise show the old choice, not what was submitted. */}
       <select key={defaultValue ?? ''} id={id} name={props.name} defaultValue={defaultValue ?? undefined} required={props.required} className="input" {...describedBy(id, props.errors, Boolean(props.hint))}>
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
+        <Options options={options} />
       </select>
     </Field>
   );

@@ -2,6 +2,7 @@
 import type { Choice } from '@/lib/data/admin';
 import { SubmitButton } from '@/components/form/submit-button';
 import { choiceLabels } from './choice-labels';
+import { Options } from '@/components/form/options';
 
 interface Props {
   noun: string;
@@ -33,11 +34,7 @@ export function EntityMergeForm({ noun, id, name, expectedVersion, choices, acti
           <option value="" disabled>
             Choose a {noun}…
           </option>
-          {choices.map((choice) => (
-            <option key={choice.id} value={choice.id}>
-              {labels.get(choice.id)}
-            </option>
-          ))}
+          <Options options={choices.map((choice) => ({ value: choice.id, label: labels.get(choice.id) ?? choice.name }))} />
         </select>
       </div>
       <div>

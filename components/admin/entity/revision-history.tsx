@@ -5,6 +5,7 @@ import { SubmitButton } from '@/components/form/submit-button';
 import type { Comparison } from '@/lib/admin/revision-comparison';
 import type { RevisionSummary } from '@/lib/editorial';
 import { RevisionDiffView } from './revision-diff';
+import { Options, versionOptions } from '@/components/form/options';
 
 const timeFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
 
@@ -75,11 +76,7 @@ export function RevisionHistory({ noun, id, basePath, currentVersion, revisions,
                 From version
               </label>
               <select id="compare-from" name="from" defaultValue={comparison?.from} className="input">
-                {revisions.map((r) => (
-                  <option key={r.version} value={r.version}>
-                    {r.version}
-                  </option>
-                ))}
+                <Options options={versionOptions(revisions)} />
               </select>
             </div>
             <div>
@@ -88,12 +85,7 @@ export function RevisionHistory({ noun, id, basePath, currentVersion, revisions,
               </label>
               <select id="compare-to" name="to" defaultValue={comparison?.to === 'current' ? 'current' : comparison?.to} className="input">
                 {!currentStored && <option value="current">current ({currentVersion})</option>}
-                {revisions.map((r) => (
-                  <option key={r.version} value={r.version}>
-                    {r.version}
-                    {r.version === currentVersion ? ' (current)' : ''}
-                  </option>
-                ))}
+                <Options options={versionOptions(revisions, currentVersion)} />
               </select>
             </div>
             <button type="submit" className="button-secondary">

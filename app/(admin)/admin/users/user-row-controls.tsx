@@ -5,6 +5,7 @@ import { useActionState, type ReactNode } from 'react';
 import { SubmitButton } from '@/components/form/submit-button';
 import { optionsOf, USER_ROLES, type UserRole } from '@/lib/vocabulary';
 import { changeRoleAction, liftSignInLockAction, setDisabledAction, type RowFormState } from './actions';
+import { Options } from '@/components/form/options';
 
 interface Props {
   userId: string;
@@ -35,11 +36,7 @@ export function RoleControl({ userId, email, role }: Omit<Props, 'disabled'>) {
         Role of {email}
       </label>
       <select id={id} name="role" defaultValue={role} aria-describedby={`${id}-status`} className="input mt-0 w-auto py-1">
-        {optionsOf(USER_ROLES).map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
+        <Options options={optionsOf(USER_ROLES)} />
       </select>
       <SubmitButton variant="secondary" small className="text-sm">
         Save<span className="sr-only"> role of {email}</span>

@@ -10,6 +10,7 @@ import { FormMessage } from '@/components/form/field-error';
 import { SelectField, TextField } from '@/components/form/field';
 import { SubmitButton } from '@/components/form/submit-button';
 import { DOCUMENT_KINDS, PARTICIPANT_ROLES } from '@/lib/vocabulary';
+import { Options } from '@/components/form/options';
 
 const KINDS = DOCUMENT_KINDS.map((k) => ({ value: k, label: k }));
 const ROLES = PARTICIPANT_ROLES.map((r) => ({ value: r, label: r }));
@@ -83,22 +84,13 @@ export function DocumentFieldsForm({ document, speakers }: { document: DocumentS
                 Participant {i + 1}
               </label>
               <select key={`speaker-${state.values?.[`participant-speaker-${i}`] ?? row.speakerId}`} id={`participant-speaker-${i}`} name={`participant-speaker-${i}`} defaultValue={state.values?.[`participant-speaker-${i}`] ?? row.speakerId} className="rounded border border-stone-300 bg-white px-2 py-1 dark:border-stone-700 dark:bg-stone-900">
-                <option value="">None</option>
-                {speakers.map((s) => (
-                  <option key={s.id} value={s.id}>
-                    {s.name}
-                  </option>
-                ))}
+                <Options options={[{ value: '', label: 'None' }, ...speakers.map((s) => ({ value: s.id, label: s.name }))]} />
               </select>
               <label className="sr-only" htmlFor={`participant-role-${i}`}>
                 Role of participant {i + 1}
               </label>
               <select key={`role-${state.values?.[`participant-role-${i}`] ?? row.role}`} id={`participant-role-${i}`} name={`participant-role-${i}`} defaultValue={state.values?.[`participant-role-${i}`] ?? row.role} className="rounded border border-stone-300 bg-white px-2 py-1 dark:border-stone-700 dark:bg-stone-900">
-                {ROLES.map((r) => (
-                  <option key={r.value} value={r.value}>
-                    {r.label}
-                  </option>
-                ))}
+                <Options options={ROLES} />
               </select>
             </div>
           ))}

@@ -9,6 +9,7 @@ import { requireEditor } from '@/lib/auth/session';
 import { compareVersions, ensureBaselineRevision, getDocumentForEditing, listRevisions, type RevisionDiff } from '@/lib/editorial';
 import { idParam } from '@/lib/validation/params';
 import { restoreDocumentRevision } from './actions';
+import { Options, versionOptions } from '@/components/form/options';
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | undefined>> };
 
@@ -102,11 +103,7 @@ function VersionSelect({ label, name, versions, defaultValue }: { label: string;
     <label>
       {label}{' '}
       <select name={name} defaultValue={defaultValue} className="rounded border border-stone-300 bg-white dark:border-stone-700 dark:bg-stone-900">
-        {versions.map((r) => (
-          <option key={r.version} value={r.version}>
-            {r.version}
-          </option>
-        ))}
+        <Options options={versionOptions(versions)} />
       </select>
     </label>
   );
