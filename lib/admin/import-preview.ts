@@ -4,10 +4,11 @@ import 'server-only';
 import { speakerNamed } from '@/lib/data/admin';
 import { ImportError, parseDocumentText, type ImportResult, type SpeakerHint } from '@/lib/import';
 import { importSizeProblem } from '@/lib/validation/limits';
+import type { ImportableKind } from '@/lib/vocabulary';
 
 export interface ImportRequest {
   raw: string;
-  kind?: 'interview' | 'essay';
+  kind?: ImportableKind;
   title?: string;
   /** "JK = Jeff Kim", one a line. */
   speakerLines?: string;

@@ -2,6 +2,7 @@
 // Creates an empty draft document; its passages are added in the editor (or come from an import).
 import type { ActionState } from '@/lib/admin/action-state';
 import { formChange } from '@/lib/admin/form-change';
+import type { DocumentKind } from '@/lib/vocabulary';
 import { createDocument } from '@/lib/editorial';
 import { slugify } from '@/lib/slug';
 
@@ -14,7 +15,7 @@ export async function createDraft(_previous: ActionState, form: FormData): Promi
         {
           title: values.title ?? '',
           slug: values.slug || slugify(values.title ?? ''),
-          kind: (values.kind ?? 'interview') as 'interview',
+          kind: (values.kind ?? 'interview') as DocumentKind,
           date: values.date ?? '',
           publisher: values.publisher ?? '',
           sourceUrl: values.sourceUrl ?? '',

@@ -6,6 +6,7 @@ import { editorContext, revalidateAfterSave, type ActionContext } from '@/lib/ad
 import { plainChange, withError, withNotice } from '@/lib/admin/plain-change';
 import { formOf, formValues, stateFromError, type ActionState } from '@/lib/admin/action-state';
 import { formChange } from '@/lib/admin/form-change';
+import type { PassageKind } from '@/lib/vocabulary';
 import {
   addPassage,
   ConflictError,
@@ -36,7 +37,7 @@ export async function savePassage(_previous: ActionState, form: FormData): Promi
         expectedVersion: values.expectedVersion,
         anchor: values.anchor,
         text: values.text,
-        kind: values.kind as 'question' | 'answer' | 'paragraph',
+        kind: values.kind as PassageKind,
         speakerId: values.speakerId ?? '',
         questionAnchor: values.questionAnchor ?? '',
         message: values.message ?? '',
@@ -140,7 +141,7 @@ export async function createPassage(_previous: ActionState, form: FormData): Pro
           documentId: values.documentId,
           expectedVersion: values.expectedVersion,
           afterAnchor: values.afterAnchor ?? '',
-          kind: values.kind as 'question' | 'answer' | 'paragraph',
+          kind: values.kind as PassageKind,
           speakerId: values.speakerId ?? '',
           questionAnchor: values.questionAnchor ?? '',
           text: values.text ?? '',
