@@ -1,16 +1,7 @@
 // Speakers: create, edit (name, slug, bio, aliases), merge one into another, delete when unused.
 import type { Editor } from '@/lib/auth/editor';
 import { slugify } from '@/lib/slug';
-import {
-  createSpeakerSchema,
-  entityActionSchema,
-  mergeSpeakersSchema,
-  updateSpeakerSchema,
-  type CreateSpeakerInput,
-  type EntityActionInput,
-  type MergeEntitiesInput,
-  type UpdateSpeakerInput,
-} from '@/lib/validation/editorial';
+import { createSpeakerSchema, entityActionSchema, mergeSpeakersSchema, updateSpeakerSchema, type CreateSpeakerInput, type EntityActionInput, type MergeEntitiesInput, type UpdateSpeakerInput } from '@/lib/validation/editorial';
 import { recordAudit } from './audit';
 import { deleteEntity, mergeEntities, type MergeSpec } from './entity-merge';
 import { EditorialError, parseInput, ValidationError } from './errors';

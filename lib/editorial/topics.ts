@@ -1,16 +1,7 @@
 // Topics: create, edit (name, slug, description, parent), merge one into another, delete when unused.
 import type { Editor } from '@/lib/auth/editor';
 import { slugify } from '@/lib/slug';
-import {
-  createTopicSchema,
-  entityActionSchema,
-  mergeTopicsSchema,
-  updateTopicSchema,
-  type CreateTopicInput,
-  type EntityActionInput,
-  type MergeEntitiesInput,
-  type UpdateTopicInput,
-} from '@/lib/validation/editorial';
+import { createTopicSchema, entityActionSchema, mergeTopicsSchema, updateTopicSchema, type CreateTopicInput, type EntityActionInput, type MergeEntitiesInput, type UpdateTopicInput } from '@/lib/validation/editorial';
 import { recordAudit } from './audit';
 import { deleteEntity, mergeEntities, type MergeSpec } from './entity-merge';
 import { EditorialError, parseInput, ValidationError } from './errors';
