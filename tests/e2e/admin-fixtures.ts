@@ -49,4 +49,10 @@ export const signIn = (page: Page, next = '/admin') => signInAs(page, EDITOR, ne
 /** Waits until the page's scripts have loaded, so that what a test types is not undone by hydration. */
 export async function hydrated(page: Page): Promise<void> {
   await page.waitForLoadState('networkidle');
+  // The network going quiet is not hydration. When React hydrates a textarea it sets its value from
+  // the markup again, so text filled in before then is lost and the save finds "nothing changed".
+  // Every form control carries React's fiber once it is hydrated.
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll('form, form textarea, form input, form select, form button')].every((element) => Object.keys(element).some((key) => key.startsWith('__reactFiber$'))),
+  );
 }
