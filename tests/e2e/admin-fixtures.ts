@@ -56,3 +56,14 @@ export async function hydrated(page: Page): Promise<void> {
     [...document.querySelectorAll('form, form textarea, form input, form select, form button')].every((element) => Object.keys(element).some((key) => key.startsWith('__reactFiber$'))),
   );
 }
+
+/**
+ * Opens a passage's editor from its document's page. The link navigates on the client, where the
+ * load state of the page is already "networkidle": wait for the passage's own heading first, or a
+ * fill could land in the document page's "Add a passage" form, which also has a field named Text.
+ */
+export async function openPassageEditor(page: Page, anchor: number): Promise<void> {
+  await page.getByRole('link', { name: `Edit passage ${anchor}` }).click();
+  await expect(page.getByRole('heading', { level: 1, name: `Passage ${anchor}` })).toBeVisible();
+  await hydrated(page);
+}
