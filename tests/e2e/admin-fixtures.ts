@@ -51,9 +51,12 @@ export async function hydrated(page: Page): Promise<void> {
   await page.waitForLoadState('networkidle');
   // The network going quiet is not hydration. When React hydrates a textarea it sets its value from
   // the markup again, so text filled in before then is lost and the save finds "nothing changed".
-  // Every form control carries React's fiber once it is hydrated.
+  // Every visible form control carries React's fiber once it is hydrated (the hidden inputs React adds
+  // to a server action's form on the server are not in the client's tree, so they never get one).
   await page.waitForFunction(() =>
-    [...document.querySelectorAll('form, form textarea, form input, form select, form button')].every((element) => Object.keys(element).some((key) => key.startsWith('__reactFiber$'))),
+    [...document.querySelectorAll('form textarea, form input:not([type=hidden]), form select, form button')].every((element) =>
+      Object.keys(element).some((key) => key.startsWith('__reactFiber$')),
+    ),
   );
 }
 
