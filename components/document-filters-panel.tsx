@@ -48,7 +48,7 @@ export function DocumentFiltersPanel({ filters, facets, hrefWith }: { filters: D
             <option value="title">Title</option>
           </select>
         </label>
-        <button type="submit" className="rounded-md bg-stone-800 px-3 py-1.5 text-white dark:bg-stone-200 dark:text-stone-900">
+        <button type="submit" className="button-primary button-small">
           Apply
         </button>
       </form>

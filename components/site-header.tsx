@@ -1,5 +1,6 @@
 // The public site's header: the archive's name, its sections and a way into search.
 import Link from 'next/link';
+import { HeaderNav } from './header-nav';
 
 const SECTIONS = [
   { href: '/documents', label: 'Documents' },
@@ -15,15 +16,7 @@ export function SiteHeader() {
         <Link href="/" className="text-xl font-semibold text-inherit no-underline dark:text-inherit">
           Interview Archive
         </Link>
-        <nav aria-label="Sections" className="flex-1">
-          <ul className="flex flex-wrap gap-x-4 gap-y-1">
-            {SECTIONS.map((section) => (
-              <li key={section.href}>
-                <Link href={section.href}>{section.label}</Link>
-              </li>
-            ))}
-          </ul>
-        </nav>
+        <HeaderNav label="Sections" sections={SECTIONS} />
         <SearchForm />
       </div>
     </header>
@@ -44,7 +37,7 @@ export function SearchForm({ defaultValue = '', label = 'Search the archive' }: 
         placeholder="Search every passage…"
         className="w-56 rounded-md border border-stone-300 bg-white px-3 py-1.5 text-base dark:border-stone-700 dark:bg-stone-900"
       />
-      <button type="submit" className="rounded-md bg-stone-800 px-3 py-1.5 text-white dark:bg-stone-200 dark:text-stone-900">
+      <button type="submit" className="button-primary button-small">
         Search
       </button>
     </form>

@@ -1,5 +1,10 @@
 // The outcome of a plain-form action, carried back in the URL (?notice= or ?error=) so it works without JavaScript.
-export function Notice({ notice, error }: { notice?: string; error?: string }) {
+// A query parameter given twice (?notice=a&notice=b) shows the first.
+type Param = string | string[] | undefined;
+const first = (value: Param) => (Array.isArray(value) ? value[0] : value);
+
+export function Notice({ notice: notices, error: errors }: { notice?: Param; error?: Param }) {
+  const [notice, error] = [first(notices), first(errors)];
   if (error) {
     return (
       <p role="alert" className="mb-6 rounded bg-red-50 p-3 dark:bg-red-950">

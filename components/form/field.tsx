@@ -2,6 +2,7 @@
 // hint and errors (aria-describedby) and marked invalid when there are errors. Every form uses it.
 import type { ReactNode } from 'react';
 import { FieldError } from './field-error';
+import { Options } from './options';
 
 /** The ARIA attributes of the control of field `id`: invalid when it has errors, described by its hint and errors. */
 export function describedBy(id: string, errors?: string[], hasHint = false) {
@@ -45,20 +46,30 @@ export function TextField({
   type = 'text',
   autoComplete,
   maxLength,
+  spellCheck,
   ...props
-}: ControlProps & { multiline?: boolean; rows?: number; defaultValue?: string | null; type?: 'text' | 'email' | 'password' | 'url' | 'date'; autoComplete?: string; maxLength?: number }) {
+}: ControlProps & {
+  multiline?: boolean;
+  rows?: number;
+  defaultValue?: string | null;
+  type?: 'text' | 'email' | 'password' | 'url' | 'date';
+  autoComplete?: string;
+  maxLength?: number;
+  spellCheck?: boolean;
+}) {
   const id = props.id ?? `field-${props.name}`;
   const control = {
     id,
     name: props.name,
     defaultValue: defaultValue ?? '',
     required: props.required,
+    maxLength,
     className: 'input',
     ...describedBy(id, props.errors, Boolean(props.hint)),
   };
   return (
     <Field id={id} label={props.label} hint={props.hint} errors={props.errors}>
-      {multiline ? <textarea rows={rows} {...control} /> : <input type={type} autoComplete={autoComplete} maxLength={maxLength} {...control} />}
+      {multiline ? <textarea rows={rows} {...control} /> : <input type={type} autoComplete={autoComplete} spellCheck={spellCheck} {...control} />}
     </Field>
   );
 }
@@ -70,11 +81,7 @@ export function SelectField({ options, defaultValue, ...props }: ControlProps & 
       {/* Keyed by its default: React applies a select's defaultValue only when it mounts, so after a
           failed save the form's reset would otherwise show the old choice, not what was submitted. */}
       <select key={defaultValue ?? ''} id={id} name={props.name} defaultValue={defaultValue ?? undefined} required={props.required} className="input" {...describedBy(id, props.errors, Boolean(props.hint))}>
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
+        <Options options={options} />
       </select>
     </Field>
   );

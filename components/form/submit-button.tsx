@@ -15,6 +15,7 @@ export function SubmitButton({
   value,
   formAction,
   className = '',
+  describedBy,
 }: {
   children: ReactNode;
   variant?: ButtonVariant;
@@ -25,10 +26,12 @@ export function SubmitButton({
   value?: string;
   formAction?: (formData: FormData) => void | Promise<void>;
   className?: string;
+  /** The id of what tells the outcome of this button's form (aria-describedby). */
+  describedBy?: string;
 }) {
   const { pending } = useFormStatus();
   return (
-    <button type="submit" name={name} value={value} formAction={formAction} disabled={pending} className={buttonClass(variant, small, className)}>
+    <button type="submit" name={name} value={value} formAction={formAction} disabled={pending} aria-describedby={describedBy} className={buttonClass(variant, small, className)}>
       {pending && pendingLabel ? pendingLabel : children}
     </button>
   );

@@ -20,7 +20,7 @@ export function InDocumentSearch({ documentSlug, q, anchors }: { documentSlug: s
           maxLength={500}
           className="min-w-0 flex-1 rounded-md border border-stone-300 bg-white px-3 py-1.5 dark:border-stone-700 dark:bg-stone-900"
         />
-        <button type="submit" className="rounded-md bg-stone-800 px-3 py-1.5 text-white dark:bg-stone-200 dark:text-stone-900">
+        <button type="submit" className="button-primary button-small">
           Find
         </button>
       </form>

@@ -47,7 +47,7 @@ export function SearchBox({ defaultValue, label, hidden = {} }: { defaultValue: 
       {Object.entries(hidden).map(([name, v]) => (
         <input key={name} type="hidden" name={name} value={v} />
       ))}
-      <button type="submit" className="rounded-md bg-stone-800 px-4 py-2 text-white dark:bg-stone-200 dark:text-stone-900">
+      <button type="submit" className="button-primary">
         Search
       </button>
     </form>

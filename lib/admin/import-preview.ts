@@ -1,13 +1,14 @@
 // The import preview: runs the importer on pasted text and matches its speakers to the archive's,
 // so the editor sees what would be made before anything is saved.
 import 'server-only';
-import { prisma } from '@/lib/db/client';
+import { speakerNamed } from '@/lib/data/admin';
 import { ImportError, parseDocumentText, type ImportResult, type SpeakerHint } from '@/lib/import';
 import { importSizeProblem } from '@/lib/validation/limits';
+import type { ImportableKind } from '@/lib/vocabulary';
 
 export interface ImportRequest {
   raw: string;
-  kind?: 'interview' | 'essay';
+  kind?: ImportableKind;
   title?: string;
   /** "JK = Jeff Kim", one a line. */
   speakerLines?: string;
@@ -94,13 +95,7 @@ export function resolveUnknownLabels(values: Record<string, string>): { speakerL
 export async function previewImport(request: ImportRequest): Promise<ImportPreview> {
   const result = runImporter(request);
   const speakers = await Promise.all(
-    result.speakers.map(async (s) => {
-      const existing = await prisma.speaker.findFirst({
-        where: { OR: [{ name: s.name }, { aliases: { some: { alias: s.name } } }] },
-        select: { id: true, name: true },
-      });
-      return { name: s.name, labels: s.labels, role: s.role, bio: s.bio, existing };
-    }),
+    result.speakers.map(async (s) => ({ name: s.name, labels: s.labels, role: s.role, bio: s.bio, existing: await speakerNamed(s.name) })),
   );
   return { result, speakers };
 }

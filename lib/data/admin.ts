@@ -61,6 +61,10 @@ export const speakerChoices = (): Promise<Choice[]> =>
 /** Every topic, for tagging. */
 export const topicChoices = (): Promise<Choice[]> => prisma.topic.findMany({ orderBy: { name: 'asc' }, select: { id: true, slug: true, name: true } });
 
+/** The archive's speaker with this name or alias, for matching an import's speakers; null when there is none. */
+export const speakerNamed = (name: string): Promise<{ id: number; name: string } | null> =>
+  prisma.speaker.findFirst({ where: { OR: [{ name }, { aliases: { some: { alias: name } } }] }, select: { id: true, name: true } });
+
 export async function listSpeakersForEditors() {
   return prisma.speaker.findMany({
     orderBy: { name: 'asc' },
@@ -115,3 +119,31 @@ export const topicPassageCount = (id: number): Promise<number> => prisma.passage
 
 /** Every topic's parent, to keep a topic from being moved under itself. */
 export const topicTree = (): Promise<{ id: number; parentId: number | null }[]> => prisma.topic.findMany({ select: { id: true, parentId: true } });
+
+/** The topic and every topic under it, at any depth: none of them can be its parent. */
+function withDescendants(id: number, tree: { id: number; parentId: number | null }[]): Set<number> {
+  const found = new Set([id]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const topic of tree) {
+      if (topic.parentId !== null && found.has(topic.parentId) && !found.has(topic.id)) {
+        found.add(topic.id);
+        grew = true;
+      }
+    }
+  }
+  return found;
+}
+
+/** Where a topic sits in the tree: every topic, its parent, its subtopics, and the topics it may be moved under. */
+export async function topicPlace(id: number, parentId: number | null) {
+  const [tree, choices] = await Promise.all([topicTree(), topicChoices()]);
+  const childIds = new Set(tree.filter((t) => t.parentId === id).map((t) => t.id));
+  const notParents = withDescendants(id, tree);
+  return {
+    choices,
+    parent: choices.find((choice) => choice.id === parentId),
+    subtopics: choices.filter((choice) => childIds.has(choice.id)),
+    allowedParents: choices.filter((choice) => !notParents.has(choice.id)),
+  };
+}

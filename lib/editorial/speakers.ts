@@ -1,21 +1,13 @@
 // Speakers: create, edit (name, slug, bio, aliases), merge one into another, delete when unused.
 import type { Editor } from '@/lib/auth/editor';
 import { slugify } from '@/lib/slug';
-import {
-  createSpeakerSchema,
-  entityActionSchema,
-  mergeSpeakersSchema,
-  updateSpeakerSchema,
-  type CreateSpeakerInput,
-  type EntityActionInput,
-  type MergeEntitiesInput,
-  type UpdateSpeakerInput,
-} from '@/lib/validation/editorial';
+import { createSpeakerSchema, entityActionSchema, mergeSpeakersSchema, updateSpeakerSchema, type CreateSpeakerInput, type EntityActionInput, type MergeEntitiesInput, type UpdateSpeakerInput } from '@/lib/validation/editorial';
 import { recordAudit } from './audit';
+import { deleteEntity, mergeEntities, type MergeSpec } from './entity-merge';
 import { EditorialError, parseInput, ValidationError } from './errors';
-import { changeEntry, closeEntry, ensureBaseline, openEntry, runWrite, writeRevision, type EditOptions, type EditResult } from './history';
-import { documentPaths, speakerPaths } from './paths';
-import { speakerSnapshot, sql, type DocumentSnapshot, type SpeakerSnapshot } from './snapshots';
+import { changeEntry, runWrite, writeRevision, type EditOptions, type EditResult } from './history';
+import { speakerPaths } from './paths';
+import { speakerSnapshot, sql, type SpeakerSnapshot } from './snapshots';
 import { nowIso, writerOf, type WriteDb } from '@/lib/db';
 
 const quoted = (name: string) => `“${name}”`;
@@ -132,20 +124,13 @@ export async function updateSpeaker(editor: Editor, input: UpdateSpeakerInput, o
   ).edit;
 }
 
-/**
- * Merges speaker `sourceId` into `targetId`: passages and participants (a role the target has in that
- * document already is kept once), aliases (plus the source's name) and, when the target has none,
- * the bio move to the target; the source is deleted. Both speakers and every document touched get a
- * revision; the source's last one records where it went, so restoring an older document still finds it.
- */
-export async function mergeSpeakers(editor: Editor, input: MergeEntitiesInput, options?: EditOptions): Promise<EditResult & { merged: number }> {
-  const data = parseInput(mergeSpeakersSchema, input);
-  return runWrite(options, (db) => {
-    const target = openEntry(db, 'speaker', data.targetId, data.expectedTargetVersion, data);
-    const source = openEntry(db, 'speaker', data.sourceId, data.expectedSourceVersion, data);
-    const documentIds = documentsOfSpeaker(db, source.id);
-    const documentsBefore = documentIds.map((id) => ensureBaseline(db, 'document', id)) as DocumentSnapshot[];
-
+/** What points at a speaker, for the shared merge and delete (entity-merge.ts). */
+const SPEAKER: MergeSpec<SpeakerSnapshot> = {
+  entityType: 'speaker',
+  table: 'Speaker',
+  documentsOf: documentsOfSpeaker,
+  paths: speakerPaths,
+  move: (db, target, source) => {
     sql(db, 'UPDATE Passage SET speakerId = ?, updatedAt = ? WHERE speakerId = ?').run(target.id, nowIso(), source.id);
     sql(db, 'UPDATE OR IGNORE Participant SET speakerId = ? WHERE speakerId = ?').run(target.id, source.id);
     sql(db, 'DELETE FROM Participant WHERE speakerId = ?').run(source.id);
@@ -153,41 +138,30 @@ export async function mergeSpeakers(editor: Editor, input: MergeEntitiesInput, o
     if (source.name !== target.name) aliases.add(source.name);
     setAliases(db, target.id, [...aliases]);
     if (!target.bio && source.bio) setSpeakerColumns(db, target.id, { bio: source.bio, bioSource: source.bioSource });
-    sql(db, 'DELETE FROM Speaker WHERE id = ?').run(source.id);
+    return [];
+  },
+};
 
-    const message = data.message ?? `Merged ${quoted(source.name)} into ${quoted(target.name)}`;
-    const after = closeEntry(db, editor, target, message, { force: true })!;
-    writeRevision(db, { ...source, version: source.version + 1, deleted: true, mergedInto: { id: target.id, slug: target.slug, name: target.name } }, editor, message);
-    const paths = new Set(speakerPaths(db, [source, after], [target.id]));
-    documentsBefore.forEach((before) => {
-      const documentAfter = closeEntry(db, editor, before, message);
-      for (const path of documentPaths(before, documentAfter)) paths.add(path);
-    });
-    const summary = `Merged the speaker ${quoted(source.name)} (${source.slug}) into ${quoted(target.name)} (${target.slug}); ${documentIds.length} documents updated`;
-    recordAudit(db, { editor, action: 'merge', entityType: 'speaker', entityId: target.id, summary, ip: options?.ip });
-    recordAudit(db, { editor, action: 'merge', entityType: 'speaker', entityId: source.id, summary, ip: options?.ip });
-    return { entityType: 'speaker', id: target.id, merged: source.id, version: after.version, changed: true, paths: [...paths].sort(), warnings: [] };
-  });
+/**
+ * Merges speaker `sourceId` into `targetId`: passages and participants (a role the target has in that
+ * document already is kept once), aliases (plus the source's name) and, when the target has none,
+ * the bio move to the target; the source is deleted.
+ */
+export async function mergeSpeakers(editor: Editor, input: MergeEntitiesInput, options?: EditOptions): Promise<EditResult & { merged: number }> {
+  return mergeEntities(editor, SPEAKER, parseInput(mergeSpeakersSchema, input), options);
 }
 
 /** Deletes a speaker that no document names. Otherwise an EditorialError says where it is used. */
 export async function deleteSpeaker(editor: Editor, input: EntityActionInput, options?: EditOptions): Promise<EditResult> {
-  const data = parseInput(entityActionSchema, input);
-  return runWrite(options, (db) => {
-    const before = openEntry(db, 'speaker', data.id, data.expectedVersion, data);
-    const documents = documentsOfSpeaker(db, data.id).length;
-    const passages = (sql(db, 'SELECT COUNT(*) AS n FROM Passage WHERE speakerId = ?').get(data.id) as { n: number }).n;
-    if (documents > 0) {
-      throw new EditorialError(
-        `${quoted(before.name)} cannot be deleted: ${documents === 1 ? 'one document names' : `${documents} documents name`} this speaker` +
-          `${passages > 0 ? ` (${passages} passage${passages === 1 ? '' : 's'})` : ''}. Merge the speaker into another one instead, or remove those references first.`,
-      );
-    }
-    sql(db, 'DELETE FROM Speaker WHERE id = ?').run(data.id);
-    writeRevision(db, { ...before, version: before.version + 1, deleted: true }, editor, data.message ?? 'Deleted');
-    recordAudit(db, { editor, action: 'delete', entityType: 'speaker', entityId: data.id, summary: `Deleted the speaker ${quoted(before.name)} (${before.slug})`, ip: options?.ip });
-    return { entityType: 'speaker', id: data.id, version: before.version + 1, changed: true, paths: speakerPaths(db, [before], []), warnings: [] };
-  });
+  return deleteEntity(editor, SPEAKER, parseInput(entityActionSchema, input), (db, before) => {
+    const documents = documentsOfSpeaker(db, before.id).length;
+    const passages = (sql(db, 'SELECT COUNT(*) AS n FROM Passage WHERE speakerId = ?').get(before.id) as { n: number }).n;
+    if (documents === 0) return null;
+    return (
+      `${quoted(before.name)} cannot be deleted: ${documents === 1 ? 'one document names' : `${documents} documents name`} this speaker` +
+      `${passages > 0 ? ` (${passages} passage${passages === 1 ? '' : 's'})` : ''}. Merge the speaker into another one instead, or remove those references first.`
+    );
+  }, options);
 }
 
 /** Makes the speaker equal to a snapshot (restoreRevision). */

@@ -1,21 +1,13 @@
 // Topics: create, edit (name, slug, description, parent), merge one into another, delete when unused.
 import type { Editor } from '@/lib/auth/editor';
 import { slugify } from '@/lib/slug';
-import {
-  createTopicSchema,
-  entityActionSchema,
-  mergeTopicsSchema,
-  updateTopicSchema,
-  type CreateTopicInput,
-  type EntityActionInput,
-  type MergeEntitiesInput,
-  type UpdateTopicInput,
-} from '@/lib/validation/editorial';
+import { createTopicSchema, entityActionSchema, mergeTopicsSchema, updateTopicSchema, type CreateTopicInput, type EntityActionInput, type MergeEntitiesInput, type UpdateTopicInput } from '@/lib/validation/editorial';
 import { recordAudit } from './audit';
+import { deleteEntity, mergeEntities, type MergeSpec } from './entity-merge';
 import { EditorialError, parseInput, ValidationError } from './errors';
-import { changeEntry, closeEntry, ensureBaseline, openEntry, runWrite, writeRevision, type EditOptions, type EditResult } from './history';
-import { documentPaths, topicPaths } from './paths';
-import { sql, topicSnapshot, type DocumentSnapshot, type TopicSnapshot } from './snapshots';
+import { changeEntry, ensureBaseline, runWrite, writeRevision, type EditOptions, type EditResult } from './history';
+import { topicPaths } from './paths';
+import { sql, topicSnapshot, type TopicSnapshot } from './snapshots';
 import { resolveTopic } from './store';
 import { nowIso, writerOf, type WriteDb } from '@/lib/db';
 
@@ -129,66 +121,45 @@ export async function updateTopic(editor: Editor, input: UpdateTopicInput, optio
   ).edit;
 }
 
+/** What points at a topic, for the shared merge and delete (entity-merge.ts). */
+const TOPIC: MergeSpec<TopicSnapshot> = {
+  entityType: 'topic',
+  table: 'Topic',
+  documentsOf: documentsOfTopic,
+  paths: topicPaths,
+  move: (db, target, source) => {
+    const childIds = (sql(db, 'SELECT id FROM Topic WHERE parentId = ? AND id != ?').all(source.id, target.id) as { id: number }[]).map((r) => r.id);
+    const childrenBefore = childIds.map((id) => ensureBaseline(db, 'topic', id)) as TopicSnapshot[];
+    sql(db, 'INSERT OR IGNORE INTO PassageTopic (passageId, topicId) SELECT passageId, ? FROM PassageTopic WHERE topicId = ?').run(target.id, source.id);
+    sql(db, 'DELETE FROM PassageTopic WHERE topicId = ?').run(source.id);
+    for (const id of childIds) sql(db, 'UPDATE Topic SET parentId = ?, updatedAt = ? WHERE id = ?').run(target.id, nowIso(), id);
+    // The target inside the source: it takes the source's place in the tree.
+    if (target.parentId === source.id) setTopicColumns(db, target.id, { parentId: source.parentId });
+    return childrenBefore;
+  },
+};
+
 /**
  * Merges topic `sourceId` into `targetId`: its passages' tags (a passage tagged with both keeps one)
  * and its subtopics move to the target; the source is deleted. The target, the source (its last
  * revision records where it went), every moved subtopic and every document touched get a revision.
  */
 export async function mergeTopics(editor: Editor, input: MergeEntitiesInput, options?: EditOptions): Promise<EditResult & { merged: number }> {
-  const data = parseInput(mergeTopicsSchema, input);
-  return runWrite(options, (db) => {
-    const target = openEntry(db, 'topic', data.targetId, data.expectedTargetVersion, data);
-    const source = openEntry(db, 'topic', data.sourceId, data.expectedSourceVersion, data);
-    const documentIds = documentsOfTopic(db, source.id);
-    const documentsBefore = documentIds.map((id) => ensureBaseline(db, 'document', id)) as DocumentSnapshot[];
-    const childIds = (sql(db, 'SELECT id FROM Topic WHERE parentId = ? AND id != ?').all(source.id, target.id) as { id: number }[]).map((r) => r.id);
-    const childrenBefore = childIds.map((id) => ensureBaseline(db, 'topic', id)) as TopicSnapshot[];
-
-    sql(db, 'INSERT OR IGNORE INTO PassageTopic (passageId, topicId) SELECT passageId, ? FROM PassageTopic WHERE topicId = ?').run(target.id, source.id);
-    sql(db, 'DELETE FROM PassageTopic WHERE topicId = ?').run(source.id);
-    for (const id of childIds) sql(db, 'UPDATE Topic SET parentId = ?, updatedAt = ? WHERE id = ?').run(target.id, nowIso(), id);
-    // The target inside the source: it takes the source's place in the tree.
-    if (target.parentId === source.id) setTopicColumns(db, target.id, { parentId: source.parentId });
-    sql(db, 'DELETE FROM Topic WHERE id = ?').run(source.id);
-
-    const message = data.message ?? `Merged ${quoted(source.name)} into ${quoted(target.name)}`;
-    const after = closeEntry(db, editor, target, message, { force: true })!;
-    writeRevision(db, { ...source, version: source.version + 1, deleted: true, mergedInto: { id: target.id, slug: target.slug, name: target.name } }, editor, message);
-    const paths = new Set(topicPaths(db, [source, after], [target.id]));
-    for (const child of childrenBefore) {
-      const childAfter = closeEntry(db, editor, child, message);
-      for (const path of topicPaths(db, [child, childAfter], [])) paths.add(path);
-    }
-    for (const before of documentsBefore) {
-      const documentAfter = closeEntry(db, editor, before, message);
-      for (const path of documentPaths(before, documentAfter)) paths.add(path);
-    }
-    const summary = `Merged the topic ${quoted(source.name)} (${source.slug}) into ${quoted(target.name)} (${target.slug}); ${documentIds.length} documents updated`;
-    recordAudit(db, { editor, action: 'merge', entityType: 'topic', entityId: target.id, summary, ip: options?.ip });
-    recordAudit(db, { editor, action: 'merge', entityType: 'topic', entityId: source.id, summary, ip: options?.ip });
-    return { entityType: 'topic', id: target.id, merged: source.id, version: after.version, changed: true, paths: [...paths].sort(), warnings: [] };
-  });
+  return mergeEntities(editor, TOPIC, parseInput(mergeTopicsSchema, input), options);
 }
 
 /** Deletes a topic no passage is tagged with and no topic sits under. Otherwise an EditorialError says why. */
 export async function deleteTopic(editor: Editor, input: EntityActionInput, options?: EditOptions): Promise<EditResult> {
-  const data = parseInput(entityActionSchema, input);
-  return runWrite(options, (db) => {
-    const before = openEntry(db, 'topic', data.id, data.expectedVersion, data);
-    const passages = (sql(db, 'SELECT COUNT(*) AS n FROM PassageTopic WHERE topicId = ?').get(data.id) as { n: number }).n;
-    const children = (sql(db, 'SELECT COUNT(*) AS n FROM Topic WHERE parentId = ?').get(data.id) as { n: number }).n;
-    if (passages > 0 || children > 0) {
-      const uses = [
-        passages > 0 ? `${passages} passage${passages === 1 ? ' is' : 's are'} tagged with it` : '',
-        children > 0 ? `${children} topic${children === 1 ? ' sits' : 's sit'} under it` : '',
-      ].filter(Boolean);
-      throw new EditorialError(`${quoted(before.name)} cannot be deleted: ${uses.join(' and ')}. Merge it into another topic instead, or remove those first.`);
-    }
-    sql(db, 'DELETE FROM Topic WHERE id = ?').run(data.id);
-    writeRevision(db, { ...before, version: before.version + 1, deleted: true }, editor, data.message ?? 'Deleted');
-    recordAudit(db, { editor, action: 'delete', entityType: 'topic', entityId: data.id, summary: `Deleted the topic ${quoted(before.name)} (${before.slug})`, ip: options?.ip });
-    return { entityType: 'topic', id: data.id, version: before.version + 1, changed: true, paths: topicPaths(db, [before], []), warnings: [] };
-  });
+  return deleteEntity(editor, TOPIC, parseInput(entityActionSchema, input), (db, before) => {
+    const passages = (sql(db, 'SELECT COUNT(*) AS n FROM PassageTopic WHERE topicId = ?').get(before.id) as { n: number }).n;
+    const children = (sql(db, 'SELECT COUNT(*) AS n FROM Topic WHERE parentId = ?').get(before.id) as { n: number }).n;
+    if (passages === 0 && children === 0) return null;
+    const uses = [
+      passages > 0 ? `${passages} passage${passages === 1 ? ' is' : 's are'} tagged with it` : '',
+      children > 0 ? `${children} topic${children === 1 ? ' sits' : 's sit'} under it` : '',
+    ].filter(Boolean);
+    return `${quoted(before.name)} cannot be deleted: ${uses.join(' and ')}. Merge it into another topic instead, or remove those first.`;
+  }, options);
 }
 
 /** Makes the topic equal to a snapshot (restoreRevision). A parent deleted since is left out with a warning. */

@@ -49,4 +49,24 @@ export const signIn = (page: Page, next = '/admin') => signInAs(page, EDITOR, ne
 /** Waits until the page's scripts have loaded, so that what a test types is not undone by hydration. */
 export async function hydrated(page: Page): Promise<void> {
   await page.waitForLoadState('networkidle');
+  // The network going quiet is not hydration. When React hydrates a textarea it sets its value from
+  // the markup again, so text filled in before then is lost and the save finds "nothing changed".
+  // Every visible form control carries React's fiber once it is hydrated (the hidden inputs React adds
+  // to a server action's form on the server are not in the client's tree, so they never get one).
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll('form textarea, form input:not([type=hidden]), form select, form button')].every((element) =>
+      Object.keys(element).some((key) => key.startsWith('__reactFiber$')),
+    ),
+  );
+}
+
+/**
+ * Opens a passage's editor from its document's page. The link navigates on the client, where the
+ * load state of the page is already "networkidle": wait for the passage's own heading first, or a
+ * fill could land in the document page's "Add a passage" form, which also has a field named Text.
+ */
+export async function openPassageEditor(page: Page, anchor: number): Promise<void> {
+  await page.getByRole('link', { name: `Edit passage ${anchor}` }).click();
+  await expect(page.getByRole('heading', { level: 1, name: `Passage ${anchor}` })).toBeVisible();
+  await hydrated(page);
 }

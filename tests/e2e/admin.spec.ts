@@ -1,6 +1,6 @@
 // The back office in Chromium: sign in, edit, import, conflicts, history.
 import { expect, test } from '@playwright/test';
-import { hydrated, signIn } from './admin-fixtures';
+import { hydrated, openPassageEditor, signIn } from './admin-fixtures';
 
 const ESSAY_TITLE = 'How to Really Bring Change to North Korea, My Home Country';
 
@@ -15,8 +15,7 @@ test('an edited passage shows on the public page and in search at once', async (
   await signIn(page);
   await page.goto('/admin/documents');
   await page.getByRole('link', { name: ESSAY_TITLE }).click();
-  await page.getByRole('link', { name: 'Edit passage 7' }).click();
-  await hydrated(page);
+  await openPassageEditor(page, 7);
   const text = page.getByLabel('Text', { exact: true });
   const original = await text.inputValue();
   await text.fill(original.replace('raise an eyebrow', 'raise a skeptical eyebrow'));
@@ -63,8 +62,7 @@ test('two tabs edit the same passage: the second save meets the conflict view an
   const passagePage = async (page: typeof first) => {
     await page.goto('/admin/documents');
     await page.getByRole('link', { name: ESSAY_TITLE }).click();
-    await page.getByRole('link', { name: 'Edit passage 2' }).click();
-    await hydrated(page);
+    await openPassageEditor(page, 2);
   };
   await passagePage(first);
   await passagePage(second);
@@ -97,8 +95,7 @@ test('an old revision is restored from the history, as a new revision', async ({
   await signIn(page);
   await page.goto('/admin/documents');
   await page.getByRole('link', { name: /Seongmin Lee Q&A Part 2/ }).click();
-  await page.getByRole('link', { name: 'Edit passage 5' }).click();
-  await hydrated(page);
+  await openPassageEditor(page, 5);
   const text = page.getByLabel('Text', { exact: true });
   const original = await text.inputValue();
   await text.fill('A question nobody asked.');

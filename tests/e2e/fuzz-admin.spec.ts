@@ -118,9 +118,9 @@ const countOf = (sql: string, ...params: unknown[]) => readDatabase((db) => (db.
 
 async function ensureFixtures(): Promise<void> {
   const speakers = readDatabase((db) => poolOf(db, baseline, 'speaker'));
-  for (let i = speakers.length; i < 3; i++) await expectAccepted('speakers/actions.ts#createSpeakerAction', { name: `Fuzz Speaker ${unique()}` });
+  for (let i = speakers.length; i < 3; i++) await expectAccepted('admin/entity-actions.ts#createSpeakerAction', { name: `Fuzz Speaker ${unique()}` });
   const topics = readDatabase((db) => poolOf(db, baseline, 'topic'));
-  for (let i = topics.length; i < 3; i++) await expectAccepted('topics/actions.ts#createTopicAction', { name: `Fuzz Topic ${unique()}` });
+  for (let i = topics.length; i < 3; i++) await expectAccepted('admin/entity-actions.ts#createTopicAction', { name: `Fuzz Topic ${unique()}` });
   const documents = readDatabase((db) => poolOf(db, baseline, 'document'));
   let usable = documents.find((id) => countOf('SELECT count(*) AS n FROM Document WHERE id = ? AND deletedAt IS NULL', id) === 1);
   if (usable === undefined) {

@@ -2,7 +2,7 @@
 // script runs, no element is injected, bidirectional controls stay characters, and the words come
 // back exactly, in the reader, on the passage's own page, in search and in the API.
 import { expect, test, type Page } from '@playwright/test';
-import { hydrated, signIn } from './admin-fixtures';
+import { openPassageEditor, signIn } from './admin-fixtures';
 
 const ESSAY = 'how-to-really-bring-change-to-north-korea';
 const ESSAY_TITLE = 'How to Really Bring Change to North Korea, My Home Country';
@@ -27,8 +27,7 @@ function watchForScripts(page: Page): () => Promise<void> {
 async function editPassageText(page: Page, change: (original: string) => string): Promise<string> {
   await page.goto('/admin/documents');
   await page.getByRole('link', { name: ESSAY_TITLE }).click();
-  await page.getByRole('link', { name: `Edit passage ${ANCHOR}` }).click();
-  await hydrated(page);
+  await openPassageEditor(page, ANCHOR);
   const text = page.getByLabel('Text', { exact: true });
   const original = await text.inputValue();
   await text.fill(change(original));

@@ -10,7 +10,7 @@ import { EDITOR, ensureAdminAccount, ensureEditorAccount, hydrated, signIn, sign
 import { actionsInBuild, actionsInSource, callAction as callWithOptions, fingerprint, sourceFiles, type ManifestAction } from './support/server-actions';
 
 /** Actions anyone may call: signing in and out are how a session starts and ends. */
-const PUBLIC_ACTIONS = new Set(['app/(auth)/sign-in/actions.ts#signIn', 'app/(auth)/sign-out/actions.ts#signOut']);
+const PUBLIC_ACTIONS = new Set(['app/(auth)/sign-in/actions.ts#signIn', 'lib/admin/sign-out.ts#signOut']);
 /** Actions an editor may not call either. */
 const ADMIN_ONLY = /admin\/users\/actions\.ts#|documents\/actions\.ts#restoreDocument$/;
 

@@ -3,7 +3,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import { SignOutButton } from '@/app/(auth)/sign-out/sign-out-button';
+import { SignOutButton } from '@/components/admin/sign-out-button';
+import { HeaderNav } from '@/components/header-nav';
 import { requireEditor } from '@/lib/auth/session';
 
 export const dynamic = 'force-dynamic';
@@ -34,18 +35,11 @@ export default async function AdminLayout({ children }: { children: ReactNode })
           <Link href="/admin" className="font-semibold text-inherit no-underline dark:text-inherit">
             Back office
           </Link>
-          <nav aria-label="Back office" className="flex-1">
-            <ul className="flex flex-wrap gap-x-4 gap-y-1">
-              {sections.map((section) => (
-                <li key={section.href}>
-                  <Link href={section.href}>{section.label}</Link>
-                </li>
-              ))}
-              <li>
-                <Link href="/">Public site</Link>
-              </li>
-            </ul>
-          </nav>
+          <HeaderNav label="Back office" sections={sections}>
+            <li>
+              <Link href="/">Public site</Link>
+            </li>
+          </HeaderNav>
           <p className="text-sm">
             {editor.name} <span className="muted">({editor.role})</span>
           </p>

@@ -1,5 +1,5 @@
 // A stale save's two versions side by side (what is saved now, what the editor typed) and the two ways out.
-import { primaryButtonClass, secondaryButtonClass } from './form-field';
+import { SubmitButton } from '@/components/form/submit-button';
 
 export interface ConflictRow {
   label: string;
@@ -21,7 +21,7 @@ export function ConflictPanel({
   pending,
   onKeepCurrent,
 }: {
-  noun: 'speaker' | 'topic';
+  noun: string;
   idPrefix: string;
   currentVersion: number;
   rows: ConflictRow[];
@@ -63,10 +63,10 @@ export function ConflictPanel({
         </table>
       </div>
       <div className="mt-4 flex flex-wrap gap-3">
-        <button type="submit" name="overwriteVersion" value={currentVersion} disabled={pending} className={primaryButtonClass}>
-          {pending ? 'Saving…' : 'Save my version over theirs'}
-        </button>
-        <button type="button" onClick={onKeepCurrent} disabled={pending} className={secondaryButtonClass}>
+        <SubmitButton name="overwriteVersion" value={String(currentVersion)} pendingLabel="Saving…">
+          Save my version over theirs
+        </SubmitButton>
+        <button type="button" onClick={onKeepCurrent} disabled={pending} className="button-secondary">
           Keep theirs, drop my changes
         </button>
       </div>

@@ -1,8 +1,8 @@
 // Deleting an unused speaker (or topic): a plain form with a confirmation, or why it cannot be deleted.
-import { dangerButtonClass } from './form-field';
+import { SubmitButton } from '@/components/form/submit-button';
 
 interface Props {
-  noun: 'speaker' | 'topic';
+  noun: string;
   id: number;
   name: string;
   expectedVersion: number;
@@ -23,9 +23,7 @@ export function EntityDeleteForm({ noun, id, name, expectedVersion, blockedReaso
         <label htmlFor="delete-confirm">Yes, delete “{name}”.</label>
       </div>
       <div>
-        <button type="submit" className={dangerButtonClass}>
-          Delete {noun}
-        </button>
+        <SubmitButton variant="danger">Delete {noun}</SubmitButton>
       </div>
     </form>
   );

@@ -1,9 +1,11 @@
 // "Merge this speaker (or topic) into …": a plain form with a menu of the others and a confirmation checkbox.
 import type { Choice } from '@/lib/data/admin';
-import { inputClass, primaryButtonClass } from './form-field';
+import { SubmitButton } from '@/components/form/submit-button';
+import { choiceLabels } from './choice-labels';
+import { Options } from '@/components/form/options';
 
 interface Props {
-  noun: 'speaker' | 'topic';
+  noun: string;
   id: number;
   name: string;
   expectedVersion: number;
@@ -12,13 +14,6 @@ interface Props {
   action: (formData: FormData) => Promise<void>;
   /** What moves to the chosen entry, in a sentence. */
   explanation: string;
-}
-
-/** Menu labels: the name, and the address too when two entries share the name. */
-export function choiceLabels(choices: Choice[]): Map<number, string> {
-  const counts = new Map<string, number>();
-  for (const choice of choices) counts.set(choice.name, (counts.get(choice.name) ?? 0) + 1);
-  return new Map(choices.map((c) => [c.id, (counts.get(c.name) ?? 0) > 1 ? `${c.name} (${c.slug})` : c.name]));
 }
 
 export function EntityMergeForm({ noun, id, name, expectedVersion, choices, action, explanation }: Props) {
@@ -35,22 +30,18 @@ export function EntityMergeForm({ noun, id, name, expectedVersion, choices, acti
         <label htmlFor="merge-target" className="block font-medium">
           Merge “{name}” into
         </label>
-        <select id="merge-target" name="targetId" required defaultValue="" aria-describedby="merge-explanation" className={inputClass}>
+        <select id="merge-target" name="targetId" required defaultValue="" aria-describedby="merge-explanation" className="input">
           <option value="" disabled>
             Choose a {noun}…
           </option>
-          {choices.map((choice) => (
-            <option key={choice.id} value={choice.id}>
-              {labels.get(choice.id)}
-            </option>
-          ))}
+          <Options options={choices.map((choice) => ({ value: choice.id, label: labels.get(choice.id) ?? choice.name }))} />
         </select>
       </div>
       <div>
         <label htmlFor="merge-message" className="block font-medium">
           Note for the history <span className="font-normal muted">(optional)</span>
         </label>
-        <input id="merge-message" name="message" maxLength={500} autoComplete="off" className={inputClass} />
+        <input id="merge-message" name="message" maxLength={500} autoComplete="off" className="input" />
       </div>
       <div className="flex items-start gap-2">
         <input id="merge-confirm" name="confirm" type="checkbox" value="yes" required className="mt-1" />
@@ -59,9 +50,7 @@ export function EntityMergeForm({ noun, id, name, expectedVersion, choices, acti
         </label>
       </div>
       <div>
-        <button type="submit" className={primaryButtonClass}>
-          Merge
-        </button>
+        <SubmitButton>Merge</SubmitButton>
       </div>
     </form>
   );

@@ -4,25 +4,20 @@ import type { DiffPart, FieldChange, RevisionDiff } from '@/lib/editorial';
 const delClass = 'rounded-sm bg-red-100 text-red-900 line-through decoration-1 dark:bg-red-950 dark:text-red-200';
 const insClass = 'rounded-sm bg-green-100 text-green-900 no-underline dark:bg-green-950 dark:text-green-200';
 
-export function Removed({ children }: { children: string }) {
+/** A run of words removed or added, marked for the eye and, in words, for screen readers. */
+function Change({ kind, children }: { kind: 'removed' | 'added'; children: string }) {
+  const Tag = kind === 'removed' ? 'del' : 'ins';
   return (
-    <del className={delClass}>
-      <span className="sr-only">[removed: </span>
+    <Tag className={kind === 'removed' ? delClass : insClass}>
+      <span className="sr-only">[{kind}: </span>
       {children}
       <span className="sr-only">]</span>
-    </del>
+    </Tag>
   );
 }
 
-export function Added({ children }: { children: string }) {
-  return (
-    <ins className={insClass}>
-      <span className="sr-only">[added: </span>
-      {children}
-      <span className="sr-only">]</span>
-    </ins>
-  );
-}
+export const Removed = ({ children }: { children: string }) => <Change kind="removed">{children}</Change>;
+export const Added = ({ children }: { children: string }) => <Change kind="added">{children}</Change>;
 
 /** Word-level diff parts as inline <del>/<ins> runs, announced to screen readers too. */
 export function DiffWords({ parts }: { parts: { value: string; added?: boolean; removed?: boolean }[] }) {

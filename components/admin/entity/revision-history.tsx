@@ -1,50 +1,16 @@
-// The history section of a speaker or topic page: its revisions, a restore button for each, and a compare form with the diff.
-import { compareVersions, EditorialError, type EntityType, type RevisionDiff, type RevisionSummary } from '@/lib/editorial';
-import { inputClass, secondaryButtonClass } from './form-field';
+// The history section of a speaker or topic page: its revisions, a restore button for each, and a
+// compare form with the diff (the page reads the comparison: lib/admin/revision-comparison.ts).
+import { AdminTable } from '@/components/admin/admin-table';
+import { SubmitButton } from '@/components/form/submit-button';
+import type { Comparison } from '@/lib/admin/revision-comparison';
+import type { RevisionSummary } from '@/lib/editorial';
 import { RevisionDiffView } from './revision-diff';
+import { Options, versionOptions } from '@/components/form/options';
 
 const timeFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
 
-export interface Comparison {
-  from: number;
-  /** A stored version, or the entry as it is now. */
-  to: number | 'current';
-  diff?: RevisionDiff;
-  error?: string;
-}
-
-const versionParam = (value: string | string[] | undefined): number | null => {
-  const text = Array.isArray(value) ? value[0] : value;
-  return text && /^\d{1,9}$/.test(text) && Number(text) > 0 ? Number(text) : null;
-};
-
-/**
- * The comparison the page shows: the versions in ?from=&to= when given (to=current for the entry as
- * it is now), otherwise the latest change. Null when there is nothing to compare yet.
- */
-export function readComparison(
-  entityType: EntityType,
-  id: number,
-  params: { from?: string | string[]; to?: string | string[] },
-  revisions: RevisionSummary[],
-  currentVersion: number,
-): Comparison | null {
-  const requested = versionParam(params.from);
-  const latestIsStored = revisions[0]?.version === currentVersion;
-  const from = requested ?? (latestIsStored ? revisions[1]?.version : revisions[0]?.version);
-  if (from === undefined) return null;
-  const toParam = Array.isArray(params.to) ? params.to[0] : params.to;
-  const to: number | 'current' = requested ? (versionParam(toParam) ?? 'current') : latestIsStored ? currentVersion : 'current';
-  try {
-    return { from, to, diff: compareVersions(entityType, id, from, to === 'current' ? undefined : to) };
-  } catch (error) {
-    if (error instanceof EditorialError) return { from, to, error: error.message };
-    throw error;
-  }
-}
-
 interface Props {
-  noun: 'speaker' | 'topic';
+  noun: string;
   id: number;
   basePath: string;
   currentVersion: number;
@@ -64,52 +30,37 @@ export function RevisionHistory({ noun, id, basePath, currentVersion, revisions,
       {revisions.length === 0 ? (
         <p className="muted">No revisions yet: this {noun} is as it was imported. Its first saved change starts the history.</p>
       ) : (
-        <div className="overflow-x-auto">
-          <table className="w-full border-collapse text-left text-sm">
-            <caption className="sr-only">Revisions of this {noun}, newest first</caption>
-            <thead>
-              <tr className="border-b border-stone-300 dark:border-stone-700">
-                <th scope="col" className="py-2 pr-4">Version</th>
-                <th scope="col" className="py-2 pr-4">Editor</th>
-                <th scope="col" className="py-2 pr-4">Time (UTC)</th>
-                <th scope="col" className="py-2 pr-4">Message</th>
-                <th scope="col" className="py-2 pr-4">
-                  <span className="sr-only">Restore</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {revisions.map((revision) => {
-                const at = new Date(revision.createdAt);
-                return (
-                  <tr key={revision.version} className="border-b border-stone-200 align-top dark:border-stone-800">
-                    <th scope="row" className="py-2 pr-4 font-medium">
-                      {revision.version}
-                      {revision.version === currentVersion && <span className="muted"> (current)</span>}
-                    </th>
-                    <td className="py-2 pr-4">{revision.editorName ?? <span className="muted">import or seed</span>}</td>
-                    <td className="py-2 pr-4">
-                      <time dateTime={at.toISOString()}>{timeFormat.format(at)}</time>
-                    </td>
-                    <td className="py-2 pr-4">{revision.message ?? <span className="muted">—</span>}</td>
-                    <td className="py-2 pr-4">
-                      {revision.version !== currentVersion && (
-                        <form action={restoreAction}>
-                          <input type="hidden" name="id" value={id} />
-                          <input type="hidden" name="version" value={revision.version} />
-                          <input type="hidden" name="expectedVersion" value={currentVersion} />
-                          <button type="submit" className="rounded border border-stone-300 px-2 py-1 text-sm dark:border-stone-700">
-                            Restore<span className="sr-only"> version {revision.version}</span>
-                          </button>
-                        </form>
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+        <AdminTable
+          caption={`Revisions of this ${noun}, newest first`}
+          columns={[{ label: 'Version' }, { label: 'Editor' }, { label: 'Time (UTC)' }, { label: 'Message' }, { label: <span className="sr-only">Restore</span> }]}
+          rows={revisions.map((revision) => {
+            const at = new Date(revision.createdAt);
+            return {
+              key: revision.version,
+              cells: [
+                <>
+                  {revision.version}
+                  {revision.version === currentVersion && <span className="muted"> (current)</span>}
+                </>,
+                revision.editorName ?? <span className="muted">import or seed</span>,
+                <time key="at" dateTime={at.toISOString()}>
+                  {timeFormat.format(at)}
+                </time>,
+                revision.message ?? <span className="muted">—</span>,
+                revision.version !== currentVersion && (
+                  <form action={restoreAction}>
+                    <input type="hidden" name="id" value={id} />
+                    <input type="hidden" name="version" value={revision.version} />
+                    <input type="hidden" name="expectedVersion" value={currentVersion} />
+                    <SubmitButton variant="secondary" small className="text-sm">
+                      Restore<span className="sr-only"> version {revision.version}</span>
+                    </SubmitButton>
+                  </form>
+                ),
+              ],
+            };
+          })}
+        />
       )}
       {revisions.length > 0 && (
         <p className="text-sm muted">Restoring makes the {noun} equal to that version and records it as a new version; nothing in the history is lost.</p>
@@ -124,29 +75,20 @@ export function RevisionHistory({ noun, id, basePath, currentVersion, revisions,
               <label htmlFor="compare-from" className="block font-medium">
                 From version
               </label>
-              <select id="compare-from" name="from" defaultValue={comparison?.from} className={inputClass}>
-                {revisions.map((r) => (
-                  <option key={r.version} value={r.version}>
-                    {r.version}
-                  </option>
-                ))}
+              <select id="compare-from" name="from" defaultValue={comparison?.from} className="input">
+                <Options options={versionOptions(revisions)} />
               </select>
             </div>
             <div>
               <label htmlFor="compare-to" className="block font-medium">
                 To version
               </label>
-              <select id="compare-to" name="to" defaultValue={comparison?.to === 'current' ? 'current' : comparison?.to} className={inputClass}>
+              <select id="compare-to" name="to" defaultValue={comparison?.to === 'current' ? 'current' : comparison?.to} className="input">
                 {!currentStored && <option value="current">current ({currentVersion})</option>}
-                {revisions.map((r) => (
-                  <option key={r.version} value={r.version}>
-                    {r.version}
-                    {r.version === currentVersion ? ' (current)' : ''}
-                  </option>
-                ))}
+                <Options options={versionOptions(revisions, currentVersion)} />
               </select>
             </div>
-            <button type="submit" className={secondaryButtonClass}>
+            <button type="submit" className="button-secondary">
               Compare
             </button>
           </form>

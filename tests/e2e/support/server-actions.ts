@@ -59,7 +59,7 @@ export function actionsInBuild(): ManifestAction[] {
   });
 }
 
-/** The action whose key ends with `suffix` ("speakers/actions.ts#createSpeakerAction"); throws when there is none. */
+/** The action whose key ends with `suffix` ("admin/entity-actions.ts#createSpeakerAction"); throws when there is none. */
 export function actionNamed(suffix: string, actions = actionsInBuild()): ManifestAction {
   const found = actions.find((a) => a.key.endsWith(suffix));
   if (!found) throw new Error(`No server action ${suffix} in the build`);

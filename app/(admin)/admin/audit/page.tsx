@@ -1,8 +1,10 @@
 // Admins only: the audit log, newest first, a page at a time: when, who, what was done to which entry, and from where.
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { AdminTable } from '@/components/admin/admin-table';
 import { requireAdmin } from '@/lib/auth/session';
 import { listAuditEvents } from '@/lib/data/admin';
+import { idParam } from '@/lib/validation/params';
 
 export const metadata: Metadata = { title: 'Audit log', robots: { index: false, follow: false } };
 
@@ -11,16 +13,17 @@ const timeFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeS
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
+/** ?page=: a page number under a million (a longer one is no page of this log), else the first page. */
 function pageOf(value: string | string[] | undefined): number {
-  const text = Array.isArray(value) ? value[0] : value;
-  return text && /^\d{1,6}$/.test(text) && Number(text) > 0 ? Number(text) : 1;
+  const page = idParam(value);
+  return page !== null && page < 1_000_000 ? page : 1;
 }
 
 const pageHref = (page: number) => (page === 1 ? '/admin/audit' : `/admin/audit?page=${page}`);
 
 /** The back-office page of the entry an event is about, where there is one. */
 function entryHref(entityType: string | null, entityId: string | null): string | null {
-  if (!entityId || !/^\d+$/.test(entityId)) return null;
+  if (idParam(entityId) === null) return null;
   if (entityType === 'speaker') return `/admin/speakers/${entityId}`;
   if (entityType === 'topic') return `/admin/topics/${entityId}`;
   return null;
@@ -53,41 +56,36 @@ export default async function AuditPage({ searchParams }: Props) {
           <p className="mb-4 text-sm muted">
             Events {firstShown}–{firstShown + events.length - 1} of {total}, newest first. Times are in UTC.
           </p>
-          <div className="overflow-x-auto">
-            <table className="w-full border-collapse text-left text-sm">
-              <caption className="sr-only">
-                Audit events, newest first, page {page} of {pages}
-              </caption>
-              <thead>
-                <tr className="border-b border-stone-300 dark:border-stone-700">
-                  <th scope="col" className="py-2 pr-4">Time</th>
-                  <th scope="col" className="py-2 pr-4">Who</th>
-                  <th scope="col" className="py-2 pr-4">Action</th>
-                  <th scope="col" className="py-2 pr-4">What</th>
-                  <th scope="col" className="py-2 pr-4">Summary</th>
-                  <th scope="col" className="py-2 pr-4">Address</th>
-                </tr>
-              </thead>
-              <tbody>
-                {events.map((event) => {
-                  const href = entryHref(event.entityType, event.entityId);
-                  const what = event.entityType ? `${event.entityType}${event.entityId ? ` ${event.entityId}` : ''}` : null;
-                  return (
-                    <tr key={event.id} className="border-b border-stone-200 align-top dark:border-stone-800">
-                      <td className="whitespace-nowrap py-2 pr-4">
-                        <time dateTime={event.at.toISOString()}>{timeFormat.format(event.at)}</time>
-                      </td>
-                      <td className="py-2 pr-4">{event.actorEmail ?? event.actorId ?? <span className="muted">nobody signed in</span>}</td>
-                      <td className="whitespace-nowrap py-2 pr-4">{event.action}</td>
-                      <td className="whitespace-nowrap py-2 pr-4">{what ? href ? <Link href={href}>{what}</Link> : what : <span className="muted">—</span>}</td>
-                      <td className="py-2 pr-4">{event.summary ?? <span className="muted">—</span>}</td>
-                      <td className="whitespace-nowrap py-2 pr-4 font-mono text-xs">{event.ipAddress ?? <span className="muted">unknown</span>}</td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+          <AdminTable
+            caption={`Audit events, newest first, page ${page} of ${pages}`}
+            rowHeadings={false}
+            columns={[
+              { label: 'Time', className: 'whitespace-nowrap' },
+              { label: 'Who' },
+              { label: 'Action', className: 'whitespace-nowrap' },
+              { label: 'What', className: 'whitespace-nowrap' },
+              { label: 'Summary' },
+              { label: 'Address', className: 'whitespace-nowrap font-mono text-xs' },
+            ]}
+            rows={events.map((event) => {
+              const href = entryHref(event.entityType, event.entityId);
+              const what = event.entityType ? `${event.entityType}${event.entityId ? ` ${event.entityId}` : ''}` : null;
+              const none = (text: string) => <span className="muted">{text}</span>;
+              return {
+                key: event.id,
+                cells: [
+                  <time key="at" dateTime={event.at.toISOString()}>
+                    {timeFormat.format(event.at)}
+                  </time>,
+                  event.actorEmail ?? event.actorId ?? none('nobody signed in'),
+                  event.action,
+                  what ? href ? <Link href={href}>{what}</Link> : what : none('—'),
+                  event.summary ?? none('—'),
+                  event.ipAddress ?? none('unknown'),
+                ],
+              };
+            })}
+          />
         </>
       )}
       {pages > 1 && (

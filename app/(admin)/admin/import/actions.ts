@@ -6,7 +6,7 @@ import { redirect } from 'next/navigation';
 import { editorContext, revalidateAfterSave } from '@/lib/admin/context';
 import { formOf, formValues, stateFromError, type ActionState } from '@/lib/admin/action-state';
 import { previewImport, resolveUnknownLabels, unresolvedMessage, type ImportPreview } from '@/lib/admin/import-preview';
-import { importSizeProblem } from '@/lib/validation/limits';
+import { forNewPreview, kindOf, rawText, withoutAnswers } from '@/lib/admin/import-input';
 import { importRequestOf, saveImport } from '@/lib/admin/import-save';
 import { ImportError } from '@/lib/import';
 
@@ -15,33 +15,6 @@ export interface ImportState extends ActionState {
   /** When the state was made, so the form shows whichever of preview and save answered last. */
   stamp?: number;
 }
-
-/** The pasted or uploaded text, or why it is refused; the size is checked before it is decoded. */
-async function rawText(form: FormData): Promise<{ raw: string } | { tooBig: string }> {
-  const file = form.get('file');
-  if (file instanceof File && file.size > 0) {
-    const tooBig = importSizeProblem(file.size, `The file ${file.name}`);
-    if (tooBig) return { tooBig };
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    return { raw: new TextDecoder('utf-8').decode(bytes) };
-  }
-  const raw = String(form.get('raw') ?? '');
-  const tooBig = importSizeProblem(new TextEncoder().encode(raw).length);
-  return tooBig ? { tooBig } : { raw };
-}
-
-const kindOf = (value: string | undefined): 'interview' | 'essay' | undefined => (value === 'interview' || value === 'essay' ? value : undefined);
-
-/** The form's values without the one-off answers for unknown labels, which are folded in already. */
-const withoutAnswers = (values: Record<string, string>): Record<string, string> => Object.fromEntries(Object.entries(values).filter(([key]) => !key.startsWith('unknown-')));
-
-/**
- * For a new preview: choices made per passage or per speaker of the previous one are dropped, since
- * they are keyed by position and a resolved label adds passages and speakers, which would shift a
- * "question" or an archive speaker onto someone else's turn.
- */
-const forNewPreview = (values: Record<string, string>): Record<string, string> =>
-  Object.fromEntries(Object.entries(values).filter(([key]) => !/^(?:unknown|keep|kind|speaker|speaker-name)-\d+$/.test(key) && !key.startsWith('unknown-')));
 
 export async function preview(_previous: ImportState, sent: FormData): Promise<ImportState> {
   await editorContext();

@@ -1,6 +1,6 @@
 // Import a transcript or essay: the same importer as `npm run import`, with a preview to correct.
 import type { Metadata } from 'next';
-import { ImportForm } from '@/components/admin/import/import-form';
+import { ImportForm } from './_components/import-form';
 import { requireEditor } from '@/lib/auth/session';
 import { speakerChoices } from '@/lib/data/admin';
 

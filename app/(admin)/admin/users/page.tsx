@@ -1,6 +1,7 @@
 // Admins only: every back-office account with its role and state (sign-in locks included), and a form
 // to create one.
 import type { Metadata } from 'next';
+import { AdminTable } from '@/components/admin/admin-table';
 import { requireAdmin } from '@/lib/auth/session';
 import { listUsers } from '@/lib/auth/user-admin';
 import { CreateUserForm } from './create-user-form';
@@ -28,52 +29,39 @@ export default async function UsersPage() {
             and are told of the failed attempts when they next sign in.
           </p>
         )}
-        <div className="overflow-x-auto">
-          <table className="w-full border-collapse text-left text-sm">
-            <caption className="sr-only">Back-office accounts, enabled first</caption>
-            <thead>
-              <tr className="border-b border-stone-300 dark:border-stone-700">
-                <th scope="col" className="py-2 pr-4">Name</th>
-                <th scope="col" className="py-2 pr-4">Email</th>
-                <th scope="col" className="py-2 pr-4">Role</th>
-                <th scope="col" className="py-2 pr-4">State</th>
-                <th scope="col" className="py-2 pr-4">Created</th>
-              </tr>
-            </thead>
-            <tbody>
-              {users.map((user) => (
-                <tr key={user.id} className="border-b border-stone-200 align-top dark:border-stone-800">
-                  <th scope="row" className="py-2 pr-4 font-medium">
-                    {user.name}
-                    {user.id === admin.id && <span className="muted"> (you)</span>}
-                  </th>
-                  <td className="py-2 pr-4">{user.email}</td>
-                  <td className="py-2 pr-4">
-                    {/* Your own role and state stay as they are: no locking yourself out. */}
-                    {user.id === admin.id ? user.role : <RoleControl userId={user.id} email={user.email} role={user.role} />}
-                  </td>
-                  <td className="py-2 pr-4">
-                    <span className={user.disabled ? 'font-medium text-red-800 dark:text-red-300' : ''}>{user.disabled ? 'Disabled' : 'Enabled'}</span>
-                    {user.id !== admin.id && <DisableControl userId={user.id} email={user.email} disabled={user.disabled} />}
-                    <LiftLockControl
-                      userId={user.id}
-                      email={user.email}
-                      lock={
-                        user.signInLock && {
-                          since: <time dateTime={user.signInLock.lockedAt.toISOString()}>{dateFormat.format(user.signInLock.lockedAt)}</time>,
-                          failures: user.signInLock.failures,
-                        }
-                      }
-                    />
-                  </td>
-                  <td className="py-2 pr-4">
-                    <time dateTime={user.createdAt.toISOString()}>{dateFormat.format(user.createdAt)}</time>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <AdminTable
+          caption="Back-office accounts, enabled first"
+          columns={['Name', 'Email', 'Role', 'State', 'Created'].map((label) => ({ label }))}
+          rows={users.map((user) => ({
+            key: user.id,
+            cells: [
+              <>
+                {user.name}
+                {user.id === admin.id && <span className="muted"> (you)</span>}
+              </>,
+              user.email,
+              // Your own role and state stay as they are: no locking yourself out.
+              user.id === admin.id ? user.role : <RoleControl userId={user.id} email={user.email} role={user.role} />,
+              <>
+                <span className={user.disabled ? 'font-medium text-red-800 dark:text-red-300' : ''}>{user.disabled ? 'Disabled' : 'Enabled'}</span>
+                {user.id !== admin.id && <DisableControl userId={user.id} email={user.email} disabled={user.disabled} />}
+                <LiftLockControl
+                  userId={user.id}
+                  email={user.email}
+                  lock={
+                    user.signInLock && {
+                      since: <time dateTime={user.signInLock.lockedAt.toISOString()}>{dateFormat.format(user.signInLock.lockedAt)}</time>,
+                      failures: user.signInLock.failures,
+                    }
+                  }
+                />
+              </>,
+              <time key="created" dateTime={user.createdAt.toISOString()}>
+                {dateFormat.format(user.createdAt)}
+              </time>,
+            ],
+          }))}
+        />
       </section>
       <section aria-labelledby="create-user-heading">
         <h2 id="create-user-heading" className="mb-4 font-serif text-2xl">

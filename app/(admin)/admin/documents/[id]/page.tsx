@@ -2,14 +2,15 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { AddPassageForm } from '@/components/admin/documents/add-passage-form';
-import { DocumentFieldsForm } from '@/components/admin/documents/document-fields-form';
-import { PassageRow } from '@/components/admin/documents/passage-row';
+import { AddPassageForm } from './_components/add-passage-form';
+import { DocumentFieldsForm } from './_components/document-fields-form';
+import { PassageRow } from './_components/passage-row';
 import { Notice } from '@/components/admin/notice';
 import { requireEditor } from '@/lib/auth/session';
 import { speakerChoices } from '@/lib/data/admin';
 import { getDocumentForEditing } from '@/lib/editorial';
 import { documentPath } from '@/lib/urls';
+import { idParam } from '@/lib/validation/params';
 import { deleteDocument, publish, restoreDocument, unpublish } from '../actions';
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | undefined>> };
@@ -19,7 +20,8 @@ export const metadata: Metadata = { title: 'Edit document' };
 export default async function EditDocumentPage({ params, searchParams }: Props) {
   const editor = await requireEditor();
   const [{ id }, query] = await Promise.all([params, searchParams]);
-  const document = /^\d+$/.test(id) ? getDocumentForEditing(Number(id)) : null;
+  const documentId = idParam(id);
+  const document = documentId === null ? null : getDocumentForEditing(documentId);
   if (!document) notFound();
   const speakers = await speakerChoices();
   const hidden = (

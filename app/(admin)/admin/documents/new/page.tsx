@@ -1,6 +1,6 @@
 // A new, empty draft document.
 import type { Metadata } from 'next';
-import { NewDocumentForm } from '@/components/admin/documents/new-document-form';
+import { NewDocumentForm } from './_components/new-document-form';
 import { requireEditor } from '@/lib/auth/session';
 
 export const metadata: Metadata = { title: 'New document' };

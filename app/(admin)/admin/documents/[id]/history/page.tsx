@@ -4,9 +4,12 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { Notice } from '@/components/admin/notice';
 import { RevisionDiffView } from '@/components/admin/revision-diff';
+import { SubmitButton } from '@/components/form/submit-button';
 import { requireEditor } from '@/lib/auth/session';
 import { compareVersions, ensureBaselineRevision, getDocumentForEditing, listRevisions, type RevisionDiff } from '@/lib/editorial';
+import { idParam } from '@/lib/validation/params';
 import { restoreDocumentRevision } from './actions';
+import { Options, versionOptions } from '@/components/form/options';
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | undefined>> };
 
@@ -16,14 +19,15 @@ const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 
 export default async function DocumentHistoryPage({ params, searchParams }: Props) {
   await requireEditor();
   const [{ id }, query] = await Promise.all([params, searchParams]);
-  const document = /^\d+$/.test(id) ? getDocumentForEditing(Number(id)) : null;
+  const documentId = idParam(id);
+  const document = documentId === null ? null : getDocumentForEditing(documentId);
   if (!document) notFound();
   // A seeded or imported document's first version is on record before anyone changes it.
   await ensureBaselineRevision('document', document.id);
   const revisions = listRevisions('document', document.id).sort((a, b) => b.version - a.version);
-  const from = Number(query.from);
-  const to = query.to ? Number(query.to) : undefined;
-  const diff = Number.isInteger(from) && from > 0 ? safeCompare(document.id, from, to) : null;
+  const from = idParam(query.from);
+  const to = query.to ? idParam(query.to) : undefined;
+  const diff = from === null ? null : to === null ? { error: `There is no version “${query.to}” to compare with.` } : safeCompare(document.id, from, to);
 
   return (
     <>
@@ -37,27 +41,9 @@ export default async function DocumentHistoryPage({ params, searchParams }: Prop
       </div>
 
       <form action="" className="mt-4 flex flex-wrap items-end gap-3" aria-label="Compare two versions">
-        <label>
-          From version{' '}
-          <select name="from" defaultValue={query.from ?? String(Math.max(1, document.version - 1))} className="rounded border border-stone-300 bg-white dark:border-stone-700 dark:bg-stone-900">
-            {revisions.map((r) => (
-              <option key={r.version} value={r.version}>
-                {r.version}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          to version{' '}
-          <select name="to" defaultValue={query.to ?? String(document.version)} className="rounded border border-stone-300 bg-white dark:border-stone-700 dark:bg-stone-900">
-            {revisions.map((r) => (
-              <option key={r.version} value={r.version}>
-                {r.version}
-              </option>
-            ))}
-          </select>
-        </label>
-        <button className="rounded-md border border-stone-400 px-3 py-1.5 dark:border-stone-600">Compare</button>
+        <VersionSelect label="From version" name="from" versions={revisions} defaultValue={query.from ?? String(Math.max(1, document.version - 1))} />
+        <VersionSelect label="to version" name="to" versions={revisions} defaultValue={query.to ?? String(document.version)} />
+        <button className="button-secondary button-small">Compare</button>
       </form>
 
       {diff && 'diff' in diff && (
@@ -91,9 +77,9 @@ export default async function DocumentHistoryPage({ params, searchParams }: Prop
                   <input type="hidden" name="id" value={document.id} />
                   <input type="hidden" name="revisionVersion" value={r.version} />
                   <input type="hidden" name="expectedVersion" value={document.version} />
-                  <button className="rounded border border-stone-300 px-2 py-0.5 text-sm dark:border-stone-700">
+                  <SubmitButton variant="secondary" small className="py-0.5 text-sm">
                     Restore version {r.version}
-                  </button>
+                  </SubmitButton>
                 </form>
               )}
             </li>
@@ -110,4 +96,15 @@ function safeCompare(id: number, from: number, to?: number): { diff: RevisionDif
   } catch (error) {
     return { error: error instanceof Error ? error.message : String(error) };
   }
+}
+
+function VersionSelect({ label, name, versions, defaultValue }: { label: string; name: string; versions: { version: number }[]; defaultValue: string }) {
+  return (
+    <label>
+      {label}{' '}
+      <select name={name} defaultValue={defaultValue} className="rounded border border-stone-300 bg-white dark:border-stone-700 dark:bg-stone-900">
+        <Options options={versionOptions(versions)} />
+      </select>
+    </label>
+  );
 }

@@ -5,6 +5,8 @@ import { redirect } from 'next/navigation';
 import { editorContext, revalidateAfterSave, type ActionContext } from '@/lib/admin/context';
 import { plainChange, withError, withNotice } from '@/lib/admin/plain-change';
 import { formOf, formValues, stateFromError, type ActionState } from '@/lib/admin/action-state';
+import { formChange } from '@/lib/admin/form-change';
+import type { PassageKind } from '@/lib/vocabulary';
 import {
   addPassage,
   ConflictError,
@@ -35,7 +37,7 @@ export async function savePassage(_previous: ActionState, form: FormData): Promi
         expectedVersion: values.expectedVersion,
         anchor: values.anchor,
         text: values.text,
-        kind: values.kind as 'question' | 'answer' | 'paragraph',
+        kind: values.kind as PassageKind,
         speakerId: values.speakerId ?? '',
         questionAnchor: values.questionAnchor ?? '',
         message: values.message ?? '',
@@ -130,28 +132,23 @@ export async function tag(sent: FormData) {
 }
 
 export async function createPassage(_previous: ActionState, form: FormData): Promise<ActionState> {
-  const { editor, options } = await editorContext();
-  const values = formValues(form);
-  let anchor: number;
-  try {
-    const result = await addPassage(
-      editor,
-      {
-        documentId: values.documentId,
-        expectedVersion: values.expectedVersion,
-        afterAnchor: values.afterAnchor ?? '',
-        kind: values.kind as 'question' | 'answer' | 'paragraph',
-        speakerId: values.speakerId ?? '',
-        questionAnchor: values.questionAnchor ?? '',
-        text: values.text ?? '',
-        message: values.message ?? '',
-      },
-      options,
-    );
-    revalidateAfterSave(result.paths);
-    anchor = result.anchor;
-  } catch (error) {
-    return stateFromError(error, values);
-  }
-  redirect(withNotice(documentEditor(values.documentId), `Added passage ${anchor}.`, `#passage-${anchor}`));
+  return formChange(
+    form,
+    ({ editor, options }, values) =>
+      addPassage(
+        editor,
+        {
+          documentId: values.documentId,
+          expectedVersion: values.expectedVersion,
+          afterAnchor: values.afterAnchor ?? '',
+          kind: values.kind as PassageKind,
+          speakerId: values.speakerId ?? '',
+          questionAnchor: values.questionAnchor ?? '',
+          text: values.text ?? '',
+          message: values.message ?? '',
+        },
+        options,
+      ),
+    (result, values) => withNotice(documentEditor(values.documentId), `Added passage ${result.anchor}.`, `#passage-${result.anchor}`),
+  );
 }

@@ -10,6 +10,7 @@ import { getPublishedDocument } from '@/lib/data/documents';
 import { similarPassages } from '@/lib/data/search';
 import { siteOrigin } from '@/lib/site-origin';
 import { passagePath, speakerPath } from '@/lib/urls';
+import { anchorParam } from '@/lib/validation/params';
 
 type Props = { params: Promise<{ slug: string; anchor: string }> };
 
@@ -17,9 +18,10 @@ const loadDocument = cache(getPublishedDocument);
 
 async function loadPassage(params: Props['params']) {
   const { slug, anchor } = await params;
-  if (!/^\d{1,9}$/.test(anchor)) return null;
+  const number = anchorParam(anchor);
+  if (number === null) return null;
   const document = await loadDocument(slug);
-  const passage = document?.passages.find((p) => p.anchor === Number(anchor));
+  const passage = document?.passages.find((p) => p.anchor === number);
   return document && passage ? { document, passage } : null;
 }
 

@@ -2,12 +2,13 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { PassageForm } from '@/components/admin/documents/passage-form';
+import { PassageForm } from '../../_components/passage-form';
 import { Notice } from '@/components/admin/notice';
 import { requireEditor } from '@/lib/auth/session';
 import { speakerChoices, topicChoices } from '@/lib/data/admin';
 import { getDocumentForEditing } from '@/lib/editorial';
 import { passagePath } from '@/lib/urls';
+import { anchorParam, idParam } from '@/lib/validation/params';
 import { tag } from '../actions';
 
 type Props = { params: Promise<{ id: string; anchor: string }>; searchParams: Promise<Record<string, string | undefined>> };
@@ -17,8 +18,9 @@ export const metadata: Metadata = { title: 'Edit passage' };
 export default async function EditPassagePage({ params, searchParams }: Props) {
   await requireEditor();
   const [{ id, anchor }, query] = await Promise.all([params, searchParams]);
-  const document = /^\d+$/.test(id) ? getDocumentForEditing(Number(id)) : null;
-  const passage = document?.passages.find((p) => String(p.anchor) === anchor);
+  const documentId = idParam(id);
+  const document = documentId === null ? null : getDocumentForEditing(documentId);
+  const passage = document?.passages.find((p) => p.anchor === anchorParam(anchor));
   if (!document || !passage) notFound();
   const [speakers, topics] = await Promise.all([speakerChoices(), topicChoices()]);
   const tagged = new Set(passage.topics);

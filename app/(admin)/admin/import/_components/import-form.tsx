@@ -1,18 +1,19 @@
 'use client';
 // Import in two steps: paste or upload, see the importer's preview, correct it, save a draft.
 import { useActionState, useState, type FormEvent } from 'react';
-import { preview, save, type ImportState } from '@/app/(admin)/admin/import/actions';
+import { preview, save, type ImportState } from '../actions';
 import type { Choice } from '@/lib/data/admin';
 import { IMPORT_LIMIT_LABEL, importSizeProblem } from '@/lib/validation/limits';
 import { FormMessage } from '@/components/form/field-error';
-import { SelectField, TextField } from '../text-field';
+import { SelectField, TextField } from '@/components/form/field';
+import { SubmitButton } from '@/components/form/submit-button';
+import { DOCUMENT_KINDS, IMPORTABLE_KINDS, optionsOf } from '@/lib/vocabulary';
+import { ImportPassages, ImportReport } from './import-report';
 import { UnknownLabels } from './unknown-labels';
 
-const button = 'rounded-md bg-stone-800 px-4 py-2 text-white disabled:opacity-60 dark:bg-stone-200 dark:text-stone-900';
-
 export function ImportForm({ speakers }: { speakers: Choice[] }) {
-  const [previewState, previewAction, previewing] = useActionState<ImportState, FormData>(preview, {});
-  const [saveState, saveAction, saving] = useActionState<ImportState, FormData>(save, {});
+  const [previewState, previewAction] = useActionState<ImportState, FormData>(preview, {});
+  const [saveState, saveAction] = useActionState<ImportState, FormData>(save, {});
   // Whichever answered last: a preview after a refused save shows the new preview.
   const state = (saveState.stamp ?? 0) > (previewState.stamp ?? 0) ? saveState : previewState;
   const values = state.values ?? {};
@@ -55,13 +56,11 @@ export function ImportForm({ speakers }: { speakers: Choice[] }) {
         </div>
         <input type="hidden" name="textLabels" value={values.textLabels ?? ''} />
         <div className="grid gap-4 md:grid-cols-3">
-          <SelectField name="kind" label="Kind" defaultValue={values.kind ?? ''} options={[{ value: '', label: 'Detect' }, { value: 'interview', label: 'Interview' }, { value: 'essay', label: 'Essay' }]} />
+          <SelectField name="kind" label="Kind" defaultValue={values.kind ?? ''} options={[{ value: '', label: 'Detect' }, ...optionsOf(IMPORTABLE_KINDS)]} />
           <TextField name="title" label="Title (if the text does not start with it)" defaultValue={values.title} />
           <TextField name="speakers" label="Labels" defaultValue={values.speakers} multiline rows={2} hint="One a line: JK = Jeff Kim" />
         </div>
-        <button type="submit" disabled={previewing} className={button}>
-          {previewing ? 'Reading…' : 'Preview'}
-        </button>
+        <SubmitButton pendingLabel="Reading…">Preview</SubmitButton>
       </form>
 
       {result && state.preview && (
@@ -77,15 +76,15 @@ export function ImportForm({ speakers }: { speakers: Choice[] }) {
           ))}
           <UnknownLabels problems={result.problems} />
           {result.problems.length > 0 && (
-            <button type="submit" formAction={previewAction} disabled={previewing} className={button}>
-              {previewing ? 'Reading…' : 'Apply and preview again'}
-            </button>
+            <SubmitButton formAction={previewAction} pendingLabel="Reading…">
+              Apply and preview again
+            </SubmitButton>
           )}
           <div className="grid gap-4 md:grid-cols-2">
             <TextField name="documentTitle" label="Title" defaultValue={values.documentTitle ?? result.meta.title} errors={saveState.errors?.title} required />
             <TextField name="slug" label="Address (slug)" defaultValue={values.slug} errors={saveState.errors?.slug} hint="Made from the title when left empty." />
             <TextField name="date" label="Publication date" defaultValue={values.date ?? result.meta.date} errors={saveState.errors?.date} hint="YYYY, YYYY-MM or YYYY-MM-DD" required />
-            <SelectField name="documentKind" label="Kind" defaultValue={values.documentKind ?? result.kind} options={['interview', 'essay', 'speech', 'testimony'].map((k) => ({ value: k, label: k }))} />
+            <SelectField name="documentKind" label="Kind" defaultValue={values.documentKind ?? result.kind} options={DOCUMENT_KINDS.map((k) => ({ value: k, label: k }))} />
             <TextField name="publisher" label="Publisher" defaultValue={values.publisher ?? result.meta.publisher} errors={saveState.errors?.publisher} />
             <TextField name="sourceUrl" label="Source address" defaultValue={values.sourceUrl ?? result.meta.sourceUrl} errors={saveState.errors?.sourceUrl} />
             <TextField name="subtitle" label="Subtitle" defaultValue={values.subtitle ?? result.meta.subtitle} errors={saveState.errors?.subtitle} />
@@ -113,68 +112,9 @@ export function ImportForm({ speakers }: { speakers: Choice[] }) {
             ))}
           </fieldset>
 
-          <fieldset>
-            <legend className="font-semibold">Passages ({result.passages.length})</legend>
-            <ol className="mt-2 divide-y divide-stone-200 dark:divide-stone-800">
-              {result.passages.map((p, i) => (
-                <li key={i} className="grid gap-3 py-3 md:grid-cols-[8rem_9rem_1fr]">
-                  <label className="text-sm">
-                    <input type="checkbox" name={`keep-${i}`} value="yes" defaultChecked={values[`keep-${i}`] ? values[`keep-${i}`] === 'yes' : true} /> Keep passage {i + 1}
-                  </label>
-                  <label className="text-sm">
-                    <span className="sr-only">Kind of passage {i + 1}</span>
-                    <select name={`kind-${i}`} defaultValue={values[`kind-${i}`] ?? p.kind} className="rounded border border-stone-300 bg-white dark:border-stone-700 dark:bg-stone-900">
-                      {['question', 'answer', 'paragraph'].map((k) => (
-                        <option key={k}>{k}</option>
-                      ))}
-                    </select>
-                  </label>
-                  <p className="font-serif">
-                    <strong className="font-sans">{p.speaker ?? 'No speaker'}: </strong>
-                    {p.text.length > 300 ? `${p.text.slice(0, 300)}…` : p.text}
-                  </p>
-                </li>
-              ))}
-            </ol>
-          </fieldset>
-
-          <section aria-labelledby="left-out">
-            <h3 id="left-out" className="font-semibold">
-              Left out as site chrome ({result.dropped.length})
-            </h3>
-            <ul className="mt-1 list-disc pl-5 text-sm">
-              {result.dropped.map((d) => (
-                <li key={`${d.line}-${d.reason}`}>
-                  line {d.line}, {d.reason}: {d.text.slice(0, 100)}
-                </li>
-              ))}
-            </ul>
-            <h3 className="mt-4 font-semibold">Could not place ({result.unplaced.length})</h3>
-            {result.unplaced.length === 0 ? (
-              <p className="text-sm">Nothing.</p>
-            ) : (
-              <ul className="mt-1 list-disc pl-5 text-sm">
-                {result.unplaced.map((u) => (
-                  <li key={`${u.line}-${u.reason}`}>
-                    line {u.line}, {u.reason}: {u.text.slice(0, 200)}
-                  </li>
-                ))}
-              </ul>
-            )}
-            {result.notes.length > 0 && (
-              <>
-                <h3 className="mt-4 font-semibold">Check</h3>
-                <ul className="mt-1 list-disc pl-5 text-sm">
-                  {result.notes.map((n) => (
-                    <li key={n}>{n}</li>
-                  ))}
-                </ul>
-              </>
-            )}
-          </section>
-          <button type="submit" disabled={saving} className={button}>
-            {saving ? 'Saving…' : 'Save as draft'}
-          </button>
+          <ImportPassages result={result} values={values} />
+          <ImportReport result={result} />
+          <SubmitButton pendingLabel="Saving…">Save as draft</SubmitButton>
         </form>
       )}
     </div>

@@ -1,16 +1,18 @@
 'use client';
 // Adds a passage after another one; it gets an anchor no passage of this document ever had.
 import { useActionState } from 'react';
-import { createPassage } from '@/app/(admin)/admin/documents/[id]/passages/actions';
+import { createPassage } from '../passages/actions';
 import type { ActionState } from '@/lib/admin/action-state';
 import type { Choice } from '@/lib/data/admin';
 import type { DocumentSnapshot } from '@/lib/editorial';
 import { FormMessage } from '@/components/form/field-error';
-import { SelectField, TextField } from '../text-field';
+import { SelectField, TextField } from '@/components/form/field';
 import { usePassageLengthGuard } from './passage-length';
+import { SubmitButton } from '@/components/form/submit-button';
+import { PASSAGE_KINDS } from '@/lib/vocabulary';
 
 export function AddPassageForm({ document, speakers }: { document: DocumentSnapshot; speakers: Choice[] }) {
-  const [state, action, pending] = useActionState<ActionState, FormData>(createPassage, {});
+  const [state, action] = useActionState<ActionState, FormData>(createPassage, {});
   const [tooLong, guardLength] = usePassageLengthGuard();
   const last = document.passages.at(-1)?.anchor;
   return (
@@ -33,7 +35,7 @@ export function AddPassageForm({ document, speakers }: { document: DocumentSnaps
           name="kind"
           label="Kind"
           defaultValue={state.values?.kind ?? (document.kind === 'interview' ? 'answer' : 'paragraph')}
-          options={['question', 'answer', 'paragraph'].map((k) => ({ value: k, label: k }))}
+          options={PASSAGE_KINDS.map((k) => ({ value: k, label: k }))}
           errors={state.errors?.kind}
         />
         <SelectField
@@ -45,9 +47,7 @@ export function AddPassageForm({ document, speakers }: { document: DocumentSnaps
         />
       </div>
       <TextField name="text" label="Text" defaultValue={state.values?.text} errors={tooLong ? ['is longer than a passage takes'] : state.errors?.text} multiline rows={5} hint="A blank line separates paragraphs." />
-      <button type="submit" disabled={pending} className="rounded-md bg-stone-800 px-4 py-2 text-white disabled:opacity-60 dark:bg-stone-200 dark:text-stone-900">
-        Add passage
-      </button>
+      <SubmitButton>Add passage</SubmitButton>
     </form>
   );
 }

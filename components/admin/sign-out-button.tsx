@@ -1,12 +1,13 @@
 // A sign-out button for the back office's header: a plain form, so it works without JavaScript.
-import { signOut } from './actions';
+import { SubmitButton } from '@/components/form/submit-button';
+import { signOut } from '@/lib/admin/sign-out';
 
 export function SignOutButton({ className = '' }: { className?: string }) {
   return (
     <form action={signOut}>
-      <button type="submit" className={`rounded-md border border-stone-300 px-3 py-1.5 text-sm dark:border-stone-700 ${className}`}>
+      <SubmitButton variant="secondary" small className={`text-sm ${className}`}>
         Sign out
-      </button>
+      </SubmitButton>
     </form>
   );
 }

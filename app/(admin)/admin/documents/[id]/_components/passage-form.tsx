@@ -3,14 +3,16 @@
 // nothing is overwritten: the editor sees both versions side by side, keeps everything they typed,
 // and chooses which to keep or merges the two by hand.
 import { useActionState } from 'react';
-import { savePassage } from '@/app/(admin)/admin/documents/[id]/passages/actions';
+import { savePassage } from '../passages/actions';
 import type { ActionState } from '@/lib/admin/action-state';
 import type { Choice } from '@/lib/data/admin';
 import type { DocumentSnapshot, PassageSnapshot } from '@/lib/editorial';
-import { DiffWords } from '../entity/revision-diff';
+import { DiffWords } from '@/components/admin/entity/revision-diff';
 import { FormMessage } from '@/components/form/field-error';
-import { SelectField, TextField } from '../text-field';
+import { SelectField, TextField } from '@/components/form/field';
 import { usePassageLengthGuard } from './passage-length';
+import { SubmitButton } from '@/components/form/submit-button';
+import { PASSAGE_KINDS } from '@/lib/vocabulary';
 
 interface PassageFormProps {
   documentId: number;
@@ -20,10 +22,8 @@ interface PassageFormProps {
   speakers: Choice[];
 }
 
-const button = 'rounded-md bg-stone-800 px-4 py-2 text-white disabled:opacity-60 dark:bg-stone-200 dark:text-stone-900';
-
 export function PassageForm({ documentId, version, passage, questions, speakers }: PassageFormProps) {
-  const [state, action, pending] = useActionState<ActionState, FormData>(savePassage, {});
+  const [state, action] = useActionState<ActionState, FormData>(savePassage, {});
   const [tooLong, guardLength] = usePassageLengthGuard();
   const conflict = state.conflict;
   const current = conflict ? (conflict.current as DocumentSnapshot).passages.find((p) => p.anchor === passage.anchor) : undefined;
@@ -87,7 +87,7 @@ export function PassageForm({ documentId, version, passage, questions, speakers 
           name="kind"
           label="Kind"
           defaultValue={values?.kind ?? passage.kind}
-          options={['question', 'answer', 'paragraph'].map((k) => ({ value: k, label: k }))}
+          options={PASSAGE_KINDS.map((k) => ({ value: k, label: k }))}
           errors={state.errors?.kind}
         />
         <SelectField
@@ -106,9 +106,7 @@ export function PassageForm({ documentId, version, passage, questions, speakers 
         />
       </div>
       <TextField name="message" label="Note on this change (optional)" defaultValue={values?.message} errors={state.errors?.message} />
-      <button type="submit" disabled={pending} className={button}>
-        {pending ? 'Saving…' : conflict ? 'Save my version over theirs' : 'Save passage'}
-      </button>
+      <SubmitButton pendingLabel="Saving…">{conflict ? 'Save my version over theirs' : 'Save passage'}</SubmitButton>
     </form>
   );
 }

@@ -2,15 +2,18 @@
 // Every field of a document, saved against the version the editor opened. A failed save keeps the
 // input; a stale one shows what was saved meanwhile beside what the editor typed.
 import { useActionState } from 'react';
-import { saveDocumentFields } from '@/app/(admin)/admin/documents/actions';
+import { saveDocumentFields } from '../../actions';
 import type { ActionState } from '@/lib/admin/action-state';
 import type { Choice } from '@/lib/data/admin';
 import type { DocumentSnapshot } from '@/lib/editorial';
 import { FormMessage } from '@/components/form/field-error';
-import { SelectField, TextField } from '../text-field';
+import { SelectField, TextField } from '@/components/form/field';
+import { SubmitButton } from '@/components/form/submit-button';
+import { DOCUMENT_KINDS, PARTICIPANT_ROLES } from '@/lib/vocabulary';
+import { Options } from '@/components/form/options';
 
-const KINDS = ['interview', 'essay', 'speech', 'testimony'].map((k) => ({ value: k, label: k }));
-const ROLES = ['interviewer', 'interviewee', 'author', 'translator', 'editor'].map((r) => ({ value: r, label: r }));
+const KINDS = DOCUMENT_KINDS.map((k) => ({ value: k, label: k }));
+const ROLES = PARTICIPANT_ROLES.map((r) => ({ value: r, label: r }));
 const LABELS: Record<string, string> = {
   title: 'Title', slug: 'Address', subtitle: 'Subtitle', kind: 'Kind', date: 'Date', publisher: 'Publisher',
   sourceUrl: 'Source', language: 'Language', summary: 'Summary', caption: 'Caption',
@@ -19,7 +22,7 @@ const LABELS: Record<string, string> = {
 const SPARE_ROWS = 2;
 
 export function DocumentFieldsForm({ document, speakers }: { document: DocumentSnapshot; speakers: Choice[] }) {
-  const [state, action, pending] = useActionState<ActionState, FormData>(saveDocumentFields, {});
+  const [state, action] = useActionState<ActionState, FormData>(saveDocumentFields, {});
   const v = (name: keyof DocumentSnapshot) => state.values?.[name] ?? (document[name] as string | null) ?? '';
   const e = (name: string) => state.errors?.[name];
   const current = state.conflict?.current as DocumentSnapshot | undefined;
@@ -81,22 +84,13 @@ export function DocumentFieldsForm({ document, speakers }: { document: DocumentS
                 Participant {i + 1}
               </label>
               <select key={`speaker-${state.values?.[`participant-speaker-${i}`] ?? row.speakerId}`} id={`participant-speaker-${i}`} name={`participant-speaker-${i}`} defaultValue={state.values?.[`participant-speaker-${i}`] ?? row.speakerId} className="rounded border border-stone-300 bg-white px-2 py-1 dark:border-stone-700 dark:bg-stone-900">
-                <option value="">None</option>
-                {speakers.map((s) => (
-                  <option key={s.id} value={s.id}>
-                    {s.name}
-                  </option>
-                ))}
+                <Options options={[{ value: '', label: 'None' }, ...speakers.map((s) => ({ value: s.id, label: s.name }))]} />
               </select>
               <label className="sr-only" htmlFor={`participant-role-${i}`}>
                 Role of participant {i + 1}
               </label>
               <select key={`role-${state.values?.[`participant-role-${i}`] ?? row.role}`} id={`participant-role-${i}`} name={`participant-role-${i}`} defaultValue={state.values?.[`participant-role-${i}`] ?? row.role} className="rounded border border-stone-300 bg-white px-2 py-1 dark:border-stone-700 dark:bg-stone-900">
-                {ROLES.map((r) => (
-                  <option key={r.value} value={r.value}>
-                    {r.label}
-                  </option>
-                ))}
+                <Options options={ROLES} />
               </select>
             </div>
           ))}
@@ -106,9 +100,7 @@ export function DocumentFieldsForm({ document, speakers }: { document: DocumentS
         </div>
       </fieldset>
       <TextField name="message" label="Note on this change (optional)" defaultValue={state.values?.message} errors={e('message')} />
-      <button type="submit" disabled={pending} className="rounded-md bg-stone-800 px-4 py-2 text-white disabled:opacity-60 dark:bg-stone-200 dark:text-stone-900">
-        {pending ? 'Saving…' : state.conflict ? 'Save mine over theirs' : 'Save details'}
-      </button>
+      <SubmitButton pendingLabel="Saving…">{state.conflict ? 'Save mine over theirs' : 'Save details'}</SubmitButton>
     </form>
   );
 }
