@@ -36,7 +36,7 @@ export function ftsTables(db: SqliteDb): string[] {
  * content for passage_fts; the index's internal consistency for the contentless passage_words_fts),
  * but as a read. The INSERT form needs a writable connection and takes the write lock for the whole
  * check, so a health probe would queue behind editors' saves and hold them up in turn.
- * tests/integration/ops-health.test.ts proves that this form catches a corrupt index.
+ * tests/integration/ops/health.test.ts proves that this form catches a corrupt index.
  */
 export function searchIndexCheck(db: SqliteDb): CheckResult & { tables: string[] } {
   const tables = ftsTables(db);

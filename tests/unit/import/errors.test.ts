@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ImportError, parseDocumentText, type ImportOptions } from '@/lib/import';
-import { importErrorOf } from './helpers';
+import { importErrorOf } from '@/tests/unit/import/helpers';
 
 describe('bad input throws ImportError with a clear message', () => {
   it.each<[string, string, ImportOptions | undefined, RegExp]>([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseDocumentText } from '@/lib/import';
-import { importErrorOf } from './helpers';
+import { importErrorOf } from '@/tests/unit/import/helpers';
 
 const TURNS = 'JK: Where did you grow up?\n\nSL: In Hyesan.\n\nJK: Was it cold?\n\nSL: Very.';
 

@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ImportError, parseDocumentText, type ImportOptions, type ImportResult } from '@/lib/import';
-import { lostWords } from '../../support/import-checks';
+import { lostWords } from '@/tests/support/import-checks';
 
 const RUNS = 1500;
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ImportError, parseDocumentText, type ImportOptions } from '@/lib/import';
 // Small deterministic PRNG (the benchmark's mulberry32), so a failure can be replayed from its seed.
 import { mulberry32 as rng } from '@/bench/lib/prng';
-import { lostWords } from '../../support/import-checks';
+import { lostWords } from '@/tests/support/import-checks';
 
 const PIECES = [
   'JK: Where did you grow up?',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseDocumentText, type ImportOptions, type ImportResult } from '@/lib/import';
-import { allowedNormalisation, ESSAY_FILE, INTERVIEW_FILE, readSeed } from './helpers';
-import { INTERVIEW_TURNS } from '../../support/seed-expectations';
+import { allowedNormalisation, ESSAY_FILE, INTERVIEW_FILE, readSeed } from '@/tests/unit/import/helpers';
+import { INTERVIEW_TURNS } from '@/tests/support/seed-expectations';
 
 const INTERVIEW_TITLE = 'Seongmin Lee Q&A Part 2: Thoughts on U.S. Relations with North Korea';
 const INTERVIEW_OPTIONS: ImportOptions = {

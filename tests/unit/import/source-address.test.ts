@@ -6,7 +6,7 @@ import { documentFieldsSchema, updateDocumentSchema } from '@/lib/validation/edi
 import { importCliOptionsSchema } from '@/lib/validation/import-options';
 import { seedMetadataSchema } from '@/lib/validation/seed-metadata';
 import { optionalWebAddressSchema, safeWebAddress, webAddressSchema } from '@/lib/validation/web-address';
-import { importErrorOf } from './helpers';
+import { importErrorOf } from '@/tests/unit/import/helpers';
 
 const HOSTILE = [
   'javascript:alert(document.cookie)',

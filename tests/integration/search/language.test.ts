@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GET } from '@/app/api/v1/search/route';
 import { prisma } from '@/lib/db/client';
-import { createDocumentFixture } from '../support/factories';
+import { createDocumentFixture } from '@/tests/support/factories';
 import { searchPassages } from '@/lib/search/search-passages';
 import type { SearchHit, SearchRequest } from '@/lib/search/types';
 import { env } from '@/lib/env';

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { databaseFilePath, defaultMigrationsDir, readMigrations } from '@/lib/db';
 import { checkHealth } from '@/lib/ops/health';
 import { GET } from '@/app/api/health/route';
-import { copyTemplate } from '../support/per-file-database';
+import { copyTemplate } from '@/tests/support/per-file-database';
 
 /** A connection that may write FTS5's shadow tables (SQLite's defensive mode forbids it), to damage an index as a disk fault would. */
 function unsafe(file: string) {

@@ -4,7 +4,7 @@ import { expect, it } from 'vitest';
 import type { Editor } from '@/lib/auth/editor';
 import { compareVersions, getDocumentForEditing, updatePassage, wordDiff } from '@/lib/editorial';
 import { MAX_DIFF_EDITS } from '@/lib/editorial/word-diff';
-import { scratchWriter } from '../support/scratch-writer';
+import { scratchWriter } from '@/tests/support/scratch-writer';
 
 const ada: Editor = { id: 'u-ada', name: 'Ada Editor', email: 'ada@example.org', role: 'editor' };
 

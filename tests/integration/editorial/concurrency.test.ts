@@ -12,9 +12,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Editor } from '@/lib/auth/editor';
 import { BusyError, getDocumentForEditing, listRevisions, openWriter, updatePassage, type DocumentSnapshot, type Writer } from '@/lib/editorial';
 import { getRevision } from '@/lib/editorial/revisions';
-import { copyTemplate } from '../support/per-file-database';
+import { copyTemplate } from '@/tests/support/per-file-database';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
+const ROOT = path.resolve(import.meta.dirname, '../../..');
 const editor: Editor = { id: 'u-main', name: 'Main Process', email: 'main@example.org', role: 'editor' };
 
 interface Child {

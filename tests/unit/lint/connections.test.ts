@@ -5,7 +5,7 @@ import path from 'node:path';
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
-const eslint = new ESLint({ cwd: path.resolve(import.meta.dirname, '../..') });
+const eslint = new ESLint({ cwd: path.resolve(import.meta.dirname, '../../..') });
 const RULE = '@typescript-eslint/no-restricted-imports';
 
 async function restrictedImports(code: string, filePath: string): Promise<string[]> {

@@ -23,7 +23,7 @@ import {
   updateTopic,
   ValidationError,
 } from '@/lib/editorial';
-import { scratch } from '../support/scratch-writer';
+import { scratch } from '@/tests/support/scratch-writer';
 
 const ada: Editor = { id: 'u-ada', name: 'Ada Editor', email: 'ada@example.org', role: 'editor' };
 const JEFF = 1;

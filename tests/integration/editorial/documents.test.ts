@@ -23,7 +23,7 @@ import {
   withWriter,
 } from '@/lib/editorial';
 import { documentFiltersSchema } from '@/lib/validation/document-filters';
-import { copyTemplate } from '../support/per-file-database';
+import { copyTemplate } from '@/tests/support/per-file-database';
 
 const ada: Editor = { id: 'u-ada', name: 'Ada Editor', email: 'ada@example.org', role: 'editor' };
 const root: Editor = { id: 'u-root', name: 'Ruth Admin', email: 'ruth@example.org', role: 'admin' };

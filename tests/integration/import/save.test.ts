@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Editor } from '@/lib/auth/editor';
 import { saveImport } from '@/lib/admin/import-save';
 import { EditorialError, getDocumentForEditing, openWriter, ValidationError, type Writer } from '@/lib/editorial';
-import { copyTemplate } from '../support/per-file-database';
+import { copyTemplate } from '@/tests/support/per-file-database';
 
 const ada: Editor = { id: 'u-ada', name: 'Ada Editor', email: 'ada@example.org', role: 'editor' };
 

@@ -12,7 +12,7 @@ import { signOutSession } from '@/lib/auth/sign-out';
 import { CLIENT_ADDRESS_HEADER } from '@/lib/auth/proxy-headers';
 import { getAuth } from '@/lib/auth/server';
 import { changeRole, createUser, setDisabled } from '@/lib/auth/user-admin';
-import { copyTemplate } from '../support/per-file-database';
+import { copyTemplate } from '@/tests/support/per-file-database';
 
 const PASSWORD = 'a password for tests';
 let admin: Editor;
@@ -110,7 +110,7 @@ describe('npm run admin:create', () => {
       stdio: ['pipe', 'pipe', 'pipe'],
     });
 
-  // Argument and password rules are unit-tested (tests/unit/auth-admin-create.test.ts); this runs the real command.
+  // Argument and password rules are unit-tested (tests/unit/auth/admin-create.test.ts); this runs the real command.
   it('creates an admin from ADMIN_PASSWORD and refuses the same email again', async () => {
     const created = run(['--email', 'First@Example.org', '--name', 'First Admin'], { ADMIN_PASSWORD: PASSWORD });
     expect(created.stderr).toBe('');

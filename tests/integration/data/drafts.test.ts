@@ -8,7 +8,7 @@ import { getSpeaker, listSpeakers } from '@/lib/data/speakers';
 import { getTimeline } from '@/lib/data/timeline';
 import { getTopic, listTopics } from '@/lib/data/topics';
 import { prisma } from '@/lib/db/client';
-import { createDocumentFixture } from '../support/factories';
+import { createDocumentFixture } from '@/tests/support/factories';
 import { documentFiltersSchema } from '@/lib/validation/document-filters';
 
 const INTERVIEW = 'seongmin-lee-qa-part-2-us-relations-with-north-korea';

@@ -7,7 +7,7 @@ import { createPrismaClient } from '@/lib/db';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { searchPassages } from '@/lib/search/search-passages';
 import type { SearchHit } from '@/lib/search/types';
-import { copyTemplate } from '../support/per-file-database';
+import { copyTemplate } from '@/tests/support/per-file-database';
 
 const INTERVIEW = 'seongmin-lee-qa-part-2-us-relations-with-north-korea';
 const ESSAY = 'how-to-really-bring-change-to-north-korea';

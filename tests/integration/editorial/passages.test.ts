@@ -19,7 +19,7 @@ import {
   updatePassage,
   ValidationError,
 } from '@/lib/editorial';
-import { scratch } from '../support/scratch-writer';
+import { scratch } from '@/tests/support/scratch-writer';
 
 const editor: Editor = { id: 'u-ada', name: 'Ada Editor', email: 'ada@example.org', role: 'editor' };
 const INTERVIEW = 1; // 6 passages: questions 1, 3, 5 by Jeff Kim (1); answers 2, 4, 6 by Seongmin Lee (2)

@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { runCrashTest, verifyAfterCrashes } from '@/scripts/crash-harness';
 import type { CrashAck } from '@/scripts/crash-writer';
-import { copyTemplate } from '../support/per-file-database';
+import { copyTemplate } from '@/tests/support/per-file-database';
 
 describe('a writer killed with SIGKILL at random moments', () => {
   it('leaves an intact database holding every acknowledged save', { timeout: 300_000 }, async () => {

@@ -9,8 +9,8 @@ import { prisma } from '@/lib/db/client';
 import { createPrismaClient } from '@/lib/db';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { defaultSeedDir, seedArchive } from '@/seed/seed-archive';
-import { copyTemplate } from '../support/per-file-database';
-import { INTERVIEW_TURNS } from '../support/seed-expectations';
+import { copyTemplate } from '@/tests/support/per-file-database';
+import { INTERVIEW_TURNS } from '@/tests/support/seed-expectations';
 
 const INTERVIEW = 'seongmin-lee-qa-part-2-us-relations-with-north-korea';
 const ESSAY = 'how-to-really-bring-change-to-north-korea';

@@ -29,7 +29,7 @@ import {
   type TopicSnapshot,
 } from '@/lib/editorial';
 import { createSpeaker } from '@/lib/editorial/speakers';
-import { scratchWriter } from '../support/scratch-writer';
+import { scratchWriter } from '@/tests/support/scratch-writer';
 
 const ada: Editor = { id: 'u-ada', name: 'Ada Editor', email: 'ada@example.org', role: 'editor' };
 const ben: Editor = { id: 'u-ben', name: 'Ben Editor', email: 'ben@example.org', role: 'editor' };

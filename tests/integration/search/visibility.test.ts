@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GET } from '@/app/api/v1/search/route';
 import { prisma } from '@/lib/db/client';
-import { createDocumentFixture, writerOf } from '../support/factories';
+import { createDocumentFixture, writerOf } from '@/tests/support/factories';
 import { highlightDocument } from '@/lib/search/highlight-document';
 import { markedHtml } from '@/lib/search/marks';
 import { moreLikeThis } from '@/lib/search/more-like-this';

@@ -7,8 +7,8 @@ import { changeRole, setDisabled } from '@/lib/auth/user-admin';
 import { prisma } from '@/lib/db/client';
 import { EditorialError, type Writer } from '@/lib/editorial';
 import { ensureSystemEditor, SYSTEM_EDITOR } from '@/lib/editorial/system-editor';
-import { scratchWriter } from '../support/scratch-writer';
-import { createDocumentFixture } from '../support/factories';
+import { scratchWriter } from '@/tests/support/scratch-writer';
+import { createDocumentFixture } from '@/tests/support/factories';
 
 const fresh = () => scratchWriter();
 

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { applyMigrations, migrateDatabase, openDatabase, readMigrations } from '@/lib/db';
-import { schemaDifferences } from '../support/schema-diff';
+import { schemaDifferences } from '@/tests/support/schema-diff';
 
 const schemaFile = path.resolve('prisma/schema.prisma');
 const scratch = () => path.join(mkdtempSync(path.join(tmpdir(), 'archive-migrate-')), 'test.db');

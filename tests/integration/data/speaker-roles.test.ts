@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listDocuments } from '@/lib/data/documents';
 import { getSpeaker, listSpeakers } from '@/lib/data/speakers';
 import { prisma } from '@/lib/db/client';
-import { createDocumentFixture } from '../support/factories';
+import { createDocumentFixture } from '@/tests/support/factories';
 import { documentFiltersSchema } from '@/lib/validation/document-filters';
 
 const SELF_TRANSLATED = 'an-essay-translated-by-its-author';

@@ -15,7 +15,7 @@ import { backupDatabase, BACKUP_NAME } from '@/lib/ops/backup';
 import { integrityCheck } from '@/lib/ops/integrity';
 import type { CrashAck } from '@/scripts/crash-writer';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
+const ROOT = path.resolve(import.meta.dirname, '../../..');
 const children: ReturnType<typeof spawn>[] = [];
 afterEach(() => {
   for (const child of children.splice(0)) child.kill('SIGKILL');

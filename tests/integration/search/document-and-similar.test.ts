@@ -2,7 +2,7 @@
 // OTHER documents), on the seeded archive plus one published note about smuggling across the Yalu.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prisma } from '@/lib/db/client';
-import { createDocumentFixture } from '../support/factories';
+import { createDocumentFixture } from '@/tests/support/factories';
 import { highlightDocument } from '@/lib/search/highlight-document';
 import { MARK_CLOSE, MARK_OPEN, markedRuns } from '@/lib/search/marks';
 import { moreLikeThis } from '@/lib/search/more-like-this';

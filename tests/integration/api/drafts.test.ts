@@ -9,7 +9,7 @@ import { GET as getTopicRoute } from '@/app/api/v1/topics/[slug]/route';
 import { GET as listTopicsRoute } from '@/app/api/v1/topics/route';
 import { prisma } from '@/lib/db/client';
 import { env } from '@/lib/env';
-import { createDocumentFixture } from '../support/factories';
+import { createDocumentFixture } from '@/tests/support/factories';
 
 const DRAFT = 'an-unpublished-interview';
 // The API's url fields are on the configured site address (SITE_URL, else localhost on PORT), never
