@@ -42,7 +42,11 @@ const routeGroupZones = (groups) =>
   groups.flatMap((target) =>
     groups
       .filter((from) => from !== target)
-      .map((from) => ({ target: `./app/${target}`, from: `./app/${from}`, message: `app/${target} must not import from the sibling route group app/${from}: move what they share to components/ or lib/.` })),
+      .map((from) => ({
+        target: `./app/${target}`,
+        from: `./app/${from}`,
+        message: `app/${target} must not import from the sibling route group app/${from}: move what they share to components/ or lib/.`,
+      })),
   );
 
 const importDirection = {
@@ -54,7 +58,12 @@ const importDirection = {
         zones: [
           { target: './lib', from: './app', message: 'lib/ must not import from app/ (the layers go app → components → lib).' },
           { target: './lib', from: './components', message: 'lib/ must not import from components/ (the layers go app → components → lib).' },
-          { target: './components', from: './app', message: 'components/ must not import from app/: pass the server action in as a prop, or move the form beside its action in the route\'s _components/.' },
+          {
+            target: './components',
+            from: './app',
+            message:
+              "components/ must not import from app/: pass the server action in as a prop, or move the form beside its action in the route's _components/.",
+          },
           // Route groups are siblings: what two of them share belongs in components/ or lib/.
           ...routeGroupZones(['(admin)', '(auth)', '(public)']),
         ],

@@ -20,7 +20,15 @@ export default defineConfig({
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath: chromium,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     },
   },
   projects: [
@@ -33,7 +41,8 @@ export default defineConfig({
     // A database made anew for every run, through the same start path a reader's `npm start` takes.
     // The server's log is kept too: tests/e2e/headers.spec.ts finds its request ids in it. Its
     // thousands of per-request lines stay in the file; the test output shows the rest (build, errors).
-    command: 'mkdir -p data && rm -f data/e2e.db data/e2e.db-wal data/e2e.db-shm data/e2e-server.log && tsx scripts/start.ts | tee data/e2e-server.log | grep --line-buffered -v \'"msg":"request"\'',
+    command:
+      'mkdir -p data && rm -f data/e2e.db data/e2e.db-wal data/e2e.db-shm data/e2e-server.log && tsx scripts/start.ts | tee data/e2e-server.log | grep --line-buffered -v \'"msg":"request"\'',
     url: `http://127.0.0.1:${PORT}/`,
     env: {
       DATABASE_URL: 'file:./data/e2e.db',

@@ -12,8 +12,7 @@ export default function NotFound() {
       <main id="main" className="mx-auto max-w-3xl px-4 py-16">
         <h1 className="font-serif text-3xl font-semibold">Not found</h1>
         <p className="mt-4 font-serif text-lg">
-          There is nothing at this address. The document, speaker or topic may have been renamed, or the link may be
-          mistyped.
+          There is nothing at this address. The document, speaker or topic may have been renamed, or the link may be mistyped.
         </p>
         <ul className="mt-6 list-disc space-y-1 pl-5">
           <li>

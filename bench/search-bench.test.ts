@@ -81,7 +81,10 @@ describe('search benchmark, 300 passages', () => {
       const expected = [...project.ids].sort((a, b) => a - b);
       for (const name of ['project-rank', 'like', 'minisearch', 'flexsearch']) {
         const got = engine(name).queries!.find((q) => q.id === project.id)!;
-        expect([...got.ids].sort((a, b) => a - b), `${name}: ${word}`).toEqual(expected);
+        expect(
+          [...got.ids].sort((a, b) => a - b),
+          `${name}: ${word}`,
+        ).toEqual(expected);
       }
     }
   });

@@ -72,7 +72,9 @@ async function main() {
     return;
   }
   const result = await runSearchBench(options);
-  console.log(`\nSearch benchmark, ${result.meta.n.toLocaleString('en')} passages (load ${result.corpus.loadSeconds.toFixed(1)} s, DB ${(result.corpus.fileBytes / 2 ** 20).toFixed(0)} MiB)\n`);
+  console.log(
+    `\nSearch benchmark, ${result.meta.n.toLocaleString('en')} passages (load ${result.corpus.loadSeconds.toFixed(1)} s, DB ${(result.corpus.fileBytes / 2 ** 20).toFixed(0)} MiB)\n`,
+  );
   console.log(engineTable(result));
   console.log('');
   console.log(classTable(result));

@@ -26,23 +26,35 @@ export function DocumentFiltersPanel({ filters, facets, hrefWith }: { filters: D
         hrefFor={(year) => hrefWith({ from: year, to: year })}
       />
       <form action="/documents" className="space-y-3 text-sm">
-        {(['speaker', 'topic', 'kind'] as const).map((name) =>
-          filters[name] ? <input key={name} type="hidden" name={name} value={filters[name]} /> : null,
-        )}
+        {(['speaker', 'topic', 'kind'] as const).map((name) => (filters[name] ? <input key={name} type="hidden" name={name} value={filters[name]} /> : null))}
         <fieldset className="space-y-2">
           <legend className="font-semibold uppercase tracking-wide muted">Date range</legend>
           <label className="block">
             From <span className="muted">(YYYY, YYYY-MM or YYYY-MM-DD)</span>
-            <input name="from" defaultValue={filters.from} inputMode="numeric" className="mt-1 block w-full rounded border border-stone-300 bg-white px-2 py-1 dark:border-stone-700 dark:bg-stone-900" />
+            <input
+              name="from"
+              defaultValue={filters.from}
+              inputMode="numeric"
+              className="mt-1 block w-full rounded border border-stone-300 bg-white px-2 py-1 dark:border-stone-700 dark:bg-stone-900"
+            />
           </label>
           <label className="block">
             To
-            <input name="to" defaultValue={filters.to} inputMode="numeric" className="mt-1 block w-full rounded border border-stone-300 bg-white px-2 py-1 dark:border-stone-700 dark:bg-stone-900" />
+            <input
+              name="to"
+              defaultValue={filters.to}
+              inputMode="numeric"
+              className="mt-1 block w-full rounded border border-stone-300 bg-white px-2 py-1 dark:border-stone-700 dark:bg-stone-900"
+            />
           </label>
         </fieldset>
         <label className="block">
           Sort by
-          <select name="sort" defaultValue={filters.sort} className="mt-1 block w-full rounded border border-stone-300 bg-white px-2 py-1 dark:border-stone-700 dark:bg-stone-900">
+          <select
+            name="sort"
+            defaultValue={filters.sort}
+            className="mt-1 block w-full rounded border border-stone-300 bg-white px-2 py-1 dark:border-stone-700 dark:bg-stone-900"
+          >
             <option value="newest">Newest first</option>
             <option value="oldest">Oldest first</option>
             <option value="title">Title</option>

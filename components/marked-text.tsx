@@ -2,9 +2,5 @@
 import { markedRuns } from '@/lib/search/marks';
 
 export function MarkedText({ text }: { text: string }) {
-  return (
-    <>
-      {markedRuns(text).map((run, i) => (run.marked ? <mark key={i}>{run.text}</mark> : run.text))}
-    </>
-  );
+  return <>{markedRuns(text).map((run, i) => (run.marked ? <mark key={i}>{run.text}</mark> : run.text))}</>;
 }

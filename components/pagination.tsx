@@ -5,11 +5,23 @@ export function Pagination({ page, pageCount, hrefFor }: { page: number; pageCou
   if (pageCount <= 1) return null;
   return (
     <nav aria-label="Pages" className="mt-6 flex items-center gap-4">
-      {page > 1 ? <Link href={hrefFor(page - 1)} rel="prev">← Previous</Link> : <span className="muted">← Previous</span>}
+      {page > 1 ? (
+        <Link href={hrefFor(page - 1)} rel="prev">
+          ← Previous
+        </Link>
+      ) : (
+        <span className="muted">← Previous</span>
+      )}
       <span aria-current="page">
         Page {page} of {pageCount}
       </span>
-      {page < pageCount ? <Link href={hrefFor(page + 1)} rel="next">Next →</Link> : <span className="muted">Next →</span>}
+      {page < pageCount ? (
+        <Link href={hrefFor(page + 1)} rel="next">
+          Next →
+        </Link>
+      ) : (
+        <span className="muted">Next →</span>
+      )}
     </nav>
   );
 }

@@ -2,9 +2,7 @@
 import type { DocumentDetail } from '@/lib/data/dto';
 
 export function citationMetadata(document: DocumentDetail): Record<string, string | string[]> {
-  const authors = document.participants
-    .filter((p) => p.role === 'author' || p.role === 'interviewee' || p.role === 'interviewer')
-    .map((p) => p.name);
+  const authors = document.participants.filter((p) => p.role === 'author' || p.role === 'interviewee' || p.role === 'interviewer').map((p) => p.name);
   const meta: Record<string, string | string[]> = {
     citation_title: document.title,
     citation_publication_date: document.date.iso.replaceAll('-', '/'),

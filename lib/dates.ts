@@ -38,11 +38,7 @@ export function formatPublicationDate(start: string, precision: DatePrecision): 
   const [year, month, day] = start.split('-').map(Number);
   const date = new Date(Date.UTC(year, (month ?? 1) - 1, day ?? 1));
   const options: Intl.DateTimeFormatOptions =
-    precision === 'day'
-      ? { day: 'numeric', month: 'long', year: 'numeric' }
-      : precision === 'month'
-        ? { month: 'long', year: 'numeric' }
-        : { year: 'numeric' };
+    precision === 'day' ? { day: 'numeric', month: 'long', year: 'numeric' } : precision === 'month' ? { month: 'long', year: 'numeric' } : { year: 'numeric' };
   return new Intl.DateTimeFormat('en-GB', { ...options, timeZone: 'UTC' }).format(date);
 }
 

@@ -25,7 +25,9 @@ async function main(argv: string[]): Promise<number> {
   }
   const keep = Number(parsed.values.keep);
   if (parsed.positionals.length !== 1 || !/^\d+$/.test(parsed.values.keep) || keep < 1) {
-    console.error(`backup: ${parsed.positionals.length !== 1 ? 'give one folder to write the backup to' : '--keep must be a whole number of at least 1'}\n\n${USAGE}`);
+    console.error(
+      `backup: ${parsed.positionals.length !== 1 ? 'give one folder to write the backup to' : '--keep must be a whole number of at least 1'}\n\n${USAGE}`,
+    );
     return 2;
   }
   const source = databaseFilePath(env.DATABASE_URL);

@@ -8,7 +8,10 @@ import { createPrismaClient, migrateDatabase } from '@/lib/db';
 import { seedArchive } from '@/seed/seed-archive';
 import { runCrashTest } from './crash-harness';
 
-const { values } = parseArgs({ args: process.argv.slice(2), options: { kills: { type: 'string', default: '500' }, writers: { type: 'string', default: '2' } } });
+const { values } = parseArgs({
+  args: process.argv.slice(2),
+  options: { kills: { type: 'string', default: '500' }, writers: { type: 'string', default: '2' } },
+});
 const kills = Number(values.kills);
 const writers = Number(values.writers);
 if (!Number.isInteger(kills) || kills < 1 || !Number.isInteger(writers) || writers < 1) {

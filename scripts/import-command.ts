@@ -60,7 +60,11 @@ export function parseImportArguments(argv: string[]): ImportCliOptions {
   const options = importCliOptionsSchema.safeParse({ ...values, dryRun, textLabel, file: parsed.positionals[0] ?? '' });
   if (!options.success) {
     const flag = (parameter: string) => (parameter === 'textLabel' ? 'text-label' : parameter === 'dryRun' ? 'dry-run' : parameter);
-    throw new UsageError(describeIssues(options.error).map((p) => `--${flag(p.parameter.split('.')[0] ?? '')}: ${p.message}`).join('\n'));
+    throw new UsageError(
+      describeIssues(options.error)
+        .map((p) => `--${flag(p.parameter.split('.')[0] ?? '')}: ${p.message}`)
+        .join('\n'),
+    );
   }
   return options.data;
 }
@@ -163,9 +167,7 @@ export function documentFromImport(result: ImportResult, options: ImportCliOptio
 /** A refusal of the editorial layer as the command line says it: each field with its flag where it has one. */
 export function describeRefusal(error: ValidationError, document: CliDocument): string {
   const fields = Object.entries(error.fieldErrors).map(([field, problems]) =>
-    field === 'slug'
-      ? `a document with the address "${document.heading.slug}" exists already: choose another with --slug`
-      : `${field}: ${problems.join('; ')}`,
+    field === 'slug' ? `a document with the address "${document.heading.slug}" exists already: choose another with --slug` : `${field}: ${problems.join('; ')}`,
   );
   return [error.message, ...error.formErrors, ...fields].join('\n');
 }

@@ -47,7 +47,9 @@ const server = createServer(
 
 server.listen(env.PORT, () => {
   const trusted = env.TRUSTED_PROXIES.length > 0 ? env.TRUSTED_PROXIES.join(', ') : 'none';
-  log(`${JSON.stringify({ time: new Date().toISOString(), level: 'info', msg: `Serving Interview Archive on http://localhost:${env.PORT}`, trustedProxies: trusted })}\n`);
+  log(
+    `${JSON.stringify({ time: new Date().toISOString(), level: 'info', msg: `Serving Interview Archive on http://localhost:${env.PORT}`, trustedProxies: trusted })}\n`,
+  );
 });
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -21,7 +21,8 @@ export default function PublicLayout({ children }: { children: ReactNode }) {
           Interview Archive keeps every passage at a stable address: link to it, cite it. Open data:{' '}
           <Link href="/api/v1/documents" prefetch={false}>
             JSON API
-          </Link>.
+          </Link>
+          .
         </p>
       </footer>
     </>

@@ -17,8 +17,8 @@ export default async function HomePage() {
           Interview Archive
         </h1>
         <p className="mt-3 max-w-2xl font-serif text-lg">
-          Interviews and essays, searchable down to the single question, answer or paragraph. Every passage has its
-          own address, so you can link to exactly what was said and cite it.
+          Interviews and essays, searchable down to the single question, answer or paragraph. Every passage has its own address, so you can link to exactly what
+          was said and cite it.
         </p>
         <p className="mt-2 muted">
           {counts.documents} documents · {counts.passages} passages · {counts.speakers} speakers · {counts.topics} topics

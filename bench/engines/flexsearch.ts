@@ -25,7 +25,8 @@ type Merged = { id: number }[];
 
 export class FlexSearchEngine extends InMemoryEngine<Document<Doc>> {
   readonly name = 'flexsearch';
-  protected readonly note = 'tokenize "forward" (needed for prefix queries); tags for speaker/topic/kind, date range and phrases checked afterwards; heap measured after gc';
+  protected readonly note =
+    'tokenize "forward" (needed for prefix queries); tags for speaker/topic/kind, date range and phrases checked afterwards; heap measured after gc';
 
   protected create() {
     return new Document<Doc>({

@@ -43,19 +43,21 @@ export class Fts5FloorEngine extends SqliteFileEngine<SqliteDb> {
   publishedMatches(q: string): number {
     const expression = this.expression(q);
     if (!expression) return 0;
-    const row = this.db.prepare(
-      `SELECT COUNT(*) AS n FROM passage_fts JOIN Passage p ON p.id = passage_fts.rowid JOIN Document d ON d.id = p.documentId
+    const row = this.db
+      .prepare(
+        `SELECT COUNT(*) AS n FROM passage_fts JOIN Passage p ON p.id = passage_fts.rowid JOIN Document d ON d.id = p.documentId
        WHERE passage_fts MATCH ? AND ${PUBLIC_DOCUMENT}`,
-    ).get(expression) as { n: number };
+      )
+      .get(expression) as { n: number };
     return row.n;
   }
 
   /** Untimed: the ids among the given ones that belong to published documents. */
   publishedIds(ids: number[]): Set<number> {
     if (ids.length === 0) return new Set();
-    const rows = this.db.prepare(
-      `SELECT p.id AS id FROM Passage p JOIN Document d ON d.id = p.documentId WHERE ${PUBLIC_DOCUMENT} AND p.id IN (${ids.map(() => '?').join(',')})`,
-    ).all(...ids) as { id: number }[];
+    const rows = this.db
+      .prepare(`SELECT p.id AS id FROM Passage p JOIN Document d ON d.id = p.documentId WHERE ${PUBLIC_DOCUMENT} AND p.id IN (${ids.map(() => '?').join(',')})`)
+      .all(...ids) as { id: number }[];
     return new Set(rows.map((r) => r.id));
   }
 }

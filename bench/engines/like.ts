@@ -64,7 +64,10 @@ export class LikeEngine extends SqliteFileEngine<SqliteDb> {
   async search(query: EngineQuery, limit: number): Promise<EngineHits> {
     const built = likeSql(query, limit);
     if (!built) return { ids: [] };
-    const rows = this.db.prepare(built.sql).raw().all(...built.params) as [number][];
+    const rows = this.db
+      .prepare(built.sql)
+      .raw()
+      .all(...built.params) as [number][];
     return { ids: rows.map((r) => r[0]) };
   }
 }

@@ -35,7 +35,13 @@ export interface Metrics {
 export interface EvalResult {
   meta: { generatedAt: string; judgments: string; queries: number; k: number; engines: readonly EvalEngine[]; notes: string[] };
   engines: Record<EvalEngine, { overall: Metrics; classes: Record<string, Metrics> }>;
-  queries: { id: string; class: string; q: string; filters?: SearchFilters; results: Record<EvalEngine, { ranked: string[]; didYouMean?: string } & Metrics> }[];
+  queries: {
+    id: string;
+    class: string;
+    q: string;
+    filters?: SearchFilters;
+    results: Record<EvalEngine, { ranked: string[]; didYouMean?: string } & Metrics>;
+  }[];
   files: { json: string; markdown: string };
 }
 
@@ -73,7 +79,11 @@ export async function buildSeedDatabase(dir: string): Promise<string> {
 }
 
 const mean = (values: number[]) => (values.length === 0 ? NaN : values.reduce((a, b) => a + b, 0) / values.length);
-const average = (items: Metrics[]): Metrics => ({ ndcg: mean(items.map((m) => m.ndcg)), mrr: mean(items.map((m) => m.mrr)), recall: mean(items.map((m) => m.recall)) });
+const average = (items: Metrics[]): Metrics => ({
+  ndcg: mean(items.map((m) => m.ndcg)),
+  mrr: mean(items.map((m) => m.mrr)),
+  recall: mean(items.map((m) => m.recall)),
+});
 
 export async function runEvaluation(options: { outDir: string; judgments?: string; progress?: boolean }): Promise<EvalResult> {
   const judgments = readJudgments(options.judgments);

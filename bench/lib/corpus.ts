@@ -9,6 +9,7 @@ import { buildVocabulary, namePart, PLANTED_PHRASES, PLANTED_WORDS, type Vocabul
 
 export const SPEAKER_COUNT = 200;
 export const INTERVIEWER_COUNT = 30;
+// prettier-ignore
 export const TOPICS: readonly { slug: string; name: string }[] = [
   'Sanctions', 'Human rights', 'Denuclearization', 'Smuggling and markets', 'China', 'Outside information',
   'Personality cult', 'Engagement and diplomacy', 'Refugees', 'Food and famine', 'Military', 'Economy',
@@ -116,7 +117,7 @@ export function* generateCorpus(plan: CorpusPlan, stats: CorpusStats = emptyStat
     const title = makeTitle(rand, words, titleZipf, vocabulary.realCount);
     // A document keeps to 2–4 topics (some topics much bigger than others); its passages take 1–3 of them.
     const docTopics: number[] = [];
-    for (let count = intBetween(rand, 2, 4); docTopics.length < count; ) {
+    for (let count = intBetween(rand, 2, 4); docTopics.length < count;) {
       let t = topicZipf.sample(rand) + 1;
       while (docTopics.includes(t)) t = (t % plan.topics.length) + 1;
       docTopics.push(t);
@@ -188,9 +189,10 @@ export function* generateCorpus(plan: CorpusPlan, stats: CorpusStats = emptyStat
     stats.documents += 1;
     if (status === 'published') stats.publishedDocuments += 1;
     stats.meanWords = stats.words / stats.passages;
+    const dashedTitle = title.toLowerCase().replace(/[^a-z0-9]+/g, '-');
     yield {
       id: documentId,
-      slug: `${title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}-${documentId}`,
+      slug: `${dashedTitle.replace(/^-|-$/g, '')}-${documentId}`,
       kind,
       title,
       status,

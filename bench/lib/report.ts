@@ -7,13 +7,16 @@ export const ms = (value: number | undefined) => (value === undefined || Number.
 const seconds = (milliseconds: number) => `${(milliseconds / 1000).toFixed(milliseconds < 10_000 ? 2 : 1)} s`;
 
 function table(header: string[], rows: string[][]): string {
-  return [`| ${header.join(' | ')} |`, `| ${header.map((h, i) => (i === 0 ? '---' : '---:')).join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+  return [`| ${header.join(' | ')} |`, `| ${header.map((h, i) => (i === 0 ? '---' : '---:')).join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join(
+    '\n',
+  );
 }
 
 function engineRow(e: EngineResult): string[] {
   if (e.skipped) return [e.name, `skipped: ${e.skipped}`, '', '', '', '', '', '', '', ''];
   const b = e.build!;
-  const size = b.indexBytesKind === 'disk' ? `${mib(b.indexBytes)} (DB file)` : `${mib(b.indexBytes)} heap${b.sideBytes ? ` + ${mib(b.sideBytes)} texts/filters` : ''}`;
+  const size =
+    b.indexBytesKind === 'disk' ? `${mib(b.indexBytes)} (DB file)` : `${mib(b.indexBytes)} heap${b.sideBytes ? ` + ${mib(b.sideBytes)} texts/filters` : ''}`;
   return [
     e.name,
     b.indexBytesKind === 'disk' ? `${seconds(b.buildMs)} (load)` : seconds(b.buildMs),
@@ -111,7 +114,13 @@ export function markdownReport(result: BenchResult): string {
       '',
       table(
         ['query', 'filters', 'median ms', 'total', 'note'],
-        slow.map((q) => [`\`${q.q}\``, JSON.stringify(q.filters).replace(/"/g, ''), ms(q.medianMs), String(q.total ?? ''), q.didYouMean ? `did you mean: ${q.didYouMean}` : '']),
+        slow.map((q) => [
+          `\`${q.q}\``,
+          JSON.stringify(q.filters).replace(/"/g, ''),
+          ms(q.medianMs),
+          String(q.total ?? ''),
+          q.didYouMean ? `did you mean: ${q.didYouMean}` : '',
+        ]),
       ),
       '',
     );

@@ -95,7 +95,13 @@ const log = (options: BenchOptions, message: string) => {
 
 export async function runSearchBench(options: BenchOptions): Promise<BenchResult> {
   log(options, `corpus: ${options.n.toLocaleString('en')} passages, seed ${options.seed}`);
-  const { info, plan } = await loadCorpus({ n: options.n, seed: options.seed, cacheDir: options.cacheDir, rebuild: options.rebuild, progress: options.progress });
+  const { info, plan } = await loadCorpus({
+    n: options.n,
+    seed: options.seed,
+    cacheDir: options.cacheDir,
+    rebuild: options.rebuild,
+    progress: options.progress,
+  });
   log(options, info.reused ? `  reused ${info.file} (built in ${info.loadSeconds.toFixed(1)} s)` : `  built ${info.file} in ${info.loadSeconds.toFixed(1)} s`);
   const queries = makeQueries(plan);
   const loadMs = info.loadSeconds * 1000;
@@ -128,7 +134,8 @@ export async function runSearchBench(options: BenchOptions): Promise<BenchResult
     log(options, `${name}: building`);
     await engine.prepare?.(queries);
     const build = await engine.build();
-    if (build.indexBytesKind === 'heap') log(options, `\n  ${name}: built in ${(build.buildMs / 1000).toFixed(1)} s, ${(build.indexBytes / 2 ** 20).toFixed(0)} MiB heap`);
+    if (build.indexBytesKind === 'heap')
+      log(options, `\n  ${name}: built in ${(build.buildMs / 1000).toFixed(1)} s, ${(build.indexBytes / 2 ** 20).toFixed(0)} MiB heap`);
 
     const first = new Map<string, Awaited<ReturnType<Engine['search']>>>();
     for (const query of queries) first.set(query.id, await engine.search(query, options.pageSize));
@@ -230,7 +237,10 @@ function checkConsistency(floor: Fts5FloorEngine, queries: BenchQuery[], project
 }
 
 export function parseEngines(list: string): EngineName[] {
-  const names = list.split(',').map((s) => s.trim()).filter(Boolean);
+  const names = list
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   for (const name of names) {
     if (!(ENGINE_NAMES as readonly string[]).includes(name)) throw new Error(`Unknown engine "${name}"; choose from ${ENGINE_NAMES.join(', ')}.`);
   }

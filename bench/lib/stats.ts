@@ -30,4 +30,8 @@ export function summarise(samples: number[]): Summary {
   };
 }
 
-export const median = (samples: number[]): number => percentile([...samples].sort((a, b) => a - b), 50);
+export const median = (samples: number[]): number =>
+  percentile(
+    [...samples].sort((a, b) => a - b),
+    50,
+  );

@@ -29,7 +29,40 @@ defector defectors escapee escapees dprk nukes`;
 
 export const REAL_WORD_LIST: readonly string[] = [...new Set(REAL_WORDS.split(/\s+/).filter(Boolean))];
 
-const ONSETS = ['b', 'c', 'd', 'f', 'g', 'h', 'j', 'k', 'l', 'm', 'n', 'p', 'r', 's', 't', 'v', 'w', 'z', 'br', 'cr', 'dr', 'fr', 'gr', 'pr', 'tr', 'st', 'sk', 'sl', 'sp', 'th', 'sh', 'ch'];
+const ONSETS = [
+  'b',
+  'c',
+  'd',
+  'f',
+  'g',
+  'h',
+  'j',
+  'k',
+  'l',
+  'm',
+  'n',
+  'p',
+  'r',
+  's',
+  't',
+  'v',
+  'w',
+  'z',
+  'br',
+  'cr',
+  'dr',
+  'fr',
+  'gr',
+  'pr',
+  'tr',
+  'st',
+  'sk',
+  'sl',
+  'sp',
+  'th',
+  'sh',
+  'ch',
+];
 const VOWELS = ['a', 'e', 'i', 'o', 'u', 'a', 'e', 'o', 'ai', 'ea', 'ou', 'io'];
 const CODAS = ['', '', '', 'n', 'r', 'l', 'm', 'k', 't'];
 

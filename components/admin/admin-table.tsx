@@ -16,7 +16,17 @@ export interface AdminRow {
 const join = (...classes: (string | undefined)[]) => classes.filter(Boolean).join(' ');
 
 /** `rowHeadings`: the first cell names its row (a title, a name); off where no cell does (the audit log). */
-export function AdminTable({ caption, columns, rows, rowHeadings = true }: { caption: ReactNode; columns: AdminColumn[]; rows: AdminRow[]; rowHeadings?: boolean }) {
+export function AdminTable({
+  caption,
+  columns,
+  rows,
+  rowHeadings = true,
+}: {
+  caption: ReactNode;
+  columns: AdminColumn[];
+  rows: AdminRow[];
+  rowHeadings?: boolean;
+}) {
   return (
     <div className="overflow-x-auto">
       <table className="w-full border-collapse text-left text-sm">

@@ -74,13 +74,25 @@ export function TextField({
   );
 }
 
-export function SelectField({ options, defaultValue, ...props }: ControlProps & { options: readonly { value: string; label: string }[]; defaultValue?: string | null }) {
+export function SelectField({
+  options,
+  defaultValue,
+  ...props
+}: ControlProps & { options: readonly { value: string; label: string }[]; defaultValue?: string | null }) {
   const id = props.id ?? `field-${props.name}`;
   return (
     <Field id={id} label={props.label} hint={props.hint} errors={props.errors}>
       {/* Keyed by its default: React applies a select's defaultValue only when it mounts, so after a
           failed save the form's reset would otherwise show the old choice, not what was submitted. */}
-      <select key={defaultValue ?? ''} id={id} name={props.name} defaultValue={defaultValue ?? undefined} required={props.required} className="input" {...describedBy(id, props.errors, Boolean(props.hint))}>
+      <select
+        key={defaultValue ?? ''}
+        id={id}
+        name={props.name}
+        defaultValue={defaultValue ?? undefined}
+        required={props.required}
+        className="input"
+        {...describedBy(id, props.errors, Boolean(props.hint))}
+      >
         <Options options={options} />
       </select>
     </Field>

@@ -31,7 +31,15 @@ export function SubmitButton({
 }) {
   const { pending } = useFormStatus();
   return (
-    <button type="submit" name={name} value={value} formAction={formAction} disabled={pending} aria-describedby={describedBy} className={buttonClass(variant, small, className)}>
+    <button
+      type="submit"
+      name={name}
+      value={value}
+      formAction={formAction}
+      disabled={pending}
+      aria-describedby={describedBy}
+      className={buttonClass(variant, small, className)}
+    >
       {pending && pendingLabel ? pendingLabel : children}
     </button>
   );

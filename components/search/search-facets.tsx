@@ -12,10 +12,30 @@ export function SearchFacets({ facets, params, hrefWith }: { facets: Facets; par
   const anyFilter = params.speaker || params.topic || params.kind || params.document || params.from || params.to;
   // Each facet: its values with counts, the one chosen, and the address that chooses another.
   const groups: ComponentProps<typeof FacetGroup>[] = [
-    { title: 'Speaker', options: facets.speakers.map((s) => ({ value: s.slug, label: s.name, count: s.count })), active: params.speaker, hrefFor: (speaker) => hrefWith({ speaker }) },
-    { title: 'Topic', options: facets.topics.map((t) => ({ value: t.slug, label: t.name, count: t.count })), active: params.topic, hrefFor: (topic) => hrefWith({ topic }) },
-    { title: 'Kind', options: facets.kinds.map((k) => ({ value: k.kind, label: k.kind, count: k.count })), active: params.kind, hrefFor: (kind) => hrefWith({ kind }) },
-    { title: 'Year', options: facets.years.map((y) => ({ value: String(y.year), label: String(y.year), count: y.count })), active: year, hrefFor: (value) => hrefWith({ from: value, to: value }) },
+    {
+      title: 'Speaker',
+      options: facets.speakers.map((s) => ({ value: s.slug, label: s.name, count: s.count })),
+      active: params.speaker,
+      hrefFor: (speaker) => hrefWith({ speaker }),
+    },
+    {
+      title: 'Topic',
+      options: facets.topics.map((t) => ({ value: t.slug, label: t.name, count: t.count })),
+      active: params.topic,
+      hrefFor: (topic) => hrefWith({ topic }),
+    },
+    {
+      title: 'Kind',
+      options: facets.kinds.map((k) => ({ value: k.kind, label: k.kind, count: k.count })),
+      active: params.kind,
+      hrefFor: (kind) => hrefWith({ kind }),
+    },
+    {
+      title: 'Year',
+      options: facets.years.map((y) => ({ value: String(y.year), label: String(y.year), count: y.count })),
+      active: year,
+      hrefFor: (value) => hrefWith({ from: value, to: value }),
+    },
   ];
   return (
     <aside aria-label="Narrow the results">

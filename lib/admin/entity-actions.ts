@@ -117,7 +117,9 @@ export function entityActions<S extends EntitySnapshotBase, C, U>(entity: Entity
     const back = editPath(id);
     if (values.confirm !== 'yes') redirect(withError(back, 'Tick the box to confirm the deletion.'));
     const name = entity.editorial.get(id)?.name;
-    const result = await attempt(back, () => entity.editorial.remove(editor, { id, expectedVersion: values.expectedVersion ?? '', message: values.message }, options));
+    const result = await attempt(back, () =>
+      entity.editorial.remove(editor, { id, expectedVersion: values.expectedVersion ?? '', message: values.message }, options),
+    );
     revalidateAfterSave(result.paths);
     redirect(withNotice(listPath, `Deleted the ${noun} “${name ?? id}”.`));
   }

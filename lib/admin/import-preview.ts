@@ -43,7 +43,11 @@ export function speakerHints(lines = ''): SpeakerHint[] {
   return [...hints.values()];
 }
 
-const lineList = (lines = '') => lines.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+const lineList = (lines = '') =>
+  lines
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
 
 export function runImporter(request: ImportRequest): ImportResult {
   const tooBig = importSizeProblem(new TextEncoder().encode(request.raw).length);
@@ -79,7 +83,9 @@ export function resolveUnknownLabels(values: Record<string, string>): { speakerL
   const speakerLines = lineList(values.speakers);
   const textLabels = lineList(values.textLabels);
   const errors: string[] = [];
-  for (const key of Object.keys(values).filter((k) => /^unknown-label-\d+$/.test(k)).sort()) {
+  for (const key of Object.keys(values)
+    .filter((k) => /^unknown-label-\d+$/.test(k))
+    .sort()) {
     const i = key.slice('unknown-label-'.length);
     const label = (values[key] ?? '').trim();
     const speaker = (values[`unknown-speaker-${i}`] ?? '').trim();

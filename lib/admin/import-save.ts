@@ -41,9 +41,7 @@ export async function saveImport(editor: Editor, values: Record<string, string>,
   if (!checked.success) throw ValidationError.fromZod(checked.error);
   // The new speakers are written in the same transaction as the draft (createDocumentWithSpeakers),
   // so a refusal after them (a forged passage kind, a taken address) leaves none behind.
-  const fresh = result.speakers
-    .map((speaker, i) => ({ speaker, i }))
-    .filter(({ i }) => (values[`speaker-${i}`] ?? 'new') === 'new');
+  const fresh = result.speakers.map((speaker, i) => ({ speaker, i })).filter(({ i }) => (values[`speaker-${i}`] ?? 'new') === 'new');
   const kept = result.passages.map((p, i) => ({ ...p, index: i })).filter((p) => values[`keep-${p.index}`] === 'yes');
   const created = await createDocumentWithSpeakers(
     editor,
@@ -62,8 +60,14 @@ export async function saveImport(editor: Editor, values: Record<string, string>,
         });
         const passages = kept.map((p, i) => {
           const kind = (values[`kind-${p.index}`] as typeof p.kind) || p.kind;
-          const previousQuestion = kind === 'answer' ? kept.slice(0, i).findLastIndex((q) => ((values[`kind-${q.index}`] as string) || q.kind) === 'question') : -1;
-          return { kind, speakerId: p.speaker ? (speakerIds.get(p.speaker) ?? null) : null, text: p.text, questionIndex: previousQuestion >= 0 ? previousQuestion : null };
+          const previousQuestion =
+            kind === 'answer' ? kept.slice(0, i).findLastIndex((q) => ((values[`kind-${q.index}`] as string) || q.kind) === 'question') : -1;
+          return {
+            kind,
+            speakerId: p.speaker ? (speakerIds.get(p.speaker) ?? null) : null,
+            text: p.text,
+            questionIndex: previousQuestion >= 0 ? previousQuestion : null,
+          };
         });
         const participants = result.speakers.map((s) => ({ speakerId: speakerIds.get(s.name)!, role: s.role }));
         return {

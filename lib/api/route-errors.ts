@@ -18,7 +18,11 @@ export function withJsonErrors<Rest extends unknown[]>(handler: Handler<Rest>): 
       const requestId = request.headers.get(REQUEST_ID_HEADER) ?? undefined;
       const url = new URL(request.url);
       process.stdout.write(
-        errorLogLine(error, { path: url.pathname, method: request.method, headers: { [REQUEST_ID_HEADER]: requestId } }, { routePath: url.pathname, routeType: 'route' }),
+        errorLogLine(
+          error,
+          { path: url.pathname, method: request.method, headers: { [REQUEST_ID_HEADER]: requestId } },
+          { routePath: url.pathname, routeType: 'route' },
+        ),
       );
       return Response.json(
         {

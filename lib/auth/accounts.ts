@@ -59,11 +59,23 @@ export async function createAccount(target: PrismaClient | Writer, input: NewAcc
     // Asked again inside the transaction: two creations racing for one email, the first one wins.
     if (taken()) throw refusal();
     const now = nowIso();
-    db.prepare('INSERT INTO User (id, email, name, role, emailVerified, disabled, createdAt, updatedAt) VALUES (?, ?, ?, ?, 0, 0, ?, ?)').run(id, email, name, role, now, now);
+    db.prepare('INSERT INTO User (id, email, name, role, emailVerified, disabled, createdAt, updatedAt) VALUES (?, ?, ?, ?, 0, 0, ?, ?)').run(
+      id,
+      email,
+      name,
+      role,
+      now,
+      now,
+    );
     // Better Auth's signInEmail looks for providerId "credential" with accountId equal to the user id.
-    db.prepare(
-      `INSERT INTO Account (id, accountId, providerId, userId, password, createdAt, updatedAt) VALUES (?, ?, 'credential', ?, ?, ?, ?)`,
-    ).run(newAuthId(), id, id, passwordHash, now, now);
+    db.prepare(`INSERT INTO Account (id, accountId, providerId, userId, password, createdAt, updatedAt) VALUES (?, ?, 'credential', ?, ?, ?, ?)`).run(
+      newAuthId(),
+      id,
+      id,
+      passwordHash,
+      now,
+      now,
+    );
     insertAuthEvent(db, { action: 'user-created', actor, userId: id, summary: `Created ${role} ${email}` });
   });
   return { id, email, name, role };

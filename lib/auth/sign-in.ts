@@ -13,8 +13,7 @@ import { CLIENT_ADDRESS_HEADER } from './proxy-headers';
 export { INVALID_CREDENTIALS } from './throttle-rules';
 
 export type SignInResult =
-  | ({ ok: true; userId: string; token: string } & SuccessReport)
-  | { ok: false; reason: 'throttled' | 'locked' | 'invalid' | 'disabled'; message: string };
+  ({ ok: true; userId: string; token: string } & SuccessReport) | { ok: false; reason: 'throttled' | 'locked' | 'invalid' | 'disabled'; message: string };
 
 export interface SignInOptions {
   /** The clock; tests move it to watch a wait run out. */

@@ -134,9 +134,11 @@ export function settleSuccess(charge: Charge, userId: string, event: AuthAuditEv
     }
     const guard = readGuard(db, charge.email);
     const failuresElsewhere = Math.max(0, (guard?.unreported ?? 0) - (pair?.unreported ?? 0));
-    db.prepare(
-      `UPDATE SignInAccountGuard SET failures = max(failures - ?, 0), unreported = 0, noticeFailures = ? WHERE email = ?`,
-    ).run(charge.known ? 0 : 1, failuresElsewhere, charge.email);
+    db.prepare(`UPDATE SignInAccountGuard SET failures = max(failures - ?, 0), unreported = 0, noticeFailures = ? WHERE email = ?`).run(
+      charge.known ? 0 : 1,
+      failuresElsewhere,
+      charge.email,
+    );
     // The others' counts are reported now; their waits stay as they are.
     db.prepare('UPDATE SignInPairThrottle SET unreported = 0 WHERE email = ?').run(charge.email);
     insertAuthEvent(db, event);
@@ -153,9 +155,9 @@ function isKnownAddress(db: WriteDb, email: string, address: string | null, now:
 }
 
 const readPair = (db: WriteDb, email: string, address: string | null) =>
-  db.prepare('SELECT failures, unreported, lastFailureAt, retryAfter FROM SignInPairThrottle WHERE email = ? AND address = ?').get(email, pairAddress(address)) as
-    | PairRow
-    | undefined;
+  db
+    .prepare('SELECT failures, unreported, lastFailureAt, retryAfter FROM SignInPairThrottle WHERE email = ? AND address = ?')
+    .get(email, pairAddress(address)) as PairRow | undefined;
 
 const readAddress = (db: WriteDb, address: string) =>
   db.prepare('SELECT failures, windowStart, lockedUntil FROM SignInThrottle WHERE key = ?').get(addressKey(address)) as AddressRow | undefined;

@@ -57,7 +57,12 @@ export async function changeRole(actor: AdminActor, input: { userId: string; rol
     if (user.role === input.role) return;
     if (user.role === 'admin' && !user.disabled) await keepOneAdmin(tx);
     await tx.user.update({ where: { id: user.id }, data: { role: input.role } });
-    await recordAuthEvent(tx, { action: 'user-updated', actor: audited(actor), userId: user.id, summary: `Role of ${user.email}: ${user.role} → ${input.role}` });
+    await recordAuthEvent(tx, {
+      action: 'user-updated',
+      actor: audited(actor),
+      userId: user.id,
+      summary: `Role of ${user.email}: ${user.role} → ${input.role}`,
+    });
   });
 }
 

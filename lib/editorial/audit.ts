@@ -22,16 +22,7 @@ export function recordAudit(db: WriteDb, entry: AuditEntry): void {
     db,
     `INSERT INTO AuditEvent (at, actorId, actorEmail, action, entityType, entityId, summary, ipAddress)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
-    nowIso(),
-    entry.editor.id,
-    entry.editor.email,
-    entry.action,
-    entry.entityType,
-    String(entry.entityId),
-    entry.summary.slice(0, 2000),
-    entry.ip ?? null,
-  );
+  ).run(nowIso(), entry.editor.id, entry.editor.email, entry.action, entry.entityType, String(entry.entityId), entry.summary.slice(0, 2000), entry.ip ?? null);
 }
 
 export interface AuditEventRecord {

@@ -10,12 +10,7 @@ import { nowIso } from '@/lib/db';
 
 const quoted = (title: string) => `“${title}”`;
 
-function statusChange(
-  editor: Editor,
-  input: unknown,
-  options: EditOptions | undefined,
-  action: 'publish' | 'unpublish' | 'delete' | 'restore',
-): EditResult {
+function statusChange(editor: Editor, input: unknown, options: EditOptions | undefined, action: 'publish' | 'unpublish' | 'delete' | 'restore'): EditResult {
   const data = parseInput(documentActionSchema, input);
   return changeEntry(
     editor,

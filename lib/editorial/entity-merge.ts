@@ -67,7 +67,12 @@ export async function mergeEntities<S extends Referenced>(
 
     const message = data.message ?? `Merged ${quoted(source.name)} into ${quoted(target.name)}`;
     const after = closeEntry(db, editor, target, message, { force: true })!;
-    writeRevision(db, { ...source, version: source.version + 1, deleted: true, mergedInto: { id: target.id, slug: target.slug, name: target.name } } as Snapshot, editor, message);
+    writeRevision(
+      db,
+      { ...source, version: source.version + 1, deleted: true, mergedInto: { id: target.id, slug: target.slug, name: target.name } } as Snapshot,
+      editor,
+      message,
+    );
     const paths = new Set(spec.paths(db, [source, after], [target.id]));
     for (const other of othersBefore) {
       const otherAfter = closeEntry(db, editor, other, message);

@@ -57,14 +57,7 @@ export class ConflictError<S extends Snapshot = Snapshot> extends EditorialError
   readonly expectedVersion: number;
   readonly attempted: unknown;
 
-  constructor(args: {
-    entityType: EntityType;
-    entityId: number;
-    current: S;
-    currentVersion: number;
-    expectedVersion: number;
-    attempted: unknown;
-  }) {
+  constructor(args: { entityType: EntityType; entityId: number; current: S; currentVersion: number; expectedVersion: number; attempted: unknown }) {
     super(
       `This ${args.entityType} was changed by someone else (it is now at version ${args.currentVersion}; ` +
         `you were editing version ${args.expectedVersion}). Your changes were not saved: compare them with the current version.`,

@@ -65,8 +65,7 @@ export function ensureBaseline<T extends EntityType>(db: WriteDb, entityType: T,
   if (!hasRevision(db, entityType, id, snapshot.version)) {
     const row = sql(db, `SELECT updatedAt FROM ${TABLE[entityType]} WHERE id = ?`).get(id) as { updatedAt: string | number | null };
     const at = typeof row.updatedAt === 'string' ? row.updatedAt : row.updatedAt === null ? nowIso() : nowIso(new Date(row.updatedAt));
-    const message =
-      snapshot.version === 1 ? 'Version 1, as created or imported' : `Version ${snapshot.version}, as found before its next editorial change`;
+    const message = snapshot.version === 1 ? 'Version 1, as created or imported' : `Version ${snapshot.version}, as found before its next editorial change`;
     writeRevision(db, snapshot, null, message, at);
   }
   return snapshot;

@@ -139,7 +139,11 @@ export function writeDocumentWithSpeakers(db: WriteDb, editor: Editor, input: Do
  * audit entry, as an import needs. If anything is refused, a speaker's address taken or a passage of
  * the document, nothing is written: no speaker is left behind without the document that brought it.
  */
-export async function createDocumentWithSpeakers(editor: Editor, input: DocumentWithSpeakers, options?: NewDocumentOptions): Promise<DocumentWithSpeakersResult> {
+export async function createDocumentWithSpeakers(
+  editor: Editor,
+  input: DocumentWithSpeakers,
+  options?: NewDocumentOptions,
+): Promise<DocumentWithSpeakersResult> {
   return runWrite(options, (db) => writeDocumentWithSpeakers(db, editor, input, options));
 }
 

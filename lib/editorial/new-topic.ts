@@ -16,7 +16,8 @@ export function insertTopic(db: WriteDb, editor: Editor, input: unknown, options
   const slug = data.slug ?? slugify(data.name);
   if (!slug) throw new ValidationError('The name makes no address.', { slug: ['give an address: the name has no letters or digits to make one'] });
   const existing = sql(db, 'SELECT id, version FROM Topic WHERE slug = ?').get(slug) as { id: number; version: number } | undefined;
-  if (existing && options?.keepExisting) return { entityType: 'topic', id: existing.id, slug, version: existing.version, changed: false, paths: [], warnings: [] };
+  if (existing && options?.keepExisting)
+    return { entityType: 'topic', id: existing.id, slug, version: existing.version, changed: false, paths: [], warnings: [] };
   if (existing) throw new ValidationError('The address is taken.', { slug: ['is taken by another topic'] });
   if (data.parentId !== null && !sql(db, 'SELECT 1 FROM Topic WHERE id = ?').get(data.parentId)) {
     throw new ValidationError('The parent topic does not exist.', { parentId: ['is not a topic of the archive'] });

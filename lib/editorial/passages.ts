@@ -6,26 +6,11 @@
 // which is above every anchor the document has had, current or only in its revision history (see
 // snapshots.ts). The anchor of a deleted or merged-away passage therefore stays retired, and a
 // restore that brings such a passage back gives it its old anchor.
-import {
-  addPassageSchema,
-  deletePassageSchema,
-  reorderPassagesSchema,
-  tagPassageSchema,
-  updatePassageSchema,
-} from '@/lib/validation/editorial';
+import { addPassageSchema, deletePassageSchema, reorderPassagesSchema, tagPassageSchema, updatePassageSchema } from '@/lib/validation/editorial';
 import { EditorialError, ValidationError } from './errors';
 import { passageOperation } from './passage-operation';
 import { nextAnchor, passageRows, sql } from './snapshots';
-import {
-  arrangePassages,
-  insertPassage,
-  passageByAnchor,
-  questionIdFor,
-  requireSpeaker,
-  requireTopics,
-  setPassageTopics,
-  updatePassageRow,
-} from './store';
+import { arrangePassages, insertPassage, passageByAnchor, questionIdFor, requireSpeaker, requireTopics, setPassageTopics, updatePassageRow } from './store';
 import type { WriteDb } from '@/lib/db';
 
 /** Changes a passage's text, speaker, kind or question (the fields given). */
@@ -65,7 +50,15 @@ export const addPassage = passageOperation({
       throw new ValidationError('There is no such passage.', { afterAnchor: [`this document has no passage ${data.afterAnchor}`] });
     }
     const anchor = nextAnchor(db, data.documentId);
-    const id = insertPassage(db, { documentId: data.documentId, anchor, kind: data.kind, speakerId: data.speakerId, text: data.text, questionId, temporaryPosition: -1 });
+    const id = insertPassage(db, {
+      documentId: data.documentId,
+      anchor,
+      kind: data.kind,
+      speakerId: data.speakerId,
+      text: data.text,
+      questionId,
+      temporaryPosition: -1,
+    });
     setPassageTopics(db, id, data.topicIds);
     const ids = order.map((p) => p.id);
     ids.splice(index, 0, id);

@@ -61,7 +61,20 @@ function listChange<T>(before: T[], after: T[], key: (item: T) => string) {
   return { added: after.filter((item) => !beforeKeys.has(key(item))), removed: before.filter((item) => !afterKeys.has(key(item))) };
 }
 
-const DOCUMENT_FIELDS = ['slug', 'kind', 'title', 'subtitle', 'summary', 'publisher', 'sourceUrl', 'date', 'language', 'caption', 'status', 'deletedAt'] as const;
+const DOCUMENT_FIELDS = [
+  'slug',
+  'kind',
+  'title',
+  'subtitle',
+  'summary',
+  'publisher',
+  'sourceUrl',
+  'date',
+  'language',
+  'caption',
+  'status',
+  'deletedAt',
+] as const;
 const DOCUMENT_TEXT_FIELDS = new Set(['title', 'subtitle', 'summary', 'publisher', 'caption']);
 const SPEAKER_FIELDS = ['name', 'slug', 'bio', 'bioSource'] as const;
 const TOPIC_FIELDS = ['name', 'slug', 'description', 'parentSlug'] as const;

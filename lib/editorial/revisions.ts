@@ -8,16 +8,7 @@ import { applyDocumentSnapshot } from './document-restore';
 import { EditorialError, NotFoundError, parseInput } from './errors';
 import { closeEntry, ensureBaseline, LABEL, openEntry, rollBackUnchanged, runWrite, type EditOptions, type EditResult } from './history';
 import { documentPaths, speakerPaths, topicPaths } from './paths';
-import {
-  snapshotOf,
-  sql,
-  type DocumentSnapshot,
-  type EntityType,
-  type Snapshot,
-  type SnapshotOf,
-  type SpeakerSnapshot,
-  type TopicSnapshot,
-} from './snapshots';
+import { snapshotOf, sql, type DocumentSnapshot, type EntityType, type Snapshot, type SnapshotOf, type SpeakerSnapshot, type TopicSnapshot } from './snapshots';
 import { diffRevisions, type RevisionDiff } from './revision-diff';
 import { applySpeakerSnapshot } from './speakers';
 import { applyTopicSnapshot } from './topics';
@@ -142,7 +133,15 @@ export async function restoreRevision(
     const text = data.message ?? `Restored version ${data.revisionVersion}`;
     const after = closeEntry(db, editor, before, text);
     if (!after) {
-      rollBackUnchanged({ entityType: data.entityType, id: data.id, version: before.version, changed: false, paths: [], warnings, restoredVersion: data.revisionVersion });
+      rollBackUnchanged({
+        entityType: data.entityType,
+        id: data.id,
+        version: before.version,
+        changed: false,
+        paths: [],
+        warnings,
+        restoredVersion: data.revisionVersion,
+      });
     }
     const label = 'title' in after ? after.title : after.name;
     recordAudit(db, {

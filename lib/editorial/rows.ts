@@ -51,8 +51,7 @@ export function documentRow(db: WriteDb, id: number): DocumentRow | undefined {
 
 /** The document's passages in reading order. */
 export function passageRows(db: WriteDb, documentId: number): PassageRow[] {
-  return sql(
-    db,
-    'SELECT id, documentId, position, anchor, kind, speakerId, text, questionId FROM Passage WHERE documentId = ? ORDER BY position',
-  ).all(documentId) as PassageRow[];
+  return sql(db, 'SELECT id, documentId, position, anchor, kind, speakerId, text, questionId FROM Passage WHERE documentId = ? ORDER BY position').all(
+    documentId,
+  ) as PassageRow[];
 }

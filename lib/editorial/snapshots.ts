@@ -3,7 +3,16 @@
 // Their shapes are in snapshot-types.ts, the rows they are read from in rows.ts (both named here too).
 import { isoAtPrecision } from '@/lib/dates';
 import { documentRow, sql } from './rows';
-import type { DocumentSnapshot, EntityType, ParticipantSnapshot, PassageSnapshot, Snapshot, SnapshotOf, SpeakerSnapshot, TopicSnapshot } from './snapshot-types';
+import type {
+  DocumentSnapshot,
+  EntityType,
+  ParticipantSnapshot,
+  PassageSnapshot,
+  Snapshot,
+  SnapshotOf,
+  SpeakerSnapshot,
+  TopicSnapshot,
+} from './snapshot-types';
 import type { WriteDb } from '@/lib/db';
 
 export { documentRow, passageRows, sql, type DocumentRow, type PassageRow } from './rows';
@@ -74,12 +83,9 @@ export function documentSnapshot(db: WriteDb, id: number): DocumentSnapshot | nu
 
 export function speakerSnapshot(db: WriteDb, id: number): SpeakerSnapshot | null {
   const row = sql(db, 'SELECT id, slug, name, bio, bioSource, version FROM Speaker WHERE id = ?').get(id) as
-    | Omit<SpeakerSnapshot, 'type' | 'aliases'>
-    | undefined;
+    Omit<SpeakerSnapshot, 'type' | 'aliases'> | undefined;
   if (!row) return null;
-  const aliases = (sql(db, 'SELECT alias FROM SpeakerAlias WHERE speakerId = ? ORDER BY alias').all(id) as { alias: string }[]).map(
-    (a) => a.alias,
-  );
+  const aliases = (sql(db, 'SELECT alias FROM SpeakerAlias WHERE speakerId = ? ORDER BY alias').all(id) as { alias: string }[]).map((a) => a.alias);
   return { type: 'speaker', id: row.id, version: row.version, slug: row.slug, name: row.name, bio: row.bio, bioSource: row.bioSource, aliases };
 }
 

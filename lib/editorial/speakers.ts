@@ -1,7 +1,16 @@
 // Speakers: create, edit (name, slug, bio, aliases), merge one into another, delete when unused.
 import type { Editor } from '@/lib/auth/editor';
 import { slugify } from '@/lib/slug';
-import { createSpeakerSchema, entityActionSchema, mergeSpeakersSchema, updateSpeakerSchema, type CreateSpeakerInput, type EntityActionInput, type MergeEntitiesInput, type UpdateSpeakerInput } from '@/lib/validation/editorial';
+import {
+  createSpeakerSchema,
+  entityActionSchema,
+  mergeSpeakersSchema,
+  updateSpeakerSchema,
+  type CreateSpeakerInput,
+  type EntityActionInput,
+  type MergeEntitiesInput,
+  type UpdateSpeakerInput,
+} from '@/lib/validation/editorial';
 import { recordAudit } from './audit';
 import { deleteEntity, mergeEntities, type MergeSpec } from './entity-merge';
 import { EditorialError, parseInput, ValidationError } from './errors';
@@ -51,10 +60,10 @@ function setSpeakerColumns(db: WriteDb, id: number, next: SpeakerColumns): void 
 /** Ids of the documents that name the speaker (as participant or on a passage). */
 function documentsOfSpeaker(db: WriteDb, speakerId: number): number[] {
   return (
-    sql(
-      db,
-      `SELECT documentId FROM Participant WHERE speakerId = ? UNION SELECT documentId FROM Passage WHERE speakerId = ? ORDER BY 1`,
-    ).all(speakerId, speakerId) as { documentId: number }[]
+    sql(db, `SELECT documentId FROM Participant WHERE speakerId = ? UNION SELECT documentId FROM Passage WHERE speakerId = ? ORDER BY 1`).all(
+      speakerId,
+      speakerId,
+    ) as { documentId: number }[]
   ).map((r) => r.documentId);
 }
 
@@ -87,7 +96,14 @@ export function insertSpeaker(db: WriteDb, editor: Editor, checked: ReturnType<t
   setAliases(db, id, data.aliases);
   const snapshot = speakerSnapshot(db, id)!;
   writeRevision(db, snapshot, editor, data.message ?? 'Created');
-  recordAudit(db, { editor, action: 'create', entityType: 'speaker', entityId: id, summary: `Created the speaker ${quoted(data.name)} (${slug})`, ip: options?.ip });
+  recordAudit(db, {
+    editor,
+    action: 'create',
+    entityType: 'speaker',
+    entityId: id,
+    summary: `Created the speaker ${quoted(data.name)} (${slug})`,
+    ip: options?.ip,
+  });
   return { entityType: 'speaker', id, slug, version: 1, changed: true, paths: speakerPaths(db, [snapshot], []), warnings: [] };
 }
 
@@ -113,9 +129,7 @@ export async function updateSpeaker(editor: Editor, input: UpdateSpeakerInput, o
         if (data.aliases) setAliases(tx, data.id, data.aliases);
       },
       describe: (_r, before, after) => {
-        const fields = (['name', 'slug', 'bio', 'bioSource', 'aliases'] as const).filter(
-          (f) => JSON.stringify(before[f]) !== JSON.stringify(after[f]),
-        );
+        const fields = (['name', 'slug', 'bio', 'bioSource', 'aliases'] as const).filter((f) => JSON.stringify(before[f]) !== JSON.stringify(after[f]));
         return { action: 'update', summary: `Edited ${fields.join(', ')} of the speaker ${quoted(after.name)}`, message: `Edited ${fields.join(', ')}` };
       },
       paths: (before, after, db) => speakerPaths(db, [before, after], [data.id]),
@@ -153,15 +167,21 @@ export async function mergeSpeakers(editor: Editor, input: MergeEntitiesInput, o
 
 /** Deletes a speaker that no document names. Otherwise an EditorialError says where it is used. */
 export async function deleteSpeaker(editor: Editor, input: EntityActionInput, options?: EditOptions): Promise<EditResult> {
-  return deleteEntity(editor, SPEAKER, parseInput(entityActionSchema, input), (db, before) => {
-    const documents = documentsOfSpeaker(db, before.id).length;
-    const passages = (sql(db, 'SELECT COUNT(*) AS n FROM Passage WHERE speakerId = ?').get(before.id) as { n: number }).n;
-    if (documents === 0) return null;
-    return (
-      `${quoted(before.name)} cannot be deleted: ${documents === 1 ? 'one document names' : `${documents} documents name`} this speaker` +
-      `${passages > 0 ? ` (${passages} passage${passages === 1 ? '' : 's'})` : ''}. Merge the speaker into another one instead, or remove those references first.`
-    );
-  }, options);
+  return deleteEntity(
+    editor,
+    SPEAKER,
+    parseInput(entityActionSchema, input),
+    (db, before) => {
+      const documents = documentsOfSpeaker(db, before.id).length;
+      const passages = (sql(db, 'SELECT COUNT(*) AS n FROM Passage WHERE speakerId = ?').get(before.id) as { n: number }).n;
+      if (documents === 0) return null;
+      return (
+        `${quoted(before.name)} cannot be deleted: ${documents === 1 ? 'one document names' : `${documents} documents name`} this speaker` +
+        `${passages > 0 ? ` (${passages} passage${passages === 1 ? '' : 's'})` : ''}. Merge the speaker into another one instead, or remove those references first.`
+      );
+    },
+    options,
+  );
 }
 
 /** Makes the speaker equal to a snapshot (restoreRevision). */

@@ -8,10 +8,10 @@ import { nowIso, type WriteDb } from '@/lib/db';
 // Passages
 
 export function passageByAnchor(db: WriteDb, documentId: number, anchor: number): PassageRow {
-  const row = sql(
-    db,
-    'SELECT id, documentId, position, anchor, kind, speakerId, text, questionId FROM Passage WHERE documentId = ? AND anchor = ?',
-  ).get(documentId, anchor) as PassageRow | undefined;
+  const row = sql(db, 'SELECT id, documentId, position, anchor, kind, speakerId, text, questionId FROM Passage WHERE documentId = ? AND anchor = ?').get(
+    documentId,
+    anchor,
+  ) as PassageRow | undefined;
   if (!row) throw new NotFoundError(`This document has no passage ${anchor}.`);
   return row;
 }
@@ -55,11 +55,7 @@ export function insertPassage(db: WriteDb, passage: NewPassageRow): number {
 }
 
 /** Updates the passage's columns that differ; the search index follows through the triggers. */
-export function updatePassageRow(
-  db: WriteDb,
-  current: PassageRow,
-  next: Partial<Pick<PassageRow, 'kind' | 'speakerId' | 'text' | 'questionId'>>,
-): boolean {
+export function updatePassageRow(db: WriteDb, current: PassageRow, next: Partial<Pick<PassageRow, 'kind' | 'speakerId' | 'text' | 'questionId'>>): boolean {
   const columns = (['kind', 'speakerId', 'text', 'questionId'] as const).filter((c) => next[c] !== undefined && next[c] !== current[c]);
   if (columns.length === 0) return false;
   sql(db, `UPDATE Passage SET ${columns.map((c) => `"${c}" = ?`).join(', ')}, updatedAt = ? WHERE id = ?`).run(
@@ -71,9 +67,7 @@ export function updatePassageRow(
 }
 
 export function topicIdsOf(db: WriteDb, passageId: number): number[] {
-  return (sql(db, 'SELECT topicId FROM PassageTopic WHERE passageId = ? ORDER BY topicId').all(passageId) as { topicId: number }[]).map(
-    (r) => r.topicId,
-  );
+  return (sql(db, 'SELECT topicId FROM PassageTopic WHERE passageId = ? ORDER BY topicId').all(passageId) as { topicId: number }[]).map((r) => r.topicId);
 }
 
 /** Makes the passage's topics exactly `topicIds`. */
@@ -108,8 +102,7 @@ export function questionIdFor(db: WriteDb, documentId: number, questionAnchor: n
     throw new ValidationError('Only an answer answers a question.', { questionAnchor: ['only an answer can answer a question'] });
   }
   const question = sql(db, 'SELECT id, kind FROM Passage WHERE documentId = ? AND anchor = ?').get(documentId, questionAnchor) as
-    | { id: number; kind: PassageKind }
-    | undefined;
+    { id: number; kind: PassageKind } | undefined;
   if (!question || question.kind !== 'question') {
     throw new ValidationError('The question does not exist.', { questionAnchor: [`passage ${questionAnchor} is not a question of this document`] });
   }
@@ -170,9 +163,8 @@ export function resolveSpeaker(db: WriteDb, speakerId: number | null, slug: stri
 export function resolveTopic(db: WriteDb, slug: string): number | null {
   const bySlug = sql(db, 'SELECT id FROM Topic WHERE slug = ?').get(slug) as { id: number } | undefined;
   if (bySlug) return bySlug.id;
-  const had = sql(
-    db,
-    `SELECT entityId FROM Revision WHERE entityType = 'topic' AND json_extract(snapshot, '$.slug') = ? ORDER BY id DESC LIMIT 1`,
-  ).get(slug) as { entityId: number } | undefined;
+  const had = sql(db, `SELECT entityId FROM Revision WHERE entityType = 'topic' AND json_extract(snapshot, '$.slug') = ? ORDER BY id DESC LIMIT 1`).get(
+    slug,
+  ) as { entityId: number } | undefined;
   return followMerges(db, 'topic', had?.entityId ?? null);
 }

@@ -1,7 +1,16 @@
 // Topics: create, edit (name, slug, description, parent), merge one into another, delete when unused.
 import type { Editor } from '@/lib/auth/editor';
 import { slugify } from '@/lib/slug';
-import { createTopicSchema, entityActionSchema, mergeTopicsSchema, updateTopicSchema, type CreateTopicInput, type EntityActionInput, type MergeEntitiesInput, type UpdateTopicInput } from '@/lib/validation/editorial';
+import {
+  createTopicSchema,
+  entityActionSchema,
+  mergeTopicsSchema,
+  updateTopicSchema,
+  type CreateTopicInput,
+  type EntityActionInput,
+  type MergeEntitiesInput,
+  type UpdateTopicInput,
+} from '@/lib/validation/editorial';
 import { recordAudit } from './audit';
 import { deleteEntity, mergeEntities, type MergeSpec } from './entity-merge';
 import { EditorialError, parseInput, ValidationError } from './errors';
@@ -92,7 +101,14 @@ export async function createTopic(editor: Editor, input: CreateTopicInput, optio
     );
     const snapshot = topicSnapshot(db, id)!;
     writeRevision(db, snapshot, editor, data.message ?? 'Created');
-    recordAudit(db, { editor, action: 'create', entityType: 'topic', entityId: id, summary: `Created the topic ${quoted(data.name)} (${slug})`, ip: options?.ip });
+    recordAudit(db, {
+      editor,
+      action: 'create',
+      entityType: 'topic',
+      entityId: id,
+      summary: `Created the topic ${quoted(data.name)} (${slug})`,
+      ip: options?.ip,
+    });
     return { entityType: 'topic', id, slug, version: 1, changed: true, paths: topicPaths(db, [snapshot], []), warnings: [] };
   });
 }
@@ -150,16 +166,22 @@ export async function mergeTopics(editor: Editor, input: MergeEntitiesInput, opt
 
 /** Deletes a topic no passage is tagged with and no topic sits under. Otherwise an EditorialError says why. */
 export async function deleteTopic(editor: Editor, input: EntityActionInput, options?: EditOptions): Promise<EditResult> {
-  return deleteEntity(editor, TOPIC, parseInput(entityActionSchema, input), (db, before) => {
-    const passages = (sql(db, 'SELECT COUNT(*) AS n FROM PassageTopic WHERE topicId = ?').get(before.id) as { n: number }).n;
-    const children = (sql(db, 'SELECT COUNT(*) AS n FROM Topic WHERE parentId = ?').get(before.id) as { n: number }).n;
-    if (passages === 0 && children === 0) return null;
-    const uses = [
-      passages > 0 ? `${passages} passage${passages === 1 ? ' is' : 's are'} tagged with it` : '',
-      children > 0 ? `${children} topic${children === 1 ? ' sits' : 's sit'} under it` : '',
-    ].filter(Boolean);
-    return `${quoted(before.name)} cannot be deleted: ${uses.join(' and ')}. Merge it into another topic instead, or remove those first.`;
-  }, options);
+  return deleteEntity(
+    editor,
+    TOPIC,
+    parseInput(entityActionSchema, input),
+    (db, before) => {
+      const passages = (sql(db, 'SELECT COUNT(*) AS n FROM PassageTopic WHERE topicId = ?').get(before.id) as { n: number }).n;
+      const children = (sql(db, 'SELECT COUNT(*) AS n FROM Topic WHERE parentId = ?').get(before.id) as { n: number }).n;
+      if (passages === 0 && children === 0) return null;
+      const uses = [
+        passages > 0 ? `${passages} passage${passages === 1 ? ' is' : 's are'} tagged with it` : '',
+        children > 0 ? `${children} topic${children === 1 ? ' sits' : 's sit'} under it` : '',
+      ].filter(Boolean);
+      return `${quoted(before.name)} cannot be deleted: ${uses.join(' and ')}. Merge it into another topic instead, or remove those first.`;
+    },
+    options,
+  );
 }
 
 /** Makes the topic equal to a snapshot (restoreRevision). A parent deleted since is left out with a warning. */

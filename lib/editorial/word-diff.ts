@@ -18,10 +18,7 @@ export const MAX_DIFF_EDITS = 1000;
 export function wordDiff(before: string, after: string): DiffPart[] {
   const changes = diffWords(before, after, { maxEditLength: MAX_DIFF_EDITS });
   if (changes === undefined) {
-    return [
-      ...(before ? [{ value: before, added: false, removed: true }] : []),
-      ...(after ? [{ value: after, added: true, removed: false }] : []),
-    ];
+    return [...(before ? [{ value: before, added: false, removed: true }] : []), ...(after ? [{ value: after, added: true, removed: false }] : [])];
   }
   return changes.map(({ value, added, removed }) => ({ value, added, removed }));
 }

@@ -63,7 +63,7 @@ export function buildEssay(draft: Draft, blocks: Block[], hints: SpeakerHint[], 
   assembleEssay(draft, { blocks, titleIndex, author, speakers: names });
   const speakers = names.map((name) => {
     const hint = hints.find((h) => nameKey(h.name) === nameKey(name));
-    const role: ImportRole = name === author ? 'author' : hint?.role ?? 'author';
+    const role: ImportRole = name === author ? 'author' : (hint?.role ?? 'author');
     return speaker(name, hint?.labels ?? [], role, draft);
   });
   leaveOrphanBiosUnplaced(draft, speakers);

@@ -6,7 +6,8 @@ import { MONTH_PATTERN, stripMarkup, wordCount } from './text';
 export type Zone = 'header' | 'body';
 
 const FORM_PROMPT = /^(?:please\s+)?(?:fill out|fill in|complete|submit)\b.{0,80}\bform\b/i;
-const SIGN_UP = /^(?:subscribe|sign up|sign in|log in|register now|join our (?:newsletter|mailing list)|get (?:our|the) newsletter|download (?:the|our) (?:free )?report)\b/i;
+const SIGN_UP =
+  /^(?:subscribe|sign up|sign in|log in|register now|join our (?:newsletter|mailing list)|get (?:our|the) newsletter|download (?:the|our) (?:free )?report)\b/i;
 const READING_TIME = /\b\d+\s*-?\s*min(?:ute)?s?\.?\s+read\b/i;
 const NAVIGATION =
   /^(?:read more|read the full (?:story|article)|continue reading|share this(?: article| story| page| post)?|share on \w+|share|tweet|print|email this|advertisement|click here\b.*|follow us\b.*|back to top|leave a (?:comment|reply)|comments?|\d+ comments?|tags?:.*|filed under:?.*|skip to (?:main )?content|menu|search)[\s.:»›→>]*$/i;

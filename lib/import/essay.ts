@@ -66,7 +66,9 @@ export function assembleEssay(draft: Draft, input: EssayInput): void {
   const bios = placeClosingBios(draft, run, input.speakers);
   for (const block of run) {
     if (bios.has(block.index)) continue;
-    draft.notes.push(`the paragraph at line ${block.line} may be a bio of "${bioName(block.text)}": it stays a passage unless that person is given as a speaker`);
+    draft.notes.push(
+      `the paragraph at line ${block.line} may be a bio of "${bioName(block.text)}": it stays a passage unless that person is given as a speaker`,
+    );
   }
   const seen = createRepeatIndex();
   for (const block of blocks.slice(end)) {

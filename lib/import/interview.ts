@@ -50,7 +50,11 @@ export function assembleInterview(draft: Draft, input: InterviewInput): Map<stri
     } else leaveUnplaced(draft, block, BEFORE_FIRST_TURN);
   }
 
-  const bios = placeClosingBios(draft, closingBioRun(blocks, (b) => ties.has(b.index)), input.speakers);
+  const bios = placeClosingBios(
+    draft,
+    closingBioRun(blocks, (b) => ties.has(b.index)),
+    input.speakers,
+  );
   // The open turn is passage number draft.passages.length until it closes.
   const seen = createRepeatIndex();
   let open: OpenTurn | null = null;

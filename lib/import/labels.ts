@@ -9,6 +9,7 @@ export interface LabelMatch {
 }
 
 // Words that end in a colon in ordinary prose and site chrome; they are never speakers.
+// prettier-ignore
 const NOT_SPEAKERS = new Set([
   'note', 'notes', "editor's note", 'editors note', 'update', 'updated', 'correction', 'clarification',
   'source', 'sources', 'photo', 'photos', 'image', 'images', 'caption', 'credit', 'credits', 'photo credit',
@@ -26,6 +27,7 @@ const NOT_SPEAKERS = new Set([
 ]);
 
 // A label cannot start with these: "The problem: …", "In short: …" are prose.
+// prettier-ignore
 const NOT_FIRST_WORDS = new Set([
   'the', 'this', 'that', 'these', 'those', 'my', 'our', 'your', 'his', 'her', 'their', 'its', 'in', 'on',
   'at', 'for', 'from', 'to', 'and', 'but', 'or', 'so', 'if', 'when', 'why', 'how', 'what', 'who', 'where',

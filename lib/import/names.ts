@@ -1,6 +1,7 @@
 // Finds people's names the text itself gives (byline, title, closing bio) and the initials they go by.
 import { isMonthName } from './text';
 
+// prettier-ignore
 const NOT_NAME_WORDS = new Set([
   'the', 'a', 'an', 'and', 'of', 'in', 'on', 'at', 'for', 'with', 'to', 'by', 'from', 'part', 'q&a',
   'interview', 'essay', 'article', 'thoughts', 'about', 'how', 'why', 'what', 'who', 'my', 'our', 'your',
@@ -84,7 +85,13 @@ export function initialsOf(name: string): Set<string> {
   const capitalised = words.filter((w) => /^\p{Lu}/u.test(w));
   variants.add(words.map(first).join(''));
   variants.add(capitalised.map(first).join(''));
-  variants.add(words.flatMap((w) => w.split('-')).filter(Boolean).map(first).join(''));
+  variants.add(
+    words
+      .flatMap((w) => w.split('-'))
+      .filter(Boolean)
+      .map(first)
+      .join(''),
+  );
   if (capitalised.length > 2) variants.add(first(capitalised[0] ?? '') + first(capitalised[capitalised.length - 1] ?? ''));
   variants.delete('');
   return variants;

@@ -41,5 +41,8 @@ export function splitRawLines(raw: string): string[] {
  * collapsed, the ends trimmed. Line ends and the BOM are dealt with by splitRawLines.
  */
 export function normalizeLine(line: string): string {
-  return line.replace(UNICODE_SPACES, ' ').replace(/[ \t\f\v]+/g, ' ').trim();
+  return line
+    .replace(UNICODE_SPACES, ' ')
+    .replace(/[ \t\f\v]+/g, ' ')
+    .trim();
 }

@@ -12,12 +12,7 @@ export interface Turn {
  * Given roles win. Otherwise, if nobody is known to ask, the one speaker whose turns mostly end
  * with "?" is the interviewer; everyone else left is an interviewee. Each inference is noted.
  */
-export function assignRoles(
-  speakers: string[],
-  given: Map<string, ImportRole>,
-  turns: Turn[],
-  notes: string[],
-): Map<string, ImportRole> {
+export function assignRoles(speakers: string[], given: Map<string, ImportRole>, turns: Turn[], notes: string[]): Map<string, ImportRole> {
   const roles = new Map<string, ImportRole>();
   for (const name of speakers) {
     const role = given.get(nameKey(name));

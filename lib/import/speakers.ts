@@ -72,7 +72,11 @@ export function tieLabel(label: string, hints: SpeakerHint[], known: KnownName[]
     if (holders.length === 1 && holders[0]) {
       return { name: holders[0].name, note: `label "${label}" tied to "${holders[0].name}" (the ${role})`, strong: true };
     }
-    if (holders.length > 1) return ambiguous(label, holders.map((h) => h.name));
+    if (holders.length > 1)
+      return ambiguous(
+        label,
+        holders.map((h) => h.name),
+      );
     return { error: `label ${label} cannot be tied to a speaker: give --interviewer/--interviewee or front matter` };
   }
 

@@ -1,9 +1,6 @@
 // Small text helpers shared by the classifiers: comparison keys, words, sentences, dates.
 
-const MONTHS = [
-  'january', 'february', 'march', 'april', 'may', 'june',
-  'july', 'august', 'september', 'october', 'november', 'december',
-];
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const MONTH_ABBREVIATIONS = MONTHS.map((m) => m.slice(0, 3)).concat(['sept']);
 
 export const MONTH_PATTERN =
@@ -17,7 +14,10 @@ export function isMonthName(word: string): boolean {
 
 /** Markdown emphasis and heading marks are layout, not words: ignore them when comparing blocks. */
 export function stripMarkup(text: string): string {
-  return text.replace(/^#{1,6}\s+/, '').replace(/^(\*\*|__|\*|_)(.*)\1$/, '$2').trim();
+  return text
+    .replace(/^#{1,6}\s+/, '')
+    .replace(/^(\*\*|__|\*|_)(.*)\1$/, '$2')
+    .trim();
 }
 
 /** Key under which two blocks count as "the same text" despite quote style, case and spacing. */
@@ -34,7 +34,12 @@ export function compareKey(text: string): string {
 
 /** Lower-case words with apostrophes unified, for overlap measures. */
 export function wordsOf(text: string): string[] {
-  return text.toLowerCase().replace(/[‘’]/g, "'").match(/[\p{L}\p{N}]+(?:'[\p{L}\p{N}]+)*/gu) ?? [];
+  return (
+    text
+      .toLowerCase()
+      .replace(/[‘’]/g, "'")
+      .match(/[\p{L}\p{N}]+(?:'[\p{L}\p{N}]+)*/gu) ?? []
+  );
 }
 
 export function wordCount(text: string): number {
@@ -50,7 +55,31 @@ export function endsWithQuestionMark(text: string): boolean {
   return /\?["'”’)\]*_]*$/.test(text.trim());
 }
 
-const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'st', 'jr', 'sr', 'prof', 'gen', 'col', 'lt', 'sen', 'rep', 'gov', 'vs', 'etc', 'e.g', 'i.e', 'no', 'vol', 'u.s', 'u.k', 'u.n']);
+const ABBREVIATIONS = new Set([
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'st',
+  'jr',
+  'sr',
+  'prof',
+  'gen',
+  'col',
+  'lt',
+  'sen',
+  'rep',
+  'gov',
+  'vs',
+  'etc',
+  'e.g',
+  'i.e',
+  'no',
+  'vol',
+  'u.s',
+  'u.k',
+  'u.n',
+]);
 
 /** Sentences, splitting after . ! ? … unless the period ends a known abbreviation or an initial. */
 export function sentencesOf(text: string): string[] {

@@ -104,7 +104,9 @@ async function copySnapshot(options: BackupOptions, partial: string): Promise<Re
 
 /** Keeps the newest `keep` backups (by the time in their names) and removes the rest. */
 export function pruneBackups(dir: string, keep: number): string[] {
-  const backups = readdirSync(dir).filter((entry) => BACKUP_NAME.test(entry)).sort();
+  const backups = readdirSync(dir)
+    .filter((entry) => BACKUP_NAME.test(entry))
+    .sort();
   const removed = backups.slice(0, Math.max(0, backups.length - keep));
   for (const entry of removed) removeDatabaseFiles(path.join(dir, entry));
   return removed;

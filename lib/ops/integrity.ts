@@ -13,17 +13,17 @@ const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** PRAGMA integrity_check (every page, index and constraint) or quick_check (faster, skips index contents). */
 export function integrityCheck(db: SqliteDb, mode: 'full' | 'quick' = 'full'): CheckResult {
-  const rows = db.prepare(`PRAGMA ${mode === 'full' ? 'integrity_check' : 'quick_check'}(${MAX_PROBLEMS})`).pluck().all() as string[];
+  const rows = db
+    .prepare(`PRAGMA ${mode === 'full' ? 'integrity_check' : 'quick_check'}(${MAX_PROBLEMS})`)
+    .pluck()
+    .all() as string[];
   return rows.length === 1 && rows[0] === 'ok' ? { ok: true, problems: [] } : { ok: false, problems: rows };
 }
 
 /** The FTS5 tables of the database, read from its schema, so a new index in a migration is checked too. */
 export function ftsTables(db: SqliteDb): string[] {
   return (
-    db
-      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%USING fts5(%' ORDER BY name")
-      .pluck()
-      .all() as string[]
+    db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%USING fts5(%' ORDER BY name").pluck().all() as string[]
   ).filter((name) => IDENTIFIER.test(name));
 }
 
@@ -78,7 +78,9 @@ export function rowCounts(db: SqliteDb): Record<string, number> {
   const fts = ftsTables(db);
   const tables = (
     db
-      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name")
+      .prepare(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name",
+      )
       .pluck()
       .all() as string[]
   ).filter((name) => IDENTIFIER.test(name) && !fts.some((f) => name.startsWith(`${f}_`)));

@@ -12,7 +12,10 @@ export async function prefixLookup(db: QueryDb, query: ParsedQuery): Promise<Pre
   for (const prefix of new Set(prefixes)) {
     const folded = foldDiacritics(prefix);
     const rows = await db.$queryRaw<{ term: string }[]>(fullText.vocabulary.prefixed(folded, MAX_WORDS_PER_PREFIX));
-    words.set(prefix, rows.map((r) => r.term));
+    words.set(
+      prefix,
+      rows.map((r) => r.term),
+    );
   }
   return (prefix) => words.get(prefix) ?? [];
 }

@@ -78,8 +78,12 @@ async function countFacets(db: QueryDb, expression: string, request: SearchReque
     facets: {
       speakers: of('speaker').map((r) => ({ slug: r.value, name: r.label, count: num(r.count) })),
       topics: of('topic').map((r) => ({ slug: r.value, name: r.label, count: num(r.count) })),
-      kinds: of('kind').map((r) => ({ kind: r.value, count: num(r.count) })).sort((a, b) => b.count - a.count),
-      years: of('year').map((r) => ({ year: Number(r.value), count: num(r.count) })).sort((a, b) => b.year - a.year),
+      kinds: of('kind')
+        .map((r) => ({ kind: r.value, count: num(r.count) }))
+        .sort((a, b) => b.count - a.count),
+      years: of('year')
+        .map((r) => ({ year: Number(r.value), count: num(r.count) }))
+        .sort((a, b) => b.year - a.year),
     },
   };
 }

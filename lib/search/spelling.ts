@@ -56,7 +56,12 @@ function replaceWords(query: ParsedQuery, replacement: Map<string, string>): Par
  * Several are offered because the best guess may occur only in drafts, which search never shows.
  */
 export async function corrections(db: QueryDb, query: ParsedQuery): Promise<Correction[]> {
-  const words = new Set(query.groups.flat().filter((t) => !t.prefix).flatMap((t) => t.words));
+  const words = new Set(
+    query.groups
+      .flat()
+      .filter((t) => !t.prefix)
+      .flatMap((t) => t.words),
+  );
   const replacements: { word: string; candidates: string[] }[] = [];
   for (const word of words) {
     const folded = foldDiacritics(word);

@@ -52,7 +52,12 @@ export const pageNumberSchema = (max: number) =>
     .regex(/^[0-9]+$/, 'must be a whole number written with the digits 0-9 only, like 2')
     .transform(Number)
     // Only a number too long to be finite can fail as a number here: it is too large, as it says.
-    .pipe(z.number({ error: `must be at most ${max}` }).min(1, 'must be 1 or more').max(max, `must be at most ${max}`));
+    .pipe(
+      z
+        .number({ error: `must be at most ${max}` })
+        .min(1, 'must be 1 or more')
+        .max(max, `must be at most ${max}`),
+    );
 
 /** URL parameters as route handlers (URLSearchParams) and pages (Next's searchParams object) get them. */
 export type UrlParams = URLSearchParams | Record<string, string | string[] | undefined>;
@@ -61,9 +66,7 @@ function paramEntries(params: UrlParams): [string, string][] {
   if (params instanceof URLSearchParams) return [...params.entries()];
   // Next builds its searchParams object on a plain {}, so "constructor=x" arrives as
   // [Object, 'x'] (the inherited function, then the value): only strings are what was sent.
-  return Object.entries(params).flatMap(([key, raw]) =>
-    [raw].flat().flatMap((value): [string, string][] => (typeof value === 'string' ? [[key, value]] : [])),
-  );
+  return Object.entries(params).flatMap(([key, raw]) => [raw].flat().flatMap((value): [string, string][] => (typeof value === 'string' ? [[key, value]] : [])));
 }
 
 const isBlank = (value: string) => value.trim() === '';

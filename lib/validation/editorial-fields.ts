@@ -28,7 +28,16 @@ const wellFormed = (value: string | null | undefined) => value == null || !LONE_
  */
 export function wholeNumberSchema(notANumber: string) {
   return z
-    .union([z.number(), z.string().regex(/^\s*-?\d+(\.\d+)?\s*$/).transform(Number)], { error: notANumber })
+    .union(
+      [
+        z.number(),
+        z
+          .string()
+          .regex(/^\s*-?\d+(\.\d+)?\s*$/)
+          .transform(Number),
+      ],
+      { error: notANumber },
+    )
     .pipe(z.number({ error: notANumber }).int('must be a whole number'));
 }
 
@@ -117,10 +126,7 @@ export const sourceUrlSchema = optionalWebAddressSchema;
 export const participantsSchema = z
   .array(z.object({ speakerId: idSchema, role: participantRoleSchema }), { error: 'must be a list of speakers with their roles' })
   .max(50, 'must be at most 50 participants')
-  .refine(
-    (list) => new Set(list.map((p) => `${p.speakerId}:${p.role}`)).size === list.length,
-    'lists the same speaker twice in the same role',
-  );
+  .refine((list) => new Set(list.map((p) => `${p.speakerId}:${p.role}`)).size === list.length, 'lists the same speaker twice in the same role');
 
 export const topicIdsSchema = z
   .array(idSchema, { error: 'must be a list of topics' })

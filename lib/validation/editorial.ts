@@ -94,9 +94,7 @@ export const passageFieldsSchema = z.object({
 
 export const passageRefSchema = passageFieldsSchema.pick({ documentId: true, expectedVersion: true, anchor: true, message: true });
 
-export const updatePassageSchema = passageFieldsSchema
-  .omit({ topicIds: true })
-  .partial({ kind: true, speakerId: true, text: true, questionAnchor: true });
+export const updatePassageSchema = passageFieldsSchema.omit({ topicIds: true }).partial({ kind: true, speakerId: true, text: true, questionAnchor: true });
 
 export const addPassageSchema = passageFieldsSchema.omit({ anchor: true }).extend({
   /** The passage it follows; null puts it first. */

@@ -19,11 +19,22 @@ export const importCliOptionsSchema = z.object({
   date: partialDateSchema.optional(),
   publisher: z.string().trim().min(1).optional(),
   source: webAddressSchema.optional(),
-  language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, 'must be a language tag like en or ko').optional(),
+  language: z
+    .string()
+    .regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, 'must be a language tag like en or ko')
+    .optional(),
   slug: slugSchema.optional(),
   speaker: z.array(speakerMapping).default([]),
   /** Labels to read as text, not as a speaker ("--text-label Korea"). */
-  textLabel: z.array(z.string().trim().min(1, 'name the label to read as text').transform((l) => l.replace(/:$/, ''))).default([]),
+  textLabel: z
+    .array(
+      z
+        .string()
+        .trim()
+        .min(1, 'name the label to read as text')
+        .transform((l) => l.replace(/:$/, '')),
+    )
+    .default([]),
   interviewer: z.string().trim().min(1).optional(),
   interviewee: z.string().trim().min(1).optional(),
   author: z.string().trim().min(1).optional(),

@@ -16,7 +16,6 @@ const searchShape = {
   pageSize: pageNumberSchema(50).default(10),
 };
 
-
 /** For the API: an unknown parameter is a mistake worth a 400. */
 export const searchParamsSchema = z.strictObject(searchShape).refine(dateRangeInOrder.check, dateRangeInOrder.params);
 /** For pages: shared links carry parameters readers did not choose (utm_source, fbclid). */

@@ -16,11 +16,7 @@ export const emailSchema = z
 
 export const userRoleSchema = z.enum(['editor', 'admin'], { error: 'Choose editor or admin.' });
 
-export const userNameSchema = z
-  .string({ error: 'Enter a name.' })
-  .trim()
-  .min(1, 'Enter a name.')
-  .max(100, 'A name is at most 100 characters.');
+export const userNameSchema = z.string({ error: 'Enter a name.' }).trim().min(1, 'Enter a name.').max(100, 'A name is at most 100 characters.');
 
 export const newPasswordSchema = z
   .string({ error: 'Enter a password.' })
@@ -38,10 +34,7 @@ export type NewAccount = z.input<typeof newAccountSchema>;
 // Signing in checks only presence and length: the password rules are no business of someone guessing.
 export const signInSchema = z.object({
   email: emailSchema,
-  password: z
-    .string({ error: 'Enter your password.' })
-    .min(1, 'Enter your password.')
-    .max(MAX_PASSWORD_LENGTH, 'Email or password is incorrect.'),
+  password: z.string({ error: 'Enter your password.' }).min(1, 'Enter your password.').max(MAX_PASSWORD_LENGTH, 'Email or password is incorrect.'),
 });
 
 const userIdSchema = z.string({ error: 'No user given.' }).trim().min(1, 'No user given.').max(100);

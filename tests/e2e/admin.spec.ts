@@ -33,9 +33,11 @@ test('a pasted transcript goes through the preview to a published document', asy
   await signIn(page);
   await page.goto('/admin/import');
   await hydrated(page);
-  await page.getByLabel('Paste the transcript or essay').fill(
-    'A Talk About Rivers\n\nAB: Where did you cross the river?\n\nCD: Near Hyesan, at night.\n\nIt was winter and the ice held.\n\nAB: Were you afraid?\n\nCD: Every minute.\n',
-  );
+  await page
+    .getByLabel('Paste the transcript or essay')
+    .fill(
+      'A Talk About Rivers\n\nAB: Where did you cross the river?\n\nCD: Near Hyesan, at night.\n\nIt was winter and the ice held.\n\nAB: Were you afraid?\n\nCD: Every minute.\n',
+    );
   await page.getByLabel('Labels').fill('AB = Ann Bell\nCD = Chol Do');
   await page.getByRole('button', { name: 'Preview' }).click();
   const step2 = page.getByRole('form', { name: '2. Check and correct, then save a draft' });

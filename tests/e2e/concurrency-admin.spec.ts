@@ -99,7 +99,9 @@ test('editors saving and readers reading at once: no 5xx, no SQLITE_BUSY, no ack
   };
 
   await Promise.all([...editors.map((_, i) => editorLoop(i)), ...readers.map(readerLoop)]);
-  console.log(`concurrency: ${acks.length} saves acknowledged, ${conflicts} conflicts (409) retried, ${reads} reads, ${failures.length} failures in ${DURATION_MS / 1000} s`);
+  console.log(
+    `concurrency: ${acks.length} saves acknowledged, ${conflicts} conflicts (409) retried, ${reads} reads, ${failures.length} failures in ${DURATION_MS / 1000} s`,
+  );
   expect(failures).toEqual([]);
   expect(acks.length).toBeGreaterThan(0);
   expect(reads).toBeGreaterThan(0);
@@ -119,7 +121,9 @@ test('editors saving and readers reading at once: no 5xx, no SQLITE_BUSY, no ack
   // Put the passages back as they were, and see the search index agree afterwards.
   const known = { version: Math.max(document.version, ...versions) };
   for (const anchor of anchors) expect(await save(editors[0], anchor, original.get(anchor)!, known)).not.toBeNull();
-  const texts = readDatabase((db) => db.prepare('SELECT anchor, text FROM Passage WHERE documentId = ?').all(document.id) as { anchor: number; text: string }[]);
+  const texts = readDatabase(
+    (db) => db.prepare('SELECT anchor, text FROM Passage WHERE documentId = ?').all(document.id) as { anchor: number; text: string }[],
+  );
   for (const { anchor, text } of texts) expect(text).toBe(original.get(anchor));
   const health = await readers[0].get('/api/health');
   expect(health.status()).toBe(200);

@@ -29,7 +29,10 @@ test.afterAll(async () => {
 function published(): { id: number; version: number; count: number } {
   const db = new Database('data/e2e.db', { readonly: true, fileMustExist: true });
   try {
-    const row = db.prepare("SELECT id, version FROM Document WHERE status = 'published' AND deletedAt IS NULL ORDER BY id LIMIT 1").get() as { id: number; version: number };
+    const row = db.prepare("SELECT id, version FROM Document WHERE status = 'published' AND deletedAt IS NULL ORDER BY id LIMIT 1").get() as {
+      id: number;
+      version: number;
+    };
     const { count } = db.prepare("SELECT count(*) AS count FROM Document WHERE status = 'published' AND deletedAt IS NULL").get() as { count: number };
     return { ...row, count };
   } finally {
@@ -46,7 +49,7 @@ function unpublishAction(): { id: string; pagePath: string } {
   return { id, pagePath: '/admin/documents' };
 }
 
-test('a signed-in /admin/users refuses to render inside another origin\'s frame', async ({ page, baseURL }) => {
+test("a signed-in /admin/users refuses to render inside another origin's frame", async ({ page, baseURL }) => {
   await signIn(page);
   // Opened directly, the list shows the admin's email: the session is good, so the check below can fail.
   await page.goto('/admin/users');
@@ -87,7 +90,7 @@ test('a server action posted from a foreign Origin is refused with 403 and write
   }
 });
 
-test('a form on a hostile page, posted with the editor\'s cookie, is refused with 403 and writes nothing', async ({ page, baseURL }) => {
+test("a form on a hostile page, posted with the editor's cookie, is refused with 403 and writes nothing", async ({ page, baseURL }) => {
   await signIn(page);
   const action = unpublishAction();
   const before = published();
@@ -100,7 +103,10 @@ test('a form on a hostile page, posted with the editor\'s cookie, is refused wit
       <button>Win a prize</button>
     </form>`;
   await page.goto(hostileOrigin);
-  const [response] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.getByRole('button', { name: 'Win a prize' }).click()]);
+  const [response] = await Promise.all([
+    page.waitForResponse((r) => r.request().method() === 'POST'),
+    page.getByRole('button', { name: 'Win a prize' }).click(),
+  ]);
   expect(response.status()).toBe(403);
   expect(response.request().headers()['origin']).toBe(hostileOrigin);
   expect(published()).toEqual(before);

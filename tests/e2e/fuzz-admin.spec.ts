@@ -11,7 +11,6 @@ import { baselineOf, FORMS, formCase, poolOf, resolveCase, type Baseline, type F
 import { badId, hostileString, hugeText, wrongJson } from './support/hostile-values';
 import { actionArity, actionNamed, actionsInBuild, callAction, fingerprint, readDatabase, type ManifestAction } from './support/server-actions';
 
-
 /** Cases of each form; with the API's and the argument shapes', several hundred in all. */
 const RUNS_PER_FORM = Number(process.env.FUZZ_ADMIN_RUNS ?? 16);
 const API_RUNS = RUNS_PER_FORM * 8;
@@ -148,7 +147,9 @@ function expectStoredAsSent(fields: Record<string, string>) {
   if (fields.text === undefined) return;
   const sent = Buffer.from(fields.text, 'utf8').toString('utf8');
   const stored = readDatabase(
-    (db) => db.prepare('SELECT text FROM Passage WHERE documentId = ? AND anchor = ?').get(Number(fields.documentId), Number(fields.anchor)) as { text: string } | undefined,
+    (db) =>
+      db.prepare('SELECT text FROM Passage WHERE documentId = ? AND anchor = ?').get(Number(fields.documentId), Number(fields.anchor)) as
+        { text: string } | undefined,
   );
   expect(stored?.text).toBe(sent.replace(/\r\n?/g, '\n').trim());
 }
@@ -190,7 +191,9 @@ test('every back-office action called with something other than a form is refuse
       JSON.stringify(twoArguments ? [null, '$K1', 'extra'] : ['$K1', '$K1']),
     ];
     for (const args of shapes) {
-      await check(`${spec.action} with arguments ${args}`, () => callAction(requestOf(spec.as), action, { headers: { Origin: origin }, fields: { id: '999999' }, args }));
+      await check(`${spec.action} with arguments ${args}`, () =>
+        callAction(requestOf(spec.as), action, { headers: { Origin: origin }, fields: { id: '999999' }, args }),
+      );
     }
   }
 });
@@ -199,13 +202,20 @@ test('every back-office action called with something other than a form is refuse
 // The editors' JSON API
 
 /** Percent-encodes every byte but the unreserved ones, lone surrogates included (as U+FFFD). */
-const pathSegment = (text: string) => [...Buffer.from(text, 'utf8')].map((b) => (/[A-Za-z0-9_.~-]/.test(String.fromCharCode(b)) ? String.fromCharCode(b) : `%${b.toString(16).padStart(2, '0')}`)).join('');
+const pathSegment = (text: string) =>
+  [...Buffer.from(text, 'utf8')]
+    .map((b) => (/[A-Za-z0-9_.~-]/.test(String.fromCharCode(b)) ? String.fromCharCode(b) : `%${b.toString(16).padStart(2, '0')}`))
+    .join('');
 
 const apiField = (valid: fc.Arbitrary<unknown>) => fc.oneof({ weight: 3, arbitrary: valid }, { weight: 2, arbitrary: wrongJson });
 const apiCase = fc.record({
   document: fc.oneof({ weight: 5, arbitrary: fc.nat(20) }, { weight: 1, arbitrary: badId }),
   anchor: fc.oneof({ weight: 5, arbitrary: fc.nat(20) }, { weight: 1, arbitrary: badId }),
-  version: fc.oneof({ weight: 5, arbitrary: fc.constantFrom(0, 0, -1, 1) }, { weight: 1, arbitrary: fc.constant('as text') }, { weight: 1, arbitrary: wrongJson.map((v) => ({ bad: v })) }),
+  version: fc.oneof(
+    { weight: 5, arbitrary: fc.constantFrom(0, 0, -1, 1) },
+    { weight: 1, arbitrary: fc.constant('as text') },
+    { weight: 1, arbitrary: wrongJson.map((v) => ({ bad: v })) },
+  ),
   fields: fc.record(
     {
       text: apiField(fc.oneof(hostileString, fc.lorem({ maxCount: 20 }))),
@@ -231,21 +241,33 @@ test('the JSON passage endpoint answers hostile bodies with a 4xx and a message,
         const key = Number.isSafeInteger(Number(documentId)) ? Number(documentId) : -1;
         const anchors = (db.prepare('SELECT anchor FROM Passage WHERE documentId = ? ORDER BY position').all(key) as { anchor: number }[]).map((r) => r.anchor);
         const current = (db.prepare('SELECT version FROM Document WHERE id = ?').get(key) as { version: number } | undefined)?.version ?? 1;
-        return { id: documentId, anchor: typeof c.anchor === 'number' ? String(anchors[c.anchor % Math.max(1, anchors.length)] ?? 1) : c.anchor, version: current };
+        return {
+          id: documentId,
+          anchor: typeof c.anchor === 'number' ? String(anchors[c.anchor % Math.max(1, anchors.length)] ?? 1) : c.anchor,
+          version: current,
+        };
       });
       const expectedVersion = typeof c.version === 'number' ? version + c.version : c.version === 'as text' ? String(version) : c.version.bad;
       const object = { expectedVersion, ...c.fields };
       const body =
-        c.shape === 'object' ? JSON.stringify(object) : c.shape === 'array' ? JSON.stringify([object]) : c.shape === 'scalar' ? JSON.stringify(c.fields.text ?? null) : JSON.stringify(object).slice(0, -1);
+        c.shape === 'object'
+          ? JSON.stringify(object)
+          : c.shape === 'array'
+            ? JSON.stringify([object])
+            : c.shape === 'scalar'
+              ? JSON.stringify(c.fields.text ?? null)
+              : JSON.stringify(object).slice(0, -1);
       const label = `PATCH ${id}/${anchor} ${body.slice(0, 300)}`;
-      const verdict = await check(label, () =>
-        // Segments are cut at 2,000 characters: past Node's 16 KB header limit the server resets the
-        // connection before the body is read, and the client sees no status at all to judge.
-        editorPage.request.patch(`/api/v1/admin/documents/${pathSegment(id.slice(0, 2000))}/passages/${pathSegment(anchor.slice(0, 2000))}`, {
-          headers: { Origin: origin, 'Content-Type': 'application/json' },
-          data: body,
-          maxRedirects: 0,
-        }),
+      const verdict = await check(
+        label,
+        () =>
+          // Segments are cut at 2,000 characters: past Node's 16 KB header limit the server resets the
+          // connection before the body is read, and the client sees no status at all to judge.
+          editorPage.request.patch(`/api/v1/admin/documents/${pathSegment(id.slice(0, 2000))}/passages/${pathSegment(anchor.slice(0, 2000))}`, {
+            headers: { Origin: origin, 'Content-Type': 'application/json' },
+            data: body,
+            maxRedirects: 0,
+          }),
         { json: true },
       );
       if (verdict.accepted && typeof c.fields.text === 'string') expectStoredAsSent({ documentId: id, anchor, text: c.fields.text });
@@ -262,7 +284,9 @@ test('a passage text past what the archive takes is refused in the form, and the
   const { documentId, anchor } = readDatabase((db) => {
     const ids = poolOf(db, baseline, 'document');
     return db
-      .prepare(`SELECT d.id AS documentId, p.anchor AS anchor FROM Document d JOIN Passage p ON p.documentId = d.id WHERE d.deletedAt IS NULL AND d.id IN (${ids.join(',')}) ORDER BY d.id, p.position LIMIT 1`)
+      .prepare(
+        `SELECT d.id AS documentId, p.anchor AS anchor FROM Document d JOIN Passage p ON p.documentId = d.id WHERE d.deletedAt IS NULL AND d.id IN (${ids.join(',')}) ORDER BY d.id, p.position LIMIT 1`,
+      )
       .get() as { documentId: number; anchor: number };
   });
   const before = fingerprint();

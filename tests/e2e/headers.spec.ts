@@ -40,7 +40,9 @@ function policy(response: APIResponse): Map<string, string[]> {
 }
 
 function nonceOf(response: APIResponse): string {
-  const nonce = policy(response).get('script-src')?.find((s) => s.startsWith("'nonce-"));
+  const nonce = policy(response)
+    .get('script-src')
+    ?.find((s) => s.startsWith("'nonce-"));
   expect(nonce, response.url()).toBeTruthy();
   return nonce!.slice("'nonce-".length, -1);
 }

@@ -36,18 +36,123 @@ const MEANINGFUL: Record<string, string[]> = {
 
 // Adversarial pieces, kept as text (encoded by `encode`) or, for BROKEN_PERCENT, sent raw.
 const BROKEN_PERCENT = ['%', '%%', '%2', '%G0', '%zz', '%E2%82', '%ED%A0%80', '%ED%B0%80', '%FF%FE', '%C0%AF', '%F4%90%80%80', '%80', '%00', '%25%'];
-const NUMBERISH = ['0', '-1', '0x10', '1e3', ' 1', '1 ', '+1', '1.0', '1,000', '1_000', 'Infinity', 'NaN', '0b11', '0o7', '١٢', '٣', '9'.repeat(40), '-0', '00001'];
+const NUMBERISH = [
+  '0',
+  '-1',
+  '0x10',
+  '1e3',
+  ' 1',
+  '1 ',
+  '+1',
+  '1.0',
+  '1,000',
+  '1_000',
+  'Infinity',
+  'NaN',
+  '0b11',
+  '0o7',
+  '١٢',
+  '٣',
+  '9'.repeat(40),
+  '-0',
+  '00001',
+];
 const UNICODE = [
-  '\u0301\u0301\u0301', '\u05B0\u05B4\u05BC', '\u093E\u093F\u0940', '\u20DD', '\u0E31\u0E34', 'e\u0301', '\u202Eevil\u202C', '\u2066x\u2069',
-  '\u200F', '\u200B', '\uFEFF', '\u0000', 'a\u0000b', '\u0002\u0003', '\u001B[31m', '\r\n', '\t', '👍🏽', '👨‍👩‍👧', '🏳️‍🌈', '北朝鮮', '北한',
-  '𠀀', '\uE000', '\uFFFE\uFFFF', 'İ', 'ß', 'ﬁ', '\uD800', '\uDC00x', 'x\uD83D',
+  '\u0301\u0301\u0301',
+  '\u05B0\u05B4\u05BC',
+  '\u093E\u093F\u0940',
+  '\u20DD',
+  '\u0E31\u0E34',
+  'e\u0301',
+  '\u202Eevil\u202C',
+  '\u2066x\u2069',
+  '\u200F',
+  '\u200B',
+  '\uFEFF',
+  '\u0000',
+  'a\u0000b',
+  '\u0002\u0003',
+  '\u001B[31m',
+  '\r\n',
+  '\t',
+  '👍🏽',
+  '👨‍👩‍👧',
+  '🏳️‍🌈',
+  '北朝鮮',
+  '北한',
+  '𠀀',
+  '\uE000',
+  '\uFFFE\uFFFF',
+  'İ',
+  'ß',
+  'ﬁ',
+  '\uD800',
+  '\uDC00x',
+  'x\uD83D',
 ];
 const SYNTAX = [
-  '"', '""', '*', '(', ')', 'OR', 'AND', 'NEAR(', 'NEAR/2', '-', '--', ':', 'col:x', '^', '{}', '[]', '\\', '/', '?', '#', '&', '=', '+', ';',
-  '<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', "' OR 1=1 --", "'; DROP TABLE Passage; --", '../../etc/passwd', '..%2F..%2F',
-  'null', 'undefined', 'true', '__proto__', 'constructor', 'toString', '$where', '{{7*7}}', '${7*7}', 'javascript:alert(1)',
+  '"',
+  '""',
+  '*',
+  '(',
+  ')',
+  'OR',
+  'AND',
+  'NEAR(',
+  'NEAR/2',
+  '-',
+  '--',
+  ':',
+  'col:x',
+  '^',
+  '{}',
+  '[]',
+  '\\',
+  '/',
+  '?',
+  '#',
+  '&',
+  '=',
+  '+',
+  ';',
+  '<script>alert(1)</script>',
+  '"><img src=x onerror=alert(1)>',
+  "' OR 1=1 --",
+  "'; DROP TABLE Passage; --",
+  '../../etc/passwd',
+  '..%2F..%2F',
+  'null',
+  'undefined',
+  'true',
+  '__proto__',
+  'constructor',
+  'toString',
+  '$where',
+  '{{7*7}}',
+  '${7*7}',
+  'javascript:alert(1)',
 ];
-const PATHISH = ['.', '..', '%2e', '%2e%2e', '%2F', '%5C', 'a%2Fb', '~', '-', '--', 'A', 'Seongmin-Lee', 'seongmin--lee', '-leading', 'a_b', '0', '007', '1e3', '0x10'];
+const PATHISH = [
+  '.',
+  '..',
+  '%2e',
+  '%2e%2e',
+  '%2F',
+  '%5C',
+  'a%2Fb',
+  '~',
+  '-',
+  '--',
+  'A',
+  'Seongmin-Lee',
+  'seongmin--lee',
+  '-leading',
+  'a_b',
+  '0',
+  '007',
+  '1e3',
+  '0x10',
+];
 
 /**
  * Percent-encodes text for a URL. encodeURIComponent throws on a lone surrogate: one is written as
@@ -80,9 +185,15 @@ const MAX_QUERY_LENGTH = 12_000;
 const hostileValue = fc.oneof(
   { weight: 6, arbitrary: hostileText.map(encode) },
   { weight: 2, arbitrary: fc.constantFrom(...BROKEN_PERCENT) },
-  { weight: 1, arbitrary: fc.array(fc.oneof(fc.constantFrom(...BROKEN_PERCENT), hostileText.map(encode)), { minLength: 2, maxLength: 6 }).map((parts) => parts.join('')) },
+  {
+    weight: 1,
+    arbitrary: fc.array(fc.oneof(fc.constantFrom(...BROKEN_PERCENT), hostileText.map(encode)), { minLength: 2, maxLength: 6 }).map((parts) => parts.join('')),
+  },
   // Long enough to pass every limit the app sets (q: 500, slugs: 120), short of Node's 16 KB header limit.
-  { weight: 1, arbitrary: fc.tuple(fc.constantFrom('a', '%CC%81', '%E5%8C%97', '9', '%25', 'a%20'), fc.integer({ min: 100, max: 600 })).map(([unit, n]) => unit.repeat(n)) },
+  {
+    weight: 1,
+    arbitrary: fc.tuple(fc.constantFrom('a', '%CC%81', '%E5%8C%97', '9', '%25', 'a%20'), fc.integer({ min: 100, max: 600 })).map(([unit, n]) => unit.repeat(n)),
+  },
 );
 
 const hostileName = fc.oneof(
@@ -97,14 +208,23 @@ function queryString(names: string[]): fc.Arbitrary<string> {
   const pair = fc
     .oneof({ weight: 4, arbitrary: known }, { weight: 1, arbitrary: hostileName })
     .chain((name) =>
-      fc.tuple(fc.constant(name), fc.oneof({ weight: 1, arbitrary: fc.constantFrom(...(Object.hasOwn(MEANINGFUL, name) ? MEANINGFUL[name] : ['x'])).map(encode) }, { weight: 2, arbitrary: hostileValue })),
+      fc.tuple(
+        fc.constant(name),
+        fc.oneof(
+          { weight: 1, arbitrary: fc.constantFrom(...(Object.hasOwn(MEANINGFUL, name) ? MEANINGFUL[name] : ['x'])).map(encode) },
+          { weight: 2, arbitrary: hostileValue },
+        ),
+      ),
     );
-  return fc.tuple(fc.array(pair, { maxLength: 5 }), fc.boolean(), fc.boolean()).map(([pairs, repeatOne, bareKey]) => {
-    const all = repeatOne && pairs.length > 0 ? [...pairs, pairs[0]] : pairs;
-    const parts = all.map(([name, value]) => `${name}=${value}`);
-    if (bareKey) parts.push(names[0] ?? 'flag');
-    return parts.join('&');
-  }).filter((query) => query.length <= MAX_QUERY_LENGTH);
+  return fc
+    .tuple(fc.array(pair, { maxLength: 5 }), fc.boolean(), fc.boolean())
+    .map(([pairs, repeatOne, bareKey]) => {
+      const all = repeatOne && pairs.length > 0 ? [...pairs, pairs[0]] : pairs;
+      const parts = all.map(([name, value]) => `${name}=${value}`);
+      if (bareKey) parts.push(names[0] ?? 'flag');
+      return parts.join('&');
+    })
+    .filter((query) => query.length <= MAX_QUERY_LENGTH);
 }
 
 /** The parameter names a query string carries, decoded as the server decodes them (broken escapes included). */
@@ -234,11 +354,14 @@ test('pages with parameters: /search and /documents', async ({ request }) => {
     ['/documents', DOCUMENT_PARAMS],
   ];
   await fc.assert(
-    fc.asyncProperty(fc.constantFrom(...routes).chain(([path, names]) => fc.tuple(fc.constant(path), queryString(names))), async ([path, query]) => {
-      count('pages-params');
-      const label = `${path}?${query}`;
-      await expectPageAnswer(await fetchRaw(request, label), label);
-    }),
+    fc.asyncProperty(
+      fc.constantFrom(...routes).chain(([path, names]) => fc.tuple(fc.constant(path), queryString(names))),
+      async ([path, query]) => {
+        count('pages-params');
+        const label = `${path}?${query}`;
+        await expectPageAnswer(await fetchRaw(request, label), label);
+      },
+    ),
     runs(300),
   );
 });
@@ -289,11 +412,22 @@ test.describe('the fixed defects, over HTTP', () => {
   });
 
   test('page numbers are plain digits, and a repeated parameter is refused, naming it', async ({ request }) => {
-    for (const [query, parameter] of [['page=0x10', 'page'], ['page=1e3', 'page'], ['page=%201', 'page'], ['page=%2B1', 'page'], ['page=1.0', 'page'], ['page=1&page=2', 'page'], ['kind=essay&kind=interview', 'kind']]) {
+    for (const [query, parameter] of [
+      ['page=0x10', 'page'],
+      ['page=1e3', 'page'],
+      ['page=%201', 'page'],
+      ['page=%2B1', 'page'],
+      ['page=1.0', 'page'],
+      ['page=1&page=2', 'page'],
+      ['kind=essay&kind=interview', 'kind'],
+    ]) {
       count('examples');
       const api = await fetchRaw(request, `/api/v1/documents?${query}`);
       expect(api.status(), query).toBe(400);
-      expect((await api.json()).problems.map((p: { parameter: string }) => p.parameter), query).toEqual([parameter]);
+      expect(
+        (await api.json()).problems.map((p: { parameter: string }) => p.parameter),
+        query,
+      ).toEqual([parameter]);
       for (const page of [`/documents?${query}`, `/search?q=korea&${query.replace('kind=essay&kind=interview', 'kind=answer&kind=question')}`]) {
         const html = await (await fetchRaw(request, page)).text();
         expect(html, page).toMatch(new RegExp(`<code>${parameter}</code>`));

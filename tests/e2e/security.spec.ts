@@ -17,11 +17,32 @@ const ADMIN_ONLY = /admin\/users\/actions\.ts#|documents\/actions\.ts#restoreDoc
 /** A plausible body for any action: ids and versions that exist, text that would show if it were saved. */
 function hostileForm(): Record<string, string> {
   return {
-    id: '1', documentId: '1', expectedVersion: '1', anchor: '1', next: '2', paragraph: '2', direction: 'down', topicId: '1',
-    text: 'WRITTEN WITHOUT PERMISSION', title: 'WRITTEN WITHOUT PERMISSION', name: 'WRITTEN WITHOUT PERMISSION', slug: 'written-without-permission',
-    date: '2020', kind: 'essay', language: 'en', confirm: 'yes', revisionVersion: '1', targetId: '2', sourceId: '1',
-    email: 'intruder@example.com', password: 'intruder password 123', role: 'admin', userId: 'x', disabled: 'true',
-    raw: 'AB: Hello?\n\nCD: Hi.', documentTitle: 'WRITTEN WITHOUT PERMISSION',
+    id: '1',
+    documentId: '1',
+    expectedVersion: '1',
+    anchor: '1',
+    next: '2',
+    paragraph: '2',
+    direction: 'down',
+    topicId: '1',
+    text: 'WRITTEN WITHOUT PERMISSION',
+    title: 'WRITTEN WITHOUT PERMISSION',
+    name: 'WRITTEN WITHOUT PERMISSION',
+    slug: 'written-without-permission',
+    date: '2020',
+    kind: 'essay',
+    language: 'en',
+    confirm: 'yes',
+    revisionVersion: '1',
+    targetId: '2',
+    sourceId: '1',
+    email: 'intruder@example.com',
+    password: 'intruder password 123',
+    role: 'admin',
+    userId: 'x',
+    disabled: 'true',
+    raw: 'AB: Hello?\n\nCD: Hi.',
+    documentTitle: 'WRITTEN WITHOUT PERMISSION',
   };
 }
 
@@ -69,7 +90,13 @@ test('with an editor session, admin-only actions are refused and write nothing',
 
 test('a spoofed x-middleware-subrequest header shows no admin content', async ({ playwright, baseURL }) => {
   const anonymous = await playwright.request.newContext({ baseURL });
-  for (const value of ['middleware', 'proxy', 'middleware:middleware:middleware:middleware:middleware', 'src/middleware:src/middleware:src/middleware:src/middleware:src/middleware', 'proxy:proxy:proxy:proxy:proxy']) {
+  for (const value of [
+    'middleware',
+    'proxy',
+    'middleware:middleware:middleware:middleware:middleware',
+    'src/middleware:src/middleware:src/middleware:src/middleware:src/middleware',
+    'proxy:proxy:proxy:proxy:proxy',
+  ]) {
     for (const target of ['/admin', '/admin/documents', '/admin/users']) {
       const response = await anonymous.get(target, { headers: { 'x-middleware-subrequest': value }, maxRedirects: 0 });
       const body = await response.text();
@@ -82,7 +109,7 @@ test('a spoofed x-middleware-subrequest header shows no admin content', async ({
   await anonymous.dispose();
 });
 
-test('a signed-in editor\'s actions posted from a foreign origin, or Origin: null, are refused', async ({ page }) => {
+test("a signed-in editor's actions posted from a foreign origin, or Origin: null, are refused", async ({ page }) => {
   await signIn(page);
   const publish = actionsInBuild().find((a) => a.key.endsWith('documents/actions.ts#unpublish'))!;
   for (const origin of ['https://evil.example', 'null']) {
@@ -109,7 +136,10 @@ test('the same call with an admin session and the right version does write: the 
   await signIn(page);
   const unpublish = actionsInBuild().find((a) => a.key.endsWith('documents/actions.ts#unpublish'))!;
   const db = new Database('data/e2e.db', { readonly: true });
-  const { id, version } = db.prepare("SELECT id, version FROM Document WHERE status = 'published' AND deletedAt IS NULL ORDER BY id LIMIT 1").get() as { id: number; version: number };
+  const { id, version } = db.prepare("SELECT id, version FROM Document WHERE status = 'published' AND deletedAt IS NULL ORDER BY id LIMIT 1").get() as {
+    id: number;
+    version: number;
+  };
   db.close();
   const before = fingerprint();
   await callAction(page.request, unpublish, { Origin: new URL(page.url()).origin }, { id: String(id), expectedVersion: String(version) });
@@ -147,7 +177,10 @@ test('every writing route handler refuses a caller without a session and writes 
 test('the JSON passage endpoint answers a stale version with 409 and both sides, and writes nothing', async ({ page }) => {
   await signIn(page);
   const db = new Database('data/e2e.db', { readonly: true });
-  const { id, version } = db.prepare("SELECT id, version FROM Document WHERE slug = 'how-to-really-bring-change-to-north-korea'").get() as { id: number; version: number };
+  const { id, version } = db.prepare("SELECT id, version FROM Document WHERE slug = 'how-to-really-bring-change-to-north-korea'").get() as {
+    id: number;
+    version: number;
+  };
   db.close();
   const url = `/api/v1/admin/documents/${id}/passages/3`;
   const origin = new URL(page.url()).origin;
@@ -164,7 +197,10 @@ test('the JSON passage endpoint answers a stale version with 409 and both sides,
   expect(foreign.status()).toBe(403);
   expect(fingerprint()).toBe(before);
 
-  const fresh = await page.request.patch(url, { data: { expectedVersion: version, text: `${body.current.passages.find((p: { anchor: number }) => p.anchor === 3).text} (edited through the API)` }, headers: { Origin: origin } });
+  const fresh = await page.request.patch(url, {
+    data: { expectedVersion: version, text: `${body.current.passages.find((p: { anchor: number }) => p.anchor === 3).text} (edited through the API)` },
+    headers: { Origin: origin },
+  });
   expect(fresh.status()).toBe(200);
   expect((await fresh.json()).version).toBe(version + 1);
   await page.goto('/documents/how-to-really-bring-change-to-north-korea#p3');

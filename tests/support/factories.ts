@@ -54,9 +54,12 @@ export async function createDocumentFixture(target: PrismaClient | Writer, fixtu
   const given = new Map((fixture.speakers ?? []).map((s) => [s.name, s]));
   const topicSlugs = [...new Set(fixture.passages.flatMap((p) => p.topicSlugs ?? []))];
   const topicIds = new Map(
-    (writer.db.prepare('SELECT slug, id FROM Topic WHERE slug IN (SELECT value FROM json_each(?))').all(JSON.stringify(topicSlugs)) as { slug: string; id: number }[]).map(
-      (t) => [t.slug, t.id],
-    ),
+    (
+      writer.db.prepare('SELECT slug, id FROM Topic WHERE slug IN (SELECT value FROM json_each(?))').all(JSON.stringify(topicSlugs)) as {
+        slug: string;
+        id: number;
+      }[]
+    ).map((t) => [t.slug, t.id]),
   );
   const topicId = (slug: string) => topicIds.get(slug) ?? Number.MAX_SAFE_INTEGER; // an unknown topic is refused by the write
   const created = createDocumentAsSystem(
@@ -75,7 +78,10 @@ export async function createDocumentFixture(target: PrismaClient | Writer, fixtu
           date: fixture.date ?? '2019-01-01',
           language: fixture.language ?? 'en',
           caption: fixture.caption ?? null,
-          participants: (fixture.participants ?? names.map((speaker) => ({ speaker, role: 'author' as const }))).map((p) => ({ speakerId: idOf(p.speaker), role: p.role })),
+          participants: (fixture.participants ?? names.map((speaker) => ({ speaker, role: 'author' as const }))).map((p) => ({
+            speakerId: idOf(p.speaker),
+            role: p.role,
+          })),
           passages: fixture.passages.map((p) => ({
             kind: p.kind ?? 'paragraph',
             speakerId: p.speaker ? idOf(p.speaker) : null,

@@ -28,6 +28,12 @@ export function lostWords(input: string, result: ImportResult, options: KeptWord
       ].join(' '),
     ),
   );
-  const body = input.startsWith('---') ? input.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/).slice(2).join('\n') : input;
+  const body = input.startsWith('---')
+    ? input
+        .replace(/^\uFEFF/, '')
+        .split(/\r\n|\r|\n/)
+        .slice(2)
+        .join('\n')
+    : input;
   return [...new Set(options.words(body).filter((word) => !kept.has(word)))];
 }

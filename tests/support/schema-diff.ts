@@ -95,7 +95,9 @@ export function schemaDifferences(db: Database.Database, schemaFile: string): st
       }
       const expectsDefault = field.hasDefaultValue && !autoIncrementId;
       if (expectsDefault !== (column.dflt_value !== null)) {
-        problems.push(`${where} ${column.dflt_value === null ? 'has no default' : `has default ${column.dflt_value}`}, schema ${expectsDefault ? 'has one' : 'has none'}`);
+        problems.push(
+          `${where} ${column.dflt_value === null ? 'has no default' : `has default ${column.dflt_value}`}, schema ${expectsDefault ? 'has one' : 'has none'}`,
+        );
       }
     }
     for (const column of columns.filter((c) => !scalars.some((f) => f.name === c.name))) {
@@ -103,7 +105,10 @@ export function schemaDifferences(db: Database.Database, schemaFile: string): st
     }
 
     const expectedPk = model.primaryKey?.fields ?? scalars.filter((f) => f.isId).map((f) => f.name);
-    const actualPk = columns.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk).map((c) => c.name);
+    const actualPk = columns
+      .filter((c) => c.pk > 0)
+      .sort((a, b) => a.pk - b.pk)
+      .map((c) => c.name);
     if (expectedPk.join(',') !== actualPk.join(',')) problems.push(`${model.name} primary key is (${actualPk}), schema says (${expectedPk})`);
 
     problems.push(...indexDifferences(db, model, indexes), ...foreignKeyDifferences(db, model));
@@ -159,8 +164,7 @@ function foreignKeyDifferences(db: Database.Database, model: DmmfModel): string[
       to: f.relationToFields!,
       onDelete: ON_DELETE[f.relationOnDelete ?? (f.isRequired ? 'Restrict' : 'SetNull')],
     }));
-  const key = (fk: { table: string; from: string[]; to: string[]; onDelete: string }) =>
-    `(${fk.from}) → ${fk.table}(${fk.to}) on delete ${fk.onDelete}`;
+  const key = (fk: { table: string; from: string[]; to: string[]; onDelete: string }) => `(${fk.from}) → ${fk.table}(${fk.to}) on delete ${fk.onDelete}`;
   const actualKeys = [...actual.values()].map(key);
   const expectedKeys = expected.map(key);
   return [

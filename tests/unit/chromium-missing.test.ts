@@ -11,5 +11,7 @@ it('stops the browser tests with one clear line when Chromium is missing', () =>
   });
   expect(run.status).toBe(1);
   const lines = `${run.stdout}${run.stderr}`.trim().split('\n');
-  expect(lines).toEqual([expect.stringMatching(/^The browser tests need Chromium at \/nonexistent\/chromium, and it is not there\. Install it: .*apt-get install -y chromium/)]);
+  expect(lines).toEqual([
+    expect.stringMatching(/^The browser tests need Chromium at \/nonexistent\/chromium, and it is not there\. Install it: .*apt-get install -y chromium/),
+  ]);
 });

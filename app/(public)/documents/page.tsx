@@ -35,11 +35,7 @@ export default async function DocumentsPage({ searchParams }: { searchParams: Pr
       <div className="mt-6 grid gap-8 md:grid-cols-[16rem_1fr]">
         <DocumentFiltersPanel filters={filters} facets={list.facets} hrefWith={hrefWith} />
         <section aria-label="Results">
-          {list.items.length === 0 ? (
-            <p>No published document matches these filters.</p>
-          ) : (
-            <DocumentList documents={list.items} headingLevel={2} />
-          )}
+          {list.items.length === 0 ? <p>No published document matches these filters.</p> : <DocumentList documents={list.items} headingLevel={2} />}
           <Pagination page={list.page} pageCount={list.pageCount} hrefFor={(page) => hrefWith({ page })} />
         </section>
       </div>

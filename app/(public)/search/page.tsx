@@ -29,7 +29,12 @@ export default async function SearchPage({ searchParams }: Props) {
         {heading}
         <SearchBox defaultValue={record.q ?? ''} label="Search every passage" />
         <div className="mt-6">
-          <ProblemList problems={describeIssues(parsed.error)} resetHref={searchPath({ q: record.q })} title="Some search settings could not be used" resetLabel="Search without them" />
+          <ProblemList
+            problems={describeIssues(parsed.error)}
+            resetHref={searchPath({ q: record.q })}
+            title="Some search settings could not be used"
+            resetLabel="Search without them"
+          />
         </div>
       </>
     );
@@ -66,7 +71,11 @@ export default async function SearchPage({ searchParams }: Props) {
           )}
           {result.total > 0 && (
             <p className="mb-2 text-sm">
-              {grouped ? <Link href={hrefWith({ group: undefined })}>Show in rank order</Link> : <Link href={hrefWith({ group: 'document' })}>Group by document</Link>}
+              {grouped ? (
+                <Link href={hrefWith({ group: undefined })}>Show in rank order</Link>
+              ) : (
+                <Link href={hrefWith({ group: 'document' })}>Group by document</Link>
+              )}
             </p>
           )}
           <SearchResults hits={result.hits} query={result.didYouMean ?? params.q} grouped={grouped} />

@@ -31,11 +31,7 @@ export default async function TimelinePage() {
                   <span className="muted">{plural(m.count)}</span>
                 </li>
               ))}
-              {year.yearOnly > 0 && (
-                <li className="muted">
-                  {plural(year.yearOnly)} dated to the year only
-                </li>
-              )}
+              {year.yearOnly > 0 && <li className="muted">{plural(year.yearOnly)} dated to the year only</li>}
             </ul>
           </li>
         ))}

@@ -18,8 +18,7 @@ export default async function TopicsPage() {
               <Link href={topicPath(t.slug)}>{t.name}</Link>
             </h2>
             <p className="text-sm muted">
-              {t.passageCount} {t.passageCount === 1 ? 'passage' : 'passages'} in {t.documentCount}{' '}
-              {t.documentCount === 1 ? 'document' : 'documents'}
+              {t.passageCount} {t.passageCount === 1 ? 'passage' : 'passages'} in {t.documentCount} {t.documentCount === 1 ? 'document' : 'documents'}
             </p>
             {t.description && <p className="mt-1">{t.description}</p>}
           </li>

@@ -40,16 +40,25 @@ export function ConflictPanel({
           <caption className="sr-only">The saved version {currentVersion} next to your changes</caption>
           <thead>
             <tr className="border-b border-stone-300 dark:border-stone-700">
-              <th scope="col" className="py-2 pr-4">Field</th>
-              <th scope="col" className="py-2 pr-4">Saved meanwhile (version {currentVersion})</th>
-              <th scope="col" className="py-2 pr-4">Yours (not saved yet)</th>
+              <th scope="col" className="py-2 pr-4">
+                Field
+              </th>
+              <th scope="col" className="py-2 pr-4">
+                Saved meanwhile (version {currentVersion})
+              </th>
+              <th scope="col" className="py-2 pr-4">
+                Yours (not saved yet)
+              </th>
             </tr>
           </thead>
           <tbody>
             {rows.map((row) => {
               const differs = !same(row.current, row.yours);
               return (
-                <tr key={row.label} className={`border-b border-stone-200 align-top dark:border-stone-800 ${differs ? 'bg-amber-100 dark:bg-amber-900/40' : ''}`}>
+                <tr
+                  key={row.label}
+                  className={`border-b border-stone-200 align-top dark:border-stone-800 ${differs ? 'bg-amber-100 dark:bg-amber-900/40' : ''}`}
+                >
                   <th scope="row" className="py-2 pr-4 font-medium">
                     {row.label}
                     {differs && <span className="block text-xs font-normal">differs</span>}

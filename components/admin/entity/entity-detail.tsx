@@ -78,7 +78,14 @@ export function EntityDetailView({ entity, detail: { entry, extras, revisions, c
         />
       </Section>
       <Section id="delete-heading" title="Delete">
-        <EntityDeleteForm noun={noun} id={entry.id} name={entry.name} expectedVersion={entry.version} blockedReason={extras.blockedReason} action={actions.remove} />
+        <EntityDeleteForm
+          noun={noun}
+          id={entry.id}
+          name={entry.name}
+          expectedVersion={entry.version}
+          blockedReason={extras.blockedReason}
+          action={actions.remove}
+        />
       </Section>
       <RevisionHistory
         noun={noun}

@@ -25,12 +25,36 @@ function fieldsOf(entity: EntityUi, entry: EntitySnapshotBase): Record<string, s
   return values;
 }
 
-function OwnField({ field, prefix, mode, values, errors, choices }: { field: EntityFieldUi; prefix: string; mode: 'create' | 'edit'; values: Record<string, string>; errors: Record<string, string[]>; choices: Choice[] }) {
+function OwnField({
+  field,
+  prefix,
+  mode,
+  values,
+  errors,
+  choices,
+}: {
+  field: EntityFieldUi;
+  prefix: string;
+  mode: 'create' | 'edit';
+  values: Record<string, string>;
+  errors: Record<string, string[]>;
+  choices: Choice[];
+}) {
   const id = `${prefix}-${field.idPart ?? field.name}`;
   if (field.control === 'parent') {
     const labels = choiceLabels(choices);
     const options = [{ value: '', label: NO_PARENT }, ...choices.map((choice) => ({ value: String(choice.id), label: labels.get(choice.id) ?? choice.name }))];
-    return <SelectField id={id} name={field.name} label={field.label} hint={field.hint} options={options} defaultValue={values[field.name] ?? ''} errors={errors[field.name]} />;
+    return (
+      <SelectField
+        id={id}
+        name={field.name}
+        label={field.label}
+        hint={field.hint}
+        options={options}
+        defaultValue={values[field.name] ?? ''}
+        errors={errors[field.name]}
+      />
+    );
   }
   return (
     <TextField
@@ -66,7 +90,8 @@ export function EntityForm({ entity, action: serverAction, choices = [], entry }
   const errors = state.errors ?? {};
   const current = state.conflict ? fieldsOf(entity, state.conflict.current as EntitySnapshotBase) : null;
   const fields = entity.fields.filter((field) => entry || !field.editOnly);
-  const shown = (field: EntityFieldUi, from: Record<string, string>) => (field.control === 'parent' ? parentLabel(choices, from[field.name]) : from[field.name]);
+  const shown = (field: EntityFieldUi, from: Record<string, string>) =>
+    field.control === 'parent' ? parentLabel(choices, from[field.name]) : from[field.name];
 
   return (
     <form action={action} noValidate className={`grid gap-4 ${entry ? 'max-w-2xl' : 'max-w-xl'}`}>

@@ -13,7 +13,12 @@ type Row = EntityListRow & { publicPath: string };
 
 function EntityTable({ entity, rows }: { entity: EntityUi; rows: Row[] }) {
   if (rows.length === 0) return <p className="muted">No {entity.plural} yet.</p>;
-  const columns = [{ label: 'Name' }, { label: 'Address' }, ...entity.columns.map((c) => ({ label: c.label, className: c.numeric ? numeric : undefined })), { label: 'Links' }];
+  const columns = [
+    { label: 'Name' },
+    { label: 'Address' },
+    ...entity.columns.map((c) => ({ label: c.label, className: c.numeric ? numeric : undefined })),
+    { label: 'Links' },
+  ];
   return (
     <AdminTable
       caption={`${entity.title} by name`}
@@ -27,7 +32,14 @@ function EntityTable({ entity, rows }: { entity: EntityUi; rows: Row[] }) {
           <span key="slug" className="font-mono text-xs">
             {row.slug}
           </span>,
-          ...row.cells.map((cell, index) => cell ?? <span key={index} className="muted">—</span>),
+          ...row.cells.map(
+            (cell, index) =>
+              cell ?? (
+                <span key={index} className="muted">
+                  —
+                </span>
+              ),
+          ),
           <ul key="links" className="flex flex-wrap gap-x-3">
             <li>
               <Link href={`${entity.listPath}/${row.id}`}>

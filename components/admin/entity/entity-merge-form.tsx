@@ -17,7 +17,12 @@ interface Props {
 }
 
 export function EntityMergeForm({ noun, id, name, expectedVersion, choices, action, explanation }: Props) {
-  if (choices.length === 0) return <p className="muted">There is no other {noun} to merge “{name}” into.</p>;
+  if (choices.length === 0)
+    return (
+      <p className="muted">
+        There is no other {noun} to merge “{name}” into.
+      </p>
+    );
   const labels = choiceLabels(choices);
   return (
     <form action={action} className="grid max-w-xl gap-4">

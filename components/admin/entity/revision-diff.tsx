@@ -24,7 +24,13 @@ export function DiffWords({ parts }: { parts: { value: string; added?: boolean; 
   return (
     <>
       {parts.map((part, index) =>
-        part.removed ? <Removed key={index}>{part.value}</Removed> : part.added ? <Added key={index}>{part.value}</Added> : <span key={index}>{part.value}</span>,
+        part.removed ? (
+          <Removed key={index}>{part.value}</Removed>
+        ) : part.added ? (
+          <Added key={index}>{part.value}</Added>
+        ) : (
+          <span key={index}>{part.value}</span>
+        ),
       )}
     </>
   );
@@ -38,7 +44,8 @@ function WordDiff({ parts }: { parts: DiffPart[] }) {
   );
 }
 
-const shown = (value: unknown): string => (value === null || value === undefined || value === '' ? '' : typeof value === 'string' ? value : JSON.stringify(value));
+const shown = (value: unknown): string =>
+  value === null || value === undefined || value === '' ? '' : typeof value === 'string' ? value : JSON.stringify(value);
 
 function ValueChange({ change }: { change: FieldChange }) {
   const before = shown(change.before);

@@ -32,7 +32,13 @@ export function RevisionHistory({ noun, id, basePath, currentVersion, revisions,
       ) : (
         <AdminTable
           caption={`Revisions of this ${noun}, newest first`}
-          columns={[{ label: 'Version' }, { label: 'Editor' }, { label: 'Time (UTC)' }, { label: 'Message' }, { label: <span className="sr-only">Restore</span> }]}
+          columns={[
+            { label: 'Version' },
+            { label: 'Editor' },
+            { label: 'Time (UTC)' },
+            { label: 'Message' },
+            { label: <span className="sr-only">Restore</span> },
+          ]}
           rows={revisions.map((revision) => {
             const at = new Date(revision.createdAt);
             return {

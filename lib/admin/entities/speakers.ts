@@ -18,8 +18,22 @@ export const speakers: EntityDescriptor<SpeakerSnapshot, CreateSpeakerInput, Upd
     publicExample: '/speakers/ada-lovelace',
     fields: [
       { name: 'bio', label: 'Bio', control: 'textarea', maxLength: 5000, rows: { create: 4, edit: 6 } },
-      { name: 'bioSource', idPart: 'bio-source', label: 'Source of the bio', control: 'text', hint: 'Where the bio was taken from, if anywhere.', maxLength: 300, editOnly: true },
-      { name: 'aliases', label: 'Other names', control: 'textarea', hint: 'One a line: initials or spellings used in transcripts.', rows: { create: 3, edit: 4 } },
+      {
+        name: 'bioSource',
+        idPart: 'bio-source',
+        label: 'Source of the bio',
+        control: 'text',
+        hint: 'Where the bio was taken from, if anywhere.',
+        maxLength: 300,
+        editOnly: true,
+      },
+      {
+        name: 'aliases',
+        label: 'Other names',
+        control: 'textarea',
+        hint: 'One a line: initials or spellings used in transcripts.',
+        rows: { create: 3, edit: 4 },
+      },
     ],
     columns: [
       { label: 'Passages', numeric: true },
@@ -37,8 +51,7 @@ export const speakers: EntityDescriptor<SpeakerSnapshot, CreateSpeakerInput, Upd
     update: (values) => ({ bio: values.bio, bioSource: values.bioSource, aliases: linesOf(values.aliases) }),
   },
   editorial: { get: getSpeakerForEditing, create: createSpeaker, update: updateSpeaker, merge: mergeSpeakers, remove: deleteSpeaker },
-  list: async () =>
-    (await listSpeakersForEditors()).map((s) => ({ id: s.id, name: s.name, slug: s.slug, cells: [s._count.passages, s._count.participants] })),
+  list: async () => (await listSpeakersForEditors()).map((s) => ({ id: s.id, name: s.name, slug: s.slug, cells: [s._count.passages, s._count.participants] })),
   createChoices: async () => [],
   detail: async (speaker) => {
     const [{ passages, documents }, choices] = await Promise.all([speakerUsage(speaker.id), speakerChoices()]);

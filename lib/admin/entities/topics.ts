@@ -32,8 +32,7 @@ export const topics: EntityDescriptor<TopicSnapshot, CreateTopicInput, UpdateTop
     update: (values) => ({ description: values.description, parentId: values.parentId }),
   },
   editorial: { get: getTopicForEditing, create: createTopic, update: updateTopic, merge: mergeTopics, remove: deleteTopic },
-  list: async () =>
-    (await listTopicsForEditors()).map((t) => ({ id: t.id, name: t.name, slug: t.slug, cells: [t.parent?.name ?? null, t._count.passages] })),
+  list: async () => (await listTopicsForEditors()).map((t) => ({ id: t.id, name: t.name, slug: t.slug, cells: [t.parent?.name ?? null, t._count.passages] })),
   createChoices: topicChoices,
   detail: async (topic) => {
     const [passages, place] = await Promise.all([topicPassageCount(topic.id), topicPlace(topic.id, topic.parentId)]);

@@ -84,7 +84,10 @@ export interface EntityDescriptor<S extends EntitySnapshotBase, Create, Update> 
   /** The zod schemas the editorial functions check the inputs with. */
   schemas: { create: z.ZodType<unknown, Create>; update: z.ZodType<unknown, Update>; merge: z.ZodType<unknown, MergeEntitiesInput> };
   /** A form's values as the editorial functions' inputs (the own fields; id, name, slug and message are added). */
-  input: { create: (values: FormValues) => Omit<Create, 'name' | 'slug' | 'message'>; update: (values: FormValues) => Omit<Update, 'id' | 'expectedVersion' | 'name' | 'slug' | 'message'> };
+  input: {
+    create: (values: FormValues) => Omit<Create, 'name' | 'slug' | 'message'>;
+    update: (values: FormValues) => Omit<Update, 'id' | 'expectedVersion' | 'name' | 'slug' | 'message'>;
+  };
   editorial: {
     get: (id: number) => S | null;
     create: (editor: Editor, input: Create, options?: EditOptions) => Promise<EditResult & { slug: string }>;

@@ -19,10 +19,7 @@ function termExpression(term: QueryTerm, helpers: ExpressionHelpers): string {
   const synonyms = helpers.synonyms ?? (() => []);
   const alternatives = term.prefix
     ? prefixExpression(term, helpers.prefixes ?? (() => []))
-    : [
-        term.loose ? `(${term.words.map((w) => phrase([w])).join(' AND ')})` : phrase(term.words),
-        ...synonyms(term).map((words) => phrase(words)),
-      ];
+    : [term.loose ? `(${term.words.map((w) => phrase([w])).join(' AND ')})` : phrase(term.words), ...synonyms(term).map((words) => phrase(words))];
   const unique = [...new Set(alternatives)];
   return unique.length === 1 ? unique[0] : `(${unique.join(' OR ')})`;
 }

@@ -54,9 +54,12 @@ export function migrateDatabase(file: string, dir: string = defaultMigrationsDir
 
 export function applyMigrations(db: SqliteDb, migrations: MigrationFile[]): MigrateResult {
   db.exec(CREATE_MIGRATIONS_TABLE);
-  const rows = db
-    .prepare('SELECT migration_name, checksum, finished_at, rolled_back_at FROM _prisma_migrations')
-    .all() as { migration_name: string; checksum: string; finished_at: string | null; rolled_back_at: string | null }[];
+  const rows = db.prepare('SELECT migration_name, checksum, finished_at, rolled_back_at FROM _prisma_migrations').all() as {
+    migration_name: string;
+    checksum: string;
+    finished_at: string | null;
+    rolled_back_at: string | null;
+  }[];
 
   const failed = rows.find((row) => row.finished_at === null && row.rolled_back_at === null);
   if (failed) {

@@ -38,8 +38,20 @@ const version = fc.oneof(
 const anchor = fc.oneof({ weight: 5, arbitrary: fc.nat(20).map((i): Token => ({ t: 'anchor', i })) }, { weight: 1, arbitrary: text(badId) });
 const literal = (...values: string[]) => text(fc.constantFrom(...values));
 const line = sometimes(text(fc.string({ minLength: 1, maxLength: 60 })));
-const words = fc.array(fc.constantFrom('river', 'winter', 'Hyesan', 'crossing', 'the', 'ice', 'held', '조선', 'café', '—', '“quoted”'), { minLength: 1, maxLength: 30 });
-const prose = sometimes(text(fc.array(words.map((w) => w.join(' ')), { minLength: 1, maxLength: 3 }).map((p) => p.join('\n\n'))));
+const words = fc.array(fc.constantFrom('river', 'winter', 'Hyesan', 'crossing', 'the', 'ice', 'held', '조선', 'café', '—', '“quoted”'), {
+  minLength: 1,
+  maxLength: 30,
+});
+const prose = sometimes(
+  text(
+    fc
+      .array(
+        words.map((w) => w.join(' ')),
+        { minLength: 1, maxLength: 3 },
+      )
+      .map((p) => p.join('\n\n')),
+  ),
+);
 const slug = sometimes(text(fc.stringMatching(/^[a-z0-9]{1,12}(-[a-z0-9]{1,8}){0,3}$/).map((s) => `fuzz-${s}`)));
 const date = sometimes(literal('2020', '2016-12', '2018-08-28', '1999-02-29', '2020-13', '0000', '2020-02-30', ''));
 const message = fc.oneof({ weight: 2, arbitrary: literal('', 'fuzz') }, { weight: 1, arbitrary: hostile });
@@ -88,13 +100,26 @@ const entityForms = (entity: 'speaker' | 'topic', prefix: string, own: Record<st
       subject,
       fields: { ...own, id: id(entity), expectedVersion: version, overwriteVersion: fc.oneof(literal(''), version), slug, message },
     },
-    { action: `${file}merge${prefix}Action`, as: 'editor', subject, fields: { id: id(entity), targetId: id(entity), expectedVersion: version, confirm, message } },
+    {
+      action: `${file}merge${prefix}Action`,
+      as: 'editor',
+      subject,
+      fields: { id: id(entity), targetId: id(entity), expectedVersion: version, confirm, message },
+    },
     { action: `${file}delete${prefix}Action`, as: 'editor', subject, fields: { id: id(entity), expectedVersion: version, confirm, message } },
     {
       action: `${file}restore${prefix}RevisionAction`,
       as: 'editor',
       subject,
-      fields: { id: id(entity), version: fc.oneof(fc.nat(5).map((i): Token => ({ t: 'revision', i })), hostile), expectedVersion: version, message },
+      fields: {
+        id: id(entity),
+        version: fc.oneof(
+          fc.nat(5).map((i): Token => ({ t: 'revision', i })),
+          hostile,
+        ),
+        expectedVersion: version,
+        message,
+      },
     },
   ];
 };
@@ -137,15 +162,36 @@ export const FORMS: FormSpec[] = [
   {
     action: 'documents/new/actions.ts#createDraft',
     as: 'editor',
-    fields: { title: line, slug, kind: sometimes(literal('interview', 'essay')), date, publisher: line, sourceUrl: sometimes(literal('', 'https://example.org/')), language: sometimes(literal('en', 'ko')) },
+    fields: {
+      title: line,
+      slug,
+      kind: sometimes(literal('interview', 'essay')),
+      date,
+      publisher: line,
+      sourceUrl: sometimes(literal('', 'https://example.org/')),
+      language: sometimes(literal('en', 'ko')),
+    },
   },
   {
     action: 'documents/[id]/history/actions.ts#restoreDocumentRevision',
     as: 'editor',
     subject: { field: 'id', entity: 'document' },
-    fields: { id: id('document'), revisionVersion: fc.oneof(fc.nat(5).map((i): Token => ({ t: 'revision', i })), hostile), expectedVersion: version, message },
+    fields: {
+      id: id('document'),
+      revisionVersion: fc.oneof(
+        fc.nat(5).map((i): Token => ({ t: 'revision', i })),
+        hostile,
+      ),
+      expectedVersion: version,
+      message,
+    },
   },
-  passageForm('savePassage', { text: prose, kind: passageKind, speakerId: fc.oneof(literal(''), sometimes(pool('speaker'))), questionAnchor: fc.oneof(literal(''), anchor) }),
+  passageForm('savePassage', {
+    text: prose,
+    kind: passageKind,
+    speakerId: fc.oneof(literal(''), sometimes(pool('speaker'))),
+    questionAnchor: fc.oneof(literal(''), anchor),
+  }),
   passageForm('movePassage', { direction: sometimes(literal('up', 'down')) }),
   passageForm('removePassage', { confirm }),
   passageForm('mergeWithNext', { next: anchor }),
@@ -177,7 +223,12 @@ export const FORMS: FormSpec[] = [
     action: 'import/actions.ts#preview',
     as: 'editor',
     owner: 'import',
-    fields: { raw: sometimes(literal('AB: Where?\n\nCD: Here.', 'One paragraph.\n\nAnother.')), kind: sometimes(literal('interview', 'essay')), title: line, speakers: sometimes(literal('AB = Ann Bell\nCD = Chol Do')) },
+    fields: {
+      raw: sometimes(literal('AB: Where?\n\nCD: Here.', 'One paragraph.\n\nAnother.')),
+      kind: sometimes(literal('interview', 'essay')),
+      title: line,
+      speakers: sometimes(literal('AB = Ann Bell\nCD = Chol Do')),
+    },
   },
   {
     action: 'import/actions.ts#save',
@@ -208,7 +259,12 @@ export const FORMS: FormSpec[] = [
     // New editor accounts only (an address drawn twice is refused as taken): nobody signs in as them.
     fields: {
       // Also the signed-in accounts' addresses as another case and with spaces: refused as taken, never a second row.
-      email: sometimes(fc.oneof(text(fc.stringMatching(/^[a-z0-9]{1,3}$/).map((s) => `fuzz-${s}@example.org`)), literal(' E2E-Admin@Archive.test ', 'e2e-editor@archive.TEST'))),
+      email: sometimes(
+        fc.oneof(
+          text(fc.stringMatching(/^[a-z0-9]{1,3}$/).map((s) => `fuzz-${s}@example.org`)),
+          literal(' E2E-Admin@Archive.test ', 'e2e-editor@archive.TEST'),
+        ),
+      ),
       name: line,
       role: sometimes(literal('editor')),
       password: sometimes(literal('correct horse battery staple', 'short')),
@@ -269,14 +325,19 @@ export function resolveCase(db: Database.Database, baseline: Baseline, spec: For
     let value = plain(token);
     if (token.t === 'version') value = String((current ?? 1) + token.delta);
     if (token.t === 'anchor') {
-      const anchors = subject?.entity === 'document'
-        ? (db.prepare('SELECT anchor FROM Passage WHERE documentId = ? ORDER BY position').all(subject.id) as { anchor: number }[]).map((r) => r.anchor)
-        : [];
+      const anchors =
+        subject?.entity === 'document'
+          ? (db.prepare('SELECT anchor FROM Passage WHERE documentId = ? ORDER BY position').all(subject.id) as { anchor: number }[]).map((r) => r.anchor)
+          : [];
       value = anchors.length > 0 ? String(anchors[token.i % anchors.length]) : '1';
     }
     if (token.t === 'revision') {
       const versions = subject
-        ? (db.prepare('SELECT version FROM Revision WHERE entityType = ? AND entityId = ? ORDER BY version').all(subject.entity, subject.id) as { version: number }[]).map((r) => r.version)
+        ? (
+            db.prepare('SELECT version FROM Revision WHERE entityType = ? AND entityId = ? ORDER BY version').all(subject.entity, subject.id) as {
+              version: number;
+            }[]
+          ).map((r) => r.version)
         : [];
       value = versions.length > 0 ? String(versions[token.i % versions.length]) : '1';
     }

@@ -14,11 +14,15 @@ let cookie = '';
 beforeAll(async () => {
   await createAccount(prisma, { email: 'origin-editor@example.org', name: 'Olga Origin', role: 'editor', password: PASSWORD });
   const { headers } = await getAuth().api.signInEmail({ body: { email: 'origin-editor@example.org', password: PASSWORD }, returnHeaders: true });
-  cookie = headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  cookie = headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
 });
 afterAll(() => prisma.$disconnect());
 
-const essay = () => prisma.document.findUniqueOrThrow({ where: { id: ESSAY_ID }, select: { version: true, passages: { where: { anchor: 1 }, select: { text: true } } } });
+const essay = () =>
+  prisma.document.findUniqueOrThrow({ where: { id: ESSAY_ID }, select: { version: true, passages: { where: { anchor: 1 }, select: { text: true } } } });
 
 async function patch(origin: string | null, text: string) {
   const { version } = await essay();
@@ -33,22 +37,33 @@ async function patch(origin: string | null, text: string) {
 }
 
 describe('the Origin header of an editor’s PATCH', () => {
-  it.each(['http://[::1', 'http://', ':', '%', 'http://exa mple.org', 'null', 'javascript:alert(1)', 'file:///etc/passwd', 'https://evil.example', 'http://localhost:3000.evil.example'])(
-    '%j is refused with 403 JSON and nothing is written',
-    async (origin) => {
-      const before = await essay();
-      const response = await patch(origin, 'Overwritten from another site.');
-      expect(response.status).toBe(403);
-      expect(response.headers.get('content-type')).toMatch(/^application\/json/);
-      expect(await response.json()).toMatchObject({ error: 'cross_site', message: expect.stringMatching(/other sites/) });
-      expect(await essay()).toEqual(before);
-    },
-  );
+  it.each([
+    'http://[::1',
+    'http://',
+    ':',
+    '%',
+    'http://exa mple.org',
+    'null',
+    'javascript:alert(1)',
+    'file:///etc/passwd',
+    'https://evil.example',
+    'http://localhost:3000.evil.example',
+  ])('%j is refused with 403 JSON and nothing is written', async (origin) => {
+    const before = await essay();
+    const response = await patch(origin, 'Overwritten from another site.');
+    expect(response.status).toBe(403);
+    expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(await response.json()).toMatchObject({ error: 'cross_site', message: expect.stringMatching(/other sites/) });
+    expect(await essay()).toEqual(before);
+  });
 
   // (A save that passes the check calls revalidatePath, which needs Next's request store: the check itself is asked here.)
   it('lets the site’s own origin, and none at all (a tool, not a browser), through to the save', () => {
     const request = (origin?: string) =>
-      new Request('http://localhost:3000/x', { method: 'PATCH', headers: { 'content-type': 'application/json', host: 'localhost:3000', ...(origin ? { origin } : {}) } });
+      new Request('http://localhost:3000/x', {
+        method: 'PATCH',
+        headers: { 'content-type': 'application/json', host: 'localhost:3000', ...(origin ? { origin } : {}) },
+      });
     expect(refuseCrossSite(request('http://localhost:3000'))).toBeNull();
     expect(refuseCrossSite(request())).toBeNull();
     expect(refuseCrossSite(request('http://localhost:3001'))?.status).toBe(403);

@@ -193,9 +193,7 @@ describe('GET /api/v1/documents/<slug>', () => {
   it('answers 200 with the essay, its 12 paragraphs addressed #p1 to #p12', async () => {
     const body = await (await detail(ESSAY)).json();
     expect(body.date).toEqual({ iso: '2016-12', label: 'December 2016', precision: 'month', year: 2016 });
-    expect(body.passages.map((p: { url: string }) => p.url)).toEqual(
-      Array.from({ length: 12 }, (_, i) => `${ORIGIN}/documents/${ESSAY}#p${i + 1}`),
-    );
+    expect(body.passages.map((p: { url: string }) => p.url)).toEqual(Array.from({ length: 12 }, (_, i) => `${ORIGIN}/documents/${ESSAY}#p${i + 1}`));
     expect(body.passages.every((p: { kind: string; speaker: { slug: string } }) => p.kind === 'paragraph' && p.speaker.slug === 'seongmin-lee')).toBe(true);
   });
 

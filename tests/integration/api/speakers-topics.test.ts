@@ -182,7 +182,11 @@ describe('parameters and addresses, the same rules as every /api/v1 endpoint', (
   ] as const;
 
   it.each(routes)('%s refuses an unknown or repeated parameter with a 400 naming it, as documents does', async (path, call) => {
-    for (const [query, parameter] of [['limit=5', 'limit'], ['utm_source=x', 'utm_source'], ['limit=5&limit=6', 'limit']]) {
+    for (const [query, parameter] of [
+      ['limit=5', 'limit'],
+      ['utm_source=x', 'utm_source'],
+      ['limit=5&limit=6', 'limit'],
+    ]) {
       const res = await call(new Request(`${ORIGIN}${path}?${query}`));
       expect(res.status, query).toBe(400);
       expect(res.headers.get('content-type')).toMatch(/^application\/json/);

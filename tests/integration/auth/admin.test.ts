@@ -69,7 +69,10 @@ describe('an admin managing users', () => {
 describe('signing out', () => {
   it('deletes the session and records a sign-out event', async () => {
     const { headers } = await getAuth().api.signInEmail({ body: { email: 'chief@example.org', password: PASSWORD }, returnHeaders: true });
-    const cookie = headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const cookie = headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
     const request = new Headers({ cookie, [CLIENT_ADDRESS_HEADER]: '203.0.113.5' });
     const sessionsBefore = await prisma.session.count({ where: { userId: admin.id } });
 

@@ -12,11 +12,10 @@ import { editorFromRequest } from '@/lib/auth/session';
 
 afterAll(() => prisma.$disconnect());
 
-const request = (path: string, init: { method?: string; headers?: Record<string, string> } = {}) =>
-  new NextRequest(`http://localhost:3000${path}`, init);
+const request = (path: string, init: { method?: string; headers?: Record<string, string> } = {}) => new NextRequest(`http://localhost:3000${path}`, init);
 
 describe('proxy', () => {
-  it('runs on every path but the build\'s static files', () => {
+  it("runs on every path but the build's static files", () => {
     for (const url of ['/', '/admin', '/admin/users', '/documents', '/sign-in', '/api/v1/documents', '/no/such/page']) {
       expect(unstable_doesMiddlewareMatch({ config, url }), url).toBe(true);
     }
@@ -78,7 +77,10 @@ describe('proxy', () => {
       body: { email: 'reader@example.org', password: 'reading all day long' },
       returnHeaders: true,
     });
-    const cookie = headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const cookie = headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
 
     const response = proxy(request('/admin/documents', { headers: { cookie, 'x-middleware-subrequest': 'proxy' } }));
     expect(response.headers.get('location')).toBeNull();

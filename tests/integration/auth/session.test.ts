@@ -18,7 +18,10 @@ afterAll(() => prisma.$disconnect());
 /** Signs in through Better Auth and returns a request carrying the session cookie it set. */
 async function signedInRequest(path = '/admin') {
   const { headers, response } = await getAuth().api.signInEmail({ body: { email: 'editor@example.org', password: PASSWORD }, returnHeaders: true });
-  const cookie = headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const cookie = headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   return { request: new Request(`http://localhost${path}`, { headers: { cookie } }), token: response.token, setCookie: headers.getSetCookie() };
 }
 

@@ -17,8 +17,7 @@ beforeAll(async () => {
 
 afterAll(() => prisma.$disconnect());
 
-const auditRows = (action: string, actorEmail: string) =>
-  prisma.auditEvent.findMany({ where: { action, actorEmail }, orderBy: { id: 'asc' } });
+const auditRows = (action: string, actorEmail: string) => prisma.auditEvent.findMany({ where: { action, actorEmail }, orderBy: { id: 'asc' } });
 
 describe('createAccount', () => {
   it('stores an argon2id hash with m=19456, t=2, p=1 in a credential account Better Auth can find', async () => {
@@ -56,9 +55,7 @@ describe("Better Auth's signInEmail", () => {
   });
 
   it('refuses sign-up: admins make accounts', async () => {
-    await expect(
-      getAuth().api.signUpEmail({ body: { email: 'self@example.org', password: PASSWORD, name: 'Self' } }),
-    ).rejects.toThrow();
+    await expect(getAuth().api.signUpEmail({ body: { email: 'self@example.org', password: PASSWORD, name: 'Self' } })).rejects.toThrow();
     expect(await prisma.user.count({ where: { email: 'self@example.org' } })).toBe(0);
   });
 });

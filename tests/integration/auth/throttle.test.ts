@@ -187,7 +187,10 @@ describe('the per-account ceiling', () => {
       // The same address for both, a new one each round: the pair rule and the ceiling both play.
       const ip = `10.8.${i >> 8}.${i & 255}`;
       for (let j = 0; j < (i < 2 ? 6 : 1); j++) {
-        for (const [key, email] of [['real', 'real@example.org'], ['madeUp', 'made-up@example.org']] as const) {
+        for (const [key, email] of [
+          ['real', 'real@example.org'],
+          ['madeUp', 'made-up@example.org'],
+        ] as const) {
           const result = await signInWithPassword(email, WRONG, ip, null, { now: time.now });
           said[key].push(result.ok ? 'ok' : `${result.reason}: ${result.message}`);
         }

@@ -34,7 +34,7 @@ describe('migrations', () => {
     expect(problems).toContain('table Stray has no model');
   });
 
-  it('are recorded in _prisma_migrations with Prisma\'s checksum, and a second run applies nothing', () => {
+  it("are recorded in _prisma_migrations with Prisma's checksum, and a second run applies nothing", () => {
     const file = scratch();
     const first = migrateDatabase(file);
     expect(first.applied).toEqual(readMigrations().map((m) => m.name));

@@ -126,7 +126,9 @@ describe('concurrent saves from three processes', () => {
     const codes = await Promise.all(workers.map((w) => w.exited));
     expect(codes).toEqual([0, 0, 0]);
 
-    const acks = workers.flatMap((w) => w.lines.filter((l) => l.startsWith('{"ack"')).map((l) => JSON.parse(l) as { worker: number; version: number; value: string; field: 'text' | 'summary' }));
+    const acks = workers.flatMap((w) =>
+      w.lines.filter((l) => l.startsWith('{"ack"')).map((l) => JSON.parse(l) as { worker: number; version: number; value: string; field: 'text' | 'summary' }),
+    );
     const done = workers.map((w) => JSON.parse(w.lines.find((l) => l.includes('"done"'))!) as { conflicts: number });
     expect(acks).toHaveLength(WORKERS * SAVES);
 
@@ -158,14 +160,15 @@ describe('concurrent saves from three processes', () => {
     expect(current).toEqual({ ...(getRevision('document', 1, WORKERS * SAVES + 1, options)!.snapshot as DocumentSnapshot) });
     const lastText = acks.filter((a) => a.field === 'text').sort((a, b) => b.version - a.version)[0];
     expect(current.passages.find((p) => p.anchor === 2)!.text).toBe(lastText.value);
-    const indexed = writer.db
-      .prepare('SELECT f.text FROM passage_fts f JOIN Passage p ON p.id = f.rowid WHERE p.documentId = 1 AND p.anchor = 2')
-      .get() as { text: string };
+    const indexed = writer.db.prepare('SELECT f.text FROM passage_fts f JOIN Passage p ON p.id = f.rowid WHERE p.documentId = 1 AND p.anchor = 2').get() as {
+      text: string;
+    };
     expect(indexed.text).toBe(lastText.value);
     // The audit log has one update per acknowledged save.
-    expect((writer.db.prepare("SELECT COUNT(*) AS n FROM AuditEvent WHERE entityType = 'document' AND entityId = '1' AND action = 'update'").get() as { n: number }).n).toBe(
-      WORKERS * SAVES,
-    );
+    expect(
+      (writer.db.prepare("SELECT COUNT(*) AS n FROM AuditEvent WHERE entityType = 'document' AND entityId = '1' AND action = 'update'").get() as { n: number })
+        .n,
+    ).toBe(WORKERS * SAVES);
     // The workers did race: stale versions were refused and retried rather than overwriting.
     expect(done.reduce((sum, d) => sum + d.conflicts, 0)).toBeGreaterThan(0);
   });

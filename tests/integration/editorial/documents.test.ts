@@ -34,12 +34,12 @@ const ESSAY_SLUG = 'how-to-really-bring-change-to-north-korea';
 const db = withWriter().db;
 const row = (id: number) => db.prepare('SELECT * FROM Document WHERE id = ?').get(id) as Record<string, unknown>;
 const audit = (id: number) =>
-  (db.prepare("SELECT action, actorId, actorEmail, summary FROM AuditEvent WHERE entityType = 'document' AND entityId = ? ORDER BY id").all(String(id)) as {
+  db.prepare("SELECT action, actorId, actorEmail, summary FROM AuditEvent WHERE entityType = 'document' AND entityId = ? ORDER BY id").all(String(id)) as {
     action: string;
     actorId: string;
     actorEmail: string;
     summary: string;
-  }[]);
+  }[];
 const publicSlugs = async () => (await listDocuments(documentFiltersSchema.parse({}))).items.map((d) => d.slug).sort();
 
 afterAll(async () => {
@@ -78,7 +78,16 @@ describe('createDocument', () => {
     const doc = getDocumentForEditing(created.id)!;
     expect(doc.participants).toEqual([{ speakerId: 2, speakerSlug: 'seongmin-lee', speakerName: 'Seongmin Lee', role: 'author' }]);
     expect(doc.passages).toEqual([
-      { anchor: 1, kind: 'question', speakerId: 1, speakerSlug: 'jeff-kim', speakerName: 'Jeff Kim', text: 'Why markets?', questionAnchor: null, topics: ['smuggling-and-markets'] },
+      {
+        anchor: 1,
+        kind: 'question',
+        speakerId: 1,
+        speakerSlug: 'jeff-kim',
+        speakerName: 'Jeff Kim',
+        text: 'Why markets?',
+        questionAnchor: null,
+        topics: ['smuggling-and-markets'],
+      },
       {
         anchor: 2,
         kind: 'answer',
@@ -92,7 +101,12 @@ describe('createDocument', () => {
     ]);
     expect(listRevisions('document', created.id).map((r) => [r.version, r.editorId, r.editorName, r.message])).toEqual([[1, 'u-ada', 'Ada Editor', 'Created']]);
     expect(audit(created.id)).toEqual([
-      { action: 'create', actorId: 'u-ada', actorEmail: 'ada@example.org', summary: 'Created the draft “A Speech on Markets” (a-speech-on-markets) with 2 passages' },
+      {
+        action: 'create',
+        actorId: 'u-ada',
+        actorEmail: 'ada@example.org',
+        summary: 'Created the draft “A Speech on Markets” (a-speech-on-markets) with 2 passages',
+      },
     ]);
     // A draft is nowhere public.
     expect(await getPublishedDocument('a-speech-on-markets')).toBeNull();
@@ -104,7 +118,13 @@ describe('createDocument', () => {
     const taken = await createDocument(ada, { slug: ESSAY_SLUG, kind: 'essay', title: 'Copy', date: '2020' }).catch((e) => e);
     expect(taken).toBeInstanceOf(ValidationError);
     expect(taken.fieldErrors).toEqual({ slug: ['is taken by another document'] });
-    const bad = await createDocument(ada, { slug: 'Bad Slug', kind: 'poem' as never, title: 'x'.repeat(301), date: '2020-02-30', sourceUrl: 'ftp://x.org' }).catch((e) => e);
+    const bad = await createDocument(ada, {
+      slug: 'Bad Slug',
+      kind: 'poem' as never,
+      title: 'x'.repeat(301),
+      date: '2020-02-30',
+      sourceUrl: 'ftp://x.org',
+    }).catch((e) => e);
     expect(bad.fieldErrors).toEqual({
       slug: ['must be lowercase letters, digits and single hyphens, like "human-rights"'],
       kind: ['must be one of interview, essay, speech, testimony'],
@@ -112,7 +132,13 @@ describe('createDocument', () => {
       date: ['must be a real date written YYYY, YYYY-MM or YYYY-MM-DD'],
       sourceUrl: ['must be a full web address starting with http:// or https://'],
     });
-    const speaker = await createDocument(ada, { slug: 'ghost', kind: 'essay', title: 'Ghost', date: '2020', participants: [{ speakerId: 77, role: 'author' }] }).catch((e) => e);
+    const speaker = await createDocument(ada, {
+      slug: 'ghost',
+      kind: 'essay',
+      title: 'Ghost',
+      date: '2020',
+      participants: [{ speakerId: 77, role: 'author' }],
+    }).catch((e) => e);
     expect(speaker.fieldErrors).toEqual({ participants: ['speaker 77 does not exist'] });
     expect(count()).toBe(before);
   });
@@ -147,7 +173,9 @@ describe('updateDocumentFields', () => {
         options,
       );
       expect(result).toMatchObject({ version: 2, changed: true });
-      expect(result.paths).toEqual(expect.arrayContaining([`/documents/${ESSAY_SLUG}`, '/documents/bringing-change', '/documents/bringing-change/passages/12', '/speakers/jeff-kim']));
+      expect(result.paths).toEqual(
+        expect.arrayContaining([`/documents/${ESSAY_SLUG}`, '/documents/bringing-change', '/documents/bringing-change/passages/12', '/speakers/jeff-kim']),
+      );
       const updated = writer.db.prepare('SELECT * FROM Document WHERE id = 2').get();
       expect(updated).toMatchObject({
         slug: 'bringing-change',
@@ -202,7 +230,9 @@ describe('updateDocumentFields', () => {
       });
 
       await updateDocumentFields(ada, { id: 2, expectedVersion: 1, title: 'Ada’s title' }, options);
-      const conflict = await updateDocumentFields(root, { id: 2, expectedVersion: 1, title: 'Ruth’s title', summary: 'Ruth’s summary' }, options).catch((e) => e);
+      const conflict = await updateDocumentFields(root, { id: 2, expectedVersion: 1, title: 'Ruth’s title', summary: 'Ruth’s summary' }, options).catch(
+        (e) => e,
+      );
       expect(conflict).toBeInstanceOf(ConflictError);
       expect(conflict).toMatchObject({ entityType: 'document', entityId: 2, currentVersion: 2, expectedVersion: 1 });
       expect(conflict.current).toMatchObject({ title: 'Ada’s title', version: 2, summary: null });
@@ -235,7 +265,15 @@ describe('publish, unpublish, soft delete and restore', () => {
     const published = await publishDocument(ada, { id: draft.id, expectedVersion: 1 });
     expect(published).toMatchObject({ version: 2, changed: true });
     expect(published.paths).toEqual(
-      expect.arrayContaining(['/', '/documents', '/documents/a-testimony', '/documents/a-testimony/passages/1', '/search', '/speakers/seongmin-lee', '/timeline']),
+      expect.arrayContaining([
+        '/',
+        '/documents',
+        '/documents/a-testimony',
+        '/documents/a-testimony/passages/1',
+        '/search',
+        '/speakers/seongmin-lee',
+        '/timeline',
+      ]),
     );
     const reader = await getPublishedDocument('a-testimony');
     expect(reader?.passages.map((p) => p.text)).toEqual(['I remember the border.']);
@@ -265,7 +303,9 @@ describe('publish, unpublish, soft delete and restore', () => {
 
     const edit = await updatePassage(ada, { documentId: 1, expectedVersion: 2, anchor: 1, text: 'Edited while deleted' }).catch((e) => e);
     expect(edit).toBeInstanceOf(EditorialError);
-    expect(edit.message).toBe('“Seongmin Lee Q&A Part 2: Thoughts on U.S. Relations with North Korea” is deleted. An admin can restore it before it is edited.');
+    expect(edit.message).toBe(
+      '“Seongmin Lee Q&A Part 2: Thoughts on U.S. Relations with North Korea” is deleted. An admin can restore it before it is edited.',
+    );
 
     const restored = await restoreDeletedDocument(root, { id: 1, expectedVersion: 2 });
     expect(restored).toMatchObject({ version: 3, changed: true });

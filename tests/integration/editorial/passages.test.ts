@@ -35,30 +35,38 @@ function fresh() {
     doc: (id: number) => getDocumentForEditing(id, options)!,
     anchors: (id: number) => getDocumentForEditing(id, options)!.passages.map((p) => p.anchor),
     positions: (id: number) =>
-      (db.prepare('SELECT anchor, position FROM Passage WHERE documentId = ? ORDER BY position').all(id) as { anchor: number; position: number }[]).map(
-        (r) => [r.anchor, r.position],
-      ),
+      (db.prepare('SELECT anchor, position FROM Passage WHERE documentId = ? ORDER BY position').all(id) as { anchor: number; position: number }[]).map((r) => [
+        r.anchor,
+        r.position,
+      ]),
     /** Passage ids the full-text index finds for a word. */
-    fts: (word: string) => (db.prepare('SELECT rowid AS id FROM passage_fts WHERE passage_fts MATCH ? ORDER BY rowid').all(`"${word}"`) as { id: number }[]).map((r) => r.id),
+    fts: (word: string) =>
+      (db.prepare('SELECT rowid AS id FROM passage_fts WHERE passage_fts MATCH ? ORDER BY rowid').all(`"${word}"`) as { id: number }[]).map((r) => r.id),
     passageId: (doc: number, anchor: number) =>
       (db.prepare('SELECT id FROM Passage WHERE documentId = ? AND anchor = ?').get(doc, anchor) as { id: number } | undefined)?.id ?? null,
     topicsOf: (doc: number, anchor: number) =>
       (
         db
-          .prepare('SELECT t.slug FROM PassageTopic pt JOIN Topic t ON t.id = pt.topicId JOIN Passage p ON p.id = pt.passageId WHERE p.documentId = ? AND p.anchor = ? ORDER BY t.slug')
+          .prepare(
+            'SELECT t.slug FROM PassageTopic pt JOIN Topic t ON t.id = pt.topicId JOIN Passage p ON p.id = pt.passageId WHERE p.documentId = ? AND p.anchor = ? ORDER BY t.slug',
+          )
           .all(doc, anchor) as { slug: string }[]
       ).map((r) => r.slug),
-    revisionCount: (doc: number) => (db.prepare("SELECT COUNT(*) AS n FROM Revision WHERE entityType = 'document' AND entityId = ?").get(doc) as { n: number }).n,
+    revisionCount: (doc: number) =>
+      (db.prepare("SELECT COUNT(*) AS n FROM Revision WHERE entityType = 'document' AND entityId = ?").get(doc) as { n: number }).n,
   };
 }
-
 
 describe('updatePassage', () => {
   it('changes the text, bumps the document version, writes the baseline and the new revision, and re-indexes', async () => {
     const t = fresh();
     const id = t.passageId(INTERVIEW, 2)!;
     expect(t.fts('quixotically')).toEqual([]);
-    const result = await updatePassage(editor, { documentId: INTERVIEW, expectedVersion: 1, anchor: 2, text: 'Quixotically, I disagree.\r\n\r\nSecond thought.' }, t.options);
+    const result = await updatePassage(
+      editor,
+      { documentId: INTERVIEW, expectedVersion: 1, anchor: 2, text: 'Quixotically, I disagree.\r\n\r\nSecond thought.' },
+      t.options,
+    );
     expect(result).toMatchObject({ entityType: 'document', id: INTERVIEW, version: 2, changed: true });
     const passage = t.doc(INTERVIEW).passages.find((p) => p.anchor === 2)!;
     expect(passage.text).toBe('Quixotically, I disagree.\n\nSecond thought.');
@@ -71,7 +79,15 @@ describe('updatePassage', () => {
     ]);
     // The public paths of the published interview: the reader, the passage's own page, the listings.
     expect(result.paths).toEqual(
-      expect.arrayContaining(['/', '/documents', '/search', '/timeline', '/documents/seongmin-lee-qa-part-2-us-relations-with-north-korea', '/documents/seongmin-lee-qa-part-2-us-relations-with-north-korea/passages/2', '/speakers/seongmin-lee']),
+      expect.arrayContaining([
+        '/',
+        '/documents',
+        '/search',
+        '/timeline',
+        '/documents/seongmin-lee-qa-part-2-us-relations-with-north-korea',
+        '/documents/seongmin-lee-qa-part-2-us-relations-with-north-korea/passages/2',
+        '/speakers/seongmin-lee',
+      ]),
     );
     expect(result.paths).not.toContain('/documents/seongmin-lee-qa-part-2-us-relations-with-north-korea/passages/4');
   });
@@ -113,7 +129,9 @@ describe('updatePassage', () => {
   it('throws a ConflictError on a stale version, with both sides, and writes nothing', async () => {
     const t = fresh();
     await updatePassage(editor, { documentId: INTERVIEW, expectedVersion: 1, anchor: 2, text: 'First editor’s words.' }, t.options);
-    const stale = await updatePassage(editor, { documentId: INTERVIEW, expectedVersion: 1, anchor: 2, text: 'Second editor’s words.' }, t.options).catch((e) => e);
+    const stale = await updatePassage(editor, { documentId: INTERVIEW, expectedVersion: 1, anchor: 2, text: 'Second editor’s words.' }, t.options).catch(
+      (e) => e,
+    );
     expect(stale).toBeInstanceOf(ConflictError);
     expect(stale.currentVersion).toBe(2);
     expect(stale.expectedVersion).toBe(1);
@@ -145,24 +163,52 @@ describe('addPassage and deletePassage', () => {
     const t = fresh();
     const added = await addPassage(
       editor,
-      { documentId: INTERVIEW, expectedVersion: 1, afterAnchor: 2, kind: 'answer', speakerId: 2, text: 'A flabbergasting addendum.', questionAnchor: 1, topicIds: [3] },
+      {
+        documentId: INTERVIEW,
+        expectedVersion: 1,
+        afterAnchor: 2,
+        kind: 'answer',
+        speakerId: 2,
+        text: 'A flabbergasting addendum.',
+        questionAnchor: 1,
+        topicIds: [3],
+      },
       t.options,
     );
     expect(added).toMatchObject({ anchor: 7, version: 2, changed: true });
     expect(t.anchors(INTERVIEW)).toEqual([1, 2, 7, 3, 4, 5, 6]);
-    expect(t.positions(INTERVIEW)).toEqual([[1, 1], [2, 2], [7, 3], [3, 4], [4, 5], [5, 6], [6, 7]]);
+    expect(t.positions(INTERVIEW)).toEqual([
+      [1, 1],
+      [2, 2],
+      [7, 3],
+      [3, 4],
+      [4, 5],
+      [5, 6],
+      [6, 7],
+    ]);
     expect(t.doc(INTERVIEW).passages[2]).toMatchObject({ anchor: 7, kind: 'answer', questionAnchor: 1, topics: ['sanctions'], speakerName: 'Seongmin Lee' });
     const id = t.passageId(INTERVIEW, 7)!;
     expect(t.fts('flabbergasting')).toEqual([id]);
 
     await deletePassage(editor, { documentId: INTERVIEW, expectedVersion: 2, anchor: 7 }, t.options);
     expect(t.anchors(INTERVIEW)).toEqual([1, 2, 3, 4, 5, 6]);
-    expect(t.positions(INTERVIEW)).toEqual([[1, 1], [2, 2], [3, 3], [4, 4], [5, 5], [6, 6]]);
+    expect(t.positions(INTERVIEW)).toEqual([
+      [1, 1],
+      [2, 2],
+      [3, 3],
+      [4, 4],
+      [5, 5],
+      [6, 6],
+    ]);
     expect(t.fts('flabbergasting')).toEqual([]);
     expect(t.db.prepare('SELECT COUNT(*) AS n FROM PassageTopic WHERE passageId = ?').get(id)).toEqual({ n: 0 });
 
     // The deleted passage's anchor is retired: the next one is 8, not 7.
-    const next = await addPassage(editor, { documentId: INTERVIEW, expectedVersion: 3, afterAnchor: null, kind: 'paragraph', text: 'Opening note.' }, t.options);
+    const next = await addPassage(
+      editor,
+      { documentId: INTERVIEW, expectedVersion: 3, afterAnchor: null, kind: 'paragraph', text: 'Opening note.' },
+      t.options,
+    );
     expect(next.anchor).toBe(8);
     expect(t.anchors(INTERVIEW)).toEqual([8, 1, 2, 3, 4, 5, 6]);
   });
@@ -171,16 +217,26 @@ describe('addPassage and deletePassage', () => {
     const t = fresh();
     await deletePassage(editor, { documentId: INTERVIEW, expectedVersion: 1, anchor: 3 }, t.options);
     const doc = t.doc(INTERVIEW);
-    expect(doc.passages.map((p) => [p.anchor, p.questionAnchor])).toEqual([[1, null], [2, 1], [4, null], [5, null], [6, 5]]);
+    expect(doc.passages.map((p) => [p.anchor, p.questionAnchor])).toEqual([
+      [1, null],
+      [2, 1],
+      [4, null],
+      [5, null],
+      [6, 5],
+    ]);
   });
 
   it('refuses an unknown afterAnchor and an answer to a missing question', async () => {
     const t = fresh();
-    const after = await addPassage(editor, { documentId: INTERVIEW, expectedVersion: 1, afterAnchor: 40, kind: 'paragraph', text: 'x' }, t.options).catch((e) => e);
-    expect(after.fieldErrors).toEqual({ afterAnchor: ['this document has no passage 40'] });
-    const question = await addPassage(editor, { documentId: INTERVIEW, expectedVersion: 1, afterAnchor: 1, kind: 'paragraph', text: 'x', questionAnchor: 1 }, t.options).catch(
+    const after = await addPassage(editor, { documentId: INTERVIEW, expectedVersion: 1, afterAnchor: 40, kind: 'paragraph', text: 'x' }, t.options).catch(
       (e) => e,
     );
+    expect(after.fieldErrors).toEqual({ afterAnchor: ['this document has no passage 40'] });
+    const question = await addPassage(
+      editor,
+      { documentId: INTERVIEW, expectedVersion: 1, afterAnchor: 1, kind: 'paragraph', text: 'x', questionAnchor: 1 },
+      t.options,
+    ).catch((e) => e);
     expect(question.fieldErrors).toEqual({ questionAnchor: ['only an answer can answer a question'] });
     expect(t.anchors(INTERVIEW)).toEqual([1, 2, 3, 4, 5, 6]);
     expect(t.revisionCount(INTERVIEW)).toBe(SEEDED);
@@ -192,10 +248,30 @@ describe('reorderPassages', () => {
     const t = fresh();
     const result = await reorderPassages(editor, { documentId: ESSAY, expectedVersion: 1, order: [12, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11] }, t.options);
     expect(result.version).toBe(2);
-    expect(t.positions(ESSAY)).toEqual([[12, 1], [1, 2], [2, 3], [3, 4], [4, 5], [5, 6], [6, 7], [7, 8], [8, 9], [9, 10], [10, 11], [11, 12]]);
+    expect(t.positions(ESSAY)).toEqual([
+      [12, 1],
+      [1, 2],
+      [2, 3],
+      [3, 4],
+      [4, 5],
+      [5, 6],
+      [6, 7],
+      [7, 8],
+      [8, 9],
+      [9, 10],
+      [10, 11],
+      [11, 12],
+    ]);
     const audit = t.db.prepare("SELECT action, entityType, entityId, actorId, actorEmail, summary FROM AuditEvent WHERE action = 'reorder'").all();
     expect(audit).toEqual([
-      { action: 'reorder', entityType: 'document', entityId: '2', actorId: 'u-ada', actorEmail: 'ada@example.org', summary: 'Reordered the passages in “How to Really Bring Change to North Korea, My Home Country”' },
+      {
+        action: 'reorder',
+        entityType: 'document',
+        entityId: '2',
+        actorId: 'u-ada',
+        actorEmail: 'ada@example.org',
+        summary: 'Reordered the passages in “How to Really Bring Change to North Korea, My Home Country”',
+      },
     ]);
   });
 
@@ -205,7 +281,14 @@ describe('reorderPassages', () => {
     expect(missing.fieldErrors).toEqual({ order: ['must list every passage of the document exactly once (6 passages)'] });
     const twice = await reorderPassages(editor, { documentId: INTERVIEW, expectedVersion: 1, order: [1, 1, 2, 3, 4, 5] }, t.options).catch((e) => e);
     expect(twice.fieldErrors).toEqual({ order: ['lists a passage twice'] });
-    expect(t.positions(INTERVIEW)).toEqual([[1, 1], [2, 2], [3, 3], [4, 4], [5, 5], [6, 6]]);
+    expect(t.positions(INTERVIEW)).toEqual([
+      [1, 1],
+      [2, 2],
+      [3, 3],
+      [4, 4],
+      [5, 5],
+      [6, 6],
+    ]);
   });
 });
 
@@ -242,7 +325,10 @@ describe('splitPassage and mergePassages', () => {
     const result = await splitPassage(editor, { documentId: ESSAY, expectedVersion: 2, anchor: 3, offset: 11 }, t.options);
     expect(result.newAnchor).toBe(13);
     const doc = t.doc(ESSAY);
-    expect(doc.passages.slice(2, 4).map((p) => [p.anchor, p.text])).toEqual([[3, 'Alpha beta.'], [13, 'Gamma delta.']]);
+    expect(doc.passages.slice(2, 4).map((p) => [p.anchor, p.text])).toEqual([
+      [3, 'Alpha beta.'],
+      [13, 'Gamma delta.'],
+    ]);
     const outside = await splitPassage(editor, { documentId: ESSAY, expectedVersion: 3, anchor: 3, offset: 400 }, t.options).catch((e) => e);
     expect(outside.fieldErrors).toEqual({ offset: ['must be between 1 and 10'] });
     const both = await splitPassage(editor, { documentId: ESSAY, expectedVersion: 3, anchor: 3, offset: 2, paragraph: 2 }, t.options).catch((e) => e);
@@ -266,18 +352,33 @@ describe('splitPassage and mergePassages', () => {
     // Anchor 7 is retired: splitting and adding give 13 and 14, never 7.
     const split = await splitPassage(editor, { documentId: ESSAY, expectedVersion: 2, anchor: 6, paragraph: 2 }, t.options);
     expect(split.newAnchor).toBe(13);
-    const added = await addPassage(editor, { documentId: ESSAY, expectedVersion: 3, afterAnchor: 12, kind: 'paragraph', speakerId: 2, text: 'Coda.' }, t.options);
+    const added = await addPassage(
+      editor,
+      { documentId: ESSAY, expectedVersion: 3, afterAnchor: 12, kind: 'paragraph', speakerId: 2, text: 'Coda.' },
+      t.options,
+    );
     expect(added.anchor).toBe(14);
     expect(t.anchors(ESSAY)).toEqual([1, 2, 3, 4, 5, 6, 13, 8, 9, 10, 11, 12, 14]);
   });
 
   it('moves a merged question’s answers to the first question', async () => {
     const t = fresh();
-    await addPassage(editor, { documentId: INTERVIEW, expectedVersion: 1, afterAnchor: 1, kind: 'question', speakerId: 1, text: 'And a follow-up?' }, t.options);
+    await addPassage(
+      editor,
+      { documentId: INTERVIEW, expectedVersion: 1, afterAnchor: 1, kind: 'question', speakerId: 1, text: 'And a follow-up?' },
+      t.options,
+    );
     await updatePassage(editor, { documentId: INTERVIEW, expectedVersion: 2, anchor: 2, questionAnchor: 7 }, t.options);
     await mergePassages(editor, { documentId: INTERVIEW, expectedVersion: 3, first: 1, second: 7 }, t.options);
     const doc = t.doc(INTERVIEW);
-    expect(doc.passages.map((p) => [p.anchor, p.questionAnchor])).toEqual([[1, null], [2, 1], [3, null], [4, 3], [5, null], [6, 5]]);
+    expect(doc.passages.map((p) => [p.anchor, p.questionAnchor])).toEqual([
+      [1, null],
+      [2, 1],
+      [3, null],
+      [4, 3],
+      [5, null],
+      [6, 5],
+    ]);
     expect(doc.passages[0].text.endsWith('\n\nAnd a follow-up?')).toBe(true);
   });
 

@@ -53,7 +53,6 @@ function fresh() {
   };
 }
 
-
 describe('revisions', () => {
   it('gives an entry written before revisions existed a baseline version 1, once', async () => {
     const t = fresh();
@@ -132,7 +131,11 @@ describe('diffRevisions', () => {
     const diff = compareVersions('document', 1, 1, 6, t.options);
     expect(diff).toMatchObject({ entityType: 'document', id: 1, fromVersion: 1, toVersion: 6, participants: null, aliases: null });
     expect(diff.fields).toHaveLength(1);
-    expect(diff.fields[0]).toMatchObject({ field: 'title', before: 'Seongmin Lee Q&A Part 2: Thoughts on U.S. Relations with North Korea', after: 'Seongmin Lee Q&A Part 2: On U.S. Relations' });
+    expect(diff.fields[0]).toMatchObject({
+      field: 'title',
+      before: 'Seongmin Lee Q&A Part 2: Thoughts on U.S. Relations with North Korea',
+      after: 'Seongmin Lee Q&A Part 2: On U.S. Relations',
+    });
     expect(diff.fields[0].parts!.filter((p) => p.removed).map((p) => p.value.trim())).toEqual(['Thoughts on', 'with North Korea']);
     expect(diff.fields[0].parts!.filter((p) => p.added).map((p) => p.value.trim())).toEqual(['On']);
 
@@ -149,7 +152,12 @@ describe('diffRevisions', () => {
     const changed = diff.passages.find((p) => p.anchor === 5)!;
     expect(changed.text!.filter((p) => p.removed).map((p) => p.value)).toEqual(['More and more']);
     expect(changed.text!.filter((p) => p.added).map((p) => p.value)).toEqual(['Fewer']);
-    expect(changed.text!.filter((p) => !p.added && !p.removed).map((p) => p.value).join('')).toContain('people are starting to show interest');
+    expect(
+      changed
+        .text!.filter((p) => !p.added && !p.removed)
+        .map((p) => p.value)
+        .join(''),
+    ).toContain('people are starting to show interest');
     expect(changed.position).toEqual({ before: 5, after: 2 });
     const removed = diff.passages.find((p) => p.anchor === 1)!;
     expect(removed.text).toEqual([{ value: removed.before!.text, added: false, removed: true }]);
@@ -183,7 +191,11 @@ describe('restoreRevision', () => {
     await updateDocumentFields(ada, { id: 1, expectedVersion: 1, title: 'A retitled interview', date: '2018' }, t.options);
     await updatePassage(ada, { documentId: 1, expectedVersion: 2, anchor: 2, text: 'Short answer.' }, t.options);
     await deletePassage(ada, { documentId: 1, expectedVersion: 3, anchor: 3 }, t.options);
-    const added = await addPassage(ada, { documentId: 1, expectedVersion: 4, afterAnchor: 6, kind: 'paragraph', speakerId: 1, text: 'An afterword.' }, t.options);
+    const added = await addPassage(
+      ada,
+      { documentId: 1, expectedVersion: 4, afterAnchor: 6, kind: 'paragraph', speakerId: 1, text: 'An afterword.' },
+      t.options,
+    );
     expect(added.anchor).toBe(7);
     expect(t.fts('table')).not.toContain(thirdId);
     const historyBefore = t.revisionRows('document', 1);
@@ -211,7 +223,11 @@ describe('restoreRevision', () => {
     expect(historyAfter.slice(0, 5)).toEqual(historyBefore);
     expect(historyAfter[5]).toMatchObject({ version: 6, message: 'Restored version 1', editorId: 'u-ben' });
     expect(t.db.prepare("SELECT action, actorId, summary FROM AuditEvent WHERE action = 'restore'").all()).toEqual([
-      { action: 'restore', actorId: 'u-ben', summary: 'Restored version 1 of the document “Seongmin Lee Q&A Part 2: Thoughts on U.S. Relations with North Korea” (now version 6)' },
+      {
+        action: 'restore',
+        actorId: 'u-ben',
+        summary: 'Restored version 1 of the document “Seongmin Lee Q&A Part 2: Thoughts on U.S. Relations with North Korea” (now version 6)',
+      },
     ]);
 
     // Anchor 7 was given once; the restore removed its passage, but it is never given again.

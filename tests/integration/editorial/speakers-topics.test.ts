@@ -36,13 +36,12 @@ function fresh() {
     db,
     count: (sqlText: string, ...params: unknown[]) => (db.prepare(sqlText).get(...params) as { n: number }).n,
     audit: (entityType: string, id: number) =>
-      (db.prepare('SELECT action, summary FROM AuditEvent WHERE entityType = ? AND entityId = ? ORDER BY id').all(entityType, String(id)) as {
+      db.prepare('SELECT action, summary FROM AuditEvent WHERE entityType = ? AND entityId = ? ORDER BY id').all(entityType, String(id)) as {
         action: string;
         summary: string;
-      }[]),
+      }[],
   };
 }
-
 
 describe('speakers', () => {
   it('creates a speaker with a slug from the name, and refuses a taken slug', async () => {
@@ -72,7 +71,7 @@ describe('speakers', () => {
     expect(result.paths).toEqual(
       expect.arrayContaining(['/speakers/jeff-kim', '/speakers/jeffrey-kim', '/documents/seongmin-lee-qa-part-2-us-relations-with-north-korea']),
     );
-    expect(t.db.prepare("SELECT DISTINCT speaker FROM passage_fts f JOIN Passage p ON p.id = f.rowid WHERE p.speakerId = 1").all()).toEqual([
+    expect(t.db.prepare('SELECT DISTINCT speaker FROM passage_fts f JOIN Passage p ON p.id = f.rowid WHERE p.speakerId = 1').all()).toEqual([
       { speaker: 'Jeffrey Kim' },
     ]);
     expect(getSpeakerForEditing(JEFF, t.options)!.aliases).toEqual(['JK', 'Jeff']);
@@ -113,7 +112,9 @@ describe('speakers', () => {
 
     const merged = await mergeSpeakers(ada, { targetId: LEE, expectedTargetVersion: 1, sourceId: b.id, expectedSourceVersion: 1 }, t.options);
     expect(merged).toMatchObject({ entityType: 'speaker', id: LEE, merged: b.id, version: 2, changed: true });
-    expect(merged.paths).toEqual(expect.arrayContaining(['/speakers/s-m-lee', '/speakers/seongmin-lee', '/documents/seongmin-lee-qa-part-2-us-relations-with-north-korea/passages/2']));
+    expect(merged.paths).toEqual(
+      expect.arrayContaining(['/speakers/s-m-lee', '/speakers/seongmin-lee', '/documents/seongmin-lee-qa-part-2-us-relations-with-north-korea/passages/2']),
+    );
 
     expect(getSpeakerForEditing(b.id, t.options)).toBeNull();
     expect(getSpeakerForEditing(LEE, t.options)!.aliases).toEqual(['Lee', 'Lee Seongmin', 'S. M. Lee', 'SL']);
@@ -147,7 +148,9 @@ describe('speakers', () => {
     const t = fresh();
     const used = await deleteSpeaker(ada, { id: JEFF, expectedVersion: 1 }, t.options).catch((e) => e);
     expect(used).toBeInstanceOf(EditorialError);
-    expect(used.message).toBe('“Jeff Kim” cannot be deleted: one document names this speaker (3 passages). Merge the speaker into another one instead, or remove those references first.');
+    expect(used.message).toBe(
+      '“Jeff Kim” cannot be deleted: one document names this speaker (3 passages). Merge the speaker into another one instead, or remove those references first.',
+    );
     expect(getSpeakerForEditing(JEFF, t.options)).not.toBeNull();
 
     const unused = await createSpeaker(ada, { name: 'Nobody Yet' }, t.options);
@@ -211,7 +214,9 @@ describe('topics', () => {
     const t = fresh();
     const used = await deleteTopic(ada, { id: 3, expectedVersion: 1 }, t.options).catch((e) => e);
     expect(used).toBeInstanceOf(EditorialError);
-    expect(used.message).toMatch(/^“Sanctions” cannot be deleted: \d+ passages are tagged with it\. Merge it into another topic instead, or remove those first\.$/);
+    expect(used.message).toMatch(
+      /^“Sanctions” cannot be deleted: \d+ passages are tagged with it\. Merge it into another topic instead, or remove those first\.$/,
+    );
     const parent = await createTopic(ada, { name: 'Parent' }, t.options);
     const child = await createTopic(ada, { name: 'Child', parentId: parent.id }, t.options);
     const withChild = await deleteTopic(ada, { id: parent.id, expectedVersion: 1 }, t.options).catch((e) => e);

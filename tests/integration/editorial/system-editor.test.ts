@@ -13,12 +13,18 @@ import { createDocumentFixture } from '@/tests/support/factories';
 const fresh = () => scratchWriter();
 
 const PASSWORD = 'a long enough password';
-const count = (writer: Writer, sql: string, ...args: unknown[]) => writer.db.prepare(sql).pluck().get(...args) as number;
+const count = (writer: Writer, sql: string, ...args: unknown[]) =>
+  writer.db
+    .prepare(sql)
+    .pluck()
+    .get(...args) as number;
 
 describe('the system editor', () => {
   it('cannot be made an account with a password', async () => {
     const writer = fresh();
-    const refused = await createAccount(writer, { email: SYSTEM_EDITOR.email.toUpperCase(), name: 'Impostor', role: 'admin', password: PASSWORD }).catch((e) => e);
+    const refused = await createAccount(writer, { email: SYSTEM_EDITOR.email.toUpperCase(), name: 'Impostor', role: 'admin', password: PASSWORD }).catch(
+      (e) => e,
+    );
     expect(refused).toBeInstanceOf(AccountError);
     expect(refused.field).toBe('email');
     expect(count(writer, 'SELECT COUNT(*) FROM Account WHERE userId = ?', SYSTEM_EDITOR.id)).toBe(0);
@@ -27,8 +33,14 @@ describe('the system editor', () => {
   it('refuses to write in its name once it has a credential account or was enabled, writing nothing', async () => {
     const writer = fresh();
     const documents = count(writer, 'SELECT COUNT(*) FROM Document');
-    writer.db.prepare("INSERT INTO Account (id, accountId, providerId, userId, password, createdAt, updatedAt) VALUES ('x', 'system', 'credential', 'system', 'h', 0, 0)").run();
-    await expect(createDocumentFixture(writer, { slug: 'never-written', passages: [{ speaker: 'Pat Moss', text: 'Not saved.' }] })).rejects.toThrow(EditorialError);
+    writer.db
+      .prepare(
+        "INSERT INTO Account (id, accountId, providerId, userId, password, createdAt, updatedAt) VALUES ('x', 'system', 'credential', 'system', 'h', 0, 0)",
+      )
+      .run();
+    await expect(createDocumentFixture(writer, { slug: 'never-written', passages: [{ speaker: 'Pat Moss', text: 'Not saved.' }] })).rejects.toThrow(
+      EditorialError,
+    );
     writer.db.prepare("DELETE FROM Account WHERE id = 'x'").run();
     writer.db.prepare("UPDATE User SET disabled = 0 WHERE id = 'system'").run();
     expect(() => writer.write((db) => ensureSystemEditor(db))).toThrow(/not the archive's system editor/);
@@ -42,14 +54,21 @@ describe('the system editor', () => {
     const admin = await createAccount(prisma, { email: 'chief@example.org', name: 'Chief', role: 'admin', password: PASSWORD });
     await expect(changeRole(admin, { userId: SYSTEM_EDITOR.id, role: 'admin' })).rejects.toThrow('There is no such user.');
     await expect(setDisabled(admin, { userId: SYSTEM_EDITOR.id, disabled: false })).rejects.toThrow('There is no such user.');
-    expect(await prisma.user.findUnique({ where: { id: SYSTEM_EDITOR.id }, select: { role: true, disabled: true } })).toEqual({ role: 'editor', disabled: true });
+    expect(await prisma.user.findUnique({ where: { id: SYSTEM_EDITOR.id }, select: { role: true, disabled: true } })).toEqual({
+      role: 'editor',
+      disabled: true,
+    });
   });
 });
 
 describe('createAccount on the writer', () => {
   it('writes the user, its credential account and a user-created audit entry as one transaction', async () => {
     const writer = fresh();
-    const user = await createAccount(writer, { email: 'new@example.org', name: 'New', role: 'editor', password: PASSWORD }, { id: 'u-root', email: 'root@example.org' });
+    const user = await createAccount(
+      writer,
+      { email: 'new@example.org', name: 'New', role: 'editor', password: PASSWORD },
+      { id: 'u-root', email: 'root@example.org' },
+    );
     expect(count(writer, "SELECT COUNT(*) FROM Account WHERE userId = ? AND providerId = 'credential'", user.id)).toBe(1);
     expect(writer.db.prepare("SELECT actorId, action, entityId FROM AuditEvent WHERE action = 'user-created'").all()).toEqual([
       { actorId: 'u-root', action: 'user-created', entityId: user.id },

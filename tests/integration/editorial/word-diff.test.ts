@@ -10,10 +10,13 @@ const ada: Editor = { id: 'u-ada', name: 'Ada Editor', email: 'ada@example.org',
 
 /** n words no other call of this function shares: two such texts have nothing in common. */
 let counter = 0;
-const unrelatedWords = (n: number) => Array.from({ length: n }, () => `w${(counter++).toString(36).padStart(6, "0")}`).join(' ');
+const unrelatedWords = (n: number) => Array.from({ length: n }, () => `w${(counter++).toString(36).padStart(6, '0')}`).join(' ');
 
 const joined = (parts: { value: string; added: boolean; removed: boolean }[], side: 'before' | 'after') =>
-  parts.filter((p) => (side === 'before' ? !p.added : !p.removed)).map((p) => p.value).join('');
+  parts
+    .filter((p) => (side === 'before' ? !p.added : !p.removed))
+    .map((p) => p.value)
+    .join('');
 
 it('a small edit gives a word-level diff', () => {
   const parts = wordDiff('They crossed the river at night.', 'They crossed the frozen river at night.');

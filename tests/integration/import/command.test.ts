@@ -57,7 +57,10 @@ describe('npm run import', () => {
         publishedOn: true,
         datePrecision: true,
         publisher: true,
-        passages: { orderBy: { position: 'asc' }, select: { kind: true, text: true, speaker: { select: { name: true } }, question: { select: { position: true } } } },
+        passages: {
+          orderBy: { position: 'asc' },
+          select: { kind: true, text: true, speaker: { select: { name: true } }, question: { select: { position: true } } },
+        },
         participants: { select: { role: true, speaker: { select: { name: true } } } },
       },
     });
@@ -85,11 +88,28 @@ describe('npm run import', () => {
   it('takes title, date, speakers and kind from options when the file has no front matter', async () => {
     const file = transcript('plain.txt', 'Q: Why did you leave?\n\nA: To be free.\n');
     const options = parseImportArguments([
-      file, '--kind', 'interview', '--title', 'Why I Left', '--date', '2020-01-02',
-      '--speaker', 'Q=Jin Park', '--speaker', 'A=Mi Han', '--interviewer', 'Jin Park', '--interviewee', 'Mi Han', '--publish',
+      file,
+      '--kind',
+      'interview',
+      '--title',
+      'Why I Left',
+      '--date',
+      '2020-01-02',
+      '--speaker',
+      'Q=Jin Park',
+      '--speaker',
+      'A=Mi Han',
+      '--interviewer',
+      'Jin Park',
+      '--interviewee',
+      'Mi Han',
+      '--publish',
     ]);
     const outcome = await runImport(options, databaseUrl);
-    const saved = await prisma.document.findUniqueOrThrow({ where: { slug: outcome.saved!.slug }, select: { status: true, datePrecision: true, _count: { select: { passages: true } } } });
+    const saved = await prisma.document.findUniqueOrThrow({
+      where: { slug: outcome.saved!.slug },
+      select: { status: true, datePrecision: true, _count: { select: { passages: true } } },
+    });
     expect(saved).toEqual({ status: 'published', datePrecision: 'day', _count: { passages: 2 } });
   });
 
@@ -106,14 +126,19 @@ describe('npm run import', () => {
 
   it('refuses a missing date, naming the option to give', async () => {
     const file = transcript('undated.txt', 'AB: Hello?\n\nCD: Hi.');
-    await expect(runImport(parseImportArguments([file, '--title', 'Undated', '--speaker', 'AB=Ann Bell', '--speaker', 'CD=Chol Do']), databaseUrl)).rejects.toThrow(/--date/);
+    await expect(
+      runImport(parseImportArguments([file, '--title', 'Undated', '--speaker', 'AB=Ann Bell', '--speaker', 'CD=Chol Do']), databaseUrl),
+    ).rejects.toThrow(/--date/);
   });
 
   it('saves through the editorial layer as the system editor: version 1 with its revision and audit entry, speakers too', async () => {
     const file = transcript('revised.txt', INTERVIEW.replace('A Conversation About Markets', 'Markets, Revised'));
     const outcome = await runImport(parseImportArguments([file]), databaseUrl);
     const id = String(outcome.saved!.id);
-    const revisions = await prisma.revision.findMany({ where: { entityType: 'document', entityId: outcome.saved!.id }, select: { version: true, editorId: true, message: true } });
+    const revisions = await prisma.revision.findMany({
+      where: { entityType: 'document', entityId: outcome.saved!.id },
+      select: { version: true, editorId: true, message: true },
+    });
     expect(revisions).toEqual([{ version: 1, editorId: 'system', message: 'Imported from the command line' }]);
     expect(await prisma.auditEvent.findMany({ where: { entityType: 'document', entityId: id }, select: { action: true, actorId: true } })).toEqual([
       { action: 'create', actorId: 'system' },
@@ -195,7 +220,11 @@ describe('npm run import: a label nobody mapped', () => {
   it('with --speaker XY=… saves the turn as that speaker’s, follow-on paragraph included', async () => {
     const file = transcript('mapped.txt', UNKNOWN.replace('LABEL', 'XY').replace('Markets After', 'Mapped Markets After'));
     const outcome = await runImport(parseImportArguments([file, '--speaker', 'XY=Xu Yang']), databaseUrl);
-    const passages = await prisma.passage.findMany({ where: { document: { slug: outcome.saved!.slug } }, orderBy: { position: 'asc' }, select: { text: true, speaker: { select: { name: true } } } });
+    const passages = await prisma.passage.findMany({
+      where: { document: { slug: outcome.saved!.slug } },
+      orderBy: { position: 'asc' },
+      select: { text: true, speaker: { select: { name: true } } },
+    });
     expect(passages.map((p) => [p.speaker?.name, p.text])).toEqual([
       ['Jeff Kim', 'Where did you grow up?'],
       ['Seongmin Lee', 'In Hyesan, near the river.'],
@@ -221,8 +250,13 @@ describe('source addresses', () => {
 
   it.each(['javascript:alert(document.cookie)', 'data:text/html,<b>x</b>'])('refuses front matter source: %s and writes nothing', async (source) => {
     const before = await prisma.document.count();
-    const file = transcript(`source-${source.length}.txt`, INTERVIEW.replace('publisher: Example Review', `publisher: Example Review\nsource: "${source}"`).replace('A Conversation', 'Hostile'));
-    await expect(runImport(parseImportArguments([file]), databaseUrl)).rejects.toThrow(/invalid front matter: "source" must be a full web address starting with http:\/\/ or https:\/\//);
+    const file = transcript(
+      `source-${source.length}.txt`,
+      INTERVIEW.replace('publisher: Example Review', `publisher: Example Review\nsource: "${source}"`).replace('A Conversation', 'Hostile'),
+    );
+    await expect(runImport(parseImportArguments([file]), databaseUrl)).rejects.toThrow(
+      /invalid front matter: "source" must be a full web address starting with http:\/\/ or https:\/\//,
+    );
     expect(await prisma.document.count()).toBe(before);
   });
 
@@ -242,7 +276,9 @@ describe('the import size limit', () => {
   it('the CLI refuses a file over 1 MB with a message, writing nothing', async () => {
     const before = await prisma.document.count();
     const file = transcript('big.txt', big);
-    await expect(runImport(parseImportArguments([file, '--title', 'Big', '--date', '2020']), databaseUrl)).rejects.toThrow(/big\.txt is 1\.0 MB; the importer takes up to 1 MB of text at a time/);
+    await expect(runImport(parseImportArguments([file, '--title', 'Big', '--date', '2020']), databaseUrl)).rejects.toThrow(
+      /big\.txt is 1\.0 MB; the importer takes up to 1 MB of text at a time/,
+    );
     expect(await prisma.document.count()).toBe(before);
   });
 
@@ -258,9 +294,10 @@ describe('the web importer’s save', () => {
   const labels = 'JK = Jeff Kim\nSL = Seongmin Lee';
 
   it('is refused while a label is unknown, and allowed once it is mapped or marked as text', () => {
-    expect(() => runImporterForSave({ raw: text, title: 'T', speakerLines: labels })).toThrow(/Not saved: a line starts with a speaker label that is not known.*line 5 \("XY:"\)/);
+    expect(() => runImporterForSave({ raw: text, title: 'T', speakerLines: labels })).toThrow(
+      /Not saved: a line starts with a speaker label that is not known.*line 5 \("XY:"\)/,
+    );
     expect(runImporterForSave({ raw: text, title: 'T', speakerLines: `${labels}\nXY = Xu Yang` }).passages.map((p) => p.speaker)).toContain('Xu Yang');
     expect(runImporterForSave({ raw: text, title: 'T', speakerLines: labels, textLabelLines: 'XY' }).problems).toEqual([]);
   });
 });
-

@@ -10,7 +10,9 @@ import { copyTemplate } from '@/tests/support/per-file-database';
 
 const ada: Editor = { id: 'u-ada', name: 'Ada Editor', email: 'ada@example.org', role: 'editor' };
 
-const TRANSCRIPT = ['Markets After the Famine', 'MH: Where did you grow up?', 'PO: In Hyesan, near the river.', 'MH: Were you afraid?', 'PO: Always.'].join('\n\n');
+const TRANSCRIPT = ['Markets After the Famine', 'MH: Where did you grow up?', 'PO: In Hyesan, near the river.', 'MH: Were you afraid?', 'PO: Always.'].join(
+  '\n\n',
+);
 
 const writers: Writer[] = [];
 function fresh() {
@@ -19,12 +21,10 @@ function fresh() {
   const db = writer.db;
   /** Every row the archive's editorial tables hold, so "nothing written" is checked, not assumed. */
   const fingerprint = () =>
-    ['Speaker', 'SpeakerAlias', 'Document', 'Participant', 'Passage', 'Revision', 'AuditEvent'].map(
-      (table) => {
-        const rows = db.prepare(`SELECT * FROM "${table}" ORDER BY rowid`).all();
-        return `${table}: ${rows.length} rows, ${createHash('sha256').update(JSON.stringify(rows)).digest('hex').slice(0, 16)}`;
-      },
-    );
+    ['Speaker', 'SpeakerAlias', 'Document', 'Participant', 'Passage', 'Revision', 'AuditEvent'].map((table) => {
+      const rows = db.prepare(`SELECT * FROM "${table}" ORDER BY rowid`).all();
+      return `${table}: ${rows.length} rows, ${createHash('sha256').update(JSON.stringify(rows)).digest('hex').slice(0, 16)}`;
+    });
   return { options: { writer }, db, fingerprint, speakers: () => (db.prepare('SELECT COUNT(*) AS n FROM Speaker').get() as { n: number }).n };
 }
 
@@ -54,10 +54,15 @@ describe('saving an import', () => {
     expect(t.speakers()).toBe(before + 2);
     const document = getDocumentForEditing(saved.id, t.options)!;
     expect(document.passages.map((p) => p.kind)).toEqual(['question', 'answer', 'question', 'answer']);
-    const speakers = t.db.prepare("SELECT id, name FROM Speaker WHERE name IN ('Min-ho Park', 'Pyong-ok Choi') ORDER BY name").all() as { id: number; name: string }[];
+    const speakers = t.db.prepare("SELECT id, name FROM Speaker WHERE name IN ('Min-ho Park', 'Pyong-ok Choi') ORDER BY name").all() as {
+      id: number;
+      name: string;
+    }[];
     expect(speakers).toHaveLength(2);
     for (const s of speakers) {
-      expect(t.db.prepare("SELECT version, message FROM Revision WHERE entityType = 'speaker' AND entityId = ?").all(s.id)).toEqual([{ version: 1, message: 'Created' }]);
+      expect(t.db.prepare("SELECT version, message FROM Revision WHERE entityType = 'speaker' AND entityId = ?").all(s.id)).toEqual([
+        { version: 1, message: 'Created' },
+      ]);
       expect(t.db.prepare("SELECT action FROM AuditEvent WHERE entityType = 'speaker' AND entityId = ?").all(String(s.id))).toEqual([{ action: 'create' }]);
     }
     expect(t.db.prepare("SELECT message FROM Revision WHERE entityType = 'document' AND entityId = ?").all(saved.id)).toEqual([{ message: 'Imported' }]);

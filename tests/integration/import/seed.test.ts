@@ -212,7 +212,10 @@ describe('seedArchive', () => {
 
   it('writes through the editorial layer as the system editor: every entry has its version 1 and its audit entry', async () => {
     const client = freshClient('migratedTemplate');
-    await seedArchive(client, seedDirWith(() => {}));
+    await seedArchive(
+      client,
+      seedDirWith(() => {}),
+    );
     const revisions = await client.revision.groupBy({ by: ['entityType', 'version', 'editorId', 'message'], _count: true, orderBy: { entityType: 'asc' } });
     expect(revisions).toEqual([
       { entityType: 'document', version: 1, editorId: 'system', message: 'Seeded', _count: 2 },
@@ -227,7 +230,10 @@ describe('seedArchive', () => {
       { entityType: 'topic', action: 'create', actorId: 'system', _count: 10 },
     ]);
     // A revision holds the document as it was written, word for word.
-    const essay = await client.document.findUniqueOrThrow({ where: { slug: ESSAY }, select: { id: true, passages: { orderBy: { position: 'asc' }, select: { text: true } } } });
+    const essay = await client.document.findUniqueOrThrow({
+      where: { slug: ESSAY },
+      select: { id: true, passages: { orderBy: { position: 'asc' }, select: { text: true } } },
+    });
     const revision = await client.revision.findFirstOrThrow({ where: { entityType: 'document', entityId: essay.id }, select: { snapshot: true } });
     expect((JSON.parse(revision.snapshot) as { passages: { text: string }[] }).passages.map((p) => p.text)).toEqual(essay.passages.map((p) => p.text));
     // The system editor never signs in: disabled, and no credential account to check a password against.
@@ -238,7 +244,10 @@ describe('seedArchive', () => {
 
   it('seeds a fresh archive from a copy of the seed directory', async () => {
     const client = freshClient('migratedTemplate');
-    const report = await seedArchive(client, seedDirWith(() => {}));
+    const report = await seedArchive(
+      client,
+      seedDirWith(() => {}),
+    );
     expect(report).toEqual({
       seeded: [
         { slug: INTERVIEW, passages: 6 },

@@ -43,7 +43,12 @@ function run(script: 'backup' | 'restore', args: string[], file: string) {
 function fingerprint(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true })
     .filter((entry) => entry.isFile())
-    .map((entry) => `${entry.name}:${createHash('sha256').update(readFileSync(path.join(dir, entry.name))).digest('hex')}`)
+    .map(
+      (entry) =>
+        `${entry.name}:${createHash('sha256')
+          .update(readFileSync(path.join(dir, entry.name)))
+          .digest('hex')}`,
+    )
     .sort();
 }
 
@@ -65,7 +70,9 @@ describe('npm run backup', () => {
       const result = run('backup', [backups, '--keep', '2'], file);
       expect(result.stderr).toBe('');
       expect(result.status).toBe(0);
-      expect(result.stdout).toMatch(/^Backed up .* to .*archive-\d{8}T\d{6}\.\d{3}Z\.db \(.*\)\.\nVerified: integrity check ok, search index ok, row counts equal .*Passage 18,/);
+      expect(result.stdout).toMatch(
+        /^Backed up .* to .*archive-\d{8}T\d{6}\.\d{3}Z\.db \(.*\)\.\nVerified: integrity check ok, search index ok, row counts equal .*Passage 18,/,
+      );
       made.push(/ to (\S+archive-\S+\.db) /.exec(result.stdout)![1]);
     }
     expect(readdirSync(backups).sort()).toEqual(made.slice(1).map((f) => path.basename(f)));
@@ -170,7 +177,12 @@ describe('npm run backup', () => {
       const revisions = query<{ n: number }>(result.file, "SELECT count(*) AS n FROM Revision WHERE entityType = 'document' AND entityId = ?", documentId).n;
       expect(revisions).toBe(version);
       for (const ack of acks.filter((a) => a.documentId === documentId && a.version <= version)) {
-        const row = query<{ snapshot: string } | undefined>(result.file, "SELECT snapshot FROM Revision WHERE entityType = 'document' AND entityId = ? AND version = ?", documentId, ack.version);
+        const row = query<{ snapshot: string } | undefined>(
+          result.file,
+          "SELECT snapshot FROM Revision WHERE entityType = 'document' AND entityId = ? AND version = ?",
+          documentId,
+          ack.version,
+        );
         expect(row?.snapshot).toContain(JSON.stringify(ack.value));
       }
     }
@@ -239,13 +251,21 @@ describe('npm run restore', () => {
     writeFileSync(path.join(inputs, 'notes.db'), 'Dear editor, this is a letter.\n'.repeat(100));
     const foreign = path.join(inputs, 'foreign.db');
     const other = new Database(foreign);
-    other.exec('CREATE TABLE Recipe (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO Recipe (name) VALUES (\'kimchi\');');
+    other.exec("CREATE TABLE Recipe (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO Recipe (name) VALUES ('kimchi');");
     other.close();
-    const corruptIndex = make('corrupt-index.db', (db) => db.prepare("UPDATE passage_fts_content SET c0 = 'x' WHERE id = (SELECT min(id) FROM passage_fts_content)").run());
-    const newer = make('newer.db', (db) =>
-      db.prepare("INSERT INTO _prisma_migrations (id, checksum, migration_name, finished_at, applied_steps_count) VALUES ('n', 'c', '29990101000000_later', 1, 1)").run(),
+    const corruptIndex = make('corrupt-index.db', (db) =>
+      db.prepare("UPDATE passage_fts_content SET c0 = 'x' WHERE id = (SELECT min(id) FROM passage_fts_content)").run(),
     );
-    const edited = make('edited-migration.db', (db) => db.prepare("UPDATE _prisma_migrations SET checksum = 'different' WHERE migration_name = (SELECT min(migration_name) FROM _prisma_migrations)").run());
+    const newer = make('newer.db', (db) =>
+      db
+        .prepare(
+          "INSERT INTO _prisma_migrations (id, checksum, migration_name, finished_at, applied_steps_count) VALUES ('n', 'c', '29990101000000_later', 1, 1)",
+        )
+        .run(),
+    );
+    const edited = make('edited-migration.db', (db) =>
+      db.prepare("UPDATE _prisma_migrations SET checksum = 'different' WHERE migration_name = (SELECT min(migration_name) FROM _prisma_migrations)").run(),
+    );
     // Bytes overwritten in the middle of the Passage table, as a failing disk would.
     const damaged = path.join(inputs, 'damaged.db');
     copyFileSync(file, damaged);
@@ -258,9 +278,15 @@ describe('npm run restore', () => {
       [path.join(inputs, 'missing.db'), /^restore: there is no file at .*missing\.db\. Nothing was changed\.\n$/],
       [path.join(inputs, 'notes.db'), /^restore: .*notes\.db is not a SQLite database\. Nothing was changed\.\n$/],
       [foreign, /^restore: .*foreign\.db failed verification: no migrations are recorded .*not an archive database\. Nothing was changed\.\n$/],
-      [corruptIndex, /^restore: .*corrupt-index\.db failed verification: integrity check: malformed inverted index for FTS5 table main\.passage_fts; .*\. Nothing was changed\.\n$/],
+      [
+        corruptIndex,
+        /^restore: .*corrupt-index\.db failed verification: integrity check: malformed inverted index for FTS5 table main\.passage_fts; .*\. Nothing was changed\.\n$/,
+      ],
       [newer, /^restore: .*newer\.db failed verification: migration\(s\) newer than this code: 29990101000000_later\. Nothing was changed\.\n$/],
-      [edited, /^restore: .*edited-migration\.db failed verification: migration\(s\) applied from a different file than this code has: .*\. Nothing was changed\.\n$/],
+      [
+        edited,
+        /^restore: .*edited-migration\.db failed verification: migration\(s\) applied from a different file than this code has: .*\. Nothing was changed\.\n$/,
+      ],
       [damaged, /^restore: .*damaged\.db failed verification: integrity check: Tree \d+ page \d+ cell \d+: .*; and \d+ more\. Nothing was changed\.\n$/],
       [file, /^restore: that is the live database itself, not a backup\. Nothing was changed\.\n$/],
     ];
@@ -284,7 +310,11 @@ describe('npm run restore', () => {
     // A stand-in for a running server: a connection in WAL mode that has read, left open.
     const server = spawn(
       process.execPath,
-      ['-e', `const D = require('better-sqlite3'); const db = new D(process.argv[1]); db.pragma('journal_mode = WAL'); db.prepare('SELECT count(*) FROM Passage').get(); console.log('serving'); setInterval(() => {}, 1000);`, file],
+      [
+        '-e',
+        `const D = require('better-sqlite3'); const db = new D(process.argv[1]); db.pragma('journal_mode = WAL'); db.prepare('SELECT count(*) FROM Passage').get(); console.log('serving'); setInterval(() => {}, 1000);`,
+        file,
+      ],
       { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
     );
     children.push(server);

@@ -93,7 +93,9 @@ describe('checkHealth', () => {
     expect(pending.checks.migrations).toMatchObject({ status: 'failing', pending: 1, message: 'migration(s) not applied: 29991231000000_future' });
 
     const db = new Database(file);
-    db.prepare("INSERT INTO _prisma_migrations (id, checksum, migration_name, finished_at, applied_steps_count) VALUES ('x', 'y', '29991231000000_from_the_future', 1, 1)").run();
+    db.prepare(
+      "INSERT INTO _prisma_migrations (id, checksum, migration_name, finished_at, applied_steps_count) VALUES ('x', 'y', '29991231000000_from_the_future', 1, 1)",
+    ).run();
     db.close();
     const newer = checkHealth(file);
     expect(newer.checks.migrations).toMatchObject({ status: 'failing', message: 'migration(s) newer than this code: 29991231000000_from_the_future' });

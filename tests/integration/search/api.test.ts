@@ -77,7 +77,9 @@ describe('the response', () => {
   });
 
   it('applies every filter and pages', async () => {
-    const body = await (await withQ('korea', `speaker=seongmin-lee&topic=human-rights&kind=paragraph&document=${ESSAY}&from=2016&to=2016-12&page=2&pageSize=1`)).json();
+    const body = await (
+      await withQ('korea', `speaker=seongmin-lee&topic=human-rights&kind=paragraph&document=${ESSAY}&from=2016&to=2016-12&page=2&pageSize=1`)
+    ).json();
     // The essay's paragraphs tagged human-rights in seed/metadata.json: E5, E8 and E10.
     expect(body).toMatchObject({ total: 3, page: 2, pageSize: 1 });
     expect(body.hits).toHaveLength(1);

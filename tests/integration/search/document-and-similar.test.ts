@@ -14,7 +14,10 @@ const BORDER = 'notes-from-the-border';
 
 const passageId = async (slug: string, anchor: number) =>
   (await prisma.passage.findFirstOrThrow({ where: { document: { slug }, anchor }, select: { id: true } })).id;
-const marksIn = (text: string) => markedRuns(text).filter((r) => r.marked).map((r) => r.text);
+const marksIn = (text: string) =>
+  markedRuns(text)
+    .filter((r) => r.marked)
+    .map((r) => r.text);
 
 beforeAll(async () => {
   await createDocumentFixture(

@@ -22,7 +22,8 @@ const search = (q: string, options: Partial<SearchRequest> = {}) => searchPassag
 const name = (hit: SearchHit) => (hit.documentSlug === ESSAY ? `E${hit.anchor}` : hit.documentSlug === INTERVIEW ? `I${hit.anchor}` : hit.documentSlug);
 const names = async (q: string) => (await search(q)).hits.map(name).sort();
 
-const note = (slug: string, title: string, text: string) => createDocumentFixture(prisma, singleSpeakerDocument({ slug, title, date: '2019-04', paragraphs: [text] }));
+const note = (slug: string, title: string, text: string) =>
+  createDocumentFixture(prisma, singleSpeakerDocument({ slug, title, date: '2019-04', paragraphs: [text] }));
 
 beforeAll(async () => {
   await note(DPRK_NOTE, 'Missile Notes', 'The DPRK tested another missile over the sea.');

@@ -12,7 +12,8 @@ import { snippetOf } from '@/tests/support/snippet';
 // url fields are on the configured site address (SITE_URL, else localhost on PORT).
 const SITE = env.SITE_URL ? new URL(env.SITE_URL).origin : `http://localhost:${env.PORT}`;
 
-const doc = (slug: string, title: string, date: string, speaker: string, text: string) => singleSpeakerDocument({ slug, title, date, speaker, paragraphs: [text] });
+const doc = (slug: string, title: string, date: string, speaker: string, text: string) =>
+  singleSpeakerDocument({ slug, title, date, speaker, paragraphs: [text] });
 
 beforeAll(async () => {
   // Same date, so that only the column can decide.

@@ -53,7 +53,9 @@ describe('passages', () => {
       db.document.findUniqueOrThrow({ where: { slug: ESSAY } }),
       db.speaker.findUniqueOrThrow({ where: { slug: 'seongmin-lee' } }),
     ]);
-    await db.passage.create({ data: { documentId: essay.id, position: 13, anchor: 13, kind: 'paragraph', speakerId: author.id, text: 'A new paragraph about the wombat trade.' } });
+    await db.passage.create({
+      data: { documentId: essay.id, position: 13, anchor: 13, kind: 'paragraph', speakerId: author.id, text: 'A new paragraph about the wombat trade.' },
+    });
     expect(await find(db, 'wombat')).toEqual(['E13']);
     expect(await find(db, 'wombat seongmin')).toEqual(['E13']);
     expect(await find(db, 'wombat bring')).toEqual(['E13']);

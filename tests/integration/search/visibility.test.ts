@@ -41,7 +41,9 @@ beforeAll(async () => {
       date: '2020-03',
       status: 'draft',
       speaker: 'Hidden Witness',
-      paragraphs: [{ text: 'The quokka crossed the Yalu River by crane, smuggled with a sanctoin paper from China.', topicSlugs: ['smuggling-and-markets', 'china'] }],
+      paragraphs: [
+        { text: 'The quokka crossed the Yalu River by crane, smuggled with a sanctoin paper from China.', topicSlugs: ['smuggling-and-markets', 'china'] },
+      ],
     }),
   );
   await createDocumentFixture(prisma, published(MARKUP, HOSTILE));

@@ -61,10 +61,14 @@ describe('diffRevisions', () => {
 
   it('places a removed passage where it was and reports fields and participants', () => {
     const a = doc(3, [passage(1, 'One.'), passage(2, 'Two.'), passage(3, 'Three.')]);
-    const b = doc(5, [passage(1, 'One.'), passage(3, 'Three.', { kind: 'question', speakerId: 2, speakerSlug: 'bo', speakerName: 'Bo' }), passage(4, 'Four.')], {
-      title: 'A better title',
-      participants: [{ speakerId: 2, speakerSlug: 'bo', speakerName: 'Bo', role: 'author' }],
-    });
+    const b = doc(
+      5,
+      [passage(1, 'One.'), passage(3, 'Three.', { kind: 'question', speakerId: 2, speakerSlug: 'bo', speakerName: 'Bo' }), passage(4, 'Four.')],
+      {
+        title: 'A better title',
+        participants: [{ speakerId: 2, speakerSlug: 'bo', speakerName: 'Bo', role: 'author' }],
+      },
+    );
     const diff = diffRevisions({ snapshot: a } as never, b);
     expect(diff).toMatchObject({ entityType: 'document', id: 9, fromVersion: 3, toVersion: 5 });
     expect(diff.fields).toEqual([
@@ -96,7 +100,16 @@ describe('diffRevisions', () => {
   });
 
   it('diffs topics field by field and refuses two different entries', () => {
-    const t1: TopicSnapshot = { type: 'topic', id: 4, version: 1, slug: 'markets', name: 'Markets', description: 'Private trade.', parentId: null, parentSlug: null };
+    const t1: TopicSnapshot = {
+      type: 'topic',
+      id: 4,
+      version: 1,
+      slug: 'markets',
+      name: 'Markets',
+      description: 'Private trade.',
+      parentId: null,
+      parentSlug: null,
+    };
     const t2: TopicSnapshot = { ...t1, version: 2, description: 'Private and state trade.', parentId: 2, parentSlug: 'economy' };
     expect(diffRevisions(t1, t2).fields).toEqual([
       {

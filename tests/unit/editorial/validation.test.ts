@@ -37,7 +37,9 @@ describe('passageTextSchema', () => {
   it('refuses empty text and control characters other than newline and tab', () => {
     expect(passageTextSchema.safeParse(' \n\t ').error?.issues.map((i) => i.message)).toEqual(['must not be empty']);
     for (const bad of ['bell\u0007', 'nul\u0000', 'escape\u001b[31m', 'vertical\u000btab', 'c1\u0085']) {
-      expect(passageTextSchema.safeParse(bad).error?.issues.map((i) => i.message)).toEqual(['must not contain control characters other than line breaks and tabs']);
+      expect(passageTextSchema.safeParse(bad).error?.issues.map((i) => i.message)).toEqual([
+        'must not contain control characters other than line breaks and tabs',
+      ]);
     }
     expect(passageTextSchema.safeParse(42).error?.issues.map((i) => i.message)).toEqual(['must be text']);
   });
@@ -54,13 +56,25 @@ describe('titleSchema', () => {
 
 describe('document schemas', () => {
   it('create: defaults language, participants and passages; reads ids from text', () => {
-    expect(
-      createDocumentSchema.parse({ slug: 'a-b', kind: 'essay', title: 'A', date: '2019-03', participants: [{ speakerId: '4', role: 'author' }] }),
-    ).toEqual({ slug: 'a-b', kind: 'essay', title: 'A', date: '2019-03', language: 'en', participants: [{ speakerId: 4, role: 'author' }], passages: [] });
+    expect(createDocumentSchema.parse({ slug: 'a-b', kind: 'essay', title: 'A', date: '2019-03', participants: [{ speakerId: '4', role: 'author' }] })).toEqual(
+      { slug: 'a-b', kind: 'essay', title: 'A', date: '2019-03', language: 'en', participants: [{ speakerId: 4, role: 'author' }], passages: [] },
+    );
   });
 
   it('create: one message per field', () => {
-    expect(fieldErrors(createDocumentSchema, { slug: 'A B', kind: 'novel', title: '', date: '2019-13', language: 'English', participants: [{ speakerId: 1, role: 'author' }, { speakerId: 1, role: 'author' }] })).toEqual({
+    expect(
+      fieldErrors(createDocumentSchema, {
+        slug: 'A B',
+        kind: 'novel',
+        title: '',
+        date: '2019-13',
+        language: 'English',
+        participants: [
+          { speakerId: 1, role: 'author' },
+          { speakerId: 1, role: 'author' },
+        ],
+      }),
+    ).toEqual({
       slug: ['must be lowercase letters, digits and single hyphens, like "human-rights"'],
       kind: ['must be one of interview, essay, speech, testimony'],
       title: ['must not be empty'],
@@ -88,7 +102,12 @@ describe('document schemas', () => {
 
 describe('passage schemas', () => {
   it('update needs the document, its version and the anchor; the rest is optional', () => {
-    expect(updatePassageSchema.parse({ documentId: 1, expectedVersion: 1, anchor: '2', speakerId: '' })).toEqual({ documentId: 1, expectedVersion: 1, anchor: 2, speakerId: null });
+    expect(updatePassageSchema.parse({ documentId: 1, expectedVersion: 1, anchor: '2', speakerId: '' })).toEqual({
+      documentId: 1,
+      expectedVersion: 1,
+      anchor: 2,
+      speakerId: null,
+    });
     expect(fieldErrors(updatePassageSchema, { text: 'x' })).toEqual({
       documentId: ['must be a number'],
       expectedVersion: ['must be a number'],
@@ -124,7 +143,9 @@ describe('passage schemas', () => {
   });
 
   it('merge needs two different passages; reorder no passage twice', () => {
-    expect(fieldErrors(mergePassagesSchema, { documentId: 1, expectedVersion: 1, first: 3, second: 3 })).toEqual({ second: ['must be another passage than the first'] });
+    expect(fieldErrors(mergePassagesSchema, { documentId: 1, expectedVersion: 1, first: 3, second: 3 })).toEqual({
+      second: ['must be another passage than the first'],
+    });
     expect(fieldErrors(reorderPassagesSchema, { documentId: 1, expectedVersion: 1, order: [] })).toEqual({ order: ['must list the passages'] });
   });
 });
@@ -176,7 +197,10 @@ describe('numbers: only what a form or JSON sends as a number is read as one', (
 
   it('refuses what Number() would have read as another id or version: hex, exponents, binary, booleans, lists', () => {
     for (const bad of ['0x10', '1e3', '0b11', '0o7', '+3', 'Infinity', true, false, [5], ['5'], {}, null, '', ' ']) {
-      expect(idSchema.safeParse(bad).error?.issues.map((i) => i.message), JSON.stringify(bad)).toEqual(['must be a number']);
+      expect(
+        idSchema.safeParse(bad).error?.issues.map((i) => i.message),
+        JSON.stringify(bad),
+      ).toEqual(['must be a number']);
       expect(versionSchema.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
     }
     expect(fieldErrors(updatePassageSchema, { documentId: 1, expectedVersion: true, anchor: [2], text: 'x' })).toEqual({
@@ -199,9 +223,15 @@ describe('text: half a surrogate pair is refused, not saved as U+FFFD', () => {
 
   it('refuses a lone high or low surrogate in every kind of text field', () => {
     for (const bad of ['a\uD800b', 'end\uDBFF', '\uDC00start', 'reversed \uDC00\uD800 pair']) {
-      expect(passageTextSchema.safeParse(bad).error?.issues.map((i) => i.message), JSON.stringify(bad)).toEqual([BROKEN]);
+      expect(
+        passageTextSchema.safeParse(bad).error?.issues.map((i) => i.message),
+        JSON.stringify(bad),
+      ).toEqual([BROKEN]);
       expect(titleSchema.safeParse(bad).error?.issues.map((i) => i.message)).toEqual([BROKEN]);
-      expect(fieldErrors(updateTopicSchema, { id: 1, expectedVersion: 1, description: bad, message: bad })).toEqual({ description: [BROKEN], message: [BROKEN] });
+      expect(fieldErrors(updateTopicSchema, { id: 1, expectedVersion: 1, description: bad, message: bad })).toEqual({
+        description: [BROKEN],
+        message: [BROKEN],
+      });
       expect(fieldErrors(createSpeakerSchema, { name: 'Ann', bio: bad, aliases: [bad] })).toEqual({ bio: [BROKEN], aliases: [BROKEN] });
     }
   });

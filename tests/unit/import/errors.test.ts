@@ -8,11 +8,31 @@ describe('bad input throws ImportError with a clear message', () => {
     ['whitespace only', ' \n\t\r\n\u00a0 \n', undefined, /^the text is empty/],
     ['a BOM and nothing else', '\uFEFF', undefined, /^the text is empty|no paragraphs/],
     ['NUL bytes', 'JK: Hello\u0000\u0000world', undefined, /looks binary \(NUL byte at line 1\)/],
-    ['mostly control and replacement characters', '\u0001\u0002\uFFFD\u0003PNG\uFFFD\u0004\u0005'.repeat(10), undefined, /looks binary \(\d+ control or replacement characters\)/],
+    [
+      'mostly control and replacement characters',
+      '\u0001\u0002\uFFFD\u0003PNG\uFFFD\u0004\u0005'.repeat(10),
+      undefined,
+      /looks binary \(\d+ control or replacement characters\)/,
+    ],
     ['a forced interview with no labelled turns', 'A Title\n\nJust prose here.\n\nMore prose.', { kind: 'interview' }, /no speaker-labelled turns found/],
-    ['a label used as a turn that ties to nobody', 'XY: Hello?\n\nZW: Hi.\n\nXY: Why?\n\nZW: Because.', undefined, /^label XY cannot be tied to a speaker: .*\(line 1\)$/],
-    ['Q/A with no names given', 'Q: Hello?\n\nA: Hi.\n\nQ: Why?\n\nA: Because.', undefined, /^label Q cannot be tied to a speaker: give --interviewer\/--interviewee or front matter \(line 1\)$/],
-    ['initials that fit two names', 'Jane Kim and John King\n\nJK: Hello?\n\nSL: Hi.\n\nJK: Why?\n\nSL: Because.', { speakers: [{ name: 'Seongmin Lee', labels: ['SL'] }] }, /^label JK cannot be tied to a speaker: it fits "Jane Kim" and "John King"/],
+    [
+      'a label used as a turn that ties to nobody',
+      'XY: Hello?\n\nZW: Hi.\n\nXY: Why?\n\nZW: Because.',
+      undefined,
+      /^label XY cannot be tied to a speaker: .*\(line 1\)$/,
+    ],
+    [
+      'Q/A with no names given',
+      'Q: Hello?\n\nA: Hi.\n\nQ: Why?\n\nA: Because.',
+      undefined,
+      /^label Q cannot be tied to a speaker: give --interviewer\/--interviewee or front matter \(line 1\)$/,
+    ],
+    [
+      'initials that fit two names',
+      'Jane Kim and John King\n\nJK: Hello?\n\nSL: Hi.\n\nJK: Why?\n\nSL: Because.',
+      { speakers: [{ name: 'Seongmin Lee', labels: ['SL'] }] },
+      /^label JK cannot be tied to a speaker: it fits "Jane Kim" and "John King"/,
+    ],
     ['only front matter', '---\ntitle: Nothing\n---\n\n', undefined, /no paragraphs/],
     ['only site chrome', 'Subscribe to our newsletter\n\nShare this\n\nRead more', undefined, /no paragraphs are left once site chrome/],
     ['invalid front matter YAML', '---\ntitle: "unclosed\n---\nText.', undefined, /^invalid front matter YAML/],
@@ -25,9 +45,14 @@ describe('bad input throws ImportError with a clear message', () => {
   });
 
   it('names the line of a label it cannot tie', () => {
-    const error = importErrorOf(() => parseDocumentText('Title\n\nJK: Hi?\n\nSL: Hello.\n\nXY: Me too.\n\nXY: Again.', {
-      speakers: [{ name: 'Jeff Kim', labels: ['JK'] }, { name: 'Seongmin Lee', labels: ['SL'] }],
-    }));
+    const error = importErrorOf(() =>
+      parseDocumentText('Title\n\nJK: Hi?\n\nSL: Hello.\n\nXY: Me too.\n\nXY: Again.', {
+        speakers: [
+          { name: 'Jeff Kim', labels: ['JK'] },
+          { name: 'Seongmin Lee', labels: ['SL'] },
+        ],
+      }),
+    );
     expect(error.message).toMatch(/^label XY cannot be tied to a speaker/);
     expect(error.line).toBe(7);
   });

@@ -13,9 +13,7 @@ describe('essays', () => {
     const result = parseDocumentText(text, { speakers: [{ name: 'Seongmin Lee', role: 'author' }] });
     expect(result.kind).toBe('essay');
     expect(result.meta.title).toBe('Crossing the River');
-    expect(result.passages).toEqual(
-      BODY.map((p, i) => ({ kind: 'paragraph', speaker: 'Seongmin Lee', text: p, answers: null, line: 3 + 2 * i })),
-    );
+    expect(result.passages).toEqual(BODY.map((p, i) => ({ kind: 'paragraph', speaker: 'Seongmin Lee', text: p, answers: null, line: 3 + 2 * i })));
     expect(result.dropped).toEqual([{ text: 'Crossing the River', line: 1, reason: 'title' }]);
     expect(result.speakers).toEqual([{ name: 'Seongmin Lee', labels: [], role: 'author', bio: null }]);
   });
@@ -79,7 +77,10 @@ describe('essays', () => {
     ].join('\n');
     const result = parseDocumentText(text);
     expect(result.passages.map((p) => [p.line, p.text])).toEqual([
-      [3, 'I left my village in the winter of 2009, when the river was frozen hard enough to walk on, and my mother stayed behind in the house where I was born.'],
+      [
+        3,
+        'I left my village in the winter of 2009, when the river was frozen hard enough to walk on, and my mother stayed behind in the house where I was born.',
+      ],
       [7, 'Short lines.'],
       [8, 'Each its own.'],
     ]);

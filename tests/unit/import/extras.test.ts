@@ -19,7 +19,10 @@ describe('pull quotes', () => {
       'one sentence repeated verbatim next to a new one',
       'The river was frozen hard enough to walk on, and the guards were asleep in their hut. Nobody who has not lived there can imagine what hunger does to a family over many years.',
     ],
-    ['a near repeat with most 3-grams shared', 'The river was frozen hard enough to walk across, and the guards were asleep in the hut. I still dream about the ice.'],
+    [
+      'a near repeat with most 3-grams shared',
+      'The river was frozen hard enough to walk across, and the guards were asleep in the hut. I still dream about the ice.',
+    ],
   ])('drops %s', (_, quote) => {
     const text = `JK: How did you cross?\n\nSL: ${ANSWER}\n\n${quote}\n\nJK: Were you afraid?\n\nSL: Yes.`;
     const result = parseDocumentText(text, HINTS);
@@ -87,7 +90,9 @@ describe('closing bios', () => {
   it('reports a closing bio of someone who is not a speaker instead of gluing it to the answer', () => {
     const result = parseDocumentText('JK: Where?\n\nSL: Hyesan.\n\nJane Roe is a photographer based in Seoul.', HINTS);
     expect(result.passages[1]!.text).toBe('Hyesan.');
-    expect(result.unplaced).toEqual([{ text: 'Jane Roe is a photographer based in Seoul.', line: 5, reason: 'closing bio of "Jane Roe", who is not a speaker' }]);
+    expect(result.unplaced).toEqual([
+      { text: 'Jane Roe is a photographer based in Seoul.', line: 5, reason: 'closing bio of "Jane Roe", who is not a speaker' },
+    ]);
   });
 
   it('keeps a final "<place> is a …" paragraph of testimony in the answer', () => {
@@ -97,7 +102,10 @@ describe('closing bios', () => {
   });
 
   it('does not take a bio-shaped paragraph in the middle for a bio', () => {
-    const result = parseDocumentText('JK: Who helped you?\n\nSL: A broker.\n\nJeff Kim is a good listener, I think.\n\nJK: Thank you?\n\nSL: You are welcome.', HINTS);
+    const result = parseDocumentText(
+      'JK: Who helped you?\n\nSL: A broker.\n\nJeff Kim is a good listener, I think.\n\nJK: Thank you?\n\nSL: You are welcome.',
+      HINTS,
+    );
     expect(result.passages[1]!.text).toBe('A broker.\n\nJeff Kim is a good listener, I think.');
     expect(result.speakers.every((s) => s.bio === null)).toBe(true);
   });
@@ -182,7 +190,8 @@ describe('site chrome and the header', () => {
   });
 
   it('sends further captions to notes, keeping the first', () => {
-    const text = 'Crossing\n\nThe river in winter. (AP Photo/Lee Jin-man)\n\nJK: Where?\n\nSL: Hyesan.\n\nThe border fence at night. (Reuters)\n\nJK: When?\n\nSL: 2009.';
+    const text =
+      'Crossing\n\nThe river in winter. (AP Photo/Lee Jin-man)\n\nJK: Where?\n\nSL: Hyesan.\n\nThe border fence at night. (Reuters)\n\nJK: When?\n\nSL: 2009.';
     const result = parseDocumentText(text, HINTS);
     expect(result.caption).toBe('The river in winter. (AP Photo/Lee Jin-man)');
     expect(result.passages.map((p) => p.text)).toEqual(['Where?', 'Hyesan.', 'When?', '2009.']);
@@ -190,7 +199,8 @@ describe('site chrome and the header', () => {
   });
 
   it('sees through Markdown emphasis, headings and separators', () => {
-    const text = '# Crossing\n\n*By Jane Doe*\n\n### Recent Features\n\nWe left in the winter, when the river was frozen hard enough to walk on.\n\n* * *\n\nWe never went back.\n\n**Up Next:**\n\nAnother story';
+    const text =
+      '# Crossing\n\n*By Jane Doe*\n\n### Recent Features\n\nWe left in the winter, when the river was frozen hard enough to walk on.\n\n* * *\n\nWe never went back.\n\n**Up Next:**\n\nAnother story';
     const result = parseDocumentText(text);
     expect(result.meta.title).toBe('Crossing');
     expect(result.passages.map((p) => [p.speaker, p.text])).toEqual([

@@ -88,7 +88,10 @@ describe('front matter', () => {
     const result = parseDocumentText(text, {
       kind: 'interview',
       title: 'New Title',
-      speakers: [{ name: 'Jeff Kim', labels: ['JK'], role: 'interviewer' }, { name: 'Seongmin Lee', labels: ['SL'] }],
+      speakers: [
+        { name: 'Jeff Kim', labels: ['JK'], role: 'interviewer' },
+        { name: 'Seongmin Lee', labels: ['SL'] },
+      ],
     });
     expect(result.kind).toBe('interview');
     expect(result.meta.title).toBe('New Title');
@@ -98,7 +101,12 @@ describe('front matter', () => {
 
   it('drops a body caption that repeats the front matter caption', () => {
     const text = '---\ncaption: Hyesan in winter (AP Photo).\n---\nHyesan in winter (AP Photo).\n\nJK: Where?\n\nSL: Hyesan.';
-    const result = parseDocumentText(text, { speakers: [{ name: 'Jeff Kim', labels: ['JK'] }, { name: 'Seongmin Lee', labels: ['SL'] }] });
+    const result = parseDocumentText(text, {
+      speakers: [
+        { name: 'Jeff Kim', labels: ['JK'] },
+        { name: 'Seongmin Lee', labels: ['SL'] },
+      ],
+    });
     expect(result.caption).toBe('Hyesan in winter (AP Photo).');
     expect(result.dropped.map((d) => [d.line, d.reason])).toEqual([[4, 'repeated caption']]);
   });

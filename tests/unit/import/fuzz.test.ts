@@ -55,9 +55,7 @@ const line = fc.oneof(
   { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 30 }) },
   { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 12 }) },
 );
-const text = fc
-  .array(fc.tuple(line, fc.constantFrom(...BREAKS)), { minLength: 1, maxLength: 14 })
-  .map((parts) => parts.map(([l, b]) => l + b).join(''));
+const text = fc.array(fc.tuple(line, fc.constantFrom(...BREAKS)), { minLength: 1, maxLength: 14 }).map((parts) => parts.map(([l, b]) => l + b).join(''));
 
 const HINTS = [
   { name: 'Jeff Kim', labels: ['JK'] },
@@ -79,7 +77,11 @@ const options: fc.Arbitrary<ImportOptions> = fc.record(
 
 const key = (label: string) => label.toUpperCase().replace(/\./g, '').replace(/\s+/g, ' ').trim();
 // "J.K." and "JK" are one label, recorded in either form: compare their letters as one word.
-const words = (s: string) => s.replace(/J\.K\./g, 'JK').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+const words = (s: string) =>
+  s
+    .replace(/J\.K\./g, 'JK')
+    .toLowerCase()
+    .match(/[\p{L}\p{N}]+/gu) ?? [];
 const LABEL_START = new RegExp(`^(?:\\*\\*|__)?(${SPEAKER_LABELS.map((l) => l.replace(/\./g, '\\.')).join('|')})(?:\\*\\*|__)?\\s*:`, 'u');
 
 /** The label a raw line starts with, read independently of the importer's own parser. */
@@ -99,10 +101,11 @@ function check(input: string, opts: ImportOptions, result: ImportResult): void {
 
   // A label belongs to one speaker at most.
   const owners = new Map<string, string>();
-  for (const s of result.speakers) for (const l of s.labels) {
-    expect(owners.get(key(l)) ?? s.name, `label ${l} on two speakers`).toBe(s.name);
-    owners.set(key(l), s.name);
-  }
+  for (const s of result.speakers)
+    for (const l of s.labels) {
+      expect(owners.get(key(l)) ?? s.name, `label ${l} on two speakers`).toBe(s.name);
+      owners.set(key(l), s.name);
+    }
 
   for (const problem of result.problems) {
     expect(rawLines[problem.line - 1]).toContain(problem.label);

@@ -163,12 +163,7 @@ describe('speaker labels in every pasted form', () => {
   it('keeps curly and straight quotes exactly, also right after a label', () => {
     const text = 'JK: “Why,” you ask, "did you leave?"\n\nSL:“Because” it’s what I ‘had’ to do.\n\nJK:\u00a0‘Really?’\n\nSL: "Yes."';
     const result = parseDocumentText(text, HINTS);
-    expect(result.passages.map((p) => p.text)).toEqual([
-      '“Why,” you ask, "did you leave?"',
-      '“Because” it’s what I ‘had’ to do.',
-      '‘Really?’',
-      '"Yes."',
-    ]);
+    expect(result.passages.map((p) => p.text)).toEqual(['“Why,” you ask, "did you leave?"', '“Because” it’s what I ‘had’ to do.', '‘Really?’', '"Yes."']);
     expect(result.passages.map((p) => p.kind)).toEqual(['question', 'answer', 'question', 'answer']);
   });
 
@@ -182,7 +177,12 @@ describe('speaker labels in every pasted form', () => {
 
   it('uses roles from hints over the question marks', () => {
     const text = 'JK: I see.\n\nSL: Do you?\n\nJK: Yes.\n\nSL: Why?';
-    const result = parseDocumentText(text, { speakers: [{ name: 'Jeff Kim', labels: ['JK'], role: 'interviewer' }, { name: 'Seongmin Lee', labels: ['SL'] }] });
+    const result = parseDocumentText(text, {
+      speakers: [
+        { name: 'Jeff Kim', labels: ['JK'], role: 'interviewer' },
+        { name: 'Seongmin Lee', labels: ['SL'] },
+      ],
+    });
     expect(result.passages.map((p) => p.kind)).toEqual(['question', 'answer', 'question', 'answer']);
   });
 

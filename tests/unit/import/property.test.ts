@@ -47,8 +47,19 @@ const OPTIONS: (ImportOptions | undefined)[] = [
   undefined,
   { kind: 'interview' },
   { kind: 'essay' },
-  { speakers: [{ name: 'Jeff Kim', labels: ['JK'], role: 'interviewer' }, { name: 'Seongmin Lee', labels: ['SL'] }] },
-  { speakers: [{ name: 'Jeff Kim', role: 'interviewer' }, { name: 'Seongmin Lee', role: 'interviewee' }], title: 'Crossing the River' },
+  {
+    speakers: [
+      { name: 'Jeff Kim', labels: ['JK'], role: 'interviewer' },
+      { name: 'Seongmin Lee', labels: ['SL'] },
+    ],
+  },
+  {
+    speakers: [
+      { name: 'Jeff Kim', role: 'interviewer' },
+      { name: 'Seongmin Lee', role: 'interviewee' },
+    ],
+    title: 'Crossing the River',
+  },
   { speakers: [{ name: 'Seongmin Lee', role: 'author' }], subtitle: 'It was cold that night, and the guards were asleep.' },
 ];
 
@@ -57,7 +68,7 @@ const words = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [
 describe('random mixes of the forms', () => {
   it('never throw anything but ImportError, and results hold together', () => {
     const random = rng(20180828);
-    const pick = <T,>(list: T[]): T => list[Math.floor(random() * list.length)]!;
+    const pick = <T>(list: T[]): T => list[Math.floor(random() * list.length)]!;
     let parsed = 0;
     let rejected = 0;
     for (let run = 0; run < 600; run++) {

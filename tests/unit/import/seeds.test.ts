@@ -141,7 +141,10 @@ describe('seed essay (003)', () => {
   });
 
   it('keeps every word of the body', () => {
-    const rawParagraphs = raw.split(/\n\s*\n/).map(allowedNormalisation).filter(Boolean);
+    const rawParagraphs = raw
+      .split(/\n\s*\n/)
+      .map(allowedNormalisation)
+      .filter(Boolean);
     const first = rawParagraphs.findIndex((p) => p.startsWith('Ever since I left'));
     const body = rawParagraphs.slice(first, first + 12);
     expect(body[11]).toMatch(/^Resolving/);

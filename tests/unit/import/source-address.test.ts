@@ -46,11 +46,15 @@ describe('the web address schema', () => {
 describe('every boundary uses it', () => {
   it.each(HOSTILE.slice(0, 5))('front matter refuses source: %j, naming the key', (value) => {
     const error = importErrorOf(() => parseDocumentText(`---\ntitle: T\nsource: ${JSON.stringify(value)}\n---\nJK: Hi?\n\nSL: Hello.`));
-    expect(error.message).toMatch(/^invalid front matter: "source" must (be a full web address starting with http:\/\/ or https:\/\/|not contain spaces or line breaks)/);
+    expect(error.message).toMatch(
+      /^invalid front matter: "source" must (be a full web address starting with http:\/\/ or https:\/\/|not contain spaces or line breaks)/,
+    );
   });
 
   it('front matter refuses the same under sourceUrl', () => {
-    expect(importErrorOf(() => parseDocumentText('---\nsourceUrl: "javascript:alert(1)"\n---\nText.')).message).toMatch(/"sourceUrl" must be a full web address/);
+    expect(importErrorOf(() => parseDocumentText('---\nsourceUrl: "javascript:alert(1)"\n---\nText.')).message).toMatch(
+      /"sourceUrl" must be a full web address/,
+    );
   });
 
   it('front matter keeps a good address', () => {
@@ -75,7 +79,24 @@ describe('every boundary uses it', () => {
   });
 
   it('the seed metadata refuses one', () => {
-    const seed = { speakers: [], topics: [], documents: [{ file: 'a.txt', slug: 'a', kind: 'essay', title: 'A', sourceUrl: 'javascript:alert(1)', date: '2016', datePrecision: 'year', status: 'draft', participants: [], passageTopics: [] }] };
+    const seed = {
+      speakers: [],
+      topics: [],
+      documents: [
+        {
+          file: 'a.txt',
+          slug: 'a',
+          kind: 'essay',
+          title: 'A',
+          sourceUrl: 'javascript:alert(1)',
+          date: '2016',
+          datePrecision: 'year',
+          status: 'draft',
+          participants: [],
+          passageTopics: [],
+        },
+      ],
+    };
     const result = seedMetadataSchema.safeParse(seed);
     expect(result.success).toBe(false);
     expect(result.error?.issues.map((i) => i.path.join('.'))).toEqual(['documents.0.sourceUrl']);

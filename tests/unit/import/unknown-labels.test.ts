@@ -55,14 +55,20 @@ describe('a label nobody mapped', () => {
   });
 
   it('is caught before the first known turn, and nothing after it becomes the summary', () => {
-    const result = parseDocumentText('Maria Lopez: Welcome to the programme.\n\nToday we have a guest.\n\nJK: Where did you grow up?\n\nSL: In Hyesan.', { ...HINTS, title: 'A Talk' });
+    const result = parseDocumentText('Maria Lopez: Welcome to the programme.\n\nToday we have a guest.\n\nJK: Where did you grow up?\n\nSL: In Hyesan.', {
+      ...HINTS,
+      title: 'A Talk',
+    });
     expect(result.problems.map((p) => [p.line, p.label])).toEqual([[1, 'Maria Lopez']]);
     expect(result.meta.summary).toBeUndefined();
     expect(result.unplaced.map((u) => u.line)).toEqual([1, 3]);
   });
 
   it('reads one known turn and an unknown label as a conversation, not an essay by the one speaker given', () => {
-    const result = parseDocumentText('JK: Where did you grow up?\n\nMaria Lopez: In Hyesan.', { speakers: [{ name: 'Jeff Kim', labels: ['JK'] }], title: 'A Talk' });
+    const result = parseDocumentText('JK: Where did you grow up?\n\nMaria Lopez: In Hyesan.', {
+      speakers: [{ name: 'Jeff Kim', labels: ['JK'] }],
+      title: 'A Talk',
+    });
     expect(result.kind).toBe('interview');
     expect(creditedTo(result, 'Hyesan')).toEqual([]);
     expect(result.problems.map((p) => p.label)).toEqual(['Maria Lopez']);
@@ -92,7 +98,10 @@ describe('resolving an unknown label', () => {
   });
 
   it('maps a full-name label to that person', () => {
-    const result = parseDocumentText(interview('Maria Lopez: And what about the markets?'), withHints({ speakers: [{ name: 'Maria Lopez', labels: ['Maria Lopez'] }] }));
+    const result = parseDocumentText(
+      interview('Maria Lopez: And what about the markets?'),
+      withHints({ speakers: [{ name: 'Maria Lopez', labels: ['Maria Lopez'] }] }),
+    );
     expect(result.problems).toEqual([]);
     expect(creditedTo(result, 'markets')).toEqual(['Maria Lopez']);
   });

@@ -22,7 +22,9 @@ const wellFormedMarks = (html: string) => {
 
 // Text without the sentinels, from every corner of Unicode and from HTML's special characters.
 const htmlish = fc
-  .array(fc.constantFrom('<', '>', '&', '"', "'", '<img src=x onerror=alert(1)>', '<mark>', '</mark>', '&amp;', '&lt;', 'text', ' ', 'é', '🙂'), { maxLength: 20 })
+  .array(fc.constantFrom('<', '>', '&', '"', "'", '<img src=x onerror=alert(1)>', '<mark>', '</mark>', '&amp;', '&lt;', 'text', ' ', 'é', '🙂'), {
+    maxLength: 20,
+  })
   .map((parts) => parts.join(''));
 const plainText = fc.oneof(fc.string({ unit: 'binary', maxLength: 60 }), htmlish).map((s) => s.replaceAll(O, '').replaceAll(C, ''));
 
@@ -67,7 +69,13 @@ describe('markedHtml', () => {
   });
 
   it('wraps exactly the marked runs of any text in <mark>, escaped inside and out', () => {
-    const segments = fc.array(fc.tuple(plainText, plainText.filter((s) => s.length > 0)), { maxLength: 6 });
+    const segments = fc.array(
+      fc.tuple(
+        plainText,
+        plainText.filter((s) => s.length > 0),
+      ),
+      { maxLength: 6 },
+    );
     fc.assert(
       fc.property(segments, plainText, (pairs, tail) => {
         const text = pairs.map(([plain, marked]) => `${plain}${O}${marked}${C}`).join('') + tail;
@@ -95,18 +103,49 @@ describe('markedHtml', () => {
 describe('markedRuns', () => {
   it.each<[string, { text: string; marked: boolean }[]]>([
     ['plain', [{ text: 'plain', marked: false }]],
-    [`talks of ${O}sanctions${C}.`, [{ text: 'talks of ', marked: false }, { text: 'sanctions', marked: true }, { text: '.', marked: false }]],
-    [`${O}a${C}${O}b${C}`, [{ text: 'a', marked: true }, { text: 'b', marked: true }]],
-    [`<img src=x> ${O}<b>${C}`, [{ text: '<img src=x> ', marked: false }, { text: '<b>', marked: true }]],
+    [
+      `talks of ${O}sanctions${C}.`,
+      [
+        { text: 'talks of ', marked: false },
+        { text: 'sanctions', marked: true },
+        { text: '.', marked: false },
+      ],
+    ],
+    [
+      `${O}a${C}${O}b${C}`,
+      [
+        { text: 'a', marked: true },
+        { text: 'b', marked: true },
+      ],
+    ],
+    [
+      `<img src=x> ${O}<b>${C}`,
+      [
+        { text: '<img src=x> ', marked: false },
+        { text: '<b>', marked: true },
+      ],
+    ],
     [`stray ${O} open`, [{ text: 'stray  open', marked: false }]],
-    [`stray ${C} close ${O}x${C}`, [{ text: 'stray  close ', marked: false }, { text: 'x', marked: true }]],
+    [
+      `stray ${C} close ${O}x${C}`,
+      [
+        { text: 'stray  close ', marked: false },
+        { text: 'x', marked: true },
+      ],
+    ],
     ['', []],
   ])('%j', (text, runs) => {
     expect(markedRuns(text)).toEqual(runs);
   });
 
   it('gives back the marked runs of any text, and never a sentinel character', () => {
-    const segments = fc.array(fc.tuple(plainText, plainText.filter((s) => s.length > 0)), { maxLength: 6 });
+    const segments = fc.array(
+      fc.tuple(
+        plainText,
+        plainText.filter((s) => s.length > 0),
+      ),
+      { maxLength: 6 },
+    );
     fc.assert(
       fc.property(segments, (pairs) => {
         const text = pairs.map(([plain, marked]) => `${plain}${O}${marked}${C}`).join('');

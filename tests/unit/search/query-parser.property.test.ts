@@ -14,7 +14,11 @@ const RUNS = { numRuns: 600 };
 const db = new Database(':memory:');
 db.exec(`CREATE VIRTUAL TABLE t USING fts5(text, speaker, title, tokenize='porter unicode61 remove_diacritics 2')`);
 const insert = db.prepare('INSERT INTO t (text, speaker, title) VALUES (?, ?, ?)');
-insert.run('I know this firsthand, because of “state smuggling.” Sanctions don’t scare Kim Jong-un.', 'Seongmin Lee', 'How to Really Bring Change to North Korea');
+insert.run(
+  'I know this firsthand, because of “state smuggling.” Sanctions don’t scare Kim Jong-un.',
+  'Seongmin Lee',
+  'How to Really Bring Change to North Korea',
+);
 insert.run('Human rights were not on the table during the summit. Do you think that was a mistake?', 'Jeff Kim', 'Seongmin Lee Q&A Part 2');
 insert.run('Nowadays, USBs and SD cards are growing in popularity: 20.04, multi-agent, naïve café.', '', 'Notes');
 const count = db.prepare('SELECT count(*) AS n FROM t WHERE t MATCH ?');
@@ -26,10 +30,66 @@ const matchCount = (expression: string) => (count.get(expression) as { n: number
 // Inputs: any text, any code points (lone surrogates and controls included), and text built from
 // the characters and words FTS5 would read as syntax, mixed with ordinary words.
 const SYNTAX_PIECES = [
-  '"', '""', '*', '**', '(', ')', '-', '--', ':', '^', '+', '{', '}', ',', '.', "'", '’', '\\', '/', '%', '_', '\u0000',
-  'OR', 'AND', 'NOT', 'NEAR', 'NEAR(', 'NEAR/2', 'or', 'and', 'not', 'near',
-  'sanctions', 'north', 'korea', 'smugg', 'a', 'ab', 'col', 'text', 'title', 'speaker', 'dprk', "don't", 'multi-agent', '20.04',
-  'é', 'e\u0301', '\u0301', '\u0301\u0301\u0301', '\u05B0\u05BC', '\u093E\u093F', '\u20DD', '\uE000', 'İ', 'ß', '北朝鮮', '🙂', '\u200d', '\uD800',
+  '"',
+  '""',
+  '*',
+  '**',
+  '(',
+  ')',
+  '-',
+  '--',
+  ':',
+  '^',
+  '+',
+  '{',
+  '}',
+  ',',
+  '.',
+  "'",
+  '’',
+  '\\',
+  '/',
+  '%',
+  '_',
+  '\u0000',
+  'OR',
+  'AND',
+  'NOT',
+  'NEAR',
+  'NEAR(',
+  'NEAR/2',
+  'or',
+  'and',
+  'not',
+  'near',
+  'sanctions',
+  'north',
+  'korea',
+  'smugg',
+  'a',
+  'ab',
+  'col',
+  'text',
+  'title',
+  'speaker',
+  'dprk',
+  "don't",
+  'multi-agent',
+  '20.04',
+  'é',
+  'e\u0301',
+  '\u0301',
+  '\u0301\u0301\u0301',
+  '\u05B0\u05BC',
+  '\u093E\u093F',
+  '\u20DD',
+  '\uE000',
+  'İ',
+  'ß',
+  '北朝鮮',
+  '🙂',
+  '\u200d',
+  '\uD800',
 ];
 const SEPARATORS = ['', '', ' ', ' ', '  ', '\t', '\n', '\u00a0'];
 const syntaxHeavy = fc

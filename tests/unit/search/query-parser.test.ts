@@ -142,7 +142,10 @@ describe('toFtsExpression', () => {
 
   const synonyms: SynonymLookup = (term) =>
     term.words.join(' ') === 'dprk'
-      ? [['north', 'korea'], ['democratic', 'people', 's', 'republic', 'of', 'korea']]
+      ? [
+          ['north', 'korea'],
+          ['democratic', 'people', 's', 'republic', 'of', 'korea'],
+        ]
       : term.words.join(' ') === 'nukes'
         ? [['nukes'], ['nuclear', 'weapons']]
         : [];

@@ -88,7 +88,7 @@ describe('rate limits', () => {
     for (let i = 0; i < 10; i++) expect(await limit({ path: '/documents', address: '203.0.113.9', prefetch: false })).toEqual({ limited: false });
   });
 
-  it('count an API request that claims to be a prefetch: the header is the client\'s word', async () => {
+  it("count an API request that claims to be a prefetch: the header is the client's word", async () => {
     const limit = createRateLimits({ searchPerMinute: 2, apiPerMinute: 2, exempt: compileAddressList([]) });
     const claimed = () => limit({ path: '/api/v1/search', address: '203.0.113.20', prefetch: true });
     expect(await claimed()).toEqual({ limited: false });
@@ -128,7 +128,11 @@ describe('security headers', () => {
     expect(securityHeaders({ production: true, https: false })['Strict-Transport-Security']).toBeUndefined();
     expect(securityHeaders({ production: false, https: true })['Strict-Transport-Security']).toBeUndefined();
     expect(contentSecurityPolicy('n', { production: true, https: true })).toContain('upgrade-insecure-requests');
-    expect(securityHeaders({ production: true, https: false })).toMatchObject({ 'X-Frame-Options': 'DENY', 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'strict-origin-when-cross-origin' });
+    expect(securityHeaders({ production: true, https: false })).toMatchObject({
+      'X-Frame-Options': 'DENY',
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'strict-origin-when-cross-origin',
+    });
     expect(isHttps('https://archive.example.org', 'http')).toBe(true);
     expect(isHttps(undefined, 'https')).toBe(true);
     expect(isHttps('http://localhost:3000', null)).toBe(false);
@@ -143,10 +147,23 @@ describe('security headers', () => {
 
 describe('log lines', () => {
   it('one JSON line per request, with the path but not the query', () => {
-    const line = accessLogLine({ requestId: 'r1', method: 'GET', path: '/search', status: 200, durationMs: 12.5, client: '203.0.113.9' }, new Date('2026-12-01T00:00:00Z'));
+    const line = accessLogLine(
+      { requestId: 'r1', method: 'GET', path: '/search', status: 200, durationMs: 12.5, client: '203.0.113.9' },
+      new Date('2026-12-01T00:00:00Z'),
+    );
     expect(line.endsWith('\n')).toBe(true);
     expect(line.trim().split('\n')).toHaveLength(1);
-    expect(JSON.parse(line)).toEqual({ time: '2026-12-01T00:00:00.000Z', level: 'info', msg: 'request', requestId: 'r1', method: 'GET', path: '/search', status: 200, durationMs: 12.5, client: '203.0.113.9' });
+    expect(JSON.parse(line)).toEqual({
+      time: '2026-12-01T00:00:00.000Z',
+      level: 'info',
+      msg: 'request',
+      requestId: 'r1',
+      method: 'GET',
+      path: '/search',
+      status: 200,
+      durationMs: 12.5,
+      client: '203.0.113.9',
+    });
   });
 
   it('stays one line whatever the path holds, and is cut when very long', () => {
@@ -157,8 +174,18 @@ describe('log lines', () => {
 
   it('an error line carries the request id, the digest and the stack, and no query', () => {
     const error = Object.assign(new Error('SQLITE_ERROR: no such table: Passage'), { digest: '2345678901' });
-    const entry = JSON.parse(errorLogLine(error, { path: '/search?q=private', method: 'GET', headers: { 'x-request-id': 'req-9' } }, { routePath: '/search', routeType: 'render' }));
-    expect(entry).toMatchObject({ level: 'error', requestId: 'req-9', digest: '2345678901', path: '/search', route: '/search', routeType: 'render', msg: 'SQLITE_ERROR: no such table: Passage' });
+    const entry = JSON.parse(
+      errorLogLine(error, { path: '/search?q=private', method: 'GET', headers: { 'x-request-id': 'req-9' } }, { routePath: '/search', routeType: 'render' }),
+    );
+    expect(entry).toMatchObject({
+      level: 'error',
+      requestId: 'req-9',
+      digest: '2345678901',
+      path: '/search',
+      route: '/search',
+      routeType: 'render',
+      msg: 'SQLITE_ERROR: no such table: Passage',
+    });
     expect(entry.stack).toMatch(/SQLITE_ERROR/);
     expect(JSON.stringify(entry)).not.toContain('private');
   });

@@ -13,7 +13,10 @@ function serverError(): Error {
 }
 
 describe('the error pages', () => {
-  for (const [name, Page] of [['error.tsx', ErrorPage], ['global-error.tsx', GlobalError]] as const) {
+  for (const [name, Page] of [
+    ['error.tsx', ErrorPage],
+    ['global-error.tsx', GlobalError],
+  ] as const) {
     it(`${name} shows the reference and never the message or the stack`, () => {
       const error = serverError();
       const html = renderToStaticMarkup(createElement(Page, { error, retry: () => undefined }));

@@ -106,7 +106,11 @@ describe('documentFiltersSchema', () => {
   });
 
   it('reports every bad parameter, not just the first', () => {
-    expect(problemsOf({ kind: 'poem', page: '0', from: '2016-13' }).map((p) => p.parameter).sort()).toEqual(['from', 'kind', 'page']);
+    expect(
+      problemsOf({ kind: 'poem', page: '0', from: '2016-13' })
+        .map((p) => p.parameter)
+        .sort(),
+    ).toEqual(['from', 'kind', 'page']);
   });
 });
 
@@ -149,7 +153,12 @@ describe('parseUrlParams', () => {
   });
 
   it('passes single values through the schema', () => {
-    expect(parseUrlParams(documentFiltersSchema, new URLSearchParams('kind=essay&page=3')).data).toEqual({ kind: 'essay', sort: 'newest', page: 3, pageSize: 20 });
+    expect(parseUrlParams(documentFiltersSchema, new URLSearchParams('kind=essay&page=3')).data).toEqual({
+      kind: 'essay',
+      sort: 'newest',
+      page: 3,
+      pageSize: 20,
+    });
   });
 
   it('refuses any parameter where none is taken', () => {
@@ -195,13 +204,10 @@ describe('slugSchema and slugParamSchema', () => {
     expect(slugParamSchema.parse({ slug })).toEqual({ slug });
   });
 
-  it.each(['', 'Human-Rights', 'bad slug', '-leading', 'trailing-', 'double--hyphen', 'under_score', 'ünïcode', 'x'.repeat(121)])(
-    'refuse %j',
-    (slug) => {
-      expect(slugSchema.safeParse(slug).success).toBe(false);
-      expect(slugParamSchema.safeParse({ slug }).success).toBe(false);
-    },
-  );
+  it.each(['', 'Human-Rights', 'bad slug', '-leading', 'trailing-', 'double--hyphen', 'under_score', 'ünïcode', 'x'.repeat(121)])('refuse %j', (slug) => {
+    expect(slugSchema.safeParse(slug).success).toBe(false);
+    expect(slugParamSchema.safeParse({ slug }).success).toBe(false);
+  });
 
   it('names the slug parameter when it refuses one', () => {
     const result = slugParamSchema.safeParse({ slug: 'Bad Slug' });

@@ -5,13 +5,7 @@ import { redirect } from 'next/navigation';
 import { editorContext, adminContext, revalidateAfterSave } from '@/lib/admin/context';
 import { formOf, formValues, stateFromError, type ActionState } from '@/lib/admin/action-state';
 import { plainChange, withError } from '@/lib/admin/plain-change';
-import {
-  publishDocument,
-  restoreDeletedDocument,
-  softDeleteDocument,
-  unpublishDocument,
-  updateDocumentFields,
-} from '@/lib/editorial';
+import { publishDocument, restoreDeletedDocument, softDeleteDocument, unpublishDocument, updateDocumentFields } from '@/lib/editorial';
 
 const editPath = (id: FormDataEntryValue | null) => `/admin/documents/${encodeURIComponent(String(id ?? ''))}`;
 
@@ -35,7 +29,11 @@ export async function saveDocumentFields(_previous: ActionState, form: FormData)
       options,
     );
     revalidateAfterSave(result.paths);
-    return { ok: true, message: result.changed ? `Saved as version ${result.version}.` : 'Nothing had changed.', values: { ...values, expectedVersion: String(result.version) } };
+    return {
+      ok: true,
+      message: result.changed ? `Saved as version ${result.version}.` : 'Nothing had changed.',
+      values: { ...values, expectedVersion: String(result.version) },
+    };
   } catch (error) {
     return stateFromError(error, values);
   }

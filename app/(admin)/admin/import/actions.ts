@@ -27,7 +27,13 @@ export async function preview(_previous: ImportState, sent: FormData): Promise<I
   const resolved = resolveUnknownLabels(values);
   const kept: Record<string, string> = { ...forNewPreview(values), raw: text.raw, speakers: resolved.speakerLines, textLabels: resolved.textLabelLines };
   try {
-    const result = await previewImport({ raw: text.raw, kind: kindOf(kept.kind), title: kept.title, speakerLines: kept.speakers, textLabelLines: kept.textLabels });
+    const result = await previewImport({
+      raw: text.raw,
+      kind: kindOf(kept.kind),
+      title: kept.title,
+      speakerLines: kept.speakers,
+      textLabelLines: kept.textLabels,
+    });
     const message = [...resolved.errors, unresolvedMessage(result.result)].filter(Boolean).join(' ') || undefined;
     return { preview: result, values: kept, message, stamp };
   } catch (error) {

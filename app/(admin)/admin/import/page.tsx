@@ -13,8 +13,8 @@ export default async function ImportPage() {
     <>
       <h1 className="font-serif text-3xl font-semibold">Import a transcript or essay</h1>
       <p className="mt-2 max-w-3xl">
-        Paste or upload the text. The preview shows the passages it would make, the speakers it found, and everything it
-        left out or could not place. Nothing is saved until you save the draft.
+        Paste or upload the text. The preview shows the passages it would make, the speakers it found, and everything it left out or could not place. Nothing is
+        saved until you save the draft.
       </p>
       <div className="mt-6">
         <ImportForm speakers={speakers} />

@@ -21,7 +21,16 @@ export function CreateUserForm() {
       <TextField id="new-email" name="email" type="email" label="Email" autoComplete="off" required defaultValue={values.email} errors={errors.email} />
       <TextField id="new-name" name="name" label="Name" autoComplete="off" required defaultValue={values.name} errors={errors.name} />
       <SelectField id="new-role" name="role" label="Role" options={optionsOf(USER_ROLES)} defaultValue={values.role || 'editor'} errors={errors.role} />
-      <TextField id="new-password" name="password" type="password" label="Initial password" hint="At least 12 characters." autoComplete="new-password" required errors={errors.password} />
+      <TextField
+        id="new-password"
+        name="password"
+        type="password"
+        label="Initial password"
+        hint="At least 12 characters."
+        autoComplete="new-password"
+        required
+        errors={errors.password}
+      />
       <div>
         <SubmitButton pendingLabel="Creating…">Create user</SubmitButton>
       </div>

@@ -24,9 +24,9 @@ export default async function UsersPage() {
         </h1>
         {locked.length > 0 && (
           <p className="mb-4 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">
-            {locked.length === 1 ? '1 account is' : `${locked.length} accounts are`} locked for sign-in from new places after too many
-            failed sign-ins: {locked.map((user) => user.email).join(', ')}. Owners can still sign in from networks they used before,
-            and are told of the failed attempts when they next sign in.
+            {locked.length === 1 ? '1 account is' : `${locked.length} accounts are`} locked for sign-in from new places after too many failed sign-ins:{' '}
+            {locked.map((user) => user.email).join(', ')}. Owners can still sign in from networks they used before, and are told of the failed attempts when
+            they next sign in.
           </p>
         )}
         <AdminTable

@@ -15,7 +15,19 @@ interface Props {
 }
 
 /** A small form of one row: the user's id, the controls, and the outcome (`${id}-status`) announced after them. */
-function RowForm({ id, userId, action: serverAction, className = '', children }: { id: string; userId: string; action: (state: RowFormState, form: FormData) => Promise<RowFormState>; className?: string; children: ReactNode }) {
+function RowForm({
+  id,
+  userId,
+  action: serverAction,
+  className = '',
+  children,
+}: {
+  id: string;
+  userId: string;
+  action: (state: RowFormState, form: FormData) => Promise<RowFormState>;
+  className?: string;
+  children: ReactNode;
+}) {
   const [state, action] = useActionState<RowFormState, FormData>(serverAction, {});
   return (
     <form action={action} className={`flex flex-wrap items-center gap-2 ${className}`}>

@@ -24,16 +24,15 @@ export default async function SignInNoticePage({ searchParams }: { searchParams:
       <div className="space-y-4">
         {failures > 0 && (
           <p>
-            Since you last signed in, there {failures === 1 ? 'was 1 failed attempt' : `were ${failures} failed attempts`} to
-            sign in to your account from other places. If they were not yours, someone may be guessing your password: tell an
-            admin of the archive.
+            Since you last signed in, there {failures === 1 ? 'was 1 failed attempt' : `were ${failures} failed attempts`} to sign in to your account from other
+            places. If they were not yours, someone may be guessing your password: tell an admin of the archive.
           </p>
         )}
         {notice.lockedAt && (
           <p className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">
             Because of too many failed attempts, your account has been locked for sign-in from new places since{' '}
-            <time dateTime={notice.lockedAt.toISOString()}>{dateFormat.format(notice.lockedAt)} UTC</time>. You can still sign in
-            from networks you have signed in from before, as you just did.{' '}
+            <time dateTime={notice.lockedAt.toISOString()}>{dateFormat.format(notice.lockedAt)} UTC</time>. You can still sign in from networks you have signed
+            in from before, as you just did.{' '}
             {isAdmin ? (
               <>
                 As an admin, you can lift the lock on the <Link href="/admin/users">Users</Link> page.

@@ -88,13 +88,7 @@ export default async function DocumentPage({ params, searchParams }: Props) {
       <section aria-label={dialogue ? 'Dialogue' : 'Text'} className="space-y-4">
         <h2 className="sr-only">{dialogue ? 'Questions and answers' : 'Text'}</h2>
         {document.passages.map((passage) => (
-          <ReaderPassage
-            key={passage.id}
-            passage={passage}
-            dialogue={dialogue}
-            marked={matches?.marked.get(passage.id)}
-            documentSlug={document.slug}
-          />
+          <ReaderPassage key={passage.id} passage={passage} dialogue={dialogue} marked={matches?.marked.get(passage.id)} documentSlug={document.slug} />
         ))}
       </section>
     </article>

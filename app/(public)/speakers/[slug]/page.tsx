@@ -56,7 +56,12 @@ export default async function SpeakerPage({ params }: Props) {
           </ul>
         </nav>
         {speaker.byTopic.map((group) => (
-          <section key={group.topic?.slug ?? 'untagged'} id={`topic-${group.topic?.slug ?? 'untagged'}`} className="mt-8" aria-labelledby={`h-${group.topic?.slug ?? 'untagged'}`}>
+          <section
+            key={group.topic?.slug ?? 'untagged'}
+            id={`topic-${group.topic?.slug ?? 'untagged'}`}
+            className="mt-8"
+            aria-labelledby={`h-${group.topic?.slug ?? 'untagged'}`}
+          >
             <h3 id={`h-${group.topic?.slug ?? 'untagged'}`} className="text-xl font-semibold">
               {group.topic ? <Link href={topicPath(group.topic.slug)}>{group.topic.name}</Link> : 'Untagged'}
             </h3>

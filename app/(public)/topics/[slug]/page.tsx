@@ -26,9 +26,8 @@ export default async function TopicPage({ params }: Props) {
       <h1 className="mt-1 font-serif text-3xl font-semibold">{topic.name}</h1>
       {topic.description && <p className="mt-2 max-w-3xl font-serif text-lg">{topic.description}</p>}
       <p className="mt-2 muted">
-        {topic.passageCount} {topic.passageCount === 1 ? 'passage' : 'passages'} in {topic.documentCount}{' '}
-        {topic.documentCount === 1 ? 'document' : 'documents'} ·{' '}
-        <Link href={documentsPath({ topic: topic.slug })}>Documents on this topic</Link>
+        {topic.passageCount} {topic.passageCount === 1 ? 'passage' : 'passages'} in {topic.documentCount} {topic.documentCount === 1 ? 'document' : 'documents'}{' '}
+        · <Link href={documentsPath({ topic: topic.slug })}>Documents on this topic</Link>
       </p>
       <ul className="mt-6 divide-y divide-stone-200 dark:divide-stone-800">
         {topic.passages.map((passage) => (

@@ -25,7 +25,8 @@ export function ImportForm({ speakers }: { speakers: Choice[] }) {
     const form = event.currentTarget;
     const file = (form.elements.namedItem('file') as HTMLInputElement | null)?.files?.[0];
     const raw = (form.elements.namedItem('raw') as HTMLTextAreaElement | null)?.value ?? '';
-    const problem = (file && file.size > 0 ? importSizeProblem(file.size, `The file ${file.name}`) : null) ?? importSizeProblem(new TextEncoder().encode(raw).length);
+    const problem =
+      (file && file.size > 0 ? importSizeProblem(file.size, `The file ${file.name}`) : null) ?? importSizeProblem(new TextEncoder().encode(raw).length);
     setTooBig(problem);
     if (problem) event.preventDefault();
   };
@@ -82,16 +83,48 @@ export function ImportForm({ speakers }: { speakers: Choice[] }) {
           )}
           <div className="grid gap-4 md:grid-cols-2">
             <TextField name="documentTitle" label="Title" defaultValue={values.documentTitle ?? result.meta.title} errors={saveState.errors?.title} required />
-            <TextField name="slug" label="Address (slug)" defaultValue={values.slug} errors={saveState.errors?.slug} hint="Made from the title when left empty." />
-            <TextField name="date" label="Publication date" defaultValue={values.date ?? result.meta.date} errors={saveState.errors?.date} hint="YYYY, YYYY-MM or YYYY-MM-DD" required />
-            <SelectField name="documentKind" label="Kind" defaultValue={values.documentKind ?? result.kind} options={DOCUMENT_KINDS.map((k) => ({ value: k, label: k }))} />
+            <TextField
+              name="slug"
+              label="Address (slug)"
+              defaultValue={values.slug}
+              errors={saveState.errors?.slug}
+              hint="Made from the title when left empty."
+            />
+            <TextField
+              name="date"
+              label="Publication date"
+              defaultValue={values.date ?? result.meta.date}
+              errors={saveState.errors?.date}
+              hint="YYYY, YYYY-MM or YYYY-MM-DD"
+              required
+            />
+            <SelectField
+              name="documentKind"
+              label="Kind"
+              defaultValue={values.documentKind ?? result.kind}
+              options={DOCUMENT_KINDS.map((k) => ({ value: k, label: k }))}
+            />
             <TextField name="publisher" label="Publisher" defaultValue={values.publisher ?? result.meta.publisher} errors={saveState.errors?.publisher} />
             <TextField name="sourceUrl" label="Source address" defaultValue={values.sourceUrl ?? result.meta.sourceUrl} errors={saveState.errors?.sourceUrl} />
             <TextField name="subtitle" label="Subtitle" defaultValue={values.subtitle ?? result.meta.subtitle} errors={saveState.errors?.subtitle} />
             <TextField name="language" label="Language" defaultValue={values.language ?? result.meta.language ?? 'en'} errors={saveState.errors?.language} />
           </div>
-          <TextField name="summary" label="Summary" defaultValue={values.summary ?? result.meta.summary} errors={saveState.errors?.summary} multiline rows={2} />
-          <TextField name="caption" label="Photo caption" defaultValue={values.caption ?? result.caption ?? ''} errors={saveState.errors?.caption} multiline rows={2} />
+          <TextField
+            name="summary"
+            label="Summary"
+            defaultValue={values.summary ?? result.meta.summary}
+            errors={saveState.errors?.summary}
+            multiline
+            rows={2}
+          />
+          <TextField
+            name="caption"
+            label="Photo caption"
+            defaultValue={values.caption ?? result.caption ?? ''}
+            errors={saveState.errors?.caption}
+            multiline
+            rows={2}
+          />
 
           <fieldset className="space-y-3">
             <legend className="font-semibold">Speakers</legend>

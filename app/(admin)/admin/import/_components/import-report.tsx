@@ -11,11 +11,16 @@ export function ImportPassages({ result, values }: { result: ImportResult; value
         {result.passages.map((p, i) => (
           <li key={i} className="grid gap-3 py-3 md:grid-cols-[8rem_9rem_1fr]">
             <label className="text-sm">
-              <input type="checkbox" name={`keep-${i}`} value="yes" defaultChecked={values[`keep-${i}`] ? values[`keep-${i}`] === 'yes' : true} /> Keep passage {i + 1}
+              <input type="checkbox" name={`keep-${i}`} value="yes" defaultChecked={values[`keep-${i}`] ? values[`keep-${i}`] === 'yes' : true} /> Keep passage{' '}
+              {i + 1}
             </label>
             <label className="text-sm">
               <span className="sr-only">Kind of passage {i + 1}</span>
-              <select name={`kind-${i}`} defaultValue={values[`kind-${i}`] ?? p.kind} className="rounded border border-stone-300 bg-white dark:border-stone-700 dark:bg-stone-900">
+              <select
+                name={`kind-${i}`}
+                defaultValue={values[`kind-${i}`] ?? p.kind}
+                className="rounded border border-stone-300 bg-white dark:border-stone-700 dark:bg-stone-900"
+              >
                 {PASSAGE_KINDS.map((k) => (
                   <option key={k}>{k}</option>
                 ))}

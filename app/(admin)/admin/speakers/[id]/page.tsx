@@ -4,4 +4,9 @@ import { entityDetailPage, entityMetadata } from '../../_entity/pages';
 import { deleteSpeakerAction, mergeSpeakerAction, restoreSpeakerRevisionAction, updateSpeakerAction } from '../../entity-actions';
 
 export const metadata = entityMetadata('Edit speaker');
-export default entityDetailPage(speakers, { update: updateSpeakerAction, merge: mergeSpeakerAction, remove: deleteSpeakerAction, restore: restoreSpeakerRevisionAction });
+export default entityDetailPage(speakers, {
+  update: updateSpeakerAction,
+  merge: mergeSpeakerAction,
+  remove: deleteSpeakerAction,
+  restore: restoreSpeakerRevisionAction,
+});

@@ -46,7 +46,15 @@ export function AddPassageForm({ document, speakers }: { document: DocumentSnaps
           errors={state.errors?.speakerId}
         />
       </div>
-      <TextField name="text" label="Text" defaultValue={state.values?.text} errors={tooLong ? ['is longer than a passage takes'] : state.errors?.text} multiline rows={5} hint="A blank line separates paragraphs." />
+      <TextField
+        name="text"
+        label="Text"
+        defaultValue={state.values?.text}
+        errors={tooLong ? ['is longer than a passage takes'] : state.errors?.text}
+        multiline
+        rows={5}
+        hint="A blank line separates paragraphs."
+      />
       <SubmitButton>Add passage</SubmitButton>
     </form>
   );

@@ -15,8 +15,16 @@ import { Options } from '@/components/form/options';
 const KINDS = DOCUMENT_KINDS.map((k) => ({ value: k, label: k }));
 const ROLES = PARTICIPANT_ROLES.map((r) => ({ value: r, label: r }));
 const LABELS: Record<string, string> = {
-  title: 'Title', slug: 'Address', subtitle: 'Subtitle', kind: 'Kind', date: 'Date', publisher: 'Publisher',
-  sourceUrl: 'Source', language: 'Language', summary: 'Summary', caption: 'Caption',
+  title: 'Title',
+  slug: 'Address',
+  subtitle: 'Subtitle',
+  kind: 'Kind',
+  date: 'Date',
+  publisher: 'Publisher',
+  sourceUrl: 'Source',
+  language: 'Language',
+  summary: 'Summary',
+  caption: 'Caption',
 };
 /** Blank rows under the current participants, for adding one. */
 const SPARE_ROWS = 2;
@@ -28,7 +36,10 @@ export function DocumentFieldsForm({ document, speakers }: { document: DocumentS
   const current = state.conflict?.current as DocumentSnapshot | undefined;
   // After a conflict, saving again means saving over the version the editor has now seen.
   const expectedVersion = state.conflict ? state.conflict.currentVersion : state.ok ? state.values?.expectedVersion : document.version;
-  const rows = [...document.participants.map((p) => ({ speakerId: String(p.speakerId), role: p.role as string })), ...Array.from({ length: SPARE_ROWS }, () => ({ speakerId: '', role: 'author' }))];
+  const rows = [
+    ...document.participants.map((p) => ({ speakerId: String(p.speakerId), role: p.role as string })),
+    ...Array.from({ length: SPARE_ROWS }, () => ({ speakerId: '', role: 'author' })),
+  ];
 
   return (
     <form action={action} className="space-y-4" aria-label="Document details">
@@ -54,7 +65,9 @@ export function DocumentFieldsForm({ document, speakers }: { document: DocumentS
                 .filter((field) => (current[field as keyof DocumentSnapshot] ?? '') !== (state.values?.[field] ?? ''))
                 .map((field) => (
                   <tr key={field} className="align-top">
-                    <th scope="row" className="pr-2">{LABELS[field]}</th>
+                    <th scope="row" className="pr-2">
+                      {LABELS[field]}
+                    </th>
                     <td className="pr-2">{String(current[field as keyof DocumentSnapshot] ?? '—')}</td>
                     <td>{state.values?.[field] || '—'}</td>
                   </tr>
@@ -65,10 +78,24 @@ export function DocumentFieldsForm({ document, speakers }: { document: DocumentS
       )}
       <div className="grid gap-4 md:grid-cols-2">
         <TextField name="title" label="Title" defaultValue={v('title')} errors={e('title')} required />
-        <TextField name="slug" label="Address (slug)" defaultValue={v('slug')} errors={e('slug')} hint="Changing it breaks links to the old address." required />
+        <TextField
+          name="slug"
+          label="Address (slug)"
+          defaultValue={v('slug')}
+          errors={e('slug')}
+          hint="Changing it breaks links to the old address."
+          required
+        />
         <TextField name="subtitle" label="Subtitle" defaultValue={v('subtitle')} errors={e('subtitle')} />
         <SelectField name="kind" label="Kind" defaultValue={v('kind')} options={KINDS} errors={e('kind')} />
-        <TextField name="date" label="Publication date" defaultValue={v('date')} errors={e('date')} hint="YYYY, YYYY-MM or YYYY-MM-DD: the form is the precision." required />
+        <TextField
+          name="date"
+          label="Publication date"
+          defaultValue={v('date')}
+          errors={e('date')}
+          hint="YYYY, YYYY-MM or YYYY-MM-DD: the form is the precision."
+          required
+        />
         <TextField name="publisher" label="Publisher" defaultValue={v('publisher')} errors={e('publisher')} />
         <TextField name="sourceUrl" label="Source address" defaultValue={v('sourceUrl')} errors={e('sourceUrl')} />
         <TextField name="language" label="Language" defaultValue={v('language')} errors={e('language')} hint="A tag such as en or ko." required />
@@ -83,20 +110,34 @@ export function DocumentFieldsForm({ document, speakers }: { document: DocumentS
               <label className="sr-only" htmlFor={`participant-speaker-${i}`}>
                 Participant {i + 1}
               </label>
-              <select key={`speaker-${state.values?.[`participant-speaker-${i}`] ?? row.speakerId}`} id={`participant-speaker-${i}`} name={`participant-speaker-${i}`} defaultValue={state.values?.[`participant-speaker-${i}`] ?? row.speakerId} className="rounded border border-stone-300 bg-white px-2 py-1 dark:border-stone-700 dark:bg-stone-900">
+              <select
+                key={`speaker-${state.values?.[`participant-speaker-${i}`] ?? row.speakerId}`}
+                id={`participant-speaker-${i}`}
+                name={`participant-speaker-${i}`}
+                defaultValue={state.values?.[`participant-speaker-${i}`] ?? row.speakerId}
+                className="rounded border border-stone-300 bg-white px-2 py-1 dark:border-stone-700 dark:bg-stone-900"
+              >
                 <Options options={[{ value: '', label: 'None' }, ...speakers.map((s) => ({ value: s.id, label: s.name }))]} />
               </select>
               <label className="sr-only" htmlFor={`participant-role-${i}`}>
                 Role of participant {i + 1}
               </label>
-              <select key={`role-${state.values?.[`participant-role-${i}`] ?? row.role}`} id={`participant-role-${i}`} name={`participant-role-${i}`} defaultValue={state.values?.[`participant-role-${i}`] ?? row.role} className="rounded border border-stone-300 bg-white px-2 py-1 dark:border-stone-700 dark:bg-stone-900">
+              <select
+                key={`role-${state.values?.[`participant-role-${i}`] ?? row.role}`}
+                id={`participant-role-${i}`}
+                name={`participant-role-${i}`}
+                defaultValue={state.values?.[`participant-role-${i}`] ?? row.role}
+                className="rounded border border-stone-300 bg-white px-2 py-1 dark:border-stone-700 dark:bg-stone-900"
+              >
                 <Options options={ROLES} />
               </select>
             </div>
           ))}
         </div>
         <div id="participants-errors" aria-live="polite" className="text-sm text-red-800 dark:text-red-300">
-          {e('participants')?.map((error) => <p key={error}>{error}</p>)}
+          {e('participants')?.map((error) => (
+            <p key={error}>{error}</p>
+          ))}
         </div>
       </fieldset>
       <TextField name="message" label="Note on this change (optional)" defaultValue={state.values?.message} errors={e('message')} />

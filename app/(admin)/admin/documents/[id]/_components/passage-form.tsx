@@ -44,8 +44,8 @@ export function PassageForm({ documentId, version, passage, questions, speakers 
             Someone else saved this document while you were editing
           </h2>
           <p className="mt-1 text-sm">
-            Nothing was overwritten and nothing you typed is lost. Your text is in the box below; the version saved in the
-            meantime (version {conflict.currentVersion}) is beside it. Keep yours, take theirs, or combine them in your box, then save.
+            Nothing was overwritten and nothing you typed is lost. Your text is in the box below; the version saved in the meantime (version{' '}
+            {conflict.currentVersion}) is beside it. Keep yours, take theirs, or combine them in your box, then save.
           </p>
           <div className="mt-4 grid gap-4 md:grid-cols-2">
             <div>

@@ -96,7 +96,11 @@ export async function movePassage(sent: FormData) {
 export async function removePassage(sent: FormData) {
   const form = formOf(sent);
   if (form.get('confirm') !== 'yes') redirect(withError(documentEditor(form.get('documentId')), 'Tick the box to confirm deleting the passage.'));
-  await passageChange(form, ({ editor, options }) => deletePassage(editor, ref(form), options), `Deleted passage ${form.get('anchor')}. Its anchor will never be given to another passage.`);
+  await passageChange(
+    form,
+    ({ editor, options }) => deletePassage(editor, ref(form), options),
+    `Deleted passage ${form.get('anchor')}. Its anchor will never be given to another passage.`,
+  );
 }
 
 export async function mergeWithNext(sent: FormData) {

@@ -16,8 +16,21 @@ export function NewDocumentForm() {
       <FormMessage message={state.message} ok={state.ok} />
       <TextField name="title" label="Title" defaultValue={v.title} errors={state.errors?.title} required />
       <TextField name="slug" label="Address (slug)" defaultValue={v.slug} errors={state.errors?.slug} hint="Made from the title when left empty." />
-      <SelectField name="kind" label="Kind" defaultValue={v.kind ?? 'interview'} options={DOCUMENT_KINDS.map((k) => ({ value: k, label: k }))} errors={state.errors?.kind} />
-      <TextField name="date" label="Publication date" defaultValue={v.date} errors={state.errors?.date} hint="YYYY, YYYY-MM or YYYY-MM-DD: the form is the precision." required />
+      <SelectField
+        name="kind"
+        label="Kind"
+        defaultValue={v.kind ?? 'interview'}
+        options={DOCUMENT_KINDS.map((k) => ({ value: k, label: k }))}
+        errors={state.errors?.kind}
+      />
+      <TextField
+        name="date"
+        label="Publication date"
+        defaultValue={v.date}
+        errors={state.errors?.date}
+        hint="YYYY, YYYY-MM or YYYY-MM-DD: the form is the precision."
+        required
+      />
       <TextField name="publisher" label="Publisher" defaultValue={v.publisher} errors={state.errors?.publisher} />
       <TextField name="sourceUrl" label="Source address" defaultValue={v.sourceUrl} errors={state.errors?.sourceUrl} />
       <TextField name="language" label="Language" defaultValue={v.language ?? 'en'} errors={state.errors?.language} />

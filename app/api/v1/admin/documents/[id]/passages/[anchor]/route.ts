@@ -22,11 +22,9 @@ export const PATCH = withJsonErrors(async (request: Request, { params }: { param
   }
   const { id, anchor } = await params;
   try {
-    const result = await updatePassage(
-      editor,
-      { ...body, documentId: id, anchor } as Parameters<typeof updatePassage>[1],
-      { ip: clientAddress(request.headers) },
-    );
+    const result = await updatePassage(editor, { ...body, documentId: id, anchor } as Parameters<typeof updatePassage>[1], {
+      ip: clientAddress(request.headers),
+    });
     for (const path of result.paths) revalidatePath(path);
     return Response.json({ version: result.version, changed: result.changed, paths: result.paths }, { headers: { 'Cache-Control': 'no-store' } });
   } catch (error) {
