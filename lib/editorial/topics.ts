@@ -9,6 +9,7 @@ import {
   type MergeEntitiesInput,
   type UpdateTopicInput,
 } from '@/lib/validation/editorial';
+import { setChangedColumns } from './columns';
 import { deleteEntity, mergeEntities, type MergeSpec } from './entity-merge';
 import { EditorialError, parseInput, ValidationError } from './errors';
 import { changeEntry, ensureBaseline, runWrite, type EditOptions, type EditResult } from './history';
@@ -57,17 +58,9 @@ interface TopicColumns {
 
 function setTopicColumns(db: WriteDb, id: number, next: TopicColumns): void {
   const current = sql(db, 'SELECT slug, name, description, parentId FROM Topic WHERE id = ?').get(id) as Required<TopicColumns>;
-  const columns = (Object.keys(next) as (keyof TopicColumns)[]).filter((c) => next[c] !== undefined && next[c] !== current[c]);
-  if (columns.length === 0) return;
-  if (next.slug !== undefined && next.slug !== current.slug && slugTaken(db, next.slug, id)) {
-    throw new ValidationError('The address is taken.', { slug: ['is taken by another topic'] });
-  }
-  if (columns.includes('parentId')) checkParent(db, id, next.parentId ?? null);
-  sql(db, `UPDATE Topic SET ${columns.map((c) => `"${c}" = ?`).join(', ')}, updatedAt = ? WHERE id = ?`).run(
-    ...columns.map((c) => next[c] ?? null),
-    nowIso(),
-    id,
-  );
+  setChangedColumns(db, 'Topic', id, current, next, (columns) => {
+    if (columns.includes('parentId')) checkParent(db, id, next.parentId ?? null);
+  });
 }
 
 /** Ids of the documents with a passage tagged with the topic. */
