@@ -51,37 +51,23 @@ export async function createUser(actor: AdminActor, input: NewAccount): Promise<
 export async function changeRole(actor: AdminActor, input: { userId: string; role: EditorRole }): Promise<void> {
   // Nobody demotes themselves by accident and locks the back office out of its own user pages.
   if (input.userId === actor.id) throw new AccountError('You cannot change your own role.');
-  await prisma.$transaction(async (tx) => {
-    await assertAdmin(tx, actor);
-    const user = await findUser(tx, input.userId);
-    if (user.role === input.role) return;
+  await changeUser(actor, input.userId, async (tx, user) => {
+    if (user.role === input.role) return null;
     if (user.role === 'admin' && !user.disabled) await keepOneAdmin(tx);
     await tx.user.update({ where: { id: user.id }, data: { role: input.role } });
-    await recordAuthEvent(tx, {
-      action: 'user-updated',
-      actor: audited(actor),
-      userId: user.id,
-      summary: `Role of ${user.email}: ${user.role} → ${input.role}`,
-    });
+    return `Role of ${user.email}: ${user.role} → ${input.role}`;
   });
 }
 
 /** Disabling also deletes every session of the user, so they are signed out at their next request. */
 export async function setDisabled(actor: AdminActor, input: { userId: string; disabled: boolean }): Promise<void> {
   if (input.userId === actor.id) throw new AccountError('You cannot disable your own account.');
-  await prisma.$transaction(async (tx) => {
-    await assertAdmin(tx, actor);
-    const user = await findUser(tx, input.userId);
-    if (user.disabled === input.disabled) return;
+  await changeUser(actor, input.userId, async (tx, user) => {
+    if (user.disabled === input.disabled) return null;
     if (input.disabled && user.role === 'admin') await keepOneAdmin(tx);
     await tx.user.update({ where: { id: user.id }, data: { disabled: input.disabled } });
     if (input.disabled) await tx.session.deleteMany({ where: { userId: user.id } });
-    await recordAuthEvent(tx, {
-      action: 'user-updated',
-      actor: audited(actor),
-      userId: user.id,
-      summary: `${input.disabled ? 'Disabled' : 'Enabled'} ${user.email}`,
-    });
+    return `${input.disabled ? 'Disabled' : 'Enabled'} ${user.email}`;
   });
 }
 
@@ -90,18 +76,24 @@ export async function setDisabled(actor: AdminActor, input: { userId: string; di
  * addresses again; its count starts over. An admin may lift their own: they are signed in already.
  */
 export async function liftSignInLock(actor: AdminActor, input: { userId: string }): Promise<void> {
+  await changeUser(actor, input.userId, async (tx, user) => {
+    const guard = await tx.signInAccountGuard.findUnique({ where: { email: user.email }, select: { lockedAt: true, failures: true } });
+    if (!guard?.lockedAt) return null;
+    await tx.signInAccountGuard.update({ where: { email: user.email }, data: { lockedAt: null, failures: 0, windowStart: new Date() } });
+    return `Lifted the sign-in lock of ${user.email} (${guard.failures} failed sign-ins from new addresses)`;
+  });
+}
+
+/**
+ * One admin change to one account, in one transaction: the actor checked against the database, the user
+ * found, and an audit entry when `change` did something (it returns the entry's summary, or null).
+ */
+async function changeUser(actor: AdminActor, userId: string, change: (tx: Tx, user: Awaited<ReturnType<typeof findUser>>) => Promise<string | null>) {
   await prisma.$transaction(async (tx) => {
     await assertAdmin(tx, actor);
-    const user = await findUser(tx, input.userId);
-    const guard = await tx.signInAccountGuard.findUnique({ where: { email: user.email }, select: { lockedAt: true, failures: true } });
-    if (!guard?.lockedAt) return;
-    await tx.signInAccountGuard.update({ where: { email: user.email }, data: { lockedAt: null, failures: 0, windowStart: new Date() } });
-    await recordAuthEvent(tx, {
-      action: 'user-updated',
-      actor: audited(actor),
-      userId: user.id,
-      summary: `Lifted the sign-in lock of ${user.email} (${guard.failures} failed sign-ins from new addresses)`,
-    });
+    const user = await findUser(tx, userId);
+    const summary = await change(tx, user);
+    if (summary !== null) await recordAuthEvent(tx, { action: 'user-updated', actor: audited(actor), userId: user.id, summary });
   });
 }
 

@@ -1,5 +1,5 @@
-// A new topic written inside the caller's transaction, with its revision and audit entry, for writes
-// that create topics among other things (the seed creates its topics and documents as one).
+// A new topic written inside the caller's transaction, with its revision and audit entry: the one insert
+// behind the admin's createTopic (topics.ts) and the seed, which creates its topics and documents as one.
 import type { Editor } from '@/lib/auth/editor';
 import { slugify } from '@/lib/slug';
 import { createTopicSchema } from '@/lib/validation/editorial';
@@ -20,7 +20,7 @@ export function insertTopic(db: WriteDb, editor: Editor, input: unknown, options
     return { entityType: 'topic', id: existing.id, slug, version: existing.version, changed: false, paths: [], warnings: [] };
   if (existing) throw new ValidationError('The address is taken.', { slug: ['is taken by another topic'] });
   if (data.parentId !== null && !sql(db, 'SELECT 1 FROM Topic WHERE id = ?').get(data.parentId)) {
-    throw new ValidationError('The parent topic does not exist.', { parentId: ['is not a topic of the archive'] });
+    throw new ValidationError('The parent topic does not exist.', { parentId: [`topic ${data.parentId} does not exist`] });
   }
   const now = nowIso();
   const id = Number(

@@ -12,6 +12,7 @@ import {
   type UpdateSpeakerInput,
 } from '@/lib/validation/editorial';
 import { recordAudit } from './audit';
+import { setChangedColumns } from './columns';
 import { deleteEntity, mergeEntities, type MergeSpec } from './entity-merge';
 import { EditorialError, parseInput, ValidationError } from './errors';
 import { changeEntry, runWrite, writeRevision, type EditOptions, type EditResult } from './history';
@@ -45,16 +46,7 @@ interface SpeakerColumns {
 
 function setSpeakerColumns(db: WriteDb, id: number, next: SpeakerColumns): void {
   const current = sql(db, 'SELECT slug, name, bio, bioSource FROM Speaker WHERE id = ?').get(id) as Required<SpeakerColumns>;
-  const columns = (Object.keys(next) as (keyof SpeakerColumns)[]).filter((c) => next[c] !== undefined && next[c] !== current[c]);
-  if (columns.length === 0) return;
-  if (next.slug !== undefined && next.slug !== current.slug && slugTaken(db, next.slug, id)) {
-    throw new ValidationError('The address is taken.', { slug: ['is taken by another speaker'] });
-  }
-  sql(db, `UPDATE Speaker SET ${columns.map((c) => `"${c}" = ?`).join(', ')}, updatedAt = ? WHERE id = ?`).run(
-    ...columns.map((c) => next[c] ?? null),
-    nowIso(),
-    id,
-  );
+  setChangedColumns(db, 'Speaker', id, current, next);
 }
 
 /** Ids of the documents that name the speaker (as participant or on a passage). */

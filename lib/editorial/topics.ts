@@ -1,8 +1,6 @@
 // Topics: create, edit (name, slug, description, parent), merge one into another, delete when unused.
 import type { Editor } from '@/lib/auth/editor';
-import { slugify } from '@/lib/slug';
 import {
-  createTopicSchema,
   entityActionSchema,
   mergeTopicsSchema,
   updateTopicSchema,
@@ -11,11 +9,12 @@ import {
   type MergeEntitiesInput,
   type UpdateTopicInput,
 } from '@/lib/validation/editorial';
-import { recordAudit } from './audit';
+import { setChangedColumns } from './columns';
 import { deleteEntity, mergeEntities, type MergeSpec } from './entity-merge';
 import { EditorialError, parseInput, ValidationError } from './errors';
-import { changeEntry, ensureBaseline, runWrite, writeRevision, type EditOptions, type EditResult } from './history';
+import { changeEntry, ensureBaseline, runWrite, type EditOptions, type EditResult } from './history';
 import { topicPaths } from './paths';
+import { insertTopic } from './new-topic';
 import { sql, topicSnapshot, type TopicSnapshot } from './snapshots';
 import { resolveTopic } from './store';
 import { nowIso, writerOf, type WriteDb } from '@/lib/db';
@@ -59,17 +58,9 @@ interface TopicColumns {
 
 function setTopicColumns(db: WriteDb, id: number, next: TopicColumns): void {
   const current = sql(db, 'SELECT slug, name, description, parentId FROM Topic WHERE id = ?').get(id) as Required<TopicColumns>;
-  const columns = (Object.keys(next) as (keyof TopicColumns)[]).filter((c) => next[c] !== undefined && next[c] !== current[c]);
-  if (columns.length === 0) return;
-  if (next.slug !== undefined && next.slug !== current.slug && slugTaken(db, next.slug, id)) {
-    throw new ValidationError('The address is taken.', { slug: ['is taken by another topic'] });
-  }
-  if (columns.includes('parentId')) checkParent(db, id, next.parentId ?? null);
-  sql(db, `UPDATE Topic SET ${columns.map((c) => `"${c}" = ?`).join(', ')}, updatedAt = ? WHERE id = ?`).run(
-    ...columns.map((c) => next[c] ?? null),
-    nowIso(),
-    id,
-  );
+  setChangedColumns(db, 'Topic', id, current, next, (columns) => {
+    if (columns.includes('parentId')) checkParent(db, id, next.parentId ?? null);
+  });
 }
 
 /** Ids of the documents with a passage tagged with the topic. */
@@ -81,36 +72,9 @@ function documentsOfTopic(db: WriteDb, topicId: number): number[] {
   ).map((r) => r.documentId);
 }
 
+/** The admin's create: the same insert as the seed's (new-topic.ts), in a write of its own. */
 export async function createTopic(editor: Editor, input: CreateTopicInput, options?: EditOptions): Promise<EditResult & { slug: string }> {
-  const data = parseInput(createTopicSchema, input);
-  const slug = data.slug ?? slugify(data.name);
-  if (!slug) throw new ValidationError('The name makes no address.', { slug: ['give an address: the name has no letters or digits to make one'] });
-  return runWrite(options, (db) => {
-    if (slugTaken(db, slug, null)) throw new ValidationError('The address is taken.', { slug: ['is taken by another topic'] });
-    checkParent(db, null, data.parentId);
-    const now = nowIso();
-    const id = Number(
-      sql(db, 'INSERT INTO Topic (slug, name, description, parentId, version, createdAt, updatedAt) VALUES (?, ?, ?, ?, 1, ?, ?)').run(
-        slug,
-        data.name,
-        data.description ?? null,
-        data.parentId,
-        now,
-        now,
-      ).lastInsertRowid,
-    );
-    const snapshot = topicSnapshot(db, id)!;
-    writeRevision(db, snapshot, editor, data.message ?? 'Created');
-    recordAudit(db, {
-      editor,
-      action: 'create',
-      entityType: 'topic',
-      entityId: id,
-      summary: `Created the topic ${quoted(data.name)} (${slug})`,
-      ip: options?.ip,
-    });
-    return { entityType: 'topic', id, slug, version: 1, changed: true, paths: topicPaths(db, [snapshot], []), warnings: [] };
-  });
+  return runWrite(options, (db) => insertTopic(db, editor, input, options));
 }
 
 /** Changes the fields given. */

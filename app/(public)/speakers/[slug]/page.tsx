@@ -1,24 +1,16 @@
 // /speakers/<slug>: a speaker's bio, their documents, and what they said on each topic.
-import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
-import { cache } from 'react';
 import { DocumentList } from '@/components/document-card';
 import { PassageInContext } from '@/components/passage-in-context';
+import { entryPage, type SlugProps } from '../../_lib/entry-page';
 import { getSpeaker } from '@/lib/data/speakers';
 import { documentsPath, topicPath } from '@/lib/urls';
 
-type Props = { params: Promise<{ slug: string }> };
-const loadSpeaker = cache(getSpeaker);
+const page = entryPage(getSpeaker, (speaker) => speaker.bio);
+export const generateMetadata = page.generateMetadata;
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const speaker = await loadSpeaker((await params).slug);
-  return speaker ? { title: speaker.name, description: speaker.bio ?? undefined } : { title: 'Not found' };
-}
-
-export default async function SpeakerPage({ params }: Props) {
-  const speaker = await loadSpeaker((await params).slug);
-  if (!speaker) notFound();
+export default async function SpeakerPage(props: SlugProps) {
+  const speaker = await page.load(props);
   return (
     <>
       <h1 className="font-serif text-3xl font-semibold">{speaker.name}</h1>

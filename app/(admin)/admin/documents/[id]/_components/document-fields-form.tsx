@@ -26,6 +26,17 @@ const LABELS: Record<string, string> = {
   summary: 'Summary',
   caption: 'Caption',
 };
+/** The one-line fields, in the order of the two-column grid; a field with options is a select. */
+const GRID_FIELDS: { name: keyof DocumentSnapshot; label: string; hint?: string; required?: boolean; options?: typeof KINDS }[] = [
+  { name: 'title', label: 'Title', required: true },
+  { name: 'slug', label: 'Address (slug)', hint: 'Changing it breaks links to the old address.', required: true },
+  { name: 'subtitle', label: 'Subtitle' },
+  { name: 'kind', label: 'Kind', options: KINDS },
+  { name: 'date', label: 'Publication date', hint: 'YYYY, YYYY-MM or YYYY-MM-DD: the form is the precision.', required: true },
+  { name: 'publisher', label: 'Publisher' },
+  { name: 'sourceUrl', label: 'Source address' },
+  { name: 'language', label: 'Language', hint: 'A tag such as en or ko.', required: true },
+];
 /** Blank rows under the current participants, for adding one. */
 const SPARE_ROWS = 2;
 
@@ -77,28 +88,13 @@ export function DocumentFieldsForm({ document, speakers }: { document: DocumentS
         </section>
       )}
       <div className="grid gap-4 md:grid-cols-2">
-        <TextField name="title" label="Title" defaultValue={v('title')} errors={e('title')} required />
-        <TextField
-          name="slug"
-          label="Address (slug)"
-          defaultValue={v('slug')}
-          errors={e('slug')}
-          hint="Changing it breaks links to the old address."
-          required
-        />
-        <TextField name="subtitle" label="Subtitle" defaultValue={v('subtitle')} errors={e('subtitle')} />
-        <SelectField name="kind" label="Kind" defaultValue={v('kind')} options={KINDS} errors={e('kind')} />
-        <TextField
-          name="date"
-          label="Publication date"
-          defaultValue={v('date')}
-          errors={e('date')}
-          hint="YYYY, YYYY-MM or YYYY-MM-DD: the form is the precision."
-          required
-        />
-        <TextField name="publisher" label="Publisher" defaultValue={v('publisher')} errors={e('publisher')} />
-        <TextField name="sourceUrl" label="Source address" defaultValue={v('sourceUrl')} errors={e('sourceUrl')} />
-        <TextField name="language" label="Language" defaultValue={v('language')} errors={e('language')} hint="A tag such as en or ko." required />
+        {GRID_FIELDS.map(({ name, label, hint, required, options }) =>
+          options ? (
+            <SelectField key={name} name={name} label={label} defaultValue={v(name)} options={options} errors={e(name)} />
+          ) : (
+            <TextField key={name} name={name} label={label} defaultValue={v(name)} errors={e(name)} hint={hint} required={required} />
+          ),
+        )}
       </div>
       <TextField name="summary" label="Summary" defaultValue={v('summary')} errors={e('summary')} multiline />
       <TextField name="caption" label="Photo caption" defaultValue={v('caption')} errors={e('caption')} multiline rows={2} />
@@ -107,30 +103,18 @@ export function DocumentFieldsForm({ document, speakers }: { document: DocumentS
         <div className="mt-1 space-y-2">
           {rows.map((row, i) => (
             <div key={i} className="flex flex-wrap gap-2">
-              <label className="sr-only" htmlFor={`participant-speaker-${i}`}>
-                Participant {i + 1}
-              </label>
-              <select
-                key={`speaker-${state.values?.[`participant-speaker-${i}`] ?? row.speakerId}`}
-                id={`participant-speaker-${i}`}
+              <RowSelect
                 name={`participant-speaker-${i}`}
-                defaultValue={state.values?.[`participant-speaker-${i}`] ?? row.speakerId}
-                className="rounded border border-stone-300 bg-white px-2 py-1 dark:border-stone-700 dark:bg-stone-900"
-              >
-                <Options options={[{ value: '', label: 'None' }, ...speakers.map((s) => ({ value: s.id, label: s.name }))]} />
-              </select>
-              <label className="sr-only" htmlFor={`participant-role-${i}`}>
-                Role of participant {i + 1}
-              </label>
-              <select
-                key={`role-${state.values?.[`participant-role-${i}`] ?? row.role}`}
-                id={`participant-role-${i}`}
+                label={`Participant ${i + 1}`}
+                value={state.values?.[`participant-speaker-${i}`] ?? row.speakerId}
+                options={[{ value: '', label: 'None' }, ...speakers.map((s) => ({ value: s.id, label: s.name }))]}
+              />
+              <RowSelect
                 name={`participant-role-${i}`}
-                defaultValue={state.values?.[`participant-role-${i}`] ?? row.role}
-                className="rounded border border-stone-300 bg-white px-2 py-1 dark:border-stone-700 dark:bg-stone-900"
-              >
-                <Options options={ROLES} />
-              </select>
+                label={`Role of participant ${i + 1}`}
+                value={state.values?.[`participant-role-${i}`] ?? row.role}
+                options={ROLES}
+              />
             </div>
           ))}
         </div>
@@ -143,5 +127,38 @@ export function DocumentFieldsForm({ document, speakers }: { document: DocumentS
       <TextField name="message" label="Note on this change (optional)" defaultValue={state.values?.message} errors={e('message')} />
       <SubmitButton pendingLabel="Saving…">{state.conflict ? 'Save mine over theirs' : 'Save details'}</SubmitButton>
     </form>
+  );
+}
+
+/**
+ * One menu of a participant row, labelled for screen readers. Keyed on its value so that after a save
+ * the menu shows what was sent, not what the browser kept from before.
+ */
+function RowSelect({
+  name,
+  label,
+  value,
+  options,
+}: {
+  name: string;
+  label: string;
+  value: string;
+  options: readonly { value: string | number; label: string }[];
+}) {
+  return (
+    <>
+      <label className="sr-only" htmlFor={name}>
+        {label}
+      </label>
+      <select
+        key={`${name}-${value}`}
+        id={name}
+        name={name}
+        defaultValue={value}
+        className="rounded border border-stone-300 bg-white px-2 py-1 dark:border-stone-700 dark:bg-stone-900"
+      >
+        <Options options={options} />
+      </select>
+    </>
   );
 }

@@ -1,0 +1,23 @@
+// The loading half of the public pages of one entry by its slug (/speakers/<slug>, /topics/<slug>):
+// the entry read once per request for both the metadata and the page, and a 404 where there is none.
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { cache } from 'react';
+
+export type SlugProps = { params: Promise<{ slug: string }> };
+
+export function entryPage<T extends { name: string }>(get: (slug: string) => Promise<T | null>, describe: (entry: T) => string | null) {
+  const load = cache(get);
+  return {
+    async generateMetadata({ params }: SlugProps): Promise<Metadata> {
+      const entry = await load((await params).slug);
+      return entry ? { title: entry.name, description: describe(entry) ?? undefined } : { title: 'Not found' };
+    },
+    /** The entry, or the not-found page. */
+    async load({ params }: SlugProps): Promise<T> {
+      const entry = await load((await params).slug);
+      if (!entry) notFound();
+      return entry;
+    },
+  };
+}
