@@ -242,6 +242,15 @@ const segment = fc.oneof(
 const counts = new Map<string, number>();
 const count = (family: string) => counts.set(family, (counts.get(family) ?? 0) + 1);
 
+/** Fetches a path (one more example) and checks that it answers this status as JSON; gives back the parsed body. */
+async function jsonAnswer(request: APIRequestContext, path: string, status: number) {
+  count('examples');
+  const response = await fetchRaw(request, path);
+  expect(response.status(), path).toBe(status);
+  expect(response.headers()['content-type'], path).toMatch(/^application\/json/);
+  return response.json();
+}
+
 async function fetchRaw(request: APIRequestContext, path: string): Promise<APIResponse> {
   // No redirects followed: a 3xx is an answer in itself. The URL is sent as written, broken escapes included.
   return request.get(path, { maxRedirects: 0, failOnStatusCode: false, timeout: 20_000 });
@@ -446,11 +455,7 @@ test.describe('the fixed defects, over HTTP', () => {
 
   test('/api/v1/<unknown> is a JSON 404', async ({ request }) => {
     for (const path of ['/api/v1/nothing', '/api/v1/documents/a/b/c', '/api/v1/openapi', '/api/v1/admin']) {
-      count('examples');
-      const response = await fetchRaw(request, path);
-      expect(response.status(), path).toBe(404);
-      expect(response.headers()['content-type'], path).toMatch(/^application\/json/);
-      expect((await response.json()).error, path).toBe('not_found');
+      expect((await jsonAnswer(request, path, 404)).error, path).toBe('not_found');
     }
   });
 
@@ -465,11 +470,7 @@ test.describe('the fixed defects, over HTTP', () => {
 
   test('broken percent-encoding in a path is a 400 JSON in the API and a 404 page elsewhere', async ({ request }) => {
     for (const path of ['/api/v1/documents/%', '/api/v1/documents/%ED%A0%80', '/api/v1/speakers/%E2%82', '/api/v1/topics/%zz']) {
-      count('examples');
-      const response = await fetchRaw(request, path);
-      expect(response.status(), path).toBe(400);
-      expect(response.headers()['content-type'], path).toMatch(/^application\/json/);
-      expect(typeof (await response.json()).message, path).toBe('string');
+      expect(typeof (await jsonAnswer(request, path, 400)).message, path).toBe('string');
     }
     for (const path of ['/documents/%', '/speakers/%', '/topics/%ED%A0%80', `/documents/${ESSAY}/passages/%`]) {
       count('examples');

@@ -18,6 +18,18 @@ const withSlug = (route: typeof getSpeakerRoute, base: string) => (slug: string)
 const speaker = withSlug(getSpeakerRoute, 'speakers');
 const topic = withSlug(getTopicRoute, 'topics');
 
+/** A 404 in the API's JSON error shape, naming what is not published at the address. */
+async function expectNotFound(res: Response, noun: 'speaker' | 'topic') {
+  expect(res.status).toBe(404);
+  expect(await res.json()).toEqual({ error: 'not_found', message: `No published ${noun} at this address.` });
+}
+
+/** A 400 that names the slug parameter as the problem. */
+async function expectSlugRefused(res: Response) {
+  expect(res.status).toBe(400);
+  expect(await res.json()).toMatchObject({ error: 'invalid_parameter', problems: [{ parameter: 'slug' }] });
+}
+
 interface PassageJson {
   anchor: number;
   url: string;
@@ -96,16 +108,11 @@ describe('GET /api/v1/speakers/<slug>', () => {
   });
 
   it.each(['no-such-speaker', 'human-rights'])('answers 404 JSON for %j', async (slug) => {
-    const res = await speaker(slug);
-    expect(res.status).toBe(404);
-    expect(await res.json()).toEqual({ error: 'not_found', message: 'No published speaker at this address.' });
+    await expectNotFound(await speaker(slug), 'speaker');
   });
 
   it('answers 400 naming slug for a malformed one', async () => {
-    const res = await speaker('Seongmin Lee');
-    expect(res.status).toBe(400);
-    const body = await res.json();
-    expect(body).toMatchObject({ error: 'invalid_parameter', problems: [{ parameter: 'slug' }] });
+    await expectSlugRefused(await speaker('Seongmin Lee'));
   });
 });
 
@@ -160,16 +167,11 @@ describe('GET /api/v1/topics/<slug>', () => {
   });
 
   it.each(['no-such-topic', 'seongmin-lee'])('answers 404 JSON for %j', async (slug) => {
-    const res = await topic(slug);
-    expect(res.status).toBe(404);
-    expect(await res.json()).toEqual({ error: 'not_found', message: 'No published topic at this address.' });
+    await expectNotFound(await topic(slug), 'topic');
   });
 
   it('answers 400 naming slug for a malformed one', async () => {
-    const res = await topic('Bad Slug');
-    expect(res.status).toBe(400);
-    const body = await res.json();
-    expect(body).toMatchObject({ error: 'invalid_parameter', problems: [{ parameter: 'slug' }] });
+    await expectSlugRefused(await topic('Bad Slug'));
   });
 });
 

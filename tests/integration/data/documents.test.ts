@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { getPublishedDocument, listDocuments } from '@/lib/data/documents';
 import { prisma } from '@/lib/db/client';
 import { documentFiltersSchema } from '@/lib/validation/document-filters';
+import { ESSAY_SUMMARY } from '@/tests/support/seed-expectations';
 
 const INTERVIEW = 'seongmin-lee-qa-part-2-us-relations-with-north-korea';
 const ESSAY = 'how-to-really-bring-change-to-north-korea';
@@ -126,16 +127,7 @@ describe('listDocuments: summaries', () => {
         ],
         passageCount: 6,
       },
-      {
-        slug: ESSAY,
-        kind: 'essay',
-        title: 'How to Really Bring Change to North Korea, My Home Country',
-        subtitle: 'Sanctions don’t scare Kim Jong-un. The thought of his own people, educated and awakened, does.',
-        publisher: 'The Diplomat',
-        date: { iso: '2016-12', label: 'December 2016', precision: 'month', year: 2016 },
-        participants: [{ slug: 'seongmin-lee', name: 'Seongmin Lee', role: 'author' }],
-        passageCount: 12,
-      },
+      ESSAY_SUMMARY,
     ]);
   });
 });

@@ -26,6 +26,8 @@ const INTERVIEW = 1; // 6 passages: questions 1, 3, 5 by Jeff Kim (1); answers 2
 const ESSAY = 2; // 12 paragraphs by Seongmin Lee
 /** Each seeded document's own revision: its version 1, written by the seed as the system editor. */
 const SEEDED = 1;
+/** The interview's [anchor, position] pairs as seeded: anchors 1…6 at positions 1…6. */
+const INTERVIEW_IN_SEED_ORDER = [1, 2, 3, 4, 5, 6].map((n) => [n, n]);
 
 function fresh() {
   const { options, db } = scratch();
@@ -192,14 +194,7 @@ describe('addPassage and deletePassage', () => {
 
     await deletePassage(editor, { documentId: INTERVIEW, expectedVersion: 2, anchor: 7 }, t.options);
     expect(t.anchors(INTERVIEW)).toEqual([1, 2, 3, 4, 5, 6]);
-    expect(t.positions(INTERVIEW)).toEqual([
-      [1, 1],
-      [2, 2],
-      [3, 3],
-      [4, 4],
-      [5, 5],
-      [6, 6],
-    ]);
+    expect(t.positions(INTERVIEW)).toEqual(INTERVIEW_IN_SEED_ORDER);
     expect(t.fts('flabbergasting')).toEqual([]);
     expect(t.db.prepare('SELECT COUNT(*) AS n FROM PassageTopic WHERE passageId = ?').get(id)).toEqual({ n: 0 });
 
@@ -281,14 +276,7 @@ describe('reorderPassages', () => {
     expect(missing.fieldErrors).toEqual({ order: ['must list every passage of the document exactly once (6 passages)'] });
     const twice = await reorderPassages(editor, { documentId: INTERVIEW, expectedVersion: 1, order: [1, 1, 2, 3, 4, 5] }, t.options).catch((e) => e);
     expect(twice.fieldErrors).toEqual({ order: ['lists a passage twice'] });
-    expect(t.positions(INTERVIEW)).toEqual([
-      [1, 1],
-      [2, 2],
-      [3, 3],
-      [4, 4],
-      [5, 5],
-      [6, 6],
-    ]);
+    expect(t.positions(INTERVIEW)).toEqual(INTERVIEW_IN_SEED_ORDER);
   });
 });
 

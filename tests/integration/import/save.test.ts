@@ -32,6 +32,13 @@ afterEach(() => {
   for (const writer of writers.splice(0)) writer.close();
 });
 
+/** Saving the form with these fields changed is refused with the given error, and not one row of the archive changes. */
+async function expectRefusedUnchanged(t: ReturnType<typeof fresh>, fields: Record<string, string>, error: abstract new (...args: never[]) => Error) {
+  const before = t.fingerprint();
+  await expect(saveImport(ada, form(fields), t.options)).rejects.toBeInstanceOf(error);
+  expect(t.fingerprint()).toEqual(before);
+}
+
 /** The form as the preview hands it back: both speakers new, every passage kept. */
 function form(extra: Record<string, string> = {}): Record<string, string> {
   return {
@@ -73,30 +80,22 @@ describe('saving an import', () => {
 
   it('writes nothing when a passage kind is forged', async () => {
     const t = fresh();
-    const before = t.fingerprint();
-    await expect(saveImport(ada, form({ 'kind-1': 'sermon' }), t.options)).rejects.toBeInstanceOf(ValidationError);
-    expect(t.fingerprint()).toEqual(before);
+    await expectRefusedUnchanged(t, { 'kind-1': 'sermon' }, ValidationError);
   });
 
   it('writes nothing when the second new speaker is refused after the first was made', async () => {
     const t = fresh();
-    const before = t.fingerprint();
-    await expect(saveImport(ada, form({ 'speaker-name-1': '!!!' }), t.options)).rejects.toBeInstanceOf(ValidationError);
-    expect(t.fingerprint()).toEqual(before);
+    await expectRefusedUnchanged(t, { 'speaker-name-1': '!!!' }, ValidationError);
   });
 
   it('writes nothing when the document address is taken', async () => {
     const t = fresh();
     const taken = (t.db.prepare('SELECT slug FROM Document ORDER BY id LIMIT 1').get() as { slug: string }).slug;
-    const before = t.fingerprint();
-    await expect(saveImport(ada, form({ slug: taken }), t.options)).rejects.toBeInstanceOf(EditorialError);
-    expect(t.fingerprint()).toEqual(before);
+    await expectRefusedUnchanged(t, { slug: taken }, EditorialError);
   });
 
   it('writes nothing when a chosen archive speaker does not exist', async () => {
     const t = fresh();
-    const before = t.fingerprint();
-    await expect(saveImport(ada, form({ 'speaker-0': '999999' }), t.options)).rejects.toBeInstanceOf(EditorialError);
-    expect(t.fingerprint()).toEqual(before);
+    await expectRefusedUnchanged(t, { 'speaker-0': '999999' }, EditorialError);
   });
 });

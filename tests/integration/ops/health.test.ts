@@ -17,6 +17,15 @@ function unsafe(file: string) {
   return db;
 }
 
+/** A copy of the seeded archive with these statements run on it; `shadow` opens it with the connection that may write FTS5's shadow tables. */
+function seededCopyWith(statements: string[], { shadow = false } = {}) {
+  const file = copyTemplate('seededTemplate');
+  const db = shadow ? unsafe(file) : new Database(file);
+  for (const sql of statements) db.exec(sql);
+  db.close();
+  return file;
+}
+
 describe('GET /api/health', () => {
   it('answers 200 with every check ok for the seeded archive, uncached, naming no path', async () => {
     const response = GET();
@@ -42,11 +51,10 @@ describe('GET /api/health', () => {
 
 describe('checkHealth', () => {
   it('reports a corrupt FTS5 index (caught by FTS5’s own integrity check) as degraded', () => {
-    const file = copyTemplate('seededTemplate');
-    const db = unsafe(file);
     // The index's copy of one passage's text differs from what the inverted index holds for it.
-    db.prepare("UPDATE passage_fts_content SET c0 = 'words the index never saw' WHERE id = (SELECT min(id) FROM passage_fts_content)").run();
-    db.close();
+    const file = seededCopyWith(["UPDATE passage_fts_content SET c0 = 'words the index never saw' WHERE id = (SELECT min(id) FROM passage_fts_content)"], {
+      shadow: true,
+    });
     const report = checkHealth(file);
     expect(report.status).toBe('degraded');
     expect(report.checks.searchIndex.status).toBe('degraded');
@@ -55,30 +63,25 @@ describe('checkHealth', () => {
   });
 
   it('reports a damaged contentless index (passage_words_fts) too', () => {
-    const file = copyTemplate('seededTemplate');
-    const db = unsafe(file);
-    db.prepare('DELETE FROM passage_words_fts_data WHERE id = (SELECT max(id) FROM passage_words_fts_data)').run();
-    db.close();
+    const file = seededCopyWith(['DELETE FROM passage_words_fts_data WHERE id = (SELECT max(id) FROM passage_words_fts_data)'], { shadow: true });
     const report = checkHealth(file);
     expect(report.checks.searchIndex.status).toBe('degraded');
     expect((report.checks.searchIndex.problems as string[]).join('\n')).toMatch(/^passage_words_fts: /m);
   });
 
   it('reports passages missing from the index, or indexed with other text', () => {
-    const file = copyTemplate('seededTemplate');
-    const db = new Database(file);
-    db.prepare('DELETE FROM passage_fts WHERE rowid = (SELECT min(id) FROM Passage)').run();
-    db.prepare('DELETE FROM passage_words_fts WHERE rowid = (SELECT max(id) FROM Passage)').run();
-    db.close();
+    const file = seededCopyWith([
+      'DELETE FROM passage_fts WHERE rowid = (SELECT min(id) FROM Passage)',
+      'DELETE FROM passage_words_fts WHERE rowid = (SELECT max(id) FROM Passage)',
+    ]);
     const problems = checkHealth(file).checks.searchIndex.problems as string[];
     expect(problems).toEqual(['passage_fts: 1 passage(s) not indexed', 'passage_words_fts: 1 passage(s) not indexed']);
 
-    const other = copyTemplate('seededTemplate');
-    const db2 = new Database(other);
     // Dropping the trigger stands in for a write path that bypassed it.
-    db2.exec('DROP TRIGGER passage_search_after_update');
-    db2.prepare("UPDATE Passage SET text = 'changed behind the index' WHERE id = (SELECT min(id) FROM Passage)").run();
-    db2.close();
+    const other = seededCopyWith([
+      'DROP TRIGGER passage_search_after_update',
+      "UPDATE Passage SET text = 'changed behind the index' WHERE id = (SELECT min(id) FROM Passage)",
+    ]);
     expect(checkHealth(other).checks.searchIndex.problems).toEqual(['passage_fts: 1 passage(s) indexed with other text, speaker or title']);
   });
 

@@ -28,6 +28,17 @@ const htmlish = fc
   .map((parts) => parts.join(''));
 const plainText = fc.oneof(fc.string({ unit: 'binary', maxLength: 60 }), htmlish).map((s) => s.replaceAll(O, '').replaceAll(C, ''));
 
+// Up to six [plain, marked] pairs of such text, the marked run never empty, as FTS5 marks matches.
+const markedSegments = fc.array(
+  fc.tuple(
+    plainText,
+    plainText.filter((s) => s.length > 0),
+  ),
+  { maxLength: 6 },
+);
+/** The stored-text form of the pairs: each marked run between the sentinels. */
+const withSentinels = (pairs: [string, string][]) => pairs.map(([plain, marked]) => `${plain}${O}${marked}${C}`).join('');
+
 describe('escapeHtml', () => {
   it.each([
     ['&', '&amp;'],
@@ -69,16 +80,9 @@ describe('markedHtml', () => {
   });
 
   it('wraps exactly the marked runs of any text in <mark>, escaped inside and out', () => {
-    const segments = fc.array(
-      fc.tuple(
-        plainText,
-        plainText.filter((s) => s.length > 0),
-      ),
-      { maxLength: 6 },
-    );
     fc.assert(
-      fc.property(segments, plainText, (pairs, tail) => {
-        const text = pairs.map(([plain, marked]) => `${plain}${O}${marked}${C}`).join('') + tail;
+      fc.property(markedSegments, plainText, (pairs, tail) => {
+        const text = withSentinels(pairs) + tail;
         const expected = pairs.map(([plain, marked]) => `${escapeHtml(plain)}<mark>${escapeHtml(marked)}</mark>`).join('') + escapeHtml(tail);
         expect(markedHtml(text)).toBe(expected);
         expect(wellFormedMarks(markedHtml(text))).toBe(true);
@@ -139,16 +143,9 @@ describe('markedRuns', () => {
   });
 
   it('gives back the marked runs of any text, and never a sentinel character', () => {
-    const segments = fc.array(
-      fc.tuple(
-        plainText,
-        plainText.filter((s) => s.length > 0),
-      ),
-      { maxLength: 6 },
-    );
     fc.assert(
-      fc.property(segments, (pairs) => {
-        const text = pairs.map(([plain, marked]) => `${plain}${O}${marked}${C}`).join('');
+      fc.property(markedSegments, (pairs) => {
+        const text = withSentinels(pairs);
         const expected = pairs.flatMap(([plain, marked]) => [...(plain ? [{ text: plain, marked: false }] : []), { text: marked, marked: true }]);
         expect(markedRuns(text)).toEqual(expected);
       }),
