@@ -4,6 +4,20 @@ import type { Editor } from '@/lib/auth/editor';
 import { sql } from './snapshots';
 import { nowIso, type WriteDb } from '@/lib/db';
 
+/** A name or title as the audit log and revision notes quote it. */
+export const quoted = (name: string) => `“${name}”`;
+
+/** What an edit of some of an entry's fields says in the audit log and, without a note, its revision. */
+export function describeEdit(changedFields: readonly string[], what: string): { action: 'update'; summary: string; message: string } {
+  const list = changedFields.join(', ');
+  return { action: 'update', summary: `Edited ${list} of ${what}`, message: `Edited ${list}` };
+}
+
+/** The fields among `fields` whose values differ between two snapshots of an entry. */
+export function changedAmong<S>(fields: readonly (keyof S & string)[], before: S, after: S): string[] {
+  return fields.filter((field) => JSON.stringify(before[field]) !== JSON.stringify(after[field]));
+}
+
 export type AuditAction = 'create' | 'update' | 'delete' | 'publish' | 'unpublish' | 'restore' | 'merge' | 'split' | 'reorder';
 
 export interface AuditEntry {

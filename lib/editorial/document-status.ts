@@ -2,13 +2,12 @@
 // Status is not content: these have functions (and, for restoring, a permission) of their own.
 import type { Editor } from '@/lib/auth/editor';
 import { documentActionSchema } from '@/lib/validation/editorial';
+import { quoted } from './audit';
 import { setDocumentColumns } from './document-columns';
 import { EditorialError, parseInput } from './errors';
 import { changeEntry, entryOf, type EditOptions, type EditResult } from './history';
 import { documentPaths } from './paths';
 import { nowIso } from '@/lib/db';
-
-const quoted = (title: string) => `“${title}”`;
 
 function statusChange(editor: Editor, input: unknown, options: EditOptions | undefined, action: 'publish' | 'unpublish' | 'delete' | 'restore'): EditResult {
   const data = parseInput(documentActionSchema, input);

@@ -5,6 +5,7 @@
 // auth checks here: the caller checks the session.
 import type { Editor } from '@/lib/auth/editor';
 import { updateDocumentSchema } from '@/lib/validation/editorial';
+import { describeEdit, quoted } from './audit';
 import { periodColumns, setDocumentColumns } from './document-columns';
 import { parseInput } from './errors';
 import { changeEntry, entryOf, type EditOptions, type EditResult } from './history';
@@ -12,8 +13,6 @@ import { documentPaths } from './paths';
 import { documentSnapshot, sql, type DocumentSnapshot } from './snapshots';
 import { setParticipants } from './store';
 import { writerOf } from '@/lib/db';
-
-const quoted = (title: string) => `“${title}”`;
 
 /** The document as an editor sees it (drafts and deleted ones included), or null. */
 export function getDocumentForEditing(id: number, options?: EditOptions): DocumentSnapshot | null {
@@ -57,10 +56,7 @@ export async function updateDocumentFields(editor: Editor, input: unknown, optio
         });
         if (data.participants) setParticipants(db, data.id, data.participants);
       },
-      describe: (_r, before, after) => {
-        const fields = changedFieldNames(before, after);
-        return { action: 'update', summary: `Edited ${fields.join(', ')} of ${quoted(after.title)}`, message: `Edited ${fields.join(', ')}` };
-      },
+      describe: (_r, before, after) => describeEdit(changedFieldNames(before, after), quoted(after.title)),
       paths: documentPaths,
     },
     options,

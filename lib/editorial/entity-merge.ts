@@ -2,7 +2,7 @@
 // revisions, audit entries and paths are the same for every such entry; only what points at it differs.
 // No 'server-only': the seed and the CLI import reach lib/editorial through tsx.
 import type { Editor } from '@/lib/auth/editor';
-import { recordAudit } from './audit';
+import { recordAudit, quoted } from './audit';
 import { EditorialError } from './errors';
 import { closeEntry, ensureBaseline, openEntry, runWrite, writeRevision, type EditOptions, type EditResult } from './history';
 import { documentPaths } from './paths';
@@ -43,8 +43,6 @@ export interface MergeSpec<S extends Referenced> extends ReferencedEntity<S> {
    */
   move: (db: WriteDb, target: S, source: S) => S[];
 }
-
-const quoted = (name: string) => `“${name}”`;
 
 /**
  * Merges `sourceId` into `targetId`. Both entries and every document touched get a revision; the

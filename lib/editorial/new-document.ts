@@ -5,7 +5,7 @@ import type { Editor } from '@/lib/auth/editor';
 import { parsePartialDate } from '@/lib/dates';
 import type { DocumentStatus } from '@/lib/vocabulary';
 import { createDocumentSchema, type CreateDocumentInput, type CreateSpeakerInput } from '@/lib/validation/editorial';
-import { recordAudit } from './audit';
+import { recordAudit, quoted } from './audit';
 import { parseInput, ValidationError } from './errors';
 import { runWrite, writeRevision, type EditOptions, type EditResult } from './history';
 import { documentPaths } from './paths';
@@ -15,8 +15,6 @@ import { checkNewSpeaker, insertSpeaker } from './speakers';
 import { ensureSystemEditor } from './system-editor';
 import { arrangePassages, documentSlugTaken, insertPassage, requireSpeaker, requireTopics, setParticipants, setPassageTopics } from './store';
 import { nowIso, type WriteDb } from '@/lib/db';
-
-const quoted = (title: string) => `“${title}”`;
 
 export type CheckedDocument = ReturnType<typeof checkNewDocument>;
 

@@ -1,26 +1,16 @@
 // Speakers: create, edit (name, slug, bio, aliases), merge one into another, delete when unused.
 import type { Editor } from '@/lib/auth/editor';
 import { slugify } from '@/lib/slug';
-import {
-  createSpeakerSchema,
-  entityActionSchema,
-  mergeSpeakersSchema,
-  updateSpeakerSchema,
-  type CreateSpeakerInput,
-  type EntityActionInput,
-  type MergeEntitiesInput,
-  type UpdateSpeakerInput,
-} from '@/lib/validation/editorial';
-import { recordAudit } from './audit';
+import { createSpeakerSchema, entityActionSchema, mergeSpeakersSchema, updateSpeakerSchema } from '@/lib/validation/editorial';
+import type { CreateSpeakerInput, EntityActionInput, MergeEntitiesInput, UpdateSpeakerInput } from '@/lib/validation/editorial';
+import { recordAudit, changedAmong, describeEdit, quoted } from './audit';
 import { setChangedColumns } from './columns';
 import { deleteEntity, mergeEntities, type MergeSpec } from './entity-merge';
 import { EditorialError, parseInput, ValidationError } from './errors';
-import { changeEntry, runWrite, writeRevision, type EditOptions, type EditResult } from './history';
+import { changeEntry, entryOf, runWrite, writeRevision, type EditOptions, type EditResult } from './history';
 import { speakerPaths } from './paths';
 import { speakerSnapshot, sql, type SpeakerSnapshot } from './snapshots';
 import { nowIso, writerOf, type WriteDb } from '@/lib/db';
-
-const quoted = (name: string) => `“${name}”`;
 
 export function getSpeakerForEditing(id: number, options?: EditOptions): SpeakerSnapshot | null {
   return speakerSnapshot(writerOf(options).db, id);
@@ -112,18 +102,13 @@ export async function updateSpeaker(editor: Editor, input: UpdateSpeakerInput, o
     editor,
     {
       entityType: 'speaker',
-      id: data.id,
-      expectedVersion: data.expectedVersion,
-      attempted: data,
-      message: data.message,
+      ...entryOf(data),
       mutate: (_before, tx) => {
         setSpeakerColumns(tx, data.id, { slug: data.slug, name: data.name, bio: data.bio, bioSource: data.bioSource });
         if (data.aliases) setAliases(tx, data.id, data.aliases);
       },
-      describe: (_r, before, after) => {
-        const fields = (['name', 'slug', 'bio', 'bioSource', 'aliases'] as const).filter((f) => JSON.stringify(before[f]) !== JSON.stringify(after[f]));
-        return { action: 'update', summary: `Edited ${fields.join(', ')} of the speaker ${quoted(after.name)}`, message: `Edited ${fields.join(', ')}` };
-      },
+      describe: (_r, before, after) =>
+        describeEdit(changedAmong(['name', 'slug', 'bio', 'bioSource', 'aliases'], before, after), `the speaker ${quoted(after.name)}`),
       paths: (before, after, db) => speakerPaths(db, [before, after], [data.id]),
     },
     options,

@@ -1,25 +1,17 @@
 // Topics: create, edit (name, slug, description, parent), merge one into another, delete when unused.
 import type { Editor } from '@/lib/auth/editor';
-import {
-  entityActionSchema,
-  mergeTopicsSchema,
-  updateTopicSchema,
-  type CreateTopicInput,
-  type EntityActionInput,
-  type MergeEntitiesInput,
-  type UpdateTopicInput,
-} from '@/lib/validation/editorial';
+import { entityActionSchema, mergeTopicsSchema, updateTopicSchema } from '@/lib/validation/editorial';
+import type { CreateTopicInput, EntityActionInput, MergeEntitiesInput, UpdateTopicInput } from '@/lib/validation/editorial';
+import { changedAmong, describeEdit, quoted } from './audit';
 import { setChangedColumns } from './columns';
 import { deleteEntity, mergeEntities, type MergeSpec } from './entity-merge';
 import { EditorialError, parseInput, ValidationError } from './errors';
-import { changeEntry, ensureBaseline, runWrite, type EditOptions, type EditResult } from './history';
+import { changeEntry, ensureBaseline, entryOf, runWrite, type EditOptions, type EditResult } from './history';
 import { topicPaths } from './paths';
 import { insertTopic } from './new-topic';
 import { sql, topicSnapshot, type TopicSnapshot } from './snapshots';
 import { resolveTopic } from './store';
 import { nowIso, writerOf, type WriteDb } from '@/lib/db';
-
-const quoted = (name: string) => `“${name}”`;
 
 export function getTopicForEditing(id: number, options?: EditOptions): TopicSnapshot | null {
   return topicSnapshot(writerOf(options).db, id);
@@ -84,17 +76,12 @@ export async function updateTopic(editor: Editor, input: UpdateTopicInput, optio
     editor,
     {
       entityType: 'topic',
-      id: data.id,
-      expectedVersion: data.expectedVersion,
-      attempted: data,
-      message: data.message,
+      ...entryOf(data),
       mutate: (_before, db) => {
         setTopicColumns(db, data.id, { slug: data.slug, name: data.name, description: data.description, parentId: data.parentId });
       },
-      describe: (_r, before, after) => {
-        const fields = (['name', 'slug', 'description', 'parentId'] as const).filter((f) => before[f] !== after[f]);
-        return { action: 'update', summary: `Edited ${fields.join(', ')} of the topic ${quoted(after.name)}`, message: `Edited ${fields.join(', ')}` };
-      },
+      describe: (_r, before, after) =>
+        describeEdit(changedAmong(['name', 'slug', 'description', 'parentId'], before, after), `the topic ${quoted(after.name)}`),
       paths: (before, after, db) => topicPaths(db, [before, after], [data.id]),
     },
     options,
