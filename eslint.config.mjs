@@ -2,7 +2,7 @@ import { defineConfig, globalIgnores } from 'eslint/config';
 import nextVitals from 'eslint-config-next/core-web-vitals';
 import nextTypescript from 'eslint-config-next/typescript';
 
-// ── One way to the database (issue #8) ──────────────────────────────────────────────────────────
+// ── One way to the database ──────────────────────────────────────────────────────────────────────
 // Only lib/db opens a connection: everything else asks `@/lib/db` (scripts, bench) or
 // `@/lib/db/client` (the app's shared ones). So the drivers, the Prisma adapters and a value import
 // of PrismaClient (which is how one would `new` a client) are refused outside lib/db; type imports
