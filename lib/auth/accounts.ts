@@ -4,9 +4,8 @@
 // of the archive takes. No 'server-only': the CLI uses it.
 import { randomBytes } from 'node:crypto';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
-import { databaseFileOf, isWriter } from '@/lib/editorial/client-writer';
 import { isSystemEditor } from '@/lib/editorial/system-editor';
-import { nowIso, withWriter, type Writer } from '@/lib/db';
+import { nowIso, sharedWriterFor, type Writer } from '@/lib/db';
 import { newAccountSchema, type NewAccount } from '@/lib/validation/users';
 import type { Editor } from './editor';
 import { insertAuthEvent, type AuditActor } from './audit';
@@ -48,7 +47,7 @@ export async function createAccount(target: PrismaClient | Writer, input: NewAcc
   }
   const { email, name, role, password } = parsed.data;
   if (isSystemEditor({ email })) throw new AccountError(`The email ${email} is the archive's own and cannot sign in.`, 'email');
-  const writer = isWriter(target) ? target : withWriter(await databaseFileOf(target));
+  const writer = await sharedWriterFor(target);
   const taken = () => writer.db.prepare('SELECT 1 FROM User WHERE email = ?').get(email) !== undefined;
   const refusal = () => new AccountError(`An account with the email ${email} exists already.`, 'email');
   if (taken()) throw refusal();

@@ -18,6 +18,7 @@ export { openReader, type Reader } from './sqlite/reader';
 export type { FullTextStatements, PrefixLookup, SynonymLookup } from './full-text';
 export { sqliteFullText as fullText } from './sqlite/full-text';
 // Writing: every write goes through one serialized writer per database file.
+export { databaseFileOf, isWriter, sharedWriterFor } from './client-writer';
 export { write, withWriter, writerOf, openWriter, closeWriters, nowIso, type Writer, type WriterOptions, type WriteDb } from './sqlite/writer';
 // Files, schema and operations (scripts, health checks, backups).
 export { databaseFilePath } from './sqlite/database-file';

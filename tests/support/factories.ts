@@ -2,9 +2,8 @@
 // editorial layer's createDocumentWithSpeakers, as the system editor, with revisions and audit
 // entries), with sensible defaults so that a test states only what it is about.
 import type { PrismaClient } from '@/lib/generated/prisma/client';
-import { databaseFileOf, isWriter } from '@/lib/editorial/client-writer';
 import { createDocumentAsSystem } from '@/lib/editorial/new-document';
-import { withWriter, type Writer } from '@/lib/db';
+import { sharedWriterFor, type Writer } from '@/lib/db';
 import type { DocumentKind, DocumentStatus, ParticipantRole, PassageKind } from '@/lib/vocabulary';
 
 export interface DocumentFixture {
@@ -36,14 +35,9 @@ export interface DocumentFixture {
   }[];
 }
 
-/** The writer of a test's database: the one given, or the shared writer of a Prisma client's file. */
-export async function writerOf(target: PrismaClient | Writer): Promise<Writer> {
-  return isWriter(target) ? target : withWriter(await databaseFileOf(target));
-}
-
 /** Creates a document (and the speakers it names) as one transaction of the real write path. */
 export async function createDocumentFixture(target: PrismaClient | Writer, fixture: DocumentFixture): Promise<{ id: number; slug: string }> {
-  const writer = await writerOf(target);
+  const writer = await sharedWriterFor(target);
   const names = [
     ...new Set([
       ...(fixture.speakers ?? []).map((s) => s.name),

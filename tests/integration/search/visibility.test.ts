@@ -4,7 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GET } from '@/app/api/v1/search/route';
 import { prisma } from '@/lib/db/client';
-import { createDocumentFixture, writerOf } from '@/tests/support/factories';
+import { createDocumentFixture } from '@/tests/support/factories';
+import { sharedWriterFor } from '@/lib/db';
 import { highlightDocument } from '@/lib/search/highlight-document';
 import { markedHtml } from '@/lib/search/marks';
 import { moreLikeThis } from '@/lib/search/more-like-this';
@@ -51,7 +52,7 @@ beforeAll(async () => {
   // The editorial write path refuses control characters now, so the passage is saved clean and the
   // character put in afterwards, as an archive imported before that refusal holds it (the triggers re-index).
   const stray = await createDocumentFixture(prisma, published(STRAY, 'A stray mark before the okapi.'));
-  (await writerOf(prisma)).db.prepare('UPDATE Passage SET text = ? WHERE documentId = ?').run('A stray \u0002 mark before the okapi.', stray.id);
+  (await sharedWriterFor(prisma)).db.prepare('UPDATE Passage SET text = ? WHERE documentId = ?').run('A stray \u0002 mark before the okapi.', stray.id);
   await createDocumentFixture(prisma, published(ACCENTS, 'A naïve café in Pyongyang serves crème brûlée.'));
 });
 

@@ -1,0 +1,24 @@
+// The writer of the database a Prisma client reads, for the callers that hold a client (the seed,
+// account creation, the test factories): their writes then go through the one serialized writer, not
+// through Prisma's DEFERRED transactions (prisma/orm#29933, see sqlite/writer.ts). No 'server-only':
+// scripts use it.
+import type { QueryDb } from './query';
+import { withWriter, type Writer } from './sqlite/writer';
+
+/** The absolute path of the client's database file, as SQLite names it. */
+export async function databaseFileOf(client: QueryDb): Promise<string> {
+  const rows = await client.$queryRaw<{ file: string }[]>`SELECT file FROM pragma_database_list WHERE name = 'main'`;
+  const file = rows[0]?.file;
+  if (!file) throw new Error('The database is not a file: there is no writer for it.');
+  return file;
+}
+
+/** Whether `target` is a Writer (rather than a Prisma client). */
+export function isWriter(target: unknown): target is Writer {
+  return typeof target === 'object' && target !== null && typeof (target as Writer).write === 'function' && 'db' in target;
+}
+
+/** `target` itself when it is a writer; else the shared writer of the file a Prisma client reads. */
+export async function sharedWriterFor(target: QueryDb | Writer): Promise<Writer> {
+  return isWriter(target) ? target : withWriter(await databaseFileOf(target));
+}
