@@ -11,23 +11,33 @@ import { entityActions } from '@/lib/admin/entity-actions';
 const speaker = entityActions(speakers);
 const topic = entityActions(topics);
 
-// prettier-ignore
-export async function createSpeakerAction(_previous: ActionState, formData: FormData): Promise<ActionState> { return speaker.create(await editorContext(), formData); }
-// prettier-ignore
-export async function createTopicAction(_previous: ActionState, formData: FormData): Promise<ActionState> { return topic.create(await editorContext(), formData); }
-// prettier-ignore
-export async function updateSpeakerAction(_previous: ActionState, formData: FormData): Promise<ActionState> { return speaker.update(await editorContext(), formData); }
-// prettier-ignore
-export async function updateTopicAction(_previous: ActionState, formData: FormData): Promise<ActionState> { return topic.update(await editorContext(), formData); }
-// prettier-ignore
-export async function mergeSpeakerAction(formData: FormData): Promise<void> { return speaker.merge(await editorContext(), formData); }
-// prettier-ignore
-export async function mergeTopicAction(formData: FormData): Promise<void> { return topic.merge(await editorContext(), formData); }
-// prettier-ignore
-export async function deleteSpeakerAction(formData: FormData): Promise<void> { return speaker.remove(await editorContext(), formData); }
-// prettier-ignore
-export async function deleteTopicAction(formData: FormData): Promise<void> { return topic.remove(await editorContext(), formData); }
-// prettier-ignore
-export async function restoreSpeakerRevisionAction(formData: FormData): Promise<void> { return speaker.restore(await editorContext(), formData); }
-// prettier-ignore
-export async function restoreTopicRevisionAction(formData: FormData): Promise<void> { return topic.restore(await editorContext(), formData); }
+export async function createSpeakerAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  return speaker.create(await editorContext(), formData);
+}
+export async function createTopicAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  return topic.create(await editorContext(), formData);
+}
+export async function updateSpeakerAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  return speaker.update(await editorContext(), formData);
+}
+export async function updateTopicAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  return topic.update(await editorContext(), formData);
+}
+export async function mergeSpeakerAction(formData: FormData): Promise<void> {
+  return speaker.merge(await editorContext(), formData);
+}
+export async function mergeTopicAction(formData: FormData): Promise<void> {
+  return topic.merge(await editorContext(), formData);
+}
+export async function deleteSpeakerAction(formData: FormData): Promise<void> {
+  return speaker.remove(await editorContext(), formData);
+}
+export async function deleteTopicAction(formData: FormData): Promise<void> {
+  return topic.remove(await editorContext(), formData);
+}
+export async function restoreSpeakerRevisionAction(formData: FormData): Promise<void> {
+  return speaker.restore(await editorContext(), formData);
+}
+export async function restoreTopicRevisionAction(formData: FormData): Promise<void> {
+  return topic.restore(await editorContext(), formData);
+}
