@@ -7,10 +7,8 @@ import type { Editor } from '@/lib/auth/editor';
 import { createDocumentWithSpeakers, ValidationError, type EditOptions } from '@/lib/editorial';
 import { documentFieldsSchema } from '@/lib/validation/editorial';
 import { slugify } from '@/lib/slug';
-import { IMPORTABLE_KINDS, isOneOf, type ImportableKind } from '@/lib/vocabulary';
+import { kindOf } from './import-input';
 import { runImporterForSave, type ImportRequest } from './import-preview';
-
-const kindOf = (value: string | undefined): ImportableKind | undefined => (isOneOf(IMPORTABLE_KINDS, value) ? value : undefined);
 
 /** What the importer is asked, from the submitted form values. */
 export function importRequestOf(values: Record<string, string>): ImportRequest {

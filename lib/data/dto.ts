@@ -1,6 +1,7 @@
 // The small plain objects the data layer hands to pages and the API; never whole database rows.
 import { formatPublicationDate, isoAtPrecision, type DatePrecision } from '@/lib/dates';
 import { markedHtml } from '@/lib/search/marks';
+import type { PassageKind } from '@/lib/vocabulary';
 import type { SearchHit } from '@/lib/search/types';
 
 export interface PublicationDate {
@@ -50,7 +51,7 @@ export interface PassageView {
   id: number;
   anchor: number;
   position: number;
-  kind: 'question' | 'answer' | 'paragraph';
+  kind: PassageKind;
   speaker: SpeakerRef | null;
   text: string;
   paragraphs: string[];
@@ -72,7 +73,7 @@ export interface DocumentDetail extends DocumentSummary {
 export interface PassageInContext {
   id: number;
   anchor: number;
-  kind: 'question' | 'answer' | 'paragraph';
+  kind: PassageKind;
   text: string;
   speaker: SpeakerRef | null;
   document: { slug: string; title: string; date: PublicationDate };

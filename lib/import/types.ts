@@ -1,6 +1,7 @@
 // Public shapes of the importer: what callers pass in and what a parsed document comes back as.
+import type { ImportableKind, PassageKind } from '@/lib/vocabulary';
 
-export type ImportKind = 'interview' | 'essay';
+export type ImportKind = ImportableKind;
 export type ImportRole = 'interviewer' | 'interviewee' | 'author';
 
 export interface SpeakerHint {
@@ -29,7 +30,7 @@ export interface ImportedSpeaker {
 }
 
 export interface ImportedPassage {
-  kind: 'question' | 'answer' | 'paragraph';
+  kind: PassageKind;
   /** Speaker NAME (matches ImportedSpeaker.name); essays: the author, or null when none is known. */
   speaker: string | null;
   /** Paragraphs joined by "\n\n". */
