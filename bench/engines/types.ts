@@ -1,6 +1,6 @@
 // What every search engine in the benchmark and the evaluation offers: build an index over the
 // archive's passages, then answer a query (the project's query language) with filters.
-import type { SearchRequest } from '@/lib/search/types';
+import type { MatchedBy, SearchRequest } from '@/lib/search/types';
 
 export type SearchFilters = Pick<SearchRequest, 'speaker' | 'topic' | 'kind' | 'from' | 'to'>;
 
@@ -16,6 +16,8 @@ export interface EngineHits {
   total?: number;
   /** The project offered and searched a corrected query. */
   didYouMean?: string;
+  /** How the project found its hits (all words, some of them, or meaning alone). */
+  matchedBy?: MatchedBy;
 }
 
 export interface BuildStats {
