@@ -40,5 +40,6 @@ export interface Engine {
   close(): Promise<void>;
 }
 
-export const ENGINE_NAMES = ['project', 'project-rank', 'fts5-floor', 'like', 'minisearch', 'flexsearch'] as const;
+/** project is searchPassages in hybrid mode (what readers get); project-lexical the same without the meaning-based side, so the two say what the vector step costs. */
+export const ENGINE_NAMES = ['project', 'project-lexical', 'project-rank', 'fts5-floor', 'like', 'minisearch', 'flexsearch'] as const;
 export type EngineName = (typeof ENGINE_NAMES)[number];
