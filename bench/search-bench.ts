@@ -3,7 +3,7 @@
 // (bench/results) --cache DIR (bench/.cache) --like-max N (200000) --memory-max N (300000).
 import path from 'node:path';
 import { parseArgs as parseCommandLine } from 'node:util';
-import { engineTable, classTable } from './lib/report';
+import { engineTable, classTable, hybridTable } from './lib/report';
 import { parseEngines, runSearchBench, type BenchOptions } from './lib/run';
 import { ENGINE_NAMES } from './engines/types';
 
@@ -78,6 +78,8 @@ async function main() {
   console.log(engineTable(result));
   console.log('');
   console.log(classTable(result));
+  const hybrid = hybridTable(result);
+  if (hybrid) console.log(`\n${hybrid}`);
   console.log(`\nWrote ${path.relative(process.cwd(), result.files.json)} and ${path.relative(process.cwd(), result.files.markdown)}`);
 }
 

@@ -1,6 +1,6 @@
 // What every search engine in the benchmark and the evaluation offers: build an index over the
 // archive's passages, then answer a query (the project's query language) with filters.
-import type { SearchRequest } from '@/lib/search/types';
+import type { MatchedBy, SearchRequest } from '@/lib/search/types';
 
 export type SearchFilters = Pick<SearchRequest, 'speaker' | 'topic' | 'kind' | 'from' | 'to'>;
 
@@ -16,6 +16,8 @@ export interface EngineHits {
   total?: number;
   /** The project offered and searched a corrected query. */
   didYouMean?: string;
+  /** How the project found its hits (all words, some of them, or meaning alone). */
+  matchedBy?: MatchedBy;
 }
 
 export interface BuildStats {
@@ -38,5 +40,6 @@ export interface Engine {
   close(): Promise<void>;
 }
 
-export const ENGINE_NAMES = ['project', 'project-rank', 'fts5-floor', 'like', 'minisearch', 'flexsearch'] as const;
+/** project is searchPassages in hybrid mode (what readers get); project-lexical the same without the meaning-based side, so the two say what the vector step costs. */
+export const ENGINE_NAMES = ['project', 'project-lexical', 'project-rank', 'fts5-floor', 'like', 'minisearch', 'flexsearch'] as const;
 export type EngineName = (typeof ENGINE_NAMES)[number];

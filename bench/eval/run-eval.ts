@@ -1,7 +1,8 @@
 // `npm run eval:search`: relevance of each engine on the seed archive, against bench/eval/judgments.json.
 // Builds a fresh seeded database in a temporary folder (migrations + seedArchive, the real importer),
-// runs every judged query through project, like, minisearch and flexsearch with the same filters,
-// and reports nDCG@10, MRR and recall@10, overall and per query class.
+// runs every judged query through the project's search in its three modes (hybrid, what readers get;
+// lexical alone; vector alone), like, minisearch and flexsearch with the same filters, and reports
+// nDCG@10, MRR and recall@10, overall and per query class, and how many queries found nothing.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,15 +13,28 @@ import { LikeEngine } from '../engines/like';
 import { MiniSearchEngine, MINISEARCH_FUZZY } from '../engines/minisearch';
 import { ProjectEngine } from '../engines/project';
 import type { Engine, SearchFilters } from '../engines/types';
+import type { MatchedBy, SearchMode } from '@/lib/search/types';
 import { K, ndcg, recall, reciprocalRank, type Judged } from './metrics';
 
-export const EVAL_ENGINES = ['project', 'like', 'minisearch', 'flexsearch'] as const;
+/**
+ * 'hybrid' is searchPassages in its default mode, what readers get: the column called 'project' before
+ * issue 9, and comparable with it. 'lexical' and 'vector' are its two sides alone.
+ */
+export const EVAL_ENGINES = ['hybrid', 'lexical', 'vector', 'like', 'minisearch', 'flexsearch'] as const;
 export type EvalEngine = (typeof EVAL_ENGINES)[number];
+const PROJECT_MODES: Partial<Record<EvalEngine, SearchMode>> = { hybrid: 'hybrid', lexical: 'lexical', vector: 'vector' };
+
+/** The natural class (issue 9): what a reader types, in three forms. */
+export const NATURAL = 'natural';
+export const NATURAL_FORMS = ['question', 'paraphrase', 'unused-words'] as const;
+export type NaturalForm = (typeof NATURAL_FORMS)[number];
 
 export interface Judgment {
   id: string;
   class: string;
   q: string;
+  /** Natural queries only: a question, a paraphrase, or words the text does not use. */
+  form?: NaturalForm;
   filters?: SearchFilters;
   why: string;
   relevant: { document: string; anchor: number; grade: 1 | 2 | 3 }[];
@@ -34,13 +48,26 @@ export interface Metrics {
 
 export interface EvalResult {
   meta: { generatedAt: string; judgments: string; queries: number; k: number; engines: readonly EvalEngine[]; notes: string[] };
-  engines: Record<EvalEngine, { overall: Metrics; classes: Record<string, Metrics> }>;
+  engines: Record<
+    EvalEngine,
+    {
+      overall: Metrics;
+      /** Every class but natural: the queries the figures before issue 9 were over. */
+      exactWords: Metrics;
+      classes: Record<string, Metrics>;
+      /** The natural class by form. */
+      forms: Record<NaturalForm, Metrics>;
+      /** Queries that got no result at all, per class. */
+      noResult: Record<string, number>;
+    }
+  >;
   queries: {
     id: string;
     class: string;
+    form?: NaturalForm;
     q: string;
     filters?: SearchFilters;
-    results: Record<EvalEngine, { ranked: string[]; didYouMean?: string } & Metrics>;
+    results: Record<EvalEngine, { ranked: string[]; didYouMean?: string; matchedBy?: MatchedBy } & Metrics>;
   }[];
   files: { json: string; markdown: string };
 }
@@ -58,6 +85,8 @@ export function readJudgments(file = judgmentsFile): Judgment[] {
     const keys = j.relevant.map((r) => keyOf(r.document, r.anchor));
     if (new Set(keys).size !== keys.length) throw new Error(`judgments.json: ${j.id} judges a passage twice`);
     if (j.relevant.some((r) => ![1, 2, 3].includes(r.grade))) throw new Error(`judgments.json: ${j.id} has a grade outside 1..3`);
+    if ((j.class === NATURAL) !== (j.form !== undefined) || (j.form !== undefined && !NATURAL_FORMS.includes(j.form)))
+      throw new Error(`judgments.json: ${j.id}: a natural query needs a form (${NATURAL_FORMS.join(', ')}), and only a natural query has one`);
   }
   return raw.queries;
 }
@@ -106,8 +135,8 @@ export async function runEvaluation(options: { outDir: string; judgments?: strin
     const maxId = Math.max(...passages.map((p) => p.id));
 
     const make = (name: EvalEngine): Engine =>
-      name === 'project'
-        ? new ProjectEngine(file, 0)
+      PROJECT_MODES[name]
+        ? new ProjectEngine(file, 0, PROJECT_MODES[name])
         : name === 'like'
           ? new LikeEngine(file, 0)
           : name === 'minisearch'
@@ -126,6 +155,7 @@ export async function runEvaluation(options: { outDir: string; judgments?: strin
           perQuery.get(j.id)![name] = {
             ranked,
             ...(hits.didYouMean ? { didYouMean: hits.didYouMean } : {}),
+            ...(hits.matchedBy ? { matchedBy: hits.matchedBy } : {}),
             ndcg: ndcg(ranked, judged),
             mrr: reciprocalRank(ranked, judged),
             recall: recall(ranked, judged),
@@ -141,7 +171,14 @@ export async function runEvaluation(options: { outDir: string; judgments?: strin
     const engines = {} as EvalResult['engines'];
     for (const name of EVAL_ENGINES) {
       const of = (list: Judgment[]) => average(list.map((j) => perQuery.get(j.id)![name]));
-      engines[name] = { overall: of(judgments), classes: Object.fromEntries(classes.map((c) => [c, of(judgments.filter((j) => j.class === c))])) };
+      const inClass = (c: string) => judgments.filter((j) => j.class === c);
+      engines[name] = {
+        overall: of(judgments),
+        exactWords: of(judgments.filter((j) => j.class !== NATURAL)),
+        classes: Object.fromEntries(classes.map((c) => [c, of(inClass(c))])),
+        forms: Object.fromEntries(NATURAL_FORMS.map((f) => [f, of(judgments.filter((j) => j.form === f))])) as Record<NaturalForm, Metrics>,
+        noResult: Object.fromEntries(classes.map((c) => [c, inClass(c).filter((j) => perQuery.get(j.id)![name].ranked.length === 0).length])),
+      };
     }
     mkdirSync(options.outDir, { recursive: true });
     const files = { json: path.join(options.outDir, 'eval.json'), markdown: path.join(options.outDir, 'eval.md') };
@@ -153,7 +190,7 @@ export async function runEvaluation(options: { outDir: string; judgments?: strin
         k: K,
         engines: EVAL_ENGINES,
         notes: [
-          'project: searchPassages as the API calls it (synonyms, porter stemming, typo correction when nothing is found).',
+          "hybrid, lexical, vector: searchPassages as the API calls it, with mode 'hybrid' (the default, what readers get; the column called 'project' before issue 9), 'lexical' or 'vector' (synonyms, porter stemming, typo correction when nothing is found, and whatever each mode adds).",
           'like: LIKE %word% per word on Passage.text (a quoted phrase as one pattern), first 10 by id; no ranking, no stemming beyond substring matching.',
           `minisearch: fields text/speaker/title boosted 1/0.5/0.2, fuzzy ${MINISEARCH_FUZZY} on non-prefix terms (its own typo tolerance), prefix for prefix* terms; phrases checked in the text.`,
           'flexsearch: Document index, tokenize "forward", default encoder (which collapses repeated letters); field order as boost; phrases and dates checked afterwards.',
@@ -162,7 +199,14 @@ export async function runEvaluation(options: { outDir: string; judgments?: strin
         ],
       },
       engines,
-      queries: judgments.map((j) => ({ id: j.id, class: j.class, q: j.q, ...(j.filters ? { filters: j.filters } : {}), results: perQuery.get(j.id)! })),
+      queries: judgments.map((j) => ({
+        id: j.id,
+        class: j.class,
+        ...(j.form ? { form: j.form } : {}),
+        q: j.q,
+        ...(j.filters ? { filters: j.filters } : {}),
+        results: perQuery.get(j.id)!,
+      })),
       files,
     };
     writeFileSync(files.json, JSON.stringify(result, null, 2));
@@ -174,19 +218,52 @@ export async function runEvaluation(options: { outDir: string; judgments?: strin
 }
 
 const f3 = (x: number) => x.toFixed(3);
+const header = (first: string) => [`| ${first} | ${EVAL_ENGINES.join(' | ')} |`, `| --- |${EVAL_ENGINES.map(() => ' ---: |').join('')}`];
 
+/** Over all queries, and over the exact-word ones alone (every class but natural: comparable with the figures before issue 9). */
 export function overallTable(result: EvalResult): string {
+  const exact = result.queries.filter((q) => q.class !== NATURAL).length;
   const rows = EVAL_ENGINES.map((name) => {
-    const m = result.engines[name].overall;
-    return `| ${name} | ${f3(m.ndcg)} | ${f3(m.mrr)} | ${f3(m.recall)} |`;
+    const { overall: m, exactWords: x } = result.engines[name];
+    return `| ${name} | ${f3(m.ndcg)} | ${f3(m.mrr)} | ${f3(m.recall)} | ${f3(x.ndcg)} | ${f3(x.mrr)} | ${f3(x.recall)} |`;
   });
-  return ['| engine | nDCG@10 | MRR | recall@10 |', '| --- | ---: | ---: | ---: |', ...rows].join('\n');
+  return [
+    `| engine | nDCG@10 (all ${result.queries.length}) | MRR | recall@10 | nDCG@10 (exact-word ${exact}) | MRR | recall@10 |`,
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...rows,
+  ].join('\n');
 }
 
 export function classTable(result: EvalResult, classes: string[], metric: keyof Metrics = 'ndcg'): string {
   const counts = new Map(classes.map((c) => [c, result.queries.filter((q) => q.class === c).length]));
   const rows = classes.map((c) => `| ${c} (${counts.get(c)}) | ${EVAL_ENGINES.map((name) => f3(result.engines[name].classes[c][metric])).join(' | ')} |`);
-  return [`| class (queries) | ${EVAL_ENGINES.join(' | ')} |`, `| --- |${EVAL_ENGINES.map(() => ' ---: |').join('')}`, ...rows].join('\n');
+  return [...header('class (queries)'), ...rows].join('\n');
+}
+
+/** One class, every engine: nDCG@10, MRR, recall@10 and the queries that found nothing. */
+export function engineTableFor(result: EvalResult, cls: string): string {
+  const count = result.queries.filter((q) => q.class === cls).length;
+  const rows = EVAL_ENGINES.map((name) => {
+    const m = result.engines[name].classes[cls];
+    return `| ${name} | ${f3(m.ndcg)} | ${f3(m.mrr)} | ${f3(m.recall)} | ${result.engines[name].noResult[cls]} of ${count} |`;
+  });
+  return ['| engine | nDCG@10 | MRR | recall@10 | no result |', '| --- | ---: | ---: | ---: | ---: |', ...rows].join('\n');
+}
+
+/** The natural class by form (question, paraphrase, unused words), nDCG@10. */
+export function formTable(result: EvalResult): string {
+  const rows = NATURAL_FORMS.map((f) => {
+    const count = result.queries.filter((q) => q.form === f).length;
+    return `| ${f} (${count}) | ${EVAL_ENGINES.map((name) => f3(result.engines[name].forms[f].ndcg)).join(' | ')} |`;
+  });
+  return [...header('form (queries)'), ...rows].join('\n');
+}
+
+/** Queries with no result at all, per class and engine. */
+export function noResultTable(result: EvalResult, classes: string[]): string {
+  const counts = new Map(classes.map((c) => [c, result.queries.filter((q) => q.class === c).length]));
+  const rows = classes.map((c) => `| ${c} (${counts.get(c)}) | ${EVAL_ENGINES.map((name) => result.engines[name].noResult[c]).join(' | ')} |`);
+  return [...header('class (queries)'), ...rows].join('\n');
 }
 
 function evalMarkdown(result: EvalResult, classes: string[]): string {
@@ -194,7 +271,10 @@ function evalMarkdown(result: EvalResult, classes: string[]): string {
     (q) =>
       `| ${q.id} | \`${q.q}\`${q.filters ? ` ${JSON.stringify(q.filters).replace(/"/g, '')}` : ''} | ${EVAL_ENGINES.map((name) => {
         const r = q.results[name];
-        return `${f3(r.ndcg)}${r.didYouMean ? ` (→ ${r.didYouMean})` : ''}`;
+        const notes = [r.ranked.length === 0 ? 'none' : '', r.didYouMean ? `→ ${r.didYouMean}` : '', r.matchedBy && r.matchedBy !== 'all' ? r.matchedBy : '']
+          .filter(Boolean)
+          .join(', ');
+        return `${f3(r.ndcg)}${notes ? ` (${notes})` : ''}`;
       }).join(' | ')} |`,
   );
   return [
@@ -220,7 +300,20 @@ function evalMarkdown(result: EvalResult, classes: string[]): string {
     '',
     classTable(result, classes, 'mrr'),
     '',
+    '## Queries with no result per query class',
+    '',
+    noResultTable(result, classes),
+    '',
+    '## Each class, every engine',
+    '',
+    ...classes.flatMap((c) => [`### ${c}`, '', engineTableFor(result, c), '']),
+    '## The natural class by form (nDCG@10)',
+    '',
+    formTable(result),
+    '',
     '## nDCG@10 per query',
+    '',
+    '(none) no result; (→ x) searched the correction x; (some) / (meaning) how the project says it found the hits, when not every word matched.',
     '',
     `| id | query | ${EVAL_ENGINES.join(' | ')} |`,
     `| --- | --- |${EVAL_ENGINES.map(() => ' ---: |').join('')}`,
@@ -235,8 +328,17 @@ async function main() {
   const classes = [...new Set(result.queries.map((q) => q.class))];
   console.log(`\nSearch relevance, ${result.meta.queries} queries on the seed archive\n`);
   console.log(overallTable(result));
-  console.log('\nnDCG@10 per query class\n');
-  console.log(classTable(result, classes));
+  for (const metric of ['ndcg', 'mrr', 'recall'] as const) {
+    console.log(`\n${{ ndcg: 'nDCG@10', mrr: 'MRR', recall: 'recall@10' }[metric]} per query class\n`);
+    console.log(classTable(result, classes, metric));
+  }
+  if (classes.includes(NATURAL)) {
+    console.log(`\nThe natural class (${result.queries.filter((q) => q.class === NATURAL).length} queries), every engine\n`);
+    console.log(engineTableFor(result, NATURAL));
+    console.log('\nThe natural class by form (nDCG@10)\n');
+    console.log(formTable(result));
+    console.log(`\nNatural queries with no result: ${EVAL_ENGINES.map((name) => `${name} ${result.engines[name].noResult[NATURAL]}`).join(', ')}`);
+  }
   console.log(`\nWrote ${path.relative(process.cwd(), result.files.json)} and ${path.relative(process.cwd(), result.files.markdown)}`);
 }
 

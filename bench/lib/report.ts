@@ -1,6 +1,6 @@
 // The benchmark's Markdown: engine × metric, then the project against the FTS5 floor per class.
 import type { BenchResult, EngineResult } from './run';
-import { QUERY_CLASSES } from './queries';
+import { SUMMARY_CLASSES } from './queries';
 
 export const mib = (bytes: number | undefined) => (bytes === undefined ? '–' : `${(bytes / 2 ** 20).toFixed(bytes < 10 * 2 ** 20 ? 1 : 0)} MiB`);
 export const ms = (value: number | undefined) => (value === undefined || Number.isNaN(value) ? '–' : value < 10 ? value.toFixed(2) : value.toFixed(1));
@@ -13,7 +13,7 @@ function table(header: string[], rows: string[][]): string {
 }
 
 function engineRow(e: EngineResult): string[] {
-  if (e.skipped) return [e.name, `skipped: ${e.skipped}`, '', '', '', '', '', '', '', ''];
+  if (e.skipped) return [e.name, `skipped: ${e.skipped}`, '', '', '', '', '', '', '', '', '', ''];
   const b = e.build!;
   const size =
     b.indexBytesKind === 'disk' ? `${mib(b.indexBytes)} (DB file)` : `${mib(b.indexBytes)} heap${b.sideBytes ? ` + ${mib(b.sideBytes)} texts/filters` : ''}`;
@@ -26,6 +26,8 @@ function engineRow(e: EngineResult): string[] {
     ms(e.overall!.p99),
     ms(e.unfiltered!.p95),
     ms(e.filtered!.p95),
+    ms(e.natural?.p50),
+    ms(e.natural?.p95),
     mib(e.rssBytes),
     mib(e.maxRssBytes),
   ];
@@ -33,7 +35,7 @@ function engineRow(e: EngineResult): string[] {
 
 export function engineTable(result: BenchResult): string {
   return table(
-    ['engine', 'build', 'index size', 'p50 ms', 'p95 ms', 'p99 ms', 'p95 unfiltered', 'p95 filtered', 'RSS after', 'peak RSS'],
+    ['engine', 'build', 'index size', 'p50 ms', 'p95 ms', 'p99 ms', 'p95 unfiltered', 'p95 filtered', 'p50 natural', 'p95 natural', 'RSS after', 'peak RSS'],
     result.engines.map(engineRow),
   );
 }
@@ -43,8 +45,7 @@ export function classTable(result: BenchResult): string {
   const project = get('project');
   const rank = get('project-rank');
   const floor = get('fts5-floor');
-  const classes = [...QUERY_CLASSES, ...QUERY_CLASSES.map((c) => `${c}+filters`)];
-  const rows = classes.map((cls) => {
+  const rows = SUMMARY_CLASSES.map((cls) => {
     const p = project?.classes?.[cls];
     const f = floor?.classes?.[cls];
     const ratio = p && f && f.p95 > 0 ? `${(p.p95 / f.p95).toFixed(1)}×` : '–';
@@ -52,7 +53,7 @@ export function classTable(result: BenchResult): string {
   });
   const all = (e?: EngineResult) => e?.overall;
   rows.push([
-    '**all**',
+    '**all** (exact-word)',
     ms(all(project)?.p50),
     ms(all(project)?.p95),
     ms(all(project)?.p99),
@@ -61,6 +62,31 @@ export function classTable(result: BenchResult): string {
     project && floor ? `${(project.overall!.p95 / floor.overall!.p95).toFixed(1)}×` : '–',
   ]);
   return table(['class', 'project p50', 'project p95', 'project p99', 'project-rank p95', 'fts5-floor p95', 'project / floor (p95)'], rows);
+}
+
+/** The hybrid search (project) against its lexical side alone (project-lexical), per class: what the vector step costs. */
+export function hybridTable(result: BenchResult): string | null {
+  const get = (name: string) => result.engines.find((e) => e.name === name && !e.skipped);
+  const hybrid = get('project');
+  const lexical = get('project-lexical');
+  if (!hybrid || !lexical) return null;
+  const row = (label: string, h?: { p50: number; p95: number }, l?: { p50: number; p95: number }) => [
+    label,
+    ms(h?.p50),
+    ms(l?.p50),
+    h && l ? ms(h.p50 - l.p50) : '–',
+    ms(h?.p95),
+    ms(l?.p95),
+    h && l ? ms(h.p95 - l.p95) : '–',
+  ];
+  return table(
+    ['class', 'hybrid p50', 'lexical p50', 'hybrid − lexical p50', 'hybrid p95', 'lexical p95', 'hybrid − lexical p95'],
+    [
+      ...SUMMARY_CLASSES.map((cls) => row(cls, hybrid.classes?.[cls], lexical.classes?.[cls])),
+      row('**all** (exact-word)', hybrid.overall, lexical.overall),
+      row('**natural** (with and without filters)', hybrid.natural, lexical.natural),
+    ],
+  );
 }
 
 export function markdownReport(result: BenchResult): string {
@@ -89,7 +115,11 @@ export function markdownReport(result: BenchResult): string {
     '',
     classTable(result),
     '',
+    '"all", p50/p95/p99 and the unfiltered/filtered columns are over the five exact-word classes, as before issue 9; the natural class (questions and paraphrases with stop words and words the corpus lacks) has its own rows and columns.',
+    '',
   ];
+  const hybrid = hybridTable(result);
+  if (hybrid) lines.push('## Hybrid against lexical alone: what the meaning-based step costs', '', hybrid, '');
   if (result.consistency.length > 0) {
     const agreeing = result.consistency.filter((r) => !r.didYouMean && r.projectTotal === r.floorPublishedMatches).length;
     const comparable = result.consistency.filter((r) => !r.didYouMean).length;
