@@ -1,16 +1,26 @@
-// The documents list's filters: facets with counts, a date range and the sort order, all in the URL.
+// The documents list's filters: facets with counts, a date range and the sort order, all in the URL,
+// in the filter panel (collapsed below the list on a phone, its summary naming the active ones).
 import Link from 'next/link';
 import type { DocumentFacets } from '@/lib/data/documents';
 import type { DocumentFilters } from '@/lib/validation/document-filters';
+import { describeActiveFilters, labelOf } from './active-filters';
 import { FacetGroup } from './facet-group';
+import { FiltersDisclosure } from './filters-disclosure';
 
 type HrefWith = (changes: Partial<Record<keyof DocumentFilters, string | number | undefined>>) => string;
 
-export function DocumentFiltersPanel({ filters, facets, hrefWith }: { filters: DocumentFilters; facets: DocumentFacets; hrefWith: HrefWith }) {
+interface DocumentFiltersPanelProps {
+  filters: DocumentFilters;
+  facets: DocumentFacets;
+  hrefWith: HrefWith;
+  className?: string;
+}
+
+export function DocumentFiltersPanel({ filters, facets, hrefWith, className }: DocumentFiltersPanelProps) {
   const anyFilter = filters.speaker || filters.topic || filters.kind || filters.from || filters.to;
+  const active = describeActiveFilters(filters, { speaker: labelOf(facets.speakers, filters.speaker), topic: labelOf(facets.topics, filters.topic) });
   return (
-    <aside aria-label="Filters">
-      <h2 className="sr-only">Filters</h2>
+    <FiltersDisclosure label="Filters" active={active} className={className}>
       {anyFilter && (
         <p className="mb-4">
           <Link href="/documents">Clear all filters</Link>
@@ -64,6 +74,6 @@ export function DocumentFiltersPanel({ filters, facets, hrefWith }: { filters: D
           Apply
         </button>
       </form>
-    </aside>
+    </FiltersDisclosure>
   );
 }

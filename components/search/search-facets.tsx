@@ -1,26 +1,40 @@
-// The search's facets: counts by speaker, topic, kind and year for the query and the other filters.
+// The search's facets: counts by speaker, topic, kind and year for the query and the other filters,
+// in the filter panel (collapsed below the results on a phone, its summary naming the active ones).
 import Link from 'next/link';
 import type { ComponentProps } from 'react';
 import type { SearchFacets as Facets } from '@/lib/search/types';
 import type { SearchParams } from '@/lib/validation/search';
+import { describeActiveFilters, labelOf } from '../active-filters';
 import { FacetGroup } from '../facet-group';
+import { FiltersDisclosure } from '../filters-disclosure';
 
 type HrefWith = (changes: Partial<Record<keyof SearchParams | 'group', string | number | undefined>>) => string;
 
-export function SearchFacets({ facets, params, hrefWith }: { facets: Facets; params: SearchParams; hrefWith: HrefWith }) {
+interface SearchFacetsProps {
+  facets: Facets;
+  params: SearchParams;
+  hrefWith: HrefWith;
+  /** The title of the document searched within, when the search is narrowed to one. */
+  documentTitle?: string;
+  className?: string;
+}
+
+export function SearchFacets({ facets, params, hrefWith, documentTitle, className }: SearchFacetsProps) {
   const year = params.from && params.from === params.to && /^\d{4}$/.test(params.from) ? params.from : undefined;
   const anyFilter = params.speaker || params.topic || params.kind || params.document || params.from || params.to;
+  const speakers = facets.speakers.map((s) => ({ value: s.slug, label: s.name, count: s.count }));
+  const topics = facets.topics.map((t) => ({ value: t.slug, label: t.name, count: t.count }));
   // Each facet: its values with counts, the one chosen, and the address that chooses another.
   const groups: ComponentProps<typeof FacetGroup>[] = [
     {
       title: 'Speaker',
-      options: facets.speakers.map((s) => ({ value: s.slug, label: s.name, count: s.count })),
+      options: speakers,
       active: params.speaker,
       hrefFor: (speaker) => hrefWith({ speaker }),
     },
     {
       title: 'Topic',
-      options: facets.topics.map((t) => ({ value: t.slug, label: t.name, count: t.count })),
+      options: topics,
       active: params.topic,
       hrefFor: (topic) => hrefWith({ topic }),
     },
@@ -37,9 +51,13 @@ export function SearchFacets({ facets, params, hrefWith }: { facets: Facets; par
       hrefFor: (value) => hrefWith({ from: value, to: value }),
     },
   ];
+  const active = describeActiveFilters(params, {
+    speaker: labelOf(speakers, params.speaker),
+    topic: labelOf(topics, params.topic),
+    document: documentTitle,
+  });
   return (
-    <aside aria-label="Narrow the results">
-      <h2 className="sr-only">Narrow the results</h2>
+    <FiltersDisclosure label="Narrow the results" active={active} className={className}>
       {anyFilter && (
         <p className="mb-4">
           <Link href={hrefWith({ speaker: undefined, topic: undefined, kind: undefined, document: undefined, from: undefined, to: undefined })}>
@@ -50,6 +68,6 @@ export function SearchFacets({ facets, params, hrefWith }: { facets: Facets; par
       {groups.map((group) => (
         <FacetGroup key={group.title} {...group} />
       ))}
-    </aside>
+    </FiltersDisclosure>
   );
 }

@@ -1,13 +1,16 @@
-// One search hit: the passage's snippet with its matches marked, who said it, where and when.
+// One search hit: for an answer, the question it answers; the passage's snippet with its matches
+// marked; who said it, where and when.
 import Link from 'next/link';
 import { labelForIsoDate } from '@/lib/dates';
 import { MarkedText } from '../marked-text';
+import { QuestionLine } from './question-line';
 import type { SearchHit as Hit } from '@/lib/search/types';
 import { passageWithHighlight, speakerPath } from '@/lib/urls';
 
 export function SearchHit({ hit, query, showDocument = true }: { hit: Hit; query: string; showDocument?: boolean }) {
   return (
     <article className="py-4" aria-label={`${hit.kind} ${hit.anchor} in ${hit.documentTitle}`}>
+      {hit.question && <QuestionLine documentSlug={hit.documentSlug} question={hit.question} className="mb-1" />}
       <p className="prose-reading">
         <MarkedText text={hit.marked} />
       </p>

@@ -3,6 +3,7 @@ import { formatPublicationDate, isoAtPrecision, type DatePrecision } from '@/lib
 import { markedHtml } from '@/lib/search/marks';
 import type { PassageKind } from '@/lib/vocabulary';
 import type { SearchHit } from '@/lib/search/types';
+import { passagePath } from '@/lib/urls';
 
 export interface PublicationDate {
   /** "2016-12" at its precision, for machines. */
@@ -103,6 +104,9 @@ export interface SearchHitDto {
   url: string;
   /** Higher is better (BM25, sign flipped). */
   score: number;
+  /** For an answer, the question it answers: its anchor, a short line of its text (about 120 characters,
+   * cut at a word with "…"; plain text, not HTML) and its own absolute address; null for any other passage. */
+  question: { anchor: number; text: string; url: string } | null;
 }
 
 /** `absolute` turns the hit's path into a full URL on the site's address. */
@@ -117,5 +121,8 @@ export function searchHitDto(hit: SearchHit, absolute: (path: string) => string)
     snippet: markedHtml(hit.marked),
     url: absolute(hit.url),
     score: hit.score,
+    question: hit.question
+      ? { anchor: hit.question.anchor, text: hit.question.text, url: absolute(passagePath(hit.documentSlug, hit.question.anchor)) }
+      : null,
   };
 }

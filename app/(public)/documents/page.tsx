@@ -32,12 +32,14 @@ export default async function DocumentsPage({ searchParams }: { searchParams: Pr
       <p className="mt-1 muted" aria-live="polite">
         {list.total} {list.total === 1 ? 'document' : 'documents'}
       </p>
+      {/* Results first in reading order, so a phone shows them before the (collapsed) filters; from md
+          the filters take the first column again, beside the results. */}
       <div className="mt-6 grid gap-8 md:grid-cols-[16rem_1fr]">
-        <DocumentFiltersPanel filters={filters} facets={list.facets} hrefWith={hrefWith} />
         <section aria-label="Results">
           {list.items.length === 0 ? <p>No published document matches these filters.</p> : <DocumentList documents={list.items} headingLevel={2} />}
           <Pagination page={list.page} pageCount={list.pageCount} hrefFor={(page) => hrefWith({ page })} />
         </section>
+        <DocumentFiltersPanel filters={filters} facets={list.facets} hrefWith={hrefWith} className="md:order-first" />
       </div>
     </>
   );

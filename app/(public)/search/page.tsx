@@ -52,8 +52,9 @@ export default async function SearchPage({ searchParams }: Props) {
       <p className="mt-2 text-sm muted">
         All words must match. Use &quot;quotes&quot; for a phrase, * for a prefix (smugg*), OR for either, and -word to leave a word out.
       </p>
+      {/* Results first in reading order, so a phone shows them before the (collapsed) filters; from md
+          the filters take the first column again, beside the results. */}
       <div className="mt-6 grid gap-8 md:grid-cols-[16rem_1fr]">
-        <SearchFacets facets={result.facets} params={params} hrefWith={hrefWith} />
         <section aria-label="Results">
           <div aria-live="polite" className="mb-2">
             {result.message ? (
@@ -81,6 +82,13 @@ export default async function SearchPage({ searchParams }: Props) {
           <SearchResults hits={result.hits} query={result.didYouMean ?? params.q} grouped={grouped} />
           <Pagination page={result.page} pageCount={Math.ceil(result.total / result.pageSize)} hrefFor={(page) => hrefWith({ page })} />
         </section>
+        <SearchFacets
+          facets={result.facets}
+          params={params}
+          hrefWith={hrefWith}
+          documentTitle={result.hits.find((hit) => hit.documentSlug === params.document)?.documentTitle}
+          className="md:order-first"
+        />
       </div>
     </>
   );

@@ -24,6 +24,7 @@ interface Hit {
   snippet: string;
   url: string;
   score: number;
+  question: { anchor: number; text: string; url: string } | null;
 }
 
 afterAll(() => prisma.$disconnect());
@@ -46,7 +47,7 @@ describe('the response', () => {
   it('gives each hit exactly the documented fields, with an absolute url to the passage', async () => {
     const body = await (await withQ('sanctions')).json();
     const [hit] = body.hits as Hit[];
-    expect(Object.keys(hit).sort()).toEqual(['date', 'documentSlug', 'documentTitle', 'kind', 'passageId', 'score', 'snippet', 'speaker', 'url']);
+    expect(Object.keys(hit).sort()).toEqual(['date', 'documentSlug', 'documentTitle', 'kind', 'passageId', 'question', 'score', 'snippet', 'speaker', 'url']);
     const passage = await prisma.passage.findFirstOrThrow({ where: { document: { slug: ESSAY }, anchor: 7 }, select: { id: true } });
     expect(hit).toMatchObject({
       passageId: passage.id,

@@ -5,6 +5,7 @@ import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { ParticipantNames } from '@/components/participant-names';
 import { PublicationDate } from '@/components/publication-date';
+import { QuestionLine } from '@/components/search/question-line';
 import { labelForIsoDate } from '@/lib/dates';
 import { getPublishedDocument } from '@/lib/data/documents';
 import { similarPassages } from '@/lib/data/search';
@@ -89,6 +90,7 @@ export default async function PassagePage({ params }: Props) {
           <ol className="mt-2 divide-y divide-stone-200 dark:divide-stone-800">
             {similar.map((s) => (
               <li key={s.passageId} className="py-3">
+                {s.question && <QuestionLine documentSlug={s.documentSlug} question={s.question} className="mb-1" />}
                 <p className="font-serif">{s.excerpt}</p>
                 <p className="mt-1 text-sm">
                   <Link href={s.url}>
