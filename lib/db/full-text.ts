@@ -24,6 +24,13 @@ export interface FullTextStatements {
    * Ends in its WHERE clause, so the caller may add `AND …` conditions on `p` and `d`.
    */
   matchedRows(expression: string, withRank: boolean): Sql;
+  /** Rows (id): every passage matching `expression`, unranked: a set for `x.id IN (…)`. */
+  rowsMatching(expression: string): Sql;
+  /**
+   * Rows (id): the passages where `word` occurs at least once on its own, not as the part of a
+   * hyphen-joined name the tokenizer splits off ("un" in "Kim Jong-un", "ju" in "Ri Sol-ju").
+   */
+  standaloneRows(word: string): Sql;
   /** Rows (id, snippet): the passages among `ids` that match, their matches between `open` and `close`. */
   snippets(expression: string, ids: number[], marks: Marks, tokens: number): Sql;
   /** Rows (id, anchor, marked), in reading order: the whole text of each matching passage of one document. */

@@ -11,6 +11,8 @@ export const TITLE_WEIGHT = 0.2;
 
 const bm25 = Prisma.sql`bm25(passage_fts, ${TEXT_WEIGHT}, ${SPEAKER_WEIGHT}, ${TITLE_WEIGHT})`;
 const VOCABULARY = Prisma.raw('passage_words_fts_vocab');
+// A marked occurrence (U+0002) after any character but a hyphen (ASCII, U+2010, U+2011).
+const HYPHEN_FREE_GLOB = '*[^-\u2010\u2011]\u0002*';
 
 export const sqliteFullText: FullTextStatements = {
   expression: toFtsExpression,
@@ -23,6 +25,19 @@ export const sqliteFullText: FullTextStatements = {
     JOIN Passage p ON p.id = passage_fts.rowid
     JOIN Document d ON d.id = p.documentId
     WHERE passage_fts MATCH ${expression}`;
+  },
+
+  rowsMatching(expression) {
+    return Prisma.sql`SELECT rowid FROM passage_fts WHERE passage_fts MATCH ${expression}`;
+  },
+
+  standaloneRows(word) {
+    // highlight() marks each occurrence; one that starts the column or follows anything but a hyphen
+    // stands on its own. Text and title are checked (the speaker's name is no place for an initialism).
+    const standalone = (column: number) => Prisma.sql`(highlight(passage_fts, ${column}, char(2), char(3)) GLOB char(2) || '*'
+      OR highlight(passage_fts, ${column}, char(2), char(3)) GLOB ${HYPHEN_FREE_GLOB})`;
+    return Prisma.sql`SELECT rowid FROM passage_fts WHERE passage_fts MATCH ${`"${word.replaceAll('"', '""')}"`}
+      AND (${standalone(0)} OR ${standalone(2)})`;
   },
 
   snippets(expression, ids, marks, tokens) {
