@@ -1,6 +1,6 @@
 // What a lexical search matches, as a plan the ranking and counting statements share: the exact
 // plan (every word, as typed) and the relaxed one (any meaningful word, more of them first).
-import { fullText, join, sql, type QueryDb, type Sql, type SynonymLookup } from '@/lib/db';
+import { fullText, join, sql, type FullTextIndex, type QueryDb, type Sql, type SynonymLookup } from '@/lib/db';
 import { prefixLookup } from './prefixes';
 import type { ParsedQuery, QueryTerm } from './query-parser';
 import { isStopWord } from './stop-words';
@@ -30,7 +30,14 @@ const isInitialism = (term: QueryTerm, initialisms: Set<string>) => !term.prefix
  * condition on `x.id`, where an initialism counts only where it stands on its own ("UN", not the
  * "un" of "Kim Jong-un"). Null when the group holds no initialism: its expression says it all.
  */
-function initialismCondition(terms: QueryTerm[], lookup: SynonymLookup, initialisms: Set<string>, helpers: { prefixes?: (p: string) => string[] }): Sql | null {
+export function initialismCondition(
+  terms: QueryTerm[],
+  lookup: SynonymLookup,
+  initialisms: Set<string>,
+  helpers: { prefixes?: (p: string) => string[] },
+  column: Sql = sql`x.id`,
+  index: FullTextIndex = 'passages',
+): Sql | null {
   const words = terms.filter((t) => isInitialism(t, initialisms)).map((t) => t.words[0]);
   if (words.length === 0) return null;
   // Everything else the group may match: its other terms, and the initialisms' synonyms.
@@ -40,8 +47,8 @@ function initialismCondition(terms: QueryTerm[], lookup: SynonymLookup, initiali
   ];
   const notAnInitialism = (t: QueryTerm) => lookup(t).filter((synonym) => !(synonym.length === 1 && words.includes(synonym[0])));
   const otherExpression = others.length > 0 ? fullText.expression({ groups: [others], excluded: [] }, { ...helpers, synonyms: notAnInitialism }) : null;
-  const parts = words.map((word) => sql`x.id IN (${fullText.standaloneRows(word)})`);
-  if (otherExpression) parts.push(sql`x.id IN (${fullText.rowsMatching(otherExpression)})`);
+  const parts = words.map((word) => sql`${column} IN (${fullText.standaloneRows(word, index)})`);
+  if (otherExpression) parts.push(sql`${column} IN (${fullText.rowsMatching(otherExpression, index)})`);
   return sql`(${join(parts, ' OR ')})`;
 }
 

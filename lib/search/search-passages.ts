@@ -4,7 +4,8 @@ import { fullText, join, num, type QueryDb } from '@/lib/db';
 import { EMPTY_FACETS, lexicalSearch, type RankedPassage } from './lexical-search';
 import { MARK_CLOSE, MARK_OPEN } from './marks';
 import { passageColumns, passageRef, type PassageRow } from './passage-rows';
-import { parseQuery, type ParsedQuery } from './query-parser';
+import { matchEntities } from './entities';
+import { initialismsOf, isNaturalQuery, parseQuery, type ParsedQuery } from './query-parser';
 import { prefixLookup } from './prefixes';
 import { withSynonyms } from './synonyms';
 import type { SearchHit, SearchRequest, SearchResponse } from './types';
@@ -28,7 +29,12 @@ export async function searchPassages(db: QueryDb, request: SearchRequest): Promi
     return { ...base, total: 0, hits: [], facets: EMPTY_FACETS, message };
   }
   const window = { limit: request.pageSize, offset: (request.page - 1) * request.pageSize };
-  const found = await lexicalSearch(db, parsed, request, window);
+  // The people and documents are listed once, above the first page, and not within one document.
+  const listEntities = request.page === 1 && !request.document;
+  const [found, entities] = await Promise.all([
+    lexicalSearch(db, parsed, request, window),
+    listEntities ? matchEntities(db, parsed, isNaturalQuery(request.q, parsed), initialismsOf(request.q)) : undefined,
+  ]);
   const hits = found.match ? await describeHits(db, found.match.expression, found.ranked) : [];
   return {
     ...base,
@@ -37,6 +43,7 @@ export async function searchPassages(db: QueryDb, request: SearchRequest): Promi
     facets: found.facets,
     ...(found.didYouMean ? { didYouMean: found.didYouMean } : {}),
     ...(found.matchedBy ? { matchedBy: found.matchedBy } : {}),
+    ...(entities ? { entities } : {}),
   };
 }
 
