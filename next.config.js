@@ -13,7 +13,8 @@ const ownHost = siteHost();
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  serverExternalPackages: ['better-sqlite3'],
+  // word-list finds its words.txt beside its own file: bundled, it would look beside the bundle.
+  serverExternalPackages: ['better-sqlite3', 'word-list'],
   poweredByHeader: false,
   typedRoutes: false,
   experimental: {

@@ -15,7 +15,7 @@ export { num, sql, join, empty, type QueryDb, type Sql } from './query';
 export { createPrismaClient } from './sqlite/prisma';
 export { openReader, type Reader } from './sqlite/reader';
 // Full text: the engine's statements for search (see full-text.ts).
-export type { FullTextStatements, PrefixLookup, SynonymLookup } from './full-text';
+export type { FullTextIndex, FullTextStatements, PrefixLookup, SynonymLookup } from './full-text';
 export { sqliteFullText as fullText } from './sqlite/full-text';
 // Writing: every write goes through one serialized writer per database file.
 export { databaseFileOf, isWriter, sharedWriterFor } from './client-writer';

@@ -35,7 +35,8 @@ describe('the response', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^application\/json/);
     const body = await response.json();
-    expect(Object.keys(body).sort()).toEqual(['facets', 'hits', 'page', 'pageSize', 'query', 'total']);
+    expect(Object.keys(body).sort()).toEqual(['entities', 'facets', 'hits', 'matchedBy', 'page', 'pageSize', 'query', 'total']);
+    expect(body.matchedBy).toBe('all');
     expect(body).toMatchObject({ query: 'sanctions', total: 4, page: 1, pageSize: 10 });
     expect(Object.keys(body.facets).sort()).toEqual(['kinds', 'speakers', 'topics', 'years']);
     expect(body.facets.speakers).toEqual([{ slug: 'seongmin-lee', name: 'Seongmin Lee', count: 4 }]);
