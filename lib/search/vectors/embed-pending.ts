@@ -33,23 +33,28 @@ const BATCH = 32;
 // A passage edited this many times while being embedded is left for the next run, so a run ends.
 const MAX_ATTEMPTS = 3;
 
-const queues = new Map<string, { running: Promise<unknown>; waiting?: Promise<EmbedReport> }>();
+const queues = new Map<string, { running: Promise<unknown>; waiting?: Promise<EmbedReport>; target: string | Writer }>();
 
-/** Embeds every passage of the database `file` (default: its shared writer's) that has no vectors. */
+/**
+ * Embeds every passage without vectors in the database `target`: a file (written through its shared
+ * writer) or a writer (used while it is open: a run whose writer its owner closes stops, and what is
+ * left stays pending).
+ */
 export function embedPending(target: string | Writer, options: EmbedOptions = {}): Promise<EmbedReport> {
   const file = typeof target === 'string' ? target : target.file;
   const queue = queues.get(file);
-  // A run already waiting will see every write made until it starts: join it (a rebuild never joins).
-  if (queue?.waiting && !options.rebuild) return queue.waiting;
+  // A run already waiting, on the same writer, will see every write made until it starts: join it (a
+  // rebuild never joins).
+  if (queue?.waiting && queue.target === target && !options.rebuild) return queue.waiting;
   const previous = queue?.running ?? Promise.resolve();
   const run = previous
     .catch(() => undefined)
     .then(() => {
       const entry = queues.get(file);
       if (entry?.waiting === run) entry.waiting = undefined;
-      return embedAll(file, options);
+      return embedAll(typeof target === 'string' ? () => withWriter(file) : () => (target.db.open ? target : null), options);
     });
-  const entry = { running: run, waiting: run };
+  const entry = { running: run, waiting: run, target };
   queues.set(file, entry);
   void run
     .catch(() => undefined)
@@ -65,27 +70,32 @@ export function embedPending(target: string | Writer, options: EmbedOptions = {}
  * (`npm run search:embed` embeds whatever is left).
  */
 export function embedAfterWrite(writer: Writer): void {
-  embedPending(writer.file).catch((error: Error) => {
+  embedPending(writer).catch((error: Error) => {
     console.error(`Embedding the saved passages failed (they stay pending; \`npm run search:embed\` retries): ${error.message}`);
   });
 }
 
-async function embedAll(file: string, { rebuild, onProgress }: EmbedOptions): Promise<EmbedReport> {
-  // The shared writer, reopened if a script closed it since.
-  const writer = () => withWriter(file);
-  if (rebuild) writer().write((db) => vectors.clear(db));
-  const total = vectors.countPending(writer().db, EMBEDDING_MODEL);
+/** `writer()` is the writer to use now, or null when its owner has closed it (the run stops). */
+async function embedAll(writer: () => Writer | null, { rebuild, onProgress }: EmbedOptions): Promise<EmbedReport> {
   const report: EmbedReport = { passages: 0, chunks: 0 };
+  const start = writer();
+  if (!start) return report;
+  if (rebuild) start.write((db) => vectors.clear(db));
+  const total = vectors.countPending(start.db, EMBEDDING_MODEL);
   if (total === 0) return report;
   onProgress?.({ done: 0, total });
   const attempts = new Map<number, number>();
   for (;;) {
-    const batch = vectors.pending(writer().db, EMBEDDING_MODEL, BATCH + attempts.size).filter((p) => (attempts.get(p.id) ?? 0) < MAX_ATTEMPTS);
+    const now = writer();
+    if (!now) return report;
+    const batch = vectors.pending(now.db, EMBEDDING_MODEL, BATCH + attempts.size).filter((p) => (attempts.get(p.id) ?? 0) < MAX_ATTEMPTS);
     if (batch.length === 0) return report;
     for (const passage of batch.slice(0, BATCH)) {
       const chunks = chunkPassage(passage.text);
       const embedded = (await embedTexts(chunks)).map(quantize);
-      const stored = writer().write((db) => vectors.store(db, passage.id, passage.text, EMBEDDING_MODEL, embedded));
+      const target = writer();
+      if (!target) return report;
+      const stored = target.write((db) => vectors.store(db, passage.id, passage.text, EMBEDDING_MODEL, embedded));
       if (stored) {
         report.passages += 1;
         report.chunks += chunks.length;
