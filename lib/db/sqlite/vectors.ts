@@ -51,12 +51,15 @@ export const sqliteVectors: VectorStatements = {
     const bits = blob(query.bits);
     const vector = blob(query.vector);
     // Unfiltered, the pre-selection reads only the index (model, bits): 64 bytes and a rowid a chunk.
+    // Filtered first, the passages lead (a speaker's, a kind's through their indexes), then their chunks.
+    // CROSS JOIN keeps the few candidates first: left to itself, the planner walks every published
+    // document's passages to meet them (measured: 8 ms at 2,000 passages, growing with the archive).
     const candidates = filterFirst
       ? Prisma.sql`
         SELECT x.rid AS rid FROM (
           SELECT e.rowid AS rid, e.bits AS bits, p.id AS id, p.kind AS kind, p.speakerId AS speakerId,
                  d.publishedOn AS publishedOn, d.publishedUntil AS publishedUntil
-          FROM PassageEmbedding e JOIN Passage p ON p.id = e.passageId JOIN Document d ON d.id = p.documentId
+          FROM Passage p CROSS JOIN Document d ON d.id = p.documentId CROSS JOIN PassageEmbedding e ON e.passageId = p.id
           WHERE e.model = ${model} AND ${passageWhere}) x
         WHERE ${where}
         ORDER BY vec_distance_hamming(vec_bit(x.bits), vec_bit(${bits})) LIMIT ${preselect}`
@@ -65,13 +68,13 @@ export const sqliteVectors: VectorStatements = {
         ORDER BY vec_distance_hamming(vec_bit(bits), vec_bit(${bits})) LIMIT ${preselect}`;
     return Prisma.sql`
       WITH candidates AS MATERIALIZED (${candidates}),
-      scored AS (
+      scored AS MATERIALIZED (
         SELECT e.passageId AS passageId, MIN(vec_distance_cosine(vec_int8(e.vector), vec_int8(${vector}))) AS distance
-        FROM candidates c JOIN PassageEmbedding e ON e.rowid = c.rid GROUP BY e.passageId)
+        FROM candidates c CROSS JOIN PassageEmbedding e ON e.rowid = c.rid GROUP BY e.passageId)
       SELECT x.id AS id, x.distance AS distance, (SELECT count(*) FROM candidates) AS considered FROM (
         SELECT p.id AS id, p.kind AS kind, p.speakerId AS speakerId, d.publishedOn AS publishedOn,
                d.publishedUntil AS publishedUntil, s.distance AS distance
-        FROM scored s JOIN Passage p ON p.id = s.passageId JOIN Document d ON d.id = p.documentId
+        FROM scored s CROSS JOIN Passage p ON p.id = s.passageId CROSS JOIN Document d ON d.id = p.documentId
         WHERE ${passageWhere}) x
       WHERE ${where}
       ORDER BY x.distance, x.id LIMIT ${limit}`;
