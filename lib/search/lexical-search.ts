@@ -1,15 +1,15 @@
 // The lexical side of search: the words as typed first; a typo corrected (never a real word); then,
 // for a query in a reader's own words, the passages matching most of its meaningful words. Returns
 // ranked passage ids with scores, the total and the facets, for a page or for a fusion step to use.
-import { num, sql, type QueryDb } from '@/lib/db';
-import { filterSql, matchedRows, type FacetName } from './filters';
+import { empty, join, num, sql, type QueryDb, type Sql } from '@/lib/db';
+import { countRows, EMPTY_FACETS } from './facets';
+import { filterSql, matchedRows } from './filters';
 import { exactMatch, relaxedMatch, type LexicalMatch } from './lexical-match';
 import { initialismsOf, isNaturalQuery, type ParsedQuery } from './query-parser';
 import { corrections } from './spelling';
 import type { MatchedBy, SearchFacets, SearchRequest } from './types';
 
-const FACET_LIMIT = 30;
-export const EMPTY_FACETS: SearchFacets = { speakers: [], topics: [], kinds: [], years: [] };
+export { EMPTY_FACETS };
 
 export interface RankedPassage {
   id: number;
@@ -63,17 +63,37 @@ export async function lexicalSearch(
 }
 
 async function run(db: QueryDb, match: LexicalMatch, request: SearchRequest, window: { limit: number; offset: number }): Promise<LexicalResult> {
-  const [ranked, counted] = await Promise.all([rank(db, match, request, window), count(db, match, request)]);
+  const [ranked, counted] = await Promise.all([rankWindow(db, match, request, window), countRows(db, matchingRows(match, request), request)]);
   return { ranked, total: counted.total, facets: counted.facets, match, matchedBy: counted.total > 0 ? match.matchedBy : undefined };
 }
 
-const where = (match: LexicalMatch, request: SearchRequest, except?: FacetName) => sql`${filterSql(request, except)} AND ${match.where}`;
+/** The passages a plan matches (published, in the asked document), as the row source of countRows. */
+export const matchingRows = (match: LexicalMatch, request: SearchRequest): Sql =>
+  sql`SELECT * FROM (${matchedRows(match.expression, request, false)}) x WHERE ${match.where}`;
 
-async function rank(db: QueryDb, match: LexicalMatch, request: SearchRequest, window: { limit: number; offset: number }): Promise<RankedPassage[]> {
+/** Which of `ids` the plan matches under the request's filters: a passage found by meaning may also be found by its words. */
+export async function matchingAmong(db: QueryDb, match: LexicalMatch, request: SearchRequest, ids: number[]): Promise<Set<number>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db.$queryRaw<{ id: number | bigint }[]>`
+    SELECT x.id AS id FROM (${matchingRows(match, request)}) x WHERE x.id IN (${join(ids)}) AND ${filterSql(request)}`;
+  return new Set(rows.map((r) => num(r.id)));
+}
+
+/**
+ * The ranked passages from `offset`, at most `limit`, leaving out `exclude` (passages a fused
+ * ranking already placed), so the ranks after a fused head continue without repeats or gaps.
+ */
+export async function rankWindow(
+  db: QueryDb,
+  match: LexicalMatch,
+  request: SearchRequest,
+  window: { limit: number; offset: number; exclude?: number[] },
+): Promise<RankedPassage[]> {
   const coordination = match.coordination ?? sql`0`;
+  const excluded = window.exclude?.length ? sql`AND x.id NOT IN (${join(window.exclude)})` : empty;
   const rows = await db.$queryRaw<{ id: number | bigint; rank: number; coordination: number | bigint }[]>`
     SELECT x.id AS id, x.rank AS rank, ${coordination} AS coordination FROM (${matchedRows(match.expression, request, true)}) x
-    WHERE ${where(match, request)}
+    WHERE ${filterSql(request)} AND ${match.where} ${excluded}
     ORDER BY coordination DESC, x.rank, x.publishedOn DESC, x.id, x.position
     LIMIT ${window.limit} OFFSET ${window.offset}`;
   return rows.map((row) => ({ id: num(row.id), score: scoreOf(-row.rank, match.coordination ? num(row.coordination) : null) }));
@@ -84,39 +104,4 @@ function scoreOf(bm25: number, coordination: number | null): number {
   // Reported precisely enough that the order of hits and the order of scores always agree.
   const score = coordination === null ? bm25 : coordination + bm25 / (1 + bm25);
   return Math.round(score * 1e6) / 1e6;
-}
-
-async function count(db: QueryDb, match: LexicalMatch, request: SearchRequest): Promise<{ total: number; facets: SearchFacets }> {
-  // One statement, so the full-text match runs once for the total and every facet. CROSS JOIN
-  // keeps the matches first: left to itself, the planner cannot see how few they are and walks
-  // every tag and speaker instead (57 ms instead of 0.3 ms for a rare word in 100,000 passages).
-  const rows = await db.$queryRaw<{ facet: string; value: string; label: string; count: number | bigint }[]>`
-    WITH x AS MATERIALIZED (${matchedRows(match.expression, request, false)})
-    SELECT 'total' AS facet, '' AS value, '' AS label, COUNT(*) AS count FROM x WHERE ${where(match, request)}
-    UNION ALL
-    SELECT * FROM (SELECT 'speaker', s.slug, s.name, COUNT(*) AS n FROM x CROSS JOIN Speaker s ON s.id = x.speakerId
-      WHERE ${where(match, request, 'speaker')} GROUP BY s.id ORDER BY n DESC, s.name LIMIT ${FACET_LIMIT})
-    UNION ALL
-    SELECT * FROM (SELECT 'topic', t.slug, t.name, COUNT(*) AS n FROM x CROSS JOIN PassageTopic pt ON pt.passageId = x.id CROSS JOIN Topic t ON t.id = pt.topicId
-      WHERE ${where(match, request, 'topic')} GROUP BY t.id ORDER BY n DESC, t.name LIMIT ${FACET_LIMIT})
-    UNION ALL
-    SELECT 'kind', x.kind, x.kind, COUNT(*) FROM x WHERE ${where(match, request, 'kind')} GROUP BY x.kind
-    UNION ALL
-    SELECT 'year', substr(x.publishedOn, 1, 4), substr(x.publishedOn, 1, 4), COUNT(*) FROM x
-      WHERE ${where(match, request, 'year')} GROUP BY substr(x.publishedOn, 1, 4)`;
-
-  const of = (facet: string) => rows.filter((r) => r.facet === facet);
-  return {
-    total: num(of('total')[0]?.count),
-    facets: {
-      speakers: of('speaker').map((r) => ({ slug: r.value, name: r.label, count: num(r.count) })),
-      topics: of('topic').map((r) => ({ slug: r.value, name: r.label, count: num(r.count) })),
-      kinds: of('kind')
-        .map((r) => ({ kind: r.value, count: num(r.count) }))
-        .sort((a, b) => b.count - a.count),
-      years: of('year')
-        .map((r) => ({ year: Number(r.value), count: num(r.count) }))
-        .sort((a, b) => b.year - a.year),
-    },
-  };
 }
