@@ -38,8 +38,10 @@ export interface VectorStatements {
 export interface NearestOptions {
   /** The pre-selection keeps at least this many chunks… */
   preselect: number;
-  /** …or this share of all chunks of the model, when that is more. */
+  /** …or this share of all chunks of the model, when that is more… */
   preselectShare: number;
+  /** …but never more than this many (the rescoring's cost grows with it). */
+  preselectMax: number;
   limit: number;
   /** Conditions on Passage `p` and its Document `d` (which documents are public, one document). */
   passageWhere: Sql;

@@ -47,10 +47,10 @@ export const sqliteVectors: VectorStatements = {
     db.prepare('DELETE FROM PassageEmbedding').run();
   },
 
-  nearest(query, model, { preselect, preselectShare, limit, passageWhere, where, filterFirst }) {
+  nearest(query, model, { preselect, preselectShare, preselectMax, limit, passageWhere, where, filterFirst }) {
     const bits = blob(query.bits);
     const vector = blob(query.vector);
-    const keep = Prisma.sql`max(${preselect}, (SELECT CAST(count(*) * ${preselectShare} AS INTEGER) FROM PassageEmbedding WHERE model = ${model}))`;
+    const keep = Prisma.sql`min(${preselectMax}, max(${preselect}, (SELECT CAST(count(*) * ${preselectShare} AS INTEGER) FROM PassageEmbedding WHERE model = ${model})))`;
     // Unfiltered, the pre-selection reads only the index (model, bits): 64 bytes and a rowid a chunk.
     // Filtered first, the passages lead (a speaker's, a kind's through their indexes), then their chunks.
     // CROSS JOIN keeps the few candidates first: left to itself, the planner walks every published
