@@ -15,7 +15,7 @@ import { parseArgs } from 'node:util';
 import { migrateDatabase, openDatabase, openReader, sql, vectors, type ChunkVector } from '@/lib/db';
 import { chunkPassage } from '@/lib/search/vectors/chunks';
 import { EMBEDDING_MODEL, embedTexts } from '@/lib/search/vectors/model';
-import { MIN_PRESELECT } from '@/lib/search/vectors/nearest';
+import { MAX_PRESELECT, MIN_PRESELECT, PRESELECT_SHARE } from '@/lib/search/vectors/nearest';
 import { quantize } from '@/lib/search/vectors/quantize';
 import { isPublicDocument } from '@/lib/search/public-documents';
 import { filterSql } from '@/lib/search/filters';
@@ -244,6 +244,8 @@ async function atScale(n: number, chunksPerPassage: number) {
   const statement = (q: ChunkVector, filterFirst: boolean, extra = {}) =>
     vectors.nearest(q, EMBEDDING_MODEL, {
       preselect: Math.max(MIN_PRESELECT, LIMIT * 8),
+      preselectShare: PRESELECT_SHARE,
+      preselectMax: MAX_PRESELECT,
       limit: LIMIT,
       passageWhere: isPublicDocument,
       where: filterSql({ ...request, ...extra }),
@@ -331,8 +333,8 @@ ${model.quality.map((r) => `| ${r.preselect} | ${r.recall.toFixed(3)} |`).join('
 Each passage has ${chunksPerPassage.toFixed(2)} chunks on average (as measured above); documents of 32 passages, 10% drafts.
 Vectors are random unit vectors quantized as the app stores them (64-byte signs, 512-byte int8), not the
 model's. The step is the statement nearestPassages runs (lib/db/sqlite/vectors.ts): Hamming pre-selection of
-${Math.max(MIN_PRESELECT, LIMIT * 8)} chunks over the index (model, bits), int8 cosine rescoring, best chunk a passage, public
-documents only, ${LIMIT} passages returned. Query embedding (part 1) comes on top.
+min(${MAX_PRESELECT}, max(${Math.max(MIN_PRESELECT, LIMIT * 8)}, 1/${1 / PRESELECT_SHARE} of all)) chunks over the index (model, bits), int8 cosine rescoring of
+those, best chunk a passage, public documents only, ${LIMIT} passages returned. Query embedding (part 1) comes on top.
 
 | passages | chunks | vector step p50 ms | p95 ms | mean ms | filter first (a speaker), p50 / p95 ms | vectors on disk | process memory added |
 | --- | --- | --- | --- | --- | --- | --- | --- |

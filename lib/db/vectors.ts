@@ -28,15 +28,20 @@ export interface VectorStatements {
   clear(db: WriteDb): void;
   /**
    * Rows (id, distance, considered) for the passages nearest to `query`, one row per passage (its best
-   * chunk), best first, at most `limit`. Candidates: the `preselect` chunks of `model` nearest by
-   * Hamming distance of their signs, rescored by the cosine distance of their int8 vectors (0 = same
+   * chunk), best first, at most `limit`. Candidates: the chunks of `model` nearest by Hamming distance
+   * of their signs (as many as `preselect` or `preselectShare` of them say), rescored by the cosine distance of their int8 vectors (0 = same
    * direction, 2 = opposite). `considered` is how many chunks the pre-selection kept.
    */
   nearest(query: ChunkVector, model: string, options: NearestOptions): Sql;
 }
 
 export interface NearestOptions {
+  /** The pre-selection keeps at least this many chunks… */
   preselect: number;
+  /** …or this share of all chunks of the model, when that is more… */
+  preselectShare: number;
+  /** …but never more than this many (the rescoring's cost grows with it). */
+  preselectMax: number;
   limit: number;
   /** Conditions on Passage `p` and its Document `d` (which documents are public, one document). */
   passageWhere: Sql;

@@ -47,9 +47,10 @@ export const sqliteVectors: VectorStatements = {
     db.prepare('DELETE FROM PassageEmbedding').run();
   },
 
-  nearest(query, model, { preselect, limit, passageWhere, where, filterFirst }) {
+  nearest(query, model, { preselect, preselectShare, preselectMax, limit, passageWhere, where, filterFirst }) {
     const bits = blob(query.bits);
     const vector = blob(query.vector);
+    const keep = Prisma.sql`min(${preselectMax}, max(${preselect}, (SELECT CAST(count(*) * ${preselectShare} AS INTEGER) FROM PassageEmbedding WHERE model = ${model})))`;
     // Unfiltered, the pre-selection reads only the index (model, bits): 64 bytes and a rowid a chunk.
     // Filtered first, the passages lead (a speaker's, a kind's through their indexes), then their chunks.
     // CROSS JOIN keeps the few candidates first: left to itself, the planner walks every published
@@ -62,10 +63,10 @@ export const sqliteVectors: VectorStatements = {
           FROM Passage p CROSS JOIN Document d ON d.id = p.documentId CROSS JOIN PassageEmbedding e ON e.passageId = p.id
           WHERE e.model = ${model} AND ${passageWhere}) x
         WHERE ${where}
-        ORDER BY vec_distance_hamming(vec_bit(x.bits), vec_bit(${bits})) LIMIT ${preselect}`
+        ORDER BY vec_distance_hamming(vec_bit(x.bits), vec_bit(${bits})) LIMIT ${keep}`
       : Prisma.sql`
         SELECT rowid AS rid FROM PassageEmbedding WHERE model = ${model}
-        ORDER BY vec_distance_hamming(vec_bit(bits), vec_bit(${bits})) LIMIT ${preselect}`;
+        ORDER BY vec_distance_hamming(vec_bit(bits), vec_bit(${bits})) LIMIT ${keep}`;
     return Prisma.sql`
       WITH candidates AS MATERIALIZED (${candidates}),
       scored AS MATERIALIZED (

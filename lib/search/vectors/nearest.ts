@@ -10,11 +10,15 @@ import { EMBEDDING_MODEL, embedTexts } from './model';
 import { quantize } from './quantize';
 
 /**
- * How many chunks the Hamming pre-selection keeps for rescoring: at least this many, or 8 a wanted
- * passage. On the seed archive and the benchmark's sample, this keeps the exact (float cosine) top 10 (see
- * bench/results/vectors-*.md).
+ * How many chunks the Hamming pre-selection keeps for rescoring: every chunk of a small archive (up to
+ * MIN_PRESELECT: exact), else a quarter of them, up to MAX_PRESELECT. Measured on the model's vectors of
+ * 300 passages (bench/results/vectors-*.md), keeping 1/4 keeps 98% of the exact top 10, 1/8 only 92%, 1/16
+ * 79%: 512 sign bits rank this model's vectors roughly. Uncapped, a quarter cost 361 ms at 100,000
+ * passages; the cap bounds the rescoring (archives above ~16,000 chunks trade some recall for it).
  */
 export const MIN_PRESELECT = 400;
+export const PRESELECT_SHARE = 1 / 4;
+export const MAX_PRESELECT = 4000;
 
 export interface NearPassage {
   id: number;
@@ -43,6 +47,8 @@ export async function nearestPassages(db: QueryDb, query: string, request: Searc
   const inDocument = request.document ? sql`AND d.slug = ${request.document}` : empty;
   const options = {
     preselect: Math.max(MIN_PRESELECT, limit * 8),
+    preselectShare: PRESELECT_SHARE,
+    preselectMax: MAX_PRESELECT,
     limit,
     passageWhere: sql`${isPublicDocument} ${inDocument}`,
     where: filterSql(request),
