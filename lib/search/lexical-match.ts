@@ -1,6 +1,6 @@
 // What a lexical search matches, as a plan the ranking and counting statements share: the exact
 // plan (every word, as typed) and the relaxed one (any meaningful word, more of them first).
-import { fullText, join, sql, type FullTextIndex, type QueryDb, type Sql, type SynonymLookup } from '@/lib/db';
+import { fullText, join, num, sql, type FullTextIndex, type QueryDb, type Sql, type SynonymLookup } from '@/lib/db';
 import { prefixLookup } from './prefixes';
 import type { ParsedQuery, QueryTerm } from './query-parser';
 import { isStopWord } from './stop-words';
@@ -87,6 +87,28 @@ function relaxedUnits(query: ParsedQuery, lookup: SynonymLookup): Unit[] {
 }
 
 /**
+ * A word in more than this share of the passages (and more than COMMON_MIN of them) is common: it
+ * counts toward how many words a passage matches, but does not let a passage in on its own. That
+ * bounds the work: ORing "north" into a question over 100,000 passages of North Korea would rank
+ * most of the archive by BM25 to show ten of them.
+ */
+const COMMON_SHARE = 0.05;
+const COMMON_MIN = 1_000;
+
+/** The units that let a passage in: every one not common; if all are, the rarest alone. */
+async function gatingUnits(db: QueryDb, units: Unit[], expressionOf: (u: Unit) => string): Promise<Unit[]> {
+  const [all, ...counts] = await Promise.all([
+    db.$queryRaw<{ n: number | bigint }[]>`SELECT count(*) AS n FROM Passage`,
+    ...units.map((u) => db.$queryRaw<{ n: number | bigint }[]>`SELECT count(*) AS n FROM (${fullText.rowsMatching(expressionOf(u))})`),
+  ]);
+  const common = Math.max(COMMON_MIN, COMMON_SHARE * num(all[0].n));
+  const found = units.map((unit, i) => ({ unit, n: num(counts[i][0].n) })).filter((c) => c.n > 0);
+  if (found.length === 0) return units;
+  const rare = found.filter((c) => c.n <= common);
+  return rare.length > 0 ? rare.map((c) => c.unit) : [found.sort((a, b) => a.n - b.n)[0].unit];
+}
+
+/**
  * Any meaningful word of a natural query may match; passages matching more of them rank first
  * (coordination), then by BM25 over the words they match. Null when no word is left.
  */
@@ -96,17 +118,17 @@ export async function relaxedMatch(db: QueryDb, parsed: ParsedQuery, initialisms
   if (units.length === 0) return null;
   const synonymsOf = new Map(units.map((u) => [u.term, u.synonyms]));
   const lookupOf: SynonymLookup = (term) => synonymsOf.get(term) ?? [];
-  const expression = fullText.expression({ groups: [units.map((u) => u.term)], excluded: [] }, { synonyms: lookupOf });
+  const unitExpression = (u: Unit) => fullText.expression({ groups: [[u.term]], excluded: [] }, { synonyms: lookupOf })!;
+  const gating = await gatingUnits(db, units, unitExpression);
+  const expression = fullText.expression({ groups: [gating.map((u) => u.term)], excluded: [] }, { synonyms: lookupOf });
   if (!expression) return null;
-  const matches = units.map((u) => {
-    const condition = initialismCondition([u.term], lookupOf, initialisms, {});
-    return condition ?? sql`x.id IN (${fullText.rowsMatching(fullText.expression({ groups: [[u.term]], excluded: [] }, { synonyms: lookupOf })!)})`;
-  });
-  const anyInitialism = units.some((u) => isInitialism(u.term, initialisms));
+  const matchOf = (u: Unit) => initialismCondition([u.term], lookupOf, initialisms, {}) ?? sql`x.id IN (${fullText.rowsMatching(unitExpression(u))})`;
+  const matches = units.map(matchOf);
+  const anyInitialism = gating.some((u) => isInitialism(u.term, initialisms));
   return {
     expression,
-    // Without an initialism, matching the expression is matching some unit: no condition needed.
-    where: anyInitialism ? sql`(${join(matches, ' OR ')})` : TRUE,
+    // Without an initialism, matching the expression is matching some gating unit: no condition needed.
+    where: anyInitialism ? sql`(${join(gating.map(matchOf), ' OR ')})` : TRUE,
     coordination: join(
       matches.map((m) => sql`(${m})`),
       ' + ',

@@ -13,10 +13,10 @@ test('a question finds the passages matching some of its words, and says so', as
 test('a word found only in a bio and a summary lists the speaker and the document, with links', async ({ page }) => {
   await page.goto('/search?q=defector');
   const list = page.getByRole('region', { name: 'People, documents and topics' });
-  await expect(list.getByRole('heading', { name: 'Speakers' })).toBeVisible();
-  await expect(list.getByRole('link', { name: 'Seongmin Lee' })).toHaveAttribute('href', '/speakers/seongmin-lee');
+  await expect(list.getByRole('heading', { name: 'Speakers', exact: true })).toBeVisible();
+  await expect(list.getByRole('link', { name: 'Seongmin Lee', exact: true })).toHaveAttribute('href', '/speakers/seongmin-lee');
   await expect(list.locator('mark').first()).toHaveText(/defector/i);
-  await expect(list.getByRole('heading', { name: 'Documents' })).toBeVisible();
+  await expect(list.getByRole('heading', { name: 'Documents', exact: true })).toBeVisible();
   await list.getByRole('link', { name: /Seongmin Lee Q&A Part 2/ }).click();
   await expect(page).toHaveURL(/\/documents\/seongmin-lee-qa-part-2-us-relations-with-north-korea$/);
 });

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GET } from '@/app/api/v1/search/route';
 import { prisma } from '@/lib/db/client';
+import { highlightDocument } from '@/lib/search/highlight-document';
 import { searchPassages } from '@/lib/search/search-passages';
 import type { SearchHit, SearchRequest } from '@/lib/search/types';
 import { createDocumentFixture } from '@/tests/support/factories';
@@ -89,6 +90,15 @@ describe('a natural query is matched on some of its words', () => {
       expect(result.matchedBy).toBe('some');
     },
   );
+
+  it('the passage a relaxed hit leads to has those words marked in its document', async () => {
+    const matches = (await highlightDocument(prisma, ESSAY, 'how can I help North Koreans'))!;
+    expect(matches.anchors).toContain(1);
+    const e1 = [...matches.marked.values()].find((text) => text.includes('practical ways'))!;
+    expect(e1).toContain('\u0002help\u0003 \u0002North\u0003 \u0002Koreans\u0003');
+    // Explicit syntax is marked as typed: a phrase no passage has marks nothing.
+    expect((await highlightDocument(prisma, ESSAY, '"how can I help North Koreans"'))!.anchors).toEqual([]);
+  });
 
   it('marks the words that matched in the snippets', async () => {
     const { hits } = await search('how can I help North Koreans');
