@@ -1,5 +1,6 @@
 // A document's own columns as one write: only those that differ are written, the address checked
 // for a clash first. Shared by field edits, status changes and restores.
+import 'server-only';
 import { parsePartialDate } from '@/lib/dates';
 import { setChangedColumns } from './columns';
 import { documentRow, type DocumentRow } from './snapshots';

@@ -1,4 +1,5 @@
 // Restoring a revision's content onto a document (called by restoreRevision inside its transaction).
+import 'server-only';
 import { periodColumns, setDocumentColumns } from './document-columns';
 import { EditorialError } from './errors';
 import { passageRows, sql, type DocumentSnapshot, type PassageRow } from './snapshots';

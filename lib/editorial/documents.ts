@@ -3,6 +3,7 @@
 // in document-restore.ts. Every change validates its input, runs as one IMMEDIATE transaction on the
 // writer, checks the version the editor started from, and records a revision and an audit event. No
 // auth checks here: the caller checks the session.
+import 'server-only';
 import type { Editor } from '@/lib/auth/editor';
 import { updateDocumentSchema } from '@/lib/validation/editorial';
 import { describeEdit, quoted } from './audit';

@@ -1,6 +1,7 @@
 // New documents: the one way a document enters the archive, whoever brings it (the back office's
 // form and import, the command-line import, the seed, the tests' factories). A document and the new
 // speakers it names are written in one IMMEDIATE transaction, each with its revision and audit entry.
+import 'server-only';
 import type { Editor } from '@/lib/auth/editor';
 import { parsePartialDate } from '@/lib/dates';
 import type { DocumentStatus } from '@/lib/vocabulary';

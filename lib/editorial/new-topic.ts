@@ -1,5 +1,6 @@
 // A new topic written inside the caller's transaction, with its revision and audit entry: the one insert
 // behind the admin's createTopic (topics.ts) and the seed, which creates its topics and documents as one.
+import 'server-only';
 import type { Editor } from '@/lib/auth/editor';
 import { slugify } from '@/lib/slug';
 import { createTopicSchema } from '@/lib/validation/editorial';

@@ -1,4 +1,5 @@
 // Speakers: create, edit (name, slug, bio, aliases), merge one into another, delete when unused.
+import 'server-only';
 import type { Editor } from '@/lib/auth/editor';
 import { slugify } from '@/lib/slug';
 import { createSpeakerSchema, entityActionSchema, mergeSpeakersSchema, updateSpeakerSchema } from '@/lib/validation/editorial';

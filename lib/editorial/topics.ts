@@ -1,4 +1,5 @@
 // Topics: create, edit (name, slug, description, parent), merge one into another, delete when unused.
+import 'server-only';
 import type { Editor } from '@/lib/auth/editor';
 import { entityActionSchema, mergeTopicsSchema, updateTopicSchema } from '@/lib/validation/editorial';
 import type { CreateTopicInput, EntityActionInput, MergeEntitiesInput, UpdateTopicInput } from '@/lib/validation/editorial';
