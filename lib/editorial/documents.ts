@@ -6,10 +6,11 @@
 import 'server-only';
 import type { Editor } from '@/lib/auth/editor';
 import { updateDocumentSchema } from '@/lib/validation/editorial';
-import { describeEdit, quoted } from './audit';
+import { quoted } from './audit';
 import { periodColumns, setDocumentColumns } from './document-columns';
 import { parseInput } from './errors';
-import { changeEntry, entryOf, type EditOptions, type EditResult } from './history';
+import { editFields } from './field-edit';
+import type { EditOptions, EditResult } from './history';
 import { documentPaths } from './paths';
 import { documentSnapshot, sql, type DocumentSnapshot } from './snapshots';
 import { setParticipants } from './store';
@@ -37,12 +38,12 @@ function changedFieldNames(before: DocumentSnapshot, after: DocumentSnapshot): s
 /** Changes the fields given (title, subtitle, summary, publisher, sourceUrl, date, language, caption, kind, slug, participants). */
 export async function updateDocumentFields(editor: Editor, input: unknown, options?: EditOptions): Promise<EditResult> {
   const data = parseInput(updateDocumentSchema, input);
-  return changeEntry(
+  return editFields(
     editor,
+    'document',
+    data,
     {
-      entityType: 'document',
-      ...entryOf(data),
-      mutate: (_before, db) => {
+      write: (db) => {
         setDocumentColumns(db, data.id, {
           slug: data.slug,
           kind: data.kind,
@@ -57,9 +58,10 @@ export async function updateDocumentFields(editor: Editor, input: unknown, optio
         });
         if (data.participants) setParticipants(db, data.id, data.participants);
       },
-      describe: (_r, before, after) => describeEdit(changedFieldNames(before, after), quoted(after.title)),
+      changed: changedFieldNames,
+      name: (after) => quoted(after.title),
       paths: documentPaths,
     },
     options,
-  ).edit;
+  );
 }

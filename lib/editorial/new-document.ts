@@ -6,16 +6,16 @@ import type { Editor } from '@/lib/auth/editor';
 import { parsePartialDate } from '@/lib/dates';
 import type { DocumentStatus } from '@/lib/vocabulary';
 import { createDocumentSchema, type CreateDocumentInput, type CreateSpeakerInput } from '@/lib/validation/editorial';
-import { recordAudit, quoted } from './audit';
+import { quoted } from './audit';
 import { parseInput, ValidationError } from './errors';
-import { runWrite, writeRevision, type EditOptions, type EditResult } from './history';
+import { runWrite, type EditOptions, type EditResult } from './history';
+import { insertEntryRow, recordCreated } from './new-entry';
 import { documentPaths } from './paths';
-import { documentSnapshot, sql } from './snapshots';
 import { matchSpeaker } from './speaker-match';
 import { checkNewSpeaker, insertSpeaker } from './speakers';
 import { ensureSystemEditor } from './system-editor';
 import { arrangePassages, documentSlugTaken, insertPassage, requireSpeaker, requireTopics, setParticipants, setPassageTopics } from './store';
-import { nowIso, type WriteDb } from '@/lib/db';
+import type { WriteDb } from '@/lib/db';
 
 export type CheckedDocument = ReturnType<typeof checkNewDocument>;
 
@@ -48,31 +48,21 @@ export function insertDocument(db: WriteDb, editor: Editor, data: CheckedDocumen
   }
   for (const p of data.passages) requireSpeaker(db, p.speakerId, 'passages');
   requireTopics(db, [...new Set(data.passages.flatMap((p) => p.topicIds))], 'passages');
-  const now = nowIso();
-  const id = Number(
-    sql(
-      db,
-      `INSERT INTO Document (slug, kind, title, subtitle, summary, publisher, sourceUrl, publishedOn, publishedUntil, datePrecision,
-                             language, caption, status, version, createdAt, updatedAt)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
-    ).run(
-      data.slug,
-      data.kind,
-      data.title,
-      data.subtitle ?? null,
-      data.summary ?? null,
-      data.publisher ?? null,
-      data.sourceUrl ?? null,
-      period.start,
-      period.end,
-      period.precision,
-      data.language,
-      data.caption ?? null,
-      status,
-      now,
-      now,
-    ).lastInsertRowid,
-  );
+  const id = insertEntryRow(db, 'document', {
+    slug: data.slug,
+    kind: data.kind,
+    title: data.title,
+    subtitle: data.subtitle ?? null,
+    summary: data.summary ?? null,
+    publisher: data.publisher ?? null,
+    sourceUrl: data.sourceUrl ?? null,
+    publishedOn: period.start,
+    publishedUntil: period.end,
+    datePrecision: period.precision,
+    language: data.language,
+    caption: data.caption ?? null,
+    status,
+  });
   setParticipants(db, id, data.participants);
   const ids: number[] = [];
   data.passages.forEach((p, index) => {
@@ -89,18 +79,16 @@ export function insertDocument(db: WriteDb, editor: Editor, data: CheckedDocumen
     ids.push(passageId);
   });
   arrangePassages(db, id, ids);
-  const snapshot = documentSnapshot(db, id)!;
-  writeRevision(db, snapshot, editor, data.message ?? 'Created');
   const what = status === 'published' ? 'published document' : 'draft';
-  recordAudit(db, {
-    editor,
-    action: 'create',
+  return recordCreated(db, editor, {
     entityType: 'document',
-    entityId: id,
+    id,
+    slug: data.slug,
+    message: data.message,
     summary: `Created the ${what} ${quoted(data.title)} (${data.slug}) with ${ids.length} passages`,
     ip: options?.ip,
+    paths: (snapshot) => documentPaths(null, snapshot),
   });
-  return { entityType: 'document', id, slug: data.slug, version: 1, changed: true, paths: documentPaths(null, snapshot), warnings: [] };
 }
 
 /** Creates a draft, with passages if given (anchors 1…n). Its version 1 is recorded as a revision. */
