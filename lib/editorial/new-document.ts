@@ -3,13 +3,13 @@
 // speakers it names are written in one IMMEDIATE transaction, each with its revision and audit entry.
 import 'server-only';
 import type { Editor } from '@/lib/auth/editor';
-import { parsePartialDate } from '@/lib/dates';
 import type { DocumentStatus } from '@/lib/vocabulary';
 import { createDocumentSchema, type CreateDocumentInput, type CreateSpeakerInput } from '@/lib/validation/editorial';
 import { quoted } from './audit';
 import { parseInput, ValidationError } from './errors';
 import { runWrite, type EditOptions, type EditResult } from './history';
 import { insertEntryRow, recordCreated } from './new-entry';
+import { fieldColumns } from './document-columns';
 import { documentPaths } from './paths';
 import { matchSpeaker } from './speaker-match';
 import { checkNewSpeaker, insertSpeaker } from './speakers';
@@ -41,28 +41,13 @@ export interface NewDocumentOptions extends EditOptions {
 
 /** Writes a checked new document, its revision and its audit entry inside the caller's transaction. */
 export function insertDocument(db: WriteDb, editor: Editor, data: CheckedDocument, options?: NewDocumentOptions): EditResult & { slug: string } {
-  const period = parsePartialDate(data.date)!;
   const status = options?.status ?? 'draft';
   if (documentSlugTaken(db, data.slug, null)) {
     throw new ValidationError('The address is taken.', { slug: ['is taken by another document'] });
   }
   for (const p of data.passages) requireSpeaker(db, p.speakerId, 'passages');
   requireTopics(db, [...new Set(data.passages.flatMap((p) => p.topicIds))], 'passages');
-  const id = insertEntryRow(db, 'document', {
-    slug: data.slug,
-    kind: data.kind,
-    title: data.title,
-    subtitle: data.subtitle ?? null,
-    summary: data.summary ?? null,
-    publisher: data.publisher ?? null,
-    sourceUrl: data.sourceUrl ?? null,
-    publishedOn: period.start,
-    publishedUntil: period.end,
-    datePrecision: period.precision,
-    language: data.language,
-    caption: data.caption ?? null,
-    status,
-  });
+  const id = insertEntryRow(db, 'document', { ...fieldColumns(data), status });
   setParticipants(db, id, data.participants);
   const ids: number[] = [];
   data.passages.forEach((p, index) => {

@@ -10,15 +10,15 @@ import { nowIso, type WriteDb } from '@/lib/db';
 
 const TABLES = { document: 'Document', speaker: 'Speaker', topic: 'Topic' } as const satisfies Record<EntityType, string>;
 
-/** Inserts the entry's row with the columns given, at version 1, created and updated now; returns its id. */
-export function insertEntryRow(db: WriteDb, entityType: EntityType, columns: Record<string, string | number | null>): number {
+/** Inserts the entry's row with the columns given (undefined is NULL), at version 1, created and updated now; returns its id. */
+export function insertEntryRow(db: WriteDb, entityType: EntityType, columns: Record<string, string | number | null | undefined>): number {
   const names = Object.keys(columns);
   const now = nowIso();
   const statement = sql(
     db,
     `INSERT INTO ${TABLES[entityType]} (${names.map((c) => `"${c}"`).join(', ')}, version, createdAt, updatedAt) VALUES (${names.map(() => '?').join(', ')}, 1, ?, ?)`,
   );
-  return Number(statement.run(...Object.values(columns), now, now).lastInsertRowid);
+  return Number(statement.run(...Object.values(columns).map((value) => value ?? null), now, now).lastInsertRowid);
 }
 
 export interface Created<T extends EntityType> {
