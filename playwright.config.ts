@@ -42,7 +42,7 @@ export default defineConfig({
     // The server's log is kept too: tests/e2e/headers.spec.ts finds its request ids in it. Its
     // thousands of per-request lines stay in the file; the test output shows the rest (build, errors).
     command:
-      'mkdir -p data && rm -f data/e2e.db data/e2e.db-wal data/e2e.db-shm data/e2e-server.log && tsx scripts/start.ts | tee data/e2e-server.log | grep --line-buffered -v \'"msg":"request"\'',
+      'mkdir -p data && rm -f data/e2e.db data/e2e.db-wal data/e2e.db-shm data/e2e-server.log && tsx --import ./scripts/server-side.mjs scripts/start.ts | tee data/e2e-server.log | grep --line-buffered -v \'"msg":"request"\'',
     url: `http://127.0.0.1:${PORT}/`,
     env: {
       DATABASE_URL: 'file:./data/e2e.db',

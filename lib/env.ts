@@ -1,4 +1,5 @@
 // The app's environment, read and validated once. Defaults are working values (see .env.example).
+import 'server-only';
 import { z } from 'zod';
 import { invalidAddressEntry, parseAddressList } from '@/lib/server/trusted-proxies';
 

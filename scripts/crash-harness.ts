@@ -10,6 +10,7 @@ import type { DocumentSnapshot } from '@/lib/editorial/snapshots';
 import { openReadOnlyDatabase } from '@/lib/db';
 import { integrityCheck, searchIndexCheck } from '@/lib/ops/integrity';
 import type { CrashAck } from './crash-writer';
+import { SCRIPT_NODE_ARGS } from './node-args';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const WRITER = path.join(ROOT, 'scripts/crash-writer.ts');
@@ -45,7 +46,7 @@ export async function runCrashTest(options: CrashOptions): Promise<CrashReport> 
   let serial = 0;
   const start = (): Running => {
     const name = `w${serial++}`;
-    const child = spawn(process.execPath, ['--import', 'tsx', WRITER], {
+    const child = spawn(process.execPath, [...SCRIPT_NODE_ARGS, WRITER], {
       cwd: ROOT,
       env: { ...process.env, DATABASE_URL: `file:${options.file}`, CRASH_WRITER: name },
       stdio: ['ignore', 'pipe', 'pipe'],

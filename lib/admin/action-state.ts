@@ -1,5 +1,6 @@
 // What a back-office server action hands back to its form: field errors, a message, and for a
 // stale save the conflict, so the form can keep everything the editor typed.
+import 'server-only';
 import { BusyError, ConflictError, EditorialError, NotFoundError, ValidationError } from '@/lib/editorial';
 
 export interface ActionState {

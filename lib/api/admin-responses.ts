@@ -1,4 +1,5 @@
 // JSON answers of the editors' API: the same refusals as the forms, as status codes.
+import 'server-only';
 import { BusyError, ConflictError, EditorialError, NotFoundError, ValidationError } from '@/lib/editorial';
 
 const NO_STORE = { 'Cache-Control': 'no-store' };

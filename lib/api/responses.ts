@@ -1,4 +1,5 @@
 // JSON responses of the public read API: one shape for data, one for each kind of error.
+import 'server-only';
 import type { z } from 'zod';
 import { describeIssues, parseUrlParams } from '@/lib/validation/common';
 

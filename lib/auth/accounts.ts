@@ -1,7 +1,8 @@
 // Creates a back-office account exactly as Better Auth stores one (User + "credential" Account with
 // an argon2id hash), for the admin-create CLI, the admin pages and the tests. It is written on the
 // editorial writer (one BEGIN IMMEDIATE transaction with its audit entry), the write path every write
-// of the archive takes. No 'server-only': the CLI uses it.
+// of the archive takes.
+import 'server-only';
 import { randomBytes } from 'node:crypto';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { isSystemEditor } from '@/lib/editorial/system-editor';

@@ -1,4 +1,5 @@
 // Writes the back office's account events (sign-ins, failures, sign-outs, user changes) to AuditEvent.
+import 'server-only';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { nowIso, type WriteDb } from '@/lib/db';
 

@@ -1,5 +1,6 @@
 // Password hashing for the back office: argon2id at OWASP's recommended cost, shared by Better Auth
 // (sign-in) and createAccount (the CLI and the admin pages), so every stored hash looks the same.
+import 'server-only';
 import { hash, verify, type Algorithm } from '@node-rs/argon2';
 
 // The package's Algorithm is a const enum, which isolatedModules cannot read at run time; 2 is Argon2id.

@@ -1,5 +1,6 @@
 // The key Better Auth signs session cookies with: BETTER_AUTH_SECRET when set, else one generated on
 // first use and kept in a file beside the database, so a restart does not sign everyone out.
+import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';

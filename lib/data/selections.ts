@@ -1,5 +1,6 @@
 // Prisma selections and filters shared by the data layer's queries, so that every query shows the
 // same fields and every public query sees only published documents.
+import 'server-only';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { publicationDate, splitParagraphs, type DocumentSummary, type PassageInContext } from './dto';
 

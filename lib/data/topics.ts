@@ -1,6 +1,6 @@
 // Topics: the index with counts over published documents, and every passage tagged with one topic.
-import { isPublicDocument } from '@/lib/search/public-documents';
 import 'server-only';
+import { isPublicDocument } from '@/lib/search/public-documents';
 import { prisma } from '@/lib/db/client';
 import type { PassageInContext } from './dto';
 import { passageInContextOrder, passageInContextSelect, PUBLISHED, toPassageInContext } from './selections';

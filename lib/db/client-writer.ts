@@ -1,7 +1,7 @@
 // The writer of the database a Prisma client reads, for the callers that hold a client (the seed,
 // account creation, the test factories): their writes then go through the one serialized writer, not
-// through Prisma's DEFERRED transactions (prisma/orm#29933, see sqlite/writer.ts). No 'server-only':
-// scripts use it.
+// through Prisma's DEFERRED transactions (prisma/orm#29933, see sqlite/writer.ts).
+import 'server-only';
 import type { QueryDb } from './query';
 import { withWriter, type Writer } from './sqlite/writer';
 

@@ -2,6 +2,7 @@
 // engine-specific about full text (the index's tables, its match syntax, ranking, snippets, the word
 // list) sits behind this; lib/search keeps the rest (parsing, synonyms, facets, corrections).
 // SQLite's answer is lib/db/sqlite/full-text.ts (FTS5); a PostgreSQL one would answer with tsvector.
+import 'server-only';
 import type { ParsedQuery, QueryTerm } from '@/lib/search/query-parser';
 import type { Sql } from './query';
 

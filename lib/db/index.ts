@@ -9,7 +9,8 @@
 // (another adapter). What does not: WriteDb is better-sqlite3's synchronous connection, so a pg
 // writer would be async (`await write(async (tx) => …)`) and lib/editorial's write functions would
 // await; migrations and backups are per engine by nature.
-//
+import 'server-only';
+
 // Reading: QueryDb is Prisma's `$queryRaw` shape, answered by the Prisma client and by the reader.
 export { num, sql, join, empty, type QueryDb, type Sql } from './query';
 export { createPrismaClient } from './sqlite/prisma';

@@ -1,6 +1,7 @@
 // What reading code asks of a connection: Prisma's `$queryRaw` shape (tagged templates or `sql`
 // values, every value a bound parameter). The Prisma client answers it on any engine and lib/db's
 // read-only reader answers it too, so code written against QueryDb never knows which one runs it.
+import 'server-only';
 import { Prisma, type PrismaClient } from '@/lib/generated/prisma/client';
 
 export type QueryDb = Pick<PrismaClient, '$queryRaw'>;

@@ -1,5 +1,6 @@
 // Who did what, when: one AuditEvent row a change, written in the same transaction as the change so
 // that the log and the archive never disagree.
+import 'server-only';
 import type { Editor } from '@/lib/auth/editor';
 import { sql } from './snapshots';
 import { nowIso, type WriteDb } from '@/lib/db';

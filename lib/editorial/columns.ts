@@ -1,6 +1,6 @@
 // The one UPDATE of an entry's own columns (documents, speakers, topics): only the columns that differ,
 // with updatedAt, and never onto an address another entry of the same table has.
-// No 'server-only': the seed and the CLI import reach lib/editorial through tsx.
+import 'server-only';
 import { ValidationError } from './errors';
 import { sql } from './snapshots';
 import { nowIso, type WriteDb } from '@/lib/db';

@@ -1,5 +1,6 @@
 // Restoring a revision's content onto a document (called by restoreRevision inside its transaction).
-import { periodColumns, setDocumentColumns } from './document-columns';
+import 'server-only';
+import { fieldColumns, setDocumentColumns } from './document-columns';
 import { EditorialError } from './errors';
 import { passageRows, sql, type DocumentSnapshot, type PassageRow } from './snapshots';
 import { arrangePassages, documentSlugTaken, insertPassage, resolveSpeaker, resolveTopic, setParticipants, setPassageTopics, updatePassageRow } from './store';
@@ -18,18 +19,7 @@ export function applyDocumentSnapshot(db: WriteDb, current: DocumentSnapshot, ta
   if (target.slug !== current.slug && documentSlugTaken(db, target.slug, id)) {
     throw new EditorialError(`Version ${target.version} had the address “${target.slug}”, which another document has now; change that one first.`);
   }
-  setDocumentColumns(db, id, {
-    slug: target.slug,
-    kind: target.kind,
-    title: target.title,
-    subtitle: target.subtitle,
-    summary: target.summary,
-    publisher: target.publisher,
-    sourceUrl: target.sourceUrl,
-    language: target.language,
-    caption: target.caption,
-    ...periodColumns(target.date),
-  });
+  setDocumentColumns(db, id, fieldColumns(target));
 
   const speakerOf = (speakerId: number | null, slug: string | null, name: string | null) => {
     if (speakerId === null) return null;

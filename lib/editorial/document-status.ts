@@ -1,5 +1,6 @@
 // A document's publication and deletion: publish, unpublish, delete softly, restore a deleted one.
 // Status is not content: these have functions (and, for restoring, a permission) of their own.
+import 'server-only';
 import type { Editor } from '@/lib/auth/editor';
 import { documentActionSchema } from '@/lib/validation/editorial';
 import { quoted } from './audit';

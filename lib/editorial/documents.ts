@@ -3,12 +3,14 @@
 // in document-restore.ts. Every change validates its input, runs as one IMMEDIATE transaction on the
 // writer, checks the version the editor started from, and records a revision and an audit event. No
 // auth checks here: the caller checks the session.
+import 'server-only';
 import type { Editor } from '@/lib/auth/editor';
 import { updateDocumentSchema } from '@/lib/validation/editorial';
-import { describeEdit, quoted } from './audit';
-import { periodColumns, setDocumentColumns } from './document-columns';
+import { changedAmong, quoted } from './audit';
+import { fieldColumns, setDocumentColumns } from './document-columns';
 import { parseInput } from './errors';
-import { changeEntry, entryOf, type EditOptions, type EditResult } from './history';
+import { editFields } from './field-edit';
+import type { EditOptions, EditResult } from './history';
 import { documentPaths } from './paths';
 import { documentSnapshot, sql, type DocumentSnapshot } from './snapshots';
 import { setParticipants } from './store';
@@ -25,40 +27,25 @@ export function findDocumentId(slug: string, options?: EditOptions): number | nu
   return row?.id ?? null;
 }
 
-function changedFieldNames(before: DocumentSnapshot, after: DocumentSnapshot): string[] {
-  const fields = (['slug', 'kind', 'title', 'subtitle', 'summary', 'publisher', 'sourceUrl', 'date', 'language', 'caption'] as const).filter(
-    (f) => before[f] !== after[f],
-  ) as string[];
-  if (JSON.stringify(before.participants) !== JSON.stringify(after.participants)) fields.push('participants');
-  return fields;
-}
+/** A document's fields, in the order an edit's audit entry lists those that changed. */
+const DOCUMENT_FIELDS = ['slug', 'kind', 'title', 'subtitle', 'summary', 'publisher', 'sourceUrl', 'date', 'language', 'caption', 'participants'] as const;
 
 /** Changes the fields given (title, subtitle, summary, publisher, sourceUrl, date, language, caption, kind, slug, participants). */
 export async function updateDocumentFields(editor: Editor, input: unknown, options?: EditOptions): Promise<EditResult> {
   const data = parseInput(updateDocumentSchema, input);
-  return changeEntry(
+  return editFields(
     editor,
+    'document',
+    data,
     {
-      entityType: 'document',
-      ...entryOf(data),
-      mutate: (_before, db) => {
-        setDocumentColumns(db, data.id, {
-          slug: data.slug,
-          kind: data.kind,
-          title: data.title,
-          subtitle: data.subtitle,
-          summary: data.summary,
-          publisher: data.publisher,
-          sourceUrl: data.sourceUrl,
-          language: data.language,
-          caption: data.caption,
-          ...periodColumns(data.date),
-        });
+      write: (db) => {
+        setDocumentColumns(db, data.id, fieldColumns(data));
         if (data.participants) setParticipants(db, data.id, data.participants);
       },
-      describe: (_r, before, after) => describeEdit(changedFieldNames(before, after), quoted(after.title)),
+      changed: (before, after) => changedAmong(DOCUMENT_FIELDS, before, after),
+      name: (after) => quoted(after.title),
       paths: documentPaths,
     },
     options,
-  ).edit;
+  );
 }

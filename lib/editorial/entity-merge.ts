@@ -1,6 +1,6 @@
 // Merge and delete for the entries that documents point at (speakers, topics): the version checks,
 // revisions, audit entries and paths are the same for every such entry; only what points at it differs.
-// No 'server-only': the seed and the CLI import reach lib/editorial through tsx.
+import 'server-only';
 import type { Editor } from '@/lib/auth/editor';
 import { recordAudit, quoted } from './audit';
 import { EditorialError } from './errors';

@@ -1,6 +1,7 @@
 // The machinery every change shares: load the entry, check the version the editor started from,
 // make sure its baseline revision exists, apply the change, and, if anything changed, bump the
 // version by one and store the new snapshot as a revision — all inside the writer's transaction.
+import 'server-only';
 import type { Editor } from '@/lib/auth/editor';
 import { recordAudit, type AuditAction } from './audit';
 import { BusyError, ConflictError, EditorialError, NotFoundError } from './errors';

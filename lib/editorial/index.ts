@@ -2,6 +2,7 @@
 // better-sqlite3 connection per database file, each change one BEGIN IMMEDIATE transaction).
 // Functions take the signed-in editor first; they check no permissions (the caller does) but record
 // who did what in the revision history and the audit log. Each returns the public paths to revalidate.
+import 'server-only';
 export { BusyError, ConflictError, EditorialError, NotFoundError, ValidationError } from './errors';
 export type { EditOptions, EditResult } from './history';
 export { closeWriters, openWriter, withWriter, write, type Writer } from '@/lib/db';

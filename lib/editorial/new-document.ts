@@ -1,20 +1,21 @@
 // New documents: the one way a document enters the archive, whoever brings it (the back office's
 // form and import, the command-line import, the seed, the tests' factories). A document and the new
 // speakers it names are written in one IMMEDIATE transaction, each with its revision and audit entry.
+import 'server-only';
 import type { Editor } from '@/lib/auth/editor';
-import { parsePartialDate } from '@/lib/dates';
 import type { DocumentStatus } from '@/lib/vocabulary';
 import { createDocumentSchema, type CreateDocumentInput, type CreateSpeakerInput } from '@/lib/validation/editorial';
-import { recordAudit, quoted } from './audit';
+import { quoted } from './audit';
 import { parseInput, ValidationError } from './errors';
-import { runWrite, writeRevision, type EditOptions, type EditResult } from './history';
+import { runWrite, type EditOptions, type EditResult } from './history';
+import { insertEntryRow, recordCreated } from './new-entry';
+import { fieldColumns } from './document-columns';
 import { documentPaths } from './paths';
-import { documentSnapshot, sql } from './snapshots';
 import { matchSpeaker } from './speaker-match';
 import { checkNewSpeaker, insertSpeaker } from './speakers';
 import { ensureSystemEditor } from './system-editor';
 import { arrangePassages, documentSlugTaken, insertPassage, requireSpeaker, requireTopics, setParticipants, setPassageTopics } from './store';
-import { nowIso, type WriteDb } from '@/lib/db';
+import type { WriteDb } from '@/lib/db';
 
 export type CheckedDocument = ReturnType<typeof checkNewDocument>;
 
@@ -40,38 +41,13 @@ export interface NewDocumentOptions extends EditOptions {
 
 /** Writes a checked new document, its revision and its audit entry inside the caller's transaction. */
 export function insertDocument(db: WriteDb, editor: Editor, data: CheckedDocument, options?: NewDocumentOptions): EditResult & { slug: string } {
-  const period = parsePartialDate(data.date)!;
   const status = options?.status ?? 'draft';
   if (documentSlugTaken(db, data.slug, null)) {
     throw new ValidationError('The address is taken.', { slug: ['is taken by another document'] });
   }
   for (const p of data.passages) requireSpeaker(db, p.speakerId, 'passages');
   requireTopics(db, [...new Set(data.passages.flatMap((p) => p.topicIds))], 'passages');
-  const now = nowIso();
-  const id = Number(
-    sql(
-      db,
-      `INSERT INTO Document (slug, kind, title, subtitle, summary, publisher, sourceUrl, publishedOn, publishedUntil, datePrecision,
-                             language, caption, status, version, createdAt, updatedAt)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
-    ).run(
-      data.slug,
-      data.kind,
-      data.title,
-      data.subtitle ?? null,
-      data.summary ?? null,
-      data.publisher ?? null,
-      data.sourceUrl ?? null,
-      period.start,
-      period.end,
-      period.precision,
-      data.language,
-      data.caption ?? null,
-      status,
-      now,
-      now,
-    ).lastInsertRowid,
-  );
+  const id = insertEntryRow(db, 'document', { ...fieldColumns(data), status });
   setParticipants(db, id, data.participants);
   const ids: number[] = [];
   data.passages.forEach((p, index) => {
@@ -88,18 +64,16 @@ export function insertDocument(db: WriteDb, editor: Editor, data: CheckedDocumen
     ids.push(passageId);
   });
   arrangePassages(db, id, ids);
-  const snapshot = documentSnapshot(db, id)!;
-  writeRevision(db, snapshot, editor, data.message ?? 'Created');
   const what = status === 'published' ? 'published document' : 'draft';
-  recordAudit(db, {
-    editor,
-    action: 'create',
+  return recordCreated(db, editor, {
     entityType: 'document',
-    entityId: id,
+    id,
+    slug: data.slug,
+    message: data.message,
     summary: `Created the ${what} ${quoted(data.title)} (${data.slug}) with ${ids.length} passages`,
     ip: options?.ip,
+    paths: (snapshot) => documentPaths(null, snapshot),
   });
-  return { entityType: 'document', id, slug: data.slug, version: 1, changed: true, paths: documentPaths(null, snapshot), warnings: [] };
 }
 
 /** Creates a draft, with passages if given (anchors 1…n). Its version 1 is recorded as a revision. */

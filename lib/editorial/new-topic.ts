@@ -1,14 +1,15 @@
 // A new topic written inside the caller's transaction, with its revision and audit entry: the one insert
 // behind the admin's createTopic (topics.ts) and the seed, which creates its topics and documents as one.
+import 'server-only';
 import type { Editor } from '@/lib/auth/editor';
 import { slugify } from '@/lib/slug';
 import { createTopicSchema } from '@/lib/validation/editorial';
-import { recordAudit } from './audit';
 import { parseInput, ValidationError } from './errors';
-import { writeRevision, type EditOptions, type EditResult } from './history';
+import type { EditOptions, EditResult } from './history';
+import { insertEntryRow, recordCreated } from './new-entry';
 import { topicPaths } from './paths';
-import { sql, topicSnapshot } from './snapshots';
-import { nowIso, type WriteDb } from '@/lib/db';
+import { sql } from './snapshots';
+import type { WriteDb } from '@/lib/db';
 
 /** Creates the topic, or with `keepExisting` returns the one that has its address already. */
 export function insertTopic(db: WriteDb, editor: Editor, input: unknown, options?: EditOptions & { keepExisting?: boolean }): EditResult & { slug: string } {
@@ -22,19 +23,14 @@ export function insertTopic(db: WriteDb, editor: Editor, input: unknown, options
   if (data.parentId !== null && !sql(db, 'SELECT 1 FROM Topic WHERE id = ?').get(data.parentId)) {
     throw new ValidationError('The parent topic does not exist.', { parentId: [`topic ${data.parentId} does not exist`] });
   }
-  const now = nowIso();
-  const id = Number(
-    sql(db, 'INSERT INTO Topic (slug, name, description, parentId, version, createdAt, updatedAt) VALUES (?, ?, ?, ?, 1, ?, ?)').run(
-      slug,
-      data.name,
-      data.description ?? null,
-      data.parentId,
-      now,
-      now,
-    ).lastInsertRowid,
-  );
-  const snapshot = topicSnapshot(db, id)!;
-  writeRevision(db, snapshot, editor, data.message ?? 'Created');
-  recordAudit(db, { editor, action: 'create', entityType: 'topic', entityId: id, summary: `Created the topic “${data.name}” (${slug})`, ip: options?.ip });
-  return { entityType: 'topic', id, slug, version: 1, changed: true, paths: topicPaths(db, [snapshot], []), warnings: [] };
+  const id = insertEntryRow(db, 'topic', { slug, name: data.name, description: data.description ?? null, parentId: data.parentId });
+  return recordCreated(db, editor, {
+    entityType: 'topic',
+    id,
+    slug,
+    message: data.message,
+    summary: `Created the topic “${data.name}” (${slug})`,
+    ip: options?.ip,
+    paths: (snapshot) => topicPaths(db, [snapshot], []),
+  });
 }

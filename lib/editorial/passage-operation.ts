@@ -1,6 +1,7 @@
 // The one ceremony every passage change shares: parse the input, then run the change as a change of
 // its DOCUMENT (changeEntry: the document's expectedVersion, one version bump, one revision of the
 // whole document, one audit entry), described in words for the history and the audit log.
+import 'server-only';
 import type { z } from 'zod';
 import type { Editor } from '@/lib/auth/editor';
 import type { AuditAction } from './audit';

@@ -1,5 +1,6 @@
 // Splitting a passage in two and merging two neighbours into one: changes of the document's
 // passages like those in passages.ts, with their own rules for text and anchors.
+import 'server-only';
 import { mergePassagesSchema, PASSAGE_TEXT_MAX, splitPassageSchema } from '@/lib/validation/editorial';
 import { EditorialError, ValidationError } from './errors';
 import { passageOperation } from './passage-operation';

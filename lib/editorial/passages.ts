@@ -6,6 +6,7 @@
 // which is above every anchor the document has had, current or only in its revision history (see
 // snapshots.ts). The anchor of a deleted or merged-away passage therefore stays retired, and a
 // restore that brings such a passage back gives it its old anchor.
+import 'server-only';
 import { addPassageSchema, deletePassageSchema, reorderPassagesSchema, tagPassageSchema, updatePassageSchema } from '@/lib/validation/editorial';
 import { EditorialError, ValidationError } from './errors';
 import { passageOperation } from './passage-operation';

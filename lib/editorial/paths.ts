@@ -1,5 +1,6 @@
 // The public pages a change shows on, for the caller to give to Next's revalidatePath(). This layer
 // does not import next/cache, so scripts and tests can use it; the caller revalidates.
+import 'server-only';
 import { documentPath, passageDetailPath, speakerPath, topicPath } from '@/lib/urls';
 import type { DocumentSnapshot, SpeakerSnapshot, TopicSnapshot } from './snapshots';
 import { sql } from './snapshots';

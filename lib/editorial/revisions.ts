@@ -1,6 +1,7 @@
 // Revision history: list, read, compare (the diff itself is revision-diff.ts) and restore.
 // A restore never rewrites history: it makes the entry equal to an old snapshot and records that
 // as a NEW revision ("Restored version N").
+import 'server-only';
 import type { Editor } from '@/lib/auth/editor';
 import { restoreRevisionSchema } from '@/lib/validation/editorial';
 import { recordAudit } from './audit';

@@ -1,4 +1,5 @@
 // Prepared statements (one set per connection) and the raw rows the editorial layer reads and writes.
+import 'server-only';
 import type { Statement } from 'better-sqlite3';
 import type { DatePrecision } from '@/lib/dates';
 import type { PassageKind } from '@/lib/vocabulary';

@@ -1,6 +1,7 @@
 // Snapshots: an entry with everything that belongs to it, as JSON. A revision stores one after every
 // saved change; a conflict shows the current one; a restore makes the entry equal to an old one.
 // Their shapes are in snapshot-types.ts, the rows they are read from in rows.ts (both named here too).
+import 'server-only';
 import { isoAtPrecision } from '@/lib/dates';
 import { documentRow, sql } from './rows';
 import type {

@@ -1,6 +1,7 @@
 // Finding the archive's speaker a new text names, for the imports that name speakers rather than
 // pick them (the command line, the seed). What the text adds to a speaker found (a bio where there
 // was none, new aliases) is a change of that speaker, with its revision and audit entry.
+import 'server-only';
 import type { Editor } from '@/lib/auth/editor';
 import { recordAudit } from './audit';
 import { closeEntry, ensureBaseline, type EditOptions, type EditResult } from './history';

@@ -1,13 +1,16 @@
 // Speakers: create, edit (name, slug, bio, aliases), merge one into another, delete when unused.
+import 'server-only';
 import type { Editor } from '@/lib/auth/editor';
 import { slugify } from '@/lib/slug';
 import { createSpeakerSchema, entityActionSchema, mergeSpeakersSchema, updateSpeakerSchema } from '@/lib/validation/editorial';
 import type { CreateSpeakerInput, EntityActionInput, MergeEntitiesInput, UpdateSpeakerInput } from '@/lib/validation/editorial';
-import { recordAudit, changedAmong, describeEdit, quoted } from './audit';
+import { changedAmong, quoted } from './audit';
 import { setChangedColumns } from './columns';
 import { deleteEntity, mergeEntities, type MergeSpec } from './entity-merge';
 import { EditorialError, parseInput, ValidationError } from './errors';
-import { changeEntry, entryOf, runWrite, writeRevision, type EditOptions, type EditResult } from './history';
+import { editFields } from './field-edit';
+import { runWrite, type EditOptions, type EditResult } from './history';
+import { insertEntryRow, recordCreated } from './new-entry';
 import { speakerPaths } from './paths';
 import { speakerSnapshot, sql, type SpeakerSnapshot } from './snapshots';
 import { nowIso, writerOf, type WriteDb } from '@/lib/db';
@@ -64,29 +67,17 @@ export function checkNewSpeaker(input: CreateSpeakerInput): { data: ReturnType<t
 export function insertSpeaker(db: WriteDb, editor: Editor, checked: ReturnType<typeof checkNewSpeaker>, options?: EditOptions): EditResult & { slug: string } {
   const { data, slug } = checked;
   if (slugTaken(db, slug, null)) throw new ValidationError(`The address “${slug}” is taken.`, { slug: ['is taken by another speaker'] });
-  const now = nowIso();
-  const id = Number(
-    sql(db, 'INSERT INTO Speaker (slug, name, bio, bioSource, version, createdAt, updatedAt) VALUES (?, ?, ?, ?, 1, ?, ?)').run(
-      slug,
-      data.name,
-      data.bio ?? null,
-      data.bioSource ?? null,
-      now,
-      now,
-    ).lastInsertRowid,
-  );
+  const id = insertEntryRow(db, 'speaker', { slug, name: data.name, bio: data.bio ?? null, bioSource: data.bioSource ?? null });
   setAliases(db, id, data.aliases);
-  const snapshot = speakerSnapshot(db, id)!;
-  writeRevision(db, snapshot, editor, data.message ?? 'Created');
-  recordAudit(db, {
-    editor,
-    action: 'create',
+  return recordCreated(db, editor, {
     entityType: 'speaker',
-    entityId: id,
+    id,
+    slug,
+    message: data.message,
     summary: `Created the speaker ${quoted(data.name)} (${slug})`,
     ip: options?.ip,
+    paths: (snapshot) => speakerPaths(db, [snapshot], []),
   });
-  return { entityType: 'speaker', id, slug, version: 1, changed: true, paths: speakerPaths(db, [snapshot], []), warnings: [] };
 }
 
 /** Creates a speaker (slug made from the name when not given). */
@@ -98,21 +89,21 @@ export async function createSpeaker(editor: Editor, input: CreateSpeakerInput, o
 /** Changes the fields given; `aliases` replaces the whole list. */
 export async function updateSpeaker(editor: Editor, input: UpdateSpeakerInput, options?: EditOptions): Promise<EditResult> {
   const data = parseInput(updateSpeakerSchema, input);
-  return changeEntry(
+  return editFields(
     editor,
+    'speaker',
+    data,
     {
-      entityType: 'speaker',
-      ...entryOf(data),
-      mutate: (_before, tx) => {
-        setSpeakerColumns(tx, data.id, { slug: data.slug, name: data.name, bio: data.bio, bioSource: data.bioSource });
-        if (data.aliases) setAliases(tx, data.id, data.aliases);
+      write: (db) => {
+        setSpeakerColumns(db, data.id, { slug: data.slug, name: data.name, bio: data.bio, bioSource: data.bioSource });
+        if (data.aliases) setAliases(db, data.id, data.aliases);
       },
-      describe: (_r, before, after) =>
-        describeEdit(changedAmong(['name', 'slug', 'bio', 'bioSource', 'aliases'], before, after), `the speaker ${quoted(after.name)}`),
+      changed: (before, after) => changedAmong(['name', 'slug', 'bio', 'bioSource', 'aliases'], before, after),
+      name: (after) => `the speaker ${quoted(after.name)}`,
       paths: (before, after, db) => speakerPaths(db, [before, after], [data.id]),
     },
     options,
-  ).edit;
+  );
 }
 
 /** What points at a speaker, for the shared merge and delete (entity-merge.ts). */

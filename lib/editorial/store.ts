@@ -1,5 +1,6 @@
 // Low-level writes shared by the editorial operations. All run inside a writer transaction; none
 // checks versions or records history (lib/editorial/history.ts does that around them).
+import 'server-only';
 import { EditorialError, NotFoundError, ValidationError } from './errors';
 import { sql, type ParticipantRole, type PassageKind, type PassageRow } from './snapshots';
 import { nowIso, type WriteDb } from '@/lib/db';

@@ -1,6 +1,6 @@
 // Writes synonym groups for search, each term normalised the way search reads queries, on the
-// editorial writer with an audit entry a group that changed. No 'server-only': the seed and the
-// search bench (tsx) import it.
+// editorial writer with an audit entry a group that changed.
+import 'server-only';
 import type { Editor } from '@/lib/auth/editor';
 import { wordsOf } from '@/lib/search/query-parser';
 import { recordAudit } from './audit';

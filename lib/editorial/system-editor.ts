@@ -2,7 +2,8 @@
 // they write has its revision and audit entry like any editor's change. It is a User row that can
 // never sign in: it has no credential Account (Better Auth finds no password to check) and it is
 // disabled. It is created on first use, inside the write that needs it, so a database that never ran
-// a script has no such row. No 'server-only': the seed and the CLI (tsx) import it.
+// a script has no such row.
+import 'server-only';
 import type { Editor } from '@/lib/auth/editor';
 import { EditorialError } from './errors';
 import { sql } from './snapshots';

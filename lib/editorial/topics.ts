@@ -1,12 +1,14 @@
 // Topics: create, edit (name, slug, description, parent), merge one into another, delete when unused.
+import 'server-only';
 import type { Editor } from '@/lib/auth/editor';
 import { entityActionSchema, mergeTopicsSchema, updateTopicSchema } from '@/lib/validation/editorial';
 import type { CreateTopicInput, EntityActionInput, MergeEntitiesInput, UpdateTopicInput } from '@/lib/validation/editorial';
-import { changedAmong, describeEdit, quoted } from './audit';
+import { changedAmong, quoted } from './audit';
 import { setChangedColumns } from './columns';
 import { deleteEntity, mergeEntities, type MergeSpec } from './entity-merge';
 import { EditorialError, parseInput, ValidationError } from './errors';
-import { changeEntry, ensureBaseline, entryOf, runWrite, type EditOptions, type EditResult } from './history';
+import { editFields } from './field-edit';
+import { ensureBaseline, runWrite, type EditOptions, type EditResult } from './history';
 import { topicPaths } from './paths';
 import { insertTopic } from './new-topic';
 import { sql, topicSnapshot, type TopicSnapshot } from './snapshots';
@@ -72,20 +74,18 @@ export async function createTopic(editor: Editor, input: CreateTopicInput, optio
 /** Changes the fields given. */
 export async function updateTopic(editor: Editor, input: UpdateTopicInput, options?: EditOptions): Promise<EditResult> {
   const data = parseInput(updateTopicSchema, input);
-  return changeEntry(
+  return editFields(
     editor,
+    'topic',
+    data,
     {
-      entityType: 'topic',
-      ...entryOf(data),
-      mutate: (_before, db) => {
-        setTopicColumns(db, data.id, { slug: data.slug, name: data.name, description: data.description, parentId: data.parentId });
-      },
-      describe: (_r, before, after) =>
-        describeEdit(changedAmong(['name', 'slug', 'description', 'parentId'], before, after), `the topic ${quoted(after.name)}`),
+      write: (db) => setTopicColumns(db, data.id, { slug: data.slug, name: data.name, description: data.description, parentId: data.parentId }),
+      changed: (before, after) => changedAmong(['name', 'slug', 'description', 'parentId'], before, after),
+      name: (after) => `the topic ${quoted(after.name)}`,
       paths: (before, after, db) => topicPaths(db, [before, after], [data.id]),
     },
     options,
-  ).edit;
+  );
 }
 
 /** What points at a topic, for the shared merge and delete (entity-merge.ts). */

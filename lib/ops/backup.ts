@@ -5,6 +5,7 @@
 // a connection holding one read transaction: in WAL mode that is a fixed snapshot, writers carry on
 // beside it, the backup never restarts, and the row counts taken in the same transaction are
 // exactly what the copy must hold.
+import 'server-only';
 import { accessSync, constants, existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { makeSelfContained, type MigrationFile, openReadOnlyDatabase } from '@/lib/db';

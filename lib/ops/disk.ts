@@ -1,4 +1,5 @@
 // Free space on the file system that holds the database: when it runs out, saves fail.
+import 'server-only';
 import { statfsSync } from 'node:fs';
 
 export interface DiskSpace {

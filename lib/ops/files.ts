@@ -1,4 +1,5 @@
 // File steps shared by backup and restore: durable renames, and names that sort by time.
+import 'server-only';
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 

@@ -1,5 +1,6 @@
 // The archive's health in one report: database reachable, migrations current, search index
 // consistent, disk space. Nothing in it names a file, a path or a setting: it is served publicly.
+import 'server-only';
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { type MigrationFile, openReadOnlyDatabase, readMigrations, type SqliteDb } from '@/lib/db';

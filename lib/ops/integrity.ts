@@ -1,5 +1,6 @@
 // Checks of a database file's health that the health endpoint, backup and restore share. All are
 // reads: they run on a read-only connection and never take the write lock.
+import 'server-only';
 import type { SqliteDb } from '@/lib/db';
 
 export interface CheckResult {

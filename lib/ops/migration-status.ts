@@ -1,4 +1,5 @@
 // Which of the code's migrations a database has applied, compared with prisma/migrations.
+import 'server-only';
 import { type MigrationFile, type SqliteDb } from '@/lib/db';
 
 export interface MigrationStatus {

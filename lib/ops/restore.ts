@@ -1,5 +1,6 @@
 // Puts a backup in place of the live database: verified first, never over a database in use, the
 // current file kept as a safety copy, and the swap one atomic rename.
+import 'server-only';
 import { copyFileSync, existsSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { DatabaseInUseError, holdExclusively, makeSelfContained, type MigrationFile, openDatabase } from '@/lib/db';

@@ -1,5 +1,6 @@
 // Verifies a copy of the archive (a backup, or a file about to be restored): SQLite's full
 // integrity check, the search index, the migrations it records, and its row counts.
+import 'server-only';
 import { openSync, readSync, closeSync } from 'node:fs';
 import { type MigrationFile, openReadOnlyDatabase } from '@/lib/db';
 import { countDifferences, integrityCheck, rowCounts, searchIndexCheck } from './integrity';

@@ -1,5 +1,6 @@
 // One JSON line per request, written when the response is done (or the client went away).
 
+import 'server-only';
 export interface AccessEntry {
   requestId: string;
   method: string;

@@ -1,6 +1,7 @@
 // Server actions are POSTs to a page's own address. One sent by a browser from another site names
 // that site in its Origin header; Next itself refuses it, but with a 500. The edge answers 403.
 
+import 'server-only';
 export interface OriginCheck {
   method: string | undefined;
   path: string;

@@ -1,5 +1,6 @@
 // A server action's body past Next's limit (serverActions.bodySizeLimit in next.config.js) fails
 // inside Next with a 500 before the action runs. The edge answers such a POST with 413 instead.
+import 'server-only';
 
 /** Keep equal to next.config.js's serverActions.bodySizeLimit ('3mb'); a unit test holds them together. */
 export const PAGE_POST_MAX_BYTES = 3 * 1024 * 1024;

@@ -1,6 +1,7 @@
 // Which address a request comes from: the socket's peer, or, when that peer is a trusted proxy,
 // the X-Forwarded-For entries walked from the right, past every trusted hop, to the first one that
 // is not trusted. Entries further left were written by the client and prove nothing.
+import 'server-only';
 import { isIP } from 'node:net';
 import type { IncomingMessage } from 'node:http';
 import proxyAddr from 'proxy-addr';

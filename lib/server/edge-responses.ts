@@ -1,5 +1,6 @@
 // The answers the custom server writes itself, before Next sees a request: short, no stack, no
 // script, in JSON for the API (the read API's error shape) and plain HTML for pages.
+import 'server-only';
 import type { ServerResponse } from 'node:http';
 import { PLAIN_RESPONSE_POLICY } from '@/lib/security/headers';
 

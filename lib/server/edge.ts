@@ -9,6 +9,7 @@
 // 4. a POST to a page (a server action) from another site: 403; one larger than Next reads: 413;
 // 5. search and the API over their per-address limit: 429 with Retry-After;
 // 6. Next.js.
+import 'server-only';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { CLIENT_ADDRESS_HEADER, PATH_HEADER, REQUEST_ID_HEADER } from '@/lib/auth/proxy-headers';

@@ -1,5 +1,6 @@
 // The JSON line for a server error: the request id and digest that tie it to the access log and to
 // the reference the reader was shown, and the stack, which goes to the log and nowhere else.
+import 'server-only';
 import { REQUEST_ID_HEADER } from '@/lib/auth/proxy-headers';
 
 export interface ErrorRequest {

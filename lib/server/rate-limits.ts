@@ -1,6 +1,7 @@
 // Per-address limits on the two things a scraping loop hammers: search (the page and the API's
 // search) and the rest of the JSON API. In memory (rate-limiter-flexible), so per process: one
 // server is the deployment today; a shared store is a one-line change of limiter class.
+import 'server-only';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import type { AddressMatcher } from './trusted-proxies';
 

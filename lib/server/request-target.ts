@@ -1,5 +1,6 @@
 // Reading the request line's target before Next does: its path, and whether that path is valid
 // percent-encoding at all (Next's router answers `/documents/%` with a 500).
+import 'server-only';
 
 /** The path of a request target, without the query; absolute-form targets (`http://host/x`) lose their origin. */
 export function targetPath(url: string | undefined): string {

@@ -1,5 +1,6 @@
 // TRUSTED_PROXIES and RATE_LIMIT_EXEMPT: lists of addresses and ranges, read by proxy-addr (the
 // parser Express uses), so what is accepted here is exactly what the address walk understands.
+import 'server-only';
 import proxyAddr from 'proxy-addr';
 
 /** Tells whether an address is in the list; the hop number is proxy-addr's and unused here. */

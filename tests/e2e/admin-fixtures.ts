@@ -2,6 +2,7 @@
 // database, and a sign-in helper that goes through the real sign-in form.
 import { execFileSync } from 'node:child_process';
 import { expect, type Page } from '@playwright/test';
+import { SCRIPT_NODE_ARGS } from '@/scripts/node-args';
 
 export interface Account {
   email: string;
@@ -19,7 +20,7 @@ const created = new Set<string>();
 export function ensureAccount(account: Account): void {
   if (created.has(account.email)) return;
   try {
-    execFileSync('npx', ['tsx', 'scripts/admin-create.ts', '--email', account.email, '--name', account.name, '--role', account.role], {
+    execFileSync(process.execPath, [...SCRIPT_NODE_ARGS, 'scripts/admin-create.ts', '--email', account.email, '--name', account.name, '--role', account.role], {
       env: { ...process.env, DATABASE_URL: 'file:./data/e2e.db', ADMIN_PASSWORD: account.password },
       stdio: 'pipe',
     });

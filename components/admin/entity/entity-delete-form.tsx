@@ -1,11 +1,8 @@
 // Deleting an unused speaker (or topic): a plain form with a confirmation, or why it cannot be deleted.
 import { SubmitButton } from '@/components/form/submit-button';
+import type { EntryTarget } from './entry-target';
 
-interface Props {
-  noun: string;
-  id: number;
-  name: string;
-  expectedVersion: number;
+interface Props extends EntryTarget {
   /** Set when the entry is in use: shown instead of the button. */
   blockedReason: string | null;
   action: (formData: FormData) => Promise<void>;

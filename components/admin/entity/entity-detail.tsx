@@ -8,6 +8,7 @@ import type { EntityUi } from '@/lib/admin/entities/types';
 import { EntityDeleteForm } from './entity-delete-form';
 import { EntityForm } from './entity-form';
 import { EntityMergeForm } from './entity-merge-form';
+import type { EntryTarget } from './entry-target';
 import { RevisionHistory } from './revision-history';
 
 type PlainAction = (formData: FormData) => Promise<void>;
@@ -33,6 +34,7 @@ function Section({ id, title, children }: { id: string; title: string; children:
 
 export function EntityDetailView({ entity, detail: { entry, extras, revisions, comparison }, publicPath, query, actions }: Props) {
   const { noun, listPath } = entity;
+  const target: EntryTarget = { noun, id: entry.id, name: entry.name, expectedVersion: entry.version };
   const link = (choice: { id: number; name: string }) => <Link href={`${listPath}/${choice.id}`}>{choice.name}</Link>;
   return (
     <div className="space-y-10">
@@ -67,25 +69,10 @@ export function EntityDetailView({ entity, detail: { entry, extras, revisions, c
         <EntityForm key={entry.version} entity={entity} entry={entry} choices={extras.parentChoices} action={actions.update} />
       </Section>
       <Section id="merge-heading" title={`Merge into another ${noun}`}>
-        <EntityMergeForm
-          noun={noun}
-          id={entry.id}
-          name={entry.name}
-          expectedVersion={entry.version}
-          choices={extras.mergeChoices}
-          action={actions.merge}
-          explanation={entity.mergeExplanation.replace('{name}', entry.name)}
-        />
+        <EntityMergeForm {...target} choices={extras.mergeChoices} action={actions.merge} explanation={entity.mergeExplanation.replace('{name}', entry.name)} />
       </Section>
       <Section id="delete-heading" title="Delete">
-        <EntityDeleteForm
-          noun={noun}
-          id={entry.id}
-          name={entry.name}
-          expectedVersion={entry.version}
-          blockedReason={extras.blockedReason}
-          action={actions.remove}
-        />
+        <EntityDeleteForm {...target} blockedReason={extras.blockedReason} action={actions.remove} />
       </Section>
       <RevisionHistory
         noun={noun}

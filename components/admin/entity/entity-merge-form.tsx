@@ -2,13 +2,10 @@
 import type { Choice } from '@/lib/data/admin';
 import { SubmitButton } from '@/components/form/submit-button';
 import { choiceLabels } from './choice-labels';
+import type { EntryTarget } from './entry-target';
 import { Options } from '@/components/form/options';
 
-interface Props {
-  noun: string;
-  id: number;
-  name: string;
-  expectedVersion: number;
+interface Props extends EntryTarget {
   /** Every other entry it may be merged into. */
   choices: Choice[];
   action: (formData: FormData) => Promise<void>;

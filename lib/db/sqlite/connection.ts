@@ -1,5 +1,6 @@
 // Opening a SQLite file: the pragmas every read-write connection here uses, and a read-only open.
 // Only lib/db opens connections (eslint.config.mjs enforces it); the rest of lib/ asks lib/db.
+import 'server-only';
 import Database from 'better-sqlite3';
 import * as sqliteVec from 'sqlite-vec';
 import { mkdirSync } from 'node:fs';

@@ -1,4 +1,5 @@
 // Turns a SQLite DATABASE_URL ("file:./data/archive.db") into an absolute file path.
+import 'server-only';
 import path from 'node:path';
 
 export function databaseFilePath(url: string, cwd: string = process.cwd()): string {

@@ -1,6 +1,7 @@
 // Exclusive hold of a database file, for replacing it (restore). Switching a WAL database back to
 // rollback mode needs every other connection closed, so it doubles as the test "is a server using
 // this file?"; the EXCLUSIVE lock then keeps anyone from reading or writing it until released.
+import 'server-only';
 import Database from 'better-sqlite3';
 
 export class DatabaseInUseError extends Error {}

@@ -1,5 +1,6 @@
 // Turns a parsed query into an FTS5 MATCH expression. Every word is written as a quoted string,
 // so nothing a reader typed can be read by FTS5 as its own syntax (columns, NEAR, ^, parentheses).
+import 'server-only';
 import type { ParsedQuery, QueryTerm } from '@/lib/search/query-parser';
 import type { ExpressionHelpers, PrefixLookup, SynonymLookup } from '../full-text';
 

@@ -1,5 +1,6 @@
 // SQLite's full text: FTS5 over passage_fts (text, speaker, title; Porter stems) and its word list
 // passage_words_fts_vocab (words as written, folded), both kept up to date by the migrations' triggers.
+import 'server-only';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { FullTextIndex, FullTextStatements } from '../full-text';
 import { toFtsExpression } from './fts-expression';

@@ -2,6 +2,7 @@
 // Prisma's own _prisma_migrations table, because Prisma's migration engine is a native binary that
 // cannot be downloaded on these machines. Recording them Prisma's way keeps `prisma migrate status`
 // and `prisma migrate deploy` in agreement on any machine that does have the engine.
+import 'server-only';
 import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';

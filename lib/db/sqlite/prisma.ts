@@ -1,4 +1,5 @@
 // Builds a Prisma client for one SQLite file; shared by the app, the scripts and the tests.
+import 'server-only';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaClient } from '@/lib/generated/prisma/client';
 import { databaseFilePath } from './database-file';

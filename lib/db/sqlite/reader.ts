@@ -2,6 +2,7 @@
 // prepared statements. Measured on the benchmark corpus, a search's few small statements cost
 // ~160 ms through Prisma's driver adapter and under 2 ms as cached prepared statements here;
 // search is read-only, so it needs nothing Prisma adds.
+import 'server-only';
 import type { Statement } from 'better-sqlite3';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { QueryDb } from '../query';

@@ -13,6 +13,7 @@
 //
 // Inside one process the calls are synchronous, so they never interleave: the process's writes are
 // serialized by construction. Between processes, SQLite's lock serializes them.
+import 'server-only';
 import { env } from '@/lib/env';
 import { openDatabase, type SqliteDb } from './connection';
 import { databaseFilePath } from './database-file';

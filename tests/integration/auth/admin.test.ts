@@ -1,8 +1,8 @@
 // Managing accounts: the admin-create CLI, an admin's role and state changes (with their guards),
 // and the audit trail of sign-outs and user changes.
 import { spawnSync } from 'node:child_process';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SCRIPT_NODE_ARGS } from '@/scripts/node-args';
 import { prisma } from '@/lib/db/client';
 import { createPrismaClient } from '@/lib/db';
 import { AccountError } from '@/lib/auth/accounts';
@@ -106,7 +106,7 @@ describe('Better Auth over HTTP', () => {
 describe('npm run admin:create', () => {
   const databaseUrl = `file:${copyTemplate('migratedTemplate')}`;
   const run = (args: string[], env: Record<string, string>) =>
-    spawnSync(path.resolve('node_modules/.bin/tsx'), ['scripts/admin-create.ts', ...args], {
+    spawnSync(process.execPath, [...SCRIPT_NODE_ARGS, 'scripts/admin-create.ts', ...args], {
       encoding: 'utf8',
       env: { ...process.env, DATABASE_URL: databaseUrl, ADMIN_PASSWORD: '', ...env },
       // Not a terminal: without ADMIN_PASSWORD it must refuse rather than wait for typing.

@@ -12,6 +12,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Editor } from '@/lib/auth/editor';
 import { BusyError, getDocumentForEditing, listRevisions, openWriter, updatePassage, type DocumentSnapshot, type Writer } from '@/lib/editorial';
 import { getRevision } from '@/lib/editorial/revisions';
+import { SCRIPT_NODE_ARGS } from '@/scripts/node-args';
 import { copyTemplate } from '@/tests/support/per-file-database';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
@@ -33,7 +34,7 @@ afterEach(() => {
 });
 
 function run(code: string, env: Record<string, string>, withTsx: boolean): Child {
-  const args = [...(withTsx ? ['--import', 'tsx'] : []), '--input-type=module', '-e', code];
+  const args = [...(withTsx ? SCRIPT_NODE_ARGS : []), '--input-type=module', '-e', code];
   const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
   children.push(child);
   const lines: string[] = [];

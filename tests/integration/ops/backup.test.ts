@@ -10,6 +10,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFile
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { inject, describe, expect, it, afterEach } from 'vitest';
+import { SCRIPT_NODE_ARGS } from '@/scripts/node-args';
 import { applyMigrations, openDatabase, readMigrations } from '@/lib/db';
 import { backupDatabase, BACKUP_NAME } from '@/lib/ops/backup';
 import { integrityCheck } from '@/lib/ops/integrity';
@@ -31,7 +32,7 @@ function workspace(): { dir: string; file: string } {
 }
 
 function run(script: 'backup' | 'restore', args: string[], file: string) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', `scripts/${script}.ts`, ...args], {
+  const result = spawnSync(process.execPath, [...SCRIPT_NODE_ARGS, `scripts/${script}.ts`, ...args], {
     cwd: ROOT,
     env: { ...process.env, DATABASE_URL: `file:${file}` },
     encoding: 'utf8',
@@ -122,7 +123,7 @@ describe('npm run backup', () => {
 
   it('takes a consistent snapshot while another process saves through the write path', { timeout: 120_000 }, async () => {
     const { dir, file } = workspace();
-    const writer = spawn(process.execPath, ['--import', 'tsx', 'scripts/crash-writer.ts'], {
+    const writer = spawn(process.execPath, [...SCRIPT_NODE_ARGS, 'scripts/crash-writer.ts'], {
       cwd: ROOT,
       env: { ...process.env, DATABASE_URL: `file:${file}`, CRASH_WRITER: 'backup-test' },
       stdio: ['ignore', 'pipe', 'inherit'],

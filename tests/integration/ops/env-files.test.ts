@@ -5,6 +5,7 @@ import { existsSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { SERVER_SIDE_HOOK } from '@/scripts/node-args';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 const tsx = path.join(root, 'node_modules/.bin/tsx');
@@ -17,7 +18,7 @@ describe('scripts load .env files', () => {
     writeFileSync(path.join(dir, '.env'), 'DATABASE_URL=file:./from-dotenv.db\n');
     const childEnv = { ...process.env };
     delete childEnv.DATABASE_URL;
-    const run = spawnSync(tsx, ['--tsconfig', path.join(root, 'tsconfig.json'), path.join(root, 'scripts/migrate.ts')], {
+    const run = spawnSync(tsx, ['--tsconfig', path.join(root, 'tsconfig.json'), '--import', SERVER_SIDE_HOOK, path.join(root, 'scripts/migrate.ts')], {
       cwd: dir,
       env: childEnv,
       encoding: 'utf8',
