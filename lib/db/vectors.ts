@@ -2,6 +2,7 @@
 // ones to a query's vector are found. SQLite's answer is lib/db/sqlite/vectors.ts (a plain table,
 // with sqlite-vec's Hamming and cosine functions); a PostgreSQL one would keep the signs in a bit
 // string and count differing bits with bit_count(a # b), and rescore with its own cosine.
+import 'server-only';
 import type { QueryDb, Sql } from './query';
 import type { WriteDb } from './sqlite/writer';
 

@@ -1,6 +1,7 @@
 // An English dictionary (word-list: ~275,000 words, MIT), so that "did you mean" never turns a real
 // word the archive happens not to use ("market", "border", "trade") into one it does ("make",
 // "bother", "crane"). Read once, on first use, on the server (search runs there): 2.8 MB of text.
+import 'server-only';
 import { readFileSync } from 'node:fs';
 import wordListPath from 'word-list';
 

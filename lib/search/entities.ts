@@ -1,6 +1,7 @@
 // The speakers, documents and topics a query names or describes ("defector" is in a bio, "escapee"
 // in a summary), for the compact list above the passages. Only what the public may see: speakers of
 // published documents, published documents, topics.
+import 'server-only';
 import { fullText, join, num, sql, type QueryDb, type Sql } from '@/lib/db';
 import { initialismCondition } from './lexical-match';
 import { isoAtPrecision, type DatePrecision } from '@/lib/dates';

@@ -1,6 +1,7 @@
 // Totals and facet counts of a set of found passages, in one statement: the set is any row source
 // `x` with the columns id, kind, speakerId, publishedOn and publishedUntil (passages matched by their
 // words, found by meaning, or both); each facet counts under the other filters, leaving its own out.
+import 'server-only';
 import { join, num, sql, type QueryDb, type Sql } from '@/lib/db';
 import { filterSql } from './filters';
 import type { SearchFacets, SearchRequest } from './types';

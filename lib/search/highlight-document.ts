@@ -1,4 +1,5 @@
 // Search within one document: which of its passages match, with the matches marked, for the reader.
+import 'server-only';
 import { fullText, num, type QueryDb } from '@/lib/db';
 import { isPublicDocument } from './public-documents';
 import { relaxedMatch } from './lexical-match';

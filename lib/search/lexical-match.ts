@@ -1,5 +1,6 @@
 // What a lexical search matches, as a plan the ranking and counting statements share: the exact
 // plan (every word, as typed) and the relaxed one (any meaningful word, more of them first).
+import 'server-only';
 import { fullText, join, num, sql, type FullTextIndex, type QueryDb, type Sql, type SynonymLookup } from '@/lib/db';
 import { prefixLookup } from './prefixes';
 import type { ParsedQuery, QueryTerm } from './query-parser';

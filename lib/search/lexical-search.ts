@@ -1,6 +1,7 @@
 // The lexical side of search: the words as typed first; a typo corrected (never a real word); then,
 // for a query in a reader's own words, the passages matching most of its meaningful words. Returns
 // ranked passage ids with scores, the total and the facets, for a page or for a fusion step to use.
+import 'server-only';
 import { empty, join, num, sql, type QueryDb, type Sql } from '@/lib/db';
 import { countRows, EMPTY_FACETS } from './facets';
 import { filterSql, matchedRows } from './filters';

@@ -1,6 +1,7 @@
 // Passage search: parse once, find and rank the passages, then describe the page's hits with marked
 // snippets. Words (lexical-search.ts: exact, corrected, or some of a natural query's words) and
 // meaning (vectors/nearest.ts) are fused for a natural query (hybrid.ts); explicit syntax is words only.
+import 'server-only';
 import { fullText, join, num, sql, type QueryDb } from '@/lib/db';
 import { countRows, EMPTY_FACETS, passagesByIds } from './facets';
 import { fuse, FUSION_WEIGHTS, lexicalOnlyScore, LEXICAL_DEPTH, MEANING_DEPTH, nearEnough } from './hybrid';

@@ -1,5 +1,6 @@
 // "Did you mean": for each word that neither the archive nor an English dictionary knows (a typo,
 // not a word the archive happens not to use), the closest words the archive uses often enough.
+import 'server-only';
 import { distance } from 'fastest-levenshtein';
 import { fullText, num, type QueryDb } from '@/lib/db';
 import { isEnglishWord } from './dictionary';

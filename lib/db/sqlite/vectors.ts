@@ -3,6 +3,7 @@
 // vectors. No vec0 virtual table: a plain table is kept in step by ordinary triggers and foreign keys
 // on every connection (Prisma's included, which cannot load the extension), and Prisma sees no
 // shadow tables. Only reading needs the extension, and lib/db's reader loads it.
+import 'server-only';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { databaseFileOf } from '../client-writer';
 import type { QueryDb } from '../query';

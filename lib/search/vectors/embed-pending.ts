@@ -8,6 +8,7 @@
 //     found by its words only, not yet by its new meaning.
 // Runs are serialized per database file in this process; a call made while one runs waits for it and
 // then looks again, so awaiting embedPending() means "everything saved so far is embedded".
+import 'server-only';
 import { vectors, withWriter, type Writer } from '@/lib/db';
 import { chunkPassage } from './chunks';
 import { EMBEDDING_MODEL, embedTexts } from './model';

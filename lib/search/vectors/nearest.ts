@@ -2,6 +2,7 @@
 // and visibility as the lexical search (published documents only). The query is embedded by the same
 // encoder as the passages; the engine pre-selects chunks by the Hamming distance of their signs and
 // rescores those by cosine (lib/db/sqlite/vectors.ts); a passage scores by its best chunk.
+import 'server-only';
 import { empty, num, sql, vectorReaderFor, vectors, type QueryDb } from '@/lib/db';
 import { filterSql } from '../filters';
 import { isPublicDocument } from '../public-documents';

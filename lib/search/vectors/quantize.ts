@@ -2,6 +2,7 @@
 // (for rescoring by cosine). Each vector is scaled so its largest component is ±127: cosine does not
 // see the scale, and the small components of a unit vector keep their precision (a fixed scale of
 // 127 would round most of USE-lite's components, about ±0.04, to a handful of levels).
+import 'server-only';
 import type { ChunkVector } from '@/lib/db';
 
 export function quantize(v: Float32Array): ChunkVector {
