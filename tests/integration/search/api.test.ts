@@ -195,7 +195,8 @@ describe('hostile queries', () => {
     ['sanctions NEAR/2 china', null],
     ['NEAR(sanctions china, 5)', null],
     ['{text title}: sanctions', null],
-    ['text:sanctions', 0],
+    // Not found by its words; by meaning, the passages about sanctions may be.
+    ['text:sanctions', null],
     ['col:x', 0],
     ["don't", 4],
     ['multi-agent', 0],
@@ -203,7 +204,7 @@ describe('hostile queries', () => {
     ["' OR 1=1 --", null],
     ["'; DROP TABLE Passage; --", null],
     ['"; DELETE FROM passage_fts; --', null],
-    ['sanctions\u0000china', 0],
+    ['sanctions\u0000china', null],
     ['🙂 sanctions', 4],
     ['🏳️‍🌈', 0],
     ['\u0301', 0],

@@ -16,7 +16,9 @@ const INTERVIEW = 'seongmin-lee-qa-part-2-us-relations-with-north-korea';
 const ESSAY = 'how-to-really-bring-change-to-north-korea';
 const DRAFT = 'draft-defector-notes';
 
-const search = (q: string, options: Partial<SearchRequest> = {}) => searchPassages(prisma, { q, page: 1, pageSize: 50, ...options });
+// The lexical side of a natural query (relaxed matching, corrections, initialisms) and the people and
+// documents list; the fusion with meaning is tested in hybrid.test.ts.
+const search = (q: string, options: Partial<SearchRequest> = {}) => searchPassages(prisma, { q, page: 1, pageSize: 50, mode: 'lexical', ...options });
 const name = (hit: SearchHit) => (hit.documentSlug === ESSAY ? `E${hit.anchor}` : hit.documentSlug === INTERVIEW ? `I${hit.anchor}` : hit.documentSlug);
 
 beforeAll(async () => {

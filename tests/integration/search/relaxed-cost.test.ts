@@ -19,7 +19,7 @@ afterAll(() => prisma.$disconnect());
 
 describe('a very common word does not gate the relaxed match', () => {
   it('only passages with the rarer word are shown, those with both first', async () => {
-    const result = await searchPassages(prisma, { q: 'wombat marmot giraffe', page: 1, pageSize: 10 });
+    const result = await searchPassages(prisma, { q: 'wombat marmot giraffe', page: 1, pageSize: 10, mode: 'lexical' });
     expect(result.matchedBy).toBe('some');
     expect(result.total).toBe(2);
     expect(result.hits.map((h) => h.anchor)).toEqual([COMMON_PASSAGES + 1, COMMON_PASSAGES + 2]);
@@ -27,7 +27,7 @@ describe('a very common word does not gate the relaxed match', () => {
   });
 
   it('when every word is that common, the rarest alone lets passages in', async () => {
-    const result = await searchPassages(prisma, { q: 'marmot valley giraffe', page: 1, pageSize: 10 });
+    const result = await searchPassages(prisma, { q: 'marmot valley giraffe', page: 1, pageSize: 10, mode: 'lexical' });
     expect(result.matchedBy).toBe('some');
     // "valley" is in every marmot passage and one more: "marmot" is the rarer.
     expect(result.total).toBe(COMMON_PASSAGES + 1);

@@ -5,12 +5,13 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '@/lib/db';
+import { SCRIPT_NODE_ARGS } from '@/scripts/node-args';
 import { copyTemplate } from '@/tests/support/per-file-database';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 
 function run(args: string[], file: string) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/search-embed.ts', ...args], {
+  const result = spawnSync(process.execPath, [...SCRIPT_NODE_ARGS, 'scripts/search-embed.ts', ...args], {
     cwd: ROOT,
     env: { ...process.env, DATABASE_URL: `file:${file}` },
     encoding: 'utf8',
