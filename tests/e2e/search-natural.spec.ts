@@ -1,5 +1,5 @@
 // Searching in a reader's own words, in Chromium against the production build (read-only): the notice
-// when only some words match, and the speakers and documents listed above the passages.
+// when only some words match or only the meaning does, and the speakers and documents listed above the passages.
 import { expect, test } from '@playwright/test';
 
 test('a question finds the passages matching some of its words, and says so', async ({ page }) => {
@@ -25,4 +25,13 @@ test('a real word is never "corrected" into another', async ({ page }) => {
   await page.goto('/search?q=Chinese+border');
   await expect(page.getByText('Did you mean')).toHaveCount(0);
   await expect(page.getByRole('region', { name: 'Results' }).locator('ol mark').first()).toHaveText(/chinese/i);
+});
+
+test('words the text does not use find passages close in meaning, and the page says so', async ({ page }) => {
+  await page.goto('/search?q=foreign+movies');
+  await expect(page.getByRole('status')).toContainText('showing passages close in meaning');
+  const results = page.getByRole('region', { name: 'Results' });
+  // The paragraph about DVDs of South Korean dramas, though it says neither "foreign" nor "movies".
+  await expect(results.getByRole('link', { name: /How to Really Bring Change.*, passage 11$/ })).toBeVisible();
+  await expect(page.getByText('Did you mean')).toHaveCount(0);
 });
