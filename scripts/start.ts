@@ -6,6 +6,8 @@ import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { env } from '@/lib/env';
+import { databaseFilePath } from '@/lib/db';
+import { embedPending } from '@/lib/search/vectors/embed-pending';
 import { createEdge } from '@/lib/server/edge';
 import { createRateLimits } from '@/lib/server/rate-limits';
 import { compileAddressList } from '@/lib/server/trusted-proxies';
@@ -51,6 +53,10 @@ server.listen(env.PORT, () => {
     `${JSON.stringify({ time: new Date().toISOString(), level: 'info', msg: `Serving Interview Archive on http://localhost:${env.PORT}`, trustedProxies: trusted })}\n`,
   );
 });
+
+// Passages without vectors (an archive upgraded to meaning-based search, a restored backup) are embedded
+// in the background: the archive is served, and searchable by words, meanwhile.
+embedPending(databaseFilePath(env.DATABASE_URL)).catch((error: Error) => console.error(`Embedding passages for search failed: ${error.message}`));
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {

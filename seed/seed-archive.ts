@@ -12,6 +12,7 @@ import { ensureSystemEditor } from '@/lib/editorial/system-editor';
 import { databaseFileOf, isWriter, openWriter, type Writer } from '@/lib/db';
 import { parsePartialDate } from '@/lib/dates';
 import { seedMetadataSchema, type SeedMetadata } from '@/lib/validation/seed-metadata';
+import { embedPending } from '@/lib/search/vectors/embed-pending';
 import { seedDocumentInput, seedSpeakers, type SeedDocument } from './seed-document';
 
 export const defaultSeedDir = path.resolve(import.meta.dirname);
@@ -42,7 +43,10 @@ export function readSeedMetadata(seedDir: string = defaultSeedDir): SeedMetadata
 export async function seedArchive(target: PrismaClient | Writer, seedDir: string = defaultSeedDir): Promise<SeedReport> {
   const writer = isWriter(target) ? target : openWriter(await databaseFileOf(target));
   try {
-    return seedWith(writer, seedDir);
+    const report = seedWith(writer, seedDir);
+    // The seeded passages are embedded before the seed returns, so a fresh archive is searchable by meaning at once.
+    if (report.seeded.length > 0) await embedPending(writer.file);
+    return report;
   } finally {
     if (writer !== target) writer.close();
   }

@@ -11,7 +11,7 @@ let result: EvalResult;
 beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'search-eval-test-'));
   result = await runEvaluation({ outDir: dir });
-}, 60_000);
+}, 120_000);
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -33,11 +33,14 @@ const EXACT_WORD_FLOORS: Record<string, number> = {
 };
 
 /**
- * The natural class: a floor against regression only, a little below what the lexical search scored on
- * it before issue 9 (nDCG@10 .081, MRR .109, recall@10 .043; 48 of 55 queries with no result). The
- * integrator raises these once the relaxed matching and the fusion land.
+ * The natural class, a floor against regression a little below what each engine scores with issue 9's
+ * relaxed matching and fusion (hybrid nDCG@10 .733, lexical .571). Before issue 9 the search scored
+ * nDCG@10 .081, MRR .109, recall@10 .043 there, with 48 of 55 queries finding nothing.
  */
-const NATURAL_FLOOR = { ndcg: 0.07, mrr: 0.09, recall: 0.03, maxNoResult: 50 };
+const NATURAL_FLOORS = {
+  hybrid: { ndcg: 0.7, mrr: 0.75, recall: 0.7, maxNoResult: 0 },
+  lexical: { ndcg: 0.55, mrr: 0.6, recall: 0.55, maxNoResult: 11 },
+};
 
 describe('search relevance evaluation', () => {
   it('judges at least 35 exact-word queries covering every query class, and at least 40 natural ones (10 or more of each form)', () => {
@@ -89,12 +92,12 @@ describe('search relevance evaluation', () => {
   });
 
   it('does not fall below the natural-class floor (hybrid and lexical)', () => {
-    for (const name of ['hybrid', 'lexical'] as const) {
+    for (const [name, floor] of Object.entries(NATURAL_FLOORS) as [keyof typeof NATURAL_FLOORS, (typeof NATURAL_FLOORS)['hybrid']][]) {
       const m = result.engines[name].classes[NATURAL];
-      expect(m.ndcg, `${name} nDCG@10`).toBeGreaterThanOrEqual(NATURAL_FLOOR.ndcg);
-      expect(m.mrr, `${name} MRR`).toBeGreaterThanOrEqual(NATURAL_FLOOR.mrr);
-      expect(m.recall, `${name} recall@10`).toBeGreaterThanOrEqual(NATURAL_FLOOR.recall);
-      expect(result.engines[name].noResult[NATURAL], `${name} no result`).toBeLessThanOrEqual(NATURAL_FLOOR.maxNoResult);
+      expect(m.ndcg, `${name} nDCG@10`).toBeGreaterThanOrEqual(floor.ndcg);
+      expect(m.mrr, `${name} MRR`).toBeGreaterThanOrEqual(floor.mrr);
+      expect(m.recall, `${name} recall@10`).toBeGreaterThanOrEqual(floor.recall);
+      expect(result.engines[name].noResult[NATURAL], `${name} no result`).toBeLessThanOrEqual(floor.maxNoResult);
     }
   });
 

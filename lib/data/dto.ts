@@ -2,8 +2,8 @@
 import { formatPublicationDate, isoAtPrecision, type DatePrecision } from '@/lib/dates';
 import { markedHtml } from '@/lib/search/marks';
 import type { PassageKind } from '@/lib/vocabulary';
-import type { SearchHit } from '@/lib/search/types';
-import { passagePath } from '@/lib/urls';
+import type { EntityMatches, SearchHit } from '@/lib/search/types';
+import { documentPath, passagePath, speakerPath, topicPath } from '@/lib/urls';
 
 export interface PublicationDate {
   /** "2016-12" at its precision, for machines. */
@@ -124,5 +124,21 @@ export function searchHitDto(hit: SearchHit, absolute: (path: string) => string)
     question: hit.question
       ? { anchor: hit.question.anchor, text: hit.question.text, url: absolute(passagePath(hit.documentSlug, hit.question.anchor)) }
       : null,
+  };
+}
+
+/** The speakers, documents and topics a search matched, as the API gives them: each with its absolute url, and the part that matched as HTML. */
+export interface EntityMatchesDto {
+  speakers: { slug: string; name: string; url: string; /** HTML like a hit's snippet. */ snippet?: string }[];
+  documents: { slug: string; title: string; kind: string; date: string; url: string; snippet?: string }[];
+  topics: { slug: string; name: string; url: string }[];
+}
+
+export function entityMatchesDto(entities: EntityMatches, absolute: (path: string) => string): EntityMatchesDto {
+  const snippet = (marked?: string) => (marked ? { snippet: markedHtml(marked) } : {});
+  return {
+    speakers: entities.speakers.map((s) => ({ slug: s.slug, name: s.name, url: absolute(speakerPath(s.slug)), ...snippet(s.marked) })),
+    documents: entities.documents.map((d) => ({ slug: d.slug, title: d.title, kind: d.kind, date: d.date, url: absolute(documentPath(d.slug)), ...snippet(d.marked) })),
+    topics: entities.topics.map((t) => ({ slug: t.slug, name: t.name, url: absolute(topicPath(t.slug)) })),
   };
 }

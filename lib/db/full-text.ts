@@ -16,6 +16,9 @@ export interface ExpressionHelpers {
   prefixes?: PrefixLookup;
 }
 
+/** Which index: the passages' (default) or the speakers', documents' and topics' (entityRows's `entry`). */
+export type FullTextIndex = 'passages' | 'entities';
+
 export interface FullTextStatements {
   /** The engine's match expression for a parsed query; null when nothing is left to look for. */
   expression(query: ParsedQuery, helpers?: ExpressionHelpers | SynonymLookup): string | null;
@@ -25,6 +28,21 @@ export interface FullTextStatements {
    * Ends in its WHERE clause, so the caller may add `AND …` conditions on `p` and `d`.
    */
   matchedRows(expression: string, withRank: boolean): Sql;
+  /** Rows (id): every passage (or entity entry) matching `expression`, unranked: a set for `x.id IN (…)`. */
+  rowsMatching(expression: string, index?: FullTextIndex): Sql;
+  /**
+   * Rows (id): the passages where `word` occurs at least once on its own, not as the part of a
+   * hyphen-joined name the tokenizer splits off ("un" in "Kim Jong-un", "ju" in "Ri Sol-ju").
+   */
+  standaloneRows(word: string, index?: FullTextIndex): Sql;
+  /**
+   * Speakers, documents and topics matching `expression` (by name, alias, bio, title, subtitle,
+   * summary, publisher), as rows (kind: 'speaker' | 'document' | 'topic', id, entry, rank: lower is
+   * better), unfiltered: the caller keeps what the public may see.
+   */
+  entityRows(expression: string): Sql;
+  /** Rows (entry, marked): for the entries among `entries` that match, the best matching part, marks between `open` and `close`. */
+  entitySnippets(expression: string, entries: number[], marks: Marks, tokens: number): Sql;
   /** Rows (id, snippet): the passages among `ids` that match, their matches between `open` and `close`. */
   snippets(expression: string, ids: number[], marks: Marks, tokens: number): Sql;
   /** Rows (id, anchor, marked), in reading order: the whole text of each matching passage of one document. */

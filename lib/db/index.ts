@@ -16,8 +16,11 @@ export { num, sql, join, empty, type QueryDb, type Sql } from './query';
 export { createPrismaClient } from './sqlite/prisma';
 export { openReader, type Reader } from './sqlite/reader';
 // Full text: the engine's statements for search (see full-text.ts).
-export type { FullTextStatements, PrefixLookup, SynonymLookup } from './full-text';
+export type { FullTextIndex, FullTextStatements, PrefixLookup, SynonymLookup } from './full-text';
 export { sqliteFullText as fullText } from './sqlite/full-text';
+// Vectors: where passages' embeddings are kept and how the nearest are found (see vectors.ts).
+export type { ChunkVector, NearestOptions, VectorStatements } from './vectors';
+export { sqliteVectors as vectors, vectorReaderFor, closeVectorReaders } from './sqlite/vectors';
 // Writing: every write goes through one serialized writer per database file.
 export { databaseFileOf, isWriter, sharedWriterFor } from './client-writer';
 export { write, withWriter, writerOf, openWriter, closeWriters, nowIso, type Writer, type WriterOptions, type WriteDb } from './sqlite/writer';

@@ -7,6 +7,7 @@ import { recordAudit, type AuditAction } from './audit';
 import { BusyError, ConflictError, EditorialError, NotFoundError } from './errors';
 import { sameContent, snapshotOf, sql, type EntityType, type Snapshot, type SnapshotOf } from './snapshots';
 import { nowIso, writerOf, type WriteDb, type Writer } from '@/lib/db';
+import { embedAfterWrite } from '@/lib/search/vectors/embed-pending';
 
 /** Options every editorial function takes after its input. */
 export interface EditOptions {
@@ -92,7 +93,12 @@ function isBusy(error: unknown): boolean {
 /** Runs one write transaction; a change that changed nothing is rolled back and returns its value. */
 export function runWrite<T>(options: EditOptions | undefined, fn: (db: WriteDb) => T): T {
   try {
-    return writerOf(options).write(fn);
+    const writer = writerOf(options);
+    const result = writer.write(fn);
+    // Every editorial change passes here: passages it added or whose text it changed (their old vectors
+    // went with the edit, by trigger) are embedded after the commit, without holding up the save.
+    embedAfterWrite(writer);
+    return result;
   } catch (error) {
     if (error instanceof Unchanged) return error.value as T;
     if (isBusy(error)) throw new BusyError();

@@ -1,5 +1,6 @@
 // The search filters as SQL over a row source `x` with the columns id, kind, speakerId,
 // publishedOn and publishedUntil; each facet leaves its own filter out.
+import 'server-only';
 import { empty, fullText, join, sql, type Sql } from '@/lib/db';
 import { isPublicDocument } from './public-documents';
 import { parsePartialDate } from '@/lib/dates';

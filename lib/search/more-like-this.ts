@@ -1,4 +1,5 @@
 // "More like this": the passages in other documents that share the most distinctive words with one passage.
+import 'server-only';
 import { fullText, num, sql, type QueryDb } from '@/lib/db';
 import { isPublicDocument } from './public-documents';
 import { passageColumns, passageRef, type PassageRef, type PassageRow } from './passage-rows';

@@ -1,4 +1,5 @@
 // A found passage as both search and "more like this" read it: one column list, one mapping.
+import 'server-only';
 import { num, sql } from '@/lib/db';
 import { isoAtPrecision, type DatePrecision } from '@/lib/dates';
 import { passagePath } from '@/lib/urls';

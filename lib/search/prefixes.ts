@@ -1,4 +1,5 @@
 // The words as written that each one-word prefix of a query stands for, from the archive's vocabulary.
+import 'server-only';
 import { fullText, type PrefixLookup, type QueryDb } from '@/lib/db';
 import type { ParsedQuery } from './query-parser';
 import { foldDiacritics } from './fold';

@@ -117,3 +117,30 @@ export function formatTerm(term: QueryTerm): string {
 export function formatQuery(query: ParsedQuery): string {
   return [...query.groups.map((group) => group.map(formatTerm).join(' OR ')), ...query.excluded.map((term) => `-${formatTerm(term)}`)].join(' ');
 }
+
+/**
+ * A query in a reader's own words, with none of the search syntax (a "phrase", -word, OR, word*):
+ * the only kind that may be matched on some of its words when not all of them match.
+ */
+export function isNaturalQuery(input: string, parsed: ParsedQuery): boolean {
+  const typedQuotes = tokenize(input.slice(0, 1000)).some((token) => token.quoted);
+  const or = parsed.groups.some((group) => group.length > 1);
+  const prefix = parsed.groups.some((group) => group.some((term) => term.prefix));
+  return !typedQuotes && !or && !prefix && parsed.excluded.length === 0;
+}
+
+// Two to five capitals typed as a word of their own: UN, DPRK, USA (ending punctuation aside).
+const INITIALISM = /^\p{Lu}{2,5}$/u;
+
+/**
+ * The words typed as initialisms ("UN", "DPRK"), lower case, as the parser gives them. Such a word
+ * must not match the hyphen-joined part of a name that the index splits off: "un" in "Kim Jong-un".
+ */
+export function initialismsOf(input: string): Set<string> {
+  const words = input
+    .slice(0, 1000)
+    .split(/\s+/)
+    .map((token) => token.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''))
+    .filter((token) => INITIALISM.test(token));
+  return new Set(words.map((word) => word.toLowerCase()));
+}

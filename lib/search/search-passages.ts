@@ -1,18 +1,25 @@
-// Passage search: parse once, expand synonyms, match with the engine's full-text index, rank by
-// weighted BM25 (ties: newer first), count facets given the other filters, and correct typos.
-import { fullText, join, num, type QueryDb } from '@/lib/db';
-import { filterSql, matchedRows } from './filters';
+// Passage search: parse once, find and rank the passages, then describe the page's hits with marked
+// snippets. Words (lexical-search.ts: exact, corrected, or some of a natural query's words) and
+// meaning (vectors/nearest.ts) are fused for a natural query (hybrid.ts); explicit syntax is words only.
+import 'server-only';
+import { fullText, join, num, sql, type QueryDb } from '@/lib/db';
+import { countRows, EMPTY_FACETS, passagesByIds } from './facets';
+import { fuse, FUSION_WEIGHTS, lexicalOnlyScore, LEXICAL_DEPTH, MEANING_DEPTH, nearEnough } from './hybrid';
+import { lexicalSearch, matchingAmong, matchingRows, rankWindow, type RankedPassage } from './lexical-search';
 import { MARK_CLOSE, MARK_OPEN } from './marks';
 import { passageColumns, passageRef, type PassageRow } from './passage-rows';
-import { parseQuery, type ParsedQuery } from './query-parser';
+import { matchEntities } from './entities';
+import { initialismsOf, isNaturalQuery, parseQuery, type ParsedQuery } from './query-parser';
 import { prefixLookup } from './prefixes';
-import { corrections } from './spelling';
 import { withSynonyms } from './synonyms';
-import type { SearchFacets, SearchHit, SearchRequest, SearchResponse } from './types';
+import { shortLine } from './short-line';
+import { isStopWord } from './stop-words';
+import type { MatchedBy, SearchFacets, SearchHit, SearchRequest, SearchResponse } from './types';
+import { nearestPassages } from './vectors/nearest';
 
 const SNIPPET_TOKENS = 32;
-const FACET_LIMIT = 30;
-const EMPTY_FACETS: SearchFacets = { speakers: [], topics: [], kinds: [], years: [] };
+/** How much of a passage found by meaning alone is read to show its opening line (about as long as a snippet). */
+const OPENING_CHARS = 400;
 
 /** The full-text expression for a parsed query, synonyms included; null when there is nothing to look for. */
 export async function expressionOf(db: QueryDb, parsed: ParsedQuery): Promise<string | null> {
@@ -30,80 +37,133 @@ export async function searchPassages(db: QueryDb, request: SearchRequest): Promi
     const message = parsed.excluded.length > 0 ? 'Add a word to search for alongside the words to leave out.' : 'Type a word or a "phrase" to search for.';
     return { ...base, total: 0, hits: [], facets: EMPTY_FACETS, message };
   }
-  const result = await run(db, (await expressionOf(db, parsed))!, request);
-  if (result.total > 0) return { ...base, ...result };
-
-  for (const corrected of await corrections(db, parsed)) {
-    const retry = await run(db, (await expressionOf(db, corrected.query))!, request);
-    if (retry.total > 0) return { ...base, ...retry, didYouMean: corrected.text };
-  }
-  return { ...base, ...result };
-}
-
-async function run(db: QueryDb, expression: string, request: SearchRequest) {
-  const [ranked, facets] = await Promise.all([rankedPage(db, expression, request), countFacets(db, expression, request)]);
-  return { total: facets.total, hits: await describeHits(db, expression, ranked), facets: facets.facets };
-}
-
-async function rankedPage(db: QueryDb, expression: string, request: SearchRequest) {
-  return db.$queryRaw<{ id: number | bigint; rank: number }[]>`
-    SELECT x.id AS id, x.rank AS rank FROM (${matchedRows(expression, request, true)}) x
-    WHERE ${filterSql(request)}
-    ORDER BY x.rank, x.publishedOn DESC, x.id, x.position
-    LIMIT ${request.pageSize} OFFSET ${(request.page - 1) * request.pageSize}`;
-}
-
-async function countFacets(db: QueryDb, expression: string, request: SearchRequest): Promise<{ total: number; facets: SearchFacets }> {
-  // One statement, so the full-text match runs once for the total and every facet. CROSS JOIN
-  // keeps the matches first: left to itself, the planner cannot see how few they are and walks
-  // every tag and speaker instead (57 ms instead of 0.3 ms for a rare word in 100,000 passages).
-  const rows = await db.$queryRaw<{ facet: string; value: string; label: string; count: number | bigint }[]>`
-    WITH x AS MATERIALIZED (${matchedRows(expression, request, false)})
-    SELECT 'total' AS facet, '' AS value, '' AS label, COUNT(*) AS count FROM x WHERE ${filterSql(request)}
-    UNION ALL
-    SELECT * FROM (SELECT 'speaker', s.slug, s.name, COUNT(*) AS n FROM x CROSS JOIN Speaker s ON s.id = x.speakerId
-      WHERE ${filterSql(request, 'speaker')} GROUP BY s.id ORDER BY n DESC, s.name LIMIT ${FACET_LIMIT})
-    UNION ALL
-    SELECT * FROM (SELECT 'topic', t.slug, t.name, COUNT(*) AS n FROM x CROSS JOIN PassageTopic pt ON pt.passageId = x.id CROSS JOIN Topic t ON t.id = pt.topicId
-      WHERE ${filterSql(request, 'topic')} GROUP BY t.id ORDER BY n DESC, t.name LIMIT ${FACET_LIMIT})
-    UNION ALL
-    SELECT 'kind', x.kind, x.kind, COUNT(*) FROM x WHERE ${filterSql(request, 'kind')} GROUP BY x.kind
-    UNION ALL
-    SELECT 'year', substr(x.publishedOn, 1, 4), substr(x.publishedOn, 1, 4), COUNT(*) FROM x
-      WHERE ${filterSql(request, 'year')} GROUP BY substr(x.publishedOn, 1, 4)`;
-
-  const of = (facet: string) => rows.filter((r) => r.facet === facet);
+  const window = { limit: request.pageSize, offset: (request.page - 1) * request.pageSize };
+  const natural = isNaturalQuery(request.q, parsed);
+  const mode = request.mode ?? 'hybrid';
+  // The people and documents are listed once, above the first page, and not within one document.
+  const listEntities = request.page === 1 && !request.document;
+  const [found, entities] = await Promise.all([
+    mode === 'vector'
+      ? byMeaning(db, request, window)
+      : mode === 'hybrid' && natural
+        ? byWordsAndMeaning(db, parsed, request, window)
+        : byWords(db, parsed, request, window),
+    listEntities ? matchEntities(db, parsed, natural, initialismsOf(request.q)) : undefined,
+  ]);
+  const hits = await describeHits(db, found.expression, found.ranked);
   return {
-    total: num(of('total')[0]?.count),
-    facets: {
-      speakers: of('speaker').map((r) => ({ slug: r.value, name: r.label, count: num(r.count) })),
-      topics: of('topic').map((r) => ({ slug: r.value, name: r.label, count: num(r.count) })),
-      kinds: of('kind')
-        .map((r) => ({ kind: r.value, count: num(r.count) }))
-        .sort((a, b) => b.count - a.count),
-      years: of('year')
-        .map((r) => ({ year: Number(r.value), count: num(r.count) }))
-        .sort((a, b) => b.year - a.year),
-    },
+    ...base,
+    total: found.total,
+    hits,
+    facets: found.facets,
+    ...(found.didYouMean ? { didYouMean: found.didYouMean } : {}),
+    ...(found.matchedBy ? { matchedBy: found.matchedBy } : {}),
+    ...(entities ? { entities } : {}),
   };
 }
 
-async function describeHits(db: QueryDb, expression: string, ranked: { id: number | bigint; rank: number }[]): Promise<SearchHit[]> {
+interface Found {
+  ranked: RankedPassage[];
+  total: number;
+  facets: SearchFacets;
+  /** The full-text expression that marks the words in snippets; null when no word matched. */
+  expression: string | null;
+  matchedBy?: MatchedBy;
+  didYouMean?: string;
+}
+
+type Window = { limit: number; offset: number };
+
+/** A query written as a sentence rather than as keywords: it has words that carry grammar, not subject. */
+const isSentence = (parsed: ParsedQuery) => parsed.groups.some((group) => group.some((term) => term.words.some(isStopWord)));
+
+/** Explicit syntax ("phrases", -word, OR, prefix*) means what it says: words only. */
+async function byWords(db: QueryDb, parsed: ParsedQuery, request: SearchRequest, window: Window): Promise<Found> {
+  const found = await lexicalSearch(db, parsed, request, window);
+  return { ...found, expression: found.match?.expression ?? null };
+}
+
+/** Meaning alone (the evaluation's "vector" engine): the nearest passages, as many as the pages need. */
+async function byMeaning(db: QueryDb, request: SearchRequest, window: Window): Promise<Found> {
+  const near = await nearestPassages(db, request.q, request, Math.max(MEANING_DEPTH, window.offset + window.limit));
+  const ids = near.map((n) => n.id);
+  const counted = ids.length > 0 ? await countRows(db, passagesByIds(ids), request) : { total: 0, facets: EMPTY_FACETS };
+  const ranked = near.slice(window.offset, window.offset + window.limit).map((n) => ({ id: n.id, score: Math.round(n.similarity * 1e6) / 1e6 }));
+  return { ranked, ...counted, expression: null, ...(ids.length > 0 ? { matchedBy: 'meaning' as const } : {}) };
+}
+
+/**
+ * A natural query. Keywords that are all found together answer it by themselves, exactly as with
+ * byWords (same hits, same total). A sentence ("who can bring change to North Korea"), or keywords
+ * only some of which are found, or none: the passages with the words are fused with the passages
+ * nearest in meaning. The fused head covers the first LEXICAL_DEPTH lexical ranks and the
+ * MEANING_DEPTH nearest passages; pages past it continue in lexical order, leaving out what the head
+ * already showed. Passages found by meaning alone count in the total and the facets.
+ */
+async function byWordsAndMeaning(db: QueryDb, parsed: ParsedQuery, request: SearchRequest, window: Window): Promise<Found> {
+  const lexical = await lexicalSearch(db, parsed, request, { limit: LEXICAL_DEPTH, offset: 0 });
+  if (lexical.matchedBy === 'all' && !isSentence(parsed)) {
+    const fits = window.offset + window.limit <= LEXICAL_DEPTH;
+    const ranked = fits ? lexical.ranked.slice(window.offset, window.offset + window.limit) : await rankWindow(db, lexical.match!, request, window);
+    return { ...lexical, ranked, expression: lexical.match!.expression };
+  }
+  // A corrected typo is searched for its meaning too: the typo itself means nothing to the model.
+  const near = nearEnough(await nearestPassages(db, lexical.didYouMean ?? request.q, request, MEANING_DEPTH));
+  const weights = FUSION_WEIGHTS;
+  const head = fuse(lexical.ranked, near, weights);
+
+  const inHead = new Set(lexical.ranked.map((r) => r.id));
+  const nearOnly = near.map((n) => n.id).filter((id) => !inHead.has(id));
+  const alsoByWords = lexical.match ? await matchingAmong(db, lexical.match, request, nearOnly) : new Set<number>();
+  const byMeaningAlone = nearOnly.filter((id) => !alsoByWords.has(id));
+  const counted =
+    byMeaningAlone.length === 0
+      ? lexical
+      : await countRows(
+          db,
+          lexical.match ? sql`${matchingRows(lexical.match, request)} UNION ALL ${passagesByIds(byMeaningAlone)}` : passagesByIds(byMeaningAlone),
+          request,
+        );
+
+  const ranked = head.slice(window.offset, window.offset + window.limit);
+  const past = window.offset + window.limit - Math.max(window.offset, head.length);
+  if (past > 0 && lexical.match && lexical.ranked.length === LEXICAL_DEPTH) {
+    // The lexical ranks below the head, without the nearest passages the head already placed.
+    const placed = near.map((n) => n.id);
+    const headWithoutNear = lexical.ranked.filter((r) => !placed.includes(r.id)).length;
+    const from = headWithoutNear + Math.max(0, window.offset - head.length);
+    const rest = await rankWindow(db, lexical.match, request, { limit: past, offset: from, exclude: placed });
+    ranked.push(...rest.map((r, i) => ({ id: r.id, score: Math.round(lexicalOnlyScore(weights, LEXICAL_DEPTH + from - headWithoutNear + i) * 1e9) / 1e9 })));
+  }
+  const matchedBy: MatchedBy | undefined = lexical.matchedBy ?? (near.length > 0 ? 'meaning' : undefined);
+  return {
+    ranked,
+    total: counted.total,
+    facets: counted.facets,
+    expression: lexical.match?.expression ?? null,
+    ...(matchedBy ? { matchedBy } : {}),
+    ...(lexical.didYouMean ? { didYouMean: lexical.didYouMean } : {}),
+  };
+}
+
+/** Each ranked passage as a hit: who said it, where, and its snippet with the matched words marked. */
+export async function describeHits(db: QueryDb, expression: string | null, ranked: RankedPassage[]): Promise<SearchHit[]> {
   if (ranked.length === 0) return [];
-  const ids = ranked.map((r) => num(r.id));
+  const ids = ranked.map((r) => r.id);
   const [details, snippets] = await Promise.all([
-    db.$queryRaw<PassageRow[]>`
-      SELECT ${passageColumns}
+    db.$queryRaw<(PassageRow & { opening: string })[]>`
+      SELECT ${passageColumns}, substr(p.text, 1, ${OPENING_CHARS}) AS opening
       FROM Passage p JOIN Document d ON d.id = p.documentId LEFT JOIN Speaker s ON s.id = p.speakerId
       WHERE p.id IN (${join(ids)})`,
-    db.$queryRaw<{ id: number | bigint; snippet: string }[]>(fullText.snippets(expression, ids, { open: MARK_OPEN, close: MARK_CLOSE }, SNIPPET_TOKENS)),
+    expression
+      ? db.$queryRaw<{ id: number | bigint; snippet: string }[]>(fullText.snippets(expression, ids, { open: MARK_OPEN, close: MARK_CLOSE }, SNIPPET_TOKENS))
+      : [],
   ]);
   const detailById = new Map(details.map((d) => [num(d.id), d]));
   const snippetById = new Map(snippets.map((s) => [num(s.id), s.snippet]));
-  return ranked.map(({ id, rank }) => ({
-    ...passageRef(detailById.get(num(id))!),
-    marked: snippetById.get(num(id)) ?? '',
-    // Reported precisely enough that the order of hits and the order of scores always agree.
-    score: Math.round(-rank * 1e6) / 1e6,
-  }));
+  return ranked.map(({ id, score }) => {
+    const detail = detailById.get(id)!;
+    // A passage found by meaning alone has none of the words to mark: its opening stands for it.
+    return { ...passageRef(detail), marked: snippetById.get(id) ?? shortLine(detail.opening, OPENING_CHARS / 2), score };
+  });
 }

@@ -1,17 +1,29 @@
-// "Did you mean": for each word the archive never uses, the closest words it does use.
+// "Did you mean": for each word that neither the archive nor an English dictionary knows (a typo,
+// not a word the archive happens not to use), the closest words the archive uses often enough.
+import 'server-only';
 import { distance } from 'fastest-levenshtein';
 import { fullText, num, type QueryDb } from '@/lib/db';
+import { isEnglishWord } from './dictionary';
+import { matchedRows } from './filters';
 import { foldDiacritics } from './fold';
+import { isStopWord } from './stop-words';
 import { formatQuery, type ParsedQuery, type QueryTerm } from './query-parser';
 
 /** How many corrected queries to try before giving up. */
 export const MAX_CORRECTIONS = 3;
 
+/** How many passages must use a word two edits away before it is offered in place of a typo. */
+const MIN_PASSAGES_AT_TWO_EDITS = 2;
+
 type VocabularyRow = { term: string; doc: number | bigint };
 
 async function isKnown(db: QueryDb, word: string): Promise<boolean> {
   const rows = await db.$queryRaw<VocabularyRow[]>(fullText.vocabulary.terms([word]));
-  return rows.length > 0;
+  if (rows.length > 0) return true;
+  // Known by its stem too: "usb" is no typo in an archive whose published text says "USBs".
+  const expression = fullText.expression({ groups: [[{ words: [word], quoted: false, prefix: false }]], excluded: [] })!;
+  const stemmed = await db.$queryRaw<unknown[]>`SELECT 1 FROM (${matchedRows(expression, { q: word, page: 1, pageSize: 1 }, false)}) LIMIT 1`;
+  return stemmed.length > 0;
 }
 
 /**
@@ -30,12 +42,22 @@ async function closestKnown(db: QueryDb, word: string): Promise<string[]> {
   const scored = new Map<string, { distance: number; doc: number }>();
   for (const row of [...sameFirst, ...sameSecond]) {
     const d = distance(word, row.term);
-    if (d > 0 && d <= maxDistance) scored.set(row.term, { distance: d, doc: num(row.doc) });
+    // Two edits reach many words by chance: such a guess must be a word the archive uses more than once.
+    if (isStopWord(row.term)) continue; // "usb" is no typo for "us": a stop word is never the word meant
+    if (d > 0 && d <= maxDistance && (d === 1 || num(row.doc) >= MIN_PASSAGES_AT_TWO_EDITS)) scored.set(row.term, { distance: d, doc: num(row.doc) });
   }
   return [...scored.entries()]
     .sort(([, a], [, b]) => a.distance - b.distance || b.doc - a.doc)
     .slice(0, MAX_CORRECTIONS)
     .map(([term]) => term);
+}
+
+/**
+ * A word may be corrected only when it is long enough to guess from, not a number, and no English
+ * word: "market" is never a typo for "make", however rare "market" is in the archive.
+ */
+function needsCorrection(word: string, folded: string): boolean {
+  return folded.length >= 3 && !/^\p{N}+$/u.test(word) && !isEnglishWord(word) && !isEnglishWord(folded);
 }
 
 export interface Correction {
@@ -55,18 +77,20 @@ function replaceWords(query: ParsedQuery, replacement: Map<string, string>): Par
  * The query with every unknown word replaced by one of its closest known words, best guess first.
  * Several are offered because the best guess may occur only in drafts, which search never shows.
  */
-export async function corrections(db: QueryDb, query: ParsedQuery): Promise<Correction[]> {
+export async function corrections(db: QueryDb, query: ParsedQuery, initialisms: ReadonlySet<string> = new Set()): Promise<Correction[]> {
   const words = new Set(
     query.groups
       .flat()
       .filter((t) => !t.prefix)
-      .flatMap((t) => t.words),
+      .flatMap((t) => t.words)
+      // "NATO" typed in capitals is a name the reader means, not a typo for "nato's" nearest word.
+      .filter((word) => !initialisms.has(word)),
   );
   const replacements: { word: string; candidates: string[] }[] = [];
   for (const word of words) {
     const folded = foldDiacritics(word);
     // Judged by the folded form, as the vocabulary holds it: marks alone leave too little to correct.
-    if (folded.length < 3 || /^\p{N}+$/u.test(word) || (await isKnown(db, folded))) continue;
+    if (!needsCorrection(word, folded) || (await isKnown(db, folded))) continue;
     const candidates = await closestKnown(db, folded);
     if (candidates.length > 0) replacements.push({ word, candidates });
   }

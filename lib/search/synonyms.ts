@@ -1,5 +1,6 @@
 // Synonym expansion from the SearchSynonym table: "dprk" also finds "north korea", and the words
 // north korea typed unquoted are recognised as that phrase too.
+import 'server-only';
 import { join, type QueryDb, type SynonymLookup } from '@/lib/db';
 import type { ParsedQuery, QueryTerm } from './query-parser';
 

@@ -3,6 +3,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Pagination } from '@/components/pagination';
 import { ProblemList } from '@/components/problem-list';
+import { EntityMatches } from '@/components/search/entity-matches';
 import { SearchBox } from '@/components/search/search-box';
 import { SearchFacets } from '@/components/search/search-facets';
 import { SearchResults } from '@/components/search/search-results';
@@ -50,7 +51,8 @@ export default async function SearchPage({ searchParams }: Props) {
       {heading}
       <SearchBox defaultValue={params.q} label="Search every passage" hidden={grouped ? { group: 'document' } : {}} />
       <p className="mt-2 text-sm muted">
-        All words must match. Use &quot;quotes&quot; for a phrase, * for a prefix (smugg*), OR for either, and -word to leave a word out.
+        Passages with all your words first; when none has them all, those with the most, and those close in meaning. Use &quot;quotes&quot; for a phrase, * for
+        a prefix (smugg*), OR for either, and -word to leave a word out: then only the words count.
       </p>
       {/* Results first in reading order, so a phone shows them before the (collapsed) filters; from md
           the filters take the first column again, beside the results. */}
@@ -70,6 +72,17 @@ export default async function SearchPage({ searchParams }: Props) {
               Nothing matches “{params.q}”. Did you mean <Link href={hrefWith({ q: result.didYouMean })}>{result.didYouMean}</Link>? Showing its results.
             </p>
           )}
+          {result.matchedBy === 'some' && (
+            <p role="status" className="mb-4 rounded-md bg-amber-50 p-3 dark:bg-amber-950">
+              No passage has every word of “{result.didYouMean ?? params.q}”: showing passages that match some of your words, and passages close in meaning.
+            </p>
+          )}
+          {result.matchedBy === 'meaning' && (
+            <p role="status" className="mb-4 rounded-md bg-amber-50 p-3 dark:bg-amber-950">
+              No passage uses the words “{params.q}”: showing passages close in meaning.
+            </p>
+          )}
+          {result.entities && <EntityMatches entities={result.entities} />}
           {result.total > 0 && (
             <p className="mb-2 text-sm">
               {grouped ? (

@@ -2,6 +2,7 @@
 // Only lib/db opens connections (eslint.config.mjs enforces it); the rest of lib/ asks lib/db.
 import 'server-only';
 import Database from 'better-sqlite3';
+import * as sqliteVec from 'sqlite-vec';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 
@@ -26,4 +27,25 @@ export function openDatabase(file: string): SqliteDb {
  */
 export function openReadOnlyDatabase(file: string, timeoutMs = 5000): SqliteDb {
   return new Database(file, { readonly: true, fileMustExist: true, timeout: timeoutMs });
+}
+
+/**
+ * Loads sqlite-vec (meaning-based search's Hamming and cosine distances, lib/db/sqlite/vectors.ts) into a
+ * connection; false, said once on stderr, where it cannot be (a platform without its npm package):
+ * search then goes on without meaning.
+ */
+export function loadVectorFunctions(db: SqliteDb): boolean {
+  try {
+    sqliteVec.load(db);
+    return true;
+  } catch (error) {
+    warnOnce(`Meaning-based search is off: sqlite-vec did not load (${(error as Error).message}).`);
+    return false;
+  }
+}
+
+let warned = false;
+function warnOnce(message: string) {
+  if (!warned) console.warn(message);
+  warned = true;
 }

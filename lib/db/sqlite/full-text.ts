@@ -2,7 +2,7 @@
 // passage_words_fts_vocab (words as written, folded), both kept up to date by the migrations' triggers.
 import 'server-only';
 import { Prisma } from '@/lib/generated/prisma/client';
-import type { FullTextStatements } from '../full-text';
+import type { FullTextIndex, FullTextStatements } from '../full-text';
 import { toFtsExpression } from './fts-expression';
 
 // BM25 weights of the indexed columns: what was said counts most; who said it, then where, less.
@@ -10,8 +10,20 @@ export const TEXT_WEIGHT = 1.0;
 export const SPEAKER_WEIGHT = 0.5;
 export const TITLE_WEIGHT = 0.2;
 
+// An entity named by the words ranks before one that only mentions them in its bio or summary.
+export const ENTITY_NAME_WEIGHT = 2.0;
+export const ENTITY_DETAIL_WEIGHT = 1.0;
+
 const bm25 = Prisma.sql`bm25(passage_fts, ${TEXT_WEIGHT}, ${SPEAKER_WEIGHT}, ${TITLE_WEIGHT})`;
 const VOCABULARY = Prisma.raw('passage_words_fts_vocab');
+// The full-text tables, and the columns of each that hold running text (passage: text and title;
+// entity: name and detail).
+const TABLES: Record<FullTextIndex, { name: Prisma.Sql; textColumns: number[] }> = {
+  passages: { name: Prisma.raw('passage_fts'), textColumns: [0, 2] },
+  entities: { name: Prisma.raw('entity_fts'), textColumns: [0, 1] },
+};
+// A marked occurrence (U+0002) after any character but a hyphen (ASCII, U+2010, U+2011).
+const HYPHEN_FREE_GLOB = '*[^-\u2010\u2011]\u0002*';
 
 export const sqliteFullText: FullTextStatements = {
   expression: toFtsExpression,
@@ -24,6 +36,36 @@ export const sqliteFullText: FullTextStatements = {
     JOIN Passage p ON p.id = passage_fts.rowid
     JOIN Document d ON d.id = p.documentId
     WHERE passage_fts MATCH ${expression}`;
+  },
+
+  rowsMatching(expression, index = 'passages') {
+    const table = TABLES[index];
+    return Prisma.sql`SELECT rowid FROM ${table.name} WHERE ${table.name} MATCH ${expression}`;
+  },
+
+  standaloneRows(word, index = 'passages') {
+    // highlight() marks each occurrence; one that starts the column or follows anything but a hyphen
+    // stands on its own. A speaker's name (in passages) is no place for an initialism: not checked.
+    const table = TABLES[index];
+    const standalone = (column: number) => Prisma.sql`(highlight(${table.name}, ${column}, char(2), char(3)) GLOB char(2) || '*'
+      OR highlight(${table.name}, ${column}, char(2), char(3)) GLOB ${HYPHEN_FREE_GLOB})`;
+    return Prisma.sql`SELECT rowid FROM ${table.name} WHERE ${table.name} MATCH ${`"${word.replaceAll('"', '""')}"`}
+      AND (${Prisma.join(table.textColumns.map(standalone), ' OR ')})`;
+  },
+
+  entityRows(expression) {
+    // The entity's kind is in its rowid (see migration 20261202010000_entity_search).
+    return Prisma.sql`
+    SELECT CASE rowid % 3 WHEN 0 THEN 'speaker' WHEN 1 THEN 'document' ELSE 'topic' END AS kind, rowid / 3 AS id, rowid AS entry,
+           bm25(entity_fts, ${ENTITY_NAME_WEIGHT}, ${ENTITY_DETAIL_WEIGHT}) AS rank
+    FROM entity_fts WHERE entity_fts MATCH ${expression}`;
+  },
+
+  entitySnippets(expression, entries, marks, tokens) {
+    // Column -1: FTS5 picks the column (name or detail) whose fragment matches best.
+    return Prisma.sql`
+    SELECT rowid AS entry, snippet(entity_fts, -1, ${marks.open}, ${marks.close}, '…', ${tokens}) AS marked
+    FROM entity_fts WHERE entity_fts MATCH ${expression} AND rowid IN (${Prisma.join(entries)})`;
   },
 
   snippets(expression, ids, marks, tokens) {

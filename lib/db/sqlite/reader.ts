@@ -6,14 +6,17 @@ import 'server-only';
 import type { Statement } from 'better-sqlite3';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { QueryDb } from '../query';
-import { openReadOnlyDatabase } from './connection';
+import { loadVectorFunctions, openReadOnlyDatabase } from './connection';
 
 export interface Reader extends QueryDb {
+  /** Whether meaning-based search's vector functions (sqlite-vec) are loaded on this connection. */
+  readonly hasVectors: boolean;
   close(): void;
 }
 
 export function openReader(file: string): Reader {
   const db = openReadOnlyDatabase(file);
+  const hasVectors = loadVectorFunctions(db);
   const statements = new Map<string, Statement>();
   const prepared = (sql: string) => {
     let statement = statements.get(sql);
@@ -27,5 +30,5 @@ export function openReader(file: string): Reader {
     const sql = query instanceof Prisma.Sql ? query : Prisma.sql(query, ...values);
     return Promise.resolve(prepared(sql.sql).all(...(sql.values as unknown[])));
   }) as QueryDb['$queryRaw'];
-  return { $queryRaw, close: () => db.close() };
+  return { $queryRaw, hasVectors, close: () => db.close() };
 }

@@ -37,7 +37,7 @@ describe('GET /api/health', () => {
       checks: {
         database: { status: 'ok', documents: 2 },
         migrations: { status: 'ok', applied: readMigrations().length },
-        searchIndex: { status: 'ok', tables: 2 },
+        searchIndex: { status: 'ok', tables: 3 }, // passage_fts, passage_words_fts, entity_fts
         disk: { status: 'ok' },
       },
     });

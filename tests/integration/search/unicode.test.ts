@@ -56,7 +56,8 @@ describe('other edges of Unicode', () => {
     ['CJK', `q=${encodeURIComponent('北朝鮮 制裁')}`, 0],
     ['CJK outside the BMP', `q=${encodeURIComponent('𠀀𠀁')}`, 0],
     ['a misspelled word outside the BMP', `q=${encodeURIComponent('𠀀sanctons')}`, null],
-    ['Arabic with harakat', `q=${encodeURIComponent('كُوريا')}`, 0],
+    // "Korea" in Arabic: no word matches; the model may place it near the passages about Korea.
+    ['Arabic with harakat', `q=${encodeURIComponent('كُوريا')}`, null],
     ['Hangul jamo', `q=${encodeURIComponent('가')}`, 0],
     ['Korean', `q=${encodeURIComponent('북한')}`, 0],
     ['a letter followed by 200 marks', `q=${encodeURIComponent(`a${'\u0301'.repeat(200)}`)}`, null],

@@ -1,6 +1,6 @@
 // GET /api/v1/search: passages matching a query, ranked, with facets; each hit a SearchHitDto (lib/data/dto.ts).
 import { absoluteUrl, jsonOk, parseQuery } from '@/lib/api/responses';
-import { searchHitDto } from '@/lib/data/dto';
+import { entityMatchesDto, searchHitDto } from '@/lib/data/dto';
 import { search } from '@/lib/data/search';
 import { searchParamsSchema } from '@/lib/validation/search';
 import { withJsonErrors } from '@/lib/api/route-errors';
@@ -9,5 +9,6 @@ export const GET = withJsonErrors(async (request: Request) => {
   const query = parseQuery(request, searchParamsSchema);
   if (query.refused) return query.refused;
   const result = await search(query.data);
-  return jsonOk({ ...result, hits: result.hits.map((hit) => searchHitDto(hit, absoluteUrl)) });
+  const entities = result.entities ? { entities: entityMatchesDto(result.entities, absoluteUrl) } : {};
+  return jsonOk({ ...result, hits: result.hits.map((hit) => searchHitDto(hit, absoluteUrl)), ...entities });
 });

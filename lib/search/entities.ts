@@ -1,0 +1,90 @@
+// The speakers, documents and topics a query names or describes ("defector" is in a bio, "escapee"
+// in a summary), for the compact list above the passages. Only what the public may see: speakers of
+// published documents, published documents, topics.
+import 'server-only';
+import { fullText, join, num, sql, type QueryDb, type Sql } from '@/lib/db';
+import { initialismCondition } from './lexical-match';
+import { isoAtPrecision, type DatePrecision } from '@/lib/dates';
+import { MARK_CLOSE, MARK_OPEN } from './marks';
+import { prefixLookup } from './prefixes';
+import type { ParsedQuery } from './query-parser';
+import { isPublicDocument } from './public-documents';
+import { isStopWord } from './stop-words';
+import { withSynonyms } from './synonyms';
+import type { EntityMatches } from './types';
+
+/** Of each kind, at most this many: the list is a pointer, the passages are the results. */
+export const MAX_ENTITIES_PER_KIND = 5;
+const SNIPPET_TOKENS = 14;
+
+/**
+ * A natural query's question words are left out ("who is Seongmin Lee" names a speaker); every other
+ * word must match, as typed, so a long question does not list every entity sharing one word.
+ */
+function withoutStopWords(query: ParsedQuery, natural: boolean): ParsedQuery {
+  if (!natural) return query;
+  const groups = query.groups.filter((group) => !(group.length === 1 && group[0].words.length === 1 && isStopWord(group[0].words[0])));
+  return groups.length > 0 ? { groups, excluded: query.excluded } : query;
+}
+
+type Row = {
+  kind: 'speaker' | 'document' | 'topic';
+  entry: number | bigint;
+  slug: string;
+  label: string;
+  docKind: string | null;
+  publishedOn: string | null;
+  datePrecision: DatePrecision | null;
+};
+
+export async function matchEntities(db: QueryDb, parsed: ParsedQuery, natural: boolean, initialisms: Set<string>): Promise<EntityMatches | undefined> {
+  const query = withoutStopWords(parsed, natural);
+  const [{ query: expanded, lookup }, prefixes] = await Promise.all([withSynonyms(db, query), prefixLookup(db, query)]);
+  const expression = fullText.expression(expanded, { synonyms: lookup, prefixes });
+  if (!expression) return undefined;
+  // "UN" names the United Nations, not a document about Kim Jong-un: as in passages (lexical-match.ts).
+  const conditions = expanded.groups
+    .map((group) => initialismCondition(group, lookup, initialisms, { prefixes }, sql`m.entry`, 'entities'))
+    .filter((c): c is Sql => c !== null);
+  const standalone = conditions.length > 0 ? join(conditions, ' AND ') : sql`1 = 1`;
+
+  // The match runs once; each kind keeps its best few that the public may see.
+  const rows = await db.$queryRaw<Row[]>`
+    WITH m AS MATERIALIZED (SELECT * FROM (${fullText.entityRows(expression)}) m WHERE ${standalone}),
+    visible AS (
+      SELECT m.kind, m.entry, m.rank, s.slug AS slug, s.name AS label, NULL AS docKind, NULL AS publishedOn, NULL AS datePrecision
+      FROM m JOIN Speaker s ON m.kind = 'speaker' AND s.id = m.id
+      WHERE EXISTS (SELECT 1 FROM Participant pa JOIN Document d ON d.id = pa.documentId WHERE pa.speakerId = s.id AND ${isPublicDocument})
+      UNION ALL
+      SELECT m.kind, m.entry, m.rank, d.slug, d.title, d.kind, d.publishedOn, d.datePrecision
+      FROM m JOIN Document d ON m.kind = 'document' AND d.id = m.id WHERE ${isPublicDocument}
+      UNION ALL
+      SELECT m.kind, m.entry, m.rank, t.slug, t.name, NULL, NULL, NULL FROM m JOIN Topic t ON m.kind = 'topic' AND t.id = m.id
+    )
+    SELECT kind, entry, slug, label, docKind, publishedOn, datePrecision FROM (
+      SELECT *, ROW_NUMBER() OVER (PARTITION BY kind ORDER BY rank, label) AS n FROM visible
+    ) WHERE n <= ${MAX_ENTITIES_PER_KIND} ORDER BY kind, n`;
+  if (rows.length === 0) return undefined;
+
+  const snippets = await db.$queryRaw<{ entry: number | bigint; marked: string }[]>(
+    fullText.entitySnippets(
+      expression,
+      rows.map((r) => num(r.entry)),
+      { open: MARK_OPEN, close: MARK_CLOSE },
+      SNIPPET_TOKENS,
+    ),
+  );
+  const marked = new Map(snippets.map((s) => [num(s.entry), s.marked]));
+  const of = (kind: Row['kind']) => rows.filter((r) => r.kind === kind);
+  return {
+    speakers: of('speaker').map((r) => ({ slug: r.slug, name: r.label, marked: marked.get(num(r.entry)) })),
+    documents: of('document').map((r) => ({
+      slug: r.slug,
+      title: r.label,
+      kind: r.docKind!,
+      date: isoAtPrecision(r.publishedOn!, r.datePrecision!),
+      marked: marked.get(num(r.entry)),
+    })),
+    topics: of('topic').map((r) => ({ slug: r.slug, name: r.label })),
+  };
+}

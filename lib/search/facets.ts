@@ -1,0 +1,50 @@
+// Totals and facet counts of a set of found passages, in one statement: the set is any row source
+// `x` with the columns id, kind, speakerId, publishedOn and publishedUntil (passages matched by their
+// words, found by meaning, or both); each facet counts under the other filters, leaving its own out.
+import 'server-only';
+import { join, num, sql, type QueryDb, type Sql } from '@/lib/db';
+import { filterSql } from './filters';
+import type { SearchFacets, SearchRequest } from './types';
+
+const FACET_LIMIT = 30;
+export const EMPTY_FACETS: SearchFacets = { speakers: [], topics: [], kinds: [], years: [] };
+
+/** Given passages (by id) as a row source for countRows. */
+export const passagesByIds = (ids: number[]): Sql => sql`
+  SELECT p.id AS id, p.kind AS kind, p.speakerId AS speakerId, d.publishedOn AS publishedOn, d.publishedUntil AS publishedUntil
+  FROM Passage p JOIN Document d ON d.id = p.documentId WHERE p.id IN (${join(ids)})`;
+
+export async function countRows(db: QueryDb, rows: Sql, request: SearchRequest): Promise<{ total: number; facets: SearchFacets }> {
+  // One statement, so the match runs once for the total and every facet. CROSS JOIN keeps the
+  // matches first: left to itself, the planner cannot see how few they are and walks every tag and
+  // speaker instead (57 ms instead of 0.3 ms for a rare word in 100,000 passages).
+  const result = await db.$queryRaw<{ facet: string; value: string; label: string; count: number | bigint }[]>`
+    WITH x AS MATERIALIZED (${rows})
+    SELECT 'total' AS facet, '' AS value, '' AS label, COUNT(*) AS count FROM x WHERE ${filterSql(request)}
+    UNION ALL
+    SELECT * FROM (SELECT 'speaker', s.slug, s.name, COUNT(*) AS n FROM x CROSS JOIN Speaker s ON s.id = x.speakerId
+      WHERE ${filterSql(request, 'speaker')} GROUP BY s.id ORDER BY n DESC, s.name LIMIT ${FACET_LIMIT})
+    UNION ALL
+    SELECT * FROM (SELECT 'topic', t.slug, t.name, COUNT(*) AS n FROM x CROSS JOIN PassageTopic pt ON pt.passageId = x.id CROSS JOIN Topic t ON t.id = pt.topicId
+      WHERE ${filterSql(request, 'topic')} GROUP BY t.id ORDER BY n DESC, t.name LIMIT ${FACET_LIMIT})
+    UNION ALL
+    SELECT 'kind', x.kind, x.kind, COUNT(*) FROM x WHERE ${filterSql(request, 'kind')} GROUP BY x.kind
+    UNION ALL
+    SELECT 'year', substr(x.publishedOn, 1, 4), substr(x.publishedOn, 1, 4), COUNT(*) FROM x
+      WHERE ${filterSql(request, 'year')} GROUP BY substr(x.publishedOn, 1, 4)`;
+
+  const of = (facet: string) => result.filter((r) => r.facet === facet);
+  return {
+    total: num(of('total')[0]?.count),
+    facets: {
+      speakers: of('speaker').map((r) => ({ slug: r.value, name: r.label, count: num(r.count) })),
+      topics: of('topic').map((r) => ({ slug: r.value, name: r.label, count: num(r.count) })),
+      kinds: of('kind')
+        .map((r) => ({ kind: r.value, count: num(r.count) }))
+        .sort((a, b) => b.count - a.count),
+      years: of('year')
+        .map((r) => ({ year: Number(r.value), count: num(r.count) }))
+        .sort((a, b) => b.year - a.year),
+    },
+  };
+}

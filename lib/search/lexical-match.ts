@@ -1,0 +1,139 @@
+// What a lexical search matches, as a plan the ranking and counting statements share: the exact
+// plan (every word, as typed) and the relaxed one (any meaningful word, more of them first).
+import 'server-only';
+import { fullText, join, num, sql, type FullTextIndex, type QueryDb, type Sql, type SynonymLookup } from '@/lib/db';
+import { prefixLookup } from './prefixes';
+import type { ParsedQuery, QueryTerm } from './query-parser';
+import { isStopWord } from './stop-words';
+import { withSynonyms } from './synonyms';
+
+export interface LexicalMatch {
+  /** The full-text expression: what gates the passages, what BM25 ranks them by, what snippets mark. */
+  expression: string;
+  /** Conditions on `x.id` beyond the expression (an initialism must stand on its own somewhere). */
+  where: Sql;
+  /** Relaxed only: how many of the query's meaningful words a passage matches; ranks before BM25. */
+  coordination: Sql | null;
+  matchedBy: 'all' | 'some';
+}
+
+/**
+ * The relaxed step ORs at most this many words: each adds a pass over its matches to count
+ * coordination, and a reader's question rarely has more meaningful words than this.
+ */
+export const MAX_RELAXED_WORDS = 8;
+
+const TRUE = sql`1 = 1`;
+const isInitialism = (term: QueryTerm, initialisms: Set<string>) => !term.prefix && term.words.length === 1 && initialisms.has(term.words[0]);
+
+/**
+ * The passages a group of alternatives (a OR b, or one term with its synonyms) matches, as a
+ * condition on `x.id`, where an initialism counts only where it stands on its own ("UN", not the
+ * "un" of "Kim Jong-un"). Null when the group holds no initialism: its expression says it all.
+ */
+export function initialismCondition(
+  terms: QueryTerm[],
+  lookup: SynonymLookup,
+  initialisms: Set<string>,
+  helpers: { prefixes?: (p: string) => string[] },
+  column: Sql = sql`x.id`,
+  index: FullTextIndex = 'passages',
+): Sql | null {
+  const words = terms.filter((t) => isInitialism(t, initialisms)).map((t) => t.words[0]);
+  if (words.length === 0) return null;
+  // Everything else the group may match: its other terms, and the initialisms' synonyms.
+  const others: QueryTerm[] = [
+    ...terms.filter((t) => !isInitialism(t, initialisms)),
+    ...terms.filter((t) => isInitialism(t, initialisms)).flatMap((t) => lookup(t).map((synonym) => ({ words: synonym, quoted: true, prefix: false }))),
+  ];
+  const notAnInitialism = (t: QueryTerm) => lookup(t).filter((synonym) => !(synonym.length === 1 && words.includes(synonym[0])));
+  const otherExpression = others.length > 0 ? fullText.expression({ groups: [others], excluded: [] }, { ...helpers, synonyms: notAnInitialism }) : null;
+  const parts = words.map((word) => sql`${column} IN (${fullText.standaloneRows(word, index)})`);
+  if (otherExpression) parts.push(sql`${column} IN (${fullText.rowsMatching(otherExpression, index)})`);
+  return sql`(${join(parts, ' OR ')})`;
+}
+
+/** Every word (or a synonym, a prefix's word…) must match: the query as typed. */
+export async function exactMatch(db: QueryDb, parsed: ParsedQuery, initialisms: Set<string>): Promise<LexicalMatch | null> {
+  const [{ query, lookup }, prefixes] = await Promise.all([withSynonyms(db, parsed), prefixLookup(db, parsed)]);
+  const expression = fullText.expression(query, { synonyms: lookup, prefixes });
+  if (!expression) return null;
+  const conditions = query.groups.map((group) => initialismCondition(group, lookup, initialisms, { prefixes })).filter((c): c is Sql => c !== null);
+  return { expression, where: conditions.length > 0 ? join(conditions, ' AND ') : TRUE, coordination: null, matchedBy: 'all' };
+}
+
+interface Unit {
+  term: QueryTerm;
+  synonyms: string[][];
+}
+
+/**
+ * The words that count in a relaxed match. A known phrase typed as words ("north korea") counts
+ * word by word, each carrying the phrase's synonyms, so a passage saying "DPRK" matches both.
+ * Stop and question words ("how", "can", "I") do not count unless the query has nothing else.
+ */
+function relaxedUnits(query: ParsedQuery, lookup: SynonymLookup): Unit[] {
+  const units = new Map<string, Unit>();
+  for (const term of query.groups.flat()) {
+    const synonyms = lookup(term);
+    const parts = term.loose ? term.words.map((word) => ({ words: [word], quoted: false, prefix: false })) : [term];
+    for (const part of parts) {
+      const key = part.words.join(' ');
+      if (!units.has(key)) units.set(key, { term: part, synonyms });
+    }
+  }
+  const all = [...units.values()];
+  const meaningful = all.filter((u) => !(u.term.words.length === 1 && isStopWord(u.term.words[0])));
+  return (meaningful.length > 0 ? meaningful : all).slice(0, MAX_RELAXED_WORDS);
+}
+
+/**
+ * A word in more than this share of the passages (and more than COMMON_MIN of them) is common: it
+ * counts toward how many words a passage matches, but does not let a passage in on its own. That
+ * bounds the work: ORing "north" into a question over 100,000 passages of North Korea would rank
+ * most of the archive by BM25 to show ten of them.
+ */
+const COMMON_SHARE = 0.05;
+const COMMON_MIN = 1_000;
+
+/** The units that let a passage in: every one not common; if all are, the rarest alone. */
+async function gatingUnits(db: QueryDb, units: Unit[], expressionOf: (u: Unit) => string): Promise<Unit[]> {
+  const [all, ...counts] = await Promise.all([
+    db.$queryRaw<{ n: number | bigint }[]>`SELECT count(*) AS n FROM Passage`,
+    ...units.map((u) => db.$queryRaw<{ n: number | bigint }[]>`SELECT count(*) AS n FROM (${fullText.rowsMatching(expressionOf(u))})`),
+  ]);
+  const common = Math.max(COMMON_MIN, COMMON_SHARE * num(all[0].n));
+  const found = units.map((unit, i) => ({ unit, n: num(counts[i][0].n) })).filter((c) => c.n > 0);
+  if (found.length === 0) return units;
+  const rare = found.filter((c) => c.n <= common);
+  return rare.length > 0 ? rare.map((c) => c.unit) : [found.sort((a, b) => a.n - b.n)[0].unit];
+}
+
+/**
+ * Any meaningful word of a natural query may match; passages matching more of them rank first
+ * (coordination), then by BM25 over the words they match. Null when no word is left.
+ */
+export async function relaxedMatch(db: QueryDb, parsed: ParsedQuery, initialisms: Set<string>): Promise<LexicalMatch | null> {
+  const { query, lookup } = await withSynonyms(db, parsed);
+  const units = relaxedUnits(query, lookup);
+  if (units.length === 0) return null;
+  const synonymsOf = new Map(units.map((u) => [u.term, u.synonyms]));
+  const lookupOf: SynonymLookup = (term) => synonymsOf.get(term) ?? [];
+  const unitExpression = (u: Unit) => fullText.expression({ groups: [[u.term]], excluded: [] }, { synonyms: lookupOf })!;
+  const gating = await gatingUnits(db, units, unitExpression);
+  const expression = fullText.expression({ groups: [gating.map((u) => u.term)], excluded: [] }, { synonyms: lookupOf });
+  if (!expression) return null;
+  const matchOf = (u: Unit) => initialismCondition([u.term], lookupOf, initialisms, {}) ?? sql`x.id IN (${fullText.rowsMatching(unitExpression(u))})`;
+  const matches = units.map(matchOf);
+  const anyInitialism = gating.some((u) => isInitialism(u.term, initialisms));
+  return {
+    expression,
+    // Without an initialism, matching the expression is matching some gating unit: no condition needed.
+    where: anyInitialism ? sql`(${join(gating.map(matchOf), ' OR ')})` : TRUE,
+    coordination: join(
+      matches.map((m) => sql`(${m})`),
+      ' + ',
+    ),
+    matchedBy: 'some',
+  };
+}

@@ -1,0 +1,108 @@
+// The lexical side of search: the words as typed first; a typo corrected (never a real word); then,
+// for a query in a reader's own words, the passages matching most of its meaningful words. Returns
+// ranked passage ids with scores, the total and the facets, for a page or for a fusion step to use.
+import 'server-only';
+import { empty, join, num, sql, type QueryDb, type Sql } from '@/lib/db';
+import { countRows, EMPTY_FACETS } from './facets';
+import { filterSql, matchedRows } from './filters';
+import { exactMatch, relaxedMatch, type LexicalMatch } from './lexical-match';
+import { initialismsOf, isNaturalQuery, type ParsedQuery } from './query-parser';
+import { corrections } from './spelling';
+import type { MatchedBy, SearchFacets, SearchRequest } from './types';
+
+export { EMPTY_FACETS };
+
+export interface RankedPassage {
+  id: number;
+  /** Higher is better: BM25 with its sign flipped; for a relaxed match, the words matched plus BM25 squeezed into [0, 1). */
+  score: number;
+}
+
+export interface LexicalResult {
+  /** The best passages from `offset`, at most `limit`, best first. */
+  ranked: RankedPassage[];
+  total: number;
+  facets: SearchFacets;
+  /** The plan that found them (for snippets); null when nothing was found. */
+  match: LexicalMatch | null;
+  matchedBy?: Exclude<MatchedBy, 'meaning'>;
+  /** The query with its typos corrected, when that is what was searched. */
+  didYouMean?: string;
+}
+
+/**
+ * Lexical search for a parsed query: exact, then corrected, then (natural queries only) relaxed.
+ * Explicit syntax ("phrases", -word, OR, prefix*) is never relaxed: it means what it says.
+ */
+export async function lexicalSearch(
+  db: QueryDb,
+  parsed: ParsedQuery,
+  request: SearchRequest,
+  window: { limit: number; offset: number },
+): Promise<LexicalResult> {
+  const initialisms = initialismsOf(request.q);
+  const none: LexicalResult = { ranked: [], total: 0, facets: EMPTY_FACETS, match: null };
+  const exact = await exactMatch(db, parsed, initialisms);
+  if (!exact) return none;
+  const found = await run(db, exact, request, window);
+  if (found.total > 0) return found;
+
+  const fixes = await corrections(db, parsed, initialisms);
+  for (const fix of fixes) {
+    const corrected = await exactMatch(db, fix.query, initialisms);
+    const retry = corrected && (await run(db, corrected, request, window));
+    if (retry && retry.total > 0) return { ...retry, didYouMean: fix.text };
+  }
+
+  if (isNaturalQuery(request.q, parsed)) {
+    // The typos corrected, the real words kept: what the reader typed, matched on some of its words.
+    const relaxed = await relaxedMatch(db, fixes[0]?.query ?? parsed, initialisms);
+    const some = relaxed && (await run(db, relaxed, request, window));
+    if (some && some.total > 0) return fixes[0] ? { ...some, didYouMean: fixes[0].text } : some;
+  }
+  return found;
+}
+
+async function run(db: QueryDb, match: LexicalMatch, request: SearchRequest, window: { limit: number; offset: number }): Promise<LexicalResult> {
+  const [ranked, counted] = await Promise.all([rankWindow(db, match, request, window), countRows(db, matchingRows(match, request), request)]);
+  return { ranked, total: counted.total, facets: counted.facets, match, matchedBy: counted.total > 0 ? match.matchedBy : undefined };
+}
+
+/** The passages a plan matches (published, in the asked document), as the row source of countRows. */
+export const matchingRows = (match: LexicalMatch, request: SearchRequest): Sql =>
+  sql`SELECT * FROM (${matchedRows(match.expression, request, false)}) x WHERE ${match.where}`;
+
+/** Which of `ids` the plan matches under the request's filters: a passage found by meaning may also be found by its words. */
+export async function matchingAmong(db: QueryDb, match: LexicalMatch, request: SearchRequest, ids: number[]): Promise<Set<number>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db.$queryRaw<{ id: number | bigint }[]>`
+    SELECT x.id AS id FROM (${matchingRows(match, request)}) x WHERE x.id IN (${join(ids)}) AND ${filterSql(request)}`;
+  return new Set(rows.map((r) => num(r.id)));
+}
+
+/**
+ * The ranked passages from `offset`, at most `limit`, leaving out `exclude` (passages a fused
+ * ranking already placed), so the ranks after a fused head continue without repeats or gaps.
+ */
+export async function rankWindow(
+  db: QueryDb,
+  match: LexicalMatch,
+  request: SearchRequest,
+  window: { limit: number; offset: number; exclude?: number[] },
+): Promise<RankedPassage[]> {
+  const coordination = match.coordination ?? sql`0`;
+  const excluded = window.exclude?.length ? sql`AND x.id NOT IN (${join(window.exclude)})` : empty;
+  const rows = await db.$queryRaw<{ id: number | bigint; rank: number; coordination: number | bigint }[]>`
+    SELECT x.id AS id, x.rank AS rank, ${coordination} AS coordination FROM (${matchedRows(match.expression, request, true)}) x
+    WHERE ${filterSql(request)} AND ${match.where} ${excluded}
+    ORDER BY coordination DESC, x.rank, x.publishedOn DESC, x.id, x.position
+    LIMIT ${window.limit} OFFSET ${window.offset}`;
+  return rows.map((row) => ({ id: num(row.id), score: scoreOf(-row.rank, match.coordination ? num(row.coordination) : null) }));
+}
+
+/** One number that orders as the ranking does: words matched first, then BM25 (flipped, > 0) squeezed below 1. */
+function scoreOf(bm25: number, coordination: number | null): number {
+  // Reported precisely enough that the order of hits and the order of scores always agree.
+  const score = coordination === null ? bm25 : coordination + bm25 / (1 + bm25);
+  return Math.round(score * 1e6) / 1e6;
+}

@@ -1,0 +1,29 @@
+// `npm run search:embed [-- --rebuild]`: embeds every passage of DATABASE_URL that has no vectors for
+// meaning-based search (after an upgrade, a restore of an old backup, or a failed background run);
+// `--rebuild` forgets every vector first and embeds all passages again (a new model). Safe while the
+// server runs: each passage is stored in its own short write transaction.
+import './load-env';
+import { env } from '@/lib/env';
+import { closeWriters, databaseFilePath, migrateDatabase } from '@/lib/db';
+import { embedPending } from '@/lib/search/vectors/embed-pending';
+import { EMBEDDING_MODEL } from '@/lib/search/vectors/model';
+import { progressBar } from './embed-progress';
+
+const USAGE = 'usage: npm run search:embed [-- --rebuild]';
+const args = process.argv.slice(2);
+const unknown = args.filter((a) => a !== '--rebuild');
+if (unknown.length > 0) {
+  console.error(`search:embed: unknown option ${unknown.join(' ')}\n${USAGE}`);
+  process.exit(2);
+}
+
+const file = databaseFilePath(env.DATABASE_URL);
+migrateDatabase(file);
+const started = Date.now();
+try {
+  const report = await embedPending(file, { rebuild: args.includes('--rebuild'), onProgress: progressBar('Embedding') });
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  console.log(`${file}: embedded ${report.passages} passages (${report.chunks} chunks) with ${EMBEDDING_MODEL} in ${seconds} s.`);
+} finally {
+  closeWriters();
+}

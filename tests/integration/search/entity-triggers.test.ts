@@ -1,0 +1,89 @@
+// The speakers-documents-topics index kept in step by triggers, whatever writes: a bio edited, an
+// alias added and removed, a summary rewritten, a document deleted, a topic renamed. Each test works
+// on a fresh copy of the seeded archive, checks what search lists, then that the index matches the tables.
+import { afterAll, describe, expect, it } from 'vitest';
+import { createPrismaClient } from '@/lib/db';
+import type { PrismaClient } from '@/lib/generated/prisma/client';
+import { searchPassages } from '@/lib/search/search-passages';
+import { copyTemplate } from '@/tests/support/per-file-database';
+
+const INTERVIEW = 'seongmin-lee-qa-part-2-us-relations-with-north-korea';
+
+const clients: PrismaClient[] = [];
+function freshDb(): PrismaClient {
+  const client = createPrismaClient(`file:${copyTemplate('seededTemplate')}`);
+  clients.push(client);
+  return client;
+}
+afterAll(async () => {
+  await Promise.all(clients.map((c) => c.$disconnect()));
+});
+
+const entities = async (db: PrismaClient, q: string) => {
+  const found = (await searchPassages(db, { q, page: 1, pageSize: 10 })).entities;
+  return {
+    speakers: found?.speakers.map((s) => s.slug) ?? [],
+    documents: found?.documents.map((d) => d.slug) ?? [],
+    topics: found?.topics.map((t) => t.slug) ?? [],
+  };
+};
+
+/** Index rows that differ from what the tables say, and rows without an entity: empty when in step. */
+async function drift(db: PrismaClient) {
+  return db.$queryRaw<{ entry: bigint | number }[]>`
+    WITH expected(entry, name, detail) AS (
+      SELECT s.id * 3, s.name || COALESCE((SELECT ' ' || group_concat(alias, ' ') FROM SpeakerAlias WHERE speakerId = s.id), ''), COALESCE(s.bio, '') FROM Speaker s
+      UNION ALL SELECT d.id * 3 + 1, d.title, COALESCE(d.subtitle, '') || char(10) || COALESCE(d.summary, '') || char(10) || COALESCE(d.publisher, '') FROM Document d
+      UNION ALL SELECT t.id * 3 + 2, t.name, '' FROM Topic t)
+    SELECT e.entry AS entry FROM expected e LEFT JOIN entity_fts f ON f.rowid = e.entry
+      WHERE f.rowid IS NULL OR f.detail IS NOT e.detail
+        OR (e.entry % 3 = 0 AND (' ' || f.name || ' ') NOT LIKE '% ' || (SELECT name FROM Speaker WHERE id = e.entry / 3) || ' %')
+        OR (e.entry % 3 <> 0 AND f.name IS NOT e.name)
+    UNION ALL
+    SELECT f.rowid FROM entity_fts f WHERE f.rowid NOT IN (SELECT entry FROM expected)`;
+}
+
+describe('the entity index follows every write', () => {
+  it('starts in step with the seeded archive', async () => {
+    expect(await drift(freshDb())).toEqual([]);
+  });
+
+  it('a bio edited: found by its new words, not its old', async () => {
+    const db = freshDb();
+    expect((await entities(db, 'defector')).speakers).toEqual(['seongmin-lee']);
+    await db.speaker.update({ where: { slug: 'seongmin-lee' }, data: { bio: 'Writes about weather balloons.' } });
+    expect((await entities(db, 'defector')).speakers).toEqual([]);
+    expect((await entities(db, 'balloons')).speakers).toEqual(['seongmin-lee']);
+    expect(await drift(db)).toEqual([]);
+  });
+
+  it('an alias added and removed', async () => {
+    const db = freshDb();
+    const speaker = await db.speaker.findUniqueOrThrow({ where: { slug: 'jeff-kim' } });
+    await db.speakerAlias.create({ data: { speakerId: speaker.id, alias: 'Jeffrey Quince' } });
+    expect((await entities(db, 'quince')).speakers).toEqual(['jeff-kim']);
+    await db.speakerAlias.deleteMany({ where: { alias: 'Jeffrey Quince' } });
+    expect((await entities(db, 'quince')).speakers).toEqual([]);
+    expect(await drift(db)).toEqual([]);
+  });
+
+  it('a summary rewritten, then the document deleted', async () => {
+    const db = freshDb();
+    await db.document.update({ where: { slug: INTERVIEW }, data: { summary: 'On walruses and diplomacy.' } });
+    expect((await entities(db, 'escapee')).documents).toEqual([]);
+    expect((await entities(db, 'walruses')).documents).toEqual([INTERVIEW]);
+    await db.document.update({ where: { slug: INTERVIEW }, data: { deletedAt: new Date() } });
+    expect((await entities(db, 'walruses')).documents).toEqual([]);
+    await db.document.delete({ where: { slug: INTERVIEW } });
+    expect(await drift(db)).toEqual([]);
+  });
+
+  it('a topic renamed, then deleted', async () => {
+    const db = freshDb();
+    await db.topic.update({ where: { slug: 'china' }, data: { name: 'Beijing and Dandong' } });
+    expect((await entities(db, 'dandong')).topics).toEqual(['china']);
+    await db.topic.delete({ where: { slug: 'china' } });
+    expect((await entities(db, 'dandong')).topics).toEqual([]);
+    expect(await drift(db)).toEqual([]);
+  });
+});
