@@ -22,7 +22,6 @@ const LOG_PASSAGES = LEXICAL_DEPTH + 30;
 
 const search = (q: string, options: Partial<SearchRequest> = {}) => searchPassages(prisma, { q, page: 1, pageSize: 10, ...options });
 const name = (hit: SearchHit) => (hit.documentSlug === ESSAY ? `E${hit.anchor}` : hit.documentSlug === INTERVIEW ? `I${hit.anchor}` : hit.documentSlug);
-const top = async (q: string, n = 3) => (await search(q)).hits.slice(0, n).map(name);
 
 beforeAll(async () => {
   await embedTexts(['warm up']); // the model loads once for the file, not inside the first test
