@@ -63,15 +63,18 @@ describe('search benchmark, 300 passages', () => {
     }
   });
 
+  // Comparable: the project matched every word as typed, as the floor does (no correction; not the
+  // relaxed "some of the words" or the meaning-based step of a query none of whose passages has them all).
+  const comparable = () => json.consistency.filter((c) => !c.didYouMean && (c.matchedBy ?? 'all') === 'all');
+
   it('project and the FTS5 floor agree on hit counts for unfiltered queries', () => {
-    const comparable = json.consistency.filter((c) => !c.didYouMean);
-    expect(comparable.length).toBeGreaterThanOrEqual(80);
-    for (const c of comparable) expect(c.projectTotal, c.q).toBe(c.floorPublishedMatches);
+    expect(comparable().length).toBeGreaterThanOrEqual(60);
+    for (const c of comparable()) expect(c.projectTotal, c.q).toBe(c.floorPublishedMatches);
   });
 
   it('project and the floor return the same passages when there are few, and overlap otherwise', () => {
-    for (const c of json.consistency.filter((c) => !c.didYouMean && c.projectTotal <= 10)) expect(c.overlap, c.q).toBe(1);
-    const mean = json.consistency.reduce((a, c) => a + c.overlap, 0) / json.consistency.length;
+    for (const c of comparable().filter((c) => c.projectTotal <= 10)) expect(c.overlap, c.q).toBe(1);
+    const mean = comparable().reduce((a, c) => a + c.overlap, 0) / comparable().length;
     expect(mean).toBeGreaterThan(0.5);
   });
 

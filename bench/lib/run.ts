@@ -41,6 +41,8 @@ export interface QueryRecord {
   hits: number;
   total?: number;
   didYouMean?: string;
+  /** How the project's search found its hits ('some' words, or by 'meaning': not comparable with the floor's every-word match). */
+  matchedBy?: string;
   ids: number[];
 }
 
@@ -67,6 +69,7 @@ export interface ConsistencyRecord {
   projectTotal: number;
   floorPublishedMatches: number;
   didYouMean?: string;
+  matchedBy?: string;
   /** |project top-10 ∩ floor top-10 (published only)| / min(10, sizes). */
   overlap: number;
 }
@@ -176,6 +179,7 @@ export async function runSearchBench(options: BenchOptions): Promise<BenchResult
           hits: hits.ids.length,
           total: hits.total,
           didYouMean: hits.didYouMean,
+          ...(hits.matchedBy ? { matchedBy: hits.matchedBy } : {}),
           ids: hits.ids,
         };
       }),
@@ -239,6 +243,7 @@ function checkConsistency(floor: Fts5FloorEngine, queries: BenchQuery[], project
         projectTotal: p.total ?? 0,
         floorPublishedMatches: floor.publishedMatches(q.q),
         didYouMean: p.didYouMean,
+        ...(p.matchedBy ? { matchedBy: p.matchedBy } : {}),
         overlap: denominator === 0 ? (p.ids.length === floorIds.length ? 1 : 0) : common / denominator,
       };
     });
