@@ -1,23 +1,14 @@
 // The speakers-documents-topics index kept in step by triggers, whatever writes: a bio edited, an
 // alias added and removed, a summary rewritten, a document deleted, a topic renamed. Each test works
 // on a fresh copy of the seeded archive, checks what search lists, then that the index matches the tables.
-import { afterAll, describe, expect, it } from 'vitest';
-import { createPrismaClient } from '@/lib/db';
+import { describe, expect, it } from 'vitest';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { searchPassages } from '@/lib/search/search-passages';
-import { copyTemplate } from '@/tests/support/per-file-database';
+import { freshSeededDatabases } from '@/tests/support/fresh-seeded-db';
 
 const INTERVIEW = 'seongmin-lee-qa-part-2-us-relations-with-north-korea';
 
-const clients: PrismaClient[] = [];
-function freshDb(): PrismaClient {
-  const client = createPrismaClient(`file:${copyTemplate('seededTemplate')}`);
-  clients.push(client);
-  return client;
-}
-afterAll(async () => {
-  await Promise.all(clients.map((c) => c.$disconnect()));
-});
+const freshDb = freshSeededDatabases();
 
 const entities = async (db: PrismaClient, q: string) => {
   const found = (await searchPassages(db, { q, page: 1, pageSize: 10 })).entities;

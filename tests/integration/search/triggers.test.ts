@@ -2,25 +2,16 @@
 // Prisma and through plain SQL), moved and deleted; speakers renamed and deleted; documents retitled
 // and deleted with their passages. Each test gets a fresh copy of the seeded database, checks that
 // search results change accordingly, then that the index matches the tables row for row.
-import { afterAll, describe, expect, it } from 'vitest';
-import { createPrismaClient } from '@/lib/db';
+import { describe, expect, it } from 'vitest';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { searchPassages } from '@/lib/search/search-passages';
 import type { SearchHit } from '@/lib/search/types';
-import { copyTemplate } from '@/tests/support/per-file-database';
+import { freshSeededDatabases } from '@/tests/support/fresh-seeded-db';
 
 const INTERVIEW = 'seongmin-lee-qa-part-2-us-relations-with-north-korea';
 const ESSAY = 'how-to-really-bring-change-to-north-korea';
 
-const clients: PrismaClient[] = [];
-function freshDb(): PrismaClient {
-  const client = createPrismaClient(`file:${copyTemplate('seededTemplate')}`);
-  clients.push(client);
-  return client;
-}
-afterAll(async () => {
-  await Promise.all(clients.map((c) => c.$disconnect()));
-});
+const freshDb = freshSeededDatabases();
 
 const name = (hit: SearchHit) => (hit.documentSlug === ESSAY ? `E${hit.anchor}` : hit.documentSlug === INTERVIEW ? `I${hit.anchor}` : hit.documentSlug);
 const find = async (db: PrismaClient, q: string) => (await searchPassages(db, { q, page: 1, pageSize: 50 })).hits.map(name).sort();
