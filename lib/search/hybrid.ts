@@ -39,7 +39,7 @@ export const FUSION_WEIGHTS: FusionWeights = { lexical: 1, meaning: 1 };
 const rrf = (weight: number, rank: number) => weight / (RRF_K + rank + 1);
 
 /** The score of the passage at lexical rank `rank` (0-based) that has no place among the nearest. */
-export const lexicalOnlyScore = (weights: FusionWeights, rank: number) => rrf(weights.lexical, rank);
+export const lexicalOnlyScore = (weights: FusionWeights, rank: number) => round(rrf(weights.lexical, rank));
 
 /** The fused ranking, best first (ties: the lexical order, then the meaning order). */
 export function fuse(lexical: RankedPassage[], near: NearPassage[], weights: FusionWeights): RankedPassage[] {

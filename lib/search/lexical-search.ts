@@ -10,8 +10,6 @@ import { initialismsOf, isNaturalQuery, type ParsedQuery } from './query-parser'
 import { corrections } from './spelling';
 import type { MatchedBy, SearchFacets, SearchRequest } from './types';
 
-export { EMPTY_FACETS };
-
 export interface RankedPassage {
   id: number;
   /** Higher is better: BM25 with its sign flipped; for a relaxed match, the words matched plus BM25 squeezed into [0, 1). */

@@ -133,7 +133,7 @@ async function byWordsAndMeaning(db: QueryDb, parsed: ParsedQuery, request: Sear
     const headWithoutNear = lexical.ranked.filter((r) => !placed.includes(r.id)).length;
     const from = headWithoutNear + Math.max(0, window.offset - head.length);
     const rest = await rankWindow(db, lexical.match, request, { limit: past, offset: from, exclude: placed });
-    ranked.push(...rest.map((r, i) => ({ id: r.id, score: Math.round(lexicalOnlyScore(weights, LEXICAL_DEPTH + from - headWithoutNear + i) * 1e9) / 1e9 })));
+    ranked.push(...rest.map((r, i) => ({ id: r.id, score: lexicalOnlyScore(weights, LEXICAL_DEPTH + from - headWithoutNear + i) })));
   }
   const matchedBy: MatchedBy | undefined = lexical.matchedBy ?? (near.length > 0 ? 'meaning' : undefined);
   return {
