@@ -76,4 +76,10 @@ export interface SearchResponse<Hit = SearchHit> {
   matchedBy?: MatchedBy;
   /** Speakers, documents and topics matching the query (absent when none do, or on later pages). */
   entities?: EntityMatches;
+  /**
+   * Present when the matches are too many to count one by one (over a cap): `total` and the facet
+   * counts are then estimates, which pages show as "about 88,000" and the API reports as such. Below
+   * the cap every count is exact and this is absent.
+   */
+  approximate?: true;
 }
