@@ -34,6 +34,18 @@ export interface VectorStatements {
    * direction, 2 = opposite). `considered` is how many chunks the pre-selection kept.
    */
   nearest(query: ChunkVector, model: string, options: NearestOptions): Sql;
+  /**
+   * The same rows as `nearest` (ties in the pre-selection broken by passage and chunk in both), its
+   * pre-selection made in memory by an index of the signs kept in step with the database `db` reads.
+   */
+  nearestIndexed(db: QueryDb, query: ChunkVector, model: string, options: NearestOptions): Promise<NearestRow[]>;
+}
+
+/** A row of `nearest`: a passage, the cosine distance of its best chunk, how many chunks were rescored. */
+export interface NearestRow {
+  id: number | bigint;
+  distance: number;
+  considered: number | bigint;
 }
 
 export interface NearestOptions {

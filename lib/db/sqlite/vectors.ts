@@ -1,14 +1,19 @@
 // SQLite's vectors: the plain table PassageEmbedding (see its migration) and sqlite-vec's scalar
 // functions, vec_distance_hamming on the 64-byte sign blobs and vec_distance_cosine on the int8
-// vectors. No vec0 virtual table: a plain table is kept in step by ordinary triggers and foreign keys
+// vectors. The search's pre-selection by signs runs in memory (vector-index.ts, nearestIndexed);
+// `nearest` is the same step all in SQL, kept as the reference the index is tested and measured
+// against. No vec0 virtual table: a plain table is kept in step by ordinary triggers and foreign keys
 // on every connection (Prisma's included, which cannot load the extension), and Prisma sees no
 // shadow tables. Only reading needs the extension, and lib/db's reader loads it.
 import 'server-only';
+import type { Statement } from 'better-sqlite3';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { databaseFileOf } from '../client-writer';
 import type { QueryDb } from '../query';
-import type { ChunkVector, VectorReaderLookup, VectorStatements } from '../vectors';
+import type { ChunkVector, NearestOptions, NearestRow, VectorReaderLookup, VectorStatements } from '../vectors';
+import { loadVectorFunctions, openReadOnlyDatabase, type SqliteDb } from './connection';
 import { openReader, type Reader } from './reader';
+import { VectorIndex } from './vector-index';
 import type { WriteDb } from './writer';
 
 const blob = (bytes: Uint8Array | Int8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -48,6 +53,12 @@ export const sqliteVectors: VectorStatements = {
     db.prepare('DELETE FROM PassageEmbedding').run();
   },
 
+  async nearestIndexed(db, query, model, options) {
+    const indexed = await indexFor(db, model);
+    if (!indexed) return [];
+    return indexed.index.read(() => nearestInMemory(indexed, query, options));
+  },
+
   nearest(query, model, { preselect, preselectShare, preselectMax, limit, passageWhere, where, filterFirst }) {
     const bits = blob(query.bits);
     const vector = blob(query.vector);
@@ -83,6 +94,95 @@ export const sqliteVectors: VectorStatements = {
   },
 };
 
+// Chunk keys travel to SQL as one JSON array of passageId * 65536 + chunk (split there by bit shifts:
+// a bound JS number is a REAL in SQLite, and REAL division would not split it).
+const CHUNK_SPAN = 65536;
+
+/** Keeps as many chunks as `nearest`'s SQL does: min(max, max(preselect, share of all)). */
+export const preselectCount = (count: number, { preselect, preselectShare, preselectMax }: NearestOptions) =>
+  Math.min(preselectMax, Math.max(preselect, Math.trunc(count * preselectShare)));
+
+function nearestInMemory({ index, run }: IndexedFile, query: ChunkVector, options: NearestOptions): NearestRow[] {
+  const { passageWhere, where, filterFirst, limit } = options;
+  const keep = preselectCount(index.count, options);
+  // Filtered first: the passages the filters keep (through their indexes), then their chunks' signs.
+  const passages = filterFirst
+    ? run<{ id: number }>(
+        Prisma.sql`SELECT x.id AS id FROM (
+          SELECT p.id AS id, p.kind AS kind, p.speakerId AS speakerId, d.publishedOn AS publishedOn, d.publishedUntil AS publishedUntil
+          FROM Passage p CROSS JOIN Document d ON d.id = p.documentId WHERE ${passageWhere}) x
+        WHERE ${where}`,
+      ).map((r) => r.id)
+    : undefined;
+  const candidates = index.nearest(query.bits, keep, passages);
+  if (candidates.length === 0) return [];
+  for (const c of candidates) if (c.chunk >= CHUNK_SPAN) throw new Error(`passage ${c.passageId} has more than ${CHUNK_SPAN} chunks`);
+  const keys = JSON.stringify(candidates.map((c) => c.passageId * CHUNK_SPAN + c.chunk));
+  const rows = run<{ id: number; distance: number }>(Prisma.sql`
+    WITH candidates AS MATERIALIZED (SELECT value >> 16 AS passageId, value & 65535 AS chunk FROM json_each(${keys})),
+    scored AS MATERIALIZED (
+      SELECT e.passageId AS passageId, MIN(vec_distance_cosine(vec_int8(e.vector), vec_int8(${blob(query.vector)}))) AS distance
+      FROM candidates c CROSS JOIN PassageEmbedding e ON e.passageId = c.passageId AND e.chunk = c.chunk
+      WHERE e.model = ${index.model} GROUP BY e.passageId)
+    SELECT x.id AS id, x.distance AS distance FROM (
+      SELECT p.id AS id, p.kind AS kind, p.speakerId AS speakerId, d.publishedOn AS publishedOn,
+             d.publishedUntil AS publishedUntil, s.distance AS distance
+      FROM scored s CROSS JOIN Passage p ON p.id = s.passageId CROSS JOIN Document d ON d.id = p.documentId
+      WHERE ${passageWhere}) x
+    WHERE ${where}
+    ORDER BY x.distance, x.id LIMIT ${limit}`);
+  return rows.map((r) => ({ ...r, considered: candidates.length }));
+}
+
+interface IndexedFile {
+  index: VectorIndex;
+  run<T>(sql: Prisma.Sql): T[];
+}
+
+// One index a database file and model, each on its own read-only connection (with sqlite-vec), so the
+// refresh, the pre-selection and the rescoring share one snapshot.
+const indexes = new Map<string, { db: SqliteDb; files: Map<string, IndexedFile> } | null>();
+const fileOf = new WeakMap<QueryDb, string>();
+
+async function indexFor(db: QueryDb, model: string): Promise<IndexedFile | null> {
+  let file = fileOf.get(db);
+  if (!file) {
+    file = await databaseFileOf(db);
+    fileOf.set(db, file);
+  }
+  let entry = indexes.get(file);
+  if (entry === undefined) {
+    const connection = openReadOnlyDatabase(file);
+    entry = loadVectorFunctions(connection) ? { db: connection, files: new Map() } : null;
+    if (!entry) connection.close();
+    indexes.set(file, entry);
+  }
+  if (!entry) return null;
+  let indexed = entry.files.get(model);
+  if (!indexed) {
+    const connection = entry.db;
+    const statements = new Map<string, Statement>();
+    indexed = {
+      index: new VectorIndex(connection, model),
+      run<T>(query: Prisma.Sql) {
+        let statement = statements.get(query.sql);
+        if (!statement) {
+          statement = connection.prepare(query.sql);
+          statements.set(query.sql, statement);
+        }
+        return statement.all(...(query.values as unknown[])) as T[];
+      },
+    };
+    entry.files.set(model, indexed);
+  }
+  return indexed;
+}
+
+/** The in-process index of a database file (tests and the benchmark look at its figures); null before first use. */
+export function vectorIndexOf(file: string, model: string): VectorIndex | null {
+  return indexes.get(file)?.files.get(model)?.index ?? null;
+}
+
 // Readers opened for clients (a Prisma client cannot load an extension), one per database file.
 const readers = new Map<string, Reader>();
 
@@ -102,8 +202,10 @@ export const vectorReaderFor: VectorReaderLookup = async (db: QueryDb) => {
   return reader.hasVectors ? reader : null;
 };
 
-/** Closes the readers vectorReaderFor opened (end of a script or test). */
+/** Closes the readers vectorReaderFor opened and the vector indexes' connections (end of a script or test). */
 export function closeVectorReaders(): void {
   for (const reader of readers.values()) reader.close();
   readers.clear();
+  for (const entry of indexes.values()) entry?.db.close();
+  indexes.clear();
 }

@@ -1,7 +1,8 @@
 // Meaning-based retrieval: the passages whose meaning is nearest a query's, under the same filters
 // and visibility as the lexical search (published documents only). The query is embedded by the same
-// encoder as the passages; the engine pre-selects chunks by the Hamming distance of their signs and
-// rescores those by cosine (lib/db/sqlite/vectors.ts); a passage scores by its best chunk.
+// encoder as the passages; the engine pre-selects chunks by the Hamming distance of their signs (in
+// memory, lib/db/sqlite/vector-index.ts) and rescores those by cosine (lib/db/sqlite/vectors.ts); a
+// passage scores by its best chunk.
 import 'server-only';
 import { empty, num, sql, vectorReaderFor, vectors, type QueryDb } from '@/lib/db';
 import { filterSql } from '../filters';
@@ -54,10 +55,8 @@ export async function nearestPassages(db: QueryDb, query: string, request: Searc
     passageWhere: sql`${isPublicDocument} ${inDocument}`,
     where: filterSql(request),
   };
-  const run = (filterFirst: boolean) =>
-    reader.$queryRaw<{ id: number | bigint; distance: number; considered: number | bigint }[]>(
-      vectors.nearest(quantize(vector), EMBEDDING_MODEL, { ...options, filterFirst }),
-    );
+  const stored = quantize(vector);
+  const run = (filterFirst: boolean) => vectors.nearestIndexed(reader, stored, EMBEDDING_MODEL, { ...options, filterFirst });
   let rows = await run(false);
   // The unfiltered pre-selection may hold too few passages that pass the filters (a speaker, one
   // document, many drafts): when it did not already consider every chunk, filter first and look again.
