@@ -234,6 +234,17 @@ export class VectorIndex {
     return kept.map((slot) => this.key(slot));
   }
 
+  /** Every live chunk the index holds, in (passageId, chunk) order, its signs in hex: to check it against the table. */
+  liveChunks(): { passageId: number; chunk: number; bits: string }[] {
+    const out: { passageId: number; chunk: number; bits: string }[] = [];
+    for (let s = 0; s < this.size; s++) {
+      if (this.dead[s]) continue;
+      const bits = Buffer.from(this.memory.bits.subarray(s * SIGN_BYTES, (s + 1) * SIGN_BYTES)).toString('hex');
+      out.push({ passageId: this.passageIds[s], chunk: this.chunks[s], bits });
+    }
+    return out.sort((a, b) => a.passageId - b.passageId || a.chunk - b.chunk);
+  }
+
   private order(a: number, b: number): number {
     return this.passageIds[a] - this.passageIds[b] || this.chunks[a] - this.chunks[b];
   }
