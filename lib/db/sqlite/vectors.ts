@@ -20,21 +20,12 @@ const blob = (bytes: Uint8Array | Int8Array) => Buffer.from(bytes.buffer, bytes.
 
 export const sqliteVectors: VectorStatements = {
   pending(db: WriteDb, model: string, limit: number) {
-    return db
-      .prepare(
-        `SELECT p.id AS id, p.text AS text FROM Passage p
-         WHERE trim(p.text) <> '' AND NOT EXISTS (SELECT 1 FROM PassageEmbedding e WHERE e.passageId = p.id AND e.model = ?)
-         ORDER BY p.id LIMIT ?`,
-      )
-      .all(model, limit) as { id: number; text: string }[];
+    return db.prepare(onlyModel(db, model) ? PENDING_MARKED : PENDING_SCAN).all(model, limit) as { id: number; text: string }[];
   },
 
   countPending(db: WriteDb, model: string) {
     return db
-      .prepare(
-        `SELECT count(*) FROM Passage p
-         WHERE trim(p.text) <> '' AND NOT EXISTS (SELECT 1 FROM PassageEmbedding e WHERE e.passageId = p.id AND e.model = ?)`,
-      )
+      .prepare(onlyModel(db, model) ? COUNT_PENDING_MARKED : COUNT_PENDING_SCAN)
       .pluck()
       .get(model) as number;
   },
@@ -93,6 +84,23 @@ export const sqliteVectors: VectorStatements = {
       ORDER BY x.distance, x.id LIMIT ${limit}`;
   },
 };
+
+// Pending passages: those marked by the triggers of PassageEmbeddingPending (a few rows, whatever the
+// archive's size), still checked against the table. The mark knows no model, so while vectors of
+// another model are kept (an upgrade of the encoder not yet rebuilt), every passage is looked at.
+const PENDING_WHERE = `trim(p.text) <> '' AND NOT EXISTS (SELECT 1 FROM PassageEmbedding e WHERE e.passageId = p.id AND e.model = ?)`;
+export const PENDING_MARKED = `SELECT p.id AS id, p.text AS text FROM PassageEmbeddingPending m CROSS JOIN Passage p ON p.id = m.passageId
+  WHERE ${PENDING_WHERE} ORDER BY m.passageId LIMIT ?`;
+export const COUNT_PENDING_MARKED = `SELECT count(*) FROM PassageEmbeddingPending m CROSS JOIN Passage p ON p.id = m.passageId WHERE ${PENDING_WHERE}`;
+const PENDING_SCAN = `SELECT p.id AS id, p.text AS text FROM Passage p WHERE ${PENDING_WHERE} ORDER BY p.id LIMIT ?`;
+const COUNT_PENDING_SCAN = `SELECT count(*) FROM Passage p WHERE ${PENDING_WHERE}`;
+
+/** Whether every vector is of `model` (or there are none): min and max through the (model, bits) index. */
+function onlyModel(db: WriteDb, model: string): boolean {
+  const least = db.prepare('SELECT min(model) FROM PassageEmbedding').pluck().get() as string | null;
+  const most = db.prepare('SELECT max(model) FROM PassageEmbedding').pluck().get() as string | null;
+  return (least === null || least === model) && (most === null || most === model);
+}
 
 // Chunk keys travel to SQL as one JSON array of passageId * 65536 + chunk (split there by bit shifts:
 // a bound JS number is a REAL in SQLite, and REAL division would not split it).
