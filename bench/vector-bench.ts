@@ -314,16 +314,17 @@ async function atScale(n: number, chunksPerPassage: number) {
   // A refresh: another connection re-embeds 20 passages (delete + insert, as the embedder does) and
   // adds vectors to 20 new ones; the next query reloads just those from the change log.
   const writer = openDatabase(file);
+  const insertAgain = writer.prepare('INSERT INTO PassageEmbedding (passageId, chunk, model, bits, vector) VALUES (?, ?, ?, ?, ?)');
   writer.transaction(() => {
     const passage = writer.prepare(
       `INSERT INTO Passage (id, documentId, position, anchor, kind, speakerId, text, updatedAt) VALUES (?, 1, ?, ?, 'answer', 1, 'x', ?)`,
     );
     for (let i = 1; i <= 20; i++) {
-      writer.prepare('DELETE FROM PassageEmbedding WHERE passageId = ?').run(i * 997);
+      writer.prepare('DELETE FROM PassageEmbedding WHERE passageId = ?').run(((i * 997) % n) + 1);
       const { bits, vector } = quantize(randomUnit(rand));
-      insertVector.run(i * 997, 0, EMBEDDING_MODEL, Buffer.from(bits.buffer), Buffer.from(vector.buffer));
+      insertAgain.run(((i * 997) % n) + 1, 0, EMBEDDING_MODEL, Buffer.from(bits.buffer), Buffer.from(vector.buffer));
       passage.run(n + i, 1000 + i, 1000 + i, TS);
-      insertVector.run(n + i, 0, EMBEDDING_MODEL, Buffer.from(bits.buffer), Buffer.from(vector.buffer));
+      insertAgain.run(n + i, 0, EMBEDDING_MODEL, Buffer.from(bits.buffer), Buffer.from(vector.buffer));
     }
   })();
   writer.close();
