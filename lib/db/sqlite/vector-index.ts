@@ -11,17 +11,18 @@
 // The refresh, the pre-selection and the caller's rescoring run in one read transaction, so they
 // all see the same snapshot of the database.
 //
-// Memory: 64 bytes of signs + 2 of distance (WebAssembly memory) + 7 of bookkeeping a chunk, ~73 B:
-// 12 MB at 100,000 passages, ~120 MB at 1,000,000 (1.64 chunks a passage).
+// Memory: 64 bytes of signs + 2 of distance (WebAssembly memory) + 15 of bookkeeping (passage, chunk,
+// rowid, dead) a chunk, ~81 B: 13 MB at 100,000 passages, ~135 MB at 1,000,000 (1.64 chunks a passage).
 import 'server-only';
 import type { Statement } from 'better-sqlite3';
 import { type SqliteDb } from './connection';
 import { hamming, SIGN_BYTES, SignMemory } from './sign-scan';
 
-/** A chunk: its passage and number, the key of PassageEmbedding. */
+/** A chunk: its passage and number (the key of PassageEmbedding), and its rowid when the index read it. */
 export interface ChunkKey {
   passageId: number;
   chunk: number;
+  rowid: number;
 }
 
 /** Past this share of dead slots (vectors deleted or replaced since the last build), rebuild. */
@@ -44,6 +45,7 @@ export interface VectorIndexStats {
 export class VectorIndex {
   private memory = new SignMemory(0);
   private passageIds = new Int32Array(0);
+  private rowids = new Float64Array(0);
   private chunks = new Uint16Array(0);
   private dead = new Uint8Array(0);
   /** Slots in use; [0, sortedEnd) are in (passageId, chunk) order, the rest appended by refreshes. */
@@ -109,14 +111,14 @@ export class VectorIndex {
     if (passages.length > Math.max(1000, this.live * MAX_CHANGED_SHARE)) return this.build();
     for (const id of passages) this.drop(id);
     const rows = this.prepared(
-      `SELECT passageId, chunk, bits FROM PassageEmbedding
+      `SELECT rowid, passageId, chunk, bits FROM PassageEmbedding
        WHERE model = ? AND passageId IN (SELECT value FROM json_each(?)) ORDER BY passageId, chunk`,
     )
       .raw()
-      .all(this.model, JSON.stringify(passages)) as [number, number, Buffer][];
+      .all(this.model, JSON.stringify(passages)) as [number, number, number, Buffer][];
     if (this.size + rows.length > this.memory.capacity) this.grow(this.size + rows.length);
-    for (const [passageId, chunk, bits] of rows) {
-      const slot = this.put(passageId, chunk, bits);
+    for (const [rowid, passageId, chunk, bits] of rows) {
+      const slot = this.put(rowid, passageId, chunk, bits);
       const slots = this.tail.get(passageId);
       if (slots) slots.push(slot);
       else this.tail.set(passageId, [slot]);
@@ -138,11 +140,13 @@ export class VectorIndex {
     this.tail.clear();
     // Room for what refreshes will add before the next build.
     this.allocate(Math.ceil(total * 1.05) + 64);
-    for (const [passageId, chunk, bits] of this.prepared(`SELECT passageId, chunk, bits FROM PassageEmbedding WHERE model = ? ORDER BY passageId, chunk`)
+    for (const [rowid, passageId, chunk, bits] of this.prepared(
+      `SELECT rowid, passageId, chunk, bits FROM PassageEmbedding WHERE model = ? ORDER BY passageId, chunk`,
+    )
       .raw()
-      .iterate(this.model) as Iterable<[number, number, Buffer]>) {
+      .iterate(this.model) as Iterable<[number, number, number, Buffer]>) {
       if (this.size === this.memory.capacity) this.grow(this.size + 1);
-      this.put(passageId, chunk, bits);
+      this.put(rowid, passageId, chunk, bits);
     }
     this.sortedEnd = this.size;
     this.seq = seq;
@@ -151,11 +155,12 @@ export class VectorIndex {
     this.updateStats();
   }
 
-  private put(passageId: number, chunk: number, bits: Buffer): number {
+  private put(rowid: number, passageId: number, chunk: number, bits: Buffer): number {
     if (bits.length !== SIGN_BYTES) throw new Error(`PassageEmbedding ${passageId}/${chunk}: ${bits.length} bytes of signs, not ${SIGN_BYTES}`);
     const slot = this.size++;
     this.memory.bits.set(bits, slot * SIGN_BYTES);
     this.passageIds[slot] = passageId;
+    this.rowids[slot] = rowid;
     this.chunks[slot] = chunk;
     this.dead[slot] = 0;
     this.live += 1;
@@ -165,15 +170,17 @@ export class VectorIndex {
   private allocate(capacity: number): void {
     this.memory = new SignMemory(capacity);
     this.passageIds = new Int32Array(capacity);
+    this.rowids = new Float64Array(capacity);
     this.chunks = new Uint16Array(capacity);
     this.dead = new Uint8Array(capacity);
   }
 
   private grow(atLeast: number): void {
-    const { memory, passageIds, chunks, dead, size } = this;
+    const { memory, passageIds, rowids, chunks, dead, size } = this;
     this.allocate(Math.max(atLeast, Math.ceil(memory.capacity * 1.5) + 64));
     this.memory.bits.set(memory.bits.subarray(0, size * SIGN_BYTES));
     this.passageIds.set(passageIds.subarray(0, size));
+    this.rowids.set(rowids.subarray(0, size));
     this.chunks.set(chunks.subarray(0, size));
     this.dead.set(dead.subarray(0, size));
   }
@@ -234,6 +241,14 @@ export class VectorIndex {
     return kept.map((slot) => this.key(slot));
   }
 
+  /**
+   * Reads everything again, inside `read`: for a snapshot in which a chunk's rowid no longer names it
+   * (a VACUUM renumbers the rowids of a table without an INTEGER PRIMARY KEY, and logs nothing).
+   */
+  rebuild(): void {
+    this.build();
+  }
+
   /** Every live chunk the index holds, in (passageId, chunk) order, its signs in hex: to check it against the table. */
   liveChunks(): { passageId: number; chunk: number; bits: string }[] {
     const out: { passageId: number; chunk: number; bits: string }[] = [];
@@ -250,7 +265,7 @@ export class VectorIndex {
   }
 
   private key(slot: number): ChunkKey {
-    return { passageId: this.passageIds[slot], chunk: this.chunks[slot] };
+    return { passageId: this.passageIds[slot], chunk: this.chunks[slot], rowid: this.rowids[slot] };
   }
 
   private updateStats(): void {
@@ -259,7 +274,7 @@ export class VectorIndex {
       chunks: this.live,
       slots: this.size,
       capacity,
-      bytes: capacity * (SIGN_BYTES + 2 + 4 + 2 + 1) + SIGN_BYTES,
+      bytes: capacity * (SIGN_BYTES + 2 + 4 + 8 + 2 + 1) + SIGN_BYTES,
     });
   }
 }

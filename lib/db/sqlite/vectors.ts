@@ -13,7 +13,7 @@ import type { QueryDb } from '../query';
 import type { ChunkVector, NearestOptions, NearestRow, VectorReaderLookup, VectorStatements } from '../vectors';
 import { loadVectorFunctions, openReadOnlyDatabase, type SqliteDb } from './connection';
 import { openReader, type Reader } from './reader';
-import { VectorIndex } from './vector-index';
+import { VectorIndex, type ChunkKey } from './vector-index';
 import type { WriteDb } from './writer';
 
 const blob = (bytes: Uint8Array | Int8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -102,10 +102,6 @@ function onlyModel(db: WriteDb, model: string): boolean {
   return (least === null || least === model) && (most === null || most === model);
 }
 
-// Chunk keys travel to SQL as one JSON array of passageId * 65536 + chunk (split there by bit shifts:
-// a bound JS number is a REAL in SQLite, and REAL division would not split it).
-const CHUNK_SPAN = 65536;
-
 /** Keeps as many chunks as `nearest`'s SQL does: min(max, max(preselect, share of all)). */
 export const preselectCount = (count: number, { preselect, preselectShare, preselectMax }: NearestOptions) =>
   Math.min(preselectMax, Math.max(preselect, Math.trunc(count * preselectShare)));
@@ -122,24 +118,80 @@ function nearestInMemory({ index, run }: IndexedFile, query: ChunkVector, option
         WHERE ${where}`,
       ).map((r) => r.id)
     : undefined;
-  const candidates = index.nearest(query.bits, keep, passages);
+  let candidates = index.nearest(query.bits, keep, passages);
   if (candidates.length === 0) return [];
-  for (const c of candidates) if (c.chunk >= CHUNK_SPAN) throw new Error(`passage ${c.passageId} has more than ${CHUNK_SPAN} chunks`);
-  const keys = JSON.stringify(candidates.map((c) => c.passageId * CHUNK_SPAN + c.chunk));
-  const rows = run<{ id: number; distance: number }>(Prisma.sql`
-    WITH candidates AS MATERIALIZED (SELECT value >> 16 AS passageId, value & 65535 AS chunk FROM json_each(${keys})),
-    scored AS MATERIALIZED (
-      SELECT e.passageId AS passageId, MIN(vec_distance_cosine(vec_int8(e.vector), vec_int8(${blob(query.vector)}))) AS distance
-      FROM candidates c CROSS JOIN PassageEmbedding e ON e.passageId = c.passageId AND e.chunk = c.chunk
-      WHERE e.model = ${index.model} GROUP BY e.passageId)
-    SELECT x.id AS id, x.distance AS distance FROM (
-      SELECT p.id AS id, p.kind AS kind, p.speakerId AS speakerId, d.publishedOn AS publishedOn,
-             d.publishedUntil AS publishedUntil, s.distance AS distance
-      FROM scored s CROSS JOIN Passage p ON p.id = s.passageId CROSS JOIN Document d ON d.id = p.documentId
-      WHERE ${passageWhere}) x
-    WHERE ${where}
-    ORDER BY x.distance, x.id LIMIT ${limit}`);
-  return rows.map((r) => ({ ...r, considered: candidates.length }));
+  let best = rescore(run, candidates, query.vector);
+  if (!best) {
+    // A chunk's rowid named another row or none in this very snapshot: the rowids were renumbered.
+    index.rebuild();
+    candidates = index.nearest(query.bits, keep, passages);
+    best = rescore(run, candidates, query.vector);
+    if (!best) throw new Error('The vector index disagrees with PassageEmbedding just after reading it.');
+  }
+  // Best first; the filters and visibility checked in SQL a batch at a time, until `limit` pass.
+  const order = [...best].sort((a, b) => a[1] - b[1] || a[0] - b[0]);
+  const rows: NearestRow[] = [];
+  const batch = Math.max(64, limit * 2);
+  for (let from = 0; from < order.length && rows.length < limit; from += batch) {
+    const slice = order.slice(from, from + batch);
+    const passing = new Set(
+      run<{ id: number }>(Prisma.sql`
+        SELECT x.id AS id FROM (
+          SELECT p.id AS id, p.kind AS kind, p.speakerId AS speakerId, d.publishedOn AS publishedOn, d.publishedUntil AS publishedUntil
+          FROM json_each(${JSON.stringify(slice.map(([id]) => id))}) s CROSS JOIN Passage p ON p.id = s.value
+          CROSS JOIN Document d ON d.id = p.documentId WHERE ${passageWhere}) x
+        WHERE ${where}`).map((r) => r.id),
+    );
+    for (const [id, distance] of slice) if (passing.has(id) && rows.length < limit) rows.push({ id, distance, considered: candidates.length });
+  }
+  return rows;
+}
+
+/**
+ * Each candidate passage's best cosine distance to `query` over its candidate chunks (int8 vectors
+ * read by rowid), or null when a rowid did not name the chunk the index holds for it.
+ */
+function rescore(run: IndexedFile['run'], candidates: ChunkKey[], query: Int8Array): Map<number, number> | null {
+  const rowids = candidates.map((c) => c.rowid).sort((a, b) => a - b);
+  const rows = run<{ rowid: number; passageId: number; chunk: number; vector: Buffer }>(
+    Prisma.sql`SELECT e.rowid AS rowid, e.passageId AS passageId, e.chunk AS chunk, e.vector AS vector
+      FROM json_each(${JSON.stringify(rowids)}) c CROSS JOIN PassageEmbedding e ON e.rowid = c.value`,
+  );
+  if (rows.length !== candidates.length) return null;
+  const expected = new Map(candidates.map((c) => [c.rowid, c]));
+  const queryNorm = norm(query);
+  const best = new Map<number, number>();
+  for (const row of rows) {
+    const key = expected.get(row.rowid);
+    if (!key || key.passageId !== row.passageId || key.chunk !== row.chunk) return null;
+    const distance = cosineDistance(new Int8Array(row.vector.buffer, row.vector.byteOffset, row.vector.byteLength), query, queryNorm);
+    const seen = best.get(row.passageId);
+    if (seen === undefined || distance < seen) best.set(row.passageId, distance);
+  }
+  return best;
+}
+
+const f32 = Math.fround;
+function norm(v: Int8Array): number {
+  let sum = 0;
+  for (let i = 0; i < v.length; i++) sum += v[i] * v[i];
+  return Math.sqrt(sum);
+}
+
+/**
+ * Cosine distance of two int8 vectors, as sqlite-vec's vec_distance_cosine computes it: float sums
+ * (exact: integers below 2^24), C's double sqrt, quotient and difference, the result rounded to
+ * float32; so the distances (and their ties) are bit for bit those of the SQL step.
+ */
+function cosineDistance(a: Int8Array, b: Int8Array, bNorm: number): number {
+  let dot = 0;
+  let aa = 0;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    dot += x * b[i];
+    aa += x * x;
+  }
+  return f32(1 - dot / (Math.sqrt(aa) * bNorm));
 }
 
 interface IndexedFile {

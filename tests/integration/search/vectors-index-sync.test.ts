@@ -32,7 +32,7 @@ async function indexAfterSearch(query = 'life in North Korea') {
   return vectorIndexOf(file, EMBEDDING_MODEL)!.liveChunks();
 }
 
-/** The indexed step and the SQL step give the same passages for a query (all chunks here: exact). */
+/** The indexed step and the SQL step give the same passages and distances for a query (all chunks here: exact). */
 async function sameAsSql(query: string) {
   const [vector] = await embedTexts([query]);
   const reader = (await vectorReaderFor(prisma))!;
@@ -47,7 +47,7 @@ async function sameAsSql(query: string) {
   };
   const fast = await vectors.nearestIndexed(reader, quantize(vector), EMBEDDING_MODEL, options);
   const slow = await reader.$queryRaw<NearestRow[]>(vectors.nearest(quantize(vector), EMBEDDING_MODEL, options));
-  expect(fast.map((r) => Number(r.id))).toEqual(slow.map((r) => Number(r.id)));
+  expect(fast.map((r) => [Number(r.id), r.distance])).toEqual(slow.map((r) => [Number(r.id), r.distance]));
   return fast.map((r) => Number(r.id));
 }
 
@@ -131,6 +131,23 @@ describe('the in-process vector index through the real write path', () => {
     const found = await sameAsSql('beekeeping');
     expect(found.some((id) => ids.includes(id))).toBe(false);
     expect((await indexAfterSearch()).filter((c) => ids.includes(c.passageId)).map((c) => c.passageId)).toEqual(ids);
+  });
+
+  it('vectors renumbered with nothing logged (as a VACUUM may do to their rowids) change no answer', async () => {
+    const queries = ['beekeeping', 'soccer practice in the cold', 'how can I help North Koreans', 'a choir of schoolchildren'];
+    const before = [];
+    for (const q of queries) before.push(await sameAsSql(q));
+    const index = vectorIndexOf(file, EMBEDDING_MODEL)!;
+    const builds = index.stats.builds;
+    // Every rowid changed, the change log's trigger out of the way meanwhile.
+    const [{ sql: trigger }] = await prisma.$queryRaw<{ sql: string }[]>`SELECT sql FROM sqlite_master WHERE name = 'passage_embedding_change_after_update'`;
+    await prisma.$executeRawUnsafe('DROP TRIGGER passage_embedding_change_after_update');
+    await prisma.$executeRawUnsafe('UPDATE PassageEmbedding SET rowid = rowid + 100000');
+    await prisma.$executeRawUnsafe(trigger);
+    const after = [];
+    for (const q of queries) after.push(await sameAsSql(q));
+    expect(after).toEqual(before);
+    expect(index.stats.builds).toBe(builds + 1); // noticed on first use, rebuilt once
   });
 
   it('a change log pruned past what the index saw rebuilds it whole, and it is right again', async () => {
