@@ -337,6 +337,22 @@ async function atScale(n: number, chunksPerPassage: number) {
       insertAgain.run(n + i, 0, EMBEDDING_MODEL, Buffer.from(bits.buffer), Buffer.from(vector.buffer));
     }
   })();
+  // What the embedder asks after every editorial write: how many passages wait for vectors.
+  const pendingMarked: number[] = [];
+  const pendingScan: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    t0 = performance.now();
+    vectors.countPending(writer, EMBEDDING_MODEL);
+    pendingMarked.push(ms(t0));
+    t0 = performance.now();
+    writer
+      .prepare(
+        `SELECT count(*) FROM Passage p WHERE trim(p.text) <> '' AND NOT EXISTS (SELECT 1 FROM PassageEmbedding e WHERE e.passageId = p.id AND e.model = ?)`,
+      )
+      .pluck()
+      .get(EMBEDDING_MODEL);
+    pendingScan.push(ms(t0));
+  }
   writer.close();
   t0 = performance.now();
   const afterRefresh = await indexed(queries[1], false);
@@ -370,6 +386,8 @@ async function atScale(n: number, chunksPerPassage: number) {
       refreshMs,
       refreshQueryMs,
       refreshAgrees,
+      pendingMarked: summarise(pendingMarked),
+      pendingScan: summarise(pendingScan),
     },
   };
 }
@@ -460,6 +478,9 @@ ${scale
       `| ${s.n.toLocaleString('en')} | ${line(s.indexed.step)} | ${s.indexed.mapped.p50.toFixed(1)} / ${s.indexed.mapped.p95.toFixed(1)} | ${s.indexed.filterFirst.p50.toFixed(1)} / ${s.indexed.filterFirst.p95.toFixed(1)} | ${s.indexed.same} / ${s.indexed.sameTop10} / ${s.indexed.sameFiltered} | ${s.indexed.buildMs.toFixed(0)} ms (${s.indexed.firstQueryMs.toFixed(0)} ms) | ${mib(s.indexed.indexBytes)} MiB | ${mib(s.indexed.rssDelta)} MiB | ${s.indexed.refreshMs.toFixed(1)} ms / ${s.indexed.refreshQueryMs.toFixed(1)} ms${s.indexed.refreshAgrees ? '' : ' (DIFFERS from SQL)'} |`,
   )
   .join('\n')}
+
+The embedder's question after every editorial write, "how many passages wait for vectors" (countPending),
+p50: ${scale.map((s) => `${s.n.toLocaleString('en')}: ${s.indexed.pendingMarked.p50.toFixed(2)} ms by the pending marks, ${s.indexed.pendingScan.p50.toFixed(1)} ms by the scan of every passage it replaced`).join('; ')}.
 
 ## 3. Loading 1,000,000 passages with embeddings (projected)
 
