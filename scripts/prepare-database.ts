@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { env } from '@/lib/env';
 import { createPrismaClient, databaseFilePath, migrateDatabase } from '@/lib/db';
 import { seedArchive } from '@/seed/seed-archive';
+import { ensureTermImpacts } from '@/lib/search/top-k/ensure';
 
 export async function prepareDatabase(databaseUrl: string = env.DATABASE_URL): Promise<void> {
   const file = databaseFilePath(databaseUrl);
@@ -17,6 +18,9 @@ export async function prepareDatabase(databaseUrl: string = env.DATABASE_URL): P
   } finally {
     await prisma.$disconnect();
   }
+  // The ranking lists of an archive that has none (built once; edits keep them up to date).
+  const lists = ensureTermImpacts(file, { progress: true });
+  if (lists) console.log(`Ranking lists: ${lists.lists} words, ${lists.entries} entries, in ${lists.seconds.toFixed(1)} s.`);
 }
 
 // Run directly (`npm run dev` does), it prepares the database named by DATABASE_URL.
