@@ -19,6 +19,7 @@ import { rankEveryMatch, rankWindow } from '@/lib/search/lexical-search';
 import { initialismsOf, parseQuery } from '@/lib/search/query-parser';
 import { buildTermImpacts } from '@/lib/search/top-k/build';
 import { rankFromLists } from '@/lib/search/top-k/rank';
+import { rescored } from '@/lib/search/top-k/refresh';
 import type { SearchRequest } from '@/lib/search/types';
 
 let dir: string;
@@ -141,6 +142,7 @@ describe('ranking from impact-ordered lists', () => {
       },
       { writer },
     );
+    // One passage: rescored before the save returned.
     expect(await pending()).toBe(0);
     const top = await rankWindow(prisma, (await exactMatch(prisma, parseQuery(w0), new Set()))!, { q: w0, page: 1, pageSize: 10 }, { limit: 10, offset: 0 });
     expect(top.map((t) => t.id)).toContain(passage.id);
@@ -171,6 +173,8 @@ describe('ranking from impact-ordered lists', () => {
       { documentId: doc.id, expectedVersion: await version(doc.id), afterAnchor: null, kind: 'paragraph', text: `${w2} ${w2} ${w1}` },
       { writer },
     );
+    // The speaker's and the document's many passages may still be rescoring in the background.
+    await rescored(writer.file);
     expect(await pending()).toBe(0);
 
     const result = await compareAll(words.slice(0, 25));
