@@ -99,9 +99,9 @@ export const termImpactWriting = {
 
 /** Statements a search runs (on any QueryDb, the reader's or Prisma's). */
 export const termImpactReading = {
-  /** The list for `term` (id, floor), the build's average length, and whether any passage waits to be rescored. */
+  /** The list for `term` (id, floor, size), the build's average length, and whether any passage waits to be rescored. */
   list: (term: string) => Prisma.sql`
-    SELECT l.id AS id, l.floor AS floor, b.averageLength AS averageLength,
+    SELECT l.id AS id, l.floor AS floor, b.averageLength AS averageLength, (SELECT count(*) FROM TermImpact t WHERE t.listId = l.id) AS size,
            EXISTS (SELECT 1 FROM TermImpactPending) AS pending, (SELECT block FROM passage_fts_data WHERE id = 1) AS totals
     FROM TermImpactList l, TermImpactBuild b WHERE l.term = ${term}`,
   /** A list's entries from `offset`, best first. */

@@ -57,9 +57,9 @@ export async function rankFromLists(
 ): Promise<TopKPassage[] | null> {
   const word = ONE_WORD.exec(match.expression)?.[1];
   if (!word || match.coordination || !isTrue(match)) return null;
-  const [list] = await db.$queryRaw<{ id: number | bigint; floor: number; averageLength: number; pending: number | bigint; totals: Uint8Array | null }[]>(
-    reading.list(word),
-  );
+  const [list] = await db.$queryRaw<
+    { id: number | bigint; floor: number; averageLength: number; size: number | bigint; pending: number | bigint; totals: Uint8Array | null }[]
+  >(reading.list(word));
   if (!list || num(list.pending) !== 0) return null;
   const listId = num(list.id);
   const totals = totalsOf(list.totals);
@@ -70,8 +70,9 @@ export async function rankFromLists(
   const inDocument = request.document ? sql`AND d.slug = ${request.document}` : empty;
   const kept: Candidate[] = [];
   let read = 0;
-  for (;;) {
-    const size = Math.max(BATCH, need * 4);
+  // Each round reads twice as many entries as the last: a narrow filter reaches deep into a list in a few rounds.
+  for (let round = 0; ; round++) {
+    const size = Math.max(BATCH, need * 4) * 2 ** round;
     const entries = await db.$queryRaw<{ passageId: number | bigint; score: number; weight: number; length: number | bigint }[]>(
       reading.entries(listId, read, size),
     );
@@ -103,6 +104,9 @@ export async function rankFromLists(
     const page = () => kept.slice(window.offset, need);
     if (kept.length >= need && kept[need - 1].part > bound) return scored(db, word, totals.rows, page());
     if (exhausted) return list.floor === 0 ? scored(db, word, totals.rows, page()) : null;
+    // A filter that keeps too few of the passages read so far will not fill the page from this list:
+    // stop reading (the old way answers) rather than read the rest of it first.
+    if (list.floor > 0 && (kept.length * num(list.size)) / read < need) return null;
   }
 }
 
