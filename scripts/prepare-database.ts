@@ -19,8 +19,13 @@ export async function prepareDatabase(databaseUrl: string = env.DATABASE_URL): P
     await prisma.$disconnect();
   }
   // The ranking lists of an archive that has none (built once; edits keep them up to date).
-  const lists = ensureTermImpacts(file, { progress: true });
-  if (lists) console.log(`Ranking lists: ${lists.lists} words, ${lists.entries} entries, in ${lists.seconds.toFixed(1)} s.`);
+  // A failure is no reason not to start: without lists, search ranks every match (slower, same results).
+  try {
+    const lists = ensureTermImpacts(file, { progress: true });
+    if (lists) console.log(`Ranking lists: ${lists.lists} words, ${lists.entries} entries, in ${lists.seconds.toFixed(1)} s.`);
+  } catch (error) {
+    console.error(`Building the ranking lists failed (search ranks every match until \`npm run search:index\` builds them): ${(error as Error).message}`);
+  }
 }
 
 // Run directly (`npm run dev` does), it prepares the database named by DATABASE_URL.

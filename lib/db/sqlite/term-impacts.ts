@@ -5,6 +5,7 @@ import 'server-only';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { QueryDb } from '../query';
 import type { SqliteDb } from './connection';
+import { SPEAKER_WEIGHT, TEXT_WEIGHT, TITLE_WEIGHT } from './full-text';
 
 /** SQLite's variable-length integers, as FTS5 stores them (big-endian, 7 bits a byte, the 9th byte whole). */
 export function readVarints(bytes: Uint8Array): number[] {
@@ -68,9 +69,9 @@ export const termImpactWriting = {
     return db
       .prepare(
         `SELECT rowid AS id, ${BM25_BY_COLUMN} FROM passage_fts
-         WHERE passage_fts MATCH ? AND rank MATCH 'bm25(1.0, 0.5, 0.2)' ORDER BY rank LIMIT ?`,
+         WHERE passage_fts MATCH ? AND rank MATCH ? ORDER BY rank LIMIT ?`,
       )
-      .all(phrase, limit) as { id: number; c0: number; c1: number; c2: number }[];
+      .all(phrase, `bm25(${TEXT_WEIGHT}, ${SPEAKER_WEIGHT}, ${TITLE_WEIGHT})`, limit) as { id: number; c0: number; c1: number; c2: number }[];
   },
   lengths(db: SqliteDb, ids: number[]): Map<number, number> {
     const rows = db.prepare('SELECT id, sz FROM passage_fts_docsize WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(ids)) as {

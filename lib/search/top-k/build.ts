@@ -27,13 +27,12 @@ export interface BuildReport {
 }
 
 /** Reads a per-column count back from bm25() restricted to that column (weight 1, the others 0). */
-function countFrom(bm25: number, idf: number, length: number, averageLength: number): number {
+function countFrom(bm25: number, idf: number, length: number, averageLength: number): number | null {
   const part = -bm25 / idf;
   if (part === 0) return 0;
   const count = weightFromPart(part, length, averageLength);
   const rounded = Math.round(count);
-  if (Math.abs(count - rounded) > 1e-6) throw new Error(`bm25() gave a count of ${count}, not a whole number: the lists cannot be built.`);
-  return rounded;
+  return Math.abs(count - rounded) > 1e-6 ? null : rounded;
 }
 
 export function buildTermImpacts(db: SqliteDb, options: BuildOptions = {}): BuildReport {
@@ -48,6 +47,7 @@ export function buildTermImpacts(db: SqliteDb, options: BuildOptions = {}): Buil
     const insertList = db.prepare('INSERT INTO TermImpactList (id, term, floor) VALUES (?, ?, ?)');
     const insertEntry = db.prepare('INSERT INTO TermImpact (listId, score, passageId, weight, length) VALUES (?, ?, ?, ?, ?)');
     let entries = 0;
+    let lists = 0;
     words.forEach((word, i) => {
       const phrase = `"${word}"`;
       const idf = idfOf(totals.rows, w.matchCount(db, phrase));
@@ -58,14 +58,19 @@ export function buildTermImpacts(db: SqliteDb, options: BuildOptions = {}): Buil
       );
       const scored = best.map((row) => {
         const length = lengths.get(row.id)!;
-        const count = (bm25: number) => countFrom(bm25, idf, length, totals.averageLength);
-        const weight = weightOf([count(row.c0), count(row.c1), count(row.c2)]);
+        const counts = [row.c0, row.c1, row.c2].map((bm25) => countFrom(bm25, idf, length, totals.averageLength));
+        if (counts.some((c) => c === null)) return null;
+        const weight = weightOf(counts as [number, number, number]);
         return { id: row.id, weight, length, score: termPart(weight, length, averageLength) };
       });
-      scored.sort((a, b) => b.score - a.score || a.id - b.id);
-      const kept = scored.slice(0, listSize);
-      const floor = scored.length > listSize ? scored[listSize].score * (1 + FLOOR_MARGIN) : 0;
+      // A count that does not read back whole would make a wrong list: the word gets none (it ranks the old way).
+      if (scored.some((e) => e === null)) return options.onProgress?.(i + 1, words.length);
+      const entriesOf = scored as NonNullable<(typeof scored)[number]>[];
+      entriesOf.sort((a, b) => b.score - a.score || a.id - b.id);
+      const kept = entriesOf.slice(0, listSize);
+      const floor = entriesOf.length > listSize ? entriesOf[listSize].score * (1 + FLOOR_MARGIN) : 0;
       insertList.run(i + 1, word, floor);
+      lists += 1;
       for (const e of kept) insertEntry.run(i + 1, e.score, e.id, e.weight, e.length);
       entries += kept.length;
       options.onProgress?.(i + 1, words.length);
@@ -76,6 +81,6 @@ export function buildTermImpacts(db: SqliteDb, options: BuildOptions = {}): Buil
       minPassages,
       nowIso(),
     );
-    return { lists: words.length, entries, seconds: (performance.now() - started) / 1000 };
+    return { lists, entries, seconds: (performance.now() - started) / 1000 };
   })();
 }
