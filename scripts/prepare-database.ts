@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { env } from '@/lib/env';
 import { createPrismaClient, databaseFilePath, migrateDatabase } from '@/lib/db';
 import { seedArchive } from '@/seed/seed-archive';
+import { ensureTermImpacts } from '@/lib/search/top-k/ensure';
 
 export async function prepareDatabase(databaseUrl: string = env.DATABASE_URL): Promise<void> {
   const file = databaseFilePath(databaseUrl);
@@ -16,6 +17,14 @@ export async function prepareDatabase(databaseUrl: string = env.DATABASE_URL): P
     for (const doc of report.seeded) console.log(`Seeded ${doc.slug} (${doc.passages} passages).`);
   } finally {
     await prisma.$disconnect();
+  }
+  // The ranking lists of an archive that has none (built once; edits keep them up to date).
+  // A failure is no reason not to start: without lists, search ranks every match (slower, same results).
+  try {
+    const lists = ensureTermImpacts(file, { progress: true });
+    if (lists) console.log(`Ranking lists: ${lists.lists} words, ${lists.entries} entries, in ${lists.seconds.toFixed(1)} s.`);
+  } catch (error) {
+    console.error(`Building the ranking lists failed (search ranks every match until \`npm run search:index\` builds them): ${(error as Error).message}`);
   }
 }
 

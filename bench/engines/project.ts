@@ -1,13 +1,15 @@
 // The project's own search, called exactly as the API route calls it (no HTTP): searchPassages on
 // lib/db's read-only reader, as lib/data/search.ts uses it, in one of its modes: 'hybrid' (what
 // readers get: lexical and meaning-based ranks fused), or 'lexical' / 'vector' alone, so the
-// evaluation and the benchmark can say what each side brings and costs. "project-rank" runs only the ranked-page
-// query the project builds (its own matchedRows/filterSql, no facets, no snippets, no typo retry),
-// to show what facets and hit details cost on top.
+// evaluation and the benchmark can say what each side brings and costs. "project-rank" runs only the ranked page
+// (the exact plan and rankWindow: no counts, no facets, no snippets, no typo retry), to show what
+// facets and hit details cost on top.
 import { createPrismaClient, openReader, type Reader } from '@/lib/db';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
-import { filterSql, matchedRows } from '@/lib/search/filters';
-import { expressionFor, searchPassages } from '@/lib/search/search-passages';
+import { exactMatch } from '@/lib/search/lexical-match';
+import { rankWindow } from '@/lib/search/lexical-search';
+import { initialismsOf, parseQuery } from '@/lib/search/query-parser';
+import { searchPassages } from '@/lib/search/search-passages';
 import type { SearchMode, SearchRequest } from '@/lib/search/types';
 import { SqliteFileEngine } from './sqlite-file';
 import type { EngineHits, EngineQuery } from './types';
@@ -58,14 +60,11 @@ export class ProjectRankEngine extends SqliteFileEngine<PrismaClient> {
 
   async search(query: EngineQuery, limit: number): Promise<EngineHits> {
     const request = requestFor(query, limit);
-    const expression = await expressionFor(this.db, request.q);
-    if (!expression) return { ids: [] };
-    // The ranked-page statement of search-passages.ts (rankedPage), built from the same exported parts.
-    const rows = await this.db.$queryRaw<{ id: number | bigint }[]>`
-      SELECT x.id AS id FROM (${matchedRows(expression, request, true)}) x
-      WHERE ${filterSql(request)}
-      ORDER BY x.rank, x.publishedOn DESC, x.id, x.position
-      LIMIT ${request.pageSize} OFFSET ${0}`;
-    return { ids: rows.map((r) => Number(r.id)) };
+    // The ranked page exactly as lexical-search.ts builds it: the exact plan, then rankWindow (a frequent
+    // word's impact-ordered list when it can answer, FTS5 ranking every match otherwise).
+    const match = await exactMatch(this.db, parseQuery(request.q), initialismsOf(request.q));
+    if (!match) return { ids: [] };
+    const ranked = await rankWindow(this.db, match, request, { limit: request.pageSize, offset: 0 });
+    return { ids: ranked.map((r) => r.id) };
   }
 }

@@ -9,6 +9,7 @@ import { migrateDatabase, openDatabase, openWriter, readMigrations, type SqliteD
 import { createHash } from 'node:crypto';
 import { addSynonymGroups } from '@/lib/editorial/synonyms';
 import { SYSTEM_EDITOR } from '@/lib/editorial/system-editor';
+import { ensureTermImpacts } from '@/lib/search/top-k/ensure';
 import { emptyStats, generateCorpus, planCorpus, type CorpusPlan, type CorpusStats } from './corpus';
 import { SYNONYM_GROUPS } from './vocabulary';
 
@@ -84,6 +85,7 @@ export async function loadCorpus(options: LoadOptions): Promise<{ info: CorpusIn
   } finally {
     writer.close();
   }
+  ensureTermImpacts(building, { progress: options.progress ?? false });
   const loadSeconds = (performance.now() - started) / 1000;
 
   const finish = openDatabase(building);

@@ -8,6 +8,7 @@ import { BusyError, ConflictError, EditorialError, NotFoundError } from './error
 import { sameContent, snapshotOf, sql, type EntityType, type Snapshot, type SnapshotOf } from './snapshots';
 import { nowIso, writerOf, type WriteDb, type Writer } from '@/lib/db';
 import { embedAfterWrite } from '@/lib/search/vectors/embed-pending';
+import { refreshAfterWrite } from '@/lib/search/top-k/refresh';
 
 /** Options every editorial function takes after its input. */
 export interface EditOptions {
@@ -98,6 +99,8 @@ export function runWrite<T>(options: EditOptions | undefined, fn: (db: WriteDb) 
     // Every editorial change passes here: passages it added or whose text it changed (their old vectors
     // went with the edit, by trigger) are embedded after the commit, without holding up the save.
     embedAfterWrite(writer);
+    // …and rescored for the ranking lists (lib/search/top-k), so one-word searches stay fast.
+    refreshAfterWrite(writer);
     return result;
   } catch (error) {
     if (error instanceof Unchanged) return error.value as T;

@@ -8,6 +8,7 @@ import { filterSql, matchedRows } from './filters';
 import { exactMatch, relaxedMatch, type LexicalMatch } from './lexical-match';
 import { initialismsOf, isNaturalQuery, type ParsedQuery } from './query-parser';
 import { corrections } from './spelling';
+import { rankFromLists } from './top-k/rank';
 import type { MatchedBy, SearchFacets, SearchRequest } from './types';
 
 export interface RankedPassage {
@@ -83,6 +84,19 @@ export async function matchingAmong(db: QueryDb, match: LexicalMatch, request: S
  * ranking already placed), so the ranks after a fused head continue without repeats or gaps.
  */
 export async function rankWindow(
+  db: QueryDb,
+  match: LexicalMatch,
+  request: SearchRequest,
+  window: { limit: number; offset: number; exclude?: number[] },
+): Promise<RankedPassage[]> {
+  // A frequent word's page comes from its impact-ordered list when that is provably the same page.
+  const fromLists = await rankFromLists(db, match, request, window);
+  if (fromLists) return fromLists.map((hit) => ({ id: hit.id, score: scoreOf(hit.bm25, null) }));
+  return rankEveryMatch(db, match, request, window);
+}
+
+/** rankWindow the way that always works: FTS5 scores every match, SQLite sorts them. */
+export async function rankEveryMatch(
   db: QueryDb,
   match: LexicalMatch,
   request: SearchRequest,

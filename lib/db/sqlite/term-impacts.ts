@@ -1,0 +1,118 @@
+// SQLite's side of the impact-ordered lists (lib/search/top-k): FTS5's own records read directly (the
+// row count and token totals bm25() uses, each row's length) and the statements on the TermImpact
+// tables of migration 20261202040000_term_impacts.
+import 'server-only';
+import { Prisma } from '@/lib/generated/prisma/client';
+import type { QueryDb } from '../query';
+import type { SqliteDb } from './connection';
+import { SPEAKER_WEIGHT, TEXT_WEIGHT, TITLE_WEIGHT } from './full-text';
+
+/** SQLite's variable-length integers, as FTS5 stores them (big-endian, 7 bits a byte, the 9th byte whole). */
+export function readVarints(bytes: Uint8Array): number[] {
+  const values: number[] = [];
+  let i = 0;
+  while (i < bytes.length) {
+    let value = 0;
+    let n = 0;
+    for (;;) {
+      const byte = bytes[i++];
+      if (n === 8) {
+        value = value * 256 + byte;
+        break;
+      }
+      value = value * 128 + (byte & 0x7f);
+      n++;
+      if ((byte & 0x80) === 0) break;
+    }
+    values.push(value);
+  }
+  return values;
+}
+
+export interface IndexTotals {
+  /** Rows in passage_fts (bm25's N). */
+  rows: number;
+  /** Average row length in tokens, all columns (bm25's avgdl). */
+  averageLength: number;
+}
+
+/** The averages record (rowid 1 of the %_data table): the row count, then each column's token total. */
+export function totalsOf(block: Uint8Array | null | undefined): IndexTotals {
+  if (!block || block.length === 0) return { rows: 0, averageLength: 0 };
+  const [rows, ...columns] = readVarints(block);
+  const tokens = columns.reduce((a, b) => a + b, 0);
+  return { rows, averageLength: tokens / Math.max(rows, 1) };
+}
+
+/** Row lengths from the %_docsize table: the sum of a row's column sizes. */
+export const lengthOf = (sz: Uint8Array): number => readVarints(sz).reduce((a, b) => a + b, 0);
+
+const BM25_BY_COLUMN = `bm25(passage_fts, 1, 0, 0) AS c0, bm25(passage_fts, 0, 1, 0) AS c1, bm25(passage_fts, 0, 0, 1) AS c2`;
+
+/** Statements for building and refreshing the lists (on a writing connection). */
+export const termImpactWriting = {
+  totals(db: SqliteDb): IndexTotals {
+    const row = db.prepare('SELECT block FROM passage_fts_data WHERE id = 1').get() as { block: Buffer } | undefined;
+    return totalsOf(row?.block);
+  },
+  frequentWords(db: SqliteDb, minPassages: number): string[] {
+    return db.prepare('SELECT term FROM passage_words_fts_vocab WHERE doc >= ? ORDER BY doc DESC').pluck().all(minPassages) as string[];
+  },
+  matchCount(db: SqliteDb, phrase: string): number {
+    return db.prepare('SELECT count(*) FROM passage_fts WHERE passage_fts MATCH ?').pluck().get(phrase) as number;
+  },
+  /**
+   * The `limit` best rows for `phrase` by the search's own weights (FTS5 sorts; only the rows kept get
+   * their per-column scores, from which the per-column counts are read back).
+   */
+  best(db: SqliteDb, phrase: string, limit: number): { id: number; c0: number; c1: number; c2: number }[] {
+    return db
+      .prepare(
+        `SELECT rowid AS id, ${BM25_BY_COLUMN} FROM passage_fts
+         WHERE passage_fts MATCH ? AND rank MATCH ? ORDER BY rank LIMIT ?`,
+      )
+      .all(phrase, `bm25(${TEXT_WEIGHT}, ${SPEAKER_WEIGHT}, ${TITLE_WEIGHT})`, limit) as { id: number; c0: number; c1: number; c2: number }[];
+  },
+  lengths(db: SqliteDb, ids: number[]): Map<number, number> {
+    const rows = db.prepare('SELECT id, sz FROM passage_fts_docsize WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(ids)) as {
+      id: number;
+      sz: Buffer;
+    }[];
+    return new Map(rows.map((r) => [r.id, lengthOf(r.sz)]));
+  },
+  /**
+   * How often `phrase` occurs in each column of each of `ids` that it matches, counted from
+   * highlight()'s marks (each occurrence of a one-word phrase is marked on its own). No bm25() here:
+   * bm25 would count the phrase's matches in the whole index again for every row asked.
+   */
+  counts(db: SqliteDb, phrase: string, ids: number[]): Map<number, [number, number, number]> {
+    const rows = db
+      .prepare(
+        `SELECT rowid AS id, highlight(passage_fts, 0, char(2), char(3)) AS a, highlight(passage_fts, 1, char(2), char(3)) AS b,
+                highlight(passage_fts, 2, char(2), char(3)) AS c
+         FROM passage_fts WHERE passage_fts MATCH ? AND rowid IN (SELECT value FROM json_each(?))`,
+      )
+      .all(phrase, JSON.stringify(ids)) as { id: number; a: string | null; b: string | null; c: string | null }[];
+    const marks = (s: string | null) => (s ? s.split('\u0002').length - 1 : 0);
+    return new Map(rows.map((r) => [r.id, [marks(r.a), marks(r.b), marks(r.c)]]));
+  },
+};
+
+/** Statements a search runs (on any QueryDb, the reader's or Prisma's). */
+export const termImpactReading = {
+  /** The list for `term` (id, floor, size), the build's average length, and whether any passage waits to be rescored. */
+  list: (term: string) => Prisma.sql`
+    SELECT l.id AS id, l.floor AS floor, b.averageLength AS averageLength, (SELECT count(*) FROM TermImpact t WHERE t.listId = l.id) AS size,
+           EXISTS (SELECT 1 FROM TermImpactPending) AS pending, (SELECT block FROM passage_fts_data WHERE id = 1) AS totals
+    FROM TermImpactList l, TermImpactBuild b WHERE l.term = ${term}`,
+  /** A list's entries from `offset`, best first. */
+  entries: (listId: number, offset: number, limit: number) => Prisma.sql`
+    SELECT passageId, score, weight, length FROM TermImpact WHERE listId = ${listId}
+    ORDER BY score DESC, passageId DESC LIMIT ${limit} OFFSET ${offset}`,
+  matchCount: (phrase: string) => Prisma.sql`SELECT count(*) AS n FROM passage_fts WHERE passage_fts MATCH ${phrase}`,
+};
+
+export async function readTotals(db: QueryDb): Promise<IndexTotals> {
+  const rows = await db.$queryRaw<{ block: Uint8Array }[]>`SELECT block FROM passage_fts_data WHERE id = 1`;
+  return totalsOf(rows[0]?.block);
+}

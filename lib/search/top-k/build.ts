@@ -1,0 +1,86 @@
+// Builds the impact-ordered lists from scratch: for every word in at least MIN_SHARE of the passages
+// (and MIN_PASSAGES of them), its LIST_SIZE best passages for that word alone, with the score below
+// which no other passage lies (the list's floor). Replaces any earlier lists in one transaction.
+import 'server-only';
+import { nowIso, type SqliteDb } from '@/lib/db';
+import { termImpactWriting as w } from '@/lib/db/sqlite/term-impacts';
+import { idfOf, termPart, weightFromPart, weightOf } from './bm25';
+
+export const LIST_SIZE = 1000;
+/** A word in fewer passages ranks fast enough by FTS5 alone (and a list would hold most of them). */
+export const MIN_SHARE = 0.05;
+export const MIN_PASSAGES = 2000;
+/** Floors are raised by this share, so a score computed here and FTS5's own may differ in the last bit. */
+export const FLOOR_MARGIN = 1e-9;
+
+export interface BuildOptions {
+  listSize?: number;
+  /** The fewest passages a word needs to get a list (default: MIN_SHARE of them, at least MIN_PASSAGES). */
+  minPassages?: number;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface BuildReport {
+  lists: number;
+  entries: number;
+  seconds: number;
+}
+
+/** Reads a per-column count back from bm25() restricted to that column (weight 1, the others 0). */
+function countFrom(bm25: number, idf: number, length: number, averageLength: number): number | null {
+  const part = -bm25 / idf;
+  if (part === 0) return 0;
+  const count = weightFromPart(part, length, averageLength);
+  const rounded = Math.round(count);
+  return Math.abs(count - rounded) > 1e-6 ? null : rounded;
+}
+
+export function buildTermImpacts(db: SqliteDb, options: BuildOptions = {}): BuildReport {
+  const started = performance.now();
+  const listSize = options.listSize ?? LIST_SIZE;
+  return db.transaction(() => {
+    db.exec('DELETE FROM TermImpact; DELETE FROM TermImpactList; DELETE FROM TermImpactBuild; DELETE FROM TermImpactPending;');
+    const totals = w.totals(db);
+    const averageLength = totals.averageLength > 0 ? totals.averageLength : 1;
+    const minPassages = options.minPassages ?? Math.max(MIN_PASSAGES, Math.ceil(MIN_SHARE * totals.rows));
+    const words = totals.rows > 0 ? w.frequentWords(db, minPassages) : [];
+    const insertList = db.prepare('INSERT INTO TermImpactList (id, term, floor) VALUES (?, ?, ?)');
+    const insertEntry = db.prepare('INSERT INTO TermImpact (listId, score, passageId, weight, length) VALUES (?, ?, ?, ?, ?)');
+    let entries = 0;
+    let lists = 0;
+    words.forEach((word, i) => {
+      const phrase = `"${word}"`;
+      const idf = idfOf(totals.rows, w.matchCount(db, phrase));
+      const best = w.best(db, phrase, listSize + 1);
+      const lengths = w.lengths(
+        db,
+        best.map((r) => r.id),
+      );
+      const scored = best.map((row) => {
+        const length = lengths.get(row.id)!;
+        const counts = [row.c0, row.c1, row.c2].map((bm25) => countFrom(bm25, idf, length, totals.averageLength));
+        if (counts.some((c) => c === null)) return null;
+        const weight = weightOf(counts as [number, number, number]);
+        return { id: row.id, weight, length, score: termPart(weight, length, averageLength) };
+      });
+      // A count that does not read back whole would make a wrong list: the word gets none (it ranks the old way).
+      if (scored.some((e) => e === null)) return options.onProgress?.(i + 1, words.length);
+      const entriesOf = scored as NonNullable<(typeof scored)[number]>[];
+      entriesOf.sort((a, b) => b.score - a.score || a.id - b.id);
+      const kept = entriesOf.slice(0, listSize);
+      const floor = entriesOf.length > listSize ? entriesOf[listSize].score * (1 + FLOOR_MARGIN) : 0;
+      insertList.run(i + 1, word, floor);
+      lists += 1;
+      for (const e of kept) insertEntry.run(i + 1, e.score, e.id, e.weight, e.length);
+      entries += kept.length;
+      options.onProgress?.(i + 1, words.length);
+    });
+    db.prepare('INSERT INTO TermImpactBuild (id, averageLength, listSize, minPassages, builtAt) VALUES (1, ?, ?, ?, ?)').run(
+      averageLength,
+      listSize,
+      minPassages,
+      nowIso(),
+    );
+    return { lists, entries, seconds: (performance.now() - started) / 1000 };
+  })();
+}

@@ -1,0 +1,28 @@
+// Builds the ranking lists of a database file that has none yet (after the migration that adds them,
+// or a restore of an older backup), with progress on stderr for a big archive. `npm run search:index`
+// rebuilds them on demand (after the archive has grown a lot: new frequent words get lists, and the
+// stored scores' average length is brought up to date).
+import 'server-only';
+import { openWriter } from '@/lib/db';
+import { buildTermImpacts, type BuildReport } from './build';
+
+export function ensureTermImpacts(file: string, options: { rebuild?: boolean; progress?: boolean } = {}): BuildReport | null {
+  // A writer of its own, closed at the end: the bench loader renames the file afterwards.
+  const writer = openWriter(file);
+  try {
+    const built = writer.db.prepare('SELECT 1 FROM TermImpactBuild').get() !== undefined;
+    if (built && !options.rebuild) return null;
+    let lastTenth = -1;
+    return writer.write((db) =>
+      buildTermImpacts(db, {
+        onProgress: (done, total) => {
+          if (!options.progress || Math.floor((done / total) * 10) === lastTenth) return;
+          lastTenth = Math.floor((done / total) * 10);
+          process.stderr.write(`Ranking lists: ${done}/${total} words\n`);
+        },
+      }),
+    );
+  } finally {
+    writer.close();
+  }
+}

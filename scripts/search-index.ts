@@ -1,0 +1,28 @@
+// `npm run search:index [-- --rebuild]`: builds the ranking lists (lib/search/top-k) of DATABASE_URL's
+// database when it has none; `--rebuild` builds them again (after the archive has grown: new frequent
+// words get lists). Takes the write lock for the duration of the build.
+import './load-env';
+import { env } from '@/lib/env';
+import { closeWriters, databaseFilePath, migrateDatabase } from '@/lib/db';
+import { ensureTermImpacts } from '@/lib/search/top-k/ensure';
+
+const USAGE = 'usage: npm run search:index [-- --rebuild]';
+const args = process.argv.slice(2);
+const unknown = args.filter((a) => a !== '--rebuild');
+if (unknown.length > 0) {
+  console.error(`search:index: unknown option ${unknown.join(' ')}\n${USAGE}`);
+  process.exit(2);
+}
+
+const file = databaseFilePath(env.DATABASE_URL);
+migrateDatabase(file);
+try {
+  const report = ensureTermImpacts(file, { rebuild: args.includes('--rebuild'), progress: true });
+  console.log(
+    report
+      ? `${file}: ${report.lists} ranking lists, ${report.entries} entries, in ${report.seconds.toFixed(1)} s.`
+      : `${file}: the ranking lists are built (use --rebuild to build them again).`,
+  );
+} finally {
+  closeWriters();
+}

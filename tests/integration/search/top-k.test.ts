@@ -1,0 +1,226 @@
+// The ranking lists (lib/search/top-k) give exactly the page FTS5's full ranking gives: the same
+// passages in the same order with the same scores, for frequent words with and without filters, on
+// pages 1 to 3, and again after edits through the real write path (text, speaker name, document
+// title, deleted and added passages). Lists are built small here (a low frequency threshold, short
+// lists) so that every way out is taken: a page from the list, a list that runs out, a bound that
+// the average passage length has moved.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadCorpus } from '@/bench/lib/load';
+import type { CorpusPlan } from '@/bench/lib/corpus';
+import { closeWriters, createPrismaClient, openWriter, type Writer } from '@/lib/db';
+import { addPassage, deletePassage, updateDocumentFields, updatePassage, updateSpeaker } from '@/lib/editorial';
+import { SYSTEM_EDITOR } from '@/lib/editorial/system-editor';
+import type { PrismaClient } from '@/lib/generated/prisma/client';
+import { exactMatch } from '@/lib/search/lexical-match';
+import { rankEveryMatch, rankWindow } from '@/lib/search/lexical-search';
+import { initialismsOf, parseQuery } from '@/lib/search/query-parser';
+import { buildTermImpacts } from '@/lib/search/top-k/build';
+import { rankFromLists } from '@/lib/search/top-k/rank';
+import { rescored } from '@/lib/search/top-k/refresh';
+import { searchPassages } from '@/lib/search/search-passages';
+import type { SearchRequest } from '@/lib/search/types';
+import { copyTemplate } from '@/tests/support/per-file-database';
+
+let dir: string;
+let file: string;
+let plan: CorpusPlan;
+let prisma: PrismaClient;
+let writer: Writer;
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'top-k-test-'));
+  const loaded = await loadCorpus({ n: 3000, seed: 11, cacheDir: dir, rebuild: true });
+  plan = loaded.plan;
+  file = loaded.info.file;
+  writer = openWriter(file);
+  writer.write((db) => buildTermImpacts(db, { minPassages: 120, listSize: 80 }));
+  prisma = createPrismaClient(`file:${file}`);
+}, 120_000);
+
+afterAll(async () => {
+  await prisma?.$disconnect();
+  writer?.close();
+  closeWriters();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const one = async <T>(query: string): Promise<T> => ((await prisma.$queryRawUnsafe(query)) as T[])[0];
+
+async function listedWords(): Promise<string[]> {
+  const rows = (await prisma.$queryRawUnsafe('SELECT term FROM TermImpactList ORDER BY id')) as { term: string }[];
+  return rows.map((r) => r.term);
+}
+
+async function someFilters(): Promise<Partial<SearchRequest>[]> {
+  const doc = await one<{ slug: string }>("SELECT slug FROM Document WHERE status = 'published' ORDER BY id LIMIT 1 OFFSET 3");
+  return [
+    {},
+    { kind: 'answer' },
+    { kind: 'paragraph' },
+    { topic: plan.topics[1].slug },
+    { speaker: plan.speakers[2].slug },
+    { from: '2000', to: '2012' },
+    { topic: plan.topics[0].slug, kind: 'answer' },
+    { document: doc.slug },
+  ];
+}
+
+interface Comparison {
+  cases: number;
+  fromLists: number;
+  mismatches: string[];
+}
+
+/** Every listed word (and a few unlisted), every filter set, pages 1–3 and a page after a fused head. */
+async function compareAll(words: string[]): Promise<Comparison> {
+  const result: Comparison = { cases: 0, fromLists: 0, mismatches: [] };
+  const filters = await someFilters();
+  for (const word of words) {
+    const match = await exactMatch(prisma, parseQuery(word), initialismsOf(word));
+    if (!match) continue;
+    for (const filter of filters) {
+      const request: SearchRequest = { q: word, page: 1, pageSize: 10, ...filter };
+      const reference = await rankEveryMatch(prisma, match, request, { limit: 30, offset: 0 });
+      const windows = [
+        { limit: 10, offset: 0 },
+        { limit: 10, offset: 10 },
+        { limit: 10, offset: 20 },
+        { limit: 10, offset: 0, exclude: reference.slice(0, 3).map((r) => r.id) },
+      ];
+      for (const window of windows) {
+        result.cases += 1;
+        if (await rankFromLists(prisma, match, request, window)) result.fromLists += 1;
+        const expected = await rankEveryMatch(prisma, match, request, window);
+        const got = await rankWindow(prisma, match, request, window);
+        if (JSON.stringify(got) !== JSON.stringify(expected)) {
+          result.mismatches.push(`${word} ${JSON.stringify(filter)} ${JSON.stringify(window)}: ${JSON.stringify(got)} ≠ ${JSON.stringify(expected)}`);
+        }
+      }
+    }
+  }
+  return result;
+}
+
+const pending = async () => Number((await one<{ n: bigint }>('SELECT count(*) AS n FROM TermImpactPending')).n);
+const version = async (documentId: number) => (await one<{ version: number }>(`SELECT version FROM Document WHERE id = ${documentId}`)).version;
+
+describe('ranking from impact-ordered lists', () => {
+  it('built lists for the frequent words, each best first, with floors where a list stops short', async () => {
+    const words = await listedWords();
+    expect(words.length).toBeGreaterThan(30);
+    const cut = await one<{ n: bigint }>('SELECT count(*) AS n FROM TermImpactList WHERE floor > 0');
+    expect(Number(cut.n)).toBeGreaterThan(10);
+    const sizes = (await prisma.$queryRawUnsafe('SELECT count(*) AS n FROM TermImpact GROUP BY listId')) as { n: bigint }[];
+    expect(Math.max(...sizes.map((s) => Number(s.n)))).toBe(80);
+  });
+
+  it('gives exactly FTS5’s page: same passages, order and scores, with and without filters, pages 1–3', async () => {
+    const words = await listedWords();
+    const result = await compareAll([...words, 'nonexistentword']);
+    expect(result.mismatches).toEqual([]);
+    expect(result.cases).toBeGreaterThan(1000);
+    // Most pages came from the lists (the rest: a filter or page the short lists cannot fill).
+    expect(result.fromLists).toBeGreaterThan(result.cases / 3);
+    expect(result.fromLists).toBeLessThan(result.cases);
+  }, 240_000);
+
+  it('stays exact after edits through the write path, which rescores what they touched', async () => {
+    const words = await listedWords();
+    const [w0, w1, w2] = words;
+    // A passage made to use the commonest word forty times: it must enter that word's list, at its head.
+    const passage = await one<{ id: number; documentId: number; anchor: number }>(
+      "SELECT p.id, p.documentId, p.anchor FROM Passage p JOIN Document d ON d.id = p.documentId WHERE d.status = 'published' ORDER BY p.id LIMIT 1 OFFSET 500",
+    );
+    await updatePassage(
+      SYSTEM_EDITOR,
+      {
+        documentId: passage.documentId,
+        expectedVersion: await version(passage.documentId),
+        anchor: passage.anchor,
+        text: `${`${w0} `.repeat(40)}${w1} ${w2}.`,
+      },
+      { writer },
+    );
+    // One passage: rescored before the save returned.
+    expect(await pending()).toBe(0);
+    const top = await rankWindow(prisma, (await exactMatch(prisma, parseQuery(w0), new Set()))!, { q: w0, page: 1, pageSize: 10 }, { limit: 10, offset: 0 });
+    expect(top.map((t) => t.id)).toContain(passage.id);
+
+    // The best passage of a list loses its words.
+    const best = await one<{ passageId: number }>('SELECT passageId FROM TermImpact WHERE listId = 2 ORDER BY score DESC LIMIT 1');
+    const bestRow = await one<{ documentId: number; anchor: number }>(`SELECT documentId, anchor FROM Passage WHERE id = ${best.passageId}`);
+    await updatePassage(
+      SYSTEM_EDITOR,
+      { documentId: bestRow.documentId, expectedVersion: await version(bestRow.documentId), anchor: bestRow.anchor, text: 'Quiet.' },
+      { writer },
+    );
+
+    // A speaker renamed to frequent words, a document retitled with them: every passage of each is rescored.
+    const speaker = plan.speakers[2];
+    const speakerVersion = (await one<{ version: number }>(`SELECT version FROM Speaker WHERE id = ${speaker.id}`)).version;
+    await updateSpeaker(SYSTEM_EDITOR, { id: speaker.id, expectedVersion: speakerVersion, name: `${w1} ${w2} ${w1}` }, { writer });
+    const doc = await one<{ id: number }>("SELECT id FROM Document WHERE status = 'published' ORDER BY id LIMIT 1 OFFSET 7");
+    await updateDocumentFields(SYSTEM_EDITOR, { id: doc.id, expectedVersion: await version(doc.id), title: `${w0} ${w0} ${w2}` }, { writer });
+
+    // A passage deleted, one added.
+    const gone = await one<{ documentId: number; anchor: number }>(
+      "SELECT p.documentId, p.anchor FROM Passage p JOIN Document d ON d.id = p.documentId WHERE d.status = 'published' ORDER BY p.id LIMIT 1 OFFSET 900",
+    );
+    await deletePassage(SYSTEM_EDITOR, { documentId: gone.documentId, expectedVersion: await version(gone.documentId), anchor: gone.anchor }, { writer });
+    await addPassage(
+      SYSTEM_EDITOR,
+      { documentId: doc.id, expectedVersion: await version(doc.id), afterAnchor: null, kind: 'paragraph', text: `${w2} ${w2} ${w1}` },
+      { writer },
+    );
+    // The speaker's and the document's many passages may still be rescoring in the background.
+    await rescored(writer.file);
+    expect(await pending()).toBe(0);
+
+    const result = await compareAll(words.slice(0, 25));
+    expect(result.mismatches).toEqual([]);
+    expect(result.fromLists).toBeGreaterThan(result.cases / 3);
+  }, 240_000);
+
+  it('while a passage waits to be rescored (a write outside the write path), ranks the old way, still exactly', async () => {
+    const [w0] = await listedWords();
+    const id = (await one<{ id: number }>('SELECT id FROM Passage ORDER BY id LIMIT 1 OFFSET 42')).id;
+    await prisma.$executeRawUnsafe(`UPDATE Passage SET text = '${`${w0} `.repeat(40)}' WHERE id = ${id}`);
+    expect(await pending()).toBe(1);
+    const match = (await exactMatch(prisma, parseQuery(w0), new Set()))!;
+    const request: SearchRequest = { q: w0, page: 1, pageSize: 10 };
+    expect(await rankFromLists(prisma, match, request, { limit: 10, offset: 0 })).toBeNull();
+    const page = await rankWindow(prisma, match, request, { limit: 10, offset: 0 });
+    expect(page).toEqual(await rankEveryMatch(prisma, match, request, { limit: 10, offset: 0 }));
+    expect(page.map((p) => p.id)).toContain(id);
+  });
+});
+
+describe('ranking from lists on the seed archive (real text: names, hyphens, diacritics)', () => {
+  it('every judged query of the relevance evaluation gets the same hits and scores with lists as without, pages 1 and 2', async () => {
+    const seeded = copyTemplate('seededTemplate');
+    const db = createPrismaClient(`file:${seeded}`);
+    const own = openWriter(seeded);
+    try {
+      // Lists for every word in 3 or more passages, 5 long: most one-word pages come from them or run past them.
+      own.write((w) => buildTermImpacts(w, { minPassages: 3, listSize: 5 }));
+      const { queries } = JSON.parse(readFileSync('bench/eval/judgments.json', 'utf8')) as { queries: { q: string; filters?: Partial<SearchRequest> }[] };
+      const requests = queries.flatMap((j) => [1, 2].map((page): SearchRequest => ({ q: j.q, ...j.filters, page, pageSize: 10, mode: 'lexical' })));
+      const run = async () => Promise.all(requests.map(async (r) => JSON.stringify((await searchPassages(db, r)).hits.map((h) => [h.passageId, h.score]))));
+      let fromLists = 0;
+      for (const r of requests) {
+        const match = await exactMatch(db, parseQuery(r.q), initialismsOf(r.q));
+        if (match && (await rankFromLists(db, match, r, { limit: 10, offset: (r.page - 1) * 10 }))) fromLists += 1;
+      }
+      const withLists = await run();
+      await db.$executeRawUnsafe('DELETE FROM TermImpactList');
+      expect(withLists).toEqual(await run());
+      expect(fromLists).toBeGreaterThan(10);
+    } finally {
+      own.close();
+      await db.$disconnect();
+    }
+  }, 120_000);
+});
