@@ -58,24 +58,33 @@ export async function anyMatch(db: QueryDb, match: LexicalMatch, request: Search
  * The total and facets of the plan's matches plus `alsoIds` (passages found by meaning alone, none of
  * them matched by the plan), each passage counted once: exact up to the cap, estimated past it.
  */
-export async function countMatches(db: QueryDb, match: LexicalMatch | null, request: SearchRequest, alsoIds: number[] = []): Promise<Counted> {
+export async function countMatches(
+  db: QueryDb,
+  match: LexicalMatch | null,
+  request: SearchRequest,
+  alsoIds: number[] = [],
+  sampling: { slices: number; target: number } = { slices: SLICES, target: SAMPLE_TARGET },
+): Promise<Counted> {
+  const { slices, target } = sampling;
   const also = alsoIds.length > 0 ? passagesByIds(alsoIds) : null;
   if (!match) return also ? countRows(db, also, request) : { total: 0, facets: EMPTY_FACETS };
   const all = await probe(db, match, request, false, EXACT_COUNT_CAP + 1);
   const exact = () => countRows(db, also ? sql`${planRows(match, request)} UNION ALL ${also}` : planRows(match, request), request);
   if (all.n <= EXACT_COUNT_CAP) return exact();
 
-  const [bounds] = await db.$queryRaw<{ lo: number | bigint; hi: number | bigint }[]>`SELECT min(id) AS lo, max(id) AS hi FROM Passage`;
+  // Two subqueries: min and max together in one SELECT would scan the table instead of reading its two ends.
+  const [bounds] = await db.$queryRaw<{ lo: number | bigint; hi: number | bigint }[]>`
+    SELECT (SELECT min(id) FROM Passage) AS lo, (SELECT max(id) FROM Passage) AS hi`;
   const lo = num(bounds.lo);
   const span = num(bounds.hi) - lo + 1;
   // Matches per id in the probe's stretch (an underestimate if they came out of order: a larger sample, never a wrong one).
   const density = all.n / Math.max(1, all.last - all.first + 1);
-  const width = Math.ceil(SAMPLE_TARGET / (density * SLICES));
+  const width = Math.ceil(target / (density * slices));
   // A sample of most of the archive would cost what counting everything does: count everything.
-  if (width * SLICES * 2 >= span) return exact();
+  if (width * slices * 2 >= span) return exact();
 
-  const stride = span / SLICES;
-  const windows: IdRange[] = Array.from({ length: SLICES }, (_, i) => {
+  const stride = span / slices;
+  const windows: IdRange[] = Array.from({ length: slices }, (_, i) => {
     const from = lo + Math.floor(i * stride + (stride - width) / 2);
     return { from, to: from + width - 1 };
   });
@@ -83,7 +92,7 @@ export async function countMatches(db: QueryDb, match: LexicalMatch | null, requ
     windows.map((ids) => sql`SELECT * FROM (${planRows(match, request, ids)})`),
     ' UNION ALL ',
   );
-  const scale = span / (width * SLICES);
+  const scale = span / (width * slices);
   const [sampled, filtered, exactAlso] = await Promise.all([
     countRows(db, sample, request),
     hasFilters(request) ? probe(db, match, request, true, EXACT_COUNT_CAP + 1) : Promise.resolve(all),
