@@ -1,11 +1,13 @@
 // Builds (or reuses) the benchmark database: a fresh file migrated with the project's own
-// migrations, so the real FTS5 tables and their triggers index every passage as it is written.
-// Rows go in through better-sqlite3 prepared statements in batched transactions: the app's write
-// path (Prisma, one statement per row) would take hours for a million passages, and the triggers
-// (the part that builds the search index) fire the same either way.
+// migrations, so the real FTS5 tables index every passage. Rows go in through better-sqlite3
+// prepared statements in batched transactions: the app's write path (Prisma, one statement per row)
+// would take hours for a million passages. By default the passage indexes are built once at the end
+// (lib/db bulkLoadPassages: triggers off, FTS5 'rebuild', triggers back, one transaction), which an
+// import of an archive may use too; `indexBy: 'triggers'` builds them row by row as every save does
+// (tests/integration/search/bulk-load.test.ts shows both give the same index).
 import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { migrateDatabase, openDatabase, openWriter, readMigrations, type SqliteDb } from '@/lib/db';
+import { bulkLoadPassages, migrateDatabase, openDatabase, openWriter, readMigrations, type SqliteDb } from '@/lib/db';
 import { createHash } from 'node:crypto';
 import { addSynonymGroups } from '@/lib/editorial/synonyms';
 import { SYSTEM_EDITOR } from '@/lib/editorial/system-editor';
@@ -17,7 +19,7 @@ export interface CorpusInfo {
   file: string;
   n: number;
   seed: number;
-  /** Seconds to generate and write every row, the FTS5 indexing by the triggers included. */
+  /** Seconds to generate and write every row, the FTS5 indexing included. */
   loadSeconds: number;
   passagesPerSecond: number;
   fileBytes: number;
@@ -37,6 +39,8 @@ export interface LoadOptions {
   rebuild?: boolean;
   /** Progress lines on stderr; off in tests. */
   progress?: boolean;
+  /** How the passage indexes are built: once at the end ('bulk', the default) or row by row by the triggers. */
+  indexBy?: 'bulk' | 'triggers';
 }
 
 const BATCH_PASSAGES = 5000;
@@ -74,7 +78,9 @@ export async function loadCorpus(options: LoadOptions): Promise<{ info: CorpusIn
     // Bulk-load settings only: durability is irrelevant for a file rebuilt from a seed.
     db.pragma('synchronous = OFF');
     db.pragma('cache_size = -262144');
-    insertCorpus(db, plan, stats, options.progress ?? false, started);
+    const insert = () => insertCorpus(db, plan, stats, options.progress ?? false, started);
+    if ((options.indexBy ?? 'bulk') === 'bulk') bulkLoadPassages(db, insert);
+    else insert();
   } finally {
     db.close();
   }

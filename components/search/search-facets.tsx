@@ -12,6 +12,8 @@ type HrefWith = (changes: Partial<Record<keyof SearchParams | 'group', string | 
 
 interface SearchFacetsProps {
   facets: Facets;
+  /** The counts are estimates: said once, above them. */
+  approximate?: boolean;
   params: SearchParams;
   hrefWith: HrefWith;
   /** The title of the document searched within, when the search is narrowed to one. */
@@ -19,7 +21,7 @@ interface SearchFacetsProps {
   className?: string;
 }
 
-export function SearchFacets({ facets, params, hrefWith, documentTitle, className }: SearchFacetsProps) {
+export function SearchFacets({ facets, approximate, params, hrefWith, documentTitle, className }: SearchFacetsProps) {
   const year = params.from && params.from === params.to && /^\d{4}$/.test(params.from) ? params.from : undefined;
   const anyFilter = params.speaker || params.topic || params.kind || params.document || params.from || params.to;
   const speakers = facets.speakers.map((s) => ({ value: s.slug, label: s.name, count: s.count }));
@@ -65,6 +67,7 @@ export function SearchFacets({ facets, params, hrefWith, documentTitle, classNam
           </Link>
         </p>
       )}
+      {approximate && <p className="mb-4 text-sm muted">Too many passages match to count each one: the counts below are estimates.</p>}
       {groups.map((group) => (
         <FacetGroup key={group.title} {...group} />
       ))}

@@ -30,3 +30,4 @@ export { migrateDatabase, applyMigrations, readMigrations, defaultMigrationsDir,
 export { openDatabase, openReadOnlyDatabase, type SqliteDb } from './sqlite/connection';
 export { holdExclusively, DatabaseInUseError } from './sqlite/exclusive';
 export { makeSelfContained } from './sqlite/self-contained';
+export { bulkLoadPassages } from './sqlite/bulk-passages';

@@ -3,13 +3,14 @@
 // ranked passage ids with scores, the total and the facets, for a page or for a fusion step to use.
 import 'server-only';
 import { empty, join, num, sql, type QueryDb, type Sql } from '@/lib/db';
-import { countRows, EMPTY_FACETS } from './facets';
+import { anyMatch, countMatches, planRows, type Counted } from './counting';
+import { EMPTY_FACETS } from './facets';
 import { filterSql, matchedRows } from './filters';
 import { exactMatch, relaxedMatch, type LexicalMatch } from './lexical-match';
 import { initialismsOf, isNaturalQuery, type ParsedQuery } from './query-parser';
 import { corrections } from './spelling';
 import { rankFromLists } from './top-k/rank';
-import type { MatchedBy, SearchFacets, SearchRequest } from './types';
+import type { MatchedBy, SearchRequest } from './types';
 
 export interface RankedPassage {
   id: number;
@@ -20,8 +21,10 @@ export interface RankedPassage {
 export interface LexicalResult {
   /** The best passages from `offset`, at most `limit`, best first. */
   ranked: RankedPassage[];
-  total: number;
-  facets: SearchFacets;
+  /** Whether any passage matched under the request's filters (on a later page `ranked` may be empty when some did). */
+  found: boolean;
+  /** The total and facets (counting.ts); null when the caller asked to count later, or nothing was found. */
+  counted: Counted | null;
   /** The plan that found them (for snippets); null when nothing was found. */
   match: LexicalMatch | null;
   matchedBy?: Exclude<MatchedBy, 'meaning'>;
@@ -32,44 +35,55 @@ export interface LexicalResult {
 /**
  * Lexical search for a parsed query: exact, then corrected, then (natural queries only) relaxed.
  * Explicit syntax ("phrases", -word, OR, prefix*) is never relaxed: it means what it says.
+ * With `count: false` the matches are not counted (`counted` is null): a caller that adds passages
+ * found otherwise counts everything once itself (countMatches).
  */
 export async function lexicalSearch(
   db: QueryDb,
   parsed: ParsedQuery,
   request: SearchRequest,
   window: { limit: number; offset: number },
+  options: { count?: boolean } = {},
 ): Promise<LexicalResult> {
+  const count = options.count ?? true;
   const initialisms = initialismsOf(request.q);
-  const none: LexicalResult = { ranked: [], total: 0, facets: EMPTY_FACETS, match: null };
+  const none: LexicalResult = { ranked: [], found: false, counted: count ? { total: 0, facets: EMPTY_FACETS } : null, match: null };
   const exact = await exactMatch(db, parsed, initialisms);
   if (!exact) return none;
-  const found = await run(db, exact, request, window);
-  if (found.total > 0) return found;
+  const found = await run(db, exact, request, window, count);
+  if (found.found) return found;
 
   const fixes = await corrections(db, parsed, initialisms);
   for (const fix of fixes) {
     const corrected = await exactMatch(db, fix.query, initialisms);
-    const retry = corrected && (await run(db, corrected, request, window));
-    if (retry && retry.total > 0) return { ...retry, didYouMean: fix.text };
+    const retry = corrected && (await run(db, corrected, request, window, count));
+    if (retry && retry.found) return { ...retry, didYouMean: fix.text };
   }
 
   if (isNaturalQuery(request.q, parsed)) {
     // The typos corrected, the real words kept: what the reader typed, matched on some of its words.
     const relaxed = await relaxedMatch(db, fixes[0]?.query ?? parsed, initialisms);
-    const some = relaxed && (await run(db, relaxed, request, window));
-    if (some && some.total > 0) return fixes[0] ? { ...some, didYouMean: fixes[0].text } : some;
+    const some = relaxed && (await run(db, relaxed, request, window, count));
+    if (some && some.found) return fixes[0] ? { ...some, didYouMean: fixes[0].text } : some;
   }
   return found;
 }
 
-async function run(db: QueryDb, match: LexicalMatch, request: SearchRequest, window: { limit: number; offset: number }): Promise<LexicalResult> {
-  const [ranked, counted] = await Promise.all([rankWindow(db, match, request, window), countRows(db, matchingRows(match, request), request)]);
-  return { ranked, total: counted.total, facets: counted.facets, match, matchedBy: counted.total > 0 ? match.matchedBy : undefined };
+async function run(
+  db: QueryDb,
+  match: LexicalMatch,
+  request: SearchRequest,
+  window: { limit: number; offset: number },
+  count: boolean,
+): Promise<LexicalResult> {
+  const [ranked, counted] = await Promise.all([rankWindow(db, match, request, window), count ? countMatches(db, match, request) : null]);
+  // Counted, the total says whether anything matched; uncounted, a page of hits does, or one probe.
+  const found = counted ? counted.total > 0 : ranked.length > 0 || (await anyMatch(db, match, request));
+  return { ranked, found, counted, match, matchedBy: found ? match.matchedBy : undefined };
 }
 
-/** The passages a plan matches (published, in the asked document), as the row source of countRows. */
-export const matchingRows = (match: LexicalMatch, request: SearchRequest): Sql =>
-  sql`SELECT * FROM (${matchedRows(match.expression, request, false)}) x WHERE ${match.where}`;
+/** The passages a plan matches (published, in the asked document), as a row source `x`. */
+export const matchingRows = (match: LexicalMatch, request: SearchRequest): Sql => planRows(match, request);
 
 /** Which of `ids` the plan matches under the request's filters: a passage found by meaning may also be found by its words. */
 export async function matchingAmong(db: QueryDb, match: LexicalMatch, request: SearchRequest, ids: number[]): Promise<Set<number>> {

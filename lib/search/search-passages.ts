@@ -2,10 +2,11 @@
 // snippets. Words (lexical-search.ts: exact, corrected, or some of a natural query's words) and
 // meaning (vectors/nearest.ts) are fused for a natural query (hybrid.ts); explicit syntax is words only.
 import 'server-only';
-import { fullText, join, num, sql, type QueryDb } from '@/lib/db';
+import { fullText, join, num, type QueryDb } from '@/lib/db';
+import { countMatches } from './counting';
 import { countRows, EMPTY_FACETS, passagesByIds } from './facets';
 import { fuse, FUSION_WEIGHTS, lexicalOnlyScore, LEXICAL_DEPTH, MEANING_DEPTH, nearEnough } from './hybrid';
-import { lexicalSearch, matchingAmong, matchingRows, rankWindow, type RankedPassage } from './lexical-search';
+import { lexicalSearch, matchingAmong, rankWindow, type RankedPassage } from './lexical-search';
 import { MARK_CLOSE, MARK_OPEN } from './marks';
 import { passageColumns, passageRef, type PassageRow } from './passage-rows';
 import { matchEntities } from './entities';
@@ -56,6 +57,7 @@ export async function searchPassages(db: QueryDb, request: SearchRequest): Promi
     total: found.total,
     hits,
     facets: found.facets,
+    ...(found.approximate ? { approximate: true as const } : {}),
     ...(found.didYouMean ? { didYouMean: found.didYouMean } : {}),
     ...(found.matchedBy ? { matchedBy: found.matchedBy } : {}),
     ...(entities ? { entities } : {}),
@@ -66,6 +68,8 @@ interface Found {
   ranked: RankedPassage[];
   total: number;
   facets: SearchFacets;
+  /** The total and facets are estimates (counting.ts). */
+  approximate?: true;
   /** The full-text expression that marks the words in snippets; null when no word matched. */
   expression: string | null;
   matchedBy?: MatchedBy;
@@ -79,8 +83,8 @@ const isSentence = (parsed: ParsedQuery) => parsed.groups.some((group) => group.
 
 /** Explicit syntax ("phrases", -word, OR, prefix*) means what it says: words only. */
 async function byWords(db: QueryDb, parsed: ParsedQuery, request: SearchRequest, window: Window): Promise<Found> {
-  const found = await lexicalSearch(db, parsed, request, window);
-  return { ...found, expression: found.match?.expression ?? null };
+  const { counted, ...found } = await lexicalSearch(db, parsed, request, window);
+  return { ...found, ...counted!, expression: found.match?.expression ?? null };
 }
 
 /** Meaning alone (the evaluation's "vector" engine): the nearest passages, as many as the pages need. */
@@ -101,11 +105,15 @@ async function byMeaning(db: QueryDb, request: SearchRequest, window: Window): P
  * already showed. Passages found by meaning alone count in the total and the facets.
  */
 async function byWordsAndMeaning(db: QueryDb, parsed: ParsedQuery, request: SearchRequest, window: Window): Promise<Found> {
-  const lexical = await lexicalSearch(db, parsed, request, { limit: LEXICAL_DEPTH, offset: 0 });
+  // Counted once below, the passages found by meaning alone with them (not once alone and again with them).
+  const { counted: _, ...lexical } = await lexicalSearch(db, parsed, request, { limit: LEXICAL_DEPTH, offset: 0 }, { count: false });
   if (lexical.matchedBy === 'all' && !isSentence(parsed)) {
     const fits = window.offset + window.limit <= LEXICAL_DEPTH;
-    const ranked = fits ? lexical.ranked.slice(window.offset, window.offset + window.limit) : await rankWindow(db, lexical.match!, request, window);
-    return { ...lexical, ranked, expression: lexical.match!.expression };
+    const [ranked, counted] = await Promise.all([
+      fits ? lexical.ranked.slice(window.offset, window.offset + window.limit) : rankWindow(db, lexical.match!, request, window),
+      countMatches(db, lexical.match, request),
+    ]);
+    return { ...lexical, ...counted, ranked, expression: lexical.match!.expression };
   }
   // A corrected typo is searched for its meaning too: the typo itself means nothing to the model.
   const near = nearEnough(await nearestPassages(db, lexical.didYouMean ?? request.q, request, MEANING_DEPTH));
@@ -116,14 +124,7 @@ async function byWordsAndMeaning(db: QueryDb, parsed: ParsedQuery, request: Sear
   const nearOnly = near.map((n) => n.id).filter((id) => !inHead.has(id));
   const alsoByWords = lexical.match ? await matchingAmong(db, lexical.match, request, nearOnly) : new Set<number>();
   const byMeaningAlone = nearOnly.filter((id) => !alsoByWords.has(id));
-  const counted =
-    byMeaningAlone.length === 0
-      ? lexical
-      : await countRows(
-          db,
-          lexical.match ? sql`${matchingRows(lexical.match, request)} UNION ALL ${passagesByIds(byMeaningAlone)}` : passagesByIds(byMeaningAlone),
-          request,
-        );
+  const counted = await countMatches(db, lexical.match, request, byMeaningAlone);
 
   const ranked = head.slice(window.offset, window.offset + window.limit);
   const past = window.offset + window.limit - Math.max(window.offset, head.length);
@@ -140,6 +141,7 @@ async function byWordsAndMeaning(db: QueryDb, parsed: ParsedQuery, request: Sear
     ranked,
     total: counted.total,
     facets: counted.facets,
+    ...(counted.approximate ? { approximate: true as const } : {}),
     expression: lexical.match?.expression ?? null,
     ...(matchedBy ? { matchedBy } : {}),
     ...(lexical.didYouMean ? { didYouMean: lexical.didYouMean } : {}),

@@ -1,9 +1,10 @@
 // /search: every passage of every published document, ranked, with facets; state in the URL.
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { Pagination } from '@/components/pagination';
 import { ProblemList } from '@/components/problem-list';
 import { EntityMatches } from '@/components/search/entity-matches';
+import { MatchCount } from '@/components/search/match-count';
+import { SearchPagination } from '@/components/search/search-pagination';
 import { SearchBox } from '@/components/search/search-box';
 import { SearchFacets } from '@/components/search/search-facets';
 import { SearchResults } from '@/components/search/search-results';
@@ -59,13 +60,7 @@ export default async function SearchPage({ searchParams }: Props) {
       <div className="mt-6 grid gap-8 md:grid-cols-[16rem_1fr]">
         <section aria-label="Results">
           <div aria-live="polite" className="mb-2">
-            {result.message ? (
-              <p>{result.message}</p>
-            ) : (
-              <p>
-                <strong>{result.total}</strong> {result.total === 1 ? 'passage matches' : 'passages match'}
-              </p>
-            )}
+            {result.message ? <p>{result.message}</p> : <MatchCount total={result.total} approximate={result.approximate} />}
           </div>
           {result.didYouMean && (
             <p role="status" className="mb-4 rounded-md bg-amber-50 p-3 dark:bg-amber-950">
@@ -93,10 +88,23 @@ export default async function SearchPage({ searchParams }: Props) {
             </p>
           )}
           <SearchResults hits={result.hits} query={result.didYouMean ?? params.q} grouped={grouped} />
-          <Pagination page={result.page} pageCount={Math.ceil(result.total / result.pageSize)} hrefFor={(page) => hrefWith({ page })} />
+          {result.total > 0 && result.hits.length === 0 && (
+            <p>
+              No more passages: this page is past the last one. <Link href={hrefWith({})}>Back to the first page</Link>
+            </p>
+          )}
+          <SearchPagination
+            page={result.page}
+            pageSize={result.pageSize}
+            total={result.total}
+            approximate={result.approximate}
+            shown={result.hits.length}
+            hrefFor={(page) => hrefWith({ page })}
+          />
         </section>
         <SearchFacets
           facets={result.facets}
+          approximate={result.approximate}
           params={params}
           hrefWith={hrefWith}
           documentTitle={result.hits.find((hit) => hit.documentSlug === params.document)?.documentTitle}

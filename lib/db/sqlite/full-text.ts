@@ -28,14 +28,16 @@ const HYPHEN_FREE_GLOB = '*[^-\u2010\u2011]\u0002*';
 export const sqliteFullText: FullTextStatements = {
   expression: toFtsExpression,
 
-  matchedRows(expression, withRank) {
+  matchedRows(expression, withRank, ids) {
     const rank = withRank ? Prisma.sql`, ${bm25} AS rank, p.position AS position` : Prisma.empty;
+    // On the index's own rowid, so FTS5 seeks to the range (a condition on p.id would not reach it).
+    const inRange = ids ? Prisma.sql`AND passage_fts.rowid BETWEEN ${ids.from} AND ${ids.to}` : Prisma.empty;
     return Prisma.sql`
     SELECT p.id AS id, p.kind AS kind, p.speakerId AS speakerId, d.publishedOn AS publishedOn, d.publishedUntil AS publishedUntil ${rank}
     FROM passage_fts
     JOIN Passage p ON p.id = passage_fts.rowid
     JOIN Document d ON d.id = p.documentId
-    WHERE passage_fts MATCH ${expression}`;
+    WHERE passage_fts MATCH ${expression} ${inRange}`;
   },
 
   rowsMatching(expression, index = 'passages') {

@@ -1,0 +1,105 @@
+// Counts past the cap are estimates, said to be so, and near the truth; below it every count is exact;
+// filters apply exactly to what is shown; a facet value from an estimate still filters; a page past the
+// end answers with no hits rather than an error. On the benchmark's generated corpus (20,000 passages,
+// built by bench/lib/load.ts), so common words have thousands of matches.
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openReader, sql, type Reader, type Sql } from '@/lib/db';
+import { EXACT_COUNT_CAP, roundEstimate } from '@/lib/search/counting';
+import { searchPassages } from '@/lib/search/search-passages';
+import type { SearchRequest } from '@/lib/search/types';
+import { loadCorpus } from '@/bench/lib/load';
+
+let dir: string;
+let db: Reader;
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'counting-test-'));
+  const { info } = await loadCorpus({ n: 20_000, seed: 7, cacheDir: dir });
+  db = openReader(info.file);
+}, 120_000);
+
+afterAll(() => {
+  db?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** The true count, the slow way: every published passage matching `word`, under a speaker, topic or kind. */
+async function trueCount(word: string, where: Sql = sql`1 = 1`): Promise<number> {
+  const rows = await db.$queryRaw<{ n: number }[]>`
+    SELECT count(*) AS n FROM passage_fts JOIN Passage p ON p.id = passage_fts.rowid JOIN Document d ON d.id = p.documentId
+    WHERE passage_fts MATCH ${`"${word}"`} AND d.status = 'published' AND d.deletedAt IS NULL AND ${where}`;
+  return Number(rows[0].n);
+}
+const bySpeaker = (slug: string) => sql`p.speakerId = (SELECT id FROM Speaker WHERE slug = ${slug})`;
+
+const lexical = (q: string, more: Partial<SearchRequest> = {}): SearchRequest => ({ q, page: 1, pageSize: 10, mode: 'lexical', ...more });
+
+describe('counts past the cap', () => {
+  it('a common word: the total is an estimate, flagged, within 10% of the truth', async () => {
+    const result = await searchPassages(db, lexical('the'));
+    const truth = await trueCount('the');
+    expect(truth).toBeGreaterThan(EXACT_COUNT_CAP * 5);
+    expect(result.approximate).toBe(true);
+    expect(Math.abs(result.total - truth) / truth).toBeLessThan(0.1);
+    expect(result.total).toBe(roundEstimate(result.total));
+  });
+
+  it('the facet counts are estimates that add up to about the total, and each value shown filters to passages that have it', async () => {
+    const result = await searchPassages(db, lexical('the'));
+    const truth = await trueCount('the');
+    // Every passage has one kind and one year: those facets split the matches.
+    const sum = (counts: { count: number }[]) => counts.reduce((total, c) => total + c.count, 0);
+    expect(Math.abs(sum(result.facets.kinds) - truth) / truth).toBeLessThan(0.1);
+    expect(Math.abs(sum(result.facets.years) - truth) / truth).toBeLessThan(0.1);
+    const top = result.facets.speakers[0];
+    const narrowed = await searchPassages(db, lexical('the', { speaker: top.slug, pageSize: 50 }));
+    expect(narrowed.hits.length).toBeGreaterThan(0);
+    expect(narrowed.hits.every((hit) => hit.speaker?.slug === top.slug)).toBe(true);
+    const speakerTruth = await trueCount('the', bySpeaker(top.slug));
+    if (speakerTruth <= EXACT_COUNT_CAP) expect(narrowed.total).toBe(speakerTruth);
+    else expect(Math.abs(narrowed.total - speakerTruth) / speakerTruth).toBeLessThan(0.2);
+  });
+
+  it('a filter that leaves few matches gives the exact total', async () => {
+    // A speaker with few passages: the filtered matches fit under the cap.
+    const rows = await db.$queryRaw<{ slug: string }[]>`
+      SELECT s.slug AS slug FROM Speaker s JOIN Passage p ON p.speakerId = s.id GROUP BY s.id HAVING count(*) BETWEEN 20 AND 300 LIMIT 1`;
+    const slug = rows[0].slug;
+    const result = await searchPassages(db, lexical('the', { speaker: slug }));
+    expect(result.total).toBe(await trueCount('the', bySpeaker(slug)));
+  });
+
+  it('the same query gives the same estimate every time (pages agree)', async () => {
+    const [a, b] = [await searchPassages(db, lexical('the')), await searchPassages(db, lexical('the', { page: 2 }))];
+    expect(b.total).toBe(a.total);
+    expect(b.facets).toEqual(a.facets);
+  });
+
+  it('a page far past the end answers with no hits, not an error', async () => {
+    const result = await searchPassages(db, lexical('the', { page: 5_000, pageSize: 50 }));
+    expect(result.hits).toEqual([]);
+    expect(result.total).toBeGreaterThan(0);
+  });
+});
+
+describe('counts under the cap', () => {
+  it('a word with fewer matches than the cap: exact total and facets, not flagged', async () => {
+    const rows = await db.$queryRaw<{ term: string; doc: number }[]>`
+      SELECT term, doc FROM passage_words_fts_vocab WHERE doc BETWEEN 200 AND 900 AND length(term) > 4 ORDER BY doc DESC LIMIT 1`;
+    const word = rows[0].term;
+    const result = await searchPassages(db, lexical(word));
+    expect(result.approximate).toBeUndefined();
+    expect(result.total).toBe(await trueCount(word));
+    const speaker = result.facets.speakers[0];
+    expect(speaker.count).toBe(await trueCount(word, bySpeaker(speaker.slug)));
+  });
+});
+
+describe('roundEstimate', () => {
+  it('keeps two significant figures', () => {
+    expect([7, 99, 1_234, 88_412, 1_001].map(roundEstimate)).toEqual([7, 99, 1_200, 88_000, 1_000]);
+  });
+});
