@@ -111,11 +111,13 @@ export class VectorIndex {
     if (passages.length > Math.max(1000, this.live * MAX_CHANGED_SHARE)) return this.build();
     for (const id of passages) this.drop(id);
     const rows = this.prepared(
-      `SELECT rowid, passageId, chunk, bits FROM PassageEmbedding
-       WHERE model = ? AND passageId IN (SELECT value FROM json_each(?)) ORDER BY passageId, chunk`,
+      // CROSS JOIN: the changed passages lead, through the key (passageId, chunk); left to itself the
+      // planner read every chunk of the model through (model, bits) (600 ms at 164,000 chunks).
+      `SELECT e.rowid, e.passageId, e.chunk, e.bits FROM json_each(?) j CROSS JOIN PassageEmbedding e ON e.passageId = j.value
+       WHERE e.model = ? ORDER BY e.passageId, e.chunk`,
     )
       .raw()
-      .all(this.model, JSON.stringify(passages)) as [number, number, number, Buffer][];
+      .all(JSON.stringify(passages), this.model) as [number, number, number, Buffer][];
     if (this.size + rows.length > this.memory.capacity) this.grow(this.size + rows.length);
     for (const [rowid, passageId, chunk, bits] of rows) {
       const slot = this.put(rowid, passageId, chunk, bits);
