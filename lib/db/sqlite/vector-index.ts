@@ -63,6 +63,8 @@ export class VectorIndex {
   private passageIds = new Int32Array(0);
   private rowids = new Float64Array(0);
   private vectors = new Int8Array(0);
+  /** Each kept vector's length, sqrt of its sum of squares (as sqlite-vec computes it). */
+  private norms = new Float64Array(0);
   /** Whether `vectors` holds the int8 vectors (decided at each build, by the budget). */
   private withVectors = false;
   private chunks = new Uint16Array(0);
@@ -192,7 +194,13 @@ export class VectorIndex {
     if (this.withVectors && vector?.length !== VECTOR_BYTES)
       throw new Error(`PassageEmbedding ${passageId}/${chunk}: ${vector?.length} bytes of vector, not ${VECTOR_BYTES}`);
     const slot = this.size++;
-    if (this.withVectors) this.vectors.set(new Int8Array(vector!.buffer, vector!.byteOffset, VECTOR_BYTES), slot * VECTOR_BYTES);
+    if (this.withVectors) {
+      const values = new Int8Array(vector!.buffer, vector!.byteOffset, VECTOR_BYTES);
+      this.vectors.set(values, slot * VECTOR_BYTES);
+      let sum = 0;
+      for (let i = 0; i < VECTOR_BYTES; i++) sum += values[i] * values[i];
+      this.norms[slot] = Math.sqrt(sum);
+    }
     this.memory.bits.set(bits, slot * SIGN_BYTES);
     this.passageIds[slot] = passageId;
     this.rowids[slot] = rowid;
@@ -207,17 +215,19 @@ export class VectorIndex {
     this.passageIds = new Int32Array(capacity);
     this.rowids = new Float64Array(capacity);
     this.vectors = new Int8Array(this.withVectors ? capacity * VECTOR_BYTES : 0);
+    this.norms = new Float64Array(this.withVectors ? capacity : 0);
     this.chunks = new Uint16Array(capacity);
     this.dead = new Uint8Array(capacity);
   }
 
   private grow(atLeast: number): void {
-    const { memory, passageIds, rowids, vectors, chunks, dead, size } = this;
+    const { memory, passageIds, rowids, vectors, norms, chunks, dead, size } = this;
     this.allocate(Math.max(atLeast, Math.ceil(memory.capacity * 1.5) + 64));
     this.memory.bits.set(memory.bits.subarray(0, size * SIGN_BYTES));
     this.passageIds.set(passageIds.subarray(0, size));
     this.rowids.set(rowids.subarray(0, size));
     if (this.withVectors) this.vectors.set(vectors.subarray(0, size * VECTOR_BYTES));
+    if (this.withVectors) this.norms.set(norms.subarray(0, size));
     this.chunks.set(chunks.subarray(0, size));
     this.dead.set(dead.subarray(0, size));
   }
@@ -291,9 +301,21 @@ export class VectorIndex {
     this.seq = -1;
   }
 
-  /** The int8 vector of a candidate's slot when the index keeps vectors, else null (read them from the table). */
-  vectorOf(slot: number): Int8Array | null {
-    return this.withVectors ? this.vectors.subarray(slot * VECTOR_BYTES, (slot + 1) * VECTOR_BYTES) : null;
+  /** Whether the index keeps the int8 vectors (else the rescoring reads them from the table). */
+  get hasVectors(): boolean {
+    return this.withVectors;
+  }
+
+  /**
+   * The dot product of a slot's kept int8 vector with `query`, and the vector's length: what
+   * sqlite-vec's cosine sums (exactly: integers below 2^24).
+   */
+  dotAndNorm(slot: number, query: Int8Array): [number, number] {
+    const v = this.vectors;
+    const at = slot * VECTOR_BYTES;
+    let dot = 0;
+    for (let i = 0; i < VECTOR_BYTES; i++) dot += v[at + i] * query[i];
+    return [dot, this.norms[slot]];
   }
 
   /** Every live chunk the index holds, in (passageId, chunk) order, its signs in hex: to check it against the table. */
@@ -321,7 +343,7 @@ export class VectorIndex {
       chunks: this.live,
       slots: this.size,
       capacity,
-      bytes: capacity * (SIGN_BYTES + 2 + 4 + 8 + 2 + 1) + SIGN_BYTES + this.vectors.byteLength,
+      bytes: capacity * (SIGN_BYTES + 2 + 4 + 8 + 2 + 1) + SIGN_BYTES + this.vectors.byteLength + this.norms.byteLength,
       vectorsInMemory: this.withVectors,
     });
   }

@@ -155,9 +155,10 @@ function nearestInMemory({ index, run }: IndexedFile, query: ChunkVector, option
 function rescore(index: VectorIndex, run: IndexedFile['run'], candidates: ChunkKey[], query: Int8Array): Map<number, number> | null {
   const queryNorm = norm(query);
   const best = new Map<number, number>();
-  if (index.vectorOf(0) !== null) {
+  if (index.hasVectors) {
     for (const c of candidates) {
-      const distance = cosineDistance(index.vectorOf(c.slot)!, query, queryNorm);
+      const [dot, length] = index.dotAndNorm(c.slot, query);
+      const distance = f32(1 - dot / (length * queryNorm));
       const seen = best.get(c.passageId);
       if (seen === undefined || distance < seen) best.set(c.passageId, distance);
     }
