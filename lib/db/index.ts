@@ -20,7 +20,15 @@ export type { FullTextIndex, FullTextStatements, PrefixLookup, SynonymLookup } f
 export { sqliteFullText as fullText } from './sqlite/full-text';
 // Vectors: where passages' embeddings are kept and how the nearest are found (see vectors.ts).
 export type { ChunkVector, NearestOptions, NearestRow, VectorStatements } from './vectors';
-export { sqliteVectors as vectors, vectorReaderFor, closeVectorReaders, vectorIndexOf, preselectCount, mapVectorReads } from './sqlite/vectors';
+export {
+  sqliteVectors as vectors,
+  vectorReaderFor,
+  closeVectorReaders,
+  vectorIndexOf,
+  preselectCount,
+  mapVectorReads,
+  setVectorMemoryBudget,
+} from './sqlite/vectors';
 // Writing: every write goes through one serialized writer per database file.
 export { databaseFileOf, isWriter, sharedWriterFor } from './client-writer';
 export { write, withWriter, writerOf, openWriter, closeWriters, nowIso, type Writer, type WriterOptions, type WriteDb } from './sqlite/writer';

@@ -1,7 +1,6 @@
 // An in-process index of every chunk's sign bits (64 bytes a chunk), so that the Hamming
 // pre-selection of meaning-based search reads memory instead of scanning the (model, bits) index
 // in SQL: at 100,000 passages (164,000 chunks) the SQL scan took ~90 ms, this ~1 ms (sign-scan.ts).
-// The int8 vectors stay in the database: only the few thousand pre-selected chunks are read.
 //
 // In step with the database: before each use the index asks its connection `PRAGMA data_version`
 // (changes when any other connection commits) and, when it moved, reads the change log that the
@@ -12,17 +11,32 @@
 // all see the same snapshot of the database.
 //
 // Memory: 64 bytes of signs + 2 of distance (WebAssembly memory) + 15 of bookkeeping (passage, chunk,
-// rowid, dead) a chunk, ~81 B: 13 MB at 100,000 passages, ~135 MB at 1,000,000 (1.64 chunks a passage).
+// rowid, dead) a chunk, ~81 B: 13 MB at 100,000 passages, ~135 MB at 1,000,000 (1.64 chunks a passage);
+// plus, while they fit the budget (setVectorMemoryBudget, 128 MiB), the int8 vectors, 512 B a chunk.
 import 'server-only';
 import type { Statement } from 'better-sqlite3';
 import { type SqliteDb } from './connection';
 import { hamming, SIGN_BYTES, SignMemory } from './sign-scan';
 
-/** A chunk: its passage and number (the key of PassageEmbedding), and its rowid when the index read it. */
+/** A chunk: its passage and number (the key of PassageEmbedding), its rowid when the index read it, its slot. */
 export interface ChunkKey {
   passageId: number;
   chunk: number;
   rowid: number;
+  slot: number;
+}
+
+/** Bytes of a chunk's int8 vector: one a dimension. */
+const VECTOR_BYTES = SIGN_BYTES * 8;
+
+/**
+ * The index also keeps the int8 vectors (512 B a chunk) while they fit in this many bytes, so the
+ * rescoring reads memory, not a few thousand random rows of the table: 128 MiB holds ~250,000 chunks
+ * (~150,000 passages). Above it, the vectors are read from the table by rowid.
+ */
+let vectorBudget = 128 * 2 ** 20;
+export function setVectorMemoryBudget(bytes: number): void {
+  vectorBudget = bytes;
 }
 
 /** Past this share of dead slots (vectors deleted or replaced since the last build), rebuild. */
@@ -40,12 +54,19 @@ export interface VectorIndexStats {
   refreshes: number;
   lastBuildMs: number;
   lastRefreshMs: number;
+  /** Whether the int8 vectors are in memory too (within the budget) or read from the table. */
+  vectorsInMemory: boolean;
 }
 
 export class VectorIndex {
   private memory = new SignMemory(0);
   private passageIds = new Int32Array(0);
   private rowids = new Float64Array(0);
+  private vectors = new Int8Array(0);
+  /** Each kept vector's length, sqrt of its sum of squares (as sqlite-vec computes it). */
+  private norms = new Float64Array(0);
+  /** Whether `vectors` holds the int8 vectors (decided at each build, by the budget). */
+  private withVectors = false;
   private chunks = new Uint16Array(0);
   private dead = new Uint8Array(0);
   /** Slots in use; [0, sortedEnd) are in (passageId, chunk) order, the rest appended by refreshes. */
@@ -56,7 +77,17 @@ export class VectorIndex {
   private seq = -1;
   private version = -1;
   private readonly statements = new Map<string, Statement>();
-  readonly stats: VectorIndexStats = { chunks: 0, slots: 0, capacity: 0, bytes: 0, builds: 0, refreshes: 0, lastBuildMs: 0, lastRefreshMs: 0 };
+  readonly stats: VectorIndexStats = {
+    chunks: 0,
+    slots: 0,
+    capacity: 0,
+    bytes: 0,
+    builds: 0,
+    refreshes: 0,
+    lastBuildMs: 0,
+    lastRefreshMs: 0,
+    vectorsInMemory: false,
+  };
 
   constructor(
     private readonly db: SqliteDb,
@@ -111,14 +142,16 @@ export class VectorIndex {
     if (passages.length > Math.max(1000, this.live * MAX_CHANGED_SHARE)) return this.build();
     for (const id of passages) this.drop(id);
     const rows = this.prepared(
-      `SELECT rowid, passageId, chunk, bits FROM PassageEmbedding
-       WHERE model = ? AND passageId IN (SELECT value FROM json_each(?)) ORDER BY passageId, chunk`,
+      // CROSS JOIN: the changed passages lead, through the key (passageId, chunk); left to itself the
+      // planner read every chunk of the model through (model, bits) (600 ms at 164,000 chunks).
+      `SELECT e.rowid, e.passageId, e.chunk, e.bits, ${this.withVectors ? 'e.vector' : 'NULL'} FROM json_each(?) j
+       CROSS JOIN PassageEmbedding e ON e.passageId = j.value WHERE e.model = ? ORDER BY e.passageId, e.chunk`,
     )
       .raw()
-      .all(this.model, JSON.stringify(passages)) as [number, number, number, Buffer][];
+      .all(JSON.stringify(passages), this.model) as [number, number, number, Buffer, Buffer | null][];
     if (this.size + rows.length > this.memory.capacity) this.grow(this.size + rows.length);
-    for (const [rowid, passageId, chunk, bits] of rows) {
-      const slot = this.put(rowid, passageId, chunk, bits);
+    for (const [rowid, passageId, chunk, bits, vector] of rows) {
+      const slot = this.put(rowid, passageId, chunk, bits, vector);
       const slots = this.tail.get(passageId);
       if (slots) slots.push(slot);
       else this.tail.set(passageId, [slot]);
@@ -138,15 +171,16 @@ export class VectorIndex {
     this.size = 0;
     this.live = 0;
     this.tail.clear();
+    this.withVectors = (Math.ceil(total * 1.05) + 64) * VECTOR_BYTES <= vectorBudget;
     // Room for what refreshes will add before the next build.
     this.allocate(Math.ceil(total * 1.05) + 64);
-    for (const [rowid, passageId, chunk, bits] of this.prepared(
-      `SELECT rowid, passageId, chunk, bits FROM PassageEmbedding WHERE model = ? ORDER BY passageId, chunk`,
+    for (const [rowid, passageId, chunk, bits, vector] of this.prepared(
+      `SELECT rowid, passageId, chunk, bits, ${this.withVectors ? 'vector' : 'NULL'} FROM PassageEmbedding WHERE model = ? ORDER BY passageId, chunk`,
     )
       .raw()
-      .iterate(this.model) as Iterable<[number, number, number, Buffer]>) {
+      .iterate(this.model) as Iterable<[number, number, number, Buffer, Buffer | null]>) {
       if (this.size === this.memory.capacity) this.grow(this.size + 1);
-      this.put(rowid, passageId, chunk, bits);
+      this.put(rowid, passageId, chunk, bits, vector);
     }
     this.sortedEnd = this.size;
     this.seq = seq;
@@ -155,9 +189,18 @@ export class VectorIndex {
     this.updateStats();
   }
 
-  private put(rowid: number, passageId: number, chunk: number, bits: Buffer): number {
+  private put(rowid: number, passageId: number, chunk: number, bits: Buffer, vector: Buffer | null): number {
     if (bits.length !== SIGN_BYTES) throw new Error(`PassageEmbedding ${passageId}/${chunk}: ${bits.length} bytes of signs, not ${SIGN_BYTES}`);
+    if (this.withVectors && vector?.length !== VECTOR_BYTES)
+      throw new Error(`PassageEmbedding ${passageId}/${chunk}: ${vector?.length} bytes of vector, not ${VECTOR_BYTES}`);
     const slot = this.size++;
+    if (this.withVectors) {
+      const values = new Int8Array(vector!.buffer, vector!.byteOffset, VECTOR_BYTES);
+      this.vectors.set(values, slot * VECTOR_BYTES);
+      let sum = 0;
+      for (let i = 0; i < VECTOR_BYTES; i++) sum += values[i] * values[i];
+      this.norms[slot] = Math.sqrt(sum);
+    }
     this.memory.bits.set(bits, slot * SIGN_BYTES);
     this.passageIds[slot] = passageId;
     this.rowids[slot] = rowid;
@@ -171,16 +214,20 @@ export class VectorIndex {
     this.memory = new SignMemory(capacity);
     this.passageIds = new Int32Array(capacity);
     this.rowids = new Float64Array(capacity);
+    this.vectors = new Int8Array(this.withVectors ? capacity * VECTOR_BYTES : 0);
+    this.norms = new Float64Array(this.withVectors ? capacity : 0);
     this.chunks = new Uint16Array(capacity);
     this.dead = new Uint8Array(capacity);
   }
 
   private grow(atLeast: number): void {
-    const { memory, passageIds, rowids, chunks, dead, size } = this;
+    const { memory, passageIds, rowids, vectors, norms, chunks, dead, size } = this;
     this.allocate(Math.max(atLeast, Math.ceil(memory.capacity * 1.5) + 64));
     this.memory.bits.set(memory.bits.subarray(0, size * SIGN_BYTES));
     this.passageIds.set(passageIds.subarray(0, size));
     this.rowids.set(rowids.subarray(0, size));
+    if (this.withVectors) this.vectors.set(vectors.subarray(0, size * VECTOR_BYTES));
+    if (this.withVectors) this.norms.set(norms.subarray(0, size));
     this.chunks.set(chunks.subarray(0, size));
     this.dead.set(dead.subarray(0, size));
   }
@@ -249,6 +296,28 @@ export class VectorIndex {
     this.build();
   }
 
+  /** Forgets everything: the next read builds the index again (after a change of the memory budget). */
+  invalidate(): void {
+    this.seq = -1;
+  }
+
+  /** Whether the index keeps the int8 vectors (else the rescoring reads them from the table). */
+  get hasVectors(): boolean {
+    return this.withVectors;
+  }
+
+  /**
+   * The dot product of a slot's kept int8 vector with `query`, and the vector's length: what
+   * sqlite-vec's cosine sums (exactly: integers below 2^24).
+   */
+  dotAndNorm(slot: number, query: Int8Array): [number, number] {
+    const v = this.vectors;
+    const at = slot * VECTOR_BYTES;
+    let dot = 0;
+    for (let i = 0; i < VECTOR_BYTES; i++) dot += v[at + i] * query[i];
+    return [dot, this.norms[slot]];
+  }
+
   /** Every live chunk the index holds, in (passageId, chunk) order, its signs in hex: to check it against the table. */
   liveChunks(): { passageId: number; chunk: number; bits: string }[] {
     const out: { passageId: number; chunk: number; bits: string }[] = [];
@@ -265,7 +334,7 @@ export class VectorIndex {
   }
 
   private key(slot: number): ChunkKey {
-    return { passageId: this.passageIds[slot], chunk: this.chunks[slot], rowid: this.rowids[slot] };
+    return { passageId: this.passageIds[slot], chunk: this.chunks[slot], rowid: this.rowids[slot], slot };
   }
 
   private updateStats(): void {
@@ -274,7 +343,8 @@ export class VectorIndex {
       chunks: this.live,
       slots: this.size,
       capacity,
-      bytes: capacity * (SIGN_BYTES + 2 + 4 + 8 + 2 + 1) + SIGN_BYTES,
+      bytes: capacity * (SIGN_BYTES + 2 + 4 + 8 + 2 + 1) + SIGN_BYTES + this.vectors.byteLength + this.norms.byteLength,
+      vectorsInMemory: this.withVectors,
     });
   }
 }

@@ -13,7 +13,7 @@ import type { QueryDb } from '../query';
 import type { ChunkVector, NearestOptions, NearestRow, VectorReaderLookup, VectorStatements } from '../vectors';
 import { loadVectorFunctions, openReadOnlyDatabase, type SqliteDb } from './connection';
 import { openReader, type Reader } from './reader';
-import { VectorIndex, type ChunkKey } from './vector-index';
+import { setVectorMemoryBudget as setIndexVectorBudget, VectorIndex, type ChunkKey } from './vector-index';
 import type { WriteDb } from './writer';
 
 const blob = (bytes: Uint8Array | Int8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -120,12 +120,12 @@ function nearestInMemory({ index, run }: IndexedFile, query: ChunkVector, option
     : undefined;
   let candidates = index.nearest(query.bits, keep, passages);
   if (candidates.length === 0) return [];
-  let best = rescore(run, candidates, query.vector);
+  let best = rescore(index, run, candidates, query.vector);
   if (!best) {
     // A chunk's rowid named another row or none in this very snapshot: the rowids were renumbered.
     index.rebuild();
     candidates = index.nearest(query.bits, keep, passages);
-    best = rescore(run, candidates, query.vector);
+    best = rescore(index, run, candidates, query.vector);
     if (!best) throw new Error('The vector index disagrees with PassageEmbedding just after reading it.');
   }
   // Best first; the filters and visibility checked in SQL a batch at a time, until `limit` pass.
@@ -149,9 +149,21 @@ function nearestInMemory({ index, run }: IndexedFile, query: ChunkVector, option
 
 /**
  * Each candidate passage's best cosine distance to `query` over its candidate chunks (int8 vectors
- * read by rowid), or null when a rowid did not name the chunk the index holds for it.
+ * from the index's memory, else read by rowid), or null when a rowid did not name the chunk the index
+ * holds for it.
  */
-function rescore(run: IndexedFile['run'], candidates: ChunkKey[], query: Int8Array): Map<number, number> | null {
+function rescore(index: VectorIndex, run: IndexedFile['run'], candidates: ChunkKey[], query: Int8Array): Map<number, number> | null {
+  const queryNorm = norm(query);
+  const best = new Map<number, number>();
+  if (index.hasVectors) {
+    for (const c of candidates) {
+      const [dot, length] = index.dotAndNorm(c.slot, query);
+      const distance = f32(1 - dot / (length * queryNorm));
+      const seen = best.get(c.passageId);
+      if (seen === undefined || distance < seen) best.set(c.passageId, distance);
+    }
+    return best;
+  }
   const rowids = candidates.map((c) => c.rowid).sort((a, b) => a - b);
   const rows = run<{ rowid: number; passageId: number; chunk: number; vector: Buffer }>(
     Prisma.sql`SELECT e.rowid AS rowid, e.passageId AS passageId, e.chunk AS chunk, e.vector AS vector
@@ -159,8 +171,6 @@ function rescore(run: IndexedFile['run'], candidates: ChunkKey[], query: Int8Arr
   );
   if (rows.length !== candidates.length) return null;
   const expected = new Map(candidates.map((c) => [c.rowid, c]));
-  const queryNorm = norm(query);
-  const best = new Map<number, number>();
   for (const row of rows) {
     const key = expected.get(row.rowid);
     if (!key || key.passageId !== row.passageId || key.chunk !== row.chunk) return null;
@@ -249,6 +259,12 @@ export function mapVectorReads(bytes: number): void {
   for (const entry of indexes.values()) entry?.db.pragma(`mmap_size = ${Math.trunc(bytes)}`);
 }
 let mmapBytes = 0;
+
+/** Sets how many bytes of int8 vectors an index may keep in memory (0: none, read them from the table); indexes rebuild. */
+export function setVectorMemoryBudget(bytes: number): void {
+  setIndexVectorBudget(bytes);
+  for (const entry of indexes.values()) for (const { index } of entry?.files.values() ?? []) index.invalidate();
+}
 
 /** The in-process index of a database file (tests and the benchmark look at its figures); null before first use. */
 export function vectorIndexOf(file: string, model: string): VectorIndex | null {
