@@ -4,7 +4,7 @@
 //
 // In step with the database: before each use the index asks its connection `PRAGMA data_version`
 // (changes when any other connection commits) and, when it moved, reads the change log that the
-// migration 20261202040000_passage_embedding_changes keeps by triggers (every insert, update and delete
+// migration 20261202050000_passage_embedding_changes keeps by triggers (every insert, update and delete
 // of a vector, whichever connection made it): the chunks of those passages only are dropped and read
 // again. A log pruned past the index's last change, or too many dead slots, rebuilds it whole.
 // The refresh, the pre-selection and the caller's rescoring run in one read transaction, so they

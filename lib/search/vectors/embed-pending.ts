@@ -7,7 +7,7 @@
 //     first checks the text is still the one embedded. Until then (~0.15 s a passage) the passage is
 //     found by its words only, not yet by its new meaning.
 // Which passages need vectors is read from the marks PassageEmbeddingPending keeps by trigger
-// (migration 20261202040000), so the look after every editorial write costs a few rows, not a scan.
+// (migration 20261202050000), so the look after every editorial write costs a few rows, not a scan.
 // Runs are serialized per database file in this process; a call made while one runs waits for it and
 // then looks again, so awaiting embedPending() means "everything saved so far is embedded".
 import 'server-only';

@@ -1,6 +1,6 @@
 // Which passages still need vectors: the embedder asks after every editorial write, so it must not
 // scan every passage (at 1,000,000 passages that is a full-table scan per save). Triggers mark the
-// passages without vectors (migration 20261202040000); here the marked count and list always equal the
+// passages without vectors (migration 20261202050000); here the marked count and list always equal the
 // full scan's answer through inserts, text edits, deletes and a rebuild, on the real seeded archive,
 // and the statements read the marks, never the whole Passage table.
 import { afterAll, describe, expect, it } from 'vitest';
