@@ -225,6 +225,21 @@ describe('ratios and tables', () => {
     expect(rows[2]).toBe('| search API | 2.0 KiB | 1 | 50.0 | 20.0 | 30.0 | 0 | 0 | 2,000 | 0.50 | 40× | 40× |');
   });
 
+  it('shows an address that failed before the load as not measured, with the reason', () => {
+    const archive = result(45).archives[0]!;
+    archive.targets.push({
+      name: 'topic',
+      label: 'topic page /topics/china',
+      paths: ['/topics/china'],
+      bytes: 0,
+      cells: [],
+      failed: 'GET /topics/china answered 500',
+    });
+    expect(archiveTable(archive).split('\n').at(-1)).toBe(
+      '| topic page /topics/china | – | – | not measured: GET /topics/china answered 500 | | | | | | | | |',
+    );
+  });
+
   it('says whether the search API goal is met, and by how much it is missed', () => {
     expect(goalLine(result(45))).toMatch(/: met\.$/);
     expect(goalLine(result(72.5))).toMatch(/missed: p99 72\.5 ms, 22\.5 ms over\.$/);

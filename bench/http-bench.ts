@@ -63,7 +63,8 @@ async function measureArchive(archive: ArchiveName, options: HttpBenchOptions, c
 
   let server = await start();
   const targets = await discoverTargets(server.origin, options.targets);
-  const sizes = await Promise.all(targets.map((t) => meanBodyBytes(server.origin, t)));
+  const measured = await Promise.all(targets.map((t) => meanBodyBytes(server.origin, t)));
+  const sizes = measured.map((m) => ('bytes' in m ? m.bytes : 0));
   const baseline = new StaticBaseline(ROOT);
   let staticPaths: string[] = [];
   if (options.baseline) {
@@ -79,6 +80,12 @@ async function measureArchive(archive: ArchiveName, options: HttpBenchOptions, c
   const results: TargetResult[] = [];
   try {
     for (const [i, target] of targets.entries()) {
+      const m = measured[i]!;
+      if ('failed' in m) {
+        progress(`[${archive}] ${target.label}: not measured, ${m.failed}`);
+        results.push({ name: target.name, label: target.label, paths: target.paths, bytes: 0, cells: [], failed: m.failed });
+        continue;
+      }
       progress(`[${archive}] ${target.label} (${sizes[i]} bytes)`);
       const result: TargetResult = { name: target.name, label: target.label, paths: target.paths, bytes: sizes[i]!, cells: [] };
       if (options.baseline) result.baseline = { path: staticPaths[i]!, bytes: sizes[i]!, cells: [] };
@@ -141,35 +148,42 @@ async function main() {
   const startedAt = new Date().toISOString();
   const loadBefore = os.loadavg()[0]!;
   const archives: ArchiveResult[] = [];
+  mkdirSync(options.outDir, { recursive: true });
+  const json = path.join(options.outDir, 'http.json');
+  const markdown = path.join(options.outDir, 'http.md');
+  // Written after each archive, so a run that fails later keeps what it measured.
+  const write = (): HttpBenchResult => {
+    const result: HttpBenchResult = {
+      meta: {
+        startedAt,
+        finishedAt: new Date().toISOString(),
+        commit: gitCommit(),
+        node: process.version,
+        cpus: os.cpus().length,
+        loadBefore,
+        loadAfter: os.loadavg()[0]!,
+        durationSeconds: options.durationSeconds,
+        warmupSeconds: options.warmupSeconds,
+        connections: options.connections,
+        staticDir: STATIC_DIR,
+      },
+      archives,
+    };
+    writeFileSync(json, `${JSON.stringify(result, null, 2)}\n`);
+    writeFileSync(markdown, markdownReport(result));
+    return result;
+  };
   try {
-    for (const archive of ARCHIVES.filter((a) => options.archives.includes(a))) archives.push(await measureArchive(archive, options, cleanup));
+    for (const archive of ARCHIVES.filter((a) => options.archives.includes(a))) {
+      archives.push(await measureArchive(archive, options, cleanup));
+      write();
+    }
   } finally {
     await runCleanup();
   }
 
-  const result: HttpBenchResult = {
-    meta: {
-      startedAt,
-      finishedAt: new Date().toISOString(),
-      commit: gitCommit(),
-      node: process.version,
-      cpus: os.cpus().length,
-      loadBefore,
-      loadAfter: os.loadavg()[0]!,
-      durationSeconds: options.durationSeconds,
-      warmupSeconds: options.warmupSeconds,
-      connections: options.connections,
-      staticDir: STATIC_DIR,
-    },
-    archives,
-  };
-  mkdirSync(options.outDir, { recursive: true });
-  const json = path.join(options.outDir, 'http.json');
-  const markdown = path.join(options.outDir, 'http.md');
-  writeFileSync(json, `${JSON.stringify(result, null, 2)}\n`);
-  const report = markdownReport(result);
-  writeFileSync(markdown, report);
-  console.log(report);
+  const result = write();
+  console.log(markdownReport(result));
   const goal = goalLine(result);
   if (goal) progress(goal);
   progress(`Wrote ${path.relative(process.cwd(), json)} and ${path.relative(process.cwd(), markdown)}`);

@@ -10,6 +10,8 @@ export interface TargetResult {
   /** Mean response body, uncompressed (autocannon asks for no compression). */
   bytes: number;
   cells: CellFigures[];
+  /** Why it was not measured: its address failed before the load (e.g. a 500). */
+  failed?: string;
   /** The static file of the same size, at the same connection counts. */
   baseline?: { path: string; bytes: number; cells: CellFigures[] };
 }
@@ -83,6 +85,7 @@ export function archiveTable(archive: ArchiveResult): string {
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ];
   for (const target of archive.targets) {
+    if (target.failed) lines.push(`| ${target.label} | – | – | not measured: ${target.failed} | | | | | | | | |`);
     for (const cell of target.cells) {
       const base = target.baseline?.cells.find((c) => c.connections === cell.connections);
       const r = ratio(cell, base);

@@ -59,13 +59,17 @@ export async function discoverTargets(origin: string, names: readonly TargetName
   return targets;
 }
 
-/** The mean body size of a target's responses, as autocannon receives them (no compression asked). */
-export async function meanBodyBytes(origin: string, target: Target): Promise<number> {
+/**
+ * The mean body size of a target's responses, as autocannon receives them (no compression asked), or
+ * why it cannot be measured: an address that fails is reported, not timed (timing a 500 says nothing).
+ */
+export async function meanBodyBytes(origin: string, target: Target): Promise<{ bytes: number } | { failed: string }> {
   let total = 0;
   for (const p of target.paths) {
     const response = await fetch(`${origin}${p}`, { headers: { 'accept-encoding': 'identity' } });
-    if (!response.ok) throw new Error(`GET ${p} answered ${response.status}`);
-    total += (await response.arrayBuffer()).byteLength;
+    const body = await response.arrayBuffer();
+    if (!response.ok) return { failed: `GET ${p} answered ${response.status}` };
+    total += body.byteLength;
   }
-  return Math.round(total / target.paths.length);
+  return { bytes: Math.round(total / target.paths.length) };
 }
