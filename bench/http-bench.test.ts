@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildIsStale } from '../scripts/build-freshness';
 import { bundleTable, fileName } from './http/bundle-report';
-import { runCell, type CellFigures } from './http/measure';
+import { runCell, waitUntilQuiet, type CellFigures } from './http/measure';
 import { parseHttpArgs, UsageError } from './http/options';
 import { totals } from './http/page-scripts';
 import { firstPassagePath } from './http/public-pages';
@@ -103,13 +103,32 @@ describe('one autocannon cell against a local server', () => {
   it('requests the paths in turn and counts requests, latency and non-2xx answers', async () => {
     const cell = await runCell({ origin, paths: ['/a', '/missing'], connections: 2, durationSeconds: 1 });
     expect(cell.requests).toBeGreaterThan(10);
-    expect(cell.rps).toBeGreaterThan(0);
+    // Completed requests over the real length of the cell (about 1 s).
+    expect(cell.rps).toBeGreaterThan(cell.requests / 1.5);
+    expect(cell.rps).toBeLessThanOrEqual(cell.requests * 1.05);
     expect(cell.p99).toBeGreaterThanOrEqual(cell.p50);
     expect(cell.errors).toBe(0);
     // Half the requests were for the missing path: they are the non-2xx.
     expect(cell.non2xx).toBeGreaterThan(cell.requests / 3);
     expect(cell.non2xx).toBeLessThan((cell.requests * 2) / 3);
     expect(new Set(seen)).toEqual(new Set(['/a', '/missing']));
+  });
+});
+
+describe('waiting for a quiet server', () => {
+  it('returns once the probe answers fast, and keeps waiting while it is slow', async () => {
+    let slowFor = 3;
+    const server = createServer((_request, response) => {
+      if (slowFor-- > 0) setTimeout(() => response.end('slow'), 120);
+      else response.end('fast');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const waited = await waitUntilQuiet(origin, '/', { quietMs: 100, times: 2 });
+    // Three slow answers (120 ms each) and two fast ones, 200 ms apart.
+    expect(waited).toBeGreaterThan(3 * 120 + 4 * 200);
+    expect(slowFor).toBeLessThan(0);
+    await new Promise<void>((resolve) => server.close(() => resolve()));
   });
 });
 
@@ -244,6 +263,10 @@ describe('ratios and tables', () => {
     expect(goalLine(result(45))).toMatch(/: met\.$/);
     expect(goalLine(result(72.5))).toMatch(/missed: p99 72\.5 ms, 22\.5 ms over\.$/);
     expect(goalLine(result(30, 3))).toMatch(/missed: 3 errors or non-2xx\.$/);
+    // A cell where nothing completed (p99 reads 0) is not a goal met.
+    const nothing = result(0);
+    nothing.archives[0]!.targets[0]!.cells[1]!.requests = 0;
+    expect(goalLine(nothing)).toMatch(/missed: no request completed in the cell\.$/);
     const noCorpus = { ...result(45), archives: [] };
     expect(goalLine(noCorpus)).toBeNull();
   });

@@ -9,7 +9,7 @@ import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node
 import os from 'node:os';
 import path from 'node:path';
 import { openReadOnlyDatabase } from '@/lib/db';
-import { runCell, type CellFigures } from './http/measure';
+import { runCell, waitUntilQuiet, type CellFigures } from './http/measure';
 import { ARCHIVES, parseHttpArgs, UsageError, USAGE, type ArchiveName, type HttpBenchOptions } from './http/options';
 import { goalLine, markdownReport, type ArchiveResult, type HttpBenchResult, type TargetResult } from './http/report';
 import { startServer, type RunningServer } from './http/server';
@@ -93,11 +93,20 @@ async function measureArchive(archive: ArchiveName, options: HttpBenchOptions, c
         await runCell({ origin: server.origin, paths: target.paths, connections: 10, durationSeconds: options.warmupSeconds });
         if (result.baseline) await runCell({ origin: server.origin, paths: [result.baseline.path], connections: 10, durationSeconds: options.warmupSeconds });
       }
+      // Quiet means a small static file answers fast: the server has finished what the last cell left.
+      const probe = staticPaths[0];
+      const settle = async () => {
+        if (!probe) return; // --no-baseline: no small file to probe with
+        const waited = await waitUntilQuiet(server.origin, probe);
+        if (waited > 2_000) progress(`  (waited ${(waited / 1000).toFixed(0)} s for the server to finish the last cell's requests)`);
+      };
       for (const connections of options.connections) {
+        await settle();
         const cell = await runCell({ origin: server.origin, paths: target.paths, connections, durationSeconds: options.durationSeconds });
         result.cells.push(cell);
         progress(`  ${String(connections).padStart(3)} conn  page:   ${describe(cell)}`);
         if (result.baseline) {
+          await settle();
           const base = await runCell({ origin: server.origin, paths: [result.baseline.path], connections, durationSeconds: options.durationSeconds });
           result.baseline.cells.push(base);
           progress(`  ${String(connections).padStart(3)} conn  static: ${describe(base)}`);

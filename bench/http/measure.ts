@@ -33,7 +33,9 @@ export function figuresOf(result: autocannon.Result, connections: number, durati
     connections,
     durationSeconds,
     requests: result.requests.total,
-    rps: result.requests.average,
+    // Completed requests over the cell's real length: autocannon's per-second average reads 0 when a
+    // page takes longer than a second (the 100,000-passage home page does).
+    rps: result.duration > 0 ? result.requests.total / result.duration : 0,
     p50: result.latency.p50,
     p90: result.latency.p90,
     p99: result.latency.p99,
@@ -43,6 +45,29 @@ export function figuresOf(result: autocannon.Result, connections: number, durati
     non2xx: result.non2xx,
     bytesPerSecond: result.throughput.average,
   };
+}
+
+/**
+ * Waits until the server answers `probe` quickly again. autocannon closes its connections when a cell
+ * ends, but the server goes on rendering what it had accepted: on a slow archive, 100 connections leave
+ * a backlog of tens of seconds that would land in the next cell (measured: 0 req/s for every cell after
+ * the first 100-connection one). Gives up after `maxMs` and says how long it waited.
+ */
+export async function waitUntilQuiet(origin: string, probe: string, { quietMs = 50, times = 3, maxMs = 180_000 } = {}): Promise<number> {
+  const started = performance.now();
+  let quiet = 0;
+  while (quiet < times && performance.now() - started < maxMs) {
+    const t = performance.now();
+    try {
+      const response = await fetch(`${origin}${probe}`, { signal: AbortSignal.timeout(maxMs) });
+      await response.arrayBuffer();
+      quiet = performance.now() - t < quietMs ? quiet + 1 : 0;
+    } catch {
+      quiet = 0;
+    }
+    if (quiet < times) await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return performance.now() - started;
 }
 
 export async function runCell(request: CellRequest): Promise<CellFigures> {

@@ -70,9 +70,11 @@ export function goalLine(result: HttpBenchResult): string | null {
     ?.cells.find((c) => c.connections === GOAL.connections);
   if (!cell) return null;
   const failures = cell.errors + cell.non2xx;
-  const met = cell.p99 <= GOAL.p99Ms && failures === 0;
+  // A cell in which no request completed has no latency to compare: that is not a goal met.
+  const met = cell.requests > 0 && cell.p99 <= GOAL.p99Ms && failures === 0;
   const misses = [
-    cell.p99 > GOAL.p99Ms ? `p99 ${num(cell.p99)} ms, ${num(cell.p99 - GOAL.p99Ms)} ms over` : null,
+    cell.requests === 0 ? 'no request completed in the cell' : null,
+    cell.requests > 0 && cell.p99 > GOAL.p99Ms ? `p99 ${num(cell.p99)} ms, ${num(cell.p99 - GOAL.p99Ms)} ms over` : null,
     failures > 0 ? `${failures} errors or non-2xx` : null,
   ];
   const how = met ? 'met' : `missed: ${misses.filter(Boolean).join('; ')}`;
