@@ -29,6 +29,12 @@ const EnvSchema = z.object({
   RATE_LIMIT_API_PER_MINUTE: perMinute(120),
   /** Client addresses no rate limit applies to (monitoring, the site's own tools). */
   RATE_LIMIT_EXEMPT: addressList,
+  /**
+   * `npm start` embeds, in the background, passages that have no meaning vectors (scripts/start.ts).
+   * `off` skips that: for a benchmark (hours of CPU on a large synthetic archive would spoil its
+   * figures); `npm run search:embed` does the same work on demand.
+   */
+  SEARCH_EMBED_ON_START: z.enum(['on', 'off'], { error: 'SEARCH_EMBED_ON_START must be "on" or "off"' }).default('on'),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -55,8 +55,11 @@ server.listen(env.PORT, () => {
 });
 
 // Passages without vectors (an archive upgraded to meaning-based search, a restored backup) are embedded
-// in the background: the archive is served, and searchable by words, meanwhile.
-embedPending(databaseFilePath(env.DATABASE_URL)).catch((error: Error) => console.error(`Embedding passages for search failed: ${error.message}`));
+// in the background: the archive is served, and searchable by words, meanwhile. SEARCH_EMBED_ON_START=off
+// skips it (bench:http, whose synthetic corpus has no vectors: hours of CPU would spoil its figures).
+if (env.SEARCH_EMBED_ON_START === 'on') {
+  embedPending(databaseFilePath(env.DATABASE_URL)).catch((error: Error) => console.error(`Embedding passages for search failed: ${error.message}`));
+}
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {

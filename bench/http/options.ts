@@ -1,0 +1,99 @@
+// The command line of `npm run bench:http` and `npm run bench:bundle`, read into plain options.
+import path from 'node:path';
+import { parseArgs as parseCommandLine } from 'node:util';
+
+export const ARCHIVES = ['seed', '100k'] as const;
+export type ArchiveName = (typeof ARCHIVES)[number];
+
+export const TARGETS = ['home', 'document', 'topic', 'search-page', 'search-api'] as const;
+export type TargetName = (typeof TARGETS)[number];
+
+export interface HttpBenchOptions {
+  archives: ArchiveName[];
+  targets: TargetName[];
+  connections: number[];
+  /** Seconds each cell (one address at one connection count) is measured, after a warm-up. */
+  durationSeconds: number;
+  warmupSeconds: number;
+  /** Compare every page with a static file of its size served by the same server. */
+  baseline: boolean;
+  port: number;
+  outDir: string;
+  /** Where the 100,000-passage corpus is cached (bench:search builds it). */
+  corpusFile: string;
+  /** Working copies of the databases and the server's logs. */
+  workDir: string;
+}
+
+export const USAGE = `Usage: npm run bench:http -- [--archives ${ARCHIVES.join(',')}] [--targets ${TARGETS.join(',')}]
+                               [--connections 1,10,100] [--duration S] [--warmup S] [--no-baseline]
+                               [--port P] [--out DIR] [--corpus FILE] [--work DIR]`;
+
+const OPTIONS = {
+  archives: { type: 'string' },
+  targets: { type: 'string' },
+  connections: { type: 'string' },
+  duration: { type: 'string' },
+  warmup: { type: 'string' },
+  'no-baseline': { type: 'boolean' },
+  port: { type: 'string' },
+  out: { type: 'string' },
+  corpus: { type: 'string' },
+  work: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/** A whole number ≥ min, or the default when not given. */
+function integer(flag: string, value: string | undefined, fallback: number, min: number, max = Number.MAX_SAFE_INTEGER): number {
+  if (value === undefined) return fallback;
+  const n = Number(value.replace(/_/g, ''));
+  if (!Number.isInteger(n) || n < min || n > max) throw new Error(`--${flag} needs a whole number from ${min} to ${max}, not "${value}".`);
+  return n;
+}
+
+/** A comma-separated list of known names, each once, in the order given. */
+function names<T extends string>(flag: string, value: string | undefined, known: readonly T[]): T[] {
+  if (value === undefined) return [...known];
+  const list = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const unknown = list.filter((s) => !(known as readonly string[]).includes(s));
+  if (unknown.length > 0) throw new Error(`--${flag}: unknown ${unknown.map((u) => `"${u}"`).join(', ')}; choose from ${known.join(', ')}.`);
+  if (list.length === 0) throw new Error(`--${flag} needs at least one of ${known.join(', ')}.`);
+  return [...new Set(list)] as T[];
+}
+
+function connectionCounts(value: string | undefined): number[] {
+  if (value === undefined) return [1, 10, 100];
+  const counts = value.split(',').map((s) => integer('connections', s.trim(), 0, 1, 1000));
+  return [...new Set(counts)].sort((a, b) => a - b);
+}
+
+export class UsageError extends Error {}
+
+export function parseHttpArgs(argv: string[], root: string): HttpBenchOptions | 'help' {
+  let values;
+  try {
+    ({ values } = parseCommandLine({ args: argv, options: OPTIONS, allowNegative: false }));
+  } catch (error) {
+    throw new UsageError(`${error instanceof Error ? error.message : error}\n${USAGE}`);
+  }
+  if (values.help) return 'help';
+  try {
+    return {
+      archives: names('archives', values.archives, ARCHIVES),
+      targets: names('targets', values.targets, TARGETS),
+      connections: connectionCounts(values.connections),
+      durationSeconds: integer('duration', values.duration, 10, 1, 3600),
+      warmupSeconds: integer('warmup', values.warmup, 2, 0, 600),
+      baseline: !values['no-baseline'],
+      port: integer('port', values.port, 3102, 1, 65535),
+      outDir: values.out === undefined ? path.join(root, 'results') : path.resolve(values.out),
+      corpusFile: values.corpus === undefined ? path.join(root, '.cache', 'corpus-100000-42.db') : path.resolve(values.corpus),
+      workDir: values.work === undefined ? path.join(root, '.cache', 'http') : path.resolve(values.work),
+    };
+  } catch (error) {
+    throw new UsageError(`${error instanceof Error ? error.message : error}\n${USAGE}`);
+  }
+}

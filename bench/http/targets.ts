@@ -1,0 +1,75 @@
+// What each row of the table requests. The document and topic are found through the public API (the
+// first of each list), so the same code measures the seed archive and the synthetic corpus.
+import type { TargetName } from './options';
+
+/**
+ * Search traffic: a mix of one word, two words, a phrase, a prefix and a synonym, in turn, on words
+ * both archives have (the seed's testimony; the synthetic corpus's subject words). The mix repeats
+ * within a cell: a result cache, if the app had one, would answer most of it (there is none today).
+ */
+export const SEARCH_QUERIES: readonly string[] = [
+  'sanctions',
+  'north korea',
+  '"human rights"',
+  'smuggling',
+  'china border',
+  'nuclear weapons',
+  'smugg*',
+  'escape',
+  'dprk',
+  'sanctions china',
+];
+
+export interface Target {
+  name: TargetName;
+  /** Requested in turn. */
+  paths: string[];
+  /** What the table says it is. */
+  label: string;
+}
+
+export const searchPath = (base: '/search' | '/api/v1/search', q: string) => `${base}?${new URLSearchParams({ q })}`;
+
+async function firstItemPath(origin: string, list: string): Promise<string> {
+  const response = await fetch(`${origin}${list}`);
+  if (!response.ok) throw new Error(`GET ${list} answered ${response.status}`);
+  const body = (await response.json()) as { items?: { url?: string }[] };
+  const url = body.items?.[0]?.url;
+  if (!url) throw new Error(`GET ${list} listed nothing: the archive has no published ${list.split('/').pop()}.`);
+  return new URL(url).pathname;
+}
+
+export async function discoverTargets(origin: string, names: readonly TargetName[]): Promise<Target[]> {
+  const targets: Target[] = [];
+  for (const name of names) {
+    if (name === 'home') targets.push({ name, paths: ['/'], label: 'home page' });
+    if (name === 'document') {
+      const p = await firstItemPath(origin, '/api/v1/documents');
+      targets.push({ name, paths: [p], label: `document page ${p}` });
+    }
+    if (name === 'topic') {
+      const p = await firstItemPath(origin, '/api/v1/topics');
+      targets.push({ name, paths: [p], label: `topic page ${p}` });
+    }
+    if (name === 'search-page')
+      targets.push({ name, paths: SEARCH_QUERIES.map((q) => searchPath('/search', q)), label: `search page, ${SEARCH_QUERIES.length} queries in turn` });
+    if (name === 'search-api')
+      targets.push({ name, paths: SEARCH_QUERIES.map((q) => searchPath('/api/v1/search', q)), label: `search API, ${SEARCH_QUERIES.length} queries in turn` });
+  }
+  return targets;
+}
+
+/**
+ * The mean body size of a target's responses, as autocannon receives them (no compression asked), or
+ * why it cannot be measured: an address that fails is reported, not timed (timing a 500 says nothing).
+ */
+export async function meanBodyBytes(origin: string, target: Target): Promise<{ bytes: number } | { failed: string }> {
+  let total = 0;
+  for (const p of target.paths) {
+    const response = await fetch(`${origin}${p}`, { headers: { 'accept-encoding': 'identity' } });
+    const body = await response.arrayBuffer();
+    if (!response.ok) return { failed: `GET ${p} answered ${response.status}` };
+    total += body.byteLength;
+  }
+  return { bytes: Math.round(total / target.paths.length) };
+}
