@@ -1,8 +1,20 @@
 // Renews the cached public pages after a committed write (lib/editorial/history.ts runWrite), or all
 // of them (the request edge's renewal route, when another process wrote).
 import 'server-only';
-import { revalidatePath } from 'next/cache';
 import { EVERYTHING, pathsOfWrite, renewalsFor, type Renewal } from './renewals';
+
+type RevalidatePath = typeof import('next/cache').revalidatePath;
+
+/**
+ * Next's revalidatePath, loaded only inside Next's server, which puts AsyncLocalStorage on
+ * globalThis first. Loaded earlier in the same process (`npm start` seeds before it starts Next),
+ * next/cache would make Next's request storage a stand-in that fails every request.
+ */
+function nextRevalidatePath(): RevalidatePath | null {
+  if (typeof (globalThis as { AsyncLocalStorage?: unknown }).AsyncLocalStorage !== 'function') return null;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded lazily on purpose (above)
+  return (require('next/cache') as typeof import('next/cache')).revalidatePath;
+}
 
 /** The message of the error revalidatePath throws outside a request: a script, the seed, a test. */
 const OUTSIDE_NEXT = 'static generation store missing';
@@ -14,6 +26,8 @@ const OUTSIDE_NEXT = 'static generation store missing';
  * running server learns of such writes from the archive version (archive-version.ts).
  */
 export function renew(renewals: readonly Renewal[]): void {
+  const revalidatePath = renewals.length > 0 ? nextRevalidatePath() : null;
+  if (!revalidatePath) return;
   for (const { path, type } of renewals) {
     try {
       revalidatePath(path, type);
