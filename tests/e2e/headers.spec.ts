@@ -127,6 +127,24 @@ test('each response gets its own nonce and request id', async ({ request }) => {
   expect(a.headers()['x-request-id']).not.toBe(b.headers()['x-request-id']);
 });
 
+test('a page from the cache gets a fresh nonce in every response, and carries no other', async ({ request }) => {
+  await request.get(ESSAY);
+  const [a, b] = [await request.get(ESSAY), await request.get(ESSAY)];
+  // Both answers come from Next's page cache: rendered once, before either request.
+  expect(a.headers()['x-nextjs-cache']).toBe('HIT');
+  expect(b.headers()['x-nextjs-cache']).toBe('HIT');
+  const [nonceA, nonceB] = [nonceOf(a), nonceOf(b)];
+  expect(nonceA).not.toBe(nonceB);
+  const [htmlA, htmlB] = [await a.text(), await b.text()];
+  // The same page, byte for byte, but for its nonce; and every nonce in it is this response's own.
+  expect(htmlA.split(nonceA).join('N')).toBe(htmlB.split(nonceB).join('N'));
+  const nonces = new Set([...htmlA.matchAll(/nonce="([^"]*)"/g)].map((m) => m[1]));
+  expect([...nonces]).toEqual([nonceA]);
+  // A per-response nonce must never be kept by a shared cache or revalidated into a stale body.
+  expect(a.headers()['cache-control']).toContain('no-store');
+  expect(a.headers()['etag']).toBeUndefined();
+});
+
 test('API responses and static assets carry the headers too', async ({ request }) => {
   const api = await request.get('/api/v1/documents');
   expect(api.status()).toBe(200);
