@@ -70,3 +70,10 @@ export const passageInContextOrder = [
 ] as const satisfies Prisma.PassageOrderByWithRelationInput[];
 
 export { splitParagraphs };
+
+/**
+ * The most passages a speaker's or a topic's page lists. A topic of a large archive holds tens of
+ * thousands: loading them all made the page a 500 (more related rows than one Prisma query may bind)
+ * and a page nobody scrolls. The page gives the full count and where to find the rest.
+ */
+export const ENTRY_PAGE_PASSAGES = 200;

@@ -2,7 +2,7 @@
 import 'server-only';
 import { prisma } from '@/lib/db/client';
 import type { DocumentSummary, PassageInContext, TopicRef } from './dto';
-import { documentSummarySelect, passageInContextOrder, passageInContextSelect, PUBLISHED, toDocumentSummary, toPassageInContext } from './selections';
+import { documentSummarySelect, ENTRY_PAGE_PASSAGES, passageInContextOrder, passageInContextSelect, PUBLISHED, toDocumentSummary, toPassageInContext } from './selections';
 
 export interface SpeakerSummary {
   slug: string;
@@ -16,8 +16,10 @@ export interface SpeakerDetail extends SpeakerSummary {
   bioSource: string | null;
   aliases: string[];
   documents: (DocumentSummary & { roles: string[] })[];
-  /** What they said, topic by topic; passages without a topic come last under `null`. */
+  /** What they said (the first ENTRY_PAGE_PASSAGES of passageCount), topic by topic; passages without a topic come last under `null`. */
   byTopic: { topic: TopicRef | null; passages: PassageInContext[] }[];
+  /** How many passages byTopic holds (below passageCount when the page lists only the first). */
+  listedPassages: number;
 }
 
 const inPublished = { document: PUBLISHED };
@@ -59,7 +61,7 @@ export async function getSpeaker(slug: string): Promise<SpeakerDetail | null> {
   });
   if (!speaker || speaker.participants.length === 0) return null;
 
-  const [documents, passages] = await Promise.all([
+  const [documents, passages, passageCount] = await Promise.all([
     prisma.document.findMany({
       where: { ...PUBLISHED, participants: { some: { speakerId: speaker.id } } },
       orderBy: { publishedOn: 'desc' },
@@ -69,7 +71,9 @@ export async function getSpeaker(slug: string): Promise<SpeakerDetail | null> {
       where: { speakerId: speaker.id, ...inPublished },
       orderBy: passageInContextOrder,
       select: passageInContextSelect,
+      take: ENTRY_PAGE_PASSAGES,
     }),
+    prisma.passage.count({ where: { speakerId: speaker.id, ...inPublished } }),
   ]);
 
   const rolesByDocument = new Map<number, string[]>();
@@ -82,9 +86,10 @@ export async function getSpeaker(slug: string): Promise<SpeakerDetail | null> {
     bioSource: speaker.bioSource,
     aliases: speaker.aliases.map((a) => a.alias),
     documentCount: documents.length,
-    passageCount: passages.length,
+    passageCount,
     documents: documents.map((d) => ({ ...toDocumentSummary(d), roles: rolesByDocument.get(d.id) ?? [] })),
     byTopic: groupByTopic(passages.map(toPassageInContext)),
+    listedPassages: passages.length,
   };
 }
 

@@ -3,7 +3,7 @@ import 'server-only';
 import { isPublicDocument } from '@/lib/search/public-documents';
 import { prisma } from '@/lib/db/client';
 import type { PassageInContext } from './dto';
-import { passageInContextOrder, passageInContextSelect, PUBLISHED, toPassageInContext } from './selections';
+import { ENTRY_PAGE_PASSAGES, passageInContextOrder, passageInContextSelect, PUBLISHED, toPassageInContext } from './selections';
 
 export interface TopicSummary {
   slug: string;
@@ -14,6 +14,7 @@ export interface TopicSummary {
 }
 
 export interface TopicDetail extends TopicSummary {
+  /** The first ENTRY_PAGE_PASSAGES of the passageCount, in reading order. */
   passages: PassageInContext[];
 }
 
@@ -44,17 +45,18 @@ export async function listTopics(): Promise<TopicSummary[]> {
 export async function getTopic(slug: string): Promise<TopicDetail | null> {
   const topic = await prisma.topic.findUnique({ where: { slug }, select: { id: true, slug: true, name: true, description: true } });
   if (!topic) return null;
-  const passages = await prisma.passage.findMany({
-    where: { document: PUBLISHED, topics: { some: { topicId: topic.id } } },
-    orderBy: passageInContextOrder,
-    select: passageInContextSelect,
-  });
+  const where = { document: PUBLISHED, topics: { some: { topicId: topic.id } } };
+  const [passages, passageCount, documents] = await Promise.all([
+    prisma.passage.findMany({ where, orderBy: passageInContextOrder, select: passageInContextSelect, take: ENTRY_PAGE_PASSAGES }),
+    prisma.passage.count({ where }),
+    prisma.document.count({ where: { ...PUBLISHED, passages: { some: { topics: { some: { topicId: topic.id } } } } } }),
+  ]);
   return {
     slug: topic.slug,
     name: topic.name,
     description: topic.description,
-    passageCount: passages.length,
-    documentCount: new Set(passages.map((p) => p.document.slug)).size,
+    passageCount,
+    documentCount: documents,
     passages: passages.map(toPassageInContext),
   };
 }

@@ -1,6 +1,7 @@
 // /speakers/<slug>: a speaker's bio, their documents, and what they said on each topic.
 import Link from 'next/link';
 import { DocumentList } from '@/components/document-card';
+import { countOf } from '@/components/entry-list';
 import { PassageInContext } from '@/components/passage-in-context';
 import { entryPage, type SlugProps } from '../../_lib/entry-page';
 import { getSpeaker } from '@/lib/data/speakers';
@@ -71,6 +72,12 @@ export default async function SpeakerPage(props: SlugProps) {
             </ul>
           </section>
         ))}
+        {speaker.listedPassages < speaker.passageCount && (
+          <p className="mt-6 muted">
+            The first {speaker.listedPassages} of {countOf(speaker.passageCount, 'passage')} are listed.{' '}
+            <Link href={documentsPath({ speaker: speaker.slug })}>Find the rest by document</Link>.
+          </p>
+        )}
       </section>
     </>
   );

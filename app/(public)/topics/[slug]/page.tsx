@@ -34,6 +34,12 @@ export default async function TopicPage(props: SlugProps) {
           </li>
         ))}
       </ul>
+      {topic.passages.length < topic.passageCount && (
+        <p className="mt-6 muted">
+          The first {topic.passages.length} of {countOf(topic.passageCount, 'passage')} are listed.{' '}
+          <Link href={documentsPath({ topic: topic.slug })}>Find the rest by document</Link>.
+        </p>
+      )}
     </>
   );
 }
