@@ -25,11 +25,11 @@ export interface FullTextStatements {
   /**
    * Passages matching `expression`, as rows (id, kind, speakerId, publishedOn, publishedUntil, and
    * with `withRank` rank, lower is better, and position) of Passage `p` joined to its Document `d`.
-   * Ends in its WHERE clause, so the caller may add `AND …` conditions on `p` and `d`. With `ids`,
-   * only passages whose id lies in [from, to]: the index seeks there instead of reading every match
-   * (a slice of a sample that counts without touching every match).
+   * Ends in its WHERE clause, so the caller may add `AND …` conditions on `p` and `d`. With
+   * `sampleEvery` k, only the passages whose id is a multiple of k (a systematic sample, taken as the
+   * index yields its matches, before any row of Passage is read).
    */
-  matchedRows(expression: string, withRank: boolean, ids?: { from: number; to: number }): Sql;
+  matchedRows(expression: string, withRank: boolean, sampleEvery?: number): Sql;
   /** Rows (id): every passage (or entity entry) matching `expression`, unranked: a set for `x.id IN (…)`. */
   rowsMatching(expression: string, index?: FullTextIndex): Sql;
   /**

@@ -25,8 +25,8 @@ export function filterSql(request: SearchRequest, except?: FacetName): Sql {
   return join(conditions, ' AND ');
 }
 
-/** Matching passages of published documents (and of one document, when asked), as the row source `x`; with `ids`, only those in that id range. */
-export function matchedRows(expression: string, request: SearchRequest, withRank: boolean, ids?: { from: number; to: number }): Sql {
+/** Matching passages of published documents (and of one document, when asked), as the row source `x`; with `sampleEvery` k, every passage whose id is a multiple of k. */
+export function matchedRows(expression: string, request: SearchRequest, withRank: boolean, sampleEvery?: number): Sql {
   const inDocument = request.document ? sql`AND d.slug = ${request.document}` : empty;
-  return sql`${fullText.matchedRows(expression, withRank, ids)} AND ${isPublicDocument} ${inDocument}`;
+  return sql`${fullText.matchedRows(expression, withRank, sampleEvery)} AND ${isPublicDocument} ${inDocument}`;
 }
