@@ -103,8 +103,8 @@ export function markdownReport(result: BenchResult): string {
     '',
     `${s.documents.toLocaleString('en')} documents (${s.publishedDocuments.toLocaleString('en')} published), ${s.passages.toLocaleString('en')} passages ` +
       `(${s.publishedPassages.toLocaleString('en')} published), ${s.meanWords.toFixed(1)} words a passage on average. ` +
-      `Load through the migrations and FTS5 triggers: ${c.loadSeconds.toFixed(1)} s (${Math.round(c.passagesPerSecond).toLocaleString('en')} passages/s)${c.reused ? ', cached from an earlier run' : ''}. ` +
-      `Database file ${mib(c.fileBytes)}: passage_fts ${mib(sizes['=passage_fts (all shadow tables)'])} (index proper ${mib(sizes['=passage_fts index only (data+idx)'])}, the rest its copy of the text), ` +
+      `Load through the migrations (rows, both passage indexes rebuilt in one pass, then the ranking lists of frequent words): ${c.loadSeconds.toFixed(1)} s (${Math.round(c.passagesPerSecond).toLocaleString('en')} passages/s)${c.reused ? ', cached from an earlier run' : ''}. ` +
+      `Database file ${mib(c.fileBytes)}: passage_fts ${mib(sizes['=passage_fts (all shadow tables)'])} (index proper ${mib(sizes['=passage_fts index only (data+idx)'])}; external content: the text is stored once, in Passage), ` +
       `passage_words_fts ${mib(sizes['=passage_words_fts (all shadow tables)'])}, Passage table ${mib(sizes['Passage'])}.`,
     '',
     '## Engines',
