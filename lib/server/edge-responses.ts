@@ -46,6 +46,13 @@ export function sendTooLarge(response: ServerResponse, api: boolean, maxBytes: n
   else sendHtml(response, 413, 'Too large', message);
 }
 
+/** An address longer than MAX_REQUEST_TARGET: refused before anything reads it (see edge.ts). */
+export function sendTooLong(response: ServerResponse, api: boolean, maxBytes: number): void {
+  const message = `This address is longer than ${maxBytes.toLocaleString('en')} characters, more than the archive reads. Shorten the search or the filters.`;
+  if (api) sendJson(response, 414, { error: 'uri_too_long', message });
+  else sendHtml(response, 414, 'Address too long', message);
+}
+
 export function sendRateLimited(response: ServerResponse, api: boolean, retryAfterSeconds: number): void {
   const headers = { 'Retry-After': String(retryAfterSeconds) };
   const message = `Too many requests from your address in the last minute. Please wait ${retryAfterSeconds} seconds and try again.`;

@@ -22,7 +22,7 @@ import { rewritePageNonce } from './nonce-rewrite';
 import { isOversizedPagePost, PAGE_POST_MAX_BYTES } from './body-limit';
 import { resolveClientAddress } from './client-address';
 import { errorLogLine } from './error-log';
-import { sendBadPath, sendForeignOrigin, sendInternalError, sendRateLimited, sendTooLarge } from './edge-responses';
+import { sendBadPath, sendForeignOrigin, sendInternalError, sendRateLimited, sendTooLarge, sendTooLong } from './edge-responses';
 import type { RateLimitOutcome, RequestFacts } from './rate-limits';
 import { hasBrokenPercentEncoding, isApiPath, targetPath } from './request-target';
 import type { AddressMatcher } from './trusted-proxies';
@@ -46,6 +46,12 @@ export const NOWHERE = '/_archive/no-such-address';
 /** Headers only this server (or proxy.ts) may set. x-middleware-subrequest is the header of CVE-2025-29927. */
 const INTERNAL_HEADERS = [CLIENT_ADDRESS_HEADER, REQUEST_ID_HEADER, PATH_HEADER, 'x-middleware-subrequest', 'content-security-policy', 'x-nonce'];
 /** Believed only from a trusted proxy; from anyone else Next fills in its own (from the socket). */
+/**
+ * The longest request target (path and query) read, as nginx's default buffers allow: a longer one is
+ * a 414 before Next sees it. Next would answer a dot segment ("/api/v1/topics/%2e?…") with a redirect
+ * repeating the whole query, headers a client may refuse to read.
+ */
+export const MAX_REQUEST_TARGET = 8_192;
 const FORWARDING_HEADERS = ['x-forwarded-for', 'x-forwarded-host', 'x-forwarded-proto', 'x-forwarded-port', 'forwarded', 'x-real-ip'];
 
 function first(value: string | string[] | undefined): string | undefined {
@@ -103,15 +109,17 @@ export function createEdge(options: EdgeOptions): (request: IncomingMessage, res
     response.setHeader('X-Request-Id', requestId);
     if (options.pageNonce) {
       rewritePageNonce(response, options.pageNonce, makeNonce);
-      // A cached page's body is rewritten on its way out: it must leave Next uncompressed, and never as
-      // a 304 that would keep a body (and nonce) the browser has from an earlier response.
-      if (servedFromCache(path, queryOf(request.url))) {
-        delete request.headers['accept-encoding'];
-        delete request.headers['if-none-match'];
-      }
+      // A cached page's body is rewritten on its way out: it must leave Next uncompressed (a compressed
+      // body would carry the page nonce past the rewrite, to the reader), and never as a 304 that would
+      // keep a body (and nonce) the browser has from an earlier response. Every page, not only those
+      // servedFromCache says are cached: a path that differs by a byte (a trailing slash, an escape)
+      // may still reach a cached page. The build's scripts and the API stay compressed.
+      if (!api && !path.startsWith('/_next/static/')) delete request.headers['accept-encoding'];
+      if (servedFromCache(path, queryOf(request.url))) delete request.headers['if-none-match'];
     }
     for (const [name, value] of Object.entries(securityHeaders({ production: options.production, https }))) response.setHeader(name, value);
 
+    if ((request.url ?? '').length > MAX_REQUEST_TARGET) return sendTooLong(response, api, MAX_REQUEST_TARGET);
     if (hasBrokenPercentEncoding(path)) {
       if (api) return sendBadPath(response);
       request.url = NOWHERE;

@@ -145,6 +145,34 @@ test('a page from the cache gets a fresh nonce in every response, and carries no
   expect(a.headers()['etag']).toBeUndefined();
 });
 
+test('a cached page reached by another spelling of its address, asked for gzip, still carries only its own nonce', async ({ request }) => {
+  // "%2D" is "-": Next serves the cached reader; a body compressed on its way out would have kept the
+  // server's page nonce past the rewrite, and shown it to the reader.
+  const variant = ESSAY.replace('-', '%2D');
+  expect(variant).not.toBe(ESSAY);
+  await request.get(variant, { headers: { 'accept-encoding': 'gzip, br' } });
+  const response = await request.get(variant, { headers: { 'accept-encoding': 'gzip, br' } });
+  expect(response.status()).toBe(200);
+  const html = await response.text();
+  const nonces = new Set([...html.matchAll(/nonce="([^"]*)"/g)].map((m) => m[1]));
+  expect(nonces.size).toBeGreaterThan(0);
+  expect([...nonces]).toEqual([nonceOf(response)]);
+});
+
+test('an address longer than the edge reads: 414 with a message (JSON for the API), never a redirect repeating it', async ({ request }) => {
+  const long = 'x'.repeat(9_000);
+  const api = await request.get(`/api/v1/topics/%2e?q=${long}`, { maxRedirects: 0 });
+  expect(api.status()).toBe(414);
+  expect(api.headers()['content-type']).toMatch(/^application\/json/);
+  expect(await api.json()).toMatchObject({ error: 'uri_too_long' });
+  const page = await request.get(`/search?q=${long}`, { maxRedirects: 0 });
+  expect(page.status()).toBe(414);
+  expect(await page.text()).toContain('longer than 8,192 characters');
+  expectSecurityHeaders(page);
+  // Just under the limit is read as before.
+  expect((await request.get(`/search?q=${'x'.repeat(7_000)}`)).status()).toBeLessThan(500);
+});
+
 test('API responses and static assets carry the headers too', async ({ request }) => {
   const api = await request.get('/api/v1/documents');
   expect(api.status()).toBe(200);
