@@ -43,6 +43,7 @@ export class ProjectEngine extends SqliteFileEngine<Reader> {
       ids: response.hits.map((h) => h.passageId),
       total: response.total,
       didYouMean: response.didYouMean,
+      ...(response.approximate ? { approximate: true } : {}),
       ...(response.matchedBy ? { matchedBy: response.matchedBy } : {}),
     };
   }

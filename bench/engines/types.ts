@@ -14,6 +14,8 @@ export interface EngineHits {
   ids: number[];
   /** Every match, when the engine counts them (the project's total, facets' basis). */
   total?: number;
+  /** The project's total (and facets) are estimates: more matches than it counts one by one. */
+  approximate?: boolean;
   /** The project offered and searched a corrected query. */
   didYouMean?: string;
   /** How the project found its hits (all words, some of them, or meaning alone). */

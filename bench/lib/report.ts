@@ -123,14 +123,22 @@ export function markdownReport(result: BenchResult): string {
   if (result.consistency.length > 0) {
     // Comparable with the floor: every word matched as typed (no correction, no relaxed or meaning-based step).
     const comparableRecords = result.consistency.filter((r) => !r.didYouMean && (r.matchedBy ?? 'all') === 'all');
-    const agreeing = comparableRecords.filter((r) => r.projectTotal === r.floorPublishedMatches).length;
-    const comparable = comparableRecords.length;
+    const exactRecords = comparableRecords.filter((r) => !r.approximate);
+    const agreeing = exactRecords.filter((r) => r.projectTotal === r.floorPublishedMatches).length;
+    const comparable = exactRecords.length;
+    const errors = comparableRecords
+      .filter((r) => r.approximate)
+      .map((r) => Math.abs(r.projectTotal - r.floorPublishedMatches) / Math.max(1, r.floorPublishedMatches));
+    const estimated =
+      errors.length === 0
+        ? ''
+        : ` Estimated totals (over 1,000 matches): ${errors.length}, off from the floor's exact count by ${((errors.reduce((a, e) => a + e, 0) / errors.length) * 100).toFixed(1)}% on average, ${(Math.max(...errors) * 100).toFixed(1)}% at most.`;
     const overlap = comparableRecords.reduce((a, r) => a + r.overlap, 0) / Math.max(1, comparableRecords.length);
     lines.push(
       '## Consistency',
       '',
       `Unfiltered queries where the project's total equals the floor's count of matching published passages: ${agreeing} of ${comparable} ` +
-        `(queries answered through "did you mean", or on only some of their words or by meaning, left out). Mean overlap of the two top-10 lists (floor restricted to published passages): ${(overlap * 100).toFixed(0)}%; ` +
+        `(exact totals; queries answered through "did you mean", or on only some of their words or by meaning, left out).${estimated} Mean overlap of the two top-10 lists (floor restricted to published passages): ${(overlap * 100).toFixed(0)}%; ` +
         'the lists differ by design, the project weighting text 1, speaker 0.5, title 0.2 and the floor ranking the three columns alike.',
       '',
     );

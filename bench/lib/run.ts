@@ -40,6 +40,7 @@ export interface QueryRecord {
   medianMs: number;
   hits: number;
   total?: number;
+  approximate?: boolean;
   didYouMean?: string;
   /** How the project's search found its hits ('some' words, or by 'meaning': not comparable with the floor's every-word match). */
   matchedBy?: string;
@@ -67,6 +68,8 @@ export interface ConsistencyRecord {
   id: string;
   q: string;
   projectTotal: number;
+  /** The project's total is an estimate (lib/search/counting.ts). */
+  approximate?: boolean;
   floorPublishedMatches: number;
   didYouMean?: string;
   matchedBy?: string;
@@ -178,6 +181,7 @@ export async function runSearchBench(options: BenchOptions): Promise<BenchResult
           medianMs: Math.round(median(samples.get(q.id)!) * 1000) / 1000,
           hits: hits.ids.length,
           total: hits.total,
+          ...(hits.approximate ? { approximate: true } : {}),
           didYouMean: hits.didYouMean,
           ...(hits.matchedBy ? { matchedBy: hits.matchedBy } : {}),
           ids: hits.ids,
@@ -241,6 +245,7 @@ function checkConsistency(floor: Fts5FloorEngine, queries: BenchQuery[], project
         id: q.id,
         q: q.q,
         projectTotal: p.total ?? 0,
+        ...(p.approximate ? { approximate: true } : {}),
         floorPublishedMatches: floor.publishedMatches(q.q),
         didYouMean: p.didYouMean,
         ...(p.matchedBy ? { matchedBy: p.matchedBy } : {}),
