@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { ProblemList } from '@/components/problem-list';
 import { EntityMatches } from '@/components/search/entity-matches';
 import { MatchCount } from '@/components/search/match-count';
-import { SearchPagination } from '@/components/search/search-pagination';
+import { Pagination } from '@/components/pagination';
 import { SearchBox } from '@/components/search/search-box';
 import { SearchFacets } from '@/components/search/search-facets';
 import { SearchResults } from '@/components/search/search-results';
@@ -93,12 +93,11 @@ export default async function SearchPage({ searchParams }: Props) {
               No more passages: this page is past the last one. <Link href={hrefWith({})}>Back to the first page</Link>
             </p>
           )}
-          <SearchPagination
+          {/* With an estimated total the last page is unknown: "Next" only while this page is full. */}
+          <Pagination
             page={result.page}
-            pageSize={result.pageSize}
-            total={result.total}
-            approximate={result.approximate}
-            shown={result.hits.length}
+            pageCount={result.approximate ? undefined : Math.ceil(result.total / result.pageSize)}
+            hasNext={result.hits.length === result.pageSize}
             hrefFor={(page) => hrefWith({ page })}
           />
         </section>
