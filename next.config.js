@@ -23,6 +23,9 @@ const nextConfig = {
   experimental: {
     // forbidden() answers an editor on an admin-only page with a real 403.
     authInterrupts: true,
+    // Cached pages are renewed on save (lib/cache); a tab that prefetched one keeps its copy this long
+    // (seconds; Next's least, its default is 300) before it asks again.
+    staleTimes: { static: 30 },
     serverActions: {
       // An import takes up to 1 MB of text (IMPORT_MAX_BYTES), checked with a message in the form and
       // the action; the preview form may carry the pasted text and a file, so the body may be larger.

@@ -1,6 +1,11 @@
-// Runs before every page, route handler and action (not static files). Two jobs:
+// Runs before every page, route handler and action (not static files), and before Next's page
+// cache. Three jobs:
 // - security headers and a Content-Security-Policy with a fresh nonce on every response; Next reads
-//   the nonce from the request's CSP header and puts it on every script and style it writes;
+//   the nonce from the request's CSP header and puts it on every script and style it writes. A page
+//   served from the cache is rendered with the server's page nonce instead, which the request edge
+//   replaces with a fresh one in every response (lib/cache/page-nonce.ts, lib/server/nonce-rewrite.ts);
+// - a search within a document or a filtered documents list goes to its twin rendered per request
+//   (lib/cache/public-pages.ts), so the cached pages never read their query string;
 // - convenience for the back office: sends a visitor without a session cookie from /admin to the
 //   sign-in page, and keeps a live session's cookie from expiring while its owner reads pages.
 //   Pages and actions still check the session themselves (lib/auth/session.ts); this never reads
@@ -10,12 +15,18 @@ import { SECURE_SESSION_COOKIE, SESSION_COOKIE } from '@/lib/auth/cookie-names';
 import { CLIENT_ADDRESS_HEADER, PATH_HEADER } from '@/lib/auth/proxy-headers';
 import { IDLE_TIMEOUT_SECONDS } from '@/lib/auth/timeouts';
 import { env } from '@/lib/env';
+import { pageNonce } from '@/lib/cache/page-nonce';
+import { dynamicTwin, servedFromCache } from '@/lib/cache/public-pages';
 import { contentSecurityPolicy, isHttps, makeNonce, securityHeaders, type ResponseContext } from '@/lib/security/headers';
 
 const production = process.env.NODE_ENV === 'production';
 
 export function proxy(request: NextRequest) {
-  const nonce = makeNonce();
+  const { pathname, searchParams, search } = request.nextUrl;
+  const twin = dynamicTwin(pathname, searchParams);
+  // Outside `npm start` (next dev) there is no page nonce, and every page gets a fresh one.
+  const cachedPageNonce = production && twin === null && servedFromCache(pathname, searchParams) ? pageNonce() : undefined;
+  const nonce = cachedPageNonce ?? makeNonce();
   // x-forwarded-proto is Next's own unless a trusted proxy sent it: the custom server drops it otherwise.
   const context: ResponseContext = { production, https: isHttps(env.SITE_URL, request.headers.get('x-forwarded-proto')) };
   const policy = contentSecurityPolicy(nonce, context);
@@ -29,7 +40,11 @@ export function proxy(request: NextRequest) {
   // The custom server sets the client's address; `next dev` has no such server, so there a copy can only be the client's.
   if (!production) headers.delete(CLIENT_ADDRESS_HEADER);
 
-  const response = isAdmin(request.nextUrl.pathname) ? adminResponse(request, headers) : NextResponse.next({ request: { headers } });
+  const response = isAdmin(pathname)
+    ? adminResponse(request, headers)
+    : twin
+      ? NextResponse.rewrite(new URL(`${twin}${search}`, request.url), { request: { headers } })
+      : NextResponse.next({ request: { headers } });
   response.headers.set('Content-Security-Policy', policy);
   for (const [name, value] of Object.entries(securityHeaders(context))) response.headers.set(name, value);
   return response;

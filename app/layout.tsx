@@ -3,10 +3,6 @@ import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import './globals.css';
 
-// Every page carries a nonce made for its request (proxy.ts), which a page rendered at build time
-// cannot: without this, the 404 page would be prerendered and its scripts refused by the CSP.
-export const dynamic = 'force-dynamic';
-
 export const metadata: Metadata = {
   title: { default: 'Interview Archive', template: '%s · Interview Archive' },
   description: 'Interviews and essays, searchable down to the single question, answer or paragraph.',

@@ -1,12 +1,20 @@
 // `npm start`: prepare the database, build when the build is missing or stale, then serve it through
-// the request edge (lib/server/edge.ts) in front of Next.js's request handler.
+// the request edge (lib/server/edge.ts) in front of Next.js's request handler. Public pages come from
+// Next's page cache: renewed by every save, and all of them at start and after another process's
+// write (lib/server/cache-renewal.ts).
 import './load-env';
 import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { env } from '@/lib/env';
-import { databaseFilePath } from '@/lib/db';
+import { databaseFilePath, withWriter } from '@/lib/db';
+import { readArchiveVersion } from '@/lib/cache/archive-version';
+import { PAGE_NONCE_ENV } from '@/lib/cache/page-nonce';
+import { RENEW_TOKEN_ENV } from '@/lib/cache/renew-token';
+import { makeNonce } from '@/lib/security/headers';
+import { createCacheRenewal, isRenewalRequest } from '@/lib/server/cache-renewal';
 import { embedPending } from '@/lib/search/vectors/embed-pending';
 import { createEdge } from '@/lib/server/edge';
 import { createRateLimits } from '@/lib/server/rate-limits';
@@ -25,29 +33,47 @@ if (buildIsStale()) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-// What `next start` sets: the app runs as the production build it is.
-Object.assign(process.env, { NODE_ENV: 'production' });
+// What `next start` sets: the app runs as the production build it is. The page nonce and the renewal
+// token are this process's secrets (lib/cache): set after the build, so no child process has them.
+const pageNonce = makeNonce();
+const renewToken = randomBytes(32).toString('base64url');
+Object.assign(process.env, { NODE_ENV: 'production', [PAGE_NONCE_ENV]: pageNonce, [RENEW_TOKEN_ENV]: renewToken });
 const { default: next } = await import('next');
 const app = next({ dev: false, dir: process.cwd(), hostname: 'localhost', port: env.PORT });
 await app.prepare();
 
 const log = (line: string) => process.stdout.write(line);
-const server = createServer(
-  createEdge({
-    handle: app.getRequestHandler(),
-    trustedProxies: compileAddressList(env.TRUSTED_PROXIES),
-    rateLimit: createRateLimits({
-      searchPerMinute: env.RATE_LIMIT_SEARCH_PER_MINUTE,
-      apiPerMinute: env.RATE_LIMIT_API_PER_MINUTE,
-      exempt: compileAddressList(env.RATE_LIMIT_EXEMPT),
-    }),
-    siteUrl: env.SITE_URL,
-    production: true,
-    log,
+const database = databaseFilePath(env.DATABASE_URL);
+const cacheRenewal = createCacheRenewal({ port: env.PORT, token: renewToken, readVersion: () => readArchiveVersion(withWriter(database).db), log });
+// Readers wait until the pages cached before this start are renewed; the renewal call itself passes.
+let renewed: Promise<void> | null = null;
+const edge = createEdge({
+  handle: app.getRequestHandler(),
+  trustedProxies: compileAddressList(env.TRUSTED_PROXIES),
+  rateLimit: createRateLimits({
+    searchPerMinute: env.RATE_LIMIT_SEARCH_PER_MINUTE,
+    apiPerMinute: env.RATE_LIMIT_API_PER_MINUTE,
+    exempt: compileAddressList(env.RATE_LIMIT_EXEMPT),
   }),
+  siteUrl: env.SITE_URL,
+  production: true,
+  log,
+  pageNonce,
+});
+const server = createServer((request, response) =>
+  renewed && !isRenewalRequest(request.method, request.url) ? void renewed.then(() => edge(request, response)) : void edge(request, response),
 );
 
 server.listen(env.PORT, () => {
+  renewed = cacheRenewal.start().then(
+    () => {
+      renewed = null;
+    },
+    (error: Error) => {
+      console.error(`Renewing the cached pages at start failed: ${error.message}`);
+      process.exit(1);
+    },
+  );
   const trusted = env.TRUSTED_PROXIES.length > 0 ? env.TRUSTED_PROXIES.join(', ') : 'none';
   log(
     `${JSON.stringify({ time: new Date().toISOString(), level: 'info', msg: `Serving Interview Archive on http://localhost:${env.PORT}`, trustedProxies: trusted })}\n`,
@@ -58,12 +84,13 @@ server.listen(env.PORT, () => {
 // in the background: the archive is served, and searchable by words, meanwhile. SEARCH_EMBED_ON_START=off
 // skips it (bench:http, whose synthetic corpus has no vectors: hours of CPU would spoil its figures).
 if (env.SEARCH_EMBED_ON_START === 'on') {
-  embedPending(databaseFilePath(env.DATABASE_URL)).catch((error: Error) => console.error(`Embedding passages for search failed: ${error.message}`));
+  embedPending(database).catch((error: Error) => console.error(`Embedding passages for search failed: ${error.message}`));
 }
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     // Finish the requests in flight, then stop; a stuck keep-alive connection must not hold the exit.
+    cacheRenewal.stop();
     server.close(() => void app.close().finally(() => process.exit(0)));
     server.closeIdleConnections();
     setTimeout(() => process.exit(0), 5_000).unref();

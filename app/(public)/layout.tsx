@@ -1,10 +1,8 @@
-// The public site's frame: skip link, header, main landmark and footer.
+// The public site's frame: skip link, header, main landmark and footer. The pages below it are kept
+// in Next's page cache and renewed when an editor saves (lib/cache); search is rendered per request.
 import type { ReactNode } from 'react';
 import Link from 'next/link';
 import { SiteHeader } from '@/components/site-header';
-
-// Every public page reads the archive's database, which editors change at any time.
-export const dynamic = 'force-dynamic';
 
 export default function PublicLayout({ children }: { children: ReactNode }) {
   return (

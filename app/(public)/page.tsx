@@ -6,8 +6,10 @@ import { getOverview } from '@/lib/data/overview';
 import { listSpeakers } from '@/lib/data/speakers';
 import { listTopics } from '@/lib/data/topics';
 import { speakerPath, topicPath } from '@/lib/urls';
+import { BuildPlaceholder, renderingAtBuild } from './_lib/build-placeholder';
 
 export default async function HomePage() {
+  if (renderingAtBuild()) return <BuildPlaceholder />;
   const [overview, speakers, topics] = await Promise.all([getOverview(), listSpeakers(), listTopics()]);
   const { counts } = overview;
   return (

@@ -9,6 +9,8 @@ import { sameContent, snapshotOf, sql, type EntityType, type Snapshot, type Snap
 import { nowIso, writerOf, type WriteDb, type Writer } from '@/lib/db';
 import { embedAfterWrite } from '@/lib/search/vectors/embed-pending';
 import { refreshAfterWrite } from '@/lib/search/top-k/refresh';
+import { bumpArchiveVersion, noteOwnCommit } from '@/lib/cache/archive-version';
+import { renewAfterWrite } from '@/lib/cache/renew';
 
 /** Options every editorial function takes after its input. */
 export interface EditOptions {
@@ -26,7 +28,7 @@ export interface EditResult {
   version: number;
   /** False when the input asked for what was there already: no revision, no version bump. */
   changed: boolean;
-  /** Public paths whose pages show what changed: give each to revalidatePath(). */
+  /** Public paths whose pages show what changed: runWrite renews their cached pages (lib/cache). */
   paths: string[];
   /** Things the change could not carry over (a restore meeting a speaker that no longer exists). */
   warnings: string[];
@@ -95,7 +97,16 @@ function isBusy(error: unknown): boolean {
 export function runWrite<T>(options: EditOptions | undefined, fn: (db: WriteDb) => T): T {
   try {
     const writer = writerOf(options);
-    const result = writer.write(fn);
+    let startedFrom = 0;
+    const result = writer.write((db) => {
+      const value = fn(db);
+      // Counted in the same transaction, so another process's server sees the write (lib/cache).
+      startedFrom = bumpArchiveVersion(db);
+      return value;
+    });
+    noteOwnCommit(startedFrom);
+    // The cached public pages that show what changed are renewed (a no-op outside a Next request).
+    renewAfterWrite(result);
     // Every editorial change passes here: passages it added or whose text it changed (their old vectors
     // went with the edit, by trigger) are embedded after the commit, without holding up the save.
     embedAfterWrite(writer);

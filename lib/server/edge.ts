@@ -4,7 +4,8 @@
 // 1. an id for the request (X-Request-Id), the client's address through TRUSTED_PROXIES, and
 //    request headers a client must not set (the app's internal ones; forwarding headers from a
 //    peer that is not a trusted proxy) removed;
-// 2. security headers on every response, static files included;
+// 2. security headers on every response, static files included; a page from the cache gets a fresh
+//    nonce in place of the one it was rendered with (nonce-rewrite.ts);
 // 3. a path that is not valid percent-encoding: 400 for the API, the app's 404 page otherwise;
 // 4. a POST to a page (a server action) from another site: 403; one larger than Next reads: 413;
 // 5. search and the API over their per-address limit: 429 with Retry-After;
@@ -13,9 +14,11 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { CLIENT_ADDRESS_HEADER, PATH_HEADER, REQUEST_ID_HEADER } from '@/lib/auth/proxy-headers';
-import { isHttps, securityHeaders } from '@/lib/security/headers';
+import { servedFromCache } from '@/lib/cache/public-pages';
+import { isHttps, makeNonce, securityHeaders } from '@/lib/security/headers';
 import { accessLogLine } from './access-log';
 import { isForeignPagePost } from './action-origin';
+import { rewritePageNonce } from './nonce-rewrite';
 import { isOversizedPagePost, PAGE_POST_MAX_BYTES } from './body-limit';
 import { resolveClientAddress } from './client-address';
 import { errorLogLine } from './error-log';
@@ -33,6 +36,8 @@ export interface EdgeOptions {
   production: boolean;
   /** Where the JSON lines go: standard output in `npm start`. */
   log: (line: string) => void;
+  /** The nonce cached pages are rendered with (lib/cache/page-nonce.ts), replaced in each response. */
+  pageNonce?: string;
 }
 
 /** No route matches it: a page address with broken encoding is answered by the app's own 404 page from here. */
@@ -56,6 +61,11 @@ function first(value: string | string[] | undefined): string | undefined {
 
 function joined(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value.join(', ') : value;
+}
+
+function queryOf(url: string | undefined): URLSearchParams {
+  const at = url?.indexOf('?') ?? -1;
+  return new URLSearchParams(at === -1 ? '' : url!.slice(at + 1));
 }
 
 export function createEdge(options: EdgeOptions): (request: IncomingMessage, response: ServerResponse) => Promise<void> {
@@ -97,6 +107,16 @@ export function createEdge(options: EdgeOptions): (request: IncomingMessage, res
     if (client) request.headers[CLIENT_ADDRESS_HEADER] = client;
 
     response.setHeader('X-Request-Id', requestId);
+    if (options.pageNonce) {
+      rewritePageNonce(response, options.pageNonce, makeNonce);
+      // A cached page's body is rewritten on its way out: it must leave Next uncompressed (a compressed
+      // body would carry the page nonce past the rewrite, to the reader), and never as a 304 that would
+      // keep a body (and nonce) the browser has from an earlier response. Every page, not only those
+      // servedFromCache says are cached: a path that differs by a byte (a trailing slash, an escape)
+      // may still reach a cached page. The build's scripts and the API stay compressed.
+      if (!api && !path.startsWith('/_next/static/')) delete request.headers['accept-encoding'];
+      if (servedFromCache(path, queryOf(request.url))) delete request.headers['if-none-match'];
+    }
     for (const [name, value] of Object.entries(securityHeaders({ production: options.production, https }))) response.setHeader(name, value);
 
     if ((request.url ?? '').length > MAX_REQUEST_TARGET) return sendTooLong(response, api, MAX_REQUEST_TARGET);

@@ -127,6 +127,38 @@ test('each response gets its own nonce and request id', async ({ request }) => {
   expect(a.headers()['x-request-id']).not.toBe(b.headers()['x-request-id']);
 });
 
+test('a page from the cache gets a fresh nonce in every response, and carries no other', async ({ request }) => {
+  await request.get(ESSAY);
+  const [a, b] = [await request.get(ESSAY), await request.get(ESSAY)];
+  // Both answers come from Next's page cache: rendered once, before either request.
+  expect(a.headers()['x-nextjs-cache']).toBe('HIT');
+  expect(b.headers()['x-nextjs-cache']).toBe('HIT');
+  const [nonceA, nonceB] = [nonceOf(a), nonceOf(b)];
+  expect(nonceA).not.toBe(nonceB);
+  const [htmlA, htmlB] = [await a.text(), await b.text()];
+  // The same page, byte for byte, but for its nonce; and every nonce in it is this response's own.
+  expect(htmlA.split(nonceA).join('N')).toBe(htmlB.split(nonceB).join('N'));
+  const nonces = new Set([...htmlA.matchAll(/nonce="([^"]*)"/g)].map((m) => m[1]));
+  expect([...nonces]).toEqual([nonceA]);
+  // A per-response nonce must never be kept by a shared cache or revalidated into a stale body.
+  expect(a.headers()['cache-control']).toContain('no-store');
+  expect(a.headers()['etag']).toBeUndefined();
+});
+
+test('a cached page reached by another spelling of its address, asked for gzip, still carries only its own nonce', async ({ request }) => {
+  // "%2D" is "-": Next serves the cached reader; a body compressed on its way out would have kept the
+  // server's page nonce past the rewrite, and shown it to the reader.
+  const variant = ESSAY.replace('-', '%2D');
+  expect(variant).not.toBe(ESSAY);
+  await request.get(variant, { headers: { 'accept-encoding': 'gzip, br' } });
+  const response = await request.get(variant, { headers: { 'accept-encoding': 'gzip, br' } });
+  expect(response.status()).toBe(200);
+  const html = await response.text();
+  const nonces = new Set([...html.matchAll(/nonce="([^"]*)"/g)].map((m) => m[1]));
+  expect(nonces.size).toBeGreaterThan(0);
+  expect([...nonces]).toEqual([nonceOf(response)]);
+});
+
 test('an address longer than the edge reads: 414 with a message (JSON for the API), never a redirect repeating it', async ({ request }) => {
   const long = 'x'.repeat(9_000);
   const api = await request.get(`/api/v1/topics/%2e?q=${long}`, { maxRedirects: 0 });
@@ -136,6 +168,7 @@ test('an address longer than the edge reads: 414 with a message (JSON for the AP
   const page = await request.get(`/search?q=${long}`, { maxRedirects: 0 });
   expect(page.status()).toBe(414);
   expect(await page.text()).toContain('longer than 8,192 characters');
+  expectSecurityHeaders(page);
   // Just under the limit is read as before.
   expect((await request.get(`/search?q=${'x'.repeat(7_000)}`)).status()).toBeLessThan(500);
 });

@@ -3,10 +3,12 @@ import type { Metadata } from 'next';
 import { countOf, EntryList } from '@/components/entry-list';
 import { listSpeakers } from '@/lib/data/speakers';
 import { speakerPath } from '@/lib/urls';
+import { BuildPlaceholder, renderingAtBuild } from '../_lib/build-placeholder';
 
 export const metadata: Metadata = { title: 'Speakers' };
 
 export default async function SpeakersPage() {
+  if (renderingAtBuild()) return <BuildPlaceholder />;
   return (
     <EntryList
       title="Speakers"

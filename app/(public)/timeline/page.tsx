@@ -3,6 +3,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTimeline } from '@/lib/data/timeline';
 import { documentsPath } from '@/lib/urls';
+import { BuildPlaceholder, renderingAtBuild } from '../_lib/build-placeholder';
 
 export const metadata: Metadata = { title: 'Timeline' };
 
@@ -10,6 +11,7 @@ const monthParam = (year: number, month: number) => `${year}-${String(month).pad
 const plural = (n: number) => `${n} ${n === 1 ? 'document' : 'documents'}`;
 
 export default async function TimelinePage() {
+  if (renderingAtBuild()) return <BuildPlaceholder />;
   const years = await getTimeline();
   return (
     <>

@@ -10,6 +10,11 @@ import { documentsPath, topicPath } from '@/lib/urls';
 const page = entryPage(getSpeaker, (speaker) => speaker.bio);
 export const generateMetadata = page.generateMetadata;
 
+// Rendered on the first visit, then served from the page cache until a save renews it (lib/cache).
+export function generateStaticParams(): never[] {
+  return [];
+}
+
 export default async function SpeakerPage(props: SlugProps) {
   const speaker = await page.load(props);
   return (

@@ -9,6 +9,11 @@ import { documentsPath } from '@/lib/urls';
 const page = entryPage(getTopic, (topic) => topic.description);
 export const generateMetadata = page.generateMetadata;
 
+// Rendered on the first visit, then served from the page cache until a save renews it (lib/cache).
+export function generateStaticParams(): never[] {
+  return [];
+}
+
 export default async function TopicPage(props: SlugProps) {
   const topic = await page.load(props);
   return (

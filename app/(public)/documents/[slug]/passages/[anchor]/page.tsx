@@ -17,6 +17,11 @@ type Props = { params: Promise<{ slug: string; anchor: string }> };
 
 const loadDocument = cache(getPublishedDocument);
 
+// Rendered on the first visit, then served from the page cache until a save renews it (lib/cache).
+export function generateStaticParams(): never[] {
+  return [];
+}
+
 async function loadPassage(params: Props['params']) {
   const { slug, anchor } = await params;
   const number = anchorParam(anchor);

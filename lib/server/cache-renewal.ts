@@ -1,0 +1,67 @@
+// The server's side of keeping cached pages in step with writes it did not make: it renews every
+// cached page when it starts (pages cached by an earlier process, or placeholders from the build,
+// may be older than the archive), and whenever the archive's version moves by a write of another
+// process (lib/cache/archive-version.ts). revalidatePath() runs only inside a Next request, so the
+// renewal is a loopback POST to the renewal route with this process's token.
+import 'server-only';
+import { checkArchiveVersion } from '@/lib/cache/archive-version';
+import { RENEW_HEADER, RENEW_PATH } from '@/lib/cache/renew-token';
+
+export interface CacheRenewalOptions {
+  port: number;
+  token: string;
+  /** The archive's version now (PRAGMA user_version on the database file). */
+  readVersion: () => number;
+  log: (line: string) => void;
+  intervalMs?: number;
+}
+
+/** A look at the version this often: the time within which another process's write shows. */
+export const WATCH_INTERVAL_MS = 250;
+
+export function createCacheRenewal(options: CacheRenewalOptions) {
+  const logLine = (level: string, msg: string) => options.log(`${JSON.stringify({ time: new Date().toISOString(), level, msg })}\n`);
+
+  async function renewAll(reason: string): Promise<void> {
+    const response = await fetch(`http://127.0.0.1:${options.port}${RENEW_PATH}`, {
+      method: 'POST',
+      headers: { [RENEW_HEADER]: options.token },
+      signal: AbortSignal.timeout(10_000),
+    });
+    if (response.status !== 204) throw new Error(`The cache renewal route answered ${response.status}.`);
+    logLine('info', `Renewed every cached page: ${reason}`);
+  }
+
+  let timer: NodeJS.Timeout | undefined;
+  let running = false;
+
+  async function look(): Promise<void> {
+    if (running) return;
+    running = true;
+    try {
+      if (checkArchiveVersion(options.readVersion()) === 'foreign') await renewAll('another process wrote to the archive');
+    } catch (error) {
+      logLine('error', `Cache renewal failed: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      running = false;
+    }
+  }
+
+  return {
+    /** At start: the version as it is now is the baseline, and every page cached before is renewed. */
+    async start(): Promise<void> {
+      checkArchiveVersion(options.readVersion());
+      await renewAll('the server started');
+      timer = setInterval(() => void look(), options.intervalMs ?? WATCH_INTERVAL_MS);
+      timer.unref();
+    },
+    stop(): void {
+      clearInterval(timer);
+    },
+  };
+}
+
+/** Whether a request is the renewal call itself (it must pass while the server waits for it). */
+export function isRenewalRequest(method: string | undefined, url: string | undefined): boolean {
+  return method === 'POST' && (url === RENEW_PATH || url?.startsWith(`${RENEW_PATH}?`) === true);
+}
