@@ -12,6 +12,7 @@ import nextTypescript from 'eslint-config-next/typescript';
 // `@typescript-eslint/no-restricted-imports`; a later block configuring the same rule for the same
 // files would replace it (ESLint keeps the last), so add other import rules under another name.
 const CONNECTION_MESSAGE = 'Only lib/db opens database connections: import what you need from @/lib/db (or @/lib/db/client in the app).';
+const ENGINE_MESSAGE = "An engine's folder (lib/db/sqlite, lib/db/postgres) is private to lib/db: import what you need from @/lib/db.";
 const connectionsOnlyInLibDb = {
   name: 'archive/connections-only-in-lib-db',
   files: ['**/*.{ts,tsx,js,jsx,mjs,cjs}'],
@@ -28,6 +29,9 @@ const connectionsOnlyInLibDb = {
         patterns: [
           { group: ['@prisma/adapter-*'], message: CONNECTION_MESSAGE, allowTypeImports: true },
           { regex: 'generated/prisma/client$', importNames: ['PrismaClient'], message: CONNECTION_MESSAGE, allowTypeImports: true },
+          // An engine's folder is lib/db's own: what the rest needs is named in lib/db/index.ts, so a
+          // second engine is a second folder behind the same names, not edits across the tree.
+          { group: ['@/lib/db/sqlite', '@/lib/db/sqlite/*', '@/lib/db/postgres', '@/lib/db/postgres/*'], message: ENGINE_MESSAGE },
         ],
       },
     ],

@@ -17,18 +17,14 @@ export { createPrismaClient } from './sqlite/prisma';
 export { openReader, type Reader } from './sqlite/reader';
 // Full text: the engine's statements for search (see full-text.ts).
 export type { FullTextIndex, FullTextStatements, PrefixLookup, SynonymLookup } from './full-text';
-export { sqliteFullText as fullText } from './sqlite/full-text';
+export { sqliteFullText as fullText, TEXT_WEIGHT, SPEAKER_WEIGHT, TITLE_WEIGHT } from './sqlite/full-text';
+// The impact-ordered lists of one-word searches (lib/search/top-k): the engine's statements and records.
+export { termImpactReading, termImpactWriting, totalsOf, type IndexTotals } from './sqlite/term-impacts';
 // Vectors: where passages' embeddings are kept and how the nearest are found (see vectors.ts).
 export type { ChunkVector, NearestOptions, NearestRow, VectorStatements } from './vectors';
-export {
-  sqliteVectors as vectors,
-  vectorReaderFor,
-  closeVectorReaders,
-  vectorIndexOf,
-  preselectCount,
-  mapVectorReads,
-  setVectorMemoryBudget,
-} from './sqlite/vectors';
+export { sqliteVectors as vectors } from './sqlite/vectors';
+export { vectorReaderFor, closeVectorReaders, vectorIndexOf, mapVectorReads, setVectorMemoryBudget } from './sqlite/vector-connections';
+export { preselectCount } from './sqlite/vector-rescore';
 // Writing: every write goes through one serialized writer per database file.
 export { databaseFileOf, isWriter, sharedWriterFor } from './client-writer';
 export { write, withWriter, writerOf, openWriter, closeWriters, nowIso, type Writer, type WriterOptions, type WriteDb } from './sqlite/writer';

@@ -16,18 +16,10 @@
 import 'server-only';
 import type { Statement } from 'better-sqlite3';
 import { type SqliteDb } from './connection';
-import { hamming, SIGN_BYTES, SignMemory } from './sign-scan';
+import { ChunkSlots, VECTOR_BYTES, type ChunkKey } from './chunk-slots';
+import { hamming, SIGN_BYTES } from './sign-scan';
 
-/** A chunk: its passage and number (the key of PassageEmbedding), its rowid when the index read it, its slot. */
-export interface ChunkKey {
-  passageId: number;
-  chunk: number;
-  rowid: number;
-  slot: number;
-}
-
-/** Bytes of a chunk's int8 vector: one a dimension. */
-const VECTOR_BYTES = SIGN_BYTES * 8;
+export type { ChunkKey } from './chunk-slots';
 
 /**
  * The index also keeps the int8 vectors (512 B a chunk) while they fit in this many bytes, so the
@@ -59,21 +51,7 @@ export interface VectorIndexStats {
 }
 
 export class VectorIndex {
-  private memory = new SignMemory(0);
-  private passageIds = new Int32Array(0);
-  private rowids = new Float64Array(0);
-  private vectors = new Int8Array(0);
-  /** Each kept vector's length, sqrt of its sum of squares (as sqlite-vec computes it). */
-  private norms = new Float64Array(0);
-  /** Whether `vectors` holds the int8 vectors (decided at each build, by the budget). */
-  private withVectors = false;
-  private chunks = new Uint16Array(0);
-  private dead = new Uint8Array(0);
-  /** Slots in use; [0, sortedEnd) are in (passageId, chunk) order, the rest appended by refreshes. */
-  private size = 0;
-  private sortedEnd = 0;
-  private live = 0;
-  private tail = new Map<number, number[]>();
+  private slots = new ChunkSlots(0, false);
   private seq = -1;
   private version = -1;
   private readonly statements = new Map<string, Statement>();
@@ -96,7 +74,7 @@ export class VectorIndex {
 
   /** Live chunks of the model (what `count(*)` of its vectors would say). */
   get count(): number {
-    return this.live;
+    return this.slots.live;
   }
 
   private prepared(sql: string): Statement {
@@ -139,25 +117,21 @@ export class VectorIndex {
     // a gap means the log was pruned past what this index saw.
     if (changes[0][0] !== this.seq + 1) return this.build();
     const passages = [...new Set(changes.map(([, id]) => id))];
-    if (passages.length > Math.max(1000, this.live * MAX_CHANGED_SHARE)) return this.build();
-    for (const id of passages) this.drop(id);
+    const slots = this.slots;
+    if (passages.length > Math.max(1000, slots.live * MAX_CHANGED_SHARE)) return this.build();
+    for (const id of passages) slots.drop(id);
     const rows = this.prepared(
       // CROSS JOIN: the changed passages lead, through the key (passageId, chunk); left to itself the
       // planner read every chunk of the model through (model, bits) (600 ms at 164,000 chunks).
-      `SELECT e.rowid, e.passageId, e.chunk, e.bits, ${this.withVectors ? 'e.vector' : 'NULL'} FROM json_each(?) j
+      `SELECT e.rowid, e.passageId, e.chunk, e.bits, ${slots.withVectors ? 'e.vector' : 'NULL'} FROM json_each(?) j
        CROSS JOIN PassageEmbedding e ON e.passageId = j.value WHERE e.model = ? ORDER BY e.passageId, e.chunk`,
     )
       .raw()
       .all(JSON.stringify(passages), this.model) as [number, number, number, Buffer, Buffer | null][];
-    if (this.size + rows.length > this.memory.capacity) this.grow(this.size + rows.length);
-    for (const [rowid, passageId, chunk, bits, vector] of rows) {
-      const slot = this.put(rowid, passageId, chunk, bits, vector);
-      const slots = this.tail.get(passageId);
-      if (slots) slots.push(slot);
-      else this.tail.set(passageId, [slot]);
-    }
+    slots.reserve(slots.size + rows.length);
+    for (const [rowid, passageId, chunk, bits, vector] of rows) slots.put(rowid, passageId, chunk, bits, vector, true);
     this.seq = changes[changes.length - 1][0];
-    if (this.size - this.live > Math.max(1000, this.size * MAX_DEAD_SHARE)) return this.build();
+    if (slots.size - slots.live > Math.max(1000, slots.size * MAX_DEAD_SHARE)) return this.build();
     this.stats.refreshes += 1;
     this.stats.lastRefreshMs = performance.now() - t0;
     this.updateStats();
@@ -168,91 +142,22 @@ export class VectorIndex {
     const t0 = performance.now();
     const seq = this.lastSeq();
     const total = this.prepared(`SELECT count(*) FROM PassageEmbedding WHERE model = ?`).pluck().get(this.model) as number;
-    this.size = 0;
-    this.live = 0;
-    this.tail.clear();
-    this.withVectors = (Math.ceil(total * 1.05) + 64) * VECTOR_BYTES <= vectorBudget;
     // Room for what refreshes will add before the next build.
-    this.allocate(Math.ceil(total * 1.05) + 64);
+    const capacity = Math.ceil(total * 1.05) + 64;
+    const slots = new ChunkSlots(capacity, capacity * VECTOR_BYTES <= vectorBudget);
     for (const [rowid, passageId, chunk, bits, vector] of this.prepared(
-      `SELECT rowid, passageId, chunk, bits, ${this.withVectors ? 'vector' : 'NULL'} FROM PassageEmbedding WHERE model = ? ORDER BY passageId, chunk`,
+      `SELECT rowid, passageId, chunk, bits, ${slots.withVectors ? 'vector' : 'NULL'} FROM PassageEmbedding WHERE model = ? ORDER BY passageId, chunk`,
     )
       .raw()
       .iterate(this.model) as Iterable<[number, number, number, Buffer, Buffer | null]>) {
-      if (this.size === this.memory.capacity) this.grow(this.size + 1);
-      this.put(rowid, passageId, chunk, bits, vector);
+      slots.put(rowid, passageId, chunk, bits, vector);
     }
-    this.sortedEnd = this.size;
+    slots.sealOrder();
+    this.slots = slots;
     this.seq = seq;
     this.stats.builds += 1;
     this.stats.lastBuildMs = performance.now() - t0;
     this.updateStats();
-  }
-
-  private put(rowid: number, passageId: number, chunk: number, bits: Buffer, vector: Buffer | null): number {
-    if (bits.length !== SIGN_BYTES) throw new Error(`PassageEmbedding ${passageId}/${chunk}: ${bits.length} bytes of signs, not ${SIGN_BYTES}`);
-    if (this.withVectors && vector?.length !== VECTOR_BYTES)
-      throw new Error(`PassageEmbedding ${passageId}/${chunk}: ${vector?.length} bytes of vector, not ${VECTOR_BYTES}`);
-    const slot = this.size++;
-    if (this.withVectors) {
-      const values = new Int8Array(vector!.buffer, vector!.byteOffset, VECTOR_BYTES);
-      this.vectors.set(values, slot * VECTOR_BYTES);
-      let sum = 0;
-      for (let i = 0; i < VECTOR_BYTES; i++) sum += values[i] * values[i];
-      this.norms[slot] = Math.sqrt(sum);
-    }
-    this.memory.bits.set(bits, slot * SIGN_BYTES);
-    this.passageIds[slot] = passageId;
-    this.rowids[slot] = rowid;
-    this.chunks[slot] = chunk;
-    this.dead[slot] = 0;
-    this.live += 1;
-    return slot;
-  }
-
-  private allocate(capacity: number): void {
-    this.memory = new SignMemory(capacity);
-    this.passageIds = new Int32Array(capacity);
-    this.rowids = new Float64Array(capacity);
-    this.vectors = new Int8Array(this.withVectors ? capacity * VECTOR_BYTES : 0);
-    this.norms = new Float64Array(this.withVectors ? capacity : 0);
-    this.chunks = new Uint16Array(capacity);
-    this.dead = new Uint8Array(capacity);
-  }
-
-  private grow(atLeast: number): void {
-    const { memory, passageIds, rowids, vectors, norms, chunks, dead, size } = this;
-    this.allocate(Math.max(atLeast, Math.ceil(memory.capacity * 1.5) + 64));
-    this.memory.bits.set(memory.bits.subarray(0, size * SIGN_BYTES));
-    this.passageIds.set(passageIds.subarray(0, size));
-    this.rowids.set(rowids.subarray(0, size));
-    if (this.withVectors) this.vectors.set(vectors.subarray(0, size * VECTOR_BYTES));
-    if (this.withVectors) this.norms.set(norms.subarray(0, size));
-    this.chunks.set(chunks.subarray(0, size));
-    this.dead.set(dead.subarray(0, size));
-  }
-
-  /** The live slots of a passage's chunks. */
-  private slotsOf(passageId: number): number[] {
-    const slots: number[] = [];
-    let lo = 0;
-    let hi = this.sortedEnd;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.passageIds[mid] < passageId) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let s = lo; s < this.sortedEnd && this.passageIds[s] === passageId; s++) if (!this.dead[s]) slots.push(s);
-    for (const s of this.tail.get(passageId) ?? []) if (!this.dead[s]) slots.push(s);
-    return slots;
-  }
-
-  private drop(passageId: number): void {
-    for (const slot of this.slotsOf(passageId)) {
-      this.dead[slot] = 1;
-      this.live -= 1;
-    }
-    this.tail.delete(passageId);
   }
 
   /**
@@ -260,16 +165,17 @@ export class VectorIndex {
    * or over the chunks of `passages` only (a filter's passages).
    */
   nearest(query: Uint8Array, keep: number, passages?: Iterable<number>): ChunkKey[] {
-    if (keep <= 0 || this.live === 0) return [];
+    const slots = this.slots;
+    if (keep <= 0 || slots.live === 0) return [];
     if (passages) {
       const scored: { slot: number; d: number }[] = [];
-      for (const id of passages) for (const slot of this.slotsOf(id)) scored.push({ slot, d: hamming(this.memory.bits, slot * SIGN_BYTES, query) });
-      scored.sort((a, b) => a.d - b.d || this.order(a.slot, b.slot));
-      return scored.slice(0, keep).map(({ slot }) => this.key(slot));
+      for (const id of passages) for (const slot of slots.slotsOf(id)) scored.push({ slot, d: hamming(slots.memory.bits, slot * SIGN_BYTES, query) });
+      scored.sort((a, b) => a.d - b.d || slots.order(a.slot, b.slot));
+      return scored.slice(0, keep).map(({ slot }) => slots.key(slot));
     }
-    const distances = this.memory.scan(query, this.size);
+    const { dead, size } = slots;
+    const distances = slots.memory.scan(query, size);
     const histogram = new Uint32Array(SIGN_BYTES * 8 + 1);
-    const { dead, size } = this;
     for (let s = 0; s < size; s++) if (!dead[s]) histogram[distances[s]]++;
     // The threshold: every chunk nearer than `limit` is kept, and those at `limit` by key order.
     let limit = 0;
@@ -283,9 +189,9 @@ export class VectorIndex {
       if (d < limit) kept.push(s);
       else if (d === limit) ties.push(s);
     }
-    ties.sort((a, b) => this.order(a, b));
+    ties.sort((a, b) => slots.order(a, b));
     for (const s of ties.slice(0, keep - kept.length)) kept.push(s);
-    return kept.map((slot) => this.key(slot));
+    return kept.map((slot) => slots.key(slot));
   }
 
   /**
@@ -303,48 +209,21 @@ export class VectorIndex {
 
   /** Whether the index keeps the int8 vectors (else the rescoring reads them from the table). */
   get hasVectors(): boolean {
-    return this.withVectors;
+    return this.slots.withVectors;
   }
 
-  /**
-   * The dot product of a slot's kept int8 vector with `query`, and the vector's length: what
-   * sqlite-vec's cosine sums (exactly: integers below 2^24).
-   */
+  /** See ChunkSlots.dotAndNorm. */
   dotAndNorm(slot: number, query: Int8Array): [number, number] {
-    const v = this.vectors;
-    const at = slot * VECTOR_BYTES;
-    let dot = 0;
-    for (let i = 0; i < VECTOR_BYTES; i++) dot += v[at + i] * query[i];
-    return [dot, this.norms[slot]];
+    return this.slots.dotAndNorm(slot, query);
   }
 
   /** Every live chunk the index holds, in (passageId, chunk) order, its signs in hex: to check it against the table. */
   liveChunks(): { passageId: number; chunk: number; bits: string }[] {
-    const out: { passageId: number; chunk: number; bits: string }[] = [];
-    for (let s = 0; s < this.size; s++) {
-      if (this.dead[s]) continue;
-      const bits = Buffer.from(this.memory.bits.subarray(s * SIGN_BYTES, (s + 1) * SIGN_BYTES)).toString('hex');
-      out.push({ passageId: this.passageIds[s], chunk: this.chunks[s], bits });
-    }
-    return out.sort((a, b) => a.passageId - b.passageId || a.chunk - b.chunk);
-  }
-
-  private order(a: number, b: number): number {
-    return this.passageIds[a] - this.passageIds[b] || this.chunks[a] - this.chunks[b];
-  }
-
-  private key(slot: number): ChunkKey {
-    return { passageId: this.passageIds[slot], chunk: this.chunks[slot], rowid: this.rowids[slot], slot };
+    return this.slots.liveChunks();
   }
 
   private updateStats(): void {
-    const capacity = this.memory.capacity;
-    Object.assign(this.stats, {
-      chunks: this.live,
-      slots: this.size,
-      capacity,
-      bytes: capacity * (SIGN_BYTES + 2 + 4 + 8 + 2 + 1) + SIGN_BYTES + this.vectors.byteLength + this.norms.byteLength,
-      vectorsInMemory: this.withVectors,
-    });
+    const { live, size, capacity, bytes, withVectors } = this.slots;
+    Object.assign(this.stats, { chunks: live, slots: size, capacity, bytes, vectorsInMemory: withVectors });
   }
 }

@@ -1,7 +1,7 @@
 // FTS5's bm25() for one phrase, computed in the same order of floating-point operations as
 // SQLite's fts5_aux.c, so a score computed here orders (and ties) exactly as FTS5's own does.
 import 'server-only';
-import { SPEAKER_WEIGHT, TEXT_WEIGHT, TITLE_WEIGHT } from '@/lib/db/sqlite/full-text';
+import { SPEAKER_WEIGHT, TEXT_WEIGHT, TITLE_WEIGHT } from '@/lib/db';
 
 const K1 = 1.2;
 const B = 0.75;

@@ -3,7 +3,7 @@
 // which no other passage lies (the list's floor). Replaces any earlier lists in one transaction.
 import 'server-only';
 import { nowIso, type SqliteDb } from '@/lib/db';
-import { termImpactWriting as w } from '@/lib/db/sqlite/term-impacts';
+import { termImpactWriting as w } from '@/lib/db';
 import { idfOf, termPart, weightFromPart, weightOf } from './bm25';
 
 export const LIST_SIZE = 1000;

@@ -14,7 +14,7 @@
 // that bound, no passage not yet seen can enter the page, nor tie with it.
 import 'server-only';
 import { empty, join, num, sql, type QueryDb } from '@/lib/db';
-import { termImpactReading as reading, totalsOf } from '@/lib/db/sqlite/term-impacts';
+import { termImpactReading as reading, totalsOf } from '@/lib/db';
 import { filterSql } from '../filters';
 import type { LexicalMatch } from '../lexical-match';
 import { isPublicDocument } from '../public-documents';

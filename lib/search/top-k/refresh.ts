@@ -5,7 +5,7 @@
 // pending rows and rank the old way, so a list is never trusted while it may be stale.
 import 'server-only';
 import type { SqliteDb, Writer } from '@/lib/db';
-import { termImpactWriting as w } from '@/lib/db/sqlite/term-impacts';
+import { termImpactWriting as w } from '@/lib/db';
 import { termPart, weightOf } from './bm25';
 
 /** Passages rescored per transaction (~6 ms each with ~200 lists): short enough not to hold other writers up. */

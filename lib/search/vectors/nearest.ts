@@ -1,7 +1,7 @@
 // Meaning-based retrieval: the passages whose meaning is nearest a query's, under the same filters
 // and visibility as the lexical search (published documents only). The query is embedded by the same
 // encoder as the passages; the engine pre-selects chunks by the Hamming distance of their signs (in
-// memory, lib/db/sqlite/vector-index.ts) and rescores those by cosine (lib/db/sqlite/vectors.ts); a
+// memory, lib/db/sqlite/vector-index.ts) and rescores those by cosine (lib/db/sqlite/vector-rescore.ts); a
 // passage scores by its best chunk.
 import 'server-only';
 import { empty, num, sql, vectorReaderFor, vectors, type QueryDb } from '@/lib/db';

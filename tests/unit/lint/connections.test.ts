@@ -44,6 +44,16 @@ describe('only lib/db opens a database connection', () => {
     expect(await restrictedImports(code, 'lib/data/x.ts')).toEqual([]);
   });
 
+  it("refuses an engine's own folder outside lib/db, and allows it inside", async () => {
+    const code = "import { termImpactReading } from '@/lib/db/sqlite/term-impacts';\nexport const r = termImpactReading;\n";
+    for (const filePath of ['lib/search/top-k/x.ts', 'app/api/v1/x/route.ts', 'scripts/x.ts']) {
+      const messages = await restrictedImports(code, filePath);
+      expect(messages, filePath).toHaveLength(1);
+      expect(messages[0], filePath).toContain('private to lib/db');
+    }
+    expect(await restrictedImports(code, 'lib/db/index.ts')).toEqual([]);
+  });
+
   it('passes the way the rest of lib/ is meant to go', async () => {
     const code = "import { openReader, write } from '@/lib/db';\nimport { prisma } from '@/lib/db/client';\nexport const all = [openReader, write, prisma];\n";
     expect(await restrictedImports(code, 'lib/data/x.ts')).toEqual([]);
