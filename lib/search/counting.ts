@@ -133,19 +133,16 @@ function addFacets(a: SearchFacets, b: SearchFacets): SearchFacets {
     <T extends { count: number }>(label: (t: T) => string) =>
     (p: T, q: T) =>
       q.count - p.count || label(p).localeCompare(label(q));
+  const bySlugThenName = <T extends { slug: string; name: string; count: number }>(x: T[], y: T[]) =>
+    sum(
+      x,
+      y,
+      (e) => e.slug,
+      byCount((e) => e.name),
+    );
   return {
-    speakers: sum(
-      a.speakers,
-      b.speakers,
-      (s) => s.slug,
-      byCount((s) => s.name),
-    ),
-    topics: sum(
-      a.topics,
-      b.topics,
-      (t) => t.slug,
-      byCount((t) => t.name),
-    ),
+    speakers: bySlugThenName(a.speakers, b.speakers),
+    topics: bySlugThenName(a.topics, b.topics),
     kinds: sum(
       a.kinds,
       b.kinds,

@@ -93,16 +93,16 @@ export async function matchingAmong(db: QueryDb, match: LexicalMatch, request: S
   return new Set(rows.map((r) => num(r.id)));
 }
 
-/**
- * The ranked passages from `offset`, at most `limit`, leaving out `exclude` (passages a fused
- * ranking already placed), so the ranks after a fused head continue without repeats or gaps.
- */
-export async function rankWindow(
-  db: QueryDb,
-  match: LexicalMatch,
-  request: SearchRequest,
-  window: { limit: number; offset: number; exclude?: number[] },
-): Promise<RankedPassage[]> {
+/** Which ranked passages: from `offset`, at most `limit`, leaving out `exclude`. */
+export interface RankedWindow {
+  limit: number;
+  offset: number;
+  /** Passages a fused ranking already placed, so the ranks after a fused head continue without repeats or gaps. */
+  exclude?: number[];
+}
+
+/** The ranked passages of `window`. */
+export async function rankWindow(db: QueryDb, match: LexicalMatch, request: SearchRequest, window: RankedWindow): Promise<RankedPassage[]> {
   // A frequent word's page comes from its impact-ordered list when that is provably the same page.
   const fromLists = await rankFromLists(db, match, request, window);
   if (fromLists) return fromLists.map((hit) => ({ id: hit.id, score: scoreOf(hit.bm25, null) }));
@@ -110,12 +110,7 @@ export async function rankWindow(
 }
 
 /** rankWindow the way that always works: FTS5 scores every match, SQLite sorts them. */
-export async function rankEveryMatch(
-  db: QueryDb,
-  match: LexicalMatch,
-  request: SearchRequest,
-  window: { limit: number; offset: number; exclude?: number[] },
-): Promise<RankedPassage[]> {
+export async function rankEveryMatch(db: QueryDb, match: LexicalMatch, request: SearchRequest, window: RankedWindow): Promise<RankedPassage[]> {
   const coordination = match.coordination ?? sql`0`;
   const excluded = window.exclude?.length ? sql`AND x.id NOT IN (${join(window.exclude)})` : empty;
   const rows = await db.$queryRaw<{ id: number | bigint; rank: number; coordination: number | bigint }[]>`
