@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EVAL_ENGINES, NATURAL, NATURAL_FORMS, readJudgments, runEvaluation, type EvalResult } from './run-eval';
+import { EVAL_ENGINES, NATURAL, NATURAL_FORMS, readJudgments, runEvaluation, type EvalResult } from '@/bench/eval/run-eval';
 
 let dir: string;
 let result: EvalResult;
