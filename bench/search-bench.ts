@@ -4,7 +4,9 @@
 import path from 'node:path';
 import { parseArgs as parseCommandLine } from 'node:util';
 import { engineTable, classTable, hybridTable } from './lib/report';
-import { parseEngines, runSearchBench, type BenchOptions } from './lib/run';
+import type { BenchOptions } from './lib/bench-types';
+import { parseEngines } from './lib/engine-choice';
+import { runSearchBench } from './lib/run';
 import { ENGINE_NAMES } from './engines/types';
 
 const USAGE = `Usage: npm run bench:search -- [--passages N] [--runs R] [--seed S] [--engines ${ENGINE_NAMES.join(',')}]

@@ -5,7 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINE_NAMES } from '@/bench/engines/types';
-import { runSearchBench, type BenchResult } from '@/bench/lib/run';
+import type { BenchResult } from '@/bench/lib/bench-types';
+import { runSearchBench } from '@/bench/lib/run';
 import { NATURAL_CLASS } from '@/bench/lib/queries';
 import { buildVocabulary, PLANTED_WORDS } from '@/bench/lib/vocabulary';
 
