@@ -9,6 +9,7 @@ import { GET as getTopicRoute } from '@/app/api/v1/topics/[slug]/route';
 import { GET as listTopicsRoute } from '@/app/api/v1/topics/route';
 import { prisma } from '@/lib/db/client';
 import { env } from '@/lib/env';
+import { questionAndAnswer } from '@/tests/support/documents';
 import { createDocumentFixture } from '@/tests/support/factories';
 
 const DRAFT = 'an-unpublished-interview';
@@ -19,21 +20,19 @@ const params = (slug: string) => ({ params: Promise.resolve({ slug }) });
 const get = (path: string) => new Request(`${ORIGIN}${path}`);
 
 beforeAll(async () => {
-  await createDocumentFixture(prisma, {
-    slug: DRAFT,
-    kind: 'interview',
-    title: 'An Unpublished Interview',
-    date: '2019-06-01',
-    status: 'draft',
-    participants: [
-      { speaker: 'Draft Interviewer', role: 'interviewer' },
-      { speaker: 'Seongmin Lee', role: 'interviewee' },
-    ],
-    passages: [
-      { kind: 'question', speaker: 'Draft Interviewer', text: 'Is this published yet?', topicSlugs: ['china'] },
-      { kind: 'answer', speaker: 'Seongmin Lee', text: 'Not yet.', answers: 0, topicSlugs: ['china', 'sanctions'] },
-    ],
-  });
+  await createDocumentFixture(
+    prisma,
+    questionAndAnswer({
+      slug: DRAFT,
+      title: 'An Unpublished Interview',
+      date: '2019-06-01',
+      status: 'draft',
+      interviewer: 'Draft Interviewer',
+      interviewee: 'Seongmin Lee',
+      question: { text: 'Is this published yet?', topicSlugs: ['china'] },
+      answer: { text: 'Not yet.', topicSlugs: ['china', 'sanctions'] },
+    }),
+  );
 });
 
 afterAll(() => prisma.$disconnect());

@@ -12,6 +12,7 @@ import { updatePassage } from '@/lib/editorial';
 import { env } from '@/lib/env';
 import { moreLikeThis } from '@/lib/search/more-like-this';
 import type { SearchRequest } from '@/lib/search/types';
+import { questionAndAnswer } from '@/tests/support/documents';
 import { createDocumentFixture } from '@/tests/support/factories';
 
 const INTERVIEW = 'seongmin-lee-qa-part-2-us-relations-with-north-korea';
@@ -28,20 +29,18 @@ const questionText = async (slug: string, anchor: number) =>
   (await prisma.passage.findFirstOrThrow({ where: { document: { slug }, anchor }, select: { text: true } })).text;
 
 beforeAll(async () => {
-  await createDocumentFixture(prisma, {
-    slug: LONG,
-    kind: 'interview',
-    title: 'A Long Question',
-    date: '2020-03',
-    participants: [
-      { speaker: 'Ada Quill', role: 'interviewer' },
-      { speaker: 'Ben Rook', role: 'interviewee' },
-    ],
-    passages: [
-      { kind: 'question', speaker: 'Ada Quill', text: LONG_QUESTION },
-      { kind: 'answer', speaker: 'Ben Rook', text: 'A xylograph was a woodblock print; my grandmother kept one hidden.', answers: 0 },
-    ],
-  });
+  await createDocumentFixture(
+    prisma,
+    questionAndAnswer({
+      slug: LONG,
+      title: 'A Long Question',
+      date: '2020-03',
+      interviewer: 'Ada Quill',
+      interviewee: 'Ben Rook',
+      question: LONG_QUESTION,
+      answer: 'A xylograph was a woodblock print; my grandmother kept one hidden.',
+    }),
+  );
 });
 
 afterAll(() => prisma.$disconnect());
