@@ -19,7 +19,6 @@ export function singleSpeakerDocument(options: {
   roles?: ParticipantRole[];
   kind?: DocumentKind;
   status?: DocumentStatus;
-  publisher?: string;
 }): DocumentFixture {
   const speaker = options.speaker ?? 'Pat Moss';
   return {
@@ -28,7 +27,6 @@ export function singleSpeakerDocument(options: {
     title: options.title,
     date: options.date,
     status: options.status ?? 'published',
-    ...(options.publisher ? { publisher: options.publisher } : {}),
     participants: (options.roles ?? ['author']).map((role) => ({ speaker, role })),
     passages: options.paragraphs.map((p) => {
       const { text, topicSlugs = [] } = typeof p === 'string' ? { text: p } : p;
@@ -37,38 +35,34 @@ export function singleSpeakerDocument(options: {
   };
 }
 
-const paragraph = (p: string | Paragraph): Paragraph => (typeof p === 'string' ? { text: p } : p);
+/** A line of a conversation: who says it, and the topics it is filed under. */
+export interface Line extends Paragraph {
+  speaker: string;
+}
 
-/** An interview (or a testimony) of one question and its answer: the interviewer asks, the interviewee answers. */
-export function questionAndAnswer(options: {
-  slug: string;
-  title: string;
-  date: string;
-  interviewer: string;
-  interviewee: string;
-  question: string | Paragraph;
-  answer: string | Paragraph;
-  kind?: DocumentKind;
-  status?: DocumentStatus;
-  /** Details of the speakers (aliases, bio); default: the two named, matched by name or made new. */
-  speakers?: DocumentFixture['speakers'];
-}): DocumentFixture {
-  const question = paragraph(options.question);
-  const answer = paragraph(options.answer);
+/**
+ * An interview (or a testimony) of one question and its answer: the first speaker asks as the
+ * interviewer, the second answers as the interviewee. `speakers` gives their details (aliases, bio);
+ * by default they are matched by name or made new.
+ */
+export function questionAndAnswer(
+  document: { slug: string; title: string; date: string; kind?: DocumentKind; status?: DocumentStatus },
+  question: Line,
+  answer: Line,
+  speakers?: DocumentFixture['speakers'],
+): DocumentFixture {
   return {
-    slug: options.slug,
-    kind: options.kind ?? 'interview',
-    title: options.title,
-    date: options.date,
-    status: options.status ?? 'published',
-    ...(options.speakers ? { speakers: options.speakers } : {}),
+    ...document,
+    kind: document.kind ?? 'interview',
+    status: document.status ?? 'published',
+    ...(speakers ? { speakers } : {}),
     participants: [
-      { speaker: options.interviewer, role: 'interviewer' },
-      { speaker: options.interviewee, role: 'interviewee' },
+      { speaker: question.speaker, role: 'interviewer' },
+      { speaker: answer.speaker, role: 'interviewee' },
     ],
     passages: [
-      { kind: 'question', speaker: options.interviewer, text: question.text, topicSlugs: question.topicSlugs ?? [] },
-      { kind: 'answer', speaker: options.interviewee, text: answer.text, answers: 0, topicSlugs: answer.topicSlugs ?? [] },
+      { kind: 'question', speaker: question.speaker, text: question.text, topicSlugs: question.topicSlugs ?? [] },
+      { kind: 'answer', speaker: answer.speaker, text: answer.text, answers: 0, topicSlugs: answer.topicSlugs ?? [] },
     ],
   };
 }

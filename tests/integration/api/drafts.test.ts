@@ -19,21 +19,13 @@ const ORIGIN = env.SITE_URL ? new URL(env.SITE_URL).origin : `http://localhost:$
 const params = (slug: string) => ({ params: Promise.resolve({ slug }) });
 const get = (path: string) => new Request(`${ORIGIN}${path}`);
 
-beforeAll(async () => {
-  await createDocumentFixture(
-    prisma,
-    questionAndAnswer({
-      slug: DRAFT,
-      title: 'An Unpublished Interview',
-      date: '2019-06-01',
-      status: 'draft',
-      interviewer: 'Draft Interviewer',
-      interviewee: 'Seongmin Lee',
-      question: { text: 'Is this published yet?', topicSlugs: ['china'] },
-      answer: { text: 'Not yet.', topicSlugs: ['china', 'sanctions'] },
-    }),
-  );
-});
+const DRAFT_INTERVIEW = questionAndAnswer(
+  { slug: DRAFT, title: 'An Unpublished Interview', date: '2019-06-01', status: 'draft' },
+  { speaker: 'Draft Interviewer', text: 'Is this published yet?', topicSlugs: ['china'] },
+  { speaker: 'Seongmin Lee', text: 'Not yet.', topicSlugs: ['china', 'sanctions'] },
+);
+
+beforeAll(() => createDocumentFixture(prisma, DRAFT_INTERVIEW));
 
 afterAll(() => prisma.$disconnect());
 

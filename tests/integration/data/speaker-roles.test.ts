@@ -10,19 +10,16 @@ import { documentFiltersSchema } from '@/lib/validation/document-filters';
 
 const SELF_TRANSLATED = 'an-essay-translated-by-its-author';
 
-beforeAll(async () => {
-  await createDocumentFixture(
-    prisma,
-    singleSpeakerDocument({
-      slug: SELF_TRANSLATED,
-      title: 'An Essay Translated by Its Author',
-      date: '2019-04-02',
-      speaker: 'Seongmin Lee',
-      roles: ['author', 'translator'],
-      paragraphs: [{ text: 'I wrote this in Korean first.', topicSlugs: ['outside-information'] }],
-    }),
-  );
+const SELF_TRANSLATED_ESSAY = singleSpeakerDocument({
+  slug: SELF_TRANSLATED,
+  title: 'An Essay Translated by Its Author',
+  date: '2019-04-02',
+  speaker: 'Seongmin Lee',
+  roles: ['author', 'translator'],
+  paragraphs: [{ text: 'I wrote this in Korean first.', topicSlugs: ['outside-information'] }],
 });
+
+beforeAll(() => createDocumentFixture(prisma, SELF_TRANSLATED_ESSAY));
 
 afterAll(() => prisma.$disconnect());
 

@@ -28,20 +28,13 @@ const find = (q: string, more: Partial<SearchRequest> = {}) => search({ q, page:
 const questionText = async (slug: string, anchor: number) =>
   (await prisma.passage.findFirstOrThrow({ where: { document: { slug }, anchor }, select: { text: true } })).text;
 
-beforeAll(async () => {
-  await createDocumentFixture(
-    prisma,
-    questionAndAnswer({
-      slug: LONG,
-      title: 'A Long Question',
-      date: '2020-03',
-      interviewer: 'Ada Quill',
-      interviewee: 'Ben Rook',
-      question: LONG_QUESTION,
-      answer: 'A xylograph was a woodblock print; my grandmother kept one hidden.',
-    }),
-  );
-});
+const LONG_INTERVIEW = questionAndAnswer(
+  { slug: LONG, title: 'A Long Question', date: '2020-03' },
+  { speaker: 'Ada Quill', text: LONG_QUESTION },
+  { speaker: 'Ben Rook', text: 'A xylograph was a woodblock print; my grandmother kept one hidden.' },
+);
+
+beforeAll(() => createDocumentFixture(prisma, LONG_INTERVIEW));
 
 afterAll(() => prisma.$disconnect());
 
