@@ -4,7 +4,10 @@
 import path from 'node:path';
 import { parseArgs as parseCommandLine } from 'node:util';
 import { engineTable, classTable, hybridTable } from './lib/report';
-import { parseEngines, runSearchBench, type BenchOptions } from './lib/run';
+import type { BenchOptions } from './lib/bench-types';
+import { integer } from './lib/command-line';
+import { parseEngines } from './lib/engine-choice';
+import { runSearchBench } from './lib/run';
 import { ENGINE_NAMES } from './engines/types';
 
 const USAGE = `Usage: npm run bench:search -- [--passages N] [--runs R] [--seed S] [--engines ${ENGINE_NAMES.join(',')}]
@@ -22,14 +25,6 @@ const OPTIONS = {
   'memory-max': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
-
-/** A whole number option, or its default when not given. */
-function integer(flag: string, value: string | undefined, fallback: number, min: number): number {
-  if (value === undefined) return fallback;
-  const n = Number(value.replace(/_/g, ''));
-  if (!Number.isInteger(n) || n < min) throw new Error(`--${flag} needs a whole number ≥ ${min}, not "${value}".`);
-  return n;
-}
 
 /** The options as given; a mistyped or unknown one is an error that shows the usage. */
 function readCommandLine(argv: string[]) {

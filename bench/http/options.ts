@@ -1,6 +1,7 @@
 // The command line of `npm run bench:http` and `npm run bench:bundle`, read into plain options.
 import path from 'node:path';
 import { parseArgs as parseCommandLine } from 'node:util';
+import { integer } from '../lib/command-line';
 
 export const ARCHIVES = ['seed', '100k'] as const;
 export type ArchiveName = (typeof ARCHIVES)[number];
@@ -42,14 +43,6 @@ const OPTIONS = {
   work: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
-
-/** A whole number ≥ min, or the default when not given. */
-function integer(flag: string, value: string | undefined, fallback: number, min: number, max = Number.MAX_SAFE_INTEGER): number {
-  if (value === undefined) return fallback;
-  const n = Number(value.replace(/_/g, ''));
-  if (!Number.isInteger(n) || n < min || n > max) throw new Error(`--${flag} needs a whole number from ${min} to ${max}, not "${value}".`);
-  return n;
-}
 
 /** A comma-separated list of known names, each once, in the order given. */
 function names<T extends string>(flag: string, value: string | undefined, known: readonly T[]): T[] {

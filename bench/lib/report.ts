@@ -1,5 +1,5 @@
 // The benchmark's Markdown: engine × metric, then the project against the FTS5 floor per class.
-import type { BenchResult, EngineResult } from './run';
+import type { BenchResult, EngineResult } from './bench-types';
 import { SUMMARY_CLASSES } from './queries';
 
 export const mib = (bytes: number | undefined) => (bytes === undefined ? '–' : `${(bytes / 2 ** 20).toFixed(bytes < 10 * 2 ** 20 ? 1 : 0)} MiB`);

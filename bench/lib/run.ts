@@ -4,99 +4,16 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ProjectEngine, ProjectRankEngine } from '../engines/project';
 import { Fts5FloorEngine } from '../engines/fts5-floor';
-import { LikeEngine } from '../engines/like';
-import { MiniSearchEngine } from '../engines/minisearch';
-import { FlexSearchEngine } from '../engines/flexsearch';
 import { collectGarbage } from '../engines/memory';
-import { ENGINE_NAMES, type BuildStats, type Engine, type EngineName } from '../engines/types';
-import { loadCorpus, type CorpusInfo } from './load';
+import type { Engine } from '../engines/types';
+import type { BenchOptions, BenchResult, ConsistencyRecord, EngineResult } from './bench-types';
+import { checkConsistency } from './consistency';
+import { makeEngine } from './engine-choice';
+import { loadCorpus } from './load';
 import { makeQueries, NATURAL_CLASS, SUMMARY_CLASSES, type BenchQuery } from './queries';
-import { median, summarise, type Summary } from './stats';
 import { markdownReport } from './report';
-
-export interface BenchOptions {
-  n: number;
-  runs: number;
-  seed: number;
-  engines: EngineName[];
-  rebuild: boolean;
-  outDir: string;
-  cacheDir: string;
-  /** Above this N the LIKE scan is skipped (seconds a query). */
-  likeMaxN: number;
-  /** Above this N the in-memory engines are skipped (their heap would not fit beside the others). */
-  memoryMaxN: number;
-  pageSize: number;
-  progress: boolean;
-}
-
-export interface QueryRecord {
-  id: string;
-  cls: string;
-  q: string;
-  filters: BenchQuery['filters'];
-  medianMs: number;
-  hits: number;
-  total?: number;
-  approximate?: boolean;
-  didYouMean?: string;
-  /** How the project's search found its hits ('some' words, or by 'meaning': not comparable with the floor's every-word match). */
-  matchedBy?: string;
-  ids: number[];
-}
-
-export interface EngineResult {
-  name: EngineName;
-  skipped?: string;
-  build?: BuildStats;
-  /** Process RSS right after this engine's timed runs, and the peak so far. */
-  rssBytes?: number;
-  maxRssBytes?: number;
-  /** Over the exact-word classes (not natural), as before issue 9, so the stored baselines stay comparable. */
-  overall?: Summary;
-  unfiltered?: Summary;
-  filtered?: Summary;
-  /** The natural class, without and with filters. */
-  natural?: Summary;
-  classes?: Record<string, Summary>;
-  queries?: QueryRecord[];
-}
-
-export interface ConsistencyRecord {
-  id: string;
-  q: string;
-  projectTotal: number;
-  /** The project's total is an estimate (lib/search/counting.ts). */
-  approximate?: boolean;
-  floorPublishedMatches: number;
-  didYouMean?: string;
-  matchedBy?: string;
-  /** |project top-10 ∩ floor top-10 (published only)| / min(10, sizes). */
-  overlap: number;
-}
-
-export interface BenchResult {
-  meta: {
-    n: number;
-    seed: number;
-    runs: number;
-    pageSize: number;
-    engines: EngineName[];
-    generatedAt: string;
-    node: string;
-    platform: string;
-    cpus: number;
-    cpuModel: string;
-    totalMemoryBytes: number;
-  };
-  corpus: CorpusInfo;
-  queries: { count: number; classes: string[] };
-  engines: EngineResult[];
-  consistency: ConsistencyRecord[];
-  files: { json: string; markdown: string };
-}
+import { median, summarise, type Summary } from './stats';
 
 const log = (options: BenchOptions, message: string) => {
   if (options.progress) process.stderr.write(`${message}\n`);
@@ -128,20 +45,7 @@ export async function runSearchBench(options: BenchOptions): Promise<BenchResult
       continue;
     }
     const indexProgress = (done: number) => options.progress && process.stderr.write(`\r  ${name}: indexed ${done.toLocaleString('en')} passages   `);
-    const engine: Engine =
-      name === 'project'
-        ? new ProjectEngine(info.file, loadMs, 'hybrid')
-        : name === 'project-lexical'
-          ? new ProjectEngine(info.file, loadMs, 'lexical')
-          : name === 'project-rank'
-            ? new ProjectRankEngine(info.file, loadMs)
-            : name === 'fts5-floor'
-              ? new Fts5FloorEngine(info.file, loadMs)
-              : name === 'like'
-                ? new LikeEngine(info.file, loadMs)
-                : name === 'minisearch'
-                  ? new MiniSearchEngine(info.file, maxId, indexProgress)
-                  : new FlexSearchEngine(info.file, maxId, indexProgress);
+    const engine = makeEngine(name, info.file, loadMs, maxId, indexProgress);
     log(options, `${name}: building`);
     await engine.prepare?.(queries);
     const build = await engine.build();
@@ -227,40 +131,4 @@ export async function runSearchBench(options: BenchOptions): Promise<BenchResult
   writeFileSync(files.json, JSON.stringify(result, null, 2));
   writeFileSync(files.markdown, markdownReport(result));
   return result;
-}
-
-function checkConsistency(floor: Fts5FloorEngine, queries: BenchQuery[], project: QueryRecord[], floorRecords: QueryRecord[]): ConsistencyRecord[] {
-  const byId = new Map(project.map((r) => [r.id, r]));
-  const floorById = new Map(floorRecords.map((r) => [r.id, r]));
-  // Exact-word queries only: a natural query's hits need not contain every word (issue 9's relaxed matching).
-  return queries
-    .filter((q) => !q.filtered && q.base !== NATURAL_CLASS)
-    .map((q) => {
-      const p = byId.get(q.id)!;
-      const published = floor.publishedIds(floorById.get(q.id)!.ids);
-      const floorIds = floorById.get(q.id)!.ids.filter((id) => published.has(id));
-      const common = p.ids.filter((id) => floorIds.includes(id)).length;
-      const denominator = Math.min(p.ids.length, floorIds.length);
-      return {
-        id: q.id,
-        q: q.q,
-        projectTotal: p.total ?? 0,
-        ...(p.approximate ? { approximate: true } : {}),
-        floorPublishedMatches: floor.publishedMatches(q.q),
-        didYouMean: p.didYouMean,
-        ...(p.matchedBy ? { matchedBy: p.matchedBy } : {}),
-        overlap: denominator === 0 ? (p.ids.length === floorIds.length ? 1 : 0) : common / denominator,
-      };
-    });
-}
-
-export function parseEngines(list: string): EngineName[] {
-  const names = list
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
-  for (const name of names) {
-    if (!(ENGINE_NAMES as readonly string[]).includes(name)) throw new Error(`Unknown engine "${name}"; choose from ${ENGINE_NAMES.join(', ')}.`);
-  }
-  return names as EngineName[];
 }

@@ -9,6 +9,7 @@ import { GET as getTopicRoute } from '@/app/api/v1/topics/[slug]/route';
 import { GET as listTopicsRoute } from '@/app/api/v1/topics/route';
 import { prisma } from '@/lib/db/client';
 import { env } from '@/lib/env';
+import { questionAndAnswer } from '@/tests/support/documents';
 import { createDocumentFixture } from '@/tests/support/factories';
 
 const DRAFT = 'an-unpublished-interview';
@@ -18,23 +19,13 @@ const ORIGIN = env.SITE_URL ? new URL(env.SITE_URL).origin : `http://localhost:$
 const params = (slug: string) => ({ params: Promise.resolve({ slug }) });
 const get = (path: string) => new Request(`${ORIGIN}${path}`);
 
-beforeAll(async () => {
-  await createDocumentFixture(prisma, {
-    slug: DRAFT,
-    kind: 'interview',
-    title: 'An Unpublished Interview',
-    date: '2019-06-01',
-    status: 'draft',
-    participants: [
-      { speaker: 'Draft Interviewer', role: 'interviewer' },
-      { speaker: 'Seongmin Lee', role: 'interviewee' },
-    ],
-    passages: [
-      { kind: 'question', speaker: 'Draft Interviewer', text: 'Is this published yet?', topicSlugs: ['china'] },
-      { kind: 'answer', speaker: 'Seongmin Lee', text: 'Not yet.', answers: 0, topicSlugs: ['china', 'sanctions'] },
-    ],
-  });
-});
+const DRAFT_INTERVIEW = questionAndAnswer(
+  { slug: DRAFT, title: 'An Unpublished Interview', date: '2019-06-01', status: 'draft' },
+  { speaker: 'Draft Interviewer', text: 'Is this published yet?', topicSlugs: ['china'] },
+  { speaker: 'Seongmin Lee', text: 'Not yet.', topicSlugs: ['china', 'sanctions'] },
+);
+
+beforeAll(() => createDocumentFixture(prisma, DRAFT_INTERVIEW));
 
 afterAll(() => prisma.$disconnect());
 

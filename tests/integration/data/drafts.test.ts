@@ -8,6 +8,7 @@ import { getSpeaker, listSpeakers } from '@/lib/data/speakers';
 import { getTimeline } from '@/lib/data/timeline';
 import { getTopic, listTopics } from '@/lib/data/topics';
 import { prisma } from '@/lib/db/client';
+import { questionAndAnswer } from '@/tests/support/documents';
 import { createDocumentFixture } from '@/tests/support/factories';
 import { documentFiltersSchema } from '@/lib/validation/document-filters';
 
@@ -20,29 +21,16 @@ const filters = (query: Record<string, string> = {}) => documentFiltersSchema.pa
 const slugsFor = async (query: Record<string, string> = {}) => (await listDocuments(filters(query))).items.map((d) => d.slug);
 const facet = (counts: { value: string; count: number }[]) => counts.map((c) => [c.value, c.count]);
 
+// The draft's interviewer is in no other document: they must not surface anywhere public.
+const DRAFT_TESTIMONY = questionAndAnswer(
+  { slug: DRAFT, kind: 'testimony', title: 'A Draft Testimony on the Cult', date: '2020-03', status: 'draft' },
+  { speaker: 'Hidden Witness', text: 'What did school teach about the leaders?', topicSlugs: ['personality-cult'] },
+  { speaker: 'Seongmin Lee', text: 'Every lesson began with them.\n\nEven arithmetic.', topicSlugs: ['personality-cult', 'china'] },
+  [{ name: 'Hidden Witness', aliases: ['HW'], bio: 'Hidden Witness is only in a draft.' }, { name: 'Seongmin Lee' }],
+);
+
 beforeAll(async () => {
-  await createDocumentFixture(prisma, {
-    slug: DRAFT,
-    kind: 'testimony',
-    title: 'A Draft Testimony on the Cult',
-    date: '2020-03',
-    status: 'draft',
-    speakers: [{ name: 'Hidden Witness', aliases: ['HW'], bio: 'Hidden Witness is only in a draft.' }, { name: 'Seongmin Lee' }],
-    participants: [
-      { speaker: 'Hidden Witness', role: 'interviewer' },
-      { speaker: 'Seongmin Lee', role: 'interviewee' },
-    ],
-    passages: [
-      { kind: 'question', speaker: 'Hidden Witness', text: 'What did school teach about the leaders?', topicSlugs: ['personality-cult'] },
-      {
-        kind: 'answer',
-        speaker: 'Seongmin Lee',
-        text: 'Every lesson began with them.\n\nEven arithmetic.',
-        answers: 0,
-        topicSlugs: ['personality-cult', 'china'],
-      },
-    ],
-  });
+  await createDocumentFixture(prisma, DRAFT_TESTIMONY);
   await createDocumentFixture(prisma, {
     slug: SPEECH,
     kind: 'speech',

@@ -4,24 +4,22 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listDocuments } from '@/lib/data/documents';
 import { getSpeaker, listSpeakers } from '@/lib/data/speakers';
 import { prisma } from '@/lib/db/client';
+import { singleSpeakerDocument } from '@/tests/support/documents';
 import { createDocumentFixture } from '@/tests/support/factories';
 import { documentFiltersSchema } from '@/lib/validation/document-filters';
 
 const SELF_TRANSLATED = 'an-essay-translated-by-its-author';
 
-beforeAll(async () => {
-  await createDocumentFixture(prisma, {
-    slug: SELF_TRANSLATED,
-    kind: 'essay',
-    title: 'An Essay Translated by Its Author',
-    date: '2019-04-02',
-    participants: [
-      { speaker: 'Seongmin Lee', role: 'author' },
-      { speaker: 'Seongmin Lee', role: 'translator' },
-    ],
-    passages: [{ speaker: 'Seongmin Lee', text: 'I wrote this in Korean first.', topicSlugs: ['outside-information'] }],
-  });
+const SELF_TRANSLATED_ESSAY = singleSpeakerDocument({
+  slug: SELF_TRANSLATED,
+  title: 'An Essay Translated by Its Author',
+  date: '2019-04-02',
+  speaker: 'Seongmin Lee',
+  roles: ['author', 'translator'],
+  paragraphs: [{ text: 'I wrote this in Korean first.', topicSlugs: ['outside-information'] }],
 });
+
+beforeAll(() => createDocumentFixture(prisma, SELF_TRANSLATED_ESSAY));
 
 afterAll(() => prisma.$disconnect());
 

@@ -12,6 +12,7 @@ import { updatePassage } from '@/lib/editorial';
 import { env } from '@/lib/env';
 import { moreLikeThis } from '@/lib/search/more-like-this';
 import type { SearchRequest } from '@/lib/search/types';
+import { questionAndAnswer } from '@/tests/support/documents';
 import { createDocumentFixture } from '@/tests/support/factories';
 
 const INTERVIEW = 'seongmin-lee-qa-part-2-us-relations-with-north-korea';
@@ -27,22 +28,13 @@ const find = (q: string, more: Partial<SearchRequest> = {}) => search({ q, page:
 const questionText = async (slug: string, anchor: number) =>
   (await prisma.passage.findFirstOrThrow({ where: { document: { slug }, anchor }, select: { text: true } })).text;
 
-beforeAll(async () => {
-  await createDocumentFixture(prisma, {
-    slug: LONG,
-    kind: 'interview',
-    title: 'A Long Question',
-    date: '2020-03',
-    participants: [
-      { speaker: 'Ada Quill', role: 'interviewer' },
-      { speaker: 'Ben Rook', role: 'interviewee' },
-    ],
-    passages: [
-      { kind: 'question', speaker: 'Ada Quill', text: LONG_QUESTION },
-      { kind: 'answer', speaker: 'Ben Rook', text: 'A xylograph was a woodblock print; my grandmother kept one hidden.', answers: 0 },
-    ],
-  });
-});
+const LONG_INTERVIEW = questionAndAnswer(
+  { slug: LONG, title: 'A Long Question', date: '2020-03' },
+  { speaker: 'Ada Quill', text: LONG_QUESTION },
+  { speaker: 'Ben Rook', text: 'A xylograph was a woodblock print; my grandmother kept one hidden.' },
+);
+
+beforeAll(() => createDocumentFixture(prisma, LONG_INTERVIEW));
 
 afterAll(() => prisma.$disconnect());
 

@@ -7,16 +7,16 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildIsStale } from '../scripts/build-freshness';
-import { bundleTable, fileName } from './http/bundle-report';
-import { runCell, waitUntilQuiet, type CellFigures } from './http/measure';
-import { parseHttpArgs, UsageError } from './http/options';
-import { totals } from './http/page-scripts';
-import { firstPassagePath } from './http/public-pages';
-import { archiveTable, goalLine, markdownReport, ratio, type HttpBenchResult } from './http/report';
-import { serverEnvironment } from './http/server';
-import { STATIC_DIR, StaticBaseline, staticBody } from './http/static-baseline';
-import { SEARCH_QUERIES, searchPath } from './http/targets';
+import { buildIsStale } from '@/scripts/build-freshness';
+import { bundleTable, fileName } from '@/bench/http/bundle-report';
+import { runCell, waitUntilQuiet, type CellFigures } from '@/bench/http/measure';
+import { parseHttpArgs, UsageError } from '@/bench/http/options';
+import { totals } from '@/bench/http/page-scripts';
+import { firstPassagePath } from '@/bench/http/public-pages';
+import { archiveTable, goalLine, markdownReport, ratio, type HttpBenchResult } from '@/bench/http/report';
+import { serverEnvironment } from '@/bench/http/server';
+import { STATIC_DIR, StaticBaseline, staticBody } from '@/bench/http/static-baseline';
+import { SEARCH_QUERIES, searchPath } from '@/bench/http/targets';
 
 const ROOT = '/repo/bench';
 

@@ -3,7 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EVAL_ENGINES, NATURAL, NATURAL_FORMS, readJudgments, runEvaluation, type EvalResult } from './run-eval';
+import { runEvaluation } from '@/bench/eval/evaluate';
+import { readJudgments } from '@/bench/eval/judgments';
+import { EVAL_ENGINES, NATURAL, NATURAL_FORMS, type EvalResult } from '@/bench/eval/types';
 
 let dir: string;
 let result: EvalResult;

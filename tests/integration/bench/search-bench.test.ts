@@ -4,10 +4,11 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ENGINE_NAMES } from './engines/types';
-import { runSearchBench, type BenchResult } from './lib/run';
-import { NATURAL_CLASS } from './lib/queries';
-import { buildVocabulary, PLANTED_WORDS } from './lib/vocabulary';
+import { ENGINE_NAMES } from '@/bench/engines/types';
+import type { BenchResult } from '@/bench/lib/bench-types';
+import { runSearchBench } from '@/bench/lib/run';
+import { NATURAL_CLASS } from '@/bench/lib/queries';
+import { buildVocabulary, PLANTED_WORDS } from '@/bench/lib/vocabulary';
 
 let dir: string;
 let result: BenchResult;
