@@ -13,8 +13,9 @@ export type { XMLBuilder };
 export type EchoedRequest = { verb: Verb; args: OaiArguments } | null;
 
 export function oaiResponse(baseUrl: string, responseDate: Date, request: EchoedRequest, body: (root: XMLBuilder) => void): string {
-  // XML 1.0 cannot carry some characters (C0 controls, lone surrogates): a stored text with one gets
-  // U+FFFD in its place rather than a response no harvester can parse. Arguments never get here with one.
+  // XML 1.0 cannot carry some characters: U+FFFE and U+FFFF, which the write path accepts, and C0
+  // controls or lone surrogates in data older than its rules. xmlbuilder2 would write them as they are
+  // (a response no harvester can parse), so U+FFFD stands in. Arguments never get here with one.
   const document = create({ version: '1.0', encoding: 'UTF-8', invalidCharReplacement: '\uFFFD' });
   const root = document.ele(OAI_NS, 'OAI-PMH').att(XSI_NS, 'xsi:schemaLocation', `${OAI_NS} ${OAI_SCHEMA}`);
   root.ele('responseDate').txt(utcDatetime(responseDate));
