@@ -1,5 +1,5 @@
 // One filter of a list: its values as links with their counts; the chosen one can be removed.
-import Link from 'next/link';
+import { PageLink as Link } from '@/components/page-link'; // plain <a> where a query leads to a page's twin
 import type { FacetCount } from '@/lib/data/dto';
 
 interface FacetGroupProps {

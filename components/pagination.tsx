@@ -1,7 +1,7 @@
 // Previous/next page links that keep every other URL parameter. With a known page count, "Page 3 of
 // 12"; without one (a search whose total is an estimate), "Page 3", and "Next" only where `hasNext`
 // says a next page has something to show, so no page is promised that may turn out empty.
-import Link from 'next/link';
+import { PageLink as Link } from '@/components/page-link'; // plain <a> where a query leads to a page's twin
 
 interface PaginationProps {
   page: number;

@@ -5,11 +5,13 @@
 import './load-env';
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { env } from '@/lib/env';
-import { databaseFilePath, withWriter } from '@/lib/db';
+import { databaseFilePath, openReader, withWriter } from '@/lib/db';
+import { entityPageExists } from '@/lib/data/page-existence';
 import { readArchiveVersion } from '@/lib/cache/archive-version';
 import { PAGE_NONCE_ENV } from '@/lib/cache/page-nonce';
 import { RENEW_TOKEN_ENV } from '@/lib/cache/renew-token';
@@ -17,6 +19,7 @@ import { makeNonce } from '@/lib/security/headers';
 import { createCacheRenewal, isRenewalRequest } from '@/lib/server/cache-renewal';
 import { embedPending } from '@/lib/search/vectors/embed-pending';
 import { createEdge } from '@/lib/server/edge';
+import { createPageGate } from '@/lib/server/page-gate';
 import { createRateLimits } from '@/lib/server/rate-limits';
 import { compileAddressList } from '@/lib/server/trusted-proxies';
 import { buildIsStale } from './build-freshness';
@@ -45,6 +48,11 @@ await app.prepare();
 const log = (line: string) => process.stdout.write(line);
 const database = databaseFilePath(env.DATABASE_URL);
 const cacheRenewal = createCacheRenewal({ port: env.PORT, token: renewToken, readVersion: () => readArchiveVersion(withWriter(database).db), log });
+// The existence gate before the page cache (lib/server/page-gate.ts): one indexed read per entry page
+// on a read-only connection of its own. The build's routes without parameters are never gated.
+const routesManifest = JSON.parse(readFileSync(path.join(process.cwd(), '.next/routes-manifest.json'), 'utf8')) as { staticRoutes: { page: string }[] };
+const gateReader = openReader(database);
+const pageGate = createPageGate((page) => entityPageExists(gateReader, page), new Set(routesManifest.staticRoutes.map((route) => route.page)));
 // Readers wait until the pages cached before this start are renewed; the renewal call itself passes.
 let renewed: Promise<void> | null = null;
 const edge = createEdge({
@@ -59,6 +67,7 @@ const edge = createEdge({
   production: true,
   log,
   pageNonce,
+  pageGate,
 });
 const server = createServer((request, response) =>
   renewed && !isRenewalRequest(request.method, request.url) ? void renewed.then(() => edge(request, response)) : void edge(request, response),

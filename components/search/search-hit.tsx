@@ -1,6 +1,6 @@
 // One search hit: for an answer, the question it answers; the passage's snippet with its matches
 // marked; who said it, where and when.
-import Link from 'next/link';
+import { PageLink as Link } from '@/components/page-link'; // plain <a> where a query leads to a page's twin
 import { labelForIsoDate } from '@/lib/dates';
 import { MarkedText } from '../marked-text';
 import { QuestionLine } from './question-line';

@@ -70,3 +70,19 @@ export function sendInternalError(response: ServerResponse, api: boolean, reques
   if (api) sendJson(response, 500, { error: 'internal_error', message, requestId });
   else sendHtml(response, 500, 'Something went wrong', message);
 }
+
+/** Another spelling of a page's address (page-gate.ts): for good, to the one the page is kept under. */
+export function sendRedirect(response: ServerResponse, target: string): void {
+  // Only printable ASCII in a header: anything else a client put in the query is escaped.
+  const location = target.replace(/[^\x21-\x7e]/g, (c) => encodeURIComponent(c));
+  const escaped = location.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+  send(
+    response,
+    308,
+    'text/html; charset=utf-8',
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Moved</title></head><body><p><a href="${escaped}">${escaped}</a></p></body></html>`,
+    {
+      Location: location,
+    },
+  );
+}

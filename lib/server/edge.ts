@@ -9,7 +9,10 @@
 // 3. a path that is not valid percent-encoding: 400 for the API, the app's 404 page otherwise;
 // 4. a POST to a page (a server action) from another site: 403; one larger than Next reads: 413;
 // 5. search and the API over their per-address limit: 429 with Retry-After;
-// 6. Next.js.
+// 6. the existence gate (page-gate.ts): the page of an entry that does not exist is the 404 page
+//    rendered per request, never a file in Next's page cache; another spelling of an entry's address
+//    is redirected to its own;
+// 7. Next.js.
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -22,10 +25,11 @@ import { rewritePageNonce } from './nonce-rewrite';
 import { isOversizedPagePost, PAGE_POST_MAX_BYTES } from './body-limit';
 import { resolveClientAddress } from './client-address';
 import { errorLogLine } from './error-log';
-import { sendBadPath, sendForeignOrigin, sendInternalError, sendRateLimited, sendTooLarge, sendTooLong } from './edge-responses';
+import { sendBadPath, sendForeignOrigin, sendInternalError, sendRateLimited, sendRedirect, sendTooLarge, sendTooLong } from './edge-responses';
 import type { RateLimitOutcome, RequestFacts } from './rate-limits';
 import { hasBrokenPercentEncoding, isApiPath, targetPath } from './request-target';
 import type { AddressMatcher } from './trusted-proxies';
+import type { PageGate } from './page-gate';
 
 export interface EdgeOptions {
   /** Next's request handler. */
@@ -38,6 +42,8 @@ export interface EdgeOptions {
   log: (line: string) => void;
   /** The nonce cached pages are rendered with (lib/cache/page-nonce.ts), replaced in each response. */
   pageNonce?: string;
+  /** Whether an entry's page may reach Next's page cache (page-gate.ts); without one, every request passes. */
+  pageGate?: PageGate;
 }
 
 /** No route matches it: a page address with broken encoding is answered by the app's own 404 page from here. */
@@ -61,6 +67,12 @@ function first(value: string | string[] | undefined): string | undefined {
 
 function joined(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value.join(', ') : value;
+}
+
+/** The query of a request target with its `?`, or nothing. */
+function queryString(url: string | undefined): string {
+  const at = url?.indexOf('?') ?? -1;
+  return at === -1 ? '' : url!.slice(at);
 }
 
 function queryOf(url: string | undefined): URLSearchParams {
@@ -134,6 +146,15 @@ export function createEdge(options: EdgeOptions): (request: IncomingMessage, res
       const prefetch = request.headers['next-router-prefetch'] !== undefined;
       const limit = await options.rateLimit({ path, address: client, prefetch });
       if (limit.limited) return sendRateLimited(response, api, limit.retryAfterSeconds);
+      if (options.pageGate && !api) {
+        const gate = await options.pageGate(path).catch((error: unknown) => {
+          // Unreadable database: Next renders the page (and answers for itself) rather than the edge a 500.
+          options.log(errorLogLine(error, { path, method: request.method ?? '', headers: request.headers }, { routeType: 'server' }));
+          return { action: 'pass' } as const;
+        });
+        if (gate.action === 'missing') request.url = NOWHERE;
+        if (gate.action === 'redirect') return sendRedirect(response, `${gate.location}${queryString(request.url)}`);
+      }
     }
 
     try {

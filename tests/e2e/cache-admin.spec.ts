@@ -7,6 +7,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { slugify } from '@/lib/slug';
 import { SCRIPT_NODE_ARGS } from '@/scripts/node-args';
 import { hydrated, openPassageEditor, signIn } from './admin-fixtures';
 
@@ -151,6 +152,14 @@ test('an unpublished document leaves every cached page within a second, and come
 test('a document imported by another process (the CLI) shows on the running server’s cached pages', async ({ request }) => {
   const tag = Date.now().toString(36);
   const [asker, teller] = [`Ann Probe ${tag}`, `Chol Probe ${tag}`];
+  const title = `A Talk by ${teller}`;
+  // Asked for before they exist: 404s, rendered per request (the existence gate), so none can be served stale later.
+  const [reader, speaker] = [`/documents/${slugify(title)}`, `/speakers/${slugify(teller)}`];
+  for (const pagePath of [reader, `${reader}/passages/2`, speaker]) {
+    const missing = await request.get(pagePath);
+    expect(missing.status(), pagePath).toBe(404);
+    expect(missing.headers()['x-nextjs-cache'], pagePath).toBeUndefined();
+  }
   await expectCached(request, '/speakers');
   const dir = mkdtempSync(path.join(tmpdir(), 'cache-import-'));
   const file = path.join(dir, 'talk.txt');
@@ -164,7 +173,7 @@ test('a document imported by another process (the CLI) shows on the running serv
       '--kind',
       'interview',
       '--title',
-      `A Talk by ${teller}`,
+      title,
       '--date',
       '2020',
       '--speaker',
@@ -179,5 +188,9 @@ test('a document imported by another process (the CLI) shows on the running serv
   );
   // The server looks at the archive's version four times a second; a few seconds leave room for a busy machine.
   await showsSoon(request, '/speakers', contains(teller), 5_000);
-  await showsSoon(request, '/', contains(`A Talk by ${teller}`), 5_000);
+  await showsSoon(request, '/', contains(title), 5_000);
+  // The new document's own pages, asked for before it existed, are there at once.
+  await showsSoon(request, reader, contains('Boats, mostly'));
+  await showsSoon(request, `${reader}/passages/2`, contains('Boats, mostly'));
+  await showsSoon(request, speaker, contains(teller));
 });

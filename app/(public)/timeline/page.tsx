@@ -1,6 +1,6 @@
 // /timeline: published documents by year and month, each count a link to the filtered list.
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { PageLink as Link } from '@/components/page-link'; // plain <a> where a query leads to a page's twin
 import { getTimeline } from '@/lib/data/timeline';
 import { documentsPath } from '@/lib/urls';
 import { BuildPlaceholder, renderingAtBuild } from '../_lib/build-placeholder';

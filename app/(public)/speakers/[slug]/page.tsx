@@ -1,5 +1,5 @@
 // /speakers/<slug>: a speaker's bio, their documents, and what they said on each topic.
-import Link from 'next/link';
+import { PageLink as Link } from '@/components/page-link'; // plain <a> where a query leads to a page's twin
 import { DocumentList } from '@/components/document-card';
 import { countOf } from '@/components/entry-list';
 import { PassageInContext } from '@/components/passage-in-context';

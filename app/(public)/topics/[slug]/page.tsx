@@ -1,5 +1,5 @@
 // /topics/<slug>: every passage on one topic, across documents, with speaker and date.
-import Link from 'next/link';
+import { PageLink as Link } from '@/components/page-link'; // plain <a> where a query leads to a page's twin
 import { countOf } from '@/components/entry-list';
 import { PassageInContext } from '@/components/passage-in-context';
 import { entryPage, type SlugProps } from '../../_lib/entry-page';
