@@ -25,6 +25,7 @@ export function documentMetadata(document: DocumentDetail): Metadata {
     path: documentPath(document.slug),
     type: 'article',
     article: article(document),
+    largeCard: true,
     other: citationMetadata(document),
   });
 }
@@ -37,5 +38,6 @@ export function passageMetadata(document: DocumentDetail, passage: PassageView):
     path: passageDetailPath(document.slug, passage.anchor),
     type: 'article',
     article: article(document),
+    largeCard: true,
   });
 }

@@ -19,6 +19,8 @@ export interface PageMetadataInput {
   type?: 'website' | 'article' | 'profile';
   /** For "article": the original publication date at its precision, and the authors' names. */
   article?: { publishedTime?: string; authors?: string[]; section?: string; tags?: string[] };
+  /** The page has a large card image (a document's, app/(public)/documents/[slug]/opengraph-image.tsx). */
+  largeCard?: boolean;
   /** Not for search engines (search results, filtered views). */
   noindex?: boolean;
   /** Extra <meta name> tags (the reader's Highwire citation_* tags). */
@@ -44,7 +46,7 @@ export function pageMetadata(input: PageMetadataInput): Metadata {
         : input.type === 'profile'
           ? { ...openGraphBase, type: 'profile' }
           : { ...openGraphBase, type: 'website' },
-    twitter: { card: 'summary', title: input.title, description },
+    twitter: { card: input.largeCard ? 'summary_large_image' : 'summary', title: input.title, description },
     ...(input.noindex ? { robots: { index: false, follow: true } } : {}),
     ...(input.other ? { other: input.other } : {}),
   };
