@@ -1,5 +1,10 @@
 // Home: what the archive holds and the ways into it.
+import type { Metadata } from 'next';
 import Link from 'next/link';
+import { JsonLd } from '@/components/json-ld';
+import { pageMetadata } from '@/lib/metadata/page';
+import { SITE_NAME } from '@/lib/metadata/site';
+import { websiteNode } from '@/lib/structured-data/site';
 import { DocumentList } from '@/components/document-card';
 import { SearchForm } from '@/components/site-header';
 import { getOverview } from '@/lib/data/overview';
@@ -8,12 +13,15 @@ import { listTopics } from '@/lib/data/topics';
 import { speakerPath, topicPath } from '@/lib/urls';
 import { BuildPlaceholder, renderingAtBuild } from './_lib/build-placeholder';
 
+export const generateMetadata = (): Metadata => ({ ...pageMetadata({ title: SITE_NAME, path: '/' }), title: { absolute: SITE_NAME } });
+
 export default async function HomePage() {
   if (renderingAtBuild()) return <BuildPlaceholder />;
   const [overview, speakers, topics] = await Promise.all([getOverview(), listSpeakers(), listTopics()]);
   const { counts } = overview;
   return (
     <div className="space-y-10">
+      <JsonLd data={websiteNode()} />
       <section aria-labelledby="intro">
         <h1 id="intro" className="font-serif text-3xl font-semibold">
           Interview Archive

@@ -3,15 +3,23 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
+import { shortDescription } from '@/lib/metadata/describe';
+import { pageMetadata } from '@/lib/metadata/page';
 
 export type SlugProps = { params: Promise<{ slug: string }> };
 
-export function entryPage<T extends { name: string }>(get: (slug: string) => Promise<T | null>, describe: (entry: T) => string | null) {
+export function entryPage<T extends { name: string; slug: string }>(
+  get: (slug: string) => Promise<T | null>,
+  describe: (entry: T) => string | null,
+  page: { path: (slug: string) => string; type: 'website' | 'profile' },
+) {
   const load = cache(get);
   return {
     async generateMetadata({ params }: SlugProps): Promise<Metadata> {
       const entry = await load((await params).slug);
-      return entry ? { title: entry.name, description: describe(entry) ?? undefined } : { title: 'Not found' };
+      return entry
+        ? pageMetadata({ title: entry.name, description: shortDescription(describe(entry)), path: page.path(entry.slug), type: page.type })
+        : { title: 'Not found' };
     },
     /** The entry, or the not-found page. */
     async load({ params }: SlugProps): Promise<T> {

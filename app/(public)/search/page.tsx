@@ -1,5 +1,6 @@
 // /search: every passage of every published document, ranked, with facets; state in the URL.
 import type { Metadata } from 'next';
+import { pageMetadata } from '@/lib/metadata/page';
 import Link from 'next/link';
 import { ProblemList } from '@/components/problem-list';
 import { EntityMatches } from '@/components/search/entity-matches';
@@ -17,7 +18,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const q = searchParamsRecord(await searchParams).q;
-  return { title: q ? `Search: ${q.slice(0, 80)}` : 'Search', robots: { index: false } };
+  return pageMetadata({ title: q ? `Search: ${q.slice(0, 80)}` : 'Search', noindex: true });
 }
 
 export default async function SearchPage({ searchParams }: Props) {

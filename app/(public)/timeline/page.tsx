@@ -1,11 +1,13 @@
 // /timeline: published documents by year and month, each count a link to the filtered list.
 import type { Metadata } from 'next';
 import { PageLink as Link } from '@/components/page-link'; // plain <a> where a query leads to a page's twin
+import { pageMetadata } from '@/lib/metadata/page';
 import { getTimeline } from '@/lib/data/timeline';
 import { documentsPath } from '@/lib/urls';
 import { BuildPlaceholder, renderingAtBuild } from '../_lib/build-placeholder';
 
-export const metadata: Metadata = { title: 'Timeline' };
+export const generateMetadata = (): Metadata =>
+  pageMetadata({ title: 'Timeline', path: '/timeline', description: 'The archive’s documents by year and month of their original publication.' });
 
 const monthParam = (year: number, month: number) => `${year}-${String(month).padStart(2, '0')}`;
 const plural = (n: number) => `${n} ${n === 1 ? 'document' : 'documents'}`;

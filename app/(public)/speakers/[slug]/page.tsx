@@ -5,9 +5,11 @@ import { countOf } from '@/components/entry-list';
 import { PassageInContext } from '@/components/passage-in-context';
 import { entryPage, type SlugProps } from '../../_lib/entry-page';
 import { getSpeaker } from '@/lib/data/speakers';
-import { documentsPath, topicPath } from '@/lib/urls';
+import { documentsPath, speakerPath, topicPath } from '@/lib/urls';
+import { JsonLd } from '@/components/json-ld';
+import { personNode } from '@/lib/structured-data/person';
 
-const page = entryPage(getSpeaker, (speaker) => speaker.bio);
+const page = entryPage(getSpeaker, (speaker) => speaker.bio, { path: speakerPath, type: 'profile' });
 export const generateMetadata = page.generateMetadata;
 
 // Rendered on the first visit, then served from the page cache until a save renews it (lib/cache).
@@ -19,6 +21,7 @@ export default async function SpeakerPage(props: SlugProps) {
   const speaker = await page.load(props);
   return (
     <>
+      <JsonLd data={personNode(speaker)} />
       <h1 className="font-serif text-3xl font-semibold">{speaker.name}</h1>
       {speaker.aliases.length > 0 && <p className="mt-1 text-sm muted">Also labelled: {speaker.aliases.join(', ')}</p>}
       {speaker.bio && (

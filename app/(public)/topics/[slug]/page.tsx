@@ -4,9 +4,9 @@ import { countOf } from '@/components/entry-list';
 import { PassageInContext } from '@/components/passage-in-context';
 import { entryPage, type SlugProps } from '../../_lib/entry-page';
 import { getTopic } from '@/lib/data/topics';
-import { documentsPath } from '@/lib/urls';
+import { documentsPath, topicPath } from '@/lib/urls';
 
-const page = entryPage(getTopic, (topic) => topic.description);
+const page = entryPage(getTopic, (topic) => topic.description, { path: topicPath, type: 'website' });
 export const generateMetadata = page.generateMetadata;
 
 // Rendered on the first visit, then served from the page cache until a save renews it (lib/cache).

@@ -9,7 +9,7 @@ import { InDocumentSearch } from '@/components/search/in-document-search';
 import { getPublishedDocument } from '@/lib/data/documents';
 import type { documentMatches } from '@/lib/data/search';
 import type { DocumentDetail } from '@/lib/data/dto';
-import { citationMetadata } from '@/lib/citation-metadata';
+import { documentMetadata } from '@/lib/metadata/document';
 
 export type ReaderParams = { params: Promise<{ slug: string }> };
 
@@ -19,11 +19,7 @@ export const loadDocument = cache(getPublishedDocument);
 export async function readerMetadata({ params }: ReaderParams): Promise<Metadata> {
   const document = await loadDocument((await params).slug);
   if (!document) return { title: 'Not found' };
-  return {
-    title: document.title,
-    description: document.summary ?? document.subtitle ?? undefined,
-    other: citationMetadata(document),
-  };
+  return documentMetadata(document);
 }
 
 type Matches = Awaited<ReturnType<typeof documentMatches>>;

@@ -3,10 +3,13 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
+import { JsonLd } from '@/components/json-ld';
 import { ParticipantNames } from '@/components/participant-names';
 import { PublicationDate } from '@/components/publication-date';
 import { QuestionLine } from '@/components/search/question-line';
 import { labelForIsoDate } from '@/lib/dates';
+import { passageMetadata } from '@/lib/metadata/document';
+import { passagePageNode } from '@/lib/structured-data/document';
 import { getPublishedDocument } from '@/lib/data/documents';
 import { similarPassages } from '@/lib/data/search';
 import { siteOrigin } from '@/lib/site-origin';
@@ -34,7 +37,7 @@ async function loadPassage(params: Props['params']) {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const found = await loadPassage(params);
   if (!found) return { title: 'Not found' };
-  return { title: `Passage ${found.passage.anchor} of ${found.document.title}`, description: found.passage.text.slice(0, 200) };
+  return passageMetadata(found.document, found.passage);
 }
 
 export default async function PassagePage({ params }: Props) {
@@ -48,6 +51,7 @@ export default async function PassagePage({ params }: Props) {
 
   return (
     <article aria-labelledby="passage-title" className="mx-auto max-w-3xl">
+      <JsonLd data={passagePageNode(document, passage)} />
       <p className="text-sm muted">
         <Link href={passagePath(document.slug, passage.anchor)}>
           ← <cite>{document.title}</cite>

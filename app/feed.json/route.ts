@@ -1,0 +1,8 @@
+// /feed.json: newly published documents (json); see lib/feeds.
+import { feedResponse } from '@/lib/feeds/respond';
+
+export const dynamic = 'force-dynamic';
+
+export function GET(request: Request): Promise<Response> {
+  return feedResponse(request, 'json');
+}
