@@ -31,6 +31,7 @@ export interface CslItem {
   translator?: CslName[];
   editor?: CslName[];
   'container-title'?: string;
+  publisher?: string;
   issued: { 'date-parts': number[][] };
   accessed: { 'date-parts': number[][] };
   URL: string;
@@ -118,6 +119,8 @@ export function cslItem(subject: CitationSubject, accessed: DayDate): CslItem {
 export function recordItem(item: CslItem): CslItem {
   const interviewBy = item.interviewer?.length ? `Interview by ${item.interviewer.map((n) => n.literal ?? `${n.given} ${n.family}`).join(' and ')}` : null;
   const note = [interviewBy, [item.archive, item.archive_location].filter(Boolean).join(', '), item.note].filter(Boolean).join('. ');
-  const { interviewer: _interviewer, ...rest } = item;
-  return { ...rest, type: item.type === 'article-magazine' ? item.type : 'webpage', note: `${note}.` };
+  const { interviewer: _interviewer, 'container-title': container, ...rest } = item;
+  if (item.type === 'article-magazine') return { ...rest, 'container-title': container, note: `${note}.` };
+  // A web page's converters drop its container; where it appeared is its publisher there.
+  return { ...rest, type: 'webpage', ...(container && { publisher: container }), note: `${note}.` };
 }
