@@ -30,7 +30,7 @@ export function CitationList({ citations, idPrefix }: { citations: PageCitation[
       {citations.map((citation) => {
         const id = `${idPrefix}-${citation.format}`;
         return (
-          <li key={citation.format} aria-labelledby={`${id}-label`}>
+          <li key={citation.format}>
             <div className="flex flex-wrap items-baseline justify-between gap-2">
               <h3 id={`${id}-label`} className="text-sm font-semibold">
                 {citation.label}

@@ -13,8 +13,8 @@ const PRINTED_FORMAT = 'chicago';
 export function PrintColophon({ document }: { document: DocumentDetail }) {
   const citation = documentCitations(document).find((c) => c.format === PRINTED_FORMAT)!;
   return (
-    <footer className="print-only print-colophon" aria-label="Source and citation">
-      <h2>Source</h2>
+    <section className="print-only print-colophon" aria-labelledby="print-source">
+      <h2 id="print-source">Source</h2>
       <p>
         {document.publisher ? `${document.publisher}, ` : ''}
         {document.date.label}
@@ -23,6 +23,6 @@ export function PrintColophon({ document }: { document: DocumentDetail }) {
       <p>This transcript: {absoluteUrl(documentPath(document.slug))}</p>
       <h2>Cite as ({citation.label})</h2>
       <CitationText citation={citation} />
-    </footer>
+    </section>
   );
 }
