@@ -2,6 +2,8 @@
 // per request for a search within the document (/documents/<slug>?q=…, rewritten by proxy.ts).
 import type { Metadata } from 'next';
 import { cache } from 'react';
+import { CiteDocument } from '@/components/cite/cite-document';
+import { PrintColophon } from '@/components/cite/print-colophon';
 import { ParticipantNames } from '@/components/participant-names';
 import { PublicationDate } from '@/components/publication-date';
 import { ReaderPassage } from '@/components/reader-passage';
@@ -63,6 +65,7 @@ export function Reader({ document, q = '', matches = null }: { document: Documen
             {document.caption}
           </p>
         )}
+        <CiteDocument document={document} />
       </header>
 
       <InDocumentSearch documentSlug={document.slug} q={q} anchors={matches?.anchors ?? null} />
@@ -73,6 +76,7 @@ export function Reader({ document, q = '', matches = null }: { document: Documen
           <ReaderPassage key={passage.id} passage={passage} dialogue={dialogue} marked={matches?.marked.get(passage.id)} documentSlug={document.slug} />
         ))}
       </section>
+      <PrintColophon document={document} />
     </article>
   );
 }

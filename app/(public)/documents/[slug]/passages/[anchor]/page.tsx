@@ -3,6 +3,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
+import { CitePassage } from '@/components/cite/cite-passage';
 import { JsonLd } from '@/components/json-ld';
 import { ParticipantNames } from '@/components/participant-names';
 import { PublicationDate } from '@/components/publication-date';
@@ -12,7 +13,6 @@ import { passageMetadata } from '@/lib/metadata/document';
 import { passagePageNode } from '@/lib/structured-data/document';
 import { getPublishedDocument } from '@/lib/data/documents';
 import { similarPassages } from '@/lib/data/search';
-import { siteOrigin } from '@/lib/site-origin';
 import { passagePath, speakerPath } from '@/lib/urls';
 import { anchorParam } from '@/lib/validation/params';
 
@@ -46,7 +46,6 @@ export default async function PassagePage({ params }: Props) {
   const { document, passage } = found;
   const question = passage.questionAnchor ? document.passages.find((p) => p.anchor === passage.questionAnchor) : undefined;
   const similar = await similarPassages(passage.id);
-  const origin = siteOrigin();
   const who = passage.speaker?.name ?? 'Unattributed';
 
   return (
@@ -78,16 +77,7 @@ export default async function PassagePage({ params }: Props) {
         ))}
       </blockquote>
 
-      <section aria-labelledby="cite" className="mt-8">
-        <h2 id="cite" className="text-xl font-semibold">
-          Cite this passage
-        </h2>
-        <p className="mt-2 rounded-md bg-stone-100 p-3 font-serif dark:bg-stone-900">
-          {who}, {passage.kind === 'paragraph' ? '' : `${passage.kind} in `}“{document.title},” {document.publisher ? `${document.publisher}, ` : ''}
-          {document.date.label}, passage {passage.anchor}. Interview Archive, {origin}
-          {passagePath(document.slug, passage.anchor)}.
-        </p>
-      </section>
+      <CitePassage document={document} passage={passage} />
 
       <section aria-labelledby="similar" className="mt-8">
         <h2 id="similar" className="text-xl font-semibold">
