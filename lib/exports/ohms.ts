@@ -10,7 +10,7 @@ import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces';
 import { ARCHIVE_NAME } from './header';
 import { allPassageTimes, type PassageTimes } from './passage-times';
 import type { ExportSource } from './source';
-import { refuseUnwritableXml, serialize, XSI_NS } from './xml';
+import { refuseUnwritableXml, serialize, XSI_NS, xmlText } from './xml';
 
 export const OHMS_NS = 'https://www.weareavp.com/nunncenter/ohms';
 export const OHMS_VERSION = '5.4';
@@ -36,9 +36,9 @@ function indexPoints(record: XMLBuilder, passages: ExportSource['document']['pas
   passages.forEach((passage, i) => {
     const point = index.ele('point');
     point.ele('time').txt(String(Math.floor(times[i].startMs / 1000)));
-    point.ele('title').txt(`${passage.speaker?.name ?? UNIDENTIFIED_SPEAKER} (passage ${passage.anchor})`);
-    point.ele('partial_transcript').txt(passage.text);
-    if (passage.topics.length > 0) point.ele('keywords').txt(passage.topics.map((t) => t.name).join(';'));
+    point.ele('title').txt(xmlText(`${passage.speaker?.name ?? UNIDENTIFIED_SPEAKER} (passage ${passage.anchor})`));
+    point.ele('partial_transcript').txt(xmlText(passage.text));
+    if (passage.topics.length > 0) point.ele('keywords').txt(xmlText(passage.topics.map((t) => t.name).join(';')));
   });
 }
 
@@ -51,21 +51,21 @@ export function toOhms({ document, url, siteUrl }: ExportSource): string {
   const record = root.ele('record', { id: document.slug, dt: document.updatedAt.slice(0, 10) });
   record.ele('version').txt(OHMS_VERSION);
   record.ele('date', { value: document.date.iso, format: DATE_FORMAT[document.date.precision] });
-  record.ele('date_nonpreferred_format').txt(document.date.label);
-  record.ele('title').txt(document.title);
-  record.ele('repository').txt(ARCHIVE_NAME);
-  record.ele('repository_url').txt(siteUrl);
-  for (const name of new Set(document.passages.flatMap((p) => p.topics.map((t) => t.name)))) record.ele('subject').txt(name);
-  for (const p of document.participants.filter((p) => p.role === 'interviewee')) record.ele('interviewee').txt(p.name);
-  for (const p of document.participants.filter((p) => p.role === 'interviewer')) record.ele('interviewer').txt(p.name);
-  record.ele('language').txt(languageName(document.language));
+  record.ele('date_nonpreferred_format').txt(xmlText(document.date.label));
+  record.ele('title').txt(xmlText(document.title));
+  record.ele('repository').txt(xmlText(ARCHIVE_NAME));
+  record.ele('repository_url').txt(xmlText(siteUrl));
+  for (const name of new Set(document.passages.flatMap((p) => p.topics.map((t) => t.name)))) record.ele('subject').txt(xmlText(name));
+  for (const p of document.participants.filter((p) => p.role === 'interviewee')) record.ele('interviewee').txt(xmlText(p.name));
+  for (const p of document.participants.filter((p) => p.role === 'interviewer')) record.ele('interviewer').txt(xmlText(p.name));
+  record.ele('language').txt(xmlText(languageName(document.language)));
   const notes = [`${document.title}, ${document.date.label}${document.publisher ? `, ${document.publisher}` : ''}.`, `Exported from ${url}.`];
   if (document.sourceUrl) notes.push(`Original: ${document.sourceUrl}.`);
-  record.ele('user_notes').txt(notes.join(' '));
+  record.ele('user_notes').txt(xmlText(notes.join(' ')));
   const times = allPassageTimes(document.passages);
   if (times) indexPoints(record, document.passages, times);
-  record.ele('type').txt(document.kind.charAt(0).toUpperCase() + document.kind.slice(1));
-  if (document.summary) record.ele('description').txt(document.summary);
-  record.ele('transcript').txt(ohmsTranscript(document.passages));
+  record.ele('type').txt(xmlText(document.kind.charAt(0).toUpperCase() + document.kind.slice(1)));
+  if (document.summary) record.ele('description').txt(xmlText(document.summary));
+  record.ele('transcript').txt(xmlText(ohmsTranscript(document.passages)));
   return serialize(xml);
 }

@@ -15,7 +15,10 @@ const hex = (c: string) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().pad
 export function refuseCharacters(text: string | null | undefined, forbidden: RegExp, where: string, format: string): void {
   if (!text) return;
   const match = new RegExp(forbidden.source, forbidden.flags.replace('g', '')).exec(text);
-  if (match) throw new ExportRefusal(`${where} holds the character ${hex(match[0])}, which ${format} cannot carry; correct it in the back office to export this document as ${format}.`);
+  if (match)
+    throw new ExportRefusal(
+      `${where} holds the character ${hex(match[0])}, which ${format} cannot carry; correct it in the back office to export this document as ${format}.`,
+    );
 }
 
 /** Characters XML 1.0 cannot carry, not even as a character reference (its Char production). */

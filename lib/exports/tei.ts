@@ -12,7 +12,7 @@ import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces';
 import { ARCHIVE_NAME } from './header';
 import { allPassageTimes, type PassageTimes } from './passage-times';
 import type { ExportSource } from './source';
-import { refuseUnwritableXml, serialize, XML_NS, xmlLang } from './xml';
+import { refuseUnwritableXml, serialize, XML_NS, xmlLang, xmlText } from './xml';
 
 export const TEI_NS = 'http://www.tei-c.org/ns/1.0';
 
@@ -45,41 +45,45 @@ function header(tei: XMLBuilder, { document, url }: ExportSource, persons: Perso
   const teiHeader = tei.ele('teiHeader');
   const fileDesc = teiHeader.ele('fileDesc');
   const titleStmt = fileDesc.ele('titleStmt');
-  titleStmt.ele('title').txt(document.title);
-  if (document.subtitle) titleStmt.ele('title', { type: 'sub' }).txt(document.subtitle);
+  titleStmt.ele('title').txt(xmlText(document.title));
+  if (document.subtitle) titleStmt.ele('title', { type: 'sub' }).txt(xmlText(document.subtitle));
   const authors = document.participants.filter((p) => p.role === 'author');
-  for (const a of authors) titleStmt.ele('author', { ref: `#${personId(a.slug)}` }).txt(a.name);
+  for (const a of authors) titleStmt.ele('author', { ref: `#${personId(a.slug)}` }).txt(xmlText(a.name));
   for (const p of document.participants.filter((p) => p.role !== 'author')) {
     const resp = titleStmt.ele('respStmt');
-    resp.ele('resp').txt(p.role);
-    resp.ele('persName', { ref: `#${personId(p.slug)}` }).txt(p.name);
+    resp.ele('resp').txt(xmlText(p.role));
+    resp.ele('persName', { ref: `#${personId(p.slug)}` }).txt(xmlText(p.name));
   }
 
   const publicationStmt = fileDesc.ele('publicationStmt');
-  publicationStmt.ele('publisher').txt(ARCHIVE_NAME);
-  publicationStmt.ele('idno', { type: 'URI' }).txt(url);
+  publicationStmt.ele('publisher').txt(xmlText(ARCHIVE_NAME));
+  publicationStmt.ele('idno', { type: 'URI' }).txt(xmlText(url));
 
   const bibl = fileDesc.ele('sourceDesc').ele('bibl');
-  bibl.ele('title').txt(document.title);
-  for (const a of authors) bibl.ele('author').txt(a.name);
-  if (document.publisher) bibl.ele('publisher').txt(document.publisher);
+  bibl.ele('title').txt(xmlText(document.title));
+  for (const a of authors) bibl.ele('author').txt(xmlText(a.name));
+  if (document.publisher) bibl.ele('publisher').txt(xmlText(document.publisher));
   // @when takes the date at its precision ("2016-12" is a month: xs:gYearMonth).
-  bibl.ele('date', { when: document.date.iso }).txt(document.date.label);
-  if (document.sourceUrl) bibl.ele('ptr', { target: document.sourceUrl });
+  bibl.ele('date', { when: document.date.iso }).txt(xmlText(document.date.label));
+  if (document.sourceUrl) bibl.ele('ptr', { target: xmlText(document.sourceUrl) });
 
   const profileDesc = teiHeader.ele('profileDesc');
   const lang = xmlLang(document.language);
-  if (lang) profileDesc.ele('langUsage').ele('language', { ident: lang }).txt(new Intl.DisplayNames(['en'], { type: 'language' }).of(lang) ?? lang);
+  if (lang)
+    profileDesc
+      .ele('langUsage')
+      .ele('language', { ident: lang })
+      .txt(xmlText(new Intl.DisplayNames(['en'], { type: 'language' }).of(lang) ?? lang));
   const topics = [...new Map(document.passages.flatMap((p) => p.topics).map((t) => [t.slug, t.name])).values()];
   if (topics.length > 0) {
     const keywords = profileDesc.ele('textClass').ele('keywords');
-    for (const name of topics) keywords.ele('term').txt(name);
+    for (const name of topics) keywords.ele('term').txt(xmlText(name));
   }
   const listPerson = profileDesc.ele('particDesc').ele('listPerson');
   for (const person of persons) {
     const element = listPerson.ele('person').att(XML_NS, 'xml:id', personId(person.slug));
     if (person.roles.length > 0) element.att('role', person.roles.join(' '));
-    element.ele('persName').txt(person.name);
+    element.ele('persName').txt(xmlText(person.name));
   }
 }
 
@@ -88,7 +92,10 @@ function timeline(body: XMLBuilder, passages: { anchor: number }[], times: Passa
   const line = body.ele('timeline', { unit: 's', origin: '#recording-start' });
   line.ele('when').att(XML_NS, 'xml:id', 'recording-start').att('absolute', '00:00:00');
   passages.forEach((passage, i) => {
-    for (const [edge, ms] of [['start', times[i].startMs], ['end', times[i].endMs]] as const) {
+    for (const [edge, ms] of [
+      ['start', times[i].startMs],
+      ['end', times[i].endMs],
+    ] as const) {
       line.ele('when', { interval: String(ms / 1000), since: '#recording-start' }).att(XML_NS, 'xml:id', `p${passage.anchor}-${edge}`);
     }
   });
@@ -112,7 +119,7 @@ export function toTei(source: ExportSource): string {
     const authors = document.participants.filter((p) => p.role === 'author');
     if (authors.length > 0) {
       const byline = div.ele('byline');
-      for (const a of authors) byline.ele('docAuthor', { ref: `#${personId(a.slug)}` }).txt(a.name);
+      for (const a of authors) byline.ele('docAuthor', { ref: `#${personId(a.slug)}` }).txt(xmlText(a.name));
     }
   }
   for (const passage of document.passages) {
@@ -121,7 +128,7 @@ export function toTei(source: ExportSource): string {
     if (passage.speaker) element.att(spoken ? 'who' : 'resp', `#${personId(passage.speaker.slug)}`);
     if (times) element.att('start', `#p${passage.anchor}-start`).att('end', `#p${passage.anchor}-end`);
     element.att(XML_NS, 'xml:space', 'preserve');
-    element.txt(passage.text);
+    element.txt(xmlText(passage.text));
   }
   return serialize(xml);
 }

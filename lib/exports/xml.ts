@@ -21,3 +21,12 @@ export const xmlLang = (tag: string) => (/^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$/.t
 export function serialize(document: XMLBuilder): string {
   return document.end({ wellFormed: true, prettyPrint: true }) + '\n';
 }
+
+/**
+ * A value for xmlbuilder2's txt() or an attribute. xmlbuilder2 escapes "&" only where it does not
+ * already start something shaped like a reference ("&amp;", "&nbsp;", "&#10;" pass through as
+ * written), so testimony that says "&amp;" would be read back as "&", and "&nbsp;" would make the
+ * file ill-formed. Escaping every "&" first leaves it nothing to skip: each "&" it sees then starts
+ * "&amp;", which it keeps, and every reader reads back exactly the words.
+ */
+export const xmlText = (value: string) => value.replace(/&/g, '&amp;');

@@ -25,7 +25,13 @@ export interface ApiPassage {
 export async function apiDocument(slug: string) {
   const response = await documentRoute(new Request(`${ORIGIN}/api/v1/documents/${slug}`), { params: Promise.resolve({ slug }) });
   expect(response.status).toBe(200);
-  return (await response.json()) as { slug: string; kind: string; participants: { name: string; role: string }[]; passages: ApiPassage[]; date: { iso: string } };
+  return (await response.json()) as {
+    slug: string;
+    kind: string;
+    participants: { name: string; role: string }[];
+    passages: ApiPassage[];
+    date: { iso: string };
+  };
 }
 
 export async function exportBody(slug: string, format: ExportFormat): Promise<string> {
@@ -36,7 +42,10 @@ export async function exportBody(slug: string, format: ExportFormat): Promise<st
 
 /** Every format read back: anchor (where the format has one), speaker's name and words of each passage, in file order. */
 export async function readEveryFormat(slug: string, speakers: string[]): Promise<Record<ExportFormat, Partial<ReadPassage>[]>> {
-  const bodies = Object.fromEntries(await Promise.all(EXPORT_FORMATS.map(async (f) => [f, await exportBody(slug, f)] as const))) as Record<ExportFormat, string>;
+  const bodies = Object.fromEntries(await Promise.all(EXPORT_FORMATS.map(async (f) => [f, await exportBody(slug, f)] as const))) as Record<
+    ExportFormat,
+    string
+  >;
   const ohms = new XmlFile(bodies.ohms);
   return {
     json: readJson(bodies.json),
@@ -51,7 +60,9 @@ export async function readEveryFormat(slug: string, speakers: string[]): Promise
 
 /** What each format must give back: every passage, its speaker's name and its words, in order (OHMS has no anchors). */
 export function expectedPassages(passages: ApiPassage[], format: ExportFormat): Partial<ReadPassage>[] {
-  return passages.map((p) => (format === 'ohms' ? { speaker: p.speaker?.name ?? null, text: p.text } : { anchor: p.anchor, speaker: p.speaker?.name ?? null, text: p.text }));
+  return passages.map((p) =>
+    format === 'ohms' ? { speaker: p.speaker?.name ?? null, text: p.text } : { anchor: p.anchor, speaker: p.speaker?.name ?? null, text: p.text },
+  );
 }
 
 export { TEI, OHMS };

@@ -14,6 +14,7 @@ declare module 'webvtt-parser' {
     tree: { children: WebVTTNode[] };
   }
   export class WebVTTParser {
+    constructor(entities?: Record<string, string>);
     parse(input: string, mode?: 'subtitles' | 'chapters' | 'metadata'): { cues: WebVTTCue[]; errors: { message: string; line: number; col?: number }[] };
   }
 }

@@ -6,8 +6,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-const MISSING =
-  "xmllint is not installed: the TEI and OHMS export tests parse with it. Install Debian's libxml2-utils (apt-get install -y libxml2-utils).";
+const MISSING = "xmllint is not installed: the TEI and OHMS export tests parse with it. Install Debian's libxml2-utils (apt-get install -y libxml2-utils).";
 
 function xmllint(args: string[], input?: string) {
   const result = spawnSync('xmllint', args, { encoding: 'utf8', input, maxBuffer: 64 * 1024 * 1024 });
@@ -38,6 +37,16 @@ export class XmlFile {
     const result = xmllint(['--nonet', '--xpath', `count(${expression})`, this.file]);
     if (result.status !== 0) throw new Error(`xmllint --xpath count(${expression}): ${result.stderr}`);
     return Number(result.stdout.trim());
+  }
+
+  /**
+   * The values of the attribute `name` on each element `elements` selects, in document order, in one
+   * call (xmllint prints each as name="value"); only for values without quotes or references.
+   */
+  attributes(elements: string, name: string): string[] {
+    const result = xmllint(['--nonet', '--xpath', `${elements}/@${name}`, this.file]);
+    if (result.status !== 0) return [];
+    return [...result.stdout.matchAll(/^ ?[\w:.-]+="([^"&]*)"$/gm)].map((m) => m[1]);
   }
 
   /** The local names of the element children of the element `expression` selects, in order. */

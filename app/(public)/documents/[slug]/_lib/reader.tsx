@@ -2,6 +2,7 @@
 // per request for a search within the document (/documents/<slug>?q=…, rewritten by proxy.ts).
 import type { Metadata } from 'next';
 import { cache } from 'react';
+import { DocumentDownloads } from '@/components/document-downloads';
 import { ParticipantNames } from '@/components/participant-names';
 import { PublicationDate } from '@/components/publication-date';
 import { ReaderPassage } from '@/components/reader-passage';
@@ -77,6 +78,7 @@ export function Reader({ document, q = '', matches = null }: { document: Documen
           <ReaderPassage key={passage.id} passage={passage} dialogue={dialogue} marked={matches?.marked.get(passage.id)} documentSlug={document.slug} />
         ))}
       </section>
+      <DocumentDownloads slug={document.slug} />
     </article>
   );
 }
