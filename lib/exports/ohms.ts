@@ -42,16 +42,18 @@ function indexPoints(record: XMLBuilder, passages: ExportSource['document']['pas
   });
 }
 
-export function toOhms({ document, url, siteUrl }: ExportSource): string {
+export function toOhms({ id, document, url, siteUrl }: ExportSource): string {
   refuseUnwritableXml(document, 'OHMS XML');
   const xml = create({ version: '1.0', encoding: 'UTF-8' });
   const root = xml.ele(OHMS_NS, 'ROOT').att(XSI_NS, 'xsi:schemaLocation', `${OHMS_NS} ${OHMS_NS}/ohms.xsd`);
   // dt: the record's date, here the day the document was last changed (not today's, so the same
   // document always exports the same file).
-  const record = root.ele('record', { id: document.slug, dt: document.updatedAt.slice(0, 10) });
+  // id: OHMS's record number (an xs:int); the slug, the archive's own name for it, is cms_record_id.
+  const record = root.ele('record', { id: String(id), dt: document.updatedAt.slice(0, 10) });
   record.ele('version').txt(OHMS_VERSION);
   record.ele('date', { value: document.date.iso, format: DATE_FORMAT[document.date.precision] });
   record.ele('date_nonpreferred_format').txt(xmlText(document.date.label));
+  record.ele('cms_record_id').txt(document.slug);
   record.ele('title').txt(xmlText(document.title));
   record.ele('repository').txt(xmlText(ARCHIVE_NAME));
   record.ele('repository_url').txt(xmlText(siteUrl));

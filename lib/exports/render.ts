@@ -1,6 +1,7 @@
 // One published document in one format: the body and headers of its download. The API route and
 // the tests both come through here.
 import 'server-only';
+import type { ExportableDocument } from '@/lib/data/document-exports';
 import type { DocumentDetail } from '@/lib/data/dto';
 import { absoluteUrl } from '@/lib/site-origin';
 import { documentPath, passagePath } from '@/lib/urls';
@@ -24,8 +25,9 @@ const WRITERS: Record<ExportFormat, (source: ExportSource, document: DocumentDet
   ohms: toOhms,
 };
 
-export function exportSource(document: DocumentDetail): ExportSource {
+export function exportSource(id: number, document: DocumentDetail): ExportSource {
   return {
+    id,
     document,
     url: absoluteUrl(documentPath(document.slug)),
     passageUrl: (anchor) => absoluteUrl(passagePath(document.slug, anchor)),
@@ -40,9 +42,9 @@ export interface RenderedExport {
 }
 
 /** Throws ExportRefusal when the document holds a character the format cannot carry. */
-export function renderExport(document: DocumentDetail, format: ExportFormat): RenderedExport {
+export function renderExport({ id, document }: ExportableDocument, format: ExportFormat): RenderedExport {
   return {
-    body: WRITERS[format](exportSource(document), document),
+    body: WRITERS[format](exportSource(id, document), document),
     contentType: EXPORT_FORMAT_INFO[format].contentType,
     fileName: exportFileName(document.slug, format),
   };

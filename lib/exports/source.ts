@@ -4,6 +4,8 @@ import type { DocumentDetail } from '@/lib/data/dto';
 import type { TimedPassage } from './passage-times';
 
 export interface ExportSource {
+  /** The document's record number in the archive (OHMS needs a number). */
+  id: number;
   document: Omit<DocumentDetail, 'passages'> & { passages: TimedPassage[] };
   /** The document's address in the reader, absolute. */
   url: string;

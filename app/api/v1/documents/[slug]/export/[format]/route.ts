@@ -4,7 +4,7 @@
 // cannot carry.
 import { jsonBadRequest, jsonError, jsonNotFound, parseQuery } from '@/lib/api/responses';
 import { withJsonErrors } from '@/lib/api/route-errors';
-import { getPublishedDocument } from '@/lib/data/documents';
+import { getPublishedDocumentForExport } from '@/lib/data/document-exports';
 import { exportParamsSchema } from '@/lib/exports/params';
 import { ExportRefusal } from '@/lib/exports/refusal';
 import { renderExport } from '@/lib/exports/render';
@@ -15,10 +15,10 @@ export const GET = withJsonErrors(async (request: Request, { params }: { params:
   if (!parsed.success) return jsonBadRequest(parsed.error);
   const query = parseQuery(request, noParamsSchema);
   if (query.refused) return query.refused;
-  const document = await getPublishedDocument(parsed.data.slug);
-  if (!document) return jsonNotFound('document');
+  const exportable = await getPublishedDocumentForExport(parsed.data.slug);
+  if (!exportable) return jsonNotFound('document');
   try {
-    const file = renderExport(document, parsed.data.format);
+    const file = renderExport(exportable, parsed.data.format);
     return new Response(file.body, {
       headers: {
         'Content-Type': file.contentType,
