@@ -28,6 +28,7 @@ export async function apiDocument(slug: string) {
   return (await response.json()) as {
     slug: string;
     kind: string;
+    title: string;
     participants: { name: string; role: string }[];
     passages: ApiPassage[];
     date: { iso: string };
