@@ -9,8 +9,13 @@ import { el, XmlFile } from './xmllint';
 
 export const ORIGIN = 'http://localhost';
 
-export const exportResponse = (slug: string, format: string, query = '') =>
-  exportRoute(new Request(`${ORIGIN}/api/v1/documents/${slug}/export/${format}${query}`), { params: Promise.resolve({ slug, format }) });
+/** As Next calls the route: the segments percent-encoded in the address, decoded in params. */
+export const exportResponse = (slug: string, format: string, query = '') => {
+  const segment = (value: string) => encodeURIComponent(value.toWellFormed());
+  return exportRoute(new Request(`${ORIGIN}/api/v1/documents/${segment(slug)}/export/${segment(format)}${query}`), {
+    params: Promise.resolve({ slug, format }),
+  });
+};
 
 export interface ApiPassage {
   anchor: number;

@@ -2,6 +2,7 @@
 // error shape for a bad format, an unknown or unpublished document or an unknown parameter, and a
 // clear refusal (nothing changed) when a document holds a character a format cannot carry.
 import Database from 'better-sqlite3';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseFilePath } from '@/lib/db';
 import { prisma } from '@/lib/db/client';
@@ -115,5 +116,26 @@ describe('a character a format cannot carry (a NUL stored before the rule)', () 
     const response = await exportResponse(LEGACY, format);
     expect(response.status).toBe(200);
     expect(await response.text()).toContain(format === 'json' ? 'Stored before the rule:\\u0000 a NUL' : 'Stored before the rule:\u0000 a NUL');
+  });
+});
+
+describe('any segments at all', () => {
+  it('answer a file or a JSON 4xx naming the segment at fault, never a 5xx (fast-check, 300 cases)', async () => {
+    const segment = fc.oneof(fc.constantFrom(...EXPORT_FORMATS, ESSAY, DRAFT, LEGACY), fc.string({ unit: 'binary', maxLength: 40 }));
+    await fc.assert(
+      fc.asyncProperty(segment, segment, async (slug, format) => {
+        const response = await exportResponse(slug, format);
+        expect(response.status).toBeLessThan(500);
+        if (response.status >= 400) {
+          expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+          const body = await response.json();
+          expect(['invalid_parameter', 'not_found', 'unexportable']).toContain(body.error);
+          if (body.error === 'invalid_parameter') for (const p of body.problems) expect(['slug', 'format']).toContain(p.parameter);
+        } else {
+          expect(EXPORT_FORMATS).toContain(format);
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });
