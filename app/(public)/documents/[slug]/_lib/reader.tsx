@@ -4,6 +4,7 @@ import type { Metadata } from 'next';
 import { cache } from 'react';
 import { CiteDocument } from '@/components/cite/cite-document';
 import { PrintColophon } from '@/components/cite/print-colophon';
+import { DocumentDownloads } from '@/components/document-downloads';
 import { ParticipantNames } from '@/components/participant-names';
 import { PublicationDate } from '@/components/publication-date';
 import { ReaderPassage } from '@/components/reader-passage';
@@ -77,6 +78,7 @@ export function Reader({ document, q = '', matches = null }: { document: Documen
         ))}
       </section>
       <PrintColophon document={document} />
+      <DocumentDownloads slug={document.slug} />
     </article>
   );
 }

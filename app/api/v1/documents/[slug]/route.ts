@@ -1,14 +1,6 @@
 // GET /api/v1/documents/<slug>: one published document with every passage and its reader address.
-import { absoluteUrl } from '@/lib/api/responses';
 import { slugRoute } from '@/lib/api/slug-route';
 import { getPublishedDocument } from '@/lib/data/documents';
-import { documentPath, passagePath } from '@/lib/urls';
+import { documentJson } from '@/lib/exports/document-json';
 
-export const GET = slugRoute('document', getPublishedDocument, ({ passages, ...document }) => ({
-  ...document,
-  url: absoluteUrl(documentPath(document.slug)),
-  passages: passages.map(({ paragraphs: _paragraphs, ...passage }) => ({
-    ...passage,
-    url: absoluteUrl(passagePath(document.slug, passage.anchor)),
-  })),
-}));
+export const GET = slugRoute('document', getPublishedDocument, documentJson);
