@@ -4,7 +4,7 @@ import { slugRoute } from '@/lib/api/slug-route';
 import { getPublishedDocument } from '@/lib/data/documents';
 import { documentPath, passagePath } from '@/lib/urls';
 
-export const GET = slugRoute('document', getPublishedDocument, ({ passages, ...document }) => ({
+export const { GET, OPTIONS } = slugRoute('document', getPublishedDocument, ({ passages, ...document }) => ({
   ...document,
   url: absoluteUrl(documentPath(document.slug)),
   passages: passages.map(({ paragraphs: _paragraphs, ...passage }) => ({
