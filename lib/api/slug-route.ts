@@ -1,7 +1,8 @@
 // One handler for the public API's GET /api/v1/<collection>/<slug> routes (documents, speakers, topics):
 // the slug checked, no query parameters accepted, a 404 naming what is missing, and JSON errors. Each
 // route gives only how to load its entry and what to add to it (the reader addresses); publicGet adds
-// the validators and CORS. A route exports `export const { GET, OPTIONS } = slugRoute(…)`.
+// the validators and CORS. A route exports `export const GET = slugRoute(…)` and the preflight,
+// `export { preflight as OPTIONS } from '@/lib/api/public-get'`.
 import 'server-only';
 import { jsonBadRequest, jsonNotFound, jsonOk, parseQuery } from './responses';
 import { publicGet } from './public-get';
@@ -17,5 +18,5 @@ export function slugRoute<T>(what: string, load: (slug: string) => Promise<T | n
     const entry = await load(parsed.data.slug);
     if (!entry) return jsonNotFound(what);
     return jsonOk(present(entry));
-  });
+  }).GET;
 }

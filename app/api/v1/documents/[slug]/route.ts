@@ -4,7 +4,9 @@ import { slugRoute } from '@/lib/api/slug-route';
 import { getPublishedDocument } from '@/lib/data/documents';
 import { documentPath, passagePath } from '@/lib/urls';
 
-export const { GET, OPTIONS } = slugRoute('document', getPublishedDocument, ({ passages, ...document }) => ({
+export { preflight as OPTIONS } from '@/lib/api/public-get';
+
+export const GET = slugRoute('document', getPublishedDocument, ({ passages, ...document }) => ({
   ...document,
   url: absoluteUrl(documentPath(document.slug)),
   passages: passages.map(({ paragraphs: _paragraphs, ...passage }) => ({

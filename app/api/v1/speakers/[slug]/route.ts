@@ -4,7 +4,9 @@ import { slugRoute } from '@/lib/api/slug-route';
 import { getSpeaker } from '@/lib/data/speakers';
 import { passagePath, speakerPath } from '@/lib/urls';
 
-export const { GET, OPTIONS } = slugRoute('speaker', getSpeaker, (speaker) => ({
+export { preflight as OPTIONS } from '@/lib/api/public-get';
+
+export const GET = slugRoute('speaker', getSpeaker, (speaker) => ({
   ...speaker,
   url: absoluteUrl(speakerPath(speaker.slug)),
   byTopic: speaker.byTopic.map((group) => ({

@@ -4,7 +4,9 @@ import { slugRoute } from '@/lib/api/slug-route';
 import { getTopic } from '@/lib/data/topics';
 import { passagePath, topicPath } from '@/lib/urls';
 
-export const { GET, OPTIONS } = slugRoute('topic', getTopic, (topic) => ({
+export { preflight as OPTIONS } from '@/lib/api/public-get';
+
+export const GET = slugRoute('topic', getTopic, (topic) => ({
   ...topic,
   url: absoluteUrl(topicPath(topic.slug)),
   passages: topic.passages.map((p) => ({ ...p, url: absoluteUrl(passagePath(p.document.slug, p.anchor)) })),
