@@ -12,13 +12,13 @@ test('/api explains every endpoint, from the description programs read', async (
   await expect(page.getByRole('heading', { level: 1, name: 'Interview Archive API' })).toBeVisible();
   for (const [path, item] of Object.entries(description.paths as Record<string, Record<string, unknown>>)) {
     for (const method of Object.keys(item)) {
-      await expect(page.getByRole('heading', { level: 3, name: `${method.toUpperCase()} /api/v1${path}` })).toBeVisible();
+      await expect(page.getByRole('heading', { level: 3, name: `${method.toUpperCase()} /api/v1${path}`, exact: true })).toBeVisible();
     }
   }
   await expect(page.getByRole('table', { name: 'Parameters' }).first()).toBeVisible();
   // An example link leads to a real answer.
   await page
-    .locator('article', { has: page.getByRole('heading', { name: 'GET /api/v1/topics/{slug}' }) })
+    .locator('article', { has: page.getByRole('heading', { name: 'GET /api/v1/topics/{slug}', exact: true }) })
     .getByRole('link', { name: 'Open the example’s answer' })
     .click();
   await expect(page).toHaveURL(/\/api\/v1\/topics\/china$/);
