@@ -1,15 +1,20 @@
-// A progress bar on stderr for embedding passages (`npm run search:embed`, the CLI import): one line
-// redrawn in place on a terminal, a line every 10% otherwise (logs stay short).
-import type { EmbedProgress } from '@/lib/search/vectors/embed-pending';
+// A progress bar on stderr for the long commands (embedding passages in `npm run search:embed` and the
+// CLI import; `archive:export` and `archive:import`): one line redrawn in place on a terminal, a line
+// every 10% otherwise (logs stay short).
 
-export function progressBar(label: string, stream: NodeJS.WriteStream = process.stderr) {
+export interface Progress {
+  done: number;
+  total: number;
+}
+
+export function progressBar(label: string, { unit = 'passages', stream = process.stderr }: { unit?: string; stream?: NodeJS.WriteStream } = {}) {
   const started = Date.now();
   let lastTenth = -1;
-  return ({ done, total }: EmbedProgress) => {
+  return ({ done, total }: Progress) => {
     const share = total > 0 ? done / total : 1;
     const seconds = (Date.now() - started) / 1000;
     const left = done > 0 ? Math.round((seconds / done) * (total - done)) : undefined;
-    const text = `${label} ${done}/${total} passages (${Math.floor(share * 100)}%)${left !== undefined ? `, ~${left} s left` : ''}`;
+    const text = `${label} ${done}/${total} ${unit} (${Math.floor(share * 100)}%)${left !== undefined ? `, ~${left} s left` : ''}`;
     if (stream.isTTY) {
       const width = 24;
       const filled = Math.round(share * width);

@@ -1,14 +1,16 @@
 // One handler for the public API's GET /api/v1/<collection>/<slug> routes (documents, speakers, topics):
 // the slug checked, no query parameters accepted, a 404 naming what is missing, and JSON errors. Each
-// route gives only how to load its entry and what to add to it (the reader addresses).
+// route gives only how to load its entry and what to add to it (the reader addresses); publicGet adds
+// the validators and CORS. A route exports `export const GET = slugRoute(…)` and the preflight,
+// `export { preflight as OPTIONS } from '@/lib/api/public-get'`.
 import 'server-only';
 import { jsonBadRequest, jsonNotFound, jsonOk, parseQuery } from './responses';
-import { withJsonErrors } from './route-errors';
+import { publicGet } from './public-get';
 import { noParamsSchema } from '@/lib/validation/common';
 import { slugParamSchema } from '@/lib/validation/slug-param';
 
 export function slugRoute<T>(what: string, load: (slug: string) => Promise<T | null | undefined>, present: (entry: T) => unknown) {
-  return withJsonErrors(async (request: Request, { params }: { params: Promise<{ slug: string }> }) => {
+  return publicGet(async (request: Request, { params }: { params: Promise<{ slug: string }> }) => {
     const parsed = slugParamSchema.safeParse(await params);
     if (!parsed.success) return jsonBadRequest(parsed.error);
     const query = parseQuery(request, noParamsSchema);
@@ -16,5 +18,5 @@ export function slugRoute<T>(what: string, load: (slug: string) => Promise<T | n
     const entry = await load(parsed.data.slug);
     if (!entry) return jsonNotFound(what);
     return jsonOk(present(entry));
-  });
+  }).GET;
 }

@@ -1,5 +1,6 @@
 // The back office's start: what needs attention, and what changed lately.
 import Link from 'next/link';
+import { ArchiveDownload } from '@/components/admin/archive-download';
 import { Notice } from '@/components/admin/notice';
 import { requireEditor } from '@/lib/auth/session';
 import { backOfficeCounts, recentRevisions } from '@/lib/data/admin';
@@ -51,6 +52,7 @@ export default async function AdminHome({ searchParams }: { searchParams: Promis
           </ul>
         )}
       </section>
+      {editor.role === 'admin' && <ArchiveDownload />}
     </>
   );
 }

@@ -3,9 +3,9 @@ import { absoluteUrl, jsonOk, parseQuery } from '@/lib/api/responses';
 import { listDocuments } from '@/lib/data/documents';
 import { documentFiltersSchema } from '@/lib/validation/document-filters';
 import { documentPath } from '@/lib/urls';
-import { withJsonErrors } from '@/lib/api/route-errors';
+import { publicGet } from '@/lib/api/public-get';
 
-export const GET = withJsonErrors(async (request: Request) => {
+export const { GET, OPTIONS } = publicGet(async (request: Request) => {
   const query = parseQuery(request, documentFiltersSchema);
   if (query.refused) return query.refused;
   const list = await listDocuments(query.data);

@@ -3,9 +3,9 @@ import { absoluteUrl, jsonOk, parseQuery } from '@/lib/api/responses';
 import { entityMatchesDto, searchHitDto } from '@/lib/data/dto';
 import { search } from '@/lib/data/search';
 import { searchParamsSchema } from '@/lib/validation/search';
-import { withJsonErrors } from '@/lib/api/route-errors';
+import { publicGet } from '@/lib/api/public-get';
 
-export const GET = withJsonErrors(async (request: Request) => {
+export const { GET, OPTIONS } = publicGet(async (request: Request) => {
   const query = parseQuery(request, searchParamsSchema);
   if (query.refused) return query.refused;
   const result = await search(query.data);

@@ -3,9 +3,9 @@ import { absoluteUrl, jsonOk, parseQuery } from '@/lib/api/responses';
 import { listSpeakers } from '@/lib/data/speakers';
 import { speakerPath } from '@/lib/urls';
 import { noParamsSchema } from '@/lib/validation/common';
-import { withJsonErrors } from '@/lib/api/route-errors';
+import { publicGet } from '@/lib/api/public-get';
 
-export const GET = withJsonErrors(async (request: Request) => {
+export const { GET, OPTIONS } = publicGet(async (request: Request) => {
   const query = parseQuery(request, noParamsSchema);
   if (query.refused) return query.refused;
   const speakers = await listSpeakers();

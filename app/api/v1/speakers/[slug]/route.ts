@@ -4,6 +4,8 @@ import { slugRoute } from '@/lib/api/slug-route';
 import { getSpeaker } from '@/lib/data/speakers';
 import { passagePath, speakerPath } from '@/lib/urls';
 
+export { preflight as OPTIONS } from '@/lib/api/public-get';
+
 export const GET = slugRoute('speaker', getSpeaker, (speaker) => ({
   ...speaker,
   url: absoluteUrl(speakerPath(speaker.slug)),

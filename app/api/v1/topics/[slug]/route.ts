@@ -4,6 +4,8 @@ import { slugRoute } from '@/lib/api/slug-route';
 import { getTopic } from '@/lib/data/topics';
 import { passagePath, topicPath } from '@/lib/urls';
 
+export { preflight as OPTIONS } from '@/lib/api/public-get';
+
 export const GET = slugRoute('topic', getTopic, (topic) => ({
   ...topic,
   url: absoluteUrl(topicPath(topic.slug)),

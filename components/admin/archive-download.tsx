@@ -1,0 +1,20 @@
+// The back office's link to the whole archive as one JSON file (app/(admin)/admin/archive.json), for admins.
+export function ArchiveDownload() {
+  return (
+    <section aria-labelledby="archive-download" className="mt-10">
+      <h2 id="archive-download" className="text-xl font-semibold">
+        The whole archive
+      </h2>
+      <p className="mt-2">
+        {/* A plain link: a route handler answers it with a file, so client-side navigation must not take it. */}
+        <a href="/admin/archive.json" download>
+          Download the archive as JSON
+        </a>{' '}
+        <span className="muted">
+          every document, passage, speaker, topic, synonym, revision and audit entry, and the users without their passwords; load it into a new database with{' '}
+          <code>npm run archive:import</code>.
+        </span>
+      </p>
+    </section>
+  );
+}
