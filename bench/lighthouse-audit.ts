@@ -12,7 +12,8 @@ import { parseArgs } from 'node:util';
 import { firstPassagePath } from './http/public-pages';
 import { startServer } from './http/server';
 import { markdownReport, type LighthouseReport, type PageRun } from './lighthouse/report';
-import { launchChrome, PRESETS, runLighthouse, type Preset, type RunResult } from './lighthouse/run';
+import { PRESETS, type Preset, type RunResult } from './lighthouse/categories';
+import { launchChrome, runLighthouse } from './lighthouse/run';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const progress = (line: string) => process.stderr.write(`${line}\n`);

@@ -1,6 +1,6 @@
 // The Markdown of `npm run audit:lighthouse`: one row per page and preset with the four scores, the
 // goals, and under it every audit that costs points, with who is expected to fix it.
-import { CATEGORIES, type Category, type FailingAudit, type Preset, type RunResult } from './run';
+import { CATEGORIES, type Category, type FailingAudit, type Preset, type RunResult } from './categories';
 
 export interface PageRun extends RunResult {
   name: string;

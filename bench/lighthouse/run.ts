@@ -3,11 +3,7 @@
 // costs points (scored below 1 with weight in its category).
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse, { desktopConfig, type Config, type Flags, type Result } from 'lighthouse';
-
-export const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
-export type Category = (typeof CATEGORIES)[number];
-export const PRESETS = ['phone', 'desktop'] as const;
-export type Preset = (typeof PRESETS)[number];
+import { CATEGORIES, type Category, type FailingAudit, type Preset, type RunResult } from './categories';
 
 /**
  * Headless, unsandboxed (the tests run as root), and nothing of Chromium's own traffic to Google
@@ -25,26 +21,6 @@ export const CHROME_FLAGS = [
   '--disable-default-apps',
   '--disable-field-trial-config',
 ];
-
-export interface FailingAudit {
-  id: string;
-  title: string;
-  score: number;
-  displayValue?: string;
-  /** Up to five addresses or elements the audit names. */
-  items: string[];
-}
-
-export interface RunResult {
-  scores: Record<Category, number>;
-  metrics: Record<string, number | undefined>;
-  failing: Record<Category, FailingAudit[]>;
-  /** Requests the page made to anything but the server under test (none are expected). */
-  offsiteRequests: string[];
-  runWarnings: string[];
-  lighthouseVersion: string;
-  userAgent: string;
-}
 
 export async function launchChrome(chromePath: string): Promise<chromeLauncher.LaunchedChrome> {
   return chromeLauncher.launch({ chromePath, chromeFlags: CHROME_FLAGS, logLevel: 'error' });
