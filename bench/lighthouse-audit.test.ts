@@ -9,6 +9,7 @@ const run = (over: Partial<RunResult> = {}): RunResult => ({
   scores: { performance: 99, accessibility: 100, 'best-practices': 100, seo: 100 },
   metrics: { 'first-contentful-paint': 812, 'largest-contentful-paint': 1500, 'total-blocking-time': 20, 'cumulative-layout-shift': 0 },
   failing: { performance: [], accessibility: [], 'best-practices': [], seo: [] },
+  opportunities: [],
   offsiteRequests: [],
   runWarnings: [],
   lighthouseVersion: '12.8.2',

@@ -18,6 +18,8 @@ export interface RunResult {
   scores: Record<Category, number>;
   metrics: Record<string, number | undefined>;
   failing: Record<Category, FailingAudit[]>;
+  /** Lighthouse's suggestions for speed that carry no weight themselves (unused JavaScript, …). */
+  opportunities: string[];
   /** Requests the page made to anything but the server under test (none are expected). */
   offsiteRequests: string[];
   runWarnings: string[];

@@ -73,6 +73,7 @@ export function markdownReport(report: LighthouseReport): string {
   let any = false;
   for (const p of report.pages) {
     const audits = CATEGORIES.flatMap((c) => p.failing[c].map((a) => auditLine(c, a)));
+    if (audits.length > 0 && p.opportunities.length > 0) audits.push(`  - suggested for speed: ${p.opportunities.join(', ')}`);
     if (audits.length === 0) continue;
     any = true;
     lines.push(`- ${p.name} (${p.preset}):`, ...audits);

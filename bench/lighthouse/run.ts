@@ -35,7 +35,7 @@ function itemsOf(details: Result['audits'][string]['details']): string[] {
     const record = item as Record<string, unknown>;
     const node = record.node as { selector?: string; snippet?: string } | undefined;
     if (node?.snippet) return node.snippet.slice(0, 160);
-    for (const key of ['url', 'source', 'description']) {
+    for (const key of ['url', 'sourceLocation', 'description', 'source']) {
       const value = record[key];
       if (typeof value === 'string') return value.slice(0, 160);
       if (value && typeof value === 'object' && 'url' in value) return String((value as { url: unknown }).url).slice(0, 160);
@@ -69,6 +69,10 @@ export async function runLighthouse(url: string, preset: Preset, port: number): 
   const metrics: Record<string, number | undefined> = {};
   for (const id of METRICS) metrics[id] = lhr.audits[id]?.numericValue;
 
+  // What Lighthouse says would make the page faster (weightless diagnostics, so not in `failing`).
+  const opportunities = Object.values(lhr.audits)
+    .filter((audit) => audit.score !== null && audit.score < 1 && audit.details?.type === 'opportunity')
+    .map((audit) => `${audit.id}${audit.displayValue ? ` (${audit.displayValue})` : ''}`);
   const requests = lhr.audits['network-requests']?.details;
   const offsiteRequests =
     requests && 'items' in requests
@@ -78,6 +82,7 @@ export async function runLighthouse(url: string, preset: Preset, port: number): 
     scores,
     metrics,
     failing,
+    opportunities,
     offsiteRequests,
     runWarnings: lhr.runWarnings,
     lighthouseVersion: lhr.lighthouseVersion,
