@@ -2,6 +2,7 @@
 // that site in its Origin header; Next itself refuses it, but with a 500. The edge answers 403.
 
 import 'server-only';
+import { isApiPath, isHarvestPath } from './request-target';
 export interface OriginCheck {
   method: string | undefined;
   path: string;
@@ -18,7 +19,8 @@ export interface OriginCheck {
  * Checked with or without a Next-Action header: a form posted without JavaScript carries none.
  */
 export function isForeignPagePost({ method, path, origin, ownHosts }: OriginCheck): boolean {
-  if (method !== 'POST' || path === '/api' || path.startsWith('/api/')) return false;
+  // OAI-PMH allows a form-encoded POST from any harvester; it reads no cookie and changes nothing.
+  if (method !== 'POST' || isApiPath(path) || isHarvestPath(path)) return false;
   if (origin === undefined) return false;
   let host: string;
   try {

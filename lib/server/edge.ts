@@ -27,7 +27,7 @@ import { resolveClientAddress } from './client-address';
 import { errorLogLine } from './error-log';
 import { sendBadPath, sendForeignOrigin, sendInternalError, sendRateLimited, sendRedirect, sendTooLarge, sendTooLong } from './edge-responses';
 import type { RateLimitOutcome, RequestFacts } from './rate-limits';
-import { hasBrokenPercentEncoding, isApiPath, targetPath } from './request-target';
+import { hasBrokenPercentEncoding, isApiPath, isHarvestPath, targetPath } from './request-target';
 import type { AddressMatcher } from './trusted-proxies';
 import type { PageGate } from './page-gate';
 
@@ -125,8 +125,8 @@ export function createEdge(options: EdgeOptions): (request: IncomingMessage, res
       // body would carry the page nonce past the rewrite, to the reader), and never as a 304 that would
       // keep a body (and nonce) the browser has from an earlier response. Every page, not only those
       // servedFromCache says are cached: a path that differs by a byte (a trailing slash, an escape)
-      // may still reach a cached page. The build's scripts and the API stay compressed.
-      if (!api && !path.startsWith('/_next/static/')) delete request.headers['accept-encoding'];
+      // may still reach a cached page. The build's scripts, the API and OAI-PMH stay compressed.
+      if (!api && !isHarvestPath(path) && !path.startsWith('/_next/static/')) delete request.headers['accept-encoding'];
       if (servedFromCache(path, queryOf(request.url))) delete request.headers['if-none-match'];
     }
     for (const [name, value] of Object.entries(securityHeaders({ production: options.production, https }))) response.setHeader(name, value);

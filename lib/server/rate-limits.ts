@@ -4,6 +4,7 @@
 import 'server-only';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import type { AddressMatcher } from './trusted-proxies';
+import { isHarvestPath } from './request-target';
 
 export type LimitedKind = 'search' | 'api';
 
@@ -28,7 +29,7 @@ export interface RequestFacts {
 /** Which limit a path falls under, if any. */
 export function limitedKind(path: string): LimitedKind | null {
   if (path === '/search' || path === '/api/v1/search') return 'search';
-  if (path === '/api/v1' || path.startsWith('/api/v1/')) return 'api';
+  if (path === '/api/v1' || path.startsWith('/api/v1/') || isHarvestPath(path)) return 'api';
   return null;
 }
 
@@ -44,7 +45,7 @@ export function createRateLimits(settings: RateLimitSettings): (request: Request
     const limiter = kind && limiters[kind];
     // A prefetch header is the client's word: believed only for pages, where it renders no results.
     // On the API it would let a scraper skip the limit for full JSON answers.
-    if (!kind || !limiter || (prefetch && !path.startsWith('/api/'))) return { limited: false };
+    if (!kind || !limiter || (prefetch && !path.startsWith('/api/') && !isHarvestPath(path))) return { limited: false };
     if (address && settings.exempt(address, 0)) return { limited: false };
     try {
       // Requests whose address is unknown (the socket closed) share one bucket rather than none.

@@ -24,3 +24,11 @@ export function hasBrokenPercentEncoding(path: string): boolean {
 export function isApiPath(path: string): boolean {
   return path === '/api' || path.startsWith('/api/');
 }
+
+/**
+ * Addresses for machines that are not pages nor under /api: the OAI-PMH repository. They read no
+ * cookie and write nothing, answer in XML, and are counted against the API's rate limit.
+ */
+export function isHarvestPath(path: string): boolean {
+  return path === '/oai';
+}

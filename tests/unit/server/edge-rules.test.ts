@@ -58,6 +58,12 @@ describe('a POST to a page from another site', () => {
     expect(post('https://evil.example', { path: '/api/v1/admin/documents/1/passages/3' })).toBe(false);
     expect(post(undefined)).toBe(false);
   });
+
+  it('lets any harvester POST to /oai (OAI-PMH allows it; the repository reads no cookie and writes nothing), and no look-alike', () => {
+    expect(post('https://harvester.example', { path: '/oai' })).toBe(false);
+    expect(post('https://evil.example', { path: '/oai/x' })).toBe(true);
+    expect(post('https://evil.example', { path: '/oaix' })).toBe(true);
+  });
 });
 
 describe('rate limits', () => {
@@ -66,6 +72,7 @@ describe('rate limits', () => {
     expect(limitedKind('/api/v1/search')).toBe('search');
     expect(limitedKind('/api/v1/documents')).toBe('api');
     expect(limitedKind('/api/v1/documents/x')).toBe('api');
+    expect(limitedKind('/oai')).toBe('api');
     expect(limitedKind('/documents')).toBeNull();
     expect(limitedKind('/searching')).toBeNull();
     expect(limitedKind('/api/auth/session')).toBeNull();
