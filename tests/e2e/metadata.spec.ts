@@ -63,10 +63,10 @@ for (const expected of PAGES) {
     expect(await meta(page, 'meta[property="og:site_name"]')).toBe('Interview Archive');
     if (expected.canonical !== null) expect(await meta(page, 'meta[property="og:url"]')).toBe(await canonical.getAttribute('href'));
     const card = await meta(page, 'meta[property="og:image"]');
-    if (expected.ogType === 'article') {
-      // A document's card, also on its passage pages: drawn with the font next/og ships, offline.
+    expect(await meta(page, 'meta[name="twitter:card"]')).toBe('summary');
+    if (expected.path === ESSAY || expected.path === INTERVIEW) {
+      // The reader's card image: drawn with the font next/og ships, offline.
       expect(card).toMatch(new RegExp(`^${ORIGIN}/documents/[a-z0-9-]+/opengraph-image`));
-      expect(await meta(page, 'meta[name="twitter:card"]')).toBe('summary_large_image');
       const image = await page.request.get(card!.replace(ORIGIN, ''));
       expect(image.status()).toBe(200);
       expect(image.headers()['content-type']).toBe('image/png');
@@ -74,7 +74,6 @@ for (const expected of PAGES) {
       expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1200, 630]);
     } else {
       expect(card).toBeNull();
-      expect(await meta(page, 'meta[name="twitter:card"]')).toBe('summary');
     }
 
     const robots = await meta(page, 'meta[name="robots"]');
