@@ -25,7 +25,6 @@ export function documentMetadata(document: DocumentDetail): Metadata {
     path: documentPath(document.slug),
     type: 'article',
     article: article(document),
-    largeCard: true,
     other: citationMetadata(document),
   });
 }
@@ -38,6 +37,5 @@ export function passageMetadata(document: DocumentDetail, passage: PassageView):
     path: passageDetailPath(document.slug, passage.anchor),
     type: 'article',
     article: article(document),
-    largeCard: true,
   });
 }
