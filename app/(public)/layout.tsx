@@ -17,10 +17,14 @@ export default function PublicLayout({ children }: { children: ReactNode }) {
       <footer className="mx-auto max-w-5xl border-t border-stone-200 px-4 py-6 text-sm muted dark:border-stone-800">
         <p>
           Interview Archive keeps every passage at a stable address: link to it, cite it. Open data:{' '}
-          <Link href="/api/v1/documents" prefetch={false}>
+          <Link href="/api" prefetch={false}>
             JSON API
           </Link>
-          .
+          , feeds of new documents (<a href="/feed.xml">RSS</a>, <a href="/feed.atom">Atom</a>, <a href="/feed.json">JSON Feed</a>) and{' '}
+          <Link href="/oai?verb=Identify" prefetch={false}>
+            OAI-PMH
+          </Link>{' '}
+          for harvesters.
         </p>
       </footer>
     </>

@@ -1,42 +1,32 @@
 // GET handlers for /api/v1/documents/<slug>/citation and …/passages/<anchor>/citation: CSL-JSON by
-// default, or one format's text with ?format=. The read API's conventions: a bad slug, anchor or
+// default, or one format's text with ?format=, through publicGet (ETag, 304, CORS). The read API's conventions: a bad slug, anchor or
 // parameter is a 400 naming it, an unpublished document or unknown passage a JSON 404, anything
 // unexpected the API's JSON 500.
 import 'server-only';
 import { z } from 'zod';
 import { jsonBadRequest, jsonNotFound, parseQuery } from '@/lib/api/responses';
-import { withJsonErrors } from '@/lib/api/route-errors';
+import { publicGet } from '@/lib/api/public-get';
 import { getPublishedDocument } from '@/lib/data/documents';
-import { anchorParamSchema } from '@/lib/validation/params';
-import { slugSchema } from '@/lib/validation/common';
+import { citationQuerySchema, documentCitationParams, passageCitationParams } from './api-params';
 import { citationItem, citationText, utcDay, type CitationSubject } from './citations';
-import { CITATION_FORMATS, CITATION_MEDIA_TYPES, CSL_JSON_MEDIA_TYPE } from './formats';
-
-const HEADERS = { 'Access-Control-Allow-Origin': '*', 'Cache-Control': 'no-store' };
-
-const querySchema = z.strictObject({
-  format: z.enum(CITATION_FORMATS, { error: `must be one of ${CITATION_FORMATS.join(', ')}` }).optional(),
-});
-
-const documentParams = z.object({ slug: slugSchema });
-const passageParams = z.object({ slug: slugSchema, anchor: anchorParamSchema });
+import { CITATION_MEDIA_TYPES, CSL_JSON_MEDIA_TYPE } from './formats';
 
 type Params = { slug: string; anchor?: string };
 
-type Format = z.output<typeof querySchema>['format'];
+type Format = z.output<typeof citationQuerySchema>['format'];
 
 function answer(subject: CitationSubject, format: Format): Response {
   // Rendered per request, so the access date is the day of the request (UTC).
   const accessed = utcDay();
-  if (!format) return new Response(JSON.stringify([citationItem(subject, accessed)]), { headers: { ...HEADERS, 'Content-Type': CSL_JSON_MEDIA_TYPE } });
-  return new Response(`${citationText(subject, format, accessed)}\n`, { headers: { ...HEADERS, 'Content-Type': CITATION_MEDIA_TYPES[format] } });
+  if (!format) return new Response(JSON.stringify([citationItem(subject, accessed)]), { headers: { 'Content-Type': CSL_JSON_MEDIA_TYPE } });
+  return new Response(`${citationText(subject, format, accessed)}\n`, { headers: { 'Content-Type': CITATION_MEDIA_TYPES[format] } });
 }
 
 /** GET /api/v1/documents/<slug>/citation */
-export const documentCitationRoute = withJsonErrors(async (request: Request, { params }: { params: Promise<Params> }) => {
-  const parsed = documentParams.safeParse(await params);
+export const documentCitationRoute = publicGet(async (request: Request, { params }: { params: Promise<Params> }) => {
+  const parsed = documentCitationParams.safeParse(await params);
   if (!parsed.success) return jsonBadRequest(parsed.error);
-  const query = parseQuery(request, querySchema);
+  const query = parseQuery(request, citationQuerySchema);
   if (query.refused) return query.refused;
   const document = await getPublishedDocument(parsed.data.slug);
   if (!document) return jsonNotFound('document');
@@ -44,10 +34,10 @@ export const documentCitationRoute = withJsonErrors(async (request: Request, { p
 });
 
 /** GET /api/v1/documents/<slug>/passages/<anchor>/citation */
-export const passageCitationRoute = withJsonErrors(async (request: Request, { params }: { params: Promise<Params> }) => {
-  const parsed = passageParams.safeParse(await params);
+export const passageCitationRoute = publicGet(async (request: Request, { params }: { params: Promise<Params> }) => {
+  const parsed = passageCitationParams.safeParse(await params);
   if (!parsed.success) return jsonBadRequest(parsed.error);
-  const query = parseQuery(request, querySchema);
+  const query = parseQuery(request, citationQuerySchema);
   if (query.refused) return query.refused;
   const document = await getPublishedDocument(parsed.data.slug);
   if (!document) return jsonNotFound('document');

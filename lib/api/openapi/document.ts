@@ -15,6 +15,7 @@ const ERROR_DESCRIPTIONS: Record<ErrorStatus, string> = {
   404: 'Nothing published at this address.',
   409: 'The document changed since expectedVersion: nothing was written.',
   415: 'The body is not application/json.',
+  422: 'The document holds a character this format cannot carry; the message names the passage. Nothing changed.',
   503: 'The archive is busy: try again.',
 };
 

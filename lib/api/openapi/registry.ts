@@ -11,12 +11,16 @@ import { searchParamsSchema } from '@/lib/validation/search';
 import { slugParamSchema } from '@/lib/validation/slug-param';
 import { noParamsSchema } from '@/lib/validation/common';
 import { passageFieldsSchema, updatePassageSchema } from '@/lib/validation/editorial';
+import { citationQuerySchema, documentCitationParams, passageCitationParams } from '@/lib/citations/api-params';
+import { CITATION_MEDIA_TYPES, CSL_JSON_MEDIA_TYPE } from '@/lib/citations/formats';
+import { EXPORT_FORMAT_INFO } from '@/lib/exports/formats';
+import { exportParamsSchema } from '@/lib/exports/params';
 import { documentDetail, documentList, searchResult, speakerDetail, speakerList, topicDetail, topicList } from './schemas';
 
 /** An object schema of parameters (what zod-openapi turns into OpenAPI parameters). */
 type ParamsSchema = z.ZodType<unknown, Record<string, unknown>>;
 
-export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 415 | 503;
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 415 | 422 | 503;
 
 export interface Endpoint {
   /** Under /api/v1, in OpenAPI's form: `/documents/{slug}`. */
@@ -69,6 +73,47 @@ export const ENDPOINTS: Endpoint[] = [
     response: documentDetail,
     errors: [400, 404],
     example: '/documents/how-to-really-bring-change-to-north-korea',
+  },
+  {
+    path: '/documents/{slug}/citation',
+    route: 'documents/[slug]/citation',
+    method: 'get',
+    tag: 'Documents',
+    summary: 'Cite a document',
+    description:
+      'The document as CSL-JSON (one item, dates at their precision: [[2016, 12]]), or with ?format= its citation in APA 7, MLA 9, Chicago author-date, BibTeX or RIS, accessed the day of the request (UTC).',
+    pathParams: documentCitationParams,
+    query: citationQuerySchema,
+    response: { media: citationMedia() },
+    errors: [400, 404],
+    example: '/documents/how-to-really-bring-change-to-north-korea/citation',
+  },
+  {
+    path: '/documents/{slug}/passages/{anchor}/citation',
+    route: 'documents/[slug]/passages/[anchor]/citation',
+    method: 'get',
+    tag: 'Documents',
+    summary: 'Cite a passage',
+    description: 'One passage as CSL-JSON or, with ?format=, as text: its speaker, its own address, its position in the document and the original publication.',
+    pathParams: passageCitationParams,
+    query: citationQuerySchema,
+    response: { media: citationMedia() },
+    errors: [400, 404],
+    example: '/documents/seongmin-lee-qa-part-2-us-relations-with-north-korea/passages/2/citation?format=bibtex',
+  },
+  {
+    path: '/documents/{slug}/export/{format}',
+    route: 'documents/[slug]/export/[format]',
+    method: 'get',
+    tag: 'Documents',
+    summary: 'Download a document',
+    description:
+      'The document as a file: json (this API’s document), md, txt, csv (one row a passage), vtt (WebVTT, a <v Speaker> cue a passage), tei (TEI P5) or ohms (OHMS XML). Every passage whole, credited to its speaker, in order.',
+    pathParams: exportParamsSchema,
+    query: noParamsSchema,
+    response: { media: Object.fromEntries(Object.values(EXPORT_FORMAT_INFO).map((info) => [info.contentType.split(';')[0], z.string()])) },
+    errors: [400, 404, 422],
+    example: '/documents/seongmin-lee-qa-part-2-us-relations-with-north-korea/export/vtt',
   },
   {
     path: '/speakers',
@@ -165,3 +210,10 @@ export const ENDPOINTS: Endpoint[] = [
     editorsOnly: true,
   },
 ];
+
+/** The citation endpoints' answers: CSL-JSON by default, a style's text with ?format=. */
+function citationMedia(): Record<string, z.ZodType> {
+  const media: Record<string, z.ZodType> = { [CSL_JSON_MEDIA_TYPE]: z.array(z.looseObject({ id: z.string(), type: z.string() })) };
+  for (const type of Object.values(CITATION_MEDIA_TYPES)) media[type.split(';')[0]] = z.string();
+  return media;
+}

@@ -3,14 +3,14 @@
 // parameter, 404 for a document not published, 422 when the document holds a character the format
 // cannot carry.
 import { jsonBadRequest, jsonError, jsonNotFound, parseQuery } from '@/lib/api/responses';
-import { withJsonErrors } from '@/lib/api/route-errors';
+import { publicGet } from '@/lib/api/public-get';
 import { getPublishedDocumentForExport } from '@/lib/data/document-exports';
 import { exportParamsSchema } from '@/lib/exports/params';
 import { ExportRefusal } from '@/lib/exports/refusal';
 import { renderExport } from '@/lib/exports/render';
 import { noParamsSchema } from '@/lib/validation/common';
 
-export const GET = withJsonErrors(async (request: Request, { params }: { params: Promise<{ slug: string; format: string }> }) => {
+export const { GET, OPTIONS } = publicGet(async (request: Request, { params }: { params: Promise<{ slug: string; format: string }> }) => {
   const parsed = exportParamsSchema.safeParse(await params);
   if (!parsed.success) return jsonBadRequest(parsed.error);
   const query = parseQuery(request, noParamsSchema);
@@ -23,8 +23,6 @@ export const GET = withJsonErrors(async (request: Request, { params }: { params:
       headers: {
         'Content-Type': file.contentType,
         'Content-Disposition': `attachment; filename="${file.fileName}"`,
-        'Access-Control-Allow-Origin': '*',
-        'Cache-Control': 'no-store',
         'X-Content-Type-Options': 'nosniff',
       },
     });

@@ -2,4 +2,4 @@
 // ?format=apa|mla|chicago|bibtex|ris.
 import { passageCitationRoute } from '@/lib/citations/citation-route';
 
-export const GET = passageCitationRoute;
+export const { GET, OPTIONS } = passageCitationRoute;
