@@ -28,7 +28,9 @@ export function AdminTable({
   rowHeadings?: boolean;
 }) {
   return (
-    <div className="overflow-x-auto">
+    // Focusable, so a keyboard can scroll a table wider than a phone (axe: scrollable-region-focusable,
+    // on /admin/users, whose rows hold no link to tab to).
+    <div className="overflow-x-auto" tabIndex={0}>
       <table className="w-full border-collapse text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead>
