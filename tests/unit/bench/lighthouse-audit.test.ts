@@ -2,8 +2,8 @@
 // Chromium, so it runs only in the audit): scores below goal stand out, and an audit that fails for
 // want of another branch's feature says which.
 import { describe, expect, it } from 'vitest';
-import type { RunResult } from './lighthouse/categories';
-import { markdownReport, type LighthouseReport } from './lighthouse/report';
+import type { RunResult } from '@/bench/lighthouse/categories';
+import { markdownReport, type LighthouseReport } from '@/bench/lighthouse/report';
 
 const run = (over: Partial<RunResult> = {}): RunResult => ({
   scores: { performance: 99, accessibility: 100, 'best-practices': 100, seo: 100 },
