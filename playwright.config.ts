@@ -1,7 +1,7 @@
 // Browser tests: Debian's Chromium (Playwright's own browser downloads are unreachable here),
 // driving the production build served by `npm start` against a fresh database.
 import { defineConfig, devices } from '@playwright/test';
-import { ensureChromium } from './tests/e2e/support/chromium';
+import { CHROMIUM_FLAGS, ensureChromium } from './tests/e2e/support/chromium';
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const chromium = ensureChromium(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium');
@@ -20,15 +20,7 @@ export default defineConfig({
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath: chromium,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      args: CHROMIUM_FLAGS,
     },
   },
   projects: [

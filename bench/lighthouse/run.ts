@@ -3,24 +3,14 @@
 // costs points (scored below 1 with weight in its category).
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse, { desktopConfig, type Config, type Flags, type Result } from 'lighthouse';
+import { CHROMIUM_FLAGS } from '@/tests/e2e/support/chromium';
 import { CATEGORIES, type Category, type FailingAudit, type Preset, type RunResult } from './categories';
 
 /**
- * Headless, unsandboxed (the tests run as root), and nothing of Chromium's own traffic to Google
- * (component updates, sync, field trials, safe browsing): these machines reach no such server.
+ * Headless, with the browser tests' flags (tests/e2e/support/chromium.ts) and two more of Chromium's
+ * own background fetches turned off.
  */
-export const CHROME_FLAGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-default-apps',
-  '--disable-field-trial-config',
-];
+export const CHROME_FLAGS = ['--headless=new', ...CHROMIUM_FLAGS, '--disable-default-apps', '--disable-field-trial-config'];
 
 export async function launchChrome(chromePath: string): Promise<chromeLauncher.LaunchedChrome> {
   return chromeLauncher.launch({ chromePath, chromeFlags: CHROME_FLAGS, logLevel: 'error' });

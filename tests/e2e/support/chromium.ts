@@ -19,3 +19,18 @@ export function ensureChromium(executablePath: string, canInstall = process.getu
   console.error(`The browser tests need Chromium at ${executablePath}, and it is not there. Install it: ${INSTALL_HINT}.`);
   process.exit(1);
 }
+
+/**
+ * How Debian's Chromium runs here, for the browser tests and Lighthouse alike: unsandboxed (the tests
+ * run as root) and with none of Chromium's own traffic to Google (component updates, sync, field
+ * trials), since these machines reach no such server.
+ */
+export const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
