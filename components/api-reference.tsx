@@ -106,7 +106,7 @@ function EndpointSection({ endpoint }: { endpoint: ApiEndpoint }) {
       {endpoint.example && (
         <>
           <h4 className="mt-3 font-medium">Example</h4>
-          <pre className="mt-1 overflow-x-auto text-sm">
+          <pre className="mt-1 text-sm break-all whitespace-pre-wrap">
             <code>curl -i &apos;{endpoint.example}&apos;</code>
           </pre>
           <p className="text-sm">
