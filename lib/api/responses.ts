@@ -34,6 +34,23 @@ export const jsonNotFound = (what: string): Response => jsonError(404, 'not_foun
 export { absoluteUrl } from '@/lib/site-origin';
 
 /** Validates a request's query string; a 400 names each parameter at fault. */
+/**
+ * A route's path parameters and query string, each checked by its schema: a bad segment or parameter
+ * is the 400 that names it, before anything is read.
+ */
+export async function parseRequest<P extends z.ZodType, Q extends z.ZodType>(
+  request: Request,
+  params: Promise<unknown>,
+  paramsSchema: P,
+  querySchema: Q,
+): Promise<{ params: z.output<P>; query: z.output<Q>; refused?: never } | { params?: never; query?: never; refused: Response }> {
+  const parsed = paramsSchema.safeParse(await params);
+  if (!parsed.success) return { refused: jsonBadRequest(parsed.error) };
+  const query = parseQuery(request, querySchema);
+  if (query.refused) return { refused: query.refused };
+  return { params: parsed.data, query: query.data };
+}
+
 export function parseQuery<S extends z.ZodType>(request: Request, schema: S): { data: z.output<S>; refused?: never } | { data?: never; refused: Response } {
   const parsed = parseUrlParams(schema, new URL(request.url).searchParams);
   return parsed.success ? { data: parsed.data } : { refused: jsonBadRequest(parsed.error) };

@@ -4,18 +4,16 @@
 // the validators and CORS. A route exports `export const GET = slugRoute(…)` and the preflight,
 // `export { preflight as OPTIONS } from '@/lib/api/public-get'`.
 import 'server-only';
-import { jsonBadRequest, jsonNotFound, jsonOk, parseQuery } from './responses';
+import { jsonNotFound, jsonOk, parseRequest } from './responses';
 import { publicGet } from './public-get';
 import { noParamsSchema } from '@/lib/validation/common';
 import { slugParamSchema } from '@/lib/validation/slug-param';
 
 export function slugRoute<T>(what: string, load: (slug: string) => Promise<T | null | undefined>, present: (entry: T) => unknown) {
   return publicGet(async (request: Request, { params }: { params: Promise<{ slug: string }> }) => {
-    const parsed = slugParamSchema.safeParse(await params);
-    if (!parsed.success) return jsonBadRequest(parsed.error);
-    const query = parseQuery(request, noParamsSchema);
-    if (query.refused) return query.refused;
-    const entry = await load(parsed.data.slug);
+    const parsed = await parseRequest(request, params, slugParamSchema, noParamsSchema);
+    if (parsed.refused) return parsed.refused;
+    const entry = await load(parsed.params.slug);
     if (!entry) return jsonNotFound(what);
     return jsonOk(present(entry));
   }).GET;

@@ -4,7 +4,7 @@
 // unexpected the API's JSON 500.
 import 'server-only';
 import { z } from 'zod';
-import { jsonBadRequest, jsonNotFound, parseQuery } from '@/lib/api/responses';
+import { jsonNotFound, parseRequest } from '@/lib/api/responses';
 import { publicGet } from '@/lib/api/public-get';
 import { getPublishedDocument } from '@/lib/data/documents';
 import { citationQuerySchema, documentCitationParams, passageCitationParams } from './api-params';
@@ -24,24 +24,20 @@ function answer(subject: CitationSubject, format: Format): Response {
 
 /** GET /api/v1/documents/<slug>/citation */
 export const documentCitationRoute = publicGet(async (request: Request, { params }: { params: Promise<Params> }) => {
-  const parsed = documentCitationParams.safeParse(await params);
-  if (!parsed.success) return jsonBadRequest(parsed.error);
-  const query = parseQuery(request, citationQuerySchema);
-  if (query.refused) return query.refused;
-  const document = await getPublishedDocument(parsed.data.slug);
+  const parsed = await parseRequest(request, params, documentCitationParams, citationQuerySchema);
+  if (parsed.refused) return parsed.refused;
+  const document = await getPublishedDocument(parsed.params.slug);
   if (!document) return jsonNotFound('document');
-  return answer({ document }, query.data.format);
+  return answer({ document }, parsed.query.format);
 });
 
 /** GET /api/v1/documents/<slug>/passages/<anchor>/citation */
 export const passageCitationRoute = publicGet(async (request: Request, { params }: { params: Promise<Params> }) => {
-  const parsed = passageCitationParams.safeParse(await params);
-  if (!parsed.success) return jsonBadRequest(parsed.error);
-  const query = parseQuery(request, citationQuerySchema);
-  if (query.refused) return query.refused;
-  const document = await getPublishedDocument(parsed.data.slug);
+  const parsed = await parseRequest(request, params, passageCitationParams, citationQuerySchema);
+  if (parsed.refused) return parsed.refused;
+  const document = await getPublishedDocument(parsed.params.slug);
   if (!document) return jsonNotFound('document');
-  const passage = document.passages.find((p) => p.anchor === parsed.data.anchor);
+  const passage = document.passages.find((p) => p.anchor === parsed.params.anchor);
   if (!passage) return jsonNotFound('passage');
-  return answer({ document, passage }, query.data.format);
+  return answer({ document, passage }, parsed.query.format);
 });
