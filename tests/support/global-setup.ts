@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { createPrismaClient, migrateDatabase, openDatabase } from '@/lib/db';
 import { seedArchive } from '@/seed/seed-archive';
+import { installMissingDebianTools } from './debian-tools';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -23,6 +24,7 @@ function checkpoint(file: string) {
 }
 
 export default async function setup(project: TestProject) {
+  installMissingDebianTools();
   // A folder of its own for each run, so two runs at once never delete each other's databases.
   mkdirSync(testDataRoot, { recursive: true });
   const testDataDir = mkdtempSync(path.join(testDataRoot, 'run-'));
