@@ -3,10 +3,39 @@
 import 'server-only';
 import { redirect } from 'next/navigation';
 import { EditorialError, type EditResult } from '@/lib/editorial';
+import { anchorSchema, idSchema } from '@/lib/validation/editorial-fields';
 import { editorContext, revalidateAfterSave, type ActionContext } from './context';
 
-export const withNotice = (path: string, notice: string, hash = '') => `${path}?${new URLSearchParams({ notice })}${hash}`;
-export const withError = (path: string, error: string, hash = '') => `${path}?${new URLSearchParams({ error })}${hash}`;
+/**
+ * The address to go back to with a message. The WHATWG URL parser writes it, not a template: the
+ * path and fragment carry what the form sent (an anchor of NUL or a lone surrogate, say), and a raw
+ * control or non-ASCII character in the redirect header makes Node refuse to send the answer at all.
+ */
+function backTo(path: string, message: Record<string, string>, hash: string) {
+  const url = new URL(path, 'http://back.invalid');
+  url.search = new URLSearchParams(message).toString();
+  url.hash = hash;
+  return `${url.pathname}${url.search}${url.hash}`;
+}
+
+/**
+ * An entry's back-office page, or its list when the form's id is not an id. What a hostile form sent
+ * never becomes the address to go back to: Next.js renders the redirect's page in the same answer,
+ * and an address of a few kilobytes fails there with no message at all.
+ */
+export function entryPath(listPath: string, id: unknown): string {
+  const parsed = idSchema.safeParse(id);
+  return parsed.success ? `${listPath}/${parsed.data}` : listPath;
+}
+
+/** The fragment of a passage on its document's editor, or none when the anchor is not a passage number. */
+export function passageHash(anchor: unknown): string {
+  const parsed = anchorSchema.safeParse(anchor);
+  return parsed.success ? `#passage-${parsed.data}` : '';
+}
+
+export const withNotice = (path: string, notice: string, hash = '') => backTo(path, { notice }, hash);
+export const withError = (path: string, error: string, hash = '') => backTo(path, { error }, hash);
 
 interface PlainChange<R extends EditResult> {
   /** Where to come back to, and the fragment to land on there. */

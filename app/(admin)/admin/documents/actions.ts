@@ -4,10 +4,10 @@
 import { redirect } from 'next/navigation';
 import { editorContext, adminContext, revalidateAfterSave } from '@/lib/admin/context';
 import { formOf, formValues, stateFromError, type ActionState } from '@/lib/admin/action-state';
-import { plainChange, withError } from '@/lib/admin/plain-change';
+import { entryPath, plainChange, withError } from '@/lib/admin/plain-change';
 import { publishDocument, restoreDeletedDocument, softDeleteDocument, unpublishDocument, updateDocumentFields } from '@/lib/editorial';
 
-const editPath = (id: FormDataEntryValue | null) => `/admin/documents/${encodeURIComponent(String(id ?? ''))}`;
+const editPath = (id: FormDataEntryValue | null) => entryPath('/admin/documents', id);
 
 const FIELDS = ['slug', 'kind', 'title', 'subtitle', 'summary', 'publisher', 'sourceUrl', 'date', 'language', 'caption'] as const;
 

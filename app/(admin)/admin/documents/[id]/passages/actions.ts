@@ -3,7 +3,7 @@
 // itself. A passage change is a change of its document: expectedVersion is the document's.
 import { redirect } from 'next/navigation';
 import { editorContext, revalidateAfterSave, type ActionContext } from '@/lib/admin/context';
-import { plainChange, withError, withNotice } from '@/lib/admin/plain-change';
+import { entryPath, passageHash, plainChange, withError, withNotice } from '@/lib/admin/plain-change';
 import { formOf, formValues, stateFromError, type ActionState } from '@/lib/admin/action-state';
 import { formChange } from '@/lib/admin/form-change';
 import type { PassageKind } from '@/lib/vocabulary';
@@ -24,7 +24,13 @@ import {
   type EditResult,
 } from '@/lib/editorial';
 
-const documentEditor = (id: unknown) => `/admin/documents/${encodeURIComponent(String(id ?? ''))}`;
+const DOCUMENTS = '/admin/documents';
+const documentEditor = (id: unknown) => entryPath(DOCUMENTS, id);
+/** A passage's own editor page; the documents list when the form named no document. */
+function passageEditor(documentId: unknown, anchor: unknown) {
+  const document = documentEditor(documentId);
+  return document === DOCUMENTS ? DOCUMENTS : entryPath(`${document}/passages`, anchor);
+}
 
 export async function savePassage(_previous: ActionState, form: FormData): Promise<ActionState> {
   const { editor, options } = await editorContext();
@@ -89,7 +95,7 @@ export async function movePassage(sent: FormData) {
       return reorderPassages(editor, { ...rest, order }, options);
     },
     `Moved passage ${form.get('anchor')} ${direction < 0 ? 'up' : 'down'}.`,
-    `#passage-${form.get('anchor')}`,
+    passageHash(form.get('anchor')),
   );
 }
 
@@ -110,7 +116,7 @@ export async function mergeWithNext(sent: FormData) {
     form,
     ({ editor, options }) => mergePassages(editor, { ...rest, first: anchor, second: String(form.get('next')) }, options),
     `Merged passage ${form.get('next')} into passage ${anchor}.`,
-    `#passage-${anchor}`,
+    passageHash(anchor),
   );
 }
 
@@ -120,7 +126,7 @@ export async function split(sent: FormData) {
     form,
     ({ editor, options }) => splitPassage(editor, { ...ref(form), paragraph: String(form.get('paragraph')) }, options),
     `Split passage ${form.get('anchor')} before its paragraph ${form.get('paragraph')}.`,
-    `#passage-${form.get('anchor')}`,
+    passageHash(form.get('anchor')),
   );
 }
 
@@ -129,7 +135,7 @@ export async function tag(sent: FormData) {
   const removing = form.get('remove') === 'yes';
   const change = removing ? untagPassage : tagPassage;
   await plainChange({
-    back: `${documentEditor(form.get('documentId'))}/passages/${encodeURIComponent(String(form.get('anchor')))}`,
+    back: passageEditor(form.get('documentId'), form.get('anchor')),
     change: ({ editor, options }) => change(editor, { ...ref(form), topicId: String(form.get('topicId')) }, options),
     done: () => (removing ? 'Topic removed.' : 'Topic added.'),
   });
