@@ -118,6 +118,9 @@ export const ARCHIVE_TABLES: ArchiveTable[] = [
       int('version'),
       time('createdAt'),
       time('updatedAt'),
+      text('recordingUrl', true),
+      text('recordingFile', true),
+      text('recordingType', true),
     ],
   },
   {
@@ -141,7 +144,15 @@ export const ARCHIVE_TABLES: ArchiveTable[] = [
       int('questionId', true),
       time('createdAt'),
       time('updatedAt'),
+      int('startMs', true),
+      int('endMs', true),
     ],
+  },
+  {
+    key: 'sections',
+    table: 'DocumentSection',
+    orderBy: ['id'],
+    columns: [int('id'), int('documentId'), int('position'), text('title'), text('synopsis', true), text('keywords'), int('startAnchor')],
   },
   { key: 'passageTopics', table: 'PassageTopic', orderBy: ['passageId', 'topicId'], columns: [int('passageId'), int('topicId')] },
   { key: 'synonyms', table: 'SearchSynonym', orderBy: ['id'], columns: [int('id'), text('term'), int('group')] },
@@ -186,7 +197,17 @@ export const ARCHIVE_TABLES: ArchiveTable[] = [
  * Tables whose ids are given by AUTOINCREMENT: the file keeps the highest id each has ever given, so
  * after an import an id of a deleted row (a passage a revision still names) is never given again.
  */
-export const SEQUENCED_TABLES = ['Speaker', 'SpeakerAlias', 'Topic', 'Document', 'Passage', 'SearchSynonym', 'Revision', 'AuditEvent'] as const;
+export const SEQUENCED_TABLES = [
+  'Speaker',
+  'SpeakerAlias',
+  'Topic',
+  'Document',
+  'Passage',
+  'DocumentSection',
+  'SearchSynonym',
+  'Revision',
+  'AuditEvent',
+] as const;
 
 /** The tables an export with these options writes. */
 export const tablesFor = (withAccounts: boolean) => ARCHIVE_TABLES.filter((t) => withAccounts || !t.accountsOnly);

@@ -47,7 +47,11 @@ export function insertDocument(db: WriteDb, editor: Editor, data: CheckedDocumen
   }
   for (const p of data.passages) requireSpeaker(db, p.speakerId, 'passages');
   requireTopics(db, [...new Set(data.passages.flatMap((p) => p.topicIds))], 'passages');
-  const id = insertEntryRow(db, 'document', { ...fieldColumns(data), status });
+  const recording = { recordingUrl: data.recordingUrl, recordingFile: data.recordingFile, recordingType: data.recordingType };
+  if (recording.recordingUrl !== null && recording.recordingFile !== null) {
+    throw new ValidationError('A recording is an address or a stored file, not both.', { recordingUrl: ['must be empty when a file is stored'] });
+  }
+  const id = insertEntryRow(db, 'document', { ...fieldColumns(data), ...recording, status });
   setParticipants(db, id, data.participants);
   const ids: number[] = [];
   data.passages.forEach((p, index) => {
@@ -58,6 +62,8 @@ export function insertDocument(db: WriteDb, editor: Editor, data: CheckedDocumen
       speakerId: p.speakerId,
       text: p.text,
       questionId: p.questionIndex === null ? null : ids[p.questionIndex],
+      startMs: p.startMs,
+      endMs: p.endMs,
       temporaryPosition: -(index + 1),
     });
     setPassageTopics(db, passageId, p.topicIds);

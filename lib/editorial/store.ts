@@ -40,6 +40,9 @@ export interface NewPassageRow {
   speakerId: number | null;
   text: string;
   questionId: number | null;
+  /** Where it is spoken in the document's recording (milliseconds); absent or null when untimed. */
+  startMs?: number | null;
+  endMs?: number | null;
   /** A temporary position below zero, distinct among the passages inserted before the next arrangePassages(). */
   temporaryPosition: number;
 }
@@ -49,9 +52,21 @@ export function insertPassage(db: WriteDb, passage: NewPassageRow): number {
   const now = nowIso();
   const result = sql(
     db,
-    `INSERT INTO Passage (documentId, position, anchor, kind, speakerId, text, questionId, createdAt, updatedAt)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(passage.documentId, passage.temporaryPosition, passage.anchor, passage.kind, passage.speakerId, passage.text, passage.questionId, now, now);
+    `INSERT INTO Passage (documentId, position, anchor, kind, speakerId, text, questionId, startMs, endMs, createdAt, updatedAt)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    passage.documentId,
+    passage.temporaryPosition,
+    passage.anchor,
+    passage.kind,
+    passage.speakerId,
+    passage.text,
+    passage.questionId,
+    passage.startMs ?? null,
+    passage.endMs ?? null,
+    now,
+    now,
+  );
   return Number(result.lastInsertRowid);
 }
 

@@ -132,3 +132,50 @@ export const topicIdsSchema = z
   .array(idSchema, { error: 'must be a list of topics' })
   .max(50, 'must be at most 50 topics')
   .refine((ids) => new Set(ids).size === ids.length, 'lists a topic twice');
+
+// ---------------------------------------------------------------------------------------------
+// Time in a recording (issue 12): optional per passage, both or neither
+
+/** A point in a recording, in whole milliseconds; empty or absent means untimed. */
+export const millisecondsSchema = z.preprocess(
+  (value) => (value === '' || value === undefined ? null : value),
+  wholeNumberSchema('must be a time in milliseconds')
+    .pipe(
+      z
+        .number()
+        .min(0, 'must not be negative')
+        .max(2 ** 31 - 1, 'must be under 24 days'),
+    )
+    .nullable(),
+);
+
+/** A passage's start and end in its document's recording, as fields of a passage's schema. */
+export const passageTimesFields = { startMs: millisecondsSchema.default(null), endMs: millisecondsSchema.default(null) };
+
+/** Both or neither, the end after the start: a refinement for any schema with passageTimesFields. */
+export function checkPassageTimes({ startMs, endMs }: { startMs: number | null; endMs: number | null }, context: z.RefinementCtx): void {
+  if ((startMs === null) !== (endMs === null)) {
+    context.addIssue({ code: 'custom', path: [startMs === null ? 'startMs' : 'endMs'], message: 'needs both a start and an end, or neither' });
+  } else if (startMs !== null && endMs !== null && endMs <= startMs) {
+    context.addIssue({ code: 'custom', path: ['endMs'], message: 'must be after the start' });
+  }
+}
+
+/** The name a stored recording has under RECORDINGS_DIR: one plain file name, never a path. */
+export const recordingFileSchema = z.preprocess(
+  (value) => (value === '' ? null : value),
+  z
+    .string()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/, 'must be a plain file name')
+    .refine((name) => !name.includes('..'), 'must be a plain file name')
+    .nullable(),
+);
+
+/** A recording's MIME type: audio or video only, as the player and the served header use it. */
+export const recordingTypeSchema = z.preprocess(
+  (value) => (value === '' ? null : value),
+  z
+    .string()
+    .regex(/^(audio|video)\/[a-z0-9.+-]{1,50}$/, 'must be an audio or video type, such as audio/mpeg')
+    .nullable(),
+);

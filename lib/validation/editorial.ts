@@ -17,6 +17,10 @@ import {
   optionalTextSchema,
   participantsSchema,
   passageTextSchema,
+  checkPassageTimes,
+  passageTimesFields,
+  recordingFileSchema,
+  recordingTypeSchema,
   sourceUrlSchema,
   titleSchema,
   topicIdsSchema,
@@ -50,20 +54,28 @@ export const documentFieldsSchema = z.object({
 });
 
 /** A passage given with a new document. */
-export const newDocumentPassageSchema = z.object({
-  kind: passageKindSchema,
-  speakerId: nullableId.default(null),
-  text: passageTextSchema,
-  topicIds: topicIdsSchema.default([]),
-  /** For an answer: the index, in this list, of the earlier question it answers. */
-  questionIndex: z.number().int().min(0).nullable().default(null),
-});
+export const newDocumentPassageSchema = z
+  .object({
+    kind: passageKindSchema,
+    speakerId: nullableId.default(null),
+    text: passageTextSchema,
+    topicIds: topicIdsSchema.default([]),
+    /** For an answer: the index, in this list, of the earlier question it answers. */
+    questionIndex: z.number().int().min(0).nullable().default(null),
+    ...passageTimesFields,
+  })
+  .superRefine(checkPassageTimes);
 
 export const createDocumentSchema = documentFieldsSchema.extend({
   language: languageSchema.default('en'),
   participants: participantsSchema.default([]),
   passages: z.array(newDocumentPassageSchema).max(5000, 'must be at most 5000 passages').default([]),
   message: messageSchema,
+  /** The recording beside the transcript, when one comes with it (an import, a test's fixture). */
+  recordingUrl: sourceUrlSchema.default(null),
+  /** A file already stored under RECORDINGS_DIR: its name there, and its MIME type. */
+  recordingFile: recordingFileSchema.default(null),
+  recordingType: recordingTypeSchema.default(null),
 });
 
 /** The fields given are changed; those left out stay as they are. */
