@@ -15,6 +15,7 @@ import { matchSpeaker } from './speaker-match';
 import { checkNewSpeaker, insertSpeaker } from './speakers';
 import { ensureSystemEditor } from './system-editor';
 import { arrangePassages, documentSlugTaken, insertPassage, requireSpeaker, requireTopics, setParticipants, setPassageTopics } from './store';
+import { insertSections } from './sections';
 import type { WriteDb } from '@/lib/db';
 
 export type CheckedDocument = ReturnType<typeof checkNewDocument>;
@@ -22,6 +23,11 @@ export type CheckedDocument = ReturnType<typeof checkNewDocument>;
 /** A new document's checked input, or why it is refused; nothing is written. */
 export function checkNewDocument(input: unknown) {
   const data = parseInput(createDocumentSchema, input);
+  data.sections.forEach((section, index) => {
+    if (section.passageIndex >= data.passages.length) {
+      throw new ValidationError('A section starts at no passage.', { sections: [`section ${index + 1} must start at one of the passages`] });
+    }
+  });
   data.passages.forEach((passage, index) => {
     if (passage.questionIndex === null) return;
     const question = data.passages[passage.questionIndex];
@@ -70,6 +76,7 @@ export function insertDocument(db: WriteDb, editor: Editor, data: CheckedDocumen
     ids.push(passageId);
   });
   arrangePassages(db, id, ids);
+  insertSections(db, id, data.sections);
   const what = status === 'published' ? 'published document' : 'draft';
   return recordCreated(db, editor, {
     entityType: 'document',

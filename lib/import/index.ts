@@ -22,6 +22,7 @@ export type {
   ImportOptions,
   ImportedSpeaker,
   ImportedPassage,
+  ImportedSection,
   SkippedBlock,
   ImportMeta,
   ImportResult,

@@ -39,6 +39,19 @@ export interface ImportedPassage {
   answers: number | null;
   /** 1-based line in the raw input where it starts. */
   line: number;
+  /** Where it is spoken in the recording (milliseconds), when the format carries time (captions, OHMS). */
+  startMs?: number | null;
+  endMs?: number | null;
+}
+
+/** An entry of the table of contents a format brings (OHMS index points). */
+export interface ImportedSection {
+  title: string;
+  synopsis: string | null;
+  /** Keywords given with it: suggested topics for the editor, never applied unseen. */
+  keywords: string[];
+  /** Index (into passages) of the passage it starts at. */
+  passage: number;
 }
 
 /** A block left out of the passages; `reason` is for people ("byline", "pull quote repeating passage 2"). */
@@ -87,4 +100,8 @@ export interface ImportResult {
   notes: string[];
   /** What must be resolved before the result may be saved; empty when it may be. */
   problems: ImportProblem[];
+  /** A table of contents, when the format carries one (OHMS index points). */
+  sections?: ImportedSection[];
+  /** The recording's address, when the file names one (OHMS media URL); http(s) only. */
+  recordingUrl?: string | null;
 }

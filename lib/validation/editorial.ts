@@ -66,11 +66,21 @@ export const newDocumentPassageSchema = z
   })
   .superRefine(checkPassageTimes);
 
+/** A section of a new document's table of contents. */
+export const newDocumentSectionSchema = z.object({
+  title: lineSchema(TITLE_MAX),
+  synopsis: optionalTextSchema(5000),
+  keywords: z.array(lineSchema(200)).max(100, 'must be at most 100 keywords').default([]),
+  passageIndex: z.number().int().min(0),
+});
+
 export const createDocumentSchema = documentFieldsSchema.extend({
   language: languageSchema.default('en'),
   participants: participantsSchema.default([]),
   passages: z.array(newDocumentPassageSchema).max(5000, 'must be at most 5000 passages').default([]),
   message: messageSchema,
+  /** A table of contents: each section starts at a passage given here (its index in `passages`). */
+  sections: z.array(newDocumentSectionSchema).max(1000, 'must be at most 1000 sections').default([]),
   /** The recording beside the transcript, when one comes with it (an import, a test's fixture). */
   recordingUrl: sourceUrlSchema.default(null),
   /** A file already stored under RECORDINGS_DIR: its name there, and its MIME type. */

@@ -54,3 +54,29 @@ describe('a new document with time', () => {
     expect(documents()).toBe(before);
   });
 });
+
+describe('a new document with a table of contents', () => {
+  it('stores its sections in order, each at its passage’s anchor', async () => {
+    const result = await createDocument(ada, {
+      ...timed('with-sections', [{}, {}, {}]),
+      sections: [
+        { title: 'Childhood', synopsis: 'Growing up in Hoeryong.', keywords: ['family', 'school'], passageIndex: 0 },
+        { title: 'Leaving', passageIndex: 2 },
+      ],
+    });
+    expect(
+      db.prepare('SELECT position, title, synopsis, keywords, startAnchor FROM DocumentSection WHERE documentId = ? ORDER BY position').all(result.id),
+    ).toEqual([
+      { position: 0, title: 'Childhood', synopsis: 'Growing up in Hoeryong.', keywords: '["family","school"]', startAnchor: 1 },
+      { position: 1, title: 'Leaving', synopsis: null, keywords: '[]', startAnchor: 3 },
+    ]);
+  });
+
+  it('refuses a section that starts at no passage, and writes nothing', async () => {
+    const before = documents();
+    await expect(createDocument(ada, { ...timed('bad-sections', [{}]), sections: [{ title: 'Nowhere', passageIndex: 1 }] })).rejects.toBeInstanceOf(
+      ValidationError,
+    );
+    expect(documents()).toBe(before);
+  });
+});
