@@ -35,6 +35,8 @@ const EnvSchema = z.object({
    * figures); `npm run search:embed` does the same work on demand.
    */
   SEARCH_EMBED_ON_START: z.enum(['on', 'off'], { error: 'SEARCH_EMBED_ON_START must be "on" or "off"' }).default('on'),
+  /** Where recordings uploaded in the back office are stored (lib/media), beside the database by default. */
+  RECORDINGS_DIR: z.string().min(1).default('./data/recordings'),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
