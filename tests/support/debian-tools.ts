@@ -9,6 +9,9 @@ import { existsSync } from 'node:fs';
 const TOOLS: { pkg: string; present: () => boolean }[] = [
   { pkg: 'libxml2-utils', present: () => spawnSync('xmllint', ['--version']).status === 0 },
   { pkg: 'libhttp-oai-perl', present: () => spawnSync('perl', ['-MHTTP::OAI', '-e1']).status === 0 },
+  // The synthetic recordings of the media tests (tests/support/synthetic-recording.ts).
+  { pkg: 'espeak-ng', present: () => spawnSync('espeak-ng', ['--version']).status === 0 },
+  { pkg: 'ffmpeg', present: () => spawnSync('ffmpeg', ['-version']).status === 0 },
 ];
 
 export function installMissingDebianTools(canInstall = process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')): void {
