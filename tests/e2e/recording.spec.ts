@@ -84,7 +84,7 @@ test('the media route serves ranges through the request edge, uncompressed', asy
   expect((await request.get(`/media/recordings/${'0'.repeat(32)}.mp3`)).status()).toBe(404);
 });
 
-test('playing lights the passage being spoken and follows it', async ({ page }) => {
+test('playing lights the passage being spoken, and the player stays in view', async ({ page }) => {
   await page.goto(`/documents/${AUDIO}`);
   const player = page.getByRole('region', { name: 'Recording' });
   await expect(player).toBeVisible();
@@ -94,9 +94,28 @@ test('playing lights the passage being spoken and follows it', async ({ page }) 
   await expect(spoken(page)).toHaveAttribute('id', 'p1');
   await expect(spoken(page)).toHaveAttribute('id', 'p2', { timeout: 10_000 });
   await expect(spoken(page)).toHaveAttribute('id', 'p3', { timeout: 10_000 });
-  // The player stays in view while the transcript scrolls.
-  await page.mouse.wheel(0, 300);
+  // The player stays in view, at the top of the window, while the transcript scrolls.
+  await page.setViewportSize({ width: 900, height: 420 });
+  await page.keyboard.press('End');
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(200);
   await expect(player).toBeInViewport();
+  expect((await player.boundingBox())!.y).toBeLessThan(5);
+  await audio(page).evaluate((a: HTMLAudioElement) => a.pause());
+});
+
+test('the page follows the spoken passage, but not while the reader scrolls elsewhere', async ({ page }) => {
+  // A short window, so the later passages start out of view.
+  await page.setViewportSize({ width: 900, height: 420 });
+  await page.goto(`/documents/${AUDIO}`);
+  await page.getByRole('button', { name: /play passage 1$/ }).click();
+  await expect(spoken(page)).toHaveAttribute('id', 'p2', { timeout: 10_000 });
+  await expect(page.locator('#p2')).toBeInViewport();
+  // The reader goes back to the top (Home): the next passage is lit but the page stays where they put it.
+  await page.keyboard.press('Home');
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(0);
+  await expect(spoken(page)).toHaveAttribute('id', 'p3', { timeout: 10_000 });
+  await page.waitForTimeout(500);
+  expect(await page.evaluate(() => window.scrollY)).toBe(0);
   await audio(page).evaluate((a: HTMLAudioElement) => a.pause());
 });
 
