@@ -83,8 +83,11 @@ export function currentSnapshot<T extends EntityType>(entityType: T, id: number,
 
 /** Records the entry's current state as a revision if its current version has none (seeded and imported entries). */
 export async function ensureBaselineRevision(entityType: EntityType, id: number, options?: EditOptions): Promise<void> {
+  // A baseline records what is already public: no page shows anything new, so none is renewed (and
+  // the history page that calls this while it renders must not ask Next.js to renew any).
   runWrite(options, (db) => {
     ensureBaseline(db, entityType, id);
+    return { paths: [] };
   });
 }
 
