@@ -55,10 +55,20 @@ describe('titleSchema', () => {
 });
 
 describe('document schemas', () => {
-  it('create: defaults language, participants and passages; reads ids from text', () => {
-    expect(createDocumentSchema.parse({ slug: 'a-b', kind: 'essay', title: 'A', date: '2019-03', participants: [{ speakerId: '4', role: 'author' }] })).toEqual(
-      { slug: 'a-b', kind: 'essay', title: 'A', date: '2019-03', language: 'en', participants: [{ speakerId: 4, role: 'author' }], passages: [] },
-    );
+  it('create: defaults language, participants, passages, sections and recording; reads ids from text', () => {
+    expect(createDocumentSchema.parse({ slug: 'a-b', kind: 'essay', title: 'A', date: '2019-03', participants: [{ speakerId: '4', role: 'author' }] })).toEqual({
+      slug: 'a-b',
+      kind: 'essay',
+      title: 'A',
+      date: '2019-03',
+      language: 'en',
+      participants: [{ speakerId: 4, role: 'author' }],
+      passages: [],
+      sections: [],
+      recordingUrl: null,
+      recordingFile: null,
+      recordingType: null,
+    });
   });
 
   it('create: one message per field', () => {
