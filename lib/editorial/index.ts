@@ -13,7 +13,7 @@ export { SYSTEM_EDITOR } from './system-editor';
 export { addPassage, deletePassage, reorderPassages, tagPassage, untagPassage, updatePassage } from './passages';
 export { mergePassages, splitPassage } from './passage-split-merge';
 export { setDocumentRecording, type RecordingEditResult } from './recording';
-export { addSection, deleteSection, moveSection, updateSection } from './sections';
+export { addSection, deleteSection, getSectionsForEditing, moveSection, updateSection, type SectionRow } from './sections';
 export { createSpeaker, deleteSpeaker, getSpeakerForEditing, mergeSpeakers, updateSpeaker } from './speakers';
 export { createTopic, deleteTopic, getTopicForEditing, mergeTopics, updateTopic } from './topics';
 export {

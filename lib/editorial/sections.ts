@@ -4,7 +4,8 @@
 // passage's; the rows are kept in the document's snapshot, so a restore brings them back.
 import 'server-only';
 import { addSectionSchema, deleteSectionSchema, moveSectionSchema, updateSectionSchema } from '@/lib/validation/sections';
-import type { WriteDb } from '@/lib/db';
+import { writerOf, type WriteDb } from '@/lib/db';
+import type { EditOptions } from './history';
 import { NotFoundError, ValidationError } from './errors';
 import { passageOperation } from './passage-operation';
 import { passageRows, sql } from './rows';
@@ -36,6 +37,11 @@ export function sectionRows(db: WriteDb, documentId: number): SectionRow[] {
     documentId,
   ) as (Omit<SectionRow, 'keywords'> & { keywords: string })[];
   return rows.map((row) => ({ ...row, keywords: JSON.parse(row.keywords) as string[] }));
+}
+
+/** The document's sections with their ids, for the back office's table-of-contents editor. */
+export function getSectionsForEditing(documentId: number, options?: EditOptions): SectionRow[] {
+  return sectionRows(writerOf(options).db, documentId);
 }
 
 /**
