@@ -73,6 +73,16 @@ test('an editor times a passage, adds a section and uploads a recording', async 
   await page.reload();
   await expect(page.getByRole('form', { name: 'Passage 2' }).getByLabel('End', { exact: true })).toHaveValue('1:10.250');
 
+  // The editors' JSON API takes times as a pair and answers with the passage's times.
+  const api = `/api/v1/admin/documents/${editor.split('/').pop()}/passages/1`;
+  const current = Number((await page.getByText(/^Document version \d+/).textContent())!.match(/\d+/)![0]);
+  const half = await page.request.patch(api, { data: { expectedVersion: current, startMs: 0 } });
+  expect(half.status()).toBe(400);
+  expect((await half.json()).fieldErrors).toEqual({ endMs: ['give the start and the end together (both empty clears them)'] });
+  const timed = await page.request.patch(api, { data: { expectedVersion: current, startMs: 0, endMs: 4200 } });
+  expect(timed.status()).toBe(200);
+  expect(await timed.json()).toMatchObject({ version: current + 1, changed: true, passage: { anchor: 1, startMs: 0, endMs: 4200 } });
+
   // The table of contents: a section starting at the answer.
   await page.goto(editor);
   await hydrated(page);
@@ -83,6 +93,7 @@ test('an editor times a passage, adds a section and uploads a recording', async 
   await add.getByRole('button', { name: 'Add section' }).click();
   await expect(page.getByRole('status').first()).toContainText('Section “At the river” saved.');
   await expect(page.getByRole('heading', { name: 'Table of contents (1)' })).toBeVisible();
+  await expect(page.locator('#passage-2')).toContainText('at 1:05–1:10.250 in the recording');
   const section = page.getByRole('form', { name: 'Section “At the river”' });
   await expect(section.getByLabel('Starts at passage')).toHaveValue('2');
 
