@@ -8,14 +8,11 @@
 // point comes before any). A point neither way can place (words found nowhere or in several
 // passages, and no times) is left out and reported, never put at a guessed passage.
 import { compareKey } from '../text';
+import { formatClock } from './clock';
 import type { ImportedPassage, ImportedSection } from '../types';
 import type { OhmsIndexPoint } from './ohms-record';
 
-export function clock(seconds: number): string {
-  const s = Math.floor(seconds);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${Math.floor(s / 3600)}:${pad(Math.floor(s / 60) % 60)}:${pad(s % 60)}`;
-}
+const clock = (seconds: number) => formatClock(seconds * 1000);
 
 /** The passage whose text holds the point's words, when exactly one does. */
 function passageByWords(point: OhmsIndexPoint, keys: string[]): number | null {

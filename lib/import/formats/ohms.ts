@@ -10,6 +10,7 @@ import { indexSections } from './ohms-index';
 import { recordingAddress, recordMeta, speakerHints } from './ohms-meta';
 import { readOhmsRecord, type OhmsRecord } from './ohms-record';
 import { durationMs, readSync, timePassages } from './ohms-sync';
+import { parseOhmsVtt } from './ohms-vtt';
 import type { TranscriptFile, TranscriptFormat } from './types';
 
 /** Reads an OHMS XML file; throws ImportError with a clear message on one it cannot read. */
@@ -24,7 +25,7 @@ export function parseOhms(raw: string, options: ImportOptions = {}): ImportResul
   const notes: string[] = [];
   let result: ImportResult;
   if (record.vttTranscript.trim() !== '') {
-    throw new ImportError('OHMS 6 WebVTT transcripts (<vtt_transcript>) are not read yet');
+    result = parseOhmsVtt(record.vttTranscript, textOptions, durationMs(record.duration), notes);
   } else if (record.transcript.trim() !== '') {
     result = legacyTranscript(record, textOptions, notes);
   } else {
@@ -46,7 +47,14 @@ export function parseOhms(raw: string, options: ImportOptions = {}): ImportResul
 
 /** OHMS 5.x and earlier: a plain transcript, timed by the minute markers of <sync> when it has them. */
 function legacyTranscript(record: OhmsRecord, options: ImportOptions, notes: string[]): ImportResult {
-  const result = parseDocumentText(record.transcript, options);
+  let result: ImportResult;
+  try {
+    result = parseDocumentText(record.transcript, options);
+  } catch (error) {
+    // Its line numbers count the transcript's lines, as <sync> does, not the XML file's.
+    if (error instanceof ImportError) throw new ImportError(`in the OHMS <transcript>, ${error.message}`, error.line);
+    throw error;
+  }
   if (record.sync === '') {
     notes.push('the OHMS record has no sync data: the passages carry no recording times');
     return result;

@@ -105,7 +105,7 @@ describe('an OHMS record without sync data', () => {
     ]);
     expect(result.notes).toContain('the OHMS record has no sync data: the passages carry no recording times');
     expect(result.notes).toContain(
-      'index point "Summers" (0:02:50) was left out of the table of contents: its words are not found in one passage, and the passages have no times to place it by',
+      'index point "Summers" (2:50) was left out of the table of contents: its words are not found in one passage, and the passages have no times to place it by',
     );
   });
 });
@@ -168,5 +168,57 @@ describe('ohmsFormat, the importer registry entry', () => {
     expect(ohmsFormat.parse(file('sayer.xml', SAMPLE), {})).toEqual(parseOhms(SAMPLE));
     const latin1 = Uint8Array.from([...new TextEncoder().encode(SAMPLE.slice(0, 200)), 0xe9, 0x3c]);
     expect(importErrorOf(() => ohmsFormat.parse(file('sayer.xml', latin1), {})).message).toMatch(/not UTF-8/);
+  });
+});
+
+describe('an OHMS 6 record with a WebVTT transcript', () => {
+  const VTT_SAMPLE = fixture('ohms-6-vtt.xml');
+  const result = parseOhms(VTT_SAMPLE);
+
+  it('is a file a real XML parser reads', () => {
+    requireXmllint();
+    assertWellFormed(VTT_SAMPLE);
+  });
+
+  it('merges the cues into turns by their voice tags, with the first cue’s start and the last cue’s end', () => {
+    expect(result.meta).toEqual({
+      title: 'Eli Boatwright on learning a trade (synthetic sample)',
+      date: '2024-11-05',
+      publisher: 'Example Maritime Archive',
+      language: 'en',
+    });
+    expect(result.recordingUrl).toBe('http://media.example.org/oh/boatwright.m4a');
+    expect(result.speakers.map((s) => [s.name, s.role])).toEqual([
+      ['Eli Boatwright', 'interviewee'],
+      ['Ann Asker', 'interviewer'],
+    ]);
+    expect(result.passages.map((p) => [p.kind, p.speaker, p.text, p.startMs, p.endMs])).toEqual([
+      ['question', 'Ann Asker', 'Thank you for talking with me. Where did you learn to build boats?', 2000, 7500],
+      // OHMS's <br><br> between paragraphs of a cue keeps the words apart.
+      ['answer', 'Eli Boatwright', 'From my uncle, in a shed behind the harbour. He never wrote anything down. I learned by watching his hands.', 7500, 21_250],
+      ['question', 'Ann Asker', 'What was the first boat you finished?', 21_250, 26_000],
+      // The last cue "ends" at 00:00:00.000, OHMS's open end: the passage ends with the stated duration.
+      ['answer', 'Eli Boatwright', 'A rowing boat for two, painted green & white.', 26_000, 40_000],
+    ]);
+    expect(result.notes).toContain('the last cue has no end in the OHMS file (00:00:00.000): the last passage ends with the recording');
+  });
+
+  it('keeps the index points as sections, placed by their words or their time', () => {
+    expect(result.sections).toEqual([
+      { title: 'Learning the trade', synopsis: "An uncle's shed behind the harbour.", keywords: ['Boatbuilding', 'Apprenticeship'], passage: 0 },
+      { title: 'The first boat', synopsis: null, keywords: [], passage: 2 },
+    ]);
+  });
+
+  it('reads a WebVTT transcript OHMS wrote without its WEBVTT line, and leaves an open end open without a duration', () => {
+    const bare = parseOhms(VTT_SAMPLE.replace('<![CDATA[WEBVTT\n\n', '<![CDATA[').replace('<duration>00:00:40</duration>', '<duration/>'));
+    expect(bare.passages.map((p) => p.text)).toEqual(result.passages.map((p) => p.text));
+    expect(bare.passages.at(-1)!.endMs).toBeNull();
+    expect(bare.notes).toContain('the last cue has no end in the OHMS file (00:00:00.000): the last passage’s end is left open');
+  });
+
+  it("refuses a WebVTT transcript the captions reader cannot read, saying it is the OHMS file's", () => {
+    const backwards = VTT_SAMPLE.replace('00:00:21.250 --> 00:00:26.000', '00:00:01.000 --> 00:00:26.000');
+    expect(importErrorOf(() => parseOhms(backwards)).message).toMatch(/^in the OHMS <vtt_transcript>, line \d+: the times go backwards/);
   });
 });
