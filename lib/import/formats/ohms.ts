@@ -6,6 +6,7 @@ import { parseDocumentText } from '../index';
 import { ImportError } from '../errors';
 import { splitRawLines } from '../normalize';
 import type { ImportOptions, ImportResult } from '../types';
+import { essayReading } from './ohms-essay';
 import { indexSections } from './ohms-index';
 import { recordingAddress, recordMeta, speakerHints } from './ohms-meta';
 import { readOhmsRecord, type OhmsRecord } from './ohms-record';
@@ -47,14 +48,19 @@ export function parseOhms(raw: string, options: ImportOptions = {}): ImportResul
 
 /** OHMS 5.x and earlier: a plain transcript, timed by the minute markers of <sync> when it has them. */
 function legacyTranscript(record: OhmsRecord, options: ImportOptions, notes: string[]): ImportResult {
+  const essay = essayReading(record, options);
   let result: ImportResult;
   try {
-    result = parseDocumentText(record.transcript, options);
+    result = parseDocumentText(essay?.transcript ?? record.transcript, essay?.options ?? options);
   } catch (error) {
     // Its line numbers count the transcript's lines, as <sync> does, not the XML file's.
     if (error instanceof ImportError) throw new ImportError(`in the OHMS <transcript>, ${error.message}`, error.line);
     throw error;
   }
+  if (essay)
+    notes.push(
+      `read as an essay, as the OHMS record's type says${essay.author ? `: the label "${essay.author}:" taken off its paragraphs, and ${essay.author} given as the author` : ''}`,
+    );
   if (record.sync === '') {
     notes.push('the OHMS record has no sync data: the passages carry no recording times');
     return result;
