@@ -54,16 +54,15 @@ const parser = new XMLParser({
   isArray: (name) => REPEATING.has(name),
 });
 
-/** Everything before the root element, where a DOCTYPE would have to stand. */
-function prolog(raw: string): string {
-  const root = /<[A-Za-z_]/.exec(raw);
-  return root ? raw.slice(0, root.index) : raw;
+/** Whether a DTD or entity declaration stands anywhere outside CDATA (where it would be only text). */
+function declaresDtd(raw: string): boolean {
+  return /<!(?:DOCTYPE|ENTITY)/i.test(raw.replace(/<!\[CDATA\[[\s\S]*?\]\]>/g, ''));
 }
 
 export function readOhmsRecord(raw: string): OhmsRecord {
   if (typeof raw !== 'string' || raw.trim() === '') throw new ImportError('the file is empty: there is nothing to import');
   const text = raw.replace(/^\uFEFF/, '');
-  if (/<!DOCTYPE/i.test(prolog(text))) {
+  if (declaresDtd(text)) {
     throw new ImportError('the XML declares a DTD (<!DOCTYPE …>), which OHMS files never have: refused, so no entity in it is ever expanded');
   }
   const valid = XMLValidator.validate(text);

@@ -34,6 +34,7 @@ export function parseOhms(raw: string, options: ImportOptions = {}): ImportResul
       'the OHMS record has no transcript: neither <transcript> nor <vtt_transcript> holds any text, and an index alone is no document to import',
     );
   }
+  footnoteNotes(record, notes);
   if (record.hasTranslation) notes.push("the OHMS record's translation (transcript_alt) was not imported: only the main transcript");
   const recordingUrl = recordingAddress(record, notes);
   const sections = indexSections(record.index, result.passages, notes);
@@ -70,6 +71,20 @@ function legacyTranscript(record: OhmsRecord, options: ImportOptions, notes: str
   timePassages(result.passages, lines, readSync(record.sync, lines), durationMs(record.duration));
   notes.push("passage times are estimated from OHMS's minute markers (within a few seconds as a rule): check them against the recording");
   return result;
+}
+
+/**
+ * OHMS footnotes are not passages: 5.x writes "[[footnote]]1[[/footnote]]" in the text and the notes
+ * in a closing "[[footnotes]]" block, which stay in the text as written; 6 writes them as annotations
+ * in a NOTE block of the WebVTT, which the captions reader passes over. Either way the editor is told.
+ */
+function footnoteNotes(record: OhmsRecord, notes: string[]): void {
+  if (record.vttTranscript.trim() !== '') {
+    const count = record.vttTranscript.match(/<annotation\b/gi)?.length ?? 0;
+    if (count > 0) notes.push(`the WebVTT transcript's ${count} annotation(s) (OHMS footnotes) were not imported: add them by hand`);
+  } else if (/\[\[\/?footnotes?\]\]/.test(record.transcript)) {
+    notes.push('the transcript has OHMS footnotes ([[footnote]] marks and a [[footnotes]] block): they are kept in the text as written; move them by hand');
+  }
 }
 
 const XML_SIGNATURE = /^\uFEFF?\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--[\s\S]*?-->\s*)*<(?:[\w-]+:)?ROOT[\s>]/;

@@ -222,3 +222,40 @@ describe('an OHMS 6 record with a WebVTT transcript', () => {
     expect(importErrorOf(() => parseOhms(backwards)).message).toMatch(/^in the OHMS <vtt_transcript>, line \d+: the times go backwards/);
   });
 });
+
+describe('OHMS footnotes, which are not passages', () => {
+  it('in a 5.x transcript: kept in the text as written, and the editor told', () => {
+    const withNote = SAMPLE.replace(
+      'sold it.</transcript>',
+      'sold it.[[footnote]]1[[/footnote]]\n\n[[footnotes]][[note]]The farm was sold in 1990.[[/note]][[/footnotes]]</transcript>',
+    );
+    const result = parseOhms(withNote);
+    expect(result.passages.map((p) => p.text).join(' ')).toContain('The farm was sold in 1990.');
+    expect(result.notes).toContain(
+      'the transcript has OHMS footnotes ([[footnote]] marks and a [[footnotes]] block): they are kept in the text as written; move them by hand',
+    );
+  });
+
+  it("in a 6 transcript's annotations: the editor told they were not imported", () => {
+    const withNote = fixture('ohms-6-vtt.xml').replace(
+      'NOTE\nTRANSCRIPTION END',
+      'NOTE\nTRANSCRIPTION END\n\nNOTE\nANNOTATIONS BEGIN\n<annotation ref="1">The harbour was rebuilt later.</annotation>\nANNOTATIONS END',
+    );
+    expect(parseOhms(withNote).notes).toContain("the WebVTT transcript's 1 annotation(s) (OHMS footnotes) were not imported: add them by hand");
+  });
+});
+
+describe('a DTD anywhere outside CDATA', () => {
+  it('is refused even after a comment that looks like an element', () => {
+    const hidden = SAMPLE.replace(
+      '<?xml version="1.0" encoding="UTF-8"?>',
+      '<?xml version="1.0" encoding="UTF-8"?>\n<!-- <a> -->\n<!DOCTYPE ROOT [<!ENTITY x "x">]>',
+    );
+    expect(importErrorOf(() => parseOhms(hidden)).message).toMatch(/^the XML declares a DTD/);
+  });
+
+  it('is only text inside CDATA, and does not stop the import', () => {
+    const quoted = fixture('ohms-6-vtt.xml').replace('painted green &amp; white.', 'painted green, <!DOCTYPE> on the stern.');
+    expect(parseOhms(quoted).passages.at(-1)!.text).toBe('A rowing boat for two, painted green, on the stern.');
+  });
+});
