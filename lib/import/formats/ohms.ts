@@ -19,7 +19,7 @@ export function parseOhms(raw: string, options: ImportOptions = {}): ImportResul
   const record = readOhmsRecord(raw);
   const textOptions: ImportOptions = {
     ...options,
-    title: options.title ?? (record.title || undefined),
+    title: options.title?.trim() ? options.title : record.title || undefined,
     // The people the record names, with their roles; the editor's own hints come after and win.
     speakers: [...speakerHints(record), ...(options.speakers ?? [])],
   };
