@@ -69,7 +69,13 @@ export function readOhmsRecord(raw: string): OhmsRecord {
   if (valid !== true) {
     throw new ImportError(`the file is not well-formed XML: ${valid.err.msg} (line ${valid.err.line}, column ${valid.err.col})`, valid.err.line);
   }
-  const doc = parser.parse(text) as Record<string, XmlNode>;
+  let doc: Record<string, XmlNode>;
+  try {
+    doc = parser.parse(text) as Record<string, XmlNode>;
+  } catch (error) {
+    // The validator and the parser do not catch quite the same faults ("<?xml v…" passes the first).
+    throw new ImportError(`the file is not well-formed XML: ${error instanceof Error ? error.message : String(error)}`);
+  }
   const rootName = Object.keys(doc).find((k) => !k.startsWith('?') && k !== '#text');
   if (rootName !== 'ROOT') {
     throw new ImportError(`the XML is not an OHMS record: its root element is <${rootName ?? '?'}>, where OHMS files have <ROOT> holding a <record>`);
