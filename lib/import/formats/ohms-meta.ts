@@ -79,9 +79,19 @@ export function recordMeta(record: OhmsRecord, meta: ImportMeta, notes: string[]
   return out;
 }
 
-/** The media address when it is an http(s) one; any other is left out with a note. */
+/**
+ * The media address when it is an http(s) one of a file (OHMS host "Other"); the reader plays it in
+ * the browser's own player, which cannot play a page of a hosting service (YouTube, Kaltura…). Any
+ * other is left out with a note.
+ */
 export function recordingAddress(record: OhmsRecord, notes: string[]): string | null {
   if (!record.mediaUrl) return null;
+  if (record.mediaHost && record.mediaHost.toLowerCase() !== 'other') {
+    notes.push(
+      `the recording is hosted on ${record.mediaHost} (${record.mediaUrl}): not attached, since the reader plays audio and video files; attach the file or its direct address`,
+    );
+    return null;
+  }
   const parsed = webAddressSchema.safeParse(record.mediaUrl);
   if (parsed.success) return parsed.data;
   notes.push(`the media address "${record.mediaUrl}" is not an http(s) web address: no recording was attached`);

@@ -22,6 +22,8 @@ export interface OhmsRecord {
   interviewees: string[];
   interviewers: string[];
   mediaUrl: string;
+  /** Where OHMS says the media is hosted: "Other" for a file at media_url, else a service (YouTube, Kaltura…). */
+  mediaHost: string;
   /** The recording's length as OHMS writes it ("1:02:00"), "" when not given. */
   duration: string;
   language: string;
@@ -97,6 +99,7 @@ function toRecord(record: XmlNode): OhmsRecord {
     interviewees: names(child(record, 'interviewee')),
     interviewers: names(child(record, 'interviewer')),
     mediaUrl: textOf(child(record, 'media_url')).trim(),
+    mediaHost: flat(textOf(child(child(record, 'mediafile'), 'host'))),
     duration: textOf(child(record, 'duration')).trim(),
     language: flat(textOf(child(record, 'language'))),
     description: textOf(child(record, 'description')).trim(),

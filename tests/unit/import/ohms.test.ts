@@ -148,6 +148,14 @@ describe('what the OHMS reader refuses, with a clear message', () => {
     expect(importErrorOf(() => parseOhms(raw)).message).toMatch(message);
   });
 
+  it('leaves out the address of a hosting service rather than a media file, and says so', () => {
+    const result = parseOhms(SAMPLE.replace('<host>Other</host>', '<host>YouTube</host>'));
+    expect(result.recordingUrl).toBeNull();
+    expect(result.notes).toContain(
+      'the recording is hosted on YouTube (https://media.example.org/oh/sayer.mp3): not attached, since the reader plays audio and video files; attach the file or its direct address',
+    );
+  });
+
   it('leaves out a media address that is not http(s), and says so', () => {
     const result = parseOhms(SAMPLE.replace('https://media.example.org/oh/sayer.mp3', 'javascript:alert(1)'));
     expect(result.recordingUrl).toBeNull();
