@@ -119,8 +119,13 @@ function readTiming(line: string, at: number, format: CaptionFormat): { start: n
   } catch {
     throw new ImportError(`line ${at}: the timing "${excerpt(line)}" cannot be read; it should look like ${EXAMPLE[format]}`, at);
   }
-  if (timing.end < timing.start) {
-    throw new ImportError(`line ${at}: the cue ends (${clock(timing.end)}) before it starts (${clock(timing.start)})`, at);
+  // A cue of no length is refused too: a passage's end comes after its start.
+  if (timing.end <= timing.start) {
+    const what =
+      timing.end === timing.start
+        ? `lasts no time (it starts and ends at ${clock(timing.start)})`
+        : `ends (${clock(timing.end)}) before it starts (${clock(timing.start)})`;
+    throw new ImportError(`line ${at}: the cue ${what}`, at);
   }
   return timing;
 }

@@ -52,7 +52,10 @@ export function parseCaptions(raw: string, format: CaptionFormat, options: Impor
 const decode = (file: TranscriptFile) => new TextDecoder('utf-8').decode(file.bytes);
 const endsWith = (name: string, extension: string) => name.toLowerCase().endsWith(extension);
 /** The start of the text, without a BOM or leading blank lines, for recognising pasted captions. */
-const opening = (file: TranscriptFile) => decode(file.bytes.length > 200 ? { ...file, bytes: file.bytes.subarray(0, 200) } : file).replace(/^\uFEFF/, '').trimStart();
+const opening = (file: TranscriptFile) =>
+  decode(file.bytes.length > 200 ? { ...file, bytes: file.bytes.subarray(0, 200) } : file)
+    .replace(/^\uFEFF/, '')
+    .trimStart();
 
 export const vttFormat: TranscriptFormat = {
   label: 'WebVTT captions',
