@@ -10,12 +10,13 @@
 // A passage's start is estimated from the markers around its first word: linearly, by the words
 // between the marker at or before it and the next one (speech runs at a fairly even pace within a
 // minute, so this lands within seconds where taking the earlier marker alone could be a minute
-// early). Before the first marker the transcript's first word stands for 0:00, since the recording
-// starts no later than its first word. After the last marker there is no pace to go by, so the last
-// marker's time is kept: at or before the words, never after them, so playing from it never skips
-// any. A passage ends where the next one starts; the last one at the recording's stated duration
-// when OHMS gives one, else its end is left open. Markers that point past the transcript, or that go
-// backwards, are refused rather than bent into place.
+// early). Before the first marker, the transcript's first word stands at 0:00 (a recording starts no
+// later than its first word); after the last one, the transcript's end stands at the recording's
+// stated duration when OHMS gives one past the last marker (a recording ends no earlier than its last
+// word). Without a duration there is no pace to go by after the last marker, so its time is kept: at
+// or before the words, never after them, so playing from it never skips any. A passage ends where
+// the next one starts; the last one at the stated duration, else its end is left open. Markers that
+// point past the transcript, or that go backwards, are refused rather than bent into place.
 import { ImportError } from '../errors';
 import type { ImportedPassage } from '../types';
 
@@ -91,9 +92,11 @@ export function durationMs(duration: string): number | null {
 }
 
 /** Gives each passage its start (from its first line's first word) and end, in place. */
-export function timePassages(passages: ImportedPassage[], lines: string[], anchors: Anchor[], recordingEnd: number | null): void {
+export function timePassages(passages: ImportedPassage[], lines: string[], synced: Anchor[], recordingEnd: number | null): void {
   const wordsBefore: number[] = [];
-  lines.reduce((sum, line, i) => ((wordsBefore[i] = sum), sum + wordsOf(line)), 0);
+  const total = lines.reduce((sum, line, i) => ((wordsBefore[i] = sum), sum + wordsOf(line)), 0);
+  const last = synced[synced.length - 1]!;
+  const anchors = recordingEnd !== null && recordingEnd > last.ms && total > last.word ? [...synced, { word: total, ms: recordingEnd }] : synced;
   passages.forEach((p) => (p.startMs = timeOfWord(wordsBefore[p.line - 1] ?? 0, anchors)));
   passages.forEach((p, i) => {
     const next = passages[i + 1];

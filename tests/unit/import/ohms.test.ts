@@ -267,3 +267,37 @@ describe('a DTD anywhere outside CDATA', () => {
     expect(parseOhms(quoted).passages.at(-1)!.text).toBe('A rowing boat for two, painted green, on the stern.');
   });
 });
+
+describe('OHMS transcripts as OHMS often writes them', () => {
+  // Labels alone on their line; one marker, at line 6 word 2 (the 12th word of 20), at 1:00.
+  const transcript = 'ASKER: \nThank you for coming.\n\nSAYER:\nMy pleasure. I grew up\non a farm.\n\nASKER: \nWhere?\n\n SAYER:\nBy the river.';
+  const raw = SAMPLE.replace(/<transcript>[\s\S]*<\/transcript>/, `<transcript>${transcript}</transcript>`).replace(/<sync>.*<\/sync>/, '<sync>1:|6(2)</sync>');
+
+  it('reads labels on a line of their own, and times passages after the last marker toward the stated duration', () => {
+    const result = parseOhms(raw);
+    expect(result.passages.map((p) => [p.speaker, p.text, p.line])).toEqual([
+      ['Ann Asker', 'Thank you for coming.', 1],
+      ['Ben Sayer', 'My pleasure. I grew up on a farm.', 4],
+      ['Ann Asker', 'Where?', 8],
+      ['Ben Sayer', 'By the river.', 11],
+    ]);
+    // Words 0, 5, 14 and 16; 12 is at 1:00 and the 20th (the end) at the duration, 4:30.
+    const after = (word: number) => Math.floor(60_000 + ((word - 12) / (20 - 12)) * (270_000 - 60_000));
+    expect(result.passages.map((p) => [p.startMs, p.endMs])).toEqual([
+      [0, 25_000],
+      [25_000, after(14)],
+      [after(14), after(16)],
+      [after(16), 270_000],
+    ]);
+  });
+
+  it('keeps the last marker’s time after it when no duration is given', () => {
+    const result = parseOhms(raw.replace('<duration>0:04:30</duration>', '<duration/>'));
+    expect(result.passages.map((p) => [p.startMs, p.endMs])).toEqual([
+      [0, 25_000],
+      [25_000, 60_000],
+      [60_000, 60_000],
+      [60_000, null],
+    ]);
+  });
+});
