@@ -24,6 +24,8 @@ export function parseOhms(raw: string, options: ImportOptions = {}): ImportResul
     speakers: [...speakerHints(record), ...(options.speakers ?? [])],
   };
   const notes: string[] = [];
+  const transcriptKind = record.vttTranscript.trim() !== '' ? 'a WebVTT transcript' : 'a plain transcript';
+  notes.push(`read as an OHMS${record.version ? ` ${record.version}` : ''} record with ${transcriptKind}`);
   let result: ImportResult;
   if (record.vttTranscript.trim() !== '') {
     result = parseOhmsVtt(record.vttTranscript, textOptions, durationMs(record.duration), notes);
@@ -41,7 +43,7 @@ export function parseOhms(raw: string, options: ImportOptions = {}): ImportResul
   return {
     ...result,
     meta: recordMeta(record, result.meta, notes),
-    notes: [...new Set([...result.notes, ...notes])],
+    notes: [...new Set([notes[0]!, ...result.notes, ...notes.slice(1)])],
     sections,
     recordingUrl,
   };

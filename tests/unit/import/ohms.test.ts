@@ -301,3 +301,8 @@ describe('OHMS transcripts as OHMS often writes them', () => {
     ]);
   });
 });
+
+it('says first which OHMS version and transcript it read', () => {
+  expect(parseOhms(SAMPLE).notes[0]).toBe('read as an OHMS 5.4 record with a plain transcript');
+  expect(parseOhms(fixture('ohms-6-vtt.xml')).notes[0]).toBe('read as an OHMS 6.0 record with a WebVTT transcript');
+});
