@@ -57,6 +57,19 @@ function blocksOf(lines: string[]): RawBlock[] {
   return blocks;
 }
 
+/**
+ * Cues run together without the blank line between them (a common SRT slip): a second timing line
+ * in a block starts the next cue, with the number above it as its number, so neither the number nor
+ * the timing ends up in the text before them.
+ */
+function splitRunTogether(block: RawBlock): RawBlock[] {
+  const timings = block.lines.flatMap((l, i) => (l.includes('-->') ? [i] : []));
+  const starts = [0, ...timings.slice(1).map((i) => (/^\s*\d+\s*$/.test(block.lines[i - 1] ?? '') ? i - 1 : i))].filter(
+    (s, i, all) => i === 0 || s > all[i - 1]!,
+  );
+  return starts.map((start, i) => ({ line: block.line + start, lines: block.lines.slice(start, starts[i + 1] ?? block.lines.length) }));
+}
+
 const clock = (ms: number) => {
   const s = Math.floor(ms / 1000);
   return `${Math.floor(s / 3600)}:${String(Math.floor(s / 60) % 60).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}.${String(ms % 1000).padStart(3, '0')}`;
@@ -66,7 +79,7 @@ const clock = (ms: number) => {
 export function readCaptionFile(raw: string, format: CaptionFormat): CaptionFile {
   assertReadableText(raw);
   const lines = splitRawLines(raw);
-  const blocks = blocksOf(lines);
+  const blocks = blocksOf(lines).flatMap(splitRunTogether);
   let headerTitle: string | null = null;
   if (format === 'vtt') {
     const first = blocks.shift();

@@ -119,5 +119,7 @@ describe('`npm run import` reads captions', () => {
       ['Were you afraid?', 10_000, 12_000],
       ['Always.', 3_600_000, 3_605_500],
     ]);
+    expect(outcome.report).toMatch(/answer +Pyong-ok Choi +\[0:03–0:09\] In Hyesan, near the river\./);
+    expect(outcome.report).toContain('[1:00:00–1:00:05] Always.');
   });
 });

@@ -157,6 +157,23 @@ describe('a WebVTT file written by hand', () => {
   });
 });
 
+describe('cues run together without a blank line between them', () => {
+  it('still keeps the cue numbers and timings out of the text', () => {
+    const srt = '1\n00:00:01,000 --> 00:00:02,000\nJK: Where?\n2\n00:00:02,000 --> 00:00:04,000\nSL: Hyesan.\n3\n00:00:04,000 --> 00:00:05,000\nJK: When?';
+    const options = {
+      speakers: [
+        { name: 'Jeff Kim', labels: ['JK'] },
+        { name: 'Seongmin Lee', labels: ['SL'] },
+      ],
+    };
+    expect(turns(srt, 'srt', options)).toEqual([
+      ['Jeff Kim', 'question', 'Where?', 1000, 2000],
+      ['Seongmin Lee', 'answer', 'Hyesan.', 2000, 4000],
+      ['Jeff Kim', 'question', 'When?', 4000, 5000],
+    ]);
+  });
+});
+
 describe('what cannot be given to a speaker is reported, never guessed', () => {
   it('leaves cue text before any speaker unplaced', () => {
     const srt = '1\n00:00:00,000 --> 00:00:02,000\n[music]\n\n2\n00:00:02,000 --> 00:00:04,000\nJK: Hello?\n\n3\n00:00:04,000 --> 00:00:06,000\nSL: Hi.\n';
