@@ -3,10 +3,12 @@
 import { parseDocumentText } from '../index';
 import type { ImportOptions, ImportResult } from '../types';
 import { srtFormat, vttFormat } from './captions';
+import { ohmsFormat } from './ohms';
 import type { TranscriptFile, TranscriptFormat } from './types';
 
 export type { TranscriptFile, TranscriptFormat } from './types';
 export { parseCaptions, srtFormat, vttFormat } from './captions';
+export { ohmsFormat, parseOhms } from './ohms';
 
 /** Plain text and Markdown, pasted or uploaded: today's importer, and the fallback for anything else textual. */
 export const textFormat: TranscriptFormat = {
@@ -23,7 +25,8 @@ export const textFormat: TranscriptFormat = {
 export const TRANSCRIPT_FORMATS: readonly TranscriptFormat[] = [
   vttFormat,
   srtFormat,
-  // ohmsFormat (lib/import/formats/ohms.ts) and docxFormat (lib/import/formats/docx.ts) go here.
+  // Every .xml file: one that is not OHMS is refused with a message rather than read as text.
+  ohmsFormat,
   textFormat,
 ];
 
