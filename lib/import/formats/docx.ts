@@ -6,6 +6,7 @@ import { readDocxTree } from './docx-read';
 import { assertDocxSignature, looksLikeDocx } from './docx-signature';
 import { docxToText } from './docx-text';
 import type { TranscriptFormat } from './types';
+import { assertZipIntact } from './zip-check';
 
 export const DOCX_NOTE = 'read from a Word document: line numbers count its paragraphs and line breaks as lines of text, with a blank line between paragraphs';
 
@@ -20,6 +21,7 @@ export const DOCX_NOTE = 'read from a Word document: line numbers count its para
 export async function parseDocx(bytes: Uint8Array, options: ImportOptions = {}): Promise<ImportResult> {
   if (!(bytes instanceof Uint8Array)) throw new ImportError('the Word document must be given as bytes');
   assertDocxSignature(bytes);
+  assertZipIntact(bytes);
   const { tree, warnings } = await readDocxTree(bytes);
   const docx = docxToText(tree);
   if (docx.text.trim() === '') {
