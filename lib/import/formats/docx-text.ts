@@ -1,6 +1,7 @@
 // Writes a Word document's tree as the text the plain-text importer reads, and lists what it leaves out.
 import type { SkippedBlock } from '../types';
 import type { DocxElement, DocxTree } from './docx-read';
+import { readTranscriptTable, type TableText } from './docx-table';
 
 export interface DocxText {
   /** One paragraph of the document per block, blocks separated by a blank line; a line break is a new line. */
@@ -37,25 +38,48 @@ export function docxToText(tree: DocxTree): DocxText {
 
 function writeBlock(writer: Writer, element: DocxElement): void {
   if (element.type === 'table') {
-    setAside(writer, tableText(element), `table (${element.children?.length ?? 0} rows): tables are not read as passages`);
+    writeTable(writer, element);
     return;
   }
   if (element.type !== 'paragraph') {
     for (const child of element.children ?? []) writeBlock(writer, child);
     return;
   }
-  const text = paragraphText(writer, element)
+  const text = cleanParagraph(writer, element);
+  if (text === '') return;
+  const style = (element.styleName ?? element.styleId ?? '').toLowerCase();
+  if (style === 'title' && writer.out.title === null) writer.out.title = text.replace(/\s+/g, ' ');
+  if (style === 'subtitle' && writer.out.subtitle === null) writer.out.subtitle = text.replace(/\s+/g, ' ');
+  pushBlock(writer, text);
+}
+
+function pushBlock(writer: Writer, text: string): void {
+  writer.blocks.push(text);
+  writer.nextLine += text.split('\n').length + 1;
+}
+
+function cleanParagraph(writer: Writer, paragraph: DocxElement): string {
+  return paragraphText(writer, paragraph)
     .replace(SOFT_HYPHEN, '')
     .split('\n')
     .map((line) => line.trimEnd())
     .join('\n')
     .trim();
-  if (text === '') return;
-  const style = (element.styleName ?? element.styleId ?? '').toLowerCase();
-  if (style === 'title' && writer.out.title === null) writer.out.title = text.replace(/\s+/g, ' ');
-  if (style === 'subtitle' && writer.out.subtitle === null) writer.out.subtitle = text.replace(/\s+/g, ' ');
-  writer.blocks.push(text);
-  writer.nextLine += text.split('\n').length + 1;
+}
+
+/** A table written as a transcript becomes its turns; any other table is left out and reported. */
+function writeTable(writer: Writer, table: DocxElement): void {
+  const cells: TableText = (table.children ?? []).map((row) =>
+    (row.children ?? []).map((cell) => (cell.children ?? []).map((p) => (p.type === 'paragraph' ? cleanParagraph(writer, p) : tableText(p)))),
+  );
+  const transcript = readTranscriptTable(cells);
+  if (!transcript) {
+    setAside(writer, tableText(table), `table (${table.children?.length ?? 0} rows): tables are not read as passages`);
+    return;
+  }
+  if (transcript.header) setAside(writer, transcript.header, 'table heading');
+  writer.out.notes.push(`the table at line ${writer.nextLine} was read as a transcript: a speaker in the first column, the words in the second`);
+  for (const block of transcript.blocks) pushBlock(writer, block);
 }
 
 /** A paragraph's words as Word shows them: runs in order, capitals where the run is set in capitals. */

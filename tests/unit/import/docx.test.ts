@@ -173,6 +173,57 @@ describe('a Word interview with labels in capitals', () => {
   });
 });
 
+const row = (...cells: (string | string[])[]) =>
+  new TableRow({ children: cells.map((cell) => new TableCell({ children: (Array.isArray(cell) ? cell : [cell]).map((text) => new Paragraph(text)) })) });
+
+describe('a Word transcript written as a table', () => {
+  it('reads a speaker column and a words column as turns, one set of rules deciding who speaks', async () => {
+    const bytes = await docxOf([
+      new Paragraph({ text: 'Seongmin Lee on Leaving Home', heading: HeadingLevel.TITLE }),
+      new Table({
+        rows: [
+          row('Speaker', 'Transcript'),
+          row('Jeff Kim', 'Where did you grow up?'),
+          row('Seongmin Lee', ['In Hyesan.', 'Near the river.']),
+          row('', 'The winters were long.'),
+          row('Jeff Kim', 'Why did you leave?'),
+          row('Maria Lopez', 'And the markets?'),
+        ],
+      }),
+    ]);
+    const result = await parseDocx(bytes, HINTS);
+    expect(result.passages.map((p) => [p.kind, p.speaker, p.text])).toEqual([
+      ['question', 'Jeff Kim', 'Where did you grow up?'],
+      ['answer', 'Seongmin Lee', 'In Hyesan.\n\nNear the river.\n\nThe winters were long.'],
+      ['question', 'Jeff Kim', 'Why did you leave?'],
+    ]);
+    expect(result.problems.map((p) => [p.label, p.text])).toEqual([['Maria Lopez', 'And the markets?']]);
+    expect(result.dropped).toEqual(expect.arrayContaining([expect.objectContaining({ text: 'Speaker | Transcript', reason: 'table heading' })]));
+    expect(result.notes).toEqual(expect.arrayContaining([expect.stringMatching(/^the table at line 3 was read as a transcript/)]));
+  });
+
+  it('leaves a table of names and roles out, not read as turns', async () => {
+    const bytes = await docxOf([
+      new Table({ rows: [row('Jeff Kim', 'Interviewer'), row('Seongmin Lee', 'Interviewee'), row('Maria Lopez', 'Editor')] }),
+      ...paragraphs('Jeff Kim: Where did you grow up?', 'Seongmin Lee: In Hyesan.'),
+    ]);
+    const result = await parseDocx(bytes, HINTS);
+    expect(result.passages.map((p) => [p.speaker, p.text])).toEqual([
+      ['Jeff Kim', 'Where did you grow up?'],
+      ['Seongmin Lee', 'In Hyesan.'],
+    ]);
+    expect(result.dropped).toEqual(
+      expect.arrayContaining([
+        {
+          text: 'Jeff Kim | Interviewer\nSeongmin Lee | Interviewee\nMaria Lopez | Editor',
+          line: 1,
+          reason: 'table (3 rows): tables are not read as passages',
+        },
+      ]),
+    );
+  });
+});
+
 describe('a Word essay', () => {
   it('keeps its headings as text, credits the author, and makes no speaker of a heading in capitals', async () => {
     const bytes = await docxOf([
