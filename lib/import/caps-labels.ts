@@ -1,8 +1,9 @@
 // Decides whether a document writes its speakers as names in capitals on their own line ("JEFF KIM").
-import type { Block } from './draft';
+import type { Block, Draft } from './draft';
 import { isInitials, labelKey, roleOfLabel } from './labels';
 import { nameKey } from './names';
 import { tieLabel, type KnownName } from './speakers';
+import { compareKey } from './text';
 import type { SpeakerHint } from './types';
 
 /**
@@ -13,12 +14,15 @@ import type { SpeakerHint } from './types';
  * never becomes a speaker. Once the document does write its speakers so, a capitals line that is not
  * known is left to readTurns, which makes it a problem for the editor, never a guess.
  */
-export function settleCapsLabels(blocks: Block[], hints: SpeakerHint[], known: KnownName[], titleIndex: number | null, notes: string[]): void {
+export function settleCapsLabels(blocks: Block[], hints: SpeakerHint[], known: KnownName[], titleIndex: number | null, draft: Draft): void {
+  // The title or subtitle in capitals, repeated above the text, is a heading whatever the document does.
+  const heads = new Set([draft.meta.title, draft.meta.subtitle].flatMap((t) => (typeof t === 'string' ? [compareKey(t)] : [])));
+  for (const block of blocks) if (block.label?.capsLine && heads.has(compareKey(block.text))) block.label = null;
   const counted = blocks.filter((b) => !b.tail && !b.bodyChrome && b.index !== titleIndex);
   const candidates = counted.filter((b) => b.label?.capsLine);
   if (candidates.length > 0 && writesSpeakersInCapitals(candidates, counted, hints, known)) {
     const first = candidates[0];
-    notes.push(`speaker labels in capitals on their own line read as turns (from "${first?.label?.label}" at line ${first?.line})`);
+    draft.notes.push(`speaker labels in capitals on their own line read as turns (from "${first?.label?.label}" at line ${first?.line})`);
     return;
   }
   dropCapsLabels(blocks);

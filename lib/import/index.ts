@@ -72,7 +72,7 @@ export function parseDocumentText(raw: string, options: ImportOptions = {}): Imp
   const known = knownNames(blocks, draft.meta.title, uses, hints);
   const forced = options.kind ?? fm.kind;
   if (forced === 'essay') dropCapsLabels(blocks);
-  else settleCapsLabels(blocks, hints, known, titleIndex, draft.notes);
+  else settleCapsLabels(blocks, hints, known, titleIndex, draft);
   const turns: TurnReading = forced === 'essay' ? noTurns() : readTurns(blocks, hints, known, titleIndex);
   const turnCount = turns.ties.size + turns.untied.size;
   // One known turn and an unknown label is a conversation with a speaker nobody named, not an essay.

@@ -111,6 +111,20 @@ describe('labels in capitals on their own line', () => {
     ]);
   });
 
+  it('take a name in capitals mapped to a speaker as that speaker', () => {
+    const text = `${CAPS_INTERVIEW}\n\nMARIA LOPEZ\nAnd what about the markets?`;
+    const result = parseDocumentText(text, { speakers: [...HINTS.speakers!, { name: 'Maria Lopez', labels: ['MARIA LOPEZ'], role: 'interviewer' }] });
+    expect(result.problems).toEqual([]);
+    expect(result.passages.at(-1)).toMatchObject({ kind: 'question', speaker: 'Maria Lopez', text: 'And what about the markets?' });
+  });
+
+  it('leave the title in capitals, repeated above the turns, as the title', () => {
+    const result = parseDocumentText(`ORAL HISTORY PROJECT\n\n${CAPS_INTERVIEW}`, { ...HINTS, title: 'Oral History Project' });
+    expect(result.problems).toEqual([]);
+    expect(result.dropped).toEqual([{ text: 'ORAL HISTORY PROJECT', line: 1, reason: 'repeated title' }]);
+    expect(result.passages).toHaveLength(4);
+  });
+
   it('take a name in capitals marked as text back as text', () => {
     const text = `${CAPS_INTERVIEW}\n\nEARLY YEARS\n\nThey grew.`;
     const result = parseDocumentText(text, { ...HINTS, textLabels: ['EARLY YEARS'] });
