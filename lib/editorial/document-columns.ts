@@ -23,6 +23,9 @@ export type DocumentColumns = Partial<
     | 'caption'
     | 'status'
     | 'deletedAt'
+    | 'recordingUrl'
+    | 'recordingFile'
+    | 'recordingType'
   >
 >;
 

@@ -3,6 +3,7 @@ import 'server-only';
 import { fieldColumns, setDocumentColumns } from './document-columns';
 import { EditorialError } from './errors';
 import { passageRows, sql, type DocumentSnapshot, type PassageRow } from './snapshots';
+import { replaceSections } from './sections';
 import { arrangePassages, documentSlugTaken, insertPassage, resolveSpeaker, resolveTopic, setParticipants, setPassageTopics, updatePassageRow } from './store';
 import { nowIso, type WriteDb } from '@/lib/db';
 
@@ -19,7 +20,12 @@ export function applyDocumentSnapshot(db: WriteDb, current: DocumentSnapshot, ta
   if (target.slug !== current.slug && documentSlugTaken(db, target.slug, id)) {
     throw new EditorialError(`Version ${target.version} had the address “${target.slug}”, which another document has now; change that one first.`);
   }
-  setDocumentColumns(db, id, fieldColumns(target));
+  setDocumentColumns(db, id, {
+    ...fieldColumns(target),
+    recordingUrl: target.recordingUrl,
+    recordingFile: target.recordingFile,
+    recordingType: target.recordingType,
+  });
 
   const speakerOf = (speakerId: number | null, slug: string | null, name: string | null) => {
     if (speakerId === null) return null;
@@ -50,7 +56,7 @@ export function applyDocumentSnapshot(db: WriteDb, current: DocumentSnapshot, ta
     const row = existing.get(p.anchor);
     let passageId: number;
     if (row) {
-      updatePassageRow(db, row, { kind: p.kind, speakerId, text: p.text });
+      updatePassageRow(db, row, { kind: p.kind, speakerId, text: p.text, startMs: p.startMs, endMs: p.endMs });
       passageId = row.id;
     } else {
       passageId = insertPassage(db, {
@@ -60,6 +66,8 @@ export function applyDocumentSnapshot(db: WriteDb, current: DocumentSnapshot, ta
         speakerId,
         text: p.text,
         questionId: null,
+        startMs: p.startMs,
+        endMs: p.endMs,
         temporaryPosition: -(index + 1),
       });
     }
@@ -84,5 +92,9 @@ export function applyDocumentSnapshot(db: WriteDb, current: DocumentSnapshot, ta
     id,
     target.passages.map((p) => idByAnchor.get(p.anchor)!),
   );
+  // Sections point at anchors; one whose passage the snapshot does not have is left out (cannot happen for a snapshot the archive wrote).
+  const sections = target.sections.filter((s) => idByAnchor.has(s.startAnchor));
+  if (sections.length < target.sections.length) warnings.push('A section of the table of contents started at a passage that is gone and was left out.');
+  replaceSections(db, id, sections);
   return warnings;
 }

@@ -12,6 +12,8 @@ export { publishDocument, restoreDeletedDocument, softDeleteDocument, unpublishD
 export { SYSTEM_EDITOR } from './system-editor';
 export { addPassage, deletePassage, reorderPassages, tagPassage, untagPassage, updatePassage } from './passages';
 export { mergePassages, splitPassage } from './passage-split-merge';
+export { setDocumentRecording, type RecordingEditResult } from './recording';
+export { addSection, deleteSection, getSectionsForEditing, moveSection, updateSection, type SectionRow } from './sections';
 export { createSpeaker, deleteSpeaker, getSpeakerForEditing, mergeSpeakers, updateSpeaker } from './speakers';
 export { createTopic, deleteTopic, getTopicForEditing, mergeTopics, updateTopic } from './topics';
 export {
@@ -31,4 +33,4 @@ export {
 } from './revisions';
 export { wordDiff } from './word-diff';
 export { auditEventsOf, recordAudit, type AuditAction, type AuditEventRecord } from './audit';
-export type { DocumentSnapshot, EntityType, PassageSnapshot, SpeakerSnapshot, Snapshot, TopicSnapshot } from './snapshots';
+export type { DocumentSnapshot, EntityType, PassageSnapshot, SectionSnapshot, SpeakerSnapshot, Snapshot, TopicSnapshot } from './snapshots';

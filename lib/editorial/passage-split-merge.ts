@@ -4,7 +4,8 @@ import 'server-only';
 import { mergePassagesSchema, PASSAGE_TEXT_MAX, splitPassageSchema } from '@/lib/validation/editorial';
 import { EditorialError, ValidationError } from './errors';
 import { passageOperation } from './passage-operation';
-import { nextAnchor, passageRows, sql } from './snapshots';
+import { moveSectionsOff } from './sections';
+import { nextAnchor, passageRows, sql, type PassageRow } from './snapshots';
 import { arrangePassages, insertPassage, passageByAnchor, setPassageTopics, topicIdsOf, updatePassageRow } from './store';
 
 /** Where to cut: before character `offset`, or before paragraph `paragraph` (1-based, blank-line separated). */
@@ -40,9 +41,29 @@ function cutPoint(text: string, offset: number | undefined, paragraph: number | 
 }
 
 /**
+ * The times of the two parts of a split. A timed passage's start stays with the first part and its
+ * end with the second; where the cut falls in the recording only the editor knows, so it is given
+ * (`splitMs`, strictly inside the passage's span). Without it both parts are untimed: a time for the
+ * cut guessed from the text's length would put words at moments where they are not spoken, and half
+ * a span (a start without an end) is not a time the archive stores. The editor can time both parts
+ * afterwards, or restore the revision before the split.
+ */
+function splitTimes(row: PassageRow, splitMs: number | null | undefined) {
+  const untimed = { first: { startMs: null, endMs: null }, second: { startMs: null, endMs: null } };
+  if (splitMs === undefined || splitMs === null) return untimed;
+  if (row.startMs === null || row.endMs === null) {
+    throw new ValidationError('The passage has no time to split.', { splitMs: ['only a timed passage can be split at a time'] });
+  }
+  if (splitMs <= row.startMs || splitMs >= row.endMs) {
+    throw new ValidationError('The split time is outside the passage.', { splitMs: ['must be after the passage’s start and before its end'] });
+  }
+  return { first: { startMs: row.startMs, endMs: splitMs }, second: { startMs: splitMs, endMs: row.endMs } };
+}
+
+/**
  * Splits a passage in two. The first part keeps the anchor (and its answers, if a question); the
  * second gets a new anchor never used in this document, the same kind, speaker and question, and a
- * copy of the topics.
+ * copy of the topics. Times: see splitTimes().
  */
 export const splitPassage = passageOperation({
   schema: splitPassageSchema,
@@ -50,7 +71,8 @@ export const splitPassage = passageOperation({
   mutate: (data, db) => {
     const row = passageByAnchor(db, data.documentId, data.anchor);
     const { first, second } = cutPoint(row.text, data.offset, data.paragraph);
-    updatePassageRow(db, row, { text: first });
+    const times = splitTimes(row, data.splitMs);
+    updatePassageRow(db, row, { text: first, ...times.first });
     const newAnchor = nextAnchor(db, data.documentId);
     const id = insertPassage(db, {
       documentId: data.documentId,
@@ -59,6 +81,7 @@ export const splitPassage = passageOperation({
       speakerId: row.speakerId,
       text: second,
       questionId: row.questionId,
+      ...times.second,
       temporaryPosition: -1,
     });
     setPassageTopics(db, id, topicIdsOf(db, row.id));
@@ -74,8 +97,20 @@ export const splitPassage = passageOperation({
 });
 
 /**
+ * The merged passage's time: from the first's start to the second's end when both are timed (and in
+ * that order); otherwise untimed, since half of the merged text would have no place in the recording.
+ */
+function mergedTimes(first: PassageRow, second: PassageRow) {
+  if (first.startMs === null || second.endMs === null || first.endMs === null || second.startMs === null || second.endMs <= first.startMs) {
+    return { startMs: null, endMs: null };
+  }
+  return { startMs: first.startMs, endMs: second.endMs };
+}
+
+/**
  * Merges two adjacent passages of the same speaker and kind. The first keeps its anchor and takes
- * the second's text (after a blank line), topics and answers; the second's anchor is retired.
+ * the second's text (after a blank line), topics and answers; the second's anchor is retired. Times:
+ * see mergedTimes().
  */
 export const mergePassages = passageOperation({
   schema: mergePassagesSchema,
@@ -94,8 +129,9 @@ export const mergePassages = passageOperation({
     if (text.length > PASSAGE_TEXT_MAX) throw new EditorialError(`Together the passages would be longer than ${PASSAGE_TEXT_MAX} characters.`);
     sql(db, 'INSERT OR IGNORE INTO PassageTopic (passageId, topicId) SELECT ?, topicId FROM PassageTopic WHERE passageId = ?').run(first.id, second.id);
     sql(db, 'UPDATE Passage SET questionId = ? WHERE questionId = ?').run(first.id, second.id);
+    moveSectionsOff(db, data.documentId, second.anchor, first.anchor);
     sql(db, 'DELETE FROM Passage WHERE id = ?').run(second.id);
-    updatePassageRow(db, first, { text });
+    updatePassageRow(db, first, { text, ...mergedTimes(first, second) });
     arrangePassages(
       db,
       data.documentId,

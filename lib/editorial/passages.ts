@@ -7,16 +7,17 @@
 // snapshots.ts). The anchor of a deleted or merged-away passage therefore stays retired, and a
 // restore that brings such a passage back gives it its old anchor.
 import 'server-only';
-import { addPassageSchema, deletePassageSchema, reorderPassagesSchema, tagPassageSchema, updatePassageSchema } from '@/lib/validation/editorial';
+import { addPassageInputSchema, deletePassageSchema, reorderPassagesSchema, tagPassageSchema, updatePassageInputSchema } from '@/lib/validation/editorial';
 import { EditorialError, ValidationError } from './errors';
 import { passageOperation } from './passage-operation';
+import { moveSectionsOff } from './sections';
 import { nextAnchor, passageRows, sql } from './snapshots';
 import { arrangePassages, insertPassage, passageByAnchor, questionIdFor, requireSpeaker, requireTopics, setPassageTopics, updatePassageRow } from './store';
 import type { WriteDb } from '@/lib/db';
 
-/** Changes a passage's text, speaker, kind or question (the fields given). */
+/** Changes a passage's text, speaker, kind, question or times (the fields given; times as a pair). Returns the passage's times after the change. */
 export const updatePassage = passageOperation({
-  schema: updatePassageSchema,
+  schema: updatePassageInputSchema,
   action: 'update',
   mutate: (data, db) => {
     const row = passageByAnchor(db, data.documentId, data.anchor);
@@ -28,18 +29,20 @@ export const updatePassage = passageOperation({
     if (questionId !== undefined && questionId === row.id) {
       throw new ValidationError('A passage cannot answer itself.', { questionAnchor: ['must be another passage'] });
     }
-    updatePassageRow(db, row, { text: data.text, speakerId: data.speakerId, kind, questionId });
+    updatePassageRow(db, row, { text: data.text, speakerId: data.speakerId, kind, questionId, startMs: data.startMs, endMs: data.endMs });
     // A question that is no longer one leaves its answers without a question.
     if (row.kind === 'question' && kind !== 'question') {
       sql(db, 'UPDATE Passage SET questionId = NULL WHERE questionId = ?').run(row.id);
     }
+    return { startMs: data.startMs === undefined ? row.startMs : data.startMs, endMs: data.endMs === undefined ? row.endMs : data.endMs };
   },
   describe: (data) => `Edited passage ${data.anchor}`,
+  returns: (data, times) => ({ passage: { anchor: data.anchor, ...times } }),
 });
 
 /** Adds a passage after `afterAnchor` (first when null). It takes an anchor never used in this document. */
 export const addPassage = passageOperation({
-  schema: addPassageSchema,
+  schema: addPassageInputSchema,
   action: 'create',
   mutate: (data, db) => {
     requireSpeaker(db, data.speakerId);
@@ -58,6 +61,8 @@ export const addPassage = passageOperation({
       speakerId: data.speakerId,
       text: data.text,
       questionId,
+      startMs: data.startMs,
+      endMs: data.endMs,
       temporaryPosition: -1,
     });
     setPassageTopics(db, id, data.topicIds);
@@ -87,6 +92,7 @@ export const deletePassage = passageOperation({
     if (before.status === 'published' && before.passages.length === 1) {
       throw new EditorialError('A published document keeps at least one passage: unpublish it first, or add another passage.');
     }
+    moveSectionsOff(db, data.documentId, row.anchor);
     sql(db, 'DELETE FROM Passage WHERE id = ?').run(row.id);
     closeRanks(db, data.documentId);
   },

@@ -4,7 +4,17 @@ import { diffArrays } from 'diff';
 import { wordDiff, type DiffPart } from './word-diff';
 import type { RevisionRecord } from './revisions';
 import { EditorialError } from './errors';
-import type { DocumentSnapshot, EntityType, ParticipantSnapshot, PassageSnapshot, Snapshot, SpeakerSnapshot, TopicSnapshot } from './snapshots';
+import { formatSpan } from '@/lib/time/clock';
+import type {
+  DocumentSnapshot,
+  EntityType,
+  ParticipantSnapshot,
+  PassageSnapshot,
+  SectionSnapshot,
+  Snapshot,
+  SpeakerSnapshot,
+  TopicSnapshot,
+} from './snapshots';
 export type { DiffPart } from './word-diff';
 
 export interface FieldChange {
@@ -74,11 +84,23 @@ const DOCUMENT_FIELDS = [
   'caption',
   'status',
   'deletedAt',
+  'recordingUrl',
+  'recordingFile',
+  'recordingType',
 ] as const;
 const DOCUMENT_TEXT_FIELDS = new Set(['title', 'subtitle', 'summary', 'publisher', 'caption']);
 const SPEAKER_FIELDS = ['name', 'slug', 'bio', 'bioSource'] as const;
 const TOPIC_FIELDS = ['name', 'slug', 'description', 'parentSlug'] as const;
 const PROSE = new Set(['name', 'bio', 'bioSource', 'description']);
+
+/** A passage's place in the recording as one readable value (`1:05–1:10.500`), so a change of either end shows as one change. */
+const timeOf = (p: PassageSnapshot | null) => (p ? formatSpan(p.startMs ?? null, p.endMs ?? null) : null);
+
+/** The table of contents as lines an editor can compare: `“Title” from passage 3 — synopsis`. */
+const outlineOf = (sections: SectionSnapshot[] | undefined) =>
+  (sections ?? []).map(
+    (s) => `“${s.title}” from passage ${s.startAnchor}${s.synopsis ? ` — ${s.synopsis}` : ''}${s.keywords.length ? ` [${s.keywords.join(', ')}]` : ''}`,
+  );
 
 function passageChanges(before: PassageSnapshot[], after: PassageSnapshot[]): { passages: PassageChange[]; counts: RevisionDiff['counts'] } {
   const beforeBy = new Map(before.map((p, i) => [p.anchor, { p, i }]));
@@ -98,6 +120,7 @@ function passageChanges(before: PassageSnapshot[], after: PassageSnapshot[]): { 
       fieldChange('kind', b?.kind ?? null, a?.kind ?? null, false),
       fieldChange('speaker', b?.speakerName ?? null, a?.speakerName ?? null, false),
       fieldChange('questionAnchor', b?.questionAnchor ?? null, a?.questionAnchor ?? null, false),
+      fieldChange('time', timeOf(b), timeOf(a), false),
     ].filter((f): f is FieldChange => f !== null);
     const textChanged = (b?.text ?? null) !== (a?.text ?? null);
     const topics = listChange(b?.topics ?? [], a?.topics ?? [], (t) => t);
@@ -164,9 +187,10 @@ export function diffRevisions(a: Snapshot | RevisionRecord, b: Snapshot | Revisi
   if (from.type === 'document') {
     const f = from as DocumentSnapshot;
     const t = to as DocumentSnapshot;
-    const fields = DOCUMENT_FIELDS.map((field) => fieldChange(field, f[field], t[field], DOCUMENT_TEXT_FIELDS.has(field))).filter(
-      (c): c is FieldChange => c !== null,
-    );
+    const fields = [
+      ...DOCUMENT_FIELDS.map((field) => fieldChange(field, f[field], t[field], DOCUMENT_TEXT_FIELDS.has(field))),
+      fieldChange('sections', outlineOf(f.sections).join('\n'), outlineOf(t.sections).join('\n'), true),
+    ].filter((c): c is FieldChange => c !== null);
     const participants = listChange(f.participants, t.participants, (p) => `${p.speakerId}:${p.role}`);
     return {
       ...base,

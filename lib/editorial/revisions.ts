@@ -9,7 +9,17 @@ import { applyDocumentSnapshot } from './document-restore';
 import { EditorialError, NotFoundError, parseInput } from './errors';
 import { closeEntry, ensureBaseline, LABEL, openEntry, rollBackUnchanged, runWrite, type EditOptions, type EditResult } from './history';
 import { documentPaths, speakerPaths, topicPaths } from './paths';
-import { snapshotOf, sql, type DocumentSnapshot, type EntityType, type Snapshot, type SnapshotOf, type SpeakerSnapshot, type TopicSnapshot } from './snapshots';
+import {
+  snapshotOf,
+  sql,
+  withCurrentShape,
+  type DocumentSnapshot,
+  type EntityType,
+  type Snapshot,
+  type SnapshotOf,
+  type SpeakerSnapshot,
+  type TopicSnapshot,
+} from './snapshots';
 import { diffRevisions, type RevisionDiff } from './revision-diff';
 import { applySpeakerSnapshot } from './speakers';
 import { applyTopicSnapshot } from './topics';
@@ -73,7 +83,7 @@ export function getRevision<T extends EntityType>(entityType: T, id: number, ver
      WHERE entityType = ? AND entityId = ? AND version = ?`,
   ).get(entityType, id, version) as RevisionRow | undefined;
   if (!row) return null;
-  return { ...toSummary(row), snapshot: JSON.parse(row.snapshot!) as SnapshotOf<T> };
+  return { ...toSummary(row), snapshot: withCurrentShape(JSON.parse(row.snapshot!) as SnapshotOf<T>) };
 }
 
 /** The entry as it is now (drafts and deleted documents included), or null. */
@@ -83,8 +93,11 @@ export function currentSnapshot<T extends EntityType>(entityType: T, id: number,
 
 /** Records the entry's current state as a revision if its current version has none (seeded and imported entries). */
 export async function ensureBaselineRevision(entityType: EntityType, id: number, options?: EditOptions): Promise<void> {
+  // A baseline records what is already public: no page shows anything new, so none is renewed (and
+  // the history page that calls this while it renders must not ask Next.js to renew any).
   runWrite(options, (db) => {
     ensureBaseline(db, entityType, id);
+    return { paths: [] };
   });
 }
 

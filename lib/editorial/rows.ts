@@ -3,7 +3,7 @@ import 'server-only';
 import type { Statement } from 'better-sqlite3';
 import type { DatePrecision } from '@/lib/dates';
 import type { PassageKind } from '@/lib/vocabulary';
-import type { DocumentFields } from './snapshot-types';
+import type { DocumentFields, RecordingFields } from './snapshot-types';
 import type { WriteDb } from '@/lib/db';
 
 const statementCache = new WeakMap<WriteDb, Map<string, Statement>>();
@@ -21,7 +21,7 @@ export function sql(db: WriteDb, text: string): Statement {
 // Rows
 
 /** The Document row: its fields but the date, stored as the period it covers. */
-export interface DocumentRow extends Omit<DocumentFields, 'date'> {
+export interface DocumentRow extends Omit<DocumentFields, 'date'>, RecordingFields {
   id: number;
   publishedOn: string;
   publishedUntil: string;
@@ -39,20 +39,23 @@ export interface PassageRow {
   speakerId: number | null;
   text: string;
   questionId: number | null;
+  startMs: number | null;
+  endMs: number | null;
 }
 
 export function documentRow(db: WriteDb, id: number): DocumentRow | undefined {
   return sql(
     db,
     `SELECT id, slug, kind, title, subtitle, summary, publisher, sourceUrl, publishedOn, publishedUntil, datePrecision,
-            language, caption, status, deletedAt, version
+            language, caption, status, deletedAt, version, recordingUrl, recordingFile, recordingType
      FROM Document WHERE id = ?`,
   ).get(id) as DocumentRow | undefined;
 }
 
 /** The document's passages in reading order. */
 export function passageRows(db: WriteDb, documentId: number): PassageRow[] {
-  return sql(db, 'SELECT id, documentId, position, anchor, kind, speakerId, text, questionId FROM Passage WHERE documentId = ? ORDER BY position').all(
-    documentId,
-  ) as PassageRow[];
+  return sql(
+    db,
+    'SELECT id, documentId, position, anchor, kind, speakerId, text, questionId, startMs, endMs FROM Passage WHERE documentId = ? ORDER BY position',
+  ).all(documentId) as PassageRow[];
 }

@@ -18,6 +18,24 @@ export interface PassageSnapshot {
   questionAnchor: number | null;
   /** Topic slugs, sorted. */
   topics: string[];
+  /** Where it is spoken in the document's recording, in milliseconds: both or neither (null when untimed, and in revisions written before times existed). */
+  startMs: number | null;
+  endMs: number | null;
+}
+
+/** A section of the document's table of contents, starting at a passage (by its anchor). */
+export interface SectionSnapshot {
+  title: string;
+  synopsis: string | null;
+  keywords: string[];
+  startAnchor: number;
+}
+
+/** The recording beside the transcript: an external address, or a stored file and its type; all null when none. */
+export interface RecordingFields {
+  recordingUrl: string | null;
+  recordingFile: string | null;
+  recordingType: string | null;
 }
 
 export interface ParticipantSnapshot {
@@ -43,7 +61,7 @@ export interface DocumentFields {
   status: DocumentStatus;
 }
 
-export interface DocumentSnapshot extends DocumentFields {
+export interface DocumentSnapshot extends DocumentFields, RecordingFields {
   type: 'document';
   id: number;
   version: number;
@@ -51,6 +69,8 @@ export interface DocumentSnapshot extends DocumentFields {
   participants: ParticipantSnapshot[];
   /** In reading order. */
   passages: PassageSnapshot[];
+  /** The table of contents, in order (empty in revisions written before it existed). */
+  sections: SectionSnapshot[];
   /**
    * The next anchor this document may give: above every anchor it has ever given (see nextAnchor()).
    * Bookkeeping, not content: equal snapshots may differ here.

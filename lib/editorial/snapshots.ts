@@ -9,6 +9,7 @@ import type {
   EntityType,
   ParticipantSnapshot,
   PassageSnapshot,
+  SectionSnapshot,
   Snapshot,
   SnapshotOf,
   SpeakerSnapshot,
@@ -33,7 +34,7 @@ export function documentSnapshot(db: WriteDb, id: number): DocumentSnapshot | nu
   const passages = sql(
     db,
     `SELECT p.id AS id, p.anchor AS anchor, p.kind AS kind, p.speakerId AS speakerId, s.slug AS speakerSlug,
-            s.name AS speakerName, p.text AS text, q.anchor AS questionAnchor
+            s.name AS speakerName, p.text AS text, q.anchor AS questionAnchor, p.startMs AS startMs, p.endMs AS endMs
      FROM Passage p
      LEFT JOIN Speaker s ON s.id = p.speakerId
      LEFT JOIN Passage q ON q.id = p.questionId
@@ -77,9 +78,52 @@ export function documentSnapshot(db: WriteDb, id: number): DocumentSnapshot | nu
       text: p.text,
       questionAnchor: p.questionAnchor,
       topics: topicsOf.get(p.id) ?? [],
+      startMs: p.startMs,
+      endMs: p.endMs,
     })),
+    recordingUrl: doc.recordingUrl,
+    recordingFile: doc.recordingFile,
+    recordingType: doc.recordingType,
+    sections: sectionSnapshots(db, doc.id),
     nextAnchor: nextAnchor(db, doc.id),
   };
+}
+
+/** The document's table of contents, in order. */
+function sectionSnapshots(db: WriteDb, documentId: number): SectionSnapshot[] {
+  const rows = sql(db, 'SELECT title, synopsis, keywords, startAnchor FROM DocumentSection WHERE documentId = ? ORDER BY position').all(documentId) as (Omit<
+    SectionSnapshot,
+    'keywords'
+  > & { keywords: string })[];
+  return rows.map((row) => ({ title: row.title, synopsis: row.synopsis, keywords: parseKeywords(row.keywords), startAnchor: row.startAnchor }));
+}
+
+/** A section's keywords as stored (a JSON array of strings); anything else reads as none rather than failing a whole snapshot. */
+function parseKeywords(json: string): string[] {
+  try {
+    const value: unknown = JSON.parse(json);
+    return Array.isArray(value) ? value.filter((k): k is string => typeof k === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * A stored snapshot in today's shape. Revisions written before passages had times, documents a
+ * recording and a table of contents lack those fields: they read as untimed, without a recording,
+ * without sections (which is what the document was then).
+ */
+export function withCurrentShape<S extends Snapshot>(snapshot: S): S {
+  if (snapshot.type !== 'document') return snapshot;
+  const doc = snapshot as DocumentSnapshot;
+  return {
+    ...doc,
+    recordingUrl: doc.recordingUrl ?? null,
+    recordingFile: doc.recordingFile ?? null,
+    recordingType: doc.recordingType ?? null,
+    sections: doc.sections ?? [],
+    passages: doc.passages.map((p) => ({ ...p, startMs: p.startMs ?? null, endMs: p.endMs ?? null })),
+  } as S;
 }
 
 export function speakerSnapshot(db: WriteDb, id: number): SpeakerSnapshot | null {

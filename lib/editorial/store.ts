@@ -9,10 +9,10 @@ import { nowIso, type WriteDb } from '@/lib/db';
 // Passages
 
 export function passageByAnchor(db: WriteDb, documentId: number, anchor: number): PassageRow {
-  const row = sql(db, 'SELECT id, documentId, position, anchor, kind, speakerId, text, questionId FROM Passage WHERE documentId = ? AND anchor = ?').get(
-    documentId,
-    anchor,
-  ) as PassageRow | undefined;
+  const row = sql(
+    db,
+    'SELECT id, documentId, position, anchor, kind, speakerId, text, questionId, startMs, endMs FROM Passage WHERE documentId = ? AND anchor = ?',
+  ).get(documentId, anchor) as PassageRow | undefined;
   if (!row) throw new NotFoundError(`This document has no passage ${anchor}.`);
   return row;
 }
@@ -71,8 +71,12 @@ export function insertPassage(db: WriteDb, passage: NewPassageRow): number {
 }
 
 /** Updates the passage's columns that differ; the search index follows through the triggers. */
-export function updatePassageRow(db: WriteDb, current: PassageRow, next: Partial<Pick<PassageRow, 'kind' | 'speakerId' | 'text' | 'questionId'>>): boolean {
-  const columns = (['kind', 'speakerId', 'text', 'questionId'] as const).filter((c) => next[c] !== undefined && next[c] !== current[c]);
+export function updatePassageRow(
+  db: WriteDb,
+  current: PassageRow,
+  next: Partial<Pick<PassageRow, 'kind' | 'speakerId' | 'text' | 'questionId' | 'startMs' | 'endMs'>>,
+): boolean {
+  const columns = (['kind', 'speakerId', 'text', 'questionId', 'startMs', 'endMs'] as const).filter((c) => next[c] !== undefined && next[c] !== current[c]);
   if (columns.length === 0) return false;
   sql(db, `UPDATE Passage SET ${columns.map((c) => `"${c}" = ?`).join(', ')}, updatedAt = ? WHERE id = ?`).run(
     ...columns.map((c) => next[c] ?? null),

@@ -28,13 +28,17 @@ function withoutStopWords(query: ParsedQuery, natural: boolean): ParsedQuery {
 }
 
 type Row = {
-  kind: 'speaker' | 'document' | 'topic';
+  kind: 'speaker' | 'document' | 'topic' | 'section';
   entry: number | bigint;
   slug: string;
   label: string;
   docKind: string | null;
   publishedOn: string | null;
   datePrecision: DatePrecision | null;
+  /** A section's document and start passage. */
+  documentSlug: string | null;
+  documentTitle: string | null;
+  anchor: number | bigint | null;
 };
 
 export async function matchEntities(db: QueryDb, parsed: ParsedQuery, natural: boolean, initialisms: Set<string>): Promise<EntityMatches | undefined> {
@@ -52,16 +56,21 @@ export async function matchEntities(db: QueryDb, parsed: ParsedQuery, natural: b
   const rows = await db.$queryRaw<Row[]>`
     WITH m AS MATERIALIZED (SELECT * FROM (${fullText.entityRows(expression)}) m WHERE ${standalone}),
     visible AS (
-      SELECT m.kind, m.entry, m.rank, s.slug AS slug, s.name AS label, NULL AS docKind, NULL AS publishedOn, NULL AS datePrecision
+      SELECT m.kind, m.entry, m.rank, s.slug AS slug, s.name AS label, NULL AS docKind, NULL AS publishedOn, NULL AS datePrecision,
+             NULL AS documentSlug, NULL AS documentTitle, NULL AS anchor
       FROM m JOIN Speaker s ON m.kind = 'speaker' AND s.id = m.id
       WHERE EXISTS (SELECT 1 FROM Participant pa JOIN Document d ON d.id = pa.documentId WHERE pa.speakerId = s.id AND ${isPublicDocument})
       UNION ALL
-      SELECT m.kind, m.entry, m.rank, d.slug, d.title, d.kind, d.publishedOn, d.datePrecision
+      SELECT m.kind, m.entry, m.rank, d.slug, d.title, d.kind, d.publishedOn, d.datePrecision, NULL, NULL, NULL
       FROM m JOIN Document d ON m.kind = 'document' AND d.id = m.id WHERE ${isPublicDocument}
       UNION ALL
-      SELECT m.kind, m.entry, m.rank, t.slug, t.name, NULL, NULL, NULL FROM m JOIN Topic t ON m.kind = 'topic' AND t.id = m.id
+      SELECT m.kind, m.entry, m.rank, t.slug, t.name, NULL, NULL, NULL, NULL, NULL, NULL FROM m JOIN Topic t ON m.kind = 'topic' AND t.id = m.id
+      UNION ALL
+      SELECT m.kind, m.entry, m.rank, d.slug || '#' || ds.id, ds.title, NULL, NULL, NULL, d.slug, d.title, ds.startAnchor
+      FROM m JOIN DocumentSection ds ON m.kind = 'section' AND ds.id = m.id JOIN Document d ON d.id = ds.documentId
+      WHERE ${isPublicDocument} AND EXISTS (SELECT 1 FROM Passage p WHERE p.documentId = d.id AND p.anchor = ds.startAnchor)
     )
-    SELECT kind, entry, slug, label, docKind, publishedOn, datePrecision FROM (
+    SELECT kind, entry, slug, label, docKind, publishedOn, datePrecision, documentSlug, documentTitle, anchor FROM (
       SELECT *, ROW_NUMBER() OVER (PARTITION BY kind ORDER BY rank, label) AS n FROM visible
     ) WHERE n <= ${MAX_ENTITIES_PER_KIND} ORDER BY kind, n`;
   if (rows.length === 0) return undefined;
@@ -86,5 +95,12 @@ export async function matchEntities(db: QueryDb, parsed: ParsedQuery, natural: b
       marked: marked.get(num(r.entry)),
     })),
     topics: of('topic').map((r) => ({ slug: r.slug, name: r.label })),
+    sections: of('section').map((r) => ({
+      documentSlug: r.documentSlug!,
+      documentTitle: r.documentTitle!,
+      title: r.label,
+      anchor: num(r.anchor!),
+      marked: marked.get(num(r.entry)),
+    })),
   };
 }

@@ -42,6 +42,8 @@ export interface EntityMatches {
     /** Title, subtitle, summary or publisher line that matched, with match sentinels. */ marked?: string;
   }[];
   topics: { slug: string; name: string }[];
+  /** Sections of a document's table of contents: the link lands on the passage each starts at. */
+  sections: { documentSlug: string; documentTitle: string; title: string; anchor: number; /** Synopsis or keywords that matched. */ marked?: string }[];
 }
 
 /** A passage that matched: what the search page shows, and what the API's SearchHitDto is built from. */

@@ -161,6 +161,23 @@ export function checkPassageTimes({ startMs, endMs }: { startMs: number | null; 
   }
 }
 
+/**
+ * For an update, where an absent field means "leave as it is": the start and end come together (both
+ * given, or neither; both empty clears them), and then follow checkPassageTimes.
+ */
+export function checkPassageTimesUpdate({ startMs, endMs }: { startMs?: number | null; endMs?: number | null }, context: z.RefinementCtx): void {
+  if (startMs === undefined && endMs === undefined) return;
+  if (startMs === undefined || endMs === undefined) {
+    context.addIssue({
+      code: 'custom',
+      path: [startMs === undefined ? 'startMs' : 'endMs'],
+      message: 'give the start and the end together (both empty clears them)',
+    });
+    return;
+  }
+  checkPassageTimes({ startMs, endMs }, context);
+}
+
 /** The name a stored recording has under RECORDINGS_DIR: one plain file name, never a path. */
 export const recordingFileSchema = z.preprocess(
   (value) => (value === '' ? null : value),

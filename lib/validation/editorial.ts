@@ -18,6 +18,8 @@ import {
   participantsSchema,
   passageTextSchema,
   checkPassageTimes,
+  checkPassageTimesUpdate,
+  millisecondsSchema,
   passageTimesFields,
   recordingFileSchema,
   recordingTypeSchema,
@@ -116,7 +118,13 @@ export const passageFieldsSchema = z.object({
 
 export const passageRefSchema = passageFieldsSchema.pick({ documentId: true, expectedVersion: true, anchor: true, message: true });
 
-export const updatePassageSchema = passageFieldsSchema.omit({ topicIds: true }).partial({ kind: true, speakerId: true, text: true, questionAnchor: true });
+/** The fields given change. Times come as a pair (see checkPassageTimesUpdate, applied by updatePassageInputSchema). */
+export const updatePassageSchema = passageFieldsSchema
+  .omit({ topicIds: true })
+  .partial({ kind: true, speakerId: true, text: true, questionAnchor: true })
+  .extend({ startMs: millisecondsSchema.optional(), endMs: millisecondsSchema.optional() });
+
+export const updatePassageInputSchema = updatePassageSchema.superRefine(checkPassageTimesUpdate);
 
 export const addPassageSchema = passageFieldsSchema.omit({ anchor: true }).extend({
   /** The passage it follows; null puts it first. */
@@ -124,7 +132,10 @@ export const addPassageSchema = passageFieldsSchema.omit({ anchor: true }).exten
   speakerId: nullableId.default(null),
   questionAnchor: nullableAnchor.default(null),
   topicIds: topicIdsSchema.default([]),
+  ...passageTimesFields,
 });
+
+export const addPassageInputSchema = addPassageSchema.superRefine(checkPassageTimes);
 
 export const deletePassageSchema = passageRefSchema;
 
@@ -134,6 +145,8 @@ export const splitPassageSchema = passageRefSchema
     offset: wholeNumberSchema('must be a number').pipe(z.number().min(1, 'must be 1 or more')).optional(),
     /** Split before this paragraph (1-based; paragraphs are separated by a blank line): 2 splits after the first. */
     paragraph: wholeNumberSchema('must be a number').pipe(z.number().min(2, 'must be 2 or more')).optional(),
+    /** Where the cut falls in the recording, for a timed passage: the first part ends there, the second starts there. */
+    splitMs: millisecondsSchema.optional(),
   })
   .refine((input) => (input.offset === undefined) !== (input.paragraph === undefined), {
     message: 'give either a character offset or a paragraph number, not both',

@@ -3,7 +3,8 @@
 // encodes MP3, Ogg and a small WebM video (a colour card and the speech). Each turn's start and end
 // are measured from the files, so the times given to createDocument are the recording's own.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 export interface SyntheticTurn {
@@ -66,3 +67,21 @@ export function makeSyntheticRecording(dir: string, turns: SyntheticTurn[] = SYN
   ffmpeg('-f', 'lavfi', '-i', 'color=c=0x335577:s=320x180:r=10', '-i', wav, '-shortest', '-c:v', 'libvpx', '-b:v', '100k', '-c:a', 'libvorbis', webm);
   return { dir, mp3, ogg, webm, times, durationMs: durationMs(wav) };
 }
+
+// One short sentence in one file, for the back office's upload tests.
+/** Makes `synthetic.<format>` in a new temporary folder and returns its path. */
+export function syntheticRecording(format: 'wav' | 'mp3' | 'ogg' | 'mp4', words = 'synthetic test speech'): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'recording-'));
+  const wav = path.join(dir, 'synthetic.wav');
+  execFileSync('espeak-ng', ['-w', wav, words]);
+  if (format === 'wav') return wav;
+  const out = path.join(dir, `synthetic.${format}`);
+  const args =
+    format === 'mp4'
+      ? ['-f', 'lavfi', '-i', 'color=c=gray:s=64x64:d=2', '-i', wav, '-shortest', '-c:v', 'libx264', '-pix_fmt', 'yuv420p', '-c:a', 'aac']
+      : ['-i', wav];
+  execFileSync('ffmpeg', ['-loglevel', 'error', '-y', ...args, out]);
+  return out;
+}
+
+export const recordingBytes = (file: string) => new Uint8Array(readFileSync(file));

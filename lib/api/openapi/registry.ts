@@ -201,11 +201,18 @@ export const ENDPOINTS: Endpoint[] = [
     tag: 'Editors',
     summary: 'Edit a passage',
     description:
-      'For editors’ tools, with a back-office session cookie, from this site only. The fields given change; a stale expectedVersion gets 409 with the current version and what was sent, and nothing is written.',
+      'For editors’ tools, with a back-office session cookie, from this site only. The fields given change (startMs and endMs, in milliseconds into the recording, only together; both null clears them); a stale expectedVersion gets 409 with the current version and what was sent, and nothing is written.',
     pathParams: z.object({ id: passageFieldsSchema.shape.documentId, anchor: passageFieldsSchema.shape.anchor }),
     body: updatePassageSchema.omit({ documentId: true, anchor: true }),
     response: z
-      .strictObject({ version: z.number().int(), changed: z.boolean(), paths: z.array(z.string()).meta({ description: 'Public pages renewed.' }) })
+      .strictObject({
+        version: z.number().int(),
+        changed: z.boolean(),
+        paths: z.array(z.string()).meta({ description: 'Public pages renewed.' }),
+        passage: z
+          .strictObject({ anchor: z.number().int(), startMs: z.number().int().nullable(), endMs: z.number().int().nullable() })
+          .meta({ description: 'The passage’s place in the recording after the edit, in milliseconds (null when untimed).' }),
+      })
       .meta({ id: 'PassageEditResult' }),
     errors: [400, 401, 403, 404, 409, 415, 503],
     editorsOnly: true,

@@ -156,9 +156,21 @@ export const searchResult = z
         speakers: z.array(z.strictObject({ slug, name: z.string(), url, snippet: z.string().optional() })),
         documents: z.array(z.strictObject({ slug, title: z.string(), kind: z.string(), date: z.string(), url, snippet: z.string().optional() })),
         topics: z.array(z.strictObject({ slug, name: z.string(), url })),
+        sections: z.array(
+          z
+            .strictObject({
+              document: slug,
+              documentTitle: z.string(),
+              title: z.string(),
+              anchor: z.number().int().positive(),
+              url,
+              snippet: z.string().optional(),
+            })
+            .meta({ description: "A section of a document's table of contents; url is the passage it starts at." }),
+        ),
       })
       .optional()
-      .meta({ description: 'Speakers, documents and topics matching the query (page 1 only).' }),
+      .meta({ description: 'Speakers, documents, topics and table-of-contents sections matching the query (page 1 only).' }),
     approximate: z.literal(true).optional().meta({ description: 'Present when total and facet counts are estimates (very many matches).' }),
   })
   .meta({ id: 'SearchResult' });

@@ -59,9 +59,11 @@ export const sqliteFullText: FullTextStatements = {
   },
 
   entityRows(expression) {
-    // The entity's kind is in its rowid (see migration 20261202010000_entity_search).
+    // The entity's kind is in its rowid (see migrations 20261202010000_entity_search and
+    // 20261202070000_section_search): sections are -id, the others id*3+k.
     return Prisma.sql`
-    SELECT CASE rowid % 3 WHEN 0 THEN 'speaker' WHEN 1 THEN 'document' ELSE 'topic' END AS kind, rowid / 3 AS id, rowid AS entry,
+    SELECT CASE WHEN rowid < 0 THEN 'section' WHEN rowid % 3 = 0 THEN 'speaker' WHEN rowid % 3 = 1 THEN 'document' ELSE 'topic' END AS kind,
+           CASE WHEN rowid < 0 THEN -rowid ELSE rowid / 3 END AS id, rowid AS entry,
            bm25(entity_fts, ${ENTITY_NAME_WEIGHT}, ${ENTITY_DETAIL_WEIGHT}) AS rank
     FROM entity_fts WHERE entity_fts MATCH ${expression}`;
   },

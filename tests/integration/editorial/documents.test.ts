@@ -87,6 +87,8 @@ describe('createDocument', () => {
         text: 'Why markets?',
         questionAnchor: null,
         topics: ['smuggling-and-markets'],
+        startMs: null,
+        endMs: null,
       },
       {
         anchor: 2,
@@ -97,6 +99,8 @@ describe('createDocument', () => {
         text: 'Because traders learned\nwhat rights are.',
         questionAnchor: 1,
         topics: [],
+        startMs: null,
+        endMs: null,
       },
     ]);
     expect(listRevisions('document', created.id).map((r) => [r.version, r.editorId, r.editorName, r.message])).toEqual([[1, 'u-ada', 'Ada Editor', 'Created']]);

@@ -16,6 +16,7 @@ const entities = async (db: PrismaClient, q: string) => {
     speakers: found?.speakers.map((s) => s.slug) ?? [],
     documents: found?.documents.map((d) => d.slug) ?? [],
     topics: found?.topics.map((t) => t.slug) ?? [],
+    sections: found?.sections.map((t) => `${t.documentSlug}#${t.anchor} ${t.title}`) ?? [],
   };
 };
 
@@ -25,11 +26,12 @@ async function drift(db: PrismaClient) {
     WITH expected(entry, name, detail) AS (
       SELECT s.id * 3, s.name || COALESCE((SELECT ' ' || group_concat(alias, ' ') FROM SpeakerAlias WHERE speakerId = s.id), ''), COALESCE(s.bio, '') FROM Speaker s
       UNION ALL SELECT d.id * 3 + 1, d.title, COALESCE(d.subtitle, '') || char(10) || COALESCE(d.summary, '') || char(10) || COALESCE(d.publisher, '') FROM Document d
-      UNION ALL SELECT t.id * 3 + 2, t.name, '' FROM Topic t)
+      UNION ALL SELECT t.id * 3 + 2, t.name, '' FROM Topic t
+      UNION ALL SELECT -ds.id, ds.title, COALESCE(ds.synopsis, '') || char(10) || COALESCE((SELECT group_concat(value, ', ') FROM json_each(ds.keywords)), '') FROM DocumentSection ds)
     SELECT e.entry AS entry FROM expected e LEFT JOIN entity_fts f ON f.rowid = e.entry
       WHERE f.rowid IS NULL OR f.detail IS NOT e.detail
-        OR (e.entry % 3 = 0 AND (' ' || f.name || ' ') NOT LIKE '% ' || (SELECT name FROM Speaker WHERE id = e.entry / 3) || ' %')
-        OR (e.entry % 3 <> 0 AND f.name IS NOT e.name)
+        OR (e.entry >= 0 AND e.entry % 3 = 0 AND (' ' || f.name || ' ') NOT LIKE '% ' || (SELECT name FROM Speaker WHERE id = e.entry / 3) || ' %')
+        OR ((e.entry < 0 OR e.entry % 3 <> 0) AND f.name IS NOT e.name)
     UNION ALL
     SELECT f.rowid FROM entity_fts f WHERE f.rowid NOT IN (SELECT entry FROM expected)`;
 }
@@ -75,6 +77,34 @@ describe('the entity index follows every write', () => {
     expect((await entities(db, 'dandong')).topics).toEqual(['china']);
     await db.topic.delete({ where: { slug: 'china' } });
     expect((await entities(db, 'dandong')).topics).toEqual([]);
+    expect(await drift(db)).toEqual([]);
+  });
+
+  it('a section of a table of contents added, found by its title, synopsis or keywords, renamed, and gone with its document', async () => {
+    const db = freshDb();
+    const document = await db.document.findUniqueOrThrow({ where: { slug: INTERVIEW } });
+    const section = await db.documentSection.create({
+      data: {
+        documentId: document.id,
+        position: 0,
+        title: 'Crossing the Tumen',
+        synopsis: 'Walking over the frozen river.',
+        keywords: '["winter","border"]',
+        startAnchor: 3,
+      },
+    });
+    const found = [`${INTERVIEW}#3 Crossing the Tumen`];
+    expect((await entities(db, 'tumen')).sections).toEqual(found);
+    expect((await entities(db, 'frozen river')).sections).toEqual(found);
+    expect((await entities(db, 'border')).sections).toEqual(found);
+    await db.documentSection.update({ where: { id: section.id }, data: { title: 'Leaving Hoeryong' } });
+    expect((await entities(db, 'tumen')).sections).toEqual([]);
+    expect((await entities(db, 'hoeryong')).sections).toEqual([`${INTERVIEW}#3 Leaving Hoeryong`]);
+    expect(await drift(db)).toEqual([]);
+    // A draft's sections are not public.
+    await db.document.update({ where: { slug: INTERVIEW }, data: { status: 'draft' } });
+    expect((await entities(db, 'hoeryong')).sections).toEqual([]);
+    await db.document.delete({ where: { slug: INTERVIEW } });
     expect(await drift(db)).toEqual([]);
   });
 });

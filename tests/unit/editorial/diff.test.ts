@@ -13,6 +13,8 @@ const passage = (anchor: number, text: string, extra: Partial<PassageSnapshot> =
   text,
   questionAnchor: null,
   topics: [],
+  startMs: null,
+  endMs: null,
   ...extra,
 });
 
@@ -34,6 +36,10 @@ const doc = (version: number, passages: PassageSnapshot[], extra: Partial<Docume
   deletedAt: null,
   participants: [{ speakerId: 1, speakerSlug: 'ann', speakerName: 'Ann', role: 'author' }],
   passages,
+  sections: [],
+  recordingUrl: null,
+  recordingFile: null,
+  recordingType: null,
   nextAnchor: passages.length + 1,
   ...extra,
 });

@@ -55,9 +55,21 @@ describe('titleSchema', () => {
 });
 
 describe('document schemas', () => {
-  it('create: defaults language, participants and passages; reads ids from text', () => {
+  it('create: defaults language, participants, passages, sections and recording; reads ids from text', () => {
     expect(createDocumentSchema.parse({ slug: 'a-b', kind: 'essay', title: 'A', date: '2019-03', participants: [{ speakerId: '4', role: 'author' }] })).toEqual(
-      { slug: 'a-b', kind: 'essay', title: 'A', date: '2019-03', language: 'en', participants: [{ speakerId: 4, role: 'author' }], passages: [] },
+      {
+        slug: 'a-b',
+        kind: 'essay',
+        title: 'A',
+        date: '2019-03',
+        language: 'en',
+        participants: [{ speakerId: 4, role: 'author' }],
+        passages: [],
+        sections: [],
+        recordingUrl: null,
+        recordingFile: null,
+        recordingType: null,
+      },
     );
   });
 
@@ -115,7 +127,7 @@ describe('passage schemas', () => {
     });
   });
 
-  it('add defaults to no speaker, no question, no topics', () => {
+  it('add defaults to no speaker, no question, no topics, no times', () => {
     expect(addPassageSchema.parse({ documentId: 1, expectedVersion: 1, afterAnchor: null, kind: 'paragraph', text: 'x' })).toEqual({
       documentId: 1,
       expectedVersion: 1,
@@ -125,6 +137,8 @@ describe('passage schemas', () => {
       speakerId: null,
       questionAnchor: null,
       topicIds: [],
+      startMs: null,
+      endMs: null,
     });
     expect(fieldErrors(addPassageSchema, { documentId: 1, expectedVersion: 1, afterAnchor: 1, kind: 'aside', text: 'x', topicIds: [2, 2] })).toEqual({
       kind: ['must be one of question, answer, paragraph'],

@@ -5,6 +5,8 @@ import { notFound } from 'next/navigation';
 import { AddPassageForm } from './_components/add-passage-form';
 import { DocumentFieldsForm } from './_components/document-fields-form';
 import { PassageRow } from './_components/passage-row';
+import { RecordingSection } from './_components/recording-section';
+import { SectionsEditor } from './_components/sections-editor';
 import { Notice } from '@/components/admin/notice';
 import { requireEditor } from '@/lib/auth/session';
 import { speakerChoices } from '@/lib/data/admin';
@@ -92,6 +94,10 @@ export default async function EditDocumentPage({ params, searchParams }: Props) 
         </h2>
         <DocumentFieldsForm document={document} speakers={speakers} />
       </section>
+
+      <RecordingSection document={document} />
+
+      <SectionsEditor document={document} />
 
       <section aria-labelledby="passages" className="mt-10">
         <h2 id="passages" className="text-xl font-semibold">

@@ -13,6 +13,9 @@ import { SelectField, TextField } from '@/components/form/field';
 import { usePassageLengthGuard } from './passage-length';
 import { SubmitButton } from '@/components/form/submit-button';
 import { PASSAGE_KINDS } from '@/lib/vocabulary';
+import { formatClock } from '@/lib/time/clock';
+
+const clock = (ms: number | null) => (ms === null ? '' : formatClock(ms));
 
 interface PassageFormProps {
   documentId: number;
@@ -105,6 +108,17 @@ export function PassageForm({ documentId, version, passage, questions, speakers 
           errors={state.errors?.questionAnchor}
         />
       </div>
+      <fieldset className="grid gap-4 md:grid-cols-2">
+        <legend className="font-medium">Time in the recording (optional)</legend>
+        <TextField
+          name="startMs"
+          label="Start"
+          hint="Like 1:05, 1:05.250, 01:02:03 or seconds. Give both, or leave both empty."
+          defaultValue={values?.startMs ?? clock(passage.startMs)}
+          errors={state.errors?.startMs}
+        />
+        <TextField name="endMs" label="End" defaultValue={values?.endMs ?? clock(passage.endMs)} errors={state.errors?.endMs} />
+      </fieldset>
       <TextField name="message" label="Note on this change (optional)" defaultValue={values?.message} errors={state.errors?.message} />
       <SubmitButton pendingLabel="Saving…">{conflict ? 'Save my version over theirs' : 'Save passage'}</SubmitButton>
     </form>

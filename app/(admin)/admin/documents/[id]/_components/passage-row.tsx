@@ -3,6 +3,7 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { SubmitButton } from '@/components/form/submit-button';
 import type { PassageSnapshot } from '@/lib/editorial';
+import { formatSpan } from '@/lib/time/clock';
 import { mergeWithNext, movePassage, removePassage, split } from '../passages/actions';
 
 interface PassageRowProps {
@@ -51,12 +52,14 @@ export function PassageRow(row: PassageRowProps) {
   const paragraphs = passage.text.split(/\n{2,}/).length;
   const canMerge = next && next.kind === passage.kind && next.speakerId === passage.speakerId;
   const which = <span className="sr-only"> passage {passage.anchor}</span>;
+  const span = formatSpan(passage.startMs, passage.endMs);
   return (
     <li id={`passage-${passage.anchor}`} className="py-4">
       <div className="flex flex-wrap items-baseline gap-x-3">
         <h3 className="font-semibold">
           ¶{passage.anchor} · {passage.kind} · {passage.speakerName ?? 'no speaker'}
         </h3>
+        {span && <span className="text-sm muted">at {span} in the recording</span>}
         <Link href={`/admin/documents/${documentId}/passages/${passage.anchor}`}>Edit{which}</Link>
         <span className="text-sm muted">{passage.topics.join(', ') || 'no topics'}</span>
       </div>

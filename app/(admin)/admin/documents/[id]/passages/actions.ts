@@ -6,6 +6,7 @@ import { editorContext, revalidateAfterSave, type ActionContext } from '@/lib/ad
 import { entryPath, passageHash, plainChange, withError, withNotice } from '@/lib/admin/plain-change';
 import { formOf, formValues, stateFromError, type ActionState } from '@/lib/admin/action-state';
 import { formChange } from '@/lib/admin/form-change';
+import { clockValue, timesFromForm } from '@/lib/admin/passage-times';
 import type { PassageKind } from '@/lib/vocabulary';
 import {
   addPassage,
@@ -46,6 +47,8 @@ export async function savePassage(_previous: ActionState, form: FormData): Promi
         kind: values.kind as PassageKind,
         speakerId: values.speakerId ?? '',
         questionAnchor: values.questionAnchor ?? '',
+        // A form without the time fields (an older page still open) leaves the times as they are.
+        ...('startMs' in values || 'endMs' in values ? timesFromForm(values) : {}),
         message: values.message ?? '',
       },
       options,
@@ -54,7 +57,12 @@ export async function savePassage(_previous: ActionState, form: FormData): Promi
     return {
       ok: true,
       message: result.changed ? `Saved as version ${result.version} of the document.` : 'Nothing had changed.',
-      values: { ...values, expectedVersion: String(result.version) },
+      values: {
+        ...values,
+        expectedVersion: String(result.version),
+        startMs: clockValue(result.passage.startMs),
+        endMs: clockValue(result.passage.endMs),
+      },
     };
   } catch (error) {
     const state = stateFromError(error, values);

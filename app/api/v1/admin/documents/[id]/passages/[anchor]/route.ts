@@ -1,5 +1,6 @@
 // PATCH /api/v1/admin/documents/<id>/passages/<anchor>: edit a passage as JSON, for editors' tools.
-// Body: { expectedVersion, text?, kind?, speakerId?, questionAnchor?, message? }. A stale
+// Body: { expectedVersion, text?, kind?, speakerId?, questionAnchor?, startMs?, endMs?, message? }
+// (times in milliseconds, given together; both null clears them). The answer carries the passage's times. A stale
 // expectedVersion gets 409 with the current version and what was sent; nothing is written.
 import { revalidatePath } from 'next/cache';
 import { editorialErrorResponse, jsonError, refuseCrossSite, unauthorized } from '@/lib/api/admin-responses';
@@ -26,7 +27,10 @@ export const PATCH = withJsonErrors(async (request: Request, { params }: { param
       ip: clientAddress(request.headers),
     });
     for (const path of result.paths) revalidatePath(path);
-    return Response.json({ version: result.version, changed: result.changed, paths: result.paths }, { headers: { 'Cache-Control': 'no-store' } });
+    return Response.json(
+      { version: result.version, changed: result.changed, paths: result.paths, passage: result.passage },
+      { headers: { 'Cache-Control': 'no-store' } },
+    );
   } catch (error) {
     return editorialErrorResponse(error);
   }
