@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { splitParagraphs, type PassageView } from '@/lib/data/dto';
 import { passageAnchor, passageDetailPath, speakerPath } from '@/lib/urls';
 import { MarkedText } from './marked-text';
+import { PassageTime } from './player/passage-time';
 import { TopicChips } from './topic-chips';
 
 const KIND_STYLE: Record<PassageView['kind'], string> = {
@@ -17,9 +18,11 @@ interface ReaderPassageProps {
   /** The text with a search's matches between sentinels (see lib/search/marks.ts), when it matched. */
   marked?: string;
   documentSlug: string;
+  /** The document has a recording: a timed passage shows its time, a button the player answers. */
+  playable?: boolean;
 }
 
-export function ReaderPassage({ passage, dialogue, marked, documentSlug }: ReaderPassageProps) {
+export function ReaderPassage({ passage, dialogue, marked, documentSlug, playable = false }: ReaderPassageProps) {
   const id = passageAnchor(passage.anchor);
   const who = passage.speaker?.name ?? 'Unattributed';
   return (
@@ -32,6 +35,9 @@ export function ReaderPassage({ passage, dialogue, marked, documentSlug }: Reade
           </span>
         </h3>
         {dialogue && <span className="muted">{passage.kind === 'question' ? 'asks' : passage.kind === 'answer' ? 'answers' : ''}</span>}
+        {playable && passage.startMs !== null && passage.endMs !== null && (
+          <PassageTime anchor={passage.anchor} startMs={passage.startMs} endMs={passage.endMs} />
+        )}
         <a href={`#${id}`} className="ml-auto muted no-underline hover:underline" aria-label={`Link to passage ${passage.anchor}`}>
           ¶{passage.anchor}
         </a>

@@ -1,12 +1,15 @@
 // The work behind `npm run import`: parse options, run the importer, print what it made and what it
 // could not place, and save a draft unless --dry-run. Any problem stops it before anything is written.
 import { readFileSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { databaseFilePath, migrateDatabase, openWriter } from '@/lib/db';
 import { ValidationError } from '@/lib/editorial/errors';
 import { createDocumentAsSystem, type DocumentWithSpeakers } from '@/lib/editorial/new-document';
-import { ImportError, parseDocumentText, type ImportResult, type SpeakerHint } from '@/lib/import';
+import { ImportError, type ImportResult, type SpeakerHint } from '@/lib/import';
+import { parseTranscriptFile, type TranscriptFile } from '@/lib/import/formats';
+import { sectionsForKept } from '@/lib/import/formats/sections';
 import { parsePartialDate } from '@/lib/dates';
 import { slugify } from '@/lib/slug';
 import { importCliOptionsSchema, type ImportCliOptions } from '@/lib/validation/import-options';
@@ -16,6 +19,7 @@ import type { DocumentStatus } from '@/lib/vocabulary';
 import { formatImportReport, type ReportHeading } from './import-report';
 
 export const IMPORT_USAGE = `Usage: npm run import -- <file> [options]
+  <file>: plain text or Markdown (.txt, .md), WebVTT captions (.vtt) or SRT subtitles (.srt)
   --kind interview|essay     what the text is (detected when left out)
   --title, --subtitle TEXT   the title (else front matter, else the first line)
   --date YYYY[-MM[-DD]]      publication date at its precision (or front matter "date")
@@ -69,7 +73,7 @@ export function parseImportArguments(argv: string[]): ImportCliOptions {
   return options.data;
 }
 
-function readTranscript(file: string): string {
+function readTranscript(file: string): TranscriptFile {
   let size: number;
   try {
     size = statSync(file).size;
@@ -78,7 +82,7 @@ function readTranscript(file: string): string {
   }
   const tooBig = importSizeProblem(size, file);
   if (tooBig) throw new ImportError(tooBig);
-  return readFileSync(file, 'utf8');
+  return { name: basename(file), bytes: new Uint8Array(readFileSync(file)) };
 }
 
 function speakerHints(options: ImportCliOptions): SpeakerHint[] {
@@ -157,7 +161,15 @@ export function documentFromImport(result: ImportResult, options: ImportCliOptio
           speakerId: p.speaker === null ? null : idOf(p.speaker),
           text: p.text,
           questionIndex: p.answers,
+          startMs: p.startMs ?? null,
+          endMs: p.endMs ?? null,
         })),
+        // Every passage is kept here, so each section stays at its own passage.
+        sections: sectionsForKept(
+          result.sections ?? [],
+          result.passages.map((_, i) => i),
+        ).sections,
+        recordingUrl: result.recordingUrl ?? null,
         message: 'Imported from the command line',
       };
     },
@@ -189,8 +201,7 @@ export interface ImportOutcome {
 }
 
 export async function runImport(options: ImportCliOptions, databaseUrl: string): Promise<ImportOutcome> {
-  const raw = readTranscript(options.file);
-  const result = parseDocumentText(raw, {
+  const result = await parseTranscriptFile(readTranscript(options.file), {
     kind: options.kind,
     title: options.title,
     subtitle: options.subtitle,

@@ -1,5 +1,6 @@
 // The importer's result as plain text for the terminal: what it made, dropped and could not place.
 import type { ImportResult } from '@/lib/import';
+import { formatClock } from '@/lib/import/formats/clock';
 import type { DocumentStatus } from '@/lib/vocabulary';
 
 /** The facts of the document about to be saved that the report's first lines show. */
@@ -16,6 +17,9 @@ const clip = (text: string, length = 72) => {
   return flat.length > length ? `${flat.slice(0, length - 1)}…` : flat;
 };
 
+/** "[0:05–0:09] " for a passage with times (captions), else nothing. */
+const timeOf = (p: ImportResult['passages'][number]) => (p.startMs != null && p.endMs != null ? `[${formatClock(p.startMs)}–${formatClock(p.endMs)}] ` : '');
+
 export function formatImportReport(result: ImportResult, document: ReportHeading): string {
   const lines = [
     `${document.title}`,
@@ -25,8 +29,11 @@ export function formatImportReport(result: ImportResult, document: ReportHeading
     ...result.speakers.map((s) => `  ${s.name} [${s.role}]${s.labels.length ? ` labels ${s.labels.join(', ')}` : ''}${s.bio ? ' · bio found' : ''}`),
     '',
     `Passages (${result.passages.length}):`,
-    ...result.passages.map((p, i) => `  ${String(i + 1).padStart(3)}. ${p.kind.padEnd(9)} ${(p.speaker ?? '—').padEnd(18)} ${clip(p.text)}`),
+    ...result.passages.map((p, i) => `  ${String(i + 1).padStart(3)}. ${p.kind.padEnd(9)} ${(p.speaker ?? '—').padEnd(18)} ${timeOf(p)}${clip(p.text)}`),
   ];
+  if (result.sections?.length) {
+    lines.push('', `Sections (${result.sections.length}):`, ...result.sections.map((s) => `  at passage ${s.passage + 1}: ${clip(s.title, 60)}`));
+  }
   if (result.caption) lines.push('', `Caption: ${clip(result.caption, 100)}`);
   if (result.meta.summary) lines.push(`Summary: ${clip(result.meta.summary, 100)}`);
   if (result.dropped.length > 0) {

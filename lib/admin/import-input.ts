@@ -1,17 +1,36 @@
 // What the import form sends, read for the import actions: the text (pasted or uploaded, its size
-// checked before it is decoded), the kind asked for, and which of the editor's choices still hold.
+// checked before it is decoded) or a file in another format, the kind asked for, and which of the
+// editor's choices still hold.
 import 'server-only';
+import { isPlainText } from '@/lib/import/formats';
 import { IMPORTABLE_KINDS, isOneOf, type ImportableKind } from '@/lib/vocabulary';
 import { importSizeProblem } from '@/lib/validation/limits';
 
-/** The pasted or uploaded text, or why it is refused. */
-export async function rawText(form: FormData): Promise<{ raw: string } | { tooBig: string }> {
+/**
+ * What the importer reads: text (pasted, or a plain text file, which goes into the text box so the
+ * editor can correct it), or a file in another format (captions, DOCX), carried back and forth as
+ * base64 with its name in hidden fields, so that the save reads the file itself again.
+ */
+export type ImportInput = { raw: string } | { fileName: string; fileData: string } | { tooBig: string };
+
+/** The size of the file a base64 string holds, without decoding it. */
+export const base64Size = (data: string) => Math.floor((data.replace(/=+$/, '').length * 3) / 4);
+
+export async function importInput(form: FormData): Promise<ImportInput> {
   const file = form.get('file');
   if (file instanceof File && file.size > 0) {
     const tooBig = importSizeProblem(file.size, `The file ${file.name}`);
     if (tooBig) return { tooBig };
     const bytes = new Uint8Array(await file.arrayBuffer());
-    return { raw: new TextDecoder('utf-8').decode(bytes) };
+    if (isPlainText({ name: file.name, bytes })) return { raw: new TextDecoder('utf-8').decode(bytes) };
+    return { fileName: file.name, fileData: Buffer.from(bytes).toString('base64') };
+  }
+  // A file uploaded for an earlier preview, unless the editor chose to read the pasted text instead.
+  const fileName = String(form.get('fileName') ?? '');
+  const fileData = String(form.get('fileData') ?? '');
+  if (fileName && fileData && form.get('dropFile') !== 'yes') {
+    const tooBig = importSizeProblem(base64Size(fileData), `The file ${fileName}`);
+    return tooBig ? { tooBig } : { fileName, fileData };
   }
   const raw = String(form.get('raw') ?? '');
   const tooBig = importSizeProblem(new TextEncoder().encode(raw).length);
@@ -31,4 +50,8 @@ export const withoutAnswers = (values: Record<string, string>): Record<string, s
  * "question" or an archive speaker onto someone else's turn.
  */
 export const forNewPreview = (values: Record<string, string>): Record<string, string> =>
-  Object.fromEntries(Object.entries(values).filter(([key]) => !/^(?:unknown|keep|kind|speaker|speaker-name)-\d+$/.test(key) && !key.startsWith('unknown-')));
+  Object.fromEntries(
+    Object.entries(values).filter(
+      ([key]) => !/^(?:unknown|keep|kind|speaker|speaker-name)-\d+$/.test(key) && !key.startsWith('unknown-') && key !== 'dropFile',
+    ),
+  );

@@ -1,13 +1,17 @@
-// The import preview: runs the importer on pasted text and matches its speakers to the archive's,
+// The import preview: runs the importer on pasted text or an uploaded file and matches its speakers to the archive's,
 // so the editor sees what would be made before anything is saved.
 import 'server-only';
 import { speakerNamed } from '@/lib/data/admin';
-import { ImportError, parseDocumentText, type ImportResult, type SpeakerHint } from '@/lib/import';
+import { ImportError, type ImportResult, type SpeakerHint } from '@/lib/import';
+import { parseTranscriptFile, type TranscriptFile } from '@/lib/import/formats';
 import { importSizeProblem } from '@/lib/validation/limits';
 import type { ImportableKind } from '@/lib/vocabulary';
 
 export interface ImportRequest {
   raw: string;
+  /** A file in a format other than plain text, as uploaded: its name and its bytes in base64. */
+  fileName?: string;
+  fileData?: string;
   kind?: ImportableKind;
   title?: string;
   /** "JK = Jeff Kim", one a line. */
@@ -49,10 +53,21 @@ const lineList = (lines = '') =>
     .map((l) => l.trim())
     .filter(Boolean);
 
-export function runImporter(request: ImportRequest): ImportResult {
-  const tooBig = importSizeProblem(new TextEncoder().encode(request.raw).length);
+/** The file the importer reads: the uploaded one when there is one, else the pasted text. */
+function transcriptFileOf(request: ImportRequest): TranscriptFile {
+  if (request.fileName && request.fileData) {
+    // Only what a browser's base64 can hold: anything else was not made by the form.
+    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(request.fileData)) throw new ImportError(`The file ${request.fileName} came back damaged: upload it again.`);
+    return { name: request.fileName, bytes: new Uint8Array(Buffer.from(request.fileData, 'base64')) };
+  }
+  return { name: '', bytes: new TextEncoder().encode(request.raw) };
+}
+
+export async function runImporter(request: ImportRequest): Promise<ImportResult> {
+  const file = transcriptFileOf(request);
+  const tooBig = importSizeProblem(file.bytes.length, file.name ? `The file ${file.name}` : 'The text');
   if (tooBig) throw new ImportError(tooBig);
-  return parseDocumentText(request.raw, {
+  return parseTranscriptFile(file, {
     kind: request.kind,
     title: request.title || undefined,
     speakers: speakerHints(request.speakerLines),
@@ -68,8 +83,8 @@ export function unresolvedMessage(result: ImportResult, lead = 'Cannot be saved 
 }
 
 /** The importer's result for saving: refused while any unknown label is unresolved. */
-export function runImporterForSave(request: ImportRequest): ImportResult {
-  const result = runImporter(request);
+export async function runImporterForSave(request: ImportRequest): Promise<ImportResult> {
+  const result = await runImporter(request);
   const unresolved = unresolvedMessage(result, 'Not saved');
   if (unresolved) throw new ImportError(unresolved);
   return result;
@@ -99,7 +114,7 @@ export function resolveUnknownLabels(values: Record<string, string>): { speakerL
 }
 
 export async function previewImport(request: ImportRequest): Promise<ImportPreview> {
-  const result = runImporter(request);
+  const result = await runImporter(request);
   const speakers = await Promise.all(
     result.speakers.map(async (s) => ({ name: s.name, labels: s.labels, role: s.role, bio: s.bio, existing: await speakerNamed(s.name) })),
   );

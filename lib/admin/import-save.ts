@@ -1,27 +1,42 @@
 // Saving an import: the importer's result for the submitted text, with the editor's choices from
 // the preview on top (which speaker is new or an archive one, which passages are kept, their kinds),
 // written as a new draft. The text is parsed again here, so what is saved is what the importer makes
-// of the text, never passages sent by the browser.
+// of the text, never passages sent by the browser. A file in another format (captions, DOCX) comes back
+// as itself (base64, with its name) and is read again the same way.
 import 'server-only';
 import type { Editor } from '@/lib/auth/editor';
 import { createDocumentWithSpeakers, ValidationError, type EditOptions } from '@/lib/editorial';
 import { documentFieldsSchema } from '@/lib/validation/editorial';
 import { slugify } from '@/lib/slug';
+import { sectionsForKept } from '@/lib/import/formats/sections';
 import { kindOf } from './import-input';
 import { runImporterForSave, type ImportRequest } from './import-preview';
 
 /** What the importer is asked, from the submitted form values. */
 export function importRequestOf(values: Record<string, string>): ImportRequest {
-  return { raw: values.raw ?? '', kind: kindOf(values.kind), title: values.title, speakerLines: values.speakers, textLabelLines: values.textLabels };
+  return {
+    raw: values.raw ?? '',
+    fileName: values.fileName || undefined,
+    fileData: values.fileData || undefined,
+    kind: kindOf(values.kind),
+    title: values.title,
+    speakerLines: values.speakers,
+    textLabelLines: values.textLabels,
+  };
 }
 
 /**
  * Saves the import as a draft and returns its id and the paths to revalidate. Throws ImportError
- * (an unresolved label) or an EditorialError (a refused field, passage or speaker).
+ * (an unresolved label) or an EditorialError (a refused field, passage or speaker). `notes` says what of
+ * the file's table of contents could not be kept with the passages kept.
  */
-export async function saveImport(editor: Editor, values: Record<string, string>, options?: EditOptions): Promise<{ id: number; paths: string[] }> {
+export async function saveImport(
+  editor: Editor,
+  values: Record<string, string>,
+  options?: EditOptions,
+): Promise<{ id: number; paths: string[]; notes: string[] }> {
   // Refused while any unknown label is unresolved: its words could belong to anyone.
-  const result = runImporterForSave(importRequestOf(values));
+  const result = await runImporterForSave(importRequestOf(values));
   const fields = {
     slug: values.slug || slugify(values.documentTitle ?? ''),
     kind: kindOf(values.documentKind) ?? result.kind,
@@ -41,6 +56,10 @@ export async function saveImport(editor: Editor, values: Record<string, string>,
   // so a refusal after them (a forged passage kind, a taken address) leaves none behind.
   const fresh = result.speakers.map((speaker, i) => ({ speaker, i })).filter(({ i }) => (values[`speaker-${i}`] ?? 'new') === 'new');
   const kept = result.passages.map((p, i) => ({ ...p, index: i })).filter((p) => values[`keep-${p.index}`] === 'yes');
+  const toc = sectionsForKept(
+    result.sections ?? [],
+    kept.map((p) => p.index),
+  );
   const created = await createDocumentWithSpeakers(
     editor,
     {
@@ -65,6 +84,8 @@ export async function saveImport(editor: Editor, values: Record<string, string>,
             speakerId: p.speaker ? (speakerIds.get(p.speaker) ?? null) : null,
             text: p.text,
             questionIndex: previousQuestion >= 0 ? previousQuestion : null,
+            startMs: p.startMs ?? null,
+            endMs: p.endMs ?? null,
           };
         });
         const participants = result.speakers.map((s) => ({ speakerId: speakerIds.get(s.name)!, role: s.role }));
@@ -72,11 +93,13 @@ export async function saveImport(editor: Editor, values: Record<string, string>,
           ...fields,
           participants: participants.filter((p, i, all) => all.findIndex((q) => q.speakerId === p.speakerId && q.role === p.role) === i),
           passages,
+          sections: toc.sections,
+          recordingUrl: result.recordingUrl ?? null,
           message: 'Imported',
         };
       },
     },
     options,
   );
-  return { id: created.id, paths: created.paths };
+  return { id: created.id, paths: created.paths, notes: toc.dropped };
 }

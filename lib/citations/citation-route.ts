@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { jsonNotFound, parseRequest } from '@/lib/api/responses';
 import { publicGet } from '@/lib/api/public-get';
 import { getPublishedDocument } from '@/lib/data/documents';
-import { citationQuerySchema, documentCitationParams, passageCitationParams } from './api-params';
+import { citationQuerySchema, documentCitationParams, passageCitationParams, passageCitationQuerySchema } from './api-params';
 import { citationItem, citationText, utcDay, type CitationSubject } from './citations';
 import { CITATION_MEDIA_TYPES, CSL_JSON_MEDIA_TYPE } from './formats';
 
@@ -33,11 +33,11 @@ export const documentCitationRoute = publicGet(async (request: Request, { params
 
 /** GET /api/v1/documents/<slug>/passages/<anchor>/citation */
 export const passageCitationRoute = publicGet(async (request: Request, { params }: { params: Promise<Params> }) => {
-  const parsed = await parseRequest(request, params, passageCitationParams, citationQuerySchema);
+  const parsed = await parseRequest(request, params, passageCitationParams, passageCitationQuerySchema);
   if (parsed.refused) return parsed.refused;
   const document = await getPublishedDocument(parsed.params.slug);
   if (!document) return jsonNotFound('document');
   const passage = document.passages.find((p) => p.anchor === parsed.params.anchor);
   if (!passage) return jsonNotFound('passage');
-  return answer({ document, passage }, parsed.query.format);
+  return answer({ document, passage, moment: parsed.query.t ?? null }, parsed.query.format);
 });

@@ -3,6 +3,7 @@
 // of the original publication (author, title, publisher, date at its precision, original address).
 import 'server-only';
 import type { DocumentDetail, ParticipantRef, PassageView } from '@/lib/data/dto';
+import { citedMoment, momentParam, type Moment } from '@/lib/media/moment';
 import { absoluteUrl } from '@/lib/site-origin';
 import { documentPath, passageDetailPath } from '@/lib/urls';
 import type { DayDate } from './access-date';
@@ -13,6 +14,8 @@ export interface CitationSubject {
   document: DocumentDetail;
   /** A passage of `document`; absent to cite the whole document. */
   passage?: PassageView;
+  /** A moment or clip of the recording within the passage (a link's ?t=); else the passage's own times, when it has them. */
+  moment?: Moment | null;
 }
 
 export interface CslName {
@@ -75,8 +78,17 @@ export function citationKey({ document, passage }: CitationSubject): string {
   return passage ? `${base}__p${passage.anchor}` : base;
 }
 
-export function citationUrl({ document, passage }: CitationSubject): string {
-  return absoluteUrl(passage ? passageDetailPath(document.slug, passage.anchor) : documentPath(document.slug));
+export function citationUrl({ document, passage, moment }: CitationSubject): string {
+  if (!passage) return absoluteUrl(documentPath(document.slug));
+  const path = passageDetailPath(document.slug, passage.anchor);
+  return absoluteUrl(moment ? `${path}?t=${momentParam(moment)}` : path);
+}
+
+/** The part of the recording cited: the clip asked for, or the passage's own begin and end when timed and playable. */
+function citedTimes({ document, passage, moment }: CitationSubject): string | null {
+  if (!passage || !document.recording) return null;
+  if (moment) return citedMoment(moment);
+  return passage.startMs !== null && passage.endMs !== null ? citedMoment({ startMs: passage.startMs, endMs: passage.endMs }) : null;
 }
 
 export function cslItem(subject: CitationSubject, accessed: DayDate): CslItem {
@@ -105,7 +117,7 @@ export function cslItem(subject: CitationSubject, accessed: DayDate): CslItem {
     accessed: { 'date-parts': [[accessed.year, accessed.month, accessed.day]] },
     URL: citationUrl(subject),
     archive: ARCHIVE_NAME,
-    ...(passage && { archive_location: passagePosition(document, passage) }),
+    ...(passage && { archive_location: [passagePosition(document, passage), citedTimes(subject)].filter(Boolean).join(', recording ') }),
     language: document.language,
     ...(document.sourceUrl && { note: `Originally published at ${document.sourceUrl}` }),
   };

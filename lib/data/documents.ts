@@ -7,6 +7,7 @@ import type { DocumentFilters } from '@/lib/validation/document-filters';
 import { splitParagraphs, type DocumentDetail, type DocumentSummary, type FacetCount } from './dto';
 import { documentSummarySelect, PUBLISHED, toDocumentSummary } from './selections';
 import { safeWebAddress } from '@/lib/validation/web-address';
+import { recordingView } from './recording-view';
 
 type FilterName = 'speaker' | 'topic' | 'kind' | 'date';
 
@@ -121,6 +122,10 @@ export async function getPublishedDocument(slug: string): Promise<DocumentDetail
       caption: true,
       language: true,
       updatedAt: true,
+      recordingUrl: true,
+      recordingFile: true,
+      recordingType: true,
+      sections: { orderBy: { position: 'asc' }, select: { title: true, synopsis: true, startAnchor: true } },
       passages: {
         orderBy: { position: 'asc' },
         select: {
@@ -132,6 +137,8 @@ export async function getPublishedDocument(slug: string): Promise<DocumentDetail
           speaker: { select: { slug: true, name: true } },
           question: { select: { anchor: true } },
           topics: { select: { topic: { select: { slug: true, name: true } } }, orderBy: { topic: { name: 'asc' } } },
+          startMs: true,
+          endMs: true,
         },
       },
     },
@@ -155,6 +162,11 @@ export async function getPublishedDocument(slug: string): Promise<DocumentDetail
       paragraphs: splitParagraphs(p.text),
       questionAnchor: p.question?.anchor ?? null,
       topics: p.topics.map((t) => t.topic),
+      // Both or neither, as the write path stores them; a half-timed row reads as untimed.
+      ...(p.startMs !== null && p.endMs !== null ? { startMs: p.startMs, endMs: p.endMs } : { startMs: null, endMs: null }),
     })),
+    recording: recordingView(row),
+    // Only sections that start at a passage the reader shows: a link to no passage helps nobody.
+    sections: row.sections.filter((s) => row.passages.some((p) => p.anchor === s.startAnchor)),
   };
 }

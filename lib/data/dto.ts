@@ -59,6 +59,26 @@ export interface PassageView {
   /** For an answer, the anchor of the question it answers. */
   questionAnchor: number | null;
   topics: TopicRef[];
+  /** Where the passage is spoken in the document's recording (milliseconds); null when untimed. */
+  startMs: number | null;
+  endMs: number | null;
+}
+
+/** A document's recording as the reader plays it: its address, MIME type and which element plays it. */
+export interface RecordingView {
+  /** The stored file's own address (/media/recordings/…) or the external http(s) address. */
+  src: string;
+  /** The MIME type, or null when an external address came without one (the browser sniffs it). */
+  type: string | null;
+  kind: 'audio' | 'video';
+}
+
+/** One entry of a document's table of contents. */
+export interface SectionView {
+  title: string;
+  synopsis: string | null;
+  /** The anchor of the passage the section starts at. */
+  startAnchor: number;
 }
 
 export interface DocumentDetail extends DocumentSummary {
@@ -68,6 +88,10 @@ export interface DocumentDetail extends DocumentSummary {
   language: string;
   updatedAt: string;
   passages: PassageView[];
+  /** The recording beside the transcript, or null (the seeds: text only). */
+  recording: RecordingView | null;
+  /** The table of contents, in reading order; empty for most documents. */
+  sections: SectionView[];
 }
 
 /** A passage shown away from its document: on a topic or speaker page. */

@@ -9,7 +9,7 @@ export interface PassageTimes {
 }
 
 /** A passage as the exports take it: the read model's, with times when it has them. */
-export type TimedPassage = PassageView & { startMs?: number | null; endMs?: number | null };
+export type TimedPassage = Omit<PassageView, 'startMs' | 'endMs'> & { startMs?: number | null; endMs?: number | null };
 
 export function passageTimes(passage: TimedPassage): PassageTimes | null {
   const { startMs, endMs } = passage;

@@ -6,7 +6,8 @@ import type { TimedPassage } from './passage-times';
 export interface ExportSource {
   /** The document's record number in the archive (OHMS needs a number). */
   id: number;
-  document: Omit<DocumentDetail, 'passages'> & { passages: TimedPassage[] };
+  /** The reader's document; the formats here write no recording address nor table of contents. */
+  document: Omit<DocumentDetail, 'passages' | 'recording' | 'sections'> & { passages: TimedPassage[] };
   /** The document's address in the reader, absolute. */
   url: string;
   /** A passage's address in the reader, absolute. */

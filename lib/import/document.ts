@@ -2,7 +2,7 @@
 import { closingBioRun } from './bio';
 import { chromeReason, isTailMarker, parseByline } from './chrome';
 import type { Block } from './draft';
-import { isInitials, labelKey, parseLabel, roleOfLabel } from './labels';
+import { isInitials, labelKey, parseCapsLine, parseLabel, roleOfLabel } from './labels';
 import { bioName, nameSequences } from './names';
 import type { Paragraph } from './paragraphs';
 import { tieLabel, type KnownName, type Tie } from './speakers';
@@ -17,7 +17,7 @@ export function readBlocks(paragraphs: Paragraph[]): Block[] {
     index,
     headerChrome: chromeReason(p.text, 'header'),
     bodyChrome: chromeReason(p.text, 'body'),
-    label: parseLabel(p.text),
+    label: parseLabel(p.text) ?? parseCapsLine(p.text),
     tail: false,
   }));
   markTail(blocks);

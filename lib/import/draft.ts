@@ -95,7 +95,7 @@ export function flagUnknownLabel(draft: Draft, block: Block, why: string): void 
     line: block.line,
     label,
     text: rest.length > 80 ? `${rest.slice(0, 79)}…` : rest,
-    message: `line ${block.line} starts with "${label}:", which is not a known speaker label (${why}): map it to a speaker or mark it as text`,
+    message: `line ${block.line} ${block.label?.capsLine ? `is "${label}" on a line of its own` : `starts with "${label}:"`}, which is not a known speaker label (${why}): map it to a speaker or mark it as text`,
   });
   leaveUnplaced(draft, block, `unknown speaker label "${label}"`);
 }

@@ -1,5 +1,6 @@
 // Public API: turns a pasted or uploaded transcript or essay into a reviewable, structured result.
 import { buildEssay, buildInterview } from './assemble';
+import { dropCapsLabels, settleCapsLabels } from './caps-labels';
 import { isTailMarker } from './chrome';
 import { applyTextLabels, findTitle, knownNames, labelUses, noTurns, readBlocks, readTurns, type TurnReading } from './document';
 import { drop, type Block, type Draft } from './draft';
@@ -70,6 +71,8 @@ export function parseDocumentText(raw: string, options: ImportOptions = {}): Imp
   }
   const known = knownNames(blocks, draft.meta.title, uses, hints);
   const forced = options.kind ?? fm.kind;
+  if (forced === 'essay') dropCapsLabels(blocks);
+  else settleCapsLabels(blocks, hints, known, titleIndex, draft);
   const turns: TurnReading = forced === 'essay' ? noTurns() : readTurns(blocks, hints, known, titleIndex);
   const turnCount = turns.ties.size + turns.untied.size;
   // One known turn and an unknown label is a conversation with a speaker nobody named, not an essay.

@@ -6,6 +6,12 @@ export interface LabelMatch {
   label: string;
   /** The paragraph after the label; empty when the label stands alone on its line. */
   rest: string;
+  /**
+   * A name in capitals alone on its line, with no colon ("JEFF KIM", the turn on the lines below).
+   * A heading can look the same, so it is a label only where the document writes its turns this way
+   * (see caps-labels.ts); elsewhere it is read as text.
+   */
+  capsLine?: true;
 }
 
 // Words that end in a colon in ordinary prose and site chrome; they are never speakers.
@@ -106,4 +112,19 @@ export function parseLabel(paragraph: string): LabelMatch | null {
   if (!isLabelShape(label)) return null;
   const end = boldText ? m[0].length - (m[3]?.length ?? 0) : m[0].length;
   return { label, rest: s.slice(end).trim() };
+}
+
+// Section numbers ("II", "IV") are capitals alone on a line too, and never anyone's label.
+const ROMAN_NUMERAL = /^[IVXLCDM]+\.?$/;
+
+/**
+ * `JEFF KIM` (or `**JEFF KIM**`) alone on its line: a name in capitals, label-shaped, two letters or
+ * more (a lone "A" or "I" is a word), with no colon. Whether it is a turn is decided later.
+ */
+export function parseCapsLine(paragraph: string): LabelMatch | null {
+  const bold = /^(\*\*|__)(.+)\1$/u.exec(paragraph);
+  const label = (bold ? (bold[2] ?? '') : paragraph).trim();
+  if (!/^\p{Lu}[\p{Lu}\p{M}'’. -]*$/u.test(label) || (label.match(/\p{Lu}/gu) ?? []).length < 2) return null;
+  if (ROMAN_NUMERAL.test(label) || !isLabelShape(label)) return null;
+  return { label, rest: '', capsLine: true };
 }

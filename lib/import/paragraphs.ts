@@ -1,6 +1,6 @@
 // Cuts normalised lines into paragraphs, each with the raw line it starts on.
 import { isStandaloneLine } from './chrome';
-import { isInitials, parseLabel, roleOfLabel } from './labels';
+import { isInitials, parseCapsLine, parseLabel, roleOfLabel } from './labels';
 import { endsSentence, wordCount } from './text';
 
 export interface Paragraph {
@@ -42,12 +42,21 @@ export function splitParagraphs(lines: string[], firstLineNumber: number): Split
 
 function segments(block: Line[]): Line[][] {
   const out: Line[][] = [];
+  let afterCapsLine = false;
   block.forEach((line, i) => {
     const prev = block[i - 1];
-    if (!prev || startsAnew(line.text, prev.text)) out.push([line]);
+    // A name in capitals on its own line ("JEFF KIM") stands apart from the lines around it, as a
+    // label or a heading would, unless a sentence runs through it ("…met\nNASA\nofficials").
+    const capsLine = parseCapsLine(line.text) !== null && !(prev && endsMidSentence(prev.text));
+    if (!prev || afterCapsLine || capsLine || startsAnew(line.text, prev.text)) out.push([line]);
     else out[out.length - 1]?.push(line);
+    afterCapsLine = capsLine;
   });
   return out;
+}
+
+function endsMidSentence(text: string): boolean {
+  return /[\p{L},]$/u.test(text);
 }
 
 function startsAnew(text: string, prev: string): boolean {
@@ -55,8 +64,7 @@ function startsAnew(text: string, prev: string): boolean {
   const label = parseLabel(text);
   if (!label) return false;
   // "…people in\nKorea: the …" is a wrapped sentence, not a turn; initials and Q/A are always turns.
-  const midSentence = /[\p{L},]$/u.test(prev);
-  return !midSentence || isInitials(label.label) || roleOfLabel(label.label) !== null;
+  return !endsMidSentence(prev) || isInitials(label.label) || roleOfLabel(label.label) !== null;
 }
 
 function emitSegment(segment: Line[], result: SplitResult): void {

@@ -44,7 +44,10 @@ export function contentSecurityPolicy(nonce: string, { production, https }: Resp
     "img-src 'self' blob: data:",
     "font-src 'self'",
     "connect-src 'self'",
-    "media-src 'self'",
+    // Recordings: the archive's own (/media/recordings/…) or an editor's external http(s) address; a
+    // policy per document is impossible on pages the cache shares. Over https, an http address would
+    // be upgraded (below) rather than played as mixed content, so only plain-http sites list http:.
+    `media-src 'self' https:${https ? '' : ' http:'}`,
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",

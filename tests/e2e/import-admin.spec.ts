@@ -66,7 +66,7 @@ test('an over-long text is refused with a message and stays in the form', async 
 
   // A file over the limit: the same message, naming the file.
   await field.fill('');
-  await page.getByLabel('…or upload a text file').setInputFiles({ name: 'long.txt', mimeType: 'text/plain', buffer: Buffer.from(pasted) });
+  await page.getByLabel('…or upload a transcript file').setInputFiles({ name: 'long.txt', mimeType: 'text/plain', buffer: Buffer.from(pasted) });
   await page.getByRole('button', { name: 'Preview', exact: true }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'The file long.txt is 1.1 MB' })).toBeVisible();
 });

@@ -32,7 +32,14 @@ export interface DocumentFixture {
     /** For an answer: the index, in this list, of the question it answers. */
     answers?: number | null;
     topicSlugs?: string[];
+    /** Where it is spoken in the recording (issue 12). */
+    startMs?: number;
+    endMs?: number;
   }[];
+  /** A recording: a file already in RECORDINGS_DIR with its type, or an external address. */
+  recording?: { file: string; type: string } | { url: string; type?: string };
+  /** A table of contents: each section starts at a passage, by its index in `passages`. */
+  sections?: { title: string; synopsis?: string | null; passageIndex: number }[];
 }
 
 /** Creates a document (and the speakers it names) as one transaction of the real write path. */
@@ -82,7 +89,15 @@ export async function createDocumentFixture(target: PrismaClient | Writer, fixtu
             text: p.text,
             questionIndex: p.answers ?? null,
             topicIds: (p.topicSlugs ?? []).map(topicId),
+            startMs: p.startMs ?? null,
+            endMs: p.endMs ?? null,
           })),
+          sections: (fixture.sections ?? []).map((section) => ({ keywords: [], ...section })),
+          ...(fixture.recording && 'file' in fixture.recording
+            ? { recordingFile: fixture.recording.file, recordingType: fixture.recording.type }
+            : fixture.recording
+              ? { recordingUrl: fixture.recording.url, recordingType: fixture.recording.type ?? null }
+              : {}),
         };
       },
     },

@@ -11,7 +11,7 @@ import { searchParamsSchema } from '@/lib/validation/search';
 import { slugParamSchema } from '@/lib/validation/slug-param';
 import { noParamsSchema } from '@/lib/validation/common';
 import { passageFieldsSchema, updatePassageSchema } from '@/lib/validation/editorial';
-import { citationQuerySchema, documentCitationParams, passageCitationParams } from '@/lib/citations/api-params';
+import { citationQuerySchema, documentCitationParams, passageCitationParams, passageCitationQuerySchema } from '@/lib/citations/api-params';
 import { CITATION_MEDIA_TYPES, CSL_JSON_MEDIA_TYPE } from '@/lib/citations/formats';
 import { EXPORT_FORMAT_INFO } from '@/lib/exports/formats';
 import { exportParamsSchema } from '@/lib/exports/params';
@@ -94,9 +94,10 @@ export const ENDPOINTS: Endpoint[] = [
     method: 'get',
     tag: 'Documents',
     summary: 'Cite a passage',
-    description: 'One passage as CSL-JSON or, with ?format=, as text: its speaker, its own address, its position in the document and the original publication.',
+    description:
+      "One passage as CSL-JSON or, with ?format=, as text: its speaker, its own address, its position in the document and the original publication. With a recording, the passage's begin–end times, or with ?t= a moment or clip of it (?t=65, ?t=1:05, ?t=65,80).",
     pathParams: passageCitationParams,
-    query: citationQuerySchema,
+    query: passageCitationQuerySchema,
     response: { media: citationMedia() },
     errors: [400, 404],
     example: '/documents/seongmin-lee-qa-part-2-us-relations-with-north-korea/passages/2/citation?format=bibtex',

@@ -282,10 +282,10 @@ describe('the import size limit', () => {
     expect(await prisma.document.count()).toBe(before);
   });
 
-  it('the web importer refuses the same text with the same message', () => {
-    expect(() => runImporter({ raw: big })).toThrow(/^The text is 1\.0 MB; the importer takes up to 1 MB of text at a time/);
+  it('the web importer refuses the same text with the same message', async () => {
+    await expect(runImporter({ raw: big })).rejects.toThrow(/^The text is 1\.0 MB; the importer takes up to 1 MB of text at a time/);
     // Counted in bytes: a million Korean characters are three megabytes.
-    expect(() => runImporter({ raw: '가'.repeat(400_000) })).toThrow(/1\.1 MB/);
+    await expect(runImporter({ raw: '가'.repeat(400_000) })).rejects.toThrow(/1\.1 MB/);
   });
 });
 
@@ -293,11 +293,11 @@ describe('the web importer’s save', () => {
   const text = 'JK: Where did you grow up?\n\nSL: In Hyesan.\n\nXY: And what about the markets?\n\nSL: They grew.';
   const labels = 'JK = Jeff Kim\nSL = Seongmin Lee';
 
-  it('is refused while a label is unknown, and allowed once it is mapped or marked as text', () => {
-    expect(() => runImporterForSave({ raw: text, title: 'T', speakerLines: labels })).toThrow(
+  it('is refused while a label is unknown, and allowed once it is mapped or marked as text', async () => {
+    await expect(runImporterForSave({ raw: text, title: 'T', speakerLines: labels })).rejects.toThrow(
       /Not saved: a line starts with a speaker label that is not known.*line 5 \("XY:"\)/,
     );
-    expect(runImporterForSave({ raw: text, title: 'T', speakerLines: `${labels}\nXY = Xu Yang` }).passages.map((p) => p.speaker)).toContain('Xu Yang');
-    expect(runImporterForSave({ raw: text, title: 'T', speakerLines: labels, textLabelLines: 'XY' }).problems).toEqual([]);
+    expect((await runImporterForSave({ raw: text, title: 'T', speakerLines: `${labels}\nXY = Xu Yang` })).passages.map((p) => p.speaker)).toContain('Xu Yang');
+    expect((await runImporterForSave({ raw: text, title: 'T', speakerLines: labels, textLabelLines: 'XY' })).problems).toEqual([]);
   });
 });

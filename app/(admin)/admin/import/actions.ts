@@ -1,12 +1,13 @@
 'use server';
-// Import: preview what the importer makes of a pasted or uploaded text, then save the editor's
-// corrected version as a draft. The text is parsed again on save, so what is saved is what the
-// importer makes of the text, with the editor's choices on top, never passages sent by the browser.
+// Import: preview what the importer makes of a pasted text or an uploaded file (any registered format),
+// then save the editor's corrected version as a draft. The text or file is parsed again on save, so
+// what is saved is what the importer makes of it, with the editor's choices on top, never passages
+// sent by the browser.
 import { redirect } from 'next/navigation';
 import { editorContext, revalidateAfterSave } from '@/lib/admin/context';
 import { formOf, formValues, stateFromError, type ActionState } from '@/lib/admin/action-state';
 import { previewImport, resolveUnknownLabels, unresolvedMessage, type ImportPreview } from '@/lib/admin/import-preview';
-import { forNewPreview, kindOf, rawText, withoutAnswers } from '@/lib/admin/import-input';
+import { forNewPreview, importInput, withoutAnswers } from '@/lib/admin/import-input';
 import { importRequestOf, saveImport } from '@/lib/admin/import-save';
 import { ImportError } from '@/lib/import';
 
@@ -22,18 +23,14 @@ export async function preview(_previous: ImportState, sent: FormData): Promise<I
   const values = formValues(form);
   const stamp = Date.now();
   // The editor's text is given back whatever happens, so a refusal never loses it.
-  const text = await rawText(form);
-  if ('tooBig' in text) return { message: text.tooBig, values, stamp };
+  const input = await importInput(form);
+  if ('tooBig' in input) return { message: input.tooBig, values, stamp };
   const resolved = resolveUnknownLabels(values);
-  const kept: Record<string, string> = { ...forNewPreview(values), raw: text.raw, speakers: resolved.speakerLines, textLabels: resolved.textLabelLines };
+  // A file in another format is carried as itself; text (pasted, or a plain text file) in the text box.
+  const source = 'raw' in input ? { raw: input.raw, fileName: '', fileData: '' } : { raw: values.raw ?? '', ...input };
+  const kept: Record<string, string> = { ...forNewPreview(values), ...source, speakers: resolved.speakerLines, textLabels: resolved.textLabelLines };
   try {
-    const result = await previewImport({
-      raw: text.raw,
-      kind: kindOf(kept.kind),
-      title: kept.title,
-      speakerLines: kept.speakers,
-      textLabelLines: kept.textLabels,
-    });
+    const result = await previewImport(importRequestOf(kept));
     const message = [...resolved.errors, unresolvedMessage(result.result)].filter(Boolean).join(' ') || undefined;
     return { preview: result, values: kept, message, stamp };
   } catch (error) {
@@ -48,15 +45,17 @@ export async function save(_previous: ImportState, sent: FormData): Promise<Impo
   const stamp = Date.now();
   const request = importRequestOf(values);
   let id: number;
+  let notes: string[];
   try {
     const saved = await saveImport(editor, values, options);
     revalidateAfterSave(saved.paths);
     id = saved.id;
+    notes = saved.notes;
   } catch (error) {
     const state: ImportState = error instanceof ImportError ? { message: error.message, values } : stateFromError(error, values);
     state.preview = await previewImport(request).catch(() => undefined);
     state.stamp = stamp;
     return state;
   }
-  redirect(`/admin/documents/${id}?${new URLSearchParams({ notice: 'Imported as a draft. Check it, then publish.' })}`);
+  redirect(`/admin/documents/${id}?${new URLSearchParams({ notice: ['Imported as a draft. Check it, then publish.', ...notes].join(' ') })}`);
 }

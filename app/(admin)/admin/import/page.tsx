@@ -3,6 +3,7 @@ import type { Metadata } from 'next';
 import { ImportForm } from './_components/import-form';
 import { requireEditor } from '@/lib/auth/session';
 import { speakerChoices } from '@/lib/data/admin';
+import { TRANSCRIPT_ACCEPT, TRANSCRIPT_FORMAT_NAMES } from '@/lib/import/formats';
 
 export const metadata: Metadata = { title: 'Import' };
 
@@ -13,11 +14,11 @@ export default async function ImportPage() {
     <>
       <h1 className="font-serif text-3xl font-semibold">Import a transcript or essay</h1>
       <p className="mt-2 max-w-3xl">
-        Paste or upload the text. The preview shows the passages it would make, the speakers it found, and everything it left out or could not place. Nothing is
-        saved until you save the draft.
+        Paste the text or upload a transcript (plain text, WebVTT or SRT captions). The preview shows the passages it would make, the speakers it found, and
+        everything it left out or could not place. Nothing is saved until you save the draft.
       </p>
       <div className="mt-6">
-        <ImportForm speakers={speakers} />
+        <ImportForm speakers={speakers} accept={TRANSCRIPT_ACCEPT} formats={TRANSCRIPT_FORMAT_NAMES} />
       </div>
     </>
   );

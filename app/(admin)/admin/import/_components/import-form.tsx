@@ -11,7 +11,8 @@ import { DOCUMENT_KINDS, IMPORTABLE_KINDS, optionsOf } from '@/lib/vocabulary';
 import { ImportPassages, ImportReport } from './import-report';
 import { UnknownLabels } from './unknown-labels';
 
-export function ImportForm({ speakers }: { speakers: Choice[] }) {
+/** `accept` and `formats` come from the format registry on the server, so no parser is sent to the browser. */
+export function ImportForm({ speakers, accept, formats }: { speakers: Choice[]; accept: string; formats: string }) {
   const [previewState, previewAction] = useActionState<ImportState, FormData>(preview, {});
   const [saveState, saveAction] = useActionState<ImportState, FormData>(save, {});
   // Whichever answered last: a preview after a refused save shows the new preview.
@@ -48,13 +49,14 @@ export function ImportForm({ speakers }: { speakers: Choice[] }) {
         />
         <div>
           <label htmlFor="import-file" className="block font-medium">
-            …or upload a text file
+            …or upload a transcript file
           </label>
           <p id="import-file-hint" className="text-sm muted">
-            A .txt or .md file of up to {IMPORT_LIMIT_LABEL}.
+            {formats}, up to {IMPORT_LIMIT_LABEL}.
           </p>
-          <input id="import-file" name="file" type="file" accept=".txt,.md,text/plain,text/markdown" aria-describedby="import-file-hint" className="mt-1" />
+          <input id="import-file" name="file" type="file" accept={accept} aria-describedby="import-file-hint" className="mt-1" />
         </div>
+        {values.fileName && values.fileData && <CarriedFile name={values.fileName} data={values.fileData} />}
         <input type="hidden" name="textLabels" value={values.textLabels ?? ''} />
         <div className="grid gap-4 md:grid-cols-3">
           <SelectField name="kind" label="Kind" defaultValue={values.kind ?? ''} options={[{ value: '', label: 'Detect' }, ...optionsOf(IMPORTABLE_KINDS)]} />
@@ -72,7 +74,7 @@ export function ImportForm({ speakers }: { speakers: Choice[] }) {
             2. Check and correct, then save a draft
           </h2>
           <FormMessage message={state.message} />
-          {['raw', 'kind', 'title', 'speakers', 'textLabels'].map((name) => (
+          {['raw', 'fileName', 'fileData', 'kind', 'title', 'speakers', 'textLabels'].map((name) => (
             <input key={name} type="hidden" name={name} value={values[name] ?? ''} />
           ))}
           <UnknownLabels problems={result.problems} />
@@ -150,6 +152,22 @@ export function ImportForm({ speakers }: { speakers: Choice[] }) {
           <SubmitButton pendingLabel="Saving…">Save as draft</SubmitButton>
         </form>
       )}
+    </div>
+  );
+}
+
+/** The file of the last preview, sent again with the next one unless the editor asks for the pasted text. */
+function CarriedFile({ name, data }: { name: string; data: string }) {
+  return (
+    <div className="text-sm">
+      <input type="hidden" name="fileName" value={name} />
+      <input type="hidden" name="fileData" value={data} />
+      <p>
+        Reading the uploaded file <strong>{name}</strong> (choose another file to replace it).
+      </p>
+      <label>
+        <input type="checkbox" name="dropFile" value="yes" /> Read the pasted text instead
+      </label>
     </div>
   );
 }

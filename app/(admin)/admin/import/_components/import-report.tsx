@@ -1,6 +1,7 @@
 // The second step of an import, what the importer made: its passages (keep each or not, correct its
 // kind), and what it left out, could not place, or wants checked.
 import type { ImportResult } from '@/lib/import';
+import { formatClock } from '@/lib/import/formats/clock';
 import { PASSAGE_KINDS } from '@/lib/vocabulary';
 
 export function ImportPassages({ result, values }: { result: ImportResult; values: Record<string, string> }) {
@@ -27,6 +28,12 @@ export function ImportPassages({ result, values }: { result: ImportResult; value
               </select>
             </label>
             <p className="font-serif">
+              {p.startMs != null && (
+                <span className="mr-2 font-sans text-sm tabular-nums muted" data-testid="passage-time">
+                  {formatClock(p.startMs)}
+                  {p.endMs != null && `–${formatClock(p.endMs)}`}
+                </span>
+              )}
               <strong className="font-sans">{p.speaker ?? 'No speaker'}: </strong>
               {p.text.length > 300 ? `${p.text.slice(0, 300)}…` : p.text}
             </p>
@@ -50,25 +57,49 @@ function SetAside({ items, length }: { items: { line: number; reason: string; te
   );
 }
 
+/** The table of contents a format brought (OHMS index points), each at the passage it starts. */
+function ImportSections({ result }: { result: ImportResult }) {
+  if (!result.sections?.length) return null;
+  return (
+    <section aria-labelledby="import-sections">
+      <h3 id="import-sections" className="font-semibold">
+        Sections ({result.sections.length})
+      </h3>
+      <ol className="mt-1 list-decimal pl-5 text-sm">
+        {result.sections.map((s, i) => (
+          <li key={i}>
+            <strong>{s.title}</strong>, at passage {s.passage + 1}
+            {s.synopsis && <>: {s.synopsis.length > 200 ? `${s.synopsis.slice(0, 200)}…` : s.synopsis}</>}
+            {s.keywords.length > 0 && <> (suggested topics: {s.keywords.join(', ')})</>}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
 export function ImportReport({ result }: { result: ImportResult }) {
   return (
-    <section aria-labelledby="left-out">
-      <h3 id="left-out" className="font-semibold">
-        Left out as site chrome ({result.dropped.length})
-      </h3>
-      <SetAside items={result.dropped} length={100} />
-      <h3 className="mt-4 font-semibold">Could not place ({result.unplaced.length})</h3>
-      {result.unplaced.length === 0 ? <p className="text-sm">Nothing.</p> : <SetAside items={result.unplaced} length={200} />}
-      {result.notes.length > 0 && (
-        <>
-          <h3 className="mt-4 font-semibold">Check</h3>
-          <ul className="mt-1 list-disc pl-5 text-sm">
-            {result.notes.map((n) => (
-              <li key={n}>{n}</li>
-            ))}
-          </ul>
-        </>
-      )}
-    </section>
+    <>
+      <ImportSections result={result} />
+      <section aria-labelledby="left-out">
+        <h3 id="left-out" className="font-semibold">
+          Left out as site chrome ({result.dropped.length})
+        </h3>
+        <SetAside items={result.dropped} length={100} />
+        <h3 className="mt-4 font-semibold">Could not place ({result.unplaced.length})</h3>
+        {result.unplaced.length === 0 ? <p className="text-sm">Nothing.</p> : <SetAside items={result.unplaced} length={200} />}
+        {result.notes.length > 0 && (
+          <>
+            <h3 className="mt-4 font-semibold">Check</h3>
+            <ul className="mt-1 list-disc pl-5 text-sm">
+              {result.notes.map((n) => (
+                <li key={n}>{n}</li>
+              ))}
+            </ul>
+          </>
+        )}
+      </section>
+    </>
   );
 }

@@ -8,6 +8,8 @@ import { DocumentDownloads } from '@/components/document-downloads';
 import { ParticipantNames } from '@/components/participant-names';
 import { PublicationDate } from '@/components/publication-date';
 import { ReaderPassage } from '@/components/reader-passage';
+import { ReaderRecording } from '@/components/player/reader-recording';
+import { TableOfContents } from '@/components/player/table-of-contents';
 import { InDocumentSearch } from '@/components/search/in-document-search';
 import { getPublishedDocument } from '@/lib/data/documents';
 import type { documentMatches } from '@/lib/data/search';
@@ -70,11 +72,20 @@ export function Reader({ document, q = '', matches = null }: { document: Documen
       </header>
 
       <InDocumentSearch documentSlug={document.slug} q={q} anchors={matches?.anchors ?? null} />
+      <TableOfContents sections={document.sections} passages={document.passages} />
+      <ReaderRecording document={document} />
 
       <section aria-label={dialogue ? 'Dialogue' : 'Text'} className="space-y-4">
         <h2 className="sr-only">{dialogue ? 'Questions and answers' : 'Text'}</h2>
         {document.passages.map((passage) => (
-          <ReaderPassage key={passage.id} passage={passage} dialogue={dialogue} marked={matches?.marked.get(passage.id)} documentSlug={document.slug} />
+          <ReaderPassage
+            key={passage.id}
+            passage={passage}
+            dialogue={dialogue}
+            marked={matches?.marked.get(passage.id)}
+            documentSlug={document.slug}
+            playable={document.recording !== null}
+          />
         ))}
       </section>
       <PrintColophon document={document} />

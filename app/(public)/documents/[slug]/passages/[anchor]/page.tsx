@@ -3,7 +3,9 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
+import { CiteMoment } from '@/components/cite/cite-moment';
 import { CitePassage } from '@/components/cite/cite-passage';
+import { PassageMoment } from '@/components/player/passage-moment';
 import { JsonLd } from '@/components/json-ld';
 import { ParticipantNames } from '@/components/participant-names';
 import { PublicationDate } from '@/components/publication-date';
@@ -77,6 +79,8 @@ export default async function PassagePage({ params }: Props) {
         ))}
       </blockquote>
 
+      <PassageMoment document={document} passage={passage} />
+      <CiteMoment citationPath={`/api/v1/documents/${document.slug}/passages/${passage.anchor}/citation`} />
       <CitePassage document={document} passage={passage} />
 
       <section aria-labelledby="similar" className="mt-8">

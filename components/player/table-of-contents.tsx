@@ -1,0 +1,31 @@
+// A long interview's table of contents: each section links to the passage it starts at, with its
+// synopsis and, when that passage is timed, the moment it begins in the recording.
+import type { PassageView, SectionView } from '@/lib/data/dto';
+import { clock } from '@/lib/media/moment';
+import { passageAnchor } from '@/lib/urls';
+
+export function TableOfContents({ sections, passages }: { sections: SectionView[]; passages: PassageView[] }) {
+  if (sections.length === 0) return null;
+  const startOf = new Map(passages.map((p) => [p.anchor, p.startMs]));
+  return (
+    <nav aria-labelledby="contents" className="mb-8 rounded-md border border-stone-200 p-4 dark:border-stone-800">
+      <h2 id="contents" className="text-lg font-semibold">
+        Contents
+      </h2>
+      <ol className="mt-2 space-y-2">
+        {sections.map((section) => {
+          const startMs = startOf.get(section.startAnchor);
+          return (
+            <li key={`${section.startAnchor}-${section.title}`}>
+              <a href={`#${passageAnchor(section.startAnchor)}`} className="font-medium">
+                {section.title}
+              </a>
+              {startMs != null && <span className="ml-2 font-mono text-sm tabular-nums muted">{clock(startMs)}</span>}
+              {section.synopsis && <p className="text-sm muted">{section.synopsis}</p>}
+            </li>
+          );
+        })}
+      </ol>
+    </nav>
+  );
+}
