@@ -5,6 +5,7 @@
 import { randomInt } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { expect, test, type APIResponse, type Page } from '@playwright/test';
+import { RECORDING_MAX_BYTES } from '@/lib/media/recording-limits';
 
 const ESSAY = '/documents/how-to-really-bring-change-to-north-korea';
 const PAGE_TYPES: Record<string, string> = {
@@ -224,7 +225,8 @@ test('a server-action post larger than Next reads gets 413 with a message, not a
   // Without the edge's rule Next reads the body first and fails with a 500 and an error digest.
   const response = await request.post('/admin/import', {
     headers: { 'Next-Action': '0'.repeat(42), Origin: baseURL!, 'Content-Type': 'text/plain;charset=UTF-8' },
-    data: 'x'.repeat(4 * 1024 * 1024),
+    // Past the largest body a page takes: a recording's upload and 1 MB for the rest (lib/server/body-limit.ts).
+    data: 'x'.repeat(RECORDING_MAX_BYTES + 2 * 1024 * 1024),
   });
   expect(response.status()).toBe(413);
   expect(await response.text()).toContain('Nothing was changed');

@@ -4,12 +4,13 @@
 // here) that is stored under a random name beside the database; a file that only pretends to be audio
 // is refused, and removing the recording removes its file.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { hydrated, signIn } from './admin-fixtures';
 import { expectNoViolations } from './support/axe';
+import { RECORDING_MAX_BYTES } from '@/lib/media/recording-limits';
 import { SCRIPT_NODE_ARGS } from '@/scripts/node-args';
 import { installMissingDebianTools } from '@/tests/support/debian-tools';
 import { syntheticRecording } from '@/tests/support/synthetic-recording';
@@ -96,6 +97,14 @@ test('an editor times a passage, adds a section and uploads a recording', async 
   await expect(page.locator('#passage-2')).toContainText('at 1:05–1:10.250 in the recording');
   const section = page.getByRole('form', { name: 'Section “At the river”' });
   await expect(section.getByLabel('Starts at passage')).toHaveValue('2');
+
+  // A file over the limit is stopped in the browser with the limit named, before anything is sent.
+  const uploadForm = page.getByRole('form', { name: 'Upload a recording' });
+  const long = path.join(mkdtempSync(path.join(tmpdir(), 'long-')), 'long.mp3');
+  truncateSync((writeFileSync(long, ''), long), RECORDING_MAX_BYTES + 1); // sparse: no 50 MB written
+  await uploadForm.getByLabel('Recording file').setInputFiles(long);
+  await expect(uploadForm.getByLabel('Recording file')).toHaveAccessibleDescription(/must be at most 50 MB/);
+  expect(await uploadForm.getByLabel('Recording file').evaluate((input: HTMLInputElement) => input.validity.valid)).toBe(false);
 
   // A file that only has an audio name is refused by its bytes; nothing is stored.
   await hydrated(page);
