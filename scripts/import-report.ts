@@ -1,6 +1,6 @@
 // The importer's result as plain text for the terminal: what it made, dropped and could not place.
 import type { ImportResult } from '@/lib/import';
-import { formatClock } from '@/lib/import/formats/clock';
+import { formatWholeClock as formatClock } from '@/lib/time/clock';
 import type { DocumentStatus } from '@/lib/vocabulary';
 
 /** The facts of the document about to be saved that the report's first lines show. */

@@ -1,5 +1,7 @@
-// Times in a recording as editors write and read them: `1:05`, `1:05.250`, `01:02:03` or plain
-// seconds (`65`, `65.5`), always shown back one way (`1:05.250`, `1:02:03`). Pure, for forms and diffs.
+// Times in a recording as people write and read them: `1:05`, `1:05.250`, `01:02:03` or plain
+// seconds (`65`, `65.5`), shown back one way (`1:05.250`, `1:02:03`; whole seconds on the player and
+// in import previews; `00:01:05` in citations). Pure: the one clock of forms, diffs, the importer's
+// reports, the reader's player, links to a moment and citations.
 
 const CLOCK = /^(?:(\d+):)?(?:(\d+):)?(\d+)(?:\.(\d{1,3}))?$/;
 
@@ -38,4 +40,15 @@ export function formatClock(ms: number): string {
 /** A passage's span for people: `1:05–1:10.500`, or null when untimed. */
 export function formatSpan(startMs: number | null, endMs: number | null): string | null {
   return startMs === null || endMs === null ? null : `${formatClock(startMs)}–${formatClock(endMs)}`;
+}
+
+/** "0:05", "1:05", "1:02:03": whole seconds, as a player or an import preview shows them. */
+export function formatWholeClock(ms: number): string {
+  return formatClock(Math.floor(ms / 1000) * 1000);
+}
+
+/** "00:01:05": the fixed hours, minutes and seconds oral-history citations write (Baylor's style). */
+export function formatTimestamp(ms: number): string {
+  const total = Math.floor(ms / 1000);
+  return `${two(Math.floor(total / 3600))}:${two(Math.floor(total / 60) % 60)}:${two(total % 60)}`;
 }

@@ -8,7 +8,7 @@
 // point comes before any). A point neither way can place (words found nowhere or in several
 // passages, and no times) is left out and reported, never put at a guessed passage.
 import { compareKey } from '../text';
-import { formatClock } from './clock';
+import { formatWholeClock as formatClock } from '@/lib/time/clock';
 import type { ImportedPassage, ImportedSection } from '../types';
 import type { OhmsIndexPoint } from './ohms-record';
 

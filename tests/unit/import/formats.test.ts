@@ -2,7 +2,7 @@
 // upload field's accept list; and the helpers the saves share (sections for kept passages, clock times).
 import { describe, expect, it } from 'vitest';
 import { formatOf, parseTranscriptFile, srtFormat, textFormat, TRANSCRIPT_ACCEPT, vttFormat } from '@/lib/import/formats';
-import { formatClock } from '@/lib/import/formats/clock';
+import { formatWholeClock as formatClock } from '@/lib/time/clock';
 import { sectionsForKept } from '@/lib/import/formats/sections';
 
 const file = (name: string, text: string) => ({ name, bytes: new TextEncoder().encode(text) });

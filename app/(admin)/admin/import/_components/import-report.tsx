@@ -1,7 +1,7 @@
 // The second step of an import, what the importer made: its passages (keep each or not, correct its
 // kind), and what it left out, could not place, or wants checked.
 import type { ImportResult } from '@/lib/import';
-import { formatClock } from '@/lib/import/formats/clock';
+import { formatWholeClock as formatClock } from '@/lib/time/clock';
 import { PASSAGE_KINDS } from '@/lib/vocabulary';
 
 export function ImportPassages({ result, values }: { result: ImportResult; values: Record<string, string> }) {
