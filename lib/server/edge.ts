@@ -22,7 +22,7 @@ import { isHttps, makeNonce, securityHeaders } from '@/lib/security/headers';
 import { accessLogLine } from './access-log';
 import { isForeignPagePost } from './action-origin';
 import { rewritePageNonce } from './nonce-rewrite';
-import { isOversizedPagePost, PAGE_POST_MAX_BYTES } from './body-limit';
+import { isOversizedPagePost, pagePostLimit } from './body-limit';
 import { resolveClientAddress } from './client-address';
 import { errorLogLine } from './error-log';
 import { sendBadPath, sendForeignOrigin, sendInternalError, sendRateLimited, sendRedirect, sendTooLarge, sendTooLong } from './edge-responses';
@@ -141,7 +141,7 @@ export function createEdge(options: EdgeOptions): (request: IncomingMessage, res
         return sendForeignOrigin(response, api);
       }
       if (isOversizedPagePost({ method: request.method, path, contentLength: first(request.headers['content-length']) })) {
-        return sendTooLarge(response, api, PAGE_POST_MAX_BYTES);
+        return sendTooLarge(response, api, pagePostLimit(path));
       }
       const prefetch = request.headers['next-router-prefetch'] !== undefined;
       const limit = await options.rateLimit({ path, address: client, prefetch });

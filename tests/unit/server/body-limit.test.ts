@@ -1,7 +1,7 @@
 // The edge's 413 for server-action posts larger than Next reads (Next would answer them with a 500).
 import { describe, expect, it } from 'vitest';
 import nextConfig from '@/next.config.js';
-import { isOversizedPagePost, PAGE_POST_MAX_BYTES } from '@/lib/server/body-limit';
+import { FORM_POST_MAX_BYTES, isOversizedPagePost, PAGE_POST_MAX_BYTES } from '@/lib/server/body-limit';
 
 const post = (path: string, contentLength: string | undefined) => isOversizedPagePost({ method: 'POST', path, contentLength });
 
@@ -11,12 +11,21 @@ describe('isOversizedPagePost', () => {
     expect(limit).toBe(`${PAGE_POST_MAX_BYTES / 1024 / 1024}mb`);
   });
 
-  it('refuses a page POST that declares more than the limit, and only that', () => {
-    expect(post('/admin/import', String(PAGE_POST_MAX_BYTES + 1))).toBe(true);
-    expect(post('/admin/import', ` ${PAGE_POST_MAX_BYTES + 1} `)).toBe(true);
-    expect(post('/admin/import', String(PAGE_POST_MAX_BYTES))).toBe(false);
+  it('refuses a page POST that declares more than its page takes, and only that', () => {
+    expect(post('/admin/import', String(FORM_POST_MAX_BYTES + 1))).toBe(true);
+    expect(post('/admin/import', ` ${FORM_POST_MAX_BYTES + 1} `)).toBe(true);
+    expect(post('/admin/import', String(FORM_POST_MAX_BYTES))).toBe(false);
+    expect(post('/', String(FORM_POST_MAX_BYTES + 1))).toBe(true);
     expect(post('/admin/import', undefined)).toBe(false);
     expect(post('/admin/import', 'lots')).toBe(false);
+  });
+
+  it('takes a recording’s upload only on the document editor, where its form posts', () => {
+    expect(post('/admin/documents/12', String(PAGE_POST_MAX_BYTES))).toBe(false);
+    expect(post('/admin/documents/12', String(PAGE_POST_MAX_BYTES + 1))).toBe(true);
+    for (const path of ['/admin/documents/12/passages/3', '/admin/documents/new', '/admin/documents/0', '/documents/12']) {
+      expect(post(path, String(FORM_POST_MAX_BYTES + 1)), path).toBe(true);
+    }
   });
 
   it('leaves reads and /api to their own handlers', () => {
