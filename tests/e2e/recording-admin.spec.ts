@@ -127,6 +127,12 @@ test('an editor times a passage, adds a section and uploads a recording', async 
   const name = (await stored.getByRole('link').textContent())!;
   expect(name).toMatch(/^[0-9a-f]{32}\.mp3$/);
   expect(statSync(path.join(RECORDINGS, name)).size).toBe(statSync(mp3).size);
+  // Served at its address to a signed-in editor (the document is a draft), whole or in ranges.
+  const served = await page.request.get(`/media/recordings/${name}`);
+  expect(served.status()).toBe(200);
+  expect(served.headers()['content-type']).toBe('audio/mpeg');
+  expect((await served.body()).length).toBe(statSync(mp3).size);
+  expect((await page.request.get(`/media/recordings/${name}`, { headers: { Range: 'bytes=0-9' } })).status()).toBe(206);
 
   // Removing the recording removes its file once the change is saved.
   await page.getByRole('button', { name: 'Remove recording' }).click();
