@@ -1,4 +1,5 @@
 // Word documents (.docx): read with mammoth, written out as text, and imported by the plain-text rules.
+import 'server-only';
 import { ImportError } from '../errors';
 import { parseDocumentText } from '../index';
 import type { ImportOptions, ImportResult } from '../types';

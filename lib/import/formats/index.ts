@@ -1,5 +1,6 @@
 // Every transcript format the importer reads, and the one way callers (the back office, the command
 // line) turn an uploaded or pasted file into the importer's result.
+import 'server-only';
 import { parseDocumentText } from '../index';
 import type { ImportOptions, ImportResult } from '../types';
 import { srtFormat, vttFormat } from './captions';

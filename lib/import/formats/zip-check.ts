@@ -1,4 +1,5 @@
 // Checks a zip archive's parts against their stored checksums and sizes before anyone reads them.
+import 'server-only';
 import { crc32, inflateRawSync } from 'node:zlib';
 import { ImportError } from '../errors';
 
