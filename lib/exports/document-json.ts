@@ -6,13 +6,19 @@ import { absoluteUrl } from '@/lib/site-origin';
 import { documentPath, passagePath } from '@/lib/urls';
 import type { DocumentJson } from './document-schema';
 
-// The recording, the table of contents and passage times are the reader's for now: the API's
-// contract (document-schema.ts, the OpenAPI description) does not describe them yet.
-export function documentJson({ passages, recording: _recording, sections: _sections, ...document }: DocumentDetail): DocumentJson {
+export function documentJson({ passages, recording, sections, ...document }: DocumentDetail): DocumentJson {
   return {
     ...document,
     url: absoluteUrl(documentPath(document.slug)),
-    passages: passages.map(({ paragraphs: _paragraphs, startMs: _startMs, endMs: _endMs, ...passage }) => ({
+    // A stored file's address is the site's own (/media/recordings/…): absolute here, as every url.
+    recording: recording && { url: absoluteUrl(recording.src), type: recording.type, kind: recording.kind },
+    sections: sections.map(({ title, synopsis, startAnchor }) => ({
+      title,
+      synopsis,
+      anchor: startAnchor,
+      url: absoluteUrl(passagePath(document.slug, startAnchor)),
+    })),
+    passages: passages.map(({ paragraphs: _paragraphs, ...passage }) => ({
       ...passage,
       url: absoluteUrl(passagePath(document.slug, passage.anchor)),
     })),

@@ -15,7 +15,25 @@ export const documentPassageJsonSchema = z.strictObject({
   text: z.string(),
   questionAnchor: z.number().int().positive().nullable(),
   topics: z.array(ref),
+  /** Where it is spoken in the document's recording, in milliseconds; both null when untimed. */
+  startMs: z.number().int().nonnegative().nullable(),
+  endMs: z.number().int().positive().nullable(),
   /** The passage's address in the reader, absolute. */
+  url: z.url(),
+});
+
+/** The recording beside the transcript: a stored file's absolute address or the external one. */
+export const documentRecordingJsonSchema = z.strictObject({
+  url: z.url(),
+  type: z.string().nullable(),
+  kind: z.enum(['audio', 'video']),
+});
+
+/** An entry of the table of contents, at the passage it starts at. */
+export const documentSectionJsonSchema = z.strictObject({
+  title: z.string(),
+  synopsis: z.string().nullable(),
+  anchor: z.number().int().positive(),
   url: z.url(),
 });
 
@@ -40,6 +58,9 @@ export const documentJsonSchema = z.strictObject({
   language: z.string(),
   updatedAt: z.iso.datetime(),
   url: z.url(),
+  /** Null for a text-only document. */
+  recording: documentRecordingJsonSchema.nullable(),
+  sections: z.array(documentSectionJsonSchema),
   passages: z.array(documentPassageJsonSchema),
 });
 

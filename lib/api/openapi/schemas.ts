@@ -56,6 +56,8 @@ export const documentPassage = z
     text: z.string().meta({ description: 'The passage whole, as spoken or written; paragraphs separated by a blank line.' }),
     questionAnchor: z.number().int().nullable().meta({ description: 'For an answer: the anchor of the question it answers.' }),
     topics: z.array(topicRef),
+    startMs: z.number().int().nullable().meta({ description: "Where the passage starts in the document's recording (milliseconds); null when untimed." }),
+    endMs: z.number().int().nullable().meta({ description: 'Where it ends; null exactly when startMs is.' }),
     url,
   })
   .meta({ id: 'DocumentPassage' });
@@ -69,6 +71,21 @@ export const documentDetail = z
     language: z.string(),
     updatedAt: z.string().meta({ description: 'When the document last changed (ISO 8601).' }),
     url,
+    recording: z
+      .strictObject({
+        url: z.string().meta({ description: 'The stored file (served with range requests) or the external http(s) address.' }),
+        type: z.string().nullable().meta({ description: 'MIME type; null when an external address came without one.' }),
+        kind: z.enum(['audio', 'video']),
+      })
+      .nullable()
+      .meta({ id: 'Recording', description: 'The recording beside the transcript; null for a text-only document.' }),
+    sections: z
+      .array(
+        z
+          .strictObject({ title: z.string(), synopsis: z.string().nullable(), anchor: z.number().int(), url })
+          .meta({ id: 'Section', description: 'An entry of the table of contents, at the passage it starts at.' }),
+      )
+      .meta({ description: 'The table of contents, in reading order; empty for most documents.' }),
     passages: z.array(documentPassage),
   })
   .meta({ id: 'Document' });

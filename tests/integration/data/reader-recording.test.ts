@@ -3,6 +3,10 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { prisma } from '@/lib/db/client';
 import { getPublishedDocument } from '@/lib/data/documents';
+import { GET as getDocumentRoute } from '@/app/api/v1/documents/[slug]/route';
+import { documentDetail } from '@/lib/api/openapi/schemas';
+import { documentJsonSchema } from '@/lib/exports/document-schema';
+import { absoluteUrl } from '@/lib/site-origin';
 import { createDocumentFixture } from '../../support/factories';
 
 afterAll(() => prisma.$disconnect());
@@ -32,6 +36,25 @@ describe('a document with a recording', () => {
     expect(document.sections).toEqual([
       { title: 'Beginning', synopsis: 'The start.', startAnchor: 1 },
       { title: 'Note', synopsis: null, startAnchor: 3 },
+    ]);
+  });
+
+  it('gives the same through the API: times per passage, the recording at an absolute address, the sections at their passages', async () => {
+    const response = await getDocumentRoute(new Request(absoluteUrl('/api/v1/documents/timed-reader')), { params: Promise.resolve({ slug: 'timed-reader' }) });
+    expect(response.status).toBe(200);
+    const body = await response.json();
+    // Both the API's own contract and its OpenAPI description hold it, strictly (no field undescribed).
+    documentJsonSchema.parse(body);
+    documentDetail.parse(body);
+    expect(body.passages.map((p: { anchor: number; startMs: number | null; endMs: number | null }) => [p.anchor, p.startMs, p.endMs])).toEqual([
+      [1, 0, 1500],
+      [2, 1500, 4000],
+      [3, null, null],
+    ]);
+    expect(body.recording).toEqual({ url: absoluteUrl(`/media/recordings/${FILE}`), type: 'video/webm', kind: 'video' });
+    expect(body.sections).toEqual([
+      { title: 'Beginning', synopsis: 'The start.', anchor: 1, url: absoluteUrl('/documents/timed-reader#p1') },
+      { title: 'Note', synopsis: null, anchor: 3, url: absoluteUrl('/documents/timed-reader#p3') },
     ]);
   });
 
