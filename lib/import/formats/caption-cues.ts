@@ -6,7 +6,7 @@
 import { parseTimestamps } from 'subtitle';
 import { ImportError } from '../errors';
 import { assertReadableText, splitRawLines } from '../normalize';
-import { cueLineText } from './caption-markup';
+import { cueLineTexts } from './caption-markup';
 
 export type CaptionFormat = 'vtt' | 'srt';
 
@@ -88,6 +88,10 @@ export function readCaptionFile(raw: string, format: CaptionFormat): CaptionFile
       throw new ImportError('this is not a WebVTT file: its first line must be "WEBVTT"', 1);
     }
     headerTitle = (signature[1] ?? '').replace(/^[\s-–—]+/, '').trim() || null;
+    // A first cue written right under the header, without the blank line between them, is a cue:
+    // its timing line and what follows go back to be read, never dropped with the header.
+    const timingAt = first.lines.findIndex((l) => l.includes('-->'));
+    if (timingAt > 0) blocks.unshift({ line: first.line + timingAt, lines: first.lines.slice(timingAt) });
   }
 
   const cues: Cue[] = [];
@@ -104,6 +108,13 @@ export function readCaptionFile(raw: string, format: CaptionFormat): CaptionFile
         where,
       );
     }
+    // SRT's line above the timing is the cue's number; words there would be lost as a number.
+    if (format === 'srt' && timingAt === 1 && !/^\s*\d+\s*$/.test(head)) {
+      throw new ImportError(
+        `line ${block.line} of the ${NAME[format]} file: "${excerpt(head)}" stands where the cue's number belongs, above its timing; each cue is a number, a timing line (${EXAMPLE[format]}) and its text`,
+        block.line,
+      );
+    }
     const timingLine = block.line + timingAt;
     const timing = readTiming((block.lines[timingAt] ?? '').trim(), timingLine, format);
     const previous = cues[cues.length - 1];
@@ -113,10 +124,9 @@ export function readCaptionFile(raw: string, format: CaptionFormat): CaptionFile
         timingLine,
       );
     }
-    const textLines = block.lines.slice(timingAt + 1).flatMap((text, i) => {
-      const read = cueLineText(text);
-      return read.text ? [{ ...read, line: timingLine + 1 + i }] : [];
-    });
+    const textLines = block.lines
+      .slice(timingAt + 1)
+      .flatMap((text, i) => cueLineTexts(text).flatMap((read) => (read.text ? [{ ...read, line: timingLine + 1 + i }] : [])));
     cues.push({ startMs: timing.start, endMs: timing.end, line: timingLine, lines: textLines });
   }
   if (cues.length === 0) {

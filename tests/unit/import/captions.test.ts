@@ -252,3 +252,36 @@ describe('malformed captions are refused with a clear message', () => {
     expect(importErrorOf(() => parseCaptions('1\n00:00:01,000 --> 00:00:02,000\nJK: Hi', 'srt', { kind: 'essay' })).message).toMatch(/not as an essay/);
   });
 });
+
+describe('captions that once lost or misplaced words', () => {
+  it('reads a first cue written right under WEBVTT, without the blank line', () => {
+    const result = parseCaptions(
+      'WEBVTT\n00:00:01.000 --> 00:00:02.000\n<v Ann Lee>The first words.\n\n00:00:03.000 --> 00:00:04.000\n<v Bo Kim>The second.',
+      'vtt',
+      {},
+    );
+    expect(result.passages.map((p) => [p.speaker, p.text, p.startMs])).toEqual([
+      ['Ann Lee', 'The first words.', 1000],
+      ['Bo Kim', 'The second.', 3000],
+    ]);
+  });
+
+  it('gives each voice of a line its own words', () => {
+    const result = parseCaptions('WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v Ann Lee>Did you stay?</v> <v Bo Kim>Never.</v>', 'vtt', {});
+    expect(result.passages.map((p) => [p.speaker, p.text])).toEqual([
+      ['Ann Lee', 'Did you stay?'],
+      ['Bo Kim', 'Never.'],
+    ]);
+  });
+
+  it('keeps words in angle brackets that are no formatting tag', () => {
+    const result = parseCaptions('1\n00:00:01,000 --> 00:00:02,000\nANN LEE: It was <laughs> a long time, <i>years</i>.\n', 'srt', {
+      speakers: [{ name: 'Ann Lee', labels: ['ANN LEE'] }],
+    });
+    expect(result.passages.map((p) => p.text)).toEqual(['It was <laughs> a long time, years.']);
+  });
+
+  it('refuses words where an SRT cue’s number belongs, instead of dropping them as its number', () => {
+    expect(() => parseCaptions('ANN LEE: Hello there.\n00:00:01,000 --> 00:00:02,000\nBO KIM: Hi.\n', 'srt', {})).toThrow(/where the cue's number belongs/);
+  });
+});
