@@ -39,9 +39,11 @@ const blockOf = (text: string, line: number, label: LabelMatch): Block => ({ tex
 function segmentsOf(cues: Cue[]): Segment[] {
   return cues.flatMap((cue) => {
     const dashes = cue.lines.filter((l) => l.dash).length;
-    return cue.lines.map((l, i) => {
+    return cue.lines.map((l) => {
       const label: LabelMatch | null = l.voice ? { label: l.voice, rest: l.text } : parseLabel(l.text);
-      const unnamedChange = !label && l.dash && dashes >= 2 && cue.lines.slice(0, i).some((x) => x.dash);
+      // Dashes mark a change of speaker: with two or more in a cue, an unnamed dash line's speaker is
+      // unknown, the first one's too (it may be the turn before going on, or someone else answering).
+      const unnamedChange = !label && l.dash && dashes >= 2;
       return {
         text: l.text,
         line: l.line,

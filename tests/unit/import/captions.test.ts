@@ -285,3 +285,16 @@ describe('captions that once lost or misplaced words', () => {
     expect(() => parseCaptions('ANN LEE: Hello there.\n00:00:01,000 --> 00:00:02,000\nBO KIM: Hi.\n', 'srt', {})).toThrow(/where the cue's number belongs/);
   });
 });
+
+describe('dialogue dashes without names', () => {
+  it('credits neither dash line of a cue to the turn before: who says each is unknown, and reported', () => {
+    const result = parseCaptions(
+      'WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v Ann Lee>Were you afraid?\n\n00:00:03.000 --> 00:00:04.000\n- Yes.\n- No, never.',
+      'vtt',
+      {},
+    );
+    expect(result.passages.map((p) => [p.speaker, p.text])).toEqual([['Ann Lee', 'Were you afraid?']]);
+    expect(result.unplaced.map((u) => u.text).join(' ')).toContain('Yes.');
+    expect(result.unplaced.map((u) => u.text).join(' ')).toContain('No, never.');
+  });
+});
