@@ -45,7 +45,27 @@ export const isPlainText = (file: TranscriptFile) => formatOf(file) === textForm
 
 /** Reads the file in its format; throws ImportError with a clear message on one it cannot read. */
 export async function parseTranscriptFile(file: TranscriptFile, options: ImportOptions = {}): Promise<ImportResult> {
-  return formatOf(file).parse(file, options);
+  return withSavableTimes(await formatOf(file).parse(file, options));
+}
+
+/**
+ * A passage is timed with a start and an end after it, or not at all: the write path refuses anything
+ * else. A format that knows only a start (OHMS's last passage without a stated duration, an open last
+ * cue) or places passages at one moment leaves them untimed here, and says so, so the preview shows
+ * what the save will store and the save never fails on times the editor could not fix in the form.
+ */
+export function withSavableTimes(result: ImportResult): ImportResult {
+  let untimed = 0;
+  const passages = result.passages.map((passage) => {
+    const { startMs, endMs } = passage;
+    if (startMs == null && endMs == null) return passage;
+    if (typeof startMs === 'number' && typeof endMs === 'number' && endMs > startMs) return passage;
+    untimed++;
+    return { ...passage, startMs: null, endMs: null };
+  });
+  if (untimed === 0) return result;
+  const note = `${untimed === 1 ? 'one passage has' : `${untimed} passages have`} no end after its start in the file: left untimed; set the times in the passage editor after saving`;
+  return { ...result, passages, notes: [...result.notes, note] };
 }
 
 /** The upload field's accept list: every format's endings, plus the text types browsers know. */

@@ -8,7 +8,7 @@ import type { Editor } from '@/lib/auth/editor';
 import { saveImport } from '@/lib/admin/import-save';
 import { openWriter, type Writer } from '@/lib/editorial';
 import { ImportError } from '@/lib/import';
-import { parseOhms } from '@/lib/import/formats';
+import { parseOhms, parseTranscriptFile } from '@/lib/import/formats';
 import { copyTemplate } from '@/tests/support/per-file-database';
 
 const ada: Editor = { id: 'u-ada', name: 'Ada Editor', email: 'ada@example.org', role: 'editor' };
@@ -62,6 +62,20 @@ describe('the back office saves an OHMS import with its times and table of conte
     );
     expect(sections.map((s) => (s as { title: string }).title)).toEqual(['Growing up on the farm', 'Moving to the city', 'Summers']);
     expect(t.db.prepare('SELECT recordingUrl FROM Document WHERE id = ?').get(saved.id)).toEqual({ recordingUrl: 'https://media.example.org/oh/sayer.mp3' });
+  });
+
+  it('saves a record without a stated duration: the last passage, whose end the file does not give, is left untimed and the editor told', async () => {
+    const t = fresh();
+    const undated = Buffer.from(OHMS.toString('utf8').replace('<duration>0:04:30</duration>', '<duration/>'));
+    const preview = await parseTranscriptFile({ name: 'sayer.xml', bytes: undated });
+    expect(preview.notes.join(' ')).toMatch(/one passage has no end after its start in the file: left untimed/);
+    const saved = await saveImport(ada, form(undated), t.options);
+    const times = t.db.prepare('SELECT startMs, endMs FROM Passage WHERE documentId = ? ORDER BY position').all(saved.id) as {
+      startMs: number | null;
+      endMs: number | null;
+    }[];
+    expect(times.at(-1)).toEqual({ startMs: null, endMs: null });
+    expect(times.slice(0, -1).every((p) => p.startMs !== null && p.endMs! > p.startMs)).toBe(true);
   });
 
   it('refuses a record whose sync points past its transcript, and writes nothing', async () => {
