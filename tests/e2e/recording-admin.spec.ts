@@ -134,9 +134,11 @@ test('an editor times a passage, adds a section and uploads a recording', async 
   expect((await served.body()).length).toBe(statSync(mp3).size);
   expect((await page.request.get(`/media/recordings/${name}`, { headers: { Range: 'bytes=0-9' } })).status()).toBe(206);
 
-  // Removing the recording removes its file once the change is saved.
+  // Removing the recording takes it off the document: no longer served to anyone. The file stays on
+  // disk, since the document's earlier revisions name it and restoring one brings the recording back.
   await page.getByRole('button', { name: 'Remove recording' }).click();
   await expect(page.getByRole('status').first()).toContainText('The recording is removed.');
   await expect(page.getByText('No recording yet.')).toBeVisible();
-  expect(existsSync(path.join(RECORDINGS, name))).toBe(false);
+  expect((await page.request.get(`/media/recordings/${name}`)).status()).toBe(404);
+  expect(existsSync(path.join(RECORDINGS, name))).toBe(true);
 });

@@ -1,7 +1,9 @@
 'use server';
 // Server actions for a document's recording: link an address, upload a file, remove it. Each checks
 // the session itself. An uploaded file is stored before the change and removed again if the change is
-// refused; the file it replaces is removed only after the change committed.
+// refused. A file the change replaces or removes stays on disk: the document's earlier revisions name
+// it, and restoring one must bring the recording back, not a dead player (the media route serves a
+// file only while a document uses it).
 import type { ActionState } from '@/lib/admin/action-state';
 import { formOf } from '@/lib/admin/action-state';
 import { formChange } from '@/lib/admin/form-change';
@@ -17,9 +19,7 @@ export async function linkRecording(_previous: ActionState, sent: FormData): Pro
   return formChange(
     sent,
     async ({ editor, options }, values) => {
-      const result = await setDocumentRecording(editor, { id: values.id, expectedVersion: values.expectedVersion, url: values.url ?? '' }, options);
-      await removeRecording(result.replacedFile);
-      return result;
+      return setDocumentRecording(editor, { id: values.id, expectedVersion: values.expectedVersion, url: values.url ?? '' }, options);
     },
     (result, values) => withNotice(documentEditor(values.id), result.changed ? 'The recording’s address is saved.' : 'Nothing had changed.', HASH),
   );
@@ -52,7 +52,6 @@ export async function uploadRecording(_previous: ActionState, sent: FormData): P
         await removeRecording(stored.file);
         throw error;
       }
-      await removeRecording(result.replacedFile);
       return result;
     },
     (_result, values) => withNotice(documentEditor(values.id), 'The recording is uploaded and stored.', HASH),
@@ -65,9 +64,7 @@ export async function removeDocumentRecording(sent: FormData): Promise<void> {
     back: documentEditor(form.get('id')),
     hash: HASH,
     change: async ({ editor, options }) => {
-      const result = await setDocumentRecording(editor, { id: form.get('id'), expectedVersion: form.get('expectedVersion'), none: true }, options);
-      await removeRecording(result.replacedFile);
-      return result;
+      return setDocumentRecording(editor, { id: form.get('id'), expectedVersion: form.get('expectedVersion'), none: true }, options);
     },
     done: (result) => (result.changed ? 'The recording is removed.' : 'There was no recording.'),
   });
