@@ -13,8 +13,12 @@ export interface ServeOptions {
   method: 'GET' | 'HEAD';
 }
 
-/** `no-transform`: no proxy (nor Next's own compression) re-encodes or gzips media; it is compressed already. */
-export const PUBLIC_MEDIA_CACHE = 'public, max-age=31536000, immutable, no-transform';
+/**
+ * An hour, then revalidated by its ETag (a cheap 304): a recording withdrawn (unpublished, replaced,
+ * removed at an interviewee's request) must leave shared caches soon, not in a year. `no-transform`:
+ * no proxy (nor Next's own compression) re-encodes or gzips media; it is compressed already.
+ */
+export const PUBLIC_MEDIA_CACHE = 'public, max-age=3600, no-transform';
 export const PRIVATE_MEDIA_CACHE = 'private, no-store, no-transform';
 
 const notFound = () => new Response('Not found', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
