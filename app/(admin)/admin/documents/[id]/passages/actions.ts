@@ -128,12 +128,20 @@ export async function mergeWithNext(sent: FormData) {
   );
 }
 
+/** Whether the form's passage has times now: a split without the cut's time leaves both parts untimed. */
+function isTimed(form: FormData): boolean {
+  const passage = getDocumentForEditing(Number(form.get('documentId')))?.passages.find((p) => String(p.anchor) === String(form.get('anchor')));
+  return passage?.startMs != null;
+}
+
 export async function split(sent: FormData) {
   const form = formOf(sent);
+  // Said, not done silently: the form has no field for the time of the cut, so the parts lose the times.
+  const cleared = isTimed(form) ? ' Its times in the recording were cleared: set each part’s in its passage editor.' : '';
   await passageChange(
     form,
     ({ editor, options }) => splitPassage(editor, { ...ref(form), paragraph: String(form.get('paragraph')) }, options),
-    `Split passage ${form.get('anchor')} before its paragraph ${form.get('paragraph')}.`,
+    `Split passage ${form.get('anchor')} before its paragraph ${form.get('paragraph')}.${cleared}`,
     passageHash(form.get('anchor')),
   );
 }
