@@ -22,7 +22,7 @@ import { isHttps, makeNonce, securityHeaders } from '@/lib/security/headers';
 import { accessLogLine } from './access-log';
 import { isForeignPagePost } from './action-origin';
 import { rewritePageNonce } from './nonce-rewrite';
-import { isOversizedPagePost, pagePostLimit } from './body-limit';
+import { hasSessionCookie, isOversizedPagePost, pagePostLimit } from './body-limit';
 import { resolveClientAddress } from './client-address';
 import { errorLogLine } from './error-log';
 import { sendBadPath, sendForeignOrigin, sendInternalError, sendRateLimited, sendRedirect, sendTooLarge, sendTooLong } from './edge-responses';
@@ -140,9 +140,13 @@ export function createEdge(options: EdgeOptions): (request: IncomingMessage, res
       if (isForeignPagePost({ method: request.method, path, origin: first(request.headers.origin), ownHosts })) {
         return sendForeignOrigin(response, api);
       }
-      if (isOversizedPagePost({ method: request.method, path, contentLength: first(request.headers['content-length']) })) {
-        return sendTooLarge(response, api, pagePostLimit(path));
-      }
+      const body = {
+        method: request.method,
+        path,
+        contentLength: first(request.headers['content-length']),
+        signedIn: hasSessionCookie(request.headers.cookie),
+      };
+      if (isOversizedPagePost(body)) return sendTooLarge(response, api, pagePostLimit(path, body.signedIn));
       const prefetch = request.headers['next-router-prefetch'] !== undefined;
       const limit = await options.rateLimit({ path, address: client, prefetch });
       if (limit.limited) return sendRateLimited(response, api, limit.retryAfterSeconds);
