@@ -93,7 +93,7 @@ function toRecord(record: XmlNode): OhmsRecord {
   const date = child(record, 'date');
   return {
     version: textOf(child(record, 'version')).trim(),
-    title: flat(textOf(child(record, 'title'))),
+    title: flat(wordsOf(child(record, 'title'), 'title')),
     date: flat(attribute(date, 'value') || textOf(date)),
     repository: flat(textOf(child(record, 'repository'))),
     interviewees: names(child(record, 'interviewee')),
@@ -102,11 +102,11 @@ function toRecord(record: XmlNode): OhmsRecord {
     mediaHost: flat(textOf(child(child(record, 'mediafile'), 'host'))),
     duration: textOf(child(record, 'duration')).trim(),
     language: flat(textOf(child(record, 'language'))),
-    description: textOf(child(record, 'description')).trim(),
+    description: wordsOf(child(record, 'description'), 'description').trim(),
     type: flat(textOf(child(record, 'type'))),
-    transcript: textOf(child(record, 'transcript')),
+    transcript: wordsOf(child(record, 'transcript'), 'transcript'),
     sync: textOf(child(record, 'sync')).trim(),
-    vttTranscript: textOf(child(record, 'vtt_transcript')),
+    vttTranscript: wordsOf(child(record, 'vtt_transcript'), 'vtt_transcript'),
     hasTranslation: ['transcript_alt', 'vtt_transcript_alt'].some((k) => textOf(child(record, k)).trim() !== ''),
     index: indexPoints(child(record, 'index')),
   };
@@ -118,9 +118,9 @@ function indexPoints(index: XmlNode): OhmsIndexPoint[] {
     const time = textOf(child(point, 'time')).trim();
     return {
       seconds: pointSeconds(time, i + 1),
-      title: flat(textOf(child(point, 'title'))),
-      synopsis: textOf(child(point, 'synopsis')).trim(),
-      partialTranscript: flat(textOf(child(point, 'partial_transcript'))),
+      title: flat(wordsOf(child(point, 'title'), 'title')),
+      synopsis: wordsOf(child(point, 'synopsis'), 'synopsis').trim(),
+      partialTranscript: flat(wordsOf(child(point, 'partial_transcript'), 'partial_transcript')),
       keywords: [...listOf(child(point, 'keywords')), ...listOf(child(point, 'subjects'))],
     };
   });
@@ -162,6 +162,23 @@ function textOf(node: XmlNode): string {
   if (typeof node === 'number') return String(node);
   const text = child(node, '#text');
   return typeof text === 'string' ? text : typeof text === 'number' ? String(text) : '';
+}
+
+/**
+ * The words of an element that holds what was said or written (the transcript, a title, a synopsis).
+ * OHMS writes them as plain text; one holding elements (<b>, <p>) would lose their words in textOf,
+ * so it is refused with its name, never read in part.
+ */
+function wordsOf(node: XmlNode, element: string): string {
+  if (node && typeof node === 'object') {
+    const inner = Object.keys(node).find((key) => key !== '#text' && !key.startsWith('@_'));
+    if (inner !== undefined) {
+      throw new ImportError(
+        `the OHMS <${element}> holds an element (<${inner}>), not only text: OHMS writes it as plain text, and part of its words would be lost`,
+      );
+    }
+  }
+  return textOf(node);
 }
 
 const flat = (text: string) => text.replace(/\s+/g, ' ').trim();

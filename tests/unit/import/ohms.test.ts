@@ -306,3 +306,12 @@ it('says first which OHMS version and transcript it read', () => {
   expect(parseOhms(SAMPLE).notes[0]).toBe('read as an OHMS 5.4 record with a plain transcript');
   expect(parseOhms(fixture('ohms-6-vtt.xml')).notes[0]).toBe('read as an OHMS 6.0 record with a WebVTT transcript');
 });
+
+describe('markup inside the words', () => {
+  it('refuses a transcript or index title holding elements, which would lose their words, naming the element', () => {
+    const bold = SAMPLE.replace('Mostly the noise.', '<b>Mostly</b> the noise.');
+    expect(importErrorOf(() => parseOhms(bold)).message).toMatch(/the OHMS <transcript> holds an element \(<b>\)/);
+    const title = SAMPLE.replace('<title>Summers</title>', '<title><i>Summers</i></title>');
+    expect(importErrorOf(() => parseOhms(title)).message).toMatch(/the OHMS <title> holds an element \(<i>\)/);
+  });
+});
