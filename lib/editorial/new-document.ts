@@ -57,6 +57,11 @@ export function insertDocument(db: WriteDb, editor: Editor, data: CheckedDocumen
   if (recording.recordingUrl !== null && recording.recordingFile !== null) {
     throw new ValidationError('A recording is an address or a stored file, not both.', { recordingUrl: ['must be empty when a file is stored'] });
   }
+  if ((recording.recordingFile === null) !== (recording.recordingType === null) && recording.recordingUrl === null) {
+    throw new ValidationError('A stored recording needs its name and its type.', {
+      [recording.recordingFile === null ? 'recordingFile' : 'recordingType']: ['a stored file needs its name and its type'],
+    });
+  }
   const id = insertEntryRow(db, 'document', { ...fieldColumns(data), ...recording, status });
   setParticipants(db, id, data.participants);
   const ids: number[] = [];

@@ -5,8 +5,9 @@ import 'server-only';
 import path from 'node:path';
 import { env } from '@/lib/env';
 
-/** A stored recording's name: 32 hex digits and an extension, so no name can reach outside the folder. */
-export const RECORDING_FILE_NAME = /^[0-9a-f]{32}\.[a-z0-9]{2,5}$/;
+// The rule for the names is the validation's, so what the write path accepts is what the store gives.
+export { RECORDING_FILE_NAME } from '@/lib/validation/editorial-fields';
+import { RECORDING_FILE_NAME } from '@/lib/validation/editorial-fields';
 
 export const recordingsDir = (): string => path.resolve(env.RECORDINGS_DIR);
 

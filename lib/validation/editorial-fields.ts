@@ -178,14 +178,13 @@ export function checkPassageTimesUpdate({ startMs, endMs }: { startMs?: number |
   checkPassageTimes({ startMs, endMs }, context);
 }
 
-/** The name a stored recording has under RECORDINGS_DIR: one plain file name, never a path. */
+/** A stored recording's name: 32 hex digits and an extension, as the store gives them, so no name can reach outside its folder. */
+export const RECORDING_FILE_NAME = /^[0-9a-f]{32}\.[a-z0-9]{2,5}$/;
+
+/** The name a stored recording has under RECORDINGS_DIR: one the store could have given, never a path. */
 export const recordingFileSchema = z.preprocess(
   (value) => (value === '' ? null : value),
-  z
-    .string()
-    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/, 'must be a plain file name')
-    .refine((name) => !name.includes('..'), 'must be a plain file name')
-    .nullable(),
+  z.string().regex(RECORDING_FILE_NAME, 'must be the name the recording store gave the file').nullable(),
 );
 
 /** A recording's MIME type: audio or video only, as the player and the served header use it. */

@@ -24,7 +24,10 @@ describe('a new document with time', () => {
   it('stores each passage’s start and end, and the recording, as given', async () => {
     const result = await createDocument(
       ada,
-      timed('timed-one', [{ startMs: 0, endMs: 4200 }, { startMs: '4200', endMs: '9000' }, {}], { recordingFile: 'abc123.mp3', recordingType: 'audio/mpeg' }),
+      timed('timed-one', [{ startMs: 0, endMs: 4200 }, { startMs: '4200', endMs: '9000' }, {}], {
+        recordingFile: 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.mp3',
+        recordingType: 'audio/mpeg',
+      }),
     );
     const passages = db.prepare('SELECT anchor, startMs, endMs FROM Passage WHERE documentId = ? ORDER BY position').all(result.id);
     expect(passages).toEqual([
@@ -34,7 +37,7 @@ describe('a new document with time', () => {
     ]);
     expect(db.prepare('SELECT recordingUrl, recordingFile, recordingType FROM Document WHERE id = ?').get(result.id)).toEqual({
       recordingUrl: null,
-      recordingFile: 'abc123.mp3',
+      recordingFile: 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.mp3',
       recordingType: 'audio/mpeg',
     });
   });
@@ -45,7 +48,9 @@ describe('a new document with time', () => {
     ['a negative time', [{ startMs: -1, endMs: 10 }], {}],
     ['a time that is not a number', [{ startMs: '1:00', endMs: '2:00' }], {}],
     ['a recording file that is a path', [], { recordingFile: '../app.db', recordingType: 'audio/mpeg' }],
-    ['a recording type that is not audio or video', [], { recordingFile: 'x.html', recordingType: 'text/html' }],
+    ['a recording type that is not audio or video', [], { recordingFile: 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.html', recordingType: 'text/html' }],
+    ['a recording file name the store could not have given', [], { recordingFile: 'interview.mp3', recordingType: 'audio/mpeg' }],
+    ['a recording file without its type', [], { recordingFile: 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.mp3' }],
     ['a recording address that is not http(s)', [], { recordingUrl: 'javascript:alert(1)' }],
     ['both an address and a file', [], { recordingUrl: 'https://example.org/a.mp3', recordingFile: 'a.mp3', recordingType: 'audio/mpeg' }],
   ])('refuses %s, and writes nothing', async (_case, passages, recording) => {

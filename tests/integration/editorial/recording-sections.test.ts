@@ -68,8 +68,9 @@ describe('setDocumentRecording', () => {
     ['a javascript: address', { url: 'javascript:alert(1)' }, 'url'],
     ['an ftp address', { url: 'ftp://example.org/a.mp3' }, 'url'],
     ['a file that is a path', { file: '../app.db', type: 'audio/mpeg' }, 'file'],
-    ['a file without its type', { file: 'a.mp3' }, 'type'],
-    ['a type that is not audio or video', { file: 'a.html', type: 'text/html' }, 'type'],
+    ['a file without its type', { file: 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.mp3' }, 'type'],
+    ['a type that is not audio or video', { file: 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.html', type: 'text/html' }, 'type'],
+    ['a file name the store could not have given', { file: 'interview.mp3', type: 'audio/mpeg' }, 'file'],
     ['an address and a file at once', { url: 'https://example.org/a.mp3', file: 'a.mp3', type: 'audio/mpeg' }, 'url'],
     ['nothing at all', {}, 'url'],
   ])('refuses %s with a message on the field, and writes nothing', async (_case, recording, field) => {
