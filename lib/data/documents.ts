@@ -166,7 +166,21 @@ export async function getPublishedDocument(slug: string): Promise<DocumentDetail
       ...(p.startMs !== null && p.endMs !== null ? { startMs: p.startMs, endMs: p.endMs } : { startMs: null, endMs: null }),
     })),
     recording: recordingView(row),
-    // Only sections that start at a passage the reader shows: a link to no passage helps nobody.
-    sections: row.sections.filter((s) => row.passages.some((p) => p.anchor === s.startAnchor)),
+    sections: outline(row.sections, row.passages),
   };
+}
+
+/**
+ * The table of contents in reading order: by where each section's passage stands now (a passage moved
+ * after its section was placed moves the section with it), the editor's order among sections that
+ * start at one passage. Only sections that start at a passage the reader shows: a link to no passage
+ * helps nobody.
+ */
+function outline<S extends { startAnchor: number }>(sections: S[], passages: { anchor: number }[]): S[] {
+  const place = new Map(passages.map((p, i) => [p.anchor, i]));
+  return sections
+    .filter((s) => place.has(s.startAnchor))
+    .map((s, order) => ({ s, order }))
+    .sort((a, b) => place.get(a.s.startAnchor)! - place.get(b.s.startAnchor)! || a.order - b.order)
+    .map(({ s }) => s);
 }

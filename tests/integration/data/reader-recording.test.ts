@@ -58,6 +58,18 @@ describe('a document with a recording', () => {
     ]);
   });
 
+  it('lists the table of contents in reading order, whatever order the sections were placed in', async () => {
+    await createDocumentFixture(prisma, {
+      slug: 'timed-outline-order',
+      passages: [{ text: 'One.' }, { text: 'Two.' }, { text: 'Three.' }],
+      sections: [
+        { title: 'Late', passageIndex: 2 },
+        { title: 'Early', passageIndex: 0 },
+      ],
+    });
+    expect((await getPublishedDocument('timed-outline-order'))!.sections.map((s) => s.title)).toEqual(['Early', 'Late']);
+  });
+
   it('plays an external address as audio or video by its type, or by its extension without one', async () => {
     await createDocumentFixture(prisma, { slug: 'external-audio', passages: [{ text: 'Words.' }], recording: { url: 'https://media.example.org/talk.mp3', type: 'audio/mpeg' } });
     await createDocumentFixture(prisma, { slug: 'external-video', passages: [{ text: 'Words.' }], recording: { url: 'https://media.example.org/talk.mp4' } });
