@@ -21,3 +21,10 @@ export function scratch(options?: Parameters<typeof scratchWriter>[0]) {
   const writer = scratchWriter(options);
   return { writer, options: { writer }, db: writer.db };
 }
+
+/** A scratch writer that also counts the rows of the tables named, to show that a refusal wrote nothing. */
+export function scratchCounting(tables: string[], options?: Parameters<typeof scratchWriter>[0]) {
+  const t = scratch(options);
+  const count = (table: string) => (t.db.prepare(`SELECT COUNT(*) AS n FROM "${table}"`).get() as { n: number }).n;
+  return { ...t, rows: () => tables.map(count) };
+}

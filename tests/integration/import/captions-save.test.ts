@@ -5,14 +5,14 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { stringifySync } from 'subtitle';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { Editor } from '@/lib/auth/editor';
 import { saveImport } from '@/lib/admin/import-save';
-import { openWriter, type Writer } from '@/lib/editorial';
 import { ImportError } from '@/lib/import';
 import { createPrismaClient } from '@/lib/db';
 import { parseImportArguments, runImport } from '@/scripts/import-command';
 import { copyTemplate } from '@/tests/support/per-file-database';
+import { scratchCounting } from '@/tests/support/scratch-writer';
 
 const ada: Editor = { id: 'u-ada', name: 'Ada Editor', email: 'ada@example.org', role: 'editor' };
 
@@ -28,17 +28,7 @@ const VTT = stringifySync(
   { format: 'WebVTT' },
 );
 
-const writers: Writer[] = [];
-afterEach(() => {
-  for (const writer of writers.splice(0)) writer.close();
-});
-
-function fresh() {
-  const writer = openWriter(copyTemplate('seededTemplate'));
-  writers.push(writer);
-  const count = (table: string) => (writer.db.prepare(`SELECT COUNT(*) AS n FROM "${table}"`).get() as { n: number }).n;
-  return { options: { writer }, db: writer.db, rows: () => ['Speaker', 'Document', 'Passage', 'Revision'].map(count) };
-}
+const fresh = () => scratchCounting(['Speaker', 'Document', 'Passage', 'Revision']);
 
 function form(extra: Record<string, string> = {}): Record<string, string> {
   return {

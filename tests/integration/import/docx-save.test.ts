@@ -2,31 +2,20 @@
 // docx library) carried back as base64 with its name and read again on save; bold and capitals labels
 // give each turn its speaker; a damaged file is refused and writes nothing.
 import { Paragraph, TextRun } from 'docx';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Editor } from '@/lib/auth/editor';
 import { speakerHints } from '@/lib/admin/import-preview';
 import { saveImport } from '@/lib/admin/import-save';
-import { openWriter, type Writer } from '@/lib/editorial';
 import { ImportError } from '@/lib/import';
 import { parseDocx } from '@/lib/import/formats';
 import { docxOf } from '@/tests/unit/import/docx-files';
-import { copyTemplate } from '@/tests/support/per-file-database';
+import { scratchCounting } from '@/tests/support/scratch-writer';
 
 const ada: Editor = { id: 'u-ada', name: 'Ada Editor', email: 'ada@example.org', role: 'editor' };
 // As an editor writes them in the import form's Speakers field: a label, then the speaker it stands for.
 const SPEAKERS = 'MIN-HO PARK = Min-ho Park\nPYONG-OK CHOI = Pyong-ok Choi';
 
-const writers: Writer[] = [];
-afterEach(() => {
-  for (const writer of writers.splice(0)) writer.close();
-});
-
-function fresh() {
-  const writer = openWriter(copyTemplate('seededTemplate'));
-  writers.push(writer);
-  const count = (table: string) => (writer.db.prepare(`SELECT COUNT(*) AS n FROM "${table}"`).get() as { n: number }).n;
-  return { options: { writer }, db: writer.db, rows: () => ['Speaker', 'Document', 'Passage', 'Revision'].map(count) };
-}
+const fresh = () => scratchCounting(['Speaker', 'Document', 'Passage', 'Revision']);
 
 const transcript = () =>
   docxOf([

@@ -3,28 +3,17 @@
 // markers give, its index points as the draft's table of contents, its media address as the recording.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Editor } from '@/lib/auth/editor';
 import { saveImport } from '@/lib/admin/import-save';
-import { openWriter, type Writer } from '@/lib/editorial';
 import { ImportError } from '@/lib/import';
 import { parseOhms, parseTranscriptFile } from '@/lib/import/formats';
-import { copyTemplate } from '@/tests/support/per-file-database';
+import { scratchCounting } from '@/tests/support/scratch-writer';
 
 const ada: Editor = { id: 'u-ada', name: 'Ada Editor', email: 'ada@example.org', role: 'editor' };
 const OHMS = readFileSync(path.join(import.meta.dirname, '../../fixtures/ohms/ohms-5.4-sync.xml'));
 
-const writers: Writer[] = [];
-afterEach(() => {
-  for (const writer of writers.splice(0)) writer.close();
-});
-
-function fresh() {
-  const writer = openWriter(copyTemplate('seededTemplate'));
-  writers.push(writer);
-  const count = (table: string) => (writer.db.prepare(`SELECT COUNT(*) AS n FROM "${table}"`).get() as { n: number }).n;
-  return { options: { writer }, db: writer.db, rows: () => ['Speaker', 'Document', 'Passage', 'DocumentSection', 'Revision'].map(count) };
-}
+const fresh = () => scratchCounting(['Speaker', 'Document', 'Passage', 'DocumentSection', 'Revision']);
 
 const parsed = parseOhms(OHMS.toString('utf8'));
 
