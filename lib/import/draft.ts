@@ -32,6 +32,11 @@ export interface Draft {
   derived: { key: 'summary' | 'subtitle'; block: Paragraph; note: string }[];
 }
 
+/** A draft with nothing placed yet: what every format's reading starts from. */
+export function emptyDraft(kind: ImportKind, meta: ImportMeta = {}, caption: string | null = null): Draft {
+  return { kind, meta, caption, passages: [], dropped: [], unplaced: [], notes: [], problems: [], bios: new Map(), derived: [] };
+}
+
 /** Takes a header paragraph as the summary or subtitle, noting it for the editor. */
 export function deriveMeta(draft: Draft, key: 'summary' | 'subtitle', block: Paragraph, note: string): void {
   draft.meta[key] = block.text;

@@ -3,7 +3,7 @@ import { buildEssay, buildInterview } from './assemble';
 import { dropCapsLabels, settleCapsLabels } from './caps-labels';
 import { isTailMarker } from './chrome';
 import { applyTextLabels, findTitle, knownNames, labelUses, noTurns, readBlocks, readTurns, type TurnReading } from './document';
-import { drop, type Block, type Draft } from './draft';
+import { drop, emptyDraft, type Block, type Draft } from './draft';
 import { BEFORE_BODY } from './essay';
 import { ImportError } from './errors';
 import { readFrontMatter } from './front-matter';
@@ -39,18 +39,7 @@ export function parseDocumentText(raw: string, options: ImportOptions = {}): Imp
   const { paragraphs, unwrapped } = splitParagraphs(rawLines.slice(fm.bodyStart).map(normalizeLine), fm.bodyStart + 1);
   if (paragraphs.length === 0) throw new ImportError('the text has no paragraphs: there is nothing after the front matter');
 
-  const draft: Draft = {
-    kind: 'essay',
-    meta: { ...fm.meta },
-    caption: fm.caption ?? null,
-    passages: [],
-    dropped: [],
-    unplaced: [],
-    notes: [],
-    problems: [],
-    bios: new Map(),
-    derived: [],
-  };
+  const draft: Draft = emptyDraft('essay', { ...fm.meta }, fm.caption ?? null);
   if (options.title?.trim()) draft.meta.title = normalizeLine(options.title);
   if (options.subtitle?.trim()) draft.meta.subtitle = normalizeLine(options.subtitle);
   if (undecodable > 0) draft.notes.push(`${undecodable} characters could not be decoded (shown as �): check the file's encoding`);

@@ -1,5 +1,5 @@
 // WebVTT and SRT transcripts: cues read with their times, merged into one passage per speaker turn.
-import type { Draft } from '../draft';
+import { emptyDraft, type Draft } from '../draft';
 import { ImportError } from '../errors';
 import { normalizeLine } from '../normalize';
 import { mergeHints } from '../speakers';
@@ -13,18 +13,7 @@ export function parseCaptions(raw: string, format: CaptionFormat, options: Impor
   if (options.kind === 'essay') throw new ImportError('captions are read as an interview (turns of speakers), not as an essay');
   if (options.textLabels !== undefined && !Array.isArray(options.textLabels)) throw new ImportError('labels marked as text must be a list of labels');
   const file = readCaptionFile(raw, format);
-  const draft: Draft = {
-    kind: 'interview',
-    meta: {},
-    caption: null,
-    passages: [],
-    dropped: [],
-    unplaced: [],
-    notes: [],
-    problems: [],
-    bios: new Map(),
-    derived: [],
-  };
+  const draft: Draft = emptyDraft('interview');
   const title = options.title?.trim() ? normalizeLine(options.title) : file.headerTitle;
   if (title) draft.meta.title = title;
   else draft.notes.push('no title in the captions: give one');
