@@ -3,7 +3,7 @@ import 'server-only';
 import type { Statement } from 'better-sqlite3';
 import type { DatePrecision } from '@/lib/dates';
 import type { PassageKind } from '@/lib/vocabulary';
-import type { DocumentFields, RecordingFields } from './snapshot-types';
+import type { DocumentFields, RecordingFields, SectionSnapshot } from './snapshot-types';
 import type { WriteDb } from '@/lib/db';
 
 const statementCache = new WeakMap<WriteDb, Map<string, Statement>>();
@@ -58,4 +58,27 @@ export function passageRows(db: WriteDb, documentId: number): PassageRow[] {
     db,
     'SELECT id, documentId, position, anchor, kind, speakerId, text, questionId, startMs, endMs FROM Passage WHERE documentId = ? ORDER BY position',
   ).all(documentId) as PassageRow[];
+}
+
+/** A section of a document's table of contents, with its id (the back office edits by it). */
+export interface SectionRow extends SectionSnapshot {
+  id: number;
+}
+
+/** A document's sections in their order, for snapshots and the table-of-contents editor alike. */
+export function sectionRows(db: WriteDb, documentId: number): SectionRow[] {
+  const rows = sql(db, 'SELECT id, title, synopsis, keywords, startAnchor FROM DocumentSection WHERE documentId = ? ORDER BY position').all(
+    documentId,
+  ) as (Omit<SectionRow, 'keywords'> & { keywords: string })[];
+  return rows.map((row) => ({ ...row, keywords: parseKeywords(row.keywords) }));
+}
+
+/** A section's keywords as stored (a JSON array of strings); anything else reads as none rather than failing a whole read. */
+function parseKeywords(json: string): string[] {
+  try {
+    const value: unknown = JSON.parse(json);
+    return Array.isArray(value) ? value.filter((k): k is string => typeof k === 'string') : [];
+  } catch {
+    return [];
+  }
 }

@@ -8,7 +8,9 @@ import { writerOf, type WriteDb } from '@/lib/db';
 import type { EditOptions } from './history';
 import { NotFoundError, ValidationError } from './errors';
 import { passageOperation } from './passage-operation';
-import { passageRows, sql } from './rows';
+import { passageRows, sectionRows, sql, type SectionRow } from './rows';
+
+export type { SectionRow } from './rows';
 import type { SectionSnapshot } from './snapshot-types';
 
 export interface NewSection {
@@ -25,18 +27,6 @@ export function insertSections(db: WriteDb, documentId: number, sections: NewSec
   sections.forEach((section, position) => {
     insert.run(documentId, position, section.title, section.synopsis ?? null, JSON.stringify(section.keywords), section.passageIndex + 1);
   });
-}
-
-/** A section as stored, with the id the back office names it by. */
-export interface SectionRow extends SectionSnapshot {
-  id: number;
-}
-
-export function sectionRows(db: WriteDb, documentId: number): SectionRow[] {
-  const rows = sql(db, 'SELECT id, title, synopsis, keywords, startAnchor FROM DocumentSection WHERE documentId = ? ORDER BY position').all(
-    documentId,
-  ) as (Omit<SectionRow, 'keywords'> & { keywords: string })[];
-  return rows.map((row) => ({ ...row, keywords: JSON.parse(row.keywords) as string[] }));
 }
 
 /** The document's sections with their ids, for the back office's table-of-contents editor. */

@@ -3,7 +3,7 @@
 // Their shapes are in snapshot-types.ts, the rows they are read from in rows.ts (both named here too).
 import 'server-only';
 import { isoAtPrecision } from '@/lib/dates';
-import { documentRow, sql } from './rows';
+import { documentRow, sectionRows, sql } from './rows';
 import type {
   DocumentSnapshot,
   EntityType,
@@ -91,21 +91,7 @@ export function documentSnapshot(db: WriteDb, id: number): DocumentSnapshot | nu
 
 /** The document's table of contents, in order. */
 function sectionSnapshots(db: WriteDb, documentId: number): SectionSnapshot[] {
-  const rows = sql(db, 'SELECT title, synopsis, keywords, startAnchor FROM DocumentSection WHERE documentId = ? ORDER BY position').all(documentId) as (Omit<
-    SectionSnapshot,
-    'keywords'
-  > & { keywords: string })[];
-  return rows.map((row) => ({ title: row.title, synopsis: row.synopsis, keywords: parseKeywords(row.keywords), startAnchor: row.startAnchor }));
-}
-
-/** A section's keywords as stored (a JSON array of strings); anything else reads as none rather than failing a whole snapshot. */
-function parseKeywords(json: string): string[] {
-  try {
-    const value: unknown = JSON.parse(json);
-    return Array.isArray(value) ? value.filter((k): k is string => typeof k === 'string') : [];
-  } catch {
-    return [];
-  }
+  return sectionRows(db, documentId).map(({ title, synopsis, keywords, startAnchor }) => ({ title, synopsis, keywords, startAnchor }));
 }
 
 /**
