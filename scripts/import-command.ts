@@ -19,7 +19,7 @@ import type { DocumentStatus } from '@/lib/vocabulary';
 import { formatImportReport, type ReportHeading } from './import-report';
 
 export const IMPORT_USAGE = `Usage: npm run import -- <file> [options]
-  <file>: plain text or Markdown (.txt, .md), WebVTT captions (.vtt) or SRT subtitles (.srt)
+  <file>: plain text or Markdown (.txt, .md), WebVTT (.vtt), SRT (.srt), OHMS XML (.xml) or Word (.docx)
   --kind interview|essay     what the text is (detected when left out)
   --title, --subtitle TEXT   the title (else front matter, else the first line)
   --date YYYY[-MM[-DD]]      publication date at its precision (or front matter "date")

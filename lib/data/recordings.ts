@@ -2,7 +2,7 @@
 import 'server-only';
 import { prisma } from '@/lib/db/client';
 
-export interface StoredRecording {
+export interface RecordingAccess {
   /** The MIME type it is served with, as the document that uses it says. */
   type: string;
   /** A published document uses it: anyone may hear it, and shared caches may keep it. */
@@ -13,7 +13,7 @@ export interface StoredRecording {
  * The recording stored under `file`, when some document that is not deleted uses it; null
  * otherwise (a file left by a replaced recording, a deleted document's): never served.
  */
-export async function storedRecording(file: string): Promise<StoredRecording | null> {
+export async function recordingAccess(file: string): Promise<RecordingAccess | null> {
   const rows = await prisma.document.findMany({
     where: { recordingFile: file, deletedAt: null, recordingType: { not: null } },
     select: { status: true, recordingType: true },

@@ -6,7 +6,7 @@
 //   else, so a draft's existence does not leak.
 import 'server-only';
 import { editorFromRequest } from '@/lib/auth/session';
-import { storedRecording } from '@/lib/data/recordings';
+import { recordingAccess } from '@/lib/data/recordings';
 import { recordingPath } from './recordings-dir';
 import { PRIVATE_MEDIA_CACHE, PUBLIC_MEDIA_CACHE, serveFile } from './serve';
 
@@ -15,7 +15,7 @@ const notFound = () => new Response('Not found', { status: 404, headers: { 'Cont
 export async function recordingResponse(request: Request, name: string, method: 'GET' | 'HEAD'): Promise<Response> {
   const file = recordingPath(name);
   if (file === null) return notFound();
-  const recording = await storedRecording(name);
+  const recording = await recordingAccess(name);
   if (recording === null) return notFound();
   if (!recording.published && (await editorFromRequest(request)) === null) return notFound();
   return serveFile(file, request, { type: recording.type, method, cacheControl: recording.published ? PUBLIC_MEDIA_CACHE : PRIVATE_MEDIA_CACHE });
