@@ -1,7 +1,8 @@
 // A long interview's table of contents: each section links to the passage it starts at, with its
-// synopsis and, when that passage is timed, the moment it begins in the recording.
+// synopsis and, when that passage is timed, the moment it begins as a button the player answers
+// (data-seek-ms, as a passage's own time button): it plays the section from its start.
 import type { PassageView, SectionView } from '@/lib/data/dto';
-import { clock } from '@/lib/media/moment';
+import { SeekButton } from './seek-button';
 import { passageAnchor } from '@/lib/urls';
 
 export function TableOfContents({ sections, passages }: { sections: SectionView[]; passages: PassageView[] }) {
@@ -20,7 +21,7 @@ export function TableOfContents({ sections, passages }: { sections: SectionView[
               <a href={`#${passageAnchor(section.startAnchor)}`} className="font-medium">
                 {section.title}
               </a>
-              {startMs != null && <span className="ml-2 font-mono text-sm tabular-nums muted">{clock(startMs)}</span>}
+              {startMs != null && <SeekButton startMs={startMs} spoken={`: play the section “${section.title}”`} className="ml-2" />}
               {section.synopsis && <p className="text-sm muted">{section.synopsis}</p>}
             </li>
           );

@@ -103,6 +103,17 @@ test('playing lights the passage being spoken, and the player stays in view', as
   await audio(page).evaluate((a: HTMLAudioElement) => a.pause());
 });
 
+test('a section of the contents plays from its start', async ({ page }) => {
+  await page.goto(`/documents/${AUDIO}`);
+  await page
+    .getByRole('navigation', { name: 'Contents' })
+    .getByRole('button', { name: /play the section “What was found”/ })
+    .click();
+  await expect(spoken(page)).toHaveAttribute('id', 'p3');
+  await expect.poll(() => audio(page).evaluate((a: HTMLAudioElement) => !a.paused && a.currentTime * 1000)).toBeGreaterThan(0);
+  await audio(page).evaluate((a: HTMLAudioElement) => a.pause());
+});
+
 test('the page follows the spoken passage, but not while the reader scrolls elsewhere', async ({ page }) => {
   // A short window, so the later passages start out of view.
   await page.setViewportSize({ width: 900, height: 420 });
