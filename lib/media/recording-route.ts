@@ -1,7 +1,7 @@
 // GET/HEAD /media/recordings/<file>: a stored recording, to whoever may hear it.
 // - A name the store could not have given: 404, before the database or the disk is asked.
 // - A file no document uses, or only deleted ones: 404 (a replaced recording is gone for readers).
-// - A file a published document uses: anyone, and any cache may keep it (names are never reused).
+// - A file a published document uses: anyone; shared caches may keep it for an hour, then revalidate.
 // - A file only drafts use: signed-in editors only, never kept by a shared cache; 404 to anyone
 //   else, so a draft's existence does not leak.
 import 'server-only';
