@@ -4,7 +4,7 @@ import type { LabelMatch } from './labels';
 import { nameKey } from './names';
 import type { Paragraph } from './paragraphs';
 import { compareKey, excerpt, stripMarkup } from './text';
-import type { ImportedPassage, ImportKind, ImportMeta, ImportProblem, SkippedBlock } from './types';
+import type { ImportedPassage, ImportedSpeaker, ImportKind, ImportMeta, ImportProblem, ImportResult, SkippedBlock } from './types';
 
 /** A paragraph with what was read from it before any decision about where it goes. */
 export interface Block extends Paragraph {
@@ -35,6 +35,21 @@ export interface Draft {
 /** A draft with nothing placed yet: what every format's reading starts from. */
 export function emptyDraft(kind: ImportKind, meta: ImportMeta = {}, caption: string | null = null): Draft {
   return { kind, meta, caption, passages: [], dropped: [], unplaced: [], notes: [], problems: [], bios: new Map(), derived: [] };
+}
+
+/** The finished draft as the importer's result: what it left out and could not place in line order, each note once. */
+export function resultOf(draft: Draft, speakers: ImportedSpeaker[]): ImportResult {
+  return {
+    kind: draft.kind,
+    meta: draft.meta,
+    caption: draft.caption,
+    speakers,
+    passages: draft.passages,
+    dropped: draft.dropped.sort((a, b) => a.line - b.line),
+    unplaced: draft.unplaced.sort((a, b) => a.line - b.line),
+    notes: [...new Set(draft.notes)],
+    problems: draft.problems.sort((a, b) => a.line - b.line),
+  };
 }
 
 /** Takes a header paragraph as the summary or subtitle, noting it for the editor. */

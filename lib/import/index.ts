@@ -3,7 +3,7 @@ import { buildEssay, buildInterview } from './assemble';
 import { dropCapsLabels, settleCapsLabels } from './caps-labels';
 import { isTailMarker } from './chrome';
 import { applyTextLabels, findTitle, knownNames, labelUses, noTurns, readBlocks, readTurns, type TurnReading } from './document';
-import { drop, emptyDraft, type Block, type Draft } from './draft';
+import { drop, emptyDraft, resultOf, type Block, type Draft } from './draft';
 import { BEFORE_BODY } from './essay';
 import { ImportError } from './errors';
 import { readFrontMatter } from './front-matter';
@@ -80,17 +80,7 @@ export function parseDocumentText(raw: string, options: ImportOptions = {}): Imp
   if (draft.passages.length === 0 && draft.problems.length === 0) {
     throw new ImportError('no paragraphs are left once site chrome, captions and bios are set aside: nothing to import');
   }
-  return {
-    kind: draft.kind,
-    meta: draft.meta,
-    caption: draft.caption,
-    speakers,
-    passages: draft.passages,
-    dropped: draft.dropped.sort((a, b) => a.line - b.line),
-    unplaced: draft.unplaced.sort((a, b) => a.line - b.line),
-    notes: [...new Set(draft.notes)],
-    problems: draft.problems.sort((a, b) => a.line - b.line),
-  };
+  return resultOf(draft, speakers);
 }
 
 function checkOptions(options: ImportOptions): void {

@@ -1,5 +1,5 @@
 // WebVTT and SRT transcripts: cues read with their times, merged into one passage per speaker turn.
-import { emptyDraft, type Draft } from '../draft';
+import { emptyDraft, resultOf, type Draft } from '../draft';
 import { ImportError } from '../errors';
 import { normalizeLine } from '../normalize';
 import { mergeHints } from '../speakers';
@@ -25,17 +25,7 @@ export function parseCaptions(raw: string, format: CaptionFormat, options: Impor
     throw new ImportError('no cue text could be given to a speaker: nothing to import');
   }
   draft.notes.unshift(`read as an interview: ${draft.passages.length} speaker turns from ${file.cues.length} cues`);
-  return {
-    kind: 'interview',
-    meta: draft.meta,
-    caption: null,
-    speakers,
-    passages: draft.passages,
-    dropped: draft.dropped.sort((a, b) => a.line - b.line),
-    unplaced: draft.unplaced.sort((a, b) => a.line - b.line),
-    notes: [...new Set(draft.notes)],
-    problems: draft.problems.sort((a, b) => a.line - b.line),
-  };
+  return resultOf(draft, speakers);
 }
 
 const decode = (file: TranscriptFile) => new TextDecoder('utf-8').decode(file.bytes);
