@@ -32,24 +32,17 @@ export function SectionsEditor({ document }: { document: DocumentSnapshot }) {
               <li key={`${section.id}-${document.version}`} className="rounded-md border border-stone-300 p-4 dark:border-stone-700">
                 <SectionForm documentId={document.id} version={document.version} section={section} starts={starts} />
                 <div className="mt-3 flex flex-wrap gap-2">
-                  {i > 0 && (
-                    <form action={moveSectionAction}>
-                      {ref(section.id)}
-                      <input type="hidden" name="direction" value="up" />
-                      <SubmitButton variant="secondary" small>
-                        Move “{section.title}” up
-                      </SubmitButton>
-                    </form>
-                  )}
-                  {i < sections.length - 1 && (
-                    <form action={moveSectionAction}>
-                      {ref(section.id)}
-                      <input type="hidden" name="direction" value="down" />
-                      <SubmitButton variant="secondary" small>
-                        Move “{section.title}” down
-                      </SubmitButton>
-                    </form>
-                  )}
+                  {(['up', 'down'] as const)
+                    .filter((direction) => (direction === 'up' ? i > 0 : i < sections.length - 1))
+                    .map((direction) => (
+                      <form key={direction} action={moveSectionAction}>
+                        {ref(section.id)}
+                        <input type="hidden" name="direction" value={direction} />
+                        <SubmitButton variant="secondary" small>
+                          Move “{section.title}” {direction}
+                        </SubmitButton>
+                      </form>
+                    ))}
                   <form action={deleteSectionAction}>
                     {ref(section.id)}
                     <SubmitButton variant="danger" small>
