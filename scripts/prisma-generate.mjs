@@ -1,29 +1,47 @@
-// Runs `prisma generate` on any machine. The Prisma CLI refuses to generate until it finds its
-// native schema engine, which it downloads from Prisma's own server; where that server is out of
-// reach (these machines reach only the npm registry), generation itself never runs the engine, so
-// pointing PRISMA_SCHEMA_ENGINE_BINARY at any existing file lets the check pass. Where the engine
-// downloads fine, or a real binary is named already, nothing is changed.
+// Runs `prisma generate` on any machine, for both engines. The Prisma CLI refuses to generate until
+// it finds its native schema engine, which it downloads from Prisma's own server; where that server
+// is out of reach (these machines reach only the npm registry), generation itself never runs the
+// engine, so pointing PRISMA_SCHEMA_ENGINE_BINARY at any existing file lets the check pass. Where the
+// engine downloads fine, or a real binary is named already, nothing is changed.
+//
+// One data model, two engines: prisma/schema.prisma is the model (SQLite's); PostgreSQL's
+// prisma/postgresql/schema.prisma is derived from it here (provider and output differ, nothing else),
+// and each gets its own generated client, because Prisma's client is built for one provider.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { postgresSchemaOf } from './postgres-schema.mjs';
 
 const require = createRequire(import.meta.url);
 const prismaCli = join(dirname(require.resolve('prisma/package.json')), 'build', 'index.js');
+const root = join(dirname(new URL(import.meta.url).pathname), '..');
 
-function generate(env) {
-  return spawnSync(process.execPath, [prismaCli, 'generate'], { stdio: 'pipe', env, encoding: 'utf8' });
+const sqliteSchema = join(root, 'prisma', 'schema.prisma');
+const postgresSchema = join(root, 'prisma', 'postgresql', 'schema.prisma');
+const derived = postgresSchemaOf(readFileSync(sqliteSchema, 'utf8'));
+if (!existsSync(postgresSchema) || readFileSync(postgresSchema, 'utf8') !== derived) writeFileSync(postgresSchema, derived);
+
+function generate(schema, env) {
+  return spawnSync(process.execPath, [prismaCli, 'generate', '--schema', schema], { stdio: 'pipe', env, encoding: 'utf8', cwd: root });
 }
 
-let result = generate(process.env);
-if (result.status !== 0 && !process.env.PRISMA_SCHEMA_ENGINE_BINARY) {
-  // The CLI only checks that this file exists; `generate` does not execute it.
-  const stand_in = process.execPath;
-  if (existsSync(stand_in)) {
-    console.log('prisma generate: schema engine unavailable here; generating without it.');
-    result = generate({ ...process.env, PRISMA_SCHEMA_ENGINE_BINARY: stand_in });
+function generateAnywhere(schema) {
+  let result = generate(schema, process.env);
+  if (result.status !== 0 && !process.env.PRISMA_SCHEMA_ENGINE_BINARY) {
+    // The CLI only checks that this file exists; `generate` does not execute it.
+    const standIn = process.execPath;
+    if (existsSync(standIn)) {
+      console.log('prisma generate: schema engine unavailable here; generating without it.');
+      result = generate(schema, { ...process.env, PRISMA_SCHEMA_ENGINE_BINARY: standIn });
+    }
   }
+  process.stdout.write(result.stdout ?? '');
+  process.stderr.write(result.stderr ?? '');
+  return result.status ?? 1;
 }
-process.stdout.write(result.stdout ?? '');
-process.stderr.write(result.stderr ?? '');
-process.exit(result.status ?? 1);
+
+for (const schema of [sqliteSchema, postgresSchema]) {
+  const status = generateAnywhere(schema);
+  if (status !== 0) process.exit(status);
+}

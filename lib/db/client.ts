@@ -5,7 +5,7 @@ import 'server-only';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { env } from '@/lib/env';
 import { databaseFilePath } from './sqlite/database-file';
-import { createPrismaClient } from './sqlite/prisma';
+import { createPrismaClient } from './prisma';
 import { openReader, type Reader } from './sqlite/reader';
 
 // Cached on globalThis so that hot reloading in development does not open a connection per edit.

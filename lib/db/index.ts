@@ -13,7 +13,8 @@ import 'server-only';
 
 // Reading: QueryDb is Prisma's `$queryRaw` shape, answered by the Prisma client and by the reader.
 export { num, sql, join, empty, type QueryDb, type Sql } from './query';
-export { createPrismaClient } from './sqlite/prisma';
+export { createPrismaClient } from './prisma';
+export { engineOf, type Engine } from './engine';
 export { openReader, type Reader } from './sqlite/reader';
 // Full text: the engine's statements for search (see full-text.ts).
 export type { FullTextIndex, FullTextStatements, PrefixLookup, SynonymLookup } from './full-text';
