@@ -1,0 +1,32 @@
+// PostgreSQL's reader: the QueryDb that search and reading code run their statements on, a pool of
+// connections answering `$queryRaw`. Statements are written in the shared dialect (translate.ts);
+// Prisma's `Sql.text` numbers the values already, so only the names are quoted here.
+import 'server-only';
+import pg from 'pg';
+import { Prisma } from '@/lib/generated/prisma/client';
+import type { QueryDb } from '../query';
+import { toPostgres } from './translate';
+import { appTypes } from './values';
+
+export interface PostgresReader extends QueryDb {
+  /** Meaning-based search keeps its vectors in plain tables on PostgreSQL: always available. */
+  readonly hasVectors: boolean;
+  readonly pool: pg.Pool;
+  close(): void;
+}
+
+export function openPostgresReader(url: string, max = 4): PostgresReader {
+  const pool = new pg.Pool({ connectionString: url, max, types: appTypes });
+  const translated = new Map<string, string>();
+  const text = (sql: Prisma.Sql) => {
+    let out = translated.get(sql.text);
+    if (out === undefined) translated.set(sql.text, (out = toPostgres(sql.text, { numberPlaceholders: false })));
+    return out;
+  };
+  const $queryRaw = (async (query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]) => {
+    const sql = query instanceof Prisma.Sql ? query : Prisma.sql(query, ...values);
+    const result = await pool.query(text(sql), sql.values as unknown[]);
+    return result.rows;
+  }) as QueryDb['$queryRaw'];
+  return { $queryRaw, hasVectors: true, pool, close: () => void pool.end() };
+}
