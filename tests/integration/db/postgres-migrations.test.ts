@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultPostgresMigrationsDir, migratePostgres, readMigrations } from '@/lib/db';
+import { createPrismaClient, defaultPostgresMigrationsDir, migratePostgres, readMigrations } from '@/lib/db';
 import { postgresSchemaDifferences } from '@/tests/support/postgres-schema-diff';
 import { startPostgres, type PostgresServer } from '@/tests/support/postgres-server';
 
@@ -256,5 +256,47 @@ describe("PostgreSQL's triggers and checks (ported from the SQLite migrations)",
       expect(highest - lowest).toBeLessThan(101000);
       expect(highest - lowest).toBeGreaterThanOrEqual(100000);
     });
+  });
+});
+
+describe('the migrated PostgreSQL schema', () => {
+  it("is what Prisma's PostgreSQL client reads and writes: enums, defaults, relations, cascades, bytes and dates", async () => {
+    const url = freshDatabase();
+    await migratePostgres(url);
+    const prisma = createPrismaClient(url);
+    try {
+      const speaker = await prisma.speaker.create({ data: { slug: 'kim', name: 'Kim', aliases: { create: [{ alias: 'K' }] } } });
+      const document = await prisma.document.create({
+        data: {
+          slug: 'talk',
+          kind: 'interview',
+          title: 'A talk',
+          publishedOn: '2016-12-01',
+          publishedUntil: '2016-12-31',
+          datePrecision: 'month',
+          participants: { create: [{ speakerId: speaker.id, role: 'interviewee' }] },
+          passages: { create: [{ position: 1, anchor: 1, kind: 'answer', text: 'Yes.', speakerId: speaker.id }] },
+        },
+        include: { passages: true },
+      });
+      expect(document).toMatchObject({ status: 'draft', language: 'en', version: 1, deletedAt: null });
+      expect(document.createdAt).toBeInstanceOf(Date);
+      const [passage] = document.passages;
+      await prisma.passageEmbedding.create({
+        data: { passageId: passage.id, chunk: 0, model: 'm', bits: new Uint8Array([1, 2]), vector: new Uint8Array([255]) },
+      });
+      const embedding = await prisma.passageEmbedding.findFirstOrThrow();
+      expect([...embedding.bits]).toEqual([1, 2]);
+
+      // A speaker cannot go while a document names it as a participant (Restrict); a document takes its passages with it.
+      await expect(prisma.speaker.delete({ where: { id: speaker.id } })).rejects.toThrow(/Participant_speakerId_fkey/);
+      await prisma.document.delete({ where: { id: document.id } });
+      expect(await prisma.passage.count()).toBe(0);
+      expect(await prisma.passageEmbedding.count()).toBe(0);
+      await prisma.speaker.delete({ where: { id: speaker.id } });
+      expect(await prisma.speakerAlias.count()).toBe(0);
+    } finally {
+      await prisma.$disconnect();
+    }
   });
 });
