@@ -187,60 +187,61 @@ describe("PostgreSQL's triggers and checks (ported from the SQLite migrations)",
     await migratePostgres(url);
   });
 
-  const one = async (client: pg.Client, sql: string) => (await client.query(sql)).rows.map((row) => Object.values(row)[0]);
+  // The first column of every row, as numbers (ids and counts).
+  const firstColumn = async (client: pg.Client, sql: string): Promise<number[]> => (await client.query(sql)).rows.map((row) => Number(Object.values(row)[0]));
 
   it('mark passages without vectors, log every vector change, and drop a passage’s vectors when its text changes', async () => {
     await withClient(url, async (client) => {
       await client.query(`INSERT INTO "Document" ("slug", "kind", "title", "publishedOn", "publishedUntil", "datePrecision", "updatedAt")
                           VALUES ('d', 'essay', 'D', '2016-01-01', '2016-12-31', 'year', now())`);
-      const [passageId] = await one(
+      const [passageId] = await firstColumn(
         client,
         `INSERT INTO "Passage" ("documentId", "position", "anchor", "kind", "text", "updatedAt")
          SELECT "id", 1, 1, 'paragraph', 'First words.', now() FROM "Document" RETURNING "id"`,
       );
-      expect(await one(client, 'SELECT "passageId" FROM "PassageEmbeddingPending"')).toEqual([passageId]);
+      expect(await firstColumn(client, 'SELECT "passageId" FROM "PassageEmbeddingPending"')).toEqual([passageId]);
 
       await client.query(`INSERT INTO "PassageEmbedding" ("passageId", "chunk", "model", "bits", "vector") VALUES ($1, 0, 'm', '\\x00', '\\x00')`, [passageId]);
-      expect(await one(client, 'SELECT count(*)::int FROM "PassageEmbeddingPending"')).toEqual([0]);
-      expect(await one(client, 'SELECT "passageId" FROM "PassageEmbeddingChange"')).toEqual([passageId]);
+      expect(await firstColumn(client, 'SELECT count(*)::int FROM "PassageEmbeddingPending"')).toEqual([0]);
+      expect(await firstColumn(client, 'SELECT "passageId" FROM "PassageEmbeddingChange"')).toEqual([passageId]);
 
       // Same text: nothing happens. Another text: the vectors go and the passage is pending again.
       await client.query(`UPDATE "Passage" SET "text" = 'First words.' WHERE "id" = $1`, [passageId]);
-      expect(await one(client, 'SELECT count(*)::int FROM "PassageEmbedding"')).toEqual([1]);
+      expect(await firstColumn(client, 'SELECT count(*)::int FROM "PassageEmbedding"')).toEqual([1]);
       await client.query(`UPDATE "Passage" SET "text" = 'Other words.' WHERE "id" = $1`, [passageId]);
-      expect(await one(client, 'SELECT count(*)::int FROM "PassageEmbedding"')).toEqual([0]);
-      expect(await one(client, 'SELECT "passageId" FROM "PassageEmbeddingPending"')).toEqual([passageId]);
-      expect(await one(client, 'SELECT count(*)::int FROM "PassageEmbeddingChange"')).toEqual([2]);
+      expect(await firstColumn(client, 'SELECT count(*)::int FROM "PassageEmbedding"')).toEqual([0]);
+      expect(await firstColumn(client, 'SELECT "passageId" FROM "PassageEmbeddingPending"')).toEqual([passageId]);
+      expect(await firstColumn(client, 'SELECT count(*)::int FROM "PassageEmbeddingChange"')).toEqual([2]);
 
       // A deleted passage's vectors go with it (the cascade), and it is not left pending.
       await client.query(`INSERT INTO "PassageEmbedding" ("passageId", "chunk", "model", "bits", "vector") VALUES ($1, 0, 'm', '\\x00', '\\x00')`, [passageId]);
       await client.query(`DELETE FROM "Passage" WHERE "id" = $1`, [passageId]);
-      expect(await one(client, 'SELECT count(*)::int FROM "PassageEmbedding"')).toEqual([0]);
-      expect(await one(client, 'SELECT count(*)::int FROM "PassageEmbeddingPending"')).toEqual([0]);
-      expect(await one(client, 'SELECT count(*)::int FROM "PassageEmbeddingChange"')).toEqual([4]);
+      expect(await firstColumn(client, 'SELECT count(*)::int FROM "PassageEmbedding"')).toEqual([0]);
+      expect(await firstColumn(client, 'SELECT count(*)::int FROM "PassageEmbeddingPending"')).toEqual([0]);
+      expect(await firstColumn(client, 'SELECT count(*)::int FROM "PassageEmbeddingChange"')).toEqual([4]);
     });
   });
 
   it('mark passages for the ranking lists to rescore only once lists exist, and keep one build row', async () => {
     await withClient(url, async (client) => {
-      const [documentId] = await one(
+      const [documentId] = await firstColumn(
         client,
         `INSERT INTO "Document" ("slug", "kind", "title", "publishedOn", "publishedUntil", "datePrecision", "updatedAt")
          VALUES ('lists', 'essay', 'Lists', '2016-01-01', '2016-12-31', 'year', now()) RETURNING "id"`,
       );
       const insertPassage = (position: number) =>
-        one(
+        firstColumn(
           client,
           `INSERT INTO "Passage" ("documentId", "position", "anchor", "kind", "text", "updatedAt") VALUES (${documentId}, ${position}, ${position}, 'paragraph', 'Words.', now()) RETURNING "id"`,
         );
       await insertPassage(1);
-      expect(await one(client, 'SELECT count(*)::int FROM "TermImpactPending"')).toEqual([0]);
+      expect(await firstColumn(client, 'SELECT count(*)::int FROM "TermImpactPending"')).toEqual([0]);
 
       await client.query(`INSERT INTO "TermImpactBuild" ("id", "averageLength", "listSize", "minPassages", "builtAt") VALUES (1, 10, 100, 5, 'now')`);
       const [second] = await insertPassage(2);
-      expect(await one(client, 'SELECT "passageId" FROM "TermImpactPending"')).toEqual([second]);
+      expect(await firstColumn(client, 'SELECT "passageId" FROM "TermImpactPending"')).toEqual([second]);
       await client.query(`UPDATE "Document" SET "title" = 'Lists, retitled' WHERE "id" = ${documentId}`);
-      expect(await one(client, 'SELECT count(*)::int FROM "TermImpactPending"')).toEqual([2]);
+      expect(await firstColumn(client, 'SELECT count(*)::int FROM "TermImpactPending"')).toEqual([2]);
 
       await expect(
         client.query(`INSERT INTO "TermImpactBuild" ("id", "averageLength", "listSize", "minPassages", "builtAt") VALUES (2, 10, 100, 5, 'now')`),
@@ -251,8 +252,8 @@ describe("PostgreSQL's triggers and checks (ported from the SQLite migrations)",
   it('prune the vector change log past 100,000 changes, every 1,000', async () => {
     await withClient(url, async (client) => {
       await client.query('INSERT INTO "PassageEmbeddingChange" ("passageId") SELECT 0 FROM generate_series(1, 101000)');
-      const [lowest] = await one(client, 'SELECT min("seq") FROM "PassageEmbeddingChange"');
-      const [highest] = await one(client, 'SELECT max("seq") FROM "PassageEmbeddingChange"');
+      const [lowest] = await firstColumn(client, 'SELECT min("seq") FROM "PassageEmbeddingChange"');
+      const [highest] = await firstColumn(client, 'SELECT max("seq") FROM "PassageEmbeddingChange"');
       expect(highest - lowest).toBeLessThan(101000);
       expect(highest - lowest).toBeGreaterThanOrEqual(100000);
     });
