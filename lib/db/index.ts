@@ -15,6 +15,7 @@ import 'server-only';
 export { num, sql, join, empty, type QueryDb, type Sql } from './query';
 export { createPrismaClient } from './prisma';
 export { engineOf, type Engine } from './engine';
+export { databaseTarget, databaseLabel, migrateAt, openReaderAt } from './target';
 export { openReader, type Reader } from './sqlite/reader';
 // Full text: the engine's statements for search (see full-text.ts).
 export type { FullTextIndex, FullTextStatements, PrefixLookup, SynonymLookup } from './full-text';
