@@ -43,6 +43,8 @@ export interface CopyProgress {
 
 export interface CopyOptions {
   batchSize?: number;
+  /** The PostgreSQL migrations to apply first (prisma/postgresql/migrations). */
+  migrationsDir?: string;
   onProgress?: (progress: CopyProgress) => void;
 }
 
@@ -71,7 +73,7 @@ export async function copySqliteToPostgres(sqliteFile: string, url: string, opti
     // Refused before migrating, so a wrong address (a live database) is not even migrated.
     const holding = await tablesWithRows(client);
     if (holding.length > 0) throw new TargetNotEmptyError(holding);
-    await migratePostgres(url);
+    await migratePostgres(url, options.migrationsDir);
 
     const all = sqliteTablesInForeignKeyOrder(source);
     const tables = all.filter((table) => !DERIVED_TABLES.has(table.name));
@@ -121,17 +123,12 @@ async function copyInTransaction(client: pg.Client, source: SqliteDb, tables: Sq
 
   let done = 0;
   for (const table of tables) {
-    done = await copyTable(
-      client,
-      source,
-      table,
-      types.get(table.name)!,
-      options,
-      (n) => {
-        options.onProgress?.({ table: table.name, done: n, total });
-      },
-      done,
-    );
+    try {
+      const report = (n: number) => options.onProgress?.({ table: table.name, done: n, total });
+      done = await copyTable(client, source, table, types.get(table.name)!, options.batchSize ?? 500, report, done);
+    } catch (error) {
+      throw new Error(`Copying ${table.name} failed, so nothing was copied: ${(error as Error).message}`, { cause: error });
+    }
   }
 
   for (const { table, trigger } of quiet) await client.query(`ALTER TABLE ${q(table)} ENABLE TRIGGER ${q(trigger)}`);
@@ -144,13 +141,13 @@ async function copyTable(
   source: SqliteDb,
   table: SqliteTable,
   types: Map<string, string>,
-  options: CopyOptions,
+  batchSize: number,
   report: (done: number) => void,
   doneBefore: number,
 ): Promise<number> {
   const columns = table.columns;
   const columnTypes = columns.map((column) => types.get(column)!);
-  const perBatch = Math.max(1, Math.min(options.batchSize ?? 500, Math.floor(MAX_PARAMETERS / columns.length)));
+  const perBatch = Math.max(1, Math.min(batchSize, Math.floor(MAX_PARAMETERS / columns.length)));
   const order = table.primaryKey.length > 0 ? table.primaryKey.map(q).join(', ') : 'rowid';
   // safeIntegers: 64-bit integers (millisecond timestamps, big ids) arrive whole, as bigint.
   const select = source
