@@ -45,7 +45,7 @@ describe('PostgresWriteDb answers as better-sqlite3 does', () => {
     const first = writer.write((db) => db.prepare('INSERT INTO Note (noteText) VALUES (?)').run('one'));
     const second = writer.write((db) => db.prepare('INSERT INTO Note (noteText, flagged) VALUES (?, ?);').run('two', 1));
     expect(first).toEqual({ changes: 1, lastInsertRowid: expect.any(Number) });
-    expect(second.lastInsertRowid).toBe(first.lastInsertRowid + 1);
+    expect(second.lastInsertRowid).toBe(Number(first.lastInsertRowid) + 1);
     // A table without an integer id: no RETURNING id, lastInsertRowid says nothing (0).
     const tagged = writer.write((db) =>
       db.prepare('INSERT INTO NoteTag (noteId, tag) VALUES (?, ?), (?, ?)').run(first.lastInsertRowid, 'a', first.lastInsertRowid, 'b'),
