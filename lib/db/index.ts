@@ -31,7 +31,8 @@ export { databaseFileOf, isWriter, sharedWriterFor } from './client-writer';
 export { write, withWriter, writerOf, openWriter, closeWriters, nowIso, isWriteBusy, type Writer, type WriterOptions, type WriteDb } from './writer';
 // Files, schema and operations (scripts, health checks, backups).
 export { databaseFilePath } from './sqlite/database-file';
-export { migrateDatabase, applyMigrations, readMigrations, defaultMigrationsDir, type MigrationFile } from './sqlite/migrate';
+export { migrateDatabase, applyMigrations, readMigrations, defaultMigrationsDir, type MigrationFile, type MigrateResult } from './sqlite/migrate';
+export { migratePostgres, defaultPostgresMigrationsDir } from './postgres/migrate';
 export { openDatabase, openReadOnlyDatabase, type SqliteDb } from './sqlite/connection';
 export { holdExclusively, DatabaseInUseError } from './sqlite/exclusive';
 export { makeSelfContained } from './sqlite/self-contained';
