@@ -7,14 +7,26 @@ import type { Editor } from '@/lib/auth/editor';
 import {
   addPassage,
   ConflictError,
+  createDocument,
+  createSpeaker,
+  createTopic,
   deletePassage,
   getDocumentForEditing,
+  getSpeakerForEditing,
+  getTopicForEditing,
   listRevisions,
+  mergePassages,
+  mergeSpeakers,
+  mergeTopics,
   restoreRevision,
+  splitPassage,
+  tagPassage,
   updateDocumentFields,
   updatePassage,
   type Writer,
 } from '@/lib/editorial';
+import { createAccount } from '@/lib/auth/accounts';
+import { addSynonymGroups } from '@/lib/editorial/synonyms';
 import { closeWriters, createPrismaClient, migratePostgres, openWriter } from '@/lib/db';
 import { readSeedMetadata, seedArchive } from '@/seed/seed-archive';
 import { scratchWriter } from '@/tests/support/scratch-writer';
@@ -25,6 +37,8 @@ const ben: Editor = { id: 'u-ben', name: 'Ben Editor', email: 'ben@example.org',
 
 let server: PostgresServer;
 let postgres: Writer;
+/** A second copy of the seeded database, for the second session. */
+let postgresB: Writer;
 /** What seedArchive threw, if anything: its writes are committed before it embeds the passages. */
 let seedFailure: unknown;
 
@@ -42,11 +56,16 @@ beforeAll(async () => {
   } finally {
     await prisma.$disconnect();
   }
+  // PostgreSQL copies a database only when nobody is connected to it.
+  closeWriters();
+  server.admin('CREATE DATABASE editorial_b TEMPLATE editorial');
   postgres = openWriter(url);
+  postgresB = openWriter(server.url('editorial_b'));
 }, 120_000);
 
 afterAll(() => {
   postgres?.close();
+  postgresB?.close();
   closeWriters();
   server?.stop();
 });
@@ -70,6 +89,81 @@ async function session(writer: Writer) {
   const afterEdits = doc(1);
   const restored = await restoreRevision(ben, 'document', 1, v1.version, afterEdits.version, undefined, options);
   return { v1, edited, stale, added, afterEdits, restored, now: doc(1), revisions: listRevisions('document', 1, options) };
+}
+
+const LEE = 2;
+const MARKETS = 6;
+
+/**
+ * A second session: the merges (participants once per role, tags once per passage), a split and a
+ * merge of passages, synonyms, a new account; returns every entry it touched and what it counted.
+ */
+async function secondSession(writer: Writer) {
+  const options = { writer };
+  const b = await createSpeaker(ada, { name: 'S. M. Lee', aliases: ['Lee', 'SL'] }, options);
+  const doc = await createDocument(
+    ada,
+    {
+      slug: 'a-second-interview',
+      kind: 'interview',
+      title: 'A Second Interview',
+      date: '2020',
+      participants: [
+        { speakerId: b.id, role: 'interviewee' },
+        { speakerId: LEE, role: 'interviewee' },
+        { speakerId: b.id, role: 'translator' },
+      ],
+      passages: [
+        { kind: 'paragraph', speakerId: b.id, text: 'Words of the second Lee.' },
+        { kind: 'paragraph', speakerId: LEE, text: 'And a reply, in two halves.' },
+      ],
+    },
+    options,
+  );
+  const lee = getSpeakerForEditing(LEE, options)!;
+  const mergedSpeaker = await mergeSpeakers(ada, { targetId: LEE, expectedTargetVersion: lee.version, sourceId: b.id, expectedSourceVersion: 1 }, options);
+
+  const topic = await createTopic(ada, { name: 'Markets', slug: 'markets' }, options);
+  let essay = getDocumentForEditing(2, options)!;
+  await tagPassage(ada, { documentId: 2, expectedVersion: essay.version, anchor: 6, topicId: topic.id }, options);
+  essay = getDocumentForEditing(2, options)!;
+  await tagPassage(ada, { documentId: 2, expectedVersion: essay.version, anchor: 1, topicId: topic.id }, options);
+  const markets = getTopicForEditing(MARKETS, options)!;
+  const mergedTopic = await mergeTopics(
+    ada,
+    { targetId: MARKETS, expectedTargetVersion: markets.version, sourceId: topic.id, expectedSourceVersion: 1 },
+    options,
+  );
+
+  let second = getDocumentForEditing(doc.id, options)!;
+  await splitPassage(ada, { documentId: doc.id, expectedVersion: second.version, anchor: 2, offset: 'And a reply,'.length }, options);
+  second = getDocumentForEditing(doc.id, options)!;
+  await mergePassages(ada, { documentId: doc.id, expectedVersion: second.version, first: 1, second: 2 }, options);
+
+  const synonyms = addSynonymGroups(
+    ada,
+    [
+      ['nk', 'north korea'],
+      ['dprk', 'nk'],
+    ],
+    options,
+  );
+  const account = await createAccount(writer, { email: 'new@example.org', name: 'New Editor', role: 'editor', password: 'a long enough password' });
+
+  return {
+    mergedSpeaker: { ...mergedSpeaker, paths: [...mergedSpeaker.paths].sort() },
+    mergedTopic: { ...mergedTopic, paths: [...mergedTopic.paths].sort() },
+    synonyms,
+    account: { ...account, id: typeof account.id },
+    documents: [1, 2, doc.id].map((id) => getDocumentForEditing(id, options)),
+    speakers: [LEE, b.id].map((id) => getSpeakerForEditing(id, options)),
+    topics: [MARKETS, topic.id].map((id) => getTopicForEditing(id, options)),
+    synonymRows: writer.db.prepare('SELECT term, "group" FROM SearchSynonym ORDER BY term').all(),
+    // A new user's id is random: the audit rows are compared without it.
+    audit: (
+      writer.db.prepare('SELECT action, entityType, entityId, summary FROM AuditEvent ORDER BY id').all() as { entityType: string; entityId: unknown }[]
+    ).map((row) => ({ ...row, entityId: row.entityType === 'user' ? 'random' : row.entityId })),
+  };
 }
 
 /** A revision list without its times (each run has its own). */
@@ -105,5 +199,19 @@ describe('the editorial layer on PostgreSQL', () => {
     expect(onPostgres.v1).toEqual(onSqlite.v1);
     expect(onPostgres.now).toEqual(onSqlite.now);
     expect(withoutTimes(onPostgres.revisions)).toEqual(withoutTimes(onSqlite.revisions));
+  });
+
+  it('merges speakers and topics, splits and merges passages, adds synonyms and an account, exactly as on SQLite', async () => {
+    const onPostgres = await secondSession(postgresB);
+    const onSqlite = await secondSession(scratchWriter());
+    expect(onPostgres.mergedSpeaker).toMatchObject({ id: LEE, changed: true });
+    // The merge left the new document's participants once per role, on Lee.
+    expect(onPostgres.documents[2]!.participants.map((p) => [p.speakerId, p.role])).toEqual([
+      [LEE, 'interviewee'],
+      [LEE, 'translator'],
+    ]);
+    expect(onPostgres.speakers[1]).toBeNull();
+    expect(onPostgres.topics[1]).toBeNull();
+    expect(onPostgres).toEqual(onSqlite);
   });
 });
