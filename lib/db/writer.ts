@@ -45,8 +45,11 @@ export function openWriter(target: string, options: WriterOptions = {}): Writer 
   return isPostgresUrl(target) ? openPostgresWriter(target, settings) : openSqliteWriter(target, settings);
 }
 
-/** The writer target DATABASE_URL names: its URL on PostgreSQL, its file's absolute path on SQLite. */
-export function defaultWriteTarget(databaseUrl: string = env.DATABASE_URL): string {
+/**
+ * The writer target a DATABASE_URL names: its URL on PostgreSQL, its file's absolute path on SQLite.
+ * (Scripts that call databaseFilePath(env.DATABASE_URL) to name a writer need this on PostgreSQL.)
+ */
+export function writeTargetOf(databaseUrl: string = env.DATABASE_URL): string {
   return engineOf(databaseUrl) === 'postgresql' ? databaseUrl : databaseFilePath(databaseUrl);
 }
 
@@ -54,7 +57,7 @@ const writers = new Map<string, Writer>();
 
 /** The shared writer of a database (a SQLite file or a PostgreSQL URL; default: DATABASE_URL's), opened on first use. */
 export function withWriter(target?: string): Writer {
-  const resolved = target ?? defaultWriteTarget();
+  const resolved = target ?? writeTargetOf();
   let writer = writers.get(resolved);
   if (!writer || !writer.db.open) {
     writer = openWriter(resolved);

@@ -10,6 +10,7 @@
 import 'server-only';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 
 /** One statement's answer: column names and rows as arrays (pluck and raw need the order). */
@@ -43,7 +44,8 @@ let bridge: Bridge | null = null;
  */
 function workerFile(): string {
   const candidates = [path.join(process.cwd(), 'lib', 'db', 'postgres', 'sync-worker.mjs')];
-  if (typeof __dirname === 'string') candidates.push(path.join(__dirname, 'sync-worker.mjs'));
+  // (Not `new URL('./sync-worker.mjs', import.meta.url)`: bundlers would copy the file away from its imports.)
+  if (import.meta.url.startsWith('file:')) candidates.push(path.join(path.dirname(fileURLToPath(import.meta.url)), 'sync-worker.mjs'));
   const found = candidates.find((file) => existsSync(file));
   if (!found) throw new Error(`The PostgreSQL write worker is missing (looked for ${candidates.join(', ')}).`);
   return found;

@@ -7,6 +7,7 @@
 //    never interleave (without the lock, READ COMMITTED would let both read the same counter);
 //  - the engine dispatch: openWriter, withWriter and sharedWriterFor pick PostgreSQL by URL.
 import { spawn } from 'node:child_process';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeWriters, createPrismaClient, databaseFileOf, isWriteBusy, openWriter, sharedWriterFor, withWriter, type Writer } from '@/lib/db';
@@ -231,6 +232,27 @@ describe('two processes writing at once through the PostgreSQL writer', () => {
     expect(stored.map((row) => row.n)).toEqual(acknowledged);
     expect(stored.filter((row) => row.by === 'a').map((row) => row.n)).toEqual(a);
   }, 120_000);
+});
+
+describe('the worker thread', () => {
+  it('is found from the module’s own folder when the process runs elsewhere than the project folder', async () => {
+    const code = `
+      process.chdir(${JSON.stringify(tmpdir())});
+      const { openWriter } = await import(${JSON.stringify(path.join(ROOT, 'lib/db/index.ts'))});
+      const writer = openWriter(process.env.PG_URL);
+      console.log('ack ' + writer.write((db) => db.prepare('SELECT count(*) FROM counter').pluck().get()));
+      writer.close();
+    `;
+    const out = await new Promise<string>((resolve, reject) => {
+      const child = spawn(process.execPath, [...SCRIPT_NODE_ARGS, '--input-type=module', '-e', code], { cwd: ROOT, env: { ...process.env, PG_URL: url } });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (chunk) => (stdout += chunk));
+      child.stderr.on('data', (chunk) => (stderr += chunk));
+      child.on('exit', (status) => (status === 0 ? resolve(stdout) : reject(new Error(stderr))));
+    });
+    expect(out.trim()).toBe('ack 1');
+  });
 });
 
 describe('engine dispatch', () => {
