@@ -10,19 +10,32 @@ import {
   createDocument,
   createSpeaker,
   createTopic,
+  addSection,
   deletePassage,
+  deleteSection,
+  deleteSpeaker,
+  deleteTopic,
   getDocumentForEditing,
+  getSectionsForEditing,
   getSpeakerForEditing,
   getTopicForEditing,
   listRevisions,
   mergePassages,
   mergeSpeakers,
   mergeTopics,
+  moveSection,
+  publishDocument,
+  reorderPassages,
+  restoreDeletedDocument,
   restoreRevision,
+  softDeleteDocument,
   splitPassage,
   tagPassage,
   updateDocumentFields,
+  unpublishDocument,
+  untagPassage,
   updatePassage,
+  updateSection,
   type Writer,
 } from '@/lib/editorial';
 import { createAccount } from '@/lib/auth/accounts';
@@ -37,8 +50,9 @@ const ben: Editor = { id: 'u-ben', name: 'Ben Editor', email: 'ben@example.org',
 
 let server: PostgresServer;
 let postgres: Writer;
-/** A second copy of the seeded database, for the second session. */
+/** Copies of the seeded database, for the second and third sessions. */
 let postgresB: Writer;
+let postgresC: Writer;
 /** What seedArchive threw, if anything: its writes are committed before it embeds the passages. */
 let seedFailure: unknown;
 
@@ -59,13 +73,16 @@ beforeAll(async () => {
   // PostgreSQL copies a database only when nobody is connected to it.
   closeWriters();
   server.admin('CREATE DATABASE editorial_b TEMPLATE editorial');
+  server.admin('CREATE DATABASE editorial_c TEMPLATE editorial');
   postgres = openWriter(url);
   postgresB = openWriter(server.url('editorial_b'));
+  postgresC = openWriter(server.url('editorial_c'));
 }, 120_000);
 
 afterAll(() => {
   postgres?.close();
   postgresB?.close();
+  postgresC?.close();
   closeWriters();
   server?.stop();
 });
@@ -166,6 +183,53 @@ async function secondSession(writer: Writer) {
   };
 }
 
+const ESSAY = 2;
+const admin: Editor = { id: 'u-root', name: 'Root Admin', email: 'root@example.org', role: 'admin' };
+
+/**
+ * A third session on the essay: reordering, its table of contents, unpublishing and publishing, a
+ * soft delete and its restore, unused entries deleted, and a restore of a version whose topic was
+ * merged away since (found again through the merge's revision).
+ */
+async function thirdSession(writer: Writer) {
+  const options = { writer };
+  const version = () => getDocumentForEditing(ESSAY, options)!.version;
+  const before = version();
+  await reorderPassages(ada, { documentId: ESSAY, expectedVersion: version(), order: [12, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11] }, options);
+  await addSection(ada, { documentId: ESSAY, expectedVersion: version(), title: 'Later', startAnchor: 7 }, options);
+  await addSection(ada, { documentId: ESSAY, expectedVersion: version(), title: 'Opening', synopsis: 'How it began.', startAnchor: 1 }, options);
+  const [opening, later] = getSectionsForEditing(ESSAY, options).map((section) => section.id);
+  await updateSection(ada, { documentId: ESSAY, expectedVersion: version(), sectionId: later, title: 'The end', synopsis: '', startAnchor: 10 }, options);
+  await moveSection(ada, { documentId: ESSAY, expectedVersion: version(), sectionId: later, direction: 'up' }, options);
+  await deleteSection(ada, { documentId: ESSAY, expectedVersion: version(), sectionId: opening }, options);
+  await unpublishDocument(ada, { id: ESSAY, expectedVersion: version() }, options);
+  await publishDocument(ada, { id: ESSAY, expectedVersion: version() }, options);
+  await softDeleteDocument(ada, { id: ESSAY, expectedVersion: version(), message: 'Duplicate' }, options);
+  await restoreDeletedDocument(admin, { id: ESSAY, expectedVersion: version() }, options);
+
+  const topic = await createTopic(ada, { name: 'Markets', slug: 'markets' }, options);
+  await tagPassage(ada, { documentId: ESSAY, expectedVersion: version(), anchor: 1, topicId: topic.id }, options);
+  const tagged = version();
+  const markets = getTopicForEditing(MARKETS, options)!;
+  await mergeTopics(ada, { targetId: MARKETS, expectedTargetVersion: markets.version, sourceId: topic.id, expectedSourceVersion: 1 }, options);
+  await untagPassage(ada, { documentId: ESSAY, expectedVersion: version(), anchor: 1, topicId: MARKETS }, options);
+  const restored = await restoreRevision(ben, 'document', ESSAY, tagged, version(), undefined, options);
+
+  const unusedSpeaker = await createSpeaker(ada, { name: 'Nobody Yet' }, options);
+  const unusedTopic = await createTopic(ada, { name: 'Nothing yet' }, options);
+  await deleteSpeaker(ada, { id: unusedSpeaker.id, expectedVersion: 1 }, options);
+  await deleteTopic(ada, { id: unusedTopic.id, expectedVersion: 1 }, options);
+
+  return {
+    before,
+    restored,
+    essay: getDocumentForEditing(ESSAY, options),
+    sections: getSectionsForEditing(ESSAY, options),
+    revisions: withoutTimes(listRevisions('document', ESSAY, options)),
+    gone: [getSpeakerForEditing(unusedSpeaker.id, options), getTopicForEditing(unusedTopic.id, options)],
+  };
+}
+
 /** A revision list without its times (each run has its own). */
 const withoutTimes = (revisions: { createdAt: string }[]) => revisions.map(({ createdAt, ...rest }) => (expect(Date.parse(createdAt)).not.toBeNaN(), rest));
 
@@ -212,6 +276,17 @@ describe('the editorial layer on PostgreSQL', () => {
     ]);
     expect(onPostgres.speakers[1]).toBeNull();
     expect(onPostgres.topics[1]).toBeNull();
+    expect(onPostgres).toEqual(onSqlite);
+  });
+
+  it('reorders, keeps a table of contents, unpublishes, deletes and restores, and follows a merge in a restore, exactly as on SQLite', async () => {
+    const onPostgres = await thirdSession(postgresC);
+    const onSqlite = await thirdSession(scratchWriter());
+    // The restored version's tag on the merged-away topic is its target's now.
+    expect(onPostgres.restored).toMatchObject({ changed: true, warnings: [] });
+    expect(onPostgres.essay!.passages.find((p) => p.anchor === 1)!.topics).toContain('smuggling-and-markets');
+    expect(onPostgres.sections.map((s) => s.title)).toEqual(['The end']);
+    expect(onPostgres.gone).toEqual([null, null]);
     expect(onPostgres).toEqual(onSqlite);
   });
 });
