@@ -59,7 +59,7 @@ export async function createAccount(target: PrismaClient | Writer, input: NewAcc
     // Asked again inside the transaction: two creations racing for one email, the first one wins.
     if (taken()) throw refusal();
     const now = nowIso();
-    db.prepare('INSERT INTO User (id, email, name, role, emailVerified, disabled, createdAt, updatedAt) VALUES (?, ?, ?, ?, 0, 0, ?, ?)').run(
+    db.prepare('INSERT INTO User (id, email, name, role, emailVerified, disabled, createdAt, updatedAt) VALUES (?, ?, ?, ?, false, false, ?, ?)').run(
       id,
       email,
       name,

@@ -126,7 +126,7 @@ export function settleSuccess(charge: Charge, userId: string, event: AuthAuditEv
     const pair = readPair(db, charge.email, charge.address);
     db.prepare('DELETE FROM SignInPairThrottle WHERE email = ? AND address = ?').run(charge.email, pairAddress(charge.address));
     if (charge.address) {
-      db.prepare('UPDATE SignInThrottle SET failures = max(failures - 1, 0) WHERE key = ?').run(addressKey(charge.address));
+      db.prepare('UPDATE SignInThrottle SET failures = CASE WHEN failures > 1 THEN failures - 1 ELSE 0 END WHERE key = ?').run(addressKey(charge.address));
       db.prepare(
         `INSERT INTO SignInKnownAddress (userId, address, lastSignInAt) VALUES (?, ?, ?)
          ON CONFLICT (userId, address) DO UPDATE SET lastSignInAt = excluded.lastSignInAt`,
@@ -134,11 +134,11 @@ export function settleSuccess(charge: Charge, userId: string, event: AuthAuditEv
     }
     const guard = readGuard(db, charge.email);
     const failuresElsewhere = Math.max(0, (guard?.unreported ?? 0) - (pair?.unreported ?? 0));
-    db.prepare(`UPDATE SignInAccountGuard SET failures = max(failures - ?, 0), unreported = 0, noticeFailures = ? WHERE email = ?`).run(
-      charge.known ? 0 : 1,
-      failuresElsewhere,
-      charge.email,
-    );
+    // failures less `forgiven`, never below 0, as a CASE (SQLite's two-argument max() is GREATEST on PostgreSQL).
+    const forgiven = charge.known ? 0 : 1;
+    db.prepare(
+      `UPDATE SignInAccountGuard SET failures = CASE WHEN failures > ? THEN failures - ? ELSE 0 END, unreported = 0, noticeFailures = ? WHERE email = ?`,
+    ).run(forgiven, forgiven, failuresElsewhere, charge.email);
     // The others' counts are reported now; their waits stay as they are.
     db.prepare('UPDATE SignInPairThrottle SET unreported = 0 WHERE email = ?').run(charge.email);
     insertAuthEvent(db, event);

@@ -6,9 +6,9 @@
 //
 // Beside PostgreSQL, what keeps its shape: QueryDb and `sql` (Prisma's bound parameters, `$1` there
 // instead of `?`), FullTextStatements (tsvector/ts_rank instead of FTS5/bm25), createPrismaClient
-// (another adapter). What does not: WriteDb is better-sqlite3's synchronous connection, so a pg
-// writer would be async (`await write(async (tx) => …)`) and lib/editorial's write functions would
-// await; migrations and backups are per engine by nature.
+// (another adapter), and WriteDb: better-sqlite3's synchronous connection, which PostgreSQL's writer
+// imitates over a worker thread (postgres/write-db.ts), so lib/editorial's write functions stay
+// synchronous. What does not: migrations and backups are per engine by nature.
 import 'server-only';
 
 // Reading: QueryDb is Prisma's `$queryRaw` shape, answered by the Prisma client and by the reader.
@@ -27,9 +27,21 @@ export type { ChunkVector, NearestOptions, NearestRow, VectorStatements } from '
 export { sqliteVectors as vectors } from './sqlite/vectors';
 export { vectorReaderFor, closeVectorReaders, vectorIndexOf, mapVectorReads, setVectorMemoryBudget } from './sqlite/vector-connections';
 export { preselectCount } from './sqlite/vector-rescore';
-// Writing: every write goes through one serialized writer per database file.
+// Writing: every write goes through one serialized writer per database (a SQLite file, a PostgreSQL URL).
 export { databaseFileOf, isWriter, sharedWriterFor } from './client-writer';
-export { write, withWriter, writerOf, openWriter, closeWriters, nowIso, type Writer, type WriterOptions, type WriteDb } from './sqlite/writer';
+export {
+  write,
+  withWriter,
+  writerOf,
+  openWriter,
+  closeWriters,
+  nowIso,
+  isWriteBusy,
+  writeTargetOf,
+  type Writer,
+  type WriterOptions,
+  type WriteDb,
+} from './writer';
 // Files, schema and operations (scripts, health checks, backups).
 export { databaseFilePath } from './sqlite/database-file';
 export { migrateDatabase, applyMigrations, readMigrations, defaultMigrationsDir, type MigrationFile, type MigrateResult } from './sqlite/migrate';

@@ -5,6 +5,21 @@ import { engineOf } from './engine';
 import { createPostgresPrismaClient } from './postgres/prisma';
 import { createSqlitePrismaClient } from './sqlite/prisma';
 
+/**
+ * The PostgreSQL URL each client was made for. SQLite names its file itself (pragma_database_list);
+ * PostgreSQL has no such answer that is also a URL to connect to, so the writer of a client's
+ * database (client-writer.ts) looks it up here.
+ */
+const postgresUrls = new WeakMap<object, string>();
+
 export function createPrismaClient(databaseUrl: string): PrismaClient {
-  return engineOf(databaseUrl) === 'postgresql' ? createPostgresPrismaClient(databaseUrl) : createSqlitePrismaClient(databaseUrl);
+  if (engineOf(databaseUrl) === 'sqlite') return createSqlitePrismaClient(databaseUrl);
+  const client = createPostgresPrismaClient(databaseUrl);
+  postgresUrls.set(client, databaseUrl);
+  return client;
+}
+
+/** The PostgreSQL URL a client of createPrismaClient was made for; undefined for SQLite and other clients. */
+export function postgresUrlOf(client: object): string | undefined {
+  return postgresUrls.get(client);
 }

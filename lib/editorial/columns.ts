@@ -24,7 +24,7 @@ export function setChangedColumns<C extends { slug?: string }>(
   if (
     next.slug !== undefined &&
     next.slug !== current.slug &&
-    sql(db, `SELECT 1 FROM ${table} WHERE slug = ? AND id IS NOT ?`).get(next.slug, id) !== undefined
+    sql(db, `SELECT 1 FROM ${table} WHERE slug = ? AND id IS DISTINCT FROM ?`).get(next.slug, id) !== undefined
   ) {
     throw new ValidationError('The address is taken.', { slug: [`is taken by another ${table.toLowerCase()}`] });
   }

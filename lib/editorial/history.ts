@@ -6,7 +6,7 @@ import type { Editor } from '@/lib/auth/editor';
 import { recordAudit, type AuditAction } from './audit';
 import { BusyError, ConflictError, EditorialError, NotFoundError } from './errors';
 import { sameContent, snapshotOf, sql, type EntityType, type Snapshot, type SnapshotOf } from './snapshots';
-import { nowIso, writerOf, type WriteDb, type Writer } from '@/lib/db';
+import { isWriteBusy, nowIso, writerOf, type WriteDb, type Writer } from '@/lib/db';
 import { embedAfterWrite } from '@/lib/search/vectors/embed-pending';
 import { refreshAfterWrite } from '@/lib/search/top-k/refresh';
 import { bumpArchiveVersion, noteOwnCommit } from '@/lib/cache/archive-version';
@@ -88,11 +88,6 @@ export function rollBackUnchanged(value: unknown): never {
   throw new Unchanged(value);
 }
 
-function isBusy(error: unknown): boolean {
-  const code = error instanceof Error ? (error as Error & { code?: unknown }).code : undefined;
-  return typeof code === 'string' && code.startsWith('SQLITE_BUSY');
-}
-
 /** Runs one write transaction; a change that changed nothing is rolled back and returns its value. */
 export function runWrite<T>(options: EditOptions | undefined, fn: (db: WriteDb) => T): T {
   try {
@@ -115,7 +110,7 @@ export function runWrite<T>(options: EditOptions | undefined, fn: (db: WriteDb) 
     return result;
   } catch (error) {
     if (error instanceof Unchanged) return error.value as T;
-    if (isBusy(error)) throw new BusyError();
+    if (isWriteBusy(error)) throw new BusyError();
     throw error;
   }
 }

@@ -127,7 +127,10 @@ export const mergePassages = passageOperation({
     if (first.kind !== second.kind) throw new EditorialError(`Only passages of the same kind can be merged (${first.kind} and ${second.kind}).`);
     const text = `${first.text.trimEnd()}\n\n${second.text.trimStart()}`;
     if (text.length > PASSAGE_TEXT_MAX) throw new EditorialError(`Together the passages would be longer than ${PASSAGE_TEXT_MAX} characters.`);
-    sql(db, 'INSERT OR IGNORE INTO PassageTopic (passageId, topicId) SELECT ?, topicId FROM PassageTopic WHERE passageId = ?').run(first.id, second.id);
+    sql(db, 'INSERT INTO PassageTopic (passageId, topicId) SELECT ?, topicId FROM PassageTopic WHERE passageId = ? ON CONFLICT DO NOTHING').run(
+      first.id,
+      second.id,
+    );
     sql(db, 'UPDATE Passage SET questionId = ? WHERE questionId = ?').run(first.id, second.id);
     moveSectionsOff(db, data.documentId, second.anchor, first.anchor);
     sql(db, 'DELETE FROM Passage WHERE id = ?').run(second.id);

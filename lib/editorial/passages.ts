@@ -129,7 +129,7 @@ export const tagPassage = passageOperation({
   mutate: (data, db) => {
     const row = passageByAnchor(db, data.documentId, data.anchor);
     requireTopics(db, [data.topicId], 'topicId');
-    sql(db, 'INSERT OR IGNORE INTO PassageTopic (passageId, topicId) VALUES (?, ?)').run(row.id, data.topicId);
+    sql(db, 'INSERT INTO PassageTopic (passageId, topicId) VALUES (?, ?) ON CONFLICT DO NOTHING').run(row.id, data.topicId);
     return topicSlug(db, data.topicId)!;
   },
   describe: (data, slug) => `Tagged passage ${data.anchor} with ${slug}`,

@@ -29,7 +29,7 @@ export function documentSnapshot(db: WriteDb, id: number): DocumentSnapshot | nu
     db,
     `SELECT p.speakerId AS speakerId, s.slug AS speakerSlug, s.name AS speakerName, p.role AS role
      FROM Participant p JOIN Speaker s ON s.id = p.speakerId
-     WHERE p.documentId = ? ORDER BY p.position, p.rowid`,
+     WHERE p.documentId = ? ORDER BY p.position, p.speakerId, p.role`,
   ).all(id) as ParticipantSnapshot[];
   const passages = sql(
     db,
@@ -173,24 +173,30 @@ export function sameContent(a: Snapshot, b: Snapshot): boolean {
  */
 export function nextAnchor(db: WriteDb, documentId: number): number {
   const current = (sql(db, 'SELECT MAX(anchor) AS max FROM Passage WHERE documentId = ?').get(documentId) as { max: number | null }).max ?? 0;
-  const latest = sql(
-    db,
-    `SELECT json_extract(snapshot, '$.nextAnchor') AS next FROM Revision
-     WHERE entityType = 'document' AND entityId = ? ORDER BY version DESC LIMIT 1`,
-  ).get(documentId) as { next: number | null } | undefined;
+  // Snapshots are parsed here rather than with json_extract/json_each, which are SQLite's alone.
+  const revisions = sql(db, `SELECT snapshot FROM Revision WHERE entityType = 'document' AND entityId = ? ORDER BY version DESC`).pluck();
+  const latest = sql(db, `SELECT snapshot FROM Revision WHERE entityType = 'document' AND entityId = ? ORDER BY version DESC LIMIT 1`)
+    .pluck()
+    .get(documentId) as string | undefined;
   let recorded = 0;
-  if (latest && typeof latest.next === 'number') {
-    recorded = latest.next - 1;
-  } else if (latest) {
-    recorded =
-      (
-        sql(
-          db,
-          `SELECT MAX(json_extract(p.value, '$.anchor')) AS max
-           FROM Revision r, json_each(r.snapshot, '$.passages') p
-           WHERE r.entityType = 'document' AND r.entityId = ?`,
-        ).get(documentId) as { max: number | null }
-      ).max ?? 0;
+  const next = latest === undefined ? undefined : parsed<{ nextAnchor?: unknown }>(latest)?.nextAnchor;
+  if (typeof next === 'number') {
+    recorded = next - 1;
+  } else if (latest !== undefined) {
+    for (const json of revisions.all(documentId) as string[]) {
+      for (const passage of parsed<{ passages?: { anchor?: unknown }[] }>(json)?.passages ?? []) {
+        if (typeof passage.anchor === 'number' && passage.anchor > recorded) recorded = passage.anchor;
+      }
+    }
   }
   return Math.max(current, recorded) + 1;
+}
+
+/** A stored snapshot (JSON text) parsed; undefined when it does not parse. */
+function parsed<T>(json: string): T | undefined {
+  try {
+    return JSON.parse(json) as T;
+  } catch {
+    return undefined;
+  }
 }

@@ -30,7 +30,7 @@ export function matchSpeaker(
   }
   const known = new Set(before.aliases.map((alias) => alias.toLowerCase()));
   for (const alias of data.aliases) {
-    if (!known.has(alias.toLowerCase())) sql(db, 'INSERT OR IGNORE INTO SpeakerAlias (speakerId, alias) VALUES (?, ?)').run(found.id, alias);
+    if (!known.has(alias.toLowerCase())) sql(db, 'INSERT INTO SpeakerAlias (speakerId, alias) VALUES (?, ?) ON CONFLICT DO NOTHING').run(found.id, alias);
   }
   const after = closeEntry(db, editor, before, 'Bio or aliases from an imported text');
   const unchanged = { entityType: 'speaker' as const, id: found.id, slug: before.slug, version: before.version, changed: false, paths: [], warnings: [] };

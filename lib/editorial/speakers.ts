@@ -20,7 +20,7 @@ export function getSpeakerForEditing(id: number, options?: EditOptions): Speaker
 }
 
 function slugTaken(db: WriteDb, slug: string, exceptId: number | null): boolean {
-  return sql(db, 'SELECT 1 FROM Speaker WHERE slug = ? AND id IS NOT ?').get(slug, exceptId) !== undefined;
+  return sql(db, 'SELECT 1 FROM Speaker WHERE slug = ? AND id IS DISTINCT FROM ?').get(slug, exceptId) !== undefined;
 }
 
 /** Makes the speaker's aliases exactly `aliases`. */
@@ -114,7 +114,12 @@ const SPEAKER: MergeSpec<SpeakerSnapshot> = {
   paths: speakerPaths,
   move: (db, target, source) => {
     sql(db, 'UPDATE Passage SET speakerId = ?, updatedAt = ? WHERE speakerId = ?').run(target.id, nowIso(), source.id);
-    sql(db, 'UPDATE OR IGNORE Participant SET speakerId = ? WHERE speakerId = ?').run(target.id, source.id);
+    // The source's roles the target does not have yet move to it (SQLite's UPDATE OR IGNORE, said in SQL PostgreSQL reads too).
+    sql(
+      db,
+      `UPDATE Participant SET speakerId = ? WHERE speakerId = ?
+       AND NOT EXISTS (SELECT 1 FROM Participant o WHERE o.documentId = Participant.documentId AND o.role = Participant.role AND o.speakerId = ?)`,
+    ).run(target.id, source.id, target.id);
     sql(db, 'DELETE FROM Participant WHERE speakerId = ?').run(source.id);
     const aliases = new Set([...target.aliases, ...source.aliases]);
     if (source.name !== target.name) aliases.add(source.name);

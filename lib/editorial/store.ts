@@ -131,7 +131,7 @@ export function questionIdFor(db: WriteDb, documentId: number, questionAnchor: n
 
 /** Replaces the document's participants when they differ, in the order given. */
 export function setParticipants(db: WriteDb, documentId: number, participants: { speakerId: number; role: ParticipantRole }[]): void {
-  const current = sql(db, 'SELECT speakerId, role FROM Participant WHERE documentId = ? ORDER BY position, rowid').all(documentId) as {
+  const current = sql(db, 'SELECT speakerId, role FROM Participant WHERE documentId = ? ORDER BY position, speakerId, role').all(documentId) as {
     speakerId: number;
     role: ParticipantRole;
   }[];
@@ -143,7 +143,7 @@ export function setParticipants(db: WriteDb, documentId: number, participants: {
 }
 
 export function documentSlugTaken(db: WriteDb, slug: string, exceptId: number | null): boolean {
-  return sql(db, 'SELECT 1 FROM Document WHERE slug = ? AND id IS NOT ?').get(slug, exceptId) !== undefined;
+  return sql(db, 'SELECT 1 FROM Document WHERE slug = ? AND id IS DISTINCT FROM ?').get(slug, exceptId) !== undefined;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -155,12 +155,10 @@ function followMerges(db: WriteDb, entityType: 'speaker' | 'topic', start: numbe
   let id = start;
   for (let hops = 0; id !== null && hops < 20; hops++) {
     if (sql(db, `SELECT 1 FROM ${table} WHERE id = ?`).get(id)) return id;
-    const merged = sql(
-      db,
-      `SELECT json_extract(snapshot, '$.mergedInto.id') AS target FROM Revision
-       WHERE entityType = ? AND entityId = ? ORDER BY version DESC LIMIT 1`,
-    ).get(entityType, id) as { target: number | null } | undefined;
-    id = merged?.target ?? null;
+    // The snapshot is read here, not with json_extract (SQLite's; PostgreSQL's JSON functions differ).
+    const merged = sql(db, 'SELECT snapshot FROM Revision WHERE entityType = ? AND entityId = ? ORDER BY version DESC LIMIT 1').get(entityType, id) as
+      { snapshot: string } | undefined;
+    id = merged ? (snapshotField(merged.snapshot, (s) => s.mergedInto?.id) ?? null) : null;
   }
   return null;
 }
@@ -183,8 +181,20 @@ export function resolveSpeaker(db: WriteDb, speakerId: number | null, slug: stri
 export function resolveTopic(db: WriteDb, slug: string): number | null {
   const bySlug = sql(db, 'SELECT id FROM Topic WHERE slug = ?').get(slug) as { id: number } | undefined;
   if (bySlug) return bySlug.id;
-  const had = sql(db, `SELECT entityId FROM Revision WHERE entityType = 'topic' AND json_extract(snapshot, '$.slug') = ? ORDER BY id DESC LIMIT 1`).get(
-    slug,
-  ) as { entityId: number } | undefined;
+  // The topic revisions that mention the slug (LIKE only narrows them: it may match elsewhere in the
+  // snapshot, and ignores case on SQLite), newest first; the first whose own slug it is wins.
+  const candidates = sql(db, `SELECT entityId, snapshot FROM Revision WHERE entityType = 'topic' AND snapshot LIKE ? ORDER BY id DESC`).all(
+    `%${JSON.stringify(slug)}%`,
+  ) as { entityId: number; snapshot: string }[];
+  const had = candidates.find((row) => snapshotField(row.snapshot, (s) => s.slug) === slug);
   return followMerges(db, 'topic', had?.entityId ?? null);
+}
+
+/** A field of a stored snapshot (JSON text); undefined when the text does not parse. */
+function snapshotField<T>(json: string, pick: (snapshot: { slug?: string; mergedInto?: { id?: number } }) => T): T | undefined {
+  try {
+    return pick(JSON.parse(json));
+  } catch {
+    return undefined;
+  }
 }

@@ -17,9 +17,9 @@ export function writeSynonymGroups(db: WriteDb, editor: Editor, groups: string[]
   for (const group of groups) {
     const terms = [...new Set(group.map((term) => wordsOf(term).join(' ')).filter(Boolean))];
     if (terms.length < 2) continue;
-    const existing = sql(db, `SELECT "group" FROM SearchSynonym WHERE term IN (SELECT value FROM json_each(?)) ORDER BY id LIMIT 1`).get(
-      JSON.stringify(terms),
-    ) as { group: number } | undefined;
+    // One placeholder per term (not json_each, which is SQLite's alone).
+    const existing = sql(db, `SELECT "group" FROM SearchSynonym WHERE term IN (${terms.map(() => '?').join(', ')}) ORDER BY id LIMIT 1`).get(...terms) as
+      { group: number } | undefined;
     const groupId = existing?.group ?? (sql(db, 'SELECT coalesce(max("group"), 0) + 1 AS next FROM SearchSynonym').get() as { next: number }).next;
     const insert = sql(db, 'INSERT INTO SearchSynonym (term, "group") VALUES (?, ?) ON CONFLICT(term) DO NOTHING');
     const fresh = terms.filter((term) => insert.run(term, groupId).changes === 1);

@@ -20,7 +20,7 @@ export function ensureSystemEditor(db: WriteDb): Editor {
   const row = sql(db, 'SELECT email, disabled FROM User WHERE id = ?').get(SYSTEM_EDITOR.id) as { email: string; disabled: number } | undefined;
   if (!row) {
     const now = nowIso();
-    sql(db, `INSERT INTO User (id, name, email, emailVerified, role, disabled, createdAt, updatedAt) VALUES (?, ?, ?, 0, 'editor', 1, ?, ?)`).run(
+    sql(db, `INSERT INTO User (id, name, email, emailVerified, role, disabled, createdAt, updatedAt) VALUES (?, ?, ?, false, 'editor', true, ?, ?)`).run(
       SYSTEM_EDITOR.id,
       SYSTEM_EDITOR.name,
       SYSTEM_EDITOR.email,

@@ -20,7 +20,7 @@ export function getTopicForEditing(id: number, options?: EditOptions): TopicSnap
 }
 
 function slugTaken(db: WriteDb, slug: string, exceptId: number | null): boolean {
-  return sql(db, 'SELECT 1 FROM Topic WHERE slug = ? AND id IS NOT ?').get(slug, exceptId) !== undefined;
+  return sql(db, 'SELECT 1 FROM Topic WHERE slug = ? AND id IS DISTINCT FROM ?').get(slug, exceptId) !== undefined;
 }
 
 /** Whether `topicId` is `ancestorId` or one of its subtopics, following parents upwards. */
@@ -97,7 +97,10 @@ const TOPIC: MergeSpec<TopicSnapshot> = {
   move: (db, target, source) => {
     const childIds = (sql(db, 'SELECT id FROM Topic WHERE parentId = ? AND id != ?').all(source.id, target.id) as { id: number }[]).map((r) => r.id);
     const childrenBefore = childIds.map((id) => ensureBaseline(db, 'topic', id)) as TopicSnapshot[];
-    sql(db, 'INSERT OR IGNORE INTO PassageTopic (passageId, topicId) SELECT passageId, ? FROM PassageTopic WHERE topicId = ?').run(target.id, source.id);
+    sql(db, 'INSERT INTO PassageTopic (passageId, topicId) SELECT passageId, ? FROM PassageTopic WHERE topicId = ? ON CONFLICT DO NOTHING').run(
+      target.id,
+      source.id,
+    );
     sql(db, 'DELETE FROM PassageTopic WHERE topicId = ?').run(source.id);
     for (const id of childIds) sql(db, 'UPDATE Topic SET parentId = ?, updatedAt = ? WHERE id = ?').run(target.id, nowIso(), id);
     // The target inside the source: it takes the source's place in the tree.
