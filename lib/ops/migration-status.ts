@@ -28,13 +28,21 @@ export function migrationStatus(db: SqliteDb, migrations: MigrationFile[], engin
   const status: MigrationStatus = { recorded: false, applied: [], pending: [], unknown: [], changed: [], failed: [] };
   const hasTable = db.prepare(HAS_MIGRATIONS_TABLE[engine]).get();
   if (!hasTable) return { ...status, pending: migrations.map((m) => m.name) };
-  status.recorded = true;
-  const rows = db.prepare('SELECT migration_name, checksum, finished_at, rolled_back_at FROM _prisma_migrations').all() as {
-    migration_name: string;
-    checksum: string;
-    finished_at: string | number | null;
-    rolled_back_at: string | number | null;
-  }[];
+  const rows = db.prepare('SELECT migration_name, checksum, finished_at, rolled_back_at FROM _prisma_migrations').all() as RecordedRow[];
+  return statusOfRecorded(rows, migrations);
+}
+
+/** A row of _prisma_migrations, as read from a database or from a PostgreSQL backup file. */
+export interface RecordedRow {
+  migration_name: string;
+  checksum: string;
+  finished_at: string | number | null;
+  rolled_back_at: string | number | null;
+}
+
+/** The status of what a _prisma_migrations table records, against the code's migrations. */
+export function statusOfRecorded(rows: RecordedRow[], migrations: MigrationFile[]): MigrationStatus {
+  const status: MigrationStatus = { recorded: true, applied: [], pending: [], unknown: [], changed: [], failed: [] };
   const finished = new Map(rows.filter((r) => r.finished_at !== null && r.rolled_back_at === null).map((r) => [r.migration_name, r.checksum]));
   status.failed = rows.filter((r) => r.finished_at === null && r.rolled_back_at === null).map((r) => r.migration_name);
   const known = new Set(migrations.map((m) => m.name));
