@@ -2,10 +2,30 @@
 // secret lives in the database. The first call makes it; a later start (its writer closed and a new
 // one opened, as another server would) reads the same one back; BETTER_AUTH_SECRET still wins and then
 // nothing is stored; a stored secret too short to sign with is refused.
+import { spawn } from 'node:child_process';
+import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { SECRET_TABLE, resolveAuthSecret } from '@/lib/auth/secret';
 import { closeWriters, migratePostgres, openWriter } from '@/lib/db';
+import { SCRIPT_NODE_ARGS } from '@/scripts/node-args';
 import { startPostgres, type PostgresServer } from '@/tests/support/postgres-server';
+
+const ROOT = path.resolve(import.meta.dirname, '../../..');
+
+/** The secret an app server process starting on `url` resolves (fixtures/print-auth-secret.ts). */
+function serverSecret(url: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [...SCRIPT_NODE_ARGS, 'tests/integration/ops/fixtures/print-auth-secret.ts'], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: url, BETTER_AUTH_SECRET: '' },
+    });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (chunk) => (out += chunk));
+    child.stderr.on('data', (chunk) => (err += chunk));
+    child.on('close', (code) => (code === 0 ? resolve(out.trim()) : reject(new Error(`exit ${code}: ${err}`))));
+  });
+}
 
 let server: PostgresServer;
 let databases = 0;
@@ -57,4 +77,12 @@ describe('resolveAuthSecret on PostgreSQL', () => {
     query(url, `UPDATE ${SECRET_TABLE} SET secret = 'short' RETURNING id`);
     expect(() => resolveAuthSecret(url, {})).toThrow(/delete its row/);
   }, 60_000);
+
+  it('gives app servers starting at the same moment one and the same secret', async () => {
+    const url = await freshDatabase();
+    const secrets = await Promise.all([1, 2, 3, 4].map(() => serverSecret(url)));
+    expect(secrets[0]!.length).toBeGreaterThanOrEqual(32);
+    expect(new Set(secrets).size).toBe(1);
+    expect(query(url, `SELECT secret FROM ${SECRET_TABLE}`)).toEqual([{ secret: secrets[0] }]);
+  }, 120_000);
 });
