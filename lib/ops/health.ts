@@ -1,22 +1,13 @@
 // The archive's health in one report: database reachable, migrations current, search index
 // consistent, disk space. Nothing in it names a file, a path, a setting or a credential: it is served
-// publicly. On either engine: a SQLite file, or a PostgreSQL server (checkPostgresHealth below).
+// publicly. On either engine: a SQLite file (checkHealth), or a PostgreSQL server (checkPostgresHealth).
 import 'server-only';
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import {
-  defaultPostgresMigrationsDir,
-  isPostgresUrl,
-  type MigrationFile,
-  openReadOnlyDatabase,
-  openWriter,
-  readMigrations,
-  type SqliteDb,
-  type Writer,
-} from '@/lib/db';
+import { defaultPostgresMigrationsDir, type MigrationFile, openReadOnlyDatabase, openReaderAt, type QueryDb, readMigrations, type SqliteDb } from '@/lib/db';
 import { diskSpace, formatBytes } from './disk';
 import { searchIndexCheck } from './integrity';
-import { migrationProblems, migrationStatus } from './migration-status';
+import { migrationProblems, migrationStatus, type MigrationStatus, type RecordedRow, statusOfRecorded } from './migration-status';
 
 export type HealthStatus = 'ok' | 'degraded' | 'failing';
 
@@ -46,9 +37,12 @@ const RANK: Record<HealthStatus, number> = { ok: 0, degraded: 1, failing: 2 };
 const worst = (statuses: HealthStatus[]): HealthStatus => statuses.reduce((a, b) => (RANK[b] > RANK[a] ? b : a), 'ok');
 const notRun = (why: string): Check => ({ status: 'failing', message: `not checked: ${why}` });
 
-/** `target`: databaseTarget's answer, a SQLite file's path or a PostgreSQL URL. */
-export function checkHealth(target: string, options: HealthOptions = {}): HealthReport {
-  return isPostgresUrl(target) ? checkPostgresHealth(target, options) : checkSqliteHealth(target, options);
+/**
+ * SQLite's health, read synchronously from the file. For a PostgreSQL URL see checkPostgresHealth
+ * (asynchronous: a server can be slow or unreachable, and a probe must not block the app meanwhile).
+ */
+export function checkHealth(file: string, options: HealthOptions = {}): HealthReport {
+  return checkSqliteHealth(file, options);
 }
 
 function checkSqliteHealth(file: string, options: HealthOptions): HealthReport {
@@ -82,34 +76,57 @@ function report(checks: HealthReport['checks'], options: HealthOptions): HealthR
 }
 
 /**
- * PostgreSQL: the same checks through a writer's synchronous connection of its own (opened and closed
- * here, so checkHealth stays synchronous on both engines and app-health's caching is unchanged; it
- * never writes, so it never takes the write lock). Its errors are reported by SQLSTATE or system
- * code only: PostgreSQL's and pg's messages can name the user, host or database.
+ * PostgreSQL: the same checks, asynchronously, on a small pool of its own (closed after), within
+ * `timeoutMs`: a server that does not answer is reported failing instead of holding the probe.
+ * Errors are reported by SQLSTATE or system code only: PostgreSQL's and pg's messages can name the
+ * user, host or database, and the report is public.
  */
-function checkPostgresHealth(url: string, options: HealthOptions): HealthReport {
-  let writer: Writer | null = null;
+export async function checkPostgresHealth(url: string, options: HealthOptions & { timeoutMs?: number } = {}): Promise<HealthReport> {
+  const timeoutMs = options.timeoutMs ?? 5000;
+  const reader = openReaderAt(url);
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), timeoutMs)));
+  try {
+    const checks = await Promise.race([postgresChecks(reader, options), timeout]);
+    if (checks === 'timeout') {
+      const why = `the database did not answer within ${timeoutMs / 1000} s`;
+      return report({ database: { status: 'failing', message: why }, migrations: notRun(why), searchIndex: notRun(why), disk: NO_DISK }, options);
+    }
+    return report(checks, options);
+  } finally {
+    clearTimeout(timer);
+    reader.close();
+  }
+}
+
+// The data is on a server's disks, which this process cannot see: the server's own monitoring watches them.
+const NO_DISK: Check = { status: 'ok', message: 'not applicable: a server' };
+
+async function postgresChecks(db: QueryDb, options: HealthOptions): Promise<HealthReport['checks']> {
   let database: Check;
   try {
-    writer = openWriter(url, { busyTimeoutMs: 2000 });
-    const documents = Number(writer.db.prepare('SELECT count(*) FROM Document').pluck().get());
-    database = { status: 'ok', message: 'reachable', documents };
+    const [row] = await db.$queryRaw<{ n: number }[]>`SELECT count(*) AS n FROM Document`;
+    database = { status: 'ok', message: 'reachable', documents: Number(row!.n) };
   } catch (error) {
-    writer?.close();
-    writer = null;
     database = { status: 'failing', message: `the database cannot be read (${errorCode(error)})` };
+    const why = notRun('the database cannot be read');
+    return { database, migrations: why, searchIndex: why, disk: NO_DISK };
   }
+  const migrations = await checkPostgresMigrations(db, options.migrations ?? readMigrations(defaultPostgresMigrationsDir));
+  const searchIndex = await checkPostgresSearchIndex(db);
+  return { database, migrations, searchIndex, disk: NO_DISK };
+}
+
+async function checkPostgresMigrations(db: QueryDb, migrations: MigrationFile[]): Promise<Check> {
   try {
-    const db = writer?.db;
-    const migrations = db
-      ? checkMigrations(db, options.migrations ?? readMigrations(defaultPostgresMigrationsDir), 'postgresql')
-      : notRun('the database cannot be read');
-    const searchIndex = db ? checkPostgresSearchIndex(db) : notRun('the database cannot be read');
-    // The data is on a server's disks, which this process cannot see: the server's own monitoring watches them.
-    const disk: Check = { status: 'ok', message: 'not applicable: a server' };
-    return report({ database, migrations, searchIndex, disk }, options);
-  } finally {
-    writer?.close();
+    const [table] = await db.$queryRaw<{ present: unknown }[]>`SELECT to_regclass('"_prisma_migrations"') IS NOT NULL AS present`;
+    const rows = table?.present
+      ? await db.$queryRaw<RecordedRow[]>`SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations"`
+      : null;
+    const status = rows ? statusOfRecorded(rows, migrations) : { ...statusOfRecorded([], migrations), recorded: false };
+    return migrationCheck(status);
+  } catch (error) {
+    return { status: 'failing', message: `the migrations cannot be read (${errorCode(error)})` };
   }
 }
 
@@ -120,12 +137,14 @@ const errorCode = (error: unknown): string => (error as { code?: string }).code 
  * passage. Without that table there is nothing to compare: the migrations check tells whether the
  * code expects one.
  */
-function checkPostgresSearchIndex(db: SqliteDb): Check {
+async function checkPostgresSearchIndex(db: QueryDb): Promise<Check> {
   try {
-    const exists = db.prepare(`SELECT to_regclass('passage_fts') IS NOT NULL`).pluck().get();
-    if (!exists) return { status: 'ok', message: 'no full-text table to check', tables: 0 };
-    const indexed = Number(db.prepare('SELECT count(*) FROM passage_fts').pluck().get());
-    const passages = Number(db.prepare('SELECT count(*) FROM Passage').pluck().get());
+    const [table] = await db.$queryRaw<{ present: unknown }[]>`SELECT to_regclass('passage_fts') IS NOT NULL AS present`;
+    if (!table?.present) return { status: 'ok', message: 'no full-text table to check', tables: 0 };
+    const [counts] = await db.$queryRaw<{ indexed: number; passages: number }[]>`
+      SELECT (SELECT count(*) FROM passage_fts) AS indexed, (SELECT count(*) FROM Passage) AS passages`;
+    const indexed = Number(counts!.indexed);
+    const passages = Number(counts!.passages);
     return indexed === passages
       ? { status: 'ok', message: 'consistent', tables: 1 }
       : { status: 'degraded', message: 'the search index is inconsistent', problems: [`passage_fts: ${indexed} row(s) for ${passages} passage(s)`] };
@@ -134,8 +153,11 @@ function checkPostgresSearchIndex(db: SqliteDb): Check {
   }
 }
 
-function checkMigrations(db: SqliteDb, migrations: MigrationFile[], engine: 'sqlite' | 'postgresql' = 'sqlite'): Check {
-  const status = migrationStatus(db, migrations, engine);
+function checkMigrations(db: SqliteDb, migrations: MigrationFile[]): Check {
+  return migrationCheck(migrationStatus(db, migrations));
+}
+
+function migrationCheck(status: MigrationStatus): Check {
   const problems = migrationProblems(status, { pendingIsProblem: true });
   // The app reads tables a pending migration would make, so anything but "all applied" fails.
   return problems.length === 0
