@@ -28,7 +28,7 @@ function seededCopyWith(statements: string[], { shadow = false } = {}) {
 
 describe('GET /api/health', () => {
   it('answers 200 with every check ok for the seeded archive, uncached, naming no path', async () => {
-    const response = GET();
+    const response = await GET();
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toBe('no-store');
     const body = await response.json();
