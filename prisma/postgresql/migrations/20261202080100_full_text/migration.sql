@@ -17,9 +17,11 @@ CREATE EXTENSION IF NOT EXISTS unaccent;
 -- lib/search/query-parser.ts, never hold punctuation). Text is NFC first, as the query's words are.
 -- Needs a UTF-8 database whose LC_CTYPE is a UTF-8 locale (C.UTF-8, en_US.UTF-8): under plain "C",
 -- the parser takes every non-ASCII character for a letter, curly quotes and dashes included.
+-- The 32 ASCII punctuation characters are four ranges (regexp_replace is many times faster here than
+-- translate, which searches its list for every character of the text).
 CREATE FUNCTION archive_fts_text(body text) RETURNS text
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-RETURN translate(normalize(body, NFC), '!"#$%&''()*+,-./:;<=>?@[\]^_`{|}~', repeat(' ', 32));
+RETURN regexp_replace(normalize(body, NFC), '[!-/:-@[-`{-~]', ' ', 'g');
 
 -- Stems without stop words: FTS5's porter tokenizer drops no word either, so a phrase with "the" in
 -- it means the same on both engines, and lib/search decides itself which words carry no meaning.
