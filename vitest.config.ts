@@ -1,6 +1,25 @@
-// Unit and integration tests: real SQLite files, no mocked database. Browser tests are Playwright's.
+// Unit and integration tests: real SQLite files and a real PostgreSQL server, no mocked database.
+// Browser tests are Playwright's. Two projects: `sqlite` runs every test; `postgresql` runs the suites
+// that reach the database through lib/db again on a throwaway PostgreSQL server (global-setup.ts).
+// TEST_ENGINES=sqlite (or postgresql) runs one of them, for speed while developing.
 import path from 'node:path';
 import { defineConfig } from 'vitest/config';
+
+/** The suites that run on PostgreSQL as well: everything that reads or writes through lib/db without naming a file. */
+const POSTGRES_SUITES = ['tests/integration/data/**/*.test.ts'];
+
+const engines = (process.env.TEST_ENGINES ?? 'sqlite,postgresql').split(',').map((name) => name.trim());
+
+const project = (name: 'sqlite' | 'postgresql', include: string[]) => ({
+  extends: true as const,
+  test: {
+    name,
+    include,
+    env: { TEST_ENGINE: name },
+    globalSetup: ['tests/support/global-setup.ts'],
+    setupFiles: ['tests/support/per-file-database.ts', 'tests/support/fast-check-seed.ts'],
+  },
+});
 
 export default defineConfig({
   resolve: {
@@ -11,9 +30,9 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
-    globalSetup: ['tests/support/global-setup.ts'],
-    setupFiles: ['tests/support/per-file-database.ts', 'tests/support/fast-check-seed.ts'],
+    projects: [project('sqlite', ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts']), project('postgresql', POSTGRES_SUITES)].filter((p) =>
+      engines.includes(p.test.name),
+    ),
     pool: 'forks',
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -17,9 +17,13 @@ const addressList = z
 const perMinute = (fallback: number) => z.coerce.number().int('must be a whole number').min(0, 'must be 0 or more').default(fallback);
 
 const EnvSchema = z.object({
+  /** SQLite (a `file:` address, the default) or PostgreSQL (a `postgresql://` address): lib/db/engine.ts. */
   DATABASE_URL: z
     .string()
-    .regex(/^file:/, 'DATABASE_URL must be a SQLite file URL such as file:./data/archive.db')
+    .regex(
+      /^(file:|postgres(ql)?:\/\/)/,
+      'DATABASE_URL must be a SQLite file URL such as file:./data/archive.db or a PostgreSQL address such as postgresql://archive@localhost:5432/archive',
+    )
     .default('file:./data/archive.db'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   SITE_URL: z.url().optional(),

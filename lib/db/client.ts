@@ -4,6 +4,8 @@
 import 'server-only';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { env } from '@/lib/env';
+import { engineOf } from './engine';
+import { openPostgresReader } from './postgres/reader';
 import { databaseFilePath } from './sqlite/database-file';
 import { createPrismaClient } from './prisma';
 import { openReader, type Reader } from './sqlite/reader';
@@ -14,8 +16,8 @@ const globalForDb = globalThis as unknown as { prisma?: PrismaClient; reader?: R
 export const prisma: PrismaClient = globalForDb.prisma ?? createPrismaClient(env.DATABASE_URL);
 if (process.env.NODE_ENV !== 'production') globalForDb.prisma = prisma;
 
-/** The process's read-only connection for search, opened on first use. */
+/** The process's read connection for search, opened on first use: SQLite's read-only file, PostgreSQL's pool. */
 export function reader(): Reader {
-  globalForDb.reader ??= openReader(databaseFilePath(env.DATABASE_URL));
+  globalForDb.reader ??= engineOf(env.DATABASE_URL) === 'postgresql' ? openPostgresReader(env.DATABASE_URL) : openReader(databaseFilePath(env.DATABASE_URL));
   return globalForDb.reader;
 }

@@ -15,6 +15,7 @@ import 'server-only';
 export { num, sql, join, empty, type QueryDb, type Sql } from './query';
 export { createPrismaClient } from './prisma';
 export { engineOf, type Engine } from './engine';
+export { databaseTarget, databaseLabel, migrateAt, openReaderAt } from './target';
 export { openReader, type Reader } from './sqlite/reader';
 // Full text: the engine's statements for search (see full-text.ts).
 export type { FullTextIndex, FullTextStatements, PrefixLookup, SynonymLookup } from './full-text';
@@ -31,7 +32,8 @@ export { databaseFileOf, isWriter, sharedWriterFor } from './client-writer';
 export { write, withWriter, writerOf, openWriter, closeWriters, nowIso, type Writer, type WriterOptions, type WriteDb } from './sqlite/writer';
 // Files, schema and operations (scripts, health checks, backups).
 export { databaseFilePath } from './sqlite/database-file';
-export { migrateDatabase, applyMigrations, readMigrations, defaultMigrationsDir, type MigrationFile } from './sqlite/migrate';
+export { migrateDatabase, applyMigrations, readMigrations, defaultMigrationsDir, type MigrationFile, type MigrateResult } from './sqlite/migrate';
+export { migratePostgres, defaultPostgresMigrationsDir } from './postgres/migrate';
 export { openDatabase, openReadOnlyDatabase, type SqliteDb } from './sqlite/connection';
 export { holdExclusively, DatabaseInUseError } from './sqlite/exclusive';
 export { makeSelfContained } from './sqlite/self-contained';

@@ -62,6 +62,27 @@ function run(bin: string, program: string, args: string[]): string {
   return result.stdout;
 }
 
+/** The address of `database` on a throwaway server listening on `port`. */
+export const postgresUrl = (port: number, database = 'postgres') => `postgresql://${POSTGRES_USER}@127.0.0.1:${port}/${database}`;
+
+/**
+ * Runs SQL on the maintenance database of the server on `port`, with Debian's psql (tests open no
+ * connection of their own: lib/db owns them). Trust authentication: any OS user may connect.
+ */
+export function adminSql(port: number, sql: string): string {
+  const bin = postgresBinDir();
+  if (!bin) throw new Error('PostgreSQL is not installed: apt-get install -y postgresql');
+  const result = spawnSync(
+    path.join(bin, 'psql'),
+    ['-h', '127.0.0.1', '-p', String(port), '-U', POSTGRES_USER, '-d', 'postgres', '-v', 'ON_ERROR_STOP=1', '-At', '-c', sql],
+    {
+      encoding: 'utf8',
+    },
+  );
+  if (result.status !== 0) throw new Error(`psql failed (${result.status}): ${result.stderr || result.stdout}`);
+  return result.stdout;
+}
+
 export async function startPostgres(): Promise<PostgresServer> {
   const bin = postgresBinDir();
   if (!bin) throw new Error(`PostgreSQL ${OLDEST_VERSION} or later is not installed: apt-get install -y postgresql (or set PG_BIN).`);
@@ -87,8 +108,8 @@ export async function startPostgres(): Promise<PostgresServer> {
   let stopped = false;
   const server: PostgresServer = {
     port,
-    url: (database = 'postgres') => `postgresql://${POSTGRES_USER}@127.0.0.1:${port}/${database}`,
-    admin: (sql) => run(bin, 'psql', ['-h', '127.0.0.1', '-p', String(port), '-U', POSTGRES_USER, '-d', 'postgres', '-v', 'ON_ERROR_STOP=1', '-At', '-c', sql]),
+    url: (database) => postgresUrl(port, database),
+    admin: (sql) => adminSql(port, sql),
     stop() {
       if (stopped) return;
       stopped = true;

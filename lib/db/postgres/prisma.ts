@@ -4,11 +4,20 @@
 // so the rest of the app keeps one PrismaClient type.
 import 'server-only';
 import { PrismaPg } from '@prisma/adapter-pg';
-import type { PrismaClient } from '@/lib/generated/prisma/client';
+import { Prisma, type PrismaClient } from '@/lib/generated/prisma/client';
 import { PrismaClient as PostgresPrismaClient } from '@/lib/generated/prisma-postgresql/client';
+import { toPostgres } from './translate';
 
 export function createPostgresPrismaClient(databaseUrl: string): PrismaClient {
   const adapter = new PrismaPg({ connectionString: databaseUrl });
+  const client = new PostgresPrismaClient({ adapter });
+  // Raw statements are written in the shared dialect (translate.ts): their mixed-case names are quoted
+  // here, so `prisma.$queryRaw` reads the same rows on both engines. Still a PrismaPromise, so it
+  // keeps working inside `$transaction([...])`.
+  client.$queryRaw = ((query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]) => {
+    const sql = query instanceof Prisma.Sql ? query : Prisma.sql(query, ...values);
+    return client.$queryRawUnsafe(toPostgres(sql.text, { numberPlaceholders: false }), ...sql.values);
+  }) as typeof client.$queryRaw;
   // The two generated clients differ only in provider: same models, fields and methods.
-  return new PostgresPrismaClient({ adapter }) as unknown as PrismaClient;
+  return client as unknown as PrismaClient;
 }

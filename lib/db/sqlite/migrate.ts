@@ -3,10 +3,12 @@
 // cannot be downloaded on these machines. Recording them Prisma's way keeps `prisma migrate status`
 // and `prisma migrate deploy` in agreement on any machine that does have the engine.
 import 'server-only';
-import { createHash, randomUUID } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
 import path from 'node:path';
+import { type MigrateResult, type MigrationFile, planMigrations, readMigrationFiles } from '../migration-files';
 import { openDatabase, type SqliteDb } from './connection';
+
+export type { MigrateResult, MigrationFile } from '../migration-files';
 
 export const defaultMigrationsDir = path.resolve(process.cwd(), 'prisma/migrations');
 
@@ -22,26 +24,8 @@ CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
     "applied_steps_count"   INTEGER UNSIGNED NOT NULL DEFAULT 0
 )`;
 
-export interface MigrationFile {
-  name: string;
-  sql: string;
-  checksum: string;
-}
-
-export interface MigrateResult {
-  applied: string[];
-  alreadyApplied: string[];
-}
-
 export function readMigrations(dir: string = defaultMigrationsDir): MigrationFile[] {
-  return readdirSync(dir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && existsSync(path.join(dir, entry.name, 'migration.sql')))
-    .map((entry) => entry.name)
-    .sort()
-    .map((name) => {
-      const sql = readFileSync(path.join(dir, name, 'migration.sql'), 'utf8');
-      return { name, sql, checksum: createHash('sha256').update(sql).digest('hex') };
-    });
+  return readMigrationFiles(dir);
 }
 
 export function migrateDatabase(file: string, dir: string = defaultMigrationsDir): MigrateResult {
@@ -62,31 +46,14 @@ export function applyMigrations(db: SqliteDb, migrations: MigrationFile[]): Migr
     rolled_back_at: string | null;
   }[];
 
-  const failed = rows.find((row) => row.finished_at === null && row.rolled_back_at === null);
-  if (failed) {
-    throw new Error(`Migration ${failed.migration_name} failed earlier and was not rolled back; fix the database first.`);
-  }
-  const done = new Map(rows.filter((row) => row.finished_at !== null).map((row) => [row.migration_name, row]));
-  const known = new Set(migrations.map((m) => m.name));
-  const unknown = [...done.keys()].filter((name) => !known.has(name));
-  if (unknown.length > 0) {
-    throw new Error(`The database has migrations this code does not know: ${unknown.join(', ')}. Is the code older than the database?`);
-  }
+  const { pending, alreadyApplied } = planMigrations(rows, migrations);
 
-  const result: MigrateResult = { applied: [], alreadyApplied: [] };
+  const result: MigrateResult = { applied: [], alreadyApplied };
   const record = db.prepare(
     `INSERT INTO _prisma_migrations (id, checksum, migration_name, started_at, finished_at, applied_steps_count)
      VALUES (?, ?, ?, ?, ?, 1)`,
   );
-  for (const migration of migrations) {
-    const previous = done.get(migration.name);
-    if (previous) {
-      if (previous.checksum !== migration.checksum) {
-        throw new Error(`Migration ${migration.name} was changed after it was applied; add a new migration instead.`);
-      }
-      result.alreadyApplied.push(migration.name);
-      continue;
-    }
+  for (const migration of pending) {
     // One transaction a migration: a failing statement leaves neither tables nor a record behind.
     db.transaction(() => {
       const startedAt = Date.now();
