@@ -2,18 +2,15 @@
 // server: the statements search runs, asked the questions SQLite's FTS5 answers in the other tests
 // (stems, folded accents, phrases, prefixes, OR, NOT, column weights, snippets, the speakers',
 // documents', topics' and sections' index, triggers), and hostile input that must stay words.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ExpressionHelpers } from '@/lib/db/full-text';
 import { postgresFullText as fullText } from '@/lib/db/postgres/full-text';
+import { migratePostgres } from '@/lib/db/postgres/migrate';
 import { openPostgresReader, type PostgresReader } from '@/lib/db/postgres/reader';
 import { sql, type Sql } from '@/lib/db/query';
 import { parseQuery, type ParsedQuery } from '@/lib/search/query-parser';
 import { startPostgres, type PostgresServer } from '@/tests/support/postgres-server';
-import { INIT_TABLES } from './postgres-init-for-now';
 
-const MIGRATION = path.resolve(import.meta.dirname, '../../../prisma/postgresql/migrations/20261202080100_full_text/migration.sql');
 const MARKS = { open: '[', close: ']' };
 
 let server: PostgresServer;
@@ -24,9 +21,8 @@ const run = (statement: string, values: unknown[] = []) => db.pool.query(stateme
 beforeAll(async () => {
   server = await startPostgres();
   server.admin('CREATE DATABASE fts');
+  await migratePostgres(server.url('fts'));
   db = openPostgresReader(server.url('fts'));
-  await run(INIT_TABLES);
-  await run(readFileSync(MIGRATION, 'utf8'));
 }, 120_000);
 
 afterAll(async () => {
