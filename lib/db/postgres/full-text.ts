@@ -31,8 +31,14 @@ const ENTITY_WEIGHTS = weightArray([0, 0, ENTITY_DETAIL_WEIGHT, ENTITY_NAME_WEIG
 // as BM25's length normalization has it.
 const NORMALIZATION = 1;
 
+/**
+ * What ranks a match: the query without its NOTs (querytree(), read back as a tsquery), since
+ * ts_rank scores `a & !b` as 0 for every passage; FTS5's bm25() likewise scores only what matched.
+ */
+const rankedQuery = (expression: string) => Prisma.sql`CAST(querytree(${tsquery(expression)}) AS tsquery)`;
+
 /** Lower is better, as FTS5's bm25(): ts_rank is higher-is-better, so its negation. */
-const passageRank = (expression: string) => Prisma.sql`-ts_rank(${PASSAGE_WEIGHTS}, passage_fts.document, ${tsquery(expression)}, ${NORMALIZATION})`;
+const passageRank = (expression: string) => Prisma.sql`-ts_rank(${PASSAGE_WEIGHTS}, passage_fts.document, ${rankedQuery(expression)}, ${NORMALIZATION})`;
 
 /**
  * ts_headline's options. Values are double-quoted (a mark may hold a comma or a space), with a double
@@ -117,7 +123,7 @@ export const postgresFullText: FullTextStatements = {
     return Prisma.sql`
     SELECT CASE WHEN entry < 0 THEN 'section' WHEN entry % 3 = 0 THEN 'speaker' WHEN entry % 3 = 1 THEN 'document' ELSE 'topic' END AS kind,
            CASE WHEN entry < 0 THEN -entry ELSE entry / 3 END AS id, entry AS entry,
-           -ts_rank(${ENTITY_WEIGHTS}, entity_fts.document, ${tsquery(expression)}, ${NORMALIZATION}) AS rank
+           -ts_rank(${ENTITY_WEIGHTS}, entity_fts.document, ${rankedQuery(expression)}, ${NORMALIZATION}) AS rank
     FROM entity_fts WHERE ${matches(Prisma.sql`entity_fts.document`, expression)}`;
   },
 

@@ -137,6 +137,13 @@ describe('what a search matches', () => {
     expect(rows.every((r) => r.rank < 0)).toBe(true); // lower is better, as bm25()
   });
 
+  it('ranks a query with exclusions by what it matched (ts_rank alone scores a NOT query 0)', async () => {
+    const rows = await ranked('tumen -zebra');
+    expect(rows.map((r) => Number(r.id))).toEqual([5, 3, 4]);
+    expect(rows.map((r) => r.rank)).toEqual((await ranked('tumen')).map((r) => r.rank));
+    expect(rows.every((r) => r.rank < 0)).toBe(true);
+  });
+
   it('takes every k-th passage when sampling', async () => {
     const expression = (await expressionFor('the'))!;
     expect(await matching(fullText.matchedRows(expression, false, 2))).toEqual([2, 4, 6, 8]); // 4: "Notes on the Tumen"
