@@ -34,6 +34,8 @@ export { write, withWriter, writerOf, openWriter, closeWriters, nowIso, type Wri
 export { databaseFilePath } from './sqlite/database-file';
 export { migrateDatabase, applyMigrations, readMigrations, defaultMigrationsDir, type MigrationFile, type MigrateResult } from './sqlite/migrate';
 export { migratePostgres, defaultPostgresMigrationsDir } from './postgres/migrate';
+export { copySqliteToPostgres, TargetNotEmptyError, DERIVED_TABLES, type CopyProgress, type CopyResult } from './postgres/copy-from-sqlite';
+export { verifyCopy, type VerifyResult, type TableCount } from './postgres/verify-copy';
 export { openDatabase, openReadOnlyDatabase, type SqliteDb } from './sqlite/connection';
 export { holdExclusively, DatabaseInUseError } from './sqlite/exclusive';
 export { makeSelfContained } from './sqlite/self-contained';
