@@ -60,12 +60,23 @@ function headlineOptions(marks: Marks, tokens?: number): string {
  * word is left out, that punctuation is put back ("said." stays "said.", as FTS5 shows it).
  */
 function snippetOf(body: Prisma.Sql, expression: string, marks: Marks, tokens: number): Prisma.Sql {
-  const headline = Prisma.sql`ts_headline('archive_fts', ${body}, ${tsquery(expression)}, ${headlineOptions(marks, tokens)})`;
+  const shielded = shield(body);
+  const headline = Prisma.sql`ts_headline('archive_fts', ${shielded}, ${tsquery(expression)}, ${headlineOptions(marks, tokens)})`;
   const plain = Prisma.sql`replace(replace(h.marked, ${marks.open}, ''), ${marks.close}, '')`;
-  return Prisma.sql`(SELECT CASE WHEN c.before ~ '[[:alnum:]]' THEN '…' ELSE c.before END || c.marked || CASE WHEN c.after ~ '[[:alnum:]]' THEN '…' ELSE c.after END
+  return unshield(Prisma.sql`(SELECT CASE WHEN c.before ~ '[[:alnum:]]' THEN '…' ELSE c.before END || c.marked || CASE WHEN c.after ~ '[[:alnum:]]' THEN '…' ELSE c.after END
     FROM (SELECT b.marked, left(b.body, b.at - 1) AS before, substr(b.body, b.at + length(b.plain)) AS after FROM (SELECT h.body, h.marked, ${plain} AS plain, greatest(1, position(${plain} in h.body)) AS at
-          FROM (SELECT ${body} AS body, ${headline} AS marked) h) b) c)`;
+          FROM (SELECT ${shielded} AS body, ${headline} AS marked) h) b) c)`);
 }
+
+/**
+ * ts_headline's parser reads `<…>` as an HTML tag and leaves it out of the headline: a passage that
+ * quotes "<script>" (or any text between angle brackets) would lose those words in its snippet. The
+ * brackets are swapped for two private-use characters, which the parser takes for plain separators,
+ * and swapped back afterwards: every word of the text reaches the reader.
+ */
+const SHIELDS = '\uE000\uE001';
+const shield = (text: Prisma.Sql) => Prisma.sql`translate(${text}, '<>', ${SHIELDS})`;
+const unshield = (text: Prisma.Sql) => Prisma.sql`translate(${text}, ${SHIELDS}, '<>')`;
 
 // The index tables, and their columns of running text where a word may stand on its own (standaloneRows).
 const TABLES: Record<FullTextIndex, { from: Prisma.Sql; id: Prisma.Sql; texts: Prisma.Sql[] }> = {
@@ -146,7 +157,7 @@ export const postgresFullText: FullTextStatements = {
 
   highlights(expression, documentSlug, marks, where) {
     return Prisma.sql`
-    SELECT p.id AS id, p.anchor AS anchor, ts_headline('archive_fts', p.text, ${tsquery(expression)}, ${headlineOptions(marks)}) AS marked
+    SELECT p.id AS id, p.anchor AS anchor, ${unshield(Prisma.sql`ts_headline('archive_fts', ${shield(Prisma.sql`p.text`)}, ${tsquery(expression)}, ${headlineOptions(marks)})`)} AS marked
     FROM passage_fts JOIN Passage p ON p.id = passage_fts.id JOIN Document d ON d.id = p.documentId
     WHERE ${matches(Prisma.sql`passage_fts.document`, expression)} AND d.slug = ${documentSlug} AND ${where}
     ORDER BY p.position`;

@@ -183,6 +183,18 @@ describe('snippets and highlights', () => {
   });
 });
 
+describe('snippets keep every word between angle brackets', () => {
+  // ts_headline's parser drops `<…>` as an HTML tag: a quoted "<script>" would vanish from the snippet.
+  it('in a snippet and in a highlight', async () => {
+    await run(`UPDATE "Passage" SET text = 'He typed <script>alert(1)</script> and the <b>bold</b> smuggler laughed.' WHERE id = 3`);
+    const expression = (await expressionFor('smuggler'))!;
+    const [snippet] = await db.$queryRaw<{ snippet: string }[]>(fullText.snippets(expression, [3], MARKS, 32));
+    expect(snippet.snippet).toBe('He typed <script>alert(1)</script> and the <b>bold</b> [smuggler] laughed.');
+    const highlighted = await db.$queryRaw<{ id: number; marked: string }[]>(fullText.highlights(expression, 'memories', MARKS, sql`p.id = 3`));
+    expect(highlighted.map((r) => r.marked)).toEqual(['He typed <script>alert(1)</script> and the <b>bold</b> [smuggler] laughed.']);
+  });
+});
+
 describe('the speakers, documents, topics and sections', () => {
   const entities = async (q: string) => {
     const rows = await db.$queryRaw<{ kind: string; id: number; entry: number; rank: number }[]>(
