@@ -1,8 +1,9 @@
-// `npm run db:migrate`: applies pending migrations to the database named by DATABASE_URL.
+// `npm run db:migrate`: applies pending migrations to the database named by DATABASE_URL (either engine).
 import './load-env';
 import { env } from '@/lib/env';
-import { databaseFilePath, migrateDatabase } from '@/lib/db';
+import { databaseLabel, migrateAt } from '@/lib/db';
 
-const file = databaseFilePath(env.DATABASE_URL);
-const { applied, alreadyApplied } = migrateDatabase(file);
-console.log(`${file}: ${applied.length} applied${applied.length ? ` (${applied.join(', ')})` : ''}, ${alreadyApplied.length} already applied.`);
+const { applied, alreadyApplied } = await migrateAt(env.DATABASE_URL);
+console.log(
+  `${databaseLabel(env.DATABASE_URL)}: ${applied.length} applied${applied.length ? ` (${applied.join(', ')})` : ''}, ${alreadyApplied.length} already applied.`,
+);

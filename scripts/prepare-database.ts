@@ -3,14 +3,14 @@
 import './load-env';
 import { pathToFileURL } from 'node:url';
 import { env } from '@/lib/env';
-import { createPrismaClient, databaseFilePath, migrateDatabase } from '@/lib/db';
+import { createPrismaClient, databaseLabel, databaseTarget, engineOf, migrateAt } from '@/lib/db';
 import { seedArchive } from '@/seed/seed-archive';
 import { ensureTermImpacts } from '@/lib/search/top-k/ensure';
 
 export async function prepareDatabase(databaseUrl: string = env.DATABASE_URL): Promise<void> {
-  const file = databaseFilePath(databaseUrl);
-  const { applied } = migrateDatabase(file);
-  console.log(applied.length > 0 ? `Database ${file}: applied ${applied.join(', ')}.` : `Database ${file}: up to date.`);
+  const label = databaseLabel(databaseUrl);
+  const { applied } = await migrateAt(databaseUrl);
+  console.log(applied.length > 0 ? `Database ${label}: applied ${applied.join(', ')}.` : `Database ${label}: up to date.`);
   const prisma = createPrismaClient(databaseUrl);
   try {
     const report = await seedArchive(prisma);
@@ -18,10 +18,12 @@ export async function prepareDatabase(databaseUrl: string = env.DATABASE_URL): P
   } finally {
     await prisma.$disconnect();
   }
-  // The ranking lists of an archive that has none (built once; edits keep them up to date).
+  // The ranking lists of an archive that has none (built once; edits keep them up to date). SQLite's
+  // only: PostgreSQL's search ranks with its own index (lib/db/postgres/full-text.ts).
   // A failure is no reason not to start: without lists, search ranks every match (slower, same results).
+  if (engineOf(databaseUrl) === 'postgresql') return;
   try {
-    const lists = ensureTermImpacts(file, { progress: true });
+    const lists = ensureTermImpacts(databaseTarget(databaseUrl), { progress: true });
     if (lists) console.log(`Ranking lists: ${lists.lists} words, ${lists.entries} entries, in ${lists.seconds.toFixed(1)} s.`);
   } catch (error) {
     console.error(`Building the ranking lists failed (search ranks every match until \`npm run search:index\` builds them): ${(error as Error).message}`);

@@ -10,7 +10,7 @@ import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { env } from '@/lib/env';
-import { databaseFilePath, openReader, withWriter } from '@/lib/db';
+import { databaseTarget, openReaderAt, withWriter } from '@/lib/db';
 import { entityPageExists } from '@/lib/data/page-existence';
 import { readArchiveVersion } from '@/lib/cache/archive-version';
 import { PAGE_NONCE_ENV } from '@/lib/cache/page-nonce';
@@ -46,12 +46,12 @@ const app = next({ dev: false, dir: process.cwd(), hostname: 'localhost', port: 
 await app.prepare();
 
 const log = (line: string) => process.stdout.write(line);
-const database = databaseFilePath(env.DATABASE_URL);
+const database = databaseTarget(env.DATABASE_URL);
 const cacheRenewal = createCacheRenewal({ port: env.PORT, token: renewToken, readVersion: () => readArchiveVersion(withWriter(database).db), log });
 // The existence gate before the page cache (lib/server/page-gate.ts): one indexed read per entry page
 // on a read-only connection of its own. The build's routes without parameters are never gated.
 const routesManifest = JSON.parse(readFileSync(path.join(process.cwd(), '.next/routes-manifest.json'), 'utf8')) as { staticRoutes: { page: string }[] };
-const gateReader = openReader(database);
+const gateReader = openReaderAt(database);
 const pageGate = createPageGate((page) => entityPageExists(gateReader, page), new Set(routesManifest.staticRoutes.map((route) => route.page)));
 // Readers wait until the pages cached before this start are renewed; the renewal call itself passes.
 let renewed: Promise<void> | null = null;

@@ -1,10 +1,9 @@
 // `npm run db:seed`: migrates the database, then seeds it when it holds no documents.
 import { env } from '@/lib/env';
-import { databaseFilePath, migrateDatabase, createPrismaClient } from '@/lib/db';
+import { createPrismaClient, migrateAt } from '@/lib/db';
 import { seedArchive } from './seed-archive';
 
-const file = databaseFilePath(env.DATABASE_URL);
-migrateDatabase(file);
+await migrateAt(env.DATABASE_URL);
 const prisma = createPrismaClient(env.DATABASE_URL);
 try {
   const report = await seedArchive(prisma);

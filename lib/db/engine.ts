@@ -8,3 +8,6 @@ export function engineOf(url: string): Engine {
   if (/^postgres(ql)?:\/\//.test(url)) return 'postgresql';
   throw new Error(`DATABASE_URL names no engine this archive runs on: use file:./data/archive.db (SQLite) or postgresql://user@host:port/name (PostgreSQL).`);
 }
+
+/** Whether a target (databaseTarget's answer: a SQLite file path or a PostgreSQL address) is PostgreSQL's. */
+export const isPostgresUrl = (target: string): boolean => /^postgres(ql)?:\/\//.test(target);

@@ -15,10 +15,12 @@ import 'server-only';
 export { num, sql, join, empty, type QueryDb, type Sql } from './query';
 export { createPrismaClient } from './prisma';
 export { engineOf, type Engine } from './engine';
+export { databaseTarget, databaseLabel, migrateAt, openReaderAt } from './target';
 export { openReader, type Reader } from './sqlite/reader';
 // Full text: the engine's statements for search (see full-text.ts).
 export type { FullTextIndex, FullTextStatements, PrefixLookup, SynonymLookup } from './full-text';
-export { sqliteFullText as fullText, TEXT_WEIGHT, SPEAKER_WEIGHT, TITLE_WEIGHT } from './sqlite/full-text';
+export { fullText } from './engine-statements';
+export { TEXT_WEIGHT, SPEAKER_WEIGHT, TITLE_WEIGHT } from './sqlite/full-text';
 // The impact-ordered lists of one-word searches (lib/search/top-k): the engine's statements and records.
 export { termImpactReading, termImpactWriting, totalsOf, type IndexTotals } from './sqlite/term-impacts';
 // Vectors: where passages' embeddings are kept and how the nearest are found (see vectors.ts).
@@ -45,6 +47,8 @@ export {
 export { databaseFilePath } from './sqlite/database-file';
 export { migrateDatabase, applyMigrations, readMigrations, defaultMigrationsDir, type MigrationFile, type MigrateResult } from './sqlite/migrate';
 export { migratePostgres, defaultPostgresMigrationsDir } from './postgres/migrate';
+export { copySqliteToPostgres, TargetNotEmptyError, DERIVED_TABLES, type CopyProgress, type CopyResult } from './postgres/copy-from-sqlite';
+export { verifyCopy, type VerifyResult, type TableCount } from './postgres/verify-copy';
 export { openDatabase, openReadOnlyDatabase, type SqliteDb } from './sqlite/connection';
 export { holdExclusively, DatabaseInUseError } from './sqlite/exclusive';
 export { makeSelfContained } from './sqlite/self-contained';

@@ -1,0 +1,14 @@
+// The engine-specific statements of this process's database (DATABASE_URL): one engine a process, so
+// the choice is made once, when the app first asks. Tests of one engine's statements import them
+// from its folder directly.
+import 'server-only';
+import { env } from '@/lib/env';
+import type { FullTextStatements } from './full-text';
+import { engineOf } from './engine';
+import { postgresFullText } from './postgres/full-text';
+import { sqliteFullText } from './sqlite/full-text';
+
+const onPostgres = engineOf(env.DATABASE_URL) === 'postgresql';
+
+/** Full-text search: FTS5 on SQLite, tsvector and GIN on PostgreSQL. */
+export const fullText: FullTextStatements = onPostgres ? postgresFullText : sqliteFullText;
