@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { env } from '@/lib/env';
 import { AccountError, createAccount } from '@/lib/auth/accounts';
-import { databaseFilePath, migrateDatabase, openWriter } from '@/lib/db';
+import { databaseTarget, migrateAt, openWriter } from '@/lib/db';
 import { emailSchema, MIN_PASSWORD_LENGTH, userRoleSchema } from '@/lib/validation/users';
 
 export const USAGE = `Usage: npm run admin:create -- --email ADDRESS [--name NAME] [--role admin|editor]
@@ -88,9 +88,8 @@ export async function main(argv: string[]): Promise<void> {
   const options = parseAdminCreateArguments(argv);
   const password = await readPassword();
   // A fresh checkout has no database yet; the account tables come with the migrations.
-  const file = databaseFilePath(env.DATABASE_URL);
-  migrateDatabase(file);
-  const writer = openWriter(file);
+  await migrateAt(env.DATABASE_URL);
+  const writer = openWriter(databaseTarget(env.DATABASE_URL));
   try {
     const user = await createAccount(writer, { ...options, password });
     console.log(`Created ${user.role} ${user.email} (${user.name}). Sign in at /sign-in.`);

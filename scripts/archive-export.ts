@@ -5,7 +5,7 @@ import './load-env';
 import { closeSync, existsSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { env } from '@/lib/env';
-import { databaseFilePath, migrateDatabase } from '@/lib/db';
+import { databaseLabel, databaseTarget, engineOf, migrateAt } from '@/lib/db';
 import { exportArchive } from '@/lib/archive/export';
 import { progressBar } from './embed-progress';
 
@@ -15,7 +15,7 @@ const USAGE = `Usage: npm run archive:export -- <file> [--with-accounts]
   entries without network addresses, unless --with-accounts is given. Search indexes and embeddings
   are not written: archive:import rebuilds them.`;
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({ args: argv, allowPositionals: true, options: { 'with-accounts': { type: 'boolean', default: false } } });
@@ -28,12 +28,14 @@ function main(argv: string[]): number {
     return 2;
   }
   const target = parsed.positionals[0];
-  const source = databaseFilePath(env.DATABASE_URL);
-  if (!existsSync(source)) {
+  // Either engine: a SQLite file (which must exist: exporting makes no database) or a PostgreSQL server.
+  const source = databaseTarget(env.DATABASE_URL);
+  const label = databaseLabel(env.DATABASE_URL);
+  if (engineOf(env.DATABASE_URL) === 'sqlite' && !existsSync(source)) {
     console.error(`archive:export: there is no database at ${source} (DATABASE_URL).`);
     return 1;
   }
-  migrateDatabase(source);
+  await migrateAt(env.DATABASE_URL);
   const partial = `${target}.partial`;
   const fd = openSync(partial, 'w');
   let buffer = '';
@@ -54,8 +56,8 @@ function main(argv: string[]): number {
     console.error(`archive:export: ${(error as Error).message}\nNo file was written.`);
     return 1;
   }
-  console.log(`Exported ${source} to ${target}${parsed.values['with-accounts'] ? ' (with accounts)' : ''}.`);
+  console.log(`Exported ${label} to ${target}${parsed.values['with-accounts'] ? ' (with accounts)' : ''}.`);
   return 0;
 }
 
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));

@@ -5,7 +5,7 @@
 import './load-env';
 import { readFileSync } from 'node:fs';
 import { env } from '@/lib/env';
-import { closeWriters, databaseFilePath, migrateDatabase, withWriter } from '@/lib/db';
+import { closeWriters, databaseLabel, databaseTarget, engineOf, migrateAt, withWriter } from '@/lib/db';
 import { ArchiveImportError, loadArchive, parseArchive } from '@/lib/archive/import';
 import { ensureTermImpacts } from '@/lib/search/top-k/ensure';
 import { embedPending } from '@/lib/search/vectors/embed-pending';
@@ -27,14 +27,15 @@ async function main(argv: string[]): Promise<number> {
     console.error(`archive:import: cannot read ${argv[0]}: ${(error as Error).message}`);
     return 1;
   }
-  const file = databaseFilePath(env.DATABASE_URL);
+  // Either engine: a SQLite file or a PostgreSQL server; logs name it without a password.
+  const target = databaseTarget(env.DATABASE_URL);
   try {
     // Checked whole before the database is even opened.
     const archive = parseArchive(text);
-    migrateDatabase(file);
-    const report = loadArchive(withWriter(file), archive, { onProgress: progressBar('Importing', { unit: 'records' }) });
+    await migrateAt(env.DATABASE_URL);
+    const report = loadArchive(withWriter(target), archive, { onProgress: progressBar('Importing', { unit: 'records' }) });
     console.log(
-      `Imported ${report.records} records into ${file}: ${Object.entries(report.counts)
+      `Imported ${report.records} records into ${databaseLabel(env.DATABASE_URL)}: ${Object.entries(report.counts)
         .map(([k, n]) => `${n} ${k}`)
         .join(', ')}.`,
     );
@@ -46,8 +47,9 @@ async function main(argv: string[]): Promise<number> {
     closeWriters();
   }
   // Derived search data, rebuilt from what was loaded (the full-text indexes were built in the load).
-  ensureTermImpacts(file, { progress: true });
-  await embedPending(file, { onProgress: progressBar('Embedding for search') });
+  // The ranking lists are SQLite's (see search:index); PostgreSQL's full text needs no build.
+  if (engineOf(env.DATABASE_URL) === 'sqlite') ensureTermImpacts(target, { progress: true });
+  await embedPending(target, { onProgress: progressBar('Embedding for search') });
   closeWriters();
   return 0;
 }

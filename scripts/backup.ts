@@ -1,10 +1,12 @@
 // `npm run backup -- <dir> [--keep N]`: a consistent, verified copy of the database (DATABASE_URL)
 // as <dir>/archive-<UTC time>.db, taken while the server may be serving and saving; keeps the
-// newest N backups (default 7) and removes older ones.
+// newest N backups (default 7) and removes older ones. On PostgreSQL the copy is the server's own
+// pg_dump (-Fc), as <dir>/archive-<UTC time>.pgdump (lib/ops/postgres-backup.ts).
 import { parseArgs } from 'node:util';
-import { databaseFilePath, readMigrations } from '@/lib/db';
+import { databaseFilePath, databaseLabel, defaultPostgresMigrationsDir, engineOf, readMigrations } from '@/lib/db';
 import { env } from '@/lib/env';
 import { backupDatabase } from '@/lib/ops/backup';
+import { backupPostgres } from '@/lib/ops/postgres-backup';
 import { formatBytes } from '@/lib/ops/disk';
 import { OpsError } from '@/lib/ops/files';
 
@@ -30,6 +32,7 @@ async function main(argv: string[]): Promise<number> {
     );
     return 2;
   }
+  if (engineOf(env.DATABASE_URL) === 'postgresql') return backupOfPostgres(parsed.positionals[0]!, keep);
   const source = databaseFilePath(env.DATABASE_URL);
   let shownTenth = 0;
   try {
@@ -51,6 +54,25 @@ async function main(argv: string[]): Promise<number> {
       .join(', ');
     console.log(`Backed up ${source} to ${result.file} (${formatBytes(result.bytes)}).`);
     console.log(`Verified: integrity check ok, search index ok, row counts equal to the database at the moment of the copy: ${counts}.`);
+    console.log(`Kept the newest ${keep}${result.removed.length ? `; removed ${result.removed.join(', ')}` : ''}.`);
+    return 0;
+  } catch (error) {
+    if (error instanceof OpsError) {
+      console.error(`backup: ${error.message}`);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+async function backupOfPostgres(dir: string, keep: number): Promise<number> {
+  try {
+    const result = await backupPostgres({ url: env.DATABASE_URL, dir, keep, migrations: readMigrations(defaultPostgresMigrationsDir) });
+    const counts = Object.entries(result.counts)
+      .map(([table, n]) => `${table} ${n}`)
+      .join(', ');
+    console.log(`Backed up ${databaseLabel(env.DATABASE_URL)} to ${result.file} (${formatBytes(result.bytes)}).`);
+    console.log(`Verified: pg_restore reads it, its migrations are this code's; row counts at the moment of the copy: ${counts}.`);
     console.log(`Kept the newest ${keep}${result.removed.length ? `; removed ${result.removed.join(', ')}` : ''}.`);
     return 0;
   } catch (error) {

@@ -4,7 +4,7 @@
 // server runs: each passage is stored in its own short write transaction.
 import './load-env';
 import { env } from '@/lib/env';
-import { closeWriters, databaseFilePath, migrateDatabase } from '@/lib/db';
+import { closeWriters, databaseLabel, databaseTarget, migrateAt } from '@/lib/db';
 import { embedPending } from '@/lib/search/vectors/embed-pending';
 import { EMBEDDING_MODEL } from '@/lib/search/vectors/model';
 import { progressBar } from './embed-progress';
@@ -17,13 +17,14 @@ if (unknown.length > 0) {
   process.exit(2);
 }
 
-const file = databaseFilePath(env.DATABASE_URL);
-migrateDatabase(file);
+// Either engine: the target is SQLite's file or PostgreSQL's address; logs name it without a password.
+const target = databaseTarget(env.DATABASE_URL);
+await migrateAt(env.DATABASE_URL);
 const started = Date.now();
 try {
-  const report = await embedPending(file, { rebuild: args.includes('--rebuild'), onProgress: progressBar('Embedding') });
+  const report = await embedPending(target, { rebuild: args.includes('--rebuild'), onProgress: progressBar('Embedding') });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  console.log(`${file}: embedded ${report.passages} passages (${report.chunks} chunks) with ${EMBEDDING_MODEL} in ${seconds} s.`);
+  console.log(`${databaseLabel(env.DATABASE_URL)}: embedded ${report.passages} passages (${report.chunks} chunks) with ${EMBEDDING_MODEL} in ${seconds} s.`);
 } finally {
   closeWriters();
 }

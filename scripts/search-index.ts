@@ -3,7 +3,7 @@
 // words get lists). Takes the write lock for the duration of the build.
 import './load-env';
 import { env } from '@/lib/env';
-import { closeWriters, databaseFilePath, migrateDatabase } from '@/lib/db';
+import { closeWriters, databaseFilePath, engineOf, migrateDatabase } from '@/lib/db';
 import { ensureTermImpacts } from '@/lib/search/top-k/ensure';
 
 const USAGE = 'usage: npm run search:index [-- --rebuild]';
@@ -12,6 +12,13 @@ const unknown = args.filter((a) => a !== '--rebuild');
 if (unknown.length > 0) {
   console.error(`search:index: unknown option ${unknown.join(' ')}\n${USAGE}`);
   process.exit(2);
+}
+
+// The ranking lists are SQLite's (they speed up FTS5's bm25 for frequent words); PostgreSQL's full text
+// ranks with its own indexes and has none to build: nothing to do, which is not a failure.
+if (engineOf(env.DATABASE_URL) === 'postgresql') {
+  console.log('search:index: the ranking lists are SQLite-only; on PostgreSQL the full-text index needs no build. Nothing to do.');
+  process.exit(0);
 }
 
 const file = databaseFilePath(env.DATABASE_URL);

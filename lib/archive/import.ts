@@ -4,8 +4,15 @@
 // revision or audit entry is added for the import itself, for the same reason: it brings an archive's
 // history back, it does not make any. Any refusal (a bad record, a database that is not empty, a
 // broken reference) rolls everything back.
+//
+// On PostgreSQL (a writer on a PostgreSQL URL) the same records go in the same way, with three
+// differences of the engine: its foreign keys are not DEFERRABLE, so a reference to a later row of the
+// same table (a topic re-parented under a newer one, an answer before its question) is inserted empty
+// and set once its row is in; the full-text triggers index row by row (bulkLoadPassages is SQLite's
+// FTS5 rebuild); and a reference to a row the archive lacks is refused by the insert itself, named
+// from PostgreSQL's detail.
 import 'server-only';
-import { bulkLoadPassages, type WriteDb, type Writer } from '@/lib/db';
+import { bulkLoadPassages, isPostgresUrl, type WriteDb, type Writer } from '@/lib/db';
 import { ARCHIVE_TABLES, SEQUENCED_TABLES, tablesFor, type ArchiveTable } from './tables';
 import { archiveFileSchema, archiveHeaderSchema, describeIssue, describeRecordIssue, type ArchiveRecord } from './format';
 import { writeSequences, type Sequences } from './sequences';
@@ -60,6 +67,7 @@ export interface ImportReport {
 export function loadArchive(writer: Writer, archive: ParsedArchive, options: { onProgress?: (p: ArchiveProgress) => void } = {}): ImportReport {
   const total = archive.tables.reduce((sum, t) => sum + t.records.length, 0);
   let done = 0;
+  const engine = isPostgresUrl(writer.file) ? 'postgresql' : 'sqlite';
   const report = writer.write((db) => {
     const existing = contentsOf(db);
     if (existing) throw new ArchiveImportError(`The database is not empty (it holds ${existing}): an archive is imported only into a new, empty database.`);
@@ -67,9 +75,14 @@ export function loadArchive(writer: Writer, archive: ParsedArchive, options: { o
     // references are checked once, at the end, and named (below) before COMMIT would refuse them.
     db.pragma('defer_foreign_keys = ON');
     options.onProgress?.({ done, total });
-    // The passages' full-text indexes are built once at the end instead of row by row.
-    bulkLoadPassages(db, () => {
+    // The passages' full-text indexes are built once at the end instead of row by row (SQLite).
+    const bulk = engine === 'postgresql' ? (load: () => void) => load() : (load: () => void) => bulkLoadPassages(db, load);
+    bulk(() => {
       for (const { table, records } of archive.tables) {
+        if (engine === 'postgresql') {
+          done = insertPostgres(db, table, records, done, total, options.onProgress);
+          continue;
+        }
         const columns = table.columns.map((c) => c.name);
         const insert = db.prepare(`INSERT INTO "${table.table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
         for (const [index, record] of records.entries()) {
@@ -85,12 +98,77 @@ export function loadArchive(writer: Writer, archive: ParsedArchive, options: { o
         }
       }
     });
-    writeSequences(db, archive.sequences);
-    refuseBrokenReferences(db, archive);
+    writeSequences(db, archive.sequences, engine);
+    if (engine === 'sqlite') refuseBrokenReferences(db, archive);
     return { records: total, counts: Object.fromEntries(archive.tables.map((t) => [t.table.key, t.records.length])) };
   });
   options.onProgress?.({ done, total });
   return report;
+}
+
+/** The columns of `table` that reference its own rows (Topic.parentId, Passage.answersId), from PostgreSQL's catalog. */
+function selfReferences(db: WriteDb, table: string): string[] {
+  return db
+    .prepare(
+      `SELECT a.attname FROM pg_constraint c JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1]
+       WHERE c.contype = 'f' AND c.conrelid = c.confrelid AND c.conrelid = to_regclass('"' || ? || '"')`,
+    )
+    .pluck()
+    .all(table) as string[];
+}
+
+/** PostgreSQL: one table's records, a reference to a row not yet inserted set afterwards; returns the running count. */
+function insertPostgres(
+  db: WriteDb,
+  table: ArchiveTable,
+  records: ArchiveRecord[],
+  done: number,
+  total: number,
+  onProgress?: (p: ArchiveProgress) => void,
+): number {
+  const columns = table.columns.map((c) => c.name);
+  const insert = db.prepare(`INSERT INTO "${table.table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
+  const selfRefs = selfReferences(db, table.table).filter((name) => columns.includes(name));
+  const inserted = new Set<unknown>();
+  const later: { index: number; column: string; value: unknown }[] = [];
+  for (const [index, record] of records.entries()) {
+    const values = table.columns.map((c) => {
+      const value = record[c.name];
+      if (c.type.kind === 'bool') return value ? 1 : 0;
+      if (selfRefs.includes(c.name) && value !== null && !inserted.has(value)) {
+        later.push({ index, column: c.name, value });
+        return null;
+      }
+      return value;
+    });
+    runNamed(table, index, record, () => insert.run(...values));
+    inserted.add(record.id);
+    done += 1;
+    if (done % 500 === 0) onProgress?.({ done, total });
+  }
+  for (const { index, column, value } of later) {
+    const record = records[index]!;
+    runNamed(table, index, record, () => db.prepare(`UPDATE "${table.table}" SET "${column}" = ? WHERE id = ?`).run(value, record.id));
+  }
+  return done;
+}
+
+/** Runs one statement of a record; a refusal becomes ArchiveImportError naming the record (and a missing row's table). */
+function runNamed(table: ArchiveTable, index: number, record: ArchiveRecord, statement: () => unknown): void {
+  try {
+    statement();
+  } catch (error) {
+    const detail = String((error as { detail?: unknown }).detail ?? '');
+    const missing = /is not present in table "(\w+)"/.exec(detail);
+    const column = /^Key \("?(\w+)"?\)/.exec(detail);
+    if ((error as { code?: string }).code === '23503' && missing) {
+      const where = describeRecordIssue(table.key, index, record, { path: column ? [column[1]!] : [], message: '' }).replace(/: $/, '');
+      throw new ArchiveImportError(`The archive has a bad record: ${where} refers to a ${missing[1]} that is not in the archive.`);
+    }
+    throw new ArchiveImportError(
+      `The archive has a bad record: ${describeRecordIssue(table.key, index, record, { path: [], message: (error as Error).message })}`,
+    );
+  }
 }
 
 /** A reference to a row the archive does not have, named by its record, before COMMIT refuses it unnamed. */

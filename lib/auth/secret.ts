@@ -1,10 +1,22 @@
 // The key Better Auth signs session cookies with: BETTER_AUTH_SECRET when set, else one generated on
-// first use and kept in a file beside the database, so a restart does not sign everyone out.
+// first use and kept where every app server of the archive finds it, so a restart does not sign
+// everyone out:
+//  - SQLite: in a file beside the database (one machine, one file: the app servers share the disk).
+//  - PostgreSQL: in the database itself, because several app servers on several machines share the
+//    database and nothing else; a secret per machine would make each server refuse the others'
+//    cookies. It is one row of `archive_auth_secret`, a bookkeeping table made on first use (like the
+//    writer's archive_user_version), not a migration: a migration's table must be a model of
+//    prisma/schema.prisma, which would put the secret within reach of every Prisma query and of the
+//    archive's export. The first server to need it creates it inside a write transaction, which holds
+//    the writer's advisory lock, so two servers starting together agree on one secret.
+//    Anyone who can read the database can read the secret, as anyone who can read SQLite's folder
+//    can; set BETTER_AUTH_SECRET to keep it out of the database (and out of its backups).
 import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { isPostgresUrl, withWriter } from '@/lib/db';
 
 const MIN_SECRET_LENGTH = 32;
 
@@ -20,11 +32,27 @@ export function secretFilePath(databaseFile: string): string {
   return path.join(path.dirname(databaseFile), '.auth-secret');
 }
 
-export function resolveAuthSecret(databaseFile: string, source: Record<string, string | undefined> = process.env): string {
+/** `target`: databaseTarget's answer, a SQLite file's path or a PostgreSQL URL. */
+export function resolveAuthSecret(target: string, source: Record<string, string | undefined> = process.env): string {
   const parsed = SecretEnvSchema.safeParse(source);
   if (!parsed.success) throw new Error(`Invalid environment: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
   if (parsed.data.BETTER_AUTH_SECRET) return parsed.data.BETTER_AUTH_SECRET;
-  return readOrCreateSecretFile(secretFilePath(databaseFile));
+  return isPostgresUrl(target) ? readOrCreateDatabaseSecret(target) : readOrCreateSecretFile(secretFilePath(target));
+}
+
+export const SECRET_TABLE = 'archive_auth_secret';
+
+function readOrCreateDatabaseSecret(url: string): string {
+  const secret = withWriter(url).write((db) => {
+    db.exec(`CREATE TABLE IF NOT EXISTS ${SECRET_TABLE} (id integer PRIMARY KEY CHECK (id = 1), secret text NOT NULL)`);
+    // ON CONFLICT DO NOTHING: the row of whoever came first stays, and is the one read back.
+    db.prepare(`INSERT INTO ${SECRET_TABLE} (id, secret) VALUES (1, ?) ON CONFLICT (id) DO NOTHING`).run(randomBytes(32).toString('base64url'));
+    return db.prepare(`SELECT secret FROM ${SECRET_TABLE} WHERE id = 1`).pluck().get() as string;
+  });
+  if (secret.trim().length < MIN_SECRET_LENGTH) {
+    throw new Error(`${SECRET_TABLE} must hold a secret of at least ${MIN_SECRET_LENGTH} characters; delete its row to make a new one`);
+  }
+  return secret.trim();
 }
 
 function readOrCreateSecretFile(file: string): string {

@@ -6,7 +6,7 @@ import { APIError } from 'better-auth/api';
 import { prismaAdapter } from 'better-auth/adapters/prisma';
 import { nextCookies } from 'better-auth/next-js';
 import { prisma } from '@/lib/db/client';
-import { databaseFilePath } from '@/lib/db';
+import { databaseTarget, engineOf } from '@/lib/db';
 import { env } from '@/lib/env';
 import { COOKIE_PREFIX } from './cookie-names';
 import { CLIENT_ADDRESS_HEADER } from './proxy-headers';
@@ -37,7 +37,7 @@ export const CLOSED_AUTH_PATHS = [
 export const ACCOUNT_DISABLED = 'ACCOUNT_DISABLED';
 
 function createAuth() {
-  const secret = resolveAuthSecret(databaseFilePath(env.DATABASE_URL));
+  const secret = resolveAuthSecret(databaseTarget(env.DATABASE_URL));
   const siteOrigin = env.SITE_URL ? new URL(env.SITE_URL).origin : null;
   return betterAuth({
     appName: 'Interview Archive',
@@ -46,7 +46,8 @@ function createAuth() {
     baseURL: env.SITE_URL,
     basePath: '/api/auth',
     trustedOrigins: [`http://localhost:${env.PORT}`, `http://127.0.0.1:${env.PORT}`, ...(siteOrigin ? [siteOrigin] : [])],
-    database: prismaAdapter(prisma, { provider: 'sqlite' }),
+    // The adapter's provider follows the engine: Prisma's client is PostgreSQL's on PostgreSQL.
+    database: prismaAdapter(prisma, { provider: engineOf(env.DATABASE_URL) }),
     emailAndPassword: {
       enabled: true,
       // Admins make accounts (lib/auth/accounts.ts); nobody signs themselves up.

@@ -14,7 +14,7 @@ import 'server-only';
 // Reading: QueryDb is Prisma's `$queryRaw` shape, answered by the Prisma client and by the reader.
 export { num, sql, join, empty, type QueryDb, type Sql } from './query';
 export { createPrismaClient } from './prisma';
-export { engineOf, type Engine } from './engine';
+export { engineOf, isPostgresUrl, type Engine } from './engine';
 export { databaseTarget, databaseLabel, migrateAt, openReaderAt } from './target';
 export { openReader, type Reader } from './sqlite/reader';
 // Full text: the engine's statements for search (see full-text.ts).

@@ -1,6 +1,6 @@
 // The health of the archive the app serves (DATABASE_URL), for GET /api/health.
 import 'server-only';
-import { databaseFilePath } from '@/lib/db';
+import { databaseTarget } from '@/lib/db';
 import { env } from '@/lib/env';
 import { checkHealth, type HealthReport } from './health';
 
@@ -11,7 +11,7 @@ let last: { at: number; report: HealthReport } | null = null;
 
 export function appHealth(now: number = Date.now()): HealthReport {
   if (last && now - last.at < REUSE_MS) return last.report;
-  const report = checkHealth(databaseFilePath(env.DATABASE_URL));
+  const report = checkHealth(databaseTarget(env.DATABASE_URL));
   last = { at: now, report };
   return report;
 }

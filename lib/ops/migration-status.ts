@@ -1,6 +1,6 @@
 // Which of the code's migrations a database has applied, compared with prisma/migrations.
 import 'server-only';
-import { type MigrationFile, type SqliteDb } from '@/lib/db';
+import { type Engine, type MigrationFile, type SqliteDb } from '@/lib/db';
 
 export interface MigrationStatus {
   /** False when the database has no _prisma_migrations table at all: not an archive database. */
@@ -16,17 +16,33 @@ export interface MigrationStatus {
   failed: string[];
 }
 
-export function migrationStatus(db: SqliteDb, migrations: MigrationFile[]): MigrationStatus {
+// Whether _prisma_migrations exists, asked each engine's way (SQLite's schema table; PostgreSQL's
+// to_regclass, which answers NULL rather than failing for a missing table).
+const HAS_MIGRATIONS_TABLE = {
+  sqlite: "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'",
+  postgresql: `SELECT 1 WHERE to_regclass('"_prisma_migrations"') IS NOT NULL`,
+};
+
+/** `db`: a SQLite connection, or on PostgreSQL a writer's synchronous db (lib/db/postgres/write-db.ts). */
+export function migrationStatus(db: SqliteDb, migrations: MigrationFile[], engine: Engine = 'sqlite'): MigrationStatus {
   const status: MigrationStatus = { recorded: false, applied: [], pending: [], unknown: [], changed: [], failed: [] };
-  const hasTable = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'").get();
+  const hasTable = db.prepare(HAS_MIGRATIONS_TABLE[engine]).get();
   if (!hasTable) return { ...status, pending: migrations.map((m) => m.name) };
-  status.recorded = true;
-  const rows = db.prepare('SELECT migration_name, checksum, finished_at, rolled_back_at FROM _prisma_migrations').all() as {
-    migration_name: string;
-    checksum: string;
-    finished_at: string | number | null;
-    rolled_back_at: string | number | null;
-  }[];
+  const rows = db.prepare('SELECT migration_name, checksum, finished_at, rolled_back_at FROM _prisma_migrations').all() as RecordedRow[];
+  return statusOfRecorded(rows, migrations);
+}
+
+/** A row of _prisma_migrations, as read from a database or from a PostgreSQL backup file. */
+export interface RecordedRow {
+  migration_name: string;
+  checksum: string;
+  finished_at: string | number | null;
+  rolled_back_at: string | number | null;
+}
+
+/** The status of what a _prisma_migrations table records, against the code's migrations. */
+export function statusOfRecorded(rows: RecordedRow[], migrations: MigrationFile[]): MigrationStatus {
+  const status: MigrationStatus = { recorded: true, applied: [], pending: [], unknown: [], changed: [], failed: [] };
   const finished = new Map(rows.filter((r) => r.finished_at !== null && r.rolled_back_at === null).map((r) => [r.migration_name, r.checksum]));
   status.failed = rows.filter((r) => r.finished_at === null && r.rolled_back_at === null).map((r) => r.migration_name);
   const known = new Set(migrations.map((m) => m.name));

@@ -2,7 +2,7 @@
 // `npm run archive:export`), for admins only. Never with accounts: password hashes and editors'
 // addresses leave only through the command line, on the server.
 import { requireAdmin } from '@/lib/auth/session';
-import { databaseFilePath } from '@/lib/db';
+import { databaseTarget } from '@/lib/db';
 import { env } from '@/lib/env';
 import { exportArchive } from '@/lib/archive/export';
 import { archiveFileName } from '@/lib/archive/file-name';
@@ -11,7 +11,7 @@ export const dynamic = 'force-dynamic';
 
 export async function GET(): Promise<Response> {
   await requireAdmin();
-  const chunks = exportArchive(databaseFilePath(env.DATABASE_URL));
+  const chunks = exportArchive(databaseTarget(env.DATABASE_URL));
   const encoder = new TextEncoder();
   // Pulled a chunk at a time, so a big archive is never held in memory whole; a reader who stops
   // closes the generator, which ends its read transaction.
