@@ -63,9 +63,12 @@ function snippetOf(body: Prisma.Sql, expression: string, marks: Marks, tokens: n
   const shielded = shield(body);
   const headline = Prisma.sql`ts_headline('archive_fts', ${shielded}, ${tsquery(expression)}, ${headlineOptions(marks, tokens)})`;
   const plain = Prisma.sql`replace(replace(h.marked, ${marks.open}, ''), ${marks.close}, '')`;
-  return unshield(Prisma.sql`(SELECT CASE WHEN c.before ~ '[[:alnum:]]' THEN '…' ELSE c.before END || c.marked || CASE WHEN c.after ~ '[[:alnum:]]' THEN '…' ELSE c.after END
+  return joinAdjacent(
+    unshield(Prisma.sql`(SELECT CASE WHEN c.before ~ '[[:alnum:]]' THEN '…' ELSE c.before END || c.marked || CASE WHEN c.after ~ '[[:alnum:]]' THEN '…' ELSE c.after END
     FROM (SELECT b.marked, left(b.body, b.at - 1) AS before, substr(b.body, b.at + length(b.plain)) AS after FROM (SELECT h.body, h.marked, ${plain} AS plain, greatest(1, position(${plain} in h.body)) AS at
-          FROM (SELECT ${shielded} AS body, ${headline} AS marked) h) b) c)`);
+          FROM (SELECT ${shielded} AS body, ${headline} AS marked) h) b) c)`),
+    marks,
+  );
 }
 
 /**
@@ -77,6 +80,15 @@ function snippetOf(body: Prisma.Sql, expression: string, marks: Marks, tokens: n
 const SHIELDS = '\uE000\uE001';
 const shield = (text: Prisma.Sql) => Prisma.sql`translate(${text}, '<>', ${SHIELDS})`;
 const unshield = (text: Prisma.Sql) => Prisma.sql`translate(${text}, ${SHIELDS}, '<>')`;
+
+/**
+ * ts_headline marks each word of a phrase on its own ("[state] [smuggling]"); FTS5 marks the phrase as
+ * one span ("[state smuggling]"), and the reader's page scrolls to and styles that span. Marks
+ * only spaces apart are joined into one, so both engines mark a phrase the same way.
+ */
+const joinAdjacent = (text: Prisma.Sql, marks: Marks) =>
+  Prisma.sql`regexp_replace(${text}, ${`${escapeRegExp(marks.close)}(\\s+)${escapeRegExp(marks.open)}`}, '\\1', 'g')`;
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 // The index tables, and their columns of running text where a word may stand on its own (standaloneRows).
 const TABLES: Record<FullTextIndex, { from: Prisma.Sql; id: Prisma.Sql; texts: Prisma.Sql[] }> = {
@@ -157,7 +169,7 @@ export const postgresFullText: FullTextStatements = {
 
   highlights(expression, documentSlug, marks, where) {
     return Prisma.sql`
-    SELECT p.id AS id, p.anchor AS anchor, ${unshield(Prisma.sql`ts_headline('archive_fts', ${shield(Prisma.sql`p.text`)}, ${tsquery(expression)}, ${headlineOptions(marks)})`)} AS marked
+    SELECT p.id AS id, p.anchor AS anchor, ${joinAdjacent(unshield(Prisma.sql`ts_headline('archive_fts', ${shield(Prisma.sql`p.text`)}, ${tsquery(expression)}, ${headlineOptions(marks)})`), marks)} AS marked
     FROM passage_fts JOIN Passage p ON p.id = passage_fts.id JOIN Document d ON d.id = p.documentId
     WHERE ${matches(Prisma.sql`passage_fts.document`, expression)} AND d.slug = ${documentSlug} AND ${where}
     ORDER BY p.position`;

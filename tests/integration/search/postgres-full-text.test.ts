@@ -183,6 +183,16 @@ describe('snippets and highlights', () => {
   });
 });
 
+describe('a phrase is marked as one span, as FTS5 marks it', () => {
+  it('in a snippet and in a highlight', async () => {
+    const expression = (await expressionFor('"rice and radios"'))!;
+    const [snippet] = await db.$queryRaw<{ snippet: string }[]>(fullText.snippets(expression, [1], MARKS, 32));
+    expect(snippet.snippet).toBe('He smuggled [rice and radios] across the river at night.');
+    const highlighted = await db.$queryRaw<{ marked: string }[]>(fullText.highlights(expression, 'memories', MARKS, sql`p.id = 1`));
+    expect(highlighted.map((r) => r.marked)).toEqual(['He smuggled [rice and radios] across the river at night.']);
+  });
+});
+
 describe('snippets keep every word between angle brackets', () => {
   // ts_headline's parser drops `<…>` as an HTML tag: a quoted "<script>" would vanish from the snippet.
   it('in a snippet and in a highlight', async () => {
