@@ -85,7 +85,7 @@ async function documentFacets(filters: DocumentFilters): Promise<DocumentFacets>
       },
     }),
     prisma.document.findMany({ where: documentWhere(filters, 'topic'), select: { id: true } }),
-    prisma.document.groupBy({ by: ['kind'], where: documentWhere(filters, 'kind'), _count: { _all: true }, orderBy: { kind: 'asc' } }),
+    prisma.document.groupBy({ by: ['kind'], where: documentWhere(filters, 'kind'), _count: { _all: true } }),
     prisma.document.findMany({ where: documentWhere(filters, 'date'), select: { publishedOn: true } }),
   ]);
   const years = new Map<string, number>();
@@ -94,7 +94,8 @@ async function documentFacets(filters: DocumentFilters): Promise<DocumentFacets>
   return {
     speakers: speakers.map((s) => ({ value: s.slug, label: s.name, count: new Set(s.participants.map((p) => p.documentId)).size })),
     topics: await topicDocumentCounts(topicDocumentIds.map((d) => d.id)),
-    kinds: kinds.map((k) => ({ value: k.kind, label: k.kind, count: k._count._all })),
+    // Sorted by name here: PostgreSQL orders an enum by its declaration, SQLite by its text.
+    kinds: kinds.map((k) => ({ value: k.kind, label: k.kind, count: k._count._all })).sort((a, b) => (a.value < b.value ? -1 : a.value > b.value ? 1 : 0)),
     years: [...years.entries()].sort(([a], [b]) => b.localeCompare(a)).map(([year, count]) => ({ value: year, label: year, count })),
   };
 }

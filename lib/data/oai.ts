@@ -2,6 +2,7 @@
 // Dublin Core says about a published document. Only published documents are described; a document
 // that stopped being public under an address is remembered as a deleted record, from its revisions.
 import 'server-only';
+import { jsonField, sql } from '@/lib/db';
 import { prisma } from '@/lib/db/client';
 import { isPublicDocument } from '@/lib/search/public-documents';
 import { safeWebAddress } from '@/lib/validation/web-address';
@@ -86,7 +87,8 @@ interface RevisionHead {
 async function withdrawnRecords(): Promise<OaiRecordHead[]> {
   const rows = await prisma.$queryRaw<RevisionHead[]>`
     SELECT entityId, version, createdAt,
-      json_extract(snapshot, '$.slug') AS slug, json_extract(snapshot, '$.status') AS status, json_extract(snapshot, '$.deletedAt') AS deletedAt
+      ${jsonField(sql`snapshot`, 'slug')} AS slug, ${jsonField(sql`snapshot`, 'status')} AS status,
+      ${jsonField(sql`snapshot`, 'deletedAt')} AS deletedAt
     FROM Revision WHERE entityType = 'document' ORDER BY entityId, version`;
   /** slug → the revision that ended its public life, and the last revision in which it was public. */
   const ended = new Map<string, { endedAt: Date; lastPublic: { entityId: number; version: number } }>();

@@ -7,6 +7,7 @@
 // Every write makes a revision, so every public document has one; a row from before revisions falls
 // back to when it was created.
 import 'server-only';
+import { jsonField } from '@/lib/db';
 import { prisma } from '@/lib/db/client';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { isPublicDocument } from '@/lib/search/public-documents';
@@ -24,7 +25,7 @@ export interface PublishedDocument extends DocumentSummary {
   updatedAt: string;
 }
 
-const PUBLIC_SNAPSHOT = Prisma.sql`json_extract(r.snapshot, '$.status') = 'published' AND json_extract(r.snapshot, '$.deletedAt') IS NULL`;
+const PUBLIC_SNAPSHOT = Prisma.sql`${jsonField(Prisma.sql`r.snapshot`, 'status')} = 'published' AND ${jsonField(Prisma.sql`r.snapshot`, 'deletedAt')} IS NULL`;
 
 /** An instant as SQLite holds it (ISO text, or milliseconds from Prisma), as ISO 8601 in UTC. */
 const instant = (value: string | number | bigint | Date): string => new Date(typeof value === 'bigint' ? Number(value) : value).toISOString();

@@ -19,7 +19,8 @@ export { databaseTarget, databaseLabel, migrateAt, openReaderAt } from './target
 export { openReader, type Reader } from './sqlite/reader';
 // Full text: the engine's statements for search (see full-text.ts).
 export type { FullTextIndex, FullTextStatements, PrefixLookup, SynonymLookup } from './full-text';
-export { sqliteFullText as fullText, TEXT_WEIGHT, SPEAKER_WEIGHT, TITLE_WEIGHT } from './sqlite/full-text';
+export { fullText, jsonField } from './engine-statements';
+export { TEXT_WEIGHT, SPEAKER_WEIGHT, TITLE_WEIGHT } from './sqlite/full-text';
 // The impact-ordered lists of one-word searches (lib/search/top-k): the engine's statements and records.
 export { termImpactReading, termImpactWriting, totalsOf, type IndexTotals } from './sqlite/term-impacts';
 // Vectors: where passages' embeddings are kept and how the nearest are found (see vectors.ts).

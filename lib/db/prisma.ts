@@ -10,7 +10,10 @@ import { createSqlitePrismaClient } from './sqlite/prisma';
  * PostgreSQL has no such answer that is also a URL to connect to, so the writer of a client's
  * database (client-writer.ts) looks it up here.
  */
-const postgresUrls = new WeakMap<object, string>();
+// On globalThis: a hot reload in development runs this module again but keeps the cached client (client.ts).
+const globalForUrls = globalThis as unknown as Record<symbol, WeakMap<object, string> | undefined>;
+const URLS = Symbol.for('interview-archive.postgres-client-urls');
+const postgresUrls = (globalForUrls[URLS] ??= new WeakMap<object, string>());
 
 export function createPrismaClient(databaseUrl: string): PrismaClient {
   if (engineOf(databaseUrl) === 'sqlite') return createSqlitePrismaClient(databaseUrl);

@@ -8,8 +8,8 @@
 import 'server-only';
 import { env } from '@/lib/env';
 import type { SqliteDb } from './sqlite/connection';
-import { databaseFilePath } from './sqlite/database-file';
-import { engineOf } from './engine';
+import { isPostgresUrl } from './engine';
+import { databaseTarget } from './target';
 import { openPostgresWriter } from './postgres/writer';
 import { openSqliteWriter } from './sqlite/writer';
 
@@ -37,20 +37,15 @@ export interface WriterOptions {
   busyTimeoutMs?: number;
 }
 
-const isPostgresUrl = (target: string) => /^postgres(ql)?:\/\//.test(target);
-
 /** Opens a writer of its own (not shared) on a SQLite file or a PostgreSQL URL; the caller closes it. */
 export function openWriter(target: string, options: WriterOptions = {}): Writer {
   const settings = { busyTimeoutMs: options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS };
   return isPostgresUrl(target) ? openPostgresWriter(target, settings) : openSqliteWriter(target, settings);
 }
 
-/**
- * The writer target a DATABASE_URL names: its URL on PostgreSQL, its file's absolute path on SQLite.
- * (Scripts that call databaseFilePath(env.DATABASE_URL) to name a writer need this on PostgreSQL.)
- */
+/** The writer target a DATABASE_URL names (databaseTarget's answer): its URL on PostgreSQL, its file's absolute path on SQLite. */
 export function writeTargetOf(databaseUrl: string = env.DATABASE_URL): string {
-  return engineOf(databaseUrl) === 'postgresql' ? databaseUrl : databaseFilePath(databaseUrl);
+  return databaseTarget(databaseUrl);
 }
 
 const writers = new Map<string, Writer>();

@@ -48,7 +48,7 @@ const hasFilters = (request: SearchRequest) => Boolean(request.speaker || reques
 async function probe(db: QueryDb, match: LexicalMatch, request: SearchRequest, filtered: boolean, limit: number) {
   const where = filtered ? filterSql(request) : sql`1 = 1`;
   const [row] = await db.$queryRaw<{ n: number | bigint; first: number | bigint | null; last: number | bigint | null }[]>`
-    SELECT count(*) AS n, min(id) AS first, max(id) AS last FROM (SELECT x.id AS id FROM (${planRows(match, request)}) x WHERE ${where} LIMIT ${limit})`;
+    SELECT count(*) AS n, min(id) AS first, max(id) AS last FROM (SELECT x.id AS id FROM (${planRows(match, request)}) x WHERE ${where} LIMIT ${limit}) r`;
   return { n: num(row.n), first: row.first === null ? 0 : num(row.first), last: row.last === null ? 0 : num(row.last) };
 }
 

@@ -56,12 +56,12 @@ export async function matchEntities(db: QueryDb, parsed: ParsedQuery, natural: b
   const rows = await db.$queryRaw<Row[]>`
     WITH m AS MATERIALIZED (SELECT * FROM (${fullText.entityRows(expression)}) m WHERE ${standalone}),
     visible AS (
-      SELECT m.kind, m.entry, m.rank, s.slug AS slug, s.name AS label, NULL AS docKind, NULL AS publishedOn, NULL AS datePrecision,
-             NULL AS documentSlug, NULL AS documentTitle, NULL AS anchor
+      SELECT m.kind, m.entry, m.rank, s.slug AS slug, s.name AS label, CAST(NULL AS TEXT) AS docKind, CAST(NULL AS TEXT) AS publishedOn, CAST(NULL AS TEXT) AS datePrecision,
+             CAST(NULL AS TEXT) AS documentSlug, CAST(NULL AS TEXT) AS documentTitle, CAST(NULL AS INTEGER) AS anchor
       FROM m JOIN Speaker s ON m.kind = 'speaker' AND s.id = m.id
       WHERE EXISTS (SELECT 1 FROM Participant pa JOIN Document d ON d.id = pa.documentId WHERE pa.speakerId = s.id AND ${isPublicDocument})
       UNION ALL
-      SELECT m.kind, m.entry, m.rank, d.slug, d.title, d.kind, d.publishedOn, d.datePrecision, NULL, NULL, NULL
+      SELECT m.kind, m.entry, m.rank, d.slug, d.title, CAST(d.kind AS TEXT), d.publishedOn, CAST(d.datePrecision AS TEXT), NULL, NULL, NULL
       FROM m JOIN Document d ON m.kind = 'document' AND d.id = m.id WHERE ${isPublicDocument}
       UNION ALL
       SELECT m.kind, m.entry, m.rank, t.slug, t.name, NULL, NULL, NULL, NULL, NULL, NULL FROM m JOIN Topic t ON m.kind = 'topic' AND t.id = m.id
@@ -72,7 +72,7 @@ export async function matchEntities(db: QueryDb, parsed: ParsedQuery, natural: b
     )
     SELECT kind, entry, slug, label, docKind, publishedOn, datePrecision, documentSlug, documentTitle, anchor FROM (
       SELECT *, ROW_NUMBER() OVER (PARTITION BY kind ORDER BY rank, label) AS n FROM visible
-    ) WHERE n <= ${MAX_ENTITIES_PER_KIND} ORDER BY kind, n`;
+    ) ranked WHERE n <= ${MAX_ENTITIES_PER_KIND} ORDER BY kind, n`;
   if (rows.length === 0) return undefined;
 
   const snippets = await db.$queryRaw<{ entry: number | bigint; marked: string }[]>(

@@ -100,7 +100,7 @@ const COMMON_MIN = 1_000;
 async function gatingUnits(db: QueryDb, units: Unit[], expressionOf: (u: Unit) => string): Promise<Unit[]> {
   const [all, ...counts] = await Promise.all([
     db.$queryRaw<{ n: number | bigint }[]>`SELECT count(*) AS n FROM Passage`,
-    ...units.map((u) => db.$queryRaw<{ n: number | bigint }[]>`SELECT count(*) AS n FROM (${fullText.rowsMatching(expressionOf(u))})`),
+    ...units.map((u) => db.$queryRaw<{ n: number | bigint }[]>`SELECT count(*) AS n FROM (${fullText.rowsMatching(expressionOf(u))}) r`),
   ]);
   const common = Math.max(COMMON_MIN, COMMON_SHARE * num(all[0].n));
   const found = units.map((unit, i) => ({ unit, n: num(counts[i][0].n) })).filter((c) => c.n > 0);
@@ -131,7 +131,7 @@ export async function relaxedMatch(db: QueryDb, parsed: ParsedQuery, initialisms
     // Without an initialism, matching the expression is matching some gating unit: no condition needed.
     where: anyInitialism ? sql`(${join(gating.map(matchOf), ' OR ')})` : TRUE,
     coordination: join(
-      matches.map((m) => sql`(${m})`),
+      matches.map((m) => sql`(CASE WHEN ${m} THEN 1 ELSE 0 END)`),
       ' + ',
     ),
     matchedBy: 'some',

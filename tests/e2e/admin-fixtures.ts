@@ -3,6 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { expect, type Page } from '@playwright/test';
 import { SCRIPT_NODE_ARGS } from '@/scripts/node-args';
+import { e2eDatabaseUrl } from './support/e2e-database';
 
 export interface Account {
   email: string;
@@ -21,7 +22,7 @@ export function ensureAccount(account: Account): void {
   if (created.has(account.email)) return;
   try {
     execFileSync(process.execPath, [...SCRIPT_NODE_ARGS, 'scripts/admin-create.ts', '--email', account.email, '--name', account.name, '--role', account.role], {
-      env: { ...process.env, DATABASE_URL: 'file:./data/e2e.db', ADMIN_PASSWORD: account.password },
+      env: { ...process.env, DATABASE_URL: e2eDatabaseUrl(), ADMIN_PASSWORD: account.password },
       stdio: 'pipe',
     });
   } catch (error) {

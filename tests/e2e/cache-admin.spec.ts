@@ -10,6 +10,7 @@ import { expect, test, type APIRequestContext, type Page } from '@playwright/tes
 import { slugify } from '@/lib/slug';
 import { SCRIPT_NODE_ARGS } from '@/scripts/node-args';
 import { hydrated, openPassageEditor, signIn } from './admin-fixtures';
+import { e2eDatabaseUrl } from './support/e2e-database';
 
 const ESSAY = { title: 'How to Really Bring Change to North Korea, My Home Country', slug: 'how-to-really-bring-change-to-north-korea' };
 const QA = { title: /Seongmin Lee Q&A Part 2/, slug: 'seongmin-lee-qa-part-2-us-relations-with-north-korea' };
@@ -184,7 +185,7 @@ test('a document imported by another process (the CLI) shows on the running serv
       asker,
       '--publish',
     ],
-    { env: { ...process.env, DATABASE_URL: 'file:./data/e2e.db' }, stdio: 'pipe' },
+    { env: { ...process.env, DATABASE_URL: e2eDatabaseUrl() }, stdio: 'pipe' },
   );
   // The server looks at the archive's version four times a second; a few seconds leave room for a busy machine.
   await showsSoon(request, '/speakers', contains(teller), 5_000);

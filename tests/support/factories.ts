@@ -56,11 +56,13 @@ export async function createDocumentFixture(target: PrismaClient | Writer, fixtu
   const topicSlugs = [...new Set(fixture.passages.flatMap((p) => p.topicSlugs ?? []))];
   const topicIds = new Map(
     (
-      writer.db.prepare('SELECT slug, id FROM Topic WHERE slug IN (SELECT value FROM json_each(?))').all(JSON.stringify(topicSlugs)) as {
+      writer.db.prepare('SELECT slug, id FROM Topic').all() as {
         slug: string;
         id: number;
       }[]
-    ).map((t) => [t.slug, t.id]),
+    )
+      .filter((t) => topicSlugs.includes(t.slug))
+      .map((t) => [t.slug, t.id]),
   );
   const topicId = (slug: string) => topicIds.get(slug) ?? Number.MAX_SAFE_INTEGER; // an unknown topic is refused by the write
   const created = createDocumentAsSystem(

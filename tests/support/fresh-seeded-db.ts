@@ -3,7 +3,7 @@
 import { afterAll } from 'vitest';
 import { createPrismaClient } from '@/lib/db';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
-import { copyTemplate } from './per-file-database';
+import { copyTemplateUrl } from './per-file-database';
 
 /** Call at the top level of a test file; returns the function that opens a fresh seeded database. */
 export function freshSeededDatabases(): () => PrismaClient {
@@ -12,7 +12,7 @@ export function freshSeededDatabases(): () => PrismaClient {
     await Promise.all(clients.map((c) => c.$disconnect()));
   });
   return () => {
-    const client = createPrismaClient(`file:${copyTemplate('seededTemplate')}`);
+    const client = createPrismaClient(copyTemplateUrl('seededTemplate'));
     clients.push(client);
     return client;
   };

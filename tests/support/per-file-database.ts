@@ -18,6 +18,11 @@ export function copyTemplate(which: Template): string {
   return file;
 }
 
+/** A fresh copy of a template as a writer's target: its file on SQLite, its URL on PostgreSQL. */
+export function copyTemplateTarget(which: Template): string {
+  return testEngine() === 'sqlite' ? copyTemplate(which) : copyTemplateUrl(which);
+}
+
 /** A fresh copy of a template, as a DATABASE_URL on the project's engine. */
 export function copyTemplateUrl(which: Template): string {
   if (testEngine() === 'sqlite') return `file:${copyTemplate(which)}`;

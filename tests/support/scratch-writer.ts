@@ -2,7 +2,7 @@
 // each call gets a fresh copy; every writer opened here is closed after each test.
 import { afterEach } from 'vitest';
 import { openWriter, type Writer, type WriterOptions } from '@/lib/db';
-import { copyTemplate } from './per-file-database';
+import { copyTemplateTarget } from './per-file-database';
 
 const open: Writer[] = [];
 afterEach(() => {
@@ -11,7 +11,7 @@ afterEach(() => {
 
 /** A writer on a fresh copy of the seeded (default) or only migrated template. */
 export function scratchWriter(options: WriterOptions & { template?: 'seededTemplate' | 'migratedTemplate' } = {}): Writer {
-  const writer = openWriter(copyTemplate(options.template ?? 'seededTemplate'), options);
+  const writer = openWriter(copyTemplateTarget(options.template ?? 'seededTemplate'), options);
   open.push(writer);
   return writer;
 }

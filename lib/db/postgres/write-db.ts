@@ -223,8 +223,9 @@ export class PostgresWriteDb {
   }
 
   private readUserVersion(): number {
-    const exists = this.query(`SELECT to_regclass('${USER_VERSION_TABLE}') IS NOT NULL`).rows[0]![0];
-    if (!exists) return 0;
+    // Once seen, the table stays (nothing drops it): asked about only until then.
+    this.userVersionReady ||= Boolean(this.query(`SELECT to_regclass('${USER_VERSION_TABLE}') IS NOT NULL`).rows[0]![0]);
+    if (!this.userVersionReady) return 0;
     return Number(this.query(`SELECT version FROM ${USER_VERSION_TABLE} WHERE id = 1`).rows[0]?.[0] ?? 0);
   }
 

@@ -85,9 +85,10 @@ export const sqliteVectors: VectorStatements = {
 // archive's size), still checked against the table. The mark knows no model, so while vectors of
 // another model are kept (an upgrade of the encoder not yet rebuilt), every passage is looked at.
 const PENDING_WHERE = `trim(p.text) <> '' AND NOT EXISTS (SELECT 1 FROM PassageEmbedding e WHERE e.passageId = p.id AND e.model = ?)`;
-export const PENDING_MARKED = `SELECT p.id AS id, p.text AS text FROM PassageEmbeddingPending m CROSS JOIN Passage p ON p.id = m.passageId
-  WHERE ${PENDING_WHERE} ORDER BY m.passageId LIMIT ?`;
-export const COUNT_PENDING_MARKED = `SELECT count(*) FROM PassageEmbeddingPending m CROSS JOIN Passage p ON p.id = m.passageId WHERE ${PENDING_WHERE}`;
+// The join's condition sits in WHERE: PostgreSQL, whose writer runs these too, takes no ON after CROSS JOIN.
+export const PENDING_MARKED = `SELECT p.id AS id, p.text AS text FROM PassageEmbeddingPending m CROSS JOIN Passage p
+  WHERE p.id = m.passageId AND ${PENDING_WHERE} ORDER BY m.passageId LIMIT ?`;
+export const COUNT_PENDING_MARKED = `SELECT count(*) FROM PassageEmbeddingPending m CROSS JOIN Passage p WHERE p.id = m.passageId AND ${PENDING_WHERE}`;
 const PENDING_SCAN = `SELECT p.id AS id, p.text AS text FROM Passage p WHERE ${PENDING_WHERE} ORDER BY p.id LIMIT ?`;
 const COUNT_PENDING_SCAN = `SELECT count(*) FROM Passage p WHERE ${PENDING_WHERE}`;
 

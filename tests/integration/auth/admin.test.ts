@@ -12,7 +12,7 @@ import { signOutSession } from '@/lib/auth/sign-out';
 import { CLIENT_ADDRESS_HEADER } from '@/lib/auth/proxy-headers';
 import { getAuth } from '@/lib/auth/server';
 import { changeRole, createUser, setDisabled } from '@/lib/auth/user-admin';
-import { copyTemplate } from '@/tests/support/per-file-database';
+import { copyTemplateUrl } from '@/tests/support/per-file-database';
 
 const PASSWORD = 'a password for tests';
 let admin: Editor;
@@ -104,7 +104,7 @@ describe('Better Auth over HTTP', () => {
 });
 
 describe('npm run admin:create', () => {
-  const databaseUrl = `file:${copyTemplate('migratedTemplate')}`;
+  const databaseUrl = copyTemplateUrl('migratedTemplate');
   const run = (args: string[], env: Record<string, string>) =>
     spawnSync(process.execPath, [...SCRIPT_NODE_ARGS, 'scripts/admin-create.ts', ...args], {
       encoding: 'utf8',

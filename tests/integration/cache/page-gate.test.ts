@@ -13,7 +13,7 @@ import { createPageGate } from '@/lib/server/page-gate';
 import { compileAddressList } from '@/lib/server/trusted-proxies';
 import { unpublishDocument } from '@/lib/editorial';
 import { createDocumentFixture } from '@/tests/support/factories';
-import { copyTemplate } from '@/tests/support/per-file-database';
+import { copyTemplateTarget } from '@/tests/support/per-file-database';
 
 const ESSAY = 'how-to-really-bring-change-to-north-korea';
 const QA = 'seongmin-lee-qa-part-2-us-relations-with-north-korea';
@@ -28,7 +28,7 @@ let base: string;
 let reached: string[] = [];
 
 beforeAll(async () => {
-  writer = openWriter(copyTemplate('seededTemplate'));
+  writer = openWriter(copyTemplateTarget('seededTemplate'));
   reader = openReader(writer.file);
   const edge = createEdge({
     handle: async (request, response) => {

@@ -53,6 +53,12 @@ describe('PostgresWriteDb answers as better-sqlite3 does', () => {
     );
     expect(tagged).toEqual({ changes: 2, lastInsertRowid: 0 });
 
+    // An insert that does nothing on a conflict changes nothing and names no row.
+    const ignored = writer.write((db) =>
+      db.prepare('INSERT INTO Note (id, noteText) VALUES (?, ?) ON CONFLICT DO NOTHING').run(first.lastInsertRowid, 'again'),
+    );
+    expect(ignored).toEqual({ changes: 0, lastInsertRowid: 0 });
+
     const updated = writer.write((db) => db.prepare('UPDATE Note SET noteText = noteText || ? WHERE id >= ?').run('!', first.lastInsertRowid));
     expect(updated.changes).toBe(2);
     expect(writer.db.prepare('SELECT id, noteText, flagged FROM Note WHERE id = ?').get(second.lastInsertRowid)).toEqual({

@@ -23,7 +23,7 @@ import {
   withWriter,
 } from '@/lib/editorial';
 import { documentFiltersSchema } from '@/lib/validation/document-filters';
-import { copyTemplate } from '@/tests/support/per-file-database';
+import { copyTemplateTarget } from '@/tests/support/per-file-database';
 
 const ada: Editor = { id: 'u-ada', name: 'Ada Editor', email: 'ada@example.org', role: 'editor' };
 const root: Editor = { id: 'u-root', name: 'Ruth Admin', email: 'ruth@example.org', role: 'admin' };
@@ -150,7 +150,7 @@ describe('createDocument', () => {
 
 describe('updateDocumentFields', () => {
   it('changes every field given, leaves the others, bumps the version and re-titles the search index', async () => {
-    const writer = openWriter(copyTemplate('seededTemplate'));
+    const writer = openWriter(copyTemplateTarget('seededTemplate'));
     try {
       const options = { writer };
       const result = await updateDocumentFields(
@@ -221,7 +221,7 @@ describe('updateDocumentFields', () => {
   });
 
   it('refuses the slug of another document and a stale version, changing nothing', async () => {
-    const writer = openWriter(copyTemplate('seededTemplate'));
+    const writer = openWriter(copyTemplateTarget('seededTemplate'));
     try {
       const options = { writer };
       const taken = await updateDocumentFields(ada, { id: 2, expectedVersion: 1, slug: INTERVIEW_SLUG, title: 'New title' }, options).catch((e) => e);

@@ -11,7 +11,7 @@ import { saveImport } from '@/lib/admin/import-save';
 import { ImportError } from '@/lib/import';
 import { createPrismaClient } from '@/lib/db';
 import { parseImportArguments, runImport } from '@/scripts/import-command';
-import { copyTemplate } from '@/tests/support/per-file-database';
+import { copyTemplateUrl } from '@/tests/support/per-file-database';
 import { scratchCounting } from '@/tests/support/scratch-writer';
 
 const ada: Editor = { id: 'u-ada', name: 'Ada Editor', email: 'ada@example.org', role: 'editor' };
@@ -77,7 +77,7 @@ describe('the back office saves a WebVTT import with its times', () => {
 });
 
 describe('`npm run import` reads captions', () => {
-  const databaseUrl = `file:${copyTemplate('migratedTemplate')}`;
+  const databaseUrl = copyTemplateUrl('migratedTemplate');
   const prisma = createPrismaClient(databaseUrl);
   afterAll(() => prisma.$disconnect());
   const dir = mkdtempSync(path.join(tmpdir(), 'archive-captions-'));

@@ -10,9 +10,9 @@ import { prisma as seededPrisma } from '@/lib/db/client';
 import { createPrismaClient } from '@/lib/db';
 import { IMPORT_MAX_BYTES } from '@/lib/validation/limits';
 import { parseImportArguments, runImport, UsageError } from '@/scripts/import-command';
-import { copyTemplate } from '@/tests/support/per-file-database';
+import { copyTemplateUrl } from '@/tests/support/per-file-database';
 
-const databaseUrl = `file:${copyTemplate('migratedTemplate')}`;
+const databaseUrl = copyTemplateUrl('migratedTemplate');
 const prisma = createPrismaClient(databaseUrl);
 afterAll(() => Promise.all([prisma.$disconnect(), seededPrisma.$disconnect()]));
 

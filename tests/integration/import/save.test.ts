@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Editor } from '@/lib/auth/editor';
 import { saveImport } from '@/lib/admin/import-save';
 import { EditorialError, getDocumentForEditing, openWriter, ValidationError, type Writer } from '@/lib/editorial';
-import { copyTemplate } from '@/tests/support/per-file-database';
+import { copyTemplateTarget } from '@/tests/support/per-file-database';
 
 const ada: Editor = { id: 'u-ada', name: 'Ada Editor', email: 'ada@example.org', role: 'editor' };
 
@@ -16,7 +16,7 @@ const TRANSCRIPT = ['Markets After the Famine', 'MH: Where did you grow up?', 'P
 
 const writers: Writer[] = [];
 function fresh() {
-  const writer = openWriter(copyTemplate('seededTemplate'));
+  const writer = openWriter(copyTemplateTarget('seededTemplate'));
   writers.push(writer);
   const db = writer.db;
   /** Every row the archive's editorial tables hold, so "nothing written" is checked, not assumed. */

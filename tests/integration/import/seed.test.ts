@@ -9,7 +9,7 @@ import { prisma } from '@/lib/db/client';
 import { createPrismaClient } from '@/lib/db';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { defaultSeedDir, seedArchive } from '@/seed/seed-archive';
-import { copyTemplate } from '@/tests/support/per-file-database';
+import { copyTemplateUrl } from '@/tests/support/per-file-database';
 import { INTERVIEW_TURNS } from '@/tests/support/seed-expectations';
 
 const INTERVIEW = 'seongmin-lee-qa-part-2-us-relations-with-north-korea';
@@ -57,7 +57,7 @@ function seedDirWith(edit: (metadata: { documents: { passageTopics: { startsWith
 
 const openClients: PrismaClient[] = [];
 function freshClient(which: 'migratedTemplate' | 'seededTemplate'): PrismaClient {
-  const client = createPrismaClient(`file:${copyTemplate(which)}`);
+  const client = createPrismaClient(copyTemplateUrl(which));
   openClients.push(client);
   return client;
 }

@@ -1,0 +1,23 @@
+// The engine-specific statements of this process's database (DATABASE_URL): one engine a process, so
+// the choice is made once, when the app first asks. Tests of one engine's statements import them
+// from its folder directly.
+import 'server-only';
+import { env } from '@/lib/env';
+import type { FullTextStatements } from './full-text';
+import { sql, type Sql } from './query';
+import { engineOf } from './engine';
+import { postgresFullText } from './postgres/full-text';
+import { sqliteFullText } from './sqlite/full-text';
+
+const onPostgres = engineOf(env.DATABASE_URL) === 'postgresql';
+
+/** Full-text search: FTS5 on SQLite, tsvector and GIN on PostgreSQL. */
+export const fullText: FullTextStatements = onPostgres ? postgresFullText : sqliteFullText;
+
+/**
+ * The text of `key` in a JSON object stored as text (a revision's snapshot), or NULL: SQLite's
+ * json_extract, PostgreSQL's ->> on the text read as jsonb. `key` is a plain field name.
+ */
+export function jsonField(json: Sql, key: string): Sql {
+  return onPostgres ? sql`(CAST(${json} AS jsonb) ->> ${key})` : sql`json_extract(${json}, ${`$.${key}`})`;
+}
