@@ -126,7 +126,7 @@ describe('the archive file on PostgreSQL', () => {
     expect(Object.values(counts(target)).every((n) => n === 0)).toBe(true);
   }, 120_000);
 
-  it('archive:export writes the same bytes as the library from PostgreSQL, naming no password', async () => {
+  it('archive:export writes the same bytes as the library from PostgreSQL, naming no password, and archive:import loads them', async () => {
     const source = await sqliteArchiveWithHistory();
     const url = freshDatabase();
     await copySqliteToPostgres(source.file, url);
@@ -140,5 +140,15 @@ describe('the archive file on PostgreSQL', () => {
     expect(run.status, run.stderr).toBe(0);
     expect(readFileSync(file, 'utf8')).toBe(exportOf(url));
     expect(run.stdout + run.stderr).not.toContain('not-a-real-password');
-  }, 120_000);
+
+    // archive:import loads that file into a new PostgreSQL database (migrating it), which then exports the same bytes.
+    const target = freshDatabase();
+    const load = spawnSync(process.execPath, [...SCRIPT_NODE_ARGS, 'scripts/archive-import.ts', file], {
+      cwd: path.resolve(import.meta.dirname, '../../..'),
+      env: { ...process.env, DATABASE_URL: target },
+      encoding: 'utf8',
+    });
+    expect(load.status, load.stderr).toBe(0);
+    expect(exportOf(target)).toBe(exportOf(url));
+  }, 180_000);
 });

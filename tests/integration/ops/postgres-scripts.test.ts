@@ -1,6 +1,6 @@
 // The command-line scripts with DATABASE_URL naming a PostgreSQL server: each migrates an empty
-// database itself and writes through the PostgreSQL writer. `admin:create` runs as the
-// real command (a child process) and import's save in process; `search:index`, whose ranking lists are SQLite's, says so and
+// database itself and writes through the PostgreSQL writer. `admin:create` and `import`
+// run as the real commands (child processes); `search:index`, whose ranking lists are SQLite's, says so and
 // succeeds. Results are read back through Prisma's PostgreSQL client.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -9,7 +9,6 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeWriters, createPrismaClient } from '@/lib/db';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
-import { parseImportArguments, runImport } from '@/scripts/import-command';
 import { SCRIPT_NODE_ARGS } from '@/scripts/node-args';
 import { startPostgres, type PostgresServer } from '@/tests/support/postgres-server';
 
@@ -67,9 +66,9 @@ describe('scripts on PostgreSQL', () => {
       file,
       '---\ntitle: A Conversation About Markets\ndate: 2019-05\nspeakers: { AB: Ann Bell, CD: Chol Do }\ninterviewer: Ann Bell\n---\nAB: When?\n\nCD: In the nineties.\n',
     );
-    // runImport, the command's save (the command then embeds for search, which is lib/search's to make work on PostgreSQL).
-    const outcome = await runImport(parseImportArguments([file]), url);
-    expect(outcome.report).toContain('Saved as draft /documents/a-conversation-about-markets');
+    const run = script('import', [file], { DATABASE_URL: url });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain('Saved as draft /documents/a-conversation-about-markets');
     const document = await prismaAt(url).document.findUniqueOrThrow({ where: { slug: 'a-conversation-about-markets' }, include: { passages: true } });
     expect(document.status).toBe('draft');
     expect(document.passages.map((p) => p.text)).toEqual(['When?', 'In the nineties.']);
