@@ -6,7 +6,9 @@ import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 /** The suites that run on PostgreSQL as well: everything that reads or writes through lib/db without naming a file. */
-const POSTGRES_SUITES = process.env.PG_TRY ? process.env.PG_TRY.split(',') : ['tests/integration/data/**/*.test.ts'];
+const POSTGRES_SUITES = process.env.PG_TRY
+  ? process.env.PG_TRY.split(',')
+  : ['tests/integration/data/**/*.test.ts', 'tests/integration/bench/postgres-eval.test.ts'];
 
 const engines = (process.env.TEST_ENGINES ?? 'sqlite,postgresql').split(',').map((name) => name.trim());
 
