@@ -8,7 +8,7 @@ import { env } from '@/lib/env';
 import { backupDatabase } from '@/lib/ops/backup';
 import { backupPostgres } from '@/lib/ops/postgres-backup';
 import { formatBytes } from '@/lib/ops/disk';
-import { OpsError } from '@/lib/ops/files';
+import { countsLine, exitCodeOf } from './ops-refusal';
 
 const USAGE = `Usage: npm run backup -- <dir> [--keep N]
   Copies the database named by DATABASE_URL (default file:./data/archive.db) into <dir>,
@@ -35,7 +35,7 @@ async function main(argv: string[]): Promise<number> {
   if (engineOf(env.DATABASE_URL) === 'postgresql') return backupOfPostgres(parsed.positionals[0]!, keep);
   const source = databaseFilePath(env.DATABASE_URL);
   let shownTenth = 0;
-  try {
+  return exitCodeOf('backup', async () => {
     const result = await backupDatabase({
       source,
       dir: parsed.positionals[0],
@@ -49,39 +49,19 @@ async function main(argv: string[]): Promise<number> {
         }
       },
     });
-    const counts = Object.entries(result.counts)
-      .map(([table, n]) => `${table} ${n}`)
-      .join(', ');
     console.log(`Backed up ${source} to ${result.file} (${formatBytes(result.bytes)}).`);
-    console.log(`Verified: integrity check ok, search index ok, row counts equal to the database at the moment of the copy: ${counts}.`);
+    console.log(`Verified: integrity check ok, search index ok, row counts equal to the database at the moment of the copy: ${countsLine(result.counts)}.`);
     console.log(`Kept the newest ${keep}${result.removed.length ? `; removed ${result.removed.join(', ')}` : ''}.`);
-    return 0;
-  } catch (error) {
-    if (error instanceof OpsError) {
-      console.error(`backup: ${error.message}`);
-      return 1;
-    }
-    throw error;
-  }
+  });
 }
 
-async function backupOfPostgres(dir: string, keep: number): Promise<number> {
-  try {
+function backupOfPostgres(dir: string, keep: number): Promise<number> {
+  return exitCodeOf('backup', async () => {
     const result = await backupPostgres({ url: env.DATABASE_URL, dir, keep, migrations: readMigrations(defaultPostgresMigrationsDir) });
-    const counts = Object.entries(result.counts)
-      .map(([table, n]) => `${table} ${n}`)
-      .join(', ');
     console.log(`Backed up ${databaseLabel(env.DATABASE_URL)} to ${result.file} (${formatBytes(result.bytes)}).`);
-    console.log(`Verified: pg_restore reads it, its migrations are this code's; row counts at the moment of the copy: ${counts}.`);
+    console.log(`Verified: pg_restore reads it, its migrations are this code's; row counts at the moment of the copy: ${countsLine(result.counts)}.`);
     console.log(`Kept the newest ${keep}${result.removed.length ? `; removed ${result.removed.join(', ')}` : ''}.`);
-    return 0;
-  } catch (error) {
-    if (error instanceof OpsError) {
-      console.error(`backup: ${error.message}`);
-      return 1;
-    }
-    throw error;
-  }
+  });
 }
 
 process.exitCode = await main(process.argv.slice(2));

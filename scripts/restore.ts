@@ -6,7 +6,7 @@
 import { parseArgs } from 'node:util';
 import { databaseFilePath, databaseLabel, defaultPostgresMigrationsDir, engineOf, readMigrations } from '@/lib/db';
 import { env } from '@/lib/env';
-import { OpsError } from '@/lib/ops/files';
+import { exitCodeOf } from './ops-refusal';
 import { restorePostgres } from '@/lib/ops/postgres-backup';
 import { restoreDatabase } from '@/lib/ops/restore';
 
@@ -29,36 +29,30 @@ async function main(argv: string[]): Promise<number> {
   }
   if (engineOf(env.DATABASE_URL) === 'postgresql') return restoreOfPostgres(parsed.positionals[0]!, parsed.values.replace);
   const target = databaseFilePath(env.DATABASE_URL);
-  try {
-    const result = await restoreDatabase({ backup: parsed.positionals[0], target, migrations: readMigrations() });
-    console.log(`Restored ${parsed.positionals[0]} to ${target} (verified: integrity check ok, search index ok).`);
-    console.log(result.safetyCopy ? `The database as it was is kept at ${result.safetyCopy}.` : 'There was no database before.');
-    if (result.pending.length) console.log(`The next start applies ${result.pending.length} newer migration(s): ${result.pending.join(', ')}.`);
-    return 0;
-  } catch (error) {
-    if (error instanceof OpsError) {
-      console.error(`restore: ${error.message}. Nothing was changed.`);
-      return 1;
-    }
-    throw error;
-  }
+  return exitCodeOf(
+    'restore',
+    async () => {
+      const result = await restoreDatabase({ backup: parsed.positionals[0], target, migrations: readMigrations() });
+      console.log(`Restored ${parsed.positionals[0]} to ${target} (verified: integrity check ok, search index ok).`);
+      console.log(result.safetyCopy ? `The database as it was is kept at ${result.safetyCopy}.` : 'There was no database before.');
+      if (result.pending.length) console.log(`The next start applies ${result.pending.length} newer migration(s): ${result.pending.join(', ')}.`);
+    },
+    '. Nothing was changed.',
+  );
 }
 
-async function restoreOfPostgres(backup: string, replace: boolean): Promise<number> {
+function restoreOfPostgres(backup: string, replace: boolean): Promise<number> {
   const label = databaseLabel(env.DATABASE_URL);
-  try {
-    const result = await restorePostgres({ backup, url: env.DATABASE_URL, migrations: readMigrations(defaultPostgresMigrationsDir), replace });
-    console.log(`Restored ${backup} to ${label} (verified: its migrations are this code's; restored in one transaction).`);
-    console.log(result.safetyCopy ? `The database as it was is kept at ${result.safetyCopy}.` : 'The database held no data before.');
-    if (result.pending.length) console.log(`The next start applies ${result.pending.length} newer migration(s): ${result.pending.join(', ')}.`);
-    return 0;
-  } catch (error) {
-    if (error instanceof OpsError) {
-      console.error(`restore: ${error.message}. Nothing was changed.`);
-      return 1;
-    }
-    throw error;
-  }
+  return exitCodeOf(
+    'restore',
+    async () => {
+      const result = await restorePostgres({ backup, url: env.DATABASE_URL, migrations: readMigrations(defaultPostgresMigrationsDir), replace });
+      console.log(`Restored ${backup} to ${label} (verified: its migrations are this code's; restored in one transaction).`);
+      console.log(result.safetyCopy ? `The database as it was is kept at ${result.safetyCopy}.` : 'The database held no data before.');
+      if (result.pending.length) console.log(`The next start applies ${result.pending.length} newer migration(s): ${result.pending.join(', ')}.`);
+    },
+    '. Nothing was changed.',
+  );
 }
 
 process.exitCode = await main(process.argv.slice(2));
