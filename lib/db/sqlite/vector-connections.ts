@@ -5,6 +5,7 @@ import 'server-only';
 import type { Statement } from 'better-sqlite3';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { databaseFileOf } from '../client-writer';
+import { isPostgresUrl } from '../engine';
 import type { QueryDb } from '../query';
 import type { VectorReaderLookup } from '../vectors';
 import { loadVectorFunctions, openReadOnlyDatabase, type SqliteDb } from './connection';
@@ -89,6 +90,9 @@ export const vectorReaderFor: VectorReaderLookup = async (db: QueryDb) => {
   const own = db as Partial<Reader>;
   if (typeof own.hasVectors === 'boolean') return own.hasVectors ? db : null;
   const file = await databaseFileOf(db);
+  // A PostgreSQL client (the app's Prisma client there) has no vector statements yet: search runs on
+  // words alone, as where sqlite-vec cannot load, rather than opening its URL as a SQLite file.
+  if (isPostgresUrl(file)) return null;
   let reader = readers.get(file);
   if (!reader) {
     reader = openReader(file);

@@ -7,7 +7,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { entityPageExists } from '@/lib/data/page-existence';
-import { openReader, openWriter, type Reader, type Writer } from '@/lib/db';
+import { openReaderAt, openWriter, type Reader, type Writer } from '@/lib/db';
 import { createEdge, NOWHERE } from '@/lib/server/edge';
 import { createPageGate } from '@/lib/server/page-gate';
 import { compileAddressList } from '@/lib/server/trusted-proxies';
@@ -29,7 +29,7 @@ let reached: string[] = [];
 
 beforeAll(async () => {
   writer = openWriter(copyTemplateTarget('seededTemplate'));
-  reader = openReader(writer.file);
+  reader = openReaderAt(writer.file);
   const edge = createEdge({
     handle: async (request, response) => {
       reached.push(request.url ?? '');

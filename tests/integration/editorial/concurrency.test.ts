@@ -1,6 +1,7 @@
 // The write path under contention. Prisma's better-sqlite3 adapter can lose an acknowledged write
 // when a COMMIT meets a busy database (prisma/orm#29933); the editorial writer uses BEGIN IMMEDIATE
-// on its own connection instead. These tests prove, with real separate processes on one SQLite file:
+// on its own connection instead (on PostgreSQL: BEGIN and a transaction-scoped advisory lock). These
+// tests prove, with real separate processes on one database (a SQLite file, a PostgreSQL database):
 //  1. three processes saving the same passage and the same document 30 times each at once: every
 //     save that was acknowledged is in the revision history, at its own version, and nothing else is;
 //  2. a save meeting another connection's write lock waits for it and succeeds, losing neither write;
@@ -13,7 +14,9 @@ import type { Editor } from '@/lib/auth/editor';
 import { BusyError, getDocumentForEditing, listRevisions, openWriter, updatePassage, type DocumentSnapshot, type Writer } from '@/lib/editorial';
 import { getRevision } from '@/lib/editorial/revisions';
 import { SCRIPT_NODE_ARGS } from '@/scripts/node-args';
-import { copyTemplate } from '@/tests/support/per-file-database';
+import { writeTargetOf } from '@/lib/db';
+import { indexMatches } from '@/tests/support/full-text-probe';
+import { copyTemplateTarget, copyTemplateUrl } from '@/tests/support/per-file-database';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 const editor: Editor = { id: 'u-main', name: 'Main Process', email: 'main@example.org', role: 'editor' };
@@ -100,28 +103,28 @@ for (let i = 0; i < saves; i++) {
 console.log(JSON.stringify({ done: true, worker: id, conflicts }));
 `;
 
-// Holds the write lock (BEGIN IMMEDIATE with a write in it) for HOLD_MS, then commits.
+// Holds the write lock for HOLD_MS inside a write transaction of its own writer on DB_TARGET (SQLite:
+// BEGIN IMMEDIATE; PostgreSQL: the advisory lock), with a write in it, then commits. The thread
+// blocks, as a long write would: the lock is held by the transaction, not by a timer. (Standard
+// output to a pipe is synchronous on Linux, so "locked" is out before the wait.)
 const LOCK_HOLDER = `
-import Database from 'better-sqlite3';
-const db = new Database(process.env.DB_FILE);
-db.pragma('journal_mode = WAL');
-db.exec('BEGIN IMMEDIATE');
-db.prepare("UPDATE Topic SET description = 'written while holding the lock' WHERE id = 1").run();
-console.log('locked');
-Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, Number(process.env.HOLD_MS));
-db.exec('COMMIT');
+const { openWriter } = await import(${JSON.stringify(path.join(ROOT, 'lib/db/writer.ts'))});
+const writer = openWriter(process.env.DB_TARGET);
+writer.write((db) => {
+  db.prepare("UPDATE Topic SET description = 'written while holding the lock' WHERE id = 1").run();
+  console.log('locked');
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, Number(process.env.HOLD_MS));
+});
 console.log('released');
-db.close();
+writer.close();
 `;
 
 describe('concurrent saves from three processes', () => {
   it('keeps every acknowledged save in the revision history, each at its own version, and nothing unacknowledged', { timeout: 180_000 }, async () => {
-    const file = copyTemplate('seededTemplate');
+    const url = copyTemplateUrl('seededTemplate');
     const WORKERS = 3;
     const SAVES = 30;
-    const workers = Array.from({ length: WORKERS }, (_, id) =>
-      run(WORKER, { DATABASE_URL: `file:${file}`, WORKER_ID: String(id), SAVES: String(SAVES) }, true),
-    );
+    const workers = Array.from({ length: WORKERS }, (_, id) => run(WORKER, { DATABASE_URL: url, WORKER_ID: String(id), SAVES: String(SAVES) }, true));
     await Promise.all(workers.map((w) => w.waitFor((line) => line === 'ready')));
     for (const w of workers) w.process.stdin!.end('go\n');
     const codes = await Promise.all(workers.map((w) => w.exited));
@@ -137,7 +140,7 @@ describe('concurrent saves from three processes', () => {
     const versions = acks.map((a) => a.version).sort((a, b) => a - b);
     expect(versions).toEqual(Array.from({ length: WORKERS * SAVES }, (_, i) => i + 2));
 
-    const writer = openWriter(file);
+    const writer = openWriter(writeTargetOf(url));
     writers.push(writer);
     const options = { writer };
     const history = listRevisions('document', 1, options);
@@ -161,10 +164,10 @@ describe('concurrent saves from three processes', () => {
     expect(current).toEqual({ ...(getRevision('document', 1, WORKERS * SAVES + 1, options)!.snapshot as DocumentSnapshot) });
     const lastText = acks.filter((a) => a.field === 'text').sort((a, b) => b.version - a.version)[0];
     expect(current.passages.find((p) => p.anchor === 2)!.text).toBe(lastText.value);
-    const indexed = writer.db.prepare('SELECT f.text FROM passage_fts f JOIN Passage p ON p.id = f.rowid WHERE p.documentId = 1 AND p.anchor = 2').get() as {
-      text: string;
-    };
-    expect(indexed.text).toBe(lastText.value);
+    // The index has the passage under the last text, and under no earlier one.
+    const { id: passageId } = writer.db.prepare('SELECT id FROM Passage WHERE documentId = 1 AND anchor = 2').get() as { id: number };
+    const indexedUnder = acks.filter((a) => a.field === 'text' && indexMatches(writer.db, passageId, `"${a.value}"`)).map((a) => a.value);
+    expect(indexedUnder).toEqual([lastText.value]);
     // The audit log has one update per acknowledged save.
     expect(
       (writer.db.prepare("SELECT COUNT(*) AS n FROM AuditEvent WHERE entityType = 'document' AND entityId = '1' AND action = 'update'").get() as { n: number })
@@ -177,10 +180,10 @@ describe('concurrent saves from three processes', () => {
 
 describe('a save meeting another connection’s write lock', () => {
   it('waits for the lock (busy timeout) and succeeds, and the other write is kept too', { timeout: 60_000 }, async () => {
-    const file = copyTemplate('seededTemplate');
-    const writer = openWriter(file);
+    const target = copyTemplateTarget('seededTemplate');
+    const writer = openWriter(target);
     writers.push(writer);
-    const holder = run(LOCK_HOLDER, { DB_FILE: file, HOLD_MS: '1500' }, false);
+    const holder = run(LOCK_HOLDER, { DB_TARGET: target, HOLD_MS: '1500' }, true);
     await holder.waitFor((line) => line === 'locked');
     const started = Date.now();
     const result = await updatePassage(editor, { documentId: 1, expectedVersion: 1, anchor: 2, text: 'Saved after waiting for the lock.' }, { writer });
@@ -196,14 +199,14 @@ describe('a save meeting another connection’s write lock', () => {
   });
 
   it('fails with BusyError and writes nothing when the lock outlasts the busy timeout', { timeout: 60_000 }, async () => {
-    const file = copyTemplate('seededTemplate');
-    const writer = openWriter(file, { busyTimeoutMs: 200 });
+    const target = copyTemplateTarget('seededTemplate');
+    const writer = openWriter(target, { busyTimeoutMs: 200 });
     writers.push(writer);
     const auditCount = () => (writer.db.prepare('SELECT COUNT(*) AS n FROM AuditEvent').get() as { n: number }).n;
     // The seed's own version 1 and audit entries, there before the refused save.
     const revisionsBefore = listRevisions('document', 1, { writer });
     const auditsBefore = auditCount();
-    const holder = run(LOCK_HOLDER, { DB_FILE: file, HOLD_MS: '1500' }, false);
+    const holder = run(LOCK_HOLDER, { DB_TARGET: target, HOLD_MS: '1500' }, true);
     await holder.waitFor((line) => line === 'locked');
     const error = await updatePassage(editor, { documentId: 1, expectedVersion: 1, anchor: 2, text: 'Never saved.' }, { writer }).catch((e) => e);
     expect(error).toBeInstanceOf(BusyError);

@@ -23,6 +23,7 @@ import {
   withWriter,
 } from '@/lib/editorial';
 import { documentFiltersSchema } from '@/lib/validation/document-filters';
+import { indexMatches } from '@/tests/support/full-text-probe';
 import { copyTemplateTarget } from '@/tests/support/per-file-database';
 
 const ada: Editor = { id: 'u-ada', name: 'Ada Editor', email: 'ada@example.org', role: 'editor' };
@@ -153,12 +154,17 @@ describe('updateDocumentFields', () => {
     const writer = openWriter(copyTemplateTarget('seededTemplate'));
     try {
       const options = { writer };
+      // The essay's passages, each indexed under its document's title: the old one's words, none of the new one's.
+      const essayPassages = (writer.db.prepare('SELECT id FROM Passage WHERE documentId = 2 ORDER BY id').all() as { id: number }[]).map((r) => r.id);
+      const indexedUnder = (query: string) => essayPassages.filter((id) => indexMatches(writer.db, id, query));
+      expect(essayPassages.length).toBeGreaterThan(1);
+      expect([indexedUnder('"how to really bring change to north korea my home country"'), indexedUnder('quietly')]).toEqual([essayPassages, []]);
       const result = await updateDocumentFields(
         ada,
         {
           id: 2,
           expectedVersion: 1,
-          title: 'Bringing Change',
+          title: 'Bringing Change Quietly',
           subtitle: 'An essay',
           summary: 'What outside information does.\n\nAnd what it cannot.',
           publisher: 'The Archive',
@@ -184,7 +190,7 @@ describe('updateDocumentFields', () => {
       expect(updated).toMatchObject({
         slug: 'bringing-change',
         kind: 'testimony',
-        title: 'Bringing Change',
+        title: 'Bringing Change Quietly',
         subtitle: 'An essay',
         summary: 'What outside information does.\n\nAnd what it cannot.',
         publisher: 'The Archive',
@@ -201,14 +207,14 @@ describe('updateDocumentFields', () => {
         ['seongmin-lee', 'author'],
         ['jeff-kim', 'translator'],
       ]);
-      const titles = writer.db.prepare('SELECT DISTINCT f.title FROM passage_fts f JOIN Passage p ON p.id = f.rowid WHERE p.documentId = 2').all();
-      expect(titles).toEqual([{ title: 'Bringing Change' }]);
+      // Every passage of the essay is indexed under the new title, none under the old one.
+      expect([indexedUnder('"bringing change quietly"'), indexedUnder('"really bring change"')]).toEqual([essayPassages, []]);
       expect(listRevisions('document', 2, options)[0]).toMatchObject({ version: 2, message: 'Corrected the metadata', editorName: 'Ada Editor' });
 
       // Only what is given changes; an empty optional field clears it.
       await updateDocumentFields(ada, { id: 2, expectedVersion: 2, subtitle: '', date: '2019-03-05' }, options);
       expect(writer.db.prepare('SELECT title, subtitle, publishedOn, publishedUntil, datePrecision, version FROM Document WHERE id = 2').get()).toEqual({
-        title: 'Bringing Change',
+        title: 'Bringing Change Quietly',
         subtitle: null,
         publishedOn: '2019-03-05',
         publishedUntil: '2019-03-05',

@@ -6,6 +6,7 @@ import type { Editor } from '@/lib/auth/editor';
 import {
   addPassage,
   ConflictError,
+  createSpeaker,
   deletePassage,
   EditorialError,
   getDocumentForEditing,
@@ -19,6 +20,7 @@ import {
   updatePassage,
   ValidationError,
 } from '@/lib/editorial';
+import { indexedIds, indexMatches } from '@/tests/support/full-text-probe';
 import { scratch } from '@/tests/support/scratch-writer';
 
 const editor: Editor = { id: 'u-ada', name: 'Ada Editor', email: 'ada@example.org', role: 'editor' };
@@ -42,8 +44,7 @@ function fresh() {
         r.position,
       ]),
     /** Passage ids the full-text index finds for a word. */
-    fts: (word: string) =>
-      (db.prepare('SELECT rowid AS id FROM passage_fts WHERE passage_fts MATCH ? ORDER BY rowid').all(`"${word}"`) as { id: number }[]).map((r) => r.id),
+    fts: (word: string) => indexedIds(db, `"${word}"`),
     passageId: (doc: number, anchor: number) =>
       (db.prepare('SELECT id FROM Passage WHERE documentId = ? AND anchor = ?').get(doc, anchor) as { id: number } | undefined)?.id ?? null,
     topicsOf: (doc: number, anchor: number) =>
@@ -96,13 +97,21 @@ describe('updatePassage', () => {
 
   it('changes speaker and kind; a question turned paragraph frees its answer', async () => {
     const t = fresh();
+    const first = t.passageId(INTERVIEW, 1)!;
+    // As seeded, the index has the first passage under Jeff Kim.
+    expect(indexMatches(t.db, first, '"jeff kim"')).toBe(true);
     await updatePassage(editor, { documentId: INTERVIEW, expectedVersion: 1, anchor: 1, kind: 'paragraph', speakerId: 2 }, t.options);
     const doc = t.doc(INTERVIEW);
     expect(doc.passages[0]).toMatchObject({ anchor: 1, kind: 'paragraph', speakerId: 2, speakerSlug: 'seongmin-lee' });
     expect(doc.passages[1]).toMatchObject({ anchor: 2, questionAnchor: null });
     expect(doc.passages[3]).toMatchObject({ anchor: 4, questionAnchor: 3 });
     // The speaker's name in the index follows the passage's new speaker.
-    expect(t.db.prepare('SELECT speaker FROM passage_fts WHERE rowid = ?').get(t.passageId(INTERVIEW, 1))).toEqual({ speaker: 'Seongmin Lee' });
+    // (The interview's title names Seongmin Lee already, so a speaker new to the document shows the new name is written.)
+    expect([indexMatches(t.db, first, '"jeff kim"'), indexMatches(t.db, first, 'jeff')]).toEqual([false, false]);
+    const newcomer = await createSpeaker(editor, { name: 'Quentin Zabriskie' }, t.options);
+    expect(indexMatches(t.db, first, '"quentin zabriskie"')).toBe(false);
+    await updatePassage(editor, { documentId: INTERVIEW, expectedVersion: 2, anchor: 1, speakerId: newcomer.id }, t.options);
+    expect(indexMatches(t.db, first, '"quentin zabriskie"')).toBe(true);
   });
 
   it('re-ties an answer to another question, and refuses a question that is not one', async () => {
@@ -327,6 +336,9 @@ describe('splitPassage and mergePassages', () => {
     const t = fresh();
     const before = t.doc(ESSAY);
     const secondId = t.passageId(ESSAY, 7)!;
+    // Every row of the essay's index has its speaker's name and its title: a row that matches neither is no row.
+    const title = `"${before.title}"`;
+    expect([indexMatches(t.db, secondId, '"seongmin lee"'), indexMatches(t.db, secondId, title)]).toEqual([true, true]);
     const result = await mergePassages(editor, { documentId: ESSAY, expectedVersion: 1, first: 6, second: 7 }, t.options);
     expect(result).toMatchObject({ anchor: 6, version: 2 });
     const doc = t.doc(ESSAY);
@@ -334,7 +346,7 @@ describe('splitPassage and mergePassages', () => {
     expect(doc.passages[5].text).toBe(`${before.passages[5].text}\n\n${before.passages[6].text}`);
     expect(doc.passages[5].topics).toEqual(['china', 'sanctions', 'smuggling-and-markets']);
     expect(t.fts('eyebrow')).toEqual([t.passageId(ESSAY, 6)]);
-    expect(t.db.prepare('SELECT COUNT(*) AS n FROM passage_fts WHERE rowid = ?').get(secondId)).toEqual({ n: 0 });
+    expect([indexMatches(t.db, secondId, '"seongmin lee"'), indexMatches(t.db, secondId, title)]).toEqual([false, false]);
     expect(t.positions(ESSAY).map(([, position]) => position)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
 
     // Anchor 7 is retired: splitting and adding give 13 and 14, never 7.

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { AccountError, createAccount } from '@/lib/auth/accounts';
 import { changeRole, setDisabled } from '@/lib/auth/user-admin';
 import { prisma } from '@/lib/db/client';
+import { nowIso } from '@/lib/db';
 import { EditorialError, type Writer } from '@/lib/editorial';
 import { ensureSystemEditor, SYSTEM_EDITOR } from '@/lib/editorial/system-editor';
 import { scratchWriter } from '@/tests/support/scratch-writer';
@@ -35,14 +36,14 @@ describe('the system editor', () => {
     const documents = count(writer, 'SELECT COUNT(*) FROM Document');
     writer.db
       .prepare(
-        "INSERT INTO Account (id, accountId, providerId, userId, password, createdAt, updatedAt) VALUES ('x', 'system', 'credential', 'system', 'h', 0, 0)",
+        "INSERT INTO Account (id, accountId, providerId, userId, password, createdAt, updatedAt) VALUES ('x', 'system', 'credential', 'system', 'h', ?, ?)",
       )
-      .run();
+      .run(nowIso(), nowIso());
     await expect(createDocumentFixture(writer, { slug: 'never-written', passages: [{ speaker: 'Pat Moss', text: 'Not saved.' }] })).rejects.toThrow(
       EditorialError,
     );
     writer.db.prepare("DELETE FROM Account WHERE id = 'x'").run();
-    writer.db.prepare("UPDATE User SET disabled = 0 WHERE id = 'system'").run();
+    writer.db.prepare("UPDATE User SET disabled = false WHERE id = 'system'").run();
     expect(() => writer.write((db) => ensureSystemEditor(db))).toThrow(/not the archive's system editor/);
     expect(count(writer, 'SELECT COUNT(*) FROM Document')).toBe(documents);
     expect(count(writer, "SELECT COUNT(*) FROM Speaker WHERE name = 'Pat Moss'")).toBe(0);
