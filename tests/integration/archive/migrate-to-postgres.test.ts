@@ -22,21 +22,16 @@ import {
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { SCRIPT_NODE_ARGS } from '@/scripts/node-args';
 import { copyTemplate } from '@/tests/support/per-file-database';
-import { startPostgres, type PostgresServer } from '@/tests/support/postgres-server';
+import { throwawayPostgres } from '@/tests/support/throwaway-postgres';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 const SESSION_EXPIRES_MS = Date.UTC(2027, 0, 15, 8, 30, 0, 123);
 
-let server: PostgresServer;
-let databases = 0;
+const postgres = throwawayPostgres('migrate');
 const clients: PrismaClient[] = [];
 
 /** A new, empty database on the test server; its address. */
-function freshDatabase(): string {
-  const name = `migrate_${++databases}`;
-  server.admin(`CREATE DATABASE ${name}`);
-  return server.url(name);
-}
+const freshDatabase = () => postgres.freshDatabase();
 
 function client(url: string): PrismaClient {
   const prisma = createPrismaClient(url);
@@ -91,7 +86,6 @@ let source: string;
 let target: string;
 
 beforeAll(async () => {
-  server = await startPostgres();
   source = sourceArchive();
   target = freshDatabase();
   // One row a statement: the topic pointing at a newer parent must wait for it across statements.
@@ -100,7 +94,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await Promise.all(clients.map((prisma) => prisma.$disconnect()));
-  server?.stop();
 });
 
 describe('archive:migrate from SQLite to PostgreSQL', () => {
@@ -239,7 +232,7 @@ describe('archive:migrate from SQLite to PostgreSQL', () => {
     const missing = runCommand(['--from', `file:${source}`]);
     expect(missing.status).toBe(2);
     expect(missing.stderr).toMatch(/give both --from/);
-    const swapped = runCommand(['--from', server.url('x'), '--to', `file:${source}`]);
+    const swapped = runCommand(['--from', postgres.server.url('x'), '--to', `file:${source}`]);
     expect(swapped.status).toBe(2);
     expect(swapped.stderr).toMatch(/--from must be a SQLite address/);
     expect(runCommand(['--help']).stdout).toMatch(/Usage: npm run archive:migrate/);

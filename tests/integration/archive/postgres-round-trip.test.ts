@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { Editor } from '@/lib/auth/editor';
 import { createAccount } from '@/lib/auth/accounts';
 import { closeWriters, copySqliteToPostgres, migratePostgres, openWriter, type Writer } from '@/lib/db';
@@ -18,11 +18,10 @@ import { ArchiveImportError, loadArchive, parseArchive } from '@/lib/archive/imp
 import { ARCHIVE_TABLES } from '@/lib/archive/tables';
 import { SCRIPT_NODE_ARGS } from '@/scripts/node-args';
 import { scratchWriter } from '@/tests/support/scratch-writer';
-import { startPostgres, type PostgresServer } from '@/tests/support/postgres-server';
+import { throwawayPostgres } from '@/tests/support/throwaway-postgres';
 
 const ada: Editor = { id: 'u-ada', name: 'Ada Editor', email: 'ada@example.org', role: 'editor' };
-let server: PostgresServer;
-let databases = 0;
+const postgres = throwawayPostgres('archive');
 const writers: Writer[] = [];
 
 const exportOf = (target: string, withAccounts = false) => [...exportArchive(target, { withAccounts })].join('');
@@ -45,11 +44,7 @@ async function sqliteArchiveWithHistory(): Promise<Writer> {
   return writer;
 }
 
-function freshDatabase(): string {
-  const name = `archive_${++databases}`;
-  server.admin(`CREATE DATABASE ${name}`);
-  return server.url(name);
-}
+const freshDatabase = () => postgres.freshDatabase();
 
 async function emptyPostgres(): Promise<Writer> {
   const url = freshDatabase();
@@ -62,13 +57,9 @@ async function emptyPostgres(): Promise<Writer> {
 const counts = (writer: Writer) =>
   Object.fromEntries(ARCHIVE_TABLES.map((t) => [t.key, Number(writer.db.prepare(`SELECT count(*) FROM "${t.table}"`).pluck().get())]));
 
-beforeAll(async () => {
-  server = await startPostgres();
-}, 60_000);
 afterAll(() => {
   for (const writer of writers) writer.close();
   closeWriters();
-  server?.stop();
 });
 
 describe('the archive file on PostgreSQL', () => {

@@ -5,23 +5,18 @@ import { cpSync, mkdirSync, mkdtempSync, writeFileSync, appendFileSync } from 'n
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createPrismaClient, defaultPostgresMigrationsDir, migratePostgres, readMigrations } from '@/lib/db';
 import { postgresSchemaDifferences } from '@/tests/support/postgres-schema-diff';
-import { startPostgres, type PostgresServer } from '@/tests/support/postgres-server';
+import { throwawayPostgres } from '@/tests/support/throwaway-postgres';
 
 const schemaFile = path.resolve('prisma/postgresql/schema.prisma');
 const migrationNames = () => readMigrations(defaultPostgresMigrationsDir).map((m) => m.name);
 
-let server: PostgresServer;
-let databases = 0;
+const postgres = throwawayPostgres('migrations');
 
 /** A new, empty database on the test server; its address. */
-function freshDatabase(): string {
-  const name = `migrations_${++databases}`;
-  server.admin(`CREATE DATABASE ${name}`);
-  return server.url(name);
-}
+const freshDatabase = () => postgres.freshDatabase();
 
 /** A copy of the migrations folder to add to or edit. */
 function migrationsCopy(): string {
@@ -51,14 +46,6 @@ const records = (url: string) =>
     async (client) =>
       (await client.query('SELECT migration_name, checksum, finished_at, applied_steps_count FROM "_prisma_migrations" ORDER BY migration_name')).rows,
   );
-
-beforeAll(async () => {
-  server = await startPostgres();
-});
-
-afterAll(() => {
-  server?.stop();
-});
 
 describe('PostgreSQL migrations', () => {
   it('build, from nothing, a database that matches schema.prisma in every enum, model, column, index and key', async () => {

@@ -7,29 +7,19 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copySqliteToPostgres, databaseFilePath, defaultPostgresMigrationsDir, migratePostgres, openWriter, readMigrations } from '@/lib/db';
+import { describe, expect, it } from 'vitest';
+import { defaultPostgresMigrationsDir, migratePostgres, openWriter, readMigrations } from '@/lib/db';
 import { OpsError } from '@/lib/ops/files';
 import { backupPostgres, postgresRowCounts, restorePostgres } from '@/lib/ops/postgres-backup';
 import { SCRIPT_NODE_ARGS } from '@/scripts/node-args';
-import { startPostgres, type PostgresServer } from '@/tests/support/postgres-server';
+import { throwawayPostgres } from '@/tests/support/throwaway-postgres';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 const migrations = readMigrations(defaultPostgresMigrationsDir);
-let server: PostgresServer;
-let databases = 0;
+const postgres = throwawayPostgres('backup');
 
-function freshDatabase(): string {
-  const name = `backup_${++databases}`;
-  server.admin(`CREATE DATABASE ${name}`);
-  return server.url(name);
-}
-
-async function seededDatabase(): Promise<string> {
-  const url = freshDatabase();
-  await copySqliteToPostgres(databaseFilePath(process.env.DATABASE_URL!), url);
-  return url;
-}
+const freshDatabase = () => postgres.freshDatabase();
+const seededDatabase = () => postgres.seededDatabase();
 
 /** Row counts and every passage's text, read on a connection of the test's own. */
 function contents(url: string) {
@@ -45,11 +35,6 @@ function contents(url: string) {
 
 const folder = () => mkdtempSync(path.join(tmpdir(), 'pg-backup-'));
 
-beforeAll(async () => {
-  server = await startPostgres();
-}, 60_000);
-afterAll(() => server?.stop());
-
 describe('PostgreSQL backup and restore', () => {
   it('backs up the archive and restores it into an empty database with the same rows and texts', async () => {
     const source = await seededDatabase();
@@ -60,8 +45,9 @@ describe('PostgreSQL backup and restore', () => {
 
     const expected = contents(source);
     expect(expected.texts.length).toBeGreaterThan(5);
-    for (const target of [freshDatabase(), freshDatabase()]) {
-      if (target.endsWith(String(databases))) await migratePostgres(target); // the second: migrated, empty
+    const migratedEmpty = freshDatabase();
+    await migratePostgres(migratedEmpty);
+    for (const target of [freshDatabase(), migratedEmpty]) {
       const restored = await restorePostgres({ backup: result.file, url: target, migrations });
       expect(restored.safetyCopy).toBeNull();
       expect(restored.pending).toEqual([]);

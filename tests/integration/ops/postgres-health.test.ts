@@ -2,21 +2,15 @@
 // (a real count, every PostgreSQL migration recorded, no disk check), and each kind of trouble is
 // reported by name: a migration the database lacks, a full-text table out of step with Passage, a
 // database that cannot be reached, one that does not answer in time. No report carries the user, password, host or database name.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copySqliteToPostgres, databaseFilePath, defaultPostgresMigrationsDir, openWriter, readMigrations } from '@/lib/db';
+import { describe, expect, it } from 'vitest';
+import { defaultPostgresMigrationsDir, openWriter, readMigrations } from '@/lib/db';
 import { checkPostgresHealth } from '@/lib/ops/health';
-import { startPostgres, type PostgresServer } from '@/tests/support/postgres-server';
+import { throwawayPostgres } from '@/tests/support/throwaway-postgres';
 
-let server: PostgresServer;
-let databases = 0;
+const postgres = throwawayPostgres('health');
 
 /** A new database on the test server holding a copy of the seeded SQLite archive; its address. */
-async function seededCopy(): Promise<string> {
-  const name = `health_${++databases}`;
-  server.admin(`CREATE DATABASE ${name}`);
-  await copySqliteToPostgres(databaseFilePath(process.env.DATABASE_URL!), server.url(name));
-  return server.url(name);
-}
+const seededCopy = () => postgres.seededDatabase();
 
 function run(url: string, sql: string): void {
   const writer = openWriter(url);
@@ -26,12 +20,6 @@ function run(url: string, sql: string): void {
     writer.close();
   }
 }
-
-beforeAll(async () => {
-  server = await startPostgres();
-}, 60_000);
-
-afterAll(() => server?.stop());
 
 describe('checkPostgresHealth', () => {
   it('reports the seeded archive ok: documents counted, every migration applied, no disk check', async () => {
@@ -63,13 +51,13 @@ describe('checkPostgresHealth', () => {
   }, 60_000);
 
   it('fails when the database cannot be reached, and names no credential', async () => {
-    const url = `postgresql://secretuser:hunter2secret@127.0.0.1:${server.port}/no_such_database`;
+    const url = `postgresql://secretuser:hunter2secret@127.0.0.1:${postgres.server.port}/no_such_database`;
     const report = await checkPostgresHealth(url);
     expect(report.status).toBe('failing');
     expect(report.checks.database.message).toMatch(/^the database cannot be read \(/);
     expect(report.checks.migrations.status).toBe('failing');
     const text = JSON.stringify(report);
-    for (const secret of ['secretuser', 'hunter2secret', 'no_such_database', '127.0.0.1', String(server.port)]) expect(text).not.toContain(secret);
+    for (const secret of ['secretuser', 'hunter2secret', 'no_such_database', '127.0.0.1', String(postgres.server.port)]) expect(text).not.toContain(secret);
   });
 
   it('fails within its time limit when the database does not answer, instead of holding the probe', async () => {

@@ -6,22 +6,17 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { closeWriters, createPrismaClient } from '@/lib/db';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { SCRIPT_NODE_ARGS } from '@/scripts/node-args';
-import { startPostgres, type PostgresServer } from '@/tests/support/postgres-server';
+import { throwawayPostgres } from '@/tests/support/throwaway-postgres';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
-let server: PostgresServer;
-let databases = 0;
+const postgres = throwawayPostgres('scripts');
 const clients: PrismaClient[] = [];
 
-function freshDatabase(): string {
-  const name = `scripts_${++databases}`;
-  server.admin(`CREATE DATABASE ${name}`);
-  return server.url(name);
-}
+const freshDatabase = () => postgres.freshDatabase();
 
 function script(name: string, args: string[], env: Record<string, string>) {
   const result = spawnSync(process.execPath, [...SCRIPT_NODE_ARGS, `scripts/${name}.ts`, ...args], {
@@ -40,13 +35,9 @@ function prismaAt(url: string): PrismaClient {
   return prisma;
 }
 
-beforeAll(async () => {
-  server = await startPostgres();
-}, 60_000);
 afterAll(async () => {
   closeWriters();
   await Promise.all(clients.map((c) => c.$disconnect()));
-  server?.stop();
 });
 
 describe('scripts on PostgreSQL', () => {
