@@ -12,7 +12,8 @@ const BACK_OFFICE = /(admin|security)\.spec\.ts$/;
 const ON_POSTGRES = process.env.E2E_ENGINE === 'postgresql';
 // search-natural is not among them: meaning-based search is not yet ported to PostgreSQL (README).
 const POSTGRES_READERS = /\/(browse|search|cite|exports|api|metadata)\.spec\.ts$/;
-const POSTGRES_BACK_OFFICE = /\/(admin|cache-admin)\.spec\.ts$/;
+// two-servers starts a second app server on the same database: PostgreSQL's deployments may run several.
+const POSTGRES_BACK_OFFICE = /\/(admin|cache-admin|two-servers)\.spec\.ts$/;
 const desktop = { ...devices['Desktop Chrome'], channel: undefined };
 const SERVER_ENV = {
   PORT: String(PORT),

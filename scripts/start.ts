@@ -10,7 +10,7 @@ import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { env } from '@/lib/env';
-import { databaseTarget, openReaderAt, withWriter } from '@/lib/db';
+import { databaseTarget, isPostgresUrl, openRateLimitStore, openReaderAt, withWriter } from '@/lib/db';
 import { entityPageExists } from '@/lib/data/page-existence';
 import { readArchiveVersion } from '@/lib/cache/archive-version';
 import { PAGE_NONCE_ENV } from '@/lib/cache/page-nonce';
@@ -62,6 +62,10 @@ const edge = createEdge({
     searchPerMinute: env.RATE_LIMIT_SEARCH_PER_MINUTE,
     apiPerMinute: env.RATE_LIMIT_API_PER_MINUTE,
     exempt: compileAddressList(env.RATE_LIMIT_EXEMPT),
+    // On PostgreSQL every app server counts into the database's buckets (several may serve it); a
+    // SQLite archive has one server, which counts in memory.
+    store: isPostgresUrl(database) ? openRateLimitStore(database, { log }) : null,
+    log,
   }),
   siteUrl: env.SITE_URL,
   production: true,

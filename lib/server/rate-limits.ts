@@ -1,8 +1,14 @@
 // Per-address limits on the two things a scraping loop hammers: search (the page and the API's
-// search) and the rest of the JSON API. In memory (rate-limiter-flexible), so per process: one
-// server is the deployment today; a shared store is a one-line change of limiter class.
+// search) and the rest of the JSON API, counted by rate-limiter-flexible. Where they are counted:
+//  - PostgreSQL (`store` given): in the database (RateLimiterPostgres), so every app server of the
+//    archive counts into the same buckets and a scraper gains nothing by spreading over them.
+//  - SQLite: in memory, per process: one server serves a SQLite archive.
+// A shared count that cannot be read (the database unreachable, a timeout) lets the request through
+// and logs a line: the limits guard against scraping, and refusing every reader because the counter
+// broke would be the outage they exist to prevent. The pages themselves still need the database.
 import 'server-only';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import type { RateLimitStore } from '@/lib/db';
 import type { AddressMatcher } from './trusted-proxies';
 import { isHarvestPath } from './request-target';
 
@@ -14,6 +20,10 @@ export interface RateLimitSettings {
   apiPerMinute: number;
   /** Addresses never limited (monitoring, the site's own tools). */
   exempt: AddressMatcher;
+  /** The database's shared counts (PostgreSQL); without it each process counts alone. */
+  store?: RateLimitStore | null;
+  /** Where a failed count is reported (a line, newline-terminated). */
+  log?: (line: string) => void;
 }
 
 export interface RequestFacts {
@@ -36,10 +46,27 @@ export function limitedKind(path: string): LimitedKind | null {
 export type RateLimitOutcome = { limited: false } | { limited: true; kind: LimitedKind; retryAfterSeconds: number };
 
 export function createRateLimits(settings: RateLimitSettings): (request: RequestFacts) => Promise<RateLimitOutcome> {
-  const limiters: Record<LimitedKind, RateLimiterMemory | null> = {
-    search: settings.searchPerMinute > 0 ? new RateLimiterMemory({ keyPrefix: 'search', points: settings.searchPerMinute, duration: 60 }) : null,
-    api: settings.apiPerMinute > 0 ? new RateLimiterMemory({ keyPrefix: 'api', points: settings.apiPerMinute, duration: 60 }) : null,
+  const limiterFor = (keyPrefix: LimitedKind, points: number): RateLimiterAbstract | null => {
+    if (points <= 0) return null;
+    const { store } = settings;
+    // Both limits share the one table: the key prefix ("search:", "api:") keeps their buckets apart.
+    if (store)
+      return new RateLimiterPostgres({
+        storeClient: store.pool,
+        storeType: 'pool',
+        tableName: store.tableName,
+        tableCreated: true,
+        keyPrefix,
+        points,
+        duration: 60,
+      });
+    return new RateLimiterMemory({ keyPrefix, points, duration: 60 });
   };
+  const limiters: Record<LimitedKind, RateLimiterAbstract | null> = {
+    search: limiterFor('search', settings.searchPerMinute),
+    api: limiterFor('api', settings.apiPerMinute),
+  };
+  const reportFailure = failureReporter(settings.log ?? ((line) => process.stderr.write(line)));
   return async ({ path, address, prefetch }) => {
     const kind = limitedKind(path);
     const limiter = kind && limiters[kind];
@@ -52,8 +79,30 @@ export function createRateLimits(settings: RateLimitSettings): (request: Request
       await limiter.consume(address ?? 'unknown');
       return { limited: false };
     } catch (rejection) {
-      if (!(rejection instanceof RateLimiterRes)) throw rejection;
+      if (!(rejection instanceof RateLimiterRes)) {
+        reportFailure(rejection);
+        return { limited: false };
+      }
       return { limited: true, kind, retryAfterSeconds: Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)) };
     }
+  };
+}
+
+const REPORT_EVERY_MS = 60_000;
+
+/** Logs the first failed count, then at most one a minute with how many failed since: an outage of the store is one line a minute, not one per request. */
+function failureReporter(log: (line: string) => void): (error: unknown) => void {
+  let lastReport = -Infinity;
+  let unreported = 0;
+  return (error) => {
+    unreported++;
+    const now = Date.now();
+    if (now - lastReport < REPORT_EVERY_MS) return;
+    lastReport = now;
+    const message = error instanceof Error ? error.message : String(error);
+    log(
+      `${JSON.stringify({ time: new Date(now).toISOString(), level: 'error', msg: 'Rate limits could not be counted; requests let through', error: message, failures: unreported })}\n`,
+    );
+    unreported = 0;
   };
 }

@@ -34,8 +34,12 @@ const ACTIONS: Record<string, string> = { Cascade: 'CASCADE', Restrict: 'RESTRIC
 // pg_constraint's confdeltype / confupdtype letters.
 const ACTION_LETTERS: Record<string, string> = { c: 'CASCADE', r: 'RESTRICT', n: 'SET NULL', a: 'NO ACTION', d: 'SET DEFAULT' };
 
-/** Beyond the models the database holds Prisma's ledger and full-text search's own tables and indexes. */
-const isInfrastructure = (name: string) => name === '_prisma_migrations' || /_fts/.test(name);
+/**
+ * Beyond the models the database holds Prisma's ledger, full-text search's own tables and indexes
+ * ("_fts" in every name), and the app's bookkeeping tables, whose names all start "archive_"
+ * (archive_rate_limits, archive_user_version, archive_auth_secret): no model describes them, on purpose.
+ */
+const isInfrastructure = (name: string) => name === '_prisma_migrations' || /_fts/.test(name) || name.startsWith('archive_');
 
 const isAutoincrement = (field: Field) => typeof field.default === 'object' && field.default?.name === 'autoincrement';
 
