@@ -14,6 +14,8 @@ const ON_POSTGRES = process.env.E2E_ENGINE === 'postgresql';
 const POSTGRES_READERS = /\/(browse|search|cite|exports|api|metadata)\.spec\.ts$/;
 // two-servers starts a second app server on the same database: PostgreSQL's deployments may run several.
 const POSTGRES_BACK_OFFICE = /\/(admin|cache-admin|two-servers)\.spec\.ts$/;
+/** Specs about what only a database server allows (two app servers on one database). */
+const POSTGRES_ONLY = /\/two-servers\.spec\.ts$/;
 const desktop = { ...devices['Desktop Chrome'], channel: undefined };
 const SERVER_ENV = {
   PORT: String(PORT),
@@ -47,8 +49,8 @@ export default defineConfig({
       ]
     : [
         // Readers' tests see the seeded archive as it is; the back office's tests change it, so they run after.
-        { name: 'desktop', testIgnore: BACK_OFFICE, use: desktop },
-        { name: 'phone', testIgnore: BACK_OFFICE, use: { ...devices['Pixel 7'], channel: undefined }, grep: /@phone/ },
+        { name: 'desktop', testIgnore: [BACK_OFFICE, POSTGRES_ONLY], use: desktop },
+        { name: 'phone', testIgnore: [BACK_OFFICE, POSTGRES_ONLY], use: { ...devices['Pixel 7'], channel: undefined }, grep: /@phone/ },
         { name: 'back-office', testMatch: BACK_OFFICE, dependencies: ['desktop', 'phone'], use: desktop },
       ],
   webServer: ON_POSTGRES

@@ -13,14 +13,12 @@
 import 'server-only';
 import { accessSync, closeSync, constants, existsSync, openSync, readdirSync, readSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { type MigrationFile, openWriter, type SqliteDb } from '@/lib/db';
+import { isBookkeepingTable, type MigrationFile, openWriter, type SqliteDb } from '@/lib/db';
 import { durableRename, fileTimestamp, makeFolder, OpsError } from './files';
 import { migrationProblems, type MigrationStatus, type RecordedRow, statusOfRecorded } from './migration-status';
 import { postgresToolDir, runTool, serverMajorVersion, toolConnection } from './postgres-tools';
 
 export const POSTGRES_BACKUP_NAME = /^archive-\d{8}T\d{6}\.\d{3}Z\.pgdump$/;
-/** Tables of bookkeeping, not of the archive: rows there do not make a database "hold data". */
-const BOOKKEEPING = new Set(['_prisma_migrations', 'archive_user_version', 'archive_auth_secret']);
 
 export interface PostgresBackupOptions {
   url: string;
@@ -179,7 +177,7 @@ export async function restorePostgres(options: PostgresRestoreOptions): Promise<
   if (problems.length > 0) throw new OpsError(`${backup} failed verification: ${problems.join('; ')}`);
 
   const before = countsAt(options.url);
-  const data = Object.entries(before).filter(([table, n]) => n > 0 && !BOOKKEEPING.has(table));
+  const data = Object.entries(before).filter(([table, n]) => n > 0 && !isBookkeepingTable(table));
   if (data.length > 0 && !options.replace) {
     const held = data.map(([table, n]) => `${n} ${table}`).join(', ');
     throw new OpsError(`the database is not empty (it holds ${held}): restore into a new, empty database, or give --replace to replace it`);

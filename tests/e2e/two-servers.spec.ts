@@ -9,7 +9,7 @@ import { createServer } from 'node:net';
 import { expect, test, type APIRequestContext, type Browser, type BrowserContext } from '@playwright/test';
 import { SCRIPT_NODE_ARGS } from '@/scripts/node-args';
 import { signIn } from './admin-fixtures';
-import { e2eDatabaseUrl, onPostgres } from './support/e2e-database';
+import { e2eDatabaseUrl } from './support/e2e-database';
 
 const QA = { title: /Seongmin Lee Q&A Part 2/, slug: 'seongmin-lee-qa-part-2-us-relations-with-north-korea' };
 const ANCHOR = 2;
@@ -19,8 +19,7 @@ const RENEWED_WITHIN_MS = 1_000;
 const SEARCH_PER_MINUTE = 60;
 
 test.describe.configure({ mode: 'serial' });
-// A SQLite archive has one server (its writer is a file lock on one machine): nothing to test there.
-test.skip(!onPostgres(), 'two app servers share a PostgreSQL database only');
+// Run only by the PostgreSQL run (playwright.config.ts POSTGRES_ONLY): a SQLite archive has one server.
 
 let second: ChildProcess | null = null;
 let A = '';

@@ -5,6 +5,7 @@
 // `prisma migrate diff` would see them. Read from pg_catalog, which says exactly what
 // information_schema says and also the order of key columns and an index's predicate.
 import { readDatamodel } from './schema-diff';
+import { isBookkeepingTable } from '@/lib/db/postgres/bookkeeping';
 
 /** What the comparison needs of a connection: pg's Client and Pool both fit. */
 export interface Queryable {
@@ -39,7 +40,7 @@ const ACTION_LETTERS: Record<string, string> = { c: 'CASCADE', r: 'RESTRICT', n:
  * ("_fts" in every name), and the app's bookkeeping tables, whose names all start "archive_"
  * (archive_rate_limits, archive_user_version, archive_auth_secret): no model describes them, on purpose.
  */
-const isInfrastructure = (name: string) => name === '_prisma_migrations' || /_fts/.test(name) || name.startsWith('archive_');
+const isInfrastructure = (name: string) => isBookkeepingTable(name) || /_fts/.test(name);
 
 const isAutoincrement = (field: Field) => typeof field.default === 'object' && field.default?.name === 'autoincrement';
 

@@ -6,6 +6,7 @@
 // transaction, so the copy is one moment of it even if the app is still writing (stop it anyway:
 // what it writes afterwards is not copied, and the verification would then report the difference).
 import 'server-only';
+import { isBookkeepingTable } from './bookkeeping';
 import pg from 'pg';
 import { openReadOnlyDatabase, type SqliteDb } from '../sqlite/connection';
 import { migratePostgres } from './migrate';
@@ -108,7 +109,7 @@ async function copyInTransaction(client: pg.Client, source: SqliteDb, tables: Sq
   await client.query(`SET LOCAL TIME ZONE 'UTC'`);
   // No one else writes while the copy runs (readers may read); then the emptiness check again, now
   // that it cannot change under us.
-  const targetTables = [...types.keys()].filter((name) => !isPrismaTable(name));
+  const targetTables = [...types.keys()].filter((name) => !isBookkeepingTable(name));
   if (targetTables.length > 0) await client.query(`LOCK TABLE ${targetTables.map(q).join(', ')} IN SHARE ROW EXCLUSIVE MODE`);
   const holding = await tablesWithRows(client);
   if (holding.length > 0) throw new TargetNotEmptyError(holding);
@@ -226,14 +227,12 @@ function countRows(source: SqliteDb, table: string): number {
   return (source.prepare(`SELECT count(*) AS n FROM ${q(table)}`).get() as { n: number }).n;
 }
 
-const isPrismaTable = (name: string) => name === '_prisma_migrations';
-
-/** The target's tables that hold at least one row (Prisma's migration records aside). */
+/** The target's tables that hold at least one row (bookkeeping aside: bookkeeping.ts). */
 export async function tablesWithRows(client: pg.Client): Promise<string[]> {
   const { rows } = await client.query<{ name: string }>(`SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename`);
   const holding: string[] = [];
   for (const { name } of rows) {
-    if (isPrismaTable(name)) continue;
+    if (isBookkeepingTable(name)) continue;
     const { rows: found } = await client.query(`SELECT 1 FROM ${q(name)} LIMIT 1`);
     if (found.length > 0) holding.push(name);
   }
