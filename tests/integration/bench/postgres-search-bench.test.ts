@@ -7,6 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BenchResult, EngineResult, QueryRecord } from '@/bench/lib/bench-types';
 import { runSearchBench } from '@/bench/lib/run';
+import { parseArgs } from '@/bench/search-bench';
 import { PLANTED_WORDS } from '@/bench/lib/vocabulary';
 
 let dir: string;
@@ -77,6 +78,11 @@ describe('search benchmark on PostgreSQL beside SQLite, 300 passages', () => {
       // Few matches: every one is on the page, so the pages hold the same passages whatever the ranking.
       if (onSqlite.total! <= 10) expect(sorted(q.ids), q.q).toEqual(sorted(onSqlite.ids));
     }
+  });
+
+  it('starts PostgreSQL only when project-postgresql is named in --engines', () => {
+    expect(parseArgs([]).engines).not.toContain('project-postgresql');
+    expect(parseArgs(['--engines', 'project,project-postgresql']).engines).toEqual(['project', 'project-postgresql']);
   });
 
   it('writes the side-by-side table into the Markdown report', () => {
