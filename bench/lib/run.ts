@@ -95,11 +95,12 @@ export async function runSearchBench(options: BenchOptions): Promise<BenchResult
       }),
     };
 
+    // Read while its child and server still run (before the floor's check narrows engine's type).
+    const outside = await engine.memory?.();
     if (engine instanceof Fts5FloorEngine) {
       const project = results.find((r) => r.name === 'project' && r.queries);
       if (project) consistency = checkConsistency(engine, queries, project.queries!, record.queries!);
     }
-    const outside = await engine.memory?.();
     await engine.close();
     collectGarbage();
     if (outside) {
