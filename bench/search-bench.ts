@@ -1,16 +1,17 @@
 // `npm run bench:search -- --passages N`: the search benchmark (see bench/README.md).
-// Options: --passages N (10000) --runs R (5) --seed S (42) --engines a,b,… --rebuild --out DIR
+// Options: --passages N (10000) --runs R (5) --seed S (42) --engines a,b,… (all but project-postgresql,
+// which starts a throwaway PostgreSQL server and copies the corpus into it: name it to run it) --rebuild --out DIR
 // (bench/results) --cache DIR (bench/.cache) --like-max N (200000) --memory-max N (300000).
 import path from 'node:path';
 import { parseArgs as parseCommandLine } from 'node:util';
-import { engineTable, classTable, hybridTable } from './lib/report';
+import { engineTable, classTable, hybridTable, postgresTable } from './lib/report';
 import type { BenchOptions } from './lib/bench-types';
 import { integer } from './lib/command-line';
 import { parseEngines } from './lib/engine-choice';
 import { runSearchBench } from './lib/run';
-import { ENGINE_NAMES } from './engines/types';
+import { ALL_ENGINE_NAMES, ENGINE_NAMES } from './engines/types';
 
-const USAGE = `Usage: npm run bench:search -- [--passages N] [--runs R] [--seed S] [--engines ${ENGINE_NAMES.join(',')}]
+const USAGE = `Usage: npm run bench:search -- [--passages N] [--runs R] [--seed S] [--engines ${ALL_ENGINE_NAMES.join(',')}]
                                  [--rebuild] [--out DIR] [--cache DIR] [--like-max N] [--memory-max N]`;
 
 const OPTIONS = {
@@ -75,6 +76,8 @@ async function main() {
   console.log(classTable(result));
   const hybrid = hybridTable(result);
   if (hybrid) console.log(`\n${hybrid}`);
+  const postgres = postgresTable(result);
+  if (postgres) console.log(`\nThe project on SQLite and on PostgreSQL\n\n${postgres}`);
   console.log(`\nWrote ${path.relative(process.cwd(), result.files.json)} and ${path.relative(process.cwd(), result.files.markdown)}`);
 }
 

@@ -20,14 +20,18 @@ export interface EngineHits {
   didYouMean?: string;
   /** How the project found its hits (all words, some of them, or meaning alone). */
   matchedBy?: MatchedBy;
+  /** The search's own time, measured where it ran (a child process): the bench uses it instead of the wall time around the call, which would add the message passing. */
+  elapsedMs?: number;
 }
 
 export interface BuildStats {
   /** Time to build the index (for the SQLite engines: nothing; the corpus load built it). */
   buildMs: number;
-  /** Bytes of index on disk (SQLite) or of JS heap (in-memory engines). */
+  /** Bytes of index on disk (SQLite's file, PostgreSQL's database) or of JS heap (in-memory engines). */
   indexBytes: number;
-  indexBytesKind: 'disk' | 'heap';
+  indexBytesKind: 'disk' | 'heap' | 'server';
+  /** PostgreSQL: pg_total_relation_size of the full-text tables and Passage, by name. */
+  relationBytes?: Record<string, number>;
   /** Heap held besides the index proper (the in-memory engines' passage texts and filter columns). */
   sideBytes?: number;
   notes: string[];
@@ -39,9 +43,22 @@ export interface Engine {
   prepare?(queries: EngineQuery[]): Promise<void>;
   build(): Promise<BuildStats>;
   search(query: EngineQuery, limit: number): Promise<EngineHits>;
+  /** The memory of an engine that searches outside this process (its child, its server), read after the timed runs. */
+  memory?(): Promise<OutOfProcessMemory>;
   close(): Promise<void>;
 }
 
-/** project is searchPassages in hybrid mode (what readers get); project-lexical the same without the meaning-based side, so the two say what the vector step costs. */
+export interface OutOfProcessMemory {
+  /** The child process that runs the searches: RSS after the runs, and its peak. */
+  childRssBytes: number;
+  childMaxRssBytes: number;
+  /** The database server's processes (from /proc), when readable. */
+  server?: { processes: number; rssBytes: number; pssBytes?: number };
+}
+
+/** project is searchPassages in hybrid mode (what readers get); project-lexical the same without the meaning-based side, so the two say what the vector step costs. These run when --engines is not given. */
 export const ENGINE_NAMES = ['project', 'project-lexical', 'project-rank', 'fts5-floor', 'like', 'minisearch', 'flexsearch'] as const;
-export type EngineName = (typeof ENGINE_NAMES)[number];
+/** Engines that start a server of their own (a throwaway PostgreSQL: seconds to start, the corpus copied into it, a PostgreSQL installation needed): only when named in --engines. project-postgresql is the project's search on PostgreSQL. */
+export const OPT_IN_ENGINE_NAMES = ['project-postgresql'] as const;
+export const ALL_ENGINE_NAMES = [...ENGINE_NAMES, ...OPT_IN_ENGINE_NAMES] as const;
+export type EngineName = (typeof ALL_ENGINE_NAMES)[number];

@@ -1,5 +1,5 @@
 // The search benchmark's options and its result: what search-<N>.json holds and report.ts reads.
-import type { BuildStats, EngineName } from '../engines/types';
+import type { BuildStats, EngineName, OutOfProcessMemory } from '../engines/types';
 import type { CorpusInfo } from './load';
 import type { BenchQuery } from './queries';
 import type { Summary } from './stats';
@@ -42,6 +42,10 @@ export interface EngineResult {
   /** Process RSS right after this engine's timed runs, and the peak so far. */
   rssBytes?: number;
   maxRssBytes?: number;
+  /** Whose RSS: this process's (unset), or the child process the engine searched in. */
+  rssOf?: 'child process';
+  /** The database server's processes after the timed runs (project-postgresql), from /proc. */
+  server?: OutOfProcessMemory['server'];
   /** Over the exact-word classes (not natural), as before issue 9, so the stored baselines stay comparable. */
   overall?: Summary;
   unfiltered?: Summary;

@@ -4,10 +4,12 @@ import { Fts5FloorEngine } from '../engines/fts5-floor';
 import { LikeEngine } from '../engines/like';
 import { MiniSearchEngine } from '../engines/minisearch';
 import { ProjectEngine, ProjectRankEngine } from '../engines/project';
-import { ENGINE_NAMES, type Engine, type EngineName } from '../engines/types';
+import { ProjectPostgresEngine } from '../engines/project-postgresql';
+import { ALL_ENGINE_NAMES, type Engine, type EngineName } from '../engines/types';
 
 /** An engine over the corpus file; loadMs is the corpus's load time, maxId its last passage id. */
 export function makeEngine(name: EngineName, file: string, loadMs: number, maxId: number, indexProgress: (done: number) => void): Engine {
+  if (name === 'project-postgresql') return new ProjectPostgresEngine(file);
   return name === 'project'
     ? new ProjectEngine(file, loadMs, 'hybrid')
     : name === 'project-lexical'
@@ -29,7 +31,7 @@ export function parseEngines(list: string): EngineName[] {
     .map((s) => s.trim())
     .filter(Boolean);
   for (const name of names) {
-    if (!(ENGINE_NAMES as readonly string[]).includes(name)) throw new Error(`Unknown engine "${name}"; choose from ${ENGINE_NAMES.join(', ')}.`);
+    if (!(ALL_ENGINE_NAMES as readonly string[]).includes(name)) throw new Error(`Unknown engine "${name}"; choose from ${ALL_ENGINE_NAMES.join(', ')}.`);
   }
   return names as EngineName[];
 }

@@ -16,10 +16,17 @@ function engineRow(e: EngineResult): string[] {
   if (e.skipped) return [e.name, `skipped: ${e.skipped}`, '', '', '', '', '', '', '', '', '', ''];
   const b = e.build!;
   const size =
-    b.indexBytesKind === 'disk' ? `${mib(b.indexBytes)} (DB file)` : `${mib(b.indexBytes)} heap${b.sideBytes ? ` + ${mib(b.sideBytes)} texts/filters` : ''}`;
+    b.indexBytesKind === 'disk'
+      ? `${mib(b.indexBytes)} (DB file)`
+      : b.indexBytesKind === 'server'
+        ? `${mib(b.indexBytes)} (PG database)`
+        : `${mib(b.indexBytes)} heap${b.sideBytes ? ` + ${mib(b.sideBytes)} texts/filters` : ''}`;
+  const build =
+    b.indexBytesKind === 'disk' ? `${seconds(b.buildMs)} (load)` : b.indexBytesKind === 'server' ? `${seconds(b.buildMs)} (copy)` : seconds(b.buildMs);
+  const child = e.rssOf ? ' (child)' : '';
   return [
     e.name,
-    b.indexBytesKind === 'disk' ? `${seconds(b.buildMs)} (load)` : seconds(b.buildMs),
+    build,
     size,
     ms(e.overall!.p50),
     ms(e.overall!.p95),
@@ -28,9 +35,63 @@ function engineRow(e: EngineResult): string[] {
     ms(e.filtered!.p95),
     ms(e.natural?.p50),
     ms(e.natural?.p95),
-    mib(e.rssBytes),
-    mib(e.maxRssBytes),
+    `${mib(e.rssBytes)}${child}`,
+    `${mib(e.maxRssBytes)}${child}`,
   ];
+}
+
+const triple = (s?: { p50: number; p95: number; p99: number }) => (s ? `${ms(s.p50)} / ${ms(s.p95)} / ${ms(s.p99)}` : '–');
+const ratio = (a?: { p95: number }, b?: { p95: number }) => (a && b && b.p95 > 0 ? `${(a.p95 / b.p95).toFixed(1)}×` : '–');
+
+/** The project's search on SQLite (project) and on PostgreSQL (project-postgresql) side by side: latency per class, load, size, memory. */
+export function postgresTable(result: BenchResult): string | null {
+  const get = (name: string) => result.engines.find((e) => e.name === name && !e.skipped);
+  const lite = get('project');
+  const pg = get('project-postgresql');
+  if (!lite || !pg) return null;
+  const c = result.corpus;
+  const rows = [
+    ...SUMMARY_CLASSES.map((cls) => [
+      `${cls}: p50 / p95 / p99 ms`,
+      triple(lite.classes?.[cls]),
+      triple(pg.classes?.[cls]),
+      ratio(pg.classes?.[cls], lite.classes?.[cls]),
+    ]),
+    ['**all** (exact-word): p50 / p95 / p99 ms', triple(lite.overall), triple(pg.overall), ratio(pg.overall, lite.overall)],
+    ['**natural** (with and without filters): p50 / p95 / p99 ms', triple(lite.natural), triple(pg.natural), ratio(pg.natural, lite.natural)],
+  ];
+  const relations = pg.build!.relationBytes ?? {};
+  const server = pg.server;
+  rows.push(
+    [
+      'load',
+      `${seconds(c.loadSeconds * 1000)} (generate + write through the migrations, indexes rebuilt once)`,
+      `${seconds(pg.build!.buildMs)} (copy from the SQLite file, full-text triggers on, fsync off)`,
+      '',
+    ],
+    ['database size', `${mib(c.fileBytes)} (file)`, `${mib(pg.build!.indexBytes)} (pg_database_size)`, ''],
+    [
+      'passage full-text index',
+      `${mib(c.sizes['=passage_fts (all shadow tables)'])} (passage_fts shadow tables)`,
+      `${mib(relations['passage_fts'])} (pg_total_relation_size passage_fts)`,
+      '',
+    ],
+    ['word list (prefixes, corrections)', mib(c.sizes['=passage_words_fts (all shadow tables)']), mib(relations['passage_words_fts']), ''],
+    ['Passage table', mib(c.sizes['Passage']), mib(relations['Passage']), ''],
+    [
+      'search process RSS after / peak',
+      `${mib(lite.rssBytes)} / ${mib(lite.maxRssBytes)} (the bench process)`,
+      `${mib(pg.rssBytes)} / ${mib(pg.maxRssBytes)} (child process)`,
+      '',
+    ],
+    [
+      'database server memory',
+      'in the search process',
+      server ? `RSS ${mib(server.rssBytes)}, PSS ${mib(server.pssBytes)} (${server.processes} postgres processes)` : '– (not readable)',
+      '',
+    ],
+  );
+  return table(['', 'SQLite (project)', 'PostgreSQL (project-postgresql)', 'PG / SQLite (p95)'], rows);
 }
 
 export function engineTable(result: BenchResult): string {
@@ -118,6 +179,19 @@ export function markdownReport(result: BenchResult): string {
     '"all", p50/p95/p99 and the unfiltered/filtered columns are over the five exact-word classes, as before issue 9; the natural class (questions and paraphrases with stop words and words the corpus lacks) has its own rows and columns.',
     '',
   ];
+  const postgres = postgresTable(result);
+  if (postgres) {
+    const notes = result.engines.find((e) => e.name === 'project-postgresql')?.build?.notes ?? [];
+    lines.push(
+      '## The project on SQLite and on PostgreSQL',
+      '',
+      postgres,
+      '',
+      `Both are searchPassages in hybrid mode on the same corpus and queries (the benchmark corpus has no meaning vectors, and PostgreSQL has no vector search yet: both answer from words). ${notes.join('; ')}. ` +
+        'PostgreSQL RSS sums shared buffers once per process that touched them; PSS shares them out and sums honestly.',
+      '',
+    );
+  }
   const hybrid = hybridTable(result);
   if (hybrid) lines.push('## Hybrid against lexical alone: what the meaning-based step costs', '', hybrid, '');
   if (result.consistency.length > 0) {

@@ -1,0 +1,96 @@
+// A tiny run of the search benchmark with the project's search on PostgreSQL beside SQLite (300
+// passages, one timed round): the project-postgresql engine starts its throwaway server, copies the
+// corpus in, searches in a child process on that database, and finds what the SQLite project finds.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BenchResult, EngineResult, QueryRecord } from '@/bench/lib/bench-types';
+import { runSearchBench } from '@/bench/lib/run';
+import { parseArgs } from '@/bench/search-bench';
+import { PLANTED_WORDS } from '@/bench/lib/vocabulary';
+
+let dir: string;
+let result: BenchResult;
+let json: BenchResult;
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'postgres-search-bench-test-'));
+  result = await runSearchBench({
+    n: 300,
+    runs: 1,
+    seed: 4,
+    engines: ['project', 'project-postgresql'],
+    rebuild: true,
+    outDir: path.join(dir, 'results'),
+    cacheDir: path.join(dir, 'cache'),
+    likeMaxN: 200_000,
+    memoryMaxN: 300_000,
+    pageSize: 10,
+    progress: false,
+  });
+  json = JSON.parse(readFileSync(result.files.json, 'utf8')) as BenchResult;
+}, 120_000);
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const engine = (name: string): EngineResult => json.engines.find((e) => e.name === name)!;
+const sorted = (ids: number[]) => [...ids].sort((a, b) => a - b);
+/** Matched every word as typed, exactly counted: what the two engines must agree on. */
+const exact = (q: QueryRecord) => !q.didYouMean && (q.matchedBy ?? 'all') === 'all' && !q.approximate;
+
+describe('search benchmark on PostgreSQL beside SQLite, 300 passages', () => {
+  it('ran project-postgresql with timings in every class, its database sized and its memory apart', () => {
+    const pg = engine('project-postgresql');
+    expect(pg.skipped).toBeUndefined();
+    expect(pg.overall!.count + pg.natural!.count).toBe(json.queries.count);
+    expect(pg.overall!.p50).toBeGreaterThan(0);
+    for (const [cls, summary] of Object.entries(pg.classes!)) expect(summary.p95, cls).toBeGreaterThan(0);
+    expect(pg.build!.indexBytesKind).toBe('server');
+    expect(pg.build!.buildMs).toBeGreaterThan(0);
+    expect(pg.build!.relationBytes!['passage_fts']).toBeGreaterThan(0);
+    expect(pg.build!.indexBytes).toBeGreaterThan(pg.build!.relationBytes!['passage_fts']);
+    expect(pg.rssOf).toBe('child process');
+    expect(pg.maxRssBytes).toBeGreaterThanOrEqual(pg.rssBytes!);
+    expect(pg.server!.processes).toBeGreaterThan(1);
+    expect(pg.server!.rssBytes).toBeGreaterThan(0);
+  });
+
+  it('finds each planted rare word in the same passages as the SQLite project', () => {
+    const lite = engine('project').queries!;
+    const pg = engine('project-postgresql').queries!;
+    for (const { word } of PLANTED_WORDS) {
+      const planted = json.corpus.stats.planted[word]?.published ?? 0;
+      const onSqlite = lite.find((q) => q.q === word && !q.cls.includes('filters'))!;
+      const onPostgres = pg.find((q) => q.id === onSqlite.id)!;
+      expect(onPostgres.total, word).toBe(planted);
+      if (planted <= 10) expect(sorted(onPostgres.ids), word).toEqual(sorted(onSqlite.ids));
+    }
+  });
+
+  it('counts the same matches as SQLite for every exact-word query both answered as typed', () => {
+    const lite = new Map(engine('project').queries!.map((q) => [q.id, q]));
+    const both = engine('project-postgresql').queries!.filter((q) => exact(q) && exact(lite.get(q.id)!));
+    expect(both.length).toBeGreaterThanOrEqual(60);
+    for (const q of both) {
+      const onSqlite = lite.get(q.id)!;
+      expect(q.total, `${q.q} ${JSON.stringify(q.filters)}`).toBe(onSqlite.total);
+      // Few matches: every one is on the page, so the pages hold the same passages whatever the ranking.
+      if (onSqlite.total! <= 10) expect(sorted(q.ids), q.q).toEqual(sorted(onSqlite.ids));
+    }
+  });
+
+  it('starts PostgreSQL only when project-postgresql is named in --engines', () => {
+    expect(parseArgs([]).engines).not.toContain('project-postgresql');
+    expect(parseArgs(['--engines', 'project,project-postgresql']).engines).toEqual(['project', 'project-postgresql']);
+  });
+
+  it('writes the side-by-side table into the Markdown report', () => {
+    const markdown = readFileSync(result.files.markdown, 'utf8');
+    expect(markdown).toContain('## The project on SQLite and on PostgreSQL');
+    expect(markdown).toContain('| rare: p50 / p95 / p99 ms |');
+    expect(markdown).toMatch(/\| load \| .* s \(generate .*\| .* s \(copy from the SQLite file/);
+    expect(markdown).toMatch(/\| database server memory \| in the search process \| RSS \d/);
+    expect(markdown).toContain('| project-postgresql |');
+  });
+});
