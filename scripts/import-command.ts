@@ -4,7 +4,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { databaseFilePath, migrateDatabase, openWriter } from '@/lib/db';
+import { migrateAt, openWriter, writeTargetOf } from '@/lib/db';
 import { ValidationError } from '@/lib/editorial/errors';
 import { createDocumentAsSystem, type DocumentWithSpeakers } from '@/lib/editorial/new-document';
 import { ImportError, type ImportResult, type SpeakerHint } from '@/lib/import';
@@ -214,9 +214,9 @@ export async function runImport(options: ImportCliOptions, databaseUrl: string):
   const report = formatImportReport(result, document.heading);
   if (options.dryRun) return { report: `${report}\nDry run: nothing was written.`, saved: null };
 
-  const file = databaseFilePath(databaseUrl);
-  migrateDatabase(file);
-  const writer = openWriter(file);
+  // Either engine: the SQLite file or the PostgreSQL database DATABASE_URL names.
+  await migrateAt(databaseUrl);
+  const writer = openWriter(writeTargetOf(databaseUrl));
   try {
     // As the system editor, made on first use in the same transaction: a refused import writes nothing.
     const saved = createDocumentAsSystem(document, { writer, status: document.status });
