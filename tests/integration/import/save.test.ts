@@ -22,7 +22,9 @@ function fresh() {
   /** Every row the archive's editorial tables hold, so "nothing written" is checked, not assumed. */
   const fingerprint = () =>
     ['Speaker', 'SpeakerAlias', 'Document', 'Participant', 'Passage', 'Revision', 'AuditEvent'].map((table) => {
-      const rows = db.prepare(`SELECT * FROM "${table}" ORDER BY rowid`).all();
+      // In primary-key order (PostgreSQL has no rowid): the same order on both engines, row for row.
+      const key = table === 'Participant' ? 'documentId, speakerId, role' : 'id';
+      const rows = db.prepare(`SELECT * FROM "${table}" ORDER BY ${key}`).all();
       return `${table}: ${rows.length} rows, ${createHash('sha256').update(JSON.stringify(rows)).digest('hex').slice(0, 16)}`;
     });
   return { options: { writer }, db, fingerprint, speakers: () => (db.prepare('SELECT COUNT(*) AS n FROM Speaker').get() as { n: number }).n };
