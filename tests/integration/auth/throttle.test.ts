@@ -3,10 +3,10 @@
 // a ceiling of failures from new addresses locks only new addresses until an admin lifts it, and
 // the owner is told; a refused attempt writes nothing but its audit row; and nothing said to the
 // person signing in reveals whether an account exists.
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prisma } from '@/lib/db/client';
-import { databaseFilePath } from '@/lib/db';
+import { databaseTarget, openWriter, type WriteDb } from '@/lib/db';
+import { testEngine } from '@/tests/support/test-engine';
 import { createAccount } from '@/lib/auth/accounts';
 import type { Editor } from '@/lib/auth/editor';
 import { signInWithPassword, type SignInResult } from '@/lib/auth/sign-in';
@@ -232,22 +232,32 @@ describe('a refused attempt', () => {
   });
 });
 
-/** Every row of every table, by table: a before-and-after picture of the whole database. */
+/** Every row of every table, by table: a before-and-after picture of the whole database, on either engine. */
 function everything(): Record<string, unknown[]> {
-  const db = new Database(databaseFilePath(process.env.DATABASE_URL!), { readonly: true });
+  const writer = openWriter(databaseTarget(process.env.DATABASE_URL!));
   try {
-    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[];
-    return Object.fromEntries(tables.map(({ name }) => [name, rows(db, name)]));
+    const listing =
+      testEngine() === 'postgresql'
+        ? 'SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename'
+        : "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name";
+    const tables = writer.db.prepare(listing).all() as { name: string }[];
+    return Object.fromEntries(tables.map(({ name }) => [name, rows(writer.db, name)]));
   } finally {
-    db.close();
+    writer.close();
   }
 }
 
-function rows(db: Database.Database, table: string): unknown[] {
-  try {
-    return db.prepare(`SELECT * FROM "${table}" ORDER BY rowid`).all();
-  } catch {
-    // A table without a rowid (an FTS5 shadow table declared WITHOUT ROWID) keeps its own order.
-    return db.prepare(`SELECT * FROM "${table}"`).all();
-  }
+/**
+ * A table's rows in one order whatever the engine's own (PostgreSQL has no rowid): by id where the
+ * table has one (so the last row is the newest), else by their JSON.
+ */
+function rows(db: WriteDb, table: string): unknown[] {
+  const json = (row: unknown) => JSON.stringify(row, (_, value) => (typeof value === 'bigint' ? value.toString() : value));
+  const idOf = (row: unknown) => (row as { id?: unknown }).id;
+  const order = (a: unknown, b: unknown) => {
+    const [x, y] = [idOf(a), idOf(b)];
+    if (typeof x === 'number' && typeof y === 'number') return x - y;
+    return json(a) < json(b) ? -1 : json(a) > json(b) ? 1 : 0;
+  };
+  return (db.prepare(`SELECT * FROM "${table}"`).all() as unknown[]).sort(order);
 }
