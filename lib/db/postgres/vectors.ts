@@ -21,8 +21,7 @@ const bytea = (bytes: Uint8Array | Int8Array) => Buffer.from(bytes.buffer, bytes
  * ('x…' is bit's hex input), XORed and counted. Computed per row at query time (measured in the
  * report: a few ms at the seed, tens at 20,000 chunks), so PassageEmbedding keeps Prisma's shape.
  */
-const hamming = (query: ChunkVector) =>
-  Prisma.sql`bit_count(CAST('x' || encode(e.bits, 'hex') AS varbit) # CAST(${`x${hex(query.bits)}`} AS varbit))`;
+const hamming = (query: ChunkVector) => Prisma.sql`bit_count(CAST('x' || encode(e.bits, 'hex') AS varbit) # CAST(${`x${hex(query.bits)}`} AS varbit))`;
 
 /** How many chunks the pre-selection keeps: min(max, max(preselect, share of all the model's)), as SQLite's. */
 const keepOf = (model: string, { preselect, preselectShare, preselectMax }: NearestOptions) =>

@@ -99,7 +99,8 @@ describe('meaning-based retrieval on the seeded archive', () => {
 
   it('a text changed by plain SQL loses its vectors by trigger and is embedded again', async () => {
     const id = await passageId(INTERVIEW, 1);
-    await prisma.$executeRaw`UPDATE Passage SET text = 'What do you think about the football world cup and the national team?' WHERE id = ${id}`;
+    // A row update outside the editorial layer (the same UPDATE on either engine): only the trigger can notice.
+    await prisma.passage.update({ where: { id }, data: { text: 'What do you think about the football world cup and the national team?' } });
     expect(await vectorsOf(id)).toEqual([]);
     expect(await unembedded()).toBe(1n);
     await embedPending(file);
