@@ -60,8 +60,15 @@ const optionsFor = (request: Partial<SearchRequest>, over: Partial<NearestOption
   ...over,
 });
 
-const both = async (query: ChunkVector, options: NearestOptions): Promise<[NearestRow[], NearestRow[]]> => {
-  const normal = (rows: NearestRow[]) => rows.map((r) => ({ id: Number(r.id), distance: r.distance, considered: Number(r.considered) }));
+/** A NearestRow in plain numbers (SQLite's driver and pg give ids and counts as bigint or number). */
+interface Row {
+  id: number;
+  distance: number;
+  considered: number;
+}
+
+const both = async (query: ChunkVector, options: NearestOptions): Promise<[Row[], Row[]]> => {
+  const normal = (rows: NearestRow[]): Row[] => rows.map((r) => ({ id: Number(r.id), distance: r.distance, considered: Number(r.considered) }));
   return [
     normal(await sqliteVectors.nearestIndexed(lite, query, EMBEDDING_MODEL, options)),
     normal(await postgresVectors.nearestIndexed(pg, query, EMBEDDING_MODEL, options)),
