@@ -7,12 +7,18 @@ import type { FullTextStatements } from './full-text';
 import { sql, type Sql } from './query';
 import { engineOf } from './engine';
 import { postgresFullText } from './postgres/full-text';
+import { postgresVectors } from './postgres/vectors';
 import { sqliteFullText } from './sqlite/full-text';
+import { sqliteVectors } from './sqlite/vectors';
+import type { VectorStatements } from './vectors';
 
 const onPostgres = engineOf(env.DATABASE_URL) === 'postgresql';
 
 /** Full-text search: FTS5 on SQLite, tsvector and GIN on PostgreSQL. */
 export const fullText: FullTextStatements = onPostgres ? postgresFullText : sqliteFullText;
+
+/** Meaning-based search: an in-memory sign index and sqlite-vec on SQLite, bit_count over bit strings on PostgreSQL. */
+export const vectors: VectorStatements = onPostgres ? postgresVectors : sqliteVectors;
 
 /**
  * The text of `key` in a JSON object stored as text (a revision's snapshot), or NULL: SQLite's

@@ -25,7 +25,7 @@ export { TEXT_WEIGHT, SPEAKER_WEIGHT, TITLE_WEIGHT } from './sqlite/full-text';
 export { termImpactReading, termImpactWriting, totalsOf, type IndexTotals } from './sqlite/term-impacts';
 // Vectors: where passages' embeddings are kept and how the nearest are found (see vectors.ts).
 export type { ChunkVector, NearestOptions, NearestRow, VectorStatements } from './vectors';
-export { sqliteVectors as vectors } from './sqlite/vectors';
+export { vectors } from './engine-statements';
 export { vectorReaderFor, closeVectorReaders, vectorIndexOf, mapVectorReads, setVectorMemoryBudget } from './sqlite/vector-connections';
 export { preselectCount } from './sqlite/vector-rescore';
 // Writing: every write goes through one serialized writer per database (a SQLite file, a PostgreSQL URL).

@@ -9,7 +9,7 @@ import { toPostgres } from './translate';
 import { appTypes } from './values';
 
 export interface PostgresReader extends QueryDb {
-  /** Meaning-based search is not yet ported to PostgreSQL (issue 13): search there is lexical only. */
+  /** Meaning-based search runs on it (postgres/vectors.ts: bit_count pre-selection, rescoring in JS). */
   readonly hasVectors: boolean;
   readonly pool: pg.Pool;
   close(): void;
@@ -28,5 +28,5 @@ export function openPostgresReader(url: string, max = 4): PostgresReader {
     const result = await pool.query(text(sql), sql.values as unknown[]);
     return result.rows;
   }) as QueryDb['$queryRaw'];
-  return { $queryRaw, hasVectors: false, pool, close: () => void pool.end() };
+  return { $queryRaw, hasVectors: true, pool, close: () => void pool.end() };
 }

@@ -1,11 +1,12 @@
 // Where the vector indexes and readers live: one index a database file and model, each on its own
 // read-only connection with sqlite-vec loaded, and one reader a file for clients that cannot load the
-// extension (a Prisma client's, in scripts and tests).
+// extension (a Prisma client's, in scripts and tests); on PostgreSQL, one reader a URL.
 import 'server-only';
 import type { Statement } from 'better-sqlite3';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { databaseFileOf } from '../client-writer';
 import { isPostgresUrl } from '../engine';
+import { openPostgresReader, type PostgresReader } from '../postgres/reader';
 import type { QueryDb } from '../query';
 import type { VectorReaderLookup } from '../vectors';
 import { loadVectorFunctions, openReadOnlyDatabase, type SqliteDb } from './connection';
@@ -81,6 +82,7 @@ export function vectorIndexOf(file: string, model: string): VectorIndex | null {
 
 // Readers opened for clients (a Prisma client cannot load an extension), one per database file.
 const readers = new Map<string, Reader>();
+const postgresReaders = new Map<string, PostgresReader>();
 
 /**
  * A connection on which the vector statements run: `db` itself when it is a reader with the vector
@@ -90,9 +92,16 @@ export const vectorReaderFor: VectorReaderLookup = async (db: QueryDb) => {
   const own = db as Partial<Reader>;
   if (typeof own.hasVectors === 'boolean') return own.hasVectors ? db : null;
   const file = await databaseFileOf(db);
-  // A PostgreSQL client (the app's Prisma client there) has no vector statements yet: search runs on
-  // words alone, as where sqlite-vec cannot load, rather than opening its URL as a SQLite file.
-  if (isPostgresUrl(file)) return null;
+  // A PostgreSQL client (the app's Prisma client there): its statements run on a reader of the same
+  // URL, one per URL, which the vector statements of postgres/vectors.ts need nothing loaded on.
+  if (isPostgresUrl(file)) {
+    let pgReader = postgresReaders.get(file);
+    if (!pgReader) {
+      pgReader = openPostgresReader(file);
+      postgresReaders.set(file, pgReader);
+    }
+    return pgReader;
+  }
   let reader = readers.get(file);
   if (!reader) {
     reader = openReader(file);
@@ -105,6 +114,8 @@ export const vectorReaderFor: VectorReaderLookup = async (db: QueryDb) => {
 export function closeVectorReaders(): void {
   for (const reader of readers.values()) reader.close();
   readers.clear();
+  for (const reader of postgresReaders.values()) reader.close();
+  postgresReaders.clear();
   for (const entry of indexes.values()) entry?.db.close();
   indexes.clear();
 }

@@ -87,7 +87,8 @@ function rescore(index: VectorIndex, run: IndexedFile['run'], candidates: ChunkK
 }
 
 const f32 = Math.fround;
-function norm(v: Int8Array): number {
+/** The Euclidean length of an int8 vector (the query's, given once to cosineDistance). */
+export function norm(v: Int8Array): number {
   let sum = 0;
   for (let i = 0; i < v.length; i++) sum += v[i] * v[i];
   return Math.sqrt(sum);
@@ -98,7 +99,7 @@ function norm(v: Int8Array): number {
  * (exact: integers below 2^24), C's double sqrt, quotient and difference, the result rounded to
  * float32; so the distances (and their ties) are bit for bit those of the SQL step.
  */
-function cosineDistance(a: Int8Array, b: Int8Array, bNorm: number): number {
+export function cosineDistance(a: Int8Array, b: Int8Array, bNorm: number): number {
   let dot = 0;
   let aa = 0;
   for (let i = 0; i < a.length; i++) {

@@ -4,7 +4,7 @@
 // passages found by meaning alone count in the total and the facets, and pages add up without repeats.
 // E<n> is the essay's paragraph n, I<n> the interview's passage n.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeVectorReaders, databaseFilePath } from '@/lib/db';
+import { closeVectorReaders, databaseTarget } from '@/lib/db';
 import { prisma } from '@/lib/db/client';
 import { env } from '@/lib/env';
 import { LEXICAL_DEPTH } from '@/lib/search/hybrid';
@@ -98,7 +98,7 @@ describe('totals, facets and pages of a fused result', () => {
   it('pages past the fused head continue in lexical order: every passage once, as many as the total', async () => {
     const paragraphs = Array.from({ length: LOG_PASSAGES }, (_, i) => `Crossing ${i}: the ferry went over the river with the morning load.`);
     await createDocumentFixture(prisma, singleSpeakerDocument({ slug: LOG, title: 'River Log', date: '2022', paragraphs }));
-    await embedPending(databaseFilePath(env.DATABASE_URL));
+    await embedPending(databaseTarget(env.DATABASE_URL));
 
     const q = 'when did the ferry cross the river at night';
     const first = await search(q, { pageSize: 20 });

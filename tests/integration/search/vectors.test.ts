@@ -4,7 +4,7 @@
 // are never returned. The seed embeds every passage (tests/support/global-setup.ts seeds through it).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Editor } from '@/lib/auth/editor';
-import { closeVectorReaders, databaseFilePath } from '@/lib/db';
+import { closeVectorReaders, databaseTarget } from '@/lib/db';
 import { prisma } from '@/lib/db/client';
 import { deletePassage, getDocumentForEditing, splitPassage, updatePassage } from '@/lib/editorial';
 import { env } from '@/lib/env';
@@ -18,7 +18,7 @@ const editor: Editor = { id: 'u-ada', name: 'Ada Editor', email: 'ada@example.or
 const INTERVIEW = 'seongmin-lee-qa-part-2-us-relations-with-north-korea';
 const ESSAY = 'how-to-really-bring-change-to-north-korea';
 const ESSAY_ID = 2;
-const file = databaseFilePath(env.DATABASE_URL);
+const file = databaseTarget(env.DATABASE_URL);
 
 /** "E6", "I5": the document (Essay or Interview) and anchor of a passage id. */
 async function names(ids: number[]): Promise<string[]> {
@@ -99,7 +99,8 @@ describe('meaning-based retrieval on the seeded archive', () => {
 
   it('a text changed by plain SQL loses its vectors by trigger and is embedded again', async () => {
     const id = await passageId(INTERVIEW, 1);
-    await prisma.$executeRaw`UPDATE Passage SET text = 'What do you think about the football world cup and the national team?' WHERE id = ${id}`;
+    // A row update outside the editorial layer (the same UPDATE on either engine): only the trigger can notice.
+    await prisma.passage.update({ where: { id }, data: { text: 'What do you think about the football world cup and the national team?' } });
     expect(await vectorsOf(id)).toEqual([]);
     expect(await unembedded()).toBe(1n);
     await embedPending(file);
