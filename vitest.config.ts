@@ -8,8 +8,7 @@ import { defineConfig } from 'vitest/config';
 /**
  * The suites that run on PostgreSQL as well: those that reach the database through lib/db without
  * depending on one engine's internals. Not here: suites about SQLite itself (FTS5 triggers, files,
- * backups of a file, ranking lists, sqlite-vec) and, until PostgreSQL has vectors, meaning-based search;
- * the PostgreSQL-specific tests (postgres-*.test.ts) start their own servers in the sqlite project.
+ * backups of a file, ranking lists, sqlite-vec's index); the PostgreSQL-specific tests (postgres-*.test.ts) start their own servers in the sqlite project.
  */
 const POSTGRES_SUITES = process.env.PG_TRY
   ? process.env.PG_TRY.split(',')
@@ -19,8 +18,8 @@ const POSTGRES_SUITES = process.env.PG_TRY
       'tests/integration/cache/**/*.test.ts',
       'tests/integration/import/**/*.test.ts',
       'tests/integration/auth/**/*.test.ts',
-      'tests/integration/search/{api,question-context,unicode,ranking-weights,relaxed-cost}.test.ts',
-      'tests/integration/bench/postgres-eval.test.ts',
+      'tests/integration/search/{api,question-context,unicode,ranking-weights,relaxed-cost,hybrid,vectors}.test.ts',
+      'tests/integration/bench/relevance-both-engines.test.ts',
     ];
 
 const engines = (process.env.TEST_ENGINES ?? 'sqlite,postgresql').split(',').map((name) => name.trim());

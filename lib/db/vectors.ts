@@ -1,7 +1,8 @@
 // What meaning-based search asks of an engine: where passages' vectors are kept and how the nearest
 // ones to a query's vector are found. SQLite's answer is lib/db/sqlite/vectors.ts (a plain table,
-// with sqlite-vec's Hamming and cosine functions); a PostgreSQL one would keep the signs in a bit
-// string and count differing bits with bit_count(a # b), and rescore with its own cosine.
+// with sqlite-vec's Hamming and cosine functions); PostgreSQL's is lib/db/postgres/vectors.ts (the
+// same table, the signs read as bit strings and compared with bit_count(a # b), no pgvector needed,
+// the candidates rescored by the same cosine in JavaScript).
 import 'server-only';
 import type { QueryDb, Sql } from './query';
 import type { WriteDb } from './sqlite/writer';
