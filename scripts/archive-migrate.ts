@@ -65,7 +65,8 @@ async function main(argv: string[]): Promise<number> {
     console.error(`archive:migrate: ${(error as Error).message}`);
     return 1;
   }
-  if (copied.skipped.length > 0) console.log(`Not copied (derived, rebuilt on demand): ${copied.skipped.join(', ')}.`);
+  if (copied.skipped.length > 0)
+    console.log(`Not copied (SQLite's ranking lists: derived data PostgreSQL's search does not use): ${copied.skipped.join(', ')}.`);
 
   const verified = await verifyCopy(file, parsed.to);
   const width = Math.max(...verified.counts.map((count) => count.table.length));

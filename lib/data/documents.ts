@@ -27,10 +27,12 @@ function documentWhere(filters: DocumentFilters, except?: FilterName): Prisma.Do
   return { AND: and };
 }
 
+// Each order ends on the id: pages are cut with skip/take, and without a unique last key a document
+// could show on two pages or on none (PostgreSQL's top-N sort is not stable across offsets).
 const ORDER: Record<DocumentFilters['sort'], Prisma.DocumentOrderByWithRelationInput[]> = {
-  newest: [{ publishedOn: 'desc' }, { title: 'asc' }],
-  oldest: [{ publishedOn: 'asc' }, { title: 'asc' }],
-  title: [{ title: 'asc' }],
+  newest: [{ publishedOn: 'desc' }, { title: 'asc' }, { id: 'asc' }],
+  oldest: [{ publishedOn: 'asc' }, { title: 'asc' }, { id: 'asc' }],
+  title: [{ title: 'asc' }, { id: 'asc' }],
 };
 
 export interface DocumentFacets {

@@ -15,7 +15,7 @@ export async function getOverview(latestCount = 5): Promise<ArchiveOverview> {
     prisma.passage.count({ where: { document: PUBLISHED } }),
     prisma.speaker.count({ where: { participants: { some: { document: PUBLISHED } } } }),
     prisma.topic.count({ where: { passages: { some: { passage: { document: PUBLISHED } } } } }),
-    prisma.document.findMany({ where: PUBLISHED, orderBy: { publishedOn: 'desc' }, take: latestCount, select: documentSummarySelect }),
+    prisma.document.findMany({ where: PUBLISHED, orderBy: [{ publishedOn: 'desc' }, { id: 'desc' }], take: latestCount, select: documentSummarySelect }),
   ]);
   return { counts: { documents, passages, speakers, topics }, latest: latest.map(toDocumentSummary) };
 }

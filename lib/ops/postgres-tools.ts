@@ -36,8 +36,10 @@ export function postgresToolDir(major: number, program: string): string {
  */
 export function toolConnection(url: string): { dbname: string; env: NodeJS.ProcessEnv } {
   const address = new URL(url);
-  const password = decodeURIComponent(address.password);
+  // The password may sit in the user part or in the query (`?password=…`), as libpq takes both.
+  const password = decodeURIComponent(address.password) || address.searchParams.get('password') || '';
   address.password = '';
+  address.searchParams.delete('password');
   return { dbname: address.toString(), env: { ...process.env, ...(password ? { PGPASSWORD: password } : {}) } };
 }
 

@@ -17,8 +17,7 @@ import { appTypes } from './values';
  * Derived data the target does not take. SQLite's impact-ordered ranking lists for one-word searches
  * (lib/search/top-k, migration 20261202040000_term_impacts) are a cache over Passage that PostgreSQL's
  * search does not read (its tsvector/GIN index ranks there). Without a TermImpactBuild row the
- * target's term_impact_* triggers stay idle; `npm run search:index` builds the lists if they are
- * ever used there.
+ * target's term_impact_* triggers stay idle.
  */
 export const DERIVED_TABLES: ReadonlySet<string> = new Set(['TermImpactBuild', 'TermImpactList', 'TermImpact', 'TermImpactPending']);
 

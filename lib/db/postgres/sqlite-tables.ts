@@ -14,7 +14,7 @@ export interface SqliteTable {
 }
 
 /** Not archive data: Prisma's migration records, SQLite's internals, and FTS5's virtual tables and shadows. */
-export function isBookkeepingTable(name: string): boolean {
+export function isSqliteInternalTable(name: string): boolean {
   return name === '_prisma_migrations' || name.startsWith('sqlite_') || /_fts/.test(name);
 }
 
@@ -24,7 +24,7 @@ const quoteSqlite = (name: string) => `"${name.replaceAll('"', '""')}"`;
 export function sqliteTablesInForeignKeyOrder(db: SqliteDb): SqliteTable[] {
   const names = (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).all() as { name: string }[])
     .map((row) => row.name)
-    .filter((name) => !isBookkeepingTable(name));
+    .filter((name) => !isSqliteInternalTable(name));
   const parents = new Map<string, Set<string>>();
   const tables = new Map<string, SqliteTable>();
   for (const name of names) {

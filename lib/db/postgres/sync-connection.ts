@@ -25,10 +25,17 @@ export class PostgresError extends Error {
   code?: string;
   detail?: string;
   constraint?: string;
+  /** The connection is gone (server restarted, network lost): it is closed, and a new one is needed. */
+  connectionLost?: boolean;
 }
 
-/** How long a statement may take before this thread gives up waiting (the worker is then presumed lost). */
-const REPLY_DEADLINE_MS = 10 * 60_000;
+/**
+ * How long one statement may take before this thread gives up waiting (the worker is then replaced).
+ * A write's statements are small (the longest, an archive import's batches, take well under a
+ * second); a minute bounds how long a lost network can hold the thread, with the worker's own
+ * connect timeout and TCP keep-alive noticing most losses much sooner.
+ */
+const REPLY_DEADLINE_MS = 60_000;
 
 interface Bridge {
   worker: Worker;
@@ -37,6 +44,11 @@ interface Bridge {
 }
 
 let bridge: Bridge | null = null;
+/** Bumped whenever the worker is replaced: connections of an earlier worker are gone with it. */
+let generation = 0;
+/** Request and connection numbers, never reused (not even by a new worker). */
+let lastRequest = 0;
+let lastConnection = 0;
 
 /**
  * The worker's file. Started by path, not bundled: from the project folder (Next's server, tsx scripts
@@ -59,31 +71,52 @@ function startBridge(): Bridge {
   // The worker never keeps a finished script alive; its open clients are closed by closeWriters().
   worker.unref();
   port1.unref();
-  worker.on('error', () => {
-    bridge = null;
-  });
-  worker.on('exit', () => {
-    bridge = null;
-  });
+  const forget = () => {
+    if (bridge?.worker === worker) {
+      bridge = null;
+      generation++;
+    }
+  };
+  worker.on('error', forget);
+  worker.on('exit', forget);
   return { worker, port: port1, signal };
 }
 
-/** Sends one request to the worker and blocks this thread until its reply. */
+/** Gives up on the current worker: it is stopped, and every connection it held counts as closed. */
+function abandonWorker(): void {
+  const lost = bridge;
+  bridge = null;
+  generation++;
+  void lost?.worker.terminate();
+}
+
+type Reply<T> = { seq: number; ok: true; value: T } | { seq: number; ok: false; error: Record<string, unknown> };
+
+/**
+ * Sends one request to the worker and blocks this thread until its reply: the reply to THIS request
+ * (by its number), never a late one to an earlier request. A worker that does not answer in time is
+ * stopped and replaced, and the connections it held are closed, so that nothing it might still do
+ * can reach a later statement.
+ */
 function call<T>(request: Record<string, unknown>): T {
   bridge ??= startBridge();
   const { port, signal } = bridge;
-  const seen = Atomics.load(signal, 0);
-  port.postMessage(request);
+  const seq = ++lastRequest;
+  port.postMessage({ ...request, seq });
   const deadline = Date.now() + REPLY_DEADLINE_MS;
   for (;;) {
-    Atomics.wait(signal, 0, seen, 1000);
-    const received = receiveMessageOnPort(port);
-    if (received) {
-      const reply = received.message as { ok: true; value: T } | { ok: false; error: Record<string, unknown> };
+    const seen = Atomics.load(signal, 0);
+    for (let received = receiveMessageOnPort(port); received; received = receiveMessageOnPort(port)) {
+      const reply = received.message as Reply<T>;
+      if (reply.seq !== seq) continue; // an answer to a request given up on earlier: dropped
       if (reply.ok) return reply.value;
       throw Object.assign(new PostgresError(String(reply.error.message)), reply.error);
     }
-    if (Date.now() > deadline) throw new Error('The PostgreSQL write worker did not answer.');
+    if (Date.now() > deadline) {
+      abandonWorker();
+      throw Object.assign(new PostgresError('The PostgreSQL write worker did not answer in time; its connections are closed.'), { connectionLost: true });
+    }
+    Atomics.wait(signal, 0, seen, 1000);
   }
 }
 
@@ -95,38 +128,57 @@ function asBuffer(value: unknown): unknown {
 /** One pg client in the worker, used synchronously. */
 export class SyncConnection {
   private id: number | null;
+  /** The worker generation that holds this connection: a replaced worker took it with it. */
+  private readonly generation: number;
 
   /** `settings`: statements run once on the new connection (SET lock_timeout…). */
   constructor(
     readonly url: string,
     settings: string[] = [],
   ) {
-    this.id = call<number>({ op: 'connect', url, settings });
+    const id = ++lastConnection;
+    call<null>({ op: 'connect', id, url, settings });
+    this.id = id;
+    this.generation = generation;
   }
 
+  /** False once closed, lost (the server went away) or its worker replaced: the shared writer then opens a new one. */
   get open(): boolean {
-    return this.id !== null;
+    return this.id !== null && this.generation === generation;
   }
 
   private get openId(): number {
-    if (this.id === null) throw new TypeError('The database connection is not open');
-    return this.id;
+    if (!this.open) throw Object.assign(new PostgresError('The PostgreSQL connection is closed.'), { connectionLost: true });
+    return this.id!;
+  }
+
+  /** Runs one request on this connection; a lost connection is marked closed before the error goes on. */
+  private run<T>(request: Record<string, unknown>): T {
+    try {
+      return call<T>({ ...request, id: this.openId });
+    } catch (error) {
+      if ((error as PostgresError).connectionLost) this.id = null;
+      throw error;
+    }
   }
 
   /** One statement with `$n` values. */
   query(text: string, values: unknown[] = []): QueryResult {
-    const result = call<QueryResult>({ op: 'query', id: this.openId, text, values });
+    const result = this.run<QueryResult>({ op: 'query', text, values });
     for (const row of result.rows) for (let i = 0; i < row.length; i++) row[i] = asBuffer(row[i]);
     return result;
   }
 
-  /** Statements without values, several at once. */
-  exec(text: string): void {
-    call<null>({ op: 'exec', id: this.openId, text });
+  /** Statements without values, several at once; answers the last one's command tag (COMMIT, ROLLBACK…). */
+  exec(text: string): string | null {
+    return this.run<string | null>({ op: 'exec', text });
   }
 
   close(): void {
-    if (this.id === null) return;
+    if (!this.open) {
+      this.id = null;
+      return;
+    }
     const id = this.id;
     this.id = null;
     call<null>({ op: 'end', id });

@@ -4,17 +4,18 @@
 // thread waits on a shared counter (Atomics.wait) for the reply. Plain .mjs, started by file path:
 // Next's server, tsx and vitest all start it the same way, with no TypeScript loader.
 //
-// Protocol: a request { op, ... } arrives on `port`; the reply { ok, value | error } is posted back on
-// the same port, then `signal[0]` is incremented and notified. Every request gets exactly one reply,
-// whatever happens, or the main thread would wait forever.
+// Protocol: a request { seq, op, ... } arrives on `port`; the reply { seq, ok, value | error } is
+// posted back on the same port, then `signal[0]` is incremented and notified. Every request gets
+// exactly one reply, whatever happens, or the main thread would wait forever; `seq` lets the main
+// thread drop a reply that comes too late for the request it was waiting for. Connection ids are
+// the main thread's, never reused, so a statement cannot reach another connection's session.
 import { workerData } from 'node:worker_threads';
 import pg from 'pg';
 import { writeTypes } from './sync-types.mjs';
 
 const { port, signal } = workerData;
-/** The open clients by the id the main thread knows them by. */
+/** The open clients by the id the main thread gave them. */
 const clients = new Map();
-let nextId = 1;
 
 function reply(message) {
   port.postMessage(message);
@@ -37,16 +38,27 @@ const parameter = (value) => (value instanceof Uint8Array && !Buffer.isBuffer(va
 
 function client(id) {
   const found = clients.get(id);
-  if (!found) throw new Error('The PostgreSQL connection is closed.');
+  if (!found) throw Object.assign(new Error('The PostgreSQL connection is closed.'), { connectionLost: true });
   return found;
 }
 
+/**
+ * Whether an error means the connection itself is gone (the server restarted, the network dropped,
+ * an administrator ended it): SQLSTATE class 08 or 57P01-57P03, or pg's own "Connection terminated".
+ * The main thread then forgets the connection, and the next write opens a new one.
+ */
+const isConnectionLost = (error) =>
+  Boolean(error?.connectionLost) ||
+  /^08|^57P0[123]$/.test(String(error?.code ?? '')) ||
+  /Connection terminated|not queryable/i.test(String(error?.message ?? ''));
+
 const ops = {
-  async connect({ url, settings }) {
-    const connection = new pg.Client({ connectionString: url, types: writeTypes });
-    const id = nextId++;
+  async connect({ id, url, settings }) {
+    // keepAlive and a connect timeout: a lost network is noticed rather than waited on for minutes.
+    const connection = new pg.Client({ connectionString: url, types: writeTypes, keepAlive: true, connectionTimeoutMillis: 10_000 });
     // A dropped connection must not take the thread down: the next request on it fails instead.
     connection.on('error', () => clients.delete(id));
+    connection.on('end', () => clients.delete(id));
     await connection.connect();
     for (const statement of settings ?? []) await connection.query(statement);
     clients.set(id, connection);
@@ -56,10 +68,14 @@ const ops = {
     const result = await client(id).query({ text, values: values.map(parameter), rowMode: 'array' });
     return { columns: result.fields.map((field) => field.name), rows: result.rows, rowCount: result.rowCount ?? 0 };
   },
-  /** Several statements without values (DDL, BEGIN/COMMIT): pg's simple query protocol. */
+  /**
+   * Several statements without values (DDL, BEGIN/COMMIT): pg's simple query protocol. Answers the
+   * last statement's command tag: a COMMIT of a transaction that had failed answers ROLLBACK.
+   */
   async exec({ id, text }) {
-    await client(id).query(text);
-    return null;
+    const result = await client(id).query(text);
+    const last = Array.isArray(result) ? result.at(-1) : result;
+    return last?.command ?? null;
   },
   async end({ id }) {
     const connection = clients.get(id);
@@ -73,8 +89,14 @@ port.on('message', async (request) => {
   try {
     const op = ops[request.op];
     if (!op) throw new Error(`Unknown request ${request.op}`);
-    reply({ ok: true, value: await op(request) });
+    reply({ seq: request.seq, ok: true, value: await op(request) });
   } catch (error) {
-    reply({ ok: false, error: plainError(error) });
+    const lost = request.id !== undefined && isConnectionLost(error);
+    if (lost) {
+      const connection = clients.get(request.id);
+      clients.delete(request.id);
+      connection?.end().catch(() => undefined);
+    }
+    reply({ seq: request.seq, ok: false, error: { ...plainError(error), connectionLost: lost } });
   }
 });

@@ -4,18 +4,15 @@
 // are numbers and the ISO text SQLite stores ("2026-11-22T16:14:09.233+00:00", nowIso's form).
 import 'server-only';
 import pg from 'pg';
+// One conversion of timestamps for both the app's connections and the write worker's (plain JavaScript).
+import { isoTimestamp } from './sync-types.mjs';
+
+export { isoTimestamp };
 
 const INT8 = 20;
 const NUMERIC = 1700;
 const TIMESTAMP = 1114;
 const TIMESTAMPTZ = 1184;
-
-/** PostgreSQL's text form of a timestamp ("2026-11-22 16:14:09.233" or with "+00") as SQLite's ISO text. */
-export function isoTimestamp(text: string): string {
-  const hasZone = /[+-]\d\d(:?\d\d)?$/.test(text);
-  const date = new Date(hasZone ? text.replace(' ', 'T').replace(/([+-]\d\d)$/, '$1:00') : `${text.replace(' ', 'T')}Z`);
-  return date.toISOString().replace('Z', '+00:00');
-}
 
 /** pg's type parsers for the app's connections (not the global ones, which Prisma's adapter shares). */
 export const appTypes: pg.CustomTypesConfig = {

@@ -10,7 +10,7 @@
 // `?` numbered). Values come back as better-sqlite3 gives them (sync-types.mjs). Each call blocks until
 // PostgreSQL answered (sync-connection.ts explains why that is acceptable for writes).
 import 'server-only';
-import { SyncConnection, type QueryResult } from './sync-connection';
+import { PostgresError, SyncConnection, type QueryResult } from './sync-connection';
 import { toPostgres } from './translate';
 
 /** What statement.run() returns, as better-sqlite3 does. */
@@ -195,11 +195,22 @@ export class PostgresWriteDb {
     try {
       this.query('SELECT pg_advisory_xact_lock($1)', [WRITE_LOCK_KEY]);
       const result = fn();
-      this.connection.exec('COMMIT');
+      // PostgreSQL ends a transaction in which a statement failed with ROLLBACK, even when asked to
+      // COMMIT, and says so only in the answer's tag: a caller that caught that statement's error
+      // must not be told its work was saved.
+      if (this.connection.exec('COMMIT') === 'ROLLBACK')
+        throw new PostgresError('The transaction was rolled back: a statement in it had failed, so nothing was saved.');
       return result;
     } catch (error) {
-      // After a failed COMMIT the transaction is over already; ROLLBACK then only warns.
-      if (this.open) this.connection.exec('ROLLBACK');
+      // After a failed COMMIT the transaction is over already; ROLLBACK then only warns. A ROLLBACK
+      // that fails (the connection lost) must not hide the error that stopped the write.
+      if (this.open) {
+        try {
+          this.connection.exec('ROLLBACK');
+        } catch {
+          // The original error says what went wrong; a lost connection has rolled back on its own.
+        }
+      }
       throw error;
     } finally {
       this.depth = 0;

@@ -132,6 +132,37 @@ describe('the PostgreSQL writer', () => {
     expect(writer.write((db) => db.prepare('SELECT 1 AS one').get())).toEqual({ one: 1 });
   });
 
+  it('never reports a write saved when PostgreSQL rolled it back: a caught statement error still fails the write', () => {
+    const before = notes();
+    expect(() =>
+      writer.write((db) => {
+        db.prepare('INSERT INTO Note (noteText) VALUES (?)').run('kept?');
+        try {
+          db.prepare('INSERT INTO Note (id, noteText) VALUES (?, ?)').run(1, 'duplicate id');
+        } catch {
+          // Swallowed: on SQLite the first insert would commit; PostgreSQL has aborted the transaction.
+        }
+        return 'done';
+      }),
+    ).toThrow(/rolled back/);
+    expect(notes()).toBe(before);
+  });
+
+  it('a lost connection fails the write with nothing saved, and the shared writer opens a new one', () => {
+    const shared = withWriter(url);
+    const before = notes();
+    const backend = shared.db.prepare('SELECT pg_backend_pid()').pluck().get() as number;
+    // An administrator (or a server restart) ends the shared writer's session from outside.
+    writer.write((db) => db.prepare('SELECT pg_terminate_backend(?)').run(backend));
+    expect(() => shared.write((db) => db.prepare('INSERT INTO Note (noteText) VALUES (?)').run('into the void'))).toThrow();
+    expect(shared.db.open).toBe(false);
+    const renewed = withWriter(url);
+    expect(renewed).not.toBe(shared);
+    renewed.write((db) => db.prepare('INSERT INTO Note (noteText) VALUES (?)').run('after the loss'));
+    expect(notes()).toBe(before + 1);
+    expect(renewed.db.prepare('SELECT noteText FROM Note ORDER BY id DESC LIMIT 1').pluck().get()).toBe('after the loss');
+  });
+
   it('refuses an async function and writes nothing of it', () => {
     const before = notes();
     expect(() =>
