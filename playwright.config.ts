@@ -10,7 +10,7 @@ const BACK_OFFICE = /(admin|security)\.spec\.ts$/;
 // office's edits again on a throwaway PostgreSQL server, after the SQLite run: one server at a time,
 // since both serve the same build and its page cache.
 const ON_POSTGRES = process.env.E2E_ENGINE === 'postgresql';
-const POSTGRES_READERS = /\/(browse|search|search-natural|cite|exports|api|metadata)\.spec\.ts$/;
+const POSTGRES_READERS = /\/(browse|search|search-natural|cite|exports|api|metadata|hostile-input)\.spec\.ts$/;
 // two-servers starts a second app server on the same database: PostgreSQL's deployments may run several.
 const POSTGRES_BACK_OFFICE = /\/(admin|cache-admin|two-servers)\.spec\.ts$/;
 /** Specs about what only a database server allows (two app servers on one database). */

@@ -6,6 +6,7 @@ import 'server-only';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { Prisma, type PrismaClient } from '@/lib/generated/prisma/client';
 import { PrismaClient as PostgresPrismaClient } from '@/lib/generated/prisma-postgresql/client';
+import { withoutNul } from './lookup-values';
 import { toPostgres } from './translate';
 
 export function createPostgresPrismaClient(databaseUrl: string): PrismaClient {
@@ -16,8 +17,16 @@ export function createPostgresPrismaClient(databaseUrl: string): PrismaClient {
   // keeps working inside `$transaction([...])`.
   client.$queryRaw = ((query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]) => {
     const sql = query instanceof Prisma.Sql ? query : Prisma.sql(query, ...values);
-    return client.$queryRawUnsafe(toPostgres(sql.text, { numberPlaceholders: false }), ...sql.values);
+    return client.$queryRawUnsafe(toPostgres(sql.text, { numberPlaceholders: false }), ...withoutNul(sql.values));
   }) as typeof client.$queryRaw;
+  // A NUL in a lookup (lookup-values.ts) is read as U+FFFD, in every model query's arguments.
+  const lookingUp = client.$extends({
+    query: {
+      $allOperations({ args, query }) {
+        return query(withoutNul(args));
+      },
+    },
+  });
   // The two generated clients differ only in provider: same models, fields and methods.
-  return client as unknown as PrismaClient;
+  return lookingUp as unknown as PrismaClient;
 }

@@ -5,6 +5,7 @@ import 'server-only';
 import pg from 'pg';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { QueryDb } from '../query';
+import { withoutNul } from './lookup-values';
 import { toPostgres } from './translate';
 import { appTypes } from './values';
 
@@ -25,7 +26,7 @@ export function openPostgresReader(url: string, max = 4): PostgresReader {
   };
   const $queryRaw = (async (query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]) => {
     const sql = query instanceof Prisma.Sql ? query : Prisma.sql(query, ...values);
-    const result = await pool.query(text(sql), sql.values as unknown[]);
+    const result = await pool.query(text(sql), withoutNul(sql.values as unknown[]));
     return result.rows;
   }) as QueryDb['$queryRaw'];
   return { $queryRaw, hasVectors: true, pool, close: () => void pool.end() };
