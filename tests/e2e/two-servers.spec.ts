@@ -153,6 +153,10 @@ test('an edit saved on one server shows on the other’s cached reader page with
     (passage) => passage.anchor === ANCHOR,
   )!.text;
   const readerPage = `/documents/${QA.slug}`;
+  // Each server renders the reader once first (a search within the document is never cached): the
+  // second server has just started, and a fresh process's first render loads the page's code (3.4 s
+  // measured on a busy CI machine), which is not what this test measures.
+  await Promise.all([A, B].map((server) => reader.get(`${server}${readerPage}?q=warm`)));
   try {
     await expectCached(reader, `${B}${readerPage}`);
     const fromA = `Saved on server A ${Date.now()}`;
