@@ -38,7 +38,6 @@ export {
   closeWriters,
   nowIso,
   isWriteBusy,
-  writeTargetOf,
   type Writer,
   type WriterOptions,
   type WriteDb,

@@ -43,16 +43,11 @@ export function openWriter(target: string, options: WriterOptions = {}): Writer 
   return isPostgresUrl(target) ? openPostgresWriter(target, settings) : openSqliteWriter(target, settings);
 }
 
-/** The writer target a DATABASE_URL names (databaseTarget's answer): its URL on PostgreSQL, its file's absolute path on SQLite. */
-export function writeTargetOf(databaseUrl: string = env.DATABASE_URL): string {
-  return databaseTarget(databaseUrl);
-}
-
 const writers = new Map<string, Writer>();
 
 /** The shared writer of a database (a SQLite file or a PostgreSQL URL; default: DATABASE_URL's), opened on first use. */
 export function withWriter(target?: string): Writer {
-  const resolved = target ?? writeTargetOf();
+  const resolved = target ?? databaseTarget(env.DATABASE_URL);
   let writer = writers.get(resolved);
   if (!writer || !writer.db.open) {
     writer = openWriter(resolved);

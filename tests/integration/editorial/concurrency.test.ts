@@ -14,7 +14,7 @@ import type { Editor } from '@/lib/auth/editor';
 import { BusyError, getDocumentForEditing, listRevisions, openWriter, updatePassage, type DocumentSnapshot, type Writer } from '@/lib/editorial';
 import { getRevision } from '@/lib/editorial/revisions';
 import { SCRIPT_NODE_ARGS } from '@/scripts/node-args';
-import { writeTargetOf } from '@/lib/db';
+import { databaseTarget } from '@/lib/db';
 import { indexMatches } from '@/tests/support/full-text-probe';
 import { copyTemplateTarget, copyTemplateUrl } from '@/tests/support/per-file-database';
 
@@ -140,7 +140,7 @@ describe('concurrent saves from three processes', () => {
     const versions = acks.map((a) => a.version).sort((a, b) => a - b);
     expect(versions).toEqual(Array.from({ length: WORKERS * SAVES }, (_, i) => i + 2));
 
-    const writer = openWriter(writeTargetOf(url));
+    const writer = openWriter(databaseTarget(url));
     writers.push(writer);
     const options = { writer };
     const history = listRevisions('document', 1, options);
