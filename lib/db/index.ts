@@ -30,18 +30,7 @@ export { vectorReaderFor, closeVectorReaders, vectorIndexOf, mapVectorReads, set
 export { preselectCount } from './sqlite/vector-rescore';
 // Writing: every write goes through one serialized writer per database (a SQLite file, a PostgreSQL URL).
 export { databaseFileOf, isWriter, sharedWriterFor } from './client-writer';
-export {
-  write,
-  withWriter,
-  writerOf,
-  openWriter,
-  closeWriters,
-  nowIso,
-  isWriteBusy,
-  type Writer,
-  type WriterOptions,
-  type WriteDb,
-} from './writer';
+export { write, withWriter, writerOf, openWriter, closeWriters, nowIso, isWriteBusy, type Writer, type WriterOptions, type WriteDb } from './writer';
 // Files, schema and operations (scripts, health checks, backups).
 export { databaseFilePath } from './sqlite/database-file';
 export { migrateDatabase, applyMigrations, readMigrations, defaultMigrationsDir, type MigrationFile, type MigrateResult } from './sqlite/migrate';
