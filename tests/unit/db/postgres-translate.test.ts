@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toPostgres } from '@/lib/db/postgres/translate';
+import { toPostgres, UntranslatableSqlError } from '@/lib/db/postgres/translate';
 
 describe('toPostgres: the shared SQL dialect as PostgreSQL reads it', () => {
   it('quotes mixed-case names and numbers the placeholders', () => {
@@ -25,5 +25,19 @@ describe('toPostgres: the shared SQL dialect as PostgreSQL reads it', () => {
 
   it('does not quote the tail of a word or number', () => {
     expect(toPostgres('SELECT 1e5, x2Y FROM t')).toBe('SELECT 1e5, "x2Y" FROM t');
+  });
+
+  it('refuses dollar-quoted bodies and escape strings instead of rewriting inside them', () => {
+    expect(() => toPostgres('SELECT $$ Passage ? $$')).toThrow(UntranslatableSqlError);
+    expect(() => toPostgres('DO $body$ BEGIN PERFORM 1; END $body$')).toThrow(/dollar-quoted/);
+    expect(() => toPostgres("SELECT E'it\\'s ?' FROM Passage")).toThrow(/escape string/);
+    expect(() => toPostgres("SELECT e'x'")).toThrow(UntranslatableSqlError);
+  });
+
+  it('still reads a word ending in e before a string, and $n after a name', () => {
+    expect(toPostgres("SELECT 1 WHERE name = 'E' AND title LIKE 'e%' AND x = $1", { numberPlaceholders: false })).toBe(
+      "SELECT 1 WHERE name = 'E' AND title LIKE 'e%' AND x = $1",
+    );
+    expect(toPostgres("SELECT type'x'")).toBe("SELECT type'x'");
   });
 });
