@@ -4,11 +4,11 @@
 //  - SQLite: in a file beside the database (one machine, one file: the app servers share the disk).
 //  - PostgreSQL: in the database itself, because several app servers on several machines share the
 //    database and nothing else; a secret per machine would make each server refuse the others'
-//    cookies. It is one row of `archive_auth_secret`, a bookkeeping table made on first use (like the
-//    writer's archive_user_version), not a migration: a migration's table must be a model of
-//    prisma/schema.prisma, which would put the secret within reach of every Prisma query and of the
-//    archive's export. The first server to need it creates it inside a write transaction, which holds
-//    the writer's advisory lock, so two servers starting together agree on one secret.
+//    cookies. It is one row of `archive_auth_secret`, a bookkeeping table made by a migration
+//    (20261202090000_bookkeeping) but not a model of prisma/schema.prisma, which would put the secret
+//    within reach of every Prisma query and of the archive's export. The first server to need it
+//    writes the row inside a write transaction, which holds the writer's advisory lock, so two
+//    servers starting together agree on one secret.
 //    Anyone who can read the database can read the secret, as anyone who can read SQLite's folder
 //    can; set BETTER_AUTH_SECRET to keep it out of the database (and out of its backups).
 import 'server-only';
@@ -44,7 +44,6 @@ export const SECRET_TABLE = 'archive_auth_secret';
 
 function readOrCreateDatabaseSecret(url: string): string {
   const secret = withWriter(url).write((db) => {
-    db.exec(`CREATE TABLE IF NOT EXISTS ${SECRET_TABLE} (id integer PRIMARY KEY CHECK (id = 1), secret text NOT NULL)`);
     // ON CONFLICT DO NOTHING: the row of whoever came first stays, and is the one read back.
     db.prepare(`INSERT INTO ${SECRET_TABLE} (id, secret) VALUES (1, ?) ON CONFLICT (id) DO NOTHING`).run(randomBytes(32).toString('base64url'));
     return db.prepare(`SELECT secret FROM ${SECRET_TABLE} WHERE id = 1`).pluck().get() as string;

@@ -233,18 +233,21 @@ export class PostgresWriteDb {
     }
   }
 
-  private readUserVersion(): number {
-    // Once seen, the table stays (nothing drops it): asked about only until then.
+  /** Whether migration 20261202090000_bookkeeping made the table. Once seen, it stays (nothing drops it). */
+  private hasUserVersionTable(): boolean {
     this.userVersionReady ||= Boolean(this.query(`SELECT to_regclass('${USER_VERSION_TABLE}') IS NOT NULL`).rows[0]![0]);
-    if (!this.userVersionReady) return 0;
+    return this.userVersionReady;
+  }
+
+  /** An unmigrated database reads 0, as a new SQLite file does. */
+  private readUserVersion(): number {
+    if (!this.hasUserVersionTable()) return 0;
     return Number(this.query(`SELECT version FROM ${USER_VERSION_TABLE} WHERE id = 1`).rows[0]?.[0] ?? 0);
   }
 
   private writeUserVersion(version: number): void {
-    if (!this.userVersionReady) {
-      // Made on first use (inside a write, so under the write lock: no two processes create it at once).
-      this.connection.exec(`CREATE TABLE IF NOT EXISTS ${USER_VERSION_TABLE} (id integer PRIMARY KEY CHECK (id = 1), version integer NOT NULL)`);
-      this.userVersionReady = true;
+    if (!this.hasUserVersionTable()) {
+      throw new Error(`${USER_VERSION_TABLE} is missing: the database is not migrated (npm run db:migrate, or start the app once)`);
     }
     this.query(`INSERT INTO ${USER_VERSION_TABLE} (id, version) VALUES (1, $1) ON CONFLICT (id) DO UPDATE SET version = excluded.version`, [version]);
   }

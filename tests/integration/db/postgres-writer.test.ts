@@ -7,10 +7,21 @@
 //    never interleave (without the lock, READ COMMITTED would let both read the same counter);
 //  - the engine dispatch: openWriter, withWriter and sharedWriterFor pick PostgreSQL by URL.
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeWriters, createPrismaClient, databaseFileOf, isWriteBusy, openWriter, sharedWriterFor, withWriter, type Writer } from '@/lib/db';
+import {
+  closeWriters,
+  createPrismaClient,
+  databaseFileOf,
+  defaultPostgresMigrationsDir,
+  isWriteBusy,
+  openWriter,
+  sharedWriterFor,
+  withWriter,
+  type Writer,
+} from '@/lib/db';
 import { isoTimestamp } from '@/lib/db/postgres/values';
 import { SCRIPT_NODE_ARGS } from '@/scripts/node-args';
 import { startPostgres, type PostgresServer } from '@/tests/support/postgres-server';
@@ -90,7 +101,10 @@ describe('PostgresWriteDb answers as better-sqlite3 does', () => {
     expect(row.createdAt).toBe(isoTimestamp('2026-11-22 16:14:09.233'));
   });
 
-  it('keeps user_version as SQLite does, inside write transactions', () => {
+  it('keeps user_version as SQLite does, inside write transactions, in the table its migration makes', () => {
+    expect(writer.db.pragma('user_version', { simple: true })).toBe(0);
+    expect(() => writer.write((db) => db.pragma('user_version = 7'))).toThrow(/archive_user_version is missing: the database is not migrated/);
+    writer.db.exec(readFileSync(path.join(defaultPostgresMigrationsDir, '20261202090000_bookkeeping', 'migration.sql'), 'utf8'));
     expect(writer.db.pragma('user_version', { simple: true })).toBe(0);
     writer.write((db) => db.pragma('user_version = 7'));
     expect(writer.db.pragma('user_version', { simple: true })).toBe(7);
