@@ -10,7 +10,7 @@ import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { env } from '@/lib/env';
-import { databaseTarget, isPostgresUrl, openRateLimitStore, openReaderAt, withWriter } from '@/lib/db';
+import { databaseTarget, isPostgresUrl, openRateLimitStore, openReaderAt, readPostgresUserVersion, withWriter } from '@/lib/db';
 import { entityPageExists } from '@/lib/data/page-existence';
 import { readArchiveVersion } from '@/lib/cache/archive-version';
 import { PAGE_NONCE_ENV } from '@/lib/cache/page-nonce';
@@ -47,12 +47,15 @@ await app.prepare();
 
 const log = (line: string) => process.stdout.write(line);
 const database = databaseTarget(env.DATABASE_URL);
-const cacheRenewal = createCacheRenewal({ port: env.PORT, token: renewToken, readVersion: () => readArchiveVersion(withWriter(database).db), log });
 // The existence gate before the page cache (lib/server/page-gate.ts): one indexed read per entry page
 // on a read-only connection of its own. The build's routes without parameters are never gated.
 const routesManifest = JSON.parse(readFileSync(path.join(process.cwd(), '.next/routes-manifest.json'), 'utf8')) as { staticRoutes: { page: string }[] };
 const gateReader = openReaderAt(database);
 const pageGate = createPageGate((page) => entityPageExists(gateReader, page), new Set(routesManifest.staticRoutes.map((route) => route.page)));
+// The archive's version, polled four times a second: SQLite's is a header field of the file, read at
+// once; PostgreSQL's is a round trip, made on the reader's pool so it never holds the main thread.
+const readVersion = isPostgresUrl(database) ? () => readPostgresUserVersion(gateReader) : () => readArchiveVersion(withWriter(database).db);
+const cacheRenewal = createCacheRenewal({ port: env.PORT, token: renewToken, readVersion, log });
 // Readers wait until the pages cached before this start are renewed; the renewal call itself passes.
 let renewed: Promise<void> | null = null;
 const edge = createEdge({

@@ -17,11 +17,13 @@ const LIMIT = 2 ** 31 - 1;
 interface VersionState {
   /** The version this server has accounted for; null until the server starts watching. */
   seen: number | null;
+  /** How many writes this process has committed: a look that spans one cannot be trusted (see ownCommitCount). */
+  ownCommits: number;
 }
 
 function state(): VersionState {
   const holder = globalThis as unknown as Record<symbol, VersionState | undefined>;
-  holder[STATE] ??= { seen: null };
+  holder[STATE] ??= { seen: null, ownCommits: 0 };
   return holder[STATE];
 }
 
@@ -45,7 +47,17 @@ export function bumpArchiveVersion(db: WriteDb): number {
  */
 export function noteOwnCommit(before: number): void {
   const current = state();
+  current.ownCommits++;
   if (current.seen === before) current.seen = next(before);
+}
+
+/**
+ * This process's commits so far. A version read asynchronously (PostgreSQL's poll) may have been
+ * taken before one of them and be answered after it: it would look like a move nobody accounted for.
+ * The watcher compares this count before and after its read and drops a read that spans a commit.
+ */
+export function ownCommitCount(): number {
+  return state().ownCommits;
 }
 
 export type VersionCheck = 'first' | 'same' | 'foreign';

@@ -35,6 +35,7 @@ export { write, withWriter, writerOf, openWriter, closeWriters, nowIso, isWriteB
 export { databaseFilePath } from './sqlite/database-file';
 export { migrateDatabase, applyMigrations, readMigrations, defaultMigrationsDir, type MigrationFile, type MigrateResult } from './sqlite/migrate';
 export { migratePostgres, defaultPostgresMigrationsDir } from './postgres/migrate';
+export { readPostgresUserVersion } from './postgres/user-version';
 export { isBookkeepingTable } from './postgres/bookkeeping';
 export { copySqliteToPostgres, TargetNotEmptyError, DERIVED_TABLES, type CopyProgress, type CopyResult } from './postgres/copy-from-sqlite';
 // Shared per-address rate limits of the app servers on one PostgreSQL (lib/server/rate-limits.ts).

@@ -4,14 +4,17 @@
 // process (lib/cache/archive-version.ts). revalidatePath() runs only inside a Next request, so the
 // renewal is a loopback POST to the renewal route with this process's token.
 import 'server-only';
-import { checkArchiveVersion } from '@/lib/cache/archive-version';
+import { checkArchiveVersion, ownCommitCount } from '@/lib/cache/archive-version';
 import { RENEW_HEADER, RENEW_PATH } from '@/lib/cache/renew-token';
 
 export interface CacheRenewalOptions {
   port: number;
   token: string;
-  /** The archive's version now (PRAGMA user_version on the database file). */
-  readVersion: () => number;
+  /**
+   * The archive's version now: PRAGMA user_version on a SQLite file (a header read, synchronous), or
+   * PostgreSQL's archive_user_version through an asynchronous pool (a round trip to the server).
+   */
+  readVersion: () => number | Promise<number>;
   log: (line: string) => void;
   intervalMs?: number;
 }
@@ -39,7 +42,12 @@ export function createCacheRenewal(options: CacheRenewalOptions) {
     if (running) return;
     running = true;
     try {
-      if (checkArchiveVersion(options.readVersion()) === 'foreign') await renewAll('another process wrote to the archive');
+      const commitsBefore = ownCommitCount();
+      const version = await options.readVersion();
+      // This process committed while the read was on its way: the answer may predate that write and
+      // look foreign. The next look, a quarter second on, reads again.
+      if (ownCommitCount() !== commitsBefore) return;
+      if (checkArchiveVersion(version) === 'foreign') await renewAll('another process wrote to the archive');
     } catch (error) {
       logLine('error', `Cache renewal failed: ${error instanceof Error ? error.message : String(error)}`);
     } finally {
@@ -50,7 +58,7 @@ export function createCacheRenewal(options: CacheRenewalOptions) {
   return {
     /** At start: the version as it is now is the baseline, and every page cached before is renewed. */
     async start(): Promise<void> {
-      checkArchiveVersion(options.readVersion());
+      checkArchiveVersion(await options.readVersion());
       await renewAll('the server started');
       timer = setInterval(() => void look(), options.intervalMs ?? WATCH_INTERVAL_MS);
       timer.unref();

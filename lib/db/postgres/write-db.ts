@@ -12,6 +12,7 @@
 import 'server-only';
 import { PostgresError, SyncConnection, type QueryResult } from './sync-connection';
 import { toPostgres } from './translate';
+import { USER_VERSION_TABLE } from './user-version';
 
 /** What statement.run() returns, as better-sqlite3 does. */
 export interface RunResult {
@@ -28,9 +29,6 @@ export const WRITE_LOCK_KEY = 1_330_013_013;
 
 /** `INSERT INTO Table …` (optionally `OR IGNORE`-less, quoted or not): the table it inserts into. */
 const INSERT_TABLE = /^\s*INSERT\s+INTO\s+"?([A-Za-z_][A-Za-z0-9_]*)"?/i;
-
-/** SQLite's user_version, which PostgreSQL has not: one row of a table of its own (not part of the data model). */
-const USER_VERSION_TABLE = 'archive_user_version';
 
 export class PostgresStatement {
   private plucking = false;

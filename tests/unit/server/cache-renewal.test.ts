@@ -1,0 +1,72 @@
+// The watcher that renews every cached page when another process writes (lib/server/cache-renewal.ts),
+// with an asynchronous version read as PostgreSQL's poll makes it: a real loopback HTTP server stands
+// in for the renewal route and counts the renewals it is asked for.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { noteOwnCommit, resetArchiveVersionWatch } from '@/lib/cache/archive-version';
+import { RENEW_HEADER, RENEW_PATH } from '@/lib/cache/renew-token';
+import { createCacheRenewal } from '@/lib/server/cache-renewal';
+
+const TOKEN = 'test-token';
+let server: Server;
+let port: number;
+let renewals: number;
+
+beforeEach(async () => {
+  resetArchiveVersionWatch();
+  renewals = 0;
+  server = createServer((request, response) => {
+    if (request.method === 'POST' && request.url === RENEW_PATH && request.headers[RENEW_HEADER] === TOKEN) renewals++;
+    response.writeHead(204).end();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  port = (server.address() as AddressInfo).port;
+});
+afterEach(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function deferred<T>() {
+  let resolve!: (value: T) => void;
+  const promise = new Promise<T>((r) => (resolve = r));
+  return { promise, resolve };
+}
+
+describe('cache renewal with an asynchronous version read', () => {
+  it('renews at start, then again when another process moves the version', async () => {
+    let version = 5;
+    const renewal = createCacheRenewal({ port, token: TOKEN, readVersion: async () => version, log: () => {}, intervalMs: 10 });
+    await renewal.start();
+    expect(renewals).toBe(1);
+    await sleep(50);
+    expect(renewals).toBe(1); // unchanged version: nothing to renew
+    version = 6; // a write of another process
+    await sleep(80);
+    renewal.stop();
+    expect(renewals).toBe(2);
+  });
+
+  it('drops a read that was on its way while this process committed, instead of taking its own write for a foreign one', async () => {
+    let pending: ReturnType<typeof deferred<number>> | null = null;
+    let version = 5;
+    const renewal = createCacheRenewal({
+      port,
+      token: TOKEN,
+      readVersion: () => (pending ? pending.promise : Promise.resolve(version)),
+      log: () => {},
+      intervalMs: 10,
+    });
+    await renewal.start(); // baseline 5
+    pending = deferred<number>();
+    await sleep(30); // a look is now waiting on the read
+    version = 6;
+    noteOwnCommit(5); // this process's write, 5 → 6, commits while the read is out
+    const stale = pending;
+    pending = null;
+    stale.resolve(5); // the read was taken before that write
+    await sleep(80); // later looks read 6: accounted for
+    renewal.stop();
+    expect(renewals).toBe(1);
+  });
+});
