@@ -20,7 +20,7 @@ export interface Check {
 export interface HealthReport {
   status: HealthStatus;
   checkedAt: string;
-  checks: { database: Check; migrations: Check; searchIndex: Check; disk: Check };
+  checks: { database: Check; migrations: Check; searchIndex: Check; disk: Check; rateLimits?: Check };
 }
 
 export interface HealthOptions {
@@ -73,6 +73,12 @@ function checkSqliteHealth(file: string, options: HealthOptions): HealthReport {
 
 function report(checks: HealthReport['checks'], options: HealthOptions): HealthReport {
   return { status: worst(Object.values(checks).map((c) => c.status)), checkedAt: (options.now ?? new Date()).toISOString(), checks };
+}
+
+/** The report with one more check, its overall status recomputed. */
+export function withCheck(base: HealthReport, name: 'rateLimits', check: Check): HealthReport {
+  const checks = { ...base.checks, [name]: check };
+  return { ...base, status: worst(Object.values(checks).map((c) => c.status)), checks };
 }
 
 /**

@@ -11,6 +11,7 @@ import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes, type RateLimite
 import type { RateLimitStore } from '@/lib/db';
 import type { AddressMatcher } from './trusted-proxies';
 import { isHarvestPath } from './request-target';
+import { noteRateLimitCounted, noteRateLimitFailed } from './rate-limit-health';
 
 export type LimitedKind = 'search' | 'api';
 
@@ -77,18 +78,28 @@ export function createRateLimits(settings: RateLimitSettings): (request: Request
     try {
       // Requests whose address is unknown (the socket closed) share one bucket rather than none.
       await limiter.consume(address ?? 'unknown');
+      noteRateLimitCounted();
       return { limited: false };
     } catch (rejection) {
       if (!(rejection instanceof RateLimiterRes)) {
         reportFailure(rejection);
+        noteRateLimitFailed(failureKind(rejection));
         return { limited: false };
       }
+      noteRateLimitCounted();
       return { limited: true, kind, retryAfterSeconds: Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)) };
     }
   };
 }
 
 const REPORT_EVERY_MS = 60_000;
+
+/** What kind of failure, for the health report: PostgreSQL's or Node's error code, or the error's class. */
+function failureKind(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && /^[A-Z0-9_]{1,40}$/.test(code)) return code;
+  return error instanceof Error ? error.name : 'unknown error';
+}
 
 /** Logs the first failed count, then at most one a minute with how many failed since: an outage of the store is one line a minute, not one per request. */
 function failureReporter(log: (line: string) => void): (error: unknown) => void {

@@ -1,9 +1,11 @@
 // Rate limits on PostgreSQL are the database's, not a process's: two limiters standing in for two app
 // servers (each its own pool, as each server opens one) count into the same buckets, so a scraper
 // spreading its requests over both is refused at the limit. A store that cannot be reached lets
-// requests through and says so in the log, once, rather than refusing every reader.
+// requests through and says so in the log, once, rather than refusing every reader; the health report
+// says so too, while it lasts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migratePostgres, openRateLimitStore, type RateLimitStore } from '@/lib/db';
+import { rateLimitCheck, resetRateLimitHealth, RATE_LIMIT_FAILURE_WINDOW_MS } from '@/lib/server/rate-limit-health';
 import { createRateLimits } from '@/lib/server/rate-limits';
 import { compileAddressList } from '@/lib/server/trusted-proxies';
 import { startPostgres, type PostgresServer } from '@/tests/support/postgres-server';
@@ -71,5 +73,27 @@ describe('rate limits on PostgreSQL', () => {
     expect(lines).toHaveLength(1);
     expect(JSON.parse(lines[0]!)).toMatchObject({ level: 'error', msg: 'Rate limits could not be counted; requests let through', failures: 1 });
     expect(JSON.parse(lines[0]!).error).toMatch(/"missing" does not exist/);
+  }, 30_000);
+
+  it('report degraded health while counts fail, and ok again after a count succeeds or the failures are a minute old', async () => {
+    resetRateLimitHealth();
+    expect(rateLimitCheck()).toEqual({ status: 'ok', message: 'no request counted yet' });
+    const broken = openRateLimitStore(server.url('missing'), { log: () => undefined });
+    stores.push(broken);
+    const failing = createRateLimits({ searchPerMinute: 5, apiPerMinute: 5, exempt: compileAddressList([]), store: broken, log: () => undefined });
+    for (let i = 0; i < 3; i++) await failing({ path: '/search', address: '203.0.113.9', prefetch: false });
+    const degraded = rateLimitCheck();
+    expect(degraded).toMatchObject({
+      status: 'degraded',
+      failuresInARow: 3,
+      message: 'requests could not be counted (3D000) and are let through without limits',
+    });
+    expect(rateLimitCheck(Date.parse(degraded.lastFailedAt as string) + RATE_LIMIT_FAILURE_WINDOW_MS)).toEqual({
+      status: 'ok',
+      message: 'no request counted yet',
+    });
+    const working = appServer({ search: 5, api: 5 });
+    await working({ path: '/search', address: '203.0.113.9', prefetch: false });
+    expect(rateLimitCheck()).toEqual({ status: 'ok', message: 'counting' });
   }, 30_000);
 });
