@@ -176,6 +176,8 @@ export async function restorePostgres(options: PostgresRestoreOptions): Promise<
   const problems = migrationProblems(status, { pendingIsProblem: false });
   if (problems.length > 0) throw new OpsError(`${backup} failed verification: ${problems.join('; ')}`);
 
+  refuseOlderThanTarget(backup, status.pending, appliedAt(options.url));
+
   const before = countsAt(options.url);
   const data = Object.entries(before).filter(([table, n]) => n > 0 && !isBookkeepingTable(table));
   if (data.length > 0 && !options.replace) {
@@ -197,6 +199,37 @@ export async function restorePostgres(options: PostgresRestoreOptions): Promise<
     env,
   );
   return { safetyCopy, pending: status.pending, counts: countsAt(options.url) };
+}
+
+/**
+ * A backup that lacks migrations the target has applied cannot go there: pg_restore --clean drops and
+ * remakes only what the backup holds, so those migrations' tables and functions would stay behind,
+ * unrecorded, and the next start would fail making them again. In a new database nothing stays behind,
+ * and the next start applies them.
+ */
+function refuseOlderThanTarget(backup: string, pendingInBackup: string[], appliedInTarget: Set<string>): void {
+  const newer = pendingInBackup.filter((name) => appliedInTarget.has(name));
+  if (newer.length === 0) return;
+  throw new OpsError(
+    `${backup} predates migration(s) this database has applied (${newer.join(', ')}): restoring it here would leave their tables behind. ` +
+      'Restore it into a new, empty database (createdb), whose next start applies them',
+  );
+}
+
+/** The migrations a database has applied (none when it has no _prisma_migrations). */
+function appliedAt(url: string): Set<string> {
+  const writer = openWriter(url);
+  try {
+    const recorded = writer.db.prepare(`SELECT to_regclass('"_prisma_migrations"') IS NOT NULL`).pluck().get();
+    if (!recorded) return new Set();
+    const names = writer.db
+      .prepare('SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL')
+      .pluck()
+      .all() as string[];
+    return new Set(names);
+  } finally {
+    writer.close();
+  }
 }
 
 function countsAt(url: string): Record<string, number> {

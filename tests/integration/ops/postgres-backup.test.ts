@@ -1,10 +1,11 @@
 // Backups on a real PostgreSQL server with Debian's pg_dump and pg_restore: the seeded archive backed
 // up, then restored into an empty database (and into a migrated, empty one) holds the same rows and
 // texts; a database holding data is refused unless --replace, which dumps it first; a backup with a
-// migration newer than the code is refused before anything changes; old backups are pruned; the
+// migration newer than the code is refused before anything changes, and so is one older than the
+// database it would go into (restored into a new database instead); old backups are pruned; the
 // commands run with DATABASE_URL on PostgreSQL and print no password.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -84,6 +85,31 @@ describe('PostgreSQL backup and restore', () => {
     const writer = openWriter(target);
     expect(postgresRowCounts(writer.db)).toEqual({});
     writer.close();
+  }, 120_000);
+
+  it('refuses a backup older than the database it would go into, and restores it into a new one, whose next start catches up', async () => {
+    // An archive one migration behind this code, backed up as an earlier release would have.
+    const olderDir = path.join(folder(), 'migrations');
+    cpSync(defaultPostgresMigrationsDir, olderDir, { recursive: true });
+    const last = migrations.at(-1)!.name;
+    rmSync(path.join(olderDir, last), { recursive: true });
+    const old = freshDatabase();
+    await migratePostgres(old, olderDir);
+    const { file } = await backupPostgres({ url: old, dir: folder(), keep: 3, migrations: readMigrations(olderDir) });
+
+    const current = freshDatabase();
+    await migratePostgres(current); // an app server started here: every migration applied
+    await expect(restorePostgres({ backup: file, url: current, migrations })).rejects.toThrow(
+      new RegExp(`predates migration\\(s\\) this database has applied \\(${last}\\).*new, empty database`),
+    );
+    const writer = openWriter(current);
+    expect(writer.db.prepare('SELECT count(*) FROM "_prisma_migrations"').pluck().get()).toBe(migrations.length);
+    writer.close();
+
+    const fresh = freshDatabase();
+    const restored = await restorePostgres({ backup: file, url: fresh, migrations });
+    expect(restored.pending).toEqual([last]);
+    await expect(migratePostgres(fresh)).resolves.toMatchObject({ applied: [last] });
   }, 120_000);
 
   it('keeps the newest backups only', async () => {
