@@ -42,7 +42,9 @@ function termExpression(term: QueryTerm, helpers: ExpressionHelpers): string {
 export function toTsqueryText(query: ParsedQuery, helpers: ExpressionHelpers | SynonymLookup = {}): string | null {
   const options = typeof helpers === 'function' ? { synonyms: helpers } : helpers;
   if (query.groups.length === 0) return null;
-  const groups = query.groups.map((group) => anyOf(group.map((term) => termExpression(term, options))));
+  // A word typed twice is required once: `'a' & 'a'` means `'a'`, and ts_headline's search for the
+  // shortest cover grows with every repeated term (250 "a"s took half a minute per snippet).
+  const groups = [...new Set(query.groups.map((group) => anyOf(group.map((term) => termExpression(term, options)))))];
   const required = groups.length === 1 ? groups[0] : `(${groups.join(' & ')})`;
   if (query.excluded.length === 0) return required;
   return `${required} & !${anyOf(query.excluded.map((term) => termExpression(term, options)))}`;

@@ -63,11 +63,12 @@ function snippetOf(body: Prisma.Sql, expression: string, marks: Marks, tokens: n
   const shielded = shield(body);
   const headline = Prisma.sql`ts_headline('archive_fts', ${shielded}, ${tsquery(expression)}, ${headlineOptions(marks, tokens)})`;
   const plain = Prisma.sql`replace(replace(h.marked, ${marks.open}, ''), ${marks.close}, '')`;
-  return joinAdjacent(
+  return joinPhrases(
     unshield(Prisma.sql`(SELECT CASE WHEN c.before ~ '[[:alnum:]]' THEN '…' ELSE c.before END || c.marked || CASE WHEN c.after ~ '[[:alnum:]]' THEN '…' ELSE c.after END
     FROM (SELECT b.marked, left(b.body, b.at - 1) AS before, substr(b.body, b.at + length(b.plain)) AS after FROM (SELECT h.body, h.marked, ${plain} AS plain, greatest(1, position(${plain} in h.body)) AS at
           FROM (SELECT ${shielded} AS body, ${headline} AS marked) h) b) c)`),
     marks,
+    expression,
   );
 }
 
@@ -82,12 +83,39 @@ const shield = (text: Prisma.Sql) => Prisma.sql`translate(${text}, '<>', ${SHIEL
 const unshield = (text: Prisma.Sql) => Prisma.sql`translate(${text}, ${SHIELDS}, '<>')`;
 
 /**
- * ts_headline marks each word of a phrase on its own ("[state] [smuggling]"); FTS5 marks the phrase as
- * one span ("[state smuggling]"), and the reader's page scrolls to and styles that span. Marks
- * only spaces apart are joined into one, so both engines mark a phrase the same way.
+ * ts_headline marks each word of a phrase on its own ("[sheep]'[s clothing]"); FTS5 marks a phrase's
+ * match as one span from its first word to its last, punctuation between them included ("[sheep's
+ * clothing]"), and the reader's page scrolls to and styles that span. Words that matched on their own
+ * stay apart on FTS5 ("[help] [North] [Koreans]" for a natural query), so only runs of exactly as many
+ * marked words as a phrase of the query has, with nothing but spaces and punctuation between them, are
+ * joined, longest phrases first. A phrase of more than five words stays marked word by word
+ * (PostgreSQL's regular expressions have nine back references).
  */
-const joinAdjacent = (text: Prisma.Sql, marks: Marks) =>
-  Prisma.sql`regexp_replace(${text}, ${`${escapeRegExp(marks.close)}(\\s+)${escapeRegExp(marks.open)}`}, '\\1', 'g')`;
+function joinPhrases(text: Prisma.Sql, marks: Marks, expression: string): Prisma.Sql {
+  const outside = `[^${[...new Set(marks.open + marks.close)].map(classChar).join('')}`;
+  const word = `${outside}]*`;
+  const between = `${outside}[:alnum:]]*`;
+  const open = escapeRegExp(marks.open);
+  const close = escapeRegExp(marks.close);
+  return phraseLengths(expression)
+    .filter((length) => length <= 5)
+    .reduce((joined, length) => {
+      const words = Array.from({ length }, () => `${open}(${word})${close}`);
+      const pattern = words.join(`(${between})`);
+      const kept = Array.from({ length: 2 * length - 1 }, (_, i) => `\\${i + 1}`).join('');
+      return Prisma.sql`regexp_replace(${joined}, ${pattern}, ${`${marks.open}${kept}${marks.close}`}, 'g')`;
+    }, text);
+}
+
+/** A character for a bracket expression: punctuation escaped (AREs read \ inside brackets too). */
+const classChar = (char: string) => (/[\p{L}\p{N}]/u.test(char) ? char : `\\${char}`);
+
+/** How many words each phrase of the tsquery text has (fts-tsquery.ts writes `('a' <-> 'b')`), longest first. */
+export function phraseLengths(expression: string): number[] {
+  const quoted = "'(?:[^'\\\\]|''|\\\\.)*'(?::\\*)?";
+  const phrases = expression.match(new RegExp(`\\(${quoted}(?: <-> ${quoted})+\\)`, 'g')) ?? [];
+  return [...new Set(phrases.map((phrase) => phrase.split(' <-> ').length))].sort((a, b) => b - a);
+}
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 // The index tables, and their columns of running text where a word may stand on its own (standaloneRows).
@@ -100,12 +128,13 @@ const TABLES: Record<FullTextIndex, { from: Prisma.Sql; id: Prisma.Sql; texts: P
   entities: { from: Prisma.sql`entity_fts`, id: Prisma.sql`entity_fts.entry`, texts: [Prisma.sql`entity_fts.name`, Prisma.sql`entity_fts.detail`] },
 };
 
-/** A regular expression for `word` as a whole word not joined to what precedes it by a hyphen. */
-function standalonePattern(word: string): string {
-  const escaped = word.replace(/[\\^$.|?*+()[\]{}]/g, '\\$&');
-  return `(^|[^-\u2010\u2011[:alnum:]_])${escaped}([^[:alnum:]_]|$)`;
-}
-
+/**
+ * Marks put around every occurrence of a word to see what stands before it (standaloneRows): control
+ * characters the importer never keeps in text.
+ */
+const OCCURRENCE = { open: '\u0002', close: '\u0003' };
+/** An occurrence at the start of the text, or after anything but a hyphen (ASCII, U+2010, U+2011). */
+const STANDALONE_OCCURRENCE = `(^|[^-\u2010\u2011])${OCCURRENCE.open}`;
 export const postgresFullText: FullTextStatements = {
   expression: toTsqueryText,
 
@@ -128,15 +157,18 @@ export const postgresFullText: FullTextStatements = {
   },
 
   standaloneRows(word, index = 'passages') {
-    // The index finds the rows using the word (any form of it); the text says where it stands alone:
-    // at the start, or after anything but a hyphen (ASCII, U+2010, U+2011). Case is ignored, as the
-    // index ignores it. A speaker's name (in passages) is no place for an initialism: not checked.
+    // The index finds the rows using the word; ts_headline marks every occurrence of it in any form
+    // ("DVDs" for DVD, as FTS5's highlight() does on SQLite), and an occurrence stands alone at the
+    // start or after anything but a hyphen ("Jong-un" is no UN). A speaker's name (in passages) is no
+    // place for an initialism: not checked.
     const table = TABLES[index];
     const vector = index === 'passages' ? Prisma.sql`passage_fts.document` : Prisma.sql`entity_fts.document`;
-    const pattern = standalonePattern(word);
-    const alone = table.texts.map((text) => Prisma.sql`${text} ~* ${pattern}`);
+    const expression = toTsqueryText({ groups: [[{ words: [word], quoted: false, prefix: false }]], excluded: [] })!;
+    const alone = table.texts.map(
+      (text) => Prisma.sql`ts_headline('archive_fts', ${shield(text)}, ${tsquery(expression)}, ${headlineOptions(OCCURRENCE)}) ~ ${STANDALONE_OCCURRENCE}`,
+    );
     return Prisma.sql`SELECT ${table.id} AS id FROM ${table.from}
-      WHERE ${matches(vector, toTsqueryText({ groups: [[{ words: [word], quoted: false, prefix: false }]], excluded: [] })!)}
+      WHERE ${matches(vector, expression)}
       AND (${Prisma.join(alone, ' OR ')})`;
   },
 
@@ -169,7 +201,7 @@ export const postgresFullText: FullTextStatements = {
 
   highlights(expression, documentSlug, marks, where) {
     return Prisma.sql`
-    SELECT p.id AS id, p.anchor AS anchor, ${joinAdjacent(unshield(Prisma.sql`ts_headline('archive_fts', ${shield(Prisma.sql`p.text`)}, ${tsquery(expression)}, ${headlineOptions(marks)})`), marks)} AS marked
+    SELECT p.id AS id, p.anchor AS anchor, ${joinPhrases(unshield(Prisma.sql`ts_headline('archive_fts', ${shield(Prisma.sql`p.text`)}, ${tsquery(expression)}, ${headlineOptions(marks)})`), marks, expression)} AS marked
     FROM passage_fts JOIN Passage p ON p.id = passage_fts.id JOIN Document d ON d.id = p.documentId
     WHERE ${matches(Prisma.sql`passage_fts.document`, expression)} AND d.slug = ${documentSlug} AND ${where}
     ORDER BY p.position`;

@@ -111,7 +111,10 @@ describe('what a search matches', () => {
   });
 
   it('matches a prefix, beyond the stem the prefix itself stems to', async () => {
-    expect(await search('smuggli*')).toEqual([1]);
+    // "smuggle" stems to "smuggl", which "smuggled" stems to as well.
+    expect(await search('smuggle*')).toEqual([1]);
+    // Porter's stems, as FTS5's: "smuggli" stays itself, and no word here starts with it (SQLite finds none either).
+    expect(await search('smuggli*')).toEqual([]);
     expect(await search('win*')).toEqual([4, 5]);
     expect(await search('"kim jo"*')).toEqual([2]);
   });

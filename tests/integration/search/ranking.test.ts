@@ -6,6 +6,7 @@ import { prisma } from '@/lib/db/client';
 import { searchPassages } from '@/lib/search/search-passages';
 import type { SearchHit, SearchRequest } from '@/lib/search/types';
 import { snippetOf } from '@/tests/support/snippet';
+import { testEngine } from '@/tests/support/test-engine';
 
 const INTERVIEW = 'seongmin-lee-qa-part-2-us-relations-with-north-korea';
 const ESSAY = 'how-to-really-bring-change-to-north-korea';
@@ -160,8 +161,13 @@ describe('OR and exclusions', () => {
 
 describe('snippets', () => {
   it('marks every occurrence of every word, and nothing else', async () => {
-    const [hit] = (await search('"human rights"')).hits;
-    expect(name(hit)).toBe('I4');
+    const { hits } = await search('"human rights"');
+    // FTS5's BM25 counts how often the phrase occurs: I4 (twice, and "human right issue") first.
+    // PostgreSQL's ts_rank scores a phrase by its words and its passage's length, not by how often the
+    // phrase occurs, so the short question I3 (once) leads there: the ranking is asserted on SQLite,
+    // the snippet of I4 on both.
+    if (testEngine() === 'sqlite') expect(name(hits[0])).toBe('I4');
+    const hit = hits.find((h) => name(h) === 'I4')!;
     const marked = snippetOf(hit).match(/<mark>[^<]*<\/mark>/g)!;
     expect(marked.length).toBeGreaterThan(0);
     // "human rights" and, stemmed alike, "human right issue".
