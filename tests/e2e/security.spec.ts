@@ -2,12 +2,15 @@
 // enumerated from the code, refuses a caller without a session (and an editor where an admin is
 // needed) and writes nothing; spoofed middleware headers and foreign origins get nowhere; the
 // return address after sign-in never leaves the site.
-import Database from 'better-sqlite3';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { EDITOR, ensureAdminAccount, ensureEditorAccount, hydrated, signIn, signInAs, EDITOR_ONLY } from './admin-fixtures';
+import { closeE2eDatabase, queryOneE2e } from './support/e2e-database';
 import { actionsInBuild, actionsInSource, callAction as callWithOptions, fingerprint, sourceFiles, type ManifestAction } from './support/server-actions';
+
+// The database reader started by fingerprint() is this file's: its connection ends with it.
+test.afterAll(() => closeE2eDatabase());
 
 /** Actions anyone may call: signing in and out are how a session starts and ends. */
 const PUBLIC_ACTIONS = new Set(['app/(auth)/sign-in/actions.ts#signIn', 'lib/admin/sign-out.ts#signOut']);
@@ -135,12 +138,9 @@ test('after sign-in, the return address only ever leads within the site', async 
 test('the same call with an admin session and the right version does write: the checks above can fail', async ({ page }) => {
   await signIn(page);
   const unpublish = actionsInBuild().find((a) => a.key.endsWith('documents/actions.ts#unpublish'))!;
-  const db = new Database('data/e2e.db', { readonly: true });
-  const { id, version } = db.prepare("SELECT id, version FROM Document WHERE status = 'published' AND deletedAt IS NULL ORDER BY id LIMIT 1").get() as {
-    id: number;
-    version: number;
-  };
-  db.close();
+  const { id, version } = (await queryOneE2e<{ id: number; version: number }>(
+    "SELECT id, version FROM Document WHERE status = 'published' AND deletedAt IS NULL ORDER BY id LIMIT 1",
+  ))!;
   const before = await fingerprint();
   await callAction(page.request, unpublish, { Origin: new URL(page.url()).origin }, { id: String(id), expectedVersion: String(version) });
   expect(await fingerprint()).not.toBe(before);
@@ -176,12 +176,9 @@ test('every writing route handler refuses a caller without a session and writes 
 
 test('the JSON passage endpoint answers a stale version with 409 and both sides, and writes nothing', async ({ page }) => {
   await signIn(page);
-  const db = new Database('data/e2e.db', { readonly: true });
-  const { id, version } = db.prepare("SELECT id, version FROM Document WHERE slug = 'how-to-really-bring-change-to-north-korea'").get() as {
-    id: number;
-    version: number;
-  };
-  db.close();
+  const { id, version } = (await queryOneE2e<{ id: number; version: number }>(
+    "SELECT id, version FROM Document WHERE slug = 'how-to-really-bring-change-to-north-korea'",
+  ))!;
   const url = `/api/v1/admin/documents/${id}/passages/3`;
   const origin = new URL(page.url()).origin;
 
