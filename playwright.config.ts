@@ -13,10 +13,10 @@ const BACK_OFFICE = /(admin|security)\.spec\.ts$/;
 const ON_POSTGRES = process.env.E2E_ENGINE === 'postgresql';
 const POSTGRES_READERS = /\/(browse|search|search-natural|cite|exports|api|metadata|hostile-input|a11y|recording)\.spec\.ts$/;
 // two-servers starts a second app server on the same database: PostgreSQL's deployments may run several.
-const POSTGRES_BACK_OFFICE =
-  /\/(admin|cache-admin|two-servers|a11y-admin|fuzz-admin|import-admin|import-captions-admin|recording-admin|csp-admin|frame-admin)\.spec\.ts$/;
 // Not security.spec: its engine-neutral checks pass here (run on its own), but its last test unpublishes
 // the first published document, which two-servers.spec edits afterwards.
+const POSTGRES_BACK_OFFICE =
+  /\/(admin|cache-admin|two-servers|a11y-admin|fuzz-admin|import-admin|import-captions-admin|recording-admin|csp-admin|frame-admin)\.spec\.ts$/;
 /** Specs about what only a database server allows (two app servers on one database). */
 const POSTGRES_ONLY = /\/two-servers\.spec\.ts$/;
 const desktop = { ...devices['Desktop Chrome'], channel: undefined };
