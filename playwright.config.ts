@@ -8,11 +8,15 @@ const chromium = ensureChromium(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const BACK_OFFICE = /(admin|security)\.spec\.ts$/;
 // E2E_ENGINE=postgresql (the second half of `npm run test:e2e`) runs the readers' flows and the back
 // office's edits again on a throwaway PostgreSQL server, after the SQLite run: one server at a time,
-// since both serve the same build and its page cache.
+// since both serve the same build and its page cache. A spec that looks into the database itself does
+// it through tests/e2e/support/e2e-database.ts (lib/db's reader), never SQLite's file, to run here too.
 const ON_POSTGRES = process.env.E2E_ENGINE === 'postgresql';
-const POSTGRES_READERS = /\/(browse|search|search-natural|cite|exports|api|metadata|hostile-input)\.spec\.ts$/;
+const POSTGRES_READERS = /\/(browse|search|search-natural|cite|exports|api|metadata|hostile-input|a11y|recording)\.spec\.ts$/;
 // two-servers starts a second app server on the same database: PostgreSQL's deployments may run several.
-const POSTGRES_BACK_OFFICE = /\/(admin|cache-admin|two-servers)\.spec\.ts$/;
+// Not security.spec: its engine-neutral checks pass here (run on its own), but its last test unpublishes
+// the first published document, which two-servers.spec edits afterwards.
+const POSTGRES_BACK_OFFICE =
+  /\/(admin|cache-admin|two-servers|a11y-admin|fuzz-admin|import-admin|import-captions-admin|recording-admin|csp-admin|frame-admin)\.spec\.ts$/;
 /** Specs about what only a database server allows (two app servers on one database). */
 const POSTGRES_ONLY = /\/two-servers\.spec\.ts$/;
 const desktop = { ...devices['Desktop Chrome'], channel: undefined };

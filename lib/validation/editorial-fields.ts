@@ -41,12 +41,22 @@ export function wholeNumberSchema(notANumber: string) {
     .pipe(z.number({ error: notANumber }).int('must be a whole number'));
 }
 
-export const idSchema = wholeNumberSchema('must be a number').pipe(z.number().positive('must be 1 or more'));
+/**
+ * The largest id, version or anchor either engine stores: PostgreSQL's integer columns are 32-bit, and
+ * a larger value in a statement is an error there (22003), not a miss as on SQLite. No entry can have
+ * one, so it is refused with a message here, on both engines alike, before any statement sees it.
+ */
+export const STORED_INTEGER_MAX = 2 ** 31 - 1;
+const STORED_INTEGER_MESSAGE = `must be ${STORED_INTEGER_MAX} or less`;
+
+export const idSchema = wholeNumberSchema('must be a number').pipe(z.number().positive('must be 1 or more').max(STORED_INTEGER_MAX, STORED_INTEGER_MESSAGE));
 
 /** The version of the entry the editor started from, for optimistic locking. */
-export const versionSchema = wholeNumberSchema('must be a number').pipe(z.number().min(1, 'must be 1 or more'));
+export const versionSchema = wholeNumberSchema('must be a number').pipe(z.number().min(1, 'must be 1 or more').max(STORED_INTEGER_MAX, STORED_INTEGER_MESSAGE));
 
-export const anchorSchema = wholeNumberSchema('must be a passage number').pipe(z.number().positive('must be 1 or more'));
+export const anchorSchema = wholeNumberSchema('must be a passage number').pipe(
+  z.number().positive('must be 1 or more').max(STORED_INTEGER_MAX, STORED_INTEGER_MESSAGE),
+);
 
 /** An id that may be left empty (""), meaning none. */
 export const nullableId = z.preprocess((value) => (value === '' ? null : value), idSchema.nullable());
@@ -140,12 +150,7 @@ export const topicIdsSchema = z
 export const millisecondsSchema = z.preprocess(
   (value) => (value === '' || value === undefined ? null : value),
   wholeNumberSchema('must be a time in milliseconds')
-    .pipe(
-      z
-        .number()
-        .min(0, 'must not be negative')
-        .max(2 ** 31 - 1, 'must be under 24 days'),
-    )
+    .pipe(z.number().min(0, 'must not be negative').max(STORED_INTEGER_MAX, 'must be under 24 days'))
     .nullable(),
 );
 

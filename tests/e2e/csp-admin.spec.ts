@@ -1,22 +1,19 @@
 // The back office under the nonce CSP (proxy.ts): signed in, each main admin page loads, React
 // hydrates, and Chromium reports no CSP violation, as event or console error. Reads only.
-import Database from 'better-sqlite3';
 import { expect, test, type Page } from '@playwright/test';
 import { signIn } from './admin-fixtures';
+import { closeE2eDatabase, queryOneE2e } from './support/e2e-database';
 
 /** A published document and one of its passages, from the server's own database. */
-function aDocumentAndPassage(): { id: number; anchor: number; speakerId: number; topicId: number } {
-  const db = new Database('data/e2e.db', { readonly: true, fileMustExist: true });
-  try {
-    const document = db.prepare("SELECT id FROM Document WHERE status = 'published' AND deletedAt IS NULL ORDER BY id LIMIT 1").get() as { id: number };
-    const passage = db.prepare('SELECT anchor FROM Passage WHERE documentId = ? ORDER BY anchor LIMIT 1').get(document.id) as { anchor: number };
-    const speaker = db.prepare('SELECT id FROM Speaker ORDER BY id LIMIT 1').get() as { id: number };
-    const topic = db.prepare('SELECT id FROM Topic ORDER BY id LIMIT 1').get() as { id: number };
-    return { id: document.id, anchor: passage.anchor, speakerId: speaker.id, topicId: topic.id };
-  } finally {
-    db.close();
-  }
+async function aDocumentAndPassage(): Promise<{ id: number; anchor: number; speakerId: number; topicId: number }> {
+  const document = (await queryOneE2e<{ id: number }>("SELECT id FROM Document WHERE status = 'published' AND deletedAt IS NULL ORDER BY id LIMIT 1"))!;
+  const passage = (await queryOneE2e<{ anchor: number }>('SELECT anchor FROM Passage WHERE documentId = ? ORDER BY anchor LIMIT 1', document.id))!;
+  const speaker = (await queryOneE2e<{ id: number }>('SELECT id FROM Speaker ORDER BY id LIMIT 1'))!;
+  const topic = (await queryOneE2e<{ id: number }>('SELECT id FROM Topic ORDER BY id LIMIT 1'))!;
+  return { id: document.id, anchor: passage.anchor, speakerId: speaker.id, topicId: topic.id };
 }
+
+test.afterAll(() => closeE2eDatabase());
 
 async function violationsOn(page: Page, path: string): Promise<string[]> {
   const fromConsole: string[] = [];
@@ -41,7 +38,7 @@ test('every main admin page runs under its CSP with no violation, signed in', as
     document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`));
   });
   await signIn(page);
-  const { id, anchor, speakerId, topicId } = aDocumentAndPassage();
+  const { id, anchor, speakerId, topicId } = await aDocumentAndPassage();
   const paths = [
     '/admin',
     '/admin/documents',

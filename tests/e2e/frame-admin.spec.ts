@@ -1,12 +1,12 @@
 // The back office against a hostile page on another origin (another loopback port, as a real
 // attack would use another site): a signed-in /admin/users must not render inside its iframe, and
 // a server action posted from it, or from any foreign Origin, is refused with 403 and writes nothing.
-import Database from 'better-sqlite3';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { EDITOR, signIn } from './admin-fixtures';
+import { closeE2eDatabase, queryOneE2e } from './support/e2e-database';
 
 let hostile: Server;
 let hostileOrigin: string;
@@ -23,21 +23,16 @@ test.beforeAll(async () => {
 
 test.afterAll(async () => {
   await new Promise((resolve) => hostile.close(resolve));
+  closeE2eDatabase();
 });
 
 /** A published document's id and version, and the count of published documents: what an unpublish would change. */
-function published(): { id: number; version: number; count: number } {
-  const db = new Database('data/e2e.db', { readonly: true, fileMustExist: true });
-  try {
-    const row = db.prepare("SELECT id, version FROM Document WHERE status = 'published' AND deletedAt IS NULL ORDER BY id LIMIT 1").get() as {
-      id: number;
-      version: number;
-    };
-    const { count } = db.prepare("SELECT count(*) AS count FROM Document WHERE status = 'published' AND deletedAt IS NULL").get() as { count: number };
-    return { ...row, count };
-  } finally {
-    db.close();
-  }
+async function published(): Promise<{ id: number; version: number; count: number }> {
+  const row = (await queryOneE2e<{ id: number; version: number }>(
+    "SELECT id, version FROM Document WHERE status = 'published' AND deletedAt IS NULL ORDER BY id LIMIT 1",
+  ))!;
+  const { count } = (await queryOneE2e<{ count: number }>("SELECT count(*) AS count FROM Document WHERE status = 'published' AND deletedAt IS NULL"))!;
+  return { ...row, count };
 }
 
 /** The build's id for the unpublish action and a page that can call it. */
@@ -74,7 +69,7 @@ test("a signed-in /admin/users refuses to render inside another origin's frame",
 test('a server action posted from a foreign Origin is refused with 403 and writes nothing', async ({ page }) => {
   await signIn(page);
   const action = unpublishAction();
-  const before = published();
+  const before = await published();
   for (const origin of ['https://evil.example', hostileOrigin, 'null', 'not a url']) {
     const form = new FormData();
     form.append('_1_id', String(before.id));
@@ -86,14 +81,14 @@ test('a server action posted from a foreign Origin is refused with 403 and write
       maxRedirects: 0,
     });
     expect(response.status(), origin).toBe(403);
-    expect(published(), origin).toEqual(before);
+    expect(await published(), origin).toEqual(before);
   }
 });
 
 test("a form on a hostile page, posted with the editor's cookie, is refused with 403 and writes nothing", async ({ page, baseURL }) => {
   await signIn(page);
   const action = unpublishAction();
-  const before = published();
+  const before = await published();
   // A no-JavaScript server action post (React's MPA form format), as a cross-site form would send it.
   hostilePage = `<!doctype html><title>Hostile form</title>
     <form method="post" enctype="multipart/form-data" action="${baseURL}${action.pagePath}">
@@ -109,5 +104,5 @@ test("a form on a hostile page, posted with the editor's cookie, is refused with
   ]);
   expect(response.status()).toBe(403);
   expect(response.request().headers()['origin']).toBe(hostileOrigin);
-  expect(published()).toEqual(before);
+  expect(await published()).toEqual(before);
 });

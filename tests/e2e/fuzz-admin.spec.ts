@@ -3,13 +3,15 @@
 // success — never a 5xx or an error page — and a refused request changes nothing in the archive.
 //
 // Cases only ever name entries this run made (or ids that exist nowhere), so the seed documents and
-// accounts the next specs rely on stay as they were. The database is read-only here, for fingerprints.
+// accounts the next specs rely on stay as they were. The database is read-only here, for fingerprints,
+// and read through lib/db (support/e2e-database.ts), so the spec runs on either engine.
 import fc from 'fast-check';
 import { expect, test, type APIRequestContext, type APIResponse, type Page } from '@playwright/test';
 import { EDITOR, EDITOR_ONLY, hydrated, signInAs } from './admin-fixtures';
-import { baselineOf, FORMS, formCase, poolOf, resolveCase, type Baseline, type FormSpec } from './support/admin-forms';
+import { baselineOf, FORMS, formCase, isStorableId, poolOf, resolveCase, type Baseline, type FormSpec } from './support/admin-forms';
+import { closeE2eDatabase, queryE2e, queryOneE2e } from './support/e2e-database';
 import { badId, hostileString, hugeText, wrongJson } from './support/hostile-values';
-import { actionArity, actionNamed, actionsInBuild, callAction, fingerprint, readDatabase, type ManifestAction } from './support/server-actions';
+import { actionArity, actionNamed, actionsInBuild, callAction, fingerprint, type ManifestAction } from './support/server-actions';
 
 /** Cases of each form; with the API's and the argument shapes', several hundred in all. */
 const RUNS_PER_FORM = Number(process.env.FUZZ_ADMIN_RUNS ?? 16);
@@ -32,7 +34,7 @@ test.beforeAll(async ({ browser, baseURL }) => {
   adminPage = await (await browser.newContext({ baseURL })).newPage();
   await signInAs(editorPage, EDITOR_ONLY);
   await signInAs(adminPage, EDITOR);
-  baseline = readDatabase(baselineOf);
+  baseline = await baselineOf();
   actions = actionsInBuild();
 });
 
@@ -40,6 +42,7 @@ test.afterAll(async () => {
   console.log(`fuzz-admin: ${tally.cases} cases run (${tally.accepted} accepted, ${tally.refused} refused with a message and nothing written)`);
   await editorPage?.context().close();
   await adminPage?.context().close();
+  closeE2eDatabase();
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -90,7 +93,7 @@ async function jsonVerdictOf(response: APIResponse, label: string): Promise<Verd
 
 /** The property every call must have: a refusal says why and writes nothing. */
 async function check(label: string, send: () => Promise<APIResponse>, options: { json?: boolean; writesNothing?: boolean } = {}): Promise<Verdict> {
-  const before = fingerprint();
+  const before = await fingerprint();
   const verdict = options.json ? await jsonVerdictOf(await send(), label) : await verdictOf(await send(), label);
   tally.cases++;
   if (verdict.accepted) {
@@ -98,7 +101,7 @@ async function check(label: string, send: () => Promise<APIResponse>, options: {
   } else {
     tally.refused++;
     expect(verdict.message.trim(), `${label}: a refusal says why`).not.toBe('');
-    if (options.writesNothing !== false) expect(fingerprint(), `${label}: a refused call wrote something`).toBe(before);
+    if (options.writesNothing !== false) expect(await fingerprint(), `${label}: a refused call wrote something`).toBe(before);
   }
   return verdict;
 }
@@ -115,22 +118,24 @@ async function expectAccepted(action: string, fields: Record<string, string>, as
   expect(verdict, `setting up with ${action}`).toMatchObject({ accepted: true });
 }
 
-const countOf = (sql: string, ...params: unknown[]) => readDatabase((db) => (db.prepare(sql).get(...params) as { n: number }).n);
+const countOf = async (sql: string, ...params: unknown[]) => Number((await queryOneE2e<{ n: number }>(sql, ...params))?.n);
 
 async function ensureFixtures(): Promise<void> {
-  const speakers = readDatabase((db) => poolOf(db, baseline, 'speaker'));
+  const speakers = await poolOf(baseline, 'speaker');
   for (let i = speakers.length; i < 3; i++) await expectAccepted('admin/entity-actions.ts#createSpeakerAction', { name: `Fuzz Speaker ${unique()}` });
-  const topics = readDatabase((db) => poolOf(db, baseline, 'topic'));
+  const topics = await poolOf(baseline, 'topic');
   for (let i = topics.length; i < 3; i++) await expectAccepted('admin/entity-actions.ts#createTopicAction', { name: `Fuzz Topic ${unique()}` });
-  const documents = readDatabase((db) => poolOf(db, baseline, 'document'));
-  let usable = documents.find((id) => countOf('SELECT count(*) AS n FROM Document WHERE id = ? AND deletedAt IS NULL', id) === 1);
+  const documents = await poolOf(baseline, 'document');
+  let usable: number | undefined;
+  for (const id of documents)
+    if (usable === undefined && (await countOf('SELECT count(*) AS n FROM Document WHERE id = ? AND deletedAt IS NULL', id)) === 1) usable = id;
   if (usable === undefined) {
     const slug = `fuzz-document-${unique()}`;
     await expectAccepted('documents/new/actions.ts#createDraft', { title: `Fuzz Document ${slug}`, slug, kind: 'interview', date: '2020' });
-    usable = readDatabase((db) => (db.prepare('SELECT id FROM Document WHERE slug = ?').get(slug) as { id: number }).id);
+    usable = (await queryOneE2e<{ id: number }>('SELECT id FROM Document WHERE slug = ?', slug))!.id;
   }
-  for (let n = countOf('SELECT count(*) AS n FROM Passage WHERE documentId = ?', usable); n < 3; n++) {
-    const version = countOf('SELECT version AS n FROM Document WHERE id = ?', usable);
+  for (let n = await countOf('SELECT count(*) AS n FROM Passage WHERE documentId = ?', usable); n < 3; n++) {
+    const version = await countOf('SELECT version AS n FROM Document WHERE id = ?', usable);
     await expectAccepted('documents/[id]/passages/actions.ts#createPassage', {
       documentId: String(usable),
       expectedVersion: String(version),
@@ -145,13 +150,13 @@ async function ensureFixtures(): Promise<void> {
 // Every form
 
 /** What a successful passage save stored must be what was sent, line breaks folded and trimmed: no silent change. */
-function expectStoredAsSent(fields: Record<string, string>) {
+async function expectStoredAsSent(fields: Record<string, string>) {
   if (fields.text === undefined) return;
   const sent = Buffer.from(fields.text, 'utf8').toString('utf8');
-  const stored = readDatabase(
-    (db) =>
-      db.prepare('SELECT text FROM Passage WHERE documentId = ? AND anchor = ?').get(Number(fields.documentId), Number(fields.anchor)) as
-        { text: string } | undefined,
+  const stored = await queryOneE2e<{ text: string }>(
+    'SELECT text FROM Passage WHERE documentId = ? AND anchor = ?',
+    Number(fields.documentId),
+    Number(fields.anchor),
   );
   expect(stored?.text).toBe(sent.replace(/\r\n?/g, '\n').trim());
 }
@@ -163,11 +168,11 @@ for (const spec of FORMS) {
     await fc.assert(
       fc.asyncProperty(formCase(spec), async (tokens) => {
         await ensureFixtures();
-        const fields = readDatabase((db) => resolveCase(db, baseline, spec, tokens));
+        const fields = await resolveCase(baseline, spec, tokens);
         const verdict = await check(spec.action, () => callAction(requestOf(spec.as), action, { headers: { Origin: origin }, fields }), {
           writesNothing: spec.refusalWritesNothing,
         });
-        if (verdict.accepted && spec.action.endsWith('#savePassage')) expectStoredAsSent(fields);
+        if (verdict.accepted && spec.action.endsWith('#savePassage')) await expectStoredAsSent(fields);
       }),
       { numRuns: RUNS_PER_FORM, interruptAfterTimeLimit: 150_000, ...SEED },
     );
@@ -237,18 +242,12 @@ test('the JSON passage endpoint answers hostile bodies with a 4xx and a message,
   await fc.assert(
     fc.asyncProperty(apiCase, async (c) => {
       await ensureFixtures();
-      const { id, anchor, version } = readDatabase((db) => {
-        const ids = poolOf(db, baseline, 'document');
-        const documentId = typeof c.document === 'number' ? String(ids[c.document % ids.length]) : c.document;
-        const key = Number.isSafeInteger(Number(documentId)) ? Number(documentId) : -1;
-        const anchors = (db.prepare('SELECT anchor FROM Passage WHERE documentId = ? ORDER BY position').all(key) as { anchor: number }[]).map((r) => r.anchor);
-        const current = (db.prepare('SELECT version FROM Document WHERE id = ?').get(key) as { version: number } | undefined)?.version ?? 1;
-        return {
-          id: documentId,
-          anchor: typeof c.anchor === 'number' ? String(anchors[c.anchor % Math.max(1, anchors.length)] ?? 1) : c.anchor,
-          version: current,
-        };
-      });
+      const ids = await poolOf(baseline, 'document');
+      const id = typeof c.document === 'number' ? String(ids[c.document % ids.length]) : c.document;
+      const key = isStorableId(Number(id)) ? Number(id) : -1;
+      const anchors = (await queryE2e<{ anchor: number }>('SELECT anchor FROM Passage WHERE documentId = ? ORDER BY position', key)).map((r) => r.anchor);
+      const version = (await queryOneE2e<{ version: number }>('SELECT version FROM Document WHERE id = ?', key))?.version ?? 1;
+      const anchor = typeof c.anchor === 'number' ? String(anchors[c.anchor % Math.max(1, anchors.length)] ?? 1) : c.anchor;
       const expectedVersion = typeof c.version === 'number' ? version + c.version : c.version === 'as text' ? String(version) : c.version.bad;
       const object = { expectedVersion, ...c.fields };
       const body =
@@ -272,7 +271,7 @@ test('the JSON passage endpoint answers hostile bodies with a 4xx and a message,
           }),
         { json: true },
       );
-      if (verdict.accepted && typeof c.fields.text === 'string') expectStoredAsSent({ documentId: id, anchor, text: c.fields.text });
+      if (verdict.accepted && typeof c.fields.text === 'string') await expectStoredAsSent({ documentId: id, anchor, text: c.fields.text });
     }),
     { numRuns: API_RUNS, interruptAfterTimeLimit: 150_000, ...SEED },
   );
@@ -283,15 +282,11 @@ test('the JSON passage endpoint answers hostile bodies with a 4xx and a message,
 
 test('a passage text past what the archive takes is refused in the form, and the editor keeps every character', async () => {
   await ensureFixtures();
-  const { documentId, anchor } = readDatabase((db) => {
-    const ids = poolOf(db, baseline, 'document');
-    return db
-      .prepare(
-        `SELECT d.id AS documentId, p.anchor AS anchor FROM Document d JOIN Passage p ON p.documentId = d.id WHERE d.deletedAt IS NULL AND d.id IN (${ids.join(',')}) ORDER BY d.id, p.position LIMIT 1`,
-      )
-      .get() as { documentId: number; anchor: number };
-  });
-  const before = fingerprint();
+  const ids = await poolOf(baseline, 'document');
+  const { documentId, anchor } = (await queryOneE2e<{ documentId: number; anchor: number }>(
+    `SELECT d.id AS documentId, p.anchor AS anchor FROM Document d JOIN Passage p ON p.documentId = d.id WHERE d.deletedAt IS NULL AND d.id IN (${ids.join(',')}) ORDER BY d.id, p.position LIMIT 1`,
+  ))!;
+  const before = await fingerprint();
   await editorPage.goto(`/admin/documents/${documentId}/passages/${anchor}`);
   await hydrated(editorPage);
   // Past Next.js's 1 MB body limit for server actions, far past the archive's 50,000 characters.
@@ -301,5 +296,5 @@ test('a passage text past what the archive takes is refused in the form, and the
   await editorPage.getByRole('button', { name: 'Save passage' }).click();
   await expect(editorPage.getByRole('alert').filter({ hasText: 'a passage takes at most 50,000 characters' })).toBeVisible();
   expect((await text.inputValue()).length).toBe(typed.length);
-  expect(fingerprint()).toBe(before);
+  expect(await fingerprint()).toBe(before);
 });

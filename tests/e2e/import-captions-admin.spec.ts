@@ -1,8 +1,8 @@
 // An SRT transcript through the web import in Chromium (issue 12): uploaded, previewed with each
 // turn's time and no cue number or timing in the text, saved as a draft whose passages keep their times.
-import Database from 'better-sqlite3';
 import { expect, test } from '@playwright/test';
 import { hydrated, signIn } from './admin-fixtures';
+import { closeE2eDatabase, queryE2e } from './support/e2e-database';
 
 const SRT = [
   '1\n00:00:01,000 --> 00:00:04,000\nHANA YOON: Where did the boats leave from?',
@@ -40,15 +40,12 @@ test('an SRT file is previewed with its times and saved as a draft that keeps th
   ]);
 
   const id = Number(/\/admin\/documents\/(\d+)/.exec(page.url())?.[1]);
-  const db = new Database('data/e2e.db', { readonly: true, fileMustExist: true });
-  try {
-    expect(db.prepare('SELECT anchor, startMs, endMs FROM Passage WHERE documentId = ? ORDER BY position').all(id)).toEqual([
-      { anchor: 1, startMs: 1000, endMs: 4000 },
-      { anchor: 2, startMs: 5000, endMs: 9250 },
-      { anchor: 3, startMs: 10_000, endMs: 12_000 },
-      { anchor: 4, startMs: 3_723_000, endMs: 3_725_000 },
-    ]);
-  } finally {
-    db.close();
-  }
+  expect(await queryE2e('SELECT anchor, startMs, endMs FROM Passage WHERE documentId = ? ORDER BY position', id)).toEqual([
+    { anchor: 1, startMs: 1000, endMs: 4000 },
+    { anchor: 2, startMs: 5000, endMs: 9250 },
+    { anchor: 3, startMs: 10_000, endMs: 12_000 },
+    { anchor: 4, startMs: 3_723_000, endMs: 3_725_000 },
+  ]);
 });
+
+test.afterAll(() => closeE2eDatabase());

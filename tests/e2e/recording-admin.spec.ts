@@ -10,6 +10,7 @@ import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { hydrated, signIn } from './admin-fixtures';
 import { expectNoViolations } from './support/axe';
+import { e2eDatabaseUrl } from './support/e2e-database';
 import { RECORDING_MAX_BYTES } from '@/lib/media/recording-limits';
 import { SCRIPT_NODE_ARGS } from '@/scripts/node-args';
 import { installMissingDebianTools } from '@/tests/support/debian-tools';
@@ -39,7 +40,7 @@ function importDraft(): string {
       '--speaker',
       'CD=Chol Timer',
     ],
-    { env: { ...process.env, DATABASE_URL: 'file:./data/e2e.db' }, stdio: 'pipe' },
+    { env: { ...process.env, DATABASE_URL: e2eDatabaseUrl() }, stdio: 'pipe' },
   );
   return title;
 }

@@ -13,6 +13,7 @@ import { SCRIPT_NODE_ARGS } from '@/scripts/node-args';
 import { installMissingDebianTools } from '../support/debian-tools';
 import { makeSyntheticRecording, SYNTHETIC_TRANSCRIPT, type SyntheticRecording } from '../support/synthetic-recording';
 import { expectNoViolations } from './support/axe';
+import { e2eDatabaseUrl } from './support/e2e-database';
 
 test.describe.configure({ mode: 'serial', timeout: 120_000 });
 
@@ -20,7 +21,8 @@ const AUDIO = 'synthetic-recorded-interview';
 const VIDEO = 'synthetic-recorded-video';
 const AUDIO_FILE = `${'5e'.repeat(16)}.mp3`;
 const VIDEO_FILE = `${'7a'.repeat(16)}.webm`;
-const E2E_ENV = { ...process.env, DATABASE_URL: 'file:./data/e2e.db' };
+/** The writes go to the database the e2e server runs on, on either engine. */
+const e2eEnv = () => ({ ...process.env, DATABASE_URL: e2eDatabaseUrl() });
 const created: { id: number; version: number }[] = [];
 let made: SyntheticRecording;
 
@@ -45,7 +47,7 @@ function writeDocument(slug: string, recording: { recordingFile: string; recordi
   };
   const file = path.join(made.dir, `${slug}.json`);
   writeFileSync(file, JSON.stringify(input));
-  const out = execFileSync(process.execPath, [...SCRIPT_NODE_ARGS, 'tests/support/e2e-recorded-document.ts', 'create', file], { env: E2E_ENV });
+  const out = execFileSync(process.execPath, [...SCRIPT_NODE_ARGS, 'tests/support/e2e-recorded-document.ts', 'create', file], { env: e2eEnv() });
   created.push(JSON.parse(out.toString()));
 }
 
@@ -64,7 +66,7 @@ test.beforeAll(async ({ request }) => {
 
 test.afterAll(() => {
   for (const { id, version } of created) {
-    execFileSync(process.execPath, [...SCRIPT_NODE_ARGS, 'tests/support/e2e-recorded-document.ts', 'delete', String(id), String(version)], { env: E2E_ENV });
+    execFileSync(process.execPath, [...SCRIPT_NODE_ARGS, 'tests/support/e2e-recorded-document.ts', 'delete', String(id), String(version)], { env: e2eEnv() });
   }
 });
 

@@ -2,12 +2,15 @@
 // enumerated from the code, refuses a caller without a session (and an editor where an admin is
 // needed) and writes nothing; spoofed middleware headers and foreign origins get nowhere; the
 // return address after sign-in never leaves the site.
-import Database from 'better-sqlite3';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { EDITOR, ensureAdminAccount, ensureEditorAccount, hydrated, signIn, signInAs, EDITOR_ONLY } from './admin-fixtures';
+import { closeE2eDatabase, queryOneE2e } from './support/e2e-database';
 import { actionsInBuild, actionsInSource, callAction as callWithOptions, fingerprint, sourceFiles, type ManifestAction } from './support/server-actions';
+
+// The database reader started by fingerprint() is this file's: its connection ends with it.
+test.afterAll(() => closeE2eDatabase());
 
 /** Actions anyone may call: signing in and out are how a session starts and ends. */
 const PUBLIC_ACTIONS = new Set(['app/(auth)/sign-in/actions.ts#signIn', 'lib/admin/sign-out.ts#signOut']);
@@ -64,11 +67,11 @@ test('without a session, every back-office action is refused and writes nothing'
   ensureAdminAccount();
   const anonymous = await playwright.request.newContext({ baseURL });
   for (const action of actionsInBuild().filter((a) => !PUBLIC_ACTIONS.has(a.key))) {
-    const before = fingerprint();
+    const before = await fingerprint();
     const response = await callAction(anonymous, action);
     expect(response.status(), action.key).toBeLessThan(500);
     expect(await response.text(), action.key).not.toContain('WRITTEN WITHOUT PERMISSION');
-    expect(fingerprint(), action.key).toBe(before);
+    expect(await fingerprint(), action.key).toBe(before);
   }
   await anonymous.dispose();
 });
@@ -79,10 +82,10 @@ test('with an editor session, admin-only actions are refused and write nothing',
   const adminOnly = actionsInBuild().filter((a) => ADMIN_ONLY.test(a.key));
   expect(adminOnly.length).toBeGreaterThanOrEqual(4);
   for (const action of adminOnly) {
-    const before = fingerprint();
+    const before = await fingerprint();
     const response = await callAction(page.request, action, { Origin: new URL(page.url()).origin });
     expect(response.status(), action.key).toBeLessThan(500);
-    expect(fingerprint(), action.key).toBe(before);
+    expect(await fingerprint(), action.key).toBe(before);
   }
   const users = await page.goto('/admin/users');
   expect(users?.status()).toBe(403);
@@ -113,10 +116,10 @@ test("a signed-in editor's actions posted from a foreign origin, or Origin: null
   await signIn(page);
   const publish = actionsInBuild().find((a) => a.key.endsWith('documents/actions.ts#unpublish'))!;
   for (const origin of ['https://evil.example', 'null']) {
-    const before = fingerprint();
+    const before = await fingerprint();
     const response = await callAction(page.request, publish, { Origin: origin });
     expect(response.ok(), origin).toBe(false);
-    expect(fingerprint(), origin).toBe(before);
+    expect(await fingerprint(), origin).toBe(before);
   }
 });
 
@@ -135,15 +138,12 @@ test('after sign-in, the return address only ever leads within the site', async 
 test('the same call with an admin session and the right version does write: the checks above can fail', async ({ page }) => {
   await signIn(page);
   const unpublish = actionsInBuild().find((a) => a.key.endsWith('documents/actions.ts#unpublish'))!;
-  const db = new Database('data/e2e.db', { readonly: true });
-  const { id, version } = db.prepare("SELECT id, version FROM Document WHERE status = 'published' AND deletedAt IS NULL ORDER BY id LIMIT 1").get() as {
-    id: number;
-    version: number;
-  };
-  db.close();
-  const before = fingerprint();
+  const { id, version } = (await queryOneE2e<{ id: number; version: number }>(
+    "SELECT id, version FROM Document WHERE status = 'published' AND deletedAt IS NULL ORDER BY id LIMIT 1",
+  ))!;
+  const before = await fingerprint();
   await callAction(page.request, unpublish, { Origin: new URL(page.url()).origin }, { id: String(id), expectedVersion: String(version) });
-  expect(fingerprint()).not.toBe(before);
+  expect(await fingerprint()).not.toBe(before);
 });
 
 /** Every handler under app/api that writes (POST, PUT, PATCH, DELETE), read from the code: declared as a
@@ -165,37 +165,34 @@ test('every writing route handler refuses a caller without a session and writes 
   expect(handlers.length).toBeGreaterThanOrEqual(1);
   const anonymous = await playwright.request.newContext({ baseURL });
   for (const handler of handlers) {
-    const before = fingerprint();
+    const before = await fingerprint();
     const response = await anonymous.fetch(handler.url, { method: handler.method, data: { expectedVersion: 1, text: 'WRITTEN WITHOUT PERMISSION' } });
     // The catch-all under /api/v1 answers every method with a JSON 404: it writes nothing to refuse.
     expect(response.status(), handler.file).toBe(handler.file.includes('[...') ? 404 : 401);
-    expect(fingerprint(), handler.file).toBe(before);
+    expect(await fingerprint(), handler.file).toBe(before);
   }
   await anonymous.dispose();
 });
 
 test('the JSON passage endpoint answers a stale version with 409 and both sides, and writes nothing', async ({ page }) => {
   await signIn(page);
-  const db = new Database('data/e2e.db', { readonly: true });
-  const { id, version } = db.prepare("SELECT id, version FROM Document WHERE slug = 'how-to-really-bring-change-to-north-korea'").get() as {
-    id: number;
-    version: number;
-  };
-  db.close();
+  const { id, version } = (await queryOneE2e<{ id: number; version: number }>(
+    "SELECT id, version FROM Document WHERE slug = 'how-to-really-bring-change-to-north-korea'",
+  ))!;
   const url = `/api/v1/admin/documents/${id}/passages/3`;
   const origin = new URL(page.url()).origin;
 
-  const before = fingerprint();
+  const before = await fingerprint();
   const stale = await page.request.patch(url, { data: { expectedVersion: version - 1 || 999, text: 'A stale edit.' }, headers: { Origin: origin } });
   expect(stale.status()).toBe(409);
   const body = await stale.json();
   expect(body).toMatchObject({ error: 'conflict', currentVersion: version, attempted: { text: 'A stale edit.' } });
   expect(body.current.passages.find((p: { anchor: number }) => p.anchor === 3).text).toMatch(/^In a sense, all these images/);
-  expect(fingerprint()).toBe(before);
+  expect(await fingerprint()).toBe(before);
 
   const foreign = await page.request.patch(url, { data: { expectedVersion: version, text: 'From elsewhere.' }, headers: { Origin: 'https://evil.example' } });
   expect(foreign.status()).toBe(403);
-  expect(fingerprint()).toBe(before);
+  expect(await fingerprint()).toBe(before);
 
   const fresh = await page.request.patch(url, {
     data: { expectedVersion: version, text: `${body.current.passages.find((p: { anchor: number }) => p.anchor === 3).text} (edited through the API)` },

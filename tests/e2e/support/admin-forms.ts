@@ -3,7 +3,7 @@
 // A case is generated once and resolved against the database just before it is sent, so a value
 // meant to be valid still is after the previous cases changed things.
 import fc from 'fast-check';
-import type Database from 'better-sqlite3';
+import { queryE2e } from './e2e-database';
 import { badId, hostileString } from './hostile-values';
 
 export type Entity = 'document' | 'speaker' | 'topic';
@@ -290,57 +290,59 @@ export interface Baseline {
   maxId: Record<Entity, number>;
 }
 
-export function baselineOf(db: Database.Database): Baseline {
-  const max = (entity: Entity) => (db.prepare(`SELECT coalesce(max(id), 0) AS m FROM ${TABLE[entity]}`).get() as { m: number }).m;
-  return { maxId: { document: max('document'), speaker: max('speaker'), topic: max('topic') } };
+export async function baselineOf(): Promise<Baseline> {
+  const max = async (entity: Entity) => Number((await queryE2e<{ m: number }>(`SELECT coalesce(max(id), 0) AS m FROM ${TABLE[entity]}`))[0].m);
+  return { maxId: { document: await max('document'), speaker: await max('speaker'), topic: await max('topic') } };
 }
 
+/**
+ * An id the database could hold: PostgreSQL's ids are 32-bit (a larger value in a statement is an
+ * error there, not a miss), and past them nothing exists on either engine.
+ */
+export const isStorableId = (id: number) => Number.isSafeInteger(id) && id > 0 && id <= 2_147_483_647;
+
 /** The ids this run made, oldest first. */
-export function poolOf(db: Database.Database, baseline: Baseline, entity: Entity): number[] {
-  return (db.prepare(`SELECT id FROM ${TABLE[entity]} WHERE id > ? ORDER BY id`).all(baseline.maxId[entity]) as { id: number }[]).map((r) => r.id);
+export async function poolOf(baseline: Baseline, entity: Entity): Promise<number[]> {
+  return (await queryE2e<{ id: number }>(`SELECT id FROM ${TABLE[entity]} WHERE id > ? ORDER BY id`, baseline.maxId[entity])).map((r) => r.id);
 }
 
 /** Turns a case's tokens into the strings sent. */
-export function resolveCase(db: Database.Database, baseline: Baseline, spec: FormSpec, tokens: Partial<Record<string, Token>>): Record<string, string> {
+export async function resolveCase(baseline: Baseline, spec: FormSpec, tokens: Partial<Record<string, Token>>): Promise<Record<string, string>> {
   const pools = new Map<Entity, number[]>();
-  const poolIds = (entity: Entity) => pools.get(entity) ?? pools.set(entity, poolOf(db, baseline, entity)).get(entity)!;
+  for (const token of Object.values(tokens)) {
+    if (token?.t === 'pool' && !pools.has(token.entity)) pools.set(token.entity, await poolOf(baseline, token.entity));
+  }
   const plain = (token: Token | undefined): string | undefined => {
     if (!token) return undefined;
     if (token.t === 'text') return token.v;
     if (token.t === 'pool') {
-      const ids = poolIds(token.entity);
+      const ids = pools.get(token.entity)!;
       return ids.length > 0 ? String(ids[token.i % ids.length]) : '987654';
     }
     return undefined;
   };
   const subjectId = spec.subject ? Number(plain(tokens[spec.subject.field])) : NaN;
-  const subject = spec.subject && Number.isSafeInteger(subjectId) && subjectId > 0 ? { entity: spec.subject.entity, id: subjectId } : null;
+  const subject = spec.subject && isStorableId(subjectId) ? { entity: spec.subject.entity, id: subjectId } : null;
   const current = subject
-    ? (db.prepare(`SELECT version FROM ${TABLE[subject.entity]} WHERE id = ?`).get(subject.id) as { version: number } | undefined)?.version
+    ? (await queryE2e<{ version: number }>(`SELECT version FROM ${TABLE[subject.entity]} WHERE id = ?`, subject.id))[0]?.version
     : undefined;
+  const anchors =
+    subject?.entity === 'document'
+      ? (await queryE2e<{ anchor: number }>('SELECT anchor FROM Passage WHERE documentId = ? ORDER BY position', subject.id)).map((r) => r.anchor)
+      : [];
+  const versions = subject
+    ? (
+        await queryE2e<{ version: number }>('SELECT version FROM Revision WHERE entityType = ? AND entityId = ? ORDER BY version', subject.entity, subject.id)
+      ).map((r) => r.version)
+    : [];
 
   const resolved: Record<string, string> = {};
   for (const [name, token] of Object.entries(tokens)) {
     if (!token) continue;
     let value = plain(token);
     if (token.t === 'version') value = String((current ?? 1) + token.delta);
-    if (token.t === 'anchor') {
-      const anchors =
-        subject?.entity === 'document'
-          ? (db.prepare('SELECT anchor FROM Passage WHERE documentId = ? ORDER BY position').all(subject.id) as { anchor: number }[]).map((r) => r.anchor)
-          : [];
-      value = anchors.length > 0 ? String(anchors[token.i % anchors.length]) : '1';
-    }
-    if (token.t === 'revision') {
-      const versions = subject
-        ? (
-            db.prepare('SELECT version FROM Revision WHERE entityType = ? AND entityId = ? ORDER BY version').all(subject.entity, subject.id) as {
-              version: number;
-            }[]
-          ).map((r) => r.version)
-        : [];
-      value = versions.length > 0 ? String(versions[token.i % versions.length]) : '1';
-    }
+    if (token.t === 'anchor') value = anchors.length > 0 ? String(anchors[token.i % anchors.length]) : '1';
+    if (token.t === 'revision') value = versions.length > 0 ? String(versions[token.i % versions.length]) : '1';
     if (value !== undefined) resolved[name] = value;
   }
   return resolved;

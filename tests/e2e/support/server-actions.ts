@@ -1,12 +1,9 @@
 // Server actions as a hostile client sees them: every 'use server' export read from the code, its id
 // in the build, and a call encoded exactly as React's client does. Shared by the security and fuzz specs.
-import Database from 'better-sqlite3';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { APIRequestContext } from '@playwright/test';
-
-/** The database the e2e server runs on (playwright.config.ts). */
-export const E2E_DATABASE = 'data/e2e.db';
+import { queryE2e } from './e2e-database';
 
 export function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((entry) => {
@@ -66,37 +63,30 @@ export function actionNamed(suffix: string, actions = actionsInBuild()): Manifes
   return found;
 }
 
-/** Opens the e2e database read-only for a look; the server keeps writing through its own connection. */
-export function readDatabase<T>(read: (db: Database.Database) => T): T {
-  const db = new Database(E2E_DATABASE, { readonly: true, fileMustExist: true });
-  try {
-    return read(db);
-  } finally {
-    db.close();
-  }
-}
-
-/** Everything an action could change, in one string: equal before and after means nothing was written. */
-export function fingerprint(): string {
-  return readDatabase((db) =>
-    JSON.stringify(
-      db
-        .prepare(
-          `SELECT
-             (SELECT count(*) || ':' || coalesce(sum(version), 0) || ':' || group_concat(status || coalesce(deletedAt, ''), ',') FROM Document) AS documents,
-             (SELECT count(*) || ':' || coalesce(sum(length(text)), 0) FROM Passage) AS passages,
-             (SELECT count(*) FROM PassageTopic) AS tags,
-             (SELECT count(*) || ':' || coalesce(sum(version), 0) FROM Speaker) AS speakers,
-             (SELECT count(*) FROM SpeakerAlias) AS aliases,
-             (SELECT count(*) || ':' || coalesce(sum(version), 0) FROM Topic) AS topics,
-             (SELECT count(*) FROM Participant) AS participants,
-             (SELECT count(*) FROM Revision) AS revisions,
-             (SELECT count(*) || ':' || group_concat(role || disabled, ',') FROM User) AS users,
-             (SELECT count(*) FROM AuditEvent WHERE action NOT LIKE 'sign-%') AS audit`,
-        )
-        .get(),
-    ),
+/**
+ * Everything an action could change, in one string: equal before and after means nothing was written.
+ * Read through lib/db (e2e-database.ts), in statements both engines answer alike, on the e2e server's
+ * database, whichever engine it runs on; the server keeps writing through its own connections.
+ */
+export async function fingerprint(): Promise<string> {
+  const [totals] = await queryE2e(
+    `SELECT
+       (SELECT count(*) FROM Passage) AS passages,
+       (SELECT coalesce(sum(length(text)), 0) FROM Passage) AS passageChars,
+       (SELECT count(*) FROM PassageTopic) AS tags,
+       (SELECT count(*) FROM Speaker) AS speakers,
+       (SELECT coalesce(sum(version), 0) FROM Speaker) AS speakerVersions,
+       (SELECT count(*) FROM SpeakerAlias) AS aliases,
+       (SELECT count(*) FROM Topic) AS topics,
+       (SELECT coalesce(sum(version), 0) FROM Topic) AS topicVersions,
+       (SELECT count(*) FROM Participant) AS participants,
+       (SELECT count(*) FROM Revision) AS revisions,
+       (SELECT count(*) FROM AuditEvent WHERE action NOT LIKE 'sign-%') AS audit`,
   );
+  // Row by row where a status or a flag can change without any count changing.
+  const documents = await queryE2e('SELECT id, version, status, deletedAt FROM Document ORDER BY id');
+  const users = await queryE2e('SELECT id, role, disabled FROM User ORDER BY id');
+  return JSON.stringify({ totals, documents, users });
 }
 
 /** A value of a form field: text, or a file (a browser sends both in the same multipart body). */

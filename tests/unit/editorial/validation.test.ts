@@ -230,6 +230,14 @@ describe('numbers: only what a form or JSON sends as a number is read as one', (
     expect(versionSchema.safeParse(0).error?.issues.map((i) => i.message)).toEqual(['must be 1 or more']);
     expect(idSchema.safeParse('9'.repeat(30)).error?.issues.map((i) => i.message)).toEqual(['must be a whole number']);
   });
+
+  it('refuses a number past what an integer column holds (PostgreSQL errors on it), and takes the largest it holds', () => {
+    for (const schema of [idSchema, versionSchema, anchorSchema]) {
+      expect(schema.safeParse('2147483648').error?.issues.map((i) => i.message)).toEqual(['must be 2147483647 or less']);
+      expect(schema.safeParse(Number.MAX_SAFE_INTEGER).error?.issues.map((i) => i.message)).toEqual(['must be 2147483647 or less']);
+      expect(schema.safeParse('2147483647').data).toBe(2_147_483_647);
+    }
+  });
 });
 
 describe('text: half a surrogate pair is refused, not saved as U+FFFD', () => {

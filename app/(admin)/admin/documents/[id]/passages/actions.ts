@@ -7,6 +7,7 @@ import { entryPath, passageHash, plainChange, withError, withNotice } from '@/li
 import { formOf, formValues, stateFromError, type ActionState } from '@/lib/admin/action-state';
 import { formChange } from '@/lib/admin/form-change';
 import { clockValue, timesFromForm } from '@/lib/admin/passage-times';
+import { formIdParam } from '@/lib/validation/params';
 import type { PassageKind } from '@/lib/vocabulary';
 import {
   addPassage,
@@ -74,6 +75,17 @@ export async function savePassage(_previous: ActionState, form: FormData): Promi
   }
 }
 
+/**
+ * The form's document as the editor sees it, or null when the form names none. Its id is checked
+ * first, as every page's is: text or an over-large number names no document. Unchecked, Number() of it
+ * (NaN, 2^53) reached PostgreSQL's integer comparison, whose error failed the action with an error page.
+ */
+function formDocument(form: FormData): DocumentSnapshot | null {
+  const value = form.get('documentId');
+  const id = formIdParam(typeof value === 'string' ? value : undefined);
+  return id === null ? null : getDocumentForEditing(id);
+}
+
 /** A one-button change of a passage, back to the document editor with what happened. */
 function passageChange(form: FormData, change: (ctx: ActionContext) => Promise<EditResult>, done: string, hash = '') {
   return plainChange({ back: documentEditor(form.get('documentId')), hash, change, done: () => done });
@@ -92,7 +104,7 @@ export async function movePassage(sent: FormData) {
   await passageChange(
     form,
     async ({ editor, options }) => {
-      const document = getDocumentForEditing(Number(form.get('documentId')));
+      const document = formDocument(form);
       if (!document) throw new EditorialError('This document no longer exists.');
       const order = document.passages.map((p) => p.anchor);
       const from = order.indexOf(Number(form.get('anchor')));
@@ -130,7 +142,7 @@ export async function mergeWithNext(sent: FormData) {
 
 /** Whether the form's passage has times now: a split without the cut's time leaves both parts untimed. */
 function isTimed(form: FormData): boolean {
-  const passage = getDocumentForEditing(Number(form.get('documentId')))?.passages.find((p) => String(p.anchor) === String(form.get('anchor')));
+  const passage = formDocument(form)?.passages.find((p) => String(p.anchor) === String(form.get('anchor')));
   return passage?.startMs != null;
 }
 
