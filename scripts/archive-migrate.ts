@@ -60,7 +60,8 @@ async function main(argv: string[]): Promise<number> {
   const bar = progressBar('Copying', { unit: 'rows' });
   let copied;
   try {
-    copied = await copySqliteToPostgres(file, parsed.to, { onProgress: bar });
+    const onIndexing = () => console.error('Indexing every passage for full-text search, in one pass…');
+    copied = await copySqliteToPostgres(file, parsed.to, { onProgress: bar, onIndexing });
   } catch (error) {
     console.error(`archive:migrate: ${(error as Error).message}`);
     return 1;

@@ -1,8 +1,8 @@
 // The project's own search on PostgreSQL ("project-postgresql"): a throwaway server
 // (tests/support/postgres-server.ts: fsync and synchronous commit off, which flatters the load, not
 // the reads), the corpus copied into it from the same SQLite file the other engines read
-// (copySqliteToPostgres, archive:migrate's copy: migrations, every table, the full-text triggers
-// indexing each row as it arrives), then searchPassages in hybrid mode, as "project" calls it, in a
+// (copySqliteToPostgres, archive:migrate's copy: migrations, every table, then the full-text indexes
+// built once over every passage, all in one transaction), then searchPassages in hybrid mode, as "project" calls it, in a
 // child process whose DATABASE_URL is that database (lib/search picks its full-text statements once a
 // process from DATABASE_URL). The child times each search itself (postgres-worker.ts).
 import { fork, type ChildProcess } from 'node:child_process';
@@ -51,7 +51,7 @@ export class ProjectPostgresEngine implements Engine {
       relationBytes: stats.relations,
       notes: [
         `PostgreSQL ${stats.serverVersion}, a throwaway server with fsync, synchronous_commit and full_page_writes off (flatters the load, not the reads)`,
-        'build = the copy from the SQLite corpus file (copySqliteToPostgres: migrations, rows, full-text triggers indexing as rows arrive, one transaction)',
+        'build = the copy from the SQLite corpus file (copySqliteToPostgres: migrations, rows, full-text indexes built once after the rows, one transaction)',
         'searched in a child process with DATABASE_URL on that database, each search timed inside the child',
       ],
     };

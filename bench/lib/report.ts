@@ -66,7 +66,7 @@ export function postgresTable(result: BenchResult): string | null {
     [
       'load',
       `${seconds(c.loadSeconds * 1000)} (generate + write through the migrations, indexes rebuilt once)`,
-      `${seconds(pg.build!.buildMs)} (copy from the SQLite file, full-text triggers on, fsync off)`,
+      `${seconds(pg.build!.buildMs)} (copy from the SQLite file, full-text indexes built once at the end, fsync off)`,
       '',
     ],
     ['database size', `${mib(c.fileBytes)} (file)`, `${mib(pg.build!.indexBytes)} (pg_database_size)`, ''],

@@ -1,12 +1,14 @@
 // Copies a whole archive from a SQLite file into an empty PostgreSQL database (`npm run
 // archive:migrate`, issue 13): the target is migrated, then every table of the Prisma models is
-// copied in foreign-key order, in multi-row INSERTs with bound values, ids kept, in ONE transaction,
-// so a failure leaves the target's tables empty (migrated, since migratePostgres commits on its own:
+// copied in foreign-key order, in multi-row INSERTs with bound values, ids kept, then indexed for
+// full-text search in one pass (full-text-bulk.ts), all in ONE transaction, so a failure leaves the
+// target's tables empty (migrated, since migratePostgres commits on its own:
 // running the command again after the fix is all it takes). The SQLite file is read in one read
 // transaction, so the copy is one moment of it even if the app is still writing (stop it anyway:
 // what it writes afterwards is not copied, and the verification would then report the difference).
 import 'server-only';
 import { isBookkeepingTable } from './bookkeeping';
+import { deferFullTextIndexes, FULL_TEXT_TRIGGERS, indexFullTextOnce } from './full-text-bulk';
 import pg from 'pg';
 import { openReadOnlyDatabase, type SqliteDb } from '../sqlite/connection';
 import { migratePostgres } from './migrate';
@@ -26,8 +28,6 @@ export const DERIVED_TABLES: ReadonlySet<string> = new Set(['TermImpactBuild', '
  * TermImpactPending). Those tables are copied as SQLite's own triggers left them, so these must not
  * fire during the copy: inserting a Passage would mark it pending although its vectors follow, and
  * every copied vector would be logged a second time in PassageEmbeddingChange under a new seq.
- * Every other trigger (the full-text ones of 20261202080100_full_text) stays on and indexes the
- * copied rows as they arrive, parents first, exactly as it would for the app's inserts.
  */
 const BOOKKEEPING_TRIGGERS = /^(passage_embedding_|term_impact_)/;
 
@@ -46,6 +46,14 @@ export interface CopyOptions {
   /** The PostgreSQL migrations to apply first (prisma/postgresql/migrations). */
   migrationsDir?: string;
   onProgress?: (progress: CopyProgress) => void;
+  /** Called once every row is in, as the full-text indexing starts (minutes for millions of passages). */
+  onIndexing?: () => void;
+  /**
+   * How the full-text indexes are filled: once after the rows ('bulk', the default), or by the
+   * migration's triggers as the rows arrive ('triggers': many times slower, the reference the tests
+   * hold the bulk path to).
+   */
+  indexBy?: 'bulk' | 'triggers';
 }
 
 export interface CopyResult {
@@ -118,8 +126,15 @@ async function copyInTransaction(client: pg.Client, source: SqliteDb, tables: Sq
     `SELECT c.relname AS table, t.tgname AS trigger FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
      WHERE c.relnamespace = current_schema()::regnamespace AND NOT t.tgisinternal AND t.tgenabled <> 'D'`,
   );
-  const quiet = triggers.filter((row) => BOOKKEEPING_TRIGGERS.test(row.trigger));
+  // Indexing in bulk (the default), the full-text triggers (20261202080100_full_text) are off too and
+  // their tables filled once after the rows (full-text-bulk.ts; their secondary indexes are dropped
+  // until then, so readers of the target wait for the commit). Triggers of any other name stay on
+  // and see the copy's inserts as the app's, parents first.
+  const bulk = (options.indexBy ?? 'bulk') === 'bulk';
+  const quiet = triggers.filter((row) => BOOKKEEPING_TRIGGERS.test(row.trigger) || (bulk && FULL_TEXT_TRIGGERS.test(row.trigger)));
+  const fullText = quiet.some((row) => FULL_TEXT_TRIGGERS.test(row.trigger));
   for (const { table, trigger } of quiet) await client.query(`ALTER TABLE ${q(table)} DISABLE TRIGGER ${q(trigger)}`);
+  const deferred = fullText ? await deferFullTextIndexes(client) : [];
 
   let done = 0;
   for (const table of tables) {
@@ -131,6 +146,14 @@ async function copyInTransaction(client: pg.Client, source: SqliteDb, tables: Sq
     }
   }
 
+  if (fullText) {
+    options.onIndexing?.();
+    try {
+      await indexFullTextOnce(client, deferred);
+    } catch (error) {
+      throw new Error(`Indexing the copy for full-text search failed, so nothing was copied: ${(error as Error).message}`, { cause: error });
+    }
+  }
   for (const { table, trigger } of quiet) await client.query(`ALTER TABLE ${q(table)} ENABLE TRIGGER ${q(trigger)}`);
   await advanceSequences(client, highestIssuedIds(source));
 }

@@ -2,9 +2,11 @@
 // (a topic whose parent is newer than itself, a passage waiting for vectors, a timestamp stored as
 // milliseconds and one without an offset, a true boolean), copied to a fresh database on a real
 // PostgreSQL server. Both Prisma clients must then read the same archive, ids included; the
-// bookkeeping tables must be SQLite's, not what triggers would have made of the copy; new rows get
-// fresh ids; a non-empty target and a failing copy leave the target as it was; the verification
-// catches a tampered copy; and the command itself works as a child process.
+// bookkeeping tables must be SQLite's, not what triggers would have made of the copy; the full-text
+// indexes, built once after the rows, must be what the full-text triggers make of the same rows, and
+// stay in step with them afterwards; new rows get fresh ids; a non-empty target and a copy failing
+// in its rows or in its indexing leave the target as it was, triggers on; the verification catches a
+// tampered copy; and the command itself works as a child process.
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -75,6 +77,66 @@ async function readArchive(prisma: PrismaClient) {
     synonyms: await prisma.searchSynonym.findMany({ orderBy: { id: 'asc' } }),
     audit: await prisma.auditEvent.findMany({ orderBy: { id: 'asc' } }),
   };
+}
+
+/**
+ * The seeded archive with what every part of the full-text indexes reads: a section with a synopsis
+ * and keywords, a speaker's alias, a passage without a speaker whose text has accents, punctuation
+ * and a compound, and `extra` applied last (SQL on the SQLite file).
+ */
+function fullTextSource(extra = ''): string {
+  const file = copyTemplate('seededTemplate');
+  const db = openDatabase(file);
+  try {
+    db.exec(`
+      INSERT INTO DocumentSection (documentId, position, title, synopsis, keywords, startAnchor)
+        VALUES ((SELECT min(id) FROM Document), 1000, 'Crossing the Tumen', 'Winter, 1998: the river froze.', '["river","border crossing"]', 1);
+      INSERT INTO SpeakerAlias (speakerId, alias) VALUES ((SELECT min(id) FROM Speaker), 'Grandmother Kim');
+      INSERT INTO Passage (documentId, position, anchor, kind, text, createdAt, updatedAt)
+        VALUES ((SELECT min(id) FROM Document), 100000, 100000, 'paragraph',
+                'Ümlautland''s sánctions in the U.S. — “covid-19” hit Kim Jong-un''s régime; the defectors'' stories.',
+                '2026-12-01T10:00:00.000+00:00', '2026-12-01T10:00:00.000+00:00');
+      ${extra}`);
+  } finally {
+    db.close();
+  }
+  return file;
+}
+
+/** Everything the full-text triggers keep, in a fixed order, tsvectors as text. */
+async function fullTextContents(prisma: PrismaClient) {
+  return {
+    passages: await prisma.$queryRawUnsafe<{ id: number; document: string }[]>(`SELECT id, document::text AS document FROM passage_fts ORDER BY id`),
+    words: await prisma.$queryRawUnsafe<{ term: string; doc: number }[]>(`SELECT term, doc FROM passage_words_fts ORDER BY term`),
+    entities: await prisma.$queryRawUnsafe<{ entry: string; name: string; detail: string; document: string }[]>(
+      `SELECT entry::text AS entry, name, detail, document::text AS document FROM entity_fts ORDER BY entry`,
+    ),
+  };
+}
+
+/** The same edits, through Prisma, on two copies: each touches one of the full-text triggers. */
+async function editThroughTheApp(prisma: PrismaClient) {
+  const first = await prisma.passage.findFirstOrThrow({ orderBy: { id: 'asc' } });
+  await prisma.passage.update({ where: { id: first.id }, data: { text: 'Rewritten: the zither played at the wedding.' } });
+  const last = await prisma.passage.findFirstOrThrow({ orderBy: { id: 'desc' } });
+  await prisma.passage.delete({ where: { id: last.id } });
+  const speaker = await prisma.speaker.findFirstOrThrow({ orderBy: { id: 'asc' } });
+  await prisma.speaker.update({ where: { id: speaker.id }, data: { name: `${speaker.name} Renamed` } });
+  await prisma.speakerAlias.create({ data: { speakerId: speaker.id, alias: 'Halmeoni' } });
+  const document = await prisma.document.findFirstOrThrow({ orderBy: { id: 'desc' } });
+  await prisma.document.update({ where: { id: document.id }, data: { title: 'Retitled after the copy' } });
+}
+
+/** The target's full-text triggers that are not enabled, and its full-text indexes that are missing. */
+async function fullTextMachinery(prisma: PrismaClient) {
+  const disabled = await prisma.$queryRawUnsafe<{ tgname: string }[]>(
+    `SELECT tgname FROM pg_trigger WHERE NOT tgisinternal AND tgenabled <> 'O'
+     AND tgname ~ '^(passage_fts_|entity_fts_|archive_fts_|passage_embedding_|term_impact_)' ORDER BY tgname`,
+  );
+  const indexes = await prisma.$queryRawUnsafe<{ indexname: string }[]>(
+    `SELECT indexname FROM pg_indexes WHERE tablename IN ('passage_fts', 'passage_words_fts', 'entity_fts') ORDER BY indexname`,
+  );
+  return { disabled: disabled.map((row) => row.tgname), indexes: indexes.map((row) => row.indexname) };
 }
 
 function runCommand(args: string[]) {
@@ -174,9 +236,60 @@ describe('archive:migrate from SQLite to PostgreSQL', () => {
     expect(await prisma.document.count()).toBe(0);
     expect(await prisma.speaker.count()).toBe(0);
     expect(await prisma.passage.count()).toBe(0);
+    expect((await fullTextMachinery(prisma)).disabled).toEqual([]);
     // Nothing holds: the same database takes a good copy afterwards.
     await copySqliteToPostgres(source, url);
     expect((await verifyCopy(source, url)).mismatches).toEqual([]);
+  });
+
+  it('indexes for full-text search exactly as the triggers do row by row, and stays in step with them', async () => {
+    const file = fullTextSource();
+    const bulk = freshDatabase();
+    const byTriggers = freshDatabase();
+    await copySqliteToPostgres(file, bulk);
+    // The reference: the migration's triggers, one passage a statement, as the app's saves fire them.
+    await copySqliteToPostgres(file, byTriggers, { indexBy: 'triggers', batchSize: 1 });
+    const [fromBulk, fromTriggers] = [client(bulk), client(byTriggers)];
+
+    const indexed = await fullTextContents(fromBulk);
+    expect(indexed.passages).toHaveLength(await fromBulk.passage.count());
+    expect(indexed.words.some((word) => word.term === 'umlautland' && word.doc === 1)).toBe(true);
+    expect(indexed.words.some((word) => word.doc > 1)).toBe(true);
+    const kinds = new Set(indexed.entities.map(({ entry }) => (BigInt(entry) < 0n ? 'section' : ['speaker', 'document', 'topic'][Number(BigInt(entry) % 3n)])));
+    expect([...kinds].sort()).toEqual(['document', 'section', 'speaker', 'topic']);
+    expect(indexed.entities.some((entity) => entity.name.includes('Grandmother Kim'))).toBe(true);
+    expect(indexed).toEqual(await fullTextContents(fromTriggers));
+
+    // The triggers are on again after the bulk copy, and the counts they adjust were right.
+    await editThroughTheApp(fromBulk);
+    await editThroughTheApp(fromTriggers);
+    const edited = await fullTextContents(fromBulk);
+    expect(edited.words.some((word) => word.term === 'zither')).toBe(true);
+    expect(edited.words.some((word) => word.term === 'umlautland')).toBe(false);
+    expect(edited).toEqual(await fullTextContents(fromTriggers));
+    expect(await fullTextMachinery(fromBulk)).toEqual(await fullTextMachinery(fromTriggers));
+    // What the searches ask of the GIN index gives the same passages on both.
+    const search = `SELECT id FROM passage_fts WHERE document @@ to_tsquery('archive_fts', 'zither | sanction | river') ORDER BY id`;
+    expect(await fromBulk.$queryRawUnsafe(search)).toEqual(await fromTriggers.$queryRawUnsafe(search));
+  });
+
+  it('leaves the target empty, triggers on, when indexing the copy fails', async () => {
+    // A passage too big for one tsvector (1 MB of words): every row goes in, then its indexing fails.
+    const file = fullTextSource(`UPDATE Passage SET text = (
+        WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 150000) SELECT group_concat('w' || i, ' ') FROM n)
+      WHERE id = (SELECT min(id) FROM Passage);`);
+    const url = freshDatabase();
+    await expect(copySqliteToPostgres(file, url)).rejects.toThrow(/Indexing the copy for full-text search failed.*too long for tsvector/);
+    const prisma = client(url);
+    expect(await prisma.passage.count()).toBe(0);
+    expect(await prisma.document.count()).toBe(0);
+    expect(await fullTextContents(prisma)).toEqual({ passages: [], words: [], entities: [] });
+    const machinery = await fullTextMachinery(prisma);
+    expect(machinery.disabled).toEqual([]);
+    expect(machinery.indexes).toEqual(expect.arrayContaining(['passage_fts_document_idx', 'entity_fts_document_idx', 'passage_words_fts_second_idx']));
+    // The same database takes a good copy afterwards, indexed.
+    await copySqliteToPostgres(fullTextSource(), url);
+    expect((await fullTextContents(prisma)).passages).toHaveLength(await prisma.passage.count());
   });
 
   it("leaves later migrations' triggers on, so indexes they keep are filled by the copy", async () => {
