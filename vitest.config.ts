@@ -19,6 +19,7 @@ const POSTGRES_SUITES = process.env.PG_TRY
       'tests/integration/import/**/*.test.ts',
       'tests/integration/auth/**/*.test.ts',
       'tests/integration/search/{api,question-context,unicode,ranking-weights,relaxed-cost,hybrid,vectors,ranking,language,natural,filters,document-and-similar,visibility,entity-triggers}.test.ts',
+      'tests/integration/{api,citations,discovery,exports,feeds,media,oai,structured-data}/**/*.test.ts',
       'tests/integration/bench/relevance-both-engines.test.ts',
     ];
 

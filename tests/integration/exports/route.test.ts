@@ -1,15 +1,15 @@
 // GET /api/v1/documents/<slug>/export/<format> as Next calls it: the file's type and name, the API's
 // error shape for a bad format, an unknown or unpublished document or an unknown parameter, and a
 // clear refusal (nothing changed) when a document holds a character a format cannot carry.
-import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { databaseFilePath } from '@/lib/db';
+import { databaseTarget, withWriter } from '@/lib/db';
 import { prisma } from '@/lib/db/client';
 import { env } from '@/lib/env';
 import { EXPORT_FORMATS } from '@/lib/exports/formats';
 import { apiDocument, exportResponse } from '@/tests/support/exports';
 import { createDocumentFixture } from '@/tests/support/factories';
+import { testEngine } from '@/tests/support/test-engine';
 
 const ESSAY = 'how-to-really-bring-change-to-north-korea';
 const DRAFT = 'an-unexported-draft';
@@ -25,6 +25,17 @@ const EXPECTED = {
   ohms: ['application/xml; charset=utf-8', 'ohms.xml'],
 } as const;
 
+/**
+ * The legacy character: a NUL on SQLite. PostgreSQL's text cannot hold a NUL at all, so there the
+ * nearest history is another control character: a backspace, which XML cannot carry either but
+ * WebVTT can.
+ */
+const LEGACY_CHARACTER = testEngine() === 'postgresql' ? '\u0008' : '\u0000';
+const LEGACY_TEXT = `Stored before the rule:${LEGACY_CHARACTER} a control character`;
+const REFUSING_FORMATS = testEngine() === 'postgresql' ? (['tei', 'ohms'] as const) : (['tei', 'ohms', 'vtt'] as const);
+const CARRYING_FORMATS = testEngine() === 'postgresql' ? (['json', 'csv', 'txt', 'md', 'vtt'] as const) : (['json', 'csv', 'txt', 'md'] as const);
+const codePoint = (character: string) => `U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+
 beforeAll(async () => {
   await createDocumentFixture(prisma, { slug: DRAFT, status: 'draft', passages: [{ speaker: 'Draft Author', text: 'Not yet published.' }] });
   await createDocumentFixture(prisma, {
@@ -34,13 +45,10 @@ beforeAll(async () => {
       { speaker: 'Old Author', text: 'placeholder' },
     ],
   });
-  // A NUL stored before the write path refused control characters (or by hand): it still reads back.
-  const db = new Database(databaseFilePath(env.DATABASE_URL));
-  db.prepare('UPDATE Passage SET text = ? WHERE anchor = 2 AND documentId = (SELECT id FROM Document WHERE slug = ?)').run(
-    'Stored before the rule:\u0000 a NUL',
-    LEGACY,
+  // A control character stored before the write path refused them (or by hand): it still reads back.
+  withWriter(databaseTarget(env.DATABASE_URL)).write((db) =>
+    db.prepare('UPDATE Passage SET text = ? WHERE anchor = 2 AND documentId = (SELECT id FROM Document WHERE slug = ?)').run(LEGACY_TEXT, LEGACY),
   );
-  db.close();
 });
 
 afterAll(() => prisma.$disconnect());
@@ -95,8 +103,8 @@ describe('refusals in the API error shape', () => {
   });
 });
 
-describe('a character a format cannot carry (a NUL stored before the rule)', () => {
-  it.each(['tei', 'ohms', 'vtt'] as const)('refuses %s with 422 naming the passage and the character, changing nothing', async (format) => {
+describe('a character a format cannot carry (a control character stored before the rule)', () => {
+  it.each(REFUSING_FORMATS)('refuses %s with 422 naming the passage and the character, changing nothing', async (format) => {
     const before = await prisma.passage.findMany({
       where: { document: { slug: LEGACY } },
       select: { text: true, updatedAt: true },
@@ -106,16 +114,16 @@ describe('a character a format cannot carry (a NUL stored before the rule)', () 
     expect(response.status).toBe(422);
     const body = await response.json();
     expect(body.error).toBe('unexportable');
-    expect(body.message).toMatch(/^Passage 2 holds the character U\+0000, which .+ cannot carry/);
+    expect(body.message).toMatch(new RegExp(`^Passage 2 holds the character ${codePoint(LEGACY_CHARACTER).replace('+', '\\+')}, which .+ cannot carry`));
     expect(
       await prisma.passage.findMany({ where: { document: { slug: LEGACY } }, select: { text: true, updatedAt: true }, orderBy: { anchor: 'asc' } }),
     ).toEqual(before);
   });
 
-  it.each(['json', 'csv', 'txt', 'md'] as const)('still carries it whole in %s', async (format) => {
+  it.each(CARRYING_FORMATS)('still carries it whole in %s', async (format) => {
     const response = await exportResponse(LEGACY, format);
     expect(response.status).toBe(200);
-    expect(await response.text()).toContain(format === 'json' ? 'Stored before the rule:\\u0000 a NUL' : 'Stored before the rule:\u0000 a NUL');
+    expect(await response.text()).toContain(format === 'json' ? JSON.stringify(LEGACY_TEXT).slice(1, -1) : LEGACY_TEXT);
   });
 });
 
