@@ -38,6 +38,12 @@ const engine = (name: string): EngineResult => json.engines.find((e) => e.name =
 const sorted = (ids: number[]) => [...ids].sort((a, b) => a - b);
 /** Matched every word as typed, exactly counted: what the two engines must agree on. */
 const exact = (q: QueryRecord) => !q.didYouMean && (q.matchedBy ?? 'all') === 'all' && !q.approximate;
+/**
+ * A word of one or two characters: FTS5's Porter tokenizer leaves those unstemmed, PostgreSQL's Porter
+ * stemmer does not ("as" → a, "is" → i, "us" → u), so such a word also matches its stem's other
+ * forms there (documented in the README). Every longer word stems alike on both engines.
+ */
+const hasShortWord = (q: QueryRecord) => q.q.split(/\s+/).some((word) => word.replace(/[^\p{L}\p{N}]/gu, '').length < 3);
 
 describe('search benchmark on PostgreSQL beside SQLite, 300 passages', () => {
   it('ran project-postgresql with timings in every class, its database sized and its memory apart', () => {
@@ -70,7 +76,7 @@ describe('search benchmark on PostgreSQL beside SQLite, 300 passages', () => {
 
   it('counts the same matches as SQLite for every exact-word query both answered as typed', () => {
     const lite = new Map(engine('project').queries!.map((q) => [q.id, q]));
-    const both = engine('project-postgresql').queries!.filter((q) => exact(q) && exact(lite.get(q.id)!));
+    const both = engine('project-postgresql').queries!.filter((q) => exact(q) && exact(lite.get(q.id)!) && !hasShortWord(q));
     expect(both.length).toBeGreaterThanOrEqual(60);
     for (const q of both) {
       const onSqlite = lite.get(q.id)!;
