@@ -9,7 +9,17 @@ import type { Sql } from './query';
 /** Terms that mean the same as a term ("dprk" → ["north korea"]), found by the caller. */
 export type SynonymLookup = (term: QueryTerm) => string[][];
 /** Whole words a one-word prefix stands for ("smuggli" → ["smuggling"]), found by the caller. */
-export type PrefixLookup = (prefix: string) => string[];
+export interface PrefixWords {
+  words: string[];
+  /**
+   * `words` holds every word as written, in the passages' text, speakers' names and titles, that
+   * starts with the prefix: the stemmed prefix itself then need not be searched (see prefixes.ts).
+   */
+  complete: boolean;
+}
+export type PrefixLookup = (prefix: string) => PrefixWords;
+/** No words known for any prefix: the stemmed prefix alone is searched. */
+export const NO_PREFIX_WORDS: PrefixLookup = () => ({ words: [], complete: false });
 
 export interface ExpressionHelpers {
   synonyms?: SynonymLookup;

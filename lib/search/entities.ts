@@ -43,7 +43,7 @@ type Row = {
 
 export async function matchEntities(db: QueryDb, parsed: ParsedQuery, natural: boolean, initialisms: Set<string>): Promise<EntityMatches | undefined> {
   const query = withoutStopWords(parsed, natural);
-  const [{ query: expanded, lookup }, prefixes] = await Promise.all([withSynonyms(db, query), prefixLookup(db, query)]);
+  const [{ query: expanded, lookup }, prefixes] = await Promise.all([withSynonyms(db, query), prefixLookup(db, query, 'entities')]);
   const expression = fullText.expression(expanded, { synonyms: lookup, prefixes });
   if (!expression) return undefined;
   // "UN" names the United Nations, not a document about Kim Jong-un: as in passages (lexical-match.ts).

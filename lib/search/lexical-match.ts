@@ -1,7 +1,7 @@
 // What a lexical search matches, as a plan the ranking and counting statements share: the exact
 // plan (every word, as typed) and the relaxed one (any meaningful word, more of them first).
 import 'server-only';
-import { fullText, join, num, sql, type FullTextIndex, type QueryDb, type Sql, type SynonymLookup } from '@/lib/db';
+import { fullText, join, num, sql, type FullTextIndex, type PrefixLookup, type QueryDb, type Sql, type SynonymLookup } from '@/lib/db';
 import { prefixLookup } from './prefixes';
 import type { ParsedQuery, QueryTerm } from './query-parser';
 import { isStopWord } from './stop-words';
@@ -35,7 +35,7 @@ export function initialismCondition(
   terms: QueryTerm[],
   lookup: SynonymLookup,
   initialisms: Set<string>,
-  helpers: { prefixes?: (p: string) => string[] },
+  helpers: { prefixes?: PrefixLookup },
   column: Sql = sql`x.id`,
   index: FullTextIndex = 'passages',
 ): Sql | null {

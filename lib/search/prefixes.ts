@@ -1,22 +1,52 @@
 // The words as written that each one-word prefix of a query stands for, from the archive's vocabulary.
 import 'server-only';
-import { fullText, type PrefixLookup, type QueryDb } from '@/lib/db';
+import { fullText, NO_PREFIX_WORDS, type FullTextIndex, type PrefixLookup, type PrefixWords, type QueryDb } from '@/lib/db';
 import type { ParsedQuery } from './query-parser';
 import { foldDiacritics } from './fold';
 
 /** Enough for any real prefix; a two-letter one in a huge archive is cut to its commonest words. */
 const MAX_WORDS_PER_PREFIX = 40;
+/** Speakers and titles read to list the name words a prefix starts; past this, the list is not claimed whole. */
+const MAX_NAMES_PER_PREFIX = 200;
 
-export async function prefixLookup(db: QueryDb, query: ParsedQuery): Promise<PrefixLookup> {
+/** The words of a name or title, folded as the index folds them. */
+const wordsOf = (text: string) =>
+  foldDiacritics(text)
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u);
+
+/**
+ * The words of speakers' names and documents' titles that start with `prefix`: the passage index
+ * holds both beside the text, and the word list holds only the text. Null when there are too many
+ * names to read, or the prefix has a character LIKE would read as its own.
+ */
+async function nameWords(db: QueryDb, prefix: string): Promise<string[] | null> {
+  if (/[%_\\]/.test(prefix)) return null;
+  // A coarse first cut in SQL (lower() folds ASCII only on SQLite: a name with an accented capital
+  // where the prefix starts is not seen), the exact one on the words.
+  const pattern = `%${prefix}%`;
+  const rows = await db.$queryRaw<{ name: string }[]>`
+    SELECT name FROM (
+      SELECT s.name AS name FROM Speaker s WHERE lower(s.name) LIKE ${pattern}
+      UNION ALL
+      SELECT d.title AS name FROM Document d WHERE lower(d.title) LIKE ${pattern}
+    ) AS names LIMIT ${MAX_NAMES_PER_PREFIX + 1}`;
+  if (rows.length > MAX_NAMES_PER_PREFIX) return null;
+  return rows.flatMap((row) => wordsOf(row.name).filter((word) => word.startsWith(prefix)));
+}
+
+async function wordsFor(db: QueryDb, prefix: string, index: FullTextIndex): Promise<PrefixWords> {
+  const folded = foldDiacritics(prefix);
+  const rows = await db.$queryRaw<{ term: string }[]>(fullText.vocabulary.prefixed(folded, MAX_WORDS_PER_PREFIX + 1));
+  const words = rows.slice(0, MAX_WORDS_PER_PREFIX).map((r) => r.term);
+  // Only the passage index is claimed whole: the entities' also holds biographies, which no word list covers.
+  const names = index === 'passages' && rows.length <= MAX_WORDS_PER_PREFIX ? await nameWords(db, folded) : null;
+  return names === null ? { words, complete: false } : { words: [...new Set([...words, ...names])], complete: true };
+}
+
+export async function prefixLookup(db: QueryDb, query: ParsedQuery, index: FullTextIndex = 'passages'): Promise<PrefixLookup> {
   const prefixes = [...query.groups.flat(), ...query.excluded].filter((t) => t.prefix && t.words.length === 1).map((t) => t.words[0]);
-  const words = new Map<string, string[]>();
-  for (const prefix of new Set(prefixes)) {
-    const folded = foldDiacritics(prefix);
-    const rows = await db.$queryRaw<{ term: string }[]>(fullText.vocabulary.prefixed(folded, MAX_WORDS_PER_PREFIX));
-    words.set(
-      prefix,
-      rows.map((r) => r.term),
-    );
-  }
-  return (prefix) => words.get(prefix) ?? [];
+  const found = new Map<string, PrefixWords>();
+  for (const prefix of new Set(prefixes)) found.set(prefix, await wordsFor(db, prefix, index));
+  return (prefix) => found.get(prefix) ?? NO_PREFIX_WORDS(prefix);
 }

@@ -74,7 +74,7 @@ async function expressionFor(q: string, parsed: ParsedQuery = parseQuery(q)): Pr
       rows.map((r) => r.term),
     );
   }
-  const helpers: ExpressionHelpers = { prefixes: (p) => prefixes.get(p) ?? [] };
+  const helpers: ExpressionHelpers = { prefixes: (p) => ({ words: prefixes.get(p) ?? [], complete: false }) };
   return fullText.expression(parsed, helpers);
 }
 

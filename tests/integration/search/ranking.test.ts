@@ -117,6 +117,27 @@ describe('prefixes', () => {
     expect(sorted(await names('eyeb*'))).toEqual(['E7']);
   });
 
+  it('finds only words that start with the prefix, though Porter shortens the prefix itself ("was" to "wa")', async () => {
+    // Read off the texts: the passages with a word starting "was", and those the stemmed prefix "wa"
+    // reached without one ("war", "want", "way"), which the search found before the fix.
+    const passages = await prisma.passage.findMany({ select: { id: true, text: true } });
+    const withWas = passages.filter((p) => /\bwas/i.test(p.text)).map((p) => p.id);
+    const waOnly = passages.filter((p) => /\bwa/i.test(p.text) && !/\bwas/i.test(p.text));
+    expect(withWas.length).toBeGreaterThan(0);
+    expect(waOnly.length).toBeGreaterThan(0);
+    const result = await search('was*', { pageSize: 100 });
+    expect(result.hits.map((h) => h.passageId).sort((a, b) => a - b)).toEqual(withWas.sort((a, b) => a - b));
+    for (const hit of result.hits) expect(snippetOf(hit)).toMatch(/<mark>was/i);
+  });
+
+  it('still finds a title word that only the prefix reaches', async () => {
+    // The interview's title says "Relations"; its texts say "relationship" at most, never "relations".
+    const interview = await prisma.passage.findMany({ where: { document: { slug: INTERVIEW } }, select: { id: true, text: true } });
+    expect(interview.some((p) => /relations\b/i.test(p.text))).toBe(false);
+    const found = new Set((await search('relation*', { pageSize: 100 })).hits.map((h) => h.passageId));
+    for (const passage of interview) expect(found.has(passage.id)).toBe(true);
+  });
+
   it('marks the whole word a prefix matched', async () => {
     const [hit] = (await search('eyeb*')).hits;
     expect(snippetOf(hit)).toContain('<mark>eyebrow</mark>');
