@@ -64,10 +64,3 @@ export const createTopicSchema = topicFieldsSchema.extend({
 export const updateTopicSchema = topicFieldsSchema.partial().extend({ id: idSchema, expectedVersion: versionSchema, message: messageSchema });
 
 export const mergeTopicsSchema = mergeEntitiesSchema;
-
-export type CreateSpeakerInput = z.input<typeof createSpeakerSchema>;
-export type UpdateSpeakerInput = z.input<typeof updateSpeakerSchema>;
-export type CreateTopicInput = z.input<typeof createTopicSchema>;
-export type UpdateTopicInput = z.input<typeof updateTopicSchema>;
-export type EntityActionInput = z.input<typeof entityActionSchema>;
-export type MergeEntitiesInput = z.input<typeof mergeEntitiesSchema>;

@@ -82,11 +82,3 @@ export const reorderPassagesSchema = passageRefSchema.omit({ anchor: true }).ext
 });
 
 export const tagPassageSchema = passageRefSchema.extend({ topicId: idSchema });
-
-export type UpdatePassageInput = z.input<typeof updatePassageSchema>;
-export type AddPassageInput = z.input<typeof addPassageSchema>;
-export type DeletePassageInput = z.input<typeof deletePassageSchema>;
-export type SplitPassageInput = z.input<typeof splitPassageSchema>;
-export type MergePassagesInput = z.input<typeof mergePassagesSchema>;
-export type ReorderPassagesInput = z.input<typeof reorderPassagesSchema>;
-export type TagPassageInput = z.input<typeof tagPassageSchema>;

@@ -26,6 +26,24 @@ import {
   versionSchema,
 } from './editorial-fields';
 
+import type {
+  createSpeakerSchema,
+  createTopicSchema,
+  entityActionSchema,
+  mergeEntitiesSchema,
+  updateSpeakerSchema,
+  updateTopicSchema,
+} from './editorial-entities';
+import type {
+  addPassageSchema,
+  deletePassageSchema,
+  mergePassagesSchema,
+  reorderPassagesSchema,
+  splitPassageSchema,
+  tagPassageSchema,
+  updatePassageSchema,
+} from './editorial-passages';
+
 export * from './editorial-fields';
 export * from './editorial-passages';
 export * from './editorial-entities';
@@ -114,3 +132,16 @@ export const restoreRevisionSchema = z.object({
 export type CreateDocumentInput = z.input<typeof createDocumentSchema>;
 export type UpdateDocumentInput = z.input<typeof updateDocumentSchema>;
 export type DocumentActionInput = z.input<typeof documentActionSchema>;
+export type UpdatePassageInput = z.input<typeof updatePassageSchema>;
+export type AddPassageInput = z.input<typeof addPassageSchema>;
+export type DeletePassageInput = z.input<typeof deletePassageSchema>;
+export type SplitPassageInput = z.input<typeof splitPassageSchema>;
+export type MergePassagesInput = z.input<typeof mergePassagesSchema>;
+export type ReorderPassagesInput = z.input<typeof reorderPassagesSchema>;
+export type TagPassageInput = z.input<typeof tagPassageSchema>;
+export type CreateSpeakerInput = z.input<typeof createSpeakerSchema>;
+export type UpdateSpeakerInput = z.input<typeof updateSpeakerSchema>;
+export type CreateTopicInput = z.input<typeof createTopicSchema>;
+export type UpdateTopicInput = z.input<typeof updateTopicSchema>;
+export type EntityActionInput = z.input<typeof entityActionSchema>;
+export type MergeEntitiesInput = z.input<typeof mergeEntitiesSchema>;
