@@ -1,9 +1,11 @@
 // Decides whether the production build is missing or older than the sources it was built from.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { SQLITE_SCHEMA_DIR } from './schema-files.mjs';
 
-const SOURCE_DIRS = ['app', 'components', 'lib', 'public'];
-const SOURCE_FILES = ['next.config.js', 'package.json', 'package-lock.json', 'postcss.config.mjs', 'tsconfig.json', 'prisma/schema.prisma'];
+// The data model is a folder of .prisma files: a change to any of them changes the generated client.
+const SOURCE_DIRS = ['app', 'components', 'lib', 'public', SQLITE_SCHEMA_DIR];
+const SOURCE_FILES = ['next.config.js', 'package.json', 'package-lock.json', 'postcss.config.mjs', 'tsconfig.json'];
 
 function newestMtime(target: string): number {
   if (!existsSync(target)) return 0;

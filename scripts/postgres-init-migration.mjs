@@ -8,13 +8,10 @@
 // migrated database matches the schema.
 //
 //   node scripts/postgres-init-migration.mjs > /tmp/prisma-part.sql
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { get_dmmf } from '@prisma/prisma-schema-wasm';
+import { POSTGRES_SCHEMA_DIR, readSchemaFiles } from './schema-files.mjs';
 
-const root = join(dirname(new URL(import.meta.url).pathname), '..');
-const schema = readFileSync(join(root, 'prisma', 'postgresql', 'schema.prisma'), 'utf8');
-const { enums, models, indexes } = JSON.parse(get_dmmf(JSON.stringify({ prismaSchema: [['schema.prisma', schema]] }))).datamodel;
+const { enums, models, indexes } = JSON.parse(get_dmmf(JSON.stringify({ prismaSchema: readSchemaFiles(POSTGRES_SCHEMA_DIR) }))).datamodel;
 
 const TYPES = {
   String: 'TEXT',

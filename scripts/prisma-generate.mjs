@@ -4,23 +4,36 @@
 // engine, so pointing PRISMA_SCHEMA_ENGINE_BINARY at any existing file lets the check pass. Where the
 // engine downloads fine, or a real binary is named already, nothing is changed.
 //
-// One data model, two engines: prisma/schema.prisma is the model (SQLite's); PostgreSQL's
-// prisma/postgresql/schema.prisma is derived from it here (provider and output differ, nothing else),
-// and each gets its own generated client, because Prisma's client is built for one provider.
+// One data model, two engines: the folder prisma/schema/ is the model (SQLite's); PostgreSQL's
+// prisma/postgresql/schema/ is derived from it here, file by file (provider and output differ,
+// nothing else), and each gets its own generated client, because Prisma's client is built for one
+// provider.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { postgresSchemaOf } from './postgres-schema.mjs';
+import { POSTGRES_SCHEMA_DIR, SQLITE_SCHEMA_DIR, readSchemaFiles, schemaFileNames } from './schema-files.mjs';
 
 const require = createRequire(import.meta.url);
 const prismaCli = join(dirname(require.resolve('prisma/package.json')), 'build', 'index.js');
 const root = join(dirname(new URL(import.meta.url).pathname), '..');
 
-const sqliteSchema = join(root, 'prisma', 'schema.prisma');
-const postgresSchema = join(root, 'prisma', 'postgresql', 'schema.prisma');
-const derived = postgresSchemaOf(readFileSync(sqliteSchema, 'utf8'));
-if (!existsSync(postgresSchema) || readFileSync(postgresSchema, 'utf8') !== derived) writeFileSync(postgresSchema, derived);
+const sqliteSchema = join(root, SQLITE_SCHEMA_DIR);
+const postgresSchema = join(root, POSTGRES_SCHEMA_DIR);
+
+/** Writes PostgreSQL's folder from SQLite's: only files whose text changed, and none left over from a removed one. */
+function derivePostgresSchema() {
+  mkdirSync(postgresSchema, { recursive: true });
+  const derived = postgresSchemaOf(readSchemaFiles(SQLITE_SCHEMA_DIR));
+  for (const [name, text] of derived) {
+    const file = join(postgresSchema, name);
+    if (!existsSync(file) || readFileSync(file, 'utf8') !== text) writeFileSync(file, text);
+  }
+  const names = new Set(derived.map(([name]) => name));
+  for (const stale of schemaFileNames(POSTGRES_SCHEMA_DIR).filter((name) => !names.has(name))) rmSync(join(postgresSchema, stale));
+}
+derivePostgresSchema();
 
 function generate(schema, env) {
   return spawnSync(process.execPath, [prismaCli, 'generate', '--schema', schema], { stdio: 'pipe', env, encoding: 'utf8', cwd: root });

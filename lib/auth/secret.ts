@@ -5,7 +5,7 @@
 //  - PostgreSQL: in the database itself, because several app servers on several machines share the
 //    database and nothing else; a secret per machine would make each server refuse the others'
 //    cookies. It is one row of `archive_auth_secret`, a bookkeeping table made by a migration
-//    (20261202090000_bookkeeping) but not a model of prisma/schema.prisma, which would put the secret
+//    (20261202090000_bookkeeping) but not a model of the schema (prisma/schema/), which would put the secret
 //    within reach of every Prisma query and of the archive's export. The first server to need it
 //    writes the row inside a write transaction, which holds the writer's advisory lock, so two
 //    servers starting together agree on one secret.

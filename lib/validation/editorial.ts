@@ -1,25 +1,22 @@
 // The inputs of the editorial layer (lib/editorial). Messages are written to stand next to a form
 // field ("Title: must not be empty"). Numbers may arrive as text from a form; an empty optional field
-// means "none" (null), an absent one "leave as it is" in an update. The building blocks are in
-// editorial-fields.ts, named here too.
+// means "none" (null), an absent one "leave as it is" in an update. Documents and revisions are here;
+// passages are in editorial-passages.ts, speakers and topics in editorial-entities.ts, the building
+// blocks in editorial-fields.ts, all named here too.
 import { z } from 'zod';
 import { documentKindSchema, partialDateSchema, passageKindSchema, slugSchema } from './common';
 import {
   TITLE_MAX,
-  anchorSchema,
   idSchema,
   languageSchema,
   lineSchema,
   messageSchema,
-  nullableAnchor,
   nullableId,
   optionalLineSchema,
   optionalTextSchema,
   participantsSchema,
   passageTextSchema,
   checkPassageTimes,
-  checkPassageTimesUpdate,
-  millisecondsSchema,
   passageTimesFields,
   recordingFileSchema,
   recordingTypeSchema,
@@ -27,10 +24,29 @@ import {
   titleSchema,
   topicIdsSchema,
   versionSchema,
-  wholeNumberSchema,
 } from './editorial-fields';
 
+import type {
+  createSpeakerSchema,
+  createTopicSchema,
+  entityActionSchema,
+  mergeEntitiesSchema,
+  updateSpeakerSchema,
+  updateTopicSchema,
+} from './editorial-entities';
+import type {
+  addPassageSchema,
+  deletePassageSchema,
+  mergePassagesSchema,
+  reorderPassagesSchema,
+  splitPassageSchema,
+  tagPassageSchema,
+  updatePassageSchema,
+} from './editorial-passages';
+
 export * from './editorial-fields';
+export * from './editorial-passages';
+export * from './editorial-entities';
 // Defined once in common.ts; named here too for the importers that found it here.
 export { participantRoleSchema } from './common';
 import { PASSAGE_TEXT_MAX } from './limits';
@@ -99,135 +115,6 @@ export const updateDocumentSchema = documentFieldsSchema.partial().extend({
 
 /** Publish, unpublish, delete, restore a deleted document. */
 export const documentActionSchema = z.object({ id: idSchema, expectedVersion: versionSchema, message: messageSchema });
-
-// ---------------------------------------------------------------------------------------------
-// Passages (each change is a change of its document: expectedVersion is the document's)
-
-export const passageFieldsSchema = z.object({
-  documentId: idSchema,
-  expectedVersion: versionSchema,
-  anchor: anchorSchema,
-  kind: passageKindSchema,
-  speakerId: nullableId,
-  text: passageTextSchema,
-  /** For an answer: the anchor of the question it answers. */
-  questionAnchor: nullableAnchor,
-  topicIds: topicIdsSchema,
-  message: messageSchema,
-});
-
-export const passageRefSchema = passageFieldsSchema.pick({ documentId: true, expectedVersion: true, anchor: true, message: true });
-
-/** The fields given change. Times come as a pair (see checkPassageTimesUpdate, applied by updatePassageInputSchema). */
-export const updatePassageSchema = passageFieldsSchema
-  .omit({ topicIds: true })
-  .partial({ kind: true, speakerId: true, text: true, questionAnchor: true })
-  .extend({ startMs: millisecondsSchema.optional(), endMs: millisecondsSchema.optional() });
-
-export const updatePassageInputSchema = updatePassageSchema.superRefine(checkPassageTimesUpdate);
-
-export const addPassageSchema = passageFieldsSchema.omit({ anchor: true }).extend({
-  /** The passage it follows; null puts it first. */
-  afterAnchor: nullableAnchor,
-  speakerId: nullableId.default(null),
-  questionAnchor: nullableAnchor.default(null),
-  topicIds: topicIdsSchema.default([]),
-  ...passageTimesFields,
-});
-
-export const addPassageInputSchema = addPassageSchema.superRefine(checkPassageTimes);
-
-export const deletePassageSchema = passageRefSchema;
-
-export const splitPassageSchema = passageRefSchema
-  .extend({
-    /** Split before this character (0-based index into the text). */
-    offset: wholeNumberSchema('must be a number').pipe(z.number().min(1, 'must be 1 or more')).optional(),
-    /** Split before this paragraph (1-based; paragraphs are separated by a blank line): 2 splits after the first. */
-    paragraph: wholeNumberSchema('must be a number').pipe(z.number().min(2, 'must be 2 or more')).optional(),
-    /** Where the cut falls in the recording, for a timed passage: the first part ends there, the second starts there. */
-    splitMs: millisecondsSchema.optional(),
-  })
-  .refine((input) => (input.offset === undefined) !== (input.paragraph === undefined), {
-    message: 'give either a character offset or a paragraph number, not both',
-    path: ['offset'],
-  });
-
-export const mergePassagesSchema = passageRefSchema
-  .omit({ anchor: true })
-  .extend({ first: anchorSchema, second: anchorSchema })
-  .refine((input) => input.first !== input.second, { message: 'must be another passage than the first', path: ['second'] });
-
-export const reorderPassagesSchema = passageRefSchema.omit({ anchor: true }).extend({
-  /** Every anchor of the document, in the new reading order. */
-  order: z
-    .array(anchorSchema, { error: 'must be the list of passages in their new order' })
-    .min(1, 'must list the passages')
-    .refine((anchors) => new Set(anchors).size === anchors.length, 'lists a passage twice'),
-});
-
-export const tagPassageSchema = passageRefSchema.extend({ topicId: idSchema });
-
-// ---------------------------------------------------------------------------------------------
-// Speakers
-
-export const aliasesSchema = z
-  .array(lineSchema(200), { error: 'must be a list of names' })
-  .max(50, 'must be at most 50 names')
-  .refine((aliases) => new Set(aliases.map((a) => a.toLowerCase())).size === aliases.length, 'lists the same name twice');
-
-export const speakerFieldsSchema = z.object({
-  name: lineSchema(200),
-  slug: slugSchema,
-  bio: optionalTextSchema(5000),
-  bioSource: optionalLineSchema(300),
-  aliases: aliasesSchema,
-});
-
-export const createSpeakerSchema = speakerFieldsSchema.extend({
-  /** Made from the name when left out. */
-  slug: slugSchema.optional(),
-  aliases: aliasesSchema.default([]),
-  message: messageSchema,
-});
-
-export const updateSpeakerSchema = speakerFieldsSchema.partial().extend({ id: idSchema, expectedVersion: versionSchema, message: messageSchema });
-
-/** Delete (speaker or topic). */
-export const entityActionSchema = z.object({ id: idSchema, expectedVersion: versionSchema, message: messageSchema });
-
-/** Merge `source` into `target`: the target stays, the source's references move to it, the source is deleted. */
-export const mergeEntitiesSchema = z
-  .object({
-    targetId: idSchema,
-    expectedTargetVersion: versionSchema,
-    sourceId: idSchema,
-    expectedSourceVersion: versionSchema,
-    message: messageSchema,
-  })
-  .refine((input) => input.targetId !== input.sourceId, { message: 'must be another entry than the one merged into', path: ['sourceId'] });
-
-export const mergeSpeakersSchema = mergeEntitiesSchema;
-
-// ---------------------------------------------------------------------------------------------
-// Topics
-
-export const topicFieldsSchema = z.object({
-  name: lineSchema(200),
-  slug: slugSchema,
-  description: optionalTextSchema(2000),
-  parentId: nullableId,
-});
-
-export const createTopicSchema = topicFieldsSchema.extend({
-  slug: slugSchema.optional(),
-  parentId: nullableId.default(null),
-  message: messageSchema,
-});
-
-export const updateTopicSchema = topicFieldsSchema.partial().extend({ id: idSchema, expectedVersion: versionSchema, message: messageSchema });
-
-export const mergeTopicsSchema = mergeEntitiesSchema;
 
 // ---------------------------------------------------------------------------------------------
 // Revisions

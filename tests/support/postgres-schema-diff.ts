@@ -1,23 +1,23 @@
-// Compares a live PostgreSQL database with prisma/postgresql/schema.prisma, as parsed by Prisma's own
-// schema parser (readDatamodel, shared with the SQLite comparison), and lists every difference:
+// Compares a live PostgreSQL database with its schema folder (prisma/postgresql/schema/), as parsed by
+// Prisma's own schema parser (readDatamodel, shared with the SQLite comparison), and lists every difference:
 // enum types, tables, columns, types, nullability, defaults, primary keys, unique and plain indexes
 // and foreign keys, each under the name Prisma gives it (X_pkey, X_a_b_key, X_a_idx, X_a_fkey), as
 // `prisma migrate diff` would see them. Read from pg_catalog, which says exactly what
 // information_schema says and also the order of key columns and an index's predicate.
-import { readDatamodel } from './schema-diff';
+import {
+  type Datamodel,
+  type DmmfEnum,
+  type DmmfField as Field,
+  type DmmfModel as Model,
+  REFERENTIAL_ACTIONS,
+  pairFieldsWithColumns,
+  readDatamodel,
+} from './prisma-datamodel';
 import { isBookkeepingTable } from '@/lib/db/postgres/bookkeeping';
 
 /** What the comparison needs of a connection: pg's Client and Pool both fit. */
 export interface Queryable {
   query<R extends object = Record<string, unknown>>(text: string, values?: unknown[]): Promise<{ rows: R[] }>;
-}
-
-type Datamodel = ReturnType<typeof readDatamodel>;
-type Model = Datamodel['models'][number];
-type Field = Model['fields'][number];
-interface DmmfEnum {
-  name: string;
-  values: { name: string }[];
 }
 
 const TYPES: Record<string, string> = {
@@ -31,7 +31,6 @@ const TYPES: Record<string, string> = {
   Json: 'jsonb',
   Bytes: 'bytea',
 };
-const ACTIONS: Record<string, string> = { Cascade: 'CASCADE', Restrict: 'RESTRICT', SetNull: 'SET NULL', NoAction: 'NO ACTION', SetDefault: 'SET DEFAULT' };
 // pg_constraint's confdeltype / confupdtype letters.
 const ACTION_LETTERS: Record<string, string> = { c: 'CASCADE', r: 'RESTRICT', n: 'SET NULL', a: 'NO ACTION', d: 'SET DEFAULT' };
 
@@ -54,8 +53,8 @@ function expectedDefault(model: Model, field: Field): string | null {
   return String(value);
 }
 
-export async function postgresSchemaDifferences(db: Queryable, schemaFile: string): Promise<string[]> {
-  const datamodel = readDatamodel(schemaFile) as Datamodel & { enums: DmmfEnum[] };
+export async function postgresSchemaDifferences(db: Queryable, schemaDir: string): Promise<string[]> {
+  const datamodel = readDatamodel(schemaDir);
   const problems: string[] = [...(await enumDifferences(db, datamodel.enums))];
 
   const { rows: tableRows } = await db.query<{ name: string }>(
@@ -108,15 +107,8 @@ async function columnDifferences(db: Queryable, model: Model): Promise<string[]>
      WHERE a.attrelid = format('%I.%I', current_schema(), $1::text)::regclass AND a.attnum > 0 AND NOT a.attisdropped`,
     [model.name],
   );
-  const problems: string[] = [];
-  const scalars = model.fields.filter((f) => f.kind !== 'object');
-  for (const field of scalars) {
-    const column = columns.find((c) => c.name === field.name);
-    const where = `${model.name}.${field.name}`;
-    if (!column) {
-      problems.push(`${where} has no column`);
-      continue;
-    }
+  const { pairs, problems } = pairFieldsWithColumns(model, columns, isInfrastructure);
+  for (const { field, column, where } of pairs) {
     if (field.kind === 'enum') {
       if (!column.is_enum || column.typname !== field.type) problems.push(`${where} is ${column.type}, schema says enum ${field.type}`);
     } else if (column.type !== TYPES[field.type]) {
@@ -127,9 +119,6 @@ async function columnDifferences(db: Queryable, model: Model): Promise<string[]>
     }
     const expected = expectedDefault(model, field);
     if (column.default !== expected) problems.push(`${where} has default ${column.default ?? 'none'}, schema says ${expected ?? 'none'}`);
-  }
-  for (const column of columns.filter((c) => !scalars.some((f) => f.name === c.name) && !isInfrastructure(c.name))) {
-    problems.push(`${model.name}.${column.name} is not in the schema`);
   }
   return problems;
 }
@@ -215,8 +204,8 @@ async function foreignKeyDifferences(db: Queryable, model: Model): Promise<strin
         table: f.type,
         to: f.relationToFields!,
         // Prisma's defaults: a required relation restricts deletes, an optional one sets null; updates cascade.
-        onDelete: ACTIONS[f.relationOnDelete ?? (f.isRequired ? 'Restrict' : 'SetNull')],
-        onUpdate: ACTIONS[(f as Field & { relationOnUpdate?: string }).relationOnUpdate ?? 'Cascade'],
+        onDelete: REFERENTIAL_ACTIONS[f.relationOnDelete ?? (f.isRequired ? 'Restrict' : 'SetNull')],
+        onUpdate: REFERENTIAL_ACTIONS[(f as Field & { relationOnUpdate?: string }).relationOnUpdate ?? 'Cascade'],
       }),
     );
   return [

@@ -1,40 +1,8 @@
-// Compares a live SQLite database with schema.prisma, as parsed by Prisma's own schema parser
-// (its WebAssembly build), and lists every difference: tables, columns, types, optionality,
+// Compares a live SQLite database with the schema folder (prisma/schema/), as parsed by Prisma's own
+// schema parser (readDatamodel), and lists every difference: tables, columns, types, optionality,
 // defaults, primary keys, unique constraints, indexes and foreign keys.
 import type Database from 'better-sqlite3';
-import { readFileSync } from 'node:fs';
-import { get_dmmf } from '@prisma/prisma-schema-wasm';
-
-interface DmmfField {
-  name: string;
-  kind: 'scalar' | 'enum' | 'object';
-  type: string;
-  isRequired: boolean;
-  isId: boolean;
-  isUnique: boolean;
-  isList: boolean;
-  hasDefaultValue: boolean;
-  isUpdatedAt: boolean;
-  default?: { name?: string } | string | number | boolean;
-  relationFromFields?: string[];
-  relationToFields?: string[];
-  relationOnDelete?: string;
-}
-interface DmmfModel {
-  name: string;
-  fields: DmmfField[];
-  primaryKey: { fields: string[] } | null;
-}
-interface DmmfIndex {
-  model: string;
-  type: 'id' | 'unique' | 'normal' | 'fulltext';
-  fields: { name: string }[];
-}
-
-export function readDatamodel(schemaFile: string): { models: DmmfModel[]; indexes: DmmfIndex[] } {
-  const prismaSchema = readFileSync(schemaFile, 'utf8');
-  return JSON.parse(get_dmmf(JSON.stringify({ prismaSchema: [['schema.prisma', prismaSchema]] }))).datamodel;
-}
+import { type DmmfIndex, type DmmfModel, REFERENTIAL_ACTIONS, pairFieldsWithColumns, readDatamodel } from './prisma-datamodel';
 
 const SQLITE_TYPES: Record<string, string> = {
   String: 'TEXT',
@@ -47,19 +15,12 @@ const SQLITE_TYPES: Record<string, string> = {
   Json: 'JSONB',
   Bytes: 'BLOB',
 };
-const ON_DELETE: Record<string, string> = {
-  Cascade: 'CASCADE',
-  Restrict: 'RESTRICT',
-  SetNull: 'SET NULL',
-  NoAction: 'NO ACTION',
-  SetDefault: 'SET DEFAULT',
-};
 
 /** Tables the database may hold beyond the models: Prisma's ledger, SQLite's own, and full-text indexes. */
 const isInfrastructure = (table: string) => table === '_prisma_migrations' || table.startsWith('sqlite_') || /_fts(_|$)/.test(table);
 
-export function schemaDifferences(db: Database.Database, schemaFile: string): string[] {
-  const { models, indexes } = readDatamodel(schemaFile);
+export function schemaDifferences(db: Database.Database, schemaDir: string): string[] {
+  const { models, indexes } = readDatamodel(schemaDir);
   const problems: string[] = [];
   const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[])
     .map((t) => t.name)
@@ -79,14 +40,9 @@ export function schemaDifferences(db: Database.Database, schemaFile: string): st
       dflt_value: string | null;
       pk: number;
     }[];
-    const scalars = model.fields.filter((f) => f.kind !== 'object');
-    for (const field of scalars) {
-      const column = columns.find((c) => c.name === field.name);
-      const where = `${model.name}.${field.name}`;
-      if (!column) {
-        problems.push(`${where} has no column`);
-        continue;
-      }
+    const { pairs, problems: unpaired } = pairFieldsWithColumns(model, columns);
+    problems.push(...unpaired);
+    for (const { field, column, where } of pairs) {
       const expectedType = field.kind === 'enum' ? 'TEXT' : SQLITE_TYPES[field.type];
       if (column.type.toUpperCase() !== expectedType) problems.push(`${where} is ${column.type}, schema says ${expectedType}`);
       const autoIncrementId = field.isId && typeof field.default === 'object' && field.default?.name === 'autoincrement';
@@ -100,11 +56,8 @@ export function schemaDifferences(db: Database.Database, schemaFile: string): st
         );
       }
     }
-    for (const column of columns.filter((c) => !scalars.some((f) => f.name === c.name))) {
-      problems.push(`${model.name}.${column.name} is not in the schema`);
-    }
 
-    const expectedPk = model.primaryKey?.fields ?? scalars.filter((f) => f.isId).map((f) => f.name);
+    const expectedPk = model.primaryKey?.fields ?? model.fields.filter((f) => f.isId).map((f) => f.name);
     const actualPk = columns
       .filter((c) => c.pk > 0)
       .sort((a, b) => a.pk - b.pk)
@@ -162,7 +115,7 @@ function foreignKeyDifferences(db: Database.Database, model: DmmfModel): string[
       table: f.type,
       from: f.relationFromFields!,
       to: f.relationToFields!,
-      onDelete: ON_DELETE[f.relationOnDelete ?? (f.isRequired ? 'Restrict' : 'SetNull')],
+      onDelete: REFERENTIAL_ACTIONS[f.relationOnDelete ?? (f.isRequired ? 'Restrict' : 'SetNull')],
     }));
   const key = (fk: { table: string; from: string[]; to: string[]; onDelete: string }) => `(${fk.from}) → ${fk.table}(${fk.to}) on delete ${fk.onDelete}`;
   const actualKeys = [...actual.values()].map(key);

@@ -1,6 +1,6 @@
 // Builds a Prisma client for a PostgreSQL database. Prisma's client is generated for one provider,
-// so PostgreSQL has its own (lib/generated/prisma-postgresql, from prisma/postgresql/schema.prisma,
-// which is derived from the one data model). Its models and methods are the same as SQLite's client's,
+// so PostgreSQL has its own (lib/generated/prisma-postgresql, from prisma/postgresql/schema/, which
+// is derived from the one data model). Its models and methods are the same as SQLite's client's,
 // so the rest of the app keeps one PrismaClient type.
 import 'server-only';
 import { PrismaPg } from '@prisma/adapter-pg';

@@ -12,13 +12,8 @@
 import 'server-only';
 import { PostgresError, SyncConnection, type QueryResult } from './sync-connection';
 import { toPostgres } from './translate';
+import { PostgresStatement, type StatementRunner } from './write-statement';
 import { USER_VERSION_TABLE } from './user-version';
-
-/** What statement.run() returns, as better-sqlite3 does. */
-export interface RunResult {
-  changes: number;
-  lastInsertRowid: number;
-}
 
 /**
  * The one advisory lock every write transaction takes first, in every process: one writer at a time
@@ -30,72 +25,13 @@ export const WRITE_LOCK_KEY = 1_330_013_013;
 /** `INSERT INTO Table …` (optionally `OR IGNORE`-less, quoted or not): the table it inserts into. */
 const INSERT_TABLE = /^\s*INSERT\s+INTO\s+"?([A-Za-z_][A-Za-z0-9_]*)"?/i;
 
-export class PostgresStatement {
-  private plucking = false;
-  private rawRows = false;
-  /** The text run() sends: an INSERT into a table with an integer id returns it, for lastInsertRowid. */
-  private runText: string | undefined;
-
-  constructor(
-    private readonly db: PostgresWriteDb,
-    /** The statement as written (shared dialect). */
-    readonly source: string,
-    private readonly text: string,
-  ) {}
-
-  /** Each row as its first column's value only (better-sqlite3's pluck). */
-  pluck(toggle = true): this {
-    this.plucking = toggle;
-    if (toggle) this.rawRows = false;
-    return this;
-  }
-
-  /** Each row as an array of its values (better-sqlite3's raw). */
-  raw(toggle = true): this {
-    this.rawRows = toggle;
-    if (toggle) this.plucking = false;
-    return this;
-  }
-
-  run(...values: unknown[]): RunResult {
-    this.runText ??= this.db.returningId(this.text);
-    const result = this.db.query(this.runText, values);
-    const ids = this.runText === this.text ? [] : result.rows;
-    const last = ids.length > 0 ? Number(ids[ids.length - 1]![0]) : 0;
-    return { changes: result.rowCount, lastInsertRowid: last };
-  }
-
-  get(...values: unknown[]): unknown {
-    const result = this.db.query(this.text, values);
-    return result.rows.length > 0 ? this.shape(result, result.rows[0]!) : undefined;
-  }
-
-  all(...values: unknown[]): unknown[] {
-    const result = this.db.query(this.text, values);
-    return result.rows.map((row) => this.shape(result, row));
-  }
-
-  /** All rows at once, then iterated: the write path's result sets are small. */
-  *iterate(...values: unknown[]): IterableIterator<unknown> {
-    yield* this.all(...values);
-  }
-
-  private shape(result: QueryResult, row: unknown[]): unknown {
-    if (this.plucking) return row[0];
-    if (this.rawRows) return row;
-    const object: Record<string, unknown> = {};
-    result.columns.forEach((column, i) => (object[column] = row[i]));
-    return object;
-  }
-}
-
 type TransactionFn<A extends unknown[], T> = ((...args: A) => T) & {
   deferred: (...args: A) => T;
   immediate: (...args: A) => T;
   exclusive: (...args: A) => T;
 };
 
-export class PostgresWriteDb {
+export class PostgresWriteDb implements StatementRunner {
   private readonly connection: SyncConnection;
   private depth = 0;
   /** Per table: whether it has an integer `id` column (its INSERTs then return it). */

@@ -1,4 +1,4 @@
-// The hand-written migrations must build exactly the database schema.prisma describes, and the
+// The hand-written migrations must build exactly the database prisma/schema/ describes, and the
 // runner must record them as Prisma does and apply each one whole or not at all.
 import Database from 'better-sqlite3';
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -6,17 +6,17 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { applyMigrations, migrateDatabase, openDatabase, readMigrations } from '@/lib/db';
+import { SQLITE_SCHEMA_DIR } from '@/scripts/schema-files.mjs';
 import { schemaDifferences } from '@/tests/support/schema-diff';
 
-const schemaFile = path.resolve('prisma/schema.prisma');
 const scratch = () => path.join(mkdtempSync(path.join(tmpdir(), 'archive-migrate-')), 'test.db');
 
 describe('migrations', () => {
-  it('build, from nothing, a database that matches schema.prisma in every model, column, index and key', () => {
+  it('build, from nothing, a database that matches the schema folder in every model, column, index and key', () => {
     const file = scratch();
     migrateDatabase(file);
     const db = new Database(file, { readonly: true });
-    expect(schemaDifferences(db, schemaFile)).toEqual([]);
+    expect(schemaDifferences(db, SQLITE_SCHEMA_DIR)).toEqual([]);
     db.close();
   });
 
@@ -27,7 +27,7 @@ describe('migrations', () => {
     db.exec('DROP INDEX "Passage_documentId_anchor_key"');
     db.exec('ALTER TABLE "Speaker" ADD COLUMN "nickname" TEXT');
     db.exec('CREATE TABLE "Stray" ("id" INTEGER PRIMARY KEY)');
-    const problems = schemaDifferences(db, schemaFile);
+    const problems = schemaDifferences(db, SQLITE_SCHEMA_DIR);
     db.close();
     expect(problems).toContain('Passage lacks unique index on (documentId,anchor)');
     expect(problems).toContain('Speaker.nickname is not in the schema');

@@ -1,4 +1,4 @@
-// PostgreSQL's migrations must build exactly the database prisma/postgresql/schema.prisma describes,
+// PostgreSQL's migrations must build exactly the database prisma/postgresql/schema/ describes,
 // with the triggers the app relies on, and the runner must record them as Prisma does, apply each
 // one whole or not at all, and let two processes migrate at once. On a real server, no stand-ins.
 import { cpSync, mkdirSync, mkdtempSync, writeFileSync, appendFileSync } from 'node:fs';
@@ -7,10 +7,10 @@ import path from 'node:path';
 import pg from 'pg';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createPrismaClient, defaultPostgresMigrationsDir, migratePostgres, readMigrations } from '@/lib/db';
+import { POSTGRES_SCHEMA_DIR } from '@/scripts/schema-files.mjs';
 import { postgresSchemaDifferences } from '@/tests/support/postgres-schema-diff';
 import { throwawayPostgres } from '@/tests/support/throwaway-postgres';
 
-const schemaFile = path.resolve('prisma/postgresql/schema.prisma');
 const migrationNames = () => readMigrations(defaultPostgresMigrationsDir).map((m) => m.name);
 
 const postgres = throwawayPostgres('migrations');
@@ -48,11 +48,11 @@ const records = (url: string) =>
   );
 
 describe('PostgreSQL migrations', () => {
-  it('build, from nothing, a database that matches schema.prisma in every enum, model, column, index and key', async () => {
+  it('build, from nothing, a database that matches the schema folder in every enum, model, column, index and key', async () => {
     const url = freshDatabase();
     const result = await migratePostgres(url);
     expect(result).toEqual({ applied: migrationNames(), alreadyApplied: [] });
-    expect(await withClient(url, (client) => postgresSchemaDifferences(client, schemaFile))).toEqual([]);
+    expect(await withClient(url, (client) => postgresSchemaDifferences(client, POSTGRES_SCHEMA_DIR))).toEqual([]);
   });
 
   it('are caught drifting: a dropped column, a lost index, a changed foreign key, a stray table and a wrong type are all reported', async () => {
@@ -69,7 +69,7 @@ describe('PostgreSQL migrations', () => {
       await client.query('ALTER TABLE "Document" ALTER COLUMN "deletedAt" TYPE TIMESTAMPTZ(3)');
       await client.query('ALTER TABLE "Document" ALTER COLUMN "language" SET DEFAULT \'fr\'');
       await client.query('ALTER TYPE "PassageKind" ADD VALUE \'aside\'');
-      return postgresSchemaDifferences(client, schemaFile);
+      return postgresSchemaDifferences(client, POSTGRES_SCHEMA_DIR);
     });
     expect(problems).toEqual(
       expect.arrayContaining([
