@@ -23,17 +23,8 @@ const ofPassage = (slug: string, anchor: string, query = '') =>
   passageCitation(new Request(`${BASE}/${slug}/passages/${anchor}/citation${query}`), { params: Promise.resolve({ slug, anchor }) });
 
 beforeAll(async () => {
-  await createDocumentFixture(
-    prisma,
-    singleSpeakerDocument({
-      slug: DRAFT,
-      title: 'A Draft To Cite',
-      date: '2020-05',
-      status: 'draft',
-      speaker: 'Seongmin Lee',
-      paragraphs: ['Not published yet.'],
-    }),
-  );
+  const draft = { slug: DRAFT, title: 'A Draft To Cite', date: '2020-05', status: 'draft' as const, speaker: 'Seongmin Lee' };
+  await createDocumentFixture(prisma, singleSpeakerDocument({ ...draft, paragraphs: ['Not published yet.'] }));
   // The first render of each style builds its CSL engine: seconds on a busy machine.
   for (const format of ['apa', 'mla', 'chicago']) await ofDocument(ESSAY, `?format=${format}`);
 }, 180_000);

@@ -17,17 +17,9 @@ const ACCESSED: DayDate = { year: 2027, month: 1, day: 31 };
 let document: DocumentDetail;
 
 beforeAll(async () => {
-  await createDocumentFixture(
-    prisma,
-    singleSpeakerDocument({
-      slug: SLUG,
-      kind: 'testimony',
-      title: 'A Sparse Testimony',
-      date: '2019',
-      speaker: 'Madonna',
-      paragraphs: ['The first paragraph.', { text: 'A paragraph nobody is credited with.', uncredited: true }],
-    }),
-  );
+  const testimony = { slug: SLUG, kind: 'testimony' as const, title: 'A Sparse Testimony', date: '2019', speaker: 'Madonna' };
+  const paragraphs = ['The first paragraph.', { text: 'A paragraph nobody is credited with.', uncredited: true as const }];
+  await createDocumentFixture(prisma, singleSpeakerDocument({ ...testimony, paragraphs }));
   document = (await getPublishedDocument(SLUG))!;
 }, 180_000);
 
