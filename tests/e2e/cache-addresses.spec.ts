@@ -8,6 +8,7 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type APIResponse, type Page, type Route } from '@playwright/test';
+import { openUnderPolicy } from './support/csp-violations';
 
 const ESSAY = '/documents/how-to-really-bring-change-to-north-korea';
 const ESSAY_TITLE = /How to Really Bring Change/;
@@ -23,24 +24,6 @@ function headerNonce(response: APIResponse): string {
   const nonce = /'nonce-([^']+)'/.exec(response.headers()['content-security-policy'] ?? '')?.[1];
   expect(nonce, response.url()).toBeTruthy();
   return nonce!;
-}
-
-/** Opens a page and collects CSP violations (events and console), and whether Next's client runtime started. */
-async function openUnderPolicy(page: Page, address: string) {
-  const violations: string[] = [];
-  page.on('console', (message) => {
-    if (/content security policy/i.test(message.text())) violations.push(message.text());
-  });
-  await page.addInitScript(() => {
-    const seen: string[] = [];
-    (window as unknown as { __violations: string[] }).__violations = seen;
-    document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`));
-  });
-  const response = await page.goto(address);
-  await page.waitForLoadState('networkidle');
-  await expect.poll(() => page.evaluate(() => Boolean((window as unknown as { next?: { version?: string } }).next?.version)), { message: address }).toBe(true);
-  violations.push(...(await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations)));
-  return { response, violations };
 }
 
 test('made-up entries are clean 404s, and the page cache on disk gains no file for them', async ({ request }) => {

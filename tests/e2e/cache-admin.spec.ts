@@ -2,15 +2,10 @@
 // the reader, the passage page, the speaker's and the topic's pages show a saved passage, a renamed
 // speaker or an unpublished document within a second of the save returning. A write from another
 // process (the CLI import into the running server's database) shows too, within a few seconds.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { slugify } from '@/lib/slug';
-import { SCRIPT_NODE_ARGS } from '@/scripts/node-args';
 import { hydrated, openPassageEditor, signIn } from './admin-fixtures';
-import { e2eDatabaseUrl } from './support/e2e-database';
+import { importWithCli } from './support/cli-import';
 
 const ESSAY = { title: 'How to Really Bring Change to North Korea, My Home Country', slug: 'how-to-really-bring-change-to-north-korea' };
 const QA = { title: /Seongmin Lee Q&A Part 2/, slug: 'seongmin-lee-qa-part-2-us-relations-with-north-korea' };
@@ -162,31 +157,16 @@ test('a document imported by another process (the CLI) shows on the running serv
     expect(missing.headers()['x-nextjs-cache'], pagePath).toBeUndefined();
   }
   await expectCached(request, '/speakers');
-  const dir = mkdtempSync(path.join(tmpdir(), 'cache-import-'));
-  const file = path.join(dir, 'talk.txt');
-  writeFileSync(file, 'AB: What did you see at the river?\n\nCD: Boats, mostly, and the guards on the far bank.\n');
-  execFileSync(
-    process.execPath,
-    [
-      ...SCRIPT_NODE_ARGS,
-      'scripts/import.ts',
-      file,
-      '--kind',
-      'interview',
-      '--title',
-      title,
-      '--date',
-      '2020',
-      '--speaker',
-      `AB=${asker}`,
-      '--speaker',
-      `CD=${teller}`,
-      '--interviewer',
-      asker,
-      '--publish',
+  importWithCli({
+    title,
+    date: '2020',
+    turns: [
+      ['AB', asker, 'What did you see at the river?'],
+      ['CD', teller, 'Boats, mostly, and the guards on the far bank.'],
     ],
-    { env: { ...process.env, DATABASE_URL: e2eDatabaseUrl() }, stdio: 'pipe' },
-  );
+    interviewer: asker,
+    publish: true,
+  });
   // The server looks at the archive's version four times a second; a few seconds leave room for a busy machine.
   await showsSoon(request, '/speakers', contains(teller), 5_000);
   await showsSoon(request, '/', contains(title), 5_000);

@@ -1,7 +1,8 @@
 // The back office under the nonce CSP (proxy.ts): signed in, each main admin page loads, React
 // hydrates, and Chromium reports no CSP violation, as event or console error. Reads only.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { signIn } from './admin-fixtures';
+import { openUnderPolicy } from './support/csp-violations';
 import { closeE2eDatabase, queryOneE2e } from './support/e2e-database';
 
 /** A published document and one of its passages, from the server's own database. */
@@ -15,28 +16,7 @@ async function aDocumentAndPassage(): Promise<{ id: number; anchor: number; spea
 
 test.afterAll(() => closeE2eDatabase());
 
-async function violationsOn(page: Page, path: string): Promise<string[]> {
-  const fromConsole: string[] = [];
-  const listener = (message: { text(): string }) => {
-    if (/content security policy/i.test(message.text())) fromConsole.push(message.text());
-  };
-  page.on('console', listener);
-  const response = await page.goto(path);
-  expect(response?.status(), path).toBe(200);
-  await page.waitForLoadState('networkidle');
-  // The scripts ran under the policy: React hydrated and Next's client router is there.
-  await expect.poll(() => page.evaluate(() => Boolean((window as unknown as { next?: { version?: string } }).next?.version)), { message: path }).toBe(true);
-  const events = await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations);
-  page.off('console', listener);
-  return [...events, ...fromConsole];
-}
-
 test('every main admin page runs under its CSP with no violation, signed in', async ({ page }) => {
-  await page.addInitScript(() => {
-    const seen: string[] = [];
-    (window as unknown as { __violations: string[] }).__violations = seen;
-    document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`));
-  });
   await signIn(page);
   const { id, anchor, speakerId, topicId } = await aDocumentAndPassage();
   const paths = [
@@ -55,7 +35,9 @@ test('every main admin page runs under its CSP with no violation, signed in', as
     '/admin/audit',
   ];
   for (const path of paths) {
-    expect(await violationsOn(page, path), path).toEqual([]);
+    const { response, violations } = await openUnderPolicy(page, path);
+    expect(response?.status(), path).toBe(200);
+    expect(violations, path).toEqual([]);
     // Still signed in, on the page asked for (not bounced to sign-in): the check saw the real page.
     expect(new URL(page.url()).pathname, path).toBe(path);
   }

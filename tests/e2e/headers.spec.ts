@@ -4,8 +4,9 @@
 // Retry-After keyed on the trusted client address, and a request id in the response and the log.
 import { randomInt } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { expect, test, type APIResponse, type Page } from '@playwright/test';
+import { expect, test, type APIResponse } from '@playwright/test';
 import { RECORDING_MAX_BYTES } from '@/lib/media/recording-limits';
+import { openUnderPolicy } from './support/csp-violations';
 
 const ESSAY = '/documents/how-to-really-bring-change-to-north-korea';
 const PAGE_TYPES: Record<string, string> = {
@@ -68,25 +69,6 @@ function expectSecurityHeaders(response: APIResponse) {
   expect(headers['strict-transport-security'], url).toBeUndefined();
 }
 
-/** Opens a page and collects every CSP violation Chromium reports, as events and as console errors. */
-async function violationsOn(page: Page, path: string): Promise<string[]> {
-  const console: string[] = [];
-  page.on('console', (message) => {
-    if (/content security policy/i.test(message.text())) console.push(message.text());
-  });
-  await page.addInitScript(() => {
-    const seen: string[] = [];
-    (window as unknown as { __violations: string[] }).__violations = seen;
-    document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`));
-  });
-  await page.goto(path);
-  await page.waitForLoadState('networkidle');
-  // The scripts did run under the policy: React hydrated and Next's client router is there.
-  await expect.poll(() => page.evaluate(() => Boolean((window as unknown as { next?: { version?: string } }).next?.version)), { message: path }).toBe(true);
-  const events = await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations);
-  return [...events, ...console];
-}
-
 for (const [name, path] of Object.entries(PAGE_TYPES)) {
   test(`${name}: security headers, and the page runs under its CSP with no violation`, async ({ page, request }) => {
     const response = await request.get(path);
@@ -104,7 +86,7 @@ for (const [name, path] of Object.entries(PAGE_TYPES)) {
     for (const tag of scripts) expect(tag, path).toContain(`nonce="${nonce}"`);
     for (const tag of tags.filter(dataBlock)) expect(tag, path).not.toContain('nonce');
 
-    expect(await violationsOn(page, path)).toEqual([]);
+    expect((await openUnderPolicy(page, path)).violations).toEqual([]);
   });
 }
 

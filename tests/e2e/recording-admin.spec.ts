@@ -3,16 +3,14 @@
 // section to the table of contents, and uploads a synthetic recording (espeak-ng and ffmpeg, made
 // here) that is stored under a random name beside the database; a file that only pretends to be audio
 // is refused, and removing the recording removes its file.
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { hydrated, signIn } from './admin-fixtures';
 import { expectNoViolations } from './support/axe';
-import { e2eDatabaseUrl } from './support/e2e-database';
+import { importWithCli } from './support/cli-import';
 import { RECORDING_MAX_BYTES } from '@/lib/media/recording-limits';
-import { SCRIPT_NODE_ARGS } from '@/scripts/node-args';
 import { installMissingDebianTools } from '@/tests/support/debian-tools';
 import { syntheticRecording } from '@/tests/support/synthetic-recording';
 
@@ -21,27 +19,14 @@ const RECORDINGS = path.resolve('data/recordings');
 /** A draft of two turns, imported by the real CLI into the e2e database; returns its title. */
 function importDraft(): string {
   const title = `Timed Talk ${Date.now().toString(36)}`;
-  const file = path.join(mkdtempSync(path.join(tmpdir(), 'timed-')), 'talk.txt');
-  writeFileSync(file, 'AB: What did you hear at the river?\n\nCD: Boats, mostly, and the guards calling across the water.\n');
-  execFileSync(
-    process.execPath,
-    [
-      ...SCRIPT_NODE_ARGS,
-      'scripts/import.ts',
-      file,
-      '--kind',
-      'interview',
-      '--title',
-      title,
-      '--date',
-      '2021',
-      '--speaker',
-      'AB=Ann Timer',
-      '--speaker',
-      'CD=Chol Timer',
+  importWithCli({
+    title,
+    date: '2021',
+    turns: [
+      ['AB', 'Ann Timer', 'What did you hear at the river?'],
+      ['CD', 'Chol Timer', 'Boats, mostly, and the guards calling across the water.'],
     ],
-    { env: { ...process.env, DATABASE_URL: e2eDatabaseUrl() }, stdio: 'pipe' },
-  );
+  });
   return title;
 }
 

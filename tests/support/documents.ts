@@ -9,11 +9,16 @@ export interface Paragraph {
   topicSlugs?: string[];
 }
 
+/** A paragraph of a one-speaker document that nobody is credited with (a note, an unattributed line). */
+export interface UncreditedParagraph extends Paragraph {
+  uncredited: true;
+}
+
 export function singleSpeakerDocument(options: {
   slug: string;
   title: string;
   date: string;
-  paragraphs: (string | Paragraph)[];
+  paragraphs: (string | Paragraph | UncreditedParagraph)[];
   speaker?: string;
   /** Default: author. A speaker may hold two roles in one document (author and translator). */
   roles?: ParticipantRole[];
@@ -30,7 +35,7 @@ export function singleSpeakerDocument(options: {
     participants: (options.roles ?? ['author']).map((role) => ({ speaker, role })),
     passages: options.paragraphs.map((p) => {
       const { text, topicSlugs = [] } = typeof p === 'string' ? { text: p } : p;
-      return { kind: 'paragraph', speaker, text, topicSlugs };
+      return { kind: 'paragraph', speaker: typeof p !== 'string' && 'uncredited' in p ? null : speaker, text, topicSlugs };
     }),
   };
 }

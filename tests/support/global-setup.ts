@@ -5,10 +5,10 @@
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { closeWriters, createPrismaClient, migrateDatabase, migratePostgres, openDatabase } from '@/lib/db';
-import { seedArchive } from '@/seed/seed-archive';
+import { migrateDatabase, migratePostgres, openDatabase } from '@/lib/db';
 import { installMissingDebianTools } from './debian-tools';
 import { startPostgres } from './postgres-server';
+import { seedDatabase } from './seed-database';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -28,23 +28,12 @@ function checkpoint(file: string) {
   db.close();
 }
 
-async function seed(databaseUrl: string) {
-  const prisma = createPrismaClient(databaseUrl);
-  try {
-    await seedArchive(prisma);
-  } finally {
-    await prisma.$disconnect();
-    // The writer's connection too: PostgreSQL clones a template only when no one is connected to it.
-    closeWriters();
-  }
-}
-
 async function setupPostgres(project: TestProject) {
   const server = await startPostgres();
   server.admin('CREATE DATABASE template_migrated');
   await migratePostgres(server.url('template_migrated'));
   server.admin('CREATE DATABASE template_seeded TEMPLATE template_migrated');
-  await seed(server.url('template_seeded'));
+  await seedDatabase(server.url('template_seeded'));
   project.provide('migratedTemplate', 'template_migrated');
   project.provide('seededTemplate', 'template_seeded');
   project.provide('postgresPort', server.port);
@@ -64,7 +53,7 @@ export default async function setup(project: TestProject) {
 
   const seeded = path.join(testDataDir, 'template-seeded.db');
   copyFileSync(migrated, seeded);
-  await seed(`file:${seeded}`);
+  await seedDatabase(`file:${seeded}`);
   checkpoint(seeded);
 
   project.provide('migratedTemplate', migrated);

@@ -133,6 +133,18 @@ function checkToken(list: El): void {
   }
 }
 
+/** A list verb's answer, as the schema defines both: one or more items, each checked, then at most one resumption token. */
+function checkList(item: string, checkItem: (el: El) => void) {
+  return (el: El) => {
+    sequence(el, [
+      [item, 1, Infinity],
+      ['resumptionToken', 0, 1],
+    ]);
+    children(el, OAI, item).forEach(checkItem);
+    checkToken(el);
+  };
+}
+
 const VERB_CHECKS: Record<string, (el: El) => void> = {
   Identify(el) {
     sequence(el, [
@@ -183,22 +195,8 @@ const VERB_CHECKS: Record<string, (el: El) => void> = {
     sequence(el, [['record', 1, 1]]);
     checkRecord(child(el, 'record')!);
   },
-  ListIdentifiers(el) {
-    sequence(el, [
-      ['header', 1, Infinity],
-      ['resumptionToken', 0, 1],
-    ]);
-    children(el, OAI, 'header').forEach(checkHeader);
-    checkToken(el);
-  },
-  ListRecords(el) {
-    sequence(el, [
-      ['record', 1, Infinity],
-      ['resumptionToken', 0, 1],
-    ]);
-    children(el, OAI, 'record').forEach(checkRecord);
-    checkToken(el);
-  },
+  ListIdentifiers: checkList('header', checkHeader),
+  ListRecords: checkList('record', checkRecord),
 };
 
 export interface CheckedResponse {

@@ -43,30 +43,22 @@ describe('parsePartialDate', () => {
   });
 });
 
-describe('formatPublicationDate', () => {
+describe('formatPublicationDate and isoAtPrecision', () => {
+  // One date at one precision, as readers see it and as the API and structured data give it.
   it.each([
-    ['2018-08-28', 'day', '28 August 2018'],
-    ['2016-12-01', 'day', '1 December 2016'],
-    ['2016-12-01', 'month', 'December 2016'],
-    ['2018-08-01', 'month', 'August 2018'],
-    ['2016-01-01', 'year', '2016'],
-    ['2020-02-29', 'day', '29 February 2020'],
-  ] as const)('writes %s at %s precision as %j', (start, precision, label) => {
+    ['2018-08-28', 'day', '28 August 2018', '2018-08-28'],
+    ['2016-12-01', 'day', '1 December 2016', '2016-12-01'],
+    ['2016-12-01', 'month', 'December 2016', '2016-12'],
+    ['2018-08-01', 'month', 'August 2018', '2018-08'],
+    ['2016-01-01', 'year', '2016', '2016'],
+    ['2020-02-29', 'day', '29 February 2020', '2020-02-29'],
+  ] as const)('writes %s at %s precision as %j and gives it as %s', (start, precision, label, iso) => {
     expect(formatPublicationDate(start, precision)).toBe(label);
+    expect(isoAtPrecision(start, precision)).toBe(iso);
   });
 
   it('never writes a day for a month, even for the first of the month', () => {
     expect(formatPublicationDate('2016-12-01', 'month')).not.toMatch(/\b1\b/);
-  });
-});
-
-describe('isoAtPrecision', () => {
-  it.each([
-    ['2018-08-28', 'day', '2018-08-28'],
-    ['2016-12-01', 'month', '2016-12'],
-    ['2016-01-01', 'year', '2016'],
-  ] as const)('gives %s at %s precision as %s', (start, precision, iso) => {
-    expect(isoAtPrecision(start, precision)).toBe(iso);
   });
 });
 

@@ -8,41 +8,18 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Editor } from '@/lib/auth/editor';
-import { createAccount } from '@/lib/auth/accounts';
 import { closeWriters, copySqliteToPostgres, migratePostgres, openWriter, type Writer } from '@/lib/db';
-import { createTopic, restoreRevision, tagPassage, updatePassage } from '@/lib/editorial';
-import { addSynonymGroups } from '@/lib/editorial/synonyms';
 import { exportArchive } from '@/lib/archive/export';
 import { ArchiveImportError, loadArchive, parseArchive } from '@/lib/archive/import';
 import { ARCHIVE_TABLES } from '@/lib/archive/tables';
 import { SCRIPT_NODE_ARGS } from '@/scripts/node-args';
-import { scratchWriter } from '@/tests/support/scratch-writer';
+import { archiveWithHistory } from '@/tests/support/archive-with-history';
 import { throwawayPostgres } from '@/tests/support/throwaway-postgres';
 
-const ada: Editor = { id: 'u-ada', name: 'Ada Editor', email: 'ada@example.org', role: 'editor' };
 const postgres = throwawayPostgres('archive');
 const writers: Writer[] = [];
 
 const exportOf = (target: string, withAccounts = false) => [...exportArchive(target, { withAccounts })].join('');
-
-/** The seed archive after editorial work, on SQLite: every kind of record the file carries has rows. */
-async function sqliteArchiveWithHistory(): Promise<Writer> {
-  const writer = scratchWriter();
-  const options = { writer };
-  const original = (writer.db.prepare('SELECT text FROM Passage WHERE documentId = 1 AND anchor = 2').get() as { text: string }).text;
-  await updatePassage(ada, { documentId: 1, expectedVersion: 1, anchor: 2, text: `${original} (edited)` }, options);
-  await restoreRevision(ada, 'document', 1, 1, 2, 'Back to the words as spoken', options);
-  const topic = await createTopic(ada, { name: 'Exile “abroad”', description: 'Life after escape — 탈북' }, options);
-  const topicId = (writer.db.prepare('SELECT id FROM Topic WHERE slug = ?').get(topic.slug) as { id: number }).id;
-  await tagPassage(ada, { documentId: 2, expectedVersion: 1, anchor: 3, topicId }, options);
-  // A topic whose parent is newer than itself: PostgreSQL's import must insert it before its parent exists.
-  const newer = await createTopic(ada, { name: 'Leaving', description: 'Crossing the border' }, options);
-  writer.write((db) => db.prepare('UPDATE Topic SET parentId = (SELECT id FROM Topic WHERE slug = ?) WHERE id = ?').run(newer.slug, topicId));
-  addSynonymGroups(ada, [['defector', 'escapee']], options);
-  await createAccount(writer, { email: 'admin@example.org', name: 'An Admin', role: 'admin', password: 'a long enough passphrase 1' });
-  return writer;
-}
 
 const freshDatabase = () => postgres.freshDatabase();
 
@@ -64,7 +41,7 @@ afterAll(() => {
 
 describe('the archive file on PostgreSQL', () => {
   it('exports the same bytes from PostgreSQL as from SQLite, with and without accounts', async () => {
-    const source = await sqliteArchiveWithHistory();
+    const source = await archiveWithHistory({ parentNewerThanChild: true });
     const url = freshDatabase();
     await copySqliteToPostgres(source.file, url);
     // Every record, byte for byte, and the sequences line too: archive:migrate keeps the ids SQLite has
@@ -77,7 +54,7 @@ describe('the archive file on PostgreSQL', () => {
   }, 120_000);
 
   it('export → import into an empty PostgreSQL database → export is byte-identical', async () => {
-    const source = await sqliteArchiveWithHistory();
+    const source = await archiveWithHistory({ parentNewerThanChild: true });
     for (const withAccounts of [false, true]) {
       const text = exportOf(source.file, withAccounts);
       const target = await emptyPostgres();
@@ -88,7 +65,7 @@ describe('the archive file on PostgreSQL', () => {
   }, 120_000);
 
   it('keeps the ids a table has given, so a deleted row’s id is not given again', async () => {
-    const source = await sqliteArchiveWithHistory();
+    const source = await archiveWithHistory({ parentNewerThanChild: true });
     source.db.prepare('DELETE FROM SearchSynonym WHERE id = (SELECT max(id) FROM SearchSynonym)').run();
     const highest = source.db.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'SearchSynonym'").pluck().get() as number;
     const target = await emptyPostgres();
@@ -98,7 +75,7 @@ describe('the archive file on PostgreSQL', () => {
   }, 120_000);
 
   it('refuses a database that is not empty, and a reference to nothing, naming the record; nothing is written', async () => {
-    const text = exportOf((await sqliteArchiveWithHistory()).file);
+    const text = exportOf((await archiveWithHistory({ parentNewerThanChild: true })).file);
     const full = await emptyPostgres();
     loadArchive(full, parseArchive(text));
     const before = exportOf(full.file, true);
@@ -115,7 +92,7 @@ describe('the archive file on PostgreSQL', () => {
   }, 120_000);
 
   it('archive:export writes the same bytes as the library from PostgreSQL, naming no password, and archive:import loads them', async () => {
-    const source = await sqliteArchiveWithHistory();
+    const source = await archiveWithHistory({ parentNewerThanChild: true });
     const url = freshDatabase();
     await copySqliteToPostgres(source.file, url);
     const withPassword = url.replace('archive@', 'archive:not-a-real-password@');

@@ -6,36 +6,18 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Editor } from '@/lib/auth/editor';
 import { createAccount } from '@/lib/auth/accounts';
 import { migrateDatabase, type Writer } from '@/lib/db';
-import { createTopic, restoreRevision, tagPassage, updatePassage } from '@/lib/editorial';
-import { addSynonymGroups } from '@/lib/editorial/synonyms';
 import { exportArchive } from '@/lib/archive/export';
 import { ArchiveImportError, loadArchive, parseArchive } from '@/lib/archive/import';
 import { ARCHIVE_TABLES } from '@/lib/archive/tables';
 import { SCRIPT_NODE_ARGS } from '@/scripts/node-args';
+import { archiveWithHistory } from '@/tests/support/archive-with-history';
 import { scratchWriter } from '@/tests/support/scratch-writer';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
-const ada: Editor = { id: 'u-ada', name: 'Ada Editor', email: 'ada@example.org', role: 'editor' };
 
 const exportOf = (writer: Writer, withAccounts = false) => [...exportArchive(writer.file, { withAccounts })].join('');
-
-/** The seed archive after some editorial work: every kind of record the file carries has rows. */
-async function archiveWithHistory(): Promise<Writer> {
-  const writer = scratchWriter();
-  const options = { writer };
-  const original = (writer.db.prepare('SELECT text FROM Passage WHERE documentId = 1 AND anchor = 2').get() as { text: string }).text;
-  await updatePassage(ada, { documentId: 1, expectedVersion: 1, anchor: 2, text: `${original} (edited)` }, options);
-  await restoreRevision(ada, 'document', 1, 1, 2, 'Back to the words as spoken', options);
-  const topic = await createTopic(ada, { name: 'Exile “abroad”', description: 'Life after escape — 탈북' }, options);
-  const topicId = (writer.db.prepare('SELECT id FROM Topic WHERE slug = ?').get(topic.slug) as { id: number }).id;
-  await tagPassage(ada, { documentId: 2, expectedVersion: 1, anchor: 3, topicId }, options);
-  addSynonymGroups(ada, [['defector', 'escapee']], options);
-  await createAccount(writer, { email: 'admin@example.org', name: 'An Admin', role: 'admin', password: 'a long enough passphrase 1' });
-  return writer;
-}
 
 /** A new, migrated, empty database. */
 const emptyDatabase = () => scratchWriter({ template: 'migratedTemplate' });

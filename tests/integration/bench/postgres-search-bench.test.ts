@@ -1,40 +1,16 @@
 // A tiny run of the search benchmark with the project's search on PostgreSQL beside SQLite (300
 // passages, one timed round): the project-postgresql engine starts its throwaway server, copies the
 // corpus in, searches in a child process on that database, and finds what the SQLite project finds.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BenchResult, EngineResult, QueryRecord } from '@/bench/lib/bench-types';
-import { runSearchBench } from '@/bench/lib/run';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { EngineResult, QueryRecord } from '@/bench/lib/bench-types';
 import { parseArgs } from '@/bench/search-bench';
 import { PLANTED_WORDS } from '@/bench/lib/vocabulary';
+import { tinySearchBench } from '@/tests/support/tiny-search-bench';
 
-let dir: string;
-let result: BenchResult;
-let json: BenchResult;
+const bench = tinySearchBench(['project', 'project-postgresql'], 120_000);
 
-beforeAll(async () => {
-  dir = mkdtempSync(path.join(os.tmpdir(), 'postgres-search-bench-test-'));
-  result = await runSearchBench({
-    n: 300,
-    runs: 1,
-    seed: 4,
-    engines: ['project', 'project-postgresql'],
-    rebuild: true,
-    outDir: path.join(dir, 'results'),
-    cacheDir: path.join(dir, 'cache'),
-    likeMaxN: 200_000,
-    memoryMaxN: 300_000,
-    pageSize: 10,
-    progress: false,
-  });
-  json = JSON.parse(readFileSync(result.files.json, 'utf8')) as BenchResult;
-}, 120_000);
-
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-const engine = (name: string): EngineResult => json.engines.find((e) => e.name === name)!;
+const engine = (name: string): EngineResult => bench.json.engines.find((e) => e.name === name)!;
 const sorted = (ids: number[]) => [...ids].sort((a, b) => a - b);
 /** Matched every word as typed, exactly counted: what the two engines must agree on. */
 const exact = (q: QueryRecord) => !q.didYouMean && (q.matchedBy ?? 'all') === 'all' && !q.approximate;
@@ -49,7 +25,7 @@ describe('search benchmark on PostgreSQL beside SQLite, 300 passages', () => {
   it('ran project-postgresql with timings in every class, its database sized and its memory apart', () => {
     const pg = engine('project-postgresql');
     expect(pg.skipped).toBeUndefined();
-    expect(pg.overall!.count + pg.natural!.count).toBe(json.queries.count);
+    expect(pg.overall!.count + pg.natural!.count).toBe(bench.json.queries.count);
     expect(pg.overall!.p50).toBeGreaterThan(0);
     for (const [cls, summary] of Object.entries(pg.classes!)) expect(summary.p95, cls).toBeGreaterThan(0);
     expect(pg.build!.indexBytesKind).toBe('server');
@@ -66,7 +42,7 @@ describe('search benchmark on PostgreSQL beside SQLite, 300 passages', () => {
     const lite = engine('project').queries!;
     const pg = engine('project-postgresql').queries!;
     for (const { word } of PLANTED_WORDS) {
-      const planted = json.corpus.stats.planted[word]?.published ?? 0;
+      const planted = bench.json.corpus.stats.planted[word]?.published ?? 0;
       const onSqlite = lite.find((q) => q.q === word && !q.cls.includes('filters'))!;
       const onPostgres = pg.find((q) => q.id === onSqlite.id)!;
       expect(onPostgres.total, word).toBe(planted);
@@ -92,7 +68,7 @@ describe('search benchmark on PostgreSQL beside SQLite, 300 passages', () => {
   });
 
   it('writes the side-by-side table into the Markdown report', () => {
-    const markdown = readFileSync(result.files.markdown, 'utf8');
+    const markdown = readFileSync(bench.result.files.markdown, 'utf8');
     expect(markdown).toContain('## The project on SQLite and on PostgreSQL');
     expect(markdown).toContain('| rare: p50 / p95 / p99 ms |');
     expect(markdown).toMatch(/\| load \| .* s \(generate .*\| .* s \(copy from the SQLite file/);

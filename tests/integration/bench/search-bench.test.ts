@@ -1,57 +1,32 @@
 // A tiny run of the search benchmark (300 passages, one timed round) that checks the machinery:
 // every engine ran, timings are real, and the engines agree on what matches.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
 import { ENGINE_NAMES } from '@/bench/engines/types';
-import type { BenchResult } from '@/bench/lib/bench-types';
-import { runSearchBench } from '@/bench/lib/run';
 import { NATURAL_CLASS } from '@/bench/lib/queries';
 import { buildVocabulary, PLANTED_WORDS } from '@/bench/lib/vocabulary';
+import { tinySearchBench } from '@/tests/support/tiny-search-bench';
 
-let dir: string;
-let result: BenchResult;
-let json: BenchResult;
+const bench = tinySearchBench([...ENGINE_NAMES], 60_000);
 
-beforeAll(async () => {
-  dir = mkdtempSync(path.join(os.tmpdir(), 'search-bench-test-'));
-  result = await runSearchBench({
-    n: 300,
-    runs: 1,
-    seed: 4,
-    engines: [...ENGINE_NAMES],
-    rebuild: true,
-    outDir: path.join(dir, 'results'),
-    cacheDir: path.join(dir, 'cache'),
-    likeMaxN: 200_000,
-    memoryMaxN: 300_000,
-    pageSize: 10,
-    progress: false,
-  });
-  json = JSON.parse(readFileSync(result.files.json, 'utf8')) as BenchResult;
-}, 60_000);
-
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-const engine = (name: string) => json.engines.find((e) => e.name === name)!;
+const engine = (name: string) => bench.json.engines.find((e) => e.name === name)!;
 
 describe('search benchmark, 300 passages', () => {
   it('built the corpus through the migrations, with every passage indexed', () => {
-    expect(json.corpus.stats.passages).toBe(300);
+    expect(bench.json.corpus.stats.passages).toBe(300);
     // Seed 4 has draft documents at this size, so "published only" is really tested.
-    expect(json.corpus.stats.publishedPassages).toBeLessThan(300);
-    expect(json.corpus.stats.meanWords).toBeGreaterThan(60);
-    expect(json.corpus.stats.meanWords).toBeLessThan(160);
-    expect(json.corpus.sizes['=passage_fts index only (data+idx)']).toBeGreaterThan(0);
+    expect(bench.json.corpus.stats.publishedPassages).toBeLessThan(300);
+    expect(bench.json.corpus.stats.meanWords).toBeGreaterThan(60);
+    expect(bench.json.corpus.stats.meanWords).toBeLessThan(160);
+    expect(bench.json.corpus.sizes['=passage_fts index only (data+idx)']).toBeGreaterThan(0);
   });
 
   it('has every engine, none skipped, with positive timings in every query class', () => {
-    expect(json.engines.map((e) => e.name)).toEqual([...ENGINE_NAMES]);
-    for (const e of json.engines) {
+    expect(bench.json.engines.map((e) => e.name)).toEqual([...ENGINE_NAMES]);
+    for (const e of bench.json.engines) {
       expect(e.skipped, e.name).toBeUndefined();
       // overall is the exact-word classes (comparable with the baselines before issue 9); natural is apart.
-      expect(e.overall!.count + e.natural!.count, e.name).toBe(json.queries.count);
+      expect(e.overall!.count + e.natural!.count, e.name).toBe(bench.json.queries.count);
       expect(e.natural!.count, e.name).toBe(40);
       expect(e.overall!.p50, e.name).toBeGreaterThan(0);
       expect(e.overall!.p99, e.name).toBeGreaterThanOrEqual(e.overall!.p50);
@@ -66,7 +41,7 @@ describe('search benchmark, 300 passages', () => {
 
   // Comparable: the project matched every word as typed, as the floor does (no correction; not the
   // relaxed "some of the words" or the meaning-based step of a query none of whose passages has them all).
-  const comparable = () => json.consistency.filter((c) => !c.didYouMean && (c.matchedBy ?? 'all') === 'all');
+  const comparable = () => bench.json.consistency.filter((c) => !c.didYouMean && (c.matchedBy ?? 'all') === 'all');
 
   it('project and the FTS5 floor agree on hit counts for unfiltered queries', () => {
     expect(comparable().length).toBeGreaterThanOrEqual(60);
@@ -81,7 +56,7 @@ describe('search benchmark, 300 passages', () => {
 
   it('finds each planted rare word exactly where it was planted, in every engine', () => {
     for (const { word } of PLANTED_WORDS) {
-      const planted = json.corpus.stats.planted[word]?.published ?? 0;
+      const planted = bench.json.corpus.stats.planted[word]?.published ?? 0;
       const project = engine('project').queries!.find((q) => q.q === word && !q.cls.includes('filters'))!;
       expect(project.total, word).toBe(planted);
       if (planted > 10) continue;
@@ -99,7 +74,7 @@ describe('search benchmark, 300 passages', () => {
   it('has a natural-language class of questions and paraphrases: several words, stop words, words the corpus lacks', () => {
     const natural = engine('project').queries!.filter((q) => q.cls === NATURAL_CLASS);
     expect(natural.length).toBe(20);
-    const vocabulary = new Set(buildVocabulary(json.meta.seed).words);
+    const vocabulary = new Set(buildVocabulary(bench.json.meta.seed).words);
     const words = natural.map((q) => q.q.split(' '));
     for (const w of words) expect(w.length, w.join(' ')).toBeGreaterThanOrEqual(2);
     expect(words.filter((w) => w.some((word) => !vocabulary.has(word))).length).toBeGreaterThanOrEqual(10);
@@ -110,8 +85,8 @@ describe('search benchmark, 300 passages', () => {
   });
 
   it('writes the Markdown report with the engine table and the per-class comparison', () => {
-    expect(existsSync(result.files.markdown)).toBe(true);
-    const markdown = readFileSync(result.files.markdown, 'utf8');
+    expect(existsSync(bench.result.files.markdown)).toBe(true);
+    const markdown = readFileSync(bench.result.files.markdown, 'utf8');
     expect(markdown).toContain('| engine | build |');
     expect(markdown).toContain('project / floor (p95)');
     expect(markdown).toContain('| natural |');

@@ -10,6 +10,7 @@ import { utcDay } from '@/lib/citations/citations';
 import { prisma } from '@/lib/db/client';
 import { absoluteUrl } from '@/lib/site-origin';
 import { passageDetailPath } from '@/lib/urls';
+import { singleSpeakerDocument } from '@/tests/support/documents';
 import { createDocumentFixture } from '@/tests/support/factories';
 
 const ESSAY = 'how-to-really-bring-change-to-north-korea';
@@ -22,15 +23,8 @@ const ofPassage = (slug: string, anchor: string, query = '') =>
   passageCitation(new Request(`${BASE}/${slug}/passages/${anchor}/citation${query}`), { params: Promise.resolve({ slug, anchor }) });
 
 beforeAll(async () => {
-  await createDocumentFixture(prisma, {
-    slug: DRAFT,
-    kind: 'essay',
-    title: 'A Draft To Cite',
-    date: '2020-05',
-    status: 'draft',
-    participants: [{ speaker: 'Seongmin Lee', role: 'author' }],
-    passages: [{ kind: 'paragraph', speaker: 'Seongmin Lee', text: 'Not published yet.' }],
-  });
+  const draft = { slug: DRAFT, title: 'A Draft To Cite', date: '2020-05', status: 'draft' as const, speaker: 'Seongmin Lee' };
+  await createDocumentFixture(prisma, singleSpeakerDocument({ ...draft, paragraphs: ['Not published yet.'] }));
   // The first render of each style builds its CSL engine: seconds on a busy machine.
   for (const format of ['apa', 'mla', 'chicago']) await ofDocument(ESSAY, `?format=${format}`);
 }, 180_000);

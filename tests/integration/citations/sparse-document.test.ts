@@ -9,6 +9,7 @@ import { CITATION_FORMATS } from '@/lib/citations/formats';
 import { prisma } from '@/lib/db/client';
 import { getPublishedDocument } from '@/lib/data/documents';
 import type { DocumentDetail } from '@/lib/data/dto';
+import { singleSpeakerDocument } from '@/tests/support/documents';
 import { createDocumentFixture } from '@/tests/support/factories';
 
 const SLUG = 'a-sparse-testimony';
@@ -16,17 +17,9 @@ const ACCESSED: DayDate = { year: 2027, month: 1, day: 31 };
 let document: DocumentDetail;
 
 beforeAll(async () => {
-  await createDocumentFixture(prisma, {
-    slug: SLUG,
-    kind: 'testimony',
-    title: 'A Sparse Testimony',
-    date: '2019',
-    participants: [{ speaker: 'Madonna', role: 'author' }],
-    passages: [
-      { kind: 'paragraph', speaker: 'Madonna', text: 'The first paragraph.' },
-      { kind: 'paragraph', speaker: null, text: 'A paragraph nobody is credited with.' },
-    ],
-  });
+  const testimony = { slug: SLUG, kind: 'testimony' as const, title: 'A Sparse Testimony', date: '2019', speaker: 'Madonna' };
+  const paragraphs = ['The first paragraph.', { text: 'A paragraph nobody is credited with.', uncredited: true as const }];
+  await createDocumentFixture(prisma, singleSpeakerDocument({ ...testimony, paragraphs }));
   document = (await getPublishedDocument(SLUG))!;
 }, 180_000);
 

@@ -24,17 +24,15 @@ import {
 } from '@/lib/db';
 import { isoTimestamp } from '@/lib/db/postgres/values';
 import { SCRIPT_NODE_ARGS } from '@/scripts/node-args';
-import { startPostgres, type PostgresServer } from '@/tests/support/postgres-server';
+import { throwawayPostgres } from '@/tests/support/throwaway-postgres';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
-let server: PostgresServer;
+const postgresServer = throwawayPostgres('writer');
 let url: string;
 let writer: Writer;
 
-beforeAll(async () => {
-  server = await startPostgres();
-  server.admin('CREATE DATABASE writer_test');
-  url = server.url('writer_test');
+beforeAll(() => {
+  url = postgresServer.freshDatabase();
   writer = openWriter(url);
   writer.db.exec(`
     CREATE TABLE "Note" (id serial PRIMARY KEY, "noteText" text NOT NULL, flagged boolean NOT NULL DEFAULT false,
@@ -49,7 +47,6 @@ beforeAll(async () => {
 afterAll(() => {
   writer?.close();
   closeWriters();
-  server?.stop();
 });
 
 describe('PostgresWriteDb answers as better-sqlite3 does', () => {

@@ -7,7 +7,6 @@ import type { Editor } from '@/lib/auth/editor';
 import {
   addPassage,
   ConflictError,
-  createDocument,
   createSpeaker,
   createTopic,
   addSection,
@@ -40,38 +39,28 @@ import {
 } from '@/lib/editorial';
 import { createAccount } from '@/lib/auth/accounts';
 import { addSynonymGroups } from '@/lib/editorial/synonyms';
-import { closeWriters, createPrismaClient, migratePostgres, openWriter } from '@/lib/db';
-import { readSeedMetadata, seedArchive } from '@/seed/seed-archive';
+import { closeWriters, openWriter } from '@/lib/db';
+import { readSeedMetadata } from '@/seed/seed-archive';
+import { createLeeNamesakeInterview, LEE } from '@/tests/support/lee-namesake';
 import { scratchWriter } from '@/tests/support/scratch-writer';
-import { startPostgres, type PostgresServer } from '@/tests/support/postgres-server';
+import { throwawayPostgres } from '@/tests/support/throwaway-postgres';
 
 const ada: Editor = { id: 'u-ada', name: 'Ada Editor', email: 'ada@example.org', role: 'editor' };
 const ben: Editor = { id: 'u-ben', name: 'Ben Editor', email: 'ben@example.org', role: 'editor' };
 
-let server: PostgresServer;
+const postgresServer = throwawayPostgres('editorial');
 let postgres: Writer;
 /** Copies of the seeded database, for the second and third sessions. */
 let postgresB: Writer;
 let postgresC: Writer;
 
 beforeAll(async () => {
-  server = await startPostgres();
-  server.admin('CREATE DATABASE editorial');
-  const url = server.url('editorial');
-  await migratePostgres(url);
-  const prisma = createPrismaClient(url);
-  try {
-    await seedArchive(prisma);
-  } finally {
-    await prisma.$disconnect();
-  }
-  // PostgreSQL copies a database only when nobody is connected to it.
-  closeWriters();
-  server.admin('CREATE DATABASE editorial_b TEMPLATE editorial');
-  server.admin('CREATE DATABASE editorial_c TEMPLATE editorial');
+  const url = await postgresServer.migratedSeededDatabase();
+  // Copied before anyone connects to it: PostgreSQL copies a database only then.
+  const [copyB, copyC] = [postgresServer.copyOf(url), postgresServer.copyOf(url)];
   postgres = openWriter(url);
-  postgresB = openWriter(server.url('editorial_b'));
-  postgresC = openWriter(server.url('editorial_c'));
+  postgresB = openWriter(copyB);
+  postgresC = openWriter(copyC);
 }, 120_000);
 
 afterAll(() => {
@@ -79,7 +68,6 @@ afterAll(() => {
   postgresB?.close();
   postgresC?.close();
   closeWriters();
-  server?.stop();
 });
 
 /** One editing session on a database: an edit, a stale save, a delete, an addition, a restore. */
@@ -103,7 +91,6 @@ async function session(writer: Writer) {
   return { v1, edited, stale, added, afterEdits, restored, now: doc(1), revisions: listRevisions('document', 1, options) };
 }
 
-const LEE = 2;
 const MARKETS = 6;
 
 /**
@@ -112,26 +99,7 @@ const MARKETS = 6;
  */
 async function secondSession(writer: Writer) {
   const options = { writer };
-  const b = await createSpeaker(ada, { name: 'S. M. Lee', aliases: ['Lee', 'SL'] }, options);
-  const doc = await createDocument(
-    ada,
-    {
-      slug: 'a-second-interview',
-      kind: 'interview',
-      title: 'A Second Interview',
-      date: '2020',
-      participants: [
-        { speakerId: b.id, role: 'interviewee' },
-        { speakerId: LEE, role: 'interviewee' },
-        { speakerId: b.id, role: 'translator' },
-      ],
-      passages: [
-        { kind: 'paragraph', speakerId: b.id, text: 'Words of the second Lee.' },
-        { kind: 'paragraph', speakerId: LEE, text: 'And a reply, in two halves.' },
-      ],
-    },
-    options,
-  );
+  const { namesake: b, interview: doc } = await createLeeNamesakeInterview(ada, options, ['And a reply, in two halves.']);
   const lee = getSpeakerForEditing(LEE, options)!;
   const mergedSpeaker = await mergeSpeakers(ada, { targetId: LEE, expectedTargetVersion: lee.version, sourceId: b.id, expectedSourceVersion: 1 }, options);
 

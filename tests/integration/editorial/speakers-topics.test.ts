@@ -4,7 +4,6 @@ import { describe, expect, it } from 'vitest';
 import type { Editor } from '@/lib/auth/editor';
 import {
   ConflictError,
-  createDocument,
   createSpeaker,
   createTopic,
   deleteSpeaker,
@@ -24,11 +23,11 @@ import {
   ValidationError,
 } from '@/lib/editorial';
 import { indexedIds } from '@/tests/support/full-text-probe';
+import { createLeeNamesakeInterview, LEE } from '@/tests/support/lee-namesake';
 import { scratch } from '@/tests/support/scratch-writer';
 
 const ada: Editor = { id: 'u-ada', name: 'Ada Editor', email: 'ada@example.org', role: 'editor' };
 const JEFF = 1;
-const LEE = 2;
 
 function fresh() {
   const { options, db } = scratch();
@@ -89,23 +88,7 @@ describe('speakers', () => {
 
   it('merges B into A: passages, participants (once per role), aliases and name move; B is deleted; both recorded', async () => {
     const t = fresh();
-    const b = await createSpeaker(ada, { name: 'S. M. Lee', aliases: ['Lee', 'SL'] }, t.options);
-    const doc = await createDocument(
-      ada,
-      {
-        slug: 'a-second-interview',
-        kind: 'interview',
-        title: 'A Second Interview',
-        date: '2020',
-        participants: [
-          { speakerId: b.id, role: 'interviewee' },
-          { speakerId: LEE, role: 'interviewee' },
-          { speakerId: b.id, role: 'translator' },
-        ],
-        passages: [{ kind: 'paragraph', speakerId: b.id, text: 'Words of the second Lee.' }],
-      },
-      t.options,
-    );
+    const { namesake: b, interview: doc } = await createLeeNamesakeInterview(ada, t.options);
     await updatePassage(ada, { documentId: 1, expectedVersion: 1, anchor: 2, speakerId: b.id }, t.options);
     // B's two passages are in the index under B's name until the merge.
     const bPassages = (t.db.prepare('SELECT id FROM Passage WHERE speakerId = ? ORDER BY id').all(b.id) as { id: number }[]).map((r) => r.id);

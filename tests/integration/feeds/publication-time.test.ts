@@ -13,27 +13,28 @@ const pause = () => new Promise((resolve) => setTimeout(resolve, 25));
 
 afterAll(() => prisma.$disconnect());
 
+/** Publishes the document a moment later than anything before, and finds it the newest publication, dated no earlier than that moment. */
+async function publishAndFindNewest(id: number, expectedVersion: number) {
+  await pause();
+  const before = new Date().toISOString();
+  await publishDocument(ada, { id, expectedVersion });
+  const newest = (await recentlyPublished(50))[0];
+  expect(newest.slug).toBe('published-later');
+  expect(newest.publishedAt >= before).toBe(true);
+  return newest;
+}
+
 describe('recentlyPublished', () => {
   it('dates a document by its publication here, and a second publication after a draft spell makes it new again', async () => {
     const { id } = await createDocumentFixture(prisma, { slug: 'published-later', status: 'draft', passages: [{ speaker: 'Eve Later', text: 'Hello.' }] });
     expect((await recentlyPublished(50)).map((d) => d.slug)).not.toContain('published-later');
 
-    await pause();
-    const beforeFirst = new Date().toISOString();
-    await publishDocument(ada, { id, expectedVersion: 1 });
-    const first = (await recentlyPublished(50))[0];
-    expect(first.slug).toBe('published-later');
-    expect(first.publishedAt >= beforeFirst).toBe(true);
+    const first = await publishAndFindNewest(id, 1);
     expect(first.updatedAt >= first.publishedAt).toBe(true);
 
     await unpublishDocument(ada, { id, expectedVersion: 2 });
     expect((await recentlyPublished(50)).map((d) => d.slug)).not.toContain('published-later');
-    await pause();
-    const beforeSecond = new Date().toISOString();
-    await publishDocument(ada, { id, expectedVersion: 3 });
-    const second = (await recentlyPublished(50))[0];
-    expect(second.slug).toBe('published-later');
-    expect(second.publishedAt >= beforeSecond).toBe(true);
+    const second = await publishAndFindNewest(id, 3);
     expect(second.publishedAt > first.publishedAt).toBe(true);
   });
 

@@ -11,38 +11,41 @@ import { saveImport } from '@/lib/admin/import-save';
 import { ImportError } from '@/lib/import';
 import { createPrismaClient } from '@/lib/db';
 import { parseImportArguments, runImport } from '@/scripts/import-command';
+import { carriedFile, previewedImportForm } from '@/tests/support/import-form';
 import { copyTemplateUrl } from '@/tests/support/per-file-database';
 import { scratchCounting } from '@/tests/support/scratch-writer';
 
 const ada: Editor = { id: 'u-ada', name: 'Ada Editor', email: 'ada@example.org', role: 'editor' };
 
+/** One interview's cues; the .vtt names each cue's speaker in a voice tag, the .srt by a label where the speaker changes. */
+const CUES = [
+  { start: 1000, end: 3000, speaker: 'Min-ho Park', text: 'Where did you grow up?' },
+  { start: 3500, end: 6000, speaker: 'Pyong-ok Choi', text: 'In Hyesan,' },
+  { start: 6000, end: 9250, speaker: 'Pyong-ok Choi', text: 'near the river.' },
+  { start: 10_000, end: 12_000, speaker: 'Min-ho Park', text: 'Were you afraid?' },
+  { start: 3_600_000, end: 3_605_500, speaker: 'Pyong-ok Choi', text: 'Always.' },
+];
+const LABELS: Record<string, string> = { 'Min-ho Park': 'MH', 'Pyong-ok Choi': 'PO' };
+
 const VTT = stringifySync(
   [
     { type: 'header', data: 'WEBVTT - Rice in Hyesan' },
-    { type: 'cue', data: { start: 1000, end: 3000, text: '<v Min-ho Park>Where did you grow up?' } },
-    { type: 'cue', data: { start: 3500, end: 6000, text: '<v Pyong-ok Choi>In Hyesan,' } },
-    { type: 'cue', data: { start: 6000, end: 9250, text: '<v Pyong-ok Choi>near the river.' } },
-    { type: 'cue', data: { start: 10_000, end: 12_000, text: '<v Min-ho Park>Were you afraid?' } },
-    { type: 'cue', data: { start: 3_600_000, end: 3_605_500, text: '<v Pyong-ok Choi>Always.' } },
+    ...CUES.map(({ start, end, speaker, text }) => ({ type: 'cue' as const, data: { start, end, text: `<v ${speaker}>${text}` } })),
   ],
   { format: 'WebVTT' },
+);
+const SRT = stringifySync(
+  CUES.map(({ start, end, speaker, text }, i) => ({
+    type: 'cue' as const,
+    data: { start, end, text: CUES[i - 1]?.speaker === speaker ? text : `${LABELS[speaker]}: ${text}` },
+  })),
+  { format: 'SRT' },
 );
 
 const fresh = () => scratchCounting(['Speaker', 'Document', 'Passage', 'Revision']);
 
-function form(extra: Record<string, string> = {}): Record<string, string> {
-  return {
-    raw: '',
-    fileName: 'rice.vtt',
-    fileData: Buffer.from(VTT).toString('base64'),
-    documentTitle: 'Rice in Hyesan',
-    date: '2019-05',
-    'speaker-0': 'new',
-    'speaker-1': 'new',
-    ...Object.fromEntries([0, 1, 2, 3].map((i) => [`keep-${i}`, 'yes'])),
-    ...extra,
-  };
-}
+const form = (extra: Record<string, string> = {}) =>
+  previewedImportForm({ speakers: 2, passages: 4 }, { ...carriedFile('rice.vtt', VTT), documentTitle: 'Rice in Hyesan', date: '2019-05', ...extra });
 
 describe('the back office saves a WebVTT import with its times', () => {
   it('stores each kept passage with its first cue’s start and its last cue’s end', async () => {
@@ -84,20 +87,7 @@ describe('`npm run import` reads captions', () => {
 
   it.each([
     ['rice.vtt', VTT, []],
-    [
-      'rice.srt',
-      stringifySync(
-        [
-          { type: 'cue', data: { start: 1000, end: 3000, text: 'MH: Where did you grow up?' } },
-          { type: 'cue', data: { start: 3500, end: 6000, text: 'PO: In Hyesan,' } },
-          { type: 'cue', data: { start: 6000, end: 9250, text: 'near the river.' } },
-          { type: 'cue', data: { start: 10_000, end: 12_000, text: 'MH: Were you afraid?' } },
-          { type: 'cue', data: { start: 3_600_000, end: 3_605_500, text: 'PO: Always.' } },
-        ],
-        { format: 'SRT' },
-      ),
-      ['--speaker', 'MH=Min-ho Park', '--speaker', 'PO=Pyong-ok Choi'],
-    ],
+    ['rice.srt', SRT, ['--speaker', 'MH=Min-ho Park', '--speaker', 'PO=Pyong-ok Choi']],
   ])('%s becomes a draft with its times', async (name, text, flags) => {
     const file = path.join(dir, name);
     writeFileSync(file, text);

@@ -9,6 +9,7 @@ import { saveImport } from '@/lib/admin/import-save';
 import { ImportError } from '@/lib/import';
 import { parseDocx } from '@/lib/import/formats';
 import { docxOf } from '@/tests/unit/import/docx-files';
+import { carriedFile, previewedImportForm } from '@/tests/support/import-form';
 import { scratchCounting } from '@/tests/support/scratch-writer';
 
 const ada: Editor = { id: 'u-ada', name: 'Ada Editor', email: 'ada@example.org', role: 'editor' };
@@ -30,16 +31,10 @@ const transcript = () =>
 
 async function form(bytes: Uint8Array): Promise<Record<string, string>> {
   const parsed = await parseDocx(bytes, { speakers: speakerHints(SPEAKERS) });
-  return {
-    raw: '',
-    fileName: 'choi.docx',
-    fileData: Buffer.from(bytes).toString('base64'),
-    documentTitle: 'Rice in Hyesan',
-    date: '2019-05',
-    speakers: SPEAKERS,
-    ...Object.fromEntries(parsed.speakers.map((_, i) => [`speaker-${i}`, 'new'])),
-    ...Object.fromEntries(parsed.passages.map((_, i) => [`keep-${i}`, 'yes'])),
-  };
+  return previewedImportForm(
+    { speakers: parsed.speakers.length, passages: parsed.passages.length },
+    { ...carriedFile('choi.docx', bytes), documentTitle: 'Rice in Hyesan', date: '2019-05', speakers: SPEAKERS },
+  );
 }
 
 describe('the back office saves a Word transcript', () => {

@@ -8,6 +8,7 @@ import type { Editor } from '@/lib/auth/editor';
 import { saveImport } from '@/lib/admin/import-save';
 import { ImportError } from '@/lib/import';
 import { parseOhms, parseTranscriptFile } from '@/lib/import/formats';
+import { carriedFile, previewedImportForm } from '@/tests/support/import-form';
 import { scratchCounting } from '@/tests/support/scratch-writer';
 
 const ada: Editor = { id: 'u-ada', name: 'Ada Editor', email: 'ada@example.org', role: 'editor' };
@@ -18,15 +19,10 @@ const fresh = () => scratchCounting(['Speaker', 'Document', 'Passage', 'Document
 const parsed = parseOhms(OHMS.toString('utf8'));
 
 function form(bytes: Buffer = OHMS): Record<string, string> {
-  return {
-    raw: '',
-    fileName: 'sayer.xml',
-    fileData: bytes.toString('base64'),
-    documentTitle: 'Interview with Ben Sayer',
-    date: '2021-06',
-    ...Object.fromEntries(parsed.speakers.map((_, i) => [`speaker-${i}`, 'new'])),
-    ...Object.fromEntries(parsed.passages.map((_, i) => [`keep-${i}`, 'yes'])),
-  };
+  return previewedImportForm(
+    { speakers: parsed.speakers.length, passages: parsed.passages.length },
+    { ...carriedFile('sayer.xml', bytes), documentTitle: 'Interview with Ben Sayer', date: '2021-06' },
+  );
 }
 
 describe('the back office saves an OHMS import with its times and table of contents', () => {

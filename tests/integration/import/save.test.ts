@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Editor } from '@/lib/auth/editor';
 import { saveImport } from '@/lib/admin/import-save';
 import { EditorialError, getDocumentForEditing, openWriter, ValidationError, type Writer } from '@/lib/editorial';
+import { previewedImportForm } from '@/tests/support/import-form';
 import { copyTemplateTarget } from '@/tests/support/per-file-database';
 
 const ada: Editor = { id: 'u-ada', name: 'Ada Editor', email: 'ada@example.org', role: 'editor' };
@@ -43,16 +44,10 @@ async function expectRefusedUnchanged(t: ReturnType<typeof fresh>, fields: Recor
 
 /** The form as the preview hands it back: both speakers new, every passage kept. */
 function form(extra: Record<string, string> = {}): Record<string, string> {
-  return {
-    raw: TRANSCRIPT,
-    speakers: 'MH = Min-ho Park\nPO = Pyong-ok Choi',
-    documentTitle: 'Markets After the Famine',
-    date: '2018-08',
-    'speaker-0': 'new',
-    'speaker-1': 'new',
-    ...Object.fromEntries([0, 1, 2, 3].map((i) => [`keep-${i}`, 'yes'])),
-    ...extra,
-  };
+  return previewedImportForm(
+    { speakers: 2, passages: 4 },
+    { raw: TRANSCRIPT, speakers: 'MH = Min-ho Park\nPO = Pyong-ok Choi', documentTitle: 'Markets After the Famine', date: '2018-08', ...extra },
+  );
 }
 
 describe('saving an import', () => {

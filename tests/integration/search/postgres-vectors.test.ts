@@ -6,30 +6,25 @@
 // both), filtered after or first; the SQL reference agrees with the fast path; an edited passage
 // loses its old meaning at once.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeVectorReaders, databaseFilePath, sql, vectorReaderFor, type NearestOptions, type NearestRow, type QueryDb } from '@/lib/db';
+import { closeVectorReaders, sql, vectorReaderFor, type NearestOptions, type NearestRow, type QueryDb } from '@/lib/db';
 import { prisma } from '@/lib/db/client';
-import { copySqliteToPostgres } from '@/lib/db/postgres/copy-from-sqlite';
 import { openPostgresReader, type PostgresReader } from '@/lib/db/postgres/reader';
 import { postgresVectors } from '@/lib/db/postgres/vectors';
 import { sqliteVectors } from '@/lib/db/sqlite/vectors';
 import type { ChunkVector } from '@/lib/db/vectors';
-import { env } from '@/lib/env';
 import { filterSql } from '@/lib/search/filters';
 import { isPublicDocument } from '@/lib/search/public-documents';
 import type { SearchRequest } from '@/lib/search/types';
 import { EMBEDDING_MODEL, embedTexts } from '@/lib/search/vectors/model';
 import { quantize } from '@/lib/search/vectors/quantize';
-import { startPostgres, type PostgresServer } from '@/tests/support/postgres-server';
+import { throwawayPostgres } from '@/tests/support/throwaway-postgres';
 
-let server: PostgresServer;
+const postgresServer = throwawayPostgres('vectors');
 let pg: PostgresReader;
 let lite: QueryDb;
 
 beforeAll(async () => {
-  server = await startPostgres();
-  server.admin('CREATE DATABASE vectors');
-  await copySqliteToPostgres(databaseFilePath(env.DATABASE_URL), server.url('vectors'));
-  pg = openPostgresReader(server.url('vectors'));
+  pg = openPostgresReader(await postgresServer.seededDatabase());
   lite = (await vectorReaderFor(prisma))!;
   expect(lite).not.toBeNull();
 }, 120_000);
@@ -37,7 +32,6 @@ beforeAll(async () => {
 afterAll(async () => {
   closeVectorReaders();
   await pg?.pool.end();
-  server?.stop();
   await prisma.$disconnect();
 });
 

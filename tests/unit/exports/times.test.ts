@@ -6,52 +6,15 @@ import { describe, expect, it } from 'vitest';
 import type { PassageKind } from '@/lib/vocabulary';
 import { toOhms } from '@/lib/exports/ohms';
 import type { TimedPassage } from '@/lib/exports/passage-times';
-import type { ExportSource } from '@/lib/exports/source';
 import { toTei } from '@/lib/exports/tei';
 import { toWebVtt } from '@/lib/exports/webvtt';
 import { OHMS, TEI } from '@/tests/support/export-readers';
+import { timedExportSource, timedPassage } from '@/tests/support/timed-export-source';
 import { el, XmlFile } from '@/tests/support/xml-file';
 
-const passage = (anchor: number, kind: PassageKind, speaker: string, text: string, times?: [number | null, number | null]): TimedPassage => ({
-  id: anchor,
-  anchor,
-  position: anchor,
-  kind,
-  speaker: { slug: speaker.toLowerCase().replace(/ /g, '-'), name: speaker },
-  text,
-  paragraphs: [text],
-  questionAnchor: kind === 'answer' ? anchor - 1 : null,
-  topics: [],
-  ...(times ? { startMs: times[0], endMs: times[1] } : {}),
-});
-
-function source(passages: TimedPassage[]): ExportSource {
-  return {
-    id: 7,
-    url: 'https://archive.example/documents/timed',
-    passageUrl: (anchor) => `https://archive.example/documents/timed#p${anchor}`,
-    siteUrl: 'https://archive.example/',
-    document: {
-      slug: 'timed',
-      kind: 'interview',
-      title: 'A recorded interview',
-      subtitle: null,
-      publisher: null,
-      date: { iso: '2020-05', label: 'May 2020', precision: 'month', year: 2020 },
-      participants: [
-        { slug: 'ann-ask', name: 'Ann Ask', role: 'interviewer' },
-        { slug: 'ben-say', name: 'Ben Say', role: 'interviewee' },
-      ],
-      passageCount: passages.length,
-      summary: null,
-      sourceUrl: null,
-      caption: null,
-      language: 'en',
-      updatedAt: '2024-01-02T03:04:05.000Z',
-      passages,
-    },
-  };
-}
+const passage = (anchor: number, kind: PassageKind, speaker: string, text: string, times?: [number | null, number | null]): TimedPassage =>
+  timedPassage(anchor, kind, speaker, text, times ? { startMs: times[0], endMs: times[1] } : {});
+const source = (passages: TimedPassage[]) => timedExportSource(passages);
 
 const timed = [
   passage(1, 'question', 'Ann Ask', 'When did you leave?', [1500, 4250]),

@@ -4,23 +4,17 @@
 import { describe, expect, it } from 'vitest';
 import { toOhms } from '@/lib/exports/ohms';
 import type { TimedPassage } from '@/lib/exports/passage-times';
-import type { ExportSource } from '@/lib/exports/source';
 import { parseOhms } from '@/lib/import/formats/ohms';
+import { timedExportSource, timedPassage } from '@/tests/support/timed-export-source';
 import { assertWellFormed, requireXmllint } from '@/tests/support/xmllint';
 
-const passage = (anchor: number, kind: 'question' | 'answer', name: string, text: string, startMs: number, topics: string[] = []): TimedPassage => ({
-  id: anchor,
-  anchor,
-  position: anchor,
-  kind,
-  speaker: { slug: name.toLowerCase().replace(/ /g, '-'), name },
-  text,
-  paragraphs: text.split('\n\n'),
-  questionAnchor: kind === 'answer' ? anchor - 1 : null,
-  topics: topics.map((t) => ({ slug: t.toLowerCase(), name: t })),
-  startMs,
-  endMs: startMs + 3000,
-});
+const passage = (anchor: number, kind: 'question' | 'answer', name: string, text: string, startMs: number, topics: string[] = []): TimedPassage =>
+  timedPassage(anchor, kind, name, text, {
+    paragraphs: text.split('\n\n'),
+    topics: topics.map((t) => ({ slug: t.toLowerCase(), name: t })),
+    startMs,
+    endMs: startMs + 3000,
+  });
 
 const passages = [
   passage(1, 'question', 'Ann Ask', 'When did you leave?', 1500),
@@ -29,31 +23,10 @@ const passages = [
   passage(4, 'answer', 'Ben Say', 'No. My sister came with me.', 10_500, ['Family']),
 ];
 
-const source: ExportSource = {
-  id: 7,
-  url: 'https://archive.example/documents/timed',
-  passageUrl: (anchor) => `https://archive.example/documents/timed#p${anchor}`,
-  siteUrl: 'https://archive.example/',
-  document: {
-    slug: 'timed',
-    kind: 'interview',
-    title: 'A recorded interview',
-    subtitle: null,
-    publisher: null,
-    date: { iso: '2020-05-17', label: 'May 17, 2020', precision: 'day', year: 2020 },
-    participants: [
-      { slug: 'ann-ask', name: 'Ann Ask', role: 'interviewer' },
-      { slug: 'ben-say', name: 'Ben Say', role: 'interviewee' },
-    ],
-    passageCount: passages.length,
-    summary: 'Leaving at night.',
-    sourceUrl: null,
-    caption: null,
-    language: 'en',
-    updatedAt: '2024-01-02T03:04:05.000Z',
-    passages,
-  },
-};
+const source = timedExportSource(passages, {
+  date: { iso: '2020-05-17', label: 'May 17, 2020', precision: 'day', year: 2020 },
+  summary: 'Leaving at night.',
+});
 
 describe('an OHMS export with index points, imported back', () => {
   const xml = toOhms(source);
