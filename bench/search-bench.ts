@@ -6,7 +6,7 @@ import path from 'node:path';
 import { parseArgs as parseCommandLine } from 'node:util';
 import { engineTable, classTable, hybridTable, postgresTable } from './lib/report';
 import type { BenchOptions } from './lib/bench-types';
-import { integer } from './lib/command-line';
+import { integer, withUsage } from './lib/command-line';
 import { parseEngines } from './lib/engine-choice';
 import { runSearchBench } from './lib/run';
 import { ALL_ENGINE_NAMES, ENGINE_NAMES } from './engines/types';
@@ -27,18 +27,9 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-/** The options as given; a mistyped or unknown one is an error that shows the usage. */
-function readCommandLine(argv: string[]) {
-  try {
-    return parseCommandLine({ args: argv, options: OPTIONS });
-  } catch (error) {
-    throw new Error(`${error instanceof Error ? error.message : error}\n${USAGE}`);
-  }
-}
-
 export function parseArgs(argv: string[]): BenchOptions {
   const root = path.resolve(import.meta.dirname);
-  const { values } = readCommandLine(argv);
+  const { values } = withUsage(USAGE, () => parseCommandLine({ args: argv, options: OPTIONS }));
   if (values.help) {
     console.log(USAGE);
     process.exit(0);
@@ -49,8 +40,8 @@ export function parseArgs(argv: string[]): BenchOptions {
     seed: integer('seed', values.seed, 42, 0),
     engines: values.engines === undefined ? [...ENGINE_NAMES] : parseEngines(values.engines),
     rebuild: values.rebuild ?? false,
-    outDir: values.out === undefined ? path.join(root, 'results') : path.resolve(values.out),
-    cacheDir: values.cache === undefined ? path.join(root, '.cache') : path.resolve(values.cache),
+    outDir: path.resolve(values.out ?? path.join(root, 'results')),
+    cacheDir: path.resolve(values.cache ?? path.join(root, '.cache')),
     likeMaxN: integer('like-max', values['like-max'], 200_000, 0),
     memoryMaxN: integer('memory-max', values['memory-max'], 300_000, 0),
     pageSize: 10,

@@ -8,21 +8,16 @@ import { closeWriters, databaseLabel, databaseTarget, migrateAt } from '@/lib/db
 import { embedPending } from '@/lib/search/vectors/embed-pending';
 import { EMBEDDING_MODEL } from '@/lib/search/vectors/model';
 import { progressBar } from './embed-progress';
+import { rebuildFlag } from './rebuild-flag';
 
-const USAGE = 'usage: npm run search:embed [-- --rebuild]';
-const args = process.argv.slice(2);
-const unknown = args.filter((a) => a !== '--rebuild');
-if (unknown.length > 0) {
-  console.error(`search:embed: unknown option ${unknown.join(' ')}\n${USAGE}`);
-  process.exit(2);
-}
+const rebuild = rebuildFlag('search:embed');
 
 // Either engine: the target is SQLite's file or PostgreSQL's address; logs name it without a password.
 const target = databaseTarget(env.DATABASE_URL);
 await migrateAt(env.DATABASE_URL);
 const started = Date.now();
 try {
-  const report = await embedPending(target, { rebuild: args.includes('--rebuild'), onProgress: progressBar('Embedding') });
+  const report = await embedPending(target, { rebuild, onProgress: progressBar('Embedding') });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   console.log(`${databaseLabel(env.DATABASE_URL)}: embedded ${report.passages} passages (${report.chunks} chunks) with ${EMBEDDING_MODEL} in ${seconds} s.`);
 } finally {

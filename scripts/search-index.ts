@@ -5,14 +5,9 @@ import './load-env';
 import { env } from '@/lib/env';
 import { closeWriters, databaseFilePath, engineOf, migrateDatabase } from '@/lib/db';
 import { ensureTermImpacts } from '@/lib/search/top-k/ensure';
+import { rebuildFlag } from './rebuild-flag';
 
-const USAGE = 'usage: npm run search:index [-- --rebuild]';
-const args = process.argv.slice(2);
-const unknown = args.filter((a) => a !== '--rebuild');
-if (unknown.length > 0) {
-  console.error(`search:index: unknown option ${unknown.join(' ')}\n${USAGE}`);
-  process.exit(2);
-}
+const rebuild = rebuildFlag('search:index');
 
 // The ranking lists are SQLite's (they speed up FTS5's bm25 for frequent words); PostgreSQL's full text
 // ranks with its own indexes and has none to build: nothing to do, which is not a failure.
@@ -24,7 +19,7 @@ if (engineOf(env.DATABASE_URL) === 'postgresql') {
 const file = databaseFilePath(env.DATABASE_URL);
 migrateDatabase(file);
 try {
-  const report = ensureTermImpacts(file, { rebuild: args.includes('--rebuild'), progress: true });
+  const report = ensureTermImpacts(file, { rebuild, progress: true });
   console.log(
     report
       ? `${file}: ${report.lists} ranking lists, ${report.entries} entries, in ${report.seconds.toFixed(1)} s.`

@@ -1,7 +1,9 @@
 // The command line of `npm run bench:http` and `npm run bench:bundle`, read into plain options.
 import path from 'node:path';
 import { parseArgs as parseCommandLine } from 'node:util';
-import { integer } from '../lib/command-line';
+import { integer, withUsage } from '../lib/command-line';
+
+export { UsageError } from '../lib/command-line';
 
 export const ARCHIVES = ['seed', '100k'] as const;
 export type ArchiveName = (typeof ARCHIVES)[number];
@@ -63,30 +65,19 @@ function connectionCounts(value: string | undefined): number[] {
   return [...new Set(counts)].sort((a, b) => a - b);
 }
 
-export class UsageError extends Error {}
-
 export function parseHttpArgs(argv: string[], root: string): HttpBenchOptions | 'help' {
-  let values;
-  try {
-    ({ values } = parseCommandLine({ args: argv, options: OPTIONS, allowNegative: false }));
-  } catch (error) {
-    throw new UsageError(`${error instanceof Error ? error.message : error}\n${USAGE}`);
-  }
+  const { values } = withUsage(USAGE, () => parseCommandLine({ args: argv, options: OPTIONS, allowNegative: false }));
   if (values.help) return 'help';
-  try {
-    return {
-      archives: names('archives', values.archives, ARCHIVES),
-      targets: names('targets', values.targets, TARGETS),
-      connections: connectionCounts(values.connections),
-      durationSeconds: integer('duration', values.duration, 10, 1, 3600),
-      warmupSeconds: integer('warmup', values.warmup, 2, 0, 600),
-      baseline: !values['no-baseline'],
-      port: integer('port', values.port, 3102, 1, 65535),
-      outDir: values.out === undefined ? path.join(root, 'results') : path.resolve(values.out),
-      corpusFile: values.corpus === undefined ? path.join(root, '.cache', 'corpus-100000-42.db') : path.resolve(values.corpus),
-      workDir: values.work === undefined ? path.join(root, '.cache', 'http') : path.resolve(values.work),
-    };
-  } catch (error) {
-    throw new UsageError(`${error instanceof Error ? error.message : error}\n${USAGE}`);
-  }
+  return withUsage(USAGE, () => ({
+    archives: names('archives', values.archives, ARCHIVES),
+    targets: names('targets', values.targets, TARGETS),
+    connections: connectionCounts(values.connections),
+    durationSeconds: integer('duration', values.duration, 10, 1, 3600),
+    warmupSeconds: integer('warmup', values.warmup, 2, 0, 600),
+    baseline: !values['no-baseline'],
+    port: integer('port', values.port, 3102, 1, 65535),
+    outDir: path.resolve(values.out ?? path.join(root, 'results')),
+    corpusFile: path.resolve(values.corpus ?? path.join(root, '.cache', 'corpus-100000-42.db')),
+    workDir: path.resolve(values.work ?? path.join(root, '.cache', 'http')),
+  }));
 }

@@ -1,4 +1,5 @@
-// What the benchmarks' command lines share: reading a whole-number option against its bounds.
+// What the benchmarks' command lines share: a mistake said with the usage, and reading a whole-number
+// option against its bounds.
 
 /** A whole number ≥ min (and ≤ max when given; `_` allowed as a thousands mark), or the default when not given. */
 export function integer(flag: string, value: string | undefined, fallback: number, min: number, max?: number): number {
@@ -7,4 +8,16 @@ export function integer(flag: string, value: string | undefined, fallback: numbe
   const range = max === undefined ? `≥ ${min}` : `from ${min} to ${max}`;
   if (!Number.isInteger(n) || n < min || (max !== undefined && n > max)) throw new Error(`--${flag} needs a whole number ${range}, not "${value}".`);
   return n;
+}
+
+/** A mistyped, unknown or out-of-range option; its message ends with the usage. */
+export class UsageError extends Error {}
+
+/** Runs `read` (parseArgs, or reading its values); what it throws becomes a UsageError followed by `usage`. */
+export function withUsage<T>(usage: string, read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    throw new UsageError(`${error instanceof Error ? error.message : error}\n${usage}`);
+  }
 }

@@ -8,14 +8,33 @@ import type { EntityMatches as Matches } from '@/lib/search/types';
 import { documentPath, passagePath, speakerPath, topicPath } from '@/lib/urls';
 import { MarkedText } from '../marked-text';
 
-function Group({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+/** One kind of match under its heading, or nothing when the search matched none of that kind. */
+function Group<T>({ id, title, items, children }: { id: string; title: string; items: T[]; children: (item: T) => ReactNode }) {
+  if (items.length === 0) return null;
   return (
     <section aria-labelledby={id}>
       <h3 id={id} className="text-sm font-semibold muted">
         {title}
       </h3>
-      <ul className="mt-1 space-y-1">{children}</ul>
+      <ul className="mt-1 space-y-1">{items.map(children)}</ul>
     </section>
+  );
+}
+
+/**
+ * A document or section that matched: its link, what it is (in muted text after it) and, on a line of
+ * its own, the part of its summary or synopsis that matched.
+ */
+function MatchWithContext({ href, title, context, marked }: { href: string; title: ReactNode; context: ReactNode; marked: string | undefined }) {
+  return (
+    <li>
+      <Link href={href}>{title}</Link> <span className="text-sm muted">{context}</span>
+      {marked && (
+        <span className="block text-sm muted">
+          <MarkedText text={marked} />
+        </span>
+      )}
+    </li>
   );
 }
 
@@ -27,66 +46,56 @@ export function EntityMatches({ entities }: { entities: Matches }) {
       <h2 id="entity-matches" className="font-serif text-lg font-semibold">
         People, documents and topics
       </h2>
-      {speakers.length > 0 && (
-        <Group id="entity-speakers" title="Speakers">
-          {speakers.map((s) => (
-            <li key={s.slug}>
-              <Link href={speakerPath(s.slug)}>{s.name}</Link>
-              {s.marked && (
-                <span className="text-sm muted">
-                  {' '}
-                  — <MarkedText text={s.marked} />
-                </span>
-              )}
-            </li>
-          ))}
-        </Group>
-      )}
-      {documents.length > 0 && (
-        <Group id="entity-documents" title="Documents">
-          {documents.map((d) => (
-            <li key={d.slug}>
-              <Link href={documentPath(d.slug)}>
-                <cite>{d.title}</cite>
-              </Link>{' '}
+      <Group id="entity-speakers" title="Speakers" items={speakers}>
+        {(s) => (
+          <li key={s.slug}>
+            <Link href={speakerPath(s.slug)}>{s.name}</Link>
+            {s.marked && (
               <span className="text-sm muted">
+                {' '}
+                — <MarkedText text={s.marked} />
+              </span>
+            )}
+          </li>
+        )}
+      </Group>
+      <Group id="entity-documents" title="Documents" items={documents}>
+        {(d) => (
+          <MatchWithContext
+            key={d.slug}
+            href={documentPath(d.slug)}
+            title={<cite>{d.title}</cite>}
+            context={
+              <>
                 ({d.kind}, <time dateTime={d.date}>{labelForIsoDate(d.date)}</time>)
-              </span>
-              {d.marked && (
-                <span className="block text-sm muted">
-                  <MarkedText text={d.marked} />
-                </span>
-              )}
-            </li>
-          ))}
-        </Group>
-      )}
-      {sections.length > 0 && (
-        <Group id="entity-sections" title="Sections">
-          {sections.map((s) => (
-            <li key={`${s.documentSlug}#${s.anchor}:${s.title}`}>
-              <Link href={passagePath(s.documentSlug, s.anchor)}>{s.title}</Link>{' '}
-              <span className="text-sm muted">
+              </>
+            }
+            marked={d.marked}
+          />
+        )}
+      </Group>
+      <Group id="entity-sections" title="Sections" items={sections}>
+        {(s) => (
+          <MatchWithContext
+            key={`${s.documentSlug}#${s.anchor}:${s.title}`}
+            href={passagePath(s.documentSlug, s.anchor)}
+            title={s.title}
+            context={
+              <>
                 in <cite>{s.documentTitle}</cite>
-              </span>
-              {s.marked && (
-                <span className="block text-sm muted">
-                  <MarkedText text={s.marked} />
-                </span>
-              )}
-            </li>
-          ))}
-        </Group>
-      )}
-      {topics.length > 0 && (
-        <Group id="entity-topics" title="Topics">
-          {topics.map((t) => (
-            <li key={t.slug}>
-              <Link href={topicPath(t.slug)}>{t.name}</Link>
-            </li>
-          ))}
-        </Group>
-      )}
+              </>
+            }
+            marked={s.marked}
+          />
+        )}
+      </Group>
+      <Group id="entity-topics" title="Topics" items={topics}>
+        {(t) => (
+          <li key={t.slug}>
+            <Link href={topicPath(t.slug)}>{t.name}</Link>
+          </li>
+        )}
+      </Group>
     </section>
   );
 }

@@ -9,7 +9,7 @@ import { documentPaths } from './paths';
 import { sql, type DocumentSnapshot, type Snapshot, type SpeakerSnapshot, type TopicSnapshot } from './snapshots';
 import type { WriteDb } from '@/lib/db';
 
-type Referenced = SpeakerSnapshot | TopicSnapshot;
+export type Referenced = SpeakerSnapshot | TopicSnapshot;
 
 /** A checked merge (mergeSpeakersSchema, mergeTopicsSchema). */
 export interface MergeData {

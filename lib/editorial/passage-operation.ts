@@ -11,7 +11,7 @@ import { documentPaths } from './paths';
 import type { DocumentSnapshot } from './snapshots';
 import type { WriteDb } from '@/lib/db';
 
-type PassageInput = { documentId: number; expectedVersion: number; message?: string | null };
+export type PassageInput = { documentId: number; expectedVersion: number; message?: string | null };
 
 export interface PassageOperation<S extends z.ZodType<PassageInput>, R, X> {
   schema: S;

@@ -7,7 +7,9 @@ import { addSectionSchema, deleteSectionSchema, moveSectionSchema, updateSection
 import { writerOf, type WriteDb } from '@/lib/db';
 import type { EditOptions } from './history';
 import { NotFoundError, ValidationError } from './errors';
-import { passageOperation } from './passage-operation';
+import type { z } from 'zod';
+import type { AuditAction } from './audit';
+import { passageOperation, type PassageInput } from './passage-operation';
 import { passageRows, sectionRows, sql, type SectionRow } from './rows';
 
 export type { SectionRow } from './rows';
@@ -82,77 +84,87 @@ function requireStartPassage(db: WriteDb, documentId: number, anchor: number): v
   }
 }
 
-function sectionIndex(sections: SectionRow[], sectionId: number): number {
+function sectionIndex(sections: EditableSections, sectionId: number): number {
   const index = sections.findIndex((s) => s.id === sectionId);
   if (index < 0) throw new NotFoundError('This document has no such section (it may have been deleted since).');
   return index;
 }
 
 /** Where a new section goes: after the sections starting at or before its passage in reading order. */
-function placeFor(db: WriteDb, documentId: number, sections: SectionRow[], startAnchor: number): number {
+function placeFor(db: WriteDb, documentId: number, sections: EditableSections, startAnchor: number): number {
   const rank = new Map(passageRows(db, documentId).map((p, i) => [p.anchor, i]));
   const at = rank.get(startAnchor)!;
   const after = sections.findLastIndex((s) => (rank.get(s.startAnchor) ?? -1) <= at);
   return after + 1;
 }
 
+type EditableSections = (SectionSnapshot & { id?: number })[];
+
+/**
+ * A change of the table of contents, as a change of its document: the sections are read, `edit`
+ * changes the list in place (and returns what `describe` names), and the list is written back.
+ */
+function sectionOperation<S extends z.ZodType<PassageInput>, R>(operation: {
+  schema: S;
+  action: AuditAction;
+  edit: (sections: EditableSections, data: z.output<S>, db: WriteDb) => R;
+  describe: (data: z.output<S>, result: R) => string;
+}) {
+  return passageOperation({
+    schema: operation.schema,
+    action: operation.action,
+    mutate: (data, db) => {
+      const sections: EditableSections = sectionRows(db, data.documentId);
+      const result = operation.edit(sections, data, db);
+      writeSections(db, data.documentId, sections);
+      return result;
+    },
+    describe: operation.describe,
+  });
+}
+
 /** Adds a section, placed among the others by where its passage is in reading order. */
-export const addSection = passageOperation({
+export const addSection = sectionOperation({
   schema: addSectionSchema,
   action: 'create',
-  mutate: (data, db) => {
+  edit: (sections, data, db) => {
     requireStartPassage(db, data.documentId, data.startAnchor);
-    const sections: (SectionSnapshot & { id?: number })[] = sectionRows(db, data.documentId);
-    sections.splice(placeFor(db, data.documentId, sectionRows(db, data.documentId), data.startAnchor), 0, {
-      title: data.title,
-      synopsis: data.synopsis ?? null,
-      keywords: [],
-      startAnchor: data.startAnchor,
-    });
-    writeSections(db, data.documentId, sections);
+    const section = { title: data.title, synopsis: data.synopsis ?? null, keywords: [], startAnchor: data.startAnchor };
+    sections.splice(placeFor(db, data.documentId, sections, data.startAnchor), 0, section);
   },
   describe: (data) => `Added the section “${data.title}”`,
 });
 
 /** Changes a section's title, synopsis and start passage (its keywords, from an import, stay). */
-export const updateSection = passageOperation({
+export const updateSection = sectionOperation({
   schema: updateSectionSchema,
   action: 'update',
-  mutate: (data, db) => {
+  edit: (sections, data, db) => {
     requireStartPassage(db, data.documentId, data.startAnchor);
-    const sections = sectionRows(db, data.documentId);
     const index = sectionIndex(sections, data.sectionId);
     sections[index] = { ...sections[index], title: data.title, synopsis: data.synopsis ?? null, startAnchor: data.startAnchor };
-    writeSections(db, data.documentId, sections);
   },
   describe: (data) => `Edited the section “${data.title}”`,
 });
 
-export const deleteSection = passageOperation({
+export const deleteSection = sectionOperation({
   schema: deleteSectionSchema,
   action: 'delete',
-  mutate: (data, db) => {
-    const sections = sectionRows(db, data.documentId);
-    const [removed] = sections.splice(sectionIndex(sections, data.sectionId), 1);
-    writeSections(db, data.documentId, sections);
-    return removed.title;
-  },
+  edit: (sections, data) => sections.splice(sectionIndex(sections, data.sectionId), 1)[0].title,
   describe: (_data, title) => `Deleted the section “${title}”`,
 });
 
 /** Moves a section one place up or down the table of contents (the first cannot go up, nor the last down). */
-export const moveSection = passageOperation({
+export const moveSection = sectionOperation({
   schema: moveSectionSchema,
   action: 'reorder',
-  mutate: (data, db) => {
-    const sections = sectionRows(db, data.documentId);
+  edit: (sections, data) => {
     const index = sectionIndex(sections, data.sectionId);
     const other = data.direction === 'up' ? index - 1 : index + 1;
     if (other < 0 || other >= sections.length) {
       throw new ValidationError(`The section is already the ${data.direction === 'up' ? 'first' : 'last'}.`, { direction: ['cannot move further'] });
     }
     [sections[index], sections[other]] = [sections[other], sections[index]];
-    writeSections(db, data.documentId, sections);
     return sections[other].title;
   },
   describe: (data, title) => `Moved the section “${title}” ${data.direction}`,

@@ -2,25 +2,20 @@
 import 'server-only';
 import type { Editor } from '@/lib/auth/editor';
 import { slugify } from '@/lib/slug';
-import { createSpeakerSchema, entityActionSchema, mergeSpeakersSchema, updateSpeakerSchema } from '@/lib/validation/editorial';
-import type { CreateSpeakerInput, EntityActionInput, MergeEntitiesInput, UpdateSpeakerInput } from '@/lib/validation/editorial';
-import { changedAmong, quoted } from './audit';
+import { createSpeakerSchema, updateSpeakerSchema } from '@/lib/validation/editorial';
+import type { CreateSpeakerInput } from '@/lib/validation/editorial';
+import { quoted } from './audit';
 import { setChangedColumns } from './columns';
-import { deleteEntity, mergeEntities, type MergeSpec } from './entity-merge';
-import { EditorialError, parseInput, ValidationError } from './errors';
-import { editFields } from './field-edit';
+import { parseInput, ValidationError } from './errors';
 import { runWrite, type EditOptions, type EditResult } from './history';
 import { insertEntryRow, recordCreated } from './new-entry';
 import { speakerPaths } from './paths';
+import { checkRestoredSlug, referencedEntityEditing, slugTaken, type ReferencedEntitySpec } from './referenced-entity';
 import { speakerSnapshot, sql, type SpeakerSnapshot } from './snapshots';
 import { nowIso, writerOf, type WriteDb } from '@/lib/db';
 
 export function getSpeakerForEditing(id: number, options?: EditOptions): SpeakerSnapshot | null {
   return speakerSnapshot(writerOf(options).db, id);
-}
-
-function slugTaken(db: WriteDb, slug: string, exceptId: number | null): boolean {
-  return sql(db, 'SELECT 1 FROM Speaker WHERE slug = ? AND id IS DISTINCT FROM ?').get(slug, exceptId) !== undefined;
 }
 
 /** Makes the speaker's aliases exactly `aliases`. */
@@ -66,7 +61,7 @@ export function checkNewSpeaker(input: CreateSpeakerInput): { data: ReturnType<t
  */
 export function insertSpeaker(db: WriteDb, editor: Editor, checked: ReturnType<typeof checkNewSpeaker>, options?: EditOptions): EditResult & { slug: string } {
   const { data, slug } = checked;
-  if (slugTaken(db, slug, null)) throw new ValidationError(`The address “${slug}” is taken.`, { slug: ['is taken by another speaker'] });
+  if (slugTaken(db, 'Speaker', slug, null)) throw new ValidationError(`The address “${slug}” is taken.`, { slug: ['is taken by another speaker'] });
   const id = insertEntryRow(db, 'speaker', { slug, name: data.name, bio: data.bio ?? null, bioSource: data.bioSource ?? null });
   setAliases(db, id, data.aliases);
   return recordCreated(db, editor, {
@@ -86,32 +81,23 @@ export async function createSpeaker(editor: Editor, input: CreateSpeakerInput, o
   return runWrite(options, (db) => insertSpeaker(db, editor, checked, options));
 }
 
-/** Changes the fields given; `aliases` replaces the whole list. */
-export async function updateSpeaker(editor: Editor, input: UpdateSpeakerInput, options?: EditOptions): Promise<EditResult> {
-  const data = parseInput(updateSpeakerSchema, input);
-  return editFields(
-    editor,
-    'speaker',
-    data,
-    {
-      write: (db) => {
-        setSpeakerColumns(db, data.id, { slug: data.slug, name: data.name, bio: data.bio, bioSource: data.bioSource });
-        if (data.aliases) setAliases(db, data.id, data.aliases);
-      },
-      changed: (before, after) => changedAmong(['name', 'slug', 'bio', 'bioSource', 'aliases'], before, after),
-      name: (after) => `the speaker ${quoted(after.name)}`,
-      paths: (before, after, db) => speakerPaths(db, [before, after], [data.id]),
-    },
-    options,
-  );
-}
-
-/** What points at a speaker, for the shared merge and delete (entity-merge.ts). */
-const SPEAKER: MergeSpec<SpeakerSnapshot> = {
+/**
+ * Speakers as entries documents point at: an edit's `aliases` replaces the whole list; a merge moves
+ * passages and participants (a role the target has in that document already is kept once), aliases
+ * (plus the source's name) and, when the target has none, the bio to the target; a delete is refused
+ * while a document names the speaker.
+ */
+const SPEAKER: ReferencedEntitySpec<SpeakerSnapshot, typeof updateSpeakerSchema> = {
   entityType: 'speaker',
   table: 'Speaker',
   documentsOf: documentsOfSpeaker,
   paths: speakerPaths,
+  updateSchema: updateSpeakerSchema,
+  fields: ['name', 'slug', 'bio', 'bioSource', 'aliases'],
+  write: (db, data) => {
+    setSpeakerColumns(db, data.id, { slug: data.slug, name: data.name, bio: data.bio, bioSource: data.bioSource });
+    if (data.aliases) setAliases(db, data.id, data.aliases);
+  },
   move: (db, target, source) => {
     sql(db, 'UPDATE Passage SET speakerId = ?, updatedAt = ? WHERE speakerId = ?').run(target.id, nowIso(), source.id);
     // The source's roles the target does not have yet move to it (SQLite's UPDATE OR IGNORE, said in SQL PostgreSQL reads too).
@@ -127,41 +113,22 @@ const SPEAKER: MergeSpec<SpeakerSnapshot> = {
     if (!target.bio && source.bio) setSpeakerColumns(db, target.id, { bio: source.bio, bioSource: source.bioSource });
     return [];
   },
+  blocked: (db, before) => {
+    const documents = documentsOfSpeaker(db, before.id).length;
+    const passages = (sql(db, 'SELECT COUNT(*) AS n FROM Passage WHERE speakerId = ?').get(before.id) as { n: number }).n;
+    if (documents === 0) return null;
+    return (
+      `${quoted(before.name)} cannot be deleted: ${documents === 1 ? 'one document names' : `${documents} documents name`} this speaker` +
+      `${passages > 0 ? ` (${passages} passage${passages === 1 ? '' : 's'})` : ''}. Merge the speaker into another one instead, or remove those references first.`
+    );
+  },
 };
 
-/**
- * Merges speaker `sourceId` into `targetId`: passages and participants (a role the target has in that
- * document already is kept once), aliases (plus the source's name) and, when the target has none,
- * the bio move to the target; the source is deleted.
- */
-export async function mergeSpeakers(editor: Editor, input: MergeEntitiesInput, options?: EditOptions): Promise<EditResult & { merged: number }> {
-  return mergeEntities(editor, SPEAKER, parseInput(mergeSpeakersSchema, input), options);
-}
-
-/** Deletes a speaker that no document names. Otherwise an EditorialError says where it is used. */
-export async function deleteSpeaker(editor: Editor, input: EntityActionInput, options?: EditOptions): Promise<EditResult> {
-  return deleteEntity(
-    editor,
-    SPEAKER,
-    parseInput(entityActionSchema, input),
-    (db, before) => {
-      const documents = documentsOfSpeaker(db, before.id).length;
-      const passages = (sql(db, 'SELECT COUNT(*) AS n FROM Passage WHERE speakerId = ?').get(before.id) as { n: number }).n;
-      if (documents === 0) return null;
-      return (
-        `${quoted(before.name)} cannot be deleted: ${documents === 1 ? 'one document names' : `${documents} documents name`} this speaker` +
-        `${passages > 0 ? ` (${passages} passage${passages === 1 ? '' : 's'})` : ''}. Merge the speaker into another one instead, or remove those references first.`
-      );
-    },
-    options,
-  );
-}
+export const { update: updateSpeaker, merge: mergeSpeakers, remove: deleteSpeaker } = referencedEntityEditing(SPEAKER);
 
 /** Makes the speaker equal to a snapshot (restoreRevision). */
 export function applySpeakerSnapshot(db: WriteDb, current: SpeakerSnapshot, target: SpeakerSnapshot): string[] {
-  if (target.slug !== current.slug && slugTaken(db, target.slug, current.id)) {
-    throw new EditorialError(`Version ${target.version} had the address “${target.slug}”, which another speaker has now; change that one first.`);
-  }
+  checkRestoredSlug(db, SPEAKER, current, target);
   setSpeakerColumns(db, current.id, { slug: target.slug, name: target.name, bio: target.bio, bioSource: target.bioSource });
   setAliases(db, current.id, target.aliases);
   return [];

@@ -1,15 +1,14 @@
 // Topics: create, edit (name, slug, description, parent), merge one into another, delete when unused.
 import 'server-only';
 import type { Editor } from '@/lib/auth/editor';
-import { entityActionSchema, mergeTopicsSchema, updateTopicSchema } from '@/lib/validation/editorial';
-import type { CreateTopicInput, EntityActionInput, MergeEntitiesInput, UpdateTopicInput } from '@/lib/validation/editorial';
-import { changedAmong, quoted } from './audit';
+import { updateTopicSchema } from '@/lib/validation/editorial';
+import type { CreateTopicInput } from '@/lib/validation/editorial';
+import { quoted } from './audit';
 import { setChangedColumns } from './columns';
-import { deleteEntity, mergeEntities, type MergeSpec } from './entity-merge';
-import { EditorialError, parseInput, ValidationError } from './errors';
-import { editFields } from './field-edit';
+import { ValidationError } from './errors';
 import { ensureBaseline, runWrite, type EditOptions, type EditResult } from './history';
 import { topicPaths } from './paths';
+import { checkRestoredSlug, referencedEntityEditing, type ReferencedEntitySpec } from './referenced-entity';
 import { insertTopic } from './new-topic';
 import { sql, topicSnapshot, type TopicSnapshot } from './snapshots';
 import { resolveTopic } from './store';
@@ -17,10 +16,6 @@ import { nowIso, writerOf, type WriteDb } from '@/lib/db';
 
 export function getTopicForEditing(id: number, options?: EditOptions): TopicSnapshot | null {
   return topicSnapshot(writerOf(options).db, id);
-}
-
-function slugTaken(db: WriteDb, slug: string, exceptId: number | null): boolean {
-  return sql(db, 'SELECT 1 FROM Topic WHERE slug = ? AND id IS DISTINCT FROM ?').get(slug, exceptId) !== undefined;
 }
 
 /** Whether `topicId` is `ancestorId` or one of its subtopics, following parents upwards. */
@@ -71,29 +66,19 @@ export async function createTopic(editor: Editor, input: CreateTopicInput, optio
   return runWrite(options, (db) => insertTopic(db, editor, input, options));
 }
 
-/** Changes the fields given. */
-export async function updateTopic(editor: Editor, input: UpdateTopicInput, options?: EditOptions): Promise<EditResult> {
-  const data = parseInput(updateTopicSchema, input);
-  return editFields(
-    editor,
-    'topic',
-    data,
-    {
-      write: (db) => setTopicColumns(db, data.id, { slug: data.slug, name: data.name, description: data.description, parentId: data.parentId }),
-      changed: (before, after) => changedAmong(['name', 'slug', 'description', 'parentId'], before, after),
-      name: (after) => `the topic ${quoted(after.name)}`,
-      paths: (before, after, db) => topicPaths(db, [before, after], [data.id]),
-    },
-    options,
-  );
-}
-
-/** What points at a topic, for the shared merge and delete (entity-merge.ts). */
-const TOPIC: MergeSpec<TopicSnapshot> = {
+/**
+ * Topics as entries documents point at: a merge moves its passages' tags (a passage tagged with both
+ * keeps one) and its subtopics to the target, and every moved subtopic gets a revision; a delete is
+ * refused while a passage is tagged with the topic or a topic sits under it.
+ */
+const TOPIC: ReferencedEntitySpec<TopicSnapshot, typeof updateTopicSchema> = {
   entityType: 'topic',
   table: 'Topic',
   documentsOf: documentsOfTopic,
   paths: topicPaths,
+  updateSchema: updateTopicSchema,
+  fields: ['name', 'slug', 'description', 'parentId'],
+  write: (db, data) => setTopicColumns(db, data.id, { slug: data.slug, name: data.name, description: data.description, parentId: data.parentId }),
   move: (db, target, source) => {
     const childIds = (sql(db, 'SELECT id FROM Topic WHERE parentId = ? AND id != ?').all(source.id, target.id) as { id: number }[]).map((r) => r.id);
     const childrenBefore = childIds.map((id) => ensureBaseline(db, 'topic', id)) as TopicSnapshot[];
@@ -107,43 +92,24 @@ const TOPIC: MergeSpec<TopicSnapshot> = {
     if (target.parentId === source.id) setTopicColumns(db, target.id, { parentId: source.parentId });
     return childrenBefore;
   },
+  blocked: (db, before) => {
+    const passages = (sql(db, 'SELECT COUNT(*) AS n FROM PassageTopic WHERE topicId = ?').get(before.id) as { n: number }).n;
+    const children = (sql(db, 'SELECT COUNT(*) AS n FROM Topic WHERE parentId = ?').get(before.id) as { n: number }).n;
+    if (passages === 0 && children === 0) return null;
+    const uses = [
+      passages > 0 ? `${passages} passage${passages === 1 ? ' is' : 's are'} tagged with it` : '',
+      children > 0 ? `${children} topic${children === 1 ? ' sits' : 's sit'} under it` : '',
+    ].filter(Boolean);
+    return `${quoted(before.name)} cannot be deleted: ${uses.join(' and ')}. Merge it into another topic instead, or remove those first.`;
+  },
 };
 
-/**
- * Merges topic `sourceId` into `targetId`: its passages' tags (a passage tagged with both keeps one)
- * and its subtopics move to the target; the source is deleted. The target, the source (its last
- * revision records where it went), every moved subtopic and every document touched get a revision.
- */
-export async function mergeTopics(editor: Editor, input: MergeEntitiesInput, options?: EditOptions): Promise<EditResult & { merged: number }> {
-  return mergeEntities(editor, TOPIC, parseInput(mergeTopicsSchema, input), options);
-}
-
-/** Deletes a topic no passage is tagged with and no topic sits under. Otherwise an EditorialError says why. */
-export async function deleteTopic(editor: Editor, input: EntityActionInput, options?: EditOptions): Promise<EditResult> {
-  return deleteEntity(
-    editor,
-    TOPIC,
-    parseInput(entityActionSchema, input),
-    (db, before) => {
-      const passages = (sql(db, 'SELECT COUNT(*) AS n FROM PassageTopic WHERE topicId = ?').get(before.id) as { n: number }).n;
-      const children = (sql(db, 'SELECT COUNT(*) AS n FROM Topic WHERE parentId = ?').get(before.id) as { n: number }).n;
-      if (passages === 0 && children === 0) return null;
-      const uses = [
-        passages > 0 ? `${passages} passage${passages === 1 ? ' is' : 's are'} tagged with it` : '',
-        children > 0 ? `${children} topic${children === 1 ? ' sits' : 's sit'} under it` : '',
-      ].filter(Boolean);
-      return `${quoted(before.name)} cannot be deleted: ${uses.join(' and ')}. Merge it into another topic instead, or remove those first.`;
-    },
-    options,
-  );
-}
+export const { update: updateTopic, merge: mergeTopics, remove: deleteTopic } = referencedEntityEditing(TOPIC);
 
 /** Makes the topic equal to a snapshot (restoreRevision). A parent deleted since is left out with a warning. */
 export function applyTopicSnapshot(db: WriteDb, current: TopicSnapshot, target: TopicSnapshot): string[] {
   const warnings: string[] = [];
-  if (target.slug !== current.slug && slugTaken(db, target.slug, current.id)) {
-    throw new EditorialError(`Version ${target.version} had the address “${target.slug}”, which another topic has now; change that one first.`);
-  }
+  checkRestoredSlug(db, TOPIC, current, target);
   let parentId = target.parentId;
   if (parentId !== null && !sql(db, 'SELECT 1 FROM Topic WHERE id = ?').get(parentId)) {
     // Deleted, renamed or merged since: follow its slug through the history.

@@ -6,10 +6,11 @@
 // beside it, the backup never restarts, and the row counts taken in the same transaction are
 // exactly what the copy must hold.
 import 'server-only';
-import { accessSync, constants, existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { makeSelfContained, type MigrationFile, openReadOnlyDatabase } from '@/lib/db';
-import { durableRename, fileTimestamp, makeFolder, OpsError, removeDatabaseFiles } from './files';
+import { backupTarget } from './backup-target';
+import { durableRename, OpsError, removeDatabaseFiles } from './files';
 import { rowCounts } from './integrity';
 import { verifyArchive, type Verification } from './verify-archive';
 
@@ -41,23 +42,10 @@ export interface BackupResult {
 }
 
 export async function backupDatabase(options: BackupOptions): Promise<BackupResult> {
-  if (!Number.isInteger(options.keep) || options.keep < 1) throw new OpsError('--keep must be a whole number of at least 1');
   if (!existsSync(options.source)) throw new OpsError(`there is no database at ${options.source}`);
-  const dir = path.resolve(options.dir);
-  try {
-    makeFolder(dir);
-    accessSync(dir, constants.W_OK);
-  } catch (error) {
-    throw new OpsError(`cannot write backups to ${dir} (${(error as { code?: string }).code ?? String(error)})`);
-  }
+  const { dir, file, partial } = backupTarget(options, 'db');
   if (!statSync(dir).isDirectory()) throw new OpsError(`${dir} is not a folder`);
   removeAbandonedPartials(dir);
-
-  const name = `archive-${fileTimestamp(options.now ?? new Date())}.db`;
-  const file = path.join(dir, name);
-  if (existsSync(file)) throw new OpsError(`${file} exists already; nothing was written`);
-  // Made under a name no one mistakes for a backup, renamed only once verified.
-  const partial = path.join(dir, `.${name}.partial-${process.pid}`);
   const cleanUp = () => removeDatabaseFiles(partial);
   const onSignal = (signal: NodeJS.Signals) => {
     cleanUp();

@@ -11,10 +11,11 @@
 //    (and then first dumps it beside the backup), and runs in one transaction: a failure leaves the
 //    database as it was.
 import 'server-only';
-import { accessSync, closeSync, constants, existsSync, openSync, readdirSync, readSync, rmSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { isBookkeepingTable, type MigrationFile, openWriter, type SqliteDb } from '@/lib/db';
-import { durableRename, fileTimestamp, makeFolder, OpsError } from './files';
+import { backupTarget } from './backup-target';
+import { durableRename, fileTimestamp, OpsError } from './files';
 import { migrationProblems, type MigrationStatus, type RecordedRow, statusOfRecorded } from './migration-status';
 import { postgresToolDir, runTool, serverMajorVersion, toolConnection } from './postgres-tools';
 
@@ -53,19 +54,8 @@ export function postgresRowCounts(db: SqliteDb): Record<string, number> {
 }
 
 export async function backupPostgres(options: PostgresBackupOptions): Promise<PostgresBackupResult> {
-  if (!Number.isInteger(options.keep) || options.keep < 1) throw new OpsError('--keep must be a whole number of at least 1');
-  const dir = path.resolve(options.dir);
-  try {
-    makeFolder(dir);
-    accessSync(dir, constants.W_OK);
-  } catch (error) {
-    throw new OpsError(`cannot write backups to ${dir} (${(error as { code?: string }).code ?? String(error)})`);
-  }
+  const { dir, file, partial } = backupTarget(options, 'pgdump');
   const bin = postgresToolDir(serverMajorVersionOrFail(options.url), 'pg_dump');
-  const name = `archive-${fileTimestamp(options.now ?? new Date())}.pgdump`;
-  const file = path.join(dir, name);
-  if (existsSync(file)) throw new OpsError(`${file} exists already; nothing was written`);
-  const partial = path.join(dir, `.${name}.partial-${process.pid}`);
   try {
     const counts = await dumpSnapshot(options.url, bin, partial);
     const migrations = await migrationsOfDump(partial, bin);

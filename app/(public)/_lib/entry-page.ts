@@ -21,6 +21,8 @@ export function entryPage<T extends { name: string; slug: string }>(
         ? pageMetadata({ title: entry.name, description: shortDescription(describe(entry)), path: page.path(entry.slug), type: page.type })
         : { title: 'Not found' };
     },
+    /** None at build: rendered on the first visit, then served from the page cache until a save renews it (lib/cache). */
+    generateStaticParams: (): never[] => [],
     /** The entry, or the not-found page. */
     async load({ params }: SlugProps): Promise<T> {
       const entry = await load((await params).slug);

@@ -1,7 +1,7 @@
 // /speakers/<slug>: a speaker's bio, their documents, and what they said on each topic.
 import { PageLink as Link } from '@/components/page-link'; // plain <a> where a query leads to a page's twin
 import { DocumentList } from '@/components/document-card';
-import { countOf } from '@/components/entry-list';
+import { ListedPassagesNote } from '@/components/listed-passages-note';
 import { PassageInContext } from '@/components/passage-in-context';
 import { entryPage, type SlugProps } from '../../_lib/entry-page';
 import { getSpeaker } from '@/lib/data/speakers';
@@ -12,10 +12,7 @@ import { personNode } from '@/lib/structured-data/person';
 const page = entryPage(getSpeaker, (speaker) => speaker.bio, { path: speakerPath, type: 'profile' });
 export const generateMetadata = page.generateMetadata;
 
-// Rendered on the first visit, then served from the page cache until a save renews it (lib/cache).
-export function generateStaticParams(): never[] {
-  return [];
-}
+export const generateStaticParams = page.generateStaticParams;
 
 export default async function SpeakerPage(props: SlugProps) {
   const speaker = await page.load(props);
@@ -75,12 +72,7 @@ export default async function SpeakerPage(props: SlugProps) {
             </ul>
           </section>
         ))}
-        {speaker.listedPassages < speaker.passageCount && (
-          <p className="mt-6 muted">
-            The first {speaker.listedPassages} of {countOf(speaker.passageCount, 'passage')} are listed.{' '}
-            <Link href={documentsPath({ speaker: speaker.slug })}>Find the rest by document</Link>.
-          </p>
-        )}
+        <ListedPassagesNote listed={speaker.listedPassages} total={speaker.passageCount} rest={documentsPath({ speaker: speaker.slug })} />
       </section>
     </>
   );

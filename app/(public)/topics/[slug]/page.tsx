@@ -1,6 +1,7 @@
 // /topics/<slug>: every passage on one topic, across documents, with speaker and date.
 import { PageLink as Link } from '@/components/page-link'; // plain <a> where a query leads to a page's twin
 import { countOf } from '@/components/entry-list';
+import { ListedPassagesNote } from '@/components/listed-passages-note';
 import { PassageInContext } from '@/components/passage-in-context';
 import { entryPage, type SlugProps } from '../../_lib/entry-page';
 import { getTopic } from '@/lib/data/topics';
@@ -9,10 +10,7 @@ import { documentsPath, topicPath } from '@/lib/urls';
 const page = entryPage(getTopic, (topic) => topic.description, { path: topicPath, type: 'website' });
 export const generateMetadata = page.generateMetadata;
 
-// Rendered on the first visit, then served from the page cache until a save renews it (lib/cache).
-export function generateStaticParams(): never[] {
-  return [];
-}
+export const generateStaticParams = page.generateStaticParams;
 
 export default async function TopicPage(props: SlugProps) {
   const topic = await page.load(props);
@@ -34,12 +32,7 @@ export default async function TopicPage(props: SlugProps) {
           </li>
         ))}
       </ul>
-      {topic.passages.length < topic.passageCount && (
-        <p className="mt-6 muted">
-          The first {topic.passages.length} of {countOf(topic.passageCount, 'passage')} are listed.{' '}
-          <Link href={documentsPath({ topic: topic.slug })}>Find the rest by document</Link>.
-        </p>
-      )}
+      <ListedPassagesNote listed={topic.passages.length} total={topic.passageCount} rest={documentsPath({ topic: topic.slug })} />
     </>
   );
 }

@@ -2,7 +2,7 @@
 // The two ways to give a document its recording: an external address, or a file uploaded and stored
 // beside the database. The size limit is checked here before anything is sent (a larger body would be
 // cut off by the server without a word) and again by the action; what the file is, by its bytes, there.
-import { useActionState, useState, type ChangeEvent } from 'react';
+import { useActionState, useState, type ChangeEvent, type ReactNode } from 'react';
 import { linkRecording, uploadRecording } from '../recording/actions';
 import type { ActionState } from '@/lib/admin/action-state';
 import { Field, describedBy, TextField } from '@/components/form/field';
@@ -16,16 +16,36 @@ interface Props {
   url: string | null;
 }
 
+/** Either form: the change is to this document at the version shown, and its answer shows above the field. */
+function RecordingForm({
+  action,
+  label,
+  state,
+  documentId,
+  version,
+  children,
+}: {
+  action: (form: FormData) => void;
+  label: string;
+  state: ActionState;
+  documentId: number;
+  version: number;
+  children: ReactNode;
+}) {
+  return (
+    <form action={action} className="space-y-3" aria-label={label}>
+      <input type="hidden" name="id" value={documentId} />
+      <input type="hidden" name="expectedVersion" value={version} />
+      <FormMessage message={state.message} ok={state.ok} />
+      {children}
+    </form>
+  );
+}
+
 export function RecordingForms({ documentId, version, url }: Props) {
   const [linkState, link] = useActionState<ActionState, FormData>(linkRecording, {});
   const [uploadState, upload] = useActionState<ActionState, FormData>(uploadRecording, {});
   const [tooLarge, setTooLarge] = useState<string | null>(null);
-  const hidden = (
-    <>
-      <input type="hidden" name="id" value={documentId} />
-      <input type="hidden" name="expectedVersion" value={version} />
-    </>
-  );
   const checkSize = (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.currentTarget.files?.[0];
     const message = file && file.size > RECORDING_MAX_BYTES ? `must be at most ${RECORDING_MAX_LABEL}; link a larger recording by its address` : null;
@@ -36,9 +56,7 @@ export function RecordingForms({ documentId, version, url }: Props) {
 
   return (
     <div className="grid gap-6 md:grid-cols-2">
-      <form action={link} className="space-y-3" aria-label="Link a recording by its address">
-        {hidden}
-        <FormMessage message={linkState.message} ok={linkState.ok} />
+      <RecordingForm action={link} label="Link a recording by its address" state={linkState} documentId={documentId} version={version}>
         <TextField
           id="recording-url"
           name="url"
@@ -49,10 +67,8 @@ export function RecordingForms({ documentId, version, url }: Props) {
           errors={linkState.errors?.url}
         />
         <SubmitButton pendingLabel="Saving…">Save address</SubmitButton>
-      </form>
-      <form action={upload} className="space-y-3" aria-label="Upload a recording">
-        {hidden}
-        <FormMessage message={uploadState.message} ok={uploadState.ok} />
+      </RecordingForm>
+      <RecordingForm action={upload} label="Upload a recording" state={uploadState} documentId={documentId} version={version}>
         <Field
           id="recording-file"
           label="Recording file"
@@ -71,7 +87,7 @@ export function RecordingForms({ documentId, version, url }: Props) {
           />
         </Field>
         <SubmitButton pendingLabel="Uploading…">Upload recording</SubmitButton>
-      </form>
+      </RecordingForm>
     </div>
   );
 }
