@@ -11,12 +11,14 @@ const BACK_OFFICE = /(admin|security)\.spec\.ts$/;
 // since both serve the same build and its page cache. A spec that looks into the database itself does
 // it through tests/e2e/support/e2e-database.ts (lib/db's reader), never SQLite's file, to run here too.
 const ON_POSTGRES = process.env.E2E_ENGINE === 'postgresql';
-const POSTGRES_READERS = /\/(browse|search|search-natural|cite|exports|api|metadata|hostile-input|a11y|recording)\.spec\.ts$/;
+// Every spec runs here but two, whose subject is SQLite's own file: oai-harvest serves a SQLite archive of
+// its own (the OAI-PMH suites run on PostgreSQL in Vitest, resumption tokens included) and
+// sign-in-lock-admin writes a lock into the file (the lock's rules run on PostgreSQL in Vitest's auth suites).
+const POSTGRES_READERS =
+  /\/(browse|search|search-natural|cite|exports|api|api-description|metadata|hostile-input|a11y|recording|bundle|cache-addresses|filters-panel|headers|question-line)\.spec\.ts$/;
 // two-servers starts a second app server on the same database: PostgreSQL's deployments may run several.
-// Not security.spec: its engine-neutral checks pass here (run on its own), but its last test unpublishes
-// the first published document, which two-servers.spec edits afterwards.
 const POSTGRES_BACK_OFFICE =
-  /\/(admin|cache-admin|two-servers|a11y-admin|fuzz-admin|import-admin|import-captions-admin|recording-admin|csp-admin|frame-admin)\.spec\.ts$/;
+  /\/(admin|archive-admin|cache-admin|concurrency-admin|two-servers|a11y-admin|fuzz-admin|hostile-text-admin|import-admin|import-captions-admin|recording-admin|csp-admin|frame-admin|security)\.spec\.ts$/;
 /** Specs about what only a database server allows (two app servers on one database). */
 const POSTGRES_ONLY = /\/two-servers\.spec\.ts$/;
 const desktop = { ...devices['Desktop Chrome'], channel: undefined };

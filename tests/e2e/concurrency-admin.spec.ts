@@ -3,9 +3,9 @@
 // APIs, for a bounded time. No answer may be a 5xx or mention SQLITE_BUSY, and every save the
 // server acknowledged must be in the document's history afterwards. The passages are put back as
 // they were at the end, so the back-office tests after this one see the archive they expect.
-import Database from 'better-sqlite3';
 import { expect, test, type APIRequestContext, type Browser } from '@playwright/test';
 import { EDITOR, EDITOR_ONLY, signInAs } from './admin-fixtures';
+import { closeE2eDatabase, queryE2e, queryOneE2e } from './support/e2e-database';
 
 const SLUG = 'seongmin-lee-qa-part-2-us-relations-with-north-korea';
 const DURATION_MS = 20_000;
@@ -18,13 +18,12 @@ interface Ack {
   text: string;
 }
 
-function readDatabase<T>(read: (db: Database.Database) => T): T {
-  const db = new Database('data/e2e.db', { readonly: true, fileMustExist: true });
-  try {
-    return read(db);
-  } finally {
-    db.close();
-  }
+test.afterAll(closeE2eDatabase);
+
+/** A passage's text in a document snapshot: text on SQLite, parsed already where the engine reads JSON. */
+function savedText(snapshot: unknown, anchor: number): string | undefined {
+  const parsed = (typeof snapshot === 'string' ? JSON.parse(snapshot) : snapshot) as { passages: { anchor: number; text: string }[] };
+  return parsed.passages.find((p) => p.anchor === anchor)?.text;
 }
 
 async function editorSession(browser: Browser, account: typeof EDITOR) {
@@ -36,10 +35,8 @@ async function editorSession(browser: Browser, account: typeof EDITOR) {
 
 test('editors saving and readers reading at once: no 5xx, no SQLITE_BUSY, no acknowledged save lost', async ({ browser, playwright, baseURL }) => {
   test.setTimeout(180_000);
-  const document = readDatabase((db) => db.prepare('SELECT id, version FROM Document WHERE slug = ?').get(SLUG) as { id: number; version: number });
-  const passages = readDatabase(
-    (db) => db.prepare('SELECT anchor, text FROM Passage WHERE documentId = ? ORDER BY position').all(document.id) as { anchor: number; text: string }[],
-  );
+  const document = (await queryOneE2e<{ id: number; version: number }>('SELECT id, version FROM Document WHERE slug = ?', SLUG))!;
+  const passages = await queryE2e<{ anchor: number; text: string }>('SELECT anchor, text FROM Passage WHERE documentId = ? ORDER BY position', document.id);
   const original = new Map(passages.map((p) => [p.anchor, p.text]));
   const anchors = passages.slice(0, 3).map((p) => p.anchor);
 
@@ -109,21 +106,19 @@ test('editors saving and readers reading at once: no 5xx, no SQLITE_BUSY, no ack
   // Every acknowledged save is in the history at its own version, with the text it saved.
   const versions = acks.map((a) => a.version);
   expect(new Set(versions).size).toBe(versions.length);
-  readDatabase((db) => {
-    const revision = db.prepare("SELECT snapshot FROM Revision WHERE entityType = 'document' AND entityId = ? AND version = ?");
-    for (const ack of acks) {
-      const row = revision.get(document.id, ack.version) as { snapshot: string } | undefined;
-      const saved = row && (JSON.parse(row.snapshot) as { passages: { anchor: number; text: string }[] }).passages.find((p) => p.anchor === ack.anchor)?.text;
-      expect(saved, `save of editor ${ack.editor} at version ${ack.version}`).toBe(ack.text);
-    }
-  });
+  for (const ack of acks) {
+    const row = await queryOneE2e<{ snapshot: unknown }>(
+      "SELECT snapshot FROM Revision WHERE entityType = 'document' AND entityId = ? AND version = ?",
+      document.id,
+      ack.version,
+    );
+    expect(row && savedText(row.snapshot, ack.anchor), `save of editor ${ack.editor} at version ${ack.version}`).toBe(ack.text);
+  }
 
   // Put the passages back as they were, and see the search index agree afterwards.
   const known = { version: Math.max(document.version, ...versions) };
   for (const anchor of anchors) expect(await save(editors[0], anchor, original.get(anchor)!, known)).not.toBeNull();
-  const texts = readDatabase(
-    (db) => db.prepare('SELECT anchor, text FROM Passage WHERE documentId = ?').all(document.id) as { anchor: number; text: string }[],
-  );
+  const texts = await queryE2e<{ anchor: number; text: string }>('SELECT anchor, text FROM Passage WHERE documentId = ?', document.id);
   for (const { anchor, text } of texts) expect(text).toBe(original.get(anchor));
   const health = await readers[0].get('/api/health');
   expect(health.status()).toBe(200);

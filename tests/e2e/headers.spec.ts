@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { expect, test, type APIResponse } from '@playwright/test';
 import { RECORDING_MAX_BYTES } from '@/lib/media/recording-limits';
 import { openUnderPolicy } from './support/csp-violations';
+import { onPostgres } from './support/e2e-database';
 
 const ESSAY = '/documents/how-to-really-bring-change-to-north-korea';
 const PAGE_TYPES: Record<string, string> = {
@@ -25,7 +26,8 @@ const PAGE_TYPES: Record<string, string> = {
   '404': '/no/such/page',
 };
 /** Written by playwright.config.ts's webServer command: the server's stdout, one JSON line per request. */
-const SERVER_LOG = 'data/e2e-server.log';
+/** The test server's log, as playwright.config.ts's webServer command keeps it for each engine. */
+const SERVER_LOG = onPostgres() ? 'data/e2e-postgres-server.log' : 'data/e2e-server.log';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** The CSP as a map of directive → sources. */
