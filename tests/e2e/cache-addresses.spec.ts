@@ -175,6 +175,9 @@ test.describe('filter links after the router holds /documents', () => {
     await page.goto('/documents?pageSize=1');
     await expect(page.getByRole('heading', { level: 2, name: QA_TITLE })).toBeVisible();
     await page.getByRole('banner').getByRole('link', { name: 'Documents', exact: true }).click();
+    // The count reads "2 documents" on the one-a-page list too, so only the address shows that the
+    // click has landed; going back before it lands would leave the one-a-page list behind.
+    await expect(page).toHaveURL(/\/documents$/);
     await expect(page.getByText('2 documents', { exact: true })).toBeVisible();
     await page.goBack();
     await expect(page).toHaveURL(/pageSize=1$/);
