@@ -21,6 +21,24 @@ export type PrefixLookup = (prefix: string) => PrefixWords;
 /** No words known for any prefix: the stemmed prefix alone is searched. */
 export const NO_PREFIX_WORDS: PrefixLookup = () => ({ words: [], complete: false });
 
+/** An engine's phrase: `words` standing together in order; with `prefix`, the last one a prefix. */
+export type PhraseWriter = (words: string[], prefix?: boolean) => string;
+
+/**
+ * What a prefix term searches, on either engine: the whole words it stands for in the vocabulary
+ * (each stemmed as the index stems), and the engine's own prefix beside them only when they are not
+ * all the words there are. Both indexes hold stems, so the prefix alone can miss ("smuggli*" among
+ * "smuggl"), and can reach too far: Porter turns "was" into "wa", so "was"* finds "war" and "want",
+ * and the engine must merge the lists of every stem it starts (most of a prefix query's time).
+ * A prefix of several words stays a prefix phrase.
+ */
+export function prefixAlternatives(term: QueryTerm, prefixes: PrefixLookup, phrase: PhraseWriter): string[] {
+  if (term.words.length > 1) return [phrase(term.words, true)];
+  const { words, complete } = prefixes(term.words[0]);
+  const wholeWords = words.map((word) => phrase([word]));
+  return complete && wholeWords.length > 0 ? wholeWords : [phrase(term.words, true), ...wholeWords];
+}
+
 export interface ExpressionHelpers {
   synonyms?: SynonymLookup;
   prefixes?: PrefixLookup;

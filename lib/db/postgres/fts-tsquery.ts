@@ -5,38 +5,25 @@
 // each quoted word as the index did (archive_fts, migration 20261202080100_full_text).
 import 'server-only';
 import type { ParsedQuery, QueryTerm } from '@/lib/search/query-parser';
-import { NO_PREFIX_WORDS, type ExpressionHelpers, type PrefixLookup, type SynonymLookup } from '../full-text';
+import { NO_PREFIX_WORDS, prefixAlternatives, type ExpressionHelpers, type PhraseWriter, type SynonymLookup } from '../full-text';
 
 /** One word as a tsquery lexeme: quoted, its ' doubled and its \ escaped (tsquery's own quoting rules). */
 export const lexeme = (word: string) => `'${word.replaceAll('\\', '\\\\').replaceAll("'", "''")}'`;
 
 /** Words that must stand together in order; with `prefix`, the last one is a prefix. */
-function phrase(words: string[], prefix = false): string {
+const phrase: PhraseWriter = (words, prefix = false) => {
   const parts = words.map((word, i) => `${lexeme(word)}${prefix && i === words.length - 1 ? ':*' : ''}`);
   return parts.length === 1 ? parts[0] : `(${parts.join(' <-> ')})`;
-}
+};
 
 const anyOf = (parts: string[]) => {
   const unique = [...new Set(parts)];
   return unique.length === 1 ? unique[0] : `(${unique.join(' | ')})`;
 };
 
-/**
- * A one-word prefix is stemmed by to_tsquery before it is matched against stems ("smuggli" becomes
- * "smugg"), which can miss: the whole words it stands for in the vocabulary are searched, and the
- * stemmed prefix beside them only when they are not all the words there are, as on SQLite
- * (lib/db/sqlite/fts-expression.ts).
- */
-function prefixExpression(term: QueryTerm, prefixes: PrefixLookup): string[] {
-  if (term.words.length > 1) return [phrase(term.words, true)];
-  const { words, complete } = prefixes(term.words[0]);
-  const wholeWords = words.map((word) => phrase([word]));
-  return complete && wholeWords.length > 0 ? wholeWords : [phrase(term.words, true), ...wholeWords];
-}
-
 function termExpression(term: QueryTerm, helpers: ExpressionHelpers): string {
   const synonyms = helpers.synonyms ?? (() => []);
-  if (term.prefix) return anyOf(prefixExpression(term, helpers.prefixes ?? NO_PREFIX_WORDS));
+  if (term.prefix) return anyOf(prefixAlternatives(term, helpers.prefixes ?? NO_PREFIX_WORDS, phrase));
   const itself = term.loose ? `(${term.words.map((word) => lexeme(word)).join(' & ')})` : phrase(term.words);
   return anyOf([itself, ...synonyms(term).map((words) => phrase(words))]);
 }

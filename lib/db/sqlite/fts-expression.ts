@@ -2,28 +2,14 @@
 // so nothing a reader typed can be read by FTS5 as its own syntax (columns, NEAR, ^, parentheses).
 import 'server-only';
 import type { ParsedQuery, QueryTerm } from '@/lib/search/query-parser';
-import { NO_PREFIX_WORDS, type ExpressionHelpers, type PrefixLookup, type SynonymLookup } from '../full-text';
+import { NO_PREFIX_WORDS, prefixAlternatives, type ExpressionHelpers, type PhraseWriter, type SynonymLookup } from '../full-text';
 
-const phrase = (words: string[], prefix = false) => `"${words.join(' ')}"${prefix ? '*' : ''}`;
-
-/**
- * A one-word prefix is matched against the words as written, because the index holds Porter
- * stems: "smuggli*" would find nothing among stems like "smuggl". The words it stands for are
- * searched (and stemmed) instead. The prefix itself, stemmed, is searched beside them only when
- * they are not all the words there are: Porter turns "was" into "wa", so "was"* finds "war" and
- * "want", and FTS5 must merge the lists of every stem it starts (most of a prefix query's time).
- */
-function prefixExpression(term: QueryTerm, prefixes: PrefixLookup): string[] {
-  if (term.words.length > 1) return [phrase(term.words, true)];
-  const { words, complete } = prefixes(term.words[0]);
-  const wholeWords = words.map((word) => phrase([word]));
-  return complete && wholeWords.length > 0 ? wholeWords : [phrase(term.words, true), ...wholeWords];
-}
+const phrase: PhraseWriter = (words, prefix = false) => `"${words.join(' ')}"${prefix ? '*' : ''}`;
 
 function termExpression(term: QueryTerm, helpers: ExpressionHelpers): string {
   const synonyms = helpers.synonyms ?? (() => []);
   const alternatives = term.prefix
-    ? prefixExpression(term, helpers.prefixes ?? NO_PREFIX_WORDS)
+    ? prefixAlternatives(term, helpers.prefixes ?? NO_PREFIX_WORDS, phrase)
     : [term.loose ? `(${term.words.map((w) => phrase([w])).join(' AND ')})` : phrase(term.words), ...synonyms(term).map((words) => phrase(words))];
   const unique = [...new Set(alternatives)];
   return unique.length === 1 ? unique[0] : `(${unique.join(' OR ')})`;
