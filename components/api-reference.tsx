@@ -1,14 +1,12 @@
 // The API page's body: each endpoint with its parameters, answers, the fields of its JSON answer and
 // an example to follow. Plain server-rendered HTML from the page model (lib/api/openapi/page-model.ts).
 import type { ApiEndpoint, ApiPageModel } from '@/lib/api/openapi/page-model';
+import { LabelledSection } from '@/components/labelled-section';
 
 export function ApiReference({ model }: { model: ApiPageModel }) {
   return (
     <>
-      <nav aria-labelledby="api-contents" className="mt-6">
-        <h2 id="api-contents" className="text-xl font-semibold">
-          Endpoints
-        </h2>
+      <LabelledSection id="api-contents" title="Endpoints" as="nav" className="mt-6" headingClassName="text-xl font-semibold">
         <ul className="mt-2 space-y-1">
           {model.groups.flatMap((g) =>
             g.endpoints.map((e) => (
@@ -23,7 +21,7 @@ export function ApiReference({ model }: { model: ApiPageModel }) {
             )),
           )}
         </ul>
-      </nav>
+      </LabelledSection>
       {model.groups.map((group) => (
         <section key={group.tag} aria-labelledby={`tag-${group.tag}`} className="mt-10">
           <h2 id={`tag-${group.tag}`} className="text-2xl font-semibold">

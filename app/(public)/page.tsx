@@ -12,6 +12,7 @@ import { listSpeakers } from '@/lib/data/speakers';
 import { listTopics } from '@/lib/data/topics';
 import { speakerPath, topicPath } from '@/lib/urls';
 import { BuildPlaceholder, renderingAtBuild } from './_lib/build-placeholder';
+import { LabelledSection } from '@/components/labelled-section';
 
 export const generateMetadata = (): Metadata => ({ ...pageMetadata({ title: SITE_NAME, path: '/' }), title: { absolute: SITE_NAME } });
 
@@ -38,21 +39,15 @@ export default async function HomePage() {
         </div>
       </section>
 
-      <section aria-labelledby="latest">
-        <h2 id="latest" className="text-2xl font-semibold">
-          Latest documents
-        </h2>
+      <LabelledSection id="latest" title="Latest documents" headingClassName="text-2xl font-semibold">
         <DocumentList documents={overview.latest} />
         <p className="mt-2">
           <Link href="/documents">All documents</Link> · <Link href="/timeline">By date</Link>
         </p>
-      </section>
+      </LabelledSection>
 
       <div className="grid gap-10 md:grid-cols-2">
-        <section aria-labelledby="speakers">
-          <h2 id="speakers" className="text-2xl font-semibold">
-            Speakers
-          </h2>
+        <LabelledSection id="speakers" title="Speakers" headingClassName="text-2xl font-semibold">
           <ul className="mt-3 space-y-2">
             {speakers.map((s) => (
               <li key={s.slug}>
@@ -63,11 +58,8 @@ export default async function HomePage() {
               </li>
             ))}
           </ul>
-        </section>
-        <section aria-labelledby="topics">
-          <h2 id="topics" className="text-2xl font-semibold">
-            Topics
-          </h2>
+        </LabelledSection>
+        <LabelledSection id="topics" title="Topics" headingClassName="text-2xl font-semibold">
           <ul className="mt-3 flex flex-wrap gap-2">
             {topics
               .filter((t) => t.passageCount > 0)
@@ -79,7 +71,7 @@ export default async function HomePage() {
                 </li>
               ))}
           </ul>
-        </section>
+        </LabelledSection>
       </div>
     </div>
   );

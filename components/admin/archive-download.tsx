@@ -1,10 +1,9 @@
 // The back office's link to the whole archive as one JSON file (app/(admin)/admin/archive.json), for admins.
+import { LabelledSection } from '@/components/labelled-section';
+
 export function ArchiveDownload() {
   return (
-    <section aria-labelledby="archive-download" className="mt-10">
-      <h2 id="archive-download" className="text-xl font-semibold">
-        The whole archive
-      </h2>
+    <LabelledSection id="archive-download" title="The whole archive" className="mt-10" headingClassName="text-xl font-semibold">
       <p className="mt-2">
         {/* A plain link: a route handler answers it with a file, so client-side navigation must not take it. */}
         <a href="/admin/archive.json" download>
@@ -15,6 +14,6 @@ export function ArchiveDownload() {
           <code>npm run archive:import</code>.
         </span>
       </p>
-    </section>
+    </LabelledSection>
   );
 }

@@ -5,6 +5,7 @@
 import { useEffect, useState } from 'react';
 import { momentLabel, momentParam } from '@/lib/media/moment';
 import { useLinkedMoment } from '@/components/player/linked-moment';
+import { LabelledSection } from '@/components/labelled-section';
 
 export function CiteMoment({ citationPath }: { citationPath: string }) {
   const moment = useLinkedMoment();
@@ -22,13 +23,19 @@ export function CiteMoment({ citationPath }: { citationPath: string }) {
 
   if (!moment) return null;
   return (
-    <section aria-labelledby="cite-moment" className="mt-6 rounded-md border border-sky-300 p-4 dark:border-sky-700">
-      <h2 id="cite-moment" className="text-lg font-semibold">
-        This {moment.endMs === null ? 'moment' : 'clip'}: <span className="font-mono tabular-nums">{momentLabel(moment)}</span>
-      </h2>
+    <LabelledSection
+      id="cite-moment"
+      title={
+        <>
+          This {moment.endMs === null ? 'moment' : 'clip'}: <span className="font-mono tabular-nums">{momentLabel(moment)}</span>
+        </>
+      }
+      className="mt-6 rounded-md border border-sky-300 p-4 dark:border-sky-700"
+      headingClassName="text-lg font-semibold"
+    >
       <p className="mt-2 font-serif" aria-live="polite">
         {text || 'Preparing its citation…'}
       </p>
-    </section>
+    </LabelledSection>
   );
 }

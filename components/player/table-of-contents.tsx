@@ -4,15 +4,19 @@
 import type { PassageView, SectionView } from '@/lib/data/dto';
 import { SeekButton } from './seek-button';
 import { passageAnchor } from '@/lib/urls';
+import { LabelledSection } from '@/components/labelled-section';
 
 export function TableOfContents({ sections, passages }: { sections: SectionView[]; passages: PassageView[] }) {
   if (sections.length === 0) return null;
   const startOf = new Map(passages.map((p) => [p.anchor, p.startMs]));
   return (
-    <nav aria-labelledby="contents" className="mb-8 rounded-md border border-stone-200 p-4 dark:border-stone-800">
-      <h2 id="contents" className="text-lg font-semibold">
-        Contents
-      </h2>
+    <LabelledSection
+      id="contents"
+      title="Contents"
+      as="nav"
+      className="mb-8 rounded-md border border-stone-200 p-4 dark:border-stone-800"
+      headingClassName="text-lg font-semibold"
+    >
       <ol className="mt-2 space-y-2">
         {sections.map((section) => {
           const startMs = startOf.get(section.startAnchor);
@@ -27,6 +31,6 @@ export function TableOfContents({ sections, passages }: { sections: SectionView[
           );
         })}
       </ol>
-    </nav>
+    </LabelledSection>
   );
 }

@@ -7,6 +7,7 @@ import { labelForIsoDate } from '@/lib/dates';
 import type { EntityMatches as Matches } from '@/lib/search/types';
 import { documentPath, passagePath, speakerPath, topicPath } from '@/lib/urls';
 import { MarkedText } from '../marked-text';
+import { LabelledSection } from '@/components/labelled-section';
 
 /** One kind of match under its heading, or nothing when the search matched none of that kind. */
 function Group<T>({ id, title, items, children }: { id: string; title: string; items: T[]; children: (item: T) => ReactNode }) {
@@ -42,10 +43,12 @@ export function EntityMatches({ entities }: { entities: Matches }) {
   const { speakers, documents, topics, sections } = entities;
   if (speakers.length + documents.length + topics.length + sections.length === 0) return null;
   return (
-    <section aria-labelledby="entity-matches" className="mb-6 space-y-3 rounded-md border border-stone-200 p-3 dark:border-stone-800">
-      <h2 id="entity-matches" className="font-serif text-lg font-semibold">
-        People, documents and topics
-      </h2>
+    <LabelledSection
+      id="entity-matches"
+      title="People, documents and topics"
+      className="mb-6 space-y-3 rounded-md border border-stone-200 p-3 dark:border-stone-800"
+      headingClassName="font-serif text-lg font-semibold"
+    >
       <Group id="entity-speakers" title="Speakers" items={speakers}>
         {(s) => (
           <li key={s.slug}>
@@ -96,6 +99,6 @@ export function EntityMatches({ entities }: { entities: Matches }) {
           </li>
         )}
       </Group>
-    </section>
+    </LabelledSection>
   );
 }

@@ -1,13 +1,16 @@
 // Search within the document being read: a plain GET form, and the list of passages that match.
 import Link from 'next/link';
 import { documentPath, passageAnchor } from '@/lib/urls';
+import { LabelledSection } from '@/components/labelled-section';
 
 export function InDocumentSearch({ documentSlug, q, anchors }: { documentSlug: string; q: string; anchors: number[] | null }) {
   return (
-    <section aria-labelledby="in-document-search" className="mb-8 rounded-md border border-stone-200 p-4 dark:border-stone-800">
-      <h2 id="in-document-search" className="text-sm font-semibold uppercase tracking-wide muted">
-        Search within this document
-      </h2>
+    <LabelledSection
+      id="in-document-search"
+      title="Search within this document"
+      className="mb-8 rounded-md border border-stone-200 p-4 dark:border-stone-800"
+      headingClassName="text-sm font-semibold uppercase tracking-wide muted"
+    >
       <form role="search" action={documentPath(documentSlug)} className="mt-2 flex flex-wrap gap-2">
         <label htmlFor="document-query" className="sr-only">
           Search within this document
@@ -42,6 +45,6 @@ export function InDocumentSearch({ documentSlug, q, anchors }: { documentSlug: s
           )}
         </div>
       )}
-    </section>
+    </LabelledSection>
   );
 }

@@ -4,6 +4,7 @@ import { ArchiveDownload } from '@/components/admin/archive-download';
 import { Notice } from '@/components/admin/notice';
 import { requireEditor } from '@/lib/auth/session';
 import { backOfficeCounts, recentRevisions } from '@/lib/data/admin';
+import { LabelledSection } from '@/components/labelled-section';
 
 const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
 const entityPath = (type: string, id: number) => (type === 'document' ? `/admin/documents/${id}` : `/admin/${type}s/${id}`);
@@ -31,10 +32,7 @@ export default async function AdminHome({ searchParams }: { searchParams: Promis
           <Link href="/admin/import">Import a transcript</Link>
         </li>
       </ul>
-      <section aria-labelledby="recent" className="mt-10">
-        <h2 id="recent" className="text-xl font-semibold">
-          Recent changes
-        </h2>
+      <LabelledSection id="recent" title="Recent changes" className="mt-10" headingClassName="text-xl font-semibold">
         {revisions.length === 0 ? (
           <p className="mt-2">No change has been saved yet.</p>
         ) : (
@@ -51,7 +49,7 @@ export default async function AdminHome({ searchParams }: { searchParams: Promis
             ))}
           </ul>
         )}
-      </section>
+      </LabelledSection>
       {editor.role === 'admin' && <ArchiveDownload />}
     </>
   );

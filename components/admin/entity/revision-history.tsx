@@ -6,6 +6,7 @@ import type { Comparison } from '@/lib/admin/revision-comparison';
 import type { RevisionSummary } from '@/lib/editorial';
 import { RevisionDiffView } from './revision-diff';
 import { Options, versionOptions } from '@/components/form/options';
+import { LabelledSection } from '@/components/labelled-section';
 
 const timeFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
 
@@ -23,10 +24,7 @@ interface Props {
 export function RevisionHistory({ noun, id, basePath, currentVersion, revisions, comparison, restoreAction, labels }: Props) {
   const currentStored = revisions.some((r) => r.version === currentVersion);
   return (
-    <section aria-labelledby="history-heading" className="space-y-6">
-      <h2 id="history-heading" className="font-serif text-2xl">
-        History
-      </h2>
+    <LabelledSection id="history-heading" title="History" className="space-y-6" headingClassName="font-serif text-2xl">
       {revisions.length === 0 ? (
         <p className="muted">No revisions yet: this {noun} is as it was imported. Its first saved change starts the history.</p>
       ) : (
@@ -99,10 +97,18 @@ export function RevisionHistory({ noun, id, basePath, currentVersion, revisions,
             </button>
           </form>
           {comparison && (
-            <section aria-labelledby="comparison-heading" className="rounded-md border border-stone-200 p-4 dark:border-stone-800">
-              <h4 id="comparison-heading" className="mb-3 font-medium">
-                Changes from version {comparison.from} to {comparison.to === 'current' ? `the current version (${currentVersion})` : `version ${comparison.to}`}
-              </h4>
+            <LabelledSection
+              id="comparison-heading"
+              title={
+                <>
+                  Changes from version {comparison.from} to{' '}
+                  {comparison.to === 'current' ? `the current version (${currentVersion})` : `version ${comparison.to}`}
+                </>
+              }
+              level={4}
+              className="rounded-md border border-stone-200 p-4 dark:border-stone-800"
+              headingClassName="mb-3 font-medium"
+            >
               {comparison.error ? (
                 <p role="alert" className="text-red-800 dark:text-red-300">
                   {comparison.error}
@@ -110,10 +116,10 @@ export function RevisionHistory({ noun, id, basePath, currentVersion, revisions,
               ) : (
                 comparison.diff && <RevisionDiffView diff={comparison.diff} labels={labels} />
               )}
-            </section>
+            </LabelledSection>
           )}
         </section>
       )}
-    </section>
+    </LabelledSection>
   );
 }

@@ -6,6 +6,7 @@ import { requireAdmin } from '@/lib/auth/session';
 import { listUsers } from '@/lib/auth/user-admin';
 import { CreateUserForm } from './create-user-form';
 import { DisableControl, LiftLockControl, RoleControl } from './user-row-controls';
+import { LabelledSection } from '@/components/labelled-section';
 
 export const metadata: Metadata = { title: 'Users', robots: { index: false, follow: false } };
 
@@ -63,12 +64,9 @@ export default async function UsersPage() {
           }))}
         />
       </section>
-      <section aria-labelledby="create-user-heading">
-        <h2 id="create-user-heading" className="mb-4 font-serif text-2xl">
-          Create a user
-        </h2>
+      <LabelledSection id="create-user-heading" title="Create a user" headingClassName="mb-4 font-serif text-2xl">
         <CreateUserForm />
-      </section>
+      </LabelledSection>
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { getSpeaker } from '@/lib/data/speakers';
 import { documentsPath, speakerPath, topicPath } from '@/lib/urls';
 import { JsonLd } from '@/components/json-ld';
 import { personNode } from '@/lib/structured-data/person';
+import { LabelledSection } from '@/components/labelled-section';
 
 const page = entryPage(getSpeaker, (speaker) => speaker.bio, { path: speakerPath, type: 'profile' });
 export const generateMetadata = page.generateMetadata;
@@ -28,20 +29,14 @@ export default async function SpeakerPage(props: SlugProps) {
         </figure>
       )}
 
-      <section aria-labelledby="documents" className="mt-10">
-        <h2 id="documents" className="text-2xl font-semibold">
-          Documents
-        </h2>
+      <LabelledSection id="documents" title="Documents" className="mt-10" headingClassName="text-2xl font-semibold">
         <DocumentList documents={speaker.documents} />
         <p className="mt-2 text-sm">
           <Link href={documentsPath({ speaker: speaker.slug })}>Filter all documents by {speaker.name}</Link>
         </p>
-      </section>
+      </LabelledSection>
 
-      <section aria-labelledby="by-topic" className="mt-10">
-        <h2 id="by-topic" className="text-2xl font-semibold">
-          What {speaker.name} said, by topic
-        </h2>
+      <LabelledSection id="by-topic" title={`What ${speaker.name} said, by topic`} className="mt-10" headingClassName="text-2xl font-semibold">
         <nav aria-label="Topics on this page" className="mt-3">
           <ul className="flex flex-wrap gap-2">
             {speaker.byTopic.map((group) => (
@@ -73,7 +68,7 @@ export default async function SpeakerPage(props: SlugProps) {
           </section>
         ))}
         <ListedPassagesNote listed={speaker.listedPassages} total={speaker.passageCount} rest={documentsPath({ speaker: speaker.slug })} />
-      </section>
+      </LabelledSection>
     </>
   );
 }

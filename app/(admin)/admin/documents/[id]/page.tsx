@@ -14,6 +14,7 @@ import { getDocumentForEditing } from '@/lib/editorial';
 import { documentPath } from '@/lib/urls';
 import { idParam } from '@/lib/validation/params';
 import { deleteDocument, publish, restoreDocument, unpublish } from '../actions';
+import { LabelledSection } from '@/components/labelled-section';
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | undefined>> };
 
@@ -88,21 +89,15 @@ export default async function EditDocumentPage({ params, searchParams }: Props) 
         )}
       </section>
 
-      <section aria-labelledby="details" className="mt-8">
-        <h2 id="details" className="mb-3 text-xl font-semibold">
-          Details
-        </h2>
+      <LabelledSection id="details" title="Details" className="mt-8" headingClassName="mb-3 text-xl font-semibold">
         <DocumentFieldsForm document={document} speakers={speakers} />
-      </section>
+      </LabelledSection>
 
       <RecordingSection document={document} />
 
       <SectionsEditor document={document} />
 
-      <section aria-labelledby="passages" className="mt-10">
-        <h2 id="passages" className="text-xl font-semibold">
-          Passages ({document.passages.length})
-        </h2>
+      <LabelledSection id="passages" title={`Passages (${document.passages.length})`} className="mt-10" headingClassName="text-xl font-semibold">
         <ol className="divide-y divide-stone-200 dark:divide-stone-800">
           {document.passages.map((passage, i) => (
             <PassageRow
@@ -115,7 +110,7 @@ export default async function EditDocumentPage({ params, searchParams }: Props) 
             />
           ))}
         </ol>
-      </section>
+      </LabelledSection>
 
       <section className="mt-10">
         <AddPassageForm key={document.version} document={document} speakers={speakers} />

@@ -3,6 +3,7 @@
 import type { ImportResult } from '@/lib/import';
 import { formatWholeClock as formatClock } from '@/lib/time/clock';
 import { PASSAGE_KINDS } from '@/lib/vocabulary';
+import { LabelledSection } from '@/components/labelled-section';
 
 export function ImportPassages({ result, values }: { result: ImportResult; values: Record<string, string> }) {
   return (
@@ -61,10 +62,7 @@ function SetAside({ items, length }: { items: { line: number; reason: string; te
 function ImportSections({ result }: { result: ImportResult }) {
   if (!result.sections?.length) return null;
   return (
-    <section aria-labelledby="import-sections">
-      <h3 id="import-sections" className="font-semibold">
-        Sections ({result.sections.length})
-      </h3>
+    <LabelledSection id="import-sections" title={`Sections (${result.sections.length})`} level={3} headingClassName="font-semibold">
       <ol className="mt-1 list-decimal pl-5 text-sm">
         {result.sections.map((s, i) => (
           <li key={i}>
@@ -74,7 +72,7 @@ function ImportSections({ result }: { result: ImportResult }) {
           </li>
         ))}
       </ol>
-    </section>
+    </LabelledSection>
   );
 }
 
@@ -82,10 +80,7 @@ export function ImportReport({ result }: { result: ImportResult }) {
   return (
     <>
       <ImportSections result={result} />
-      <section aria-labelledby="left-out">
-        <h3 id="left-out" className="font-semibold">
-          Left out as site chrome ({result.dropped.length})
-        </h3>
+      <LabelledSection id="left-out" title={`Left out as site chrome (${result.dropped.length})`} level={3} headingClassName="font-semibold">
         <SetAside items={result.dropped} length={100} />
         <h3 className="mt-4 font-semibold">Could not place ({result.unplaced.length})</h3>
         {result.unplaced.length === 0 ? <p className="text-sm">Nothing.</p> : <SetAside items={result.unplaced} length={200} />}
@@ -99,7 +94,7 @@ export function ImportReport({ result }: { result: ImportResult }) {
             </ul>
           </>
         )}
-      </section>
+      </LabelledSection>
     </>
   );
 }

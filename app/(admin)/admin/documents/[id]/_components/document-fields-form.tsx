@@ -11,6 +11,7 @@ import { SelectField, TextField } from '@/components/form/field';
 import { SubmitButton } from '@/components/form/submit-button';
 import { DOCUMENT_KINDS, PARTICIPANT_ROLES } from '@/lib/vocabulary';
 import { Options } from '@/components/form/options';
+import { LabelledSection } from '@/components/labelled-section';
 
 const KINDS = DOCUMENT_KINDS.map((k) => ({ value: k, label: k }));
 const ROLES = PARTICIPANT_ROLES.map((r) => ({ value: r, label: r }));
@@ -58,10 +59,13 @@ export function DocumentFieldsForm({ document, speakers }: { document: DocumentS
       <input type="hidden" name="expectedVersion" value={expectedVersion} />
       <FormMessage message={state.message} ok={state.ok} />
       {current && (
-        <section aria-labelledby="fields-conflict" className="rounded-md border-2 border-amber-500 p-4">
-          <h3 id="fields-conflict" className="font-semibold">
-            Saved meanwhile (version {state.conflict!.currentVersion}) beside yours
-          </h3>
+        <LabelledSection
+          id="fields-conflict"
+          title={<>Saved meanwhile (version {state.conflict!.currentVersion}) beside yours</>}
+          level={3}
+          className="rounded-md border-2 border-amber-500 p-4"
+          headingClassName="font-semibold"
+        >
           <p className="text-sm">Nothing was overwritten; your values are still in the form. Change what you want, then save over theirs.</p>
           <table className="mt-2 w-full text-left text-sm">
             <thead>
@@ -85,7 +89,7 @@ export function DocumentFieldsForm({ document, speakers }: { document: DocumentS
                 ))}
             </tbody>
           </table>
-        </section>
+        </LabelledSection>
       )}
       <div className="grid gap-4 md:grid-cols-2">
         {GRID_FIELDS.map(({ name, label, hint, required, options }) =>

@@ -14,6 +14,7 @@ import { usePassageLengthGuard } from './passage-length';
 import { SubmitButton } from '@/components/form/submit-button';
 import { PASSAGE_KINDS } from '@/lib/vocabulary';
 import { formatClock } from '@/lib/time/clock';
+import { LabelledSection } from '@/components/labelled-section';
 
 const clock = (ms: number | null) => (ms === null ? '' : formatClock(ms));
 
@@ -42,10 +43,12 @@ export function PassageForm({ documentId, version, passage, questions, speakers 
       <FormMessage message={tooLong ?? state.message} ok={tooLong ? false : state.ok} />
 
       {conflict && (
-        <section aria-labelledby="conflict" className="rounded-md border-2 border-amber-500 p-4">
-          <h2 id="conflict" className="text-lg font-semibold">
-            Someone else saved this document while you were editing
-          </h2>
+        <LabelledSection
+          id="conflict"
+          title="Someone else saved this document while you were editing"
+          className="rounded-md border-2 border-amber-500 p-4"
+          headingClassName="text-lg font-semibold"
+        >
           <p className="mt-1 text-sm">
             Nothing was overwritten and nothing you typed is lost. Your text is in the box below; the version saved in the meantime (version{' '}
             {conflict.currentVersion}) is beside it. Keep yours, take theirs, or combine them in your box, then save.
@@ -73,7 +76,7 @@ export function PassageForm({ documentId, version, passage, questions, speakers 
               </p>
             </div>
           </div>
-        </section>
+        </LabelledSection>
       )}
 
       <TextField

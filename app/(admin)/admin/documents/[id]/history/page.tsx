@@ -10,6 +10,7 @@ import { compareVersions, ensureBaselineRevision, getDocumentForEditing, listRev
 import { idParam } from '@/lib/validation/params';
 import { restoreDocumentRevision } from './actions';
 import { Options, versionOptions } from '@/components/form/options';
+import { LabelledSection } from '@/components/labelled-section';
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | undefined>> };
 
@@ -47,18 +48,21 @@ export default async function DocumentHistoryPage({ params, searchParams }: Prop
       </form>
 
       {diff && 'diff' in diff && (
-        <section aria-labelledby="diff" className="mt-6 rounded-md border border-stone-200 p-4 dark:border-stone-800">
-          <h2 id="diff" className="mb-3 text-xl font-semibold">
-            Changes from version {diff.diff.fromVersion} to version {diff.diff.toVersion}
-          </h2>
+        <LabelledSection
+          id="diff"
+          title={
+            <>
+              Changes from version {diff.diff.fromVersion} to version {diff.diff.toVersion}
+            </>
+          }
+          className="mt-6 rounded-md border border-stone-200 p-4 dark:border-stone-800"
+          headingClassName="mb-3 text-xl font-semibold"
+        >
           <RevisionDiffView diff={diff.diff} />
-        </section>
+        </LabelledSection>
       )}
 
-      <section aria-labelledby="versions" className="mt-8">
-        <h2 id="versions" className="text-xl font-semibold">
-          Versions
-        </h2>
+      <LabelledSection id="versions" title="Versions" className="mt-8" headingClassName="text-xl font-semibold">
         <ol className="mt-2 divide-y divide-stone-200 dark:divide-stone-800">
           {revisions.map((r) => (
             <li key={r.version} className="flex flex-wrap items-center gap-x-4 gap-y-2 py-3">
@@ -85,7 +89,7 @@ export default async function DocumentHistoryPage({ params, searchParams }: Prop
             </li>
           ))}
         </ol>
-      </section>
+      </LabelledSection>
     </>
   );
 }

@@ -17,6 +17,7 @@ import { getPublishedDocument } from '@/lib/data/documents';
 import { similarPassages } from '@/lib/data/search';
 import { passagePath, speakerPath } from '@/lib/urls';
 import { anchorParam } from '@/lib/validation/params';
+import { LabelledSection } from '@/components/labelled-section';
 
 type Props = { params: Promise<{ slug: string; anchor: string }> };
 
@@ -83,10 +84,7 @@ export default async function PassagePage({ params }: Props) {
       <CiteMoment citationPath={`/api/v1/documents/${document.slug}/passages/${passage.anchor}/citation`} />
       <CitePassage document={document} passage={passage} />
 
-      <section aria-labelledby="similar" className="mt-8">
-        <h2 id="similar" className="text-xl font-semibold">
-          More like this
-        </h2>
+      <LabelledSection id="similar" title="More like this" className="mt-8" headingClassName="text-xl font-semibold">
         {similar.length === 0 ? (
           <p className="mt-2">No passage in another document is close to this one yet.</p>
         ) : (
@@ -106,7 +104,7 @@ export default async function PassagePage({ params }: Props) {
             ))}
           </ol>
         )}
-      </section>
+      </LabelledSection>
     </article>
   );
 }

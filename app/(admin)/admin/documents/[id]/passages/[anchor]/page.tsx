@@ -10,6 +10,7 @@ import { getDocumentForEditing } from '@/lib/editorial';
 import { passagePath } from '@/lib/urls';
 import { anchorParam, idParam } from '@/lib/validation/params';
 import { tag } from '../actions';
+import { LabelledSection } from '@/components/labelled-section';
 
 type Props = { params: Promise<{ id: string; anchor: string }>; searchParams: Promise<Record<string, string | undefined>> };
 
@@ -51,10 +52,7 @@ export default async function EditPassagePage({ params, searchParams }: Props) {
         speakers={speakers}
       />
 
-      <section aria-labelledby="topics" className="mt-10">
-        <h2 id="topics" className="text-xl font-semibold">
-          Topics
-        </h2>
+      <LabelledSection id="topics" title="Topics" className="mt-10" headingClassName="text-xl font-semibold">
         <ul className="mt-3 flex flex-wrap gap-2">
           {topics.map((topic) => (
             <li key={topic.id}>
@@ -75,7 +73,7 @@ export default async function EditPassagePage({ params, searchParams }: Props) {
             </li>
           ))}
         </ul>
-      </section>
+      </LabelledSection>
     </>
   );
 }
