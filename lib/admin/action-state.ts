@@ -32,6 +32,18 @@ export function stateFromError(error: unknown, values?: Record<string, string>):
   throw error;
 }
 
+/** A change that a form ran: what it saved, or the state that shows the form its refusal. */
+export type Attempt<R> = { saved: R; refused?: undefined } | { refused: ActionState };
+
+/** Runs a form's change; a refusal comes back as the form's state with what the editor typed. */
+export async function attemptChange<R>(values: Record<string, string>, change: () => Promise<R>): Promise<Attempt<R>> {
+  try {
+    return { saved: await change() };
+  } catch (error) {
+    return { refused: stateFromError(error, values) };
+  }
+}
+
 /**
  * A server action's form as it arrived. An action is a public endpoint and its arguments are whatever
  * the request encoded, not necessarily a FormData: anything else reads as an empty form, which every

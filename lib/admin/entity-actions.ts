@@ -3,9 +3,9 @@
 // file checks the session (editorContext) and hands the context and the form to these.
 import 'server-only';
 import { redirect } from 'next/navigation';
-import { formValues, stateFromError, type ActionState } from '@/lib/admin/action-state';
+import { attemptChange, formValues, stateFromError, type ActionState } from '@/lib/admin/action-state';
 import { revalidateAfterSave, type ActionContext } from '@/lib/admin/context';
-import { restoreRevision, type EditResult } from '@/lib/editorial';
+import { restoreRevision } from '@/lib/editorial';
 import { formIdParam } from '@/lib/validation/params';
 import type { EntityDescriptor, EntitySnapshotBase } from './entities/types';
 import { withError, withNotice } from './plain-change';
@@ -48,8 +48,8 @@ export function entityActions<S extends EntitySnapshotBase, C, U>(entity: Entity
 
   async function create({ editor, options }: ActionContext, formData: unknown): Promise<ActionState> {
     const values = formValues(formData);
-    let created: EditResult & { slug: string };
-    try {
+    // The input is built inside the attempt: an entity's own fields may refuse what was sent.
+    const attempt = await attemptChange(values, () => {
       const input = {
         name: values.name ?? '',
         // Left empty, the address is made from the name.
@@ -57,10 +57,10 @@ export function entityActions<S extends EntitySnapshotBase, C, U>(entity: Entity
         ...entity.input.create(values),
         message: values.message,
       } as C;
-      created = await entity.editorial.create(editor, input, options);
-    } catch (error) {
-      return stateFromError(error, values);
-    }
+      return entity.editorial.create(editor, input, options);
+    });
+    if (attempt.refused) return attempt.refused;
+    const created = attempt.saved;
     revalidateAfterSave(created.paths);
     redirect(withNotice(editPath(created.id), `Created the ${noun} “${values.name?.trim()}” at ${entity.publicPath(created.slug)}.`));
   }
@@ -71,8 +71,7 @@ export function entityActions<S extends EntitySnapshotBase, C, U>(entity: Entity
    */
   async function update({ editor, options }: ActionContext, formData: unknown): Promise<ActionState> {
     const { overwriteVersion, ...values } = formValues(formData);
-    let result: EditResult;
-    try {
+    const attempt = await attemptChange(values, () => {
       const input = {
         id: values.id ?? '',
         expectedVersion: overwriteVersion || values.expectedVersion || '',
@@ -81,10 +80,10 @@ export function entityActions<S extends EntitySnapshotBase, C, U>(entity: Entity
         ...entity.input.update(values),
         message: values.message,
       } as U;
-      result = await entity.editorial.update(editor, input, options);
-    } catch (error) {
-      return stateFromError(error, values);
-    }
+      return entity.editorial.update(editor, input, options);
+    });
+    if (attempt.refused) return attempt.refused;
+    const result = attempt.saved;
     if (!result.changed && String(result.version) === values.expectedVersion) {
       return { ok: true, message: `Nothing to save: the ${noun} already reads like this.`, values };
     }

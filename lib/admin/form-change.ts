@@ -4,7 +4,7 @@
 import 'server-only';
 import { redirect } from 'next/navigation';
 import type { EditResult } from '@/lib/editorial';
-import { formValues, stateFromError, type ActionState } from './action-state';
+import { attemptChange, formValues, type ActionState } from './action-state';
 import { editorContext, revalidateAfterSave, type ActionContext } from './context';
 
 export async function formChange<R extends Pick<EditResult, 'paths'>>(
@@ -14,13 +14,11 @@ export async function formChange<R extends Pick<EditResult, 'paths'>>(
 ): Promise<ActionState> {
   const context = await editorContext();
   const values = formValues(sent);
-  let target: string;
-  try {
+  const attempt = await attemptChange(values, async () => {
     const result = await change(context, values);
     revalidateAfterSave(result.paths);
-    target = next(result, values);
-  } catch (error) {
-    return stateFromError(error, values);
-  }
-  redirect(target);
+    return next(result, values);
+  });
+  if (attempt.refused) return attempt.refused;
+  redirect(attempt.saved);
 }
