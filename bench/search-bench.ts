@@ -6,7 +6,7 @@ import path from 'node:path';
 import { parseArgs as parseCommandLine } from 'node:util';
 import { engineTable, classTable, hybridTable, postgresTable } from './lib/report';
 import type { BenchOptions } from './lib/bench-types';
-import { integer, withUsage } from './lib/command-line';
+import { benchOptions, integer, withUsage } from './lib/command-line';
 import { parseEngines } from './lib/engine-choice';
 import { runSearchBench } from './lib/run';
 import { ALL_ENGINE_NAMES, ENGINE_NAMES } from './engines/types';
@@ -14,18 +14,7 @@ import { ALL_ENGINE_NAMES, ENGINE_NAMES } from './engines/types';
 const USAGE = `Usage: npm run bench:search -- [--passages N] [--runs R] [--seed S] [--engines ${ALL_ENGINE_NAMES.join(',')}]
                                  [--rebuild] [--out DIR] [--cache DIR] [--like-max N] [--memory-max N]`;
 
-const OPTIONS = {
-  passages: { type: 'string' },
-  runs: { type: 'string' },
-  seed: { type: 'string' },
-  engines: { type: 'string' },
-  rebuild: { type: 'boolean' },
-  out: { type: 'string' },
-  cache: { type: 'string' },
-  'like-max': { type: 'string' },
-  'memory-max': { type: 'string' },
-  help: { type: 'boolean', short: 'h' },
-} as const;
+const OPTIONS = benchOptions(['passages', 'runs', 'seed', 'engines', 'out', 'cache', 'like-max', 'memory-max'], ['rebuild']);
 
 export function parseArgs(argv: string[]): BenchOptions {
   const root = path.resolve(import.meta.dirname);

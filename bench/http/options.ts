@@ -1,7 +1,7 @@
 // The command line of `npm run bench:http` and `npm run bench:bundle`, read into plain options.
 import path from 'node:path';
 import { parseArgs as parseCommandLine } from 'node:util';
-import { integer, withUsage } from '../lib/command-line';
+import { benchOptions, integer, withUsage } from '../lib/command-line';
 
 export { UsageError } from '../lib/command-line';
 
@@ -32,19 +32,7 @@ export const USAGE = `Usage: npm run bench:http -- [--archives ${ARCHIVES.join('
                                [--connections 1,10,100] [--duration S] [--warmup S] [--no-baseline]
                                [--port P] [--out DIR] [--corpus FILE] [--work DIR]`;
 
-const OPTIONS = {
-  archives: { type: 'string' },
-  targets: { type: 'string' },
-  connections: { type: 'string' },
-  duration: { type: 'string' },
-  warmup: { type: 'string' },
-  'no-baseline': { type: 'boolean' },
-  port: { type: 'string' },
-  out: { type: 'string' },
-  corpus: { type: 'string' },
-  work: { type: 'string' },
-  help: { type: 'boolean', short: 'h' },
-} as const;
+const OPTIONS = benchOptions(['archives', 'targets', 'connections', 'duration', 'warmup', 'port', 'out', 'corpus', 'work'], ['no-baseline']);
 
 /** A comma-separated list of known names, each once, in the order given. */
 function names<T extends string>(flag: string, value: string | undefined, known: readonly T[]): T[] {

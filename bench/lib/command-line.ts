@@ -21,3 +21,13 @@ export function withUsage<T>(usage: string, read: () => T): T {
     throw new UsageError(`${error instanceof Error ? error.message : error}\n${usage}`);
   }
 }
+
+/**
+ * parseArgs's options for a benchmark: flags that take a value (read as text here, checked by the
+ * caller against its own rules) and switches, plus `--help`/`-h`.
+ */
+export function benchOptions<V extends string, S extends string>(valued: readonly V[], switches: readonly S[]) {
+  const entries = [...valued.map((name) => [name, { type: 'string' }]), ...switches.map((name) => [name, { type: 'boolean' }])];
+  return { ...Object.fromEntries(entries), help: { type: 'boolean', short: 'h' } } as Record<V, { type: 'string' }> &
+    Record<S, { type: 'boolean' }> & { help: { type: 'boolean'; short: 'h' } };
+}
