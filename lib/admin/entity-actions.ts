@@ -46,19 +46,25 @@ export function entityActions<S extends EntitySnapshotBase, C, U>(entity: Entity
   const { noun, listPath } = entity.ui;
   const editPath = (id: number) => `${listPath}/${id}`;
 
+  /** The create form's input; left empty, the address is made from the name. */
+  const createInput = (values: Record<string, string>) =>
+    ({ name: values.name ?? '', slug: values.slug?.trim() ? values.slug : undefined, ...entity.input.create(values), message: values.message }) as C;
+
+  /** The edit form's input, checked against the version the editor saw, or `overwrite` (see update). */
+  const updateInput = (values: Record<string, string>, overwrite: string | undefined) =>
+    ({
+      ...entity.input.update(values),
+      id: values.id ?? '',
+      expectedVersion: overwrite || values.expectedVersion || '',
+      name: values.name,
+      slug: values.slug,
+      message: values.message,
+    }) as U;
+
   async function create({ editor, options }: ActionContext, formData: unknown): Promise<ActionState> {
     const values = formValues(formData);
-    // The input is built inside the attempt: an entity's own fields may refuse what was sent.
-    const attempt = await attemptChange(values, () => {
-      const input = {
-        name: values.name ?? '',
-        // Left empty, the address is made from the name.
-        slug: values.slug?.trim() ? values.slug : undefined,
-        ...entity.input.create(values),
-        message: values.message,
-      } as C;
-      return entity.editorial.create(editor, input, options);
-    });
+    // The input is read inside the attempt: an entity's own fields may refuse what was sent.
+    const attempt = await attemptChange(values, () => entity.editorial.create(editor, createInput(values), options));
     if (attempt.refused) return attempt.refused;
     const created = attempt.saved;
     revalidateAfterSave(created.paths);
@@ -71,17 +77,7 @@ export function entityActions<S extends EntitySnapshotBase, C, U>(entity: Entity
    */
   async function update({ editor, options }: ActionContext, formData: unknown): Promise<ActionState> {
     const { overwriteVersion, ...values } = formValues(formData);
-    const attempt = await attemptChange(values, () => {
-      const input = {
-        id: values.id ?? '',
-        expectedVersion: overwriteVersion || values.expectedVersion || '',
-        name: values.name,
-        slug: values.slug,
-        ...entity.input.update(values),
-        message: values.message,
-      } as U;
-      return entity.editorial.update(editor, input, options);
-    });
+    const attempt = await attemptChange(values, () => entity.editorial.update(editor, updateInput(values, overwriteVersion), options));
     if (attempt.refused) return attempt.refused;
     const result = attempt.saved;
     if (!result.changed && String(result.version) === values.expectedVersion) {
