@@ -1,6 +1,7 @@
 // The public site's header: the archive's name, its sections and a way into search.
 import Link from 'next/link';
 import { HeaderNav } from './header-nav';
+import { QueryField } from './search/query-field';
 
 const SECTIONS = [
   { href: '/documents', label: 'Documents' },
@@ -26,13 +27,9 @@ export function SiteHeader() {
 export function SearchForm({ defaultValue = '', label = 'Search the archive' }: { defaultValue?: string; label?: string }) {
   return (
     <form role="search" action="/search" className="flex gap-2">
-      <label htmlFor="site-search" className="sr-only">
-        {label}
-      </label>
-      <input
+      <QueryField
         id="site-search"
-        name="q"
-        type="search"
+        label={label}
         defaultValue={defaultValue}
         placeholder="Search every passage…"
         className="w-56 rounded-md border border-stone-300 bg-white px-3 py-1.5 text-base dark:border-stone-700 dark:bg-stone-900"

@@ -3,6 +3,7 @@
 // reader types (debounced) and the URL follows the query, so the state can be shared.
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
+import { QueryField } from './query-field';
 
 const DEBOUNCE_MS = 300;
 
@@ -30,13 +31,9 @@ export function SearchBox({ defaultValue, label, hidden = {} }: { defaultValue: 
 
   return (
     <form role="search" action={pathname} className="flex flex-wrap gap-2" onSubmit={() => clearTimeout(timer.current)}>
-      <label htmlFor="search-query" className="sr-only">
-        {label}
-      </label>
-      <input
+      <QueryField
         id="search-query"
-        name="q"
-        type="search"
+        label={label}
         value={value}
         onChange={(event) => onChange(event.target.value)}
         maxLength={500}
