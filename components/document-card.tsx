@@ -1,6 +1,7 @@
 // One document in a list: title, kind, date, publisher and who took part.
 import Link from 'next/link';
 import type { DocumentSummary } from '@/lib/data/dto';
+import { DividedList } from './divided-list';
 import { documentPath } from '@/lib/urls';
 import { ParticipantNames } from './participant-names';
 import { PublicationDate } from './publication-date';
@@ -26,12 +27,8 @@ export function DocumentCard({ document, headingLevel = 3 }: { document: Documen
 
 export function DocumentList({ documents, headingLevel }: { documents: DocumentSummary[]; headingLevel?: 2 | 3 }) {
   return (
-    <ul className="divide-y divide-stone-200 dark:divide-stone-800">
-      {documents.map((document) => (
-        <li key={document.slug}>
-          <DocumentCard document={document} headingLevel={headingLevel} />
-        </li>
-      ))}
-    </ul>
+    <DividedList items={documents} keyOf={(document) => document.slug}>
+      {(document) => <DocumentCard document={document} headingLevel={headingLevel} />}
+    </DividedList>
   );
 }

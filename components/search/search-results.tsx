@@ -2,20 +2,13 @@
 import Link from 'next/link';
 import type { SearchHit as Hit } from '@/lib/search/types';
 import { documentPath } from '@/lib/urls';
+import { DividedList } from '@/components/divided-list';
 import { SearchHit } from './search-hit';
 
 export function SearchResults({ hits, query, grouped }: { hits: Hit[]; query: string; grouped: boolean }) {
   if (hits.length === 0) return null;
   if (!grouped) {
-    return (
-      <ol className="divide-y divide-stone-200 dark:divide-stone-800">
-        {hits.map((hit) => (
-          <li key={hit.passageId}>
-            <SearchHit hit={hit} query={query} />
-          </li>
-        ))}
-      </ol>
-    );
+    return <HitList hits={hits} query={query} showDocument />;
   }
   const documents = new Map<string, Hit[]>();
   for (const hit of hits) documents.set(hit.documentSlug, [...(documents.get(hit.documentSlug) ?? []), hit]);
@@ -29,15 +22,18 @@ export function SearchResults({ hits, query, grouped }: { hits: Hit[]; query: st
               {documentHits.length} {documentHits.length === 1 ? 'passage' : 'passages'}
             </span>
           </h2>
-          <ol className="divide-y divide-stone-200 dark:divide-stone-800">
-            {documentHits.map((hit) => (
-              <li key={hit.passageId}>
-                <SearchHit hit={hit} query={query} showDocument={false} />
-              </li>
-            ))}
-          </ol>
+          <HitList hits={documentHits} query={query} showDocument={false} />
         </section>
       ))}
     </div>
+  );
+}
+
+/** Hits in rank order; under a document's heading, without the document's name on each. */
+function HitList({ hits, query, showDocument }: { hits: Hit[]; query: string; showDocument: boolean }) {
+  return (
+    <DividedList items={hits} keyOf={(hit) => hit.passageId} ordered>
+      {(hit) => <SearchHit hit={hit} query={query} showDocument={showDocument} />}
+    </DividedList>
   );
 }
