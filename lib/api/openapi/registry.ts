@@ -74,34 +74,24 @@ export const ENDPOINTS: Endpoint[] = [
     errors: [400, 404],
     example: '/documents/how-to-really-bring-change-to-north-korea',
   },
-  {
+  citationEndpoint({
     path: '/documents/{slug}/citation',
-    route: 'documents/[slug]/citation',
-    method: 'get',
-    tag: 'Documents',
     summary: 'Cite a document',
     description:
       'The document as CSL-JSON (one item, dates at their precision: [[2016, 12]]), or with ?format= its citation in APA 7, MLA 9, Chicago author-date, BibTeX or RIS, accessed the day of the request (UTC).',
     pathParams: documentCitationParams,
     query: citationQuerySchema,
-    response: { media: citationMedia() },
-    errors: [400, 404],
     example: '/documents/how-to-really-bring-change-to-north-korea/citation',
-  },
-  {
+  }),
+  citationEndpoint({
     path: '/documents/{slug}/passages/{anchor}/citation',
-    route: 'documents/[slug]/passages/[anchor]/citation',
-    method: 'get',
-    tag: 'Documents',
     summary: 'Cite a passage',
     description:
       "One passage as CSL-JSON or, with ?format=, as text: its speaker, its own address, its position in the document and the original publication. With a recording, the passage's begin–end times, or with ?t= a moment or clip of it (?t=65, ?t=1:05, ?t=65,80).",
     pathParams: passageCitationParams,
     query: passageCitationQuerySchema,
-    response: { media: citationMedia() },
-    errors: [400, 404],
     example: '/documents/seongmin-lee-qa-part-2-us-relations-with-north-korea/passages/2/citation?format=bibtex',
-  },
+  }),
   {
     path: '/documents/{slug}/export/{format}',
     route: 'documents/[slug]/export/[format]',
@@ -218,6 +208,15 @@ export const ENDPOINTS: Endpoint[] = [
     editorsOnly: true,
   },
 ];
+
+/**
+ * A citation endpoint: a GET under Documents answering CSL-JSON by default or a style's text with
+ * ?format= (citationMedia); its route folder is its path's.
+ */
+function citationEndpoint(endpoint: Pick<Endpoint, 'path' | 'summary' | 'description' | 'pathParams' | 'query' | 'example'>): Endpoint {
+  const route = endpoint.path.slice(1).replace(/\{(\w+)\}/g, '[$1]');
+  return { ...endpoint, route, method: 'get', tag: 'Documents', response: { media: citationMedia() }, errors: [400, 404] };
+}
 
 /** The citation endpoints' answers: CSL-JSON by default, a style's text with ?format=. */
 function citationMedia(): Record<string, z.ZodType> {
