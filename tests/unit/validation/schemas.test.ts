@@ -34,13 +34,11 @@ describe('documentFiltersSchema', () => {
     expect(documentFiltersSchema.parse({ speaker: '  seongmin-lee ', from: ' 2016 ' })).toMatchObject({ speaker: 'seongmin-lee', from: '2016' });
   });
 
+  it.each([{ kind: 'essay' }, { kind: 'speech' }, { kind: 'testimony' }, { sort: 'oldest' }, { pageSize: '100' }, { page: '100000' }])('accepts %j', (input) =>
+    expect(documentFiltersSchema.safeParse(input).success).toBe(true),
+  );
+
   it.each([
-    ['kind', { kind: 'essay' }],
-    ['kind', { kind: 'speech' }],
-    ['kind', { kind: 'testimony' }],
-    ['sort', { sort: 'oldest' }],
-    ['pageSize at its largest', { pageSize: '100' }],
-    ['page at its largest', { page: '100000' }],
     ['from and to the same day', { from: '2018-08-28', to: '2018-08-28' }],
     ['a month starting before a day inside it', { from: '2016-12', to: '2016-12-15' }],
     ['a day inside the month "to" names', { from: '2016-12-20', to: '2016-12' }],
