@@ -4,6 +4,7 @@ import { GET as getDocumentRoute } from '@/app/api/v1/documents/[slug]/route';
 import { GET as listDocumentsRoute } from '@/app/api/v1/documents/route';
 import { prisma } from '@/lib/db/client';
 import { env } from '@/lib/env';
+import { publicApiBody } from '@/tests/support/public-api';
 import { ESSAY_SUMMARY } from '@/tests/support/seed-expectations';
 
 const INTERVIEW = 'seongmin-lee-qa-part-2-us-relations-with-north-korea';
@@ -24,11 +25,7 @@ afterAll(() => prisma.$disconnect());
 
 describe('GET /api/v1/documents', () => {
   it('answers 200 JSON with every published document, pages and facets', async () => {
-    const res = await list();
-    expect(res.status).toBe(200);
-    expect(res.headers.get('content-type')).toMatch(/^application\/json/);
-    expect(res.headers.get('access-control-allow-origin')).toBe('*');
-    const body = await res.json();
+    const body = await publicApiBody(await list());
     expect(body).toMatchObject({ total: 2, page: 1, pageSize: 20, pageCount: 1 });
     expect(body.items.map((d: { slug: string; url: string }) => [d.slug, d.url])).toEqual([
       [INTERVIEW, `${ORIGIN}/documents/${INTERVIEW}`],
@@ -139,10 +136,7 @@ describe('GET /api/v1/documents', () => {
 
 describe('GET /api/v1/documents/<slug>', () => {
   it('answers 200 with the interview and every passage: id, position, kind, speaker, text, topics and reader address', async () => {
-    const res = await detail(INTERVIEW);
-    expect(res.status).toBe(200);
-    expect(res.headers.get('access-control-allow-origin')).toBe('*');
-    const body = await res.json();
+    const body = await publicApiBody(await detail(INTERVIEW));
     expect(body).toMatchObject({
       slug: INTERVIEW,
       kind: 'interview',
