@@ -43,23 +43,6 @@ describe('GET /api/v1/documents', () => {
   });
 
   it.each([
-    ['page=0x10', 'page'],
-    ['page=1e3', 'page'],
-    ['page=%201', 'page'],
-    ['page=%2B1', 'page'],
-    ['page=1.0', 'page'],
-    ['pageSize=0x10', 'pageSize'],
-    ['page=1&page=2', 'page'],
-    ['kind=essay&kind=interview', 'kind'],
-  ])('refuses %s with a 400 naming %s', async (query, parameter) => {
-    const res = await list(query);
-    expect(res.status).toBe(400);
-    const body = await res.json();
-    expect(body.problems.map((p: { parameter: string }) => p.parameter)).toEqual([parameter]);
-    expect(body.message).toMatch(new RegExp(`^${parameter}: `));
-  });
-
-  it.each([
     ['kind=essay', [ESSAY]],
     ['kind=interview', [INTERVIEW]],
     ['speaker=jeff-kim', [INTERVIEW]],
@@ -107,6 +90,15 @@ describe('GET /api/v1/documents', () => {
     ['topic=Bad%20Slug', 'topic', /lowercase letters/],
     ['speaker=Seongmin_Lee', 'speaker', /lowercase letters/],
     ['from=2018&to=2016', 'from', /after "to"/],
+    // Number() reads these; a page number is plain digits, so each is refused, not guessed at.
+    ['page=0x10', 'page', /whole number/],
+    ['page=1e3', 'page', /whole number/],
+    ['page=%201', 'page', /whole number/],
+    ['page=%2B1', 'page', /whole number/],
+    ['page=1.0', 'page', /whole number/],
+    ['pageSize=0x10', 'pageSize', /whole number/],
+    ['page=1&page=2', 'page', /given more than once/],
+    ['kind=essay&kind=interview', 'kind', /given more than once/],
   ])('refuses %s with 400 naming %s', async (query, parameter, reason) => {
     const res = await list(query);
     expect(res.status).toBe(400);
@@ -116,7 +108,7 @@ describe('GET /api/v1/documents', () => {
     expect(body.problems).toHaveLength(1);
     expect(body.problems[0].parameter).toBe(parameter);
     expect(body.problems[0].message).toMatch(reason);
-    expect(body.message).toContain(`${parameter}: `);
+    expect(body.message).toMatch(new RegExp(`^${parameter}: `));
   });
 
   it('refuses an unknown parameter with 400 naming it', async () => {
