@@ -3,7 +3,7 @@
 // speakers, topics, history with a diff, and the conflict view. What it needs it makes itself: a
 // draft document of its own (never public), so the seeded documents stay as they are.
 import { expect, test, type Browser, type BrowserContextOptions, type Page } from '@playwright/test';
-import { hydrated, openPassageEditor, signIn } from './admin-fixtures';
+import { hydrated, importCheckStep, openPassageEditor, saveImportAsDraft, signIn } from './admin-fixtures';
 import { expectNoViolations, PHONE } from './support/axe';
 
 // axe checks every element's contrast: on a loaded 2-core machine one page can take 20 s or more.
@@ -28,13 +28,12 @@ async function importDraft(page: Page, title: string): Promise<string> {
     .fill(`${title}\n\nAB: Where did you cross?\n\nCD: Near Hyesan, at night.\n\nAB: Were you afraid?\n\nCD: Every minute.\n`);
   await page.getByLabel('Labels').fill('AB = Ann Bell\nCD = Chol Do');
   await page.getByRole('button', { name: 'Preview' }).click();
-  const step2 = page.getByRole('form', { name: '2. Check and correct, then save a draft' });
+  const step2 = importCheckStep(page);
   await expect(step2.getByText('Passages (4)')).toBeVisible();
   await expectNoViolations(page); // the preview, with its editable fields
   await step2.getByLabel('Publication date').fill('2021-03');
   await step2.getByLabel('Publisher').fill('Example Review');
-  await step2.getByRole('button', { name: 'Save as draft' }).click();
-  await expect(page.getByRole('status')).toContainText('Imported as a draft');
+  await saveImportAsDraft(page);
   return new URL(page.url()).pathname;
 }
 

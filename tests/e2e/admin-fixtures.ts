@@ -62,6 +62,21 @@ export async function hydrated(page: Page): Promise<void> {
   );
 }
 
+/** The import page, signed in and hydrated, ready for a text or a file. */
+export async function openImport(page: Page): Promise<void> {
+  await signIn(page, '/admin/import');
+  await hydrated(page);
+}
+
+/** The import's second step: the preview, checked and corrected, then saved. */
+export const importCheckStep = (page: Page) => page.getByRole('form', { name: '2. Check and correct, then save a draft' });
+
+/** Saves the checked preview as a draft and waits until the page says it is imported. */
+export async function saveImportAsDraft(page: Page): Promise<void> {
+  await importCheckStep(page).getByRole('button', { name: 'Save as draft' }).click();
+  await expect(page.getByRole('status')).toContainText('Imported as a draft');
+}
+
 /**
  * Opens a passage's editor from its document's page. The link navigates on the client, where the
  * load state of the page is already "networkidle": wait for the passage's own heading first, or a

@@ -1,6 +1,6 @@
 // The back office in Chromium: sign in, edit, import, conflicts, history.
 import { expect, test } from '@playwright/test';
-import { hydrated, openPassageEditor, signIn } from './admin-fixtures';
+import { hydrated, importCheckStep, openPassageEditor, saveImportAsDraft, signIn } from './admin-fixtures';
 
 const ESSAY_TITLE = 'How to Really Bring Change to North Korea, My Home Country';
 
@@ -40,12 +40,11 @@ test('a pasted transcript goes through the preview to a published document', asy
     );
   await page.getByLabel('Labels').fill('AB = Ann Bell\nCD = Chol Do');
   await page.getByRole('button', { name: 'Preview' }).click();
-  const step2 = page.getByRole('form', { name: '2. Check and correct, then save a draft' });
+  const step2 = importCheckStep(page);
   await expect(step2.getByText('Passages (4)')).toBeVisible();
   await step2.getByLabel('Publication date').fill('2021-03');
   await step2.getByLabel('Publisher').fill('Example Review');
-  await step2.getByRole('button', { name: 'Save as draft' }).click();
-  await expect(page.getByRole('status')).toContainText('Imported as a draft');
+  await saveImportAsDraft(page);
   await page.getByRole('button', { name: 'Publish' }).click();
   await expect(page.getByRole('status')).toContainText('Published');
 

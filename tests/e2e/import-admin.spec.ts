@@ -1,7 +1,7 @@
 // The web import in Chromium, issue 7: an unknown speaker label blocks the save until the editor
 // names its speaker, and an over-long text is refused with a message that keeps what was pasted.
 import { expect, test } from '@playwright/test';
-import { hydrated, signIn } from './admin-fixtures';
+import { importCheckStep, openImport, saveImportAsDraft } from './admin-fixtures';
 
 const TRANSCRIPT = [
   'Markets After the Famine',
@@ -14,13 +14,12 @@ const TRANSCRIPT = [
 ].join('\n\n');
 
 test('an unknown label blocks the save until it is mapped to a speaker', async ({ page }) => {
-  await signIn(page, '/admin/import');
-  await hydrated(page);
+  await openImport(page);
   await page.getByLabel('Paste the transcript or essay').fill(TRANSCRIPT);
   await page.getByLabel('Labels').fill('JK = Jeff Kim\nSL = Seongmin Lee');
   await page.getByRole('button', { name: 'Preview', exact: true }).click();
 
-  const step2 = page.getByRole('form', { name: '2. Check and correct, then save a draft' });
+  const step2 = importCheckStep(page);
   const unknown = step2.getByRole('group', { name: /Unknown speaker labels \(1\)/ });
   await expect(unknown).toContainText('line 7: And what about the markets?');
   await expect(step2.getByRole('alert')).toContainText('Cannot be saved yet');
@@ -40,8 +39,7 @@ test('an unknown label blocks the save until it is mapped to a speaker', async (
   await expect(step2.getByText('Xu Yang (interviewee) · labels XY')).toBeVisible();
   await expect(step2.getByLabel('Publication date')).toHaveValue('2018-08');
 
-  await step2.getByRole('button', { name: 'Save as draft' }).click();
-  await expect(page.getByRole('status')).toContainText('Imported as a draft');
+  await saveImportAsDraft(page);
   // Each turn as its speaker said it: the choices of the first preview did not shift onto new turns.
   await expect(page.getByRole('region', { name: 'Passages (5)' }).getByRole('heading', { level: 3 })).toHaveText([
     '¶1 · question · Jeff Kim',
@@ -54,8 +52,7 @@ test('an unknown label blocks the save until it is mapped to a speaker', async (
 });
 
 test('an over-long text is refused with a message and stays in the form', async ({ page }) => {
-  await signIn(page, '/admin/import');
-  await hydrated(page);
+  await openImport(page);
   await expect(page.getByText(/Up to 1 MB of text/)).toBeVisible();
   const pasted = `A Long Talk\n\nJK: Where?\n\nSL: ${'We crossed the river at night. '.repeat(36_000)}`;
   const field = page.getByLabel('Paste the transcript or essay');

@@ -1,7 +1,7 @@
 // An SRT transcript through the web import in Chromium (issue 12): uploaded, previewed with each
 // turn's time and no cue number or timing in the text, saved as a draft whose passages keep their times.
 import { expect, test } from '@playwright/test';
-import { hydrated, signIn } from './admin-fixtures';
+import { importCheckStep, openImport, saveImportAsDraft } from './admin-fixtures';
 import { closeE2eDatabase, queryE2e } from './support/e2e-database';
 
 const SRT = [
@@ -13,13 +13,12 @@ const SRT = [
 ].join('\n\n');
 
 test('an SRT file is previewed with its times and saved as a draft that keeps them', async ({ page }) => {
-  await signIn(page, '/admin/import');
-  await hydrated(page);
+  await openImport(page);
   await page.getByLabel('…or upload a transcript file').setInputFiles({ name: 'boats.srt', mimeType: 'application/x-subrip', buffer: Buffer.from(SRT) });
   await page.getByLabel('Title (if the text does not start with it)').fill('The Boats from Sinpo');
   await page.getByRole('button', { name: 'Preview', exact: true }).click();
 
-  const step2 = page.getByRole('form', { name: '2. Check and correct, then save a draft' });
+  const step2 = importCheckStep(page);
   await expect(step2.getByText('Passages (4)')).toBeVisible();
   await expect(step2.getByTestId('passage-time')).toHaveText(['0:01–0:04', '0:05–0:09', '0:10–0:12', '1:02:03–1:02:05']);
   const passages = step2.getByRole('group', { name: 'Passages (4)' });
@@ -30,8 +29,7 @@ test('an SRT file is previewed with its times and saved as a draft that keeps th
   await expect(page.getByText('Reading the uploaded file boats.srt')).toBeVisible();
 
   await step2.getByLabel('Publication date').fill('2021-03');
-  await step2.getByRole('button', { name: 'Save as draft' }).click();
-  await expect(page.getByRole('status')).toContainText('Imported as a draft');
+  await saveImportAsDraft(page);
   await expect(page.getByRole('region', { name: 'Passages (4)' }).getByRole('heading', { level: 3 })).toHaveText([
     '¶1 · question · Hana Yoon',
     '¶2 · answer · Tae-Woo Kang',

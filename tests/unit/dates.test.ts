@@ -3,21 +3,29 @@ import { describe, expect, it } from 'vitest';
 import { formatPublicationDate, isoAtPrecision, monthName, parsePartialDate } from '@/lib/dates';
 
 describe('parsePartialDate', () => {
+  // A year is the whole year; spaces around a date are trimmed.
   it.each([
     ['2016', { start: '2016-01-01', end: '2016-12-31', precision: 'year' }],
-    ['2016-12', { start: '2016-12-01', end: '2016-12-31', precision: 'month' }],
-    ['2018-08', { start: '2018-08-01', end: '2018-08-31', precision: 'month' }],
-    ['2018-04', { start: '2018-04-01', end: '2018-04-30', precision: 'month' }],
-    ['2016-02', { start: '2016-02-01', end: '2016-02-29', precision: 'month' }],
-    ['2019-02', { start: '2019-02-01', end: '2019-02-28', precision: 'month' }],
-    ['1900-02', { start: '1900-02-01', end: '1900-02-28', precision: 'month' }],
-    ['2000-02', { start: '2000-02-01', end: '2000-02-29', precision: 'month' }],
-    ['2018-08-28', { start: '2018-08-28', end: '2018-08-28', precision: 'day' }],
-    ['2020-02-29', { start: '2020-02-29', end: '2020-02-29', precision: 'day' }],
-    ['2016-12-31', { start: '2016-12-31', end: '2016-12-31', precision: 'day' }],
     ['  2016-12  ', { start: '2016-12-01', end: '2016-12-31', precision: 'month' }],
   ])('reads %j as the period it names', (value, period) => {
     expect(parsePartialDate(value)).toEqual(period);
+  });
+
+  // A month runs from its first to its own last day: 30 or 31, and February by the leap-year rule (1900 no, 2000 yes).
+  it.each([
+    ['2016-12', '2016-12-31'],
+    ['2018-08', '2018-08-31'],
+    ['2018-04', '2018-04-30'],
+    ['2016-02', '2016-02-29'],
+    ['2019-02', '2019-02-28'],
+    ['1900-02', '1900-02-28'],
+    ['2000-02', '2000-02-29'],
+  ])('reads the month %j as its first day to %j', (month, end) => {
+    expect(parsePartialDate(month)).toEqual({ start: `${month}-01`, end, precision: 'month' });
+  });
+
+  it.each(['2018-08-28', '2020-02-29', '2016-12-31'])('reads the day %j as that one day', (day) => {
+    expect(parsePartialDate(day)).toEqual({ start: day, end: day, precision: 'day' });
   });
 
   it.each([

@@ -4,6 +4,7 @@ import { GET as getDocumentRoute } from '@/app/api/v1/documents/[slug]/route';
 import { GET as listDocumentsRoute } from '@/app/api/v1/documents/route';
 import { prisma } from '@/lib/db/client';
 import { env } from '@/lib/env';
+import { publicApiBody } from '@/tests/support/public-api';
 import { ESSAY_SUMMARY } from '@/tests/support/seed-expectations';
 
 const INTERVIEW = 'seongmin-lee-qa-part-2-us-relations-with-north-korea';
@@ -24,11 +25,7 @@ afterAll(() => prisma.$disconnect());
 
 describe('GET /api/v1/documents', () => {
   it('answers 200 JSON with every published document, pages and facets', async () => {
-    const res = await list();
-    expect(res.status).toBe(200);
-    expect(res.headers.get('content-type')).toMatch(/^application\/json/);
-    expect(res.headers.get('access-control-allow-origin')).toBe('*');
-    const body = await res.json();
+    const body = await publicApiBody(await list());
     expect(body).toMatchObject({ total: 2, page: 1, pageSize: 20, pageCount: 1 });
     expect(body.items.map((d: { slug: string; url: string }) => [d.slug, d.url])).toEqual([
       [INTERVIEW, `${ORIGIN}/documents/${INTERVIEW}`],
@@ -43,23 +40,6 @@ describe('GET /api/v1/documents', () => {
     const res = await listDocumentsRoute(new Request('https://archive.example.org/api/v1/documents?kind=essay', { headers }));
     const body = await res.json();
     expect(body.items[0].url).toBe(`${ORIGIN}/documents/${ESSAY}`);
-  });
-
-  it.each([
-    ['page=0x10', 'page'],
-    ['page=1e3', 'page'],
-    ['page=%201', 'page'],
-    ['page=%2B1', 'page'],
-    ['page=1.0', 'page'],
-    ['pageSize=0x10', 'pageSize'],
-    ['page=1&page=2', 'page'],
-    ['kind=essay&kind=interview', 'kind'],
-  ])('refuses %s with a 400 naming %s', async (query, parameter) => {
-    const res = await list(query);
-    expect(res.status).toBe(400);
-    const body = await res.json();
-    expect(body.problems.map((p: { parameter: string }) => p.parameter)).toEqual([parameter]);
-    expect(body.message).toMatch(new RegExp(`^${parameter}: `));
   });
 
   it.each([
@@ -110,6 +90,15 @@ describe('GET /api/v1/documents', () => {
     ['topic=Bad%20Slug', 'topic', /lowercase letters/],
     ['speaker=Seongmin_Lee', 'speaker', /lowercase letters/],
     ['from=2018&to=2016', 'from', /after "to"/],
+    // Number() reads these; a page number is plain digits, so each is refused, not guessed at.
+    ['page=0x10', 'page', /whole number/],
+    ['page=1e3', 'page', /whole number/],
+    ['page=%201', 'page', /whole number/],
+    ['page=%2B1', 'page', /whole number/],
+    ['page=1.0', 'page', /whole number/],
+    ['pageSize=0x10', 'pageSize', /whole number/],
+    ['page=1&page=2', 'page', /given more than once/],
+    ['kind=essay&kind=interview', 'kind', /given more than once/],
   ])('refuses %s with 400 naming %s', async (query, parameter, reason) => {
     const res = await list(query);
     expect(res.status).toBe(400);
@@ -119,7 +108,7 @@ describe('GET /api/v1/documents', () => {
     expect(body.problems).toHaveLength(1);
     expect(body.problems[0].parameter).toBe(parameter);
     expect(body.problems[0].message).toMatch(reason);
-    expect(body.message).toContain(`${parameter}: `);
+    expect(body.message).toMatch(new RegExp(`^${parameter}: `));
   });
 
   it('refuses an unknown parameter with 400 naming it', async () => {
@@ -139,10 +128,7 @@ describe('GET /api/v1/documents', () => {
 
 describe('GET /api/v1/documents/<slug>', () => {
   it('answers 200 with the interview and every passage: id, position, kind, speaker, text, topics and reader address', async () => {
-    const res = await detail(INTERVIEW);
-    expect(res.status).toBe(200);
-    expect(res.headers.get('access-control-allow-origin')).toBe('*');
-    const body = await res.json();
+    const body = await publicApiBody(await detail(INTERVIEW));
     expect(body).toMatchObject({
       slug: INTERVIEW,
       kind: 'interview',

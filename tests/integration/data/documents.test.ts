@@ -134,42 +134,49 @@ describe('listDocuments: summaries', () => {
 
 describe('listDocuments: facets count under the other filters', () => {
   const facet = (counts: { value: string; count: number }[]) => counts.map((c) => [c.value, c.count]);
+  const labelledFacet = (counts: { value: string; label: string; count: number }[]) => counts.map((c) => [c.value, c.label, c.count]);
+  // A facet does not apply its own filter ("still lists both"): under that filter it is the facet with no filter at all.
+  const unfilteredFacets = async (name: 'kinds' | 'speakers' | 'years' | 'topics') => (await listDocuments(filters())).facets[name];
 
   it('count everything with no filter', async () => {
     const { facets } = await listDocuments(filters());
-    expect(facet(facets.kinds)).toEqual([
-      ['essay', 1],
-      ['interview', 1],
-    ]);
-    expect(facets.speakers.map((s) => [s.value, s.label, s.count])).toEqual([
-      ['jeff-kim', 'Jeff Kim', 1],
-      ['seongmin-lee', 'Seongmin Lee', 2],
-    ]);
-    expect(facet(facets.years)).toEqual([
-      ['2018', 1],
-      ['2016', 1],
-    ]);
-    expect(facets.topics.map((t) => [t.value, t.label, t.count])).toEqual([
-      ['china', 'China', 1],
-      ['citizens-as-agents-of-change', 'Citizens as agents of change', 2],
-      ['denuclearization', 'Denuclearization', 2],
-      ['engagement-and-diplomacy', 'Engagement and diplomacy', 2],
-      ['human-rights', 'Human rights', 2],
-      ['outside-information', 'Outside information and media', 2],
-      ['perceptions-of-north-korea', 'Perceptions of North Korea', 2],
-      ['sanctions', 'Sanctions', 1],
-      ['smuggling-and-markets', 'Smuggling and markets', 1],
-      ['personality-cult', 'The personality cult', 1],
-    ]);
+    expect({
+      kinds: facet(facets.kinds),
+      years: facet(facets.years),
+      speakers: labelledFacet(facets.speakers),
+      topics: labelledFacet(facets.topics),
+    }).toEqual({
+      kinds: [
+        ['essay', 1],
+        ['interview', 1],
+      ],
+      years: [
+        ['2018', 1],
+        ['2016', 1],
+      ],
+      speakers: [
+        ['jeff-kim', 'Jeff Kim', 1],
+        ['seongmin-lee', 'Seongmin Lee', 2],
+      ],
+      topics: [
+        ['china', 'China', 1],
+        ['citizens-as-agents-of-change', 'Citizens as agents of change', 2],
+        ['denuclearization', 'Denuclearization', 2],
+        ['engagement-and-diplomacy', 'Engagement and diplomacy', 2],
+        ['human-rights', 'Human rights', 2],
+        ['outside-information', 'Outside information and media', 2],
+        ['perceptions-of-north-korea', 'Perceptions of North Korea', 2],
+        ['sanctions', 'Sanctions', 1],
+        ['smuggling-and-markets', 'Smuggling and markets', 1],
+        ['personality-cult', 'The personality cult', 1],
+      ],
+    });
   });
 
   it('kind=essay: kinds still list both kinds, the other facets only the essay', async () => {
     const { facets, total } = await listDocuments(filters({ kind: 'essay' }));
     expect(total).toBe(1);
-    expect(facet(facets.kinds)).toEqual([
-      ['essay', 1],
-      ['interview', 1],
-    ]);
+    expect(facets.kinds).toEqual(await unfilteredFacets('kinds'));
     expect(facet(facets.speakers)).toEqual([['seongmin-lee', 1]]);
     expect(facet(facets.years)).toEqual([['2016', 1]]);
     expect(facets.topics).toHaveLength(10);
@@ -178,10 +185,7 @@ describe('listDocuments: facets count under the other filters', () => {
 
   it('speaker=jeff-kim: speakers still list both, the other facets only the interview', async () => {
     const { facets } = await listDocuments(filters({ speaker: 'jeff-kim' }));
-    expect(facet(facets.speakers)).toEqual([
-      ['jeff-kim', 1],
-      ['seongmin-lee', 2],
-    ]);
+    expect(facets.speakers).toEqual(await unfilteredFacets('speakers'));
     expect(facet(facets.kinds)).toEqual([['interview', 1]]);
     expect(facet(facets.years)).toEqual([['2018', 1]]);
     expect(facet(facets.topics)).toEqual([
@@ -196,7 +200,7 @@ describe('listDocuments: facets count under the other filters', () => {
 
   it('topic=sanctions: topics still list all ten, the other facets only the essay', async () => {
     const { facets } = await listDocuments(filters({ topic: 'sanctions' }));
-    expect(facets.topics).toHaveLength(10);
+    expect(facets.topics).toEqual(await unfilteredFacets('topics'));
     expect(facets.topics.find((t) => t.value === 'human-rights')?.count).toBe(2);
     expect(facet(facets.kinds)).toEqual([['essay', 1]]);
     expect(facet(facets.speakers)).toEqual([['seongmin-lee', 1]]);
@@ -204,10 +208,7 @@ describe('listDocuments: facets count under the other filters', () => {
 
   it('from=2017: years still list both years, the other facets only the interview', async () => {
     const { facets } = await listDocuments(filters({ from: '2017' }));
-    expect(facet(facets.years)).toEqual([
-      ['2018', 1],
-      ['2016', 1],
-    ]);
+    expect(facets.years).toEqual(await unfilteredFacets('years'));
     expect(facet(facets.kinds)).toEqual([['interview', 1]]);
     expect(facet(facets.speakers)).toEqual([
       ['jeff-kim', 1],

@@ -120,16 +120,19 @@ describe('createDocument', () => {
   it('refuses a taken slug, an unknown speaker and bad fields, with field errors, creating nothing', async () => {
     const count = () => (db.prepare('SELECT COUNT(*) AS n FROM Document').get() as { n: number }).n;
     const before = count();
-    const taken = await createDocument(ada, { slug: ESSAY_SLUG, kind: 'essay', title: 'Copy', date: '2020' }).catch((e) => e);
+    // A valid new document with one thing wrong, or (bad) every field wrong at once.
+    const valid = { slug: 'ghost', kind: 'essay', title: 'Ghost', date: '2020' } as const;
+    const refusal = (input: unknown) => createDocument(ada, input).catch((e) => e);
+    const taken = await refusal({ ...valid, slug: ESSAY_SLUG });
     expect(taken).toBeInstanceOf(ValidationError);
     expect(taken.fieldErrors).toEqual({ slug: ['is taken by another document'] });
-    const bad = await createDocument(ada, {
+    const bad = await refusal({
       slug: 'Bad Slug',
       kind: 'poem' as never,
       title: 'x'.repeat(301),
       date: '2020-02-30',
       sourceUrl: 'ftp://x.org',
-    }).catch((e) => e);
+    });
     expect(bad.fieldErrors).toEqual({
       slug: ['must be lowercase letters, digits and single hyphens, like "human-rights"'],
       kind: ['must be one of interview, essay, speech, testimony'],
@@ -137,13 +140,7 @@ describe('createDocument', () => {
       date: ['must be a real date written YYYY, YYYY-MM or YYYY-MM-DD'],
       sourceUrl: ['must be a full web address starting with http:// or https://'],
     });
-    const speaker = await createDocument(ada, {
-      slug: 'ghost',
-      kind: 'essay',
-      title: 'Ghost',
-      date: '2020',
-      participants: [{ speakerId: 77, role: 'author' }],
-    }).catch((e) => e);
+    const speaker = await refusal({ ...valid, participants: [{ speakerId: 77, role: 'author' }] });
     expect(speaker.fieldErrors).toEqual({ participants: ['speaker 77 does not exist'] });
     expect(count()).toBe(before);
   });

@@ -17,15 +17,16 @@ beforeAll(() => installMissingDebianTools(), 300_000);
 const folder = () => mkdtempSync(path.join(tmpdir(), 'recordings-'));
 
 describe('what a file is, by its bytes', () => {
+  // Each format's extension is its own name.
   it.each([
-    ['wav', 'audio/wav', 'wav'],
-    ['mp3', 'audio/mpeg', 'mp3'],
-    ['ogg', 'audio/ogg', 'ogg'],
-    ['mp4', 'video/mp4', 'mp4'],
+    ['wav', 'audio/wav'],
+    ['mp3', 'audio/mpeg'],
+    ['ogg', 'audio/ogg'],
+    ['mp4', 'video/mp4'],
   ] as const)(
     'a %s made by ffmpeg is %s',
-    (format, type, extension) => {
-      expect(sniffMedia(recordingBytes(syntheticRecording(format)))).toEqual({ type, extension });
+    (format, type) => {
+      expect(sniffMedia(recordingBytes(syntheticRecording(format)))).toEqual({ type, extension: format });
     },
     60_000,
   );

@@ -51,12 +51,7 @@ describe('npm run import', () => {
 
     const document = await prisma.document.findUniqueOrThrow({
       where: { slug: 'a-conversation-about-markets' },
-      select: {
-        status: true,
-        kind: true,
-        publishedOn: true,
-        datePrecision: true,
-        publisher: true,
+      include: {
         passages: {
           orderBy: { position: 'asc' },
           select: { kind: true, text: true, speaker: { select: { name: true } }, question: { select: { position: true } } },

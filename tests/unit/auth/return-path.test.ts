@@ -4,19 +4,21 @@ import { safeReturnPath } from '@/lib/auth/return-path';
 
 describe('safeReturnPath keeps same-site paths', () => {
   it.each([
-    ['/admin', '/admin'],
-    ['/admin/documents/some-slug/edit', '/admin/documents/some-slug/edit'],
-    ['/admin/users?page=2&sort=email', '/admin/users?page=2&sort=email'],
-    ['/documents/a#p12', '/documents/a#p12'],
-    ['/search?q=human%20rights', '/search?q=human%20rights'],
-    ['/search?q=100%25', '/search?q=100%25'],
+    '/admin',
+    '/admin/documents/some-slug/edit',
+    '/admin/users?page=2&sort=email',
+    '/documents/a#p12',
+    '/search?q=human%20rights',
+    '/search?q=100%25',
     // Query strings may hold slashes and colons; only the path decides where the browser goes.
-    ['/admin?next=//evil.com', '/admin?next=//evil.com'],
-    ['/admin?u=https://evil.com', '/admin?u=https://evil.com'],
-    // Dot segments resolve on this site.
-    ['/admin/../documents', '/documents'],
-  ])('%j → %j', (input, expected) => {
-    expect(safeReturnPath(input)).toBe(expected);
+    '/admin?next=//evil.com',
+    '/admin?u=https://evil.com',
+  ])('keeps %j as it is', (path) => {
+    expect(safeReturnPath(path)).toBe(path);
+  });
+
+  it('resolves dot segments on this site', () => {
+    expect(safeReturnPath('/admin/../documents')).toBe('/documents');
   });
 });
 

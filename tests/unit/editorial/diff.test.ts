@@ -44,6 +44,11 @@ const doc = (version: number, passages: PassageSnapshot[], extra: Partial<Docume
   ...extra,
 });
 
+// The parts of a word-by-word text diff, as jsdiff gives them.
+const kept = (value: string) => ({ value, added: false, removed: false });
+const added = (value: string) => ({ value, added: true, removed: false });
+const removed = (value: string) => ({ value, added: false, removed: true });
+
 describe('diffRevisions', () => {
   it('matches passages by anchor: a moved and edited passage is one change, not a removal and an addition', () => {
     const a = doc(1, [passage(1, 'The quick brown fox.'), passage(2, 'Jumps over the dog.'), passage(3, 'The end.')]);
@@ -56,11 +61,7 @@ describe('diffRevisions', () => {
       { anchor: 1, change: 'moved', moved: true, position: { before: 1, after: 2 } },
       { anchor: 3, change: 'changed', moved: false, position: { before: 3, after: 3 } },
     ]);
-    expect(diff.passages[0].text).toEqual([
-      { value: 'Jumps over the ', added: false, removed: false },
-      { value: 'lazy ', added: true, removed: false },
-      { value: 'dog.', added: false, removed: false },
-    ]);
+    expect(diff.passages[0].text).toEqual([kept('Jumps over the '), added('lazy '), kept('dog.')]);
     expect(diff.passages[2]).toMatchObject({ text: null, topics: { added: ['animals'], removed: [] } });
     expect(diff.counts).toEqual({ added: 0, removed: 0, changed: 2, moved: 1, unchanged: 0 });
   });
@@ -82,11 +83,7 @@ describe('diffRevisions', () => {
         field: 'title',
         before: 'A title',
         after: 'A better title',
-        parts: [
-          { value: 'A ', added: false, removed: false },
-          { value: 'better ', added: true, removed: false },
-          { value: 'title', added: false, removed: false },
-        ],
+        parts: [kept('A '), added('better '), kept('title')],
       },
     ]);
     expect(diff.participants).toEqual({
@@ -102,7 +99,7 @@ describe('diffRevisions', () => {
       { field: 'kind', before: 'paragraph', after: 'question', parts: null },
       { field: 'speaker', before: 'Ann', after: 'Bo', parts: null },
     ]);
-    expect(diff.passages[0].text).toEqual([{ value: 'Two.', added: false, removed: true }]);
+    expect(diff.passages[0].text).toEqual([removed('Two.')]);
   });
 
   it('diffs topics field by field and refuses two different entries', () => {
@@ -122,11 +119,7 @@ describe('diffRevisions', () => {
         field: 'description',
         before: 'Private trade.',
         after: 'Private and state trade.',
-        parts: [
-          { value: 'Private ', added: false, removed: false },
-          { value: 'and state ', added: true, removed: false },
-          { value: 'trade.', added: false, removed: false },
-        ],
+        parts: [kept('Private '), added('and state '), kept('trade.')],
       },
       { field: 'parentSlug', before: null, after: 'economy', parts: null },
     ]);

@@ -6,7 +6,11 @@ import { describe, expect, it } from 'vitest';
 import { parseCaptions } from '@/lib/import/formats/captions';
 import { importErrorOf } from '@/tests/unit/import/helpers';
 
-const cues = (list: [number, number, string][]): NodeList => list.map(([start, end, text]) => ({ type: 'cue', data: { start, end, text } }));
+type Cue = [startMs: number, endMs: number, text: string];
+const cues = (list: Cue[]): NodeList => list.map(([start, end, text]) => ({ type: 'cue', data: { start, end, text } }));
+/** Caption files as the subtitle library writes them: SRT, and WebVTT with a header line. */
+const srtFile = (list: Cue[]) => stringifySync(cues(list), { format: 'SRT' });
+const vttFile = (header: string, list: Cue[]) => stringifySync([{ type: 'header', data: header }, ...cues(list)], { format: 'WebVTT' });
 
 /** A valid WebVTT file by W3C's parser, or the test fails with its errors. */
 function checkedVtt(text: string): string {
@@ -19,17 +23,14 @@ const turns = (raw: string, format: 'vtt' | 'srt', options = {}) =>
   parseCaptions(raw, format, options).passages.map((p) => [p.speaker, p.kind, p.text, p.startMs, p.endMs]);
 
 describe('SRT with NAME: labels (issue 12)', () => {
-  const srt = stringifySync(
-    cues([
-      [1000, 4000, 'JEFF KIM: Where were you born,\nand when?'],
-      [5000, 7500, 'SEONGMIN LEE: In Hoeryong, in 1990.'],
-      [7600, 9000, '<i>It was a cold town.</i>'],
-      [10_000, 12_000, 'JEFF KIM: Why did you leave?'],
-      [12_500, 15_000, 'SEONGMIN LEE: Hunger.'],
-      [3_600_000, 3_601_000, 'SEONGMIN LEE: And fear.'],
-    ]),
-    { format: 'SRT' },
-  );
+  const srt = srtFile([
+    [1000, 4000, 'JEFF KIM: Where were you born,\nand when?'],
+    [5000, 7500, 'SEONGMIN LEE: In Hoeryong, in 1990.'],
+    [7600, 9000, '<i>It was a cold town.</i>'],
+    [10_000, 12_000, 'JEFF KIM: Why did you leave?'],
+    [12_500, 15_000, 'SEONGMIN LEE: Hunger.'],
+    [3_600_000, 3_601_000, 'SEONGMIN LEE: And fear.'],
+  ]);
 
   it('gives one passage per turn with its first start and last end, and no cue number or timing in any text', () => {
     expect(srt).toMatch(/^1\n00:00:01,000 --> 00:00:04,000\n/);
@@ -48,13 +49,10 @@ describe('SRT with NAME: labels (issue 12)', () => {
   });
 
   it('ties short labels to the speakers given, with their roles', () => {
-    const labelled = stringifySync(
-      cues([
-        [0, 2000, 'Q: Where did you grow up?'],
-        [2000, 5000, 'A: In Hyesan.'],
-      ]),
-      { format: 'SRT' },
-    );
+    const labelled = srtFile([
+      [0, 2000, 'Q: Where did you grow up?'],
+      [2000, 5000, 'A: In Hyesan.'],
+    ]);
     const result = parseCaptions(labelled, 'srt', {
       speakers: [
         { name: 'Jeff Kim', role: 'interviewer' },
@@ -73,19 +71,13 @@ describe('SRT with NAME: labels (issue 12)', () => {
 });
 
 describe('WebVTT with voice tags', () => {
-  const vtt = stringifySync(
-    [
-      { type: 'header', data: 'WEBVTT - Leaving Hoeryong' },
-      ...cues([
-        [0, 2500, '<v Jeff Kim>Where were you born?'],
-        [3000, 5000, '<v Seongmin Lee>In Hoeryong.'],
-        [5000, 8000, '<v Seongmin Lee>Near the river, in 1990.'],
-        [8000, 9000, 'It was cold.'],
-        [9500, 11_000, '<v.loud Jeff Kim>And then?</v>'],
-      ]),
-    ],
-    { format: 'WebVTT' },
-  );
+  const vtt = vttFile('WEBVTT - Leaving Hoeryong', [
+    [0, 2500, '<v Jeff Kim>Where were you born?'],
+    [3000, 5000, '<v Seongmin Lee>In Hoeryong.'],
+    [5000, 8000, '<v Seongmin Lee>Near the river, in 1990.'],
+    [8000, 9000, 'It was cold.'],
+    [9500, 11_000, '<v.loud Jeff Kim>And then?</v>'],
+  ]);
 
   it('is valid WebVTT, read as turns of its voices, consecutive cues of one voice merged', () => {
     checkedVtt(vtt);

@@ -38,6 +38,11 @@ const markedSegments = fc.array(
 );
 /** The stored-text form of the pairs: each marked run between the sentinels. */
 const withSentinels = (pairs: [string, string][]) => pairs.map(([plain, marked]) => `${plain}${O}${marked}${C}`).join('');
+// Such text with stray sentinel characters among it.
+const textWithStraySentinels = fc.array(fc.oneof(plainText, fc.constantFrom(O, C)), { maxLength: 12 }).map((parts) => parts.join(''));
+
+/** Checks that `check` passes for 500 drawn inputs, not the default 100: escaping is where a rare input would do harm. */
+const checkOften = <T>(inputs: fc.Arbitrary<T>, check: (input: T) => void) => fc.assert(fc.property(inputs, check), { numRuns: 500 });
 
 describe('escapeHtml', () => {
   it.each([
@@ -69,38 +74,29 @@ describe('markedHtml', () => {
   });
 
   it('escapes any text without sentinels completely: no tag at all, and it reads back as the text', () => {
-    fc.assert(
-      fc.property(plainText, (text) => {
-        const html = markedHtml(text);
-        expect(html).not.toMatch(/[<>"']/);
-        expect(unescapeHtml(html)).toBe(text);
-      }),
-      { numRuns: 500 },
-    );
+    checkOften(plainText, (text) => {
+      const html = markedHtml(text);
+      expect(html).not.toMatch(/[<>"']/);
+      expect(unescapeHtml(html)).toBe(text);
+    });
   });
 
   it('wraps exactly the marked runs of any text in <mark>, escaped inside and out', () => {
-    fc.assert(
-      fc.property(markedSegments, plainText, (pairs, tail) => {
-        const text = withSentinels(pairs) + tail;
-        const expected = pairs.map(([plain, marked]) => `${escapeHtml(plain)}<mark>${escapeHtml(marked)}</mark>`).join('') + escapeHtml(tail);
-        expect(markedHtml(text)).toBe(expected);
-        expect(wellFormedMarks(markedHtml(text))).toBe(true);
-      }),
-      { numRuns: 500 },
-    );
+    checkOften(fc.tuple(markedSegments, plainText), ([pairs, tail]) => {
+      const text = withSentinels(pairs) + tail;
+      const expected = pairs.map(([plain, marked]) => `${escapeHtml(plain)}<mark>${escapeHtml(marked)}</mark>`).join('') + escapeHtml(tail);
+      expect(markedHtml(text)).toBe(expected);
+      expect(wellFormedMarks(markedHtml(text))).toBe(true);
+    });
   });
 
   it('makes only well-formed <mark> pairs even when the stored text itself holds a sentinel character', () => {
     // The importer keeps sparse control characters (under 1% of a text), U+0002 and U+0003 among them.
     expect(wellFormedMarks(markedHtml(`A stray ${O} before the ${O}okapi${C}.`))).toBe(true);
     expect(wellFormedMarks(markedHtml(`A stray ${C} before the ${O}okapi${C}.`))).toBe(true);
-    fc.assert(
-      fc.property(fc.array(fc.oneof(plainText, fc.constantFrom(O, C)), { maxLength: 12 }), (parts) => {
-        expect(wellFormedMarks(markedHtml(parts.join('')))).toBe(true);
-      }),
-      { numRuns: 500 },
-    );
+    checkOften(textWithStraySentinels, (text) => {
+      expect(wellFormedMarks(markedHtml(text))).toBe(true);
+    });
   });
 });
 
@@ -143,19 +139,13 @@ describe('markedRuns', () => {
   });
 
   it('gives back the marked runs of any text, and never a sentinel character', () => {
-    fc.assert(
-      fc.property(markedSegments, (pairs) => {
-        const text = withSentinels(pairs);
-        const expected = pairs.flatMap(([plain, marked]) => [...(plain ? [{ text: plain, marked: false }] : []), { text: marked, marked: true }]);
-        expect(markedRuns(text)).toEqual(expected);
-      }),
-      { numRuns: 500 },
-    );
-    fc.assert(
-      fc.property(fc.array(fc.oneof(plainText, fc.constantFrom(O, C)), { maxLength: 12 }), (parts) => {
-        for (const run of markedRuns(parts.join(''))) expect(run.text).not.toMatch(/[\u0002\u0003]/);
-      }),
-      { numRuns: 500 },
-    );
+    checkOften(markedSegments, (pairs) => {
+      const text = withSentinels(pairs);
+      const expected = pairs.flatMap(([plain, marked]) => [...(plain ? [{ text: plain, marked: false }] : []), { text: marked, marked: true }]);
+      expect(markedRuns(text)).toEqual(expected);
+    });
+    checkOften(textWithStraySentinels, (text) => {
+      for (const run of markedRuns(text)) expect(run.text).not.toMatch(/[\u0002\u0003]/);
+    });
   });
 });
