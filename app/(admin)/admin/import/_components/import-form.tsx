@@ -7,7 +7,8 @@ import { IMPORT_LIMIT_LABEL, importSizeProblem } from '@/lib/validation/limits';
 import { FormMessage } from '@/components/form/field-error';
 import { SelectField, TextField } from '@/components/form/field';
 import { SubmitButton } from '@/components/form/submit-button';
-import { DOCUMENT_KINDS, IMPORTABLE_KINDS, optionsOf } from '@/lib/vocabulary';
+import { IMPORTABLE_KINDS, optionsOf } from '@/lib/vocabulary';
+import { DocumentField, SLUG_FROM_TITLE } from '@/components/admin/document-field';
 import { ImportPassages, ImportReport } from './import-report';
 import { UnknownLabels } from './unknown-labels';
 
@@ -84,32 +85,14 @@ export function ImportForm({ speakers, accept, formats }: { speakers: Choice[]; 
             </SubmitButton>
           )}
           <div className="grid gap-4 md:grid-cols-2">
-            <TextField name="documentTitle" label="Title" defaultValue={values.documentTitle ?? result.meta.title} errors={saveState.errors?.title} required />
-            <TextField
-              name="slug"
-              label="Address (slug)"
-              defaultValue={values.slug}
-              errors={saveState.errors?.slug}
-              hint="Made from the title when left empty."
-            />
-            <TextField
-              name="date"
-              label="Publication date"
-              defaultValue={values.date ?? result.meta.date}
-              errors={saveState.errors?.date}
-              hint="YYYY, YYYY-MM or YYYY-MM-DD"
-              required
-            />
-            <SelectField
-              name="documentKind"
-              label="Kind"
-              defaultValue={values.documentKind ?? result.kind}
-              options={DOCUMENT_KINDS.map((k) => ({ value: k, label: k }))}
-            />
-            <TextField name="publisher" label="Publisher" defaultValue={values.publisher ?? result.meta.publisher} errors={saveState.errors?.publisher} />
-            <TextField name="sourceUrl" label="Source address" defaultValue={values.sourceUrl ?? result.meta.sourceUrl} errors={saveState.errors?.sourceUrl} />
-            <TextField name="subtitle" label="Subtitle" defaultValue={values.subtitle ?? result.meta.subtitle} errors={saveState.errors?.subtitle} />
-            <TextField name="language" label="Language" defaultValue={values.language ?? result.meta.language ?? 'en'} errors={saveState.errors?.language} />
+            <DocumentField field="title" name="documentTitle" value={values.documentTitle ?? result.meta.title} errors={saveState.errors?.title} />
+            <DocumentField field="slug" value={values.slug} errors={saveState.errors?.slug} hint={SLUG_FROM_TITLE} />
+            <DocumentField field="date" value={values.date ?? result.meta.date} errors={saveState.errors?.date} />
+            <DocumentField field="kind" name="documentKind" value={values.documentKind ?? result.kind} />
+            <DocumentField field="publisher" value={values.publisher ?? result.meta.publisher} errors={saveState.errors?.publisher} />
+            <DocumentField field="sourceUrl" value={values.sourceUrl ?? result.meta.sourceUrl} errors={saveState.errors?.sourceUrl} />
+            <DocumentField field="subtitle" value={values.subtitle ?? result.meta.subtitle} errors={saveState.errors?.subtitle} />
+            <DocumentField field="language" value={values.language ?? result.meta.language ?? 'en'} errors={saveState.errors?.language} />
           </div>
           <TextField
             name="summary"

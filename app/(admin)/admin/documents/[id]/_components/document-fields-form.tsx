@@ -7,13 +7,13 @@ import type { ActionState } from '@/lib/admin/action-state';
 import type { Choice } from '@/lib/data/admin';
 import type { DocumentSnapshot } from '@/lib/editorial';
 import { FormMessage } from '@/components/form/field-error';
-import { SelectField, TextField } from '@/components/form/field';
+import { TextField } from '@/components/form/field';
 import { SubmitButton } from '@/components/form/submit-button';
-import { DOCUMENT_KINDS, PARTICIPANT_ROLES } from '@/lib/vocabulary';
+import { PARTICIPANT_ROLES } from '@/lib/vocabulary';
+import { DocumentField, type DocumentFieldName } from '@/components/admin/document-field';
 import { Options } from '@/components/form/options';
 import { LabelledSection } from '@/components/labelled-section';
 
-const KINDS = DOCUMENT_KINDS.map((k) => ({ value: k, label: k }));
 const ROLES = PARTICIPANT_ROLES.map((r) => ({ value: r, label: r }));
 const LABELS: Record<string, string> = {
   title: 'Title',
@@ -27,16 +27,16 @@ const LABELS: Record<string, string> = {
   summary: 'Summary',
   caption: 'Caption',
 };
-/** The one-line fields, in the order of the two-column grid; a field with options is a select. */
-const GRID_FIELDS: { name: keyof DocumentSnapshot; label: string; hint?: string; required?: boolean; options?: typeof KINDS }[] = [
-  { name: 'title', label: 'Title', required: true },
-  { name: 'slug', label: 'Address (slug)', hint: 'Changing it breaks links to the old address.', required: true },
-  { name: 'subtitle', label: 'Subtitle' },
-  { name: 'kind', label: 'Kind', options: KINDS },
-  { name: 'date', label: 'Publication date', hint: 'YYYY, YYYY-MM or YYYY-MM-DD: the form is the precision.', required: true },
-  { name: 'publisher', label: 'Publisher' },
-  { name: 'sourceUrl', label: 'Source address' },
-  { name: 'language', label: 'Language', hint: 'A tag such as en or ko.', required: true },
+/** The one-line fields, in the order of the two-column grid, with this form's own rules. */
+const GRID_FIELDS: { field: DocumentFieldName; hint?: string; required?: boolean }[] = [
+  { field: 'title' },
+  { field: 'slug', hint: 'Changing it breaks links to the old address.', required: true },
+  { field: 'subtitle' },
+  { field: 'kind' },
+  { field: 'date' },
+  { field: 'publisher' },
+  { field: 'sourceUrl' },
+  { field: 'language', required: true },
 ];
 /** Blank rows under the current participants, for adding one. */
 const SPARE_ROWS = 2;
@@ -92,13 +92,9 @@ export function DocumentFieldsForm({ document, speakers }: { document: DocumentS
         </LabelledSection>
       )}
       <div className="grid gap-4 md:grid-cols-2">
-        {GRID_FIELDS.map(({ name, label, hint, required, options }) =>
-          options ? (
-            <SelectField key={name} name={name} label={label} defaultValue={v(name)} options={options} errors={e(name)} />
-          ) : (
-            <TextField key={name} name={name} label={label} defaultValue={v(name)} errors={e(name)} hint={hint} required={required} />
-          ),
-        )}
+        {GRID_FIELDS.map((rules) => (
+          <DocumentField key={rules.field} {...rules} value={v(rules.field)} errors={e(rules.field)} />
+        ))}
       </div>
       <TextField name="summary" label="Summary" defaultValue={v('summary')} errors={e('summary')} multiline />
       <TextField name="caption" label="Photo caption" defaultValue={v('caption')} errors={e('caption')} multiline rows={2} />
