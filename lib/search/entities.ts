@@ -52,23 +52,26 @@ export async function matchEntities(db: QueryDb, parsed: ParsedQuery, natural: b
     .filter((c): c is Sql => c !== null);
   const standalone = conditions.length > 0 ? join(conditions, ' AND ') : sql`1 = 1`;
 
-  // The match runs once; each kind keeps its best few that the public may see.
+  // The match runs once; each kind keeps its best few that the public may see. Each branch reads the
+  // matches first and looks their rows up by id: CROSS JOIN keeps SQLite's planner to that order
+  // (PostgreSQL plans it as the same inner join). Left to choose, SQLite walked every published
+  // document and searched the matches for each: 2.9 s for `smugg*` at 1,000,000 passages, 10 ms so.
   const rows = await db.$queryRaw<Row[]>`
     WITH m AS MATERIALIZED (SELECT * FROM (${fullText.entityRows(expression)}) m WHERE ${standalone}),
     visible AS (
       SELECT m.kind, m.entry, m.rank, s.slug AS slug, s.name AS label, CAST(NULL AS TEXT) AS docKind, CAST(NULL AS TEXT) AS publishedOn, CAST(NULL AS TEXT) AS datePrecision,
              CAST(NULL AS TEXT) AS documentSlug, CAST(NULL AS TEXT) AS documentTitle, CAST(NULL AS INTEGER) AS anchor
-      FROM m JOIN Speaker s ON m.kind = 'speaker' AND s.id = m.id
-      WHERE EXISTS (SELECT 1 FROM Participant pa JOIN Document d ON d.id = pa.documentId WHERE pa.speakerId = s.id AND ${isPublicDocument})
+      FROM m CROSS JOIN Speaker s
+      WHERE m.kind = 'speaker' AND s.id = m.id AND EXISTS (SELECT 1 FROM Participant pa JOIN Document d ON d.id = pa.documentId WHERE pa.speakerId = s.id AND ${isPublicDocument})
       UNION ALL
       SELECT m.kind, m.entry, m.rank, d.slug, d.title, CAST(d.kind AS TEXT), d.publishedOn, CAST(d.datePrecision AS TEXT), NULL, NULL, NULL
-      FROM m JOIN Document d ON m.kind = 'document' AND d.id = m.id WHERE ${isPublicDocument}
+      FROM m CROSS JOIN Document d WHERE m.kind = 'document' AND d.id = m.id AND ${isPublicDocument}
       UNION ALL
-      SELECT m.kind, m.entry, m.rank, t.slug, t.name, NULL, NULL, NULL, NULL, NULL, NULL FROM m JOIN Topic t ON m.kind = 'topic' AND t.id = m.id
+      SELECT m.kind, m.entry, m.rank, t.slug, t.name, NULL, NULL, NULL, NULL, NULL, NULL FROM m CROSS JOIN Topic t WHERE m.kind = 'topic' AND t.id = m.id
       UNION ALL
       SELECT m.kind, m.entry, m.rank, d.slug || '#' || ds.id, ds.title, NULL, NULL, NULL, d.slug, d.title, ds.startAnchor
-      FROM m JOIN DocumentSection ds ON m.kind = 'section' AND ds.id = m.id JOIN Document d ON d.id = ds.documentId
-      WHERE ${isPublicDocument} AND EXISTS (SELECT 1 FROM Passage p WHERE p.documentId = d.id AND p.anchor = ds.startAnchor)
+      FROM m CROSS JOIN DocumentSection ds CROSS JOIN Document d
+      WHERE m.kind = 'section' AND ds.id = m.id AND d.id = ds.documentId AND ${isPublicDocument} AND EXISTS (SELECT 1 FROM Passage p WHERE p.documentId = d.id AND p.anchor = ds.startAnchor)
     )
     SELECT kind, entry, slug, label, docKind, publishedOn, datePrecision, documentSlug, documentTitle, anchor FROM (
       SELECT *, ROW_NUMBER() OVER (PARTITION BY kind ORDER BY rank, label) AS n FROM visible
