@@ -5,7 +5,7 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { applyMigrations, migrateDatabase, openDatabase, readMigrations } from '@/lib/db';
+import { applyMigrations, migrateDatabase, openDatabase, PAGE_SIZE, readMigrations } from '@/lib/db';
 import { SQLITE_SCHEMA_DIR } from '@/scripts/schema-files.mjs';
 import { schemaDifferences } from '@/tests/support/schema-diff';
 
@@ -80,5 +80,23 @@ describe('migrations', () => {
     applyMigrations(db, readMigrations());
     expect(() => db.prepare('INSERT INTO "SpeakerAlias" ("speakerId", "alias") VALUES (999, \'X\')').run()).toThrow(/FOREIGN KEY/);
     db.close();
+  });
+
+  it('give a new database 8 KiB pages and leave an existing file at the page size it has', () => {
+    const file = scratch();
+    migrateDatabase(file);
+    const created = new Database(file, { readonly: true });
+    expect(created.pragma('page_size', { simple: true })).toBe(PAGE_SIZE);
+    created.close();
+
+    const older = scratch();
+    const made = new Database(older);
+    made.pragma('page_size = 4096');
+    made.exec('CREATE TABLE kept (x)');
+    made.close();
+    const reopened = openDatabase(older);
+    expect(reopened.pragma('page_size', { simple: true })).toBe(4096);
+    expect(reopened.prepare("SELECT name FROM sqlite_master WHERE name = 'kept'").pluck().get()).toBe('kept');
+    reopened.close();
   });
 });
