@@ -12,6 +12,12 @@
 // of its denominator scales, by a0 / a), so every passage past a point of the walk scores at most
 // (the next stored score, or the floor) × max(1, a / a0). Once the page's last passage scores above
 // that bound, no passage not yet seen can enter the page, nor tie with it.
+//
+// A listed word OR'ed with rarer alternatives ranks the same way: `was*` searches `("was" OR "washer"
+// OR …)`, the words the prefix stands for, commonest first. BM25 adds one term per phrase, and a phrase
+// a passage lacks adds exactly 0, so a passage with the listed word alone scores what it scores for
+// that word alone, and the list ranks those. FTS5 scores the rest (alternatives.ts): every passage with
+// the word and another alternative, and the best of those with only the others; the walk skips them.
 import 'server-only';
 import { empty, join, num, sql, type QueryDb } from '@/lib/db';
 import { termImpactReading as reading, totalsOf } from '@/lib/db';
@@ -19,6 +25,7 @@ import { filterSql } from '../filters';
 import type { LexicalMatch } from '../lexical-match';
 import { isPublicDocument } from '../public-documents';
 import type { SearchRequest } from '../types';
+import { listedWordOf, othersScored, type ScoredCandidate } from './alternatives';
 import { idfOf, termPart } from './bm25';
 
 export interface TopKPassage {
@@ -29,22 +36,13 @@ export interface TopKPassage {
 
 const BATCH = 100;
 const BOUND_MARGIN = 1e-9;
-/** One quoted word: the only expression this path ranks (a list is one word's). */
-const ONE_WORD = /^"([^"\s*]+)"$/;
 
 /** Whether a plan's extra conditions are none at all (an initialism's are not: the old way handles them). */
 const isTrue = (match: LexicalMatch) => match.where.sql.trim() === '1 = 1' && match.where.values.length === 0;
 
-interface Candidate {
-  id: number;
-  part: number;
-  publishedOn: string;
-  position: number;
-}
-
 /** The order of the ranked-page statement: score, then newer documents, then id, then position. */
-function byRank(a: Candidate, b: Candidate): number {
-  if (a.part !== b.part) return b.part - a.part;
+function byRank(a: ScoredCandidate, b: ScoredCandidate): number {
+  if (a.bm25 !== b.bm25) return b.bm25 - a.bm25;
   if (a.publishedOn !== b.publishedOn) return a.publishedOn < b.publishedOn ? 1 : -1;
   return a.id - b.id || a.position - b.position;
 }
@@ -55,20 +53,33 @@ export async function rankFromLists(
   request: SearchRequest,
   window: { limit: number; offset: number; exclude?: number[] },
 ): Promise<TopKPassage[] | null> {
-  const word = ONE_WORD.exec(match.expression)?.[1];
-  if (!word || match.coordination || !isTrue(match)) return null;
+  const split = listedWordOf(match.expression);
+  if (!split || match.coordination || !isTrue(match)) return null;
+  const { word } = split;
   const [list] = await db.$queryRaw<
     { id: number | bigint; floor: number; averageLength: number; size: number | bigint; pending: number | bigint; totals: Uint8Array | null }[]
   >(reading.list(word));
   if (!list || num(list.pending) !== 0) return null;
+  const excluded = new Set(window.exclude ?? []);
   const listId = num(list.id);
   const totals = totalsOf(list.totals);
   // Scores computed at today's average may exceed the stored ones by this factor at most.
   const drift = Math.max(1, totals.averageLength / list.averageLength) * (1 + BOUND_MARGIN);
-  const excluded = new Set(window.exclude ?? []);
   const need = window.offset + window.limit;
   const inDocument = request.document ? sql`AND d.slug = ${request.document}` : empty;
-  const kept: Candidate[] = [];
+  // The word's idf needs a count of its passages: taken once a page may be decided (not before a
+  // filter gives up), or at once when other alternatives are to be weighed against the word.
+  let wordCount: number | null = null;
+  const countOfWord = async () => (wordCount ??= num((await db.$queryRaw<{ n: number | bigint }[]>(reading.matchCount(`"${word}"`)))[0].n));
+  // The passages with any other alternative that may enter the page, with their whole scores; null
+  // when they are more than half as many as the word's: then ranking every match costs no more.
+  const others = split.others
+    ? await othersScored(db, word, split.others, request, { cap: Math.floor((await countOfWord()) / 2), need, exclude: [...excluded] })
+    : [];
+  if (!others) return null;
+  // Every passage with the word and another alternative is among them: the walk skips those.
+  const scoredElsewhere = new Set(others.map((c) => c.id));
+  const fromList: (Omit<ScoredCandidate, 'bm25'> & { part: number })[] = [];
   let read = 0;
   // Each round reads twice as many entries as the last: a narrow filter reaches deep into a list in a few rounds.
   for (let round = 0; ; round++) {
@@ -77,7 +88,7 @@ export async function rankFromLists(
       reading.entries(listId, read, size),
     );
     read += entries.length;
-    const ids = entries.map((e) => num(e.passageId)).filter((id) => !excluded.has(id));
+    const ids = entries.map((e) => num(e.passageId)).filter((id) => !excluded.has(id) && !scoredElsewhere.has(id));
     if (ids.length > 0) {
       // CROSS JOIN: look the few passages up by id first (the planner would rather scan the published documents).
       const passing = await db.$queryRaw<{ id: number | bigint; publishedOn: string; position: number | bigint }[]>`
@@ -89,31 +100,20 @@ export async function rankFromLists(
       const byId = new Map(entries.map((e) => [num(e.passageId), e]));
       for (const row of passing) {
         const entry = byId.get(num(row.id))!;
-        kept.push({
-          id: num(row.id),
-          part: termPart(entry.weight, num(entry.length), totals.averageLength),
-          publishedOn: row.publishedOn,
-          position: num(row.position),
-        });
+        fromList.push({ id: num(row.id), part: termPart(entry.weight, num(entry.length), totals.averageLength), publishedOn: row.publishedOn, position: num(row.position) });
       }
-      kept.sort(byRank);
     }
     const exhausted = entries.length < size;
-    const next = exhausted ? list.floor : entries[entries.length - 1].score;
-    const bound = next * drift;
-    const page = () => kept.slice(window.offset, need);
-    if (kept.length >= need && kept[need - 1].part > bound) return scored(db, word, totals.rows, page());
-    if (exhausted) return list.floor === 0 ? scored(db, word, totals.rows, page()) : null;
     // A filter that keeps too few of the passages read so far will not fill the page from this list:
     // stop reading (the old way answers) rather than read the rest of it first.
-    if (list.floor > 0 && (kept.length * num(list.size)) / read < need) return null;
+    if (list.floor > 0 && others.length + (fromList.length * num(list.size)) / read < need) return null;
+    if (others.length + fromList.length < need && !exhausted) continue;
+    const wordIdf = idfOf(totals.rows, await countOfWord());
+    // FTS5 adds idf × termPart for the word, and exactly 0 for each alternative a passage lacks.
+    const kept = [...others, ...fromList.map(({ part, ...c }) => ({ ...c, bm25: wordIdf * part }))].sort(byRank);
+    const page = () => kept.slice(window.offset, need).map(({ id, bm25 }) => ({ id, bm25 }));
+    const next = exhausted ? list.floor : entries[entries.length - 1].score;
+    if (kept.length >= need && kept[need - 1].bm25 > wordIdf * next * drift) return page();
+    if (exhausted) return list.floor === 0 ? page() : null;
   }
-}
-
-/** The page with its BM25 scores (idf × termPart): idf needs how many passages use the word. */
-async function scored(db: QueryDb, word: string, rows: number, page: Candidate[]): Promise<TopKPassage[]> {
-  if (page.length === 0) return [];
-  const [{ n }] = await db.$queryRaw<{ n: number | bigint }[]>(reading.matchCount(`"${word}"`));
-  const idf = idfOf(rows, num(n));
-  return page.map((c) => ({ id: c.id, bm25: idf * c.part }));
 }

@@ -127,6 +127,26 @@ describe('ranking from impact-ordered lists', () => {
     expect(result.fromLists).toBeLessThan(result.cases);
   }, 240_000);
 
+  it('gives exactly FTS5’s page for a listed word OR’ed with rarer words, and for prefixes that stand for them', async () => {
+    const words = await listedWords();
+    const rare = (await prisma.$queryRawUnsafe(
+      'SELECT term FROM passage_words_fts_vocab WHERE doc BETWEEN 2 AND 30 AND length(term) > 4 ORDER BY doc DESC, term LIMIT 40',
+    )) as { term: string }[];
+    const rareWord = (i: number) => rare[i % rare.length].term;
+    const queries = words.slice(0, 12).flatMap((word, i) => [
+      `${word} OR ${rareWord(i)}`,
+      `${word} OR ${rareWord(i + 1)} OR ${rareWord(i + 2)} OR "${rareWord(i + 3)} ${rareWord(i + 4)}"`,
+      `${word}*`,
+    ]);
+    // Two listed words (the second's passages all scored by FTS5), and the listed word not first (FTS5
+    // would add the phrases in another order: the old way ranks it).
+    queries.push(`${words[0]} OR ${words[1]}`, `${rareWord(5)} OR ${words[0]}`);
+    const result = await compareAll(queries);
+    expect(result.mismatches).toEqual([]);
+    const ored = await compareAll(queries.filter((q) => q.includes(' OR ')));
+    expect(ored.fromLists).toBeGreaterThan(ored.cases / 4);
+  }, 240_000);
+
   it('stays exact after edits through the write path, which rescores what they touched', async () => {
     const words = await listedWords();
     const [w0, w1, w2] = words;

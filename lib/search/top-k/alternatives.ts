@@ -1,0 +1,71 @@
+// The expressions the ranking lists can answer, and the passages a list cannot score itself: `"word"`
+// alone, or `("word" OR …)` with the listed word first (a prefix's whole words come commonest first,
+// a synonym after the word typed). The passages with any of the other alternatives are fewer than the
+// word's own when those are rarer words; FTS5 scores them, so the list's walk only has to skip them.
+import 'server-only';
+import { empty, fullText, join, num, sql, type QueryDb, type Sql } from '@/lib/db';
+import { filterSql, matchedRows } from '../filters';
+import type { SearchRequest } from '../types';
+
+export interface ScoredCandidate {
+  id: number;
+  /** BM25 with its sign flipped, as FTS5 computes it for the whole expression. */
+  bm25: number;
+  publishedOn: string;
+  position: number;
+}
+
+const ONE_WORD = /^"([^"\s*]+)"$/;
+const FIRST_OF_ALTERNATIVES = /^\("([^"\s*]+)" OR (.+)\)$/;
+
+/**
+ * The listed-word candidate of an expression and the rest of its alternatives (`others`, null when
+ * there are none), or null when the expression is neither shape (several words, a phrase or prefix
+ * first, NOT, or alternatives that do not span the whole expression).
+ */
+export function listedWordOf(expression: string): { word: string; others: string | null } | null {
+  const one = ONE_WORD.exec(expression);
+  if (one) return { word: one[1], others: null };
+  const alternatives = FIRST_OF_ALTERNATIVES.exec(expression);
+  if (!alternatives || !isOneGroup(alternatives[2])) return null;
+  return { word: alternatives[1], others: alternatives[2] };
+}
+
+/** Whether a run of alternatives closes no bracket it did not open: `"a") AND ("b"` would. */
+function isOneGroup(text: string): boolean {
+  let depth = 0;
+  let quoted = false;
+  for (const ch of text) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && ch === '(') depth += 1;
+    else if (!quoted && ch === ')' && --depth < 0) return false;
+  }
+  return depth === 0 && !quoted;
+}
+
+/**
+ * The passages under the request's filters with any of `others` that may enter the page, each scored
+ * as FTS5 scores the whole `("word" OR others)`: every one that also has the word, by `"word" AND
+ * (others)` (the same phrases in the same order); of those without it, the best `need` (leaving out
+ * `exclude`), by `(others) NOT "word"`, whose word phrase adds exactly 0 as in the whole expression.
+ * Null when more than `cap` passages have any of `others`: scoring them would cost what ranking every
+ * match does.
+ */
+export async function othersScored(
+  db: QueryDb,
+  word: string,
+  others: string,
+  request: SearchRequest,
+  limits: { cap: number; need: number; exclude: number[] },
+): Promise<ScoredCandidate[] | null> {
+  const [{ n }] = await db.$queryRaw<{ n: number | bigint }[]>`
+    SELECT count(*) AS n FROM (${fullText.rowsMatching(others)} LIMIT ${limits.cap + 1})`;
+  if (num(n) > limits.cap) return null;
+  const excluded = limits.exclude.length > 0 ? sql`AND x.id NOT IN (${join(limits.exclude)})` : empty;
+  const scoredBy = (expression: string, best: Sql) => db.$queryRaw<{ id: number | bigint; rank: number; publishedOn: string; position: number | bigint }[]>`
+    SELECT x.id AS id, x.rank AS rank, x.publishedOn AS publishedOn, x.position AS position
+    FROM (${matchedRows(expression, request, true)}) x WHERE ${filterSql(request)} ${excluded} ${best}`;
+  const withWord = await scoredBy(`"${word}" AND (${others})`, empty);
+  const without = await scoredBy(`(${others}) NOT "${word}"`, sql`ORDER BY x.rank, x.publishedOn DESC, x.id, x.position LIMIT ${limits.need}`);
+  return [...withWord, ...without].map((row) => ({ id: num(row.id), bm25: -row.rank, publishedOn: row.publishedOn, position: num(row.position) }));
+}
