@@ -73,6 +73,24 @@ describe('highlightDocument', () => {
     expect(marksIn(nukes.marked.get(await passageId(ESSAY, 5))!)).toEqual(['nuclear weapons']);
   });
 
+  it('finds a passage added to a document after another document’s, and none of that other document’s', async () => {
+    // The essay's passage ids then span the border notes' ids: the walk is bounded by the span, the rows by the document.
+    const append = async (slug: string, text: string) => {
+      const doc = await prisma.document.findUniqueOrThrow({ where: { slug }, select: { id: true, passages: { select: { position: true, anchor: true } } } });
+      const next = Math.max(...doc.passages.map((p) => Math.max(p.position, p.anchor))) + 1;
+      return (await prisma.passage.create({ data: { documentId: doc.id, position: next, anchor: next, kind: 'paragraph', text } })).id;
+    };
+    const border = await append(BORDER, 'A quokkaphone rang at the checkpoint.');
+    const essay = await append(ESSAY, 'Nobody answered the quokkaphone.');
+    try {
+      const inEssay = (await highlightDocument(prisma, ESSAY, 'quokkaphone'))!;
+      expect([...inEssay.marked.keys()]).toEqual([essay]);
+      expect([...(await highlightDocument(prisma, BORDER, 'quokkaphone'))!.marked.keys()]).toEqual([border]);
+    } finally {
+      await prisma.passage.deleteMany({ where: { id: { in: [border, essay] } } });
+    }
+  });
+
   it('gives null when there is nothing to search for, and no matches in an unknown document', async () => {
     expect(await highlightDocument(prisma, ESSAY, '')).toBeNull();
     expect(await highlightDocument(prisma, ESSAY, '"')).toBeNull();
