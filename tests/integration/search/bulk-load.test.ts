@@ -1,7 +1,7 @@
 // The bulk path (lib/db bulkLoadPassages: triggers off, one rebuild at the end) builds the same
 // search index as the triggers do row by row: the same corpus loaded both ways gives the same word
 // list, the same matches with the same BM25 scores and snippets, passes FTS5's content check, and
-// leaves the triggers in place for the saves that follow.
+// leaves the triggers (and FTS5's settings) in place for the saves that follow.
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -64,5 +64,14 @@ describe('a corpus indexed in bulk and one indexed by the triggers', () => {
     dbs.bulk.prepare("UPDATE Passage SET text = 'an axolotl paragraph' WHERE id = ?").run(id);
     expect(dbs.bulk.prepare("SELECT rowid FROM passage_fts WHERE passage_fts MATCH 'axolotl'").pluck().all()).toEqual([id]);
     dbs.bulk.exec(`INSERT INTO passage_fts (passage_fts, rank) VALUES ('integrity-check', 1)`);
+  });
+
+  it('leave FTS5 writing its segments at the default size once the bulk build is done', () => {
+    // The build raises 'hashsize' to 16 MiB; a save afterwards must buffer no more than FTS5 does by default (1 MiB).
+    for (const table of ['passage_fts', 'passage_words_fts']) {
+      const [bulk, triggers] = both((db) => db.prepare(`SELECT v FROM ${table}_config WHERE k = 'hashsize'`).pluck().get() ?? 1 << 20);
+      expect([table, bulk]).toEqual([table, 1 << 20]);
+      expect(triggers).toBe(1 << 20);
+    }
   });
 });
