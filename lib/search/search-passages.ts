@@ -18,7 +18,7 @@ import { isStopWord } from './stop-words';
 import type { MatchedBy, SearchFacets, SearchHit, SearchRequest, SearchResponse } from './types';
 import { nearestPassages } from './vectors/nearest';
 
-const SNIPPET_TOKENS = 32;
+export const SNIPPET_TOKENS = 32;
 /** How much of a passage found by meaning alone is read to show its opening line (about as long as a snippet). */
 const OPENING_CHARS = 400;
 

@@ -76,9 +76,18 @@ export const sqliteFullText: FullTextStatements = {
   },
 
   snippets(expression, ids, marks, tokens) {
+    // FTS5 sets a prefix ("bre"*) up by merging the lists of every word it starts, once per lookup:
+    // looked up id by id, a page of ten costs ten merges (375 ms for bre* at 1,000,000 passages). One
+    // walk over the page's span of ids merges once (38 ms; 78 ms when the ids span the whole archive,
+    // where any other expression is cheaper id by id). The unary + keeps SQLite from handing the ids
+    // to FTS5 as lookups; the bounds are cast to INTEGER because FTS5 ignores a REAL one.
+    const prefixed = /"\*/.test(expression);
+    const which = prefixed
+      ? Prisma.sql`rowid BETWEEN CAST(${Math.min(...ids)} AS INTEGER) AND CAST(${Math.max(...ids)} AS INTEGER) AND +rowid IN (${Prisma.join(ids)})`
+      : Prisma.sql`rowid IN (${Prisma.join(ids)})`;
     return Prisma.sql`
       SELECT rowid AS id, snippet(passage_fts, 0, ${marks.open}, ${marks.close}, '…', ${tokens}) AS snippet
-      FROM passage_fts WHERE passage_fts MATCH ${expression} AND rowid IN (${Prisma.join(ids)})`;
+      FROM passage_fts WHERE passage_fts MATCH ${expression} AND ${which}`;
   },
 
   highlights(expression, documentSlug, marks, where) {
