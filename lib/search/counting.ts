@@ -22,7 +22,7 @@
 import 'server-only';
 import { num, sql, type QueryDb, type Sql } from '@/lib/db';
 import { countRows, EMPTY_FACETS, passagesByIds } from './facets';
-import { filterSql, matchedRows } from './filters';
+import { filterSql, hasFilters, matchedRows } from './filters';
 import type { LexicalMatch } from './lexical-match';
 import type { SearchFacets, SearchRequest } from './types';
 
@@ -41,8 +41,6 @@ export interface Counted {
 /** The passages a plan matches (published, in the asked document), optionally within an id range: a row source for countRows. */
 export const planRows = (match: LexicalMatch, request: SearchRequest, sampleEvery?: number): Sql =>
   sql`SELECT * FROM (${matchedRows(match.expression, request, false, sampleEvery)}) x WHERE ${match.where}`;
-
-const hasFilters = (request: SearchRequest) => Boolean(request.speaker || request.topic || request.kind || request.from || request.to);
 
 /** At most `limit` of the plan's matches, counted (with the request's filters when `filtered`), and the id span they cover. */
 async function probe(db: QueryDb, match: LexicalMatch, request: SearchRequest, filtered: boolean, limit: number) {

@@ -8,6 +8,9 @@ import type { SearchRequest } from './types';
 
 export type FacetName = 'speaker' | 'topic' | 'kind' | 'year';
 
+/** Whether the request narrows the search by speaker, topic, kind or date (the document aside). */
+export const hasFilters = (request: SearchRequest) => Boolean(request.speaker || request.topic || request.kind || request.from || request.to);
+
 export function filterSql(request: SearchRequest, except?: FacetName): Sql {
   const conditions: Sql[] = [sql`1 = 1`];
   if (request.speaker && except !== 'speaker') {

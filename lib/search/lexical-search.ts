@@ -9,6 +9,7 @@ import { filterSql, matchedRows } from './filters';
 import { exactMatch, relaxedMatch, type LexicalMatch } from './lexical-match';
 import { initialismsOf, isNaturalQuery, type ParsedQuery } from './query-parser';
 import { corrections } from './spelling';
+import { rankFromIndexHead } from './top-k/index-head';
 import { rankFromLists } from './top-k/rank';
 import type { MatchedBy, SearchRequest } from './types';
 
@@ -103,9 +104,10 @@ export interface RankedWindow {
 
 /** The ranked passages of `window`. */
 export async function rankWindow(db: QueryDb, match: LexicalMatch, request: SearchRequest, window: RankedWindow): Promise<RankedPassage[]> {
-  // A frequent word's page comes from its impact-ordered list when that is provably the same page.
-  const fromLists = await rankFromLists(db, match, request, window);
-  if (fromLists) return fromLists.map((hit) => ({ id: hit.id, score: scoreOf(hit.bm25, null) }));
+  // A frequent word's page comes from its impact-ordered list, an unfiltered search's from the head
+  // of the index's own ranking, when either is provably the same page.
+  const shortcut = (await rankFromLists(db, match, request, window)) ?? (await rankFromIndexHead(db, match, request, window));
+  if (shortcut) return shortcut.map((hit) => ({ id: hit.id, score: scoreOf(hit.bm25, null) }));
   return rankEveryMatch(db, match, request, window);
 }
 

@@ -43,6 +43,11 @@ export const sqliteFullText: FullTextStatements = {
     WHERE passage_fts MATCH ${expression} ${sampled}`;
   },
 
+  bestMatches(expression, limit) {
+    return Prisma.sql`
+    SELECT rowid AS id, ${bm25} AS score FROM passage_fts WHERE passage_fts MATCH ${expression} ORDER BY score LIMIT ${limit}`;
+  },
+
   rowsMatching(expression, index = 'passages') {
     const table = TABLES[index];
     return Prisma.sql`SELECT rowid FROM ${table.name} WHERE ${table.name} MATCH ${expression}`;

@@ -22,7 +22,7 @@ import 'server-only';
 import { empty, join, num, sql, type QueryDb } from '@/lib/db';
 import { termImpactReading as reading, totalsOf } from '@/lib/db';
 import { filterSql } from '../filters';
-import type { LexicalMatch } from '../lexical-match';
+import { isPlainMatch, type LexicalMatch } from '../lexical-match';
 import { isPublicDocument } from '../public-documents';
 import type { SearchRequest } from '../types';
 import { listedWordOf, othersScored, type ScoredCandidate } from './alternatives';
@@ -36,9 +36,6 @@ export interface TopKPassage {
 
 const BATCH = 100;
 const BOUND_MARGIN = 1e-9;
-
-/** Whether a plan's extra conditions are none at all (an initialism's are not: the old way handles them). */
-const isTrue = (match: LexicalMatch) => match.where.sql.trim() === '1 = 1' && match.where.values.length === 0;
 
 /** The order of the ranked-page statement: score, then newer documents, then id, then position. */
 function byRank(a: ScoredCandidate, b: ScoredCandidate): number {
@@ -54,7 +51,8 @@ export async function rankFromLists(
   window: { limit: number; offset: number; exclude?: number[] },
 ): Promise<TopKPassage[] | null> {
   const split = listedWordOf(match.expression);
-  if (!split || match.coordination || !isTrue(match)) return null;
+  // An initialism's conditions or a relaxed plan's coordination: the old way handles them.
+  if (!split || !isPlainMatch(match)) return null;
   const { word } = split;
   const [list] = await db.$queryRaw<
     { id: number | bigint; floor: number; averageLength: number; size: number | bigint; pending: number | bigint; totals: Uint8Array | null }[]

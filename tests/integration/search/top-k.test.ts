@@ -18,6 +18,7 @@ import { exactMatch } from '@/lib/search/lexical-match';
 import { rankEveryMatch, rankWindow } from '@/lib/search/lexical-search';
 import { initialismsOf, parseQuery } from '@/lib/search/query-parser';
 import { buildTermImpacts } from '@/lib/search/top-k/build';
+import { rankFromIndexHead } from '@/lib/search/top-k/index-head';
 import { rankFromLists } from '@/lib/search/top-k/rank';
 import { rescored } from '@/lib/search/top-k/refresh';
 import { searchPassages } from '@/lib/search/search-passages';
@@ -147,6 +148,34 @@ describe('ranking from impact-ordered lists', () => {
     expect(ored.fromLists).toBeGreaterThan(ored.cases / 4);
   }, 240_000);
 
+  it('gives exactly FTS5’s page from the head of the index’s ranking for unfiltered searches no list answers', async () => {
+    const words = await listedWords();
+    const queries = words.slice(0, 10).flatMap((word, i) => [
+      `"${word} ${words[i + 1]}"`,
+      `${word} ${words[i + 2]}`,
+      `${word} ${words[i + 3]} -${words[i + 4]}`,
+      `${word.slice(0, 2)}*`,
+    ]);
+    const result = await compareAll(queries);
+    expect(result.mismatches).toEqual([]);
+    let fromHead = 0;
+    let unfiltered = 0;
+    for (const q of queries) {
+      const match = (await exactMatch(prisma, parseQuery(q), new Set()))!;
+      for (const window of [
+        { limit: 10, offset: 0 },
+        { limit: 10, offset: 20 },
+        { limit: 100, offset: 0 },
+      ]) {
+        unfiltered += 1;
+        if (await rankFromIndexHead(prisma, match, { q, page: 1, pageSize: 10 }, window)) fromHead += 1;
+      }
+      // A filter, or one document: the head cannot say which passages pass, so it does not answer.
+      expect(await rankFromIndexHead(prisma, match, { q, page: 1, pageSize: 10, kind: 'answer' }, { limit: 10, offset: 0 })).toBeNull();
+    }
+    expect(fromHead).toBeGreaterThan(unfiltered / 2);
+  }, 240_000);
+
   it('stays exact after edits through the write path, which rescores what they touched', async () => {
     const words = await listedWords();
     const [w0, w1, w2] = words;
@@ -215,6 +244,49 @@ describe('ranking from impact-ordered lists', () => {
     const page = await rankWindow(prisma, match, request, { limit: 10, offset: 0 });
     expect(page).toEqual(await rankEveryMatch(prisma, match, request, { limit: 10, offset: 0 }));
     expect(page.map((p) => p.id)).toContain(id);
+  });
+});
+
+describe('ranking from the head of the index when the passages tie', () => {
+  it('does not decide a page from rows tied with the last one read: the newer document’s tied passages come first', async () => {
+    // Eighty passages scoring exactly alike ("Yes." answers are like this): fifty in an older document,
+    // thirty in a newer one with higher ids. FTS5's head of 40 holds only ties; the page is the newer
+    // document's, which the head may not even contain.
+    const base = Number((await one<{ n: bigint }>('SELECT max(id) AS n FROM Passage')).n) + 1000;
+    const docs = [
+      { id: 900001, slug: 'tied-older', title: 'Tied Notes Older', on: '2001-01-01', count: 50 },
+      { id: 900002, slug: 'tied-newer', title: 'Tied Notes Newer', on: '2002-01-01', count: 30 },
+    ];
+    let next = base;
+    for (const doc of docs) {
+      await prisma.$executeRawUnsafe(
+        `INSERT INTO Document (id, slug, kind, title, publishedOn, publishedUntil, datePrecision, status, updatedAt)
+         VALUES (${doc.id}, '${doc.slug}', 'testimony', '${doc.title}', '${doc.on}', '${doc.on}', 'day', 'published', '2026-01-01T00:00:00.000+00:00')`,
+      );
+      for (let i = 0; i < doc.count; i++, next++) {
+        await prisma.$executeRawUnsafe(
+          `INSERT INTO Passage (id, documentId, position, anchor, kind, text, createdAt, updatedAt)
+           VALUES (${next}, ${doc.id}, ${i + 1}, ${i + 1}, 'paragraph', 'Zorbl, yes.', '2026-01-01T00:00:00.000+00:00', '2026-01-01T00:00:00.000+00:00')`,
+        );
+      }
+    }
+    try {
+      const match = (await exactMatch(prisma, parseQuery('zorbl'), new Set()))!;
+      const request: SearchRequest = { q: 'zorbl', page: 1, pageSize: 10 };
+      for (const window of [
+        { limit: 10, offset: 0 },
+        { limit: 10, offset: 25 },
+      ]) {
+        const expected = await rankEveryMatch(prisma, match, request, window);
+        expect(new Set(expected.map((e) => e.score)).size).toBe(1);
+        expect(await rankWindow(prisma, match, request, window)).toEqual(expected);
+      }
+      const first = await rankWindow(prisma, match, request, { limit: 10, offset: 0 });
+      expect(first.map((hit) => hit.id)).toEqual(Array.from({ length: 10 }, (_, i) => base + 50 + i));
+    } finally {
+      await prisma.$executeRawUnsafe(`DELETE FROM Passage WHERE id >= ${base}`);
+      await prisma.$executeRawUnsafe('DELETE FROM Document WHERE id IN (900001, 900002)');
+    }
   });
 });
 
