@@ -15,6 +15,13 @@ export interface ScoredCandidate {
   position: number;
 }
 
+/** The order of the ranked-page statement: score, then newer documents, then id, then position. */
+export function byRank(a: ScoredCandidate, b: ScoredCandidate): number {
+  if (a.bm25 !== b.bm25) return b.bm25 - a.bm25;
+  if (a.publishedOn !== b.publishedOn) return a.publishedOn < b.publishedOn ? 1 : -1;
+  return a.id - b.id || a.position - b.position;
+}
+
 const ONE_WORD = /^"([^"\s*]+)"$/;
 const FIRST_OF_ALTERNATIVES = /^\("([^"\s*]+)" OR (.+)\)$/;
 

@@ -10,23 +10,13 @@ import { hasFilters } from '../filters';
 import { isPlainMatch, type LexicalMatch } from '../lexical-match';
 import { isPublicDocument } from '../public-documents';
 import type { SearchRequest } from '../types';
+import { byRank, type ScoredCandidate } from './alternatives';
 import type { TopKPassage } from './rank';
 
 /** The head read for a page reaching `need`: most matches are published, and the head's last rows may tie. */
 const headFor = (need: number) => need * 2 + 20;
 /** A page deeper than this ranks the old way. */
 const LONGEST_HEAD = 1_000;
-
-interface Row {
-  id: number;
-  score: number;
-  publishedOn: string;
-  position: number;
-}
-
-/** The order of the ranked-page statement: rank, then newer documents, then id, then position. */
-const byRank = (a: Row, b: Row) =>
-  a.score - b.score || (a.publishedOn === b.publishedOn ? 0 : a.publishedOn < b.publishedOn ? 1 : -1) || a.id - b.id || a.position - b.position;
 
 export async function rankFromIndexHead(
   db: QueryDb,
@@ -45,7 +35,8 @@ export async function rankFromIndexHead(
   const sure = complete ? head : head.filter((row) => row.score < last!);
   const excluded = new Set(window.exclude ?? []);
   const ids = sure.map((row) => num(row.id)).filter((id) => !excluded.has(id));
-  const scores = new Map(sure.map((row) => [num(row.id), row.score]));
+  // FTS5's rank with its sign flipped: BM25, higher is better, as the lists give it.
+  const scores = new Map(sure.map((row) => [num(row.id), -row.score]));
   const published =
     ids.length === 0
       ? []
@@ -54,9 +45,9 @@ export async function rankFromIndexHead(
           FROM Passage p CROSS JOIN Document d ON d.id = p.documentId
           WHERE p.id IN (${join(ids)}) AND ${isPublicDocument}`;
   if (!complete && published.length < need) return null;
-  const rows = published.map((row) => ({ id: num(row.id), score: scores.get(num(row.id))!, publishedOn: row.publishedOn, position: num(row.position) }));
+  const rows: ScoredCandidate[] = published.map((row) => ({ id: num(row.id), bm25: scores.get(num(row.id))!, publishedOn: row.publishedOn, position: num(row.position) }));
   return rows
     .sort(byRank)
     .slice(window.offset, need)
-    .map((row) => ({ id: row.id, bm25: -row.score }));
+    .map(({ id, bm25 }) => ({ id, bm25 }));
 }

@@ -25,7 +25,7 @@ import { filterSql } from '../filters';
 import { isPlainMatch, type LexicalMatch } from '../lexical-match';
 import { isPublicDocument } from '../public-documents';
 import type { SearchRequest } from '../types';
-import { listedWordOf, othersScored, type ScoredCandidate } from './alternatives';
+import { byRank, listedWordOf, othersScored, type ScoredCandidate } from './alternatives';
 import { idfOf, termPart } from './bm25';
 
 export interface TopKPassage {
@@ -36,13 +36,6 @@ export interface TopKPassage {
 
 const BATCH = 100;
 const BOUND_MARGIN = 1e-9;
-
-/** The order of the ranked-page statement: score, then newer documents, then id, then position. */
-function byRank(a: ScoredCandidate, b: ScoredCandidate): number {
-  if (a.bm25 !== b.bm25) return b.bm25 - a.bm25;
-  if (a.publishedOn !== b.publishedOn) return a.publishedOn < b.publishedOn ? 1 : -1;
-  return a.id - b.id || a.position - b.position;
-}
 
 export async function rankFromLists(
   db: QueryDb,
