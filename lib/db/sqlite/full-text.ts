@@ -99,7 +99,8 @@ export const sqliteFullText: FullTextStatements = {
     // The document's span of passage ids bounds the index's walk: FTS5 seeks to a rowid range (one
     // given as INTEGER values, as these are) instead of reading every match in the archive (320 ms
     // for "the" at 1,000,000 passages, 0.7 ms within the span).
-    const span = (end: Prisma.Sql) => Prisma.sql`(SELECT ${end}(sp.id) FROM Passage sp WHERE sp.documentId = (SELECT id FROM Document WHERE slug = ${documentSlug}))`;
+    const span = (end: Prisma.Sql) =>
+      Prisma.sql`(SELECT ${end}(sp.id) FROM Passage sp WHERE sp.documentId = (SELECT id FROM Document WHERE slug = ${documentSlug}))`;
     return Prisma.sql`
     SELECT p.id AS id, p.anchor AS anchor, highlight(passage_fts, 0, ${marks.open}, ${marks.close}) AS marked
     FROM passage_fts JOIN Passage p ON p.id = passage_fts.rowid JOIN Document d ON d.id = p.documentId

@@ -45,7 +45,12 @@ export async function rankFromIndexHead(
           FROM Passage p CROSS JOIN Document d ON d.id = p.documentId
           WHERE p.id IN (${join(ids)}) AND ${isPublicDocument}`;
   if (!complete && published.length < need) return null;
-  const rows: ScoredCandidate[] = published.map((row) => ({ id: num(row.id), bm25: scores.get(num(row.id))!, publishedOn: row.publishedOn, position: num(row.position) }));
+  const rows: ScoredCandidate[] = published.map((row) => ({
+    id: num(row.id),
+    bm25: scores.get(num(row.id))!,
+    publishedOn: row.publishedOn,
+    position: num(row.position),
+  }));
   return rows
     .sort(byRank)
     .slice(window.offset, need)

@@ -91,7 +91,12 @@ export async function rankFromLists(
       const byId = new Map(entries.map((e) => [num(e.passageId), e]));
       for (const row of passing) {
         const entry = byId.get(num(row.id))!;
-        fromList.push({ id: num(row.id), part: termPart(entry.weight, num(entry.length), totals.averageLength), publishedOn: row.publishedOn, position: num(row.position) });
+        fromList.push({
+          id: num(row.id),
+          part: termPart(entry.weight, num(entry.length), totals.averageLength),
+          publishedOn: row.publishedOn,
+          position: num(row.position),
+        });
       }
     }
     const exhausted = entries.length < size;
