@@ -2,29 +2,21 @@
 // filters apply exactly to what is shown; a facet value from an estimate still filters; a page past the
 // end answers with no hits rather than an error. On the benchmark's generated corpus (20,000 passages,
 // built by bench/lib/load.ts), so common words have thousands of matches.
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openReader, sql, type Reader, type Sql } from '@/lib/db';
 import { EXACT_COUNT_CAP, roundEstimate } from '@/lib/search/counting';
 import { searchPassages } from '@/lib/search/search-passages';
 import type { SearchRequest } from '@/lib/search/types';
-import { loadCorpus } from '@/bench/lib/load';
+import { generatedCorpusForFile } from '@/tests/support/generated-corpus';
 
-let dir: string;
+const corpus = generatedCorpusForFile({ n: 20_000, seed: 7 });
 let db: Reader;
 
-beforeAll(async () => {
-  dir = mkdtempSync(path.join(os.tmpdir(), 'counting-test-'));
-  const { info } = await loadCorpus({ n: 20_000, seed: 7, cacheDir: dir });
-  db = openReader(info.file);
-}, 120_000);
-
-afterAll(() => {
-  db?.close();
-  rmSync(dir, { recursive: true, force: true });
+beforeAll(() => {
+  db = openReader(corpus.file);
 });
+
+afterAll(() => db?.close());
 
 /** The true count, the slow way: every published passage matching `word`, under a speaker, topic or kind. */
 async function trueCount(word: string, where: Sql = sql`1 = 1`): Promise<number> {

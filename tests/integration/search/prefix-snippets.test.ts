@@ -1,31 +1,25 @@
 // Snippets for a prefix that stands for more words than are listed ("ab"*): FTS5 merges the lists of
 // every word the prefix starts once per lookup, so the page's snippets are read in one walk over its
 // span of ids instead of id by id. The walk must give each hit the very snippet a lookup by its id gives.
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadCorpus } from '@/bench/lib/load';
+import { generatedCorpusForFile } from '@/tests/support/generated-corpus';
 import { createPrismaClient, openDatabase, type SqliteDb } from '@/lib/db';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { MARK_CLOSE, MARK_OPEN } from '@/lib/search/marks';
 import { expressionFor, searchPassages, SNIPPET_TOKENS } from '@/lib/search/search-passages';
 
-let dir: string;
+const corpus = generatedCorpusForFile({ n: 3000, seed: 11 });
 let raw: SqliteDb;
 let prisma: PrismaClient;
 
-beforeAll(async () => {
-  dir = mkdtempSync(path.join(os.tmpdir(), 'prefix-snippets-test-'));
-  const { info } = await loadCorpus({ n: 3000, seed: 11, cacheDir: dir });
-  raw = openDatabase(info.file);
-  prisma = createPrismaClient(`file:${info.file}`);
-}, 120_000);
+beforeAll(() => {
+  raw = openDatabase(corpus.file);
+  prisma = createPrismaClient(`file:${corpus.file}`);
+});
 
 afterAll(async () => {
   await prisma?.$disconnect();
   raw?.close();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 /** The snippet of one passage, looked up by its id alone (an INTEGER, as FTS5 needs). */
@@ -38,7 +32,9 @@ const snippetById = (expression: string, id: number) =>
 describe('snippets of a prefix with more words than are listed', () => {
   it('are, hit by hit on pages 1 to 3 and under a filter, the snippet of that passage alone', async () => {
     const prefixes = raw
-      .prepare(`SELECT substr(term, 1, 2) AS p FROM passage_words_fts_vocab WHERE term GLOB '[a-z][a-z]*' GROUP BY p HAVING count(*) > 60 ORDER BY count(*) DESC LIMIT 4`)
+      .prepare(
+        `SELECT substr(term, 1, 2) AS p FROM passage_words_fts_vocab WHERE term GLOB '[a-z][a-z]*' GROUP BY p HAVING count(*) > 60 ORDER BY count(*) DESC LIMIT 4`,
+      )
       .pluck()
       .all() as string[];
     expect(prefixes.length).toBe(4);
@@ -46,7 +42,9 @@ describe('snippets of a prefix with more words than are listed', () => {
     for (const prefix of prefixes) {
       const expression = (await expressionFor(prisma, `${prefix}*`))!;
       expect(expression, prefix).toContain(`"${prefix}"*`);
-      for (const request of [1, 2, 3].map((page) => ({ q: `${prefix}*`, page, pageSize: 10 })).concat({ q: `${prefix}*`, page: 1, pageSize: 10, kind: 'question' } as never)) {
+      for (const request of [1, 2, 3]
+        .map((page) => ({ q: `${prefix}*`, page, pageSize: 10 }))
+        .concat({ q: `${prefix}*`, page: 1, pageSize: 10, kind: 'question' } as never)) {
         const { hits } = await searchPassages(prisma, request);
         expect(hits.length, `${prefix}* page ${request.page}`).toBe(10);
         for (const hit of hits) {

@@ -134,11 +134,13 @@ describe('ranking from impact-ordered lists', () => {
       'SELECT term FROM passage_words_fts_vocab WHERE doc BETWEEN 2 AND 30 AND length(term) > 4 ORDER BY doc DESC, term LIMIT 40',
     )) as { term: string }[];
     const rareWord = (i: number) => rare[i % rare.length].term;
-    const queries = words.slice(0, 12).flatMap((word, i) => [
-      `${word} OR ${rareWord(i)}`,
-      `${word} OR ${rareWord(i + 1)} OR ${rareWord(i + 2)} OR "${rareWord(i + 3)} ${rareWord(i + 4)}"`,
-      `${word}*`,
-    ]);
+    const queries = words
+      .slice(0, 12)
+      .flatMap((word, i) => [
+        `${word} OR ${rareWord(i)}`,
+        `${word} OR ${rareWord(i + 1)} OR ${rareWord(i + 2)} OR "${rareWord(i + 3)} ${rareWord(i + 4)}"`,
+        `${word}*`,
+      ]);
     // Two listed words (the second's passages all scored by FTS5), and the listed word not first (FTS5
     // would add the phrases in another order: the old way ranks it).
     queries.push(`${words[0]} OR ${words[1]}`, `${rareWord(5)} OR ${words[0]}`);
@@ -150,12 +152,9 @@ describe('ranking from impact-ordered lists', () => {
 
   it('gives exactly FTS5’s page from the head of the index’s ranking for unfiltered searches no list answers', async () => {
     const words = await listedWords();
-    const queries = words.slice(0, 10).flatMap((word, i) => [
-      `"${word} ${words[i + 1]}"`,
-      `${word} ${words[i + 2]}`,
-      `${word} ${words[i + 3]} -${words[i + 4]}`,
-      `${word.slice(0, 2)}*`,
-    ]);
+    const queries = words
+      .slice(0, 10)
+      .flatMap((word, i) => [`"${word} ${words[i + 1]}"`, `${word} ${words[i + 2]}`, `${word} ${words[i + 3]} -${words[i + 4]}`, `${word.slice(0, 2)}*`]);
     const result = await compareAll(queries);
     expect(result.mismatches).toEqual([]);
     let fromHead = 0;
