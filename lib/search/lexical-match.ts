@@ -27,6 +27,7 @@ const TRUE = sql`1 = 1`;
 
 /** Whether the expression alone says which passages match and in what order: no initialism's conditions, no coordination. */
 export const isPlainMatch = (match: LexicalMatch) => match.coordination === null && match.where.sql.trim() === '1 = 1' && match.where.values.length === 0;
+
 const isInitialism = (term: QueryTerm, initialisms: Set<string>) => !term.prefix && term.words.length === 1 && initialisms.has(term.words[0]);
 
 /**
