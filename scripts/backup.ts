@@ -2,6 +2,7 @@
 // as <dir>/archive-<UTC time>.db, taken while the server may be serving and saving; keeps the
 // newest N backups (default 7) and removes older ones. On PostgreSQL the copy is the server's own
 // pg_dump (-Fc), as <dir>/archive-<UTC time>.pgdump (lib/ops/postgres-backup.ts).
+import { existsSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { databaseFilePath, databaseLabel, defaultPostgresMigrationsDir, engineOf, readMigrations } from '@/lib/db';
 import { env } from '@/lib/env';
@@ -35,6 +36,8 @@ async function main(argv: string[]): Promise<number> {
   if (engineOf(env.DATABASE_URL) === 'postgresql') return backupOfPostgres(parsed.positionals[0]!, keep);
   const source = databaseFilePath(env.DATABASE_URL);
   let shownTenth = 0;
+  // Progress only for a big file; its page size varies (4 KiB before 8 KiB became the default), so its size decides.
+  const big = existsSync(source) && statSync(source).size >= PROGRESS_FROM_BYTES;
   return exitCodeOf('backup', async () => {
     const result = await backupDatabase({
       source,
@@ -43,7 +46,7 @@ async function main(argv: string[]): Promise<number> {
       migrations: readMigrations(),
       onProgress: (copied, total) => {
         const tenth = Math.floor((copied / total) * 10);
-        if (total * 4096 >= PROGRESS_FROM_BYTES && tenth > shownTenth) {
+        if (big && tenth > shownTenth) {
           shownTenth = tenth;
           console.error(`backup: ${tenth * 10}% (${copied} of ${total} pages)`);
         }

@@ -268,8 +268,9 @@ describe('npm run restore', () => {
     const damaged = path.join(inputs, 'damaged.db');
     copyFileSync(file, damaged);
     const root = query<{ rootpage: number }>(file, "SELECT rootpage FROM sqlite_master WHERE name = 'Passage'").rootpage;
+    const pageSize = query<{ page_size: number }>(file, 'SELECT page_size FROM pragma_page_size').page_size;
     const bytes = readFileSync(damaged);
-    bytes.fill(0x5a, (root - 1) * 4096 + 8, root * 4096 - 100);
+    bytes.fill(0x5a, (root - 1) * pageSize + 8, root * pageSize - 100);
     writeFileSync(damaged, bytes);
 
     const cases: [string, RegExp][] = [
