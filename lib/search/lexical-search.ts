@@ -9,6 +9,7 @@ import { filterSql, matchedRows } from './filters';
 import { exactMatch, relaxedMatch, type LexicalMatch } from './lexical-match';
 import { initialismsOf, isNaturalQuery, type ParsedQuery } from './query-parser';
 import { corrections } from './spelling';
+import type { PageWindow } from './top-k/candidates';
 import { rankFromIndexHead } from './top-k/index-head';
 import { rankFromLists } from './top-k/rank';
 import type { MatchedBy, SearchRequest } from './types';
@@ -94,16 +95,8 @@ export async function matchingAmong(db: QueryDb, match: LexicalMatch, request: S
   return new Set(rows.map((r) => num(r.id)));
 }
 
-/** Which ranked passages: from `offset`, at most `limit`, leaving out `exclude`. */
-export interface RankedWindow {
-  limit: number;
-  offset: number;
-  /** Passages a fused ranking already placed, so the ranks after a fused head continue without repeats or gaps. */
-  exclude?: number[];
-}
-
 /** The ranked passages of `window`. */
-export async function rankWindow(db: QueryDb, match: LexicalMatch, request: SearchRequest, window: RankedWindow): Promise<RankedPassage[]> {
+export async function rankWindow(db: QueryDb, match: LexicalMatch, request: SearchRequest, window: PageWindow): Promise<RankedPassage[]> {
   // A frequent word's page comes from its impact-ordered list, an unfiltered search's from the head
   // of the index's own ranking, when either is provably the same page.
   const shortcut = (await rankFromLists(db, match, request, window)) ?? (await rankFromIndexHead(db, match, request, window));
@@ -112,7 +105,7 @@ export async function rankWindow(db: QueryDb, match: LexicalMatch, request: Sear
 }
 
 /** rankWindow the way that always works: FTS5 scores every match, SQLite sorts them. */
-export async function rankEveryMatch(db: QueryDb, match: LexicalMatch, request: SearchRequest, window: RankedWindow): Promise<RankedPassage[]> {
+export async function rankEveryMatch(db: QueryDb, match: LexicalMatch, request: SearchRequest, window: PageWindow): Promise<RankedPassage[]> {
   const coordination = match.coordination ?? sql`0`;
   const excluded = window.exclude?.length ? sql`AND x.id NOT IN (${join(window.exclude)})` : empty;
   const rows = await db.$queryRaw<{ id: number | bigint; rank: number; coordination: number | bigint }[]>`

@@ -6,21 +6,7 @@ import 'server-only';
 import { empty, fullText, join, num, sql, type QueryDb, type Sql } from '@/lib/db';
 import { filterSql, matchedRows } from '../filters';
 import type { SearchRequest } from '../types';
-
-export interface ScoredCandidate {
-  id: number;
-  /** BM25 with its sign flipped, as FTS5 computes it for the whole expression. */
-  bm25: number;
-  publishedOn: string;
-  position: number;
-}
-
-/** The order of the ranked-page statement: score, then newer documents, then id, then position. */
-export function byRank(a: ScoredCandidate, b: ScoredCandidate): number {
-  if (a.bm25 !== b.bm25) return b.bm25 - a.bm25;
-  if (a.publishedOn !== b.publishedOn) return a.publishedOn < b.publishedOn ? 1 : -1;
-  return a.id - b.id || a.position - b.position;
-}
+import type { ScoredCandidate } from './candidates';
 
 const ONE_WORD = /^"([^"\s*]+)"$/;
 const FIRST_OF_ALTERNATIVES = /^\("([^"\s*]+)" OR (.+)\)$/;

@@ -5,12 +5,11 @@
 // and only when enough of those rows belong to published documents. Unfiltered searches only: a filter
 // keeping few passages would need a head as long as the matches.
 import 'server-only';
-import { fullText, join, num, type QueryDb } from '@/lib/db';
+import { fullText, num, type QueryDb } from '@/lib/db';
 import { hasFilters } from '../filters';
 import { isPlainMatch, type LexicalMatch } from '../lexical-match';
-import { isPublicDocument } from '../public-documents';
 import type { SearchRequest } from '../types';
-import { byRank, type ScoredCandidate } from './alternatives';
+import { byRank, shownAmong, type PageWindow, type ScoredCandidate } from './candidates';
 import type { TopKPassage } from './rank';
 
 /** The head read for a page reaching `need`: most matches are published, and the head's last rows may tie. */
@@ -18,12 +17,7 @@ const headFor = (need: number) => need * 2 + 20;
 /** A page deeper than this ranks the old way. */
 const LONGEST_HEAD = 1_000;
 
-export async function rankFromIndexHead(
-  db: QueryDb,
-  match: LexicalMatch,
-  request: SearchRequest,
-  window: { limit: number; offset: number; exclude?: number[] },
-): Promise<TopKPassage[] | null> {
+export async function rankFromIndexHead(db: QueryDb, match: LexicalMatch, request: SearchRequest, window: PageWindow): Promise<TopKPassage[] | null> {
   if (!fullText.bestMatches || !isPlainMatch(match) || hasFilters(request) || request.document) return null;
   const need = window.offset + window.limit;
   const size = headFor(need);
@@ -37,20 +31,9 @@ export async function rankFromIndexHead(
   const ids = sure.map((row) => num(row.id)).filter((id) => !excluded.has(id));
   // FTS5's rank with its sign flipped: BM25, higher is better, as the lists give it.
   const scores = new Map(sure.map((row) => [num(row.id), -row.score]));
-  const published =
-    ids.length === 0
-      ? []
-      : await db.$queryRaw<{ id: number | bigint; publishedOn: string; position: number | bigint }[]>`
-          SELECT p.id AS id, d.publishedOn AS publishedOn, p.position AS position
-          FROM Passage p CROSS JOIN Document d ON d.id = p.documentId
-          WHERE p.id IN (${join(ids)}) AND ${isPublicDocument}`;
+  const published = await shownAmong(db, ids, request);
   if (!complete && published.length < need) return null;
-  const rows: ScoredCandidate[] = published.map((row) => ({
-    id: num(row.id),
-    bm25: scores.get(num(row.id))!,
-    publishedOn: row.publishedOn,
-    position: num(row.position),
-  }));
+  const rows: ScoredCandidate[] = published.map((row) => ({ ...row, bm25: scores.get(row.id)! }));
   return rows
     .sort(byRank)
     .slice(window.offset, need)

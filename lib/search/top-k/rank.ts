@@ -19,13 +19,11 @@
 // that word alone, and the list ranks those. FTS5 scores the rest (alternatives.ts): every passage with
 // the word and another alternative, and the best of those with only the others; the walk skips them.
 import 'server-only';
-import { empty, join, num, sql, type QueryDb } from '@/lib/db';
-import { termImpactReading as reading, totalsOf } from '@/lib/db';
-import { filterSql } from '../filters';
+import { num, termImpactReading as reading, totalsOf, type QueryDb } from '@/lib/db';
 import { isPlainMatch, type LexicalMatch } from '../lexical-match';
-import { isPublicDocument } from '../public-documents';
 import type { SearchRequest } from '../types';
-import { byRank, listedWordOf, othersScored, type ScoredCandidate } from './alternatives';
+import { listedWordOf, othersScored } from './alternatives';
+import { byRank, shownAmong, type PageWindow, type ScoredCandidate } from './candidates';
 import { idfOf, termPart } from './bm25';
 
 export interface TopKPassage {
@@ -37,12 +35,7 @@ export interface TopKPassage {
 const BATCH = 100;
 const BOUND_MARGIN = 1e-9;
 
-export async function rankFromLists(
-  db: QueryDb,
-  match: LexicalMatch,
-  request: SearchRequest,
-  window: { limit: number; offset: number; exclude?: number[] },
-): Promise<TopKPassage[] | null> {
+export async function rankFromLists(db: QueryDb, match: LexicalMatch, request: SearchRequest, window: PageWindow): Promise<TopKPassage[] | null> {
   const split = listedWordOf(match.expression);
   // An initialism's conditions or a relaxed plan's coordination: the old way handles them.
   if (!split || !isPlainMatch(match)) return null;
@@ -57,7 +50,6 @@ export async function rankFromLists(
   // Scores computed at today's average may exceed the stored ones by this factor at most.
   const drift = Math.max(1, totals.averageLength / list.averageLength) * (1 + BOUND_MARGIN);
   const need = window.offset + window.limit;
-  const inDocument = request.document ? sql`AND d.slug = ${request.document}` : empty;
   // The word's idf needs a count of its passages: taken once a page may be decided (not before a
   // filter gives up), or at once when other alternatives are to be weighed against the word.
   let wordCount: number | null = null;
@@ -80,24 +72,10 @@ export async function rankFromLists(
     );
     read += entries.length;
     const ids = entries.map((e) => num(e.passageId)).filter((id) => !excluded.has(id) && !scoredElsewhere.has(id));
-    if (ids.length > 0) {
-      // CROSS JOIN: look the few passages up by id first (the planner would rather scan the published documents).
-      const passing = await db.$queryRaw<{ id: number | bigint; publishedOn: string; position: number | bigint }[]>`
-        SELECT x.id AS id, x.publishedOn AS publishedOn, x.position AS position FROM (
-          SELECT p.id AS id, p.kind AS kind, p.speakerId AS speakerId, d.publishedOn AS publishedOn, d.publishedUntil AS publishedUntil, p.position AS position
-          FROM Passage p CROSS JOIN Document d ON d.id = p.documentId
-          WHERE p.id IN (${join(ids)}) AND ${isPublicDocument} ${inDocument}) x
-        WHERE ${filterSql(request)}`;
-      const byId = new Map(entries.map((e) => [num(e.passageId), e]));
-      for (const row of passing) {
-        const entry = byId.get(num(row.id))!;
-        fromList.push({
-          id: num(row.id),
-          part: termPart(entry.weight, num(entry.length), totals.averageLength),
-          publishedOn: row.publishedOn,
-          position: num(row.position),
-        });
-      }
+    const byId = new Map(entries.map((e) => [num(e.passageId), e]));
+    for (const row of await shownAmong(db, ids, request)) {
+      const entry = byId.get(row.id)!;
+      fromList.push({ ...row, part: termPart(entry.weight, num(entry.length), totals.averageLength) });
     }
     const exhausted = entries.length < size;
     // A filter that keeps too few of the passages read so far will not fill the page from this list:
