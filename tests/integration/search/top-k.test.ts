@@ -4,11 +4,8 @@
 // title, deleted and added passages). Lists are built small here (a low frequency threshold, short
 // lists) so that every way out is taken: a page from the list, a list that runs out, a bound that
 // the average passage length has moved.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadCorpus } from '@/bench/lib/load';
 import type { CorpusPlan } from '@/bench/lib/corpus';
 import { closeWriters, createPrismaClient, openWriter, type Writer } from '@/lib/db';
 import { addPassage, deletePassage, updateDocumentFields, updatePassage, updateSpeaker } from '@/lib/editorial';
@@ -23,29 +20,25 @@ import { rankFromLists } from '@/lib/search/top-k/rank';
 import { rescored } from '@/lib/search/top-k/refresh';
 import { searchPassages } from '@/lib/search/search-passages';
 import type { SearchRequest } from '@/lib/search/types';
+import { generatedCorpusForFile } from '@/tests/support/generated-corpus';
 import { copyTemplate } from '@/tests/support/per-file-database';
 
-let dir: string;
-let file: string;
+const corpus = generatedCorpusForFile({ n: 3000, seed: 11 });
 let plan: CorpusPlan;
 let prisma: PrismaClient;
 let writer: Writer;
 
-beforeAll(async () => {
-  dir = mkdtempSync(path.join(os.tmpdir(), 'top-k-test-'));
-  const loaded = await loadCorpus({ n: 3000, seed: 11, cacheDir: dir, rebuild: true });
-  plan = loaded.plan;
-  file = loaded.info.file;
-  writer = openWriter(file);
+beforeAll(() => {
+  plan = corpus.plan;
+  writer = openWriter(corpus.file);
   writer.write((db) => buildTermImpacts(db, { minPassages: 120, listSize: 80 }));
-  prisma = createPrismaClient(`file:${file}`);
-}, 120_000);
+  prisma = createPrismaClient(`file:${corpus.file}`);
+});
 
 afterAll(async () => {
   await prisma?.$disconnect();
   writer?.close();
   closeWriters();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 const one = async <T>(query: string): Promise<T> => ((await prisma.$queryRawUnsafe(query)) as T[])[0];
