@@ -30,6 +30,10 @@ const nextConfig = {
     'mammoth',
   ],
   poweredByHeader: false,
+  // Next would hash every page it sends (FNV over the whole HTML, a tenth of a cached page's cost) for
+  // an ETag that the request edge then removes: a page carries a nonce of its own response
+  // (lib/server/nonce-rewrite.ts), so no two bodies match. Feeds, the API and recordings set their own.
+  generateEtags: false,
   typedRoutes: false,
   experimental: {
     // forbidden() answers an editor on an admin-only page with a real 403.
