@@ -20,6 +20,7 @@ import { createCacheRenewal, isRenewalRequest } from '@/lib/server/cache-renewal
 import { embedPending } from '@/lib/search/vectors/embed-pending';
 import { createEdge } from '@/lib/server/edge';
 import { createPageGate } from '@/lib/server/page-gate';
+import { createPageMemo } from '@/lib/server/page-memo';
 import { createRateLimits } from '@/lib/server/rate-limits';
 import { compileAddressList } from '@/lib/server/trusted-proxies';
 import { buildIsStale } from './build-freshness';
@@ -75,6 +76,7 @@ const edge = createEdge({
   log,
   pageNonce,
   pageGate,
+  pageMemo: createPageMemo({ pageNonce }),
 });
 const server = createServer((request, response) =>
   renewed && !isRenewalRequest(request.method, request.url) ? void renewed.then(() => edge(request, response)) : void edge(request, response),

@@ -9,10 +9,12 @@
 // 3. a path that is not valid percent-encoding: 400 for the API, the app's 404 page otherwise;
 // 4. a POST to a page (a server action) from another site: 403; one larger than Next reads: 413;
 // 5. search and the API over their per-address limit: 429 with Retry-After;
-// 6. the existence gate (page-gate.ts): the page of an entry that does not exist is the 404 page
+// 6. a cached page Next sent less than a second ago and nothing wrote since: sent again from memory
+//    (page-memo.ts), which also forgets every page when a request that may write is done;
+// 7. the existence gate (page-gate.ts): the page of an entry that does not exist is the 404 page
 //    rendered per request, never a file in Next's page cache; another spelling of an entry's address
 //    is redirected to its own;
-// 7. Next.js.
+// 8. Next.js.
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -30,6 +32,7 @@ import type { RateLimitOutcome, RequestFacts } from './rate-limits';
 import { hasBrokenPercentEncoding, isApiPath, isHarvestPath, targetPath } from './request-target';
 import type { AddressMatcher } from './trusted-proxies';
 import type { PageGate } from './page-gate';
+import type { PageMemo } from './page-memo';
 
 export interface EdgeOptions {
   /** Next's request handler. */
@@ -44,6 +47,8 @@ export interface EdgeOptions {
   pageNonce?: string;
   /** Whether an entry's page may reach Next's page cache (page-gate.ts); without one, every request passes. */
   pageGate?: PageGate;
+  /** Cached pages Next sent a moment ago, sent again from memory (page-memo.ts); without one, Next answers every request. */
+  pageMemo?: PageMemo;
 }
 
 /** No route matches it: a page address with broken encoding is answered by the app's own 404 page from here. */
@@ -82,6 +87,8 @@ function queryOf(url: string | undefined): URLSearchParams {
 
 export function createEdge(options: EdgeOptions): (request: IncomingMessage, response: ServerResponse) => Promise<void> {
   const siteHost = options.siteUrl ? new URL(options.siteUrl).host : undefined;
+  // A kept page carries the page nonce: only the nonce rewrite may send it.
+  if (options.pageMemo && !options.pageNonce) throw new Error('createEdge: a page memo needs the page nonce its pages are rewritten from.');
 
   return async (request, response) => {
     const started = process.hrtime.bigint();
@@ -150,6 +157,7 @@ export function createEdge(options: EdgeOptions): (request: IncomingMessage, res
       const prefetch = request.headers['next-router-prefetch'] !== undefined;
       const limit = await options.rateLimit({ path, address: client, prefetch });
       if (limit.limited) return sendRateLimited(response, api, limit.retryAfterSeconds);
+      if (options.pageMemo?.answer(request, response, path, queryOf(request.url))) return;
       if (options.pageGate && !api) {
         const gate = await options.pageGate(path).catch((error: unknown) => {
           // Unreadable database: Next renders the page (and answers for itself) rather than the edge a 500.

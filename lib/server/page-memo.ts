@@ -1,0 +1,193 @@
+// The edge's memory of cached pages: the bytes Next's page cache last sent for a public page, kept
+// for a second and sent again without asking Next. Next's page cache answers a hit at about half
+// the rate it serves a static file of the same size (its router, the proxy, the cache lookup, the
+// page gate's database read: bench:http); from memory a page costs what a file does.
+//
+// Never older than Next's own cache, except by at most MAX_AGE_MS:
+// - every request that may write (any method but GET and HEAD: server actions, the API, the renewal
+//   route another process's write triggers) empties the memo when its response is done. Next renews
+//   the pages a write touched before that response leaves (lib/cache/renew.ts), so a page read after
+//   a save returned is the saved page;
+// - a page whose request began before such a response was done is not kept: it may have been read
+//   from the cache before the renewal;
+// - only Next's cache hits are kept (`x-nextjs-cache: HIT`): 200, HTML, rendered with the server's
+//   page nonce (lib/cache/page-nonce.ts), no cookie set. They are sent through the same nonce rewrite
+//   as Next's own answer (nonce-rewrite.ts): each reader still gets a nonce of their own.
+// - requests that ask for something else than the whole page (a client navigation's RSC payload, a
+//   prefetch, a range) always go to Next.
+import 'server-only';
+import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
+import { servedFromCache } from '@/lib/cache/public-pages';
+
+/** How long a kept page is sent again: the most it may lag behind Next's cache, whatever happens. */
+export const MAX_AGE_MS = 1_000;
+/** Bounds on the memory it takes (a reader's page is 30–100 KB; a long interview's reader more). */
+const MAX_ENTRIES = 500;
+const MAX_BYTES = 64 * 1024 * 1024;
+const MAX_PAGE_BYTES = 4 * 1024 * 1024;
+
+/** Headers of a kept answer that belong to one response only. */
+const PER_RESPONSE = new Set(['x-request-id', 'date', 'connection', 'keep-alive', 'transfer-encoding', 'content-length']);
+
+interface KeptPage {
+  headers: OutgoingHttpHeaders;
+  body: Buffer;
+  keptAt: number;
+}
+
+export interface PageMemoOptions {
+  /** The nonce cached pages are rendered with: only pages carrying it are kept. */
+  pageNonce: string;
+  maxAgeMs?: number;
+  now?: () => number;
+}
+
+export interface PageMemo {
+  /**
+   * Answers the request from memory (true), or arranges for Next's answer to be kept when it is a
+   * kept kind of page (false: pass the request on). `path` and `query` are the request target's.
+   */
+  answer(request: IncomingMessage, response: ServerResponse, path: string, query: URLSearchParams): boolean;
+  /** How many pages are kept now (for tests and the health of the memo). */
+  readonly size: number;
+}
+
+const isRead = (method: string | undefined) => method === 'GET' || method === 'HEAD';
+
+/** A request for the whole page as a browser loads it, which is the same for every reader. */
+function asksForWholePage(request: IncomingMessage): boolean {
+  if (request.method !== 'GET') return false;
+  for (const name of Object.keys(request.headers)) {
+    // Next's client navigations and prefetches (rsc, next-router-*, next-url) and partial reads.
+    if (name === 'rsc' || name.startsWith('next-') || name === 'range' || name === 'if-range') return false;
+  }
+  return true;
+}
+
+export function createPageMemo(options: PageMemoOptions): PageMemo {
+  const maxAge = options.maxAgeMs ?? MAX_AGE_MS;
+  const now = options.now ?? Date.now;
+  const kept = new Map<string, KeptPage>();
+  let keptBytes = 0;
+  /** Moves when a request that may write is done: pages read before it may be older than the cache. */
+  let generation = 0;
+
+  const drop = (key: string) => {
+    const page = kept.get(key);
+    if (!page) return;
+    keptBytes -= page.body.length;
+    kept.delete(key);
+  };
+  const forgetAll = () => {
+    generation++;
+    kept.clear();
+    keptBytes = 0;
+  };
+  const keep = (key: string, page: KeptPage) => {
+    drop(key);
+    kept.set(key, page);
+    keptBytes += page.body.length;
+    // Oldest first: a Map iterates in insertion order.
+    for (const oldest of kept.keys()) {
+      if (kept.size <= MAX_ENTRIES && keptBytes <= MAX_BYTES) break;
+      drop(oldest);
+    }
+  };
+
+  const replay = (response: ServerResponse, page: KeptPage) => {
+    response.statusCode = 200;
+    for (const [name, value] of Object.entries(page.headers)) if (value !== undefined) response.setHeader(name, value);
+    response.setHeader('Content-Length', page.body.length);
+    response.end(page.body);
+  };
+
+  /** Watches Next's answer and keeps it when it is a kept kind of page and nothing wrote meanwhile. */
+  const capture = (key: string, response: ServerResponse) => {
+    const startedIn = generation;
+    let headers: OutgoingHttpHeaders | null = null;
+    const chunks: Buffer[] = [];
+    let bytes = 0;
+    let tooLarge = false;
+    const { writeHead, write, end } = response;
+
+    const snapshot = (extra?: unknown) => {
+      if (headers) return;
+      headers = { ...response.getHeaders() };
+      if (extra && typeof extra === 'object' && !Array.isArray(extra)) Object.assign(headers, lowerCased(extra as OutgoingHttpHeaders));
+      else if (extra !== undefined) tooLarge = true; // raw header arrays: not worth reading; not kept
+    };
+    const collect = (chunk: unknown, encoding: unknown) => {
+      if (tooLarge || chunk === undefined || chunk === null || typeof chunk === 'function') return;
+      const buffer = Buffer.isBuffer(chunk)
+        ? Buffer.from(chunk) // a copy: the writer may reuse its buffer
+        : chunk instanceof Uint8Array
+          ? Buffer.from(chunk)
+          : Buffer.from(String(chunk), typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8');
+      bytes += buffer.length;
+      if (bytes > MAX_PAGE_BYTES) tooLarge = true;
+      else chunks.push(buffer);
+    };
+
+    response.writeHead = function (this: ServerResponse, ...args: unknown[]) {
+      snapshot(args.find((arg, i) => i > 0 && arg !== null && typeof arg === 'object'));
+      return (writeHead as (...a: unknown[]) => ServerResponse).apply(this, args);
+    } as ServerResponse['writeHead'];
+    response.write = function (this: ServerResponse, chunk: unknown, encoding?: unknown, callback?: unknown) {
+      if (!response.headersSent) snapshot();
+      collect(chunk, encoding);
+      return (write as (...a: unknown[]) => boolean).call(this, chunk, encoding, callback);
+    } as ServerResponse['write'];
+    response.end = function (this: ServerResponse, chunk?: unknown, encoding?: unknown, callback?: unknown) {
+      if (!response.headersSent) snapshot();
+      collect(chunk, encoding);
+      return (end as (...a: unknown[]) => ServerResponse).call(this, chunk, encoding, callback);
+    } as ServerResponse['end'];
+
+    response.once('finish', () => {
+      if (tooLarge || !headers || generation !== startedIn || response.statusCode !== 200) return;
+      if (!isKeptKind(headers, options.pageNonce)) return;
+      const kept: OutgoingHttpHeaders = {};
+      for (const [name, value] of Object.entries(headers)) if (!PER_RESPONSE.has(name)) kept[name] = value;
+      keep(key, { headers: kept, body: Buffer.concat(chunks, bytes), keptAt: now() });
+    });
+  };
+
+  return {
+    answer(request, response, path, query) {
+      if (!isRead(request.method)) {
+        // Done or cut off: either way the write may have happened.
+        response.once('close', forgetAll);
+        return false;
+      }
+      if (!asksForWholePage(request) || !servedFromCache(path, query)) return false;
+      const key = request.url ?? path;
+      const page = kept.get(key);
+      if (page && now() - page.keptAt < maxAge) {
+        replay(response, page);
+        return true;
+      }
+      if (page) drop(key);
+      capture(key, response);
+      return false;
+    },
+    get size() {
+      return kept.size;
+    },
+  };
+}
+
+function lowerCased(headers: OutgoingHttpHeaders): OutgoingHttpHeaders {
+  return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]));
+}
+
+/** A page from Next's cache, the same for every reader, that the nonce rewrite can make each reader's own. */
+function isKeptKind(headers: OutgoingHttpHeaders, pageNonce: string): boolean {
+  const text = (name: string) => String(headers[name] ?? '');
+  return (
+    text('x-nextjs-cache') === 'HIT' &&
+    /^text\/html\b/i.test(text('content-type')) &&
+    headers['set-cookie'] === undefined &&
+    headers['content-encoding'] === undefined &&
+    text('content-security-policy').includes(`'nonce-${pageNonce}'`)
+  );
+}
