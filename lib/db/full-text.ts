@@ -55,9 +55,10 @@ export interface FullTextStatements {
    * with `withRank` rank, lower is better, and position) of Passage `p` joined to its Document `d`.
    * Ends in its WHERE clause, so the caller may add `AND …` conditions on `p` and `d`. With
    * `sampleEvery` k, only the passages whose id is a multiple of k (a systematic sample, taken as the
-   * index yields its matches, before any row of Passage is read).
+   * index yields its matches, before any row of Passage is read). With `documentSlug`, only that
+   * document's passages.
    */
-  matchedRows(expression: string, withRank: boolean, sampleEvery?: number): Sql;
+  matchedRows(expression: string, withRank: boolean, sampleEvery?: number, documentSlug?: string): Sql;
   /**
    * Rows (id, score: lower is better, matchedRows's rank): the `limit` best matches of `expression` by
    * the index alone, not joined to passages or documents. Only where the engine ranks much faster so

@@ -1,7 +1,7 @@
 // The search filters as SQL over a row source `x` with the columns id, kind, speakerId,
 // publishedOn and publishedUntil; each facet leaves its own filter out.
 import 'server-only';
-import { empty, fullText, join, sql, type Sql } from '@/lib/db';
+import { fullText, join, sql, type Sql } from '@/lib/db';
 import { isPublicDocument } from './public-documents';
 import { parsePartialDate } from '@/lib/dates';
 import type { SearchRequest } from './types';
@@ -30,6 +30,5 @@ export function filterSql(request: SearchRequest, except?: FacetName): Sql {
 
 /** Matching passages of published documents (and of one document, when asked), as the row source `x`; with `sampleEvery` k, every passage whose id is a multiple of k. */
 export function matchedRows(expression: string, request: SearchRequest, withRank: boolean, sampleEvery?: number): Sql {
-  const inDocument = request.document ? sql`AND d.slug = ${request.document}` : empty;
-  return sql`${fullText.matchedRows(expression, withRank, sampleEvery)} AND ${isPublicDocument} ${inDocument}`;
+  return sql`${fullText.matchedRows(expression, withRank, sampleEvery, request.document)} AND ${isPublicDocument}`;
 }

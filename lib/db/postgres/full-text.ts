@@ -138,16 +138,17 @@ const STANDALONE_OCCURRENCE = `(^|[^-\u2010\u2011])${OCCURRENCE.open}`;
 export const postgresFullText: FullTextStatements = {
   expression: toTsqueryText,
 
-  matchedRows(expression, withRank, sampleEvery) {
+  matchedRows(expression, withRank, sampleEvery, documentSlug) {
     const rank = withRank ? Prisma.sql`, ${passageRank(expression)} AS rank, p.position AS position` : Prisma.empty;
     // A sample is taken on the index's own id, decided as the index yields each match.
     const sampled = sampleEvery ? Prisma.sql`AND passage_fts.id % ${sampleEvery} = 0` : Prisma.empty;
+    const inDocument = documentSlug ? Prisma.sql`AND d.slug = ${documentSlug}` : Prisma.empty;
     return Prisma.sql`
     SELECT p.id AS id, p.kind AS kind, p.speakerId AS speakerId, d.publishedOn AS publishedOn, d.publishedUntil AS publishedUntil ${rank}
     FROM passage_fts
     JOIN Passage p ON p.id = passage_fts.id
     JOIN Document d ON d.id = p.documentId
-    WHERE ${matches(Prisma.sql`passage_fts.document`, expression)} ${sampled}`;
+    WHERE ${matches(Prisma.sql`passage_fts.document`, expression)} ${sampled} ${inDocument}`;
   },
 
   rowsMatching(expression, index = 'passages') {

@@ -6,6 +6,9 @@ import { createDocumentFixture } from '@/tests/support/factories';
 import { highlightDocument } from '@/lib/search/highlight-document';
 import { MARK_CLOSE, MARK_OPEN, markedRuns } from '@/lib/search/marks';
 import { moreLikeThis } from '@/lib/search/more-like-this';
+import { lexicalSearch } from '@/lib/search/lexical-search';
+import { parseQuery } from '@/lib/search/query-parser';
+import { searchPassages } from '@/lib/search/search-passages';
 import { singleSpeakerDocument } from '@/tests/support/documents';
 
 const INTERVIEW = 'seongmin-lee-qa-part-2-us-relations-with-north-korea';
@@ -104,6 +107,47 @@ describe('highlightDocument', () => {
     const matches = (await highlightDocument(prisma, ESSAY, 'bring'))!;
     expect(matches.anchors).toEqual([8]);
     expect([...matches.marked.values()].map(marksIn)).toEqual([['bring']]);
+  });
+});
+
+describe('search within one document', () => {
+  const lexical = (q: string, document?: string) =>
+    lexicalSearch(prisma, parseQuery(q), { q, page: 1, pageSize: 50, ...(document ? { document } : {}) }, { limit: 50, offset: 0 });
+
+  it('ranks a document’s matches with the scores the whole archive’s search gives them', async () => {
+    for (const slug of [ESSAY, INTERVIEW, BORDER]) {
+      const own = new Set((await prisma.passage.findMany({ where: { document: { slug } }, select: { id: true } })).map((p) => p.id));
+      for (const q of ['smuggling', '"human rights"', 'sanctions -china', 'smugg*', 'dvd OR crane', 'korea', 'the']) {
+        const everywhere = (await lexical(q)).ranked.filter((hit) => own.has(hit.id));
+        const within = await lexical(q, slug);
+        expect(within.ranked, `${slug}: ${q}`).toEqual(everywhere);
+        expect(within.counted?.total, `${slug}: ${q}`).toBe(everywhere.length);
+      }
+    }
+  });
+
+  it('finds a passage added to a document after another document’s, and none of that other document’s', async () => {
+    const append = async (slug: string, text: string) => {
+      const doc = await prisma.document.findUniqueOrThrow({ where: { slug }, select: { id: true, passages: { select: { position: true, anchor: true } } } });
+      const next = Math.max(...doc.passages.map((p) => Math.max(p.position, p.anchor))) + 1;
+      return (await prisma.passage.create({ data: { documentId: doc.id, position: next, anchor: next, kind: 'paragraph', text } })).id;
+    };
+    // The essay's ids then span the border notes' new passage: the index's walk is bounded by the span, the rows by the document.
+    const border = await append(BORDER, 'A quokkaphone rang at the checkpoint.');
+    const essay = await append(ESSAY, 'Nobody answered the quokkaphone.');
+    try {
+      for (const [slug, id] of [
+        [ESSAY, essay],
+        [BORDER, border],
+      ] as const) {
+        const result = await searchPassages(prisma, { q: 'quokkaphone', page: 1, pageSize: 10, document: slug });
+        expect(result.hits.map((hit) => hit.passageId)).toEqual([id]);
+        expect(result.total).toBe(1);
+      }
+      expect((await searchPassages(prisma, { q: 'quokkaphone', page: 1, pageSize: 10, document: INTERVIEW })).hits).toEqual([]);
+    } finally {
+      await prisma.passage.deleteMany({ where: { id: { in: [border, essay] } } });
+    }
   });
 });
 
