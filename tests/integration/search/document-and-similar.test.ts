@@ -17,6 +17,12 @@ const BORDER = 'notes-from-the-border';
 
 const passageId = async (slug: string, anchor: number) =>
   (await prisma.passage.findFirstOrThrow({ where: { document: { slug }, anchor }, select: { id: true } })).id;
+/** A paragraph added at the end of a document: its id comes after every other document's passages. */
+async function append(slug: string, text: string): Promise<number> {
+  const doc = await prisma.document.findUniqueOrThrow({ where: { slug }, select: { id: true, passages: { select: { position: true, anchor: true } } } });
+  const next = Math.max(...doc.passages.map((p) => Math.max(p.position, p.anchor))) + 1;
+  return (await prisma.passage.create({ data: { documentId: doc.id, position: next, anchor: next, kind: 'paragraph', text } })).id;
+}
 const marksIn = (text: string) =>
   markedRuns(text)
     .filter((r) => r.marked)
@@ -78,11 +84,6 @@ describe('highlightDocument', () => {
 
   it('finds a passage added to a document after another document’s, and none of that other document’s', async () => {
     // The essay's passage ids then span the border notes' ids: the walk is bounded by the span, the rows by the document.
-    const append = async (slug: string, text: string) => {
-      const doc = await prisma.document.findUniqueOrThrow({ where: { slug }, select: { id: true, passages: { select: { position: true, anchor: true } } } });
-      const next = Math.max(...doc.passages.map((p) => Math.max(p.position, p.anchor))) + 1;
-      return (await prisma.passage.create({ data: { documentId: doc.id, position: next, anchor: next, kind: 'paragraph', text } })).id;
-    };
     const border = await append(BORDER, 'A quokkaphone rang at the checkpoint.');
     const essay = await append(ESSAY, 'Nobody answered the quokkaphone.');
     try {
@@ -127,11 +128,6 @@ describe('search within one document', () => {
   });
 
   it('finds a passage added to a document after another document’s, and none of that other document’s', async () => {
-    const append = async (slug: string, text: string) => {
-      const doc = await prisma.document.findUniqueOrThrow({ where: { slug }, select: { id: true, passages: { select: { position: true, anchor: true } } } });
-      const next = Math.max(...doc.passages.map((p) => Math.max(p.position, p.anchor))) + 1;
-      return (await prisma.passage.create({ data: { documentId: doc.id, position: next, anchor: next, kind: 'paragraph', text } })).id;
-    };
     // The essay's ids then span the border notes' new passage: the index's walk is bounded by the span, the rows by the document.
     const border = await append(BORDER, 'A quokkaphone rang at the checkpoint.');
     const essay = await append(ESSAY, 'Nobody answered the quokkaphone.');
