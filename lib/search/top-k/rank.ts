@@ -36,8 +36,8 @@ const BATCH = 100;
 const BOUND_MARGIN = 1e-9;
 
 export async function rankFromLists(db: QueryDb, match: LexicalMatch, request: SearchRequest, window: PageWindow): Promise<TopKPassage[] | null> {
-  // One document's matches are read within its span of ids (fullText.matchedRows) and ranked in a few
-  // milliseconds; its passages are seldom among a list's best, so the walk would read it to the end.
+  // One document's matches are read within its span of ids (fullText.matchedRows); its passages are
+  // seldom among a list's best, so the list's walk would read to its end for nothing.
   if (request.document) return null;
   const split = listedWordOf(match.expression);
   // An initialism's conditions or a relaxed plan's coordination: the old way handles them.
