@@ -24,7 +24,7 @@ export const MAX_AGE_MS = 1_000;
 /** Bounds on the memory it takes (a reader's page is 30–100 KB; a long interview's reader more). */
 const MAX_ENTRIES = 500;
 const MAX_BYTES = 64 * 1024 * 1024;
-const MAX_PAGE_BYTES = 4 * 1024 * 1024;
+export const MAX_PAGE_BYTES = 4 * 1024 * 1024;
 
 /** Headers of a kept answer that belong to one response only. */
 const PER_RESPONSE = new Set(['x-request-id', 'date', 'connection', 'keep-alive', 'transfer-encoding', 'content-length']);
@@ -107,25 +107,27 @@ export function createPageMemo(options: PageMemoOptions): PageMemo {
     let headers: OutgoingHttpHeaders | null = null;
     const chunks: Buffer[] = [];
     let bytes = 0;
-    let tooLarge = false;
+    let unkeepable = false;
     const { writeHead, write, end } = response;
 
     const snapshot = (extra?: unknown) => {
       if (headers) return;
       headers = { ...response.getHeaders() };
       if (extra && typeof extra === 'object' && !Array.isArray(extra)) Object.assign(headers, lowerCased(extra as OutgoingHttpHeaders));
-      else if (extra !== undefined) tooLarge = true; // raw header arrays: not worth reading; not kept
+      else if (extra !== undefined) unkeepable = true; // headers as a raw array: not read, so not kept
     };
     const collect = (chunk: unknown, encoding: unknown) => {
-      if (tooLarge || chunk === undefined || chunk === null || typeof chunk === 'function') return;
+      if (unkeepable || chunk === undefined || chunk === null || typeof chunk === 'function') return;
       const buffer = Buffer.isBuffer(chunk)
         ? Buffer.from(chunk) // a copy: the writer may reuse its buffer
         : chunk instanceof Uint8Array
           ? Buffer.from(chunk)
           : Buffer.from(String(chunk), typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8');
       bytes += buffer.length;
-      if (bytes > MAX_PAGE_BYTES) tooLarge = true;
-      else chunks.push(buffer);
+      if (bytes > MAX_PAGE_BYTES) {
+        unkeepable = true;
+        chunks.length = 0;
+      } else chunks.push(buffer);
     };
 
     response.writeHead = function (this: ServerResponse, ...args: unknown[]) {
@@ -144,7 +146,7 @@ export function createPageMemo(options: PageMemoOptions): PageMemo {
     } as ServerResponse['end'];
 
     response.once('finish', () => {
-      if (tooLarge || !headers || generation !== startedIn || response.statusCode !== 200) return;
+      if (unkeepable || !headers || generation !== startedIn || response.statusCode !== 200) return;
       if (!isKeptKind(headers, options.pageNonce)) return;
       const kept: OutgoingHttpHeaders = {};
       for (const [name, value] of Object.entries(headers)) if (!PER_RESPONSE.has(name)) kept[name] = value;

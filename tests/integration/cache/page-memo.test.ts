@@ -8,7 +8,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createEdge } from '@/lib/server/edge';
-import { createPageMemo, MAX_AGE_MS, type PageMemo } from '@/lib/server/page-memo';
+import { createPageMemo, MAX_AGE_MS, MAX_PAGE_BYTES, type PageMemo } from '@/lib/server/page-memo';
 import { PER_RESPONSE_CACHE_CONTROL } from '@/lib/server/nonce-rewrite';
 import { compileAddressList } from '@/lib/server/trusted-proxies';
 import { makeNonce } from '@/lib/security/headers';
@@ -18,7 +18,7 @@ const READER = '/documents/some-interview';
 
 /** What the stand-in for Next sends: the page as it is now, and how. */
 let version = 1;
-let answer: { status: number; cache: string; type: string; nonce: string; cookie?: string } = {
+let answer: { status: number; cache: string; type: string; nonce: string; cookie?: string; padding?: number } = {
   status: 200,
   cache: 'HIT',
   type: 'text/html; charset=utf-8',
@@ -43,7 +43,7 @@ async function next(request: IncomingMessage, response: ServerResponse) {
   }
   const held = holdNextRead;
   holdNextRead = null;
-  const body = page(answer.nonce); // read from the cache now, sent perhaps later
+  const body = page(answer.nonce) + ' '.repeat(answer.padding ?? 0); // read from the cache now, sent perhaps later
   if (held) await held;
   response.statusCode = answer.status;
   response.setHeader('Content-Type', answer.type);
@@ -160,6 +160,7 @@ describe('the page memo', () => {
     ['an answer that is not HTML', { type: 'application/json' }],
     ['a page with a nonce of its own', { nonce: makeNonce() }],
     ['an answer that sets a cookie', { cookie: 'a=b' }],
+    ['a page larger than the largest kept', { padding: MAX_PAGE_BYTES }],
   ])('does not keep %s', async (_name, change) => {
     answer = { ...answer, ...change };
     await get(READER);
