@@ -69,6 +69,10 @@ export default defineConfig({
           'mkdir -p data && tsx --import ./scripts/server-side.mjs tests/e2e/support/postgres-app.ts | tee data/e2e-postgres-server.log | grep --line-buffered -v \'"msg":"request"\'',
         url: `http://127.0.0.1:${PORT}/`,
         env: SERVER_ENV,
+        // SIGTERM first (Playwright's default is SIGKILL): the support file then stops its PostgreSQL
+        // server, which otherwise outlived every run. Its data directory may still be left in /tmp:
+        // the shell of this pipeline exits at once, and Playwright then kills the rest before it is removed.
+        gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
         reuseExistingServer: false,
         timeout: 300_000,
         stdout: 'pipe',
