@@ -30,6 +30,14 @@ function headerOf(response: ServerResponse, headers: OutgoingHttpHeaders | undef
   return { listed, value: String((listed ? headers[listed] : response.getHeader(name)) ?? '') };
 }
 
+/** A chunk given to `write` or `end` (a Buffer, another byte array, or a string in `encoding`) as a Buffer over the same bytes. */
+export const toBuffer = (chunk: unknown, encoding?: unknown): Buffer =>
+  Buffer.isBuffer(chunk)
+    ? chunk
+    : chunk instanceof Uint8Array
+      ? Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength)
+      : Buffer.from(String(chunk), typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8');
+
 export function rewritePageNonce(response: ServerResponse, placeholder: string, fresh: () => string): void {
   const from = Buffer.from(placeholder);
   let to: Buffer = from;
@@ -83,13 +91,6 @@ export function rewritePageNonce(response: ServerResponse, placeholder: string, 
     }
     return 0;
   };
-
-  const toBuffer = (chunk: unknown, encoding?: unknown): Buffer =>
-    Buffer.isBuffer(chunk)
-      ? chunk
-      : chunk instanceof Uint8Array
-        ? Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength)
-        : Buffer.from(String(chunk), typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8');
 
   response.writeHead = function (this: ServerResponse, ...args: unknown[]) {
     const headers = args.find((arg, i) => i > 0 && arg && typeof arg === 'object' && !Array.isArray(arg)) as OutgoingHttpHeaders | undefined;

@@ -18,6 +18,7 @@
 import 'server-only';
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import { servedFromCache } from '@/lib/cache/public-pages';
+import { toBuffer } from './nonce-rewrite';
 
 /** How long a kept page is sent again: the most it may lag behind Next's cache, whatever happens. */
 export const MAX_AGE_MS = 1_000;
@@ -118,11 +119,7 @@ export function createPageMemo(options: PageMemoOptions): PageMemo {
     };
     const collect = (chunk: unknown, encoding: unknown) => {
       if (unkeepable || chunk === undefined || chunk === null || typeof chunk === 'function') return;
-      const buffer = Buffer.isBuffer(chunk)
-        ? Buffer.from(chunk) // a copy: the writer may reuse its buffer
-        : chunk instanceof Uint8Array
-          ? Buffer.from(chunk)
-          : Buffer.from(String(chunk), typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8');
+      const buffer = Buffer.from(toBuffer(chunk, encoding)); // a copy: the writer may reuse its buffer
       bytes += buffer.length;
       if (bytes > MAX_PAGE_BYTES) {
         unkeepable = true;
