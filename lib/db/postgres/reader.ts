@@ -13,6 +13,8 @@ export interface PostgresReader extends QueryDb {
   /** Meaning-based search runs on it (postgres/vectors.ts: bit_count pre-selection, rescoring in JS). */
   readonly hasVectors: boolean;
   readonly pool: pg.Pool;
+  /** No cheap signal of another server's commit here (SQLite has `data_version`): never "unchanged". */
+  changeStamp(): null;
   close(): void;
 }
 
@@ -29,5 +31,5 @@ export function openPostgresReader(url: string, max = 4): PostgresReader {
     const result = await pool.query(text(sql), withoutNul(sql.values as unknown[]));
     return result.rows;
   }) as QueryDb['$queryRaw'];
-  return { $queryRaw, hasVectors: true, pool, close: () => void pool.end() };
+  return { $queryRaw, hasVectors: true, pool, changeStamp: () => null, close: () => void pool.end() };
 }

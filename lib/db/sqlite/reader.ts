@@ -11,6 +11,12 @@ import { loadVectorFunctions, openReadOnlyDatabase } from './connection';
 export interface Reader extends QueryDb {
   /** Whether meaning-based search's vector functions (sqlite-vec) are loaded on this connection. */
   readonly hasVectors: boolean;
+  /**
+   * A number that moves whenever another connection commits to the archive (SQLite's
+   * `PRAGMA data_version`, which reads no page), so that what was read before can be known to be
+   * still true; null where the engine offers no such signal (PostgreSQL's reader).
+   */
+  changeStamp(): number | null;
   close(): void;
 }
 
@@ -30,5 +36,6 @@ export function openReader(file: string): Reader {
     const sql = query instanceof Prisma.Sql ? query : Prisma.sql(query, ...values);
     return Promise.resolve(prepared(sql.sql).all(...(sql.values as unknown[])));
   }) as QueryDb['$queryRaw'];
-  return { $queryRaw, hasVectors, close: () => db.close() };
+  const changeStamp = () => db.pragma('data_version', { simple: true }) as number;
+  return { $queryRaw, hasVectors, changeStamp, close: () => db.close() };
 }
