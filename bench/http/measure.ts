@@ -25,6 +25,11 @@ export interface CellRequest {
   paths: string[];
   connections: number;
   durationSeconds: number;
+  /**
+   * Where in `paths` to go on from, shared by the cells of a target whose paths are each asked once:
+   * it moves past every path requested. Without one, every cell starts from the first path.
+   */
+  cursor?: { next: number };
 }
 
 /** The figures autocannon reports, in the shape the tables use. */
@@ -71,7 +76,8 @@ export async function waitUntilQuiet(origin: string, probe: string, { quietMs = 
 }
 
 export async function runCell(request: CellRequest): Promise<CellFigures> {
-  let turn = 0;
+  const cursor = request.cursor ?? { next: 0 };
+  const paths = request.paths;
   const result = await autocannon({
     url: request.origin,
     connections: request.connections,
@@ -81,7 +87,7 @@ export async function runCell(request: CellRequest): Promise<CellFigures> {
     requests: [
       {
         method: 'GET',
-        setupRequest: (req) => ({ ...req, path: request.paths[turn++ % request.paths.length] }),
+        setupRequest: (req) => ({ ...req, path: paths[cursor.next++ % paths.length] }),
       },
     ],
   });

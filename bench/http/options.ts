@@ -8,7 +8,7 @@ export { UsageError } from '../lib/command-line';
 export const ARCHIVES = ['seed', '100k'] as const;
 export type ArchiveName = (typeof ARCHIVES)[number];
 
-export const TARGETS = ['home', 'document', 'topic', 'search-page', 'search-api'] as const;
+export const TARGETS = ['home', 'document', 'topic', 'search-page', 'search-api', 'search-page-new', 'search-api-new'] as const;
 export type TargetName = (typeof TARGETS)[number];
 
 export interface HttpBenchOptions {

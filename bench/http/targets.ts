@@ -5,7 +5,8 @@ import type { TargetName } from './options';
 /**
  * Search traffic: a mix of one word, two words, a phrase, a prefix and a synonym, in turn, on words
  * both archives have (the seed's testimony; the synthetic corpus's subject words). The mix repeats
- * within a cell: a result cache, if the app had one, would answer most of it (there is none today).
+ * within a cell, so after its first round the server answers it from its result cache
+ * (lib/search/result-cache.ts); the "-new" targets measure queries never asked before (fresh-queries.ts).
  */
 export const SEARCH_QUERIES: readonly string[] = [
   'sanctions',
@@ -26,6 +27,11 @@ export interface Target {
   paths: string[];
   /** What the table says it is. */
   label: string;
+  /**
+   * Each path requested once only: the warm-up and the cells go on through the list where the last
+   * stopped (measure.ts's cursor), and the body size is measured on paths of their own.
+   */
+  once?: { sizePaths: string[] };
 }
 
 export const searchPath = (base: '/search' | '/api/v1/search', q: string) => `${base}?${new URLSearchParams({ q })}`;
@@ -39,7 +45,25 @@ async function firstItemPath(origin: string, list: string): Promise<string> {
   return new URL(url).pathname;
 }
 
-export async function discoverTargets(origin: string, names: readonly TargetName[]): Promise<Target[]> {
+/** How many queries never asked before are measured on paths of their own for the body size. */
+const SIZE_SAMPLE = 20;
+
+/** `fresh`: distinct queries from the archive (fresh-queries.ts) for the "-new" targets. */
+export async function discoverTargets(origin: string, names: readonly TargetName[], fresh: string[] = []): Promise<Target[]> {
+  // The page and the API search through the same result cache: each gets its own half of the list,
+  // and the body sizes are measured on queries of their own.
+  // None of the mix asked in turn either: those answers are kept by then.
+  const asked = new Set(SEARCH_QUERIES);
+  const unasked = fresh.filter((q) => !asked.has(q));
+  const half = Math.floor(unasked.length / 2);
+  const once = (base: '/search' | '/api/v1/search', what: string, queries: string[]): Omit<Target, 'name'> => {
+    const load = queries.slice(SIZE_SAMPLE);
+    return {
+      paths: load.map((q) => searchPath(base, q)),
+      label: `${what}, queries never asked before (${load.length.toLocaleString('en')} available)`,
+      once: { sizePaths: queries.slice(0, SIZE_SAMPLE).map((q) => searchPath(base, q)) },
+    };
+  };
   const targets: Target[] = [];
   for (const name of names) {
     if (name === 'home') targets.push({ name, paths: ['/'], label: 'home page' });
@@ -52,9 +76,19 @@ export async function discoverTargets(origin: string, names: readonly TargetName
       targets.push({ name, paths: [p], label: `topic page ${p}` });
     }
     if (name === 'search-page')
-      targets.push({ name, paths: SEARCH_QUERIES.map((q) => searchPath('/search', q)), label: `search page, ${SEARCH_QUERIES.length} queries in turn` });
+      targets.push({
+        name,
+        paths: SEARCH_QUERIES.map((q) => searchPath('/search', q)),
+        label: `search page, ${SEARCH_QUERIES.length} queries in turn (kept answers after the first round)`,
+      });
     if (name === 'search-api')
-      targets.push({ name, paths: SEARCH_QUERIES.map((q) => searchPath('/api/v1/search', q)), label: `search API, ${SEARCH_QUERIES.length} queries in turn` });
+      targets.push({
+        name,
+        paths: SEARCH_QUERIES.map((q) => searchPath('/api/v1/search', q)),
+        label: `search API, ${SEARCH_QUERIES.length} queries in turn (kept answers after the first round)`,
+      });
+    if (name === 'search-page-new') targets.push({ name, ...once('/search', 'search page', unasked.slice(half)) });
+    if (name === 'search-api-new') targets.push({ name, ...once('/api/v1/search', 'search API', unasked.slice(0, half)) });
   }
   return targets;
 }
@@ -65,11 +99,12 @@ export async function discoverTargets(origin: string, names: readonly TargetName
  */
 export async function meanBodyBytes(origin: string, target: Target): Promise<{ bytes: number } | { failed: string }> {
   let total = 0;
-  for (const p of target.paths) {
+  const measured = target.once?.sizePaths ?? target.paths;
+  for (const p of measured) {
     const response = await fetch(`${origin}${p}`, { headers: { 'accept-encoding': 'identity' } });
     const body = await response.arrayBuffer();
     if (!response.ok) return { failed: `GET ${p} answered ${response.status}` };
     total += body.byteLength;
   }
-  return { bytes: Math.round(total / target.paths.length) };
+  return { bytes: Math.round(total / measured.length) };
 }

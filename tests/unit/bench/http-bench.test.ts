@@ -13,10 +13,13 @@ import { runCell, waitUntilQuiet, type CellFigures } from '@/bench/http/measure'
 import { parseHttpArgs, UsageError } from '@/bench/http/options';
 import { totals } from '@/bench/http/page-scripts';
 import { firstPassagePath } from '@/bench/http/public-pages';
-import { archiveTable, goalLine, markdownReport, ratio, type HttpBenchResult } from '@/bench/http/report';
+import { archiveTable, goalLine, goalLines, markdownReport, ratio, type HttpBenchResult } from '@/bench/http/report';
 import { serverEnvironment } from '@/bench/http/server';
 import { STATIC_DIR, StaticBaseline, staticBody } from '@/bench/http/static-baseline';
-import { SEARCH_QUERIES, searchPath } from '@/bench/http/targets';
+import { discoverTargets, SEARCH_QUERIES, searchPath } from '@/bench/http/targets';
+import { freshQueries } from '@/bench/http/fresh-queries';
+import { databaseFilePath, openReader } from '@/lib/db';
+import { searchPassages } from '@/lib/search/search-passages';
 
 const ROOT = '/repo/bench';
 
@@ -25,7 +28,7 @@ describe('bench:http command line', () => {
     const options = parseHttpArgs([], ROOT);
     expect(options).toMatchObject({
       archives: ['seed', '100k'],
-      targets: ['home', 'document', 'topic', 'search-page', 'search-api'],
+      targets: ['home', 'document', 'topic', 'search-page', 'search-api', 'search-page-new', 'search-api-new'],
       connections: [1, 10, 100],
       durationSeconds: 10,
       warmupSeconds: 2,
@@ -112,6 +115,68 @@ describe('one autocannon cell against a local server', () => {
     expect(cell.non2xx).toBeGreaterThan(cell.requests / 3);
     expect(cell.non2xx).toBeLessThan((cell.requests * 2) / 3);
     expect(new Set(seen)).toEqual(new Set(['/a', '/missing']));
+  });
+
+  it('goes on through a list asked once each from cell to cell, with a shared cursor', async () => {
+    seen.length = 0;
+    const paths = Array.from({ length: 100_000 }, (_, i) => `/q${i}`);
+    const cursor = { next: 0 };
+    const first = await runCell({ origin, paths, connections: 2, durationSeconds: 1, cursor });
+    const second = await runCell({ origin, paths, connections: 2, durationSeconds: 1, cursor });
+    expect(first.requests).toBeGreaterThan(10);
+    // Every path was asked at most once, the second cell starting where the first stopped.
+    expect(new Set(seen).size).toBe(seen.length);
+    // autocannon counts what completed within a cell; a request in flight at its end reaches the server uncounted.
+    expect(seen.length).toBeGreaterThanOrEqual(first.requests + second.requests);
+    expect(seen.length).toBeLessThanOrEqual(first.requests + second.requests + 4);
+    expect(cursor.next).toBeGreaterThanOrEqual(seen.length);
+  });
+});
+
+describe('queries never asked before', () => {
+  const seedFile = () => databaseFilePath(process.env.DATABASE_URL!);
+
+  it("makes distinct queries from the archive's text, the kinds taking turns", () => {
+    const queries = freshQueries(seedFile(), 600);
+    expect(queries).toHaveLength(600);
+    expect(new Set(queries).size).toBe(600);
+    // word, two words, phrase, prefix, word, two words.
+    const kind = (q: string) => (q.startsWith('"') ? 'phrase' : q.endsWith('*') ? 'prefix' : q.includes(' ') ? 'two words' : 'word');
+    expect(queries.slice(0, 12).map(kind)).toEqual([...Array(2)].flatMap(() => ['word', 'two words', 'phrase', 'prefix', 'word', 'two words']));
+  });
+
+  it('makes queries that find something', async () => {
+    const db = openReader(seedFile());
+    try {
+      for (const q of freshQueries(seedFile(), 60)) {
+        const found = await searchPassages(db, { q, page: 1, pageSize: 10, mode: 'lexical' });
+        expect(found.total, q).toBeGreaterThan(0);
+      }
+    } finally {
+      db.close();
+    }
+  });
+
+  it('gives fewer when the text has no more to give, never one twice', () => {
+    const queries = freshQueries(seedFile(), 1_000_000);
+    expect(queries.length).toBeGreaterThan(1_000);
+    expect(queries.length).toBeLessThan(1_000_000);
+    expect(new Set(queries).size).toBe(queries.length);
+  });
+
+  it('splits them between the search page and the API, leaving out the mix asked in turn and keeping some to size the bodies', async () => {
+    const fresh = ['sanctions', ...Array.from({ length: 100 }, (_, i) => `word${i}`)];
+    const [page, api] = await discoverTargets('http://unused', ['search-page-new', 'search-api-new'], fresh);
+    const queryOf = (p: string) => new URL(p, 'http://x').searchParams.get('q')!;
+    const pageQueries = [...page!.paths, ...page!.once!.sizePaths].map(queryOf);
+    const apiQueries = [...api!.paths, ...api!.once!.sizePaths].map(queryOf);
+    expect(page!.paths[0]).toMatch(/^\/search\?q=/);
+    expect(api!.paths[0]).toMatch(/^\/api\/v1\/search\?q=/);
+    expect(pageQueries.filter((q) => apiQueries.includes(q))).toEqual([]);
+    expect([...pageQueries, ...apiQueries]).not.toContain('sanctions');
+    expect(pageQueries.length + apiQueries.length).toBe(100);
+    expect(api!.once!.sizePaths.filter((p) => api!.paths.includes(p))).toEqual([]);
+    expect(api!.label).toBe('search API, queries never asked before (30 available)');
   });
 });
 
@@ -269,6 +334,17 @@ describe('ratios and tables', () => {
     expect(goalLine(nothing)).toMatch(/missed: no request completed in the cell\.$/);
     const noCorpus = { ...result(45), archives: [] };
     expect(goalLine(noCorpus)).toBeNull();
+  });
+
+  it('says so for the queries never asked before too, and names which queries each line is about', () => {
+    const both = result(45);
+    const fresh = { ...both.archives[0]!.targets[0]!, name: 'search-api-new' as const, cells: [cell(10, 30, 300, 700)], repeated: 12 };
+    both.archives[0]!.targets.push(fresh);
+    expect(goalLines(both)).toEqual([
+      expect.stringMatching(/queries asked in turn \(kept answers\): met\.$/),
+      expect.stringMatching(/queries never asked before: missed: p99 700 ms, 650 ms over\.$/),
+    ]);
+    expect(archiveTable(both.archives[0]!)).toContain('| search API; 12 requests asked one again | 2.0 KiB | 10 | 30.0 |');
   });
 
   it('writes the Markdown report with the machine, the method and a section per archive', () => {
