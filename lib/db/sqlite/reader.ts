@@ -36,6 +36,8 @@ export function openReader(file: string): Reader {
     const sql = query instanceof Prisma.Sql ? query : Prisma.sql(query, ...values);
     return Promise.resolve(prepared(sql.sql).all(...(sql.values as unknown[])));
   }) as QueryDb['$queryRaw'];
-  const changeStamp = () => db.pragma('data_version', { simple: true }) as number;
+  // Prepared once: db.pragma() prepares the statement on every call (80 µs a search under load).
+  const dataVersion = db.prepare('PRAGMA data_version').pluck();
+  const changeStamp = () => dataVersion.get() as number;
   return { $queryRaw, hasVectors, changeStamp, close: () => db.close() };
 }
