@@ -48,7 +48,7 @@ async function main(argv: string[]): Promise<number> {
   }
   // Derived search data, rebuilt from what was loaded (the full-text indexes were built in the load).
   // The ranking lists are SQLite's (see search:index); PostgreSQL's full text needs no build.
-  if (engineOf(env.DATABASE_URL) === 'sqlite') ensureTermImpacts(target, { progress: true });
+  if (engineOf(env.DATABASE_URL) === 'sqlite') await ensureTermImpacts(target, { progress: true });
   await embedPending(target, { onProgress: progressBar('Embedding for search') });
   closeWriters();
   return 0;

@@ -23,7 +23,7 @@ export async function prepareDatabase(databaseUrl: string = env.DATABASE_URL): P
   // A failure is no reason not to start: without lists, search ranks every match (slower, same results).
   if (engineOf(databaseUrl) === 'postgresql') return;
   try {
-    const lists = ensureTermImpacts(databaseTarget(databaseUrl), { progress: true });
+    const lists = await ensureTermImpacts(databaseTarget(databaseUrl), { progress: true });
     if (lists) console.log(`Ranking lists: ${lists.lists} words, ${lists.entries} entries, in ${lists.seconds.toFixed(1)} s.`);
   } catch (error) {
     console.error(`Building the ranking lists failed (search ranks every match until \`npm run search:index\` builds them): ${(error as Error).message}`);

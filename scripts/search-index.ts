@@ -19,7 +19,7 @@ if (engineOf(env.DATABASE_URL) === 'postgresql') {
 const file = databaseFilePath(env.DATABASE_URL);
 migrateDatabase(file);
 try {
-  const report = ensureTermImpacts(file, { rebuild, progress: true });
+  const report = await ensureTermImpacts(file, { rebuild, progress: true });
   console.log(
     report
       ? `${file}: ${report.lists} ranking lists, ${report.entries} entries, in ${report.seconds.toFixed(1)} s.`

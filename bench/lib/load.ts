@@ -91,7 +91,7 @@ export async function loadCorpus(options: LoadOptions): Promise<{ info: CorpusIn
   } finally {
     writer.close();
   }
-  ensureTermImpacts(building, { progress: options.progress ?? false });
+  await ensureTermImpacts(building, { progress: options.progress ?? false });
   const loadSeconds = (performance.now() - started) / 1000;
 
   const finish = openDatabase(building);

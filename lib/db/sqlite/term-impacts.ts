@@ -49,6 +49,30 @@ export const lengthOf = (sz: Uint8Array): number => readVarints(sz).reduce((a, b
 
 const BM25_BY_COLUMN = `bm25(passage_fts, 1, 0, 0) AS c0, bm25(passage_fts, 0, 1, 0) AS c1, bm25(passage_fts, 0, 0, 1) AS c2`;
 
+/**
+ * The reads behind one word's list, as SQL text: the list build runs them on its own connection and,
+ * for half the words, on a worker thread's (term-list-reads-worker.mjs), which gets the text from here.
+ */
+export const LIST_READ_SQL = {
+  matchCount: 'SELECT count(*) FROM passage_fts WHERE passage_fts MATCH ?',
+  /**
+   * The `limit` best rows for a phrase by the search's own weights (FTS5 sorts; only the rows kept get
+   * their per-column scores, from which the per-column counts are read back).
+   */
+  best: `SELECT rowid AS id, ${BM25_BY_COLUMN} FROM passage_fts WHERE passage_fts MATCH ? AND rank MATCH ? ORDER BY rank LIMIT ?`,
+  /** Each row's %_docsize record (its length: lengthOf). */
+  sizes: 'SELECT id, sz FROM passage_fts_docsize WHERE id IN (SELECT value FROM json_each(?))',
+  /** The rank function `best` orders by. */
+  rank: `bm25(${TEXT_WEIGHT}, ${SPEAKER_WEIGHT}, ${TITLE_WEIGHT})`,
+} as const;
+
+/** What the list build reads for one word: how many rows match it, its best rows, their sizes. */
+export interface ListRead {
+  matches: number;
+  best: { id: number; c0: number; c1: number; c2: number }[];
+  sizes: { id: number; sz: Uint8Array }[];
+}
+
 /** Statements for building and refreshing the lists (on a writing connection). */
 export const termImpactWriting = {
   totals(db: SqliteDb): IndexTotals {
@@ -59,25 +83,17 @@ export const termImpactWriting = {
     return db.prepare('SELECT term FROM passage_words_fts_vocab WHERE doc >= ? ORDER BY doc DESC').pluck().all(minPassages) as string[];
   },
   matchCount(db: SqliteDb, phrase: string): number {
-    return db.prepare('SELECT count(*) FROM passage_fts WHERE passage_fts MATCH ?').pluck().get(phrase) as number;
+    return db.prepare(LIST_READ_SQL.matchCount).pluck().get(phrase) as number;
   },
-  /**
-   * The `limit` best rows for `phrase` by the search's own weights (FTS5 sorts; only the rows kept get
-   * their per-column scores, from which the per-column counts are read back).
-   */
-  best(db: SqliteDb, phrase: string, limit: number): { id: number; c0: number; c1: number; c2: number }[] {
-    return db
-      .prepare(
-        `SELECT rowid AS id, ${BM25_BY_COLUMN} FROM passage_fts
-         WHERE passage_fts MATCH ? AND rank MATCH ? ORDER BY rank LIMIT ?`,
-      )
-      .all(phrase, `bm25(${TEXT_WEIGHT}, ${SPEAKER_WEIGHT}, ${TITLE_WEIGHT})`, limit) as { id: number; c0: number; c1: number; c2: number }[];
+  /** Everything a word's list is made from: the `limit` best rows for the phrase `"word"` and their sizes. */
+  readList(db: SqliteDb, word: string, limit: number): ListRead {
+    const phrase = `"${word}"`;
+    const best = db.prepare(LIST_READ_SQL.best).all(phrase, LIST_READ_SQL.rank, limit) as ListRead['best'];
+    const sizes = db.prepare(LIST_READ_SQL.sizes).all(JSON.stringify(best.map((r) => r.id))) as ListRead['sizes'];
+    return { matches: termImpactWriting.matchCount(db, phrase), best, sizes };
   },
   lengths(db: SqliteDb, ids: number[]): Map<number, number> {
-    const rows = db.prepare('SELECT id, sz FROM passage_fts_docsize WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(ids)) as {
-      id: number;
-      sz: Buffer;
-    }[];
+    const rows = db.prepare(LIST_READ_SQL.sizes).all(JSON.stringify(ids)) as { id: number; sz: Buffer }[];
     return new Map(rows.map((r) => [r.id, lengthOf(r.sz)]));
   },
   /**

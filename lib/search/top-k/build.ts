@@ -2,8 +2,8 @@
 // (and MIN_PASSAGES of them), its LIST_SIZE best passages for that word alone, with the score below
 // which no other passage lies (the list's floor). Replaces any earlier lists in one transaction.
 import 'server-only';
-import { nowIso, type SqliteDb } from '@/lib/db';
-import { termImpactWriting as w } from '@/lib/db';
+import { nowIso, readListsOnWorker, type ListRead, type SqliteDb, type Writer } from '@/lib/db';
+import { lengthOf, termImpactWriting as w } from '@/lib/db';
 import { idfOf, termPart, weightFromPart, weightOf } from './bm25';
 
 export const LIST_SIZE = 1000;
@@ -18,12 +18,16 @@ export interface BuildOptions {
   /** The fewest passages a word needs to get a list (default: MIN_SHARE of them, at least MIN_PASSAGES). */
   minPassages?: number;
   onProgress?: (done: number, total: number) => void;
+  /** Lists already read (buildTermImpactsOnTwoThreads); a word without one is read here. */
+  reads?: ReadonlyMap<string, ListRead>;
 }
 
 export interface BuildReport {
   lists: number;
   entries: number;
   seconds: number;
+  /** buildTermImpactsOnTwoThreads: how many words' lists the worker thread read and the build used. */
+  readOnWorker?: number;
 }
 
 /** Reads a per-column count back from bm25() restricted to that column (weight 1, the others 0). */
@@ -35,27 +39,29 @@ function countFrom(bm25: number, idf: number, length: number, averageLength: num
   return Math.abs(count - rounded) > 1e-6 ? null : rounded;
 }
 
+/** The words that get a list, and the figures the build scores them with. */
+function listPlan(db: SqliteDb, options: BuildOptions) {
+  const totals = w.totals(db);
+  const minPassages = options.minPassages ?? Math.max(MIN_PASSAGES, Math.ceil(MIN_SHARE * totals.rows));
+  const words = totals.rows > 0 ? w.frequentWords(db, minPassages) : [];
+  return { totals, minPassages, words };
+}
+
 export function buildTermImpacts(db: SqliteDb, options: BuildOptions = {}): BuildReport {
   const started = performance.now();
   const listSize = options.listSize ?? LIST_SIZE;
   return db.transaction(() => {
     db.exec('DELETE FROM TermImpact; DELETE FROM TermImpactList; DELETE FROM TermImpactBuild; DELETE FROM TermImpactPending;');
-    const totals = w.totals(db);
+    const { totals, minPassages, words } = listPlan(db, options);
     const averageLength = totals.averageLength > 0 ? totals.averageLength : 1;
-    const minPassages = options.minPassages ?? Math.max(MIN_PASSAGES, Math.ceil(MIN_SHARE * totals.rows));
-    const words = totals.rows > 0 ? w.frequentWords(db, minPassages) : [];
     const insertList = db.prepare('INSERT INTO TermImpactList (id, term, floor) VALUES (?, ?, ?)');
     const insertEntry = db.prepare('INSERT INTO TermImpact (listId, score, passageId, weight, length) VALUES (?, ?, ?, ?, ?)');
     let entries = 0;
     let lists = 0;
     words.forEach((word, i) => {
-      const phrase = `"${word}"`;
-      const idf = idfOf(totals.rows, w.matchCount(db, phrase));
-      const best = w.best(db, phrase, listSize + 1);
-      const lengths = w.lengths(
-        db,
-        best.map((r) => r.id),
-      );
+      const { matches, best, sizes } = options.reads?.get(word) ?? w.readList(db, word, listSize + 1);
+      const idf = idfOf(totals.rows, matches);
+      const lengths = new Map(sizes.map((r) => [r.id, lengthOf(r.sz)]));
       const scored = best.map((row) => {
         const length = lengths.get(row.id)!;
         const counts = [row.c0, row.c1, row.c2].map((bm25) => countFrom(bm25, idf, length, totals.averageLength));
@@ -83,4 +89,40 @@ export function buildTermImpacts(db: SqliteDb, options: BuildOptions = {}): Buil
     );
     return { lists, entries, seconds: (performance.now() - started) / 1000 };
   })();
+}
+
+/**
+ * buildTermImpacts on two cores: a worker thread reads every other word's list while this thread reads
+ * the rest, then the lists are written in one transaction as above. The reads happen before the
+ * write transaction; if another connection commits meanwhile (the archive's data_version moves), they
+ * are thrown away and the transaction reads everything itself, so the lists always match what they
+ * are written with.
+ */
+export async function buildTermImpactsOnTwoThreads(writer: Writer, options: BuildOptions = {}): Promise<BuildReport> {
+  const started = performance.now();
+  const listSize = options.listSize ?? LIST_SIZE;
+  const dataVersion = () => writer.db.pragma('data_version', { simple: true }) as number;
+  const before = dataVersion();
+  const { words } = listPlan(writer.db, options);
+  let done = 0;
+  const progress = () => options.onProgress?.(++done, words.length);
+  const theirs = readListsOnWorker(
+    writer.file,
+    words.filter((_, i) => i % 2 === 1),
+    listSize + 1,
+    progress,
+  );
+  const reads = new Map<string, ListRead>();
+  for (const word of words.filter((_, i) => i % 2 === 0)) {
+    reads.set(word, w.readList(writer.db, word, listSize + 1));
+    progress();
+  }
+  const onWorker = await theirs;
+  for (const [word, read] of onWorker) reads.set(word, read);
+  let unchanged = false;
+  const report = writer.write((db) => {
+    unchanged = dataVersion() === before;
+    return buildTermImpacts(db, { ...options, onProgress: undefined, reads: unchanged ? reads : undefined });
+  });
+  return { ...report, seconds: (performance.now() - started) / 1000, readOnWorker: unchanged ? onWorker.size : 0 };
 }

@@ -4,24 +4,23 @@
 // stored scores' average length is brought up to date).
 import 'server-only';
 import { openWriter } from '@/lib/db';
-import { buildTermImpacts, type BuildReport } from './build';
+import { buildTermImpactsOnTwoThreads, type BuildReport } from './build';
 
-export function ensureTermImpacts(file: string, options: { rebuild?: boolean; progress?: boolean } = {}): BuildReport | null {
+export async function ensureTermImpacts(file: string, options: { rebuild?: boolean; progress?: boolean } = {}): Promise<BuildReport | null> {
   // A writer of its own, closed at the end: the bench loader renames the file afterwards.
   const writer = openWriter(file);
   try {
     const built = writer.db.prepare('SELECT 1 FROM TermImpactBuild').get() !== undefined;
     if (built && !options.rebuild) return null;
     let lastTenth = -1;
-    return writer.write((db) =>
-      buildTermImpacts(db, {
-        onProgress: (done, total) => {
-          if (!options.progress || Math.floor((done / total) * 10) === lastTenth) return;
-          lastTenth = Math.floor((done / total) * 10);
-          process.stderr.write(`Ranking lists: ${done}/${total} words\n`);
-        },
-      }),
-    );
+    // Two cores read the lists (a worker thread beside this one); one transaction writes them.
+    return await buildTermImpactsOnTwoThreads(writer, {
+      onProgress: (done, total) => {
+        if (!options.progress || Math.floor((done / total) * 10) === lastTenth) return;
+        lastTenth = Math.floor((done / total) * 10);
+        process.stderr.write(`Ranking lists: ${done}/${total} words\n`);
+      },
+    });
   } finally {
     writer.close();
   }

@@ -1,0 +1,21 @@
+// A worker thread of the ranking-list build (lib/search/top-k/build.ts): reads the lists of the words
+// it is given on a read-only connection of its own, while the build reads the other words' on its
+// thread, so a build uses two cores. Plain JavaScript: it needs none of the parent's loaders. The SQL
+// text comes from term-impacts.ts (LIST_READ_SQL), so the two threads read the same way.
+import Database from 'better-sqlite3';
+import { parentPort, workerData } from 'node:worker_threads';
+
+const { file, words, limit, sql } = workerData;
+const db = new Database(file, { readonly: true, fileMustExist: true });
+try {
+  const matchCount = db.prepare(sql.matchCount).pluck();
+  const best = db.prepare(sql.best);
+  const sizes = db.prepare(sql.sizes);
+  for (const word of words) {
+    const phrase = `"${word}"`;
+    const rows = best.all(phrase, sql.rank, limit);
+    parentPort.postMessage({ word, read: { matches: matchCount.get(phrase), best: rows, sizes: sizes.all(JSON.stringify(rows.map((r) => r.id))) } });
+  }
+} finally {
+  db.close();
+}
