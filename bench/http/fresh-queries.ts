@@ -8,6 +8,8 @@ import { isStopWord } from '@/lib/search/stop-words';
 /** Words worth searching for: four letters or more, not grammar. */
 const subjectWords = (text: string) => (text.toLowerCase().match(/\p{L}{4,}/gu) ?? []).filter((w) => !isStopWord(w));
 
+const PAIR_GAPS = [3, 2, 4, 5, 6];
+
 /** The kinds of query, in the order they take turns. */
 const MIX = ['word', 'two words', 'phrase', 'prefix', 'word', 'two words'] as const;
 
@@ -18,8 +20,12 @@ function queriesOf(texts: string[]): Record<(typeof MIX)[number], string[]> {
     const words = subjectWords(text);
     words.forEach((word, i) => {
       kinds.word.add(word);
-      const later = words[i + 3];
-      if (later && later !== word) kinds['two words'].add(`${word} ${later}`);
+      // Pairs a few words apart (not side by side: that is the phrase's kind); several distances, so a
+      // small archive (the seed's 18 passages) still offers a few thousand.
+      for (const gap of PAIR_GAPS) {
+        const later = words[i + gap];
+        if (later && later !== word) kinds['two words'].add(`${word} ${later}`);
+      }
       if (word.length >= 7) kinds.prefix.add(`${word.slice(0, 5)}*`);
     });
     // Side by side in the text itself, not merely in the list of subject words.
