@@ -5,13 +5,16 @@
 import Database from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
 
-const { file, words, limit, sql } = workerData;
+// `next`: the index of the next word to read, shared with the build's thread (Atomics): whichever
+// thread is free takes the next word, so neither waits for the other at the end.
+const { file, words, limit, sql, next } = workerData;
 const db = new Database(file, { readonly: true, fileMustExist: true });
 try {
   const matchCount = db.prepare(sql.matchCount).pluck();
   const best = db.prepare(sql.best);
   const sizes = db.prepare(sql.sizes);
-  for (const word of words) {
+  for (let i = Atomics.add(next, 0, 1); i < words.length; i = Atomics.add(next, 0, 1)) {
+    const word = words[i];
     const phrase = `"${word}"`;
     const rows = best.all(phrase, sql.rank, limit);
     parentPort.postMessage({ word, read: { matches: matchCount.get(phrase), best: rows, sizes: sizes.all(JSON.stringify(rows.map((r) => r.id))) } });

@@ -16,24 +16,38 @@ function workerFile(): string {
   return found;
 }
 
+/** Takes turns with a worker thread over a list of words: each takes the next word not yet taken. */
+export interface SharedReading {
+  /** The lists the worker read, once it has run out of words. */
+  worker: Promise<Map<string, ListRead>>;
+  /** The index of the next word for this thread to read, or null when none is left. */
+  take(): number | null;
+}
+
 /**
- * Each word's list read (at most `limit` best rows) from the committed database `file` on a worker
- * thread. `onRead` is told of each word as it arrives (for progress). Fails if the worker does.
+ * Starts a worker thread reading lists (at most `limit` best rows each) of `words` from the committed
+ * database `file`, taking turns with this thread: the caller reads the words take() gives it. `onRead`
+ * is told of each word the worker reads (for progress). The promise fails if the worker does.
  */
-export function readListsOnWorker(file: string, words: string[], limit: number, onRead?: () => void): Promise<Map<string, ListRead>> {
-  const reads = new Map<string, ListRead>();
-  if (words.length === 0) return Promise.resolve(reads);
-  return new Promise((resolve, reject) => {
+export function readListsWithWorker(file: string, words: string[], limit: number, onRead?: () => void): SharedReading {
+  const next = new Int32Array(new SharedArrayBuffer(4));
+  const take = () => {
+    const i = Atomics.add(next, 0, 1);
+    return i < words.length ? i : null;
+  };
+  const worker = new Promise<Map<string, ListRead>>((resolve, reject) => {
+    const reads = new Map<string, ListRead>();
     // execArgv []: plain JavaScript, none of the parent's loaders (tsx, hooks).
-    const worker = new Worker(workerFile(), { workerData: { file, words, limit, sql: LIST_READ_SQL }, execArgv: [] });
-    worker.on('message', ({ word, read }: { word: string; read: ListRead }) => {
+    const thread = new Worker(workerFile(), { workerData: { file, words, limit, sql: LIST_READ_SQL, next }, execArgv: [] });
+    thread.on('message', ({ word, read }: { word: string; read: ListRead }) => {
       reads.set(word, read);
       onRead?.();
     });
-    worker.once('error', reject);
-    worker.once('exit', (code) => {
-      if (code === 0 && reads.size === words.length) resolve(reads);
-      else reject(new Error(`The ranking-list worker stopped (exit code ${code}) after ${reads.size} of ${words.length} words.`));
+    thread.once('error', reject);
+    thread.once('exit', (code) => {
+      if (code === 0) resolve(reads);
+      else reject(new Error(`The ranking-list worker stopped (exit code ${code}) after ${reads.size} words.`));
     });
   });
+  return { worker, take };
 }

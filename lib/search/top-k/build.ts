@@ -2,7 +2,7 @@
 // (and MIN_PASSAGES of them), its LIST_SIZE best passages for that word alone, with the score below
 // which no other passage lies (the list's floor). Replaces any earlier lists in one transaction.
 import 'server-only';
-import { nowIso, readListsOnWorker, type ListRead, type SqliteDb, type Writer } from '@/lib/db';
+import { nowIso, readListsWithWorker, type ListRead, type SqliteDb, type Writer } from '@/lib/db';
 import { lengthOf, termImpactWriting as w } from '@/lib/db';
 import { idfOf, termPart, weightFromPart, weightOf } from './bm25';
 
@@ -92,8 +92,8 @@ export function buildTermImpacts(db: SqliteDb, options: BuildOptions = {}): Buil
 }
 
 /**
- * buildTermImpacts on two cores: a worker thread reads every other word's list while this thread reads
- * the rest, then the lists are written in one transaction as above. The reads happen before the
+ * buildTermImpacts on two cores: a worker thread and this one take turns reading the words' lists
+ * (each takes the next word not yet read), then the lists are written in one transaction as above. The reads happen before the
  * write transaction; if another connection commits meanwhile (the archive's data_version moves), they
  * are thrown away and the transaction reads everything itself, so the lists always match what they
  * are written with.
@@ -106,18 +106,14 @@ export async function buildTermImpactsOnTwoThreads(writer: Writer, options: Buil
   const { words } = listPlan(writer.db, options);
   let done = 0;
   const progress = () => options.onProgress?.(++done, words.length);
-  const theirs = readListsOnWorker(
-    writer.file,
-    words.filter((_, i) => i % 2 === 1),
-    listSize + 1,
-    progress,
-  );
+  // Both threads take the next word not yet taken until none is left.
+  const shared = readListsWithWorker(writer.file, words, listSize + 1, progress);
   const reads = new Map<string, ListRead>();
-  for (const word of words.filter((_, i) => i % 2 === 0)) {
-    reads.set(word, w.readList(writer.db, word, listSize + 1));
+  for (let i = shared.take(); i !== null; i = shared.take()) {
+    reads.set(words[i]!, w.readList(writer.db, words[i]!, listSize + 1));
     progress();
   }
-  const onWorker = await theirs;
+  const onWorker = await shared.worker;
   for (const [word, read] of onWorker) reads.set(word, read);
   let unchanged = false;
   const report = writer.write((db) => {

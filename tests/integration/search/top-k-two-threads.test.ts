@@ -1,4 +1,4 @@
-// The ranking lists built on two threads (a worker reads every other word's list) are the lists the
+// The ranking lists built on two threads (a worker and the build take turns reading the words' lists) are the lists the
 // one-thread build makes, on the benchmark's generated corpus; and reads that another connection's
 // commit may have outdated are thrown away, not written.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -22,7 +22,7 @@ const lists = () => ({
 });
 
 describe('building the ranking lists on two threads', () => {
-  it('makes exactly the lists the one-thread build makes, half of them read on the worker', async () => {
+  it('makes exactly the lists the one-thread build makes, some of them read on the worker', async () => {
     writer.write((db) => buildTermImpacts(db, OPTIONS));
     const oneThread = lists();
     expect(oneThread.lists.length).toBeGreaterThan(10);
@@ -31,7 +31,9 @@ describe('building the ranking lists on two threads', () => {
     const report = await buildTermImpactsOnTwoThreads(writer, OPTIONS);
     expect(lists()).toEqual(oneThread);
     expect(report.lists).toBe(oneThread.lists.length);
-    expect(report.readOnWorker).toBe(Math.floor(oneThread.lists.length / 2));
+    // The threads take turns word by word: each reads some.
+    expect(report.readOnWorker).toBeGreaterThan(0);
+    expect(report.readOnWorker).toBeLessThan(oneThread.lists.length);
   });
 
   it('throws the reads away when another connection commits before the lists are written', async () => {
