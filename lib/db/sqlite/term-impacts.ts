@@ -51,7 +51,7 @@ const BM25_BY_COLUMN = `bm25(passage_fts, 1, 0, 0) AS c0, bm25(passage_fts, 0, 1
 
 /**
  * The reads behind one word's list, as SQL text: the list build runs them on its own connection and,
- * for half the words, on a worker thread's (term-list-reads-worker.mjs), which gets the text from here.
+ * taking turns with it, on a worker thread's (term-list-reads-worker.mjs), which gets the text from here.
  */
 export const LIST_READ_SQL = {
   matchCount: 'SELECT count(*) FROM passage_fts WHERE passage_fts MATCH ?',

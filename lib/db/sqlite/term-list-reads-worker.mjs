@@ -1,6 +1,5 @@
-// A worker thread of the ranking-list build (lib/search/top-k/build.ts): reads the lists of the words
-// it is given on a read-only connection of its own, while the build reads the other words' on its
-// thread, so a build uses two cores. Plain JavaScript: it needs none of the parent's loaders. The SQL
+// A worker thread of the ranking-list build (lib/search/top-k/build.ts): reads words' lists on a
+// read-only connection of its own, taking turns with the build's thread, so a build uses two cores. Plain JavaScript: it needs none of the parent's loaders. The SQL
 // text comes from term-impacts.ts (LIST_READ_SQL), so the two threads read the same way.
 import Database from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
