@@ -9,17 +9,20 @@ import { LabelledSection } from '@/components/labelled-section';
 
 export function CiteMoment({ citationPath }: { citationPath: string }) {
   const moment = useLinkedMoment();
-  const [text, setText] = useState('');
+  const address = moment ? `${citationPath}?format=chicago&t=${momentParam(moment)}` : null;
+  // The answer for one address: its text, or null when the API could not give it.
+  const [answer, setAnswer] = useState<{ address: string; text: string | null } | null>(null);
 
   useEffect(() => {
-    if (!moment) return;
+    if (!address) return;
     const controller = new AbortController();
-    fetch(`${citationPath}?format=chicago&t=${momentParam(moment)}`, { signal: controller.signal })
-      .then((response) => (response.ok ? response.text() : ''))
-      .then((body) => setText(body.trim()))
-      .catch(() => {});
+    fetch(address, { signal: controller.signal })
+      .then(async (response) => setAnswer({ address, text: response.ok ? (await response.text()).trim() : null }))
+      // Said, not left "preparing" forever; a page left before the answer (aborted) says nothing.
+      .catch(() => controller.signal.aborted || setAnswer({ address, text: null }));
     return () => controller.abort();
-  }, [citationPath, moment]);
+  }, [address]);
+  const current = answer?.address === address ? answer : null;
 
   if (!moment) return null;
   return (
@@ -34,7 +37,7 @@ export function CiteMoment({ citationPath }: { citationPath: string }) {
       headingClassName="text-lg font-semibold"
     >
       <p className="mt-2 font-serif" aria-live="polite">
-        {text || 'Preparing its citation…'}
+        {current === null ? 'Preparing its citation…' : (current.text ?? "Its citation could not be prepared; the passage's own citation is on this page.")}
       </p>
     </LabelledSection>
   );
