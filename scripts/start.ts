@@ -17,6 +17,7 @@ import { PAGE_NONCE_ENV } from '@/lib/cache/page-nonce';
 import { RENEW_TOKEN_ENV } from '@/lib/cache/renew-token';
 import { makeNonce } from '@/lib/security/headers';
 import { createCacheRenewal, isRenewalRequest } from '@/lib/server/cache-renewal';
+import { tiePerformanceTimeToWallClock } from '@/lib/server/one-clock';
 import { embedPending } from '@/lib/search/vectors/embed-pending';
 import { createEdge } from '@/lib/server/edge';
 import { createPageGate } from '@/lib/server/page-gate';
@@ -36,6 +37,9 @@ if (buildIsStale()) {
   const build = spawnSync(process.execPath, [nextBin, 'build'], { stdio: 'inherit' });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
+
+// Before Next runs: its page cache compares wall-clock stamps with the performance clock (one-clock.ts).
+tiePerformanceTimeToWallClock();
 
 // What `next start` sets: the app runs as the production build it is. The page nonce and the renewal
 // token are this process's secrets (lib/cache): set after the build, so no child process has them.

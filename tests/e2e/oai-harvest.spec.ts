@@ -4,12 +4,12 @@
 // (scripts/start.ts) on a database of its own, with OAI_PAGE_SIZE=2 and three more documents
 // imported through the real importer (`npm run import -- … --publish`), so five documents come in
 // three pages. What the harvester got is checked against the read API of the same server.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { createWriteStream, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { SCRIPT_NODE_ARGS } from '../../scripts/node-args';
+import { startOwnServer, type OwnServer } from './support/own-server';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const WORK = path.join(ROOT, 'data/e2e-oai');
@@ -78,19 +78,8 @@ In winter the river froze hard enough to walk across at night.
   },
 ];
 
-let server: ChildProcess | undefined;
+let server: OwnServer | null = null;
 let port = 0;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port: found } = probe.address() as { port: number };
-      probe.close(() => resolve(found));
-    });
-  });
-}
 
 function requirePerlHarvester(): void {
   const probe = spawnSync('perl', ['-MHTTP::OAI', '-MJSON::PP', '-e', '1'], { encoding: 'utf8' });
@@ -101,32 +90,9 @@ function requirePerlHarvester(): void {
   }
 }
 
-function serverEnv(): NodeJS.ProcessEnv {
-  // SITE_URL left unset: identifiers are oai:localhost:<slug> and the base URL http://localhost:<port>/oai.
-  const { SITE_URL: _site, ...inherited } = process.env;
-  return {
-    ...inherited,
-    DATABASE_URL: 'file:./data/e2e-oai/archive.db',
-    PORT: String(port),
-    OAI_PAGE_SIZE: String(PAGE_SIZE),
-    SEARCH_EMBED_ON_START: 'off',
-  } as NodeJS.ProcessEnv;
-}
-
-async function waitForServer(deadline: number): Promise<void> {
-  for (;;) {
-    if (server?.exitCode !== null && server?.exitCode !== undefined)
-      throw new Error(`the OAI test server exited (${server.exitCode}); see data/e2e-oai/server.log`);
-    try {
-      const response = await fetch(`http://127.0.0.1:${port}/oai?verb=Identify`);
-      if (response.status === 200) return;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error('the OAI test server did not start; see data/e2e-oai/server.log');
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-}
+// SITE_URL unset: identifiers are oai:localhost:<slug> and the base URL http://localhost:<port>/oai.
+const { SITE_URL: _site, ...inherited } = process.env;
+const ARCHIVE_ENV = { DATABASE_URL: 'file:./data/e2e-oai/archive.db', OAI_PAGE_SIZE: String(PAGE_SIZE), SEARCH_EMBED_ON_START: 'off' };
 
 test.describe.configure({ mode: 'serial' });
 
@@ -135,18 +101,13 @@ test.beforeAll(async ({}, testInfo) => {
   requirePerlHarvester();
   rmSync(WORK, { recursive: true, force: true });
   mkdirSync(WORK, { recursive: true });
-  port = await freePort();
-  const log = createWriteStream(path.join(WORK, 'server.log'));
-  const started = spawn(process.execPath, [...SCRIPT_NODE_ARGS, 'scripts/start.ts'], { cwd: ROOT, env: serverEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
-  started.stdout.pipe(log);
-  started.stderr.pipe(log);
-  server = started;
-  await waitForServer(Date.now() + 240_000);
+  server = await startOwnServer({ env: { ...ARCHIVE_ENV, SITE_URL: undefined }, log: path.join(WORK, 'server.log'), readyPath: '/oai?verb=Identify' });
+  port = server.port;
   for (const { file, kind, text } of IMPORTS) {
     writeFileSync(path.join(WORK, file), text);
     const run = spawnSync(process.execPath, [...SCRIPT_NODE_ARGS, 'scripts/import.ts', path.join(WORK, file), '--kind', kind, '--publish'], {
       cwd: ROOT,
-      env: serverEnv(),
+      env: { ...inherited, ...ARCHIVE_ENV },
       encoding: 'utf8',
     });
     expect(run.status, `npm run import ${file}: ${run.stderr}${run.stdout}`).toBe(0);
@@ -154,11 +115,7 @@ test.beforeAll(async ({}, testInfo) => {
 });
 
 test.afterAll(async () => {
-  if (server && server.exitCode === null) {
-    const exited = new Promise((resolve) => server!.once('exit', resolve));
-    server.kill('SIGTERM');
-    await exited;
-  }
+  await server?.stop();
 });
 
 async function api<T>(pathname: string): Promise<T> {

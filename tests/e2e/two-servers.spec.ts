@@ -3,13 +3,10 @@
 // database and the same build. An edit saved on either shows on the other's cached reader page within
 // a second; signing in works on both and a session made on one is good on the other; a rate limit
 // counts the requests both servers saw. Run only with E2E_ENGINE=postgresql (playwright.config.ts).
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream } from 'node:fs';
-import { createServer } from 'node:net';
 import { expect, test, type APIRequestContext, type Browser, type BrowserContext } from '@playwright/test';
-import { SCRIPT_NODE_ARGS } from '@/scripts/node-args';
 import { signIn } from './admin-fixtures';
 import { e2eDatabaseUrl } from './support/e2e-database';
+import { startOwnServer, type OwnServer } from './support/own-server';
 
 const QA = { title: /Seongmin Lee Q&A Part 2/, slug: 'seongmin-lee-qa-part-2-us-relations-with-north-korea' };
 const ANCHOR = 2;
@@ -21,77 +18,32 @@ const SEARCH_PER_MINUTE = 60;
 test.describe.configure({ mode: 'serial' });
 // Run only by the PostgreSQL run (playwright.config.ts POSTGRES_ONLY): a SQLite archive has one server.
 
-let second: ChildProcess | null = null;
+let second: OwnServer | null = null;
 let A = '';
 let B = '';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-function stopSecond(): Promise<void> {
-  const child = second;
-  second = null;
-  if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const killer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-    child.once('exit', () => {
-      clearTimeout(killer);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
-}
-// Should the test process end without afterAll (a crash), the second server goes with it.
-process.once('exit', () => second?.kill('SIGKILL'));
 
 test.beforeAll(async ({ baseURL }) => {
   test.setTimeout(240_000);
   A = baseURL!;
-  const port = await freePort();
-  B = `http://127.0.0.1:${port}`;
-  const log = createWriteStream('data/e2e-postgres-second-server.log');
   // The build is fresh (server A just served it), so this start migrates (nothing to do), finds the
   // archive seeded, renews the cached pages and serves: it never builds into the shared .next.
-  second = spawn(process.execPath, [...SCRIPT_NODE_ARGS, 'scripts/start.ts'], {
+  second = await startOwnServer({
     env: {
-      ...process.env,
       DATABASE_URL: e2eDatabaseUrl(),
-      PORT: String(port),
       SEARCH_EMBED_ON_START: 'off',
       TRUSTED_PROXIES: '127.0.0.1/32',
       RATE_LIMIT_EXEMPT: '127.0.0.1',
       RATE_LIMIT_SEARCH_PER_MINUTE: String(SEARCH_PER_MINUTE),
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    log: 'data/e2e-postgres-second-server.log',
+    readyPath: '/',
   });
-  second.stdout!.pipe(log);
-  second.stderr!.pipe(log);
-  const exited = new Promise<never>((_, reject) =>
-    second!.once('exit', (code) => reject(new Error(`the second server exited (${code}); see data/e2e-postgres-second-server.log`))),
-  );
-  const up = (async () => {
-    for (;;) {
-      try {
-        if ((await fetch(`${B}/`)).ok) return;
-      } catch {
-        // Not listening yet.
-      }
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-  })();
-  await Promise.race([up, exited]);
+  B = second.url;
 });
 
 test.afterAll(async () => {
-  await stopSecond();
+  await second?.stop();
+  second = null;
 });
 
 /** Polls a public page, as a reader without a session, until it holds `text` or the deadline passes. */
