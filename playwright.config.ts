@@ -14,8 +14,10 @@ const ON_POSTGRES = process.env.E2E_ENGINE === 'postgresql';
 // Every spec runs here but two, whose subject is SQLite's own file: oai-harvest serves a SQLite archive of
 // its own (the OAI-PMH suites run on PostgreSQL in Vitest, resumption tokens included) and
 // sign-in-lock-admin writes a lock into the file (the lock's rules run on PostgreSQL in Vitest's auth suites).
+// Not a11y: what it checks is the markup, the same on either engine (the back office's a11y-admin runs on
+// both, and every reader flow above renders the pages from PostgreSQL); 37 tests, about two minutes of CI.
 const POSTGRES_READERS =
-  /\/(browse|search|search-natural|cite|exports|api|api-description|metadata|hostile-input|a11y|recording|bundle|cache-addresses|filters-panel|headers|question-line)\.spec\.ts$/;
+  /\/(browse|search|search-natural|cite|exports|api|api-description|metadata|hostile-input|recording|bundle|cache-addresses|filters-panel|headers|question-line)\.spec\.ts$/;
 // two-servers starts a second app server on the same database: PostgreSQL's deployments may run several.
 const POSTGRES_BACK_OFFICE =
   /\/(admin|archive-admin|cache-admin|concurrency-admin|two-servers|a11y-admin|fuzz-admin|hostile-text-admin|import-admin|import-captions-admin|recording-admin|csp-admin|frame-admin|security)\.spec\.ts$/;

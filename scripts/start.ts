@@ -22,6 +22,7 @@ import { embedPending } from '@/lib/search/vectors/embed-pending';
 import { createEdge } from '@/lib/server/edge';
 import { createPageGate } from '@/lib/server/page-gate';
 import { createPageMemo } from '@/lib/server/page-memo';
+import { createSearchMemo } from '@/lib/server/search-memo';
 import { createRateLimits } from '@/lib/server/rate-limits';
 import { compileAddressList } from '@/lib/server/trusted-proxies';
 import { buildIsStale } from './build-freshness';
@@ -81,6 +82,8 @@ const edge = createEdge({
   pageNonce,
   pageGate,
   pageMemo: createPageMemo({ pageNonce }),
+  // The gate's reader never writes: its change stamp moves with every commit of the archive.
+  searchMemo: createSearchMemo({ changeStamp: () => gateReader.changeStamp() }),
 });
 const server = createServer((request, response) =>
   renewed && !isRenewalRequest(request.method, request.url) ? void renewed.then(() => edge(request, response)) : void edge(request, response),

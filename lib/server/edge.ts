@@ -33,6 +33,7 @@ import { hasBrokenPercentEncoding, isApiPath, isHarvestPath, targetPath } from '
 import type { AddressMatcher } from './trusted-proxies';
 import type { PageGate } from './page-gate';
 import type { PageMemo } from './page-memo';
+import type { SearchMemo } from './search-memo';
 
 export interface EdgeOptions {
   /** Next's request handler. */
@@ -49,6 +50,8 @@ export interface EdgeOptions {
   pageGate?: PageGate;
   /** Cached pages Next sent a moment ago, sent again from memory (page-memo.ts); without one, Next answers every request. */
   pageMemo?: PageMemo;
+  /** Search API answers sent again while the archive has not changed (search-memo.ts); without one, Next answers every search. */
+  searchMemo?: SearchMemo;
 }
 
 /** No route matches it: a page address with broken encoding is answered by the app's own 404 page from here. */
@@ -158,6 +161,7 @@ export function createEdge(options: EdgeOptions): (request: IncomingMessage, res
       const limit = await options.rateLimit({ path, address: client, prefetch });
       if (limit.limited) return sendRateLimited(response, api, limit.retryAfterSeconds);
       if (options.pageMemo?.answer(request, response, path, queryOf(request.url))) return;
+      if (options.searchMemo?.answer(request, response, path)) return;
       if (options.pageGate && !api) {
         const gate = await options.pageGate(path).catch((error: unknown) => {
           // Unreadable database: Next renders the page (and answers for itself) rather than the edge a 500.

@@ -18,7 +18,7 @@
 import 'server-only';
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import { servedFromCache } from '@/lib/cache/public-pages';
-import { toBuffer } from './nonce-rewrite';
+import { captureAnswer, replayAnswer, type CapturedAnswer } from './response-capture';
 
 /** How long a kept page is sent again: the most it may lag behind Next's cache, whatever happens. */
 export const MAX_AGE_MS = 1_000;
@@ -27,12 +27,7 @@ const MAX_ENTRIES = 500;
 const MAX_BYTES = 64 * 1024 * 1024;
 export const MAX_PAGE_BYTES = 4 * 1024 * 1024;
 
-/** Headers of a kept answer that belong to one response only. */
-const PER_RESPONSE = new Set(['x-request-id', 'date', 'connection', 'keep-alive', 'transfer-encoding', 'content-length']);
-
-interface KeptPage {
-  headers: OutgoingHttpHeaders;
-  body: Buffer;
+interface KeptPage extends CapturedAnswer {
   keptAt: number;
 }
 
@@ -95,59 +90,12 @@ export function createPageMemo(options: PageMemoOptions): PageMemo {
     }
   };
 
-  const replay = (response: ServerResponse, page: KeptPage) => {
-    response.statusCode = 200;
-    for (const [name, value] of Object.entries(page.headers)) if (value !== undefined) response.setHeader(name, value);
-    response.setHeader('Content-Length', page.body.length);
-    response.end(page.body);
-  };
-
-  /** Watches Next's answer and keeps it when it is a kept kind of page and nothing wrote meanwhile. */
+  /** Keeps Next's answer when it is a kept kind of page and nothing wrote meanwhile. */
   const capture = (key: string, response: ServerResponse) => {
     const startedIn = generation;
-    let headers: OutgoingHttpHeaders | null = null;
-    const chunks: Buffer[] = [];
-    let bytes = 0;
-    let unkeepable = false;
-    const { writeHead, write, end } = response;
-
-    const snapshot = (extra?: unknown) => {
-      if (headers) return;
-      headers = { ...response.getHeaders() };
-      if (extra && typeof extra === 'object' && !Array.isArray(extra)) Object.assign(headers, lowerCased(extra as OutgoingHttpHeaders));
-      else if (extra !== undefined) unkeepable = true; // headers as a raw array: not read, so not kept
-    };
-    const collect = (chunk: unknown, encoding: unknown) => {
-      if (unkeepable || chunk === undefined || chunk === null || typeof chunk === 'function') return;
-      const buffer = Buffer.from(toBuffer(chunk, encoding)); // a copy: the writer may reuse its buffer
-      bytes += buffer.length;
-      if (bytes > MAX_PAGE_BYTES) {
-        unkeepable = true;
-        chunks.length = 0;
-      } else chunks.push(buffer);
-    };
-
-    response.writeHead = function (this: ServerResponse, ...args: unknown[]) {
-      snapshot(args.find((arg, i) => i > 0 && arg !== null && typeof arg === 'object'));
-      return (writeHead as (...a: unknown[]) => ServerResponse).apply(this, args);
-    } as ServerResponse['writeHead'];
-    response.write = function (this: ServerResponse, chunk: unknown, encoding?: unknown, callback?: unknown) {
-      if (!response.headersSent) snapshot();
-      collect(chunk, encoding);
-      return (write as (...a: unknown[]) => boolean).call(this, chunk, encoding, callback);
-    } as ServerResponse['write'];
-    response.end = function (this: ServerResponse, chunk?: unknown, encoding?: unknown, callback?: unknown) {
-      if (!response.headersSent) snapshot();
-      collect(chunk, encoding);
-      return (end as (...a: unknown[]) => ServerResponse).call(this, chunk, encoding, callback);
-    } as ServerResponse['end'];
-
-    response.once('finish', () => {
-      if (unkeepable || !headers || generation !== startedIn || response.statusCode !== 200) return;
-      if (!isKeptKind(headers, options.pageNonce)) return;
-      const kept: OutgoingHttpHeaders = {};
-      for (const [name, value] of Object.entries(headers)) if (!PER_RESPONSE.has(name)) kept[name] = value;
-      keep(key, { headers: kept, body: Buffer.concat(chunks, bytes), keptAt: now() });
+    captureAnswer(response, MAX_PAGE_BYTES, (answer) => {
+      if (generation !== startedIn || answer.status !== 200 || !isKeptKind(answer.headers, options.pageNonce)) return;
+      keep(key, { ...answer, keptAt: now() });
     });
   };
 
@@ -162,7 +110,7 @@ export function createPageMemo(options: PageMemoOptions): PageMemo {
       const key = request.url ?? path;
       const page = kept.get(key);
       if (page && now() - page.keptAt < maxAge) {
-        replay(response, page);
+        replayAnswer(response, page);
         return true;
       }
       if (page) drop(key);
@@ -173,10 +121,6 @@ export function createPageMemo(options: PageMemoOptions): PageMemo {
       return kept.size;
     },
   };
-}
-
-function lowerCased(headers: OutgoingHttpHeaders): OutgoingHttpHeaders {
-  return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]));
 }
 
 /** A page from Next's cache, the same for every reader, that the nonce rewrite can make each reader's own. */

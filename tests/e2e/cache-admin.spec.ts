@@ -76,6 +76,11 @@ test('a saved passage shows on the reader, its passage page, its speaker’s and
   const marker = `Cache${Date.now().toString(36)}`;
   const pages = [`/documents/${ESSAY.slug}`, `/documents/${ESSAY.slug}/passages/7`, '/speakers/seongmin-lee', '/topics/china'];
   for (const pagePath of pages) await expectCached(request, pagePath);
+  // The search API, asked twice before the save (the second answer from the edge's memory on SQLite),
+  // must find the saved words in its first answer after the save returns, and lose them likewise.
+  const searchFinds = async () => ((await (await request.get(`/api/v1/search?q=${marker}`)).json()) as { total: number }).total > 0;
+  expect(await searchFinds()).toBe(false);
+  expect(await searchFinds()).toBe(false);
 
   await signIn(page);
   await page.goto('/admin/documents');
@@ -91,11 +96,13 @@ test('a saved passage shows on the reader, its passage page, its speaker’s and
   // A changed text is embedded for search after the commit, in the server process; the first time,
   // that loads the sentence encoder (about a second of CPU, longer on a busy machine), during which
   // the server answers nobody. So this first edit gets a few seconds; the second, below, one.
+  expect(await searchFinds(), 'the search API, asked right after the save').toBe(true);
   for (const pagePath of pages) await showsSoon(request, pagePath, contains(marker), 5_000);
 
   // And back, the same way (the editor stays open after a save): the old text returns everywhere, within a second.
   await text.fill(original);
   await save(page, 'Save passage', version);
+  expect(await searchFinds(), 'the search API, asked right after the second save').toBe(false);
   for (const pagePath of pages) await showsSoon(request, pagePath, (status, html) => status === 200 && !html.includes(marker));
 });
 
