@@ -8,6 +8,7 @@ import { isPublicDocument } from '@/lib/search/public-documents';
 import { safeWebAddress } from '@/lib/validation/web-address';
 import type { DocumentSummary } from './dto';
 import { documentSummarySelect, PUBLISHED, toDocumentSummary } from './selections';
+import { largest } from '@/lib/extremes';
 
 /** One record's header: its document's address, when its metadata last changed, and its sets' members. */
 export interface OaiRecordHead {
@@ -29,7 +30,7 @@ export interface OaiDocument extends DocumentSummary {
 }
 
 const toDate = (value: Date | string | number): Date => (value instanceof Date ? value : new Date(value));
-const latest = (dates: Date[]): Date => new Date(Math.max(...dates.map((d) => d.getTime())));
+const latest = (dates: Date[]): Date => new Date(largest(dates.map((d) => d.getTime())));
 
 /**
  * Every record, live and deleted, in identifier (slug) order. A live record's datestamp is the latest

@@ -2,6 +2,7 @@
 import { isStandaloneLine } from './chrome';
 import { isInitials, parseCapsLine, parseLabel, roleOfLabel } from './labels';
 import { endsSentence, wordCount } from './text';
+import { largest, smallest } from '@/lib/extremes';
 
 export interface Paragraph {
   text: string;
@@ -76,7 +77,7 @@ function emitSegment(segment: Line[], result: SplitResult): void {
     lines = lines.slice(1);
   }
   if (lines.length === 1 || !isHardWrapped(lines.map((l) => l.text))) {
-    result.paragraphs.push(...lines);
+    for (const line of lines) result.paragraphs.push(line); // not push(...lines): one argument a line overflows the stack
     return;
   }
   const start = lines[0];
@@ -93,7 +94,7 @@ function isHardWrapped(lines: string[]): boolean {
   }
   const body = lines.slice(0, -1);
   const lengths = body.map((l) => l.length);
-  const max = Math.max(...lengths);
+  const max = largest(lengths);
   const unfinished = body.filter((l) => !endsSentence(l)).length;
-  return max <= 120 && Math.min(...lengths) >= 0.55 * max && unfinished * 2 >= body.length && body.every((l) => wordCount(l) >= 5);
+  return max <= 120 && smallest(lengths) >= 0.55 * max && unfinished * 2 >= body.length && body.every((l) => wordCount(l) >= 5);
 }

@@ -2,6 +2,7 @@
 import { nameKey } from './names';
 import { endsWithQuestionMark } from './text';
 import type { ImportRole } from './types';
+import { largest } from '@/lib/extremes';
 
 export interface Turn {
   speaker: string;
@@ -27,7 +28,7 @@ export function assignRoles(speakers: string[], given: Map<string, ImportRole>, 
       const asked = own.filter((t) => endsWithQuestionMark(t.text)).length;
       return { name, asked, total: own.length, share: own.length ? asked / own.length : 0 };
     });
-    const best = Math.max(...shares.map((s) => s.share));
+    const best = largest(shares.map((s) => s.share));
     const leaders = shares.filter((s) => s.share === best);
     const leader = leaders[0];
     if (best >= 0.5 && leaders.length === 1 && leader) {

@@ -16,6 +16,7 @@ import { decodeToken, encodeToken, type ListQuery } from './resumption-token';
 import { inSet, kindSet, SET_SPEC, setsOf, topicSet } from './sets';
 import { OAI_IDENTIFIER_NS, OAI_IDENTIFIER_SCHEMA, XMLNS_NS, XSI_NS } from './namespaces';
 import { errorResponse, oaiResponse, type XMLBuilder } from './xml';
+import { smallest } from '@/lib/extremes';
 
 /** The deleted-record policy: every address that stopped being public is reported, without time limit. */
 export const DELETED_RECORD = 'persistent';
@@ -60,7 +61,7 @@ function fail(context: Context, ...errors: OaiError[]): string {
 async function identify(context: Context): Promise<string> {
   const { settings } = context;
   const index = await oaiRecordIndex();
-  const earliest = index.length > 0 ? new Date(Math.min(...index.map((r) => r.changedAt.getTime()))) : context.now;
+  const earliest = index.length > 0 ? new Date(smallest(index.map((r) => r.changedAt.getTime()))) : context.now;
   return respond(context, (root) => {
     const identify = root.ele('Identify');
     identify.ele('repositoryName').txt(settings.repositoryName);
