@@ -11,16 +11,19 @@ const BACK_OFFICE = /(admin|security)\.spec\.ts$/;
 // since both serve the same build and its page cache. A spec that looks into the database itself does
 // it through tests/e2e/support/e2e-database.ts (lib/db's reader), never SQLite's file, to run here too.
 const ON_POSTGRES = process.env.E2E_ENGINE === 'postgresql';
-// Every spec runs here but two, whose subject is SQLite's own file: oai-harvest serves a SQLite archive of
-// its own (the OAI-PMH suites run on PostgreSQL in Vitest, resumption tokens included) and
-// sign-in-lock-admin writes a lock into the file (the lock's rules run on PostgreSQL in Vitest's auth suites).
-// Not a11y: what it checks is the markup, the same on either engine (the back office's a11y-admin runs on
-// both, and every reader flow above renders the pages from PostgreSQL); 37 tests, about two minutes of CI.
+// Every spec runs here but these:
+// - three whose subject is SQLite's own file: oai-harvest serves a SQLite archive of its own (the OAI-PMH
+//   suites run on PostgreSQL in Vitest, resumption tokens included), sign-in-lock-admin writes a lock into
+//   the file (the lock's rules run on PostgreSQL in Vitest's auth suites), and stepped-clock starts a
+//   server of its own on a SQLite archive (its subject, Next's page cache and the clock, is the engine's
+//   neither);
+// - a11y and a11y-admin: what they check is the markup, the same on either engine, and every flow that
+//   stays here renders the same pages from PostgreSQL (about three and a half minutes of CI).
 const POSTGRES_READERS =
   /\/(browse|search|search-natural|cite|exports|api|api-description|metadata|hostile-input|recording|bundle|cache-addresses|filters-panel|headers|question-line)\.spec\.ts$/;
 // two-servers starts a second app server on the same database: PostgreSQL's deployments may run several.
 const POSTGRES_BACK_OFFICE =
-  /\/(admin|archive-admin|cache-admin|concurrency-admin|two-servers|a11y-admin|fuzz-admin|hostile-text-admin|import-admin|import-captions-admin|recording-admin|csp-admin|frame-admin|security)\.spec\.ts$/;
+  /\/(admin|archive-admin|cache-admin|concurrency-admin|two-servers|fuzz-admin|hostile-text-admin|import-admin|import-captions-admin|recording-admin|csp-admin|frame-admin|security)\.spec\.ts$/;
 /** Specs about what only a database server allows (two app servers on one database). */
 const POSTGRES_ONLY = /\/two-servers\.spec\.ts$/;
 const desktop = { ...devices['Desktop Chrome'], channel: undefined };
