@@ -60,6 +60,11 @@ export interface FullTextStatements {
    */
   matchedRows(expression: string, withRank: boolean, sampleEvery?: number, documentSlug?: string): Sql;
   /**
+   * The id of the index's row in matchedRows, for a condition the caller adds that needs no column of
+   * `p` or `d`: checked as the index yields each match, before its passage's row is read.
+   */
+  matchedId: Sql;
+  /**
    * Rows (id, score: lower is better, matchedRows's rank): the `limit` best matches of `expression` by
    * the index alone, not joined to passages or documents. Only where the engine ranks much faster so
    * (SQLite: the join costs a third of a ranking); absent, callers rank with matchedRows.

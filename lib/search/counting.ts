@@ -22,7 +22,7 @@
 import 'server-only';
 import { num, sql, type QueryDb, type Sql } from '@/lib/db';
 import { countRows, EMPTY_FACETS, passagesByIds } from './facets';
-import { filterSql, hasFilters, matchedRows } from './filters';
+import { filterSql, hasFilters, matchedRows, type MatchedRowsOptions } from './filters';
 import type { LexicalMatch } from './lexical-match';
 import type { SearchFacets, SearchRequest } from './types';
 
@@ -38,15 +38,15 @@ export interface Counted {
   approximate?: true;
 }
 
-/** The passages a plan matches (published, in the asked document), optionally within an id range: a row source for countRows. */
-export const planRows = (match: LexicalMatch, request: SearchRequest, sampleEvery?: number): Sql =>
-  sql`SELECT * FROM (${matchedRows(match.expression, request, false, sampleEvery)}) x WHERE ${match.where}`;
+/** The passages a plan matches (published, in the asked document), or a sample of them: a row source for countRows. */
+export const planRows = (match: LexicalMatch, request: SearchRequest, options: Omit<MatchedRowsOptions, 'withRank'> = {}): Sql =>
+  sql`SELECT * FROM (${matchedRows(match.expression, request, options)}) x WHERE ${match.where}`;
 
 /** At most `limit` of the plan's matches, counted (with the request's filters when `filtered`), and the id span they cover. */
 async function probe(db: QueryDb, match: LexicalMatch, request: SearchRequest, filtered: boolean, limit: number) {
   const where = filtered ? filterSql(request) : sql`1 = 1`;
   const [row] = await db.$queryRaw<{ n: number | bigint; first: number | bigint | null; last: number | bigint | null }[]>`
-    SELECT count(*) AS n, min(id) AS first, max(id) AS last FROM (SELECT x.id AS id FROM (${planRows(match, request)}) x WHERE ${where} LIMIT ${limit}) r`;
+    SELECT count(*) AS n, min(id) AS first, max(id) AS last FROM (SELECT x.id AS id FROM (${planRows(match, request, { filtered })}) x WHERE ${where} LIMIT ${limit}) r`;
   return { n: num(row.n), first: row.first === null ? 0 : num(row.first), last: row.last === null ? 0 : num(row.last) };
 }
 
@@ -83,7 +83,7 @@ export async function countMatches(
   // A sample of half the matches or more would cost what counting everything does: count everything.
   if (every < 2) return exact();
 
-  const sample = planRows(match, request, every);
+  const sample = planRows(match, request, { sampleEvery: every });
   const scale = every;
   const [sampled, filtered, exactAlso] = await Promise.all([
     countRows(db, sample, request),

@@ -28,7 +28,24 @@ export function filterSql(request: SearchRequest, except?: FacetName): Sql {
   return join(conditions, ' AND ');
 }
 
-/** Matching passages of published documents (and of one document, when asked), as the row source `x`; with `sampleEvery` k, every passage whose id is a multiple of k. */
-export function matchedRows(expression: string, request: SearchRequest, withRank: boolean, sampleEvery?: number): Sql {
-  return sql`${fullText.matchedRows(expression, withRank, sampleEvery, request.document)} AND ${isPublicDocument}`;
+export interface MatchedRowsOptions {
+  withRank?: boolean;
+  /** Every passage whose id is a multiple of k: a systematic sample. */
+  sampleEvery?: number;
+  /**
+   * The caller applies filterSql(request) to the rows, so the topic may be checked first, on the
+   * index's own row: read after each match's passage, it cost a passage row for every match outside
+   * the topic (`said` in topic economy, 100,000 passages: 16,000 matches, 849 in it; 28 ms checked
+   * after, 7 ms before). A speaker checked first, on its index, cost as much as reading the passage.
+   */
+  filtered?: boolean;
+}
+
+/** Matching passages of published documents (and of one document, when asked), as the row source `x`. */
+export function matchedRows(expression: string, request: SearchRequest, options: MatchedRowsOptions = {}): Sql {
+  const rows = sql`${fullText.matchedRows(expression, options.withRank ?? false, options.sampleEvery, request.document)} AND ${isPublicDocument}`;
+  if (!options.filtered || !request.topic) return rows;
+  // A scalar subquery, not EXISTS: SQLite 3.53 turns an EXISTS into a join and places it after the passage's.
+  const inTopic = sql`(SELECT 1 FROM PassageTopic ft WHERE ft.passageId = ${fullText.matchedId} AND ft.topicId = (SELECT id FROM Topic WHERE slug = ${request.topic})) IS NOT NULL`;
+  return sql`${rows} AND ${inTopic}`;
 }

@@ -109,7 +109,7 @@ export async function rankEveryMatch(db: QueryDb, match: LexicalMatch, request: 
   const coordination = match.coordination ?? sql`0`;
   const excluded = window.exclude?.length ? sql`AND x.id NOT IN (${join(window.exclude)})` : empty;
   const rows = await db.$queryRaw<{ id: number | bigint; rank: number; coordination: number | bigint }[]>`
-    SELECT x.id AS id, x.rank AS rank, ${coordination} AS coordination FROM (${matchedRows(match.expression, request, true)}) x
+    SELECT x.id AS id, x.rank AS rank, ${coordination} AS coordination FROM (${matchedRows(match.expression, request, { withRank: true, filtered: true })}) x
     WHERE ${filterSql(request)} AND ${match.where} ${excluded}
     ORDER BY coordination DESC, x.rank, x.publishedOn DESC, x.id, x.position
     LIMIT ${window.limit} OFFSET ${window.offset}`;

@@ -22,7 +22,7 @@ async function isKnown(db: QueryDb, word: string): Promise<boolean> {
   if (rows.length > 0) return true;
   // Known by its stem too: "usb" is no typo in an archive whose published text says "USBs".
   const expression = fullText.expression({ groups: [[{ words: [word], quoted: false, prefix: false }]], excluded: [] })!;
-  const stemmed = await db.$queryRaw<unknown[]>`SELECT 1 FROM (${matchedRows(expression, { q: word, page: 1, pageSize: 1 }, false)}) r LIMIT 1`;
+  const stemmed = await db.$queryRaw<unknown[]>`SELECT 1 FROM (${matchedRows(expression, { q: word, page: 1, pageSize: 1 })}) r LIMIT 1`;
   return stemmed.length > 0;
 }
 

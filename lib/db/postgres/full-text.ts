@@ -151,6 +151,8 @@ export const postgresFullText: FullTextStatements = {
     WHERE ${matches(Prisma.sql`passage_fts.document`, expression)} ${sampled} ${inDocument}`;
   },
 
+  matchedId: Prisma.sql`passage_fts.id`,
+
   rowsMatching(expression, index = 'passages') {
     return index === 'passages'
       ? Prisma.sql`SELECT passage_fts.id AS id FROM passage_fts WHERE ${matches(Prisma.sql`passage_fts.document`, expression)}`

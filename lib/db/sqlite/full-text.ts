@@ -58,6 +58,8 @@ export const sqliteFullText: FullTextStatements = {
     WHERE passage_fts MATCH ${expression} ${sampled} ${inDocument}`;
   },
 
+  matchedId: Prisma.sql`passage_fts.rowid`,
+
   bestMatches(expression, limit) {
     return Prisma.sql`
     SELECT rowid AS id, ${bm25} AS score FROM passage_fts WHERE passage_fts MATCH ${expression} ORDER BY score LIMIT ${limit}`;

@@ -57,7 +57,7 @@ export async function othersScored(
   const excluded = limits.exclude.length > 0 ? sql`AND x.id NOT IN (${join(limits.exclude)})` : empty;
   const scoredBy = (expression: string, best: Sql) => db.$queryRaw<{ id: number | bigint; rank: number; publishedOn: string; position: number | bigint }[]>`
     SELECT x.id AS id, x.rank AS rank, x.publishedOn AS publishedOn, x.position AS position
-    FROM (${matchedRows(expression, request, true)}) x WHERE ${filterSql(request)} ${excluded} ${best}`;
+    FROM (${matchedRows(expression, request, { withRank: true, filtered: true })}) x WHERE ${filterSql(request)} ${excluded} ${best}`;
   const withWord = await scoredBy(`"${word}" AND (${others})`, empty);
   const without = await scoredBy(`(${others}) NOT "${word}"`, sql`ORDER BY x.rank, x.publishedOn DESC, x.id, x.position LIMIT ${limits.need}`);
   return [...withWord, ...without].map((row) => ({ id: num(row.id), bm25: -row.rank, publishedOn: row.publishedOn, position: num(row.position) }));
