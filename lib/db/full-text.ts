@@ -70,6 +70,14 @@ export interface FullTextStatements {
    * (SQLite: the join costs a third of a ranking); absent, callers rank with matchedRows.
    */
   bestMatches?(expression: string, limit: number): Sql;
+  /**
+   * Passages looked up in the index one by one: `matches(id)` is a condition that the passage whose
+   * id is `id` matches `expression`, and `cost` what one lookup costs, in matches read from the index
+   * in turn. For a few passages read from elsewhere first; never to rank (SQLite's BM25 would gather
+   * its statistics again for every lookup). Null when lookups never pay for this expression; absent
+   * where the engine's planner chooses for itself (PostgreSQL).
+   */
+  lookupMatch?(expression: string): { cost: number; matches(id: Sql): Sql } | null;
   /** Rows (id): every passage (or entity entry) matching `expression`, unranked: a set for `x.id IN (…)`. */
   rowsMatching(expression: string, index?: FullTextIndex): Sql;
   /**

@@ -20,9 +20,10 @@
 // is 8-41 ms, against 124-524 ms for sixteen windows of ids. They are labelled estimates; a value
 // shown always filters exactly.
 import 'server-only';
-import { num, sql, type QueryDb, type Sql } from '@/lib/db';
-import { countRows, EMPTY_FACETS, passagesByIds } from './facets';
+import { fullText, num, sql, type QueryDb, type Sql } from '@/lib/db';
+import { countRows, EMPTY_FACETS, passagesByIds, passagesWhere } from './facets';
 import { filterSql, hasFilters, matchedRows, type MatchedRowsOptions } from './filters';
+import { isPublicDocument } from './public-documents';
 import type { LexicalMatch } from './lexical-match';
 import type { SearchFacets, SearchRequest } from './types';
 
@@ -48,6 +49,30 @@ async function probe(db: QueryDb, match: LexicalMatch, request: SearchRequest, f
   const [row] = await db.$queryRaw<{ n: number | bigint; first: number | bigint | null; last: number | bigint | null }[]>`
     SELECT count(*) AS n, min(id) AS first, max(id) AS last FROM (SELECT x.id AS id FROM (${planRows(match, request, { filtered })}) x WHERE ${where} LIMIT ${limit}) r`;
   return { n: num(row.n), first: row.first === null ? 0 : num(row.first), last: row.last === null ? 0 : num(row.last) };
+}
+
+/**
+ * How many of the plan's `matches` (an estimate) the request's filters keep, counted up to the cap
+ * (cap + 1: more). A speaker with fewer passages than the lookups those matches are worth has their
+ * passages read first, each looked up in the index (`the` by a speaker of 1,100 passages, 100,000
+ * in the archive: 33 ms reading the index's 98,000 matches, 8 ms looking the speaker's passages up);
+ * any other filter is checked on the index's matches.
+ */
+async function filteredCount(db: QueryDb, match: LexicalMatch, request: SearchRequest, matches: number): Promise<number> {
+  const lookup = request.speaker && !request.document ? fullText.lookupMatch?.(match.expression) : null;
+  const lookups = lookup ? Math.floor(matches / lookup.cost) : 0;
+  if (lookup && lookups > 0) {
+    const speaker = sql`(SELECT id FROM Speaker WHERE slug = ${request.speaker})`;
+    const [spoken] = await db.$queryRaw<{ n: number | bigint }[]>`
+      SELECT count(*) AS n FROM (SELECT 1 FROM Passage WHERE speakerId = ${speaker} LIMIT ${lookups}) s`;
+    if (num(spoken.n) < lookups) {
+      const rows = passagesWhere(sql`p.speakerId = ${speaker} AND ${isPublicDocument} AND ${lookup.matches(sql`p.id`)}`);
+      const [row] = await db.$queryRaw<{ n: number | bigint }[]>`
+        SELECT count(*) AS n FROM (SELECT x.id FROM (${rows}) x WHERE ${match.where} AND ${filterSql(request)} LIMIT ${EXACT_COUNT_CAP + 1}) r`;
+      return num(row.n);
+    }
+  }
+  return (await probe(db, match, request, true, EXACT_COUNT_CAP + 1)).n;
 }
 
 /** Whether the plan matches anything under the request's filters (one row read at most). */
@@ -79,7 +104,8 @@ export async function countMatches(
   const span = num(bounds.hi) - lo + 1;
   // Matches per id in the probe's stretch (an underestimate if they came out of order: a larger sample, never a wrong one).
   const density = all.n / Math.max(1, all.last - all.first + 1);
-  const every = Math.floor((density * span) / target);
+  const matches = density * span;
+  const every = Math.floor(matches / target);
   // A sample of half the matches or more would cost what counting everything does: count everything.
   if (every < 2) return exact();
 
@@ -87,11 +113,11 @@ export async function countMatches(
   const scale = every;
   const [sampled, filtered, exactAlso] = await Promise.all([
     countRows(db, sample, request),
-    hasFilters(request) ? probe(db, match, request, true, EXACT_COUNT_CAP + 1) : Promise.resolve(all),
+    hasFilters(request) ? filteredCount(db, match, request, matches) : Promise.resolve(all.n),
     also ? countRows(db, also, request) : Promise.resolve({ total: 0, facets: EMPTY_FACETS }),
   ]);
   // A filtered total the probe saw in full is exact; one past the cap is at least cap + 1.
-  const total = filtered.n <= EXACT_COUNT_CAP ? filtered.n : roundEstimate(Math.max(EXACT_COUNT_CAP + 1, sampled.total * scale));
+  const total = filtered <= EXACT_COUNT_CAP ? filtered : roundEstimate(Math.max(EXACT_COUNT_CAP + 1, sampled.total * scale));
   return {
     total: total + exactAlso.total,
     facets: addFacets(scaleFacets(sampled.facets, scale), exactAlso.facets),

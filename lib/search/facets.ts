@@ -9,10 +9,13 @@ import type { SearchFacets, SearchRequest } from './types';
 const FACET_LIMIT = 30;
 export const EMPTY_FACETS: SearchFacets = { speakers: [], topics: [], kinds: [], years: [] };
 
-/** Given passages (by id) as a row source for countRows. */
-export const passagesByIds = (ids: number[]): Sql => sql`
+/** The passages meeting `where` (on Passage `p` and its Document `d`), read passage first, as a row source for countRows. */
+export const passagesWhere = (where: Sql): Sql => sql`
   SELECT p.id AS id, p.kind AS kind, p.speakerId AS speakerId, d.publishedOn AS publishedOn, d.publishedUntil AS publishedUntil
-  FROM Passage p JOIN Document d ON d.id = p.documentId WHERE p.id IN (${join(ids)})`;
+  FROM Passage p CROSS JOIN Document d WHERE d.id = p.documentId AND ${where}`;
+
+/** Given passages (by id) as a row source for countRows. */
+export const passagesByIds = (ids: number[]): Sql => passagesWhere(sql`p.id IN (${join(ids)})`);
 
 export async function countRows(db: QueryDb, rows: Sql, request: SearchRequest): Promise<{ total: number; facets: SearchFacets }> {
   // One statement, so the match runs once for the total and every facet. CROSS JOIN keeps the

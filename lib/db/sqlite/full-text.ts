@@ -22,6 +22,9 @@ const TABLES: Record<FullTextIndex, { name: Prisma.Sql; textColumns: number[] }>
   passages: { name: Prisma.raw('passage_fts'), textColumns: [0, 2] },
   entities: { name: Prisma.raw('entity_fts'), textColumns: [0, 1] },
 };
+/** What looking a passage up in the index costs for each word of the expression, in matches read in turn (see lookupMatch). */
+const LOOKUP_COST_PER_WORD = 20;
+const FTS5_OPERATORS = new Set(['AND', 'OR', 'NOT', 'NEAR']);
 // A marked occurrence (U+0002) after any character but a hyphen (ASCII, U+2010, U+2011).
 const HYPHEN_FREE_GLOB = '*[^-\u2010\u2011]\u0002*';
 
@@ -59,6 +62,21 @@ export const sqliteFullText: FullTextStatements = {
   },
 
   matchedId: Prisma.sql`passage_fts.rowid`,
+
+  lookupMatch(expression) {
+    // A prefix ("bre"*) merges the lists of every word it starts again for each lookup: bre* looked up
+    // for one speaker's 1,100 passages took 1.8 s, against 40 ms reading its matches.
+    if (/"\*/.test(expression)) return null;
+    // Each word is sought in its own list: 7 µs a lookup for `the`, 14 µs for "of the" (100,000
+    // passages), where reading a match of `the` from the index and joining it costs 0.34 µs.
+    const words = (expression.match(/[^\s"()]+/g) ?? []).filter((word) => !FTS5_OPERATORS.has(word)).length;
+    return {
+      cost: LOOKUP_COST_PER_WORD * Math.max(1, words),
+      // A scalar subquery, evaluated for each outer row: as EXISTS, SQLite 3.53 may turn it into a join
+      // and read the index first.
+      matches: (id) => Prisma.sql`(SELECT 1 FROM passage_fts WHERE passage_fts MATCH ${expression} AND passage_fts.rowid = ${id}) IS NOT NULL`,
+    };
+  },
 
   bestMatches(expression, limit) {
     return Prisma.sql`

@@ -64,6 +64,34 @@ describe('counts past the cap', () => {
     expect(result.total).toBe(await trueCount('the', bySpeaker(slug)));
   });
 
+  it('a speaker of few passages is read first, each passage looked up: exact totals for a word, a phrase, a prefix, and with another filter', async () => {
+    // A word in a quarter to a half of the passages (past the counts read in full), and a speaker with far fewer passages than its matches
+    // (so the speaker's are looked up one by one) who still says it.
+    const [word] = await db.$queryRaw<{ term: string; doc: number }[]>`
+      SELECT term, doc FROM passage_words_fts_vocab WHERE doc BETWEEN 5000 AND 12000 AND length(term) > 3 ORDER BY doc DESC LIMIT 1`;
+    const [speaker] = await db.$queryRaw<{ slug: string }[]>`
+      SELECT s.slug AS slug FROM Speaker s JOIN Passage p ON p.speakerId = s.id GROUP BY s.id HAVING count(*) BETWEEN 20 AND 60 ORDER BY count(*) DESC LIMIT 1`;
+    const matching = async (expression: string, where: Sql) => {
+      const found = await db.$queryRaw<{ n: number }[]>`
+        SELECT count(*) AS n FROM passage_fts JOIN Passage p ON p.id = passage_fts.rowid JOIN Document d ON d.id = p.documentId
+        WHERE passage_fts MATCH ${expression} AND d.status = 'published' AND d.deletedAt IS NULL AND ${where}`;
+      return Number(found[0].n);
+    };
+    const spoken = bySpeaker(speaker.slug);
+    const cases: [SearchRequest, string, Sql][] = [
+      [lexical(word.term, { speaker: speaker.slug }), `"${word.term}"`, spoken],
+      [lexical('"of the"', { speaker: speaker.slug }), '"of the"', spoken],
+      [lexical(`${word.term.slice(0, 3)}*`, { speaker: speaker.slug }), `"${word.term.slice(0, 3)}"*`, spoken],
+      [lexical(word.term, { speaker: speaker.slug, kind: 'paragraph' }), `"${word.term}"`, sql`${spoken} AND p.kind = 'paragraph'`],
+    ];
+    for (const [request, expression, where] of cases) {
+      const truth = await matching(expression, where);
+      expect(truth, request.q).toBeLessThan(await matching(expression, sql`1 = 1`));
+      expect((await searchPassages(db, request)).total, request.q).toBe(truth);
+    }
+    expect(await matching(`"${word.term}"`, spoken)).toBeGreaterThan(0);
+  });
+
   it('the same query gives the same estimate every time (pages agree)', async () => {
     const [a, b] = [await searchPassages(db, lexical('the')), await searchPassages(db, lexical('the', { page: 2 }))];
     expect(b.total).toBe(a.total);
