@@ -38,14 +38,16 @@ export interface LexicalResult {
  * Lexical search for a parsed query: exact, then corrected, then (natural queries only) relaxed.
  * Explicit syntax ("phrases", -word, OR, prefix*) is never relaxed: it means what it says.
  * With `count: false` the matches are not counted (`counted` is null): a caller that adds passages
- * found otherwise counts everything once itself (countMatches).
+ * found otherwise counts everything once itself (countMatches). With `relaxedWindow`, a match on only
+ * some of the words is ranked over that window instead (a fusion's depth: hybrid search fuses such
+ * matches with the passages nearest in meaning, and answers all the words found together by a page).
  */
 export async function lexicalSearch(
   db: QueryDb,
   parsed: ParsedQuery,
   request: SearchRequest,
-  window: { limit: number; offset: number },
-  options: { count?: boolean } = {},
+  window: PageWindow,
+  options: { count?: boolean; relaxedWindow?: PageWindow } = {},
 ): Promise<LexicalResult> {
   const count = options.count ?? true;
   const initialisms = initialismsOf(request.q);
@@ -65,7 +67,7 @@ export async function lexicalSearch(
   if (isNaturalQuery(request.q, parsed)) {
     // The typos corrected, the real words kept: what the reader typed, matched on some of its words.
     const relaxed = await relaxedMatch(db, fixes[0]?.query ?? parsed, initialisms);
-    const some = relaxed && (await run(db, relaxed, request, window, count));
+    const some = relaxed && (await run(db, relaxed, request, options.relaxedWindow ?? window, count));
     if (some && some.found) return fixes[0] ? { ...some, didYouMean: fixes[0].text } : some;
   }
   return found;
