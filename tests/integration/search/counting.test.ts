@@ -65,8 +65,8 @@ describe('counts past the cap', () => {
   });
 
   it('a speaker of few passages is read first, each passage looked up: exact totals for a word, a phrase, a prefix, and with another filter', async () => {
-    // A word in a quarter to a half of the passages (past the counts read in full), and a speaker with far fewer passages than its matches
-    // (so the speaker's are looked up one by one) who still says it.
+    // A word in 5,000-12,000 of the 20,000 passages (past the counts read in full), and a speaker with
+    // far fewer passages than its matches (so the speaker's are looked up one by one) who says it.
     const [word] = await db.$queryRaw<{ term: string; doc: number }[]>`
       SELECT term, doc FROM passage_words_fts_vocab WHERE doc BETWEEN 5000 AND 12000 AND length(term) > 3 ORDER BY doc DESC LIMIT 1`;
     const [speaker] = await db.$queryRaw<{ slug: string }[]>`
