@@ -22,7 +22,7 @@
 import 'server-only';
 import { fullText, num, sql, type QueryDb, type Sql } from '@/lib/db';
 import { countRows, EMPTY_FACETS, passagesByIds, passagesWhere } from './facets';
-import { filterSql, hasFilters, matchedRows, type MatchedRowsOptions } from './filters';
+import { filterSql, hasFilters, matchedRows, speakerIdOf, type MatchedRowsOptions } from './filters';
 import { isPublicDocument } from './public-documents';
 import type { LexicalMatch } from './lexical-match';
 import type { SearchFacets, SearchRequest } from './types';
@@ -59,10 +59,11 @@ async function probe(db: QueryDb, match: LexicalMatch, request: SearchRequest, f
  * any other filter is checked on the index's matches.
  */
 async function filteredCount(db: QueryDb, match: LexicalMatch, request: SearchRequest, matches: number): Promise<number> {
-  const lookup = request.speaker && !request.document ? fullText.lookupMatch?.(match.expression) : null;
+  const slug = request.document ? undefined : request.speaker;
+  const lookup = slug ? fullText.lookupMatch?.(match.expression) : null;
   const lookups = lookup ? Math.floor(matches / lookup.cost) : 0;
-  if (lookup && lookups > 0) {
-    const speaker = sql`(SELECT id FROM Speaker WHERE slug = ${request.speaker})`;
+  if (slug && lookup && lookups > 0) {
+    const speaker = speakerIdOf(slug);
     const [spoken] = await db.$queryRaw<{ n: number | bigint }[]>`
       SELECT count(*) AS n FROM (SELECT 1 FROM Passage WHERE speakerId = ${speaker} LIMIT ${lookups}) s`;
     if (num(spoken.n) < lookups) {

@@ -11,10 +11,14 @@ export type FacetName = 'speaker' | 'topic' | 'kind' | 'year';
 /** Whether the request narrows the search by speaker, topic, kind or date (the document aside). */
 export const hasFilters = (request: SearchRequest) => Boolean(request.speaker || request.topic || request.kind || request.from || request.to);
 
+/** The id of the speaker, or topic, a filter names by slug, as a scalar subquery (NULL when there is none). */
+export const speakerIdOf = (slug: string): Sql => sql`(SELECT id FROM Speaker WHERE slug = ${slug})`;
+const topicIdOf = (slug: string): Sql => sql`(SELECT id FROM Topic WHERE slug = ${slug})`;
+
 export function filterSql(request: SearchRequest, except?: FacetName): Sql {
   const conditions: Sql[] = [sql`1 = 1`];
   if (request.speaker && except !== 'speaker') {
-    conditions.push(sql`x.speakerId = (SELECT id FROM Speaker WHERE slug = ${request.speaker})`);
+    conditions.push(sql`x.speakerId = ${speakerIdOf(request.speaker)}`);
   }
   if (request.topic && except !== 'topic') {
     conditions.push(sql`EXISTS (SELECT 1 FROM PassageTopic pt JOIN Topic t ON t.id = pt.topicId WHERE pt.passageId = x.id AND t.slug = ${request.topic})`);
@@ -46,6 +50,6 @@ export function matchedRows(expression: string, request: SearchRequest, options:
   const rows = sql`${fullText.matchedRows(expression, options.withRank ?? false, options.sampleEvery, request.document)} AND ${isPublicDocument}`;
   if (!options.filtered || !request.topic) return rows;
   // A scalar subquery, not EXISTS: SQLite 3.53 turns an EXISTS into a join and places it after the passage's.
-  const inTopic = sql`(SELECT 1 FROM PassageTopic ft WHERE ft.passageId = ${fullText.matchedId} AND ft.topicId = (SELECT id FROM Topic WHERE slug = ${request.topic})) IS NOT NULL`;
+  const inTopic = sql`(SELECT 1 FROM PassageTopic ft WHERE ft.passageId = ${fullText.matchedId} AND ft.topicId = ${topicIdOf(request.topic)}) IS NOT NULL`;
   return sql`${rows} AND ${inTopic}`;
 }
