@@ -38,12 +38,12 @@ export function openReadOnlyDatabase(file: string, timeoutMs = 5000): SqliteDb {
 
 /**
  * The page cache of a search connection, in KiB. better-sqlite3's default, 16,000 KiB, holds about
- * 2,000 pages of 8 KiB, fewer than the pages a count's sample of ~2,000 matches joins with its
- * passage rows and a ranking's lists read, so each search read most of its pages from the operating
- * system again. At 100,000 passages, joining the sample of `people` took 6.3-7.0 ms with the default
- * and 2.1-3.4 ms with 64 MiB; of `the`, 13.5-14.8 and 8.6-10 ms (the ranking itself, which reads
- * the index's lists in turn, did not change). The cache fills only as pages are read, up to this
- * much per connection.
+ * 2,000 pages of 8 KiB, fewer than a count's sample of ~2,000 matches joined to their passage rows
+ * and a ranking's lists read together, so a search read many of its pages from the operating system
+ * again. At 100,000 passages, joining the sample of `people` took 6.3-7.0 ms with the default and
+ * 2.1-3.4 ms with 64 MiB, run alone (5.1 against 6.6 ms with other statements between); of `the`,
+ * 13.5-14.8 against 8.6-10 ms (12.0 against 13.0). The ranking itself, which reads the index's lists
+ * in turn, hardly changed. The cache fills only as pages are read, up to this much per connection.
  */
 export const SEARCH_CACHE_KIB = 64 * 1024;
 
