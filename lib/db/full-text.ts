@@ -74,10 +74,24 @@ export interface FullTextStatements {
    * Passages looked up in the index one by one: `matches(id)` is a condition that the passage whose
    * id is `id` matches `expression`, and `cost` what one lookup costs, in matches read from the index
    * in turn. For a few passages read from elsewhere first; never to rank (SQLite's BM25 would gather
-   * its statistics again for every lookup). Null when lookups never pay for this expression; absent
+   * its statistics again for every lookup). `readsPositions`: the expression holds a phrase of two
+   * words or more, so reading each match from the index means checking its words' positions, and
+   * costs more than reading a word's list. Null when lookups never pay for this expression; absent
    * where the engine's planner chooses for itself (PostgreSQL).
    */
-  lookupMatch?(expression: string): { cost: number; matches(id: Sql): Sql } | null;
+  lookupMatch?(expression: string): { cost: number; readsPositions: boolean; matches(id: Sql): Sql } | null;
+  /**
+   * A condition that the index's row is one of `ids` (a subquery of passage ids), checked against a set
+   * the engine builds once, as the index yields each match, before the match's passage row is read:
+   * for a filter that allows far fewer passages than the expression matches (narrowing.ts). Absent
+   * where the engine's planner chooses for itself (PostgreSQL).
+   */
+  amongIds?(ids: Sql): Sql;
+  /**
+   * With amongIds: an expression matching every passage `expression` matches, and maybe more, that
+   * the index answers without checking words' positions: a cheap upper bound of its matches.
+   */
+  unordered?(expression: string): string;
   /** Rows (id): every passage (or entity entry) matching `expression`, unranked: a set for `x.id IN (…)`. */
   rowsMatching(expression: string, index?: FullTextIndex): Sql;
   /**

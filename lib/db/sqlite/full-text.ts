@@ -72,10 +72,28 @@ export const sqliteFullText: FullTextStatements = {
     const words = (expression.match(/[^\s"()]+/g) ?? []).filter((word) => !FTS5_OPERATORS.has(word)).length;
     return {
       cost: LOOKUP_COST_PER_WORD * Math.max(1, words),
+      readsPositions: (expression.match(/"(?:[^"]|"")*"/g) ?? []).some((quoted) => /\s/.test(quoted)),
       // A scalar subquery, evaluated for each outer row: as EXISTS, SQLite 3.53 may turn it into a join
       // and read the index first.
       matches: (id) => Prisma.sql`(SELECT 1 FROM passage_fts WHERE passage_fts MATCH ${expression} AND passage_fts.rowid = ${id}) IS NOT NULL`,
     };
+  },
+
+  amongIds(ids) {
+    // The unary plus keeps the condition from FTS5: given to it, each id became a lookup of its own,
+    // and BM25 gathered its statistics again for every one (`when` ranked for one speaker's 9,600
+    // passages, 1,000,000 in the archive: 5.4 s). As a plain condition SQLite builds the set once and
+    // checks each match against it (28 ms, against 290 ms joining every match to its passage first).
+    return Prisma.sql`+passage_fts.rowid IN (${ids})`;
+  },
+
+  unordered(expression) {
+    // Without NOT, requiring a phrase's words in any order only widens what matches; under NOT it narrows.
+    if (/\bNOT\b/.test(expression.replace(/"(?:[^"]|"")*"/g, ''))) return expression;
+    return expression.replace(/"((?:[^"]|"")*)"(\*?)/g, (phrase, inner: string, star: string) => {
+      const words = inner.split(/\s+/).filter(Boolean);
+      return words.length < 2 ? phrase : `(${words.map((word, i) => `"${word}"${i === words.length - 1 ? star : ''}`).join(' AND ')})`;
+    });
   },
 
   bestMatches(expression, limit) {
