@@ -7,6 +7,7 @@ import { anyMatch, countMatches, planRows, type Counted } from './counting';
 import { EMPTY_FACETS } from './facets';
 import { filterSql, matchedRows } from './filters';
 import { exactMatch, relaxedMatch, type LexicalMatch } from './lexical-match';
+import { narrowingFor } from './narrowing';
 import { initialismsOf, isNaturalQuery, type ParsedQuery } from './query-parser';
 import { corrections } from './spelling';
 import type { PageWindow } from './top-k/candidates';
@@ -110,8 +111,9 @@ export async function rankWindow(db: QueryDb, match: LexicalMatch, request: Sear
 export async function rankEveryMatch(db: QueryDb, match: LexicalMatch, request: SearchRequest, window: PageWindow): Promise<RankedPassage[]> {
   const coordination = match.coordination ?? sql`0`;
   const excluded = window.exclude?.length ? sql`AND x.id NOT IN (${join(window.exclude)})` : empty;
+  const narrowing = await narrowingFor(db, match.expression, request);
   const rows = await db.$queryRaw<{ id: number | bigint; rank: number; coordination: number | bigint }[]>`
-    SELECT x.id AS id, x.rank AS rank, ${coordination} AS coordination FROM (${matchedRows(match.expression, request, { withRank: true, filtered: true })}) x
+    SELECT x.id AS id, x.rank AS rank, ${coordination} AS coordination FROM (${matchedRows(match.expression, request, { withRank: true, filtered: true, narrowing })}) x
     WHERE ${filterSql(request)} AND ${match.where} ${excluded}
     ORDER BY coordination DESC, x.rank, x.publishedOn DESC, x.id, x.position
     LIMIT ${window.limit} OFFSET ${window.offset}`;
