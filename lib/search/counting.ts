@@ -58,7 +58,7 @@ async function probe(db: QueryDb, match: LexicalMatch, request: SearchRequest, f
  * (cap + 1: more). A speaker with fewer passages than the lookups those matches are worth has their
  * passages read first, each looked up in the index (`the` by a speaker of 1,100 passages, 100,000
  * in the archive: 33 ms reading the index's 98,000 matches, 8 ms looking the speaker's passages up);
- * any other filter is checked on the index's matches. Matches narrowed by a filter's set of passages
+ * any other filter is checked on the index's matches. Matches narrowed by the speaker's set of passages
  * (narrowing.ts) are read without their rows, which beats the lookups unless each match's positions
  * must be checked (1,000,000 passages, one speaker: `but` 28 against 184 ms, `north korea` 15 against
  * 588 ms; the phrase `"of the"` 200 against 141 ms).

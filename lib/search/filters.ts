@@ -45,7 +45,7 @@ export interface MatchedRowsOptions {
    * checked against the set of its passages, read once, it costs far less (`narrowing`).
    */
   filtered?: boolean;
-  /** With `filtered`: the narrowest filter's passages, each match checked against them before its row is read (narrowing.ts). */
+  /** With `filtered`: the speaker's passages, each match checked against them before its row is read (narrowing.ts). */
   narrowing?: Narrowing | null;
 }
 

@@ -4,6 +4,7 @@
 // row. On the benchmark's generated corpus (20,000 passages), where common words match thousands.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openReader, sql, type Reader, type Sql } from '@/lib/db';
+import { EXACT_COUNT_CAP } from '@/lib/search/counting';
 import { rankEveryMatch } from '@/lib/search/lexical-search';
 import { exactMatch } from '@/lib/search/lexical-match';
 import { FEWEST_MATCHES, narrowingFor } from '@/lib/search/narrowing';
@@ -36,14 +37,14 @@ beforeAll(async () => {
     SELECT t.slug AS slug, count(*) AS n FROM Topic t JOIN PassageTopic pt ON pt.topicId = t.id GROUP BY t.id ORDER BY count(*) LIMIT 1`;
   [{ term: common }] = await db.$queryRaw<{ term: string }[]>`
     SELECT term FROM passage_words_fts_vocab WHERE doc BETWEEN 3000 AND 12000 AND length(term) > 3 ORDER BY doc DESC LIMIT 1`;
-  // A word in a few passages: far fewer than half of any filter's set.
+  // A word in a few passages: far fewer than half of the speaker's.
   [{ term: rare }] = await db.$queryRaw<{ term: string }[]>`
     SELECT term FROM passage_words_fts_vocab WHERE doc BETWEEN 3 AND 10 AND length(term) > 3 ORDER BY term LIMIT 1`;
 });
 
 afterAll(() => db?.close());
 
-describe('when a filter narrows the matches', () => {
+describe("when the speaker's passages narrow the matches", () => {
   it('a common word under a small speaker: the speaker', async () => {
     expect(speaker.n).toBeLessThan(400);
     expect((await narrowingFor(db, `"${common}"`, lexical(common, { speaker: speaker.slug })))?.filter).toBe('speaker');
@@ -54,7 +55,7 @@ describe('when a filter narrows the matches', () => {
     expect((await narrowingFor(db, `"${common}"`, request))?.filter).toBe('speaker');
   });
 
-  it('never for a word that matches fewer than half the set holds, nor without a filter that has a set', async () => {
+  it('never for a word that matches fewer than half as many passages as the speaker has, nor without a speaker', async () => {
     expect(await narrowingFor(db, `"${rare}"`, lexical(rare, { speaker: speaker.slug }))).toBeNull();
     expect(await narrowingFor(db, `"${common}"`, lexical(common))).toBeNull();
     expect(await narrowingFor(db, `"${common}"`, lexical(common, { from: '2000' }))).toBeNull();
@@ -63,7 +64,7 @@ describe('when a filter narrows the matches', () => {
     expect(await narrowingFor(db, `"${common}"`, lexical(common, { kind: speakerKind }))).toBeNull();
   });
 
-  it('never for words of fewer matches than are worth counting the sets for', async () => {
+  it("never for words of fewer matches than are worth counting the speaker's passages for", async () => {
     const [{ term }] = await db.$queryRaw<{ term: string }[]>`
       SELECT term FROM passage_words_fts_vocab WHERE doc BETWEEN 300 AND ${FEWEST_MATCHES - 200} AND length(term) > 3 ORDER BY doc DESC LIMIT 1`;
     const small = await db.$queryRaw<{ slug: string }[]>`
@@ -71,7 +72,7 @@ describe('when a filter narrows the matches', () => {
     expect(await narrowingFor(db, `"${term}"`, lexical(term, { speaker: small[0].slug }))).toBeNull();
   });
 
-  it('a filter that allows no passage at all narrows to nothing, and finds nothing', async () => {
+  it('a speaker with no passage at all narrows to nothing, and finds nothing', async () => {
     const request = lexical(common, { speaker: 'no-such-speaker' });
     expect((await narrowingFor(db, `"${common}"`, request))?.filter).toBe('speaker');
     const result = await searchPassages(db, request);
@@ -121,7 +122,7 @@ describe('narrowed, the answers are those of checking every match', () => {
 
     const truth = await countedTheSlowWay(match.expression, where());
     const result = await searchPassages(db, request);
-    if (truth <= 1000) expect(result.total).toBe(truth);
+    if (truth <= EXACT_COUNT_CAP) expect(result.total).toBe(truth);
     else expect(Math.abs(result.total - truth) / truth).toBeLessThan(0.2);
   });
 });
