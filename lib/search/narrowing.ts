@@ -12,8 +12,8 @@
 // the results are the same either way.
 //
 // A topic is checked on the index's own row already (filters.ts), without reading the passage; a kind
-// holds a third of the archive or more. Narrowed by their sets, neither was faster (100,000 passages:
-// 5-20 ms slower; 1,000,000: from 9% faster to 20% slower, within this machine's noise).
+// holds a third of the archive or more. Narrowed by their sets, neither was reliably faster (100,000:
+// 5-20 ms slower; 1,000,000: a topic from 18% faster to 20% slower, query by query).
 import 'server-only';
 import { fullText, num, sql, type QueryDb, type Sql } from '@/lib/db';
 import { speakerIdOf } from './filters';
