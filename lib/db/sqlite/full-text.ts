@@ -25,6 +25,8 @@ const TABLES: Record<FullTextIndex, { name: Prisma.Sql; textColumns: number[] }>
 /** What looking a passage up in the index costs for each word of the expression, in matches read in turn (see lookupMatch). */
 const LOOKUP_COST_PER_WORD = 20;
 const FTS5_OPERATORS = new Set(['AND', 'OR', 'NOT', 'NEAR']);
+/** A quoted string of an FTS5 expression (a word or a phrase; "" is a quote within it). */
+const QUOTED_STRING = /"(?:[^"]|"")*"/g;
 // A marked occurrence (U+0002) after any character but a hyphen (ASCII, U+2010, U+2011).
 const HYPHEN_FREE_GLOB = '*[^-\u2010\u2011]\u0002*';
 
@@ -72,7 +74,7 @@ export const sqliteFullText: FullTextStatements = {
     const words = (expression.match(/[^\s"()]+/g) ?? []).filter((word) => !FTS5_OPERATORS.has(word)).length;
     return {
       cost: LOOKUP_COST_PER_WORD * Math.max(1, words),
-      readsPositions: (expression.match(/"(?:[^"]|"")*"/g) ?? []).some((quoted) => /\s/.test(quoted)),
+      readsPositions: (expression.match(QUOTED_STRING) ?? []).some((quoted) => /\s/.test(quoted)),
       // A scalar subquery, evaluated for each outer row: as EXISTS, SQLite 3.53 may turn it into a join
       // and read the index first.
       matches: (id) => Prisma.sql`(SELECT 1 FROM passage_fts WHERE passage_fts MATCH ${expression} AND passage_fts.rowid = ${id}) IS NOT NULL`,
@@ -89,7 +91,7 @@ export const sqliteFullText: FullTextStatements = {
 
   unordered(expression) {
     // Without NOT, requiring a phrase's words in any order only widens what matches; under NOT it narrows.
-    if (/\bNOT\b/.test(expression.replace(/"(?:[^"]|"")*"/g, ''))) return expression;
+    if (/\bNOT\b/.test(expression.replace(QUOTED_STRING, ''))) return expression;
     return expression.replace(/"((?:[^"]|"")*)"(\*?)/g, (phrase, inner: string, star: string) => {
       const words = inner.split(/\s+/).filter(Boolean);
       return words.length < 2 ? phrase : `(${words.map((word, i) => `"${word}"${i === words.length - 1 ? star : ''}`).join(' AND ')})`;
