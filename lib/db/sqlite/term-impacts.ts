@@ -56,14 +56,19 @@ const BM25_BY_COLUMN = `bm25(passage_fts, 1, 0, 0) AS c0, bm25(passage_fts, 0, 1
 export const LIST_READ_SQL = {
   matchCount: 'SELECT count(*) FROM passage_fts WHERE passage_fts MATCH ?',
   /**
-   * The `limit` best rows for a phrase by the search's own weights (FTS5 sorts; only the rows kept get
-   * their per-column scores, from which the per-column counts are read back).
+   * The `limit` best rows for a phrase by the search's own weights. Ordered by bm25() itself, not by
+   * FTS5's `rank`: SQLite's sorter keeps only the best `limit` rows, FTS5's sorts every match (`the`,
+   * 980,000 matches of 1,000,000 passages: 560 ms against 1,490 ms with the per-column scores).
    */
-  best: `SELECT rowid AS id, ${BM25_BY_COLUMN} FROM passage_fts WHERE passage_fts MATCH ? AND rank MATCH ? ORDER BY rank LIMIT ?`,
+  bestIds: `SELECT rowid AS id FROM passage_fts WHERE passage_fts MATCH ? ORDER BY bm25(passage_fts, ${TEXT_WEIGHT}, ${SPEAKER_WEIGHT}, ${TITLE_WEIGHT}) LIMIT ?`,
+  /**
+   * The per-column scores of those rows (from which the per-column counts are read back), computed for
+   * them alone. The unary plus keeps the ids from FTS5: given to it, each id is a query of its own, and
+   * bm25() counts the phrase's matches in the whole index again for each.
+   */
+  columnScores: `SELECT rowid AS id, ${BM25_BY_COLUMN} FROM passage_fts WHERE passage_fts MATCH ? AND +rowid IN (SELECT value FROM json_each(?))`,
   /** Each row's %_docsize record (its length: lengthOf). */
   sizes: 'SELECT id, sz FROM passage_fts_docsize WHERE id IN (SELECT value FROM json_each(?))',
-  /** The rank function `best` orders by. */
-  rank: `bm25(${TEXT_WEIGHT}, ${SPEAKER_WEIGHT}, ${TITLE_WEIGHT})`,
 } as const;
 
 /** What the list build reads for one word: how many rows match it, its best rows, their sizes. */
@@ -88,8 +93,9 @@ export const termImpactWriting = {
   /** Everything a word's list is made from: the `limit` best rows for the phrase `"word"` and their sizes. */
   readList(db: SqliteDb, word: string, limit: number): ListRead {
     const phrase = `"${word}"`;
-    const best = db.prepare(LIST_READ_SQL.best).all(phrase, LIST_READ_SQL.rank, limit) as ListRead['best'];
-    const sizes = db.prepare(LIST_READ_SQL.sizes).all(JSON.stringify(best.map((r) => r.id))) as ListRead['sizes'];
+    const ids = JSON.stringify(db.prepare(LIST_READ_SQL.bestIds).pluck().all(phrase, limit));
+    const best = db.prepare(LIST_READ_SQL.columnScores).all(phrase, ids) as ListRead['best'];
+    const sizes = db.prepare(LIST_READ_SQL.sizes).all(ids) as ListRead['sizes'];
     return { matches: termImpactWriting.matchCount(db, phrase), best, sizes };
   },
   lengths(db: SqliteDb, ids: number[]): Map<number, number> {

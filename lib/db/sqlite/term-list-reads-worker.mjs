@@ -10,13 +10,14 @@ const { file, words, limit, sql, next } = workerData;
 const db = new Database(file, { readonly: true, fileMustExist: true });
 try {
   const matchCount = db.prepare(sql.matchCount).pluck();
-  const best = db.prepare(sql.best);
+  const bestIds = db.prepare(sql.bestIds).pluck();
+  const columnScores = db.prepare(sql.columnScores);
   const sizes = db.prepare(sql.sizes);
   for (let i = Atomics.add(next, 0, 1); i < words.length; i = Atomics.add(next, 0, 1)) {
     const word = words[i];
     const phrase = `"${word}"`;
-    const rows = best.all(phrase, sql.rank, limit);
-    parentPort.postMessage({ word, read: { matches: matchCount.get(phrase), best: rows, sizes: sizes.all(JSON.stringify(rows.map((r) => r.id))) } });
+    const ids = JSON.stringify(bestIds.all(phrase, limit));
+    parentPort.postMessage({ word, read: { matches: matchCount.get(phrase), best: columnScores.all(phrase, ids), sizes: sizes.all(ids) } });
   }
 } finally {
   db.close();
