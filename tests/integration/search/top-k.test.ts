@@ -242,8 +242,8 @@ describe('ranking from impact-ordered lists', () => {
 describe('ranking from the head of the index when the passages tie', () => {
   it('does not decide a page from rows tied with the last one read: the newer document’s tied passages come first', async () => {
     // Eighty passages scoring exactly alike ("Yes." answers are like this): fifty in an older document,
-    // thirty in a newer one with higher ids. FTS5's head of 40 holds only ties; the page is the newer
-    // document's, which the head may not even contain.
+    // thirty in a newer one with higher ids. The first forty of the head looked up are all ties; the
+    // page is the newer document's, which those forty may not even contain.
     const base = Number((await one<{ n: bigint }>('SELECT max(id) AS n FROM Passage')).n) + 1000;
     const docs = [
       { id: 900001, slug: 'tied-older', title: 'Tied Notes Older', on: '2001-01-01', count: 50 },
@@ -278,6 +278,40 @@ describe('ranking from the head of the index when the passages tie', () => {
     } finally {
       await prisma.$executeRawUnsafe(`DELETE FROM Passage WHERE id >= ${base}`);
       await prisma.$executeRawUnsafe('DELETE FROM Document WHERE id IN (900001, 900002)');
+    }
+  });
+
+  it('decides no page from a head that ends in a tie: with more tied passages than the head holds, ranks the old way', async () => {
+    // 1,050 passages scoring alike: 1,000 in an older document, then 50 with higher ids in a newer one.
+    // The head of 1,000 rows ends among them, so none of its rows is sure: the page is the newer
+    // document's, whose passages the head may not hold.
+    const base = Number((await one<{ n: bigint }>('SELECT max(id) AS n FROM Passage')).n) + 1000;
+    const docs = [
+      { id: 900003, slug: 'tied-many-older', on: '2003-01-01', first: 0, count: 1000 },
+      { id: 900004, slug: 'tied-many-newer', on: '2004-01-01', first: 1000, count: 50 },
+    ];
+    for (const doc of docs) {
+      await prisma.$executeRawUnsafe(
+        `INSERT INTO Document (id, slug, kind, title, publishedOn, publishedUntil, datePrecision, status, updatedAt)
+         VALUES (${doc.id}, '${doc.slug}', 'testimony', 'Tied Notes ${doc.on}', '${doc.on}', '${doc.on}', 'day', 'published', '2026-01-01T00:00:00.000+00:00')`,
+      );
+      await prisma.$executeRawUnsafe(
+        `WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < ${doc.count - 1})
+         INSERT INTO Passage (id, documentId, position, anchor, kind, text, createdAt, updatedAt)
+         SELECT ${base + doc.first} + i, ${doc.id}, i + 1, i + 1, 'paragraph', 'Quorbl, yes.', '2026-01-01T00:00:00.000+00:00', '2026-01-01T00:00:00.000+00:00' FROM n`,
+      );
+    }
+    try {
+      const match = (await exactMatch(prisma, parseQuery('quorbl'), new Set()))!;
+      const request: SearchRequest = { q: 'quorbl', page: 1, pageSize: 10 };
+      const window = { limit: 10, offset: 0 };
+      expect(await rankFromIndexHead(prisma, match, request, window)).toBeNull();
+      const expected = await rankEveryMatch(prisma, match, request, window);
+      expect(expected.map((hit) => hit.id)).toEqual(Array.from({ length: 10 }, (_, i) => base + 1000 + i));
+      expect(await rankWindow(prisma, match, request, window)).toEqual(expected);
+    } finally {
+      await prisma.$executeRawUnsafe(`DELETE FROM Passage WHERE id >= ${base}`);
+      await prisma.$executeRawUnsafe('DELETE FROM Document WHERE id IN (900003, 900004)');
     }
   });
 });
