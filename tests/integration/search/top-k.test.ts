@@ -143,14 +143,16 @@ describe('ranking from impact-ordered lists', () => {
     expect(ored.fromLists).toBeGreaterThan(ored.cases / 4);
   }, 240_000);
 
-  it('gives exactly FTS5’s page from the head of the index’s ranking for unfiltered searches no list answers', async () => {
+  it('gives exactly FTS5’s page from the head of the index’s ranking for searches no list answers, unfiltered or by kind', async () => {
     const words = await listedWords();
     const queries = words
       .slice(0, 10)
       .flatMap((word, i) => [`"${word} ${words[i + 1]}"`, `${word} ${words[i + 2]}`, `${word} ${words[i + 3]} -${words[i + 4]}`, `${word.slice(0, 2)}*`]);
     const result = await compareAll(queries);
     expect(result.mismatches).toEqual([]);
+    const doc = await one<{ slug: string }>("SELECT slug FROM Document WHERE status = 'published' ORDER BY id LIMIT 1");
     let fromHead = 0;
+    let fromHeadOfKind = 0;
     let unfiltered = 0;
     for (const q of queries) {
       const match = (await exactMatch(prisma, parseQuery(q), new Set()))!;
@@ -162,10 +164,15 @@ describe('ranking from impact-ordered lists', () => {
         unfiltered += 1;
         if (await rankFromIndexHead(prisma, match, { q, page: 1, pageSize: 10 }, window)) fromHead += 1;
       }
-      // A filter, or one document: the head cannot say which passages pass, so it does not answer.
-      expect(await rankFromIndexHead(prisma, match, { q, page: 1, pageSize: 10, kind: 'answer' }, { limit: 10, offset: 0 })).toBeNull();
+      // A kind is checked on the head's rows (compareAll checked those pages); a topic, a speaker or one
+      // document is not: the head does not answer.
+      if (await rankFromIndexHead(prisma, match, { q, page: 1, pageSize: 10, kind: 'answer' }, { limit: 10, offset: 0 })) fromHeadOfKind += 1;
+      for (const filter of [{ topic: plan.topics[0].slug }, { speaker: plan.speakers[2].slug }, { document: doc.slug }]) {
+        expect(await rankFromIndexHead(prisma, match, { q, page: 1, pageSize: 10, ...filter }, { limit: 10, offset: 0 })).toBeNull();
+      }
     }
     expect(fromHead).toBeGreaterThan(unfiltered / 2);
+    expect(fromHeadOfKind).toBeGreaterThan(queries.length / 2);
   }, 240_000);
 
   it('stays exact after edits through the write path, which rescores what they touched', async () => {
