@@ -103,7 +103,7 @@ export async function rankWindow(db: QueryDb, match: LexicalMatch, request: Sear
   // A frequent word's page comes from its impact-ordered list, an unfiltered search's from the head
   // of the index's own ranking, when either is provably the same page.
   const shortcut = (await rankFromLists(db, match, request, window)) ?? (await rankFromIndexHead(db, match, request, window));
-  if (shortcut) return shortcut.map((hit) => ({ id: hit.id, score: scoreOf(hit.bm25, null) }));
+  if (shortcut) return shortcut.map((hit) => ({ id: hit.id, score: scoreOf(hit.bm25, match.sameCoordination ?? null) }));
   return rankEveryMatch(db, match, request, window);
 }
 
@@ -117,7 +117,7 @@ export async function rankEveryMatch(db: QueryDb, match: LexicalMatch, request: 
     WHERE ${filterSql(request)} AND ${match.where} ${excluded}
     ORDER BY coordination DESC, x.rank, x.publishedOn DESC, x.id, x.position
     LIMIT ${window.limit} OFFSET ${window.offset}`;
-  return rows.map((row) => ({ id: num(row.id), score: scoreOf(-row.rank, match.coordination ? num(row.coordination) : null) }));
+  return rows.map((row) => ({ id: num(row.id), score: scoreOf(-row.rank, match.coordination ? num(row.coordination) : (match.sameCoordination ?? null)) }));
 }
 
 /** One number that orders as the ranking does: words matched first, then BM25 (flipped, > 0) squeezed below 1. */

@@ -7,13 +7,14 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CorpusPlan } from '@/bench/lib/corpus';
-import { closeWriters, createPrismaClient, openWriter, type Writer } from '@/lib/db';
+import { closeWriters, createPrismaClient, fullText, openWriter, sql, type Writer } from '@/lib/db';
 import { addPassage, deletePassage, updateDocumentFields, updatePassage, updateSpeaker } from '@/lib/editorial';
 import { SYSTEM_EDITOR } from '@/lib/editorial/system-editor';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
-import { exactMatch } from '@/lib/search/lexical-match';
+import { exactMatch, relaxedMatch } from '@/lib/search/lexical-match';
 import { rankEveryMatch, rankWindow } from '@/lib/search/lexical-search';
 import { initialismsOf, parseQuery } from '@/lib/search/query-parser';
+import { isStopWord } from '@/lib/search/stop-words';
 import { buildTermImpacts } from '@/lib/search/top-k/build';
 import { rankFromIndexHead } from '@/lib/search/top-k/index-head';
 import { rankFromLists } from '@/lib/search/top-k/rank';
@@ -320,6 +321,42 @@ describe('ranking from the head of the index when the passages tie', () => {
       await prisma.$executeRawUnsafe(`DELETE FROM Passage WHERE id >= ${base}`);
       await prisma.$executeRawUnsafe('DELETE FROM Document WHERE id IN (900003, 900004)');
     }
+  });
+});
+
+describe('a natural query with only one of its words found', () => {
+  const absent = 'zorbliquant';
+  const coordinationOf = (word: string) => sql`(CASE WHEN x.id IN (${fullText.rowsMatching(`"${word}"`)}) THEN 1 ELSE 0 END)`;
+
+  it('is ranked as a plain plan, from a list, with the very pages and scores its coordination of 1 gave', async () => {
+    const word = (await listedWords()).find((w) => !isStopWord(w))!;
+    const q = `${word} ${absent}`;
+    const plan = (await relaxedMatch(prisma, parseQuery(q), new Set()))!;
+    expect(plan).toMatchObject({ coordination: null, sameCoordination: 1, matchedBy: 'some' });
+    // The plan as it was: each word's coordination counted on every match.
+    const counted = { ...plan, sameCoordination: undefined, coordination: sql`${coordinationOf(word)} + ${coordinationOf(absent)}` };
+    const filters: Partial<SearchRequest>[] = [{}, { kind: 'answer' }, { topic: corpus.plan.topics[0].slug }];
+    for (const filter of filters) {
+      for (const window of [
+        { limit: 10, offset: 0 },
+        { limit: 100, offset: 0 },
+        { limit: 10, offset: 20 },
+      ]) {
+        const request: SearchRequest = { q, page: 1, pageSize: 10, ...filter };
+        const expected = await rankEveryMatch(prisma, counted, request, window);
+        expect(expected.length).toBeGreaterThan(0);
+        expect(expected.every((hit) => Math.floor(hit.score) === 1)).toBe(true);
+        expect(await rankWindow(prisma, plan, request, window)).toEqual(expected);
+      }
+    }
+    expect(await rankFromLists(prisma, plan, { q, page: 1, pageSize: 10 }, { limit: 10, offset: 0 })).not.toBeNull();
+  });
+
+  it('keeps its coordination when two of its words are found', async () => {
+    const [a, b] = (await listedWords()).filter((w) => !isStopWord(w));
+    const plan = (await relaxedMatch(prisma, parseQuery(`${a} ${b} ${absent}`), new Set()))!;
+    expect(plan.coordination).not.toBeNull();
+    expect(plan.sameCoordination).toBeUndefined();
   });
 });
 
