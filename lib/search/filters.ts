@@ -47,14 +47,17 @@ export interface MatchedRowsOptions {
   filtered?: boolean;
   /** With `filtered`: the speaker's passages, each match checked against them before its row is read (narrowing.ts). */
   narrowing?: Narrowing | null;
+  /** With `filtered`: only the matches among these passages (ids, as a subquery), checked before their rows are read. */
+  among?: Sql;
 }
 
 /** Matching passages of published documents (and of one document, when asked), as the row source `x`. */
 export function matchedRows(expression: string, request: SearchRequest, options: MatchedRowsOptions = {}): Sql {
   const rows = sql`${fullText.matchedRows(expression, options.withRank ?? false, options.sampleEvery, request.document)} AND ${isPublicDocument}`;
   if (!options.filtered) return rows;
-  const { narrowing } = options;
-  const narrowed = narrowing && fullText.amongIds ? sql`${rows} AND ${fullText.amongIds(narrowing.ids)}` : rows;
+  const { narrowing, among } = options;
+  const amongAll = [narrowing?.ids, among].filter((ids): ids is Sql => ids !== undefined);
+  const narrowed = fullText.amongIds ? amongAll.reduce((kept, ids) => sql`${kept} AND ${fullText.amongIds!(ids)}`, rows) : rows;
   if (!request.topic) return narrowed;
   // A scalar subquery, not EXISTS: SQLite 3.53 turns an EXISTS into a join and places it after the passage's.
   const inTopic = sql`(SELECT 1 FROM PassageTopic ft WHERE ft.passageId = ${fullText.matchedId} AND ft.topicId = ${topicIdOf(request.topic)}) IS NOT NULL`;

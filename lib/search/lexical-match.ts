@@ -19,6 +19,12 @@ export interface LexicalMatch {
    * (only one of the words is found at all): that number, for the scores.
    */
   sameCoordination?: number;
+  /**
+   * Relaxed only, with `coordination`: the expression of each of the query's words found at all,
+   * when none is an initialism (whose coordination is not its expression's matches): a passage's
+   * coordination is how many of them it matches.
+   */
+  wordsFound?: string[];
   matchedBy: 'all' | 'some';
 }
 
@@ -106,16 +112,17 @@ const COMMON_SHARE = 0.05;
 const COMMON_MIN = 1_000;
 
 /** The units that let a passage in (every one not common; if all are, the rarest alone), and how many units match any passage. */
-async function gatingUnits(db: QueryDb, units: Unit[], expressionOf: (u: Unit) => string): Promise<{ gating: Unit[]; found: number }> {
+async function gatingUnits(db: QueryDb, units: Unit[], expressionOf: (u: Unit) => string): Promise<{ gating: Unit[]; found: Unit[] }> {
   const [all, ...counts] = await Promise.all([
     db.$queryRaw<{ n: number | bigint }[]>`SELECT count(*) AS n FROM Passage`,
     ...units.map((u) => db.$queryRaw<{ n: number | bigint }[]>`SELECT count(*) AS n FROM (${fullText.rowsMatching(expressionOf(u))}) r`),
   ]);
   const common = Math.max(COMMON_MIN, COMMON_SHARE * num(all[0].n));
   const found = units.map((unit, i) => ({ unit, n: num(counts[i][0].n) })).filter((c) => c.n > 0);
-  if (found.length === 0) return { gating: units, found: 0 };
+  if (found.length === 0) return { gating: units, found: [] };
   const rare = found.filter((c) => c.n <= common);
-  return { gating: rare.length > 0 ? rare.map((c) => c.unit) : [found.sort((a, b) => a.n - b.n)[0].unit], found: found.length };
+  const gating = rare.length > 0 ? rare.map((c) => c.unit) : [[...found].sort((a, b) => a.n - b.n)[0].unit];
+  return { gating, found: found.map((c) => c.unit) };
 }
 
 /**
@@ -136,7 +143,7 @@ export async function relaxedMatch(db: QueryDb, parsed: ParsedQuery, initialisms
   // passage the plan matches matches it and no other, so coordination is 1 throughout. Left out, the
   // plan is a plain one: a ranking list or the index's head can answer it (at 1,000,000 passages,
   // ranking every match of `military` to weigh a coordination of 1 took 270 ms).
-  if (found === 1 && !isInitialism(gating[0].term, initialisms)) {
+  if (found.length === 1 && !isInitialism(gating[0].term, initialisms)) {
     return { expression, where: TRUE, coordination: null, sameCoordination: 1, matchedBy: 'some' };
   }
   const matchOf = (u: Unit) => initialismCondition([u.term], lookupOf, initialisms, {}) ?? sql`x.id IN (${fullText.rowsMatching(unitExpression(u))})`;
@@ -150,6 +157,7 @@ export async function relaxedMatch(db: QueryDb, parsed: ParsedQuery, initialisms
       matches.map((m) => sql`(CASE WHEN ${m} THEN 1 ELSE 0 END)`),
       ' + ',
     ),
+    ...(units.some((u) => isInitialism(u.term, initialisms)) ? {} : { wordsFound: found.map(unitExpression) }),
     matchedBy: 'some',
   };
 }
