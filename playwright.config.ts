@@ -1,10 +1,10 @@
-// Browser tests: Debian's Chromium (Playwright's own browser downloads are unreachable here),
-// driving the production build served by `npm start` against a fresh database.
+// Browser tests: Debian's Chromium headless shell (Playwright's own browser downloads are unreachable
+// here), driving the production build served by `npm start` against a fresh database.
 import { defineConfig, devices } from '@playwright/test';
-import { CHROMIUM_FLAGS, ensureChromium } from './tests/e2e/support/chromium';
+import { CHROMIUM_FLAGS, ensureChromium, HEADLESS_SHELL } from './tests/e2e/support/chromium';
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
-const chromium = ensureChromium(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium');
+const chromium = ensureChromium(process.env.CHROMIUM_PATH ?? HEADLESS_SHELL);
 const BACK_OFFICE = /(admin|security)\.spec\.ts$/;
 // E2E_ENGINE=postgresql (the second half of `npm run test:e2e`) runs the readers' flows and the back
 // office's edits again on a throwaway PostgreSQL server, after the SQLite run: one server at a time,

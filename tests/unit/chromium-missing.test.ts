@@ -12,6 +12,8 @@ it('stops the browser tests with one clear line when Chromium is missing', () =>
   expect(run.status).toBe(1);
   const lines = `${run.stdout}${run.stderr}`.trim().split('\n');
   expect(lines).toEqual([
-    expect.stringMatching(/^The browser tests need Chromium at \/nonexistent\/chromium, and it is not there\. Install it: .*apt-get install -y chromium/),
+    expect.stringMatching(
+      /^The browser tests need Chromium at \/nonexistent\/chromium, and it is not there\. Install it: .*apt-get install -y chromium-headless-shell/,
+    ),
   ]);
 });
