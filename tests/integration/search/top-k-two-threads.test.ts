@@ -28,7 +28,16 @@ describe('building the ranking lists on two threads', () => {
     expect(oneThread.lists.length).toBeGreaterThan(10);
     writer.db.exec('DELETE FROM TermImpact; DELETE FROM TermImpactList');
 
-    const report = await buildTermImpactsOnTwoThreads(writer, OPTIONS);
+    // A worker thread takes a few hundred milliseconds to start, and on a loaded machine (two test
+    // files at once on two cores) this thread once read every word before the worker took one. So it
+    // pauses for 2 s after its first word (progress is told on this thread, synchronously, until its
+    // reads are done): both threads then read some, whatever the load.
+    let paused = false;
+    const pauseOnce = () => {
+      if (!paused) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2_000);
+      paused = true;
+    };
+    const report = await buildTermImpactsOnTwoThreads(writer, { ...OPTIONS, onProgress: pauseOnce });
     expect(lists()).toEqual(oneThread);
     expect(report.lists).toBe(oneThread.lists.length);
     // The threads take turns word by word: each reads some.
