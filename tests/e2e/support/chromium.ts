@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 /**
  * Debian's old headless shell (package chromium-headless-shell), what Playwright itself runs headless
  * tests in: the full browser's headless mode made every context and page about twice as slow here
- * (a new context 400-700 ms against 130-320, axe's injection 580-830 against 350-470 ms).
+ * (a new context 400-700 ms against 130-320, axe's injection 480-830 against 350-470 ms).
  */
 export const HEADLESS_SHELL = '/usr/bin/chromium-headless-shell';
 const HEADLESS_SHELL_PACKAGE = 'chromium-headless-shell';
