@@ -71,6 +71,14 @@ export interface FullTextStatements {
    */
   bestMatches?(expression: string, limit: number): Sql;
   /**
+   * bestMatches and, from the same pass over the matches, the id of every match that is a multiple of
+   * `every` (matchedRows's sample, before any filter): rows (id, score, sampled), the best first with
+   * sampled 0, then the sample with sampled 1 (a row may be in both). Null when a pass of its own
+   * costs the sample less than keeping the matches for it does (SQLite: unless the expression holds a
+   * phrase, whose pass reads its words' positions).
+   */
+  bestMatchesAndSample?(expression: string, limit: number, every: number): Sql | null;
+  /**
    * Passages looked up in the index one by one: `matches(id)` is a condition that the passage whose
    * id is `id` matches `expression`, and `cost` what one lookup costs, in matches read from the index
    * in turn. For a few passages read from elsewhere first; never to rank (SQLite's BM25 would gather

@@ -18,9 +18,11 @@
 // `her*` (15,000-89,000 matches): totals within 1.3% of the exact count; the three largest years within
 // 1-15%; the two largest speakers (~1% of the matches each, ~20 in the sample) within 10-35%. A count
 // is 8-41 ms, against 124-524 ms for sixteen windows of ids. They are labelled estimates; a value
-// shown always filters exactly.
+// shown always filters exactly. A phrase ranked from the index's head takes the sample in the same pass
+// as its best matches, and its count reads the sample from there (takeSample): the same sample, one
+// pass over the phrase's positions fewer.
 import 'server-only';
-import { fullText, num, sql, type QueryDb, type Sql } from '@/lib/db';
+import { fullText, join, num, sql, type QueryDb, type Sql } from '@/lib/db';
 import { countRows, EMPTY_FACETS, passagesByIds, passagesWhere } from './facets';
 import { filterSql, hasFilters, matchedRows, speakerIdOf, type MatchedRowsOptions } from './filters';
 import { narrowingFor } from './narrowing';
@@ -91,32 +93,18 @@ export async function anyMatch(db: QueryDb, match: LexicalMatch, request: Search
  * The total and facets of the plan's matches plus `alsoIds` (passages found by meaning alone, none of
  * them matched by the plan), each passage counted once: exact up to the cap, estimated past it.
  */
-export async function countMatches(
-  db: QueryDb,
-  match: LexicalMatch | null,
-  request: SearchRequest,
-  alsoIds: number[] = [],
-  target: number = SAMPLE_TARGET,
-): Promise<Counted> {
+export async function countMatches(db: QueryDb, match: LexicalMatch | null, request: SearchRequest, alsoIds: number[] = []): Promise<Counted> {
   const also = alsoIds.length > 0 ? passagesByIds(alsoIds) : null;
   if (!match) return also ? countRows(db, also, request) : { total: 0, facets: EMPTY_FACETS };
-  const all = await probe(db, match, request, false, EXACT_COUNT_CAP + 1);
-  const exact = () => countRows(db, also ? sql`${planRows(match, request)} UNION ALL ${also}` : planRows(match, request), request);
-  if (all.n <= EXACT_COUNT_CAP) return exact();
-
-  // Two subqueries: min and max together in one SELECT would scan the table instead of reading its two ends.
-  const [bounds] = await db.$queryRaw<{ lo: number | bigint; hi: number | bigint }[]>`
-    SELECT (SELECT min(id) FROM Passage) AS lo, (SELECT max(id) FROM Passage) AS hi`;
-  const lo = num(bounds.lo);
-  const span = num(bounds.hi) - lo + 1;
-  // Matches per id in the probe's stretch (an underestimate if they came out of order: a larger sample, never a wrong one).
-  const density = all.n / Math.max(1, all.last - all.first + 1);
-  const matches = density * span;
-  const every = Math.floor(matches / target);
+  const { all, matches, every } = await samplingOf(db, match, request);
   // A sample of half the matches or more would cost what counting everything does: count everything.
-  if (every < 2) return exact();
+  if (every === null) return countRows(db, also ? sql`${planRows(match, request)} UNION ALL ${also}` : planRows(match, request), request);
 
-  const sample = planRows(match, request, { sampleEvery: every });
+  // The ranking may have taken the very sample in its own pass over the matches (takeSample).
+  const taken = takenSample(match, request, every);
+  const sample = taken
+    ? sql`SELECT * FROM (${passagesWhere(sql`p.id IN (${join(taken)}) AND ${isPublicDocument}`)}) x WHERE ${match.where}`
+    : planRows(match, request, { sampleEvery: every });
   const scale = every;
   const [sampled, filtered, exactAlso] = await Promise.all([
     countRows(db, sample, request),
@@ -130,6 +118,59 @@ export async function countMatches(
     facets: addFacets(scaleFacets(sampled.facets, scale), exactAlso.facets),
     approximate: true,
   };
+}
+
+interface Sampling {
+  /** The probe: at most EXACT_COUNT_CAP + 1 of the plan's matches, counted, and the span of ids they cover. */
+  all: { n: number; first: number; last: number };
+  /** The matches in the whole archive: estimated from the probe's density, or the probe's count when it saw them all. */
+  matches: number;
+  /** The sample's stride: every k-th passage by id; null when every match is counted. */
+  every: number | null;
+}
+
+/** Each plan's sampling, for the one request its search serves (keyed by the plan object, which lives as long as that search). */
+const samplings = new WeakMap<LexicalMatch, { document: string | undefined; sampling: Promise<Sampling> }>();
+
+/**
+ * How the plan's matches are counted: all of them, or a sample of every k-th. Decided once for the
+ * search: its count needs it, and so does its ranking when it takes the sample in the same pass as its
+ * best matches (rankFromIndexHead).
+ */
+export function samplingOf(db: QueryDb, match: LexicalMatch, request: SearchRequest): Promise<Sampling> {
+  const known = samplings.get(match);
+  if (known && known.document === request.document) return known.sampling;
+  const sampling = decideSampling(db, match, request);
+  samplings.set(match, { document: request.document, sampling });
+  return sampling;
+}
+
+async function decideSampling(db: QueryDb, match: LexicalMatch, request: SearchRequest): Promise<Sampling> {
+  const all = await probe(db, match, request, false, EXACT_COUNT_CAP + 1);
+  if (all.n <= EXACT_COUNT_CAP) return { all, matches: all.n, every: null };
+  // Two subqueries: min and max together in one SELECT would scan the table instead of reading its two ends.
+  const [bounds] = await db.$queryRaw<{ lo: number | bigint; hi: number | bigint }[]>`
+    SELECT (SELECT min(id) FROM Passage) AS lo, (SELECT max(id) FROM Passage) AS hi`;
+  const span = num(bounds.hi) - num(bounds.lo) + 1;
+  // Matches per id in the probe's stretch (an underestimate if they came out of order: a larger sample, never a wrong one).
+  const density = all.n / Math.max(1, all.last - all.first + 1);
+  const matches = density * span;
+  const every = Math.floor(matches / SAMPLE_TARGET);
+  return { all, matches, every: every < 2 ? null : every };
+}
+
+/** Samples a search's ranking took in its pass over the plan's matches: the ids of every match that is a multiple of `every`, before any filter. */
+const samplesTaken = new WeakMap<LexicalMatch, { every: number; document: string | undefined; ids: number[] }>();
+
+/** Keeps the sample the plan's ranking took (its ids, before any filter), for the plan's count to read instead of taking it again. */
+export function takeSample(match: LexicalMatch, request: SearchRequest, every: number, ids: number[]): void {
+  samplesTaken.set(match, { every, document: request.document, ids });
+}
+
+/** The ids of the sample of every `every`-th match the plan's ranking took for this request, or null. */
+export function takenSample(match: LexicalMatch, request: SearchRequest, every: number): number[] | null {
+  const taken = samplesTaken.get(match);
+  return taken && taken.every === every && taken.document === request.document ? taken.ids : null;
 }
 
 /** An estimate to two significant figures: the digits past them would claim a precision it has not. */

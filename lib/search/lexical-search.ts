@@ -81,7 +81,11 @@ async function run(
   window: { limit: number; offset: number },
   count: boolean,
 ): Promise<LexicalResult> {
-  const [ranked, counted] = await Promise.all([rankWindow(db, match, request, window), count ? countMatches(db, match, request) : null]);
+  // Ranked before counted where the engine answers one statement at a time anyway (SQLite): the
+  // ranking's pass over every match may take the count's sample too (rankFromIndexHead).
+  const [ranked, counted] = fullText.bestMatchesAndSample
+    ? [await rankWindow(db, match, request, window), count ? await countMatches(db, match, request) : null]
+    : await Promise.all([rankWindow(db, match, request, window), count ? countMatches(db, match, request) : null]);
   // Counted, the total says whether anything matched; uncounted, a page of hits does, or one probe.
   const found = counted ? counted.total > 0 : ranked.length > 0 || (await anyMatch(db, match, request));
   return { ranked, found, counted, match, matchedBy: found ? match.matchedBy : undefined };

@@ -4,7 +4,10 @@
 // built by bench/lib/load.ts), so common words have thousands of matches.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openReader, sql, type Reader, type Sql } from '@/lib/db';
-import { EXACT_COUNT_CAP, roundEstimate } from '@/lib/search/counting';
+import { countMatches, EXACT_COUNT_CAP, roundEstimate, samplingOf, takenSample } from '@/lib/search/counting';
+import { exactMatch } from '@/lib/search/lexical-match';
+import { parseQuery } from '@/lib/search/query-parser';
+import { rankFromIndexHead } from '@/lib/search/top-k/index-head';
 import { searchPassages } from '@/lib/search/search-passages';
 import type { SearchRequest } from '@/lib/search/types';
 import { generatedCorpusForFile } from '@/tests/support/generated-corpus';
@@ -92,6 +95,32 @@ describe('counts past the cap', () => {
     const [a, b] = [await searchPassages(db, lexical('the')), await searchPassages(db, lexical('the', { page: 2 }))];
     expect(b.total).toBe(a.total);
     expect(b.facets).toEqual(a.facets);
+  });
+
+  it.each<Partial<SearchRequest>>([{}, { kind: 'answer' }, { from: '2000', to: '2015' }])(
+    'a phrase ranked from the index head takes the count its sample in the same pass, which counts as a pass of its own does (%j)',
+    async (filters) => {
+      const request = lexical('"of the"', filters);
+      const ranked = (await exactMatch(db, parseQuery(request.q), new Set()))!;
+      expect(await rankFromIndexHead(db, ranked, request, { limit: 10, offset: 0 })).toHaveLength(10);
+      const { every } = await samplingOf(db, ranked, request);
+      expect(every).toBeGreaterThan(1);
+      expect(takenSample(ranked, request, every!)?.length).toBeGreaterThan(EXACT_COUNT_CAP / every!);
+      // The same plan, never ranked: its count takes the sample in a pass of its own.
+      const counted = (await exactMatch(db, parseQuery(request.q), new Set()))!;
+      const own = await countMatches(db, counted, request);
+      expect(takenSample(counted, request, every!)).toBeNull();
+      expect(own.approximate).toBe(true);
+      expect(await countMatches(db, ranked, request)).toEqual(own);
+    },
+  );
+
+  it('a phrase gives the same estimate on a page from the index head as on a page past it', async () => {
+    const first = await searchPassages(db, lexical('"of the"'));
+    const deep = await searchPassages(db, lexical('"of the"', { page: 150 }));
+    expect(first.approximate).toBe(true);
+    expect(deep.hits).toHaveLength(10);
+    expect({ total: deep.total, facets: deep.facets }).toEqual({ total: first.total, facets: first.facets });
   });
 
   it('a page far past the end answers with no hits, not an error', async () => {
