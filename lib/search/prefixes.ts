@@ -6,8 +6,13 @@ import { foldDiacritics } from './fold';
 
 /** Enough for any real prefix; a two-letter one in a huge archive is cut to its commonest words. */
 const MAX_WORDS_PER_PREFIX = 40;
-/** Speakers and titles read to list the name words a prefix starts; past this, the list is not claimed whole. */
-const MAX_NAMES_PER_PREFIX = 200;
+/**
+ * Speakers and titles read to list the name words a prefix starts; past this, the list is not claimed
+ * whole, and the engine's own prefix is searched beside the words. Reading names is cheaper than that
+ * prefix: `smugg*` at 1,000,000 passages is in 1,462 titles (13 ms to read them), and with its own
+ * prefix FTS5 ranked its matches in 186 ms instead of 138, and marked a page's snippets in 35 instead of 1.
+ */
+const MAX_NAMES_PER_PREFIX = 5_000;
 
 /** The words of a name or title, folded as the index folds them. */
 const wordsOf = (text: string) =>
@@ -41,7 +46,8 @@ async function wordsFor(db: QueryDb, prefix: string, index: FullTextIndex): Prom
   const words = rows.slice(0, MAX_WORDS_PER_PREFIX).map((r) => r.term);
   // Only the passage index is claimed whole: the entities' also holds biographies, which no word list covers.
   const names = index === 'passages' && rows.length <= MAX_WORDS_PER_PREFIX ? await nameWords(db, folded) : null;
-  return names === null ? { words, complete: false } : { words: [...new Set([...words, ...names])], complete: true };
+  const all = names === null ? null : [...new Set([...words, ...names])];
+  return all === null || all.length > MAX_WORDS_PER_PREFIX ? { words, complete: false } : { words: all, complete: true };
 }
 
 export async function prefixLookup(db: QueryDb, query: ParsedQuery, index: FullTextIndex = 'passages'): Promise<PrefixLookup> {
