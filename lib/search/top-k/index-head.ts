@@ -53,8 +53,12 @@ async function readHead(db: QueryDb, match: LexicalMatch, request: SearchRequest
   return rows.filter((row) => num(row.sampled) === 0).sort((a, b) => a.score - b.score);
 }
 
+/** Whether the head may decide the search's page (whatever its depth): the engine ranks by the index alone, and the plan and filters allow it. */
+export const headMayAnswer = (match: LexicalMatch, request: SearchRequest): boolean =>
+  Boolean(fullText.bestMatches) && isPlainMatch(match) && !request.speaker && !request.topic && !request.document;
+
 export async function rankFromIndexHead(db: QueryDb, match: LexicalMatch, request: SearchRequest, window: PageWindow): Promise<TopKPassage[] | null> {
-  if (!fullText.bestMatches || !isPlainMatch(match) || request.speaker || request.topic || request.document) return null;
+  if (!headMayAnswer(match, request)) return null;
   const need = window.offset + window.limit;
   if (firstLookup(need) > LONGEST_HEAD) return null;
   const head = await readHead(db, match, request);
