@@ -1,6 +1,7 @@
 // What every shortcut ranking (the lists, their alternatives, the index head) shares: the page it is
-// asked for, a scored passage, the ranked-page statement's order, and which of some passages a search
-// may show (public, in the asked document, under the filters), looked up by id.
+// asked for, a scored passage, the ranked-page statement's order, which of some passages a search may
+// show (public, in the asked document, under the filters), looked up by id, and the best of them in
+// FTS5's own ordering of some matches.
 import 'server-only';
 import { empty, join, num, sql, type QueryDb } from '@/lib/db';
 import { filterSql } from '../filters';
@@ -42,4 +43,52 @@ export async function shownAmong(db: QueryDb, ids: number[], request: SearchRequ
       WHERE p.id IN (${join(ids)}) AND ${isPublicDocument} ${inDocument}) x
     WHERE ${filterSql(request)}`;
   return rows.map((row) => ({ id: num(row.id), publishedOn: row.publishedOn, position: num(row.position) }));
+}
+
+/** The first look-up for `need` passages: most matches are published. */
+export const firstLookup = (need: number) => need * 2 + 20;
+
+/** How many of `rows` (best first) to look up to see the first `count` and every row tied with the last of them. */
+function throughTies(rows: { score: number }[], count: number): number {
+  let end = Math.min(count, rows.length);
+  while (end < rows.length && rows[end].score === rows[end - 1].score) end += 1;
+  return end;
+}
+
+/**
+ * The best passages the request may show among `head`, FTS5's own ordering of some matches by the
+ * index alone (rows: id, score, lower is better, best first): at least `need` of them, with every one
+ * tied with the last, or all there are. They are looked up a stretch at a time, each ending between two
+ * scores, so no row left unread ties with one read. When the head is not `complete` (it stops at a
+ * limit), rows tied with its last row may be unread, so only rows scoring strictly better count; null
+ * when those are too few to show `need`.
+ */
+export async function bestShown(
+  db: QueryDb,
+  head: { id: number | bigint; score: number }[],
+  complete: boolean,
+  need: number,
+  request: SearchRequest,
+  exclude: number[] = [],
+): Promise<ScoredCandidate[] | null> {
+  const last = head.at(-1)?.score;
+  const excluded = new Set(exclude);
+  const sure = (complete ? head : head.filter((row) => row.score < last!)).filter((row) => !excluded.has(num(row.id)));
+  // FTS5's rank with its sign flipped: BM25, higher is better, as the lists give it.
+  const scores = new Map(sure.map((row) => [num(row.id), -row.score]));
+  const shown: Omit<ScoredCandidate, 'bm25'>[] = [];
+  let read = 0;
+  while (read < sure.length && shown.length < need) {
+    const end = throughTies(sure, read === 0 ? firstLookup(need) : read * 2);
+    shown.push(
+      ...(await shownAmong(
+        db,
+        sure.slice(read, end).map((row) => num(row.id)),
+        request,
+      )),
+    );
+    read = end;
+  }
+  if (!complete && shown.length < need) return null;
+  return shown.map((row) => ({ ...row, bm25: scores.get(row.id)! }));
 }

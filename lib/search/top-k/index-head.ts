@@ -15,20 +15,11 @@ import { fullText, num, type QueryDb } from '@/lib/db';
 import { samplingOf, takeSample, takenSample } from '../counting';
 import { isPlainMatch, type LexicalMatch } from '../lexical-match';
 import type { SearchRequest } from '../types';
-import { byRank, shownAmong, type PageWindow, type ScoredCandidate } from './candidates';
+import { bestShown, byRank, firstLookup, type PageWindow } from './candidates';
 import type { TopKPassage } from './rank';
 
 /** A page deeper than this ranks the old way. */
-const LONGEST_HEAD = 1_000;
-/** The first look-up for a page reaching `need`: most matches are published. */
-const firstLookup = (need: number) => need * 2 + 20;
-
-/** How many of `rows` (best first) to look up to see the first `count` and every row tied with the last of them. */
-function throughTies(rows: { score: number }[], count: number): number {
-  let end = Math.min(count, rows.length);
-  while (end < rows.length && rows[end].score === rows[end - 1].score) end += 1;
-  return end;
-}
+export const LONGEST_HEAD = 1_000;
 
 /**
  * The index's LONGEST_HEAD best matches, best first. The longest head at once: FTS5 scores every match
@@ -62,26 +53,11 @@ export async function rankFromIndexHead(db: QueryDb, match: LexicalMatch, reques
   const need = window.offset + window.limit;
   if (firstLookup(need) > LONGEST_HEAD) return null;
   const head = await readHead(db, match, request);
-  const complete = head.length < LONGEST_HEAD;
-  const last = head.at(-1)?.score;
-  // Every match scoring below the last row read is in the head; one tied with it may not be.
-  const excluded = new Set(window.exclude ?? []);
-  const sure = (complete ? head : head.filter((row) => row.score < last!)).filter((row) => !excluded.has(num(row.id)));
-  // FTS5's rank with its sign flipped: BM25, higher is better, as the lists give it.
-  const scores = new Map(sure.map((row) => [num(row.id), -row.score]));
-  // Looked up a stretch at a time, each ending between two scores, so no row left unread ties with one read.
-  const published: Omit<ScoredCandidate, 'bm25'>[] = [];
-  let read = 0;
-  while (read < sure.length && published.length < need) {
-    const end = throughTies(sure, read === 0 ? firstLookup(need) : read * 2);
-    const ids = sure.slice(read, end).map((row) => num(row.id));
-    published.push(...(await shownAmong(db, ids, request)));
-    read = end;
-  }
-  if (!complete && published.length < need) return null;
-  const rows: ScoredCandidate[] = published.map((row) => ({ ...row, bm25: scores.get(row.id)! }));
+  const rows = await bestShown(db, head, head.length < LONGEST_HEAD, need, request, window.exclude);
   return rows
-    .sort(byRank)
-    .slice(window.offset, need)
-    .map(({ id, bm25 }) => ({ id, bm25 }));
+    ? rows
+        .sort(byRank)
+        .slice(window.offset, need)
+        .map(({ id, bm25 }) => ({ id, bm25 }))
+    : null;
 }

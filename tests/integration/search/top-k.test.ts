@@ -144,6 +144,26 @@ describe('ranking from impact-ordered lists', () => {
     expect(ored.fromLists).toBeGreaterThan(ored.cases / 4);
   }, 240_000);
 
+  it('gives exactly FTS5’s page for a listed word OR’ed with a word many of its passages also have: only the best of those are scored beside the list', async () => {
+    // More passages with both words than the deepest page needs (30): those not among the best are
+    // left to the list's walk, which scores them for the listed word alone, and must never place them.
+    const words = (await listedWords()).slice(0, 4);
+    const middling = (await prisma.$queryRawUnsafe(
+      'SELECT term FROM passage_words_fts_vocab WHERE doc BETWEEN 60 AND 150 AND length(term) > 4 ORDER BY doc DESC, term LIMIT 8',
+    )) as { term: string }[];
+    const queries = words.flatMap((word, i) => [`${word} OR ${middling[i * 2].term}`, `${word} OR ${middling[i * 2 + 1].term}`]);
+    const both = await Promise.all(
+      queries.map(async (q) => {
+        const [word, other] = q.split(' OR ');
+        return Number((await one<{ n: bigint }>(`SELECT count(*) AS n FROM passage_fts WHERE passage_fts MATCH '"${word}" AND "${other}"'`)).n);
+      }),
+    );
+    expect(Math.max(...both)).toBeGreaterThan(30);
+    const result = await compareAll(queries);
+    expect(result.mismatches).toEqual([]);
+    expect(result.fromLists).toBeGreaterThan(result.cases / 4);
+  }, 240_000);
+
   it('gives exactly FTS5’s page from the head of the index’s ranking for searches no list answers, unfiltered or by kind', async () => {
     const words = await listedWords();
     const queries = words
