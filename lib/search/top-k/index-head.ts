@@ -45,7 +45,7 @@ async function readHead(db: QueryDb, match: LexicalMatch, request: SearchRequest
 }
 
 /** Whether the head may decide the search's page (whatever its depth): the engine ranks by the index alone, and the plan and filters allow it. */
-export const headMayAnswer = (match: LexicalMatch, request: SearchRequest): boolean =>
+const headMayAnswer = (match: LexicalMatch, request: SearchRequest): boolean =>
   Boolean(fullText.bestMatches) && isPlainMatch(match) && !request.speaker && !request.topic && !request.document;
 
 export async function rankFromIndexHead(db: QueryDb, match: LexicalMatch, request: SearchRequest, window: PageWindow): Promise<TopKPassage[] | null> {

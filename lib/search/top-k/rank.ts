@@ -25,7 +25,6 @@ import type { SearchRequest } from '../types';
 import { listedWordOf, othersScored } from './alternatives';
 import { byRank, shownAmong, type PageWindow, type ScoredCandidate } from './candidates';
 import { idfOf, termPart } from './bm25';
-import { headMayAnswer } from './index-head';
 
 export interface TopKPassage {
   id: number;
@@ -34,16 +33,6 @@ export interface TopKPassage {
 }
 
 const BATCH = 100;
-/**
- * The alternatives' passages FTS5 scores beside a list, as a share of the word's passages, past which
- * another way ranks for less. Scoring them costs about 10 µs a passage; the index head ranks every
- * match for 0.5-1.2 µs one (more for more alternatives). At 1,000,000 passages: `her*` (231,000
- * passages for `her`, 114,000 for `here` and the other 8 words, 49%): 584 ms from the list, 183 from
- * the head; `was*` (576,000 and 58,000 for 29 words, 10%): about 500 against 720; `was` OR 3 words
- * (5%): 347 against 302. Where the head cannot answer (a speaker or a topic), ranking every match
- * checks the filter on each: `was*` in one topic, 296 ms from the list, 675 the old way.
- */
-const OTHERS_SHARE = { headMayAnswer: 1 / 4, otherwise: 1 / 2 };
 const BOUND_MARGIN = 1e-9;
 
 export async function rankFromLists(db: QueryDb, match: LexicalMatch, request: SearchRequest, window: PageWindow): Promise<TopKPassage[] | null> {
@@ -70,13 +59,9 @@ export async function rankFromLists(db: QueryDb, match: LexicalMatch, request: S
   let wordCount: number | null = null;
   const countOfWord = async () => (wordCount ??= num((await db.$queryRaw<{ n: number | bigint }[]>(reading.matchCount(`"${word}"`)))[0].n));
   // The passages with any other alternative that may enter the page, with their whole scores; null
-  // when they are more than OTHERS_SHARE of the word's: then ranking every match costs less.
+  // when they are more than half as many as the word's: then ranking every match costs no more.
   const others = split.others
-    ? await othersScored(db, word, split.others, request, {
-        cap: Math.floor((await countOfWord()) * (headMayAnswer(match, request) ? OTHERS_SHARE.headMayAnswer : OTHERS_SHARE.otherwise)),
-        need,
-        exclude: [...excluded],
-      })
+    ? await othersScored(db, word, split.others, request, { cap: Math.floor((await countOfWord()) / 2), need, exclude: [...excluded] })
     : [];
   if (!others) return null;
   // Every passage with the word and another alternative is among them: the walk skips those.
