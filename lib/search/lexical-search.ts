@@ -3,7 +3,7 @@
 // ranked passage ids with scores, the total and the facets, for a page or for a fusion step to use.
 import 'server-only';
 import { empty, fullText, join, num, sql, type QueryDb, type Sql } from '@/lib/db';
-import { anyMatch, countMatches, planRows, type Counted } from './counting';
+import { anyMatch, countMatches, keepFilteredCount, planRows, type Counted } from './counting';
 import { EMPTY_FACETS } from './facets';
 import { filterSql, matchedRows } from './filters';
 import { exactMatch, relaxedMatch, type LexicalMatch } from './lexical-match';
@@ -149,11 +149,15 @@ export async function rankEveryMatch(db: QueryDb, match: LexicalMatch, request: 
   const coordination = match.coordination ?? sql`0`;
   const excluded = window.exclude?.length ? sql`AND x.id NOT IN (${join(window.exclude)})` : empty;
   const narrowing = await narrowingFor(db, match.expression, request);
-  const rows = await db.$queryRaw<{ id: number | bigint; rank: number; coordination: number | bigint }[]>`
-    SELECT x.id AS id, x.rank AS rank, ${coordination} AS coordination FROM (${matchedRows(match.expression, request, { withRank: true, filtered: true, narrowing, among })}) x
+  // `matched`: how many rows the ranking sorted, all of them, which is the filtered count the page's
+  // total needs (counting.ts), had nothing been left out.
+  const rows = await db.$queryRaw<{ id: number | bigint; rank: number; coordination: number | bigint; matched: number | bigint }[]>`
+    SELECT x.id AS id, x.rank AS rank, ${coordination} AS coordination, count(*) OVER () AS matched
+    FROM (${matchedRows(match.expression, request, { withRank: true, filtered: true, narrowing, among })}) x
     WHERE ${filterSql(request)} AND ${match.where} ${excluded}
     ORDER BY coordination DESC, x.rank, x.publishedOn DESC, x.id, x.position
     LIMIT ${window.limit} OFFSET ${window.offset}`;
+  if (rows.length > 0 && !among && !window.exclude?.length) keepFilteredCount(match, request, num(rows[0].matched));
   return rows.map((row) => ({ id: num(row.id), score: scoreOf(-row.rank, match.coordination ? num(row.coordination) : (match.sameCoordination ?? null)) }));
 }
 
