@@ -5,7 +5,7 @@ import 'server-only';
 import { empty, fullText, join, num, sql, type QueryDb, type Sql } from '@/lib/db';
 import { anyMatch, countMatches, keepFilteredCount, planRows, type Counted } from './counting';
 import { EMPTY_FACETS } from './facets';
-import { filterSql, matchedRows } from './filters';
+import { filterSql, hasFilters, matchedRows } from './filters';
 import { exactMatch, relaxedMatch, type LexicalMatch } from './lexical-match';
 import { narrowingFor } from './narrowing';
 import { initialismsOf, isNaturalQuery, type ParsedQuery } from './query-parser';
@@ -149,15 +149,18 @@ export async function rankEveryMatch(db: QueryDb, match: LexicalMatch, request: 
   const coordination = match.coordination ?? sql`0`;
   const excluded = window.exclude?.length ? sql`AND x.id NOT IN (${join(window.exclude)})` : empty;
   const narrowing = await narrowingFor(db, match.expression, request);
-  // `matched`: how many rows the ranking sorted, all of them, which is the filtered count the page's
-  // total needs (counting.ts), had nothing been left out.
-  const rows = await db.$queryRaw<{ id: number | bigint; rank: number; coordination: number | bigint; matched: number | bigint }[]>`
-    SELECT x.id AS id, x.rank AS rank, ${coordination} AS coordination, count(*) OVER () AS matched
+  // `matched`: how many rows the ranking sorted, all of them, which is the filtered count a filtered
+  // page's total needs (counting.ts), had nothing been left out. Only then: counted, every row is kept
+  // for the count instead of the best few for the page (unfiltered natural queries, 1,000,000
+  // passages: about 3 ms more each).
+  const counted = hasFilters(request) && !among && !window.exclude?.length;
+  const rows = await db.$queryRaw<{ id: number | bigint; rank: number; coordination: number | bigint; matched?: number | bigint }[]>`
+    SELECT x.id AS id, x.rank AS rank, ${coordination} AS coordination ${counted ? sql`, count(*) OVER () AS matched` : empty}
     FROM (${matchedRows(match.expression, request, { withRank: true, filtered: true, narrowing, among })}) x
     WHERE ${filterSql(request)} AND ${match.where} ${excluded}
     ORDER BY coordination DESC, x.rank, x.publishedOn DESC, x.id, x.position
     LIMIT ${window.limit} OFFSET ${window.offset}`;
-  if (rows.length > 0 && !among && !window.exclude?.length) keepFilteredCount(match, request, num(rows[0].matched));
+  if (counted && rows.length > 0) keepFilteredCount(match, request, num(rows[0].matched!));
   return rows.map((row) => ({ id: num(row.id), score: scoreOf(-row.rank, match.coordination ? num(row.coordination) : (match.sameCoordination ?? null)) }));
 }
 
