@@ -68,8 +68,8 @@ async function probe(db: QueryDb, match: LexicalMatch, request: SearchRequest, f
  * 1,000,000 passages: 85 ms saved).
  */
 async function filteredCount(db: QueryDb, match: LexicalMatch, request: SearchRequest, matches: number): Promise<number> {
-  const kept = filteredCounts.get(match);
-  if (kept && kept.request === request) return Math.min(kept.n, EXACT_COUNT_CAP + 1);
+  const kept = sharedFor(match, request).filteredCount;
+  if (kept !== undefined) return Math.min(kept, EXACT_COUNT_CAP + 1);
   const slug = request.document ? undefined : request.speaker;
   const lookup = slug ? fullText.lookupMatch?.(match.expression) : null;
   const narrowed = (await narrowingFor(db, match.expression, request)) !== null;
@@ -133,8 +133,26 @@ interface Sampling {
   every: number | null;
 }
 
-/** Each plan's sampling, for the one request its search serves (keyed by the plan object, which lives as long as that search). */
-const samplings = new WeakMap<LexicalMatch, { document: string | undefined; sampling: Promise<Sampling> }>();
+/**
+ * What one search's ranking and count learn about its plan and share: the sampling, the sample the
+ * ranking took, the filtered count it made. Kept with the plan object, which lives as long as its
+ * search, for the request it serves (another request starts afresh).
+ */
+interface Shared {
+  request: SearchRequest;
+  sampling?: Promise<Sampling>;
+  sample?: { every: number; ids: number[] };
+  filteredCount?: number;
+}
+const shared = new WeakMap<LexicalMatch, Shared>();
+
+function sharedFor(match: LexicalMatch, request: SearchRequest): Shared {
+  const known = shared.get(match);
+  if (known && known.request === request) return known;
+  const fresh: Shared = { request };
+  shared.set(match, fresh);
+  return fresh;
+}
 
 /**
  * How the plan's matches are counted: all of them, or a sample of every k-th. Decided once for the
@@ -142,11 +160,8 @@ const samplings = new WeakMap<LexicalMatch, { document: string | undefined; samp
  * best matches (rankFromIndexHead).
  */
 export function samplingOf(db: QueryDb, match: LexicalMatch, request: SearchRequest): Promise<Sampling> {
-  const known = samplings.get(match);
-  if (known && known.document === request.document) return known.sampling;
-  const sampling = decideSampling(db, match, request);
-  samplings.set(match, { document: request.document, sampling });
-  return sampling;
+  const known = sharedFor(match, request);
+  return (known.sampling ??= decideSampling(db, match, request));
 }
 
 async function decideSampling(db: QueryDb, match: LexicalMatch, request: SearchRequest): Promise<Sampling> {
@@ -163,26 +178,20 @@ async function decideSampling(db: QueryDb, match: LexicalMatch, request: SearchR
   return { all, matches, every: every < 2 ? null : every };
 }
 
-/** Samples a search's ranking took in its pass over the plan's matches: the ids of every match that is a multiple of `every`, before any filter. */
-const samplesTaken = new WeakMap<LexicalMatch, { every: number; document: string | undefined; ids: number[] }>();
-
-/** Keeps the sample the plan's ranking took (its ids, before any filter), for the plan's count to read instead of taking it again. */
+/** Keeps the sample the plan's ranking took (the ids of every match that is a multiple of `every`, before any filter), for its count to read instead of taking it again. */
 export function takeSample(match: LexicalMatch, request: SearchRequest, every: number, ids: number[]): void {
-  samplesTaken.set(match, { every, document: request.document, ids });
+  sharedFor(match, request).sample = { every, ids };
 }
 
 /** The ids of the sample of every `every`-th match the plan's ranking took for this request, or null. */
 export function takenSample(match: LexicalMatch, request: SearchRequest, every: number): number[] | null {
-  const taken = samplesTaken.get(match);
-  return taken && taken.every === every && taken.document === request.document ? taken.ids : null;
+  const { sample } = sharedFor(match, request);
+  return sample && sample.every === every ? sample.ids : null;
 }
 
-/** The filtered counts a search's ranking saw whole (rankEveryMatch sorts every match under the filters), by plan, for that request. */
-const filteredCounts = new WeakMap<LexicalMatch, { request: SearchRequest; n: number }>();
-
-/** Keeps how many of the plan's matches pass the request's filters, counted whole by its ranking, for its count to read instead of counting again. */
+/** Keeps how many of the plan's matches pass the request's filters, counted whole by its ranking (rankEveryMatch), for its count to read instead of counting again. */
 export function keepFilteredCount(match: LexicalMatch, request: SearchRequest, n: number): void {
-  filteredCounts.set(match, { request, n });
+  sharedFor(match, request).filteredCount = n;
 }
 
 /** An estimate to two significant figures: the digits past them would claim a precision it has not. */
