@@ -1,7 +1,7 @@
 // What the engines on the SQLite file itself share (project, project-rank, fts5-floor, like): their
 // index is the file the corpus load wrote, so "building" only opens a connection to it.
 import { statSync } from 'node:fs';
-import { openReadOnlyDatabase, giveSearchCache, type SqliteDb } from '@/lib/db';
+import { openReadOnlyDatabase, tuneForSearch, type SqliteDb } from '@/lib/db';
 import type { BuildStats, Engine, EngineHits, EngineQuery } from './types';
 
 export interface Connection<C> {
@@ -44,6 +44,6 @@ export abstract class SqliteFileEngine<C> implements Engine {
 /** A plain read-only connection to the file, for the engines that send their own SQL, with the project's search page cache (a fair floor). */
 export function readOnlyConnection(file: string): Connection<SqliteDb> {
   const db = openReadOnlyDatabase(file);
-  giveSearchCache(db);
+  tuneForSearch(db);
   return { value: db, close: () => db.close() };
 }

@@ -42,6 +42,11 @@ export interface EngineResult {
   /** Process RSS right after this engine's timed runs, and the peak so far. */
   rssBytes?: number;
   maxRssBytes?: number;
+  /**
+   * The peak of the process's own resident memory over its searches, without the database pages it
+   * maps (which maxRssBytes counts); unset for an engine in a child process, or without /proc.
+   */
+  maxOwnRssBytes?: number;
   /** Whose RSS: this process's (unset), or the child process the engine searched in. */
   rssOf?: 'child process';
   /** The database server's processes after the timed runs (project-postgresql), from /proc. */

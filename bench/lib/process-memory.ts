@@ -1,4 +1,4 @@
-// A PostgreSQL server's memory, read from /proc: the postmaster and every process it forked (the
+// Memory read from /proc: this process's own, split from the file pages it maps; and a PostgreSQL server's: the postmaster and every process it forked (the
 // backends, checkpointer, WAL writer…). RSS counts the shared buffers once in every process that
 // touched them, so the sum overstates; PSS (smaps_rollup) shares each page among its users and sums
 // honestly. Linux only: elsewhere there is nothing to read and the report says "–".
@@ -45,4 +45,16 @@ function ppid(pid: number): number | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * This process's resident memory in two parts: its own (anonymous: the heap, stacks, SQLite's page
+ * cache) and the pages of files it maps (the search connection maps the database file: those pages
+ * are the operating system's cache of it, shared and given back under memory pressure). Null where
+ * /proc cannot tell.
+ */
+export function residentParts(): { ownBytes: number; mappedFileBytes: number } | null {
+  const ownBytes = field('/proc/self/status', 'RssAnon');
+  const mappedFileBytes = field('/proc/self/status', 'RssFile');
+  return ownBytes === undefined || mappedFileBytes === undefined ? null : { ownBytes, mappedFileBytes };
 }

@@ -13,7 +13,7 @@ function table(header: string[], rows: string[][]): string {
 }
 
 function engineRow(e: EngineResult): string[] {
-  if (e.skipped) return [e.name, `skipped: ${e.skipped}`, '', '', '', '', '', '', '', '', '', ''];
+  if (e.skipped) return [e.name, `skipped: ${e.skipped}`, '', '', '', '', '', '', '', '', '', '', ''];
   const b = e.build!;
   const size =
     b.indexBytesKind === 'disk'
@@ -37,6 +37,7 @@ function engineRow(e: EngineResult): string[] {
     ms(e.natural?.p95),
     `${mib(e.rssBytes)}${child}`,
     `${mib(e.maxRssBytes)}${child}`,
+    mib(e.maxOwnRssBytes),
   ];
 }
 
@@ -79,8 +80,8 @@ export function postgresTable(result: BenchResult): string | null {
     ['word list (prefixes, corrections)', mib(c.sizes['=passage_words_fts (all shadow tables)']), mib(relations['passage_words_fts']), ''],
     ['Passage table', mib(c.sizes['Passage']), mib(relations['Passage']), ''],
     [
-      'search process RSS after / peak',
-      `${mib(lite.rssBytes)} / ${mib(lite.maxRssBytes)} (the bench process)`,
+      'search process RSS after / peak (own memory at peak)',
+      `${mib(lite.rssBytes)} / ${mib(lite.maxRssBytes)} (${mib(lite.maxOwnRssBytes)}) (the bench process)`,
       `${mib(pg.rssBytes)} / ${mib(pg.maxRssBytes)} (child process)`,
       '',
     ],
@@ -96,7 +97,7 @@ export function postgresTable(result: BenchResult): string | null {
 
 export function engineTable(result: BenchResult): string {
   return table(
-    ['engine', 'build', 'index size', 'p50 ms', 'p95 ms', 'p99 ms', 'p95 unfiltered', 'p95 filtered', 'p50 natural', 'p95 natural', 'RSS after', 'peak RSS'],
+    ['engine', 'build', 'index size', 'p50 ms', 'p95 ms', 'p99 ms', 'p95 unfiltered', 'p95 filtered', 'p50 natural', 'p95 natural', 'RSS after', 'peak RSS', 'peak own RSS'],
     result.engines.map(engineRow),
   );
 }

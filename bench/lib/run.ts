@@ -12,6 +12,7 @@ import { checkConsistency } from './consistency';
 import { makeEngine } from './engine-choice';
 import { loadCorpus } from './load';
 import { makeQueries, NATURAL_CLASS, SUMMARY_CLASSES, type BenchQuery } from './queries';
+import { residentParts } from './process-memory';
 import { markdownReport } from './report';
 import { median, summarise, type Summary } from './stats';
 
@@ -52,8 +53,17 @@ export async function runSearchBench(options: BenchOptions): Promise<BenchResult
     if (build.indexBytesKind === 'heap')
       log(options, `\n  ${name}: built in ${(build.buildMs / 1000).toFixed(1)} s, ${(build.indexBytes / 2 ** 20).toFixed(0)} MiB heap`);
 
+    // The peak of this process's own memory (not the database pages it maps) over the engine's searches.
+    let peakOwnBytes: number | undefined;
+    const notePeak = () => {
+      const parts = residentParts();
+      if (parts) peakOwnBytes = Math.max(peakOwnBytes ?? 0, parts.ownBytes);
+    };
     const first = new Map<string, Awaited<ReturnType<Engine['search']>>>();
-    for (const query of queries) first.set(query.id, await engine.search(query, options.pageSize));
+    for (const query of queries) {
+      first.set(query.id, await engine.search(query, options.pageSize));
+      notePeak();
+    }
     const samples = new Map<string, number[]>(queries.map((q) => [q.id, []]));
     for (let run = 1; run <= options.runs; run++) {
       log(options, `  ${name}: run ${run}/${options.runs}`);
@@ -63,6 +73,7 @@ export async function runSearchBench(options: BenchOptions): Promise<BenchResult
         const wall = performance.now() - started;
         // An engine searching in a child process times the search there (no message passing in it).
         samples.get(query.id)!.push(hits.elapsedMs ?? wall);
+        notePeak();
       }
     }
     const all = (filter: (q: BenchQuery) => boolean) => queries.filter(filter).flatMap((q) => samples.get(q.id)!);
@@ -112,6 +123,7 @@ export async function runSearchBench(options: BenchOptions): Promise<BenchResult
     } else {
       record.rssBytes = process.memoryUsage().rss;
       record.maxRssBytes = process.resourceUsage().maxRSS * 1024;
+      record.maxOwnRssBytes = peakOwnBytes;
     }
     results.push(record);
     log(options, `  ${name}: p50 ${record.overall!.p50.toFixed(2)} ms, p95 ${record.overall!.p95.toFixed(2)} ms`);

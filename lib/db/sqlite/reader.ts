@@ -6,7 +6,7 @@ import 'server-only';
 import type { Statement } from 'better-sqlite3';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { QueryDb } from '../query';
-import { loadVectorFunctions, openReadOnlyDatabase, giveSearchCache } from './connection';
+import { loadVectorFunctions, openReadOnlyDatabase, tuneForSearch } from './connection';
 
 export interface Reader extends QueryDb {
   /** Whether meaning-based search's vector functions (sqlite-vec) are loaded on this connection. */
@@ -22,7 +22,7 @@ export interface Reader extends QueryDb {
 
 export function openReader(file: string): Reader {
   const db = openReadOnlyDatabase(file);
-  giveSearchCache(db);
+  tuneForSearch(db);
   const hasVectors = loadVectorFunctions(db);
   const statements = new Map<string, Statement>();
   const prepared = (sql: string) => {
