@@ -20,6 +20,7 @@
 // the word and another alternative, and the best of those with only the others; the walk skips them.
 import 'server-only';
 import { num, termImpactReading as reading, totalsOf, type QueryDb } from '@/lib/db';
+import { samplingOf, takeSample } from '../counting';
 import { isPlainMatch, type LexicalMatch } from '../lexical-match';
 import type { SearchRequest } from '../types';
 import { listedWordOf, othersScored } from './alternatives';
@@ -34,6 +35,22 @@ export interface TopKPassage {
 
 const BATCH = 100;
 const BOUND_MARGIN = 1e-9;
+
+const countPassagesWith = async (db: QueryDb, word: string): Promise<number> =>
+  num((await db.$queryRaw<{ n: number | bigint }[]>(reading.matchCount(`"${word}"`)))[0].n);
+
+/**
+ * The passages with the word, when the plan searches that word alone: its count's sample (every k-th
+ * match by id, counting.ts) is taken in the same pass over the word's list, and kept for the count.
+ * The plan's matches are the word's (no document here: rankFromLists leaves those to the old way).
+ */
+async function countTakingSample(db: QueryDb, match: LexicalMatch, request: SearchRequest, word: string): Promise<number> {
+  const { every } = await samplingOf(db, match, request);
+  if (every === null) return countPassagesWith(db, word);
+  const [row] = await db.$queryRaw<{ n: number | bigint; sample: string }[]>(reading.matchCountAndSample(`"${word}"`, every));
+  takeSample(match, request, every, JSON.parse(row.sample) as number[]);
+  return num(row.n);
+}
 
 export async function rankFromLists(db: QueryDb, match: LexicalMatch, request: SearchRequest, window: PageWindow): Promise<TopKPassage[] | null> {
   // One document's matches are read within its span of ids (fullText.matchedRows). Its passages are
@@ -57,7 +74,7 @@ export async function rankFromLists(db: QueryDb, match: LexicalMatch, request: S
   // The word's idf needs a count of its passages: taken once a page may be decided (not before a
   // filter gives up), or at once when other alternatives are to be weighed against the word.
   let wordCount: number | null = null;
-  const countOfWord = async () => (wordCount ??= num((await db.$queryRaw<{ n: number | bigint }[]>(reading.matchCount(`"${word}"`)))[0].n));
+  const countOfWord = async () => (wordCount ??= split.others ? await countPassagesWith(db, word) : await countTakingSample(db, match, request, word));
   // The passages with any other alternative that may enter the page, with their whole scores; null
   // when they are more than half as many as the word's: then ranking every match costs no more.
   const others = split.others

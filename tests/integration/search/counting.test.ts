@@ -8,6 +8,7 @@ import { countMatches, EXACT_COUNT_CAP, roundEstimate, samplingOf, takenSample }
 import { exactMatch } from '@/lib/search/lexical-match';
 import { parseQuery } from '@/lib/search/query-parser';
 import { rankFromIndexHead } from '@/lib/search/top-k/index-head';
+import { rankFromLists } from '@/lib/search/top-k/rank';
 import { searchPassages } from '@/lib/search/search-passages';
 import type { SearchRequest } from '@/lib/search/types';
 import { generatedCorpusForFile } from '@/tests/support/generated-corpus';
@@ -103,6 +104,24 @@ describe('counts past the cap', () => {
       const request = lexical('"of the"', filters);
       const ranked = (await exactMatch(db, parseQuery(request.q), new Set()))!;
       expect(await rankFromIndexHead(db, ranked, request, { limit: 10, offset: 0 })).toHaveLength(10);
+      const { every } = await samplingOf(db, ranked, request);
+      expect(every).toBeGreaterThan(1);
+      expect(takenSample(ranked, request, every!)?.length).toBeGreaterThan(EXACT_COUNT_CAP / every!);
+      // The same plan, never ranked: its count takes the sample in a pass of its own.
+      const counted = (await exactMatch(db, parseQuery(request.q), new Set()))!;
+      const own = await countMatches(db, counted, request);
+      expect(takenSample(counted, request, every!)).toBeNull();
+      expect(own.approximate).toBe(true);
+      expect(await countMatches(db, ranked, request)).toEqual(own);
+    },
+  );
+
+  it.each<Partial<SearchRequest>>([{}, { kind: 'answer' }, { from: '2000', to: '2015' }])(
+    'a word ranked from its list takes the count its sample in the same pass as the word’s count, which counts as a pass of its own does (%j)',
+    async (filters) => {
+      const request = lexical('the', filters);
+      const ranked = (await exactMatch(db, parseQuery(request.q), new Set()))!;
+      expect(await rankFromLists(db, ranked, request, { limit: 10, offset: 0 })).toHaveLength(10);
       const { every } = await samplingOf(db, ranked, request);
       expect(every).toBeGreaterThan(1);
       expect(takenSample(ranked, request, every!)?.length).toBeGreaterThan(EXACT_COUNT_CAP / every!);
