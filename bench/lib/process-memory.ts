@@ -1,7 +1,8 @@
-// Memory read from /proc: this process's own, split from the file pages it maps; and a PostgreSQL server's: the postmaster and every process it forked (the
-// backends, checkpointer, WAL writer…). RSS counts the shared buffers once in every process that
-// touched them, so the sum overstates; PSS (smaps_rollup) shares each page among its users and sums
-// honestly. Linux only: elsewhere there is nothing to read and the report says "–".
+// Memory read from /proc: this process's own, apart from the file pages it maps; and a PostgreSQL
+// server's, the postmaster and every process it forked (the backends, checkpointer, WAL writer…). RSS
+// counts the shared buffers once in every process that touched them, so the sum overstates; PSS
+// (smaps_rollup) shares each page among its users and sums honestly. Linux only: elsewhere there is
+// nothing to read and the report says "–".
 import { readdirSync, readFileSync } from 'node:fs';
 
 export interface ServerMemory {

@@ -97,7 +97,21 @@ export function postgresTable(result: BenchResult): string | null {
 
 export function engineTable(result: BenchResult): string {
   return table(
-    ['engine', 'build', 'index size', 'p50 ms', 'p95 ms', 'p99 ms', 'p95 unfiltered', 'p95 filtered', 'p50 natural', 'p95 natural', 'RSS after', 'peak RSS', 'peak own RSS'],
+    [
+      'engine',
+      'build',
+      'index size',
+      'p50 ms',
+      'p95 ms',
+      'p99 ms',
+      'p95 unfiltered',
+      'p95 filtered',
+      'p50 natural',
+      'p95 natural',
+      'RSS after',
+      'peak RSS',
+      'peak own RSS',
+    ],
     result.engines.map(engineRow),
   );
 }

@@ -19,8 +19,8 @@
 // 1-15%; the two largest speakers (~1% of the matches each, ~20 in the sample) within 10-35%. A count
 // is 8-41 ms, against 124-524 ms for sixteen windows of ids. They are labelled estimates; a value
 // shown always filters exactly. A phrase ranked from the index's head takes the sample in the same pass
-// as its best matches, and its count reads the sample from there (takeSample): the same sample, one
-// pass over the phrase's positions fewer.
+// as its best matches, and a word ranked from its list in the pass that counts the word's passages for
+// its idf; the count reads the sample from there (takeSample): the same sample, one pass fewer.
 import 'server-only';
 import { fullText, join, num, sql, type QueryDb, type Sql } from '@/lib/db';
 import { countRows, EMPTY_FACETS, passagesByIds, passagesWhere } from './facets';
