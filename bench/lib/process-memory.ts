@@ -49,13 +49,9 @@ function ppid(pid: number): number | undefined {
 }
 
 /**
- * This process's resident memory in two parts: its own (anonymous: the heap, stacks, SQLite's page
- * cache) and the pages of files it maps (the search connection maps the database file: those pages
- * are the operating system's cache of it, shared and given back under memory pressure). Null where
- * /proc cannot tell.
+ * This process's own resident memory (Linux's RssAnon: the heap, stacks, SQLite's page cache), without
+ * the pages of files it maps, which RSS also counts (the search connection maps the database file:
+ * those pages are the operating system's cache of it, shared and given back under memory pressure).
+ * Undefined where /proc cannot tell.
  */
-export function residentParts(): { ownBytes: number; mappedFileBytes: number } | null {
-  const ownBytes = field('/proc/self/status', 'RssAnon');
-  const mappedFileBytes = field('/proc/self/status', 'RssFile');
-  return ownBytes === undefined || mappedFileBytes === undefined ? null : { ownBytes, mappedFileBytes };
-}
+export const ownResidentBytes = (): number | undefined => field('/proc/self/status', 'RssAnon');

@@ -12,7 +12,7 @@ import { checkConsistency } from './consistency';
 import { makeEngine } from './engine-choice';
 import { loadCorpus } from './load';
 import { makeQueries, NATURAL_CLASS, SUMMARY_CLASSES, type BenchQuery } from './queries';
-import { residentParts } from './process-memory';
+import { ownResidentBytes } from './process-memory';
 import { markdownReport } from './report';
 import { median, summarise, type Summary } from './stats';
 
@@ -56,8 +56,8 @@ export async function runSearchBench(options: BenchOptions): Promise<BenchResult
     // The peak of this process's own memory (not the database pages it maps) over the engine's searches.
     let peakOwnBytes: number | undefined;
     const notePeak = () => {
-      const parts = residentParts();
-      if (parts) peakOwnBytes = Math.max(peakOwnBytes ?? 0, parts.ownBytes);
+      const own = ownResidentBytes();
+      if (own !== undefined) peakOwnBytes = Math.max(peakOwnBytes ?? 0, own);
     };
     const first = new Map<string, Awaited<ReturnType<Engine['search']>>>();
     for (const query of queries) {
