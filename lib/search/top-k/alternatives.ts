@@ -6,8 +6,7 @@ import 'server-only';
 import { empty, fullText, join, num, sql, type QueryDb, type Sql } from '@/lib/db';
 import { filterSql, matchedRows } from '../filters';
 import type { SearchRequest } from '../types';
-import { bestShown, type ScoredCandidate } from './candidates';
-import { LONGEST_HEAD } from './index-head';
+import { bestShown, LONGEST_HEAD, type ScoredCandidate } from './candidates';
 
 const ONE_WORD = /^"([^"\s*]+)"$/;
 const FIRST_OF_ALTERNATIVES = /^\("([^"\s*]+)" OR (.+)\)$/;

@@ -45,6 +45,9 @@ export async function shownAmong(db: QueryDb, ids: number[], request: SearchRequ
   return rows.map((row) => ({ id: num(row.id), publishedOn: row.publishedOn, position: num(row.position) }));
 }
 
+/** The most of FTS5's own ordering a shortcut reads (bestShown's head); a page deeper than the index head reaches ranks the old way. */
+export const LONGEST_HEAD = 1_000;
+
 /** The first look-up for `need` passages: most matches are published. */
 export const firstLookup = (need: number) => need * 2 + 20;
 

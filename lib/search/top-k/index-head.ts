@@ -15,11 +15,8 @@ import { fullText, num, type QueryDb } from '@/lib/db';
 import { samplingOf, takeSample, takenSample } from '../counting';
 import { isPlainMatch, type LexicalMatch } from '../lexical-match';
 import type { SearchRequest } from '../types';
-import { bestShown, byRank, firstLookup, type PageWindow } from './candidates';
+import { bestShown, byRank, firstLookup, LONGEST_HEAD, type PageWindow } from './candidates';
 import type { TopKPassage } from './rank';
-
-/** A page deeper than this ranks the old way. */
-export const LONGEST_HEAD = 1_000;
 
 /**
  * The index's LONGEST_HEAD best matches, best first. The longest head at once: FTS5 scores every match
