@@ -1,12 +1,14 @@
 // The bulk path (lib/db bulkLoadPassages: triggers off, one rebuild at the end) builds the same
 // search index as the triggers do row by row: the same corpus loaded both ways gives the same word
 // list, the same matches with the same BM25 scores and snippets, passes FTS5's content check, and
-// leaves the triggers (and FTS5's settings) in place for the saves that follow.
+// leaves the triggers (and FTS5's settings) in place for the saves that follow. The new passages wait
+// for their embeddings and the ranking lists as the triggers would have marked them, and a load that
+// would leave some unmarked is refused whole.
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type SqliteDb } from '@/lib/db';
+import { bulkLoadPassages, openDatabase, type SqliteDb } from '@/lib/db';
 import { loadCorpus } from '@/bench/lib/load';
 
 let dir: string;
@@ -73,5 +75,51 @@ describe('a corpus indexed in bulk and one indexed by the triggers', () => {
       expect([table, bulk]).toEqual([table, 1 << 20]);
       expect(triggers).toBe(1 << 20);
     }
+  });
+});
+
+describe('the passages a bulk load inserts', () => {
+  const waiting = (db: SqliteDb, table: 'PassageEmbeddingPending' | 'TermImpactPending') =>
+    db.prepare(`SELECT passageId FROM ${table} ORDER BY passageId`).pluck().all() as number[];
+  const insertPassages = (db: SqliteDb, ids: number[]) => {
+    const document = db.prepare('SELECT id FROM Document ORDER BY id LIMIT 1').pluck().get() as number;
+    const insert = db.prepare(
+      `INSERT INTO Passage (id, documentId, position, anchor, kind, speakerId, text, updatedAt) VALUES (?, ?, ?, ?, 'paragraph', NULL, 'an okapi paragraph', '2026-01-01')`,
+    );
+    for (const id of ids) insert.run(id, document, 1_000_000 + id, 1_000_000 + id);
+  };
+
+  it('wait for their embeddings as the triggers mark them, in both loads', () => {
+    const [bulk, triggers] = both((db) => waiting(db, 'PassageEmbeddingPending'));
+    expect(bulk.length).toBe(3_000);
+    expect(bulk).toEqual(triggers);
+  });
+
+  it('wait for the ranking lists when the archive has them, and only the new ones wait', () => {
+    const db = dbs.bulk;
+    expect(db.prepare('SELECT count(*) FROM TermImpactBuild').pluck().get()).toBe(1);
+    const highest = db.prepare('SELECT max(id) FROM Passage').pluck().get() as number;
+    const before = { embeddings: waiting(db, 'PassageEmbeddingPending'), lists: waiting(db, 'TermImpactPending') };
+    const added = [highest + 1, highest + 2, highest + 5];
+    bulkLoadPassages(db, () => insertPassages(db, added));
+    expect(waiting(db, 'TermImpactPending')).toEqual([...before.lists, ...added]);
+    expect(waiting(db, 'PassageEmbeddingPending')).toEqual([...before.embeddings, ...added]);
+    expect(db.prepare("SELECT rowid FROM passage_fts WHERE passage_fts MATCH 'okapi'").pluck().all()).toEqual(added);
+  });
+
+  it('are refused whole when one has an id below an earlier passage, which the marks would miss', () => {
+    const db = dbs.bulk;
+    const highest = db.prepare('SELECT max(id) FROM Passage').pluck().get() as number;
+    // highest + 1 stays free, below the passage loaded first.
+    bulkLoadPassages(db, () => insertPassages(db, [highest + 2]));
+    const state = () => ({
+      passages: db.prepare('SELECT count(*) FROM Passage').pluck().get(),
+      triggers: db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name").pluck().all(),
+      embeddings: waiting(db, 'PassageEmbeddingPending'),
+      lists: waiting(db, 'TermImpactPending'),
+    });
+    const before = state();
+    expect(() => bulkLoadPassages(db, () => insertPassages(db, [highest + 3, highest + 1]))).toThrow(/1 new passages have ids below the highest one/);
+    expect(state()).toEqual(before);
   });
 });
