@@ -2,6 +2,12 @@
 import type { BenchResult, EngineResult } from './bench-types';
 import { SUMMARY_CLASSES } from './queries';
 
+/** Where the load's time went, when the corpus file recorded it: rows, search indexes, synonyms, ranking lists. */
+const phasesOf = ({ phases }: BenchResult['corpus']) =>
+  phases
+    ? `; rows ${phases.rows.toFixed(1)} s, both search indexes ${phases.searchIndexes.toFixed(1)} s, synonyms ${phases.synonyms.toFixed(1)} s, ranking lists ${phases.rankingLists.toFixed(1)} s`
+    : '';
+
 export const mib = (bytes: number | undefined) => (bytes === undefined ? '–' : `${(bytes / 2 ** 20).toFixed(bytes < 10 * 2 ** 20 ? 1 : 0)} MiB`);
 export const ms = (value: number | undefined) => (value === undefined || Number.isNaN(value) ? '–' : value < 10 ? value.toFixed(2) : value.toFixed(1));
 const seconds = (milliseconds: number) => `${(milliseconds / 1000).toFixed(milliseconds < 10_000 ? 2 : 1)} s`;
@@ -179,7 +185,7 @@ export function markdownReport(result: BenchResult): string {
     '',
     `${s.documents.toLocaleString('en')} documents (${s.publishedDocuments.toLocaleString('en')} published), ${s.passages.toLocaleString('en')} passages ` +
       `(${s.publishedPassages.toLocaleString('en')} published), ${s.meanWords.toFixed(1)} words a passage on average. ` +
-      `Load through the migrations (rows, both passage indexes rebuilt in one pass, then the ranking lists of frequent words): ${c.loadSeconds.toFixed(1)} s (${Math.round(c.passagesPerSecond).toLocaleString('en')} passages/s)${c.reused ? ', cached from an earlier run' : ''}. ` +
+      `Load through the migrations (rows, both passage indexes rebuilt in one pass, then the ranking lists of frequent words): ${c.loadSeconds.toFixed(1)} s (${Math.round(c.passagesPerSecond).toLocaleString('en')} passages/s${phasesOf(c)})${c.reused ? ', cached from an earlier run' : ''}. ` +
       `Database file ${mib(c.fileBytes)}: passage_fts ${mib(sizes['=passage_fts (all shadow tables)'])} (index proper ${mib(sizes['=passage_fts index only (data+idx)'])}; external content: the text is stored once, in Passage), ` +
       `passage_words_fts ${mib(sizes['=passage_words_fts (all shadow tables)'])}, Passage table ${mib(sizes['Passage'])}.`,
     '',
