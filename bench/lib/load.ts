@@ -35,7 +35,7 @@ export interface CorpusInfo {
 }
 
 export interface LoadPhases {
-  /** Generating the rows and inserting them, with the search triggers off. */
+  /** Generating the rows and inserting them (a bulk load's with the passage triggers off). */
   rows: number;
   /** Both passage FTS5 indexes built in one pass each (bulkLoadPassages). */
   searchIndexes: number;

@@ -85,7 +85,9 @@ export function bulkLoadPassages<T>(db: SqliteDb, load: () => T): T {
     const inserted = db.prepare('SELECT count(*) FROM Passage WHERE +id > ?').pluck().get(before.highest) as number;
     const { count } = passageExtent(db);
     if (inserted !== count - before.count)
-      throw new Error(`bulkLoadPassages: ${count - before.count - inserted} new passages have ids below the highest one before the load; nothing was loaded.`);
+      throw new Error(
+        `bulkLoadPassages: ${count - before.count - inserted} of the new passages would not be marked as waiting: their ids are below the highest one before the load. Nothing was loaded.`,
+      );
     for (const { markInserted } of PENDING_TRIGGERS) db.prepare(markInserted).run({ before: before.highest });
     setHashSize(db, BULK_HASH_SIZE);
     // External content: FTS5 reads every row of passage_fts_source, in id order, and indexes it.

@@ -119,7 +119,9 @@ describe('the passages a bulk load inserts', () => {
       lists: waiting(db, 'TermImpactPending'),
     });
     const before = state();
-    expect(() => bulkLoadPassages(db, () => insertPassages(db, [highest + 3, highest + 1]))).toThrow(/1 new passages have ids below the highest one/);
+    expect(() => bulkLoadPassages(db, () => insertPassages(db, [highest + 3, highest + 1]))).toThrow(
+      /1 of the new passages would not be marked as waiting: their ids are below the highest one/,
+    );
     expect(state()).toEqual(before);
   });
 });
