@@ -2,7 +2,7 @@
 // For each archive (the seed; the 100,000-passage synthetic corpus of bench:search) it starts
 // `npm start` on a copy of the database, finds a document and a topic through the API, and measures
 // the home, document, topic and search pages and the search API with autocannon at 1, 10 and 100
-// connections, each beside a static file of the same size served by the same server.
+// connections, each beside a static file holding its own body, served by the same server.
 // Writes bench/results/http.json and http.md; progress goes to stderr.
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -13,9 +13,9 @@ import { runCell, waitUntilQuiet, type CellFigures } from './http/measure';
 import { ARCHIVES, parseHttpArgs, UsageError, USAGE, type ArchiveName, type HttpBenchOptions } from './http/options';
 import { goalLines, markdownReport, type ArchiveResult, type HttpBenchResult, type TargetResult } from './http/report';
 import { startServer, type RunningServer } from './http/server';
-import { STATIC_DIR, StaticBaseline } from './http/static-baseline';
+import { STATIC_DIR, StaticBaseline, staticBody } from './http/static-baseline';
 import { freshQueries } from './http/fresh-queries';
-import { discoverTargets, meanBodyBytes } from './http/targets';
+import { discoverTargets, measureBodies } from './http/targets';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const progress = (line: string) => process.stderr.write(`${line}\n`);
@@ -72,7 +72,7 @@ async function measureArchive(archive: ArchiveName, options: HttpBenchOptions, c
   // Enough for every cell of both "-new" targets at the pace of a kept answer, so none is asked twice.
   const fresh = options.targets.some((t) => t.endsWith('-new')) ? freshQueries(databaseFile, FRESH_QUERIES) : [];
   const targets = await discoverTargets(server.origin, options.targets, fresh);
-  const measured = await Promise.all(targets.map((t) => meanBodyBytes(server.origin, t)));
+  const measured = await Promise.all(targets.map((t) => measureBodies(server.origin, t)));
   const sizes = measured.map((m) => ('bytes' in m ? m.bytes : 0));
   const baseline = new StaticBaseline(ROOT);
   let staticPaths: string[] = [];
@@ -81,7 +81,13 @@ async function measureArchive(archive: ArchiveName, options: HttpBenchOptions, c
     const removeBaseline = () => baseline.remove();
     cleanup.add(removeBaseline);
     staticPaths = baseline
-      .write(targets.map((t, i) => ({ name: `${archive}-${t.name}`, bytes: sizes[i]!, kind: t.name === 'search-api' ? 'json' : 'html' })))
+      .write(
+        targets.map((t, i) => {
+          const m = measured[i]!;
+          const body = 'failed' in m ? Buffer.alloc(0) : staticBody(m.bodies, m.bytes);
+          return { name: `${archive}-${t.name}`, body, kind: t.name.startsWith('search-api') ? 'json' : 'html' };
+        }),
+      )
       .map((f) => f.path);
     server = await start();
   }

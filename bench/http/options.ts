@@ -18,7 +18,7 @@ export interface HttpBenchOptions {
   /** Seconds each cell (one address at one connection count) is measured, after a warm-up. */
   durationSeconds: number;
   warmupSeconds: number;
-  /** Compare every page with a static file of its size served by the same server. */
+  /** Compare every page with a static file holding its own body, served by the same server. */
   baseline: boolean;
   port: number;
   outDir: string;

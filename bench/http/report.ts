@@ -14,7 +14,7 @@ export interface TargetResult {
   repeated?: number;
   /** Why it was not measured: its address failed before the load (e.g. a 500). */
   failed?: string;
-  /** The static file of the same size, at the same connection counts. */
+  /** The static file holding the address's own body, at the same connection counts. */
   baseline?: { path: string; bytes: number; cells: CellFigures[] };
 }
 
@@ -117,7 +117,7 @@ export function markdownReport(result: HttpBenchResult): string {
     '',
     `${m.startedAt} – ${m.finishedAt}, commit ${m.commit ?? 'unknown'}, Node ${m.node}, ${m.cpus} CPUs, load average ${m.loadBefore.toFixed(2)} before and ${m.loadAfter.toFixed(2)} after.`,
     `autocannon on loopback against \`npm start\` (production build), ${m.durationSeconds} s a cell after ${m.warmupSeconds} s of warm-up, no compression asked.`,
-    `Baseline: a static file of each address's size in \`public/${m.staticDir}/\`, served by the same server; "slower by" is static req/s ÷ page req/s and page p50 ÷ static p50.`,
+    `Baseline: each address's own body (of several addresses, their bodies cut at their mean size) as a static file in \`public/${m.staticDir}/\`, served by the same server; "slower by" is static req/s ÷ page req/s and page p50 ÷ static p50.`,
   ];
   for (const goal of goalLines(result)) parts.push('', goal);
   for (const archive of result.archives) {

@@ -1,6 +1,13 @@
-// The baseline: for each measured address, a static file of the same size in public/_bench-static/,
+// The baseline: for each measured address, a static file holding its own body in public/_bench-static/,
 // served by the same server (Next.js serves public/ itself, through the same request edge). Next reads
 // the list of public files when it starts, so the files are written between two starts of the server.
+//
+// The address's own bytes, not filler of the same size: the client's cost per byte depends on what the
+// bytes are. autocannon turns every body into a JavaScript string (`req.body += data`), and text with
+// multi-byte UTF-8 characters costs it about ten times what ASCII does. The 563 KiB topic page of the
+// 100,000-passage corpus (232 `…` among its bytes), sent by a plain Node server with res.end, came at
+// ~170 requests a second at 10 connections; the same bytes with those characters made ASCII, at ~2,000.
+// Against ASCII filler the page looked 2.3× slower than a static file when the client was the bound.
 //
 // public/ is one of the sources scripts/build-freshness.ts watches: the files (and the folders they
 // change) get the build's own time less a second, so writing them does not make `npm start` rebuild.
@@ -16,13 +23,12 @@ export interface StaticFile {
   bytes: number;
 }
 
-/** Bytes of a given length that look like the response they stand in for. */
-export function staticBody(bytes: number, kind: 'html' | 'json'): Buffer {
-  const head = kind === 'html' ? '<!doctype html><html lang="en"><title>static baseline</title><body><p>' : '{"padding":"';
-  const tail = kind === 'html' ? '</p></body></html>\n' : '"}\n';
-  const room = Math.max(0, bytes - head.length - tail.length);
-  const words = 'lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor ';
-  return Buffer.from(head + words.repeat(Math.ceil(room / words.length)).slice(0, room) + tail);
+/**
+ * The static stand-in for an address answered with `bodies` (one per path it was measured on): `bytes`
+ * of them (their mean size), the bodies one after another and cut there. One path: its body itself.
+ */
+export function staticBody(bodies: readonly Buffer[], bytes: number): Buffer {
+  return Buffer.concat(bodies).subarray(0, bytes);
 }
 
 export class StaticBaseline {
@@ -36,17 +42,17 @@ export class StaticBaseline {
     this.createdPublic = !existsSync(this.publicDir);
   }
 
-  write(files: { name: string; bytes: number; kind: 'html' | 'json' }[]): StaticFile[] {
+  write(files: { name: string; body: Buffer; kind: 'html' | 'json' }[]): StaticFile[] {
     const buildId = path.join(this.root, '.next', 'BUILD_ID');
     if (!existsSync(buildId)) throw new Error('No build yet: start the server once before writing the baseline.');
     const before = new Date(statSync(buildId).mtimeMs - 1000);
     const publicTime = this.createdPublic ? before : statSync(this.publicDir).mtime;
     mkdirSync(this.dir, { recursive: true });
-    const written = files.map(({ name, bytes, kind }) => {
+    const written = files.map(({ name, body, kind }) => {
       const file = path.join(this.dir, `${name}.${kind}`);
-      writeFileSync(file, staticBody(bytes, kind));
+      writeFileSync(file, body);
       utimesSync(file, before, before);
-      return { path: `/${STATIC_DIR}/${name}.${kind}`, bytes };
+      return { path: `/${STATIC_DIR}/${name}.${kind}`, bytes: body.length };
     });
     utimesSync(this.dir, before, before);
     utimesSync(this.publicDir, publicTime, publicTime);

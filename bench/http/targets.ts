@@ -94,17 +94,19 @@ export async function discoverTargets(origin: string, names: readonly TargetName
 }
 
 /**
- * The mean body size of a target's responses, as autocannon receives them (no compression asked), or
- * why it cannot be measured: an address that fails is reported, not timed (timing a 500 says nothing).
+ * A target's body as autocannon receives it (no compression asked), for its static baseline: the mean
+ * size of its responses and their bytes (one per path measured); or why it cannot be measured: an
+ * address that fails is reported, not timed (timing a 500 says nothing).
  */
-export async function meanBodyBytes(origin: string, target: Target): Promise<{ bytes: number } | { failed: string }> {
-  let total = 0;
+export async function measureBodies(origin: string, target: Target): Promise<{ bytes: number; bodies: Buffer[] } | { failed: string }> {
+  const bodies: Buffer[] = [];
   const measured = target.once?.sizePaths ?? target.paths;
   for (const p of measured) {
     const response = await fetch(`${origin}${p}`, { headers: { 'accept-encoding': 'identity' } });
-    const body = await response.arrayBuffer();
+    const body = Buffer.from(await response.arrayBuffer());
     if (!response.ok) return { failed: `GET ${p} answered ${response.status}` };
-    total += body.byteLength;
+    bodies.push(body);
   }
-  return { bytes: Math.round(total / measured.length) };
+  const total = bodies.reduce((sum, body) => sum + body.length, 0);
+  return { bytes: Math.round(total / measured.length), bodies };
 }

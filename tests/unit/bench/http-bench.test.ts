@@ -2,7 +2,7 @@
 // one real autocannon cell against a small local server, the static baseline's files (and that they
 // leave the build fresh), each page's ratio to its baseline, and the tables.
 import { createServer, type Server } from 'node:http';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,7 +16,7 @@ import { firstPassagePath } from '@/bench/http/public-pages';
 import { archiveTable, goalLine, goalLines, markdownReport, ratio, type HttpBenchResult } from '@/bench/http/report';
 import { serverEnvironment } from '@/bench/http/server';
 import { STATIC_DIR, StaticBaseline, staticBody } from '@/bench/http/static-baseline';
-import { discoverTargets, SEARCH_QUERIES, searchPath } from '@/bench/http/targets';
+import { discoverTargets, measureBodies, SEARCH_QUERIES, searchPath } from '@/bench/http/targets';
 import { freshQueries } from '@/bench/http/fresh-queries';
 import { databaseFilePath, openReader } from '@/lib/db';
 import { searchPassages } from '@/lib/search/search-passages';
@@ -180,6 +180,27 @@ describe('queries never asked before', () => {
   });
 });
 
+describe("a target's bodies", () => {
+  it('reads each path without compression, gives their bytes and mean size, and reports a failing path rather than timing it', async () => {
+    const answers: Record<string, string> = { '/a': 'Testimony… one', '/b': 'two' };
+    const asked: (string | undefined)[] = [];
+    const server = createServer((request, response) => {
+      asked.push(request.headers['accept-encoding'] as string | undefined);
+      const body = answers[request.url ?? ''];
+      response.statusCode = body === undefined ? 500 : 200;
+      response.end(body ?? 'broken');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const measured = await measureBodies(origin, { name: 'search-page', paths: ['/a', '/b'], label: 'two' });
+    // 'Testimony… one' is 16 bytes (… takes three), 'two' 3: a mean of 9.5, rounded.
+    expect(measured).toEqual({ bytes: 10, bodies: [Buffer.from('Testimony… one'), Buffer.from('two')] });
+    expect(asked).toEqual(['identity', 'identity']);
+    expect(await measureBodies(origin, { name: 'topic', paths: ['/a', '/gone'], label: 'x' })).toEqual({ failed: 'GET /gone answered 500' });
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  });
+});
+
 describe('waiting for a quiet server', () => {
   it('returns once the probe answers fast, and keeps waiting while it is slow', async () => {
     let slowFor = 3;
@@ -211,27 +232,26 @@ describe('the static baseline', () => {
   });
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-  it('makes bodies of exactly the size asked, HTML or JSON', () => {
-    for (const bytes of [200, 4096, 31_337]) {
-      expect(staticBody(bytes, 'html').byteLength).toBe(bytes);
-      expect(staticBody(bytes, 'json').byteLength).toBe(bytes);
-    }
-    expect(staticBody(200, 'html').toString()).toMatch(/^<!doctype html>.*<\/html>\n$/s);
-    expect(() => JSON.parse(staticBody(500, 'json').toString())).not.toThrow();
+  it("stands in for an address with the address's own bytes, at their mean size", () => {
+    const page = Buffer.from('<p>Kim Il-sung… the border · 1994</p>');
+    expect(staticBody([page], page.length).equals(page)).toBe(true);
+    // Two answers of 5 and 9 bytes: 7 bytes, the first answer and the start of the second.
+    expect(staticBody([Buffer.from('{"a":'), Buffer.from('{"b":"…"}')], 7).toString('latin1')).toBe('{"a":{"');
   });
 
   it('writes its files into public/ without making the build stale, and removes them with the public/ it made', () => {
     expect(buildIsStale(root)).toBe(false);
     const baseline = new StaticBaseline(root);
+    const home = Buffer.from('<!doctype html><p>Testimony… kept</p>'.repeat(40));
     const files = baseline.write([
-      { name: 'seed-home', bytes: 1234, kind: 'html' },
-      { name: 'seed-search-api', bytes: 999, kind: 'json' },
+      { name: 'seed-home', body: home, kind: 'html' },
+      { name: 'seed-search-api', body: Buffer.from('{"total":1}'), kind: 'json' },
     ]);
     expect(files).toEqual([
-      { path: `/${STATIC_DIR}/seed-home.html`, bytes: 1234 },
-      { path: `/${STATIC_DIR}/seed-search-api.json`, bytes: 999 },
+      { path: `/${STATIC_DIR}/seed-home.html`, bytes: home.length },
+      { path: `/${STATIC_DIR}/seed-search-api.json`, bytes: 11 },
     ]);
-    expect(statSync(path.join(root, 'public', STATIC_DIR, 'seed-home.html')).size).toBe(1234);
+    expect(readFileSync(path.join(root, 'public', STATIC_DIR, 'seed-home.html')).equals(home)).toBe(true);
     expect(buildIsStale(root)).toBe(false);
     baseline.remove();
     expect(readdirSync(root).sort()).toEqual(['.next', 'app']);
@@ -239,7 +259,7 @@ describe('the static baseline', () => {
 
   it('refuses to write before there is a build', () => {
     const empty = mkdtempSync(path.join(os.tmpdir(), 'http-bench-empty-'));
-    expect(() => new StaticBaseline(empty).write([{ name: 'x', bytes: 10, kind: 'html' }])).toThrow(/No build yet/);
+    expect(() => new StaticBaseline(empty).write([{ name: 'x', body: Buffer.from('<p>x</p>'), kind: 'html' }])).toThrow(/No build yet/);
     rmSync(empty, { recursive: true, force: true });
   });
 });
