@@ -33,13 +33,21 @@ export function parsePartialDate(value: string): DatePeriod | null {
   return { start: iso, end: iso, precision: 'day' };
 }
 
+/**
+ * One formatter per precision, made once: making an Intl.DateTimeFormat costs ~125 µs, formatting with
+ * it ~1 µs, and a search page formats a date for every hit and every year it counts.
+ */
+const PUBLICATION_DATE_FORMATS: Record<DatePrecision, Intl.DateTimeFormat> = {
+  day: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
+  month: new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }),
+  year: new Intl.DateTimeFormat('en-GB', { year: 'numeric', timeZone: 'UTC' }),
+};
+const MONTH_NAME_FORMAT = new Intl.DateTimeFormat('en-GB', { month: 'long', timeZone: 'UTC' });
+
 /** The date as written at its precision: "28 August 2018", "December 2016", "2016". */
 export function formatPublicationDate(start: string, precision: DatePrecision): string {
   const [year, month, day] = start.split('-').map(Number);
-  const date = new Date(Date.UTC(year, (month ?? 1) - 1, day ?? 1));
-  const options: Intl.DateTimeFormatOptions =
-    precision === 'day' ? { day: 'numeric', month: 'long', year: 'numeric' } : precision === 'month' ? { month: 'long', year: 'numeric' } : { year: 'numeric' };
-  return new Intl.DateTimeFormat('en-GB', { ...options, timeZone: 'UTC' }).format(date);
+  return PUBLICATION_DATE_FORMATS[precision].format(new Date(Date.UTC(year, (month ?? 1) - 1, day ?? 1)));
 }
 
 /** The date at its precision in ISO form: "2018-08-28", "2016-12", "2016". */
@@ -48,7 +56,7 @@ export function isoAtPrecision(start: string, precision: DatePrecision): string 
 }
 
 export function monthName(month: number): string {
-  return new Intl.DateTimeFormat('en-GB', { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2000, month - 1, 1)));
+  return MONTH_NAME_FORMAT.format(new Date(Date.UTC(2000, month - 1, 1)));
 }
 
 /** "2016-12" → "December 2016": an ISO date at its precision, as written for people. */
