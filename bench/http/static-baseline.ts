@@ -7,7 +7,7 @@
 // multi-byte UTF-8 characters costs it about ten times what ASCII does. The 563 KiB topic page of the
 // 100,000-passage corpus (232 `…` among its bytes), sent by a plain Node server with res.end, came at
 // ~170 requests a second at 10 connections; the same bytes with those characters made ASCII, at ~2,000.
-// Against ASCII filler the page looked 2.3× slower than a static file when the client was the bound.
+// Against ASCII filler the page looked 2.3–2.7× slower than a static file when the client was the bound.
 //
 // public/ is one of the sources scripts/build-freshness.ts watches: the files (and the folders they
 // change) get the build's own time less a second, so writing them does not make `npm start` rebuild.
