@@ -39,6 +39,17 @@ const EnvSchema = z.object({
    * figures); `npm run search:embed` does the same work on demand.
    */
   SEARCH_EMBED_ON_START: z.enum(['on', 'off'], { error: 'SEARCH_EMBED_ON_START must be "on" or "off"' }).default('on'),
+  /**
+   * Threads that run searches beside the server's main thread on a SQLite archive
+   * (lib/search/thread): by default one fewer than the machine's cores, at least one and at most four;
+   * 0 searches on the main thread. Each holds its own connection, and loads the sentence encoder
+   * (~250 MB) if it is asked a natural-language query.
+   */
+  SEARCH_THREADS: z.preprocess(
+    // Left empty (SEARCH_THREADS="" in a .env file) is unset, not 0: turning the threads off is said with 0.
+    (value) => (value === '' ? undefined : value),
+    z.coerce.number().int('must be a whole number').min(0, 'must be 0 or more').max(16, 'must be 16 or fewer').optional(),
+  ),
   /** Where recordings uploaded in the back office are stored (lib/media), beside the database by default. */
   RECORDINGS_DIR: z.string().min(1).default('./data/recordings'),
 });

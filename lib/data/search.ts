@@ -1,20 +1,44 @@
 // Search for pages and the API, on the app's database, through lib/db's read-only reader (see
-// lib/db/sqlite/reader.ts for why not through Prisma).
+// lib/db/sqlite/reader.ts for why not through Prisma). The production server on a SQLite archive runs
+// each search on a search thread (lib/search/thread), the main thread's reader only stamping answers.
 import 'server-only';
+import { availableParallelism } from 'node:os';
+import { databaseFilePath, engineOf } from '@/lib/db';
 import { reader } from '@/lib/db/client';
+import { env } from '@/lib/env';
 import { moreLikeThis } from '@/lib/search/more-like-this';
 import { highlightDocument } from '@/lib/search/highlight-document';
 import { createResultCache } from '@/lib/search/result-cache';
 import { searchPassages } from '@/lib/search/search-passages';
+import { searchThreadCount, startSearchThreads, type SearchThreads } from '@/lib/search/thread/search-threads';
 import type { SearchRequest } from '@/lib/search/types';
 
 // One per module instance, beside the reader it is stamped by (lib/db/client.ts keeps one per bundle).
 const answers = createResultCache();
 
+// One set of threads per process, whichever bundle asks first (as lib/db/client.ts keeps the reader).
+const globalForSearch = globalThis as unknown as { searchThreads?: SearchThreads | null };
+
+/**
+ * The process's search threads: only in production (a development server reloads the search modules
+ * on every edit; a thread would keep the old ones) and on SQLite (PostgreSQL searches in its own
+ * server processes already).
+ */
+function searchThreads(): SearchThreads | null {
+  if (globalForSearch.searchThreads !== undefined) return globalForSearch.searchThreads;
+  const count = searchThreadCount(env.SEARCH_THREADS, availableParallelism());
+  const wanted = process.env.NODE_ENV === 'production' && engineOf(env.DATABASE_URL) === 'sqlite' && count > 0;
+  globalForSearch.searchThreads = wanted ? startSearchThreads({ file: databaseFilePath(env.DATABASE_URL), count }) : null;
+  return globalForSearch.searchThreads;
+}
+
 /** A search, answered again from memory while the archive has not changed (lib/search/result-cache.ts). */
 export const search = (request: SearchRequest) => {
   const db = reader();
-  return answers.answer(db, request, (asked) => searchPassages(db, asked));
+  return answers.answer(db, request, (asked) => {
+    const here = () => searchPassages(db, asked);
+    return searchThreads()?.search(asked, here) ?? here();
+  });
 };
 export const similarPassages = (passageId: number, limit?: number) => moreLikeThis(reader(), passageId, limit);
 export const documentMatches = (documentSlug: string, q: string) => highlightDocument(reader(), documentSlug, q);

@@ -1,0 +1,25 @@
+// The body of a search thread (search-threads.ts starts it): its own read-only connection to the
+// archive, and searchPassages run on it for each request the server's main thread posts, one after
+// another. The answer goes back as a plain object (structured clone); a search that fails sends its
+// error's message, as the main thread would have seen it thrown.
+import 'server-only';
+import { parentPort, workerData } from 'node:worker_threads';
+import { openReader } from '@/lib/db';
+import { searchPassages } from '@/lib/search/search-passages';
+import type { SearchRequest } from '@/lib/search/types';
+import type { FromThread, ToThread } from './messages';
+
+const { file } = workerData as { file: string };
+const port = parentPort!;
+const db = openReader(file);
+
+port.on('message', async ({ id, request }: ToThread) => {
+  let answer: FromThread;
+  try {
+    answer = { id, response: await searchPassages(db, request as SearchRequest) };
+  } catch (error) {
+    answer = { id, error: error instanceof Error ? error.message : String(error) };
+  }
+  port.postMessage(answer);
+});
+port.postMessage({ ready: true } satisfies FromThread);

@@ -1,0 +1,133 @@
+// Searches on threads of their own, each with its own read-only SQLite connection, so that the
+// server's main thread is left to route requests and render pages, and a second core does the
+// searching. On one thread, ten readers' searches (~6.5 ms of CPU each at 100,000 passages, half a
+// second for the slowest at 1,000,000) waited behind each other and behind every page being rendered.
+//
+// A thread takes ~1 s to start (tsx compiles the search modules). Until one is ready, and if one
+// stops while it searches, the search runs on the main thread as before: nobody waits for a thread.
+import 'server-only';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { SearchRequest, SearchResponse } from '@/lib/search/types';
+import type { FromThread, ToThread } from './messages';
+
+export interface SearchThreads {
+  /** `request` searched on the least busy ready thread; by `here` when none is ready or the thread stops meanwhile. */
+  search(request: SearchRequest, here: () => Promise<SearchResponse>): Promise<SearchResponse>;
+  /** How many threads are ready to search. */
+  readonly ready: number;
+  /** Stops every thread; searches under way on one finish by `here`. */
+  close(): Promise<void>;
+}
+
+export interface SearchThreadOptions {
+  /** The archive's SQLite file, opened read-only by each thread. */
+  file: string;
+  count: number;
+  /** Where a thread that fails or stops is told of. */
+  warn?: (message: string) => void;
+}
+
+/** How many threads to start: the setting (SEARCH_THREADS), or by default one fewer than the cores, at least one and at most four. */
+export const searchThreadCount = (setting: number | undefined, cores: number): number => setting ?? Math.min(4, Math.max(1, cores - 1));
+
+/** A thread stopped this many times after it had been ready is not started again. */
+const MOST_RESTARTS = 5;
+
+interface Waiting {
+  resolve(response: SearchResponse): void;
+  reject(error: Error): void;
+  /** The search run on the main thread instead, when this thread stops before answering. */
+  instead(): void;
+}
+
+interface Thread {
+  worker: Worker;
+  ready: boolean;
+  waiting: Map<number, Waiting>;
+}
+
+/** The thread's entry, started by path, not bundled (as lib/db's workers are). */
+function entryFile(): string {
+  const name = 'search-thread-start.mjs';
+  const candidates = [path.join(process.cwd(), 'lib', 'search', 'thread', name)];
+  if (import.meta.url.startsWith('file:')) candidates.push(path.join(path.dirname(fileURLToPath(import.meta.url)), name));
+  const found = candidates.find((file) => existsSync(file));
+  if (!found) throw new Error(`The search thread's entry is missing (looked for ${candidates.join(', ')}).`);
+  return found;
+}
+
+export function startSearchThreads({ file, count, warn = console.warn }: SearchThreadOptions): SearchThreads {
+  const threads = new Set<Thread>();
+  let nextId = 0;
+  let restarts = 0;
+  let closed = false;
+
+  const start = () => {
+    // execArgv []: the entry brings its own loader (tsx) and hook, whatever this process was started with.
+    const worker = new Worker(entryFile(), { workerData: { file }, execArgv: [] });
+    const thread: Thread = { worker, ready: false, waiting: new Map() };
+    threads.add(thread);
+    // The server's exit does not wait for an idle search thread.
+    worker.unref();
+    worker.on('message', (message: FromThread) => {
+      if ('ready' in message) {
+        thread.ready = true;
+        return;
+      }
+      const waiting = thread.waiting.get(message.id);
+      if (!waiting) return;
+      thread.waiting.delete(message.id);
+      if ('response' in message) waiting.resolve(message.response);
+      else waiting.reject(new Error(message.error));
+    });
+    let failure: Error | undefined;
+    worker.on('error', (error) => (failure = error));
+    worker.on('exit', (code) => {
+      threads.delete(thread);
+      for (const waiting of thread.waiting.values()) waiting.instead();
+      thread.waiting.clear();
+      if (closed) return;
+      const why = failure ? failure.message : `exit code ${code}`;
+      if (!thread.ready) {
+        warn(`A search thread did not start (${why}); searches run on the main thread.`);
+      } else if (restarts < MOST_RESTARTS) {
+        restarts++;
+        warn(`A search thread stopped (${why}); starting another.`);
+        start();
+      } else {
+        warn(`A search thread stopped (${why}) after ${MOST_RESTARTS} restarts; searches run on the main thread.`);
+      }
+    });
+  };
+  for (let i = 0; i < count; i++) start();
+
+  const leastBusy = (): Thread | undefined => {
+    let best: Thread | undefined;
+    for (const thread of threads) if (thread.ready && (!best || thread.waiting.size < best.waiting.size)) best = thread;
+    return best;
+  };
+
+  return {
+    search(request, here) {
+      const thread = leastBusy();
+      if (!thread) return here();
+      const id = nextId++;
+      return new Promise<SearchResponse>((resolve, reject) => {
+        thread.waiting.set(id, { resolve, reject, instead: () => here().then(resolve, reject) });
+        thread.worker.postMessage({ id, request } satisfies ToThread);
+      });
+    },
+    get ready() {
+      let n = 0;
+      for (const thread of threads) if (thread.ready) n++;
+      return n;
+    },
+    async close() {
+      closed = true;
+      await Promise.all([...threads].map((thread) => thread.worker.terminate()));
+    },
+  };
+}

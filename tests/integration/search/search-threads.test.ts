@@ -1,0 +1,125 @@
+// Searches on threads of their own (lib/search/thread): on the seeded archive, a thread gives exactly
+// the answers the main thread gives, for every kind of query (meaning-based ones with the real sentence
+// encoder, loaded on the thread); a failed search fails as it would have here; and no search is lost
+// or kept waiting when a thread is not ready, cannot start, or is stopped while it searches.
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { freshQueries } from '@/bench/http/fresh-queries';
+import { openReader, type Reader } from '@/lib/db';
+import { searchPassages } from '@/lib/search/search-passages';
+import { searchThreadCount, startSearchThreads, type SearchThreads } from '@/lib/search/thread/search-threads';
+import type { SearchRequest } from '@/lib/search/types';
+import { copyTemplate } from '@/tests/support/per-file-database';
+
+let file: string;
+let db: Reader;
+const started: SearchThreads[] = [];
+
+beforeAll(() => {
+  file = copyTemplate('seededTemplate');
+  db = openReader(file);
+});
+afterAll(async () => {
+  await Promise.all(started.map((threads) => threads.close()));
+  db.close();
+});
+
+/** Threads on the test's archive, closed after the file's tests; `warn` collects what they say. */
+function start(count: number, on = () => file) {
+  const warnings: string[] = [];
+  const threads = startSearchThreads({ file: on(), count, warn: (message) => warnings.push(message) });
+  started.push(threads);
+  return { threads, warnings };
+}
+
+const ready = (threads: SearchThreads, count: number) => vi.waitFor(() => expect(threads.ready).toBe(count), { timeout: 30_000, interval: 20 });
+const here = (request: SearchRequest) => () => searchPassages(db, request);
+const notHere = () => Promise.reject(new Error('searched on the main thread'));
+
+describe('search threads', () => {
+  it('answer exactly as the main thread does, for every kind of query, filter, page and mode', async () => {
+    const { threads, warnings } = start(2);
+    await ready(threads, 2);
+    const typed = freshQueries(file, 60).map((q): SearchRequest => ({ q, page: 1, pageSize: 10 }));
+    const requests: SearchRequest[] = [
+      ...typed,
+      { q: 'who can bring change to North Korea', page: 1, pageSize: 10 },
+      { q: 'freedom', page: 1, pageSize: 10, mode: 'vector' },
+      { q: 'korea', page: 2, pageSize: 3, mode: 'lexical' },
+      { q: 'korea', page: 1, pageSize: 10, speaker: 'seongmin-lee', from: '2016', to: '2018' },
+      { q: 'regime -china', page: 1, pageSize: 10, kind: 'answer' },
+      { q: '-korea', page: 1, pageSize: 10 },
+      { q: 'pangolin', page: 1, pageSize: 10 },
+    ];
+    expect(typed.length).toBeGreaterThan(40);
+    const onThreads = await Promise.all(requests.map((request) => threads.search(request, notHere)));
+    for (const [i, request] of requests.entries()) expect(onThreads[i], request.q).toEqual(await searchPassages(db, request));
+    // The seeded archive's answers are not all empty: hits, meaning and a message all crossed over.
+    expect(onThreads.filter((answer) => answer.hits.length > 0).length).toBeGreaterThan(40);
+    const byMeaning = onThreads[requests.findIndex((request) => request.mode === 'vector')]!;
+    expect(byMeaning.matchedBy).toBe('meaning');
+    expect(byMeaning.hits.length).toBeGreaterThan(0);
+    expect(onThreads.at(-2)!.message).toMatch(/Add a word/);
+    expect(warnings).toEqual([]);
+  }, 120_000);
+
+  it('fail a search that fails with the error the main thread would have thrown', async () => {
+    const { threads } = start(1);
+    await ready(threads, 1);
+    // A speaker that is not a slug: no request the API's schema lets through fails like this.
+    const broken = { q: 'korea', page: 1, pageSize: 10, speaker: {} } as unknown as SearchRequest;
+    const mainThreadError = await searchPassages(db, broken).then(
+      () => null,
+      (error: Error) => error.message,
+    );
+    expect(mainThreadError).toEqual(expect.any(String));
+    await expect(threads.search(broken, notHere)).rejects.toThrow(mainThreadError!);
+    // The thread goes on answering.
+    expect((await threads.search({ q: 'korea', page: 1, pageSize: 10 }, notHere)).total).toBeGreaterThan(0);
+  });
+
+  it('search on the main thread until a thread is ready', async () => {
+    const { threads } = start(1);
+    expect(threads.ready).toBe(0);
+    const request: SearchRequest = { q: 'defector', page: 1, pageSize: 10 };
+    const main = vi.fn(here(request));
+    expect(await threads.search(request, main)).toEqual(await searchPassages(db, request));
+    expect(main).toHaveBeenCalledOnce();
+  });
+
+  it('search on the main thread, and say why, when no thread can start', async () => {
+    const missing = path.join(path.dirname(file), 'no-such-archive.db');
+    const { threads, warnings } = start(1, () => missing);
+    await vi.waitFor(() => expect(warnings).toEqual([expect.stringMatching(/^A search thread did not start \(.+\); searches run on the main thread\.$/)]), {
+      timeout: 30_000,
+    });
+    expect(threads.ready).toBe(0);
+    const request: SearchRequest = { q: 'korea', page: 1, pageSize: 10 };
+    expect((await threads.search(request, here(request))).total).toBeGreaterThan(0);
+  });
+
+  it('finish on the main thread the searches a stopped thread had not answered', async () => {
+    const { threads, warnings } = start(1);
+    await ready(threads, 1);
+    // Thirty: too many for the thread to answer between the posts and the stop, however the machine is loaded.
+    const requests = freshQueries(file, 30).map((q): SearchRequest => ({ q, page: 1, pageSize: 10 }));
+    expect(requests).toHaveLength(30);
+    const main = requests.map((request) => vi.fn(here(request)));
+    const answers = requests.map((request, i) => threads.search(request, main[i]!));
+    await threads.close();
+    const answered = await Promise.all(answers);
+    for (const [i, request] of requests.entries()) expect(answered[i]).toEqual(await searchPassages(db, request));
+    // Stopped at once, the thread left some (all, or all but those it had answered) to the main thread.
+    expect(main.filter((fn) => fn.mock.calls.length > 0).length).toBeGreaterThan(0);
+    expect(threads.ready).toBe(0);
+    expect(warnings).toEqual([]);
+  });
+});
+
+describe('how many search threads', () => {
+  it('is one fewer than the cores by default, at least one and at most four; the setting wins', () => {
+    expect([1, 2, 3, 4, 8, 64].map((cores) => searchThreadCount(undefined, cores))).toEqual([1, 1, 2, 3, 4, 4]);
+    expect(searchThreadCount(0, 8)).toBe(0);
+    expect(searchThreadCount(6, 2)).toBe(6);
+  });
+});
