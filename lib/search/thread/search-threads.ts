@@ -28,6 +28,8 @@ export interface SearchThreadOptions {
   count: number;
   /** Where a thread that fails or stops is told of. */
   warn?: (message: string) => void;
+  /** The threads' entry file: search-thread-start.mjs, found beside the sources, by default. */
+  entry?: () => string;
 }
 
 /** How many threads to start: the setting (SEARCH_THREADS), or by default one fewer than the cores, at least one and at most four. */
@@ -59,15 +61,22 @@ function entryFile(): string {
   return found;
 }
 
-export function startSearchThreads({ file, count, warn = console.warn }: SearchThreadOptions): SearchThreads {
+export function startSearchThreads({ file, count, warn = console.warn, entry = entryFile }: SearchThreadOptions): SearchThreads {
   const threads = new Set<Thread>();
   let nextId = 0;
   let restarts = 0;
   let closed = false;
 
   const start = () => {
-    // execArgv []: the entry brings its own loader (tsx) and hook, whatever this process was started with.
-    const worker = new Worker(entryFile(), { workerData: { file }, execArgv: [] });
+    let worker: Worker;
+    try {
+      // execArgv []: the entry brings its own loader (tsx) and hook, whatever this process was started with.
+      worker = new Worker(entry(), { workerData: { file }, execArgv: [] });
+    } catch (error) {
+      // A deployment without the sources beside its build, say: the searches stay on the main thread.
+      warn(`A search thread did not start (${error instanceof Error ? error.message : String(error)}); searches run on the main thread.`);
+      return;
+    }
     const thread: Thread = { worker, ready: false, waiting: new Map() };
     threads.add(thread);
     // The server's exit does not wait for an idle search thread.

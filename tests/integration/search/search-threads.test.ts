@@ -87,7 +87,7 @@ describe('search threads', () => {
     expect(main).toHaveBeenCalledOnce();
   });
 
-  it('search on the main thread, and say why, when no thread can start', async () => {
+  it('search on the main thread, and say why, when a thread cannot open the archive', async () => {
     const missing = path.join(path.dirname(file), 'no-such-archive.db');
     const { threads, warnings } = start(1, () => missing);
     await vi.waitFor(() => expect(warnings).toEqual([expect.stringMatching(/^A search thread did not start \(.+\); searches run on the main thread\.$/)]), {
@@ -96,6 +96,26 @@ describe('search threads', () => {
     expect(threads.ready).toBe(0);
     const request: SearchRequest = { q: 'korea', page: 1, pageSize: 10 };
     expect((await threads.search(request, here(request))).total).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ['cannot be found', () => path.join(path.dirname(file), 'no-such-entry.mjs')],
+    [
+      'is missing beside the sources',
+      () => {
+        throw new Error("The search thread's entry is missing");
+      },
+    ],
+  ])('search on the main thread, and say why, when the entry %s', async (_, entry) => {
+    const warnings: string[] = [];
+    const threads = startSearchThreads({ file, count: 1, warn: (message) => warnings.push(message), entry });
+    started.push(threads);
+    await vi.waitFor(() => expect(warnings).toEqual([expect.stringMatching(/^A search thread did not start \(.+\); searches run on the main thread\.$/)]), {
+      timeout: 30_000,
+    });
+    const request: SearchRequest = { q: 'korea', page: 1, pageSize: 10 };
+    expect(await threads.search(request, here(request))).toEqual(await searchPassages(db, request));
+    expect(threads.ready).toBe(0);
   });
 
   it('finish on the main thread the searches a stopped thread had not answered', async () => {
