@@ -2,8 +2,10 @@
 // the answers the main thread gives, for every kind of query (meaning-based ones with the real sentence
 // encoder, loaded on the thread); a failed search fails as it would have here; and no search is lost
 // or kept waiting when a thread is not ready, cannot start, or is stopped while it searches.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { freshQueries } from '@/bench/http/fresh-queries';
 import { openReader, type Reader } from '@/lib/db';
 import { searchPassages } from '@/lib/search/search-passages';
@@ -116,6 +118,35 @@ describe('search threads', () => {
     const request: SearchRequest = { q: 'korea', page: 1, pageSize: 10 };
     expect(await threads.search(request, here(request))).toEqual(await searchPassages(db, request));
     expect(threads.ready).toBe(0);
+  });
+
+  it('start a thread that stops again, five times at most, each search it took answered on the main thread', async () => {
+    // A thread that is ready at once and stops on its first search, before answering it.
+    const folder = mkdtempSync(path.join(os.tmpdir(), 'search-thread-'));
+    onTestFinished(() => rmSync(folder, { recursive: true, force: true }));
+    const crashing = path.join(folder, 'stops.mjs');
+    writeFileSync(
+      crashing,
+      "import { parentPort } from 'node:worker_threads';\nparentPort.on('message', () => process.exit(3));\nparentPort.postMessage({ ready: true });\n",
+    );
+    const warnings: string[] = [];
+    const threads = startSearchThreads({ file, count: 1, warn: (message) => warnings.push(message), entry: () => crashing });
+    started.push(threads);
+    const request: SearchRequest = { q: 'korea', page: 1, pageSize: 10 };
+    const expected = await searchPassages(db, request);
+    for (let stop = 1; stop <= 6; stop++) {
+      await ready(threads, 1);
+      const main = vi.fn(here(request));
+      expect(await threads.search(request, main)).toEqual(expected);
+      expect(main).toHaveBeenCalledOnce();
+      await vi.waitFor(() => expect(warnings).toHaveLength(stop));
+    }
+    expect(warnings.slice(0, 5)).toEqual(Array(5).fill('A search thread stopped (exit code 3); starting another.'));
+    expect(warnings[5]).toBe('A search thread stopped (exit code 3) after 5 restarts; searches run on the main thread.');
+    expect(threads.ready).toBe(0);
+    const main = vi.fn(here(request));
+    expect(await threads.search(request, main)).toEqual(expected);
+    expect(main).toHaveBeenCalledOnce();
   });
 
   it('finish on the main thread the searches a stopped thread had not answered', async () => {
