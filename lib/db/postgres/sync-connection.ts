@@ -8,9 +8,7 @@
 // is a few dozen statements, each a loopback round trip. It must never carry reads of the public site:
 // those go through the asynchronous reader (reader.ts) and Prisma.
 import 'server-only';
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { workerFile } from '../worker-file';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 
 /** One statement's answer: column names and rows as arrays (pluck and raw need the order). */
@@ -54,20 +52,13 @@ let lastConnection = 0;
  * The worker's file. Started by path, not bundled: from the project folder (Next's server, tsx scripts
  * and vitest all run there); the module's own folder is a fallback for a process started elsewhere.
  */
-function workerFile(): string {
-  const candidates = [path.join(process.cwd(), 'lib', 'db', 'postgres', 'sync-worker.mjs')];
-  // (Not `new URL('./sync-worker.mjs', import.meta.url)`: bundlers would copy the file away from its imports.)
-  if (import.meta.url.startsWith('file:')) candidates.push(path.join(path.dirname(fileURLToPath(import.meta.url)), 'sync-worker.mjs'));
-  const found = candidates.find((file) => existsSync(file));
-  if (!found) throw new Error(`The PostgreSQL write worker is missing (looked for ${candidates.join(', ')}).`);
-  return found;
-}
+const syncWorkerFile = () => workerFile('lib/db/postgres', 'sync-worker.mjs', import.meta.url, 'The PostgreSQL write worker');
 
 function startBridge(): Bridge {
   const signal = new Int32Array(new SharedArrayBuffer(4));
   const { port1, port2 } = new MessageChannel();
   // execArgv []: the worker is plain JavaScript and needs none of the parent's loaders (tsx, hooks).
-  const worker = new Worker(workerFile(), { workerData: { port: port2, signal }, transferList: [port2], execArgv: [] });
+  const worker = new Worker(syncWorkerFile(), { workerData: { port: port2, signal }, transferList: [port2], execArgv: [] });
   // The worker never keeps a finished script alive; its open clients are closed by closeWriters().
   worker.unref();
   port1.unref();

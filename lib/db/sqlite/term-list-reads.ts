@@ -1,20 +1,11 @@
 // Reads ranking lists on a worker thread (term-list-reads-worker.mjs), for the build to use a second core.
 import 'server-only';
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { workerFile } from '../worker-file';
 import { LIST_READ_SQL, type ListRead } from './term-impacts';
 
 /** The worker's file, started by path, not bundled (as the PostgreSQL write worker is: sync-connection.ts). */
-function workerFile(): string {
-  const name = 'term-list-reads-worker.mjs';
-  const candidates = [path.join(process.cwd(), 'lib', 'db', 'sqlite', name)];
-  if (import.meta.url.startsWith('file:')) candidates.push(path.join(path.dirname(fileURLToPath(import.meta.url)), name));
-  const found = candidates.find((file) => existsSync(file));
-  if (!found) throw new Error(`The ranking-list worker is missing (looked for ${candidates.join(', ')}).`);
-  return found;
-}
+const listWorkerFile = () => workerFile('lib/db/sqlite', 'term-list-reads-worker.mjs', import.meta.url, 'The ranking-list worker');
 
 /** Takes turns with a worker thread over a list of words: each takes the next word not yet taken. */
 export interface SharedReading {
@@ -38,7 +29,7 @@ export function readListsWithWorker(file: string, words: string[], limit: number
   const worker = new Promise<Map<string, ListRead>>((resolve, reject) => {
     const reads = new Map<string, ListRead>();
     // execArgv []: plain JavaScript, none of the parent's loaders (tsx, hooks).
-    const thread = new Worker(workerFile(), { workerData: { file, words, limit, sql: LIST_READ_SQL, next }, execArgv: [] });
+    const thread = new Worker(listWorkerFile(), { workerData: { file, words, limit, sql: LIST_READ_SQL, next }, execArgv: [] });
     thread.on('message', ({ word, read }: { word: string; read: ListRead }) => {
       reads.set(word, read);
       onRead?.();

@@ -6,10 +6,8 @@
 // A thread takes ~1 s to start (tsx compiles the search modules). Until one is ready, and if one
 // stops while it searches, the search runs on the main thread as before: nobody waits for a thread.
 import 'server-only';
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { workerFile } from '@/lib/db';
 import type { SearchRequest, SearchResponse } from '@/lib/search/types';
 import type { FromThread, ToThread } from './messages';
 
@@ -51,15 +49,8 @@ interface Thread {
   waiting: Map<number, Waiting>;
 }
 
-/** The thread's entry, started by path, not bundled (as lib/db's workers are). */
-function entryFile(): string {
-  const name = 'search-thread-start.mjs';
-  const candidates = [path.join(process.cwd(), 'lib', 'search', 'thread', name)];
-  if (import.meta.url.startsWith('file:')) candidates.push(path.join(path.dirname(fileURLToPath(import.meta.url)), name));
-  const found = candidates.find((file) => existsSync(file));
-  if (!found) throw new Error(`The search thread's entry is missing (looked for ${candidates.join(', ')}).`);
-  return found;
-}
+/** The thread's entry, started by path, not bundled (lib/db/worker-file.ts). */
+const entryFile = () => workerFile('lib/search/thread', 'search-thread-start.mjs', import.meta.url, "The search thread's entry");
 
 export function startSearchThreads({ file, count, warn = console.warn, entry = entryFile }: SearchThreadOptions): SearchThreads {
   const threads = new Set<Thread>();
