@@ -4,7 +4,17 @@
 import 'server-only';
 import { Prisma, type PrismaClient } from '@/lib/generated/prisma/client';
 
-export type QueryDb = Pick<PrismaClient, '$queryRaw'>;
+export type QueryDb = Pick<PrismaClient, '$queryRaw'> & {
+  /**
+   * Each word as the search indexes hold it (its stem), where the connection can tell: SQLite's
+   * reader asks FTS5's own tokenizer (sqlite/index-stems.ts). Absent elsewhere; callers then take
+   * every word as its own.
+   */
+  indexStems?: IndexStems;
+};
+
+/** Words in, their terms as the search indexes hold them out, in order, joined by a space ('' for a word with none). */
+export type IndexStems = (words: readonly string[]) => string[];
 
 /** A statement or fragment with bound values; `sql`, `join` and `empty` build them. */
 export type Sql = Prisma.Sql;

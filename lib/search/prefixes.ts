@@ -47,7 +47,25 @@ async function wordsFor(db: QueryDb, prefix: string, index: FullTextIndex): Prom
   // Only the passage index is claimed whole: the entities' also holds biographies, which no word list covers.
   const names = index === 'passages' && rows.length <= MAX_WORDS_PER_PREFIX ? await nameWords(db, folded) : null;
   const all = names === null ? null : [...new Set([...words, ...names])];
-  return all === null || all.length > MAX_WORDS_PER_PREFIX ? { words, complete: false } : { words: all, complete: true };
+  const found = all === null || all.length > MAX_WORDS_PER_PREFIX ? { words, complete: false } : { words: all, complete: true };
+  return { ...found, words: onePerStem(db, found.words) };
+}
+
+/**
+ * The first of each set of words the index holds as one stem ("sanction", "sanctions" and "sanctioned"
+ * are all "sanction"), the commonest, since the words come commonest first. They match the very same
+ * passages, so searching the others adds nothing but their weight: each alternative is scored, and a
+ * stem found thrice counted thrice, in BM25. Every word is kept where the connection cannot tell.
+ */
+function onePerStem(db: QueryDb, words: string[]): string[] {
+  if (!db.indexStems || words.length < 2) return words;
+  const stems = db.indexStems(words);
+  const seen = new Set<string>();
+  return words.filter((_, i) => {
+    if (seen.has(stems[i])) return false;
+    seen.add(stems[i]);
+    return true;
+  });
 }
 
 export async function prefixLookup(db: QueryDb, query: ParsedQuery, index: FullTextIndex = 'passages'): Promise<PrefixLookup> {

@@ -7,6 +7,7 @@ import type { Statement } from 'better-sqlite3';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { QueryDb } from '../query';
 import { loadVectorFunctions, openReadOnlyDatabase, tuneForSearch } from './connection';
+import { indexStemsOf } from './index-stems';
 
 export interface Reader extends QueryDb {
   /** Whether meaning-based search's vector functions (sqlite-vec) are loaded on this connection. */
@@ -52,5 +53,5 @@ export function openReader(file: string): Reader {
   // Prepared once: db.pragma() prepares the statement on every call (80 µs a search under load).
   const dataVersion = db.prepare('PRAGMA data_version').pluck();
   const changeStamp = () => dataVersion.get() as number;
-  return { $queryRaw, hasVectors, changeStamp, keptStatements: () => statements.size, close: () => db.close() };
+  return { $queryRaw, indexStems: indexStemsOf(db), hasVectors, changeStamp, keptStatements: () => statements.size, close: () => db.close() };
 }

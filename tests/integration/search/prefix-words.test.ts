@@ -50,3 +50,39 @@ describe('a prefix in many titles', () => {
     }
   });
 });
+
+describe('a prefix whose words are forms of one stem', () => {
+  /** The same reader without its knowledge of stems: every word kept, as before stems were read (and as on PostgreSQL). */
+  const withoutStems = () => ({ $queryRaw: db.$queryRaw });
+  const alternatives = (expression: string) => expression.match(/"[^"]*"\*?/g) ?? [];
+  const best = async (expression: string) =>
+    (
+      await db.$queryRaw<{ id: number | bigint }[]>`SELECT rowid AS id FROM passage_fts WHERE passage_fts MATCH ${expression} ORDER BY rank, rowid LIMIT 20`
+    ).map((row) => Number(row.id));
+
+  it('searches one word per stem, finding the very passages all the words find', async () => {
+    let fewer = 0;
+    for (const prefix of ['sanct', 'negot', 'smugg', 'escap', 'refug', 'diplom']) {
+      const { expression } = (await exactMatch(db, parseQuery(`${prefix}*`), new Set()))!;
+      const { expression: everyWord } = (await exactMatch(withoutStems(), parseQuery(`${prefix}*`), new Set()))!;
+      const words = alternatives(expression).map((phrase) => phrase.slice(1, -1));
+      const stems = db.indexStems!(words);
+      expect(new Set(stems).size, expression).toBe(words.length);
+      expect(await count(expression), prefix).toBe(await count(everyWord));
+      expect(await count(expression), prefix).toBeGreaterThan(0);
+      if (words.length < alternatives(everyWord).length) fewer += 1;
+    }
+    // The generator's stem families (sanction, sanctions, sanctioned; negotiation, negotiate, …) are among them.
+    expect(fewer).toBeGreaterThanOrEqual(3);
+  });
+
+  it('ranks a prefix of one stem in the order all its forms did: they only multiplied every score alike', async () => {
+    for (const prefix of ['sanct', 'negot']) {
+      const { expression } = (await exactMatch(db, parseQuery(`${prefix}*`), new Set()))!;
+      const { expression: everyWord } = (await exactMatch(withoutStems(), parseQuery(`${prefix}*`), new Set()))!;
+      expect(alternatives(expression), prefix).toHaveLength(1);
+      expect(alternatives(everyWord).length, prefix).toBeGreaterThan(1);
+      expect(await best(expression), prefix).toEqual(await best(everyWord));
+    }
+  });
+});
