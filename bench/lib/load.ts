@@ -55,8 +55,11 @@ export interface LoadOptions {
 }
 
 const BATCH_PASSAGES = 5000;
-/** Bump when the generator changes what it writes (2: files made with 8 KiB pages, lib/db openDatabase). */
-const CORPUS_VERSION = 2;
+/**
+ * Bump when the generator changes what it writes (2: files made with 8 KiB pages, lib/db openDatabase;
+ * 3: one ranking list per frequent stem, not per frequent form).
+ */
+const CORPUS_VERSION = 3;
 
 function fingerprint(): string {
   const hash = createHash('sha256').update(String(CORPUS_VERSION));

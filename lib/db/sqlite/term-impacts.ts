@@ -6,6 +6,14 @@ import { Prisma } from '@/lib/generated/prisma/client';
 import type { QueryDb } from '../query';
 import type { SqliteDb } from './connection';
 import { SPEAKER_WEIGHT, TEXT_WEIGHT, TITLE_WEIGHT } from './full-text';
+import { indexStemsOf } from './index-stems';
+
+/**
+ * A stem's commonest form is looked for among the words in at least this share (1/n) of the
+ * passages a list needs: a stem with so many forms that none reaches it gets no list (and ranks the
+ * old way).
+ */
+const MOST_FORMS_PER_STEM = 20;
 
 /** SQLite's variable-length integers, as FTS5 stores them (big-endian, 7 bits a byte, the 9th byte whole). */
 export function readVarints(bytes: Uint8Array): number[] {
@@ -84,8 +92,26 @@ export const termImpactWriting = {
     const row = db.prepare('SELECT block FROM passage_fts_data WHERE id = 1').get() as { block: Buffer } | undefined;
     return totalsOf(row?.block);
   },
+  /**
+   * The words that get a list: one for each stem the passage index holds in `minPassages` passages
+   * or more, written as its commonest form in the passages' text, commonest stems first. The index
+   * holds every form of a stem as the stem, so one list answers them all (lib/search/top-k/listed-forms.ts):
+   * lists kept per form were the same list again ("sanction", "sanctions"), and missed stems whose
+   * forms are each too rare ("negotiation" and its three other forms: 19% of the passages at
+   * 100,000, no form 5%).
+   */
   frequentWords(db: SqliteDb, minPassages: number): string[] {
-    return db.prepare('SELECT term FROM passage_words_fts_vocab WHERE doc >= ? ORDER BY doc DESC').pluck().all(minPassages) as string[];
+    const stems = db.prepare('SELECT term FROM passage_fts_vocab WHERE doc >= ? ORDER BY doc DESC').pluck().all(minPassages) as string[];
+    const forms = db
+      .prepare('SELECT term FROM passage_words_fts_vocab WHERE doc >= ? ORDER BY doc DESC, term')
+      .pluck()
+      .all(Math.ceil(minPassages / MOST_FORMS_PER_STEM)) as string[];
+    const stemOf = indexStemsOf(db)(forms);
+    const commonest = new Map<string, string>();
+    forms.forEach((form, i) => {
+      if (!commonest.has(stemOf[i])) commonest.set(stemOf[i], form);
+    });
+    return stems.flatMap((stem) => commonest.get(stem) ?? []);
   },
   matchCount(db: SqliteDb, phrase: string): number {
     return db.prepare(LIST_READ_SQL.matchCount).pluck().get(phrase) as number;
@@ -122,6 +148,10 @@ export const termImpactWriting = {
 
 /** Statements a search runs (on any QueryDb, the reader's or Prisma's). */
 export const termImpactReading = {
+  /** Every listed word. */
+  listedWords: () => Prisma.sql`SELECT term FROM TermImpactList`,
+  /** When the lists were built (it changes whenever they are built again), or no row when there are none. */
+  buildTime: () => Prisma.sql`SELECT builtAt FROM TermImpactBuild WHERE id = 1`,
   /** The list for `term` (id, floor, size), the build's average length, and whether any passage waits to be rescored. */
   list: (term: string) => Prisma.sql`
     SELECT l.id AS id, l.floor AS floor, b.averageLength AS averageLength, (SELECT count(*) FROM TermImpact t WHERE t.listId = l.id) AS size,

@@ -24,6 +24,7 @@ import { samplingOf, takeSample } from '../counting';
 import { isPlainMatch, type LexicalMatch } from '../lexical-match';
 import type { SearchRequest } from '../types';
 import { listedWordOf, othersScored } from './alternatives';
+import { listedFormOf } from './listed-forms';
 import { byRank, shownAmong, type PageWindow, type ScoredCandidate } from './candidates';
 import { idfOf, termPart } from './bm25';
 
@@ -63,7 +64,7 @@ export async function rankFromLists(db: QueryDb, match: LexicalMatch, request: S
   const { word } = split;
   const [list] = await db.$queryRaw<
     { id: number | bigint; floor: number; averageLength: number; size: number | bigint; pending: number | bigint; totals: Uint8Array | null }[]
-  >(reading.list(word));
+  >(reading.list(await listedFormOf(db, word)));
   if (!list || num(list.pending) !== 0) return null;
   const excluded = new Set(window.exclude ?? []);
   const listId = num(list.id);
