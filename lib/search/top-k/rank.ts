@@ -41,16 +41,24 @@ const countPassagesWith = async (db: QueryDb, word: string): Promise<number> =>
   num((await db.$queryRaw<{ n: number | bigint }[]>(reading.matchCount(`"${word}"`)))[0].n);
 
 /**
- * The passages with the word, when the plan searches that word alone: its count's sample (every k-th
- * match by id, counting.ts) is taken in the same pass over the word's list, and kept for the count.
- * The plan's matches are the word's (no document here: rankFromLists leaves those to the old way).
+ * The passages with the word, and the plan's count's sample (every k-th match by id, counting.ts),
+ * kept for the count: the word's share of it taken in the same pass over the word's list, and, with
+ * other alternatives, theirs in a pass over the passages that have them but not the word. The plan's
+ * matches are exactly those two sets (no document here: rankFromLists leaves those to the old way).
+ * The others are rarer words, so their pass is short, where the count's own pass over the whole
+ * expression read the word's list again (`was*`, 1,000,000 passages: 55 ms; the two passes here add
+ * 9 and 10 ms to the word's count).
  */
-async function countTakingSample(db: QueryDb, match: LexicalMatch, request: SearchRequest, word: string): Promise<number> {
+async function countTakingSample(db: QueryDb, match: LexicalMatch, request: SearchRequest, word: string, others: string | null): Promise<number> {
   const { every } = await samplingOf(db, match, request);
   if (every === null) return countPassagesWith(db, word);
-  const [row] = await db.$queryRaw<{ n: number | bigint; sample: string }[]>(reading.matchCountAndSample(`"${word}"`, every));
-  takeSample(match, request, every, JSON.parse(row.sample) as number[]);
-  return num(row.n);
+  const sampled = async (expression: string) =>
+    (await db.$queryRaw<{ n: number | bigint; sample: string }[]>(reading.matchCountAndSample(expression, every)))[0];
+  const withWord = await sampled(`"${word}"`);
+  const sample = JSON.parse(withWord.sample) as number[];
+  if (others) sample.push(...(JSON.parse((await sampled(`(${others}) NOT "${word}"`)).sample) as number[]));
+  takeSample(match, request, every, sample);
+  return num(withWord.n);
 }
 
 export async function rankFromLists(db: QueryDb, match: LexicalMatch, request: SearchRequest, window: PageWindow): Promise<TopKPassage[] | null> {
@@ -75,7 +83,7 @@ export async function rankFromLists(db: QueryDb, match: LexicalMatch, request: S
   // The word's idf needs a count of its passages: taken once a page may be decided (not before a
   // filter gives up), or at once when other alternatives are to be weighed against the word.
   let wordCount: number | null = null;
-  const countOfWord = async () => (wordCount ??= split.others ? await countPassagesWith(db, word) : await countTakingSample(db, match, request, word));
+  const countOfWord = async () => (wordCount ??= await countTakingSample(db, match, request, word, split.others));
   // The passages with any other alternative that may enter the page, with their whole scores; null
   // when they are more than half as many as the word's: then ranking every match costs no more.
   const others = split.others

@@ -99,10 +99,12 @@ describe('counts past the cap', () => {
   });
 
   // The rankings that take the count's sample in a pass they make anyway: the index head for a phrase
-  // (with its best matches), a word's list (with the word's count for its idf).
+  // (with its best matches), a word's list (with the word's count for its idf; beside other
+  // alternatives, theirs from a pass over the passages with them and not the word).
   const samplingRankings = [
     { q: '"of the"', by: 'a phrase ranked from the index head', rank: rankFromIndexHead },
     { q: 'the', by: 'a word ranked from its list', rank: rankFromLists },
+    { q: 'was*', by: 'a word ranked from its list beside the other words of its prefix', rank: rankFromLists },
   ];
   const filterSets: Partial<SearchRequest>[] = [{}, { kind: 'answer' }, { from: '2000', to: '2015' }];
   it.each(samplingRankings.flatMap((ranking) => filterSets.map((filters) => ({ ...ranking, filters }))))(
