@@ -3,9 +3,11 @@
 // document title that starts with it, however many titles hold them (hundreds, in the benchmark's
 // generated corpus). Claimed whole, the words must find every passage the engine's prefix finds.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openReader, type Reader } from '@/lib/db';
+import { openReader, type Reader, type Sql } from '@/lib/db';
+import { Prisma } from '@/lib/generated/prisma/client';
 import { exactMatch } from '@/lib/search/lexical-match';
 import { parseQuery } from '@/lib/search/query-parser';
+import { searchPassages } from '@/lib/search/search-passages';
 import { generatedCorpusForFile } from '@/tests/support/generated-corpus';
 
 const corpus = generatedCorpusForFile({ n: 40_000, seed: 11 });
@@ -84,5 +86,21 @@ describe('a prefix whose words are forms of one stem', () => {
       expect(alternatives(everyWord).length, prefix).toBeGreaterThan(1);
       expect(await best(expression), prefix).toEqual(await best(everyWord));
     }
+  });
+});
+
+describe('a prefix in one search', () => {
+  it('has its words read once, though the passages, their ranking and the people and documents listed above them all ask', async () => {
+    const statements: string[] = [];
+    const counting = {
+      ...db,
+      $queryRaw: ((query: Sql, ...values: unknown[]) => {
+        statements.push(query instanceof Prisma.Sql ? query.sql : Prisma.sql(query as unknown as TemplateStringsArray, ...values).sql);
+        return db.$queryRaw(query, ...(values as []));
+      }) as Reader['$queryRaw'],
+    };
+    const response = await searchPassages(counting, { q: 'negot*', page: 1, pageSize: 10 });
+    expect(response.total).toBeGreaterThan(0);
+    expect(statements.filter((text) => text.includes('passage_words_fts_vocab')).length).toBe(1);
   });
 });
