@@ -12,7 +12,7 @@ import 'server-only';
 import type { IndexStems } from '../query';
 import type { SqliteDb } from './connection';
 
-/** The tokenizer of passage_fts and entity_fts (their migrations); tests/integration/db/index-stems.test.ts checks that the two agree. */
+/** The tokenizer of passage_fts and entity_fts (their migrations); tests/integration/search/index-stems.test.ts checks that they agree. */
 export const SEARCH_TOKENIZER = 'porter unicode61 remove_diacritics 2';
 
 export function indexStemsOf(db: SqliteDb): IndexStems {
