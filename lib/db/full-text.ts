@@ -60,6 +60,15 @@ export interface FullTextStatements {
    */
   matchedRows(expression: string, withRank: boolean, sampleEvery?: number, documentSlug?: string): Sql;
   /**
+   * One pass over the matches of `expression`, one phrase, in one row: how many there are (n), the ids
+   * of those that are multiples of `every` (sample: matchedRows's sample, as a JSON array), and for
+   * each match meeting `kept` (conditions on matchedId, checked before any passage row is read) what
+   * FTS5's BM25 reads of a row (kept: a JSON array of [id, its count of the phrase in the text, speaker
+   * and title columns, its size record in hex, for lengthOf]). For an engine whose BM25 would count the
+   * phrase's matches in a pass of its own (SQLite; top-k/phrase-counts.ts); absent elsewhere.
+   */
+  phraseCountsAndSample?(expression: string, every: number, kept: Sql): Sql;
+  /**
    * The id of the index's row in matchedRows, for a condition the caller adds that needs no column of
    * `p` or `d`: checked as the index yields each match, before its passage's row is read.
    */

@@ -54,12 +54,20 @@ export interface MatchedRowsOptions {
 /** Matching passages of published documents (and of one document, when asked), as the row source `x`. */
 export function matchedRows(expression: string, request: SearchRequest, options: MatchedRowsOptions = {}): Sql {
   const rows = sql`${fullText.matchedRows(expression, options.withRank ?? false, options.sampleEvery, request.document)} AND ${isPublicDocument}`;
-  if (!options.filtered) return rows;
-  const { narrowing, among } = options;
-  const amongAll = [narrowing?.ids, among].filter((ids): ids is Sql => ids !== undefined);
-  const narrowed = fullText.amongIds ? amongAll.reduce((kept, ids) => sql`${kept} AND ${fullText.amongIds!(ids)}`, rows) : rows;
-  if (!request.topic) return narrowed;
+  return options.filtered ? sql`${rows} AND ${indexRowFilter(request, options)}` : rows;
+}
+
+/**
+ * The filters a filtered search checks on the index's own row (fullText.matchedId), before a match's
+ * passage row is read: its topic, and the sets of passages the options name (a speaker's, `among`).
+ */
+export function indexRowFilter(request: SearchRequest, options: Pick<MatchedRowsOptions, 'narrowing' | 'among'> = {}): Sql {
+  const conditions: Sql[] = [sql`1 = 1`];
+  const amongAll = [options.narrowing?.ids, options.among].filter((ids): ids is Sql => ids !== undefined);
+  if (fullText.amongIds) conditions.push(...amongAll.map((ids) => fullText.amongIds!(ids)));
   // A scalar subquery, not EXISTS: SQLite 3.53 turns an EXISTS into a join and places it after the passage's.
-  const inTopic = sql`(SELECT 1 FROM PassageTopic ft WHERE ft.passageId = ${fullText.matchedId} AND ft.topicId = ${topicIdOf(request.topic)}) IS NOT NULL`;
-  return sql`${narrowed} AND ${inTopic}`;
+  if (request.topic) {
+    conditions.push(sql`(SELECT 1 FROM PassageTopic ft WHERE ft.passageId = ${fullText.matchedId} AND ft.topicId = ${topicIdOf(request.topic)}) IS NOT NULL`);
+  }
+  return join(conditions, ' AND ');
 }

@@ -12,6 +12,7 @@ import { initialismsOf, isNaturalQuery, type ParsedQuery } from './query-parser'
 import { corrections } from './spelling';
 import type { PageWindow } from './top-k/candidates';
 import { rankFromIndexHead } from './top-k/index-head';
+import { rankPhraseFromCounts } from './top-k/phrase-counts';
 import { rankFromLists } from './top-k/rank';
 import type { MatchedBy, SearchRequest } from './types';
 
@@ -108,7 +109,11 @@ export async function rankWindow(db: QueryDb, match: LexicalMatch, request: Sear
   if (sharedFirst) return sharedFirst;
   // A frequent word's page comes from its impact-ordered list, an unfiltered search's from the head
   // of the index's own ranking, when either is provably the same page.
-  const shortcut = (await rankFromLists(db, match, request, window)) ?? (await rankFromIndexHead(db, match, request, window));
+  // A phrase under a speaker or a topic is scored here from its counts, without FTS5's own pass to count its matches.
+  const shortcut =
+    (await rankFromLists(db, match, request, window)) ??
+    (await rankFromIndexHead(db, match, request, window)) ??
+    (await rankPhraseFromCounts(db, match, request, window));
   if (shortcut) return shortcut.map((hit) => ({ id: hit.id, score: scoreOf(hit.bm25, match.sameCoordination ?? null) }));
   return rankEveryMatch(db, match, request, window);
 }
