@@ -27,3 +27,14 @@ export const vectors: VectorStatements = onPostgres ? postgresVectors : sqliteVe
 export function jsonField(json: Sql, key: string): Sql {
   return onPostgres ? sql`(CAST(${json} AS jsonb) ->> ${key})` : sql`json_extract(${json}, ${`$.${key}`})`;
 }
+
+/**
+ * `ids` as a subquery of one column, bound as one value (a JSON array): SQLite's json_each,
+ * PostgreSQL's json_array_elements_text. A statement with one placeholder per id has a new text for
+ * every count of ids, so it is prepared afresh each time (SQLite: 1.3 ms for a count's sample of 2,000
+ * ids, and the facets of that sample took 13-15 ms where this takes 8).
+ */
+export function idList(ids: readonly number[]): Sql {
+  const json = JSON.stringify(ids);
+  return onPostgres ? sql`SELECT CAST(value AS integer) FROM json_array_elements_text(CAST(${json} AS json))` : sql`SELECT value FROM json_each(${json})`;
+}

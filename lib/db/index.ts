@@ -20,7 +20,7 @@ export { openReader, type Reader } from './sqlite/reader';
 // Full text: the engine's statements for search (see full-text.ts).
 export type { FullTextIndex, FullTextStatements, PrefixLookup, PrefixWords, SynonymLookup } from './full-text';
 export { NO_PREFIX_WORDS } from './full-text';
-export { fullText, jsonField } from './engine-statements';
+export { fullText, idList, jsonField } from './engine-statements';
 export { TEXT_WEIGHT, SPEAKER_WEIGHT, TITLE_WEIGHT } from './sqlite/full-text';
 // The impact-ordered lists of one-word searches (lib/search/top-k): the engine's statements and records.
 export { lengthOf, readTotals, termImpactReading, termImpactWriting, totalsOf, type IndexTotals, type ListRead } from './sqlite/term-impacts';

@@ -22,7 +22,7 @@
 // as its best matches, and a word ranked from its list in the pass that counts the word's passages for
 // its idf; the count reads the sample from there (takeSample): the same sample, one pass fewer.
 import 'server-only';
-import { fullText, join, num, sql, type QueryDb, type Sql } from '@/lib/db';
+import { fullText, idList, num, sql, type QueryDb, type Sql } from '@/lib/db';
 import { countRows, EMPTY_FACETS, passagesByIds, passagesWhere } from './facets';
 import { filterSql, hasFilters, matchedRows, speakerIdOf, type MatchedRowsOptions } from './filters';
 import { narrowingFor } from './narrowing';
@@ -107,7 +107,7 @@ export async function countMatches(db: QueryDb, match: LexicalMatch | null, requ
   // The ranking may have taken the very sample in its own pass over the matches (takeSample).
   const taken = takenSample(match, request, every);
   const sample = taken
-    ? sql`SELECT * FROM (${passagesWhere(sql`p.id IN (${join(taken)}) AND ${isPublicDocument}`)}) x WHERE ${match.where}`
+    ? sql`SELECT * FROM (${passagesWhere(sql`p.id IN (${idList(taken)}) AND ${isPublicDocument}`)}) x WHERE ${match.where}`
     : planRows(match, request, { sampleEvery: every });
   const scale = every;
   const [sampled, filtered, exactAlso] = await Promise.all([

@@ -2,7 +2,7 @@
 // `x` with the columns id, kind, speakerId, publishedOn and publishedUntil (passages matched by their
 // words, found by meaning, or both); each facet counts under the other filters, leaving its own out.
 import 'server-only';
-import { join, num, sql, type QueryDb, type Sql } from '@/lib/db';
+import { idList, num, sql, type QueryDb, type Sql } from '@/lib/db';
 import { filterSql } from './filters';
 import type { SearchFacets, SearchRequest } from './types';
 
@@ -15,7 +15,7 @@ export const passagesWhere = (where: Sql): Sql => sql`
   FROM Passage p CROSS JOIN Document d WHERE d.id = p.documentId AND ${where}`;
 
 /** Given passages (by id) as a row source for countRows. */
-export const passagesByIds = (ids: number[]): Sql => passagesWhere(sql`p.id IN (${join(ids)})`);
+export const passagesByIds = (ids: number[]): Sql => passagesWhere(sql`p.id IN (${idList(ids)})`);
 
 export async function countRows(db: QueryDb, rows: Sql, request: SearchRequest): Promise<{ total: number; facets: SearchFacets }> {
   // One statement, so the match runs once for the total and every facet. CROSS JOIN keeps the

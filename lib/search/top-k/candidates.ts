@@ -3,7 +3,7 @@
 // show (public, in the asked document, under the filters), looked up by id, and the best of them in
 // FTS5's own ordering of some matches.
 import 'server-only';
-import { empty, join, num, sql, type QueryDb } from '@/lib/db';
+import { empty, idList, num, sql, type QueryDb } from '@/lib/db';
 import { filterSql } from '../filters';
 import { isPublicDocument } from '../public-documents';
 import type { SearchRequest } from '../types';
@@ -40,7 +40,7 @@ export async function shownAmong(db: QueryDb, ids: number[], request: SearchRequ
     SELECT x.id AS id, x.publishedOn AS publishedOn, x.position AS position FROM (
       SELECT p.id AS id, p.kind AS kind, p.speakerId AS speakerId, d.publishedOn AS publishedOn, d.publishedUntil AS publishedUntil, p.position AS position
       FROM Passage p CROSS JOIN Document d ON d.id = p.documentId
-      WHERE p.id IN (${join(ids)}) AND ${isPublicDocument} ${inDocument}) x
+      WHERE p.id IN (${idList(ids)}) AND ${isPublicDocument} ${inDocument}) x
     WHERE ${filterSql(request)}`;
   return rows.map((row) => ({ id: num(row.id), publishedOn: row.publishedOn, position: num(row.position) }));
 }
