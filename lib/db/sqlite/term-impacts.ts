@@ -15,6 +15,13 @@ import { indexStemsOf } from './index-stems';
  */
 const MOST_FORMS_PER_STEM = 20;
 
+/** How many passages' text the choice of phrases reads (a systematic sample by id). */
+const PHRASE_SAMPLE = 2_000;
+/** A phrase is read from the sample as holding this share of what a list needs, or more: its list then shows whether it holds it all. */
+const PHRASE_SAMPLE_MARGIN = 0.8;
+/** At most this many phrases get a list, the commonest first: each list costs a ranking of all its matches to build. */
+const MOST_PHRASES = 48;
+
 /** SQLite's variable-length integers, as FTS5 stores them (big-endian, 7 bits a byte, the 9th byte whole). */
 export function readVarints(bytes: Uint8Array): number[] {
   const values: number[] = [];
@@ -112,6 +119,34 @@ export const termImpactWriting = {
       if (!commonest.has(stemOf[i])) commonest.set(stemOf[i], form);
     });
     return stems.flatMap((stem) => commonest.get(stem) ?? []);
+  },
+  /**
+   * The phrases of two words that get a list, written as the index's two terms ("of the", "wa is" for
+   * "was is"): two different stems standing together in `minPassages` of the passages or more. Read
+   * from a sample of the passages' text, cut into terms by FTS5's own tokenizer (index-stems.ts), in
+   * order; a phrase the sample puts near the line gets a list whatever its true count (a list is exact
+   * for any phrase). Only two different stems: a phrase's counts are read back from highlight()'s marks
+   * when a passage is rescored (counts below), and instances of "the the" overlap, which highlight()
+   * marks once. Only a phrase the tokenizer reads back as itself, so that the list is found again from
+   * what a reader types (lib/search/top-k/listed-forms.ts).
+   */
+  frequentPhrases(db: SqliteDb, minPassages: number): string[] {
+    const rows = db.prepare('SELECT count(*) FROM Passage').pluck().get() as number;
+    if (rows === 0) return [];
+    const every = Math.max(1, Math.ceil(rows / PHRASE_SAMPLE));
+    const texts = db.prepare('SELECT text FROM Passage WHERE id % ? = 0').pluck().all(every) as string[];
+    const stemsOf = indexStemsOf(db);
+    const passagesWith = new Map<string, number>();
+    for (const terms of stemsOf(texts)) {
+      const words = terms.split(' ');
+      const pairs = new Set(words.slice(1).flatMap((second, i) => (second !== words[i] ? [`${words[i]} ${second}`] : [])));
+      for (const pair of pairs) passagesWith.set(pair, (passagesWith.get(pair) ?? 0) + 1);
+    }
+    const least = (PHRASE_SAMPLE_MARGIN * texts.length * minPassages) / rows;
+    const common = [...passagesWith].filter(([, n]) => n >= least).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    const phrases = common.map(([pair]) => pair);
+    const readBack = stemsOf(phrases);
+    return phrases.filter((phrase, i) => readBack[i] === phrase).slice(0, MOST_PHRASES);
   },
   matchCount(db: SqliteDb, phrase: string): number {
     return db.prepare(LIST_READ_SQL.matchCount).pluck().get(phrase) as number;

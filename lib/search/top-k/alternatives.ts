@@ -1,5 +1,5 @@
 // The expressions the ranking lists can answer, and the passages a list cannot score itself: `"word"`
-// alone, or `("word" OR …)` with the listed word first (a prefix's whole words come commonest first,
+// (or `"two words"`, a phrase) alone, or `("word" OR …)` with the listed word first (a prefix's whole words come commonest first,
 // a synonym after the word typed). The passages with any of the other alternatives are fewer than the
 // word's own when those are rarer words; FTS5 scores them, so the list's walk only has to skip them.
 import 'server-only';
@@ -8,13 +8,14 @@ import { filterSql, matchedRows } from '../filters';
 import type { SearchRequest } from '../types';
 import { bestShown, LONGEST_HEAD, type ScoredCandidate } from './candidates';
 
-const ONE_WORD = /^"([^"\s*]+)"$/;
-const FIRST_OF_ALTERNATIVES = /^\("([^"\s*]+)" OR (.+)\)$/;
+// A word or a phrase (lists are kept for frequent phrases of two words too), never a prefix.
+const ONE_WORD = /^"([^"*]+)"$/;
+const FIRST_OF_ALTERNATIVES = /^\("([^"*]+)" OR (.+)\)$/;
 
 /**
  * The listed-word candidate of an expression and the rest of its alternatives (`others`, null when
- * there are none), or null when the expression is neither shape (several words, a phrase or prefix
- * first, NOT, or alternatives that do not span the whole expression).
+ * there are none), or null when the expression is neither shape (several terms, a prefix first, NOT,
+ * or alternatives that do not span the whole expression).
  */
 export function listedWordOf(expression: string): { word: string; others: string | null } | null {
   const one = ONE_WORD.exec(expression);

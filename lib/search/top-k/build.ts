@@ -1,6 +1,8 @@
 // Builds the impact-ordered lists from scratch: for every word in at least MIN_SHARE of the passages
-// (and MIN_PASSAGES of them), its LIST_SIZE best passages for that word alone, with the score below
-// which no other passage lies (the list's floor). Replaces any earlier lists in one transaction.
+// (and MIN_PASSAGES of them), and every phrase of two words in as many (`"of the"`: FTS5 reads both
+// words' positions in every passage that has them to rank it), its LIST_SIZE best passages for that
+// word or phrase alone, with the score below which no other passage lies (the list's floor). Replaces
+// any earlier lists in one transaction.
 import 'server-only';
 import { nowIso, readListsWithWorker, type ListRead, type SqliteDb, type Writer } from '@/lib/db';
 import { lengthOf, termImpactWriting as w } from '@/lib/db';
@@ -48,7 +50,7 @@ function countFrom(bm25: number, idf: number, length: number, averageLength: num
 function listPlan(db: SqliteDb, options: BuildOptions) {
   const totals = w.totals(db);
   const minPassages = options.minPassages ?? Math.max(MIN_PASSAGES, Math.ceil(MIN_SHARE * totals.rows));
-  const words = totals.rows > 0 ? (options.words ?? w.frequentWords(db, minPassages)) : [];
+  const words = totals.rows > 0 ? (options.words ?? [...w.frequentWords(db, minPassages), ...w.frequentPhrases(db, minPassages)]) : [];
   return { totals, minPassages, words };
 }
 

@@ -44,10 +44,14 @@ afterAll(async () => {
 
 const one = async <T>(query: string): Promise<T> => ((await prisma.$queryRawUnsafe(query)) as T[])[0];
 
-async function listedWords(): Promise<string[]> {
+async function listedTerms(): Promise<string[]> {
   const rows = (await prisma.$queryRawUnsafe('SELECT term FROM TermImpactList ORDER BY id')) as { term: string }[];
   return rows.map((r) => r.term);
 }
+/** The listed words (commonest first). */
+const listedWords = async () => (await listedTerms()).filter((term) => !term.includes(' '));
+/** The listed phrases, as a reader types them (`"of the"`). */
+const listedPhrases = async () => (await listedTerms()).filter((term) => term.includes(' ')).map((phrase) => `"${phrase}"`);
 
 async function someFilters(): Promise<Partial<SearchRequest>[]> {
   const doc = await one<{ slug: string }>("SELECT slug FROM Document WHERE status = 'published' ORDER BY id LIMIT 1 OFFSET 3");
@@ -147,6 +151,37 @@ describe('one ranking list per stem', () => {
     // Without the reader's stems, the same forms find no list.
     const withoutStems = await compareAll(others.slice(0, 2), { $queryRaw: reader.$queryRaw });
     expect(withoutStems.fromLists).toBe(0);
+  }, 240_000);
+});
+
+describe('ranking lists of frequent phrases', () => {
+  it('lists the phrases of two different stems in enough passages, and no phrase whose instances overlap', async () => {
+    const phrases = await listedPhrases();
+    expect(phrases.length).toBeGreaterThan(5);
+    // The commonest stems' pairs, counted whole: the ten commonest of them are listed (at most
+    // MOST_PHRASES are), and every phrase listed is in about as many passages as a list needs or more.
+    const stems = ((await prisma.$queryRawUnsafe('SELECT term FROM passage_fts_vocab ORDER BY doc DESC, term LIMIT 8')) as { term: string }[]).map(
+      (r) => r.term,
+    );
+    const passagesWith = async (phrase: string) =>
+      Number((await one<{ n: bigint }>(`SELECT count(*) AS n FROM passage_fts WHERE passage_fts MATCH '${phrase}'`)).n);
+    const pairs = stems.flatMap((a) => stems.filter((b) => b !== a).map((b) => `"${a} ${b}"`));
+    const counted = await Promise.all(pairs.map(async (pair) => ({ pair, n: await passagesWith(pair) })));
+    const commonest = counted.sort((x, y) => y.n - x.n).slice(0, 10);
+    expect(commonest.at(-1)!.n).toBeGreaterThan(150);
+    for (const { pair } of commonest) expect(phrases, pair).toContain(pair);
+    for (const phrase of phrases) expect(await passagesWith(phrase), phrase).toBeGreaterThan(0.6 * 120);
+    for (const phrase of phrases) {
+      const [a, b] = phrase.slice(1, -1).split(' ');
+      expect(a, phrase).not.toBe(b);
+    }
+  });
+
+  it('gives exactly FTS5’s page for a listed phrase: same passages, order and scores, with and without filters, pages 1–3', async () => {
+    const phrases = await listedPhrases();
+    const result = await compareAll(phrases);
+    expect(result.mismatches).toEqual([]);
+    expect(result.fromLists).toBeGreaterThan(result.cases / 3);
   }, 240_000);
 });
 
@@ -265,6 +300,25 @@ describe('ranking from impact-ordered lists', () => {
     expect(await pending()).toBe(0);
     const top = await rankWindow(prisma, (await exactMatch(prisma, parseQuery(w0), new Set()))!, { q: w0, page: 1, pageSize: 10 }, { limit: 10, offset: 0 });
     expect(top.map((t) => t.id)).toContain(passage.id);
+    // Another made to use the commonest listed phrase twenty times: it must enter that phrase's list, at its head.
+    const [phrase] = await listedPhrases();
+    const phrased = await one<{ id: number; documentId: number; anchor: number }>(
+      "SELECT p.id, p.documentId, p.anchor FROM Passage p JOIN Document d ON d.id = p.documentId WHERE d.status = 'published' ORDER BY p.id LIMIT 1 OFFSET 600",
+    );
+    await updatePassage(
+      SYSTEM_EDITOR,
+      {
+        documentId: phrased.documentId,
+        expectedVersion: await version(phrased.documentId),
+        anchor: phrased.anchor,
+        text: `${`${phrase.slice(1, -1)} `.repeat(20)}end.`,
+      },
+      { writer },
+    );
+    expect(await pending()).toBe(0);
+    const phraseMatch = (await exactMatch(prisma, parseQuery(phrase), new Set()))!;
+    const phraseTop = await rankFromLists(prisma, phraseMatch, { q: phrase, page: 1, pageSize: 10 }, { limit: 10, offset: 0 });
+    expect(phraseTop?.map((t) => t.id)).toContain(phrased.id);
 
     // The best passage of a list loses its words.
     const best = await one<{ passageId: number }>('SELECT passageId FROM TermImpact WHERE listId = 2 ORDER BY score DESC LIMIT 1');
@@ -299,6 +353,9 @@ describe('ranking from impact-ordered lists', () => {
     const result = await compareAll(words.slice(0, 25));
     expect(result.mismatches).toEqual([]);
     expect(result.fromLists).toBeGreaterThan(result.cases / 3);
+    const phrases = await compareAll((await listedPhrases()).slice(0, 6));
+    expect(phrases.mismatches).toEqual([]);
+    expect(phrases.fromLists).toBeGreaterThan(phrases.cases / 3);
   }, 240_000);
 
   it('while a passage waits to be rescored (a write outside the write path), ranks the old way, still exactly', async () => {
