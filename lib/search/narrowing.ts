@@ -31,16 +31,25 @@ export interface Narrowing {
   ids: Sql;
 }
 
+/**
+ * How many matches the first count looks for: enough to decide for a speaker of up to twice as many
+ * passages without counting again. Each count of a prefix of many words costs FTS5's merge of their
+ * lists (`bre*`, 1,000,000 passages: 29 ms, a third of it spent twice for one speaker's 4,300 passages).
+ */
+const FIRST_COUNT = 4 * FEWEST_MATCHES;
+
 async function decide(db: QueryDb, expression: string, request: SearchRequest): Promise<Narrowing | null> {
   // One document's matches are read within its span of ids already.
   if (!fullText.amongIds || request.document || !request.speaker) return null;
-  if ((await matchesUpTo(db, expression, FEWEST_MATCHES)) < FEWEST_MATCHES) return null;
+  const seen = await matchesUpTo(db, expression, FIRST_COUNT);
+  if (seen < FEWEST_MATCHES) return null;
   const ids = sql`SELECT id FROM Passage WHERE speakerId = ${speakerIdOf(request.speaker)}`;
   const [counted] = await db.$queryRaw<{ n: number | bigint }[]>`SELECT count(*) AS n FROM (${ids} LIMIT ${NARROWING_CAP + 1}) s`;
   const size = num(counted.n);
   if (size > NARROWING_CAP) return null;
   const enough = Math.ceil(size / 2);
-  return (await matchesUpTo(db, expression, enough)) >= enough ? { filter: 'speaker', ids } : null;
+  const matches = seen >= enough || seen < FIRST_COUNT ? seen : await matchesUpTo(db, expression, enough);
+  return matches >= enough ? { filter: 'speaker', ids } : null;
 }
 
 /**
