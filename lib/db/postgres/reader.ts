@@ -20,6 +20,10 @@ export interface PostgresReader extends QueryDb {
 
 export function openPostgresReader(url: string, max = 4): PostgresReader {
   const pool = new pg.Pool({ connectionString: url, max, types: appTypes });
+  // An idle connection that breaks (an administrator ended it, the server restarted) is reported on
+  // the pool, which lets it go; unheard, Node would end the whole process for it. The next statement
+  // opens a fresh connection.
+  pool.on('error', (error) => console.error(`A PostgreSQL reader connection was lost (the next statement opens another): ${error.message}`));
   const translated = new Map<string, string>();
   const text = (sql: Prisma.Sql) => {
     let out = translated.get(sql.text);
