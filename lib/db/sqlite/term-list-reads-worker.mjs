@@ -12,12 +12,17 @@ try {
   const matchCount = db.prepare(sql.matchCount).pluck();
   const bestIds = db.prepare(sql.bestIds).pluck();
   const columnScores = db.prepare(sql.columnScores);
+  const counts = db.prepare(sql.counts);
   const sizes = db.prepare(sql.sizes);
   for (let i = Atomics.add(next, 0, 1); i < words.length; i = Atomics.add(next, 0, 1)) {
     const word = words[i];
     const phrase = `"${word}"`;
     const ids = JSON.stringify(bestIds.all(phrase, limit));
-    parentPort.postMessage({ word, read: { matches: matchCount.get(phrase), best: columnScores.all(phrase, ids), sizes: sizes.all(ids) } });
+    // As term-impacts.ts readList: a phrase of several words (isListedPhrase) has its counts read, a word its scores.
+    const read = word.includes(' ')
+      ? { counted: true, best: counts.all(phrase, ids) }
+      : { matches: matchCount.get(phrase), counted: false, best: columnScores.all(phrase, ids) };
+    parentPort.postMessage({ word, read: { ...read, sizes: sizes.all(ids) } });
   }
 } finally {
   db.close();

@@ -66,12 +66,14 @@ export function buildTermImpacts(db: SqliteDb, options: BuildOptions = {}): Buil
     let entries = 0;
     let lists = 0;
     words.forEach((word, i) => {
-      const { matches, best, sizes } = options.reads?.get(word) ?? w.readList(db, word, listSize + 1);
-      const idf = idfOf(totals.rows, matches);
+      const { matches, counted, best, sizes } = options.reads?.get(word) ?? w.readList(db, word, listSize + 1);
+      // A word's per-column scores are read back into counts with its idf; a phrase's counts are read as they are.
+      const idf = counted ? null : idfOf(totals.rows, matches!);
       const lengths = new Map(sizes.map((r) => [r.id, lengthOf(r.sz)]));
       const scored = best.map((row) => {
         const length = lengths.get(row.id)!;
-        const counts = [row.c0, row.c1, row.c2].map((bm25) => countFrom(bm25, idf, length, totals.averageLength));
+        const read = [row.c0, row.c1, row.c2];
+        const counts = idf === null ? read : read.map((bm25) => countFrom(bm25, idf, length, totals.averageLength));
         if (counts.some((c) => c === null)) return null;
         const weight = weightOf(counts as [number, number, number]);
         return { id: row.id, weight, length, score: termPart(weight, length, averageLength) };
