@@ -89,6 +89,23 @@ describe('a prefix whose words are forms of one stem', () => {
   });
 });
 
+describe('a prefix of more words than are searched one by one', () => {
+  it('is searched as the engine’s prefix without the words it finds itself, finding the very passages it found with them', async () => {
+    const rows = await db.$queryRaw<{ prefix: string }[]>`
+      SELECT substr(term, 1, 3) AS prefix FROM passage_words_fts_vocab GROUP BY prefix HAVING count(*) > 60 ORDER BY sum(doc) DESC LIMIT 3`;
+    expect(rows.length).toBeGreaterThan(0);
+    for (const { prefix } of rows) {
+      const { expression } = (await exactMatch(db, parseQuery(`${prefix}*`), new Set()))!;
+      const { expression: withWords } = (await exactMatch({ $queryRaw: db.$queryRaw }, parseQuery(`${prefix}*`), new Set()))!;
+      // Without stems the commonest words are searched beside the prefix, each scored a second time.
+      expect(withWords, prefix).toContain(`"${prefix}"*`);
+      expect((withWords.match(/"[^"]*"/g) ?? []).length, prefix).toBeGreaterThan(10);
+      expect(expression, prefix).toBe(`"${prefix}"*`);
+      expect(await count(expression), prefix).toBe(await count(withWords));
+    }
+  });
+});
+
 describe('a prefix in one search', () => {
   it('has its words read once, though the passages, their ranking and the people and documents listed above them all ask', async () => {
     const statements: string[] = [];
