@@ -29,6 +29,8 @@ export interface Narrowing {
   filter: 'speaker';
   /** Its passages' ids, as a subquery. */
   ids: Sql;
+  /** How many there are. */
+  size: number;
 }
 
 /**
@@ -49,7 +51,7 @@ async function decide(db: QueryDb, expression: string, request: SearchRequest): 
   if (size > NARROWING_CAP) return null;
   const enough = Math.ceil(size / 2);
   const matches = seen >= enough || seen < FIRST_COUNT ? seen : await matchesUpTo(db, expression, enough);
-  return matches >= enough ? { filter: 'speaker', ids } : null;
+  return matches >= enough ? { filter: 'speaker', ids, size } : null;
 }
 
 /**

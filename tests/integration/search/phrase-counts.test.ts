@@ -41,25 +41,50 @@ const WINDOWS: PageWindow[] = [
 
 const planOf = async (q: string) => (await exactMatch(db, parseQuery(q), initialismsOf(q)))!;
 
-async function filterSets(): Promise<Partial<SearchRequest>[]> {
+const shareOf = async (table: 'speaker' | 'topic', slug: string) => {
+  const [row] =
+    table === 'speaker'
+      ? await db.$queryRaw<
+          { n: number }[]
+        >`SELECT count(*) * 1.0 / (SELECT count(*) FROM Passage) AS n FROM Passage WHERE speakerId = (SELECT id FROM Speaker WHERE slug = ${slug})`
+      : await db.$queryRaw<
+          { n: number }[]
+        >`SELECT count(*) * 1.0 / (SELECT count(*) FROM Passage) AS n FROM PassageTopic WHERE topicId = (SELECT id FROM Topic WHERE slug = ${slug})`;
+  return Number(row.n);
+};
+
+/** Filters that keep a small share of the passages on the index's own row (`narrow`), and a topic that keeps a large one. */
+async function filterSets(): Promise<{ narrow: Partial<SearchRequest>[]; broad: Partial<SearchRequest> }> {
   const speakers = await db.$queryRaw<{ slug: string }[]>`
     SELECT s.slug AS slug FROM Speaker s JOIN Passage p ON p.speakerId = s.id GROUP BY s.id ORDER BY count(*) DESC, s.id LIMIT 2`;
   const topics = await db.$queryRaw<{ slug: string }[]>`
-    SELECT t.slug AS slug FROM Topic t JOIN PassageTopic pt ON pt.topicId = t.id GROUP BY t.id ORDER BY count(*) DESC, t.id LIMIT 2`;
-  return [
-    { speaker: speakers[0].slug },
-    { speaker: speakers[1].slug, from: '2005' },
-    { topic: topics[0].slug },
-    { topic: topics[1].slug, kind: 'paragraph' },
-    { topic: topics[0].slug, speaker: speakers[0].slug },
-  ];
+    SELECT t.slug AS slug FROM Topic t JOIN PassageTopic pt ON pt.topicId = t.id GROUP BY t.id ORDER BY count(*) DESC, t.id`;
+  const [widest] = topics;
+  const narrowest = topics.at(-1)!;
+  return {
+    narrow: [
+      { speaker: speakers[0].slug },
+      { speaker: speakers[1].slug, from: '2005' },
+      { topic: narrowest.slug },
+      { topic: narrowest.slug, kind: 'paragraph' },
+      { topic: widest.slug, speaker: speakers[0].slug },
+    ],
+    broad: { topic: widest.slug },
+  };
 }
 
-/** Every phrase, filter set and window, ranked from counts against FTS5 ranking every match; returns how many were ranked from counts. */
-async function expectSamePages(phrases: string[]): Promise<number> {
+/** A prefix of more than 40 words, searched as the engine's prefix alone (prefixes.ts), with more matches than a count samples past. */
+async function widePrefix(): Promise<string> {
+  const rows = await db.$queryRaw<{ prefix: string }[]>`
+    SELECT substr(term, 1, 3) AS prefix FROM passage_words_fts_vocab GROUP BY prefix HAVING count(*) > 60 ORDER BY sum(doc) DESC LIMIT 1`;
+  return `${rows[0].prefix}*`;
+}
+
+/** Every query, filter set and window, ranked from counts against FTS5 ranking every match; returns how many were ranked from counts. */
+async function expectSamePages(queries: string[], filterSets: Partial<SearchRequest>[]): Promise<number> {
   let fromCounts = 0;
-  for (const q of phrases) {
-    for (const filters of await filterSets()) {
+  for (const q of queries) {
+    for (const filters of filterSets) {
       const request: SearchRequest = { q, page: 1, pageSize: 10, ...filters };
       for (const window of WINDOWS) {
         const label = `${q} ${JSON.stringify(filters)} ${JSON.stringify(window)}`;
@@ -81,12 +106,30 @@ async function expectSamePages(phrases: string[]): Promise<number> {
 describe('a phrase under a speaker or a topic, ranked from its counts', () => {
   it('gives exactly FTS5’s pages: the same passages, order and scores, pages 1–3 and after a fused head', async () => {
     for (const q of PHRASES) expect((await samplingOf(db, await planOf(q), { q, page: 1, pageSize: 10 })).every, q).not.toBeNull();
-    const fromCounts = await expectSamePages(PHRASES);
-    expect(fromCounts).toBe(PHRASES.length * (await filterSets()).length * WINDOWS.length);
+    const { narrow, broad } = await filterSets();
+    expect(await expectSamePages(PHRASES, narrow)).toBe(PHRASES.length * narrow.length * WINDOWS.length);
+    // A topic that keeps more of the matches than their highlighting pays for: FTS5 ranks them.
+    expect(await shareOf('topic', broad.topic!)).toBeGreaterThan(0.1);
+    expect(await expectSamePages(PHRASES, [broad])).toBe(0);
+  });
+
+  it('ranks a prefix searched as the engine’s own under a small speaker from its counts, and under a topic the old way, exactly', async () => {
+    const q = await widePrefix();
+    expect((await planOf(q)).expression).toBe(`"${q.slice(0, -1)}"*`);
+    expect((await samplingOf(db, await planOf(q), { q, page: 1, pageSize: 10 })).every).not.toBeNull();
+    // The speakers with the fewest passages that the count's narrowing still reads as a set.
+    const speakers = await db.$queryRaw<{ slug: string }[]>`
+      SELECT s.slug AS slug FROM Speaker s JOIN Passage p ON p.speakerId = s.id GROUP BY s.id HAVING count(*) >= 100 ORDER BY count(*), s.id LIMIT 2`;
+    for (const { slug } of speakers) expect(await shareOf('speaker', slug)).toBeLessThan(0.02);
+    const small = speakers.map(({ slug }) => ({ speaker: slug }));
+    expect(await expectSamePages([q], small)).toBe(small.length * WINDOWS.length);
+    // A topic keeping more than 2% of the matches: highlighting them costs more than a prefix's passes.
+    const { broad } = await filterSets();
+    expect(await expectSamePages([q], [broad])).toBe(0);
   });
 
   it('leaves the count the very sample and filtered count its own passes would take', async () => {
-    const [filters] = await filterSets();
+    const [filters] = (await filterSets()).narrow;
     const q = '"of the"';
     const request: SearchRequest = { q, page: 1, pageSize: 10, ...filters };
     const ranked = await planOf(q);
@@ -103,13 +146,13 @@ describe('a phrase under a speaker or a topic, ranked from its counts', () => {
   it('leaves a phrase whose term comes twice to FTS5 (overlapping instances are marked once), still exactly', async () => {
     const q = '"the the"';
     expect((await samplingOf(db, await planOf(q), { q, page: 1, pageSize: 10 })).every).not.toBeNull();
-    const [filters] = await filterSets();
-    expect(await rankPhraseFromCounts(db, await planOf(q), { q, page: 1, pageSize: 10, ...filters }, WINDOWS[0])).toBeNull();
-    expect(await expectSamePages([q])).toBe(0);
+    const { narrow } = await filterSets();
+    expect(await rankPhraseFromCounts(db, await planOf(q), { q, page: 1, pageSize: 10, ...narrow[0] }, WINDOWS[0])).toBeNull();
+    expect(await expectSamePages([q], narrow)).toBe(0);
   });
 
   it('counts the phrase in a speaker’s name and a document’s title as BM25 does, after edits through the write path', async () => {
-    const [filters] = await filterSets();
+    const [filters] = (await filterSets()).narrow;
     const [speaker] = await db.$queryRaw<{ id: number; version: number }[]>`SELECT id, version FROM Speaker WHERE slug = ${filters.speaker!}`;
     await updateSpeaker(SYSTEM_EDITOR, { id: Number(speaker.id), expectedVersion: Number(speaker.version), name: 'Of The Of The Ri' }, { writer });
     const [doc] = await db.$queryRaw<{ id: number; version: number }[]>`
@@ -119,6 +162,6 @@ describe('a phrase under a speaker or a topic, ranked from its counts', () => {
     const [titled] = await db.$queryRaw<{ n: number }[]>`
       SELECT count(*) AS n FROM passage_fts WHERE passage_fts MATCH 'title : "of the"' AND rowid IN (SELECT id FROM Passage WHERE documentId = ${Number(doc.id)})`;
     expect(Number(titled.n)).toBeGreaterThan(0);
-    expect(await expectSamePages(['"of the"'])).toBeGreaterThan(0);
+    expect(await expectSamePages(['"of the"'], (await filterSets()).narrow)).toBeGreaterThan(0);
   });
 });
