@@ -18,7 +18,9 @@
 // small share of the matches: highlight() costs 15-25 µs a row kept, reading and cutting up its text.
 // Measured at 1,000,000 passages: `"and of"` in a topic that keeps 5.8% of its matches, 418 -> 158 ms;
 // `bre*` under a speaker keeping 0.4%, 305 -> 244 ms, and in that topic (5.6%), 346 -> 528 ms: a prefix's
-// own passes read no positions, so it saves less.
+// own passes read no positions, so it saves less. And only a phrase of common words (each in a fifth
+// of the passages or more), whose passes read long lists of positions: `"human rights"` (7% each) in a
+// topic went 50 -> 71 ms, its passes costing less than the highlighting.
 import 'server-only';
 import { fullText, lengthOf, num, readTotals, type QueryDb } from '@/lib/db';
 import { keepFilteredCount, samplingOf, takeSample } from '../counting';
@@ -27,14 +29,14 @@ import { isPlainMatch, type LexicalMatch } from '../lexical-match';
 import { narrowingFor, type Narrowing } from '../narrowing';
 import type { SearchRequest } from '../types';
 import { idfOf, termPart, weightOf } from './bm25';
-import { byRank, shownAmong, type PageWindow, type ScoredCandidate } from './candidates';
+import { byRank, shownAmong, type PageWindow } from './candidates';
 import type { TopKPassage } from './rank';
 
 const ONE_PHRASE = /^"([^"*]+)"(\*?)$/;
 /** The share of the matches the index-row filters may keep, at most (see above). */
 const MOST_KEPT = { phrase: 0.1, prefix: 0.02 };
-/** The kept matches are looked up this many at a time (each id a bound value). */
-const LOOKUP_BATCH = 5_000;
+/** The share of the passages each word of a phrase must be in (see above). */
+const COMMON_WORD = 0.2;
 
 /** 'phrase': `expression` is one phrase of two terms or more, none of them twice (as the index stems them); 'prefix': a prefix of one term; else null. */
 function shapeOf(db: QueryDb, expression: string): keyof typeof MOST_KEPT | null {
@@ -43,6 +45,13 @@ function shapeOf(db: QueryDb, expression: string): keyof typeof MOST_KEPT | null
   const terms = db.indexStems(inner.split(/\s+/).filter(Boolean)).flatMap((stems) => stems.split(' ').filter(Boolean));
   if (star) return terms.length === 1 ? 'prefix' : null;
   return terms.length >= 2 && new Set(terms).size === terms.length ? 'phrase' : null;
+}
+
+/** Whether every word of the phrase is in COMMON_WORD of the `rows` passages or more (the word list's counts). */
+async function allCommon(db: QueryDb, expression: string, rows: number): Promise<boolean> {
+  const words = [...new Set(ONE_PHRASE.exec(expression)![1].split(/\s+/).filter(Boolean))];
+  const counted = await db.$queryRaw<{ term: string; doc: number | bigint }[]>(fullText.vocabulary.terms(words));
+  return counted.length === words.length && counted.every((row) => num(row.doc) >= COMMON_WORD * rows);
 }
 
 /** The share of all passages the filters checked on the index's row keep: the speaker's (when narrowed to them; else all), times the topic's. */
@@ -63,6 +72,7 @@ export async function rankPhraseFromCounts(db: QueryDb, match: LexicalMatch, req
   if (every === null) return null;
   const narrowing = await narrowingFor(db, match.expression, request);
   const totals = await readTotals(db);
+  if (shape === 'phrase' && !(await allCommon(db, match.expression, totals.rows))) return null;
   if ((await keptShare(db, request, narrowing, totals.rows)) > MOST_KEPT[shape]) return null;
 
   const kept = indexRowFilter(request, { narrowing });
@@ -73,9 +83,7 @@ export async function rankPhraseFromCounts(db: QueryDb, match: LexicalMatch, req
     (JSON.parse(row.kept) as [number, number, number, number, string][]).filter(([id]) => !excluded.has(id)).map(([id, ...rest]) => [id, rest] as const),
   );
   // The other filters (kind, dates, the speaker's own check) and the documents' visibility, on the passages' rows.
-  const ids = [...counts.keys()];
-  const shown: Omit<ScoredCandidate, 'bm25'>[] = [];
-  for (let start = 0; start < ids.length; start += LOOKUP_BATCH) shown.push(...(await shownAmong(db, ids.slice(start, start + LOOKUP_BATCH), request)));
+  const shown = await shownAmong(db, [...counts.keys()], request);
   if (excluded.size === 0) keepFilteredCount(match, request, shown.length);
 
   const idf = idfOf(totals.rows, num(row.n));
