@@ -46,16 +46,20 @@ function withinDocument(documentSlug: string): Prisma.Sql {
 }
 
 /**
- * A phrase's count in each column of a matched row, and the row's size record in hex: all FTS5's
- * bm25() reads of a row. highlight() puts one mark before each instance of the phrase (instances that
- * overlap make one mark: top-k/phrase-counts.ts takes only phrases that cannot overlap), so the
- * highlighted text is longer than the text by one character an instance, whatever the text holds.
+ * How often the searched phrase occurs in each column (text, speaker, title) of the row FTS5 is on.
+ * highlight() puts one mark before each instance of the phrase (instances that overlap make one mark:
+ * only phrases whose instances cannot overlap are counted so, top-k/phrase-counts.ts and
+ * term-impacts.ts), so the highlighted text is longer than the text by one character an instance,
+ * whatever characters the text holds.
  */
-const PHRASE_COUNTS = Prisma.sql`
-  length(highlight(passage_fts, 0, char(1), '')) - length(passage_fts.text),
-  coalesce(length(highlight(passage_fts, 1, char(1), '')) - length(passage_fts.speaker), 0),
-  coalesce(length(highlight(passage_fts, 2, char(1), '')) - length(passage_fts.title), 0),
-  (SELECT hex(sz) FROM passage_fts_docsize WHERE id = passage_fts.rowid)`;
+export const PHRASE_COUNT_BY_COLUMN = [
+  `length(highlight(passage_fts, 0, char(1), '')) - length(passage_fts.text)`,
+  `coalesce(length(highlight(passage_fts, 1, char(1), '')) - length(passage_fts.speaker), 0)`,
+  `coalesce(length(highlight(passage_fts, 2, char(1), '')) - length(passage_fts.title), 0)`,
+] as const;
+
+/** The phrase's counts (PHRASE_COUNT_BY_COLUMN) and the row's size record in hex: all FTS5's bm25() reads of a row. */
+const PHRASE_COUNTS = Prisma.raw(`${PHRASE_COUNT_BY_COLUMN.join(', ')}, (SELECT hex(sz) FROM passage_fts_docsize WHERE id = passage_fts.rowid)`);
 
 export const sqliteFullText: FullTextStatements = {
   expression: toFtsExpression,

@@ -5,7 +5,7 @@ import 'server-only';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { QueryDb } from '../query';
 import type { SqliteDb } from './connection';
-import { SPEAKER_WEIGHT, TEXT_WEIGHT, TITLE_WEIGHT } from './full-text';
+import { PHRASE_COUNT_BY_COLUMN, SPEAKER_WEIGHT, TEXT_WEIGHT, TITLE_WEIGHT } from './full-text';
 import { indexStemsOf } from './index-stems';
 
 /**
@@ -84,17 +84,14 @@ export const LIST_READ_SQL = {
   columnScores: `SELECT rowid AS id, ${BM25_BY_COLUMN} FROM passage_fts WHERE passage_fts MATCH ? AND +rowid IN (SELECT value FROM json_each(?))`,
   /**
    * How often the phrase occurs in each column (c0 text, c1 speaker, c2 title) of each of some rows,
-   * each row sought in the index by id. highlight() puts one mark before each occurrence (a one-word
-   * phrase's never overlap, nor do those of a phrase of different words), so the highlighted text is
-   * longer than the text by one character an occurrence, whatever the text holds. For a phrase of
+   * each row sought in the index by id, counted from highlight() (PHRASE_COUNT_BY_COLUMN: a one-word
+   * phrase's instances never overlap, nor do those of a phrase of different words). For a phrase of
    * several words in place of columnScores and matchCount, whose passes over every match read the
    * words' positions in every passage that has them (`"of the"` at 1,000,000 passages: 55 ms against
    * 300), and for the few passages a write touched. A word's are cheaper read back from bm25(): 25 µs
    * a row goes to highlight() reading and cutting up the row's text.
    */
-  counts: `SELECT rowid AS id, length(highlight(passage_fts, 0, char(1), '')) - length(text) AS c0,
-      coalesce(length(highlight(passage_fts, 1, char(1), '')) - length(speaker), 0) AS c1,
-      coalesce(length(highlight(passage_fts, 2, char(1), '')) - length(title), 0) AS c2
+  counts: `SELECT rowid AS id, ${PHRASE_COUNT_BY_COLUMN.map((count, column) => `${count} AS c${column}`).join(', ')}
     FROM passage_fts WHERE passage_fts MATCH ? AND rowid IN (SELECT value FROM json_each(?))`,
   /** Each row's %_docsize record (its length: lengthOf). */
   sizes: 'SELECT id, sz FROM passage_fts_docsize WHERE id IN (SELECT value FROM json_each(?))',
