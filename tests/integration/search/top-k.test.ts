@@ -282,39 +282,23 @@ describe('ranking from impact-ordered lists', () => {
   it('stays exact after edits through the write path, which rescores what they touched', async () => {
     const words = await listedWords();
     const [w0, w1, w2] = words;
+    /** The published passage at `offset` (by id), its text replaced through the write path. */
+    const rewrite = async (offset: number, text: string) => {
+      const row = await one<{ id: number; documentId: number; anchor: number }>(
+        `SELECT p.id, p.documentId, p.anchor FROM Passage p JOIN Document d ON d.id = p.documentId WHERE d.status = 'published' ORDER BY p.id LIMIT 1 OFFSET ${offset}`,
+      );
+      await updatePassage(SYSTEM_EDITOR, { documentId: row.documentId, expectedVersion: await version(row.documentId), anchor: row.anchor, text }, { writer });
+      return row;
+    };
     // A passage made to use the commonest word forty times: it must enter that word's list, at its head.
-    const passage = await one<{ id: number; documentId: number; anchor: number }>(
-      "SELECT p.id, p.documentId, p.anchor FROM Passage p JOIN Document d ON d.id = p.documentId WHERE d.status = 'published' ORDER BY p.id LIMIT 1 OFFSET 500",
-    );
-    await updatePassage(
-      SYSTEM_EDITOR,
-      {
-        documentId: passage.documentId,
-        expectedVersion: await version(passage.documentId),
-        anchor: passage.anchor,
-        text: `${`${w0} `.repeat(40)}${w1} ${w2}.`,
-      },
-      { writer },
-    );
+    const passage = await rewrite(500, `${`${w0} `.repeat(40)}${w1} ${w2}.`);
     // One passage: rescored before the save returned.
     expect(await pending()).toBe(0);
     const top = await rankWindow(prisma, (await exactMatch(prisma, parseQuery(w0), new Set()))!, { q: w0, page: 1, pageSize: 10 }, { limit: 10, offset: 0 });
     expect(top.map((t) => t.id)).toContain(passage.id);
     // Another made to use the commonest listed phrase twenty times: it must enter that phrase's list, at its head.
     const [phrase] = await listedPhrases();
-    const phrased = await one<{ id: number; documentId: number; anchor: number }>(
-      "SELECT p.id, p.documentId, p.anchor FROM Passage p JOIN Document d ON d.id = p.documentId WHERE d.status = 'published' ORDER BY p.id LIMIT 1 OFFSET 600",
-    );
-    await updatePassage(
-      SYSTEM_EDITOR,
-      {
-        documentId: phrased.documentId,
-        expectedVersion: await version(phrased.documentId),
-        anchor: phrased.anchor,
-        text: `${`${phrase.slice(1, -1)} `.repeat(20)}end.`,
-      },
-      { writer },
-    );
+    const phrased = await rewrite(600, `${`${phrase.slice(1, -1)} `.repeat(20)}end.`);
     expect(await pending()).toBe(0);
     const phraseMatch = (await exactMatch(prisma, parseQuery(phrase), new Set()))!;
     const phraseTop = await rankFromLists(prisma, phraseMatch, { q: phrase, page: 1, pageSize: 10 }, { limit: 10, offset: 0 });
