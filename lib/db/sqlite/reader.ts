@@ -25,10 +25,11 @@ export interface Reader extends QueryDb {
 
 /**
  * A statement with more values than this is prepared for its one use and not kept. Such statements
- * carry lists of ids (a count's sample of ~2,000 matches, a batch of a ranking list), whose length
- * changes from search to search, so each kept one would be a statement of its own, seldom used
- * again: 0.5 MiB each with 2,000 ids, which a server answering varied searches would pile up without
- * end. Preparing one costs 1.3 ms (2,000 ids) and 0.09 ms (100).
+ * carry lists of ids whose length changes from search to search, so each kept one would be a
+ * statement of its own, seldom used again: 0.5 MiB each with 2,000 ids, which a server answering
+ * varied searches would pile up without end. Preparing one costs 1.3 ms (2,000 ids) and 0.09 ms (100).
+ * The long lists (a count's sample, a ranking list's look-ups) are bound as one JSON value now
+ * (lib/db's idList), so their statements are kept; this guards whatever binds a list id by id.
  */
 export const MOST_VALUES_KEPT = 100;
 

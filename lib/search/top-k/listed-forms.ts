@@ -1,7 +1,8 @@
 // Which list a word ranks from. The lists are kept under one form of each frequent stem, its
 // commonest (lib/db's frequentWords): `negotiations` typed, or `negot*` standing for `negotiation`,
 // rank from the list of whichever form of "negoti" was listed. The index holds every form as the
-// stem, so that list is exactly the word's: the same passages, counts and scores.
+// stem, so that list is exactly the word's: the same passages, counts and scores. A phrase's list is
+// kept under its terms (`"wa is"`), which a typed `"was is"` reads as: found the same way.
 import 'server-only';
 import { termImpactReading as reading, type QueryDb } from '@/lib/db';
 

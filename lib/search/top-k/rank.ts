@@ -1,8 +1,8 @@
 // The ranked page of a one-word search (or of a phrase with a list: build.ts) read from the word's
-// impact-ordered list, instead of FTS5 computing BM25 for every passage using the word. Exact: returns the very passages, in the very order,
-// that `ORDER BY bm25, publishedOn DESC, id, position` would, or null when it cannot be sure (no list,
-// passages pending a rescore, filters or a page deeper than the list reaches): the caller then ranks
-// the old way.
+// impact-ordered list, instead of FTS5 computing BM25 for every passage using the word. Exact: returns
+// the very passages, in the very order, that `ORDER BY bm25, publishedOn DESC, id, position` would, or
+// null when it cannot be sure (no list, passages pending a rescore, filters or a page deeper than the
+// list reaches): the caller then ranks the old way.
 //
 // Why it is exact. For one phrase, BM25 is idf × termPart(weight, length, averageLength), and idf is
 // the same for every passage, so the order is termPart's. The list holds each passage's weight and
