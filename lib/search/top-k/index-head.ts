@@ -22,15 +22,15 @@ import type { TopKPassage } from './rank';
  * The index's LONGEST_HEAD best matches, best first. The longest head at once: FTS5 scores every match
  * whatever the limit ("of the", 1,000,000 passages: 525 ms for 40 rows, 537 ms for 1,000), and a
  * phrase's rows tie often (the same count of it in passages of the same length: 29 of the 40 best of
- * "is that" tied), which a short head cut off. When the search's count samples the matches (more than
- * its cap), the sample is taken in the same pass and kept for it (takeSample): a pass over a phrase's
- * matches reads its words' positions, and the count's own pass cost as much as a third of the search
- * (`"of the"`, 1,000,000 passages: 223 ms of 756).
+ * "is that" tied), which a short head cut off. The count's sample is taken in the same pass and kept
+ * for it (takeSample), or every match when the count reads them all (too few to sample): a pass over a
+ * phrase's matches reads its words' positions, and the count's own pass cost as much as a third of the
+ * search (`"of the"`, 1,000,000 passages: 223 ms of 756).
  */
 async function readHead(db: QueryDb, match: LexicalMatch, request: SearchRequest): Promise<{ id: number | bigint; score: number }[]> {
-  const { every } = await samplingOf(db, match, request);
-  const both = every !== null && !takenSample(match, request, every) ? fullText.bestMatchesAndSample?.(match.expression, LONGEST_HEAD, every) : null;
-  if (!both || every === null) return db.$queryRaw(fullText.bestMatches!(match.expression, LONGEST_HEAD));
+  const every = (await samplingOf(db, match, request)).every ?? 1;
+  const both = !takenSample(match, request, every) ? fullText.bestMatchesAndSample?.(match.expression, LONGEST_HEAD, every) : null;
+  if (!both) return db.$queryRaw(fullText.bestMatches!(match.expression, LONGEST_HEAD));
   const rows = await db.$queryRaw<{ id: number | bigint; score: number; sampled: number | bigint }[]>(both);
   takeSample(
     match,

@@ -125,6 +125,27 @@ describe('counts past the cap', () => {
     },
   );
 
+  it.each([{}, { kind: 'answer' as const }])(
+    'a phrase too seldom met to sample keeps every match from the index head’s pass, and counts them exactly as a pass of its own does ($kind)',
+    async (filters) => {
+      const request = lexical('"and of"', filters);
+      const ranked = (await exactMatch(db, parseQuery(request.q), new Set()))!;
+      expect(await rankFromIndexHead(db, ranked, request, { limit: 10, offset: 0 })).toHaveLength(10);
+      const { all, every } = await samplingOf(db, ranked, request);
+      // Past the cap, yet too few to sample: the count reads every match.
+      expect(all.n).toBeGreaterThan(EXACT_COUNT_CAP);
+      expect(every).toBeNull();
+      const [inIndex] = await db.$queryRaw<{ n: number }[]>`SELECT count(*) AS n FROM passage_fts WHERE passage_fts MATCH '"and of"'`;
+      expect(takenSample(ranked, request, 1)).toHaveLength(Number(inIndex.n));
+      const counted = (await exactMatch(db, parseQuery(request.q), new Set()))!;
+      const own = await countMatches(db, counted, request);
+      expect(takenSample(counted, request, 1)).toBeNull();
+      expect(own.approximate).toBeUndefined();
+      expect(own.total).toBe(await matching('"and of"', filters.kind ? sql`p.kind = ${filters.kind}` : undefined));
+      expect(await countMatches(db, ranked, request)).toEqual(own);
+    },
+  );
+
   it('a phrase gives the same estimate on a page from the index head as on a page past it', async () => {
     const first = await searchPassages(db, lexical('"of the"'));
     const deep = await searchPassages(db, lexical('"of the"', { page: 150 }));
