@@ -70,7 +70,7 @@ async function probe(db: QueryDb, match: LexicalMatch, request: SearchRequest, f
  * 1,000,000 passages: 85 ms saved).
  */
 async function filteredCount(db: QueryDb, match: LexicalMatch, request: SearchRequest, matches: number): Promise<number> {
-  const kept = sharedFor(match, request).filteredCount;
+  const kept = keptFilteredCount(match, request);
   if (kept !== undefined) return Math.min(kept, EXACT_COUNT_CAP + 1);
   const slug = request.document ? undefined : request.speaker;
   const lookup = slug ? fullText.lookupMatch?.(match.expression) : null;
@@ -201,6 +201,15 @@ export function takenSample(match: LexicalMatch, request: SearchRequest, every: 
 /** Keeps how many of the plan's matches pass the request's filters, counted whole by its ranking (rankEveryMatch), for its count to read instead of counting again. */
 export function keepFilteredCount(match: LexicalMatch, request: SearchRequest, n: number): void {
   sharedFor(match, request).filteredCount = n;
+}
+
+/** The filtered count the plan's ranking made for this request (keepFilteredCount), or undefined. */
+export const keptFilteredCount = (match: LexicalMatch, request: SearchRequest): number | undefined => sharedFor(match, request).filteredCount;
+
+/** Counts which of `ids` pass the request's filters and keeps that as the filtered count: `ids` are every match of the plan that some of the filters keep, read by its ranking's pass. */
+export async function keepFilteredCountAmong(db: QueryDb, match: LexicalMatch, request: SearchRequest, ids: number[]): Promise<void> {
+  const [row] = await db.$queryRaw<{ n: number | bigint }[]>`SELECT count(*) AS n FROM (${takenRows(match, ids)}) x WHERE ${filterSql(request)}`;
+  keepFilteredCount(match, request, num(row.n));
 }
 
 /** An estimate to two significant figures: the digits past them would claim a precision it has not. */

@@ -14,7 +14,7 @@ export const hasFilters = (request: SearchRequest) => Boolean(request.speaker ||
 
 /** The id of the speaker, or topic, a filter names by slug, as a scalar subquery (NULL when there is none). */
 export const speakerIdOf = (slug: string): Sql => sql`(SELECT id FROM Speaker WHERE slug = ${slug})`;
-const topicIdOf = (slug: string): Sql => sql`(SELECT id FROM Topic WHERE slug = ${slug})`;
+export const topicIdOf = (slug: string): Sql => sql`(SELECT id FROM Topic WHERE slug = ${slug})`;
 
 export function filterSql(request: SearchRequest, except?: FacetName): Sql {
   const conditions: Sql[] = [sql`1 = 1`];

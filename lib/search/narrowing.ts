@@ -15,8 +15,8 @@
 // holds a third of the archive or more. Narrowed by their sets, neither was reliably faster (100,000:
 // 5-20 ms slower; 1,000,000: a topic from 18% faster to 20% slower, query by query).
 import 'server-only';
-import { fullText, num, sql, type QueryDb, type Sql } from '@/lib/db';
-import { speakerIdOf } from './filters';
+import { fullText, join, num, sql, type QueryDb, type Sql } from '@/lib/db';
+import { speakerIdOf, topicIdOf } from './filters';
 import type { SearchRequest } from './types';
 
 /** A larger set costs more to build (and to count) than it can save: 100,000 passages, about 50 ms. */
@@ -76,4 +76,24 @@ export function narrowingFor(db: QueryDb, expression: string, request: SearchReq
   let narrowing = byExpression.get(expression);
   if (!narrowing) byExpression.set(expression, (narrowing = decide(db, expression, request)));
   return narrowing;
+}
+
+/** The share of all passages the filters checked on the index's row keep: the speaker's (when narrowed to them; else all), times the topic's. */
+export async function indexRowShare(db: QueryDb, request: SearchRequest, narrowing: Narrowing | null, rows: number): Promise<number> {
+  const speaker = request.speaker ? (narrowing ? narrowing.size / rows : 1) : 1;
+  if (!request.topic) return speaker;
+  const [topic] = await db.$queryRaw<{ n: number | bigint }[]>`SELECT count(*) AS n FROM PassageTopic WHERE topicId = ${topicIdOf(request.topic)}`;
+  return speaker * (num(topic.n) / rows);
+}
+
+/**
+ * The filters checked on the index's row as sets of passages, read once, each match checked against
+ * them (fullText.amongIds): the narrowed speaker's and the topic's. For a pass that reads every match
+ * anyway; a ranking checks the topic match by match instead (filters.ts, indexRowFilter), which
+ * scored only the topic's matches where a set did not beat it. Null when neither applies.
+ */
+export function indexRowSets(request: SearchRequest, narrowing: Narrowing | null): Sql | null {
+  const sets = [narrowing?.ids, request.topic ? sql`SELECT passageId FROM PassageTopic WHERE topicId = ${topicIdOf(request.topic)}` : undefined];
+  const conditions = sets.filter((ids): ids is Sql => ids !== undefined).map((ids) => fullText.amongIds!(ids));
+  return fullText.amongIds && conditions.length > 0 ? join(conditions, ' AND ') : null;
 }

@@ -26,7 +26,7 @@ import { fullText, lengthOf, num, readTotals, type QueryDb } from '@/lib/db';
 import { keepFilteredCount, samplingOf, takeSample } from '../counting';
 import { indexRowFilter } from '../filters';
 import { isPlainMatch, type LexicalMatch } from '../lexical-match';
-import { narrowingFor, type Narrowing } from '../narrowing';
+import { indexRowShare, narrowingFor } from '../narrowing';
 import type { SearchRequest } from '../types';
 import { idfOf, termPart, weightOf } from './bm25';
 import { byRank, shownAmong, type PageWindow } from './candidates';
@@ -54,15 +54,6 @@ async function allCommon(db: QueryDb, expression: string, rows: number): Promise
   return counted.length === words.length && counted.every((row) => num(row.doc) >= COMMON_WORD * rows);
 }
 
-/** The share of all passages the filters checked on the index's row keep: the speaker's (when narrowed to them; else all), times the topic's. */
-async function keptShare(db: QueryDb, request: SearchRequest, narrowing: Narrowing | null, rows: number): Promise<number> {
-  const speaker = request.speaker ? (narrowing ? narrowing.size / rows : 1) : 1;
-  if (!request.topic) return speaker;
-  const [topic] = await db.$queryRaw<{ n: number | bigint }[]>`
-    SELECT count(*) AS n FROM PassageTopic WHERE topicId = (SELECT id FROM Topic WHERE slug = ${request.topic})`;
-  return speaker * (num(topic.n) / rows);
-}
-
 export async function rankPhraseFromCounts(db: QueryDb, match: LexicalMatch, request: SearchRequest, window: PageWindow): Promise<TopKPassage[] | null> {
   const statement = fullText.phraseCountsAndSample;
   if (!statement || !isPlainMatch(match) || request.document || !(request.speaker || request.topic)) return null;
@@ -73,7 +64,7 @@ export async function rankPhraseFromCounts(db: QueryDb, match: LexicalMatch, req
   const narrowing = await narrowingFor(db, match.expression, request);
   const totals = await readTotals(db);
   if (shape === 'phrase' && !(await allCommon(db, match.expression, totals.rows))) return null;
-  if ((await keptShare(db, request, narrowing, totals.rows)) > MOST_KEPT[shape]) return null;
+  if ((await indexRowShare(db, request, narrowing, totals.rows)) > MOST_KEPT[shape]) return null;
 
   const kept = indexRowFilter(request, { narrowing });
   const [row] = await db.$queryRaw<{ n: number | bigint; sample: string; kept: string }[]>(statement(match.expression, every, kept));

@@ -4,7 +4,7 @@
 // built by bench/lib/load.ts), so common words have thousands of matches.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openReader, sql, type Reader, type Sql } from '@/lib/db';
-import { countMatches, EXACT_COUNT_CAP, roundEstimate, samplingOf, takenSample } from '@/lib/search/counting';
+import { countMatches, EXACT_COUNT_CAP, keptFilteredCount, roundEstimate, samplingOf, takenSample } from '@/lib/search/counting';
 import { exactMatch } from '@/lib/search/lexical-match';
 import { parseQuery } from '@/lib/search/query-parser';
 import { rankFromIndexHead } from '@/lib/search/top-k/index-head';
@@ -91,6 +91,32 @@ describe('counts past the cap', () => {
     }
     expect(await matching(`"${word.term}"`, spoken)).toBeGreaterThan(0);
   });
+
+  it.each([
+    { q: 'the', expression: '"the"' },
+    { q: '"of the"', expression: '"of the"' },
+    { q: 'was*', expression: null },
+  ])(
+    '$q in one topic, ranked from its list: the pass that counts it for its idf keeps the topic’s matches, and the filtered count is made from them',
+    async ({ q, expression }) => {
+      const [topic] = await db.$queryRaw<{ slug: string; n: number }[]>`
+      SELECT t.slug AS slug, count(*) AS n FROM Topic t JOIN PassageTopic pt ON pt.topicId = t.id GROUP BY t.id HAVING n BETWEEN 1000 AND 3000 ORDER BY n DESC LIMIT 1`;
+      // Enough of its answers have the words for a list to fill their page, and few enough of the
+      // matches of `the` are in it (a seventh or less) for the pass to keep their ids.
+      expect(topic).toBeDefined();
+      const inTopic = sql`EXISTS (SELECT 1 FROM PassageTopic pt JOIN Topic t ON t.id = pt.topicId WHERE pt.passageId = p.id AND t.slug = ${topic.slug})`;
+      for (const filters of [{ topic: topic.slug }, { topic: topic.slug, kind: 'answer' as const }]) {
+        const request = lexical(q, filters);
+        const ranked = (await exactMatch(db, parseQuery(q), new Set()))!;
+        expect(await rankFromLists(db, ranked, request, { limit: 10, offset: 0 })).toHaveLength(10);
+        const truth = await matching(expression ?? ranked.expression, filters.kind ? sql`${inTopic} AND p.kind = ${filters.kind}` : inTopic);
+        expect(keptFilteredCount(ranked, request)).toBe(truth);
+        const counted = await countMatches(db, ranked, request);
+        expect(counted.total).toBe(truth <= EXACT_COUNT_CAP ? truth : roundEstimate(counted.total));
+        if (truth <= EXACT_COUNT_CAP) expect(counted).toEqual(await countMatches(db, (await exactMatch(db, parseQuery(q), new Set()))!, request));
+      }
+    },
+  );
 
   it('the same query gives the same estimate every time (pages agree)', async () => {
     const [a, b] = [await searchPassages(db, lexical('the')), await searchPassages(db, lexical('the', { page: 2 }))];
