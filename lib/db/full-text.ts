@@ -142,6 +142,8 @@ export interface FullTextStatements {
     secondLetter(letter: string, shortest: number, longest: number): Sql;
     /** The commonest `limit` words that start with `prefix`: rows (term). */
     prefixed(prefix: string, limit: number): Sql;
+    /** How many passages use `word`, counted up to `limit` at most: a row (n). For a line a word must reach, where terms() reads a common word's every passage (SQLite). */
+    passagesUpTo?(word: string, limit: number): Sql;
   };
 }
 

@@ -223,5 +223,9 @@ export const sqliteFullText: FullTextStatements = {
     prefixed: (prefix, limit) => Prisma.sql`
       SELECT term FROM ${VOCABULARY} WHERE term >= ${prefix} AND term < ${`${prefix}\uffff`}
       ORDER BY doc DESC LIMIT ${limit}`,
+    // The word list's own count (fts5vocab's `doc`) reads every passage the word is in: 14 ms for `of`
+    // at 1,000,000 passages. Its matches counted up to a limit stop there.
+    passagesUpTo: (word, limit) => Prisma.sql`
+      SELECT count(*) AS n FROM (SELECT 1 FROM passage_words_fts WHERE passage_words_fts MATCH ${`"${word.replaceAll('"', '""')}"`} LIMIT ${limit})`,
   },
 };

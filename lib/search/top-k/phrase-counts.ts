@@ -47,16 +47,20 @@ function shapeOf(db: QueryDb, expression: string): keyof typeof MOST_KEPT | null
   return terms.length >= 2 && new Set(terms).size === terms.length ? 'phrase' : null;
 }
 
-/** Whether every word of the phrase is in COMMON_WORD of the `rows` passages or more (the word list's counts). */
+/** Whether every word of the phrase is in COMMON_WORD of the `rows` passages or more, each counted only that far. */
 async function allCommon(db: QueryDb, expression: string, rows: number): Promise<boolean> {
   const words = [...new Set(ONE_PHRASE.exec(expression)![1].split(/\s+/).filter(Boolean))];
-  const counted = await db.$queryRaw<{ term: string; doc: number | bigint }[]>(fullText.vocabulary.terms(words));
-  return counted.length === words.length && counted.every((row) => num(row.doc) >= COMMON_WORD * rows);
+  const least = Math.ceil(COMMON_WORD * rows);
+  for (const word of words) {
+    const [counted] = await db.$queryRaw<{ n: number | bigint }[]>(fullText.vocabulary.passagesUpTo!(word, least));
+    if (num(counted.n) < least) return false;
+  }
+  return true;
 }
 
 export async function rankPhraseFromCounts(db: QueryDb, match: LexicalMatch, request: SearchRequest, window: PageWindow): Promise<TopKPassage[] | null> {
   const statement = fullText.phraseCountsAndSample;
-  if (!statement || !isPlainMatch(match) || request.document || !(request.speaker || request.topic)) return null;
+  if (!statement || !fullText.vocabulary.passagesUpTo || !isPlainMatch(match) || request.document || !(request.speaker || request.topic)) return null;
   const shape = shapeOf(db, match.expression);
   if (!shape) return null;
   const { every } = await samplingOf(db, match, request);
