@@ -49,6 +49,8 @@ export interface MatchedRowsOptions {
   narrowing?: Narrowing | null;
   /** With `filtered`: only the matches among these passages (ids, as a subquery), checked before their rows are read. */
   among?: Sql;
+  /** With `filtered`: the topic's passages (ids, as a subquery: narrowing.ts's topicSetFor), each match checked against them instead of looked up in PassageTopic. */
+  topicSet?: Sql | null;
 }
 
 /** Matching passages of published documents (and of one document, when asked), as the row source `x`. */
@@ -61,12 +63,13 @@ export function matchedRows(expression: string, request: SearchRequest, options:
  * The filters a filtered search checks on the index's own row (fullText.matchedId), before a match's
  * passage row is read: its topic, and the sets of passages the options name (a speaker's, `among`).
  */
-export function indexRowFilter(request: SearchRequest, options: Pick<MatchedRowsOptions, 'narrowing' | 'among'> = {}): Sql {
+export function indexRowFilter(request: SearchRequest, options: Pick<MatchedRowsOptions, 'narrowing' | 'among' | 'topicSet'> = {}): Sql {
   const conditions: Sql[] = [sql`1 = 1`];
-  const amongAll = [options.narrowing?.ids, options.among].filter((ids): ids is Sql => ids !== undefined);
+  const topicSet = request.topic ? (options.topicSet ?? undefined) : undefined;
+  const amongAll = [options.narrowing?.ids, options.among, topicSet].filter((ids): ids is Sql => ids !== undefined);
   if (fullText.amongIds) conditions.push(...amongAll.map((ids) => fullText.amongIds!(ids)));
   // A scalar subquery, not EXISTS: SQLite 3.53 turns an EXISTS into a join and places it after the passage's.
-  if (request.topic) {
+  if (request.topic && !(topicSet && fullText.amongIds)) {
     conditions.push(sql`(SELECT 1 FROM PassageTopic ft WHERE ft.passageId = ${fullText.matchedId} AND ft.topicId = ${topicIdOf(request.topic)}) IS NOT NULL`);
   }
   return join(conditions, ' AND ');

@@ -7,7 +7,7 @@ import { anyMatch, countMatches, keepFilteredCount, planRows, type Counted } fro
 import { EMPTY_FACETS } from './facets';
 import { filterSql, hasFilters, matchedRows } from './filters';
 import { exactMatch, relaxedMatch, type LexicalMatch } from './lexical-match';
-import { narrowingFor } from './narrowing';
+import { narrowingFor, topicSetFor } from './narrowing';
 import { initialismsOf, isNaturalQuery, type ParsedQuery } from './query-parser';
 import { corrections } from './spelling';
 import type { PageWindow } from './top-k/candidates';
@@ -154,6 +154,7 @@ export async function rankEveryMatch(db: QueryDb, match: LexicalMatch, request: 
   const coordination = match.coordination ?? sql`0`;
   const excluded = window.exclude?.length ? sql`AND x.id NOT IN (${join(window.exclude)})` : empty;
   const narrowing = await narrowingFor(db, match.expression, request);
+  const topicSet = await topicSetFor(db, match.expression, request);
   // `matched`: how many rows the ranking sorted, all of them, which is the filtered count a filtered
   // page's total needs (counting.ts), had nothing been left out. Only then: counted, every row is kept
   // for the count instead of the best few for the page (unfiltered natural queries, 1,000,000
@@ -161,7 +162,7 @@ export async function rankEveryMatch(db: QueryDb, match: LexicalMatch, request: 
   const counted = hasFilters(request) && !among && !window.exclude?.length;
   const rows = await db.$queryRaw<{ id: number | bigint; rank: number; coordination: number | bigint; matched?: number | bigint }[]>`
     SELECT x.id AS id, x.rank AS rank, ${coordination} AS coordination ${counted ? sql`, count(*) OVER () AS matched` : empty}
-    FROM (${matchedRows(match.expression, request, { withRank: true, filtered: true, narrowing, among })}) x
+    FROM (${matchedRows(match.expression, request, { withRank: true, filtered: true, narrowing, among, topicSet })}) x
     WHERE ${filterSql(request)} AND ${match.where} ${excluded}
     ORDER BY coordination DESC, x.rank, x.publishedOn DESC, x.id, x.position
     LIMIT ${window.limit} OFFSET ${window.offset}`;
