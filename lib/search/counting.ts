@@ -27,7 +27,7 @@ import 'server-only';
 import { fullText, idList, num, sql, type QueryDb, type Sql } from '@/lib/db';
 import { countRows, EMPTY_FACETS, passagesByIds, passagesWhere } from './facets';
 import { filterSql, hasFilters, matchedRows, speakerIdOf, type MatchedRowsOptions } from './filters';
-import { narrowingFor, topicSetFor } from './narrowing';
+import { narrowingFor } from './narrowing';
 import { isPublicDocument } from './public-documents';
 import type { LexicalMatch } from './lexical-match';
 import type { SearchFacets, SearchRequest } from './types';
@@ -52,9 +52,11 @@ export const planRows = (match: LexicalMatch, request: SearchRequest, options: O
 async function probe(db: QueryDb, match: LexicalMatch, request: SearchRequest, filtered: boolean, limit: number) {
   const where = filtered ? filterSql(request) : sql`1 = 1`;
   const narrowing = filtered ? await narrowingFor(db, match.expression, request) : null;
-  const topicSet = filtered ? await topicSetFor(db, match.expression, request) : null;
+  // The topic is looked up match by match here, not checked against its set (topicSetFor): the probe
+  // mostly stops at its limit, before the set would pay for its reading (`"and of"` in one topic,
+  // 1,000,000 passages: 24 ms, against 37 ms and 12 more to decide on the set).
   const [row] = await db.$queryRaw<{ n: number | bigint; first: number | bigint | null; last: number | bigint | null }[]>`
-    SELECT count(*) AS n, min(id) AS first, max(id) AS last FROM (SELECT x.id AS id FROM (${planRows(match, request, { filtered, narrowing, topicSet })}) x WHERE ${where} LIMIT ${limit}) r`;
+    SELECT count(*) AS n, min(id) AS first, max(id) AS last FROM (SELECT x.id AS id FROM (${planRows(match, request, { filtered, narrowing })}) x WHERE ${where} LIMIT ${limit}) r`;
   return { n: num(row.n), first: row.first === null ? 0 : num(row.first), last: row.last === null ? 0 : num(row.last) };
 }
 
