@@ -3,7 +3,7 @@
 // ranked passage ids with scores, the total and the facets, for a page or for a fusion step to use.
 import 'server-only';
 import { empty, fullText, join, num, sql, type QueryDb, type Sql } from '@/lib/db';
-import { anyMatch, countMatches, keepFilteredCount, planRows, type Counted } from './counting';
+import { anyMatch, countMatches, keepFilteredCount, planRows, samplingOf, type Counted } from './counting';
 import { EMPTY_FACETS } from './facets';
 import { filterSql, hasFilters, matchedRows } from './filters';
 import { exactMatch, relaxedMatch, type LexicalMatch } from './lexical-match';
@@ -154,7 +154,7 @@ export async function rankEveryMatch(db: QueryDb, match: LexicalMatch, request: 
   const coordination = match.coordination ?? sql`0`;
   const excluded = window.exclude?.length ? sql`AND x.id NOT IN (${join(window.exclude)})` : empty;
   const narrowing = await narrowingFor(db, match.expression, request);
-  const topicSet = await topicSetFor(db, match.expression, request);
+  const topicSet = request.topic ? await topicSetFor(db, request, (await samplingOf(db, match, request)).matches) : null;
   // `matched`: how many rows the ranking sorted, all of them, which is the filtered count a filtered
   // page's total needs (counting.ts), had nothing been left out. Only then: counted, every row is kept
   // for the count instead of the best few for the page (unfiltered natural queries, 1,000,000
