@@ -14,10 +14,10 @@
 // A topic is checked on the index's own row already (filters.ts), without reading the passage, each
 // match looked up in PassageTopic. Against the set of the topic's passages, read once, a match costs
 // less, but the set costs its reading: it pays when the matches are at least twice the topic's
-// passages (`be` among one topic's paragraphs: 100,000 passages, 24 -> 8 ms; 1,000,000, 209 -> 147 ms;
-// a word in a hundred passages: 0.1 -> 1.4 ms; the rule was missing when sets were first tried, and
-// topics came out from 18% faster to 20% slower, query by query). A kind holds a third of the archive
-// or more: no set.
+// passages (topicSetFor). The ranking's statement for `be` among one topic's paragraphs: 100,000
+// passages, 24 -> 8 ms; 1,000,000, 209 -> 147 ms; for a word in a hundred passages, 0.1 -> 1.4 ms.
+// Sets were first tried without that rule, and topics came out from 18% faster to 20% slower, query
+// by query. A kind holds a third of the archive or more: no set.
 import 'server-only';
 import { fullText, join, num, sql, type QueryDb, type Sql } from '@/lib/db';
 import { speakerIdOf, topicIdOf } from './filters';
@@ -104,16 +104,18 @@ function topicPassageCount(db: QueryDb, request: SearchRequest): Promise<number>
   return counted;
 }
 
+/** A topic's passages, as a subquery of ids. */
+const topicPassages = (slug: string): Sql => sql`SELECT passageId FROM PassageTopic WHERE topicId = ${topicIdOf(slug)}`;
+
 /**
  * The filters checked on the index's row as sets of passages, read once, each match checked against
  * them (fullText.amongIds): the narrowed speaker's and the topic's. For a pass that reads every match
- * anyway; a ranking checks the topic match by match instead (filters.ts, indexRowFilter), which
- * scored only the topic's matches where a set did not beat it. Null when neither applies.
+ * of a word anyway (its count: top-k/rank.ts). Null when neither applies.
  */
 export function indexRowSets(request: SearchRequest, narrowing: Narrowing | null): Sql | null {
-  const sets = [narrowing?.ids, request.topic ? sql`SELECT passageId FROM PassageTopic WHERE topicId = ${topicIdOf(request.topic)}` : undefined];
-  const conditions = sets.filter((ids): ids is Sql => ids !== undefined).map((ids) => fullText.amongIds!(ids));
-  return fullText.amongIds && conditions.length > 0 ? join(conditions, ' AND ') : null;
+  const amongIds = fullText.amongIds;
+  const sets = [narrowing?.ids, request.topic ? topicPassages(request.topic) : undefined].filter((ids): ids is Sql => ids !== undefined);
+  return amongIds && sets.length > 0 ? join(sets.map(amongIds), ' AND ') : null;
 }
 
 /** Matches per passage of the topic from which checking them against the topic's set pays (see above). */
@@ -130,5 +132,5 @@ export async function topicSetFor(db: QueryDb, request: SearchRequest, matches: 
   if (!fullText.amongIds || !request.topic || matches < FEWEST_MATCHES) return null;
   const size = await topicPassageCount(db, request);
   if (size > NARROWING_CAP || matches < TOPIC_SET_RATIO * size) return null;
-  return sql`SELECT passageId FROM PassageTopic WHERE topicId = ${topicIdOf(request.topic)}`;
+  return topicPassages(request.topic);
 }
