@@ -2,13 +2,14 @@
 // BM25 computed from each match's count of the phrase in each column and its length, without FTS5's
 // own pass to count the phrase's matches. The pages must be exactly those of FTS5's full ranking (the
 // same passages, order and scores), pages 1–3 and after a fused head, and the count must read the very
-// sample and filtered count its own passes would. On the benchmark's generated corpus (20,000
-// passages), where the commonest phrases have thousands of matches, so their counts are sampled.
+// sample and filtered count its own passes would (every match, for a phrase too seldom met to
+// sample). On the benchmark's generated corpus (20,000 passages), where the commonest phrases have
+// thousands of matches, so their counts are sampled.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeWriters, openReader, openWriter, type Reader, type Writer } from '@/lib/db';
 import { updateDocumentFields, updateSpeaker } from '@/lib/editorial';
 import { SYSTEM_EDITOR } from '@/lib/editorial/system-editor';
-import { countMatches, samplingOf, takenSample } from '@/lib/search/counting';
+import { countMatches, EXACT_COUNT_CAP, samplingOf, takenSample } from '@/lib/search/counting';
 import { exactMatch } from '@/lib/search/lexical-match';
 import { rankEveryMatch, rankWindow } from '@/lib/search/lexical-search';
 import { initialismsOf, parseQuery } from '@/lib/search/query-parser';
@@ -141,6 +142,23 @@ describe('a phrase under a speaker or a topic, ranked from its counts', () => {
     expect(takenSample(ranked, request, every!)).toEqual(sample.map((row) => Number(row.id)));
     // Counted after the ranking (reading what it kept) and counted afresh.
     expect(await countMatches(db, ranked, request)).toEqual(await countMatches(db, await planOf(q), request));
+  });
+
+  it('keeps every match of a phrase too seldom met to sample, for a count as exact as its own pass', async () => {
+    const q = '"and of"';
+    const { all, every } = await samplingOf(db, await planOf(q), { q, page: 1, pageSize: 10 });
+    expect(all.n).toBeGreaterThan(EXACT_COUNT_CAP);
+    expect(every).toBeNull();
+    const { narrow } = await filterSets();
+    expect(await expectSamePages([q], narrow)).toBe(narrow.length * WINDOWS.length);
+    const request: SearchRequest = { q, page: 1, pageSize: 10, ...narrow[0] };
+    const ranked = await planOf(q);
+    expect(await rankPhraseFromCounts(db, ranked, request, WINDOWS[0])).not.toBeNull();
+    const matches = await db.$queryRaw<{ id: number }[]>`SELECT rowid AS id FROM passage_fts WHERE passage_fts MATCH ${q} ORDER BY rowid`;
+    expect(takenSample(ranked, request, 1)).toEqual(matches.map((row) => Number(row.id)));
+    const counted = await countMatches(db, ranked, request);
+    expect(counted.approximate).toBeUndefined();
+    expect(counted).toEqual(await countMatches(db, await planOf(q), request));
   });
 
   it('leaves a phrase whose term comes twice to FTS5 (overlapping instances are marked once), still exactly', async () => {
