@@ -9,6 +9,7 @@ import { engineOf } from './engine';
 import { postgresFullText } from './postgres/full-text';
 import { postgresVectors } from './postgres/vectors';
 import { sqliteFullText } from './sqlite/full-text';
+import { jsonIds } from './sqlite/json-ids';
 import { sqliteVectors } from './sqlite/vectors';
 import type { VectorStatements } from './vectors';
 
@@ -35,6 +36,5 @@ export function jsonField(json: Sql, key: string): Sql {
  * ids, and the facets of that sample took 13-15 ms where this takes 8).
  */
 export function idList(ids: readonly number[]): Sql {
-  const json = JSON.stringify(ids);
-  return onPostgres ? sql`SELECT CAST(value AS integer) FROM json_array_elements_text(CAST(${json} AS json))` : sql`SELECT value FROM json_each(${json})`;
+  return onPostgres ? sql`SELECT CAST(value AS integer) FROM json_array_elements_text(CAST(${JSON.stringify(ids)} AS json))` : jsonIds(ids);
 }

@@ -4,6 +4,7 @@ import 'server-only';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { FullTextIndex, FullTextStatements } from '../full-text';
 import { toFtsExpression } from './fts-expression';
+import { jsonIds } from './json-ids';
 
 // BM25 weights of the indexed columns: what was said counts most; who said it, then where, less.
 export const TEXT_WEIGHT = 1.0;
@@ -57,14 +58,6 @@ export const PHRASE_COUNT_BY_COLUMN = [
   `coalesce(length(highlight(passage_fts, 1, char(1), '')) - length(passage_fts.speaker), 0)`,
   `coalesce(length(highlight(passage_fts, 2, char(1), '')) - length(passage_fts.title), 0)`,
 ] as const;
-
-/**
- * Ids for `rowid IN (…)` on an FTS5 table, as INTEGER values. A JavaScript number is bound as REAL,
- * and one REAL id alone (`rowid IN (?)`, which SQLite reads as `rowid = ?`) is a constraint FTS5 takes
- * and then ignores: the statement yields every match instead of that row (a one-hit page of `"of
- * the"` at 1,000,000 passages read 331,000 matches, 359 ms, and snippeted each).
- */
-const integerIds = (ids: readonly number[]): Prisma.Sql => Prisma.sql`SELECT value FROM json_each(${JSON.stringify(ids)})`;
 
 /** The phrase's counts (PHRASE_COUNT_BY_COLUMN) and the row's size record in hex: all FTS5's bm25() reads of a row. */
 const PHRASE_COUNTS = Prisma.raw(`${PHRASE_COUNT_BY_COLUMN.join(', ')}, (SELECT hex(sz) FROM passage_fts_docsize WHERE id = passage_fts.rowid)`);
@@ -182,7 +175,7 @@ export const sqliteFullText: FullTextStatements = {
     // Column -1: FTS5 picks the column (name or detail) whose fragment matches best.
     return Prisma.sql`
     SELECT rowid AS entry, snippet(entity_fts, -1, ${marks.open}, ${marks.close}, '…', ${tokens}) AS marked
-    FROM entity_fts WHERE entity_fts MATCH ${expression} AND rowid IN (${integerIds(entries)})`;
+    FROM entity_fts WHERE entity_fts MATCH ${expression} AND rowid IN (${jsonIds(entries)})`;
   },
 
   snippets(expression, ids, marks, tokens) {
@@ -190,11 +183,13 @@ export const sqliteFullText: FullTextStatements = {
     // looked up id by id, a page of ten costs ten merges (416 ms for bre* at 1,000,000 passages). One
     // walk over the page's span of ids merges once (92 ms); any other expression is cheaper id by id,
     // since a span can cover the whole archive. The unary + keeps SQLite from handing the ids to FTS5
-    // as lookups; the bounds are cast to INTEGER because FTS5 ignores a REAL one.
+    // as lookups; the bounds are cast to INTEGER because FTS5 ignores a REAL one. The ids are INTEGER
+    // values too (jsonIds): one REAL id alone (`rowid IN (?)`, read as `rowid = ?`) FTS5 takes and
+    // ignores, yielding every match (a one-hit page of `"of the"` at 1,000,000 passages read 331,000).
     const prefixed = /"\*/.test(expression);
     const which = prefixed
-      ? Prisma.sql`rowid BETWEEN CAST(${Math.min(...ids)} AS INTEGER) AND CAST(${Math.max(...ids)} AS INTEGER) AND +rowid IN (${integerIds(ids)})`
-      : Prisma.sql`rowid IN (${integerIds(ids)})`;
+      ? Prisma.sql`rowid BETWEEN CAST(${Math.min(...ids)} AS INTEGER) AND CAST(${Math.max(...ids)} AS INTEGER) AND +rowid IN (${jsonIds(ids)})`
+      : Prisma.sql`rowid IN (${jsonIds(ids)})`;
     return Prisma.sql`
       SELECT rowid AS id, snippet(passage_fts, 0, ${marks.open}, ${marks.close}, '…', ${tokens}) AS snippet
       FROM passage_fts WHERE passage_fts MATCH ${expression} AND ${which}`;
