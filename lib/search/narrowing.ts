@@ -19,7 +19,7 @@
 // Sets were first tried without that rule, and topics came out from 18% faster to 20% slower, query
 // by query. A kind holds a third of the archive or more: no set.
 import 'server-only';
-import { fullText, join, num, sql, type QueryDb, type Sql } from '@/lib/db';
+import { fullText, num, sql, type QueryDb, type Sql } from '@/lib/db';
 import { speakerIdOf, topicIdOf } from './filters';
 import type { SearchRequest } from './types';
 
@@ -104,19 +104,8 @@ function topicPassageCount(db: QueryDb, request: SearchRequest): Promise<number>
   return counted;
 }
 
-/** A topic's passages, as a subquery of ids. */
-const topicPassages = (slug: string): Sql => sql`SELECT passageId FROM PassageTopic WHERE topicId = ${topicIdOf(slug)}`;
-
-/**
- * The filters checked on the index's row as sets of passages, read once, each match checked against
- * them (fullText.amongIds): the narrowed speaker's and the topic's. For a pass that reads every match
- * of a word anyway (its count: top-k/rank.ts). Null when neither applies.
- */
-export function indexRowSets(request: SearchRequest, narrowing: Narrowing | null): Sql | null {
-  const amongIds = fullText.amongIds;
-  const sets = [narrowing?.ids, request.topic ? topicPassages(request.topic) : undefined].filter((ids): ids is Sql => ids !== undefined);
-  return amongIds && sets.length > 0 ? join(sets.map(amongIds), ' AND ') : null;
-}
+/** A topic's passages, as a subquery of ids: the set a filter on that topic checks matches against (filters.ts, indexRowFilter's `topicSet`). */
+export const topicPassages = (slug: string): Sql => sql`SELECT passageId FROM PassageTopic WHERE topicId = ${topicIdOf(slug)}`;
 
 /** Matches per passage of the topic from which checking them against the topic's set pays (see above). */
 const TOPIC_SET_RATIO = 2;

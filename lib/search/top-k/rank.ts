@@ -19,10 +19,11 @@
 // that word alone, and the list ranks those. FTS5 scores the rest (alternatives.ts): every passage with
 // the word and another alternative, and the best of those with only the others; the walk skips them.
 import 'server-only';
-import { num, readTotals, termImpactReading as reading, totalsOf, type QueryDb, type Sql } from '@/lib/db';
+import { fullText, num, readTotals, termImpactReading as reading, totalsOf, type QueryDb, type Sql } from '@/lib/db';
 import { EXACT_COUNT_CAP, keepFilteredCountAmong, samplingOf, takeSample } from '../counting';
 import { isPlainMatch, type LexicalMatch } from '../lexical-match';
-import { indexRowSets, indexRowShare, narrowingFor } from '../narrowing';
+import { indexRowFilter } from '../filters';
+import { indexRowShare, narrowingFor, topicPassages } from '../narrowing';
 import type { SearchRequest } from '../types';
 import { listedWordOf, othersScored } from './alternatives';
 import { listedFormOf } from './listed-forms';
@@ -76,14 +77,18 @@ async function countTakingSample(db: QueryDb, match: LexicalMatch, request: Sear
  */
 const MOST_KEPT_IDS = 4 * EXACT_COUNT_CAP;
 
-/** The condition on the index's row for the filters checked there (indexRowSets), when they are expected to keep few of the plan's `matches`; else null. */
+/**
+ * The condition on the index's row for the filters checked there, as sets of passages read once (the
+ * narrowed speaker's, the topic's: a pass that reads every match of the word anyway), when they are
+ * expected to keep few of the plan's `matches`; else null.
+ */
 async function fewKeptOnIndexRow(db: QueryDb, match: LexicalMatch, request: SearchRequest, matches: number): Promise<Sql | null> {
-  if (!request.topic && !request.speaker) return null;
+  if (!fullText.amongIds || (!request.topic && !request.speaker)) return null;
   const narrowing = await narrowingFor(db, match.expression, request);
-  const kept = indexRowSets(request, narrowing);
-  if (!kept || (request.speaker && !narrowing)) return null;
+  if (request.speaker && !narrowing) return null;
   const share = await indexRowShare(db, request, narrowing, (await readTotals(db)).rows);
-  return share * matches <= MOST_KEPT_IDS ? kept : null;
+  if (share * matches > MOST_KEPT_IDS) return null;
+  return indexRowFilter(request, { narrowing, topicSet: request.topic ? topicPassages(request.topic) : null });
 }
 
 export async function rankFromLists(db: QueryDb, match: LexicalMatch, request: SearchRequest, window: PageWindow): Promise<TopKPassage[] | null> {
