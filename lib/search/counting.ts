@@ -24,7 +24,7 @@
 // phrase too seldom met to sample (every match counted) has all its matches kept by that pass, as a
 // sample of every one (`"a to"`, 4,000 matches of 100,000 passages: its count 20 -> 12 ms).
 import 'server-only';
-import { fullText, idList, num, sql, type QueryDb, type Sql } from '@/lib/db';
+import { fullText, num, sql, type QueryDb, type Sql } from '@/lib/db';
 import { countRows, EMPTY_FACETS, passagesByIds, passagesWhere } from './facets';
 import { filterSql, hasFilters, matchedRows, speakerIdOf, type MatchedRowsOptions } from './filters';
 import { narrowingFor } from './narrowing';
@@ -187,8 +187,7 @@ async function decideSampling(db: QueryDb, match: LexicalMatch, request: SearchR
 }
 
 /** The passages among `ids` (matches of the plan that its ranking read) that planRows gives: published, and meeting the plan's conditions. */
-const takenRows = (match: LexicalMatch, ids: number[]): Sql =>
-  sql`SELECT * FROM (${passagesWhere(sql`p.id IN (${idList(ids)}) AND ${isPublicDocument}`)}) x WHERE ${match.where}`;
+const takenRows = (match: LexicalMatch, ids: number[]): Sql => sql`SELECT * FROM (${passagesByIds(ids, isPublicDocument)}) x WHERE ${match.where}`;
 
 /** Keeps the sample the plan's ranking took (the ids of every match that is a multiple of `every`, before any filter; `every` 1: all of them), for its count to read instead of taking it again. */
 export function takeSample(match: LexicalMatch, request: SearchRequest, every: number, ids: number[]): void {

@@ -9,28 +9,41 @@ import type { SearchFacets, SearchRequest } from './types';
 const FACET_LIMIT = 30;
 export const EMPTY_FACETS: SearchFacets = { speakers: [], topics: [], kinds: [], years: [] };
 
+/** What countRows reads of a passage (`p`) and its document (`d`). */
+const ROW_COLUMNS = sql`p.id AS id, p.kind AS kind, p.speakerId AS speakerId, d.publishedOn AS publishedOn, d.publishedUntil AS publishedUntil`;
+
 /** The passages meeting `where` (on Passage `p` and its Document `d`), read passage first, as a row source for countRows. */
 export const passagesWhere = (where: Sql): Sql => sql`
-  SELECT p.id AS id, p.kind AS kind, p.speakerId AS speakerId, d.publishedOn AS publishedOn, d.publishedUntil AS publishedUntil
-  FROM Passage p CROSS JOIN Document d WHERE d.id = p.documentId AND ${where}`;
+  SELECT ${ROW_COLUMNS} FROM Passage p CROSS JOIN Document d WHERE d.id = p.documentId AND ${where}`;
 
-/** Given passages (by id) as a row source for countRows. */
-export const passagesByIds = (ids: number[]): Sql => passagesWhere(sql`p.id IN (${idList(ids)})`);
+/**
+ * Given passages (by id, each at most once) that meet `where`, as a row source for countRows. The ids
+ * are read first and each passage looked up by its key: as `p.id IN (…)` SQLite sorted the ids into
+ * a temporary index first (a count's sample of 3,000 ids, 100,000 passages: 1.6 -> 1.2 ms).
+ */
+export const passagesByIds = (ids: readonly number[], where: Sql = sql`1 = 1`): Sql => sql`
+  SELECT ${ROW_COLUMNS} FROM (${idList(ids)}) i CROSS JOIN Passage p CROSS JOIN Document d
+  WHERE p.id = i.value AND d.id = p.documentId AND ${where}`;
 
 export async function countRows(db: QueryDb, rows: Sql, request: SearchRequest): Promise<{ total: number; facets: SearchFacets }> {
   // One statement, so the match runs once for the total and every facet. CROSS JOIN keeps the
   // matches first: left to itself, the planner cannot see how few they are and walks every tag and
   // speaker instead (57 ms instead of 0.3 ms for a rare word in 100,000 passages). The join conditions
   // sit in WHERE because PostgreSQL takes no ON after CROSS JOIN; its planner orders joins itself.
+  // Speakers and topics are grouped by their ids and named after: a name looked up per group, not
+  // per match (a sample of 2,000 matches of `smugg*`, 100,000 passages: 4.9 -> 3.9 ms).
   const result = await db.$queryRaw<{ facet: string; value: string; label: string; count: number | bigint }[]>`
     WITH x AS MATERIALIZED (${rows})
     SELECT 'total' AS facet, '' AS value, '' AS label, COUNT(*) AS count FROM x WHERE ${filterSql(request)}
     UNION ALL
-    SELECT * FROM (SELECT 'speaker', s.slug, s.name, COUNT(*) AS n FROM x CROSS JOIN Speaker s
-      WHERE s.id = x.speakerId AND ${filterSql(request, 'speaker')} GROUP BY s.id ORDER BY n DESC, s.name LIMIT ${FACET_LIMIT}) f
+    SELECT * FROM (SELECT 'speaker', s.slug, s.name, g.n FROM (
+        SELECT x.speakerId AS id, COUNT(*) AS n FROM x WHERE ${filterSql(request, 'speaker')} GROUP BY x.speakerId) g
+      CROSS JOIN Speaker s WHERE s.id = g.id ORDER BY g.n DESC, s.name LIMIT ${FACET_LIMIT}) f
     UNION ALL
-    SELECT * FROM (SELECT 'topic', t.slug, t.name, COUNT(*) AS n FROM x CROSS JOIN PassageTopic pt CROSS JOIN Topic t
-      WHERE pt.passageId = x.id AND t.id = pt.topicId AND ${filterSql(request, 'topic')} GROUP BY t.id ORDER BY n DESC, t.name LIMIT ${FACET_LIMIT}) f
+    SELECT * FROM (SELECT 'topic', t.slug, t.name, g.n FROM (
+        SELECT pt.topicId AS id, COUNT(*) AS n FROM x CROSS JOIN PassageTopic pt
+        WHERE pt.passageId = x.id AND ${filterSql(request, 'topic')} GROUP BY pt.topicId) g
+      CROSS JOIN Topic t WHERE t.id = g.id ORDER BY g.n DESC, t.name LIMIT ${FACET_LIMIT}) f
     UNION ALL
     SELECT 'kind', CAST(x.kind AS TEXT), CAST(x.kind AS TEXT), COUNT(*) FROM x WHERE ${filterSql(request, 'kind')} GROUP BY CAST(x.kind AS TEXT)
     UNION ALL
