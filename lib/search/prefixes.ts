@@ -3,14 +3,16 @@ import 'server-only';
 import { fullText, NO_PREFIX_WORDS, type FullTextIndex, type PrefixLookup, type PrefixWords, type QueryDb } from '@/lib/db';
 import type { ParsedQuery } from './query-parser';
 import { foldDiacritics } from './fold';
+import { namesContaining } from './names';
 
 /** Enough for any real prefix; a two-letter one in a huge archive is cut to its commonest words. */
 const MAX_WORDS_PER_PREFIX = 40;
 /**
  * Speakers and titles read to list the name words a prefix starts; past this, the list is not claimed
  * whole, and the engine's own prefix is searched beside the words. Reading names is cheaper than that
- * prefix: `smugg*` at 1,000,000 passages is in 1,462 titles (13 ms to read them), and with its own
- * prefix FTS5 ranked its matches in 186 ms instead of 138, and marked a page's snippets in 35 instead of 1.
+ * prefix: `smugg*` at 1,000,000 passages is in 1,462 titles (13 ms to read them from the database then;
+ * names.ts keeps them in memory now), and with its own prefix FTS5 ranked its matches in 186 ms
+ * instead of 138, and marked a page's snippets in 35 instead of 1.
  */
 const MAX_NAMES_PER_PREFIX = 5_000;
 
@@ -27,17 +29,8 @@ const wordsOf = (text: string) =>
  */
 async function nameWords(db: QueryDb, prefix: string): Promise<string[] | null> {
   if (/[%_\\]/.test(prefix)) return null;
-  // A coarse first cut in SQL (lower() folds ASCII only on SQLite: a name with an accented capital
-  // where the prefix starts is not seen), the exact one on the words.
-  const pattern = `%${prefix}%`;
-  const rows = await db.$queryRaw<{ name: string }[]>`
-    SELECT name FROM (
-      SELECT s.name AS name FROM Speaker s WHERE lower(s.name) LIKE ${pattern}
-      UNION ALL
-      SELECT d.title AS name FROM Document d WHERE lower(d.title) LIKE ${pattern}
-    ) AS names LIMIT ${MAX_NAMES_PER_PREFIX + 1}`;
-  if (rows.length > MAX_NAMES_PER_PREFIX) return null;
-  return rows.flatMap((row) => wordsOf(row.name).filter((word) => word.startsWith(prefix)));
+  const names = await namesContaining(db, prefix, MAX_NAMES_PER_PREFIX);
+  return names && names.flatMap((name) => wordsOf(name).filter((word) => word.startsWith(prefix)));
 }
 
 /**
