@@ -1,5 +1,5 @@
-// Facts about the whole archive that a search reads again and again (how many passages it has, the
-// speakers' names and documents' titles), kept with the connection while the archive is unchanged. A
+// Facts about the whole archive that a search reads again and again (the speakers' names and the
+// documents' titles: names.ts), kept with the connection while the archive is unchanged. A
 // connection that can tell (the SQLite reader's change stamp, PRAGMA data_version) reads them once
 // after each commit by another connection; any other reads them every time.
 import 'server-only';

@@ -2,7 +2,6 @@
 // plan (every word, as typed) and the relaxed one (any meaningful word, more of them first).
 import 'server-only';
 import { fullText, join, num, sql, type FullTextIndex, type PrefixLookup, type QueryDb, type Sql, type SynonymLookup } from '@/lib/db';
-import { passageCount } from './passage-count';
 import { prefixLookup } from './prefixes';
 import type { ParsedQuery, QueryTerm } from './query-parser';
 import { isStopWord } from './stop-words';
@@ -114,11 +113,11 @@ const COMMON_MIN = 1_000;
 
 /** The units that let a passage in (every one not common; if all are, the rarest alone), and how many units match any passage. */
 async function gatingUnits(db: QueryDb, units: Unit[], expressionOf: (u: Unit) => string): Promise<{ gating: Unit[]; found: Unit[] }> {
-  const [passages, ...counts] = await Promise.all([
-    passageCount(db),
+  const [all, ...counts] = await Promise.all([
+    db.$queryRaw<{ n: number | bigint }[]>`SELECT count(*) AS n FROM Passage`,
     ...units.map((u) => db.$queryRaw<{ n: number | bigint }[]>`SELECT count(*) AS n FROM (${fullText.rowsMatching(expressionOf(u))}) r`),
   ]);
-  const common = Math.max(COMMON_MIN, COMMON_SHARE * passages);
+  const common = Math.max(COMMON_MIN, COMMON_SHARE * num(all[0].n));
   const found = units.map((unit, i) => ({ unit, n: num(counts[i][0].n) })).filter((c) => c.n > 0);
   if (found.length === 0) return { gating: units, found: [] };
   const rare = found.filter((c) => c.n <= common);

@@ -1,7 +1,6 @@
 // "More like this": the passages in other documents that share the most distinctive words with one passage.
 import 'server-only';
 import { fullText, num, sql, type QueryDb } from '@/lib/db';
-import { passageCount } from './passage-count';
 import { isPublicDocument } from './public-documents';
 import { passageColumns, passageRef, type PassageRef, type PassageRow } from './passage-rows';
 import { wordsOf } from './query-parser';
@@ -22,11 +21,11 @@ export async function moreLikeThis(db: QueryDb, passageId: number, limit = 5): P
   const counts = new Map<string, number>();
   for (const word of wordsOf(passage.text)) if (word.length >= MIN_WORD_LENGTH) counts.set(word, (counts.get(word) ?? 0) + 1);
   if (counts.size === 0) return [];
-  const total = await passageCount(db);
+  const [{ total }] = await db.$queryRaw<{ total: number | bigint }[]>`SELECT COUNT(*) AS total FROM Passage`;
   const frequencies = await db.$queryRaw<{ term: string; doc: number | bigint }[]>(fullText.vocabulary.terms([...counts.keys()]));
   const keyWords = frequencies
     .filter((f) => num(f.doc) > 1)
-    .map((f) => ({ term: f.term, weight: (counts.get(f.term) ?? 1) * Math.log(total / num(f.doc)) }))
+    .map((f) => ({ term: f.term, weight: (counts.get(f.term) ?? 1) * Math.log(num(total) / num(f.doc)) }))
     .sort((a, b) => b.weight - a.weight)
     .slice(0, KEY_WORDS)
     .map((w) => w.term);

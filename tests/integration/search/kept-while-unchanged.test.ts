@@ -1,15 +1,13 @@
 // What a search keeps about the whole archive while it is unchanged (lib/search/kept-while-unchanged.ts):
-// the speakers' names and documents' titles a prefix's words are read from (names.ts) and how many
-// passages there are (passage-count.ts). The app's SQLite reader keeps them; they must be what the
-// database gives, and change at once with a save through the editorial write path. On a seeded copy of
-// the app's own database.
+// the speakers' names and documents' titles a prefix's words are read from (names.ts). The app's SQLite
+// reader keeps them; they must be what the database gives, and change at once with a save through the
+// editorial write path. On a seeded copy of the app's own database.
 import { describe, expect, it } from 'vitest';
 import type { Editor } from '@/lib/auth/editor';
-import { num, type QueryDb } from '@/lib/db';
+import type { QueryDb } from '@/lib/db';
 import { reader } from '@/lib/db/client';
-import { addPassage, createSpeaker } from '@/lib/editorial';
+import { createSpeaker } from '@/lib/editorial';
 import { namesContaining } from '@/lib/search/names';
-import { passageCount } from '@/lib/search/passage-count';
 
 const editor: Editor = { id: 'u-ada', name: 'Ada Editor', email: 'ada@example.org', role: 'editor' };
 
@@ -42,20 +40,5 @@ describe('names containing a piece of text', () => {
     expect(await namesContaining(reader(), 'zabriskie', 100)).toEqual([]);
     await createSpeaker(editor, { name: 'Quentin Zabriskie' });
     expect(await namesContaining(reader(), 'zabriskie', 100)).toEqual(['Quentin Zabriskie']);
-  });
-});
-
-describe('the number of passages', () => {
-  const counted = async () => num((await reader().$queryRaw<{ n: number | bigint }[]>`SELECT count(*) AS n FROM Passage`)[0].n);
-
-  it('is the database’s count, and one more after a passage is added', async () => {
-    const before = await counted();
-    expect(before).toBeGreaterThan(0);
-    expect(await passageCount(reader())).toBe(before);
-    const [{ version }] = await reader().$queryRaw<{ version: number | bigint }[]>`SELECT version FROM Document WHERE id = 1`;
-    const [{ anchor }] = await reader().$queryRaw<{ anchor: number | bigint }[]>`SELECT max(anchor) AS anchor FROM Passage WHERE documentId = 1`;
-    await addPassage(editor, { documentId: 1, expectedVersion: num(version), afterAnchor: num(anchor), kind: 'paragraph', text: 'A closing word.' });
-    expect(await passageCount(reader())).toBe(before + 1);
-    expect(await passageCount(fromDatabase())).toBe(before + 1);
   });
 });
