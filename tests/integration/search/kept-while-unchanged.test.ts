@@ -41,4 +41,10 @@ describe('names containing a piece of text', () => {
     await createSpeaker(editor, { name: 'Quentin Zabriskie' });
     expect(await namesContaining(reader(), 'zabriskie', 100)).toEqual(['Quentin Zabriskie']);
   });
+
+  it('are found without their diacritics, as the index folds words', async () => {
+    await createSpeaker(editor, { name: 'Émile Dupré' });
+    expect(await namesContaining(reader(), 'emile', 100)).toEqual(['Émile Dupré']);
+    expect(await namesContaining(reader(), 'dupre', 100)).toEqual(['Émile Dupré']);
+  });
 });
