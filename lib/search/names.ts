@@ -1,14 +1,14 @@
 // Speakers' names and documents' titles that contain a piece of text: the names a prefix's words are
-// read from (prefixes.ts). Kept in memory while the archive is unchanged (kept-while-unchanged.ts) and
-// looked through there where the connection can tell; else asked of the database, which scans every
-// title each time. At 1,000,000 passages (31,000 titles), timed alone: 5-7 ms a prefix from the
+// read from (prefixes.ts). Kept in memory while the archive is unchanged and looked through there
+// where the connection can tell (the SQLite reader's change stamp, PRAGMA data_version, as the result
+// cache uses it); else asked of the database, which scans every title each time. At 1,000,000 passages (31,000 titles), timed alone: 5-7 ms a prefix from the
 // database, 1-3 ms from the kept names, and 37-60 ms to read them all again after a commit (turning
 // 31,000 titles into strings; about 1 s when the file is not in memory), which the second prefix
 // searched since pays. Both ways find the same names: case is ignored in ASCII letters alone, as
 // SQLite's lower() and LIKE ignore it.
 import 'server-only';
 import type { QueryDb } from '@/lib/db';
-import { keptWhileUnchanged } from './kept-while-unchanged';
+import type { StampedDb } from './result-cache';
 
 interface Name {
   name: string;
@@ -19,14 +19,45 @@ interface Name {
 const asciiLowerCase = (text: string) => text.replace(/[A-Z]+/g, (capitals) => capitals.toLowerCase());
 
 /**
+ * Per connection: the stamp the names were asked for under, and the names once read. They are read to
+ * be kept only the second time they are asked for under one stamp: while an import or the embedder
+ * commits between every two searches, a read of every name would cost more than the one scan it
+ * replaces, and be dropped unused.
+ */
+const kept = new WeakMap<QueryDb, { stamp: number; names: Promise<Name[]> | null }>();
+
+const stampOf = (db: QueryDb): number | null => {
+  const changeStamp = (db as Partial<StampedDb>).changeStamp;
+  return typeof changeStamp === 'function' ? changeStamp.call(db) : null;
+};
+
+/** The kept names, or null: where the connection cannot tell when the archive changes, and the first time they are asked for since it did. */
+function keptNames(db: QueryDb): Promise<Name[]> | null {
+  const stamp = stampOf(db);
+  if (stamp === null) return null;
+  const known = kept.get(db);
+  if (!known || known.stamp !== stamp) {
+    kept.set(db, { stamp, names: null });
+    return null;
+  }
+  if (!known.names) {
+    const names = everyName(db);
+    known.names = names;
+    // A failed read is not kept: the next search asks the database and tries again after.
+    names.catch(() => known.names === names && (known.names = null));
+  }
+  return known.names;
+}
+
+/**
  * The names (speakers', then documents' titles) that contain `piece` (lower case, without `%`, `_`
  * or `\`), ignoring the case of ASCII letters; null when there are more than `most`.
  */
 export async function namesContaining(db: QueryDb, piece: string, most: number): Promise<string[] | null> {
-  const kept = keptWhileUnchanged(db, 'names', () => everyName(db));
-  if (kept === null) return namesFromDatabase(db, piece, most);
+  const names = keptNames(db);
+  if (names === null) return namesFromDatabase(db, piece, most);
   const found: string[] = [];
-  for (const { name, lowered } of await kept) {
+  for (const { name, lowered } of await names) {
     if (!lowered.includes(piece)) continue;
     if (found.length === most) return null;
     found.push(name);

@@ -1,14 +1,14 @@
-// What a search keeps about the whole archive while it is unchanged (lib/search/kept-while-unchanged.ts):
-// the speakers' names and documents' titles a prefix's words are read from (names.ts). The app's SQLite
-// reader keeps them from the second time they are asked for after a change; kept or not, they must be
-// what the database gives, and change at once with a save through the editorial write path. On a
-// seeded copy of the app's own database.
+// The speakers' names and documents' titles a prefix's words are read from (lib/search/names.ts), which
+// the app's SQLite reader keeps while the archive is unchanged, from the second time they are asked
+// for after a change. Kept or not, they must be what the database gives, and change at once with a
+// save through the editorial write path. On a seeded copy of the app's own database.
 import { describe, expect, it } from 'vitest';
 import type { Editor } from '@/lib/auth/editor';
 import type { QueryDb } from '@/lib/db';
 import { reader } from '@/lib/db/client';
 import { createSpeaker } from '@/lib/editorial';
 import { namesContaining } from '@/lib/search/names';
+import type { StampedDb } from '@/lib/search/result-cache';
 
 const editor: Editor = { id: 'u-ada', name: 'Ada Editor', email: 'ada@example.org', role: 'editor' };
 
@@ -18,7 +18,7 @@ const fromDatabase = (): QueryDb => ({ $queryRaw: reader().$queryRaw });
 /** The app's reader, with its change stamp, counting the statements it runs (a connection of its own to what is kept). */
 function countingReader() {
   const counted = { statements: 0 };
-  const db: QueryDb & { changeStamp(): number | null } = {
+  const db: QueryDb & StampedDb = {
     $queryRaw: (...args: Parameters<QueryDb['$queryRaw']>) => {
       counted.statements++;
       return reader().$queryRaw(...args);
