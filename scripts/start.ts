@@ -23,6 +23,7 @@ import { createEdge } from '@/lib/server/edge';
 import { createPageGate } from '@/lib/server/page-gate';
 import { createPageMemo } from '@/lib/server/page-memo';
 import { createSearchMemo } from '@/lib/server/search-memo';
+import { createDirectRoute } from '@/lib/server/direct-search-api';
 import { createRateLimits } from '@/lib/server/rate-limits';
 import { compileAddressList } from '@/lib/server/trusted-proxies';
 import { buildIsStale } from './build-freshness';
@@ -50,6 +51,8 @@ Object.assign(process.env, { NODE_ENV: 'production', [PAGE_NONCE_ENV]: pageNonce
 const { default: next } = await import('next');
 const app = next({ dev: false, dir: process.cwd(), hostname: 'localhost', port: env.PORT });
 await app.prepare();
+// After Next is ready: the handler's modules read the request storage Next's server sets up.
+const { searchEndpoint } = await import('@/lib/api/search-endpoint');
 
 const log = (line: string) => process.stdout.write(line);
 const database = databaseTarget(env.DATABASE_URL);
@@ -84,6 +87,7 @@ const edge = createEdge({
   pageMemo: createPageMemo({ pageNonce }),
   // The gate's reader never writes: its change stamp moves with every commit of the archive.
   searchMemo: createSearchMemo({ changeStamp: () => gateReader.changeStamp() }),
+  searchApi: createDirectRoute(searchEndpoint.GET),
 });
 const server = createServer((request, response) =>
   renewed && !isRenewalRequest(request.method, request.url) ? void renewed.then(() => edge(request, response)) : void edge(request, response),

@@ -14,7 +14,8 @@
 // 7. the existence gate (page-gate.ts): the page of an entry that does not exist is the 404 page
 //    rendered per request, never a file in Next's page cache; another spelling of an entry's address
 //    is redirected to its own;
-// 8. Next.js.
+// 8. Next.js; a GET of the search API is answered with the route's own handler, without Next's
+//    routing (direct-search-api.ts).
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -33,7 +34,8 @@ import { hasBrokenPercentEncoding, isApiPath, isHarvestPath, targetPath } from '
 import type { AddressMatcher } from './trusted-proxies';
 import type { PageGate } from './page-gate';
 import type { PageMemo } from './page-memo';
-import type { SearchMemo } from './search-memo';
+import { SEARCH_API_PATH, type SearchMemo } from './search-memo';
+import type { DirectRoute } from './direct-search-api';
 
 export interface EdgeOptions {
   /** Next's request handler. */
@@ -52,6 +54,8 @@ export interface EdgeOptions {
   pageMemo?: PageMemo;
   /** Search API answers sent again while the archive has not changed (search-memo.ts); without one, Next answers every search. */
   searchMemo?: SearchMemo;
+  /** GET /api/v1/search answered without Next's routing (direct-search-api.ts); without one, Next answers it. */
+  searchApi?: DirectRoute;
 }
 
 /** No route matches it: a page address with broken encoding is answered by the app's own 404 page from here. */
@@ -174,7 +178,9 @@ export function createEdge(options: EdgeOptions): (request: IncomingMessage, res
     }
 
     try {
-      await options.handle(request, response);
+      if (options.searchApi && request.method === 'GET' && path === SEARCH_API_PATH) {
+        await options.searchApi(request, response, { production: options.production, https });
+      } else await options.handle(request, response);
     } catch (error) {
       options.log(errorLogLine(error, { path, method: request.method ?? '', headers: request.headers }, { routeType: 'server' }));
       sendInternalError(response, api, requestId);
