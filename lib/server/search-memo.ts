@@ -1,18 +1,18 @@
 // The edge's memory of search API answers: the bytes GET /api/v1/search last sent for an address,
-// sent again without asking Next while the archive has not changed. The search itself is already
-// kept (lib/search/result-cache.ts); what this spares is Next's handling of the route, about 4 ms a
-// request, which on two cores caps an API answered from memory at about a third of what a static file
-// of the same size serves (bench:http).
+// sent again without asking the route's handler while the archive has not changed. The search itself
+// is already kept (lib/search/result-cache.ts); what this spares is the handler's work around it (the
+// query's parsing, the answer's JSON, its ETag's hash, compression), and when the edge does not answer
+// the API itself (direct-search-api.ts), Next's handling of the route, about 4 ms a request.
 //
 // Never stale: an answer is kept with the archive's change stamp (SQLite's PRAGMA data_version on the
 // edge's own reader connection, which moves with every commit of any other connection: a save, an
-// import, the embedder) read before Next was asked, and only when the stamp is still the same once the
+// import, the embedder) read before the route was asked, and only when the stamp is still the same once the
 // answer is done; it is sent again only while the stamp is unchanged. Without a stamp (PostgreSQL,
 // where nothing cheap tells of another server's commit) nothing is kept.
 //
-// Only whole 200 answers to plain GETs: a conditional request (If-None-Match: Next answers 304 from
-// the ETag) or a range goes to Next. The answer is kept per Accept-Encoding, as Next compressed it for
-// that header. The rate limits run before the memo, as for every request.
+// Only whole 200 answers to plain GETs: a conditional request (If-None-Match: the handler answers 304
+// from the ETag) or a range goes on to the route. The answer is kept per Accept-Encoding, as it was
+// compressed for that header. The rate limits run before the memo, as for every request.
 import 'server-only';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { LRUCache } from 'lru-cache';
@@ -30,7 +30,7 @@ export interface SearchMemoOptions {
 }
 
 export interface SearchMemo {
-  /** Answers the request from memory (true), or arranges for Next's answer to be kept (false: pass it on). */
+  /** Answers the request from memory (true), or arranges for the route's answer to be kept (false: pass it on). */
   answer(request: IncomingMessage, response: ServerResponse, path: string): boolean;
   /** How many answers are kept now. */
   readonly size: number;
@@ -61,7 +61,7 @@ export function createSearchMemo(options: SearchMemoOptions): SearchMemo {
         return true;
       }
       captureAnswer(response, MAX_ANSWER_BYTES, (done) => {
-        // A commit while Next answered: the answer may hold the archive before it. Not kept.
+        // A commit while the route answered: the answer may hold the archive before it. Not kept.
         if (done.status !== 200 || done.headers['set-cookie'] !== undefined || options.changeStamp() !== stamp || keptUnder !== stamp) return;
         kept.set(key, done);
       });
