@@ -13,7 +13,9 @@ import { searchPassages } from '@/lib/search/search-passages';
 import { searchThreadCount, startSearchThreads, type SearchThreads } from '@/lib/search/thread/search-threads';
 import type { SearchRequest } from '@/lib/search/types';
 
-// One per module instance, beside the reader it is stamped by (lib/db/client.ts keeps one per bundle).
+// One per module instance: Next's bundle keeps the search pages' answers, and the request edge's copy
+// of these modules (lib/server/direct-search-api.ts) the API's. Both are stamped by the process's one
+// reader (lib/db/client.ts keeps it on globalThis).
 const answers = createResultCache();
 
 // One set of threads per process, whichever bundle asks first (as lib/db/client.ts keeps the reader).
