@@ -6,8 +6,8 @@
 //
 // Never stale: an answer is kept with the archive's change stamp (SQLite's PRAGMA data_version on the
 // edge's own reader connection, which moves with every commit of any other connection: a save, an
-// import, the embedder) read before the route was asked, and only when the stamp is still the same once the
-// answer is done; it is sent again only while the stamp is unchanged. Without a stamp (PostgreSQL,
+// import, the embedder) read before the route was asked, and only when the stamp is still the same
+// once the answer is done; it is sent again only while the stamp is unchanged. Without a stamp (PostgreSQL,
 // where nothing cheap tells of another server's commit) nothing is kept.
 //
 // Only whole 200 answers to plain GETs: a conditional request (If-None-Match: the handler answers 304
