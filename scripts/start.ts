@@ -52,7 +52,7 @@ const { default: next } = await import('next');
 const app = next({ dev: false, dir: process.cwd(), hostname: 'localhost', port: env.PORT });
 await app.prepare();
 // After Next is ready: the handler's modules read the request storage Next's server sets up.
-const { searchEndpoint } = await import('@/lib/api/search-endpoint');
+const [{ searchEndpoint }, { searchesOnThreads }] = await Promise.all([import('@/lib/api/search-endpoint'), import('@/lib/data/search')]);
 
 const log = (line: string) => process.stdout.write(line);
 const database = databaseTarget(env.DATABASE_URL);
@@ -87,7 +87,7 @@ const edge = createEdge({
   pageMemo: createPageMemo({ pageNonce }),
   // The gate's reader never writes: its change stamp moves with every commit of the archive.
   searchMemo: createSearchMemo({ changeStamp: () => gateReader.changeStamp() }),
-  searchApi: createDirectRoute(searchEndpoint.GET),
+  searchApi: createDirectRoute(searchEndpoint.GET, searchesOnThreads),
 });
 const server = createServer((request, response) =>
   renewed && !isRenewalRequest(request.method, request.url) ? void renewed.then(() => edge(request, response)) : void edge(request, response),

@@ -34,6 +34,12 @@ function searchThreads(): SearchThreads | null {
   return globalForSearch.searchThreads;
 }
 
+/**
+ * Whether searches run on a search thread now (starting the threads if no search has yet): the
+ * request edge answers the API itself only then (lib/server/direct-search-api.ts).
+ */
+export const searchesOnThreads = (): boolean => (searchThreads()?.ready ?? 0) > 0;
+
 /** A search, answered again from memory while the archive has not changed (lib/search/result-cache.ts). */
 export const search = (request: SearchRequest) => {
   const db = reader();

@@ -54,7 +54,7 @@ export interface EdgeOptions {
   pageMemo?: PageMemo;
   /** Search API answers sent again while the archive has not changed (search-memo.ts); without one, Next answers every search. */
   searchMemo?: SearchMemo;
-  /** GET /api/v1/search answered without Next's routing (direct-search-api.ts); without one, Next answers it. */
+  /** GET /api/v1/search answered without Next's routing while it is ready (direct-search-api.ts); without one, Next answers it. */
   searchApi?: DirectRoute;
 }
 
@@ -178,8 +178,8 @@ export function createEdge(options: EdgeOptions): (request: IncomingMessage, res
     }
 
     try {
-      if (options.searchApi && request.method === 'GET' && path === SEARCH_API_PATH) {
-        await options.searchApi(request, response, { production: options.production, https });
+      if (options.searchApi && request.method === 'GET' && path === SEARCH_API_PATH && options.searchApi.ready()) {
+        await options.searchApi.answer(request, response, { production: options.production, https });
       } else await options.handle(request, response);
     } catch (error) {
       options.log(errorLogLine(error, { path, method: request.method ?? '', headers: request.headers }, { routeType: 'server' }));

@@ -2,12 +2,17 @@
 // percent-encoding at all (Next's router answers `/documents/%` with a 500).
 import 'server-only';
 
+/** A request target in origin form: an absolute-form target (`http://host/x?q`) loses its origin, whatever its host holds. */
+export function originForm(url: string | undefined): string {
+  const target = (url ?? '/').replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, '');
+  return target.startsWith('/') ? target : `/${target}`;
+}
+
 /** The path of a request target, without the query; absolute-form targets (`http://host/x`) lose their origin. */
 export function targetPath(url: string | undefined): string {
-  const target = (url ?? '/').replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, '');
+  const target = originForm(url);
   const end = target.search(/[?#]/);
-  const path = end === -1 ? target : target.slice(0, end);
-  return path.startsWith('/') ? path : `/${path}`;
+  return end === -1 ? target : target.slice(0, end);
 }
 
 /** A lone or short `%`, `%zz`, or escapes that decode to no UTF-8 text (`%ED%A0%80` is half a surrogate pair). */

@@ -3,7 +3,7 @@
 // is the real one; `handle` stands in for Next and records what reaches it. Each answer is compared
 // with the handler's own, called as Next calls it: a client must not tell the two ways apart.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { connect, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { GET } from '@/app/api/v1/search/route';
 import { publicGet } from '@/lib/api/public-get';
@@ -22,6 +22,9 @@ function standInForNext(request: IncomingMessage, response: ServerResponse) {
   response.end('next');
   return Promise.resolve();
 }
+
+/** Whether the direct route says it is ready (in `npm start`: searches run on a search thread). */
+let ready = true;
 
 async function serve(searchApi: DirectRoute, searchMemo?: SearchMemo): Promise<{ server: Server; base: string }> {
   const edge = createEdge({
@@ -43,7 +46,7 @@ let server: Server;
 let base: string;
 
 beforeAll(async () => {
-  ({ server, base } = await serve(createDirectRoute(GET)));
+  ({ server, base } = await serve(createDirectRoute(GET, () => ready)));
 });
 afterAll(async () => {
   await close(server);
@@ -51,6 +54,7 @@ afterAll(async () => {
 });
 beforeEach(() => {
   reachedNext = [];
+  ready = true;
 });
 
 const get = async (path: string, init: RequestInit = {}, at = base) => {
@@ -138,12 +142,34 @@ describe('the search API answered at the edge', () => {
     ]);
   });
 
+  it('leaves the search to Next while it is not ready (no search thread yet, PostgreSQL)', async () => {
+    ready = false;
+    const answer = await get(SEARCH);
+    expect(answer.status).toBe(299);
+    expect(reachedNext).toEqual([`GET ${SEARCH}`]);
+  });
+
+  it('answers an absolute-form target on its path and query, whatever its host holds', async () => {
+    const { port } = server.address() as AddressInfo;
+    const raw = await new Promise<string>((resolve, reject) => {
+      const socket = connect(port, '127.0.0.1', () => socket.end(`GET http://a%zz${SEARCH} HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n`));
+      let text = '';
+      socket.on('data', (chunk) => (text += chunk.toString('latin1')));
+      socket.on('end', () => resolve(text));
+      socket.on('error', reject);
+    });
+    expect(raw.split('\r\n')[0]).toBe('HTTP/1.1 200 OK');
+    expect(raw).toContain('"query":"summit"');
+    expect(reachedNext).toEqual([]);
+  });
+
   it("answers a failing search with the API's JSON 500 quoting the request's own id", async () => {
     const failing = await serve(
       createDirectRoute(
         publicGet(() => {
           throw new Error('the disk is gone');
         }).GET,
+        () => true,
       ),
     );
     try {
@@ -161,10 +187,13 @@ describe('the search API answered at the edge', () => {
   it("is kept by the search memo like Next's answer, and sent again from it", async () => {
     const memo = createSearchMemo({ changeStamp: () => reader().changeStamp() });
     let searched = 0;
-    const counting = createDirectRoute(async (request) => {
-      searched++;
-      return GET(request);
-    });
+    const counting = createDirectRoute(
+      async (request) => {
+        searched++;
+        return GET(request);
+      },
+      () => true,
+    );
     const withMemo = await serve(counting, memo);
     try {
       const first = await get(SEARCH, { headers: { 'accept-encoding': 'gzip' } }, withMemo.base);
