@@ -3,17 +3,15 @@
 // records the URL it was given). An unknown entry (any length) goes to the 404 page rendered per
 // request, so Next's cache never writes a file for it; a real one passes as it is; another spelling
 // of a real one is redirected to its own; every other route passes untouched.
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { entityPageExists } from '@/lib/data/page-existence';
 import { openReaderAt, openWriter, type Reader, type Writer } from '@/lib/db';
-import { createEdge, NOWHERE } from '@/lib/server/edge';
+import { NOWHERE } from '@/lib/server/edge';
 import { createPageGate } from '@/lib/server/page-gate';
-import { compileAddressList } from '@/lib/server/trusted-proxies';
 import { unpublishDocument } from '@/lib/editorial';
 import { createDocumentFixture } from '@/tests/support/factories';
 import { copyTemplateTarget } from '@/tests/support/per-file-database';
+import { serveEdge, type EdgeServer } from '@/tests/support/edge-server';
 
 const ESSAY = 'how-to-really-bring-change-to-north-korea';
 const QA = 'seongmin-lee-qa-part-2-us-relations-with-north-korea';
@@ -23,30 +21,24 @@ const LITERAL = new Set(['/documents', '/documents/_filtered', '/topics/feed.xml
 /** One copy of the seeded archive for the whole file (the last test changes it). */
 let writer: Writer;
 let reader: Reader;
-let server: Server;
+let served: EdgeServer;
 let base: string;
 let reached: string[] = [];
 
 beforeAll(async () => {
   writer = openWriter(copyTemplateTarget('seededTemplate'));
   reader = openReaderAt(writer.file);
-  const edge = createEdge({
+  served = await serveEdge({
     handle: async (request, response) => {
       reached.push(request.url ?? '');
       response.end('next');
     },
-    trustedProxies: compileAddressList([]),
-    rateLimit: async () => ({ limited: false }),
-    production: true,
-    log: () => {},
     pageGate: createPageGate((page) => entityPageExists(reader, page), LITERAL),
   });
-  server = createServer((request, response) => void edge(request, response));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  base = served.base;
 });
 afterAll(async () => {
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await served.close();
   reader.close();
   writer.close();
 });

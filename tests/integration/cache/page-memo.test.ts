@@ -4,14 +4,12 @@
 // a page is sent again from memory with a nonce of each reader's own; a write done empties the memo,
 // and a page read while a write was under way is never kept; only whole pages from Next's cache are
 // kept; nothing is kept past its second.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createEdge } from '@/lib/server/edge';
 import { createPageMemo, MAX_AGE_MS, MAX_PAGE_BYTES, type PageMemo } from '@/lib/server/page-memo';
 import { PER_RESPONSE_CACHE_CONTROL } from '@/lib/server/nonce-rewrite';
-import { compileAddressList } from '@/lib/server/trusted-proxies';
 import { makeNonce } from '@/lib/security/headers';
+import { serveEdge, type EdgeServer } from '@/tests/support/edge-server';
 
 const PAGE_NONCE = makeNonce();
 const READER = '/documents/some-interview';
@@ -55,26 +53,16 @@ async function next(request: IncomingMessage, response: ServerResponse) {
 }
 
 let memo: PageMemo;
-let server: Server;
+let served: EdgeServer;
 let base: string;
 
 beforeAll(async () => {
   memo = createPageMemo({ pageNonce: PAGE_NONCE, now: () => clock });
-  const edge = createEdge({
-    handle: next,
-    trustedProxies: compileAddressList([]),
-    rateLimit: async () => ({ limited: false }),
-    production: true,
-    log: () => {},
-    pageNonce: PAGE_NONCE,
-    pageMemo: memo,
-  });
-  server = createServer((request, response) => void edge(request, response));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  served = await serveEdge({ handle: next, pageNonce: PAGE_NONCE, pageMemo: memo });
+  base = served.base;
 });
 afterAll(async () => {
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await served.close();
 });
 beforeEach(async () => {
   answer = { status: 200, cache: 'HIT', type: 'text/html; charset=utf-8', nonce: PAGE_NONCE };

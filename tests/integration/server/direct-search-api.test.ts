@@ -2,16 +2,15 @@
 // (lib/server/direct-search-api.ts), over real HTTP on this file's seeded archive. The route's handler
 // is the real one; `handle` stands in for Next and records what reaches it. Each answer is compared
 // with the handler's own, called as Next calls it: a client must not tell the two ways apart.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { GET } from '@/app/api/v1/search/route';
 import { publicGet } from '@/lib/api/public-get';
 import { reader } from '@/lib/db/client';
 import { createDirectRoute, type DirectRoute } from '@/lib/server/direct-search-api';
-import { createEdge } from '@/lib/server/edge';
 import { createSearchMemo, SEARCH_API_PATH, type SearchMemo } from '@/lib/server/search-memo';
-import { compileAddressList } from '@/lib/server/trusted-proxies';
+import { serveEdge, type EdgeServer } from '@/tests/support/edge-server';
 
 /** Requests that reached the stand-in for Next, in order. */
 let reachedNext: string[] = [];
@@ -26,30 +25,17 @@ function standInForNext(request: IncomingMessage, response: ServerResponse) {
 /** Whether the direct route says it is ready (in `npm start`: searches run on a search thread). */
 let ready = true;
 
-async function serve(searchApi: DirectRoute, searchMemo?: SearchMemo): Promise<{ server: Server; base: string }> {
-  const edge = createEdge({
-    handle: standInForNext,
-    trustedProxies: compileAddressList([]),
-    rateLimit: async () => ({ limited: false }),
-    production: true,
-    log: () => {},
-    searchMemo,
-    searchApi,
-  });
-  const server = createServer((request, response) => void edge(request, response));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
-}
-const close = (server: Server) => new Promise<void>((resolve) => server.close(() => resolve()));
+const serve = (searchApi: DirectRoute, searchMemo?: SearchMemo) => serveEdge({ handle: standInForNext, searchMemo, searchApi });
 
-let server: Server;
+let served: EdgeServer;
 let base: string;
 
 beforeAll(async () => {
-  ({ server, base } = await serve(createDirectRoute(GET, () => ready)));
+  served = await serve(createDirectRoute(GET, () => ready));
+  base = served.base;
 });
 afterAll(async () => {
-  await close(server);
+  await served.close();
   reader().close();
 });
 beforeEach(() => {
@@ -150,7 +136,7 @@ describe('the search API answered at the edge', () => {
   });
 
   it('answers an absolute-form target on its path and query, whatever its host holds', async () => {
-    const { port } = server.address() as AddressInfo;
+    const { port } = served.server.address() as AddressInfo;
     const raw = await new Promise<string>((resolve, reject) => {
       const socket = connect(port, '127.0.0.1', () => socket.end(`GET http://a%zz${SEARCH} HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n`));
       let text = '';
@@ -180,7 +166,7 @@ describe('the search API answered at the edge', () => {
       expect(body.requestId).toBe(answer.headers.get('x-request-id'));
       expect(answer.body).not.toContain('the disk is gone');
     } finally {
-      await close(failing.server);
+      await failing.close();
     }
   });
 
@@ -204,7 +190,7 @@ describe('the search API answered at the edge', () => {
       expect(again.headers.get('content-encoding')).toBe('gzip');
       expect(again.headers.get('etag')).toBe(first.headers.get('etag'));
     } finally {
-      await close(withMemo.server);
+      await withMemo.close();
     }
   });
 });

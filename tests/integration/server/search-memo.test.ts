@@ -5,8 +5,7 @@
 // editorial layer: an answer asked again comes from memory until a commit. SQLite only: PostgreSQL's
 // reader has no change stamp (tests/integration/data/search-freshness.test.ts), and a memo without
 // one keeps nothing (the last test).
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Editor } from '@/lib/auth/editor';
 import { databaseTarget } from '@/lib/db';
@@ -14,9 +13,8 @@ import { reader } from '@/lib/db/client';
 import { updatePassage } from '@/lib/editorial';
 import { env } from '@/lib/env';
 import { embedPending } from '@/lib/search/vectors/embed-pending';
-import { createEdge } from '@/lib/server/edge';
 import { createSearchMemo, SEARCH_API_PATH, type SearchMemo } from '@/lib/server/search-memo';
-import { compileAddressList } from '@/lib/server/trusted-proxies';
+import { serveEdge, type EdgeServer } from '@/tests/support/edge-server';
 
 const editor: Editor = { id: 'u-ada', name: 'Ada Editor', email: 'ada@example.org', role: 'editor' };
 const INTERVIEW = 1; // the seeded interview: anchors 1-6
@@ -55,32 +53,20 @@ async function rewriteQuestion(text: string) {
 }
 
 /** The request edge with `memo`, in front of the stand-in route, on a port of its own. */
-async function serve(memo: SearchMemo): Promise<{ server: Server; base: string }> {
-  const edge = createEdge({
-    handle: searchRoute,
-    trustedProxies: compileAddressList([]),
-    rateLimit: async () => ({ limited: false }),
-    production: true,
-    log: () => {},
-    searchMemo: memo,
-  });
-  const server = createServer((request, response) => void edge(request, response));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
-}
-const close = (server: Server) => new Promise<void>((resolve) => server.close(() => resolve()));
+const serve = (memo: SearchMemo) => serveEdge({ handle: searchRoute, searchMemo: memo });
 
 let memo: SearchMemo;
-let server: Server;
+let served: EdgeServer;
 let base: string;
 
 beforeAll(async () => {
   memo = createSearchMemo({ changeStamp: () => reader().changeStamp() });
-  ({ server, base } = await serve(memo));
+  served = await serve(memo);
+  base = served.base;
   await embedPending(databaseTarget(env.DATABASE_URL)); // the seed's vectors: their commit lands before the tests
 });
 afterAll(async () => {
-  await close(server);
+  await served.close();
   reader().close();
 });
 beforeEach(async () => {
@@ -164,7 +150,7 @@ describe('the search memo', () => {
       expect(JSON.parse(again.body).url).toBe(SEARCH);
       expect(stampless.size).toBe(0);
     } finally {
-      await close(other.server);
+      await other.close();
     }
   });
 });
