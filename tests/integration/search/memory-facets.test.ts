@@ -1,0 +1,151 @@
+// The total and facets counted from the columns kept in memory (lib/search/facet-columns.ts,
+// memory-facets.ts) must be the statement's (facets.ts), value for value and in its order, for every
+// kind of search and filter; the columns are read from the second search after a change, never used
+// once the archive has changed, and read again after. On the benchmark's generated corpus (20,000
+// passages), searched through the real reader, against the same reader without its change stamp (which
+// never keeps columns, so every count is the statement's).
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openReader, type QueryDb, type Reader } from '@/lib/db';
+import { facetColumnsFor, readingFacetColumns } from '@/lib/search/facet-columns';
+import { countRows, countRowsInDatabase, passagesByIds } from '@/lib/search/facets';
+import { searchPassages } from '@/lib/search/search-passages';
+import type { SearchRequest } from '@/lib/search/types';
+import { generatedCorpusForFile } from '@/tests/support/generated-corpus';
+
+const corpus = generatedCorpusForFile({ n: 20_000, seed: 11 });
+let dir: string;
+let file: string;
+let db: Reader;
+
+beforeAll(() => {
+  // A copy of its own: one test below writes to it.
+  dir = mkdtempSync(path.join(os.tmpdir(), 'memory-facets-'));
+  file = path.join(dir, 'archive.db');
+  copyFileSync(corpus.file, file);
+  db = openReader(file);
+});
+
+afterAll(() => {
+  db?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** The same reader without its change stamp: every count is the statement's. */
+const byStatement = (): QueryDb => ({ $queryRaw: db.$queryRaw });
+
+async function keptColumns() {
+  facetColumnsFor(db);
+  facetColumnsFor(db);
+  const columns = await readingFacetColumns(db);
+  expect(columns).not.toBeNull();
+  expect(facetColumnsFor(db)).toBe(columns);
+  return columns!;
+}
+
+/** A small deterministic generator, so a failure names a case that can be run again. */
+function random(seed: number) {
+  let state = seed;
+  return () => {
+    state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
+    return state / 2 ** 31;
+  };
+}
+
+describe('facets counted from the columns kept in memory', () => {
+  it('equal the statement’s for words, phrases, prefixes, exclusions and OR, with random filters, exact and estimated', async () => {
+    await keptColumns();
+    const { speakers, topics } = corpus.plan;
+    const next = random(42);
+    const pick = <T>(values: readonly T[]) => values[Math.floor(next() * values.length)];
+    const queries = ['the', 'was*', '"of the"', 'people', 'her*', 'korea', 'family -the', 'border OR river', 'said', 'a', 'mother', '"north korea"'];
+    let estimated = 0;
+    let withFacets = 0;
+    let cases = 0;
+    for (const q of queries) {
+      for (let round = 0; round < 6; round++) {
+        const request: SearchRequest = { q, page: 1, pageSize: 10, mode: 'lexical' };
+        if (round > 0) {
+          if (next() < 0.5) request.speaker = pick(speakers).slug;
+          if (next() < 0.4) request.topic = pick(topics).slug;
+          if (next() < 0.3) request.kind = pick(['question', 'answer', 'paragraph'] as const);
+          if (next() < 0.3) request.from = String(2000 + Math.floor(next() * 20));
+          if (next() < 0.3) request.to = `${2005 + Math.floor(next() * 20)}-06`;
+          if (next() < 0.05) request.speaker = 'nobody-by-this-name';
+        }
+        const fromMemory = await searchPassages(db, request);
+        const fromStatement = await searchPassages(byStatement(), request);
+        const label = JSON.stringify(request);
+        expect(fromMemory.total, label).toBe(fromStatement.total);
+        expect(fromMemory.facets, label).toEqual(fromStatement.facets);
+        expect(fromMemory.approximate, label).toBe(fromStatement.approximate);
+        expect(
+          fromMemory.hits.map((hit) => hit.passageId),
+          label,
+        ).toEqual(fromStatement.hits.map((hit) => hit.passageId));
+        if (fromMemory.approximate) estimated++;
+        if (fromMemory.facets.topics.length > 0 && fromMemory.facets.speakers.length > 0) withFacets++;
+        cases++;
+      }
+    }
+    expect(cases).toBe(queries.length * 6);
+    // The cases reach both ways of counting, and facets with values in them.
+    expect(estimated).toBeGreaterThan(10);
+    expect(cases - estimated).toBeGreaterThan(10);
+    expect(withFacets).toBeGreaterThan(cases / 2);
+  });
+
+  it('equal the statement’s for passages given by id (found by meaning), across the archive', async () => {
+    await keptColumns();
+    const next = random(7);
+    for (const size of [1, 50, 600, 3_000]) {
+      const ids = [...new Set(Array.from({ length: size }, () => 1 + Math.floor(next() * 20_000)))];
+      for (const request of [
+        { q: 'x', page: 1, pageSize: 10 },
+        { q: 'x', page: 1, pageSize: 10, kind: 'answer', from: '2010' },
+        { q: 'x', page: 1, pageSize: 10, topic: corpus.plan.topics[0].slug, speaker: corpus.plan.speakers[3].slug },
+      ] satisfies SearchRequest[]) {
+        const fromMemory = await countRows(db, passagesByIds(ids), request);
+        expect(fromMemory, `${size} ids, ${JSON.stringify(request)}`).toEqual(await countRowsInDatabase(db, passagesByIds(ids), request));
+      }
+    }
+  });
+
+  it('are read from the second search after a change, not used once the archive changes, and read again after', async () => {
+    const columns = await keptColumns();
+    const speaker = corpus.plan.speakers[0];
+    const request: SearchRequest = { q: 'the', page: 1, pageSize: 10, mode: 'lexical', speaker: speaker.slug };
+    const before = await searchPassages(db, request);
+
+    // Another connection moves one of the speaker's passages that match to another speaker.
+    const writer = new Database(file);
+    const moved = writer
+      .prepare(`SELECT p.id FROM passage_fts f JOIN Passage p ON p.id = f.rowid WHERE passage_fts MATCH 'the' AND p.speakerId = ? LIMIT 1`)
+      .pluck()
+      .get(speaker.id) as number;
+    const other = corpus.plan.speakers.find((s) => s.id !== speaker.id)!;
+    writer.prepare('UPDATE Passage SET speakerId = ? WHERE id = ?').run(other.id, moved);
+    writer.close();
+
+    // The kept columns are not used: the first search after the change counts by the statement, and so
+    // does the second while the columns are read again.
+    expect(facetColumnsFor(db)).toBeNull();
+    const after = await searchPassages(db, request);
+    expect(after).toEqual(await searchPassages(byStatement(), request));
+    if (!before.approximate) expect(after.total).toBe(before.total - 1);
+    const again = await keptColumns();
+    expect(again).not.toBe(columns);
+    expect(again.speakerOf[moved]).toBe(other.id);
+    expect(await searchPassages(db, request)).toEqual(await searchPassages(byStatement(), request));
+  });
+
+  it('are not kept where the connection has no change stamp', async () => {
+    const stampless = byStatement();
+    facetColumnsFor(stampless);
+    expect(facetColumnsFor(stampless)).toBeNull();
+    expect(readingFacetColumns(stampless)).toBeNull();
+  });
+});
