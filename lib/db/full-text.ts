@@ -60,6 +60,13 @@ export interface FullTextStatements {
    */
   matchedRows(expression: string, withRank: boolean, sampleEvery?: number, documentSlug?: string): Sql;
   /**
+   * Rows (id): matchedRows's passages, or its sample, read from the index alone: no passage or document
+   * row is read, so publication and `documentSlug` are not checked (only the document's span of ids
+   * narrows the reading); the caller checks them itself (the facet columns kept in memory do). Absent
+   * where the engine keeps no such columns (PostgreSQL).
+   */
+  matchedIds?(expression: string, sampleEvery?: number, documentSlug?: string): Sql;
+  /**
    * One pass over the matches of `expression`, one phrase, in one row: how many there are (n), the ids
    * of those that are multiples of `every` (sample: matchedRows's sample, as a JSON array), and for
    * each match meeting `kept` (conditions on matchedId, checked before any passage row is read) what

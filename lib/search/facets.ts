@@ -4,10 +4,9 @@
 // facet columns kept in memory where the reader keeps them (facet-columns.ts), else in one statement.
 import 'server-only';
 import { idList, num, sql, type QueryDb, type Sql } from '@/lib/db';
-import { facetColumnsFor } from './facet-columns';
+import { facetColumnsFor, stillCurrent } from './facet-columns';
 import { filterSql } from './filters';
 import { countFromColumns, FACET_LIMIT } from './memory-facets';
-import type { StampedDb } from './result-cache';
 import type { SearchFacets, SearchRequest } from './types';
 
 export const EMPTY_FACETS: SearchFacets = { speakers: [], topics: [], kinds: [], years: [] };
@@ -28,13 +27,20 @@ export const passagesByIds = (ids: readonly number[], where: Sql = sql`1 = 1`): 
   SELECT ${ROW_COLUMNS} FROM (${idList(ids)}) i CROSS JOIN Passage p CROSS JOIN Document d
   WHERE p.id = i.value AND d.id = p.documentId AND ${where}`;
 
-export async function countRows(db: QueryDb, rows: Sql, request: SearchRequest): Promise<{ total: number; facets: SearchFacets }> {
+/**
+ * The total and facets of `rows`. Where the facet columns are kept, only the rows' ids are read, and
+ * from `indexIds` when given: the same passages' ids (a row source of one column, id) read from the
+ * full-text index alone, before publication and the asked document are checked, which the columns
+ * then check (100,000 passages, 2,000 never-asked queries: 0.46 ms a statement for the rows' ids,
+ * 0.10 for the index's).
+ */
+export async function countRows(db: QueryDb, rows: Sql, request: SearchRequest, indexIds?: Sql): Promise<{ total: number; facets: SearchFacets }> {
   const columns = facetColumnsFor(db);
   if (columns) {
     // The ids alone, as one JSON text: a row object per match cost more than the grouping it replaces.
-    const [{ ids }] = await db.$queryRaw<{ ids: string }[]>`SELECT json_group_array(x.id) AS ids FROM (${rows}) x`;
+    const [{ ids }] = await db.$queryRaw<{ ids: string }[]>`SELECT json_group_array(x.id) AS ids FROM (${indexIds ?? rows}) x`;
     // Read under the columns' stamp, so the ids and the columns describe the same archive.
-    const counted = (db as QueryDb & StampedDb).changeStamp() === columns.stamp ? countFromColumns(columns, JSON.parse(ids), request) : null;
+    const counted = stillCurrent(db, columns) ? countFromColumns(columns, JSON.parse(ids), request, indexIds !== undefined) : null;
     if (counted) return counted;
   }
   return countRowsInDatabase(db, rows, request);

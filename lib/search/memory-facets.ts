@@ -12,8 +12,15 @@ export const FACET_LIMIT = 30;
 /**
  * The total and facets of the passages `ids` (each at most once) under the request's filters; null
  * when an id is no passage the columns know (they were read before it was saved: ask the database).
+ * `fromIndex`: the ids were read from the full-text index alone, so the passages of documents that
+ * are not public, and with `request.document` those of other documents, are left out here.
  */
-export function countFromColumns(columns: FacetColumns, ids: readonly number[], request: SearchRequest): { total: number; facets: SearchFacets } | null {
+export function countFromColumns(
+  columns: FacetColumns,
+  ids: readonly number[],
+  request: SearchRequest,
+  fromIndex = false,
+): { total: number; facets: SearchFacets } | null {
   const { kindOf, speakerOf, documentOf, documents, topicStart, topicIds } = columns;
   // A slug the archive does not have matches no passage, as its NULL id does in SQL.
   const speaker = request.speaker === undefined ? undefined : (columns.speakerBySlug.get(request.speaker) ?? -1);
@@ -34,6 +41,7 @@ export function countFromColumns(columns: FacetColumns, ids: readonly number[], 
     const start = topicStart[id];
     const end = topicStart[id + 1];
     const document = documents[documentOf[id]];
+    if (fromIndex && !shownIn(document, request)) continue;
     const speakerOk = speaker === undefined || speakerOf[id] === speaker;
     const topicOk = topic === undefined || topicIds.subarray(start, end).includes(topic);
     const kindOk = kind === undefined || kindOf[id] === kind;
@@ -58,6 +66,25 @@ export function countFromColumns(columns: FacetColumns, ids: readonly number[], 
       years: [...byYear].map(([year, count]) => ({ year: Number(year), count })).sort((a, b) => b.year - a.year),
     },
   };
+}
+
+/** Whether a search shows a passage of `document`: the document is public, and the asked one if one is asked. */
+const shownIn = (document: FacetColumns['documents'][number], request: SearchRequest) =>
+  document.isPublic && (request.document === undefined || document.slug === request.document);
+
+/**
+ * Of the ids the index gave (fullText.matchedIds, in its order), the first `most` a search shows
+ * (public, in the asked document), and whether the ids ran out first; null when an id is no passage
+ * the columns know.
+ */
+export function firstShown(columns: FacetColumns, ids: readonly number[], request: SearchRequest, most: number): number[] | null {
+  const shown: number[] = [];
+  for (const id of ids) {
+    if (id >= columns.kindOf.length || columns.kindOf[id] === 0) return null;
+    if (!shownIn(columns.documents[columns.documentOf[id]], request)) continue;
+    if (shown.push(id) === most) break;
+  }
+  return shown;
 }
 
 /** The FACET_LIMIT values found most, ties by name in the database's order: `ORDER BY n DESC, name LIMIT`. */

@@ -82,6 +82,12 @@ export const sqliteFullText: FullTextStatements = {
     WHERE passage_fts MATCH ${expression} ${sampled} ${inDocument}`;
   },
 
+  matchedIds(expression, sampleEvery, documentSlug) {
+    const sampled = sampleEvery ? Prisma.sql`AND passage_fts.rowid % ${sampleEvery} = 0` : Prisma.empty;
+    const inDocument = documentSlug ? Prisma.sql`AND ${withinDocument(documentSlug)}` : Prisma.empty;
+    return Prisma.sql`SELECT passage_fts.rowid AS id FROM passage_fts WHERE passage_fts MATCH ${expression} ${sampled} ${inDocument}`;
+  },
+
   phraseCountsAndSample(expression, every, kept) {
     // highlight() cannot be called from an aggregate, so the matches come from a subquery; its LIMIT
     // keeps SQLite from flattening it into the aggregate, and it runs as a co-routine, each row handed

@@ -61,6 +61,9 @@ describe('facets counted from the columns kept in memory', () => {
     const { speakers, topics } = corpus.plan;
     const next = random(42);
     const pick = <T>(values: readonly T[]) => values[Math.floor(next() * values.length)];
+    // Documents to search within: drafts among them, whose passages the index has but no search shows.
+    const documents = await db.$queryRaw<{ slug: string; status: string }[]>`SELECT slug, status FROM Document ORDER BY id LIMIT 60`;
+    expect(documents.some((d) => d.status !== 'published')).toBe(true);
     const queries = ['the', 'was*', '"of the"', 'people', 'her*', 'korea', 'family -the', 'border OR river', 'said', 'a', 'mother', '"north korea"'];
     let estimated = 0;
     let withFacets = 0;
@@ -75,6 +78,7 @@ describe('facets counted from the columns kept in memory', () => {
           if (next() < 0.3) request.from = String(2000 + Math.floor(next() * 20));
           if (next() < 0.3) request.to = `${2005 + Math.floor(next() * 20)}-06`;
           if (next() < 0.05) request.speaker = 'nobody-by-this-name';
+          if (next() < 0.2) request.document = pick(documents).slug;
         }
         const fromMemory = await searchPassages(db, request);
         const fromStatement = await searchPassages(byStatement(), request);
@@ -140,6 +144,52 @@ describe('facets counted from the columns kept in memory', () => {
     expect(again).not.toBe(columns);
     expect(again.speakerOf[moved]).toBe(other.id);
     expect(await searchPassages(db, request)).toEqual(await searchPassages(byStatement(), request));
+  });
+
+  it('leave out a document deleted since, and its passages come back with it', async () => {
+    await keptColumns();
+    const request: SearchRequest = { q: 'the', page: 1, pageSize: 10, mode: 'lexical' };
+    const [{ id, slug }] = await db.$queryRaw<{ id: number; slug: string }[]>`
+      SELECT id, slug FROM Document WHERE status = 'published' AND deletedAt IS NULL ORDER BY id LIMIT 1`;
+    const within: SearchRequest = { ...request, document: slug };
+    expect((await searchPassages(db, within)).total).toBeGreaterThan(0);
+    const writer = new Database(file);
+    writer.prepare('UPDATE Document SET deletedAt = ? WHERE id = ?').run('2026-12-01T00:00:00.000Z', id);
+    for (let search = 0; search < 3; search++) {
+      expect(await searchPassages(db, within)).toEqual(await searchPassages(byStatement(), within));
+      expect((await searchPassages(db, within)).total).toBe(0);
+      expect(await searchPassages(db, request)).toEqual(await searchPassages(byStatement(), request));
+    }
+    await keptColumns();
+    expect(await searchPassages(db, request)).toEqual(await searchPassages(byStatement(), request));
+    writer.prepare('UPDATE Document SET deletedAt = NULL WHERE id = ?').run(id);
+    writer.close();
+    await keptColumns();
+    expect((await searchPassages(db, within)).total).toBeGreaterThan(0);
+    expect(await searchPassages(db, within)).toEqual(await searchPassages(byStatement(), within));
+  });
+
+  it('count only the asked document’s passages when its span of ids holds other documents’', async () => {
+    // A passage added to the first document later takes the next id: the document's span of ids now
+    // holds every other document's passages, which the index's reading of that span meets.
+    const [first] = await db.$queryRaw<{ id: number; slug: string }[]>`SELECT id, slug FROM Document WHERE status = 'published' ORDER BY id LIMIT 1`;
+    const writer = new Database(file);
+    writer
+      .prepare(
+        `INSERT INTO Passage (documentId, position, anchor, kind, speakerId, text, createdAt, updatedAt)
+         VALUES (?, 100000, 100000, 'paragraph', NULL, 'And the river was wide that spring.', '2026-12-01T00:00:00.000Z', '2026-12-01T00:00:00.000Z')`,
+      )
+      .run(first.id);
+    writer.close();
+    const within: SearchRequest = { q: 'the', page: 1, pageSize: 10, mode: 'lexical', document: first.slug };
+    await searchPassages(db, within);
+    await keptColumns();
+    const fromMemory = await searchPassages(db, within);
+    expect(fromMemory).toEqual(await searchPassages(byStatement(), within));
+    expect(fromMemory.hits.every((hit) => hit.documentSlug === first.slug)).toBe(true);
+    const inDocument = await db.$queryRaw<{ n: number }[]>`
+      SELECT count(*) AS n FROM passage_fts f JOIN Passage p ON p.id = f.rowid WHERE passage_fts MATCH 'the' AND p.documentId = ${first.id}`;
+    expect(fromMemory.total).toBe(Number(inDocument[0].n));
   });
 
   it('are not kept where the connection has no change stamp', async () => {
