@@ -1,24 +1,26 @@
 // What the facets of a search count, kept in memory per passage: its speaker, kind, document (for the
-// year, the date filters, and whether it is public) and topics, with the speakers' and topics' slugs and names. With them, a
-// search's total and facets are counted in a loop over its matches' ids instead of by a statement that
-// looks up each match's passage, document and topics and groups them (facets.ts): a never-asked search
-// at 100,000 passages spent 1.3 of its 3.2 ms of SQL there, 0.95 of it on the grouping and the topics.
+// year, the date filters, whether it is public, which document it is) and topics, with the speakers'
+// and topics' slugs and names. With them a search's count reads only its matches' ids, from the
+// full-text index alone, and counts the total and facets in a loop over them (memory-facets.ts),
+// instead of a statement that looks up each match's passage, document and topics and groups them
+// (facets.ts; 1.3 of a never-asked search's 3.2 ms of SQL at 100,000 passages) and a probe that reads
+// each match's passage and document (0.4 ms).
 //
 // Never stale, like the kept names (names.ts): the columns are kept with the reader's change stamp
 // (SQLite's data_version) and used only while it is the same; they are read again from the second
 // search after a change (one search after each change alone, as while an import commits passage by
-// passage, is counted by the statement, and nothing is read to be dropped). They are read in slices,
-// giving way to searches between two slices (at 1,000,000 passages a read of everything at once held
-// every search for a second), and kept only if the stamp did not move while they were read: then every
-// slice saw the same archive. Where the connection has no stamp (PostgreSQL) nothing is kept.
-// About 13 bytes a passage and 4 a topic link: ~20 MB at 1,000,000 passages.
+// passage, is counted by the statement, and nothing is read to be dropped). They are read in slices of
+// a few milliseconds, one between two searches (1,000,000 passages: 2.7 s in all), and kept only if the
+// stamp did not move while they were read: then every slice saw the same archive. Where the connection
+// has no stamp (PostgreSQL) nothing is kept. About 13 bytes a passage and 4 a topic link: 34 MiB at
+// 1,000,000 passages.
 import 'server-only';
 import { num, type QueryDb } from '@/lib/db';
 import { isPublicDocument } from './public-documents';
 import type { StampedDb } from './result-cache';
 
-/** Rows read in one slice: a few milliseconds of the search thread at a time. */
-const SLICE_ROWS = 20_000;
+/** Rows read in one slice: a few milliseconds of the search thread at a time (100,000 passages: ~4 ms). */
+const SLICE_ROWS = 5_000;
 
 export interface FacetColumns {
   /** The change stamp the columns were read under. */
@@ -53,6 +55,8 @@ interface Kept {
   asked: boolean;
   columns: FacetColumns | null;
   reading: Promise<FacetColumns | null> | null;
+  /** Lets the read's next slice go (it waits between two slices for a search, or an idle turn of the event loop). */
+  wake: (() => void) | null;
 }
 
 const kept = new WeakMap<QueryDb, Kept>();
@@ -71,7 +75,7 @@ export function facetColumnsFor(db: QueryDb): FacetColumns | null {
   if (stamp === null) return null;
   let known = kept.get(db);
   if (!known || known.stamp !== stamp) {
-    known = { stamp, asked: false, columns: null, reading: null };
+    known = { stamp, asked: false, columns: null, reading: null, wake: null };
     kept.set(db, known);
   }
   if (known.columns) return known.columns;
@@ -79,9 +83,11 @@ export function facetColumnsFor(db: QueryDb): FacetColumns | null {
     known.asked = true;
     return null;
   }
-  if (!known.reading) {
+  if (known.reading) {
+    known.wake?.();
+  } else {
     const entry = known;
-    entry.reading = readColumns(db, stamp).then(
+    entry.reading = readColumns(db, entry).then(
       (columns) => (entry.columns = columns),
       // A failed read is not kept: a later search asks again.
       () => ((entry.reading = null), null),
@@ -102,10 +108,21 @@ export const stillCurrent = (db: QueryDb, columns: FacetColumns): boolean => sta
 /** The read under way for this connection, if any (tests wait for it). */
 export const readingFacetColumns = (db: QueryDb): Promise<FacetColumns | null> | null => kept.get(db)?.reading ?? null;
 
-const giveWay = () => new Promise<void>((resolve) => setImmediate(resolve));
+/**
+ * Waits for the next search (its ask lets one slice go) or the event loop's next idle turn, whichever
+ * comes first. Not for the event loop alone: a search thread under load turns it only every thousand
+ * searches or so (a MessagePort hands on up to 1,000 messages before it yields), and a read waiting
+ * for it took minutes.
+ */
+const giveWay = (entry: Kept) =>
+  new Promise<void>((resolve) => {
+    entry.wake = resolve;
+    setImmediate(resolve);
+  });
 
 /** Every passage's facet columns, read in slices; null if the archive changed meanwhile. */
-async function readColumns(db: QueryDb, stamp: number): Promise<FacetColumns | null> {
+async function readColumns(db: QueryDb, entry: Kept): Promise<FacetColumns | null> {
+  const { stamp } = entry;
   const [bounds] = await db.$queryRaw<{ top: number | bigint | null }[]>`SELECT max(id) AS top FROM Passage`;
   const size = num(bounds.top) + 1;
   const kindOf = new Uint8Array(size);
@@ -126,7 +143,7 @@ async function readColumns(db: QueryDb, stamp: number): Promise<FacetColumns | n
   const [topics, topicBySlug] = await namedRows(db, 'Topic');
 
   for (let after = 0; ;) {
-    await giveWay();
+    await giveWay(entry);
     if (stampOf(db) !== stamp) return null;
     const rows = await db.$queryRaw<{ id: number | bigint; documentId: number | bigint; speakerId: number | bigint | null; kind: string }[]>`
       SELECT id, documentId, speakerId, CAST(kind AS TEXT) AS kind FROM Passage WHERE id > ${after} ORDER BY id LIMIT ${SLICE_ROWS}`;
@@ -154,7 +171,7 @@ async function readColumns(db: QueryDb, stamp: number): Promise<FacetColumns | n
   let links = 0;
   let lastPassage = 0;
   for (let afterPassage = 0, afterTopic = 0; ;) {
-    await giveWay();
+    await giveWay(entry);
     if (stampOf(db) !== stamp) return null;
     const rows = await db.$queryRaw<{ passageId: number | bigint; topicId: number | bigint }[]>`
       SELECT passageId, topicId FROM PassageTopic WHERE (passageId, topicId) > (${afterPassage}, ${afterTopic})

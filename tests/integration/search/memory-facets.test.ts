@@ -10,7 +10,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openReader, type QueryDb, type Reader } from '@/lib/db';
-import { facetColumnsFor, readingFacetColumns } from '@/lib/search/facet-columns';
+import { facetColumnsFor, keptFacetColumns, readingFacetColumns } from '@/lib/search/facet-columns';
 import { countRows, countRowsInDatabase, passagesByIds } from '@/lib/search/facets';
 import { searchPassages } from '@/lib/search/search-passages';
 import type { SearchRequest } from '@/lib/search/types';
@@ -190,6 +190,28 @@ describe('facets counted from the columns kept in memory', () => {
     const inDocument = await db.$queryRaw<{ n: number }[]>`
       SELECT count(*) AS n FROM passage_fts f JOIN Passage p ON p.id = f.rowid WHERE passage_fts MATCH 'the' AND p.documentId = ${first.id}`;
     expect(fromMemory.total).toBe(Number(inDocument[0].n));
+  });
+
+  it('are read while searches keep the thread busy, a slice a search, without an idle turn of the event loop', async () => {
+    // A search thread under load turns its event loop only every thousand searches or so: the read
+    // must go on between searches, not wait for the loop. Searches one after another whose statements
+    // answer at once (better-sqlite3 is synchronous) never give the loop a turn either.
+    const writer = new Database(file);
+    writer.prepare("UPDATE Topic SET name = name || '' WHERE id = 1").run();
+    writer.close();
+    const request: SearchRequest = { q: 'the', page: 1, pageSize: 10, mode: 'lexical' };
+    let searches = 0;
+    let idleTurn = false;
+    setImmediate(() => (idleTurn = true));
+    while (keptFacetColumns(db) === null && searches < 500 && !idleTurn) {
+      await searchPassages(db, request);
+      searches++;
+    }
+    expect(idleTurn).toBe(false);
+    expect(keptFacetColumns(db)).not.toBeNull();
+    // 20,000 passages and their topic links in slices of 5,000 rows: a few dozen searches.
+    expect(searches).toBeGreaterThan(5);
+    expect(searches).toBeLessThan(100);
   });
 
   it('are not kept where the connection has no change stamp', async () => {
