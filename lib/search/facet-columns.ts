@@ -32,21 +32,22 @@ export interface FacetColumns {
   speakerOf: Int32Array;
   /** By passage id: the index of its document in `documents` (public: published and not deleted, as isPublicDocument says). */
   documentOf: Int32Array;
-  documents: { publishedOn: string; publishedUntil: string; slug: string; isPublic: boolean }[];
+  documents: { publishedOn: string; publishedUntil: string; slug: string; isPublic: boolean; /** Index in `years`. */ year: number }[];
+  /** The years documents start in (publishedOn's first four characters), each once. */
+  years: number[];
   /** By passage id: its topics are topicIds[topicStart[id]] up to topicIds[topicStart[id + 1]]. */
   topicStart: Int32Array;
   topicIds: Int32Array;
-  speakers: Map<number, Named>;
-  topics: Map<number, Named>;
-  speakerBySlug: Map<string, number>;
-  topicBySlug: Map<string, number>;
+  speakers: Names;
+  topics: Names;
 }
 
-export interface Named {
-  slug: string;
-  name: string;
-  /** The name's place among all names in the database's own order (SQLite's BINARY collation), for ties. */
-  order: number;
+/** A table's names: by id, by slug, and in the database's order of names (SQLite's BINARY collation, which facets break ties by). */
+export interface Names {
+  /** By id: the name's place in `inOrder`. */
+  orderOf: Map<number, number>;
+  idOf: Map<string, number>;
+  inOrder: { slug: string; name: string }[];
 }
 
 interface Kept {
@@ -131,16 +132,25 @@ async function readColumns(db: QueryDb, entry: Kept): Promise<FacetColumns | nul
   const kinds: string[] = [];
   const kindIndex = new Map<string, number>();
   const documents: FacetColumns['documents'] = [];
+  const yearIndex = new Map<number, number>();
   const documentIndex = new Map<number, number>();
 
   const documentRows = await db.$queryRaw<{ id: number | bigint; publishedOn: string; publishedUntil: string; slug: string; isPublic: number | bigint }[]>`
     SELECT d.id AS id, d.publishedOn AS publishedOn, d.publishedUntil AS publishedUntil, d.slug AS slug, ${isPublicDocument} AS isPublic FROM Document d`;
   for (const row of documentRows) {
     documentIndex.set(num(row.id), documents.length);
-    documents.push({ publishedOn: row.publishedOn, publishedUntil: row.publishedUntil, slug: row.slug, isPublic: num(row.isPublic) === 1 });
+    const year = Number(row.publishedOn.slice(0, 4));
+    if (!yearIndex.has(year)) yearIndex.set(year, yearIndex.size);
+    documents.push({
+      publishedOn: row.publishedOn,
+      publishedUntil: row.publishedUntil,
+      slug: row.slug,
+      isPublic: num(row.isPublic) === 1,
+      year: yearIndex.get(year)!,
+    });
   }
-  const [speakers, speakerBySlug] = await namedRows(db, 'Speaker');
-  const [topics, topicBySlug] = await namedRows(db, 'Topic');
+  const speakers = await namesOf(db, 'Speaker');
+  const topics = await namesOf(db, 'Topic');
 
   for (let after = 0; ;) {
     await giveWay(entry);
@@ -198,6 +208,7 @@ async function readColumns(db: QueryDb, entry: Kept): Promise<FacetColumns | nul
   if (stampOf(db) !== stamp) return null;
   return {
     stamp,
+    years: [...yearIndex.keys()],
     kindOf,
     kinds,
     speakerOf,
@@ -207,22 +218,20 @@ async function readColumns(db: QueryDb, entry: Kept): Promise<FacetColumns | nul
     topicIds: topicIds.slice(0, links),
     speakers,
     topics,
-    speakerBySlug,
-    topicBySlug,
   };
 }
 
-/** A table's rows by id (slug, name, and the name's place in the database's order), and its ids by slug. */
-async function namedRows(db: QueryDb, table: 'Speaker' | 'Topic'): Promise<[Map<number, Named>, Map<string, number>]> {
+/** A table's names (Speaker, Topic). */
+async function namesOf(db: QueryDb, table: 'Speaker' | 'Topic'): Promise<Names> {
   const rows =
     table === 'Speaker'
       ? await db.$queryRaw<{ id: number | bigint; slug: string; name: string }[]>`SELECT id, slug, name FROM Speaker ORDER BY name, id`
       : await db.$queryRaw<{ id: number | bigint; slug: string; name: string }[]>`SELECT id, slug, name FROM Topic ORDER BY name, id`;
-  const byId = new Map<number, Named>();
-  const bySlug = new Map<string, number>();
+  const names: Names = { orderOf: new Map(), idOf: new Map(), inOrder: [] };
   rows.forEach((row, order) => {
-    byId.set(num(row.id), { slug: row.slug, name: row.name, order });
-    bySlug.set(row.slug, num(row.id));
+    names.orderOf.set(num(row.id), order);
+    names.idOf.set(row.slug, num(row.id));
+    names.inOrder.push({ slug: row.slug, name: row.name });
   });
-  return [byId, bySlug];
+  return names;
 }

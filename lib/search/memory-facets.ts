@@ -3,7 +3,7 @@
 // from the passages' ids alone. Each facet counts under the other filters, leaving its own out.
 import 'server-only';
 import { parsePartialDate } from '@/lib/dates';
-import type { FacetColumns, Named } from './facet-columns';
+import type { FacetColumns, Names } from './facet-columns';
 import type { SearchFacets, SearchRequest } from './types';
 
 /** How many speakers and topics a facet lists, most found first (the statement's LIMIT too). */
@@ -23,18 +23,17 @@ export function countFromColumns(
 ): { total: number; facets: SearchFacets } | null {
   const { kindOf, speakerOf, documentOf, documents, topicStart, topicIds } = columns;
   // A slug the archive does not have matches no passage, as its NULL id does in SQL.
-  const speaker = request.speaker === undefined ? undefined : (columns.speakerBySlug.get(request.speaker) ?? -1);
-  const topic = request.topic === undefined ? undefined : (columns.topicBySlug.get(request.topic) ?? -1);
+  const speaker = request.speaker === undefined ? undefined : (columns.speakers.idOf.get(request.speaker) ?? -1);
+  const topic = request.topic === undefined ? undefined : (columns.topics.idOf.get(request.topic) ?? -1);
   const kind = request.kind === undefined ? undefined : columns.kinds.indexOf(request.kind) + 1 || -1;
   const from = request.from ? parsePartialDate(request.from)!.start : undefined;
   const to = request.to ? parsePartialDate(request.to)!.end : undefined;
 
   let total = 0;
-  const bySpeaker = new Map<number, number>();
-  const byTopic = new Map<number, number>();
-  const byKind = new Map<number, number>();
-  const byYear = new Map<string, number>();
-  const add = <K>(counts: Map<K, number>, key: K) => counts.set(key, (counts.get(key) ?? 0) + 1);
+  const bySpeaker = new Tally();
+  const byTopic = new Tally();
+  const byKind = new Tally();
+  const byYear = new Tally();
 
   for (const id of ids) {
     if (id >= kindOf.length || kindOf[id] === 0) return null;
@@ -43,15 +42,16 @@ export function countFromColumns(
     const document = documents[documentOf[id]];
     if (fromIndex && !shownIn(document, request)) continue;
     const speakerOk = speaker === undefined || speakerOf[id] === speaker;
-    const topicOk = topic === undefined || topicIds.subarray(start, end).includes(topic);
+    let topicOk = topic === undefined;
+    for (let at = start; !topicOk && at < end; at++) topicOk = topicIds[at] === topic;
     const kindOk = kind === undefined || kindOf[id] === kind;
     // A document's whole period overlaps the range, as in filters.ts.
     const dateOk = (from === undefined || document.publishedUntil >= from) && (to === undefined || document.publishedOn <= to);
     if (speakerOk && topicOk && kindOk && dateOk) total++;
-    if (topicOk && kindOk && dateOk && speakerOf[id] !== 0) add(bySpeaker, speakerOf[id]);
-    if (speakerOk && kindOk && dateOk) for (let at = start; at < end; at++) add(byTopic, topicIds[at]);
-    if (speakerOk && topicOk && dateOk) add(byKind, kindOf[id]);
-    if (speakerOk && topicOk && kindOk) add(byYear, document.publishedOn.slice(0, 4));
+    if (topicOk && kindOk && dateOk && speakerOf[id] !== 0) bySpeaker.add(speakerOf[id]);
+    if (speakerOk && kindOk && dateOk) for (let at = start; at < end; at++) byTopic.add(topicIds[at]);
+    if (speakerOk && topicOk && dateOk) byKind.add(kindOf[id]);
+    if (speakerOk && topicOk && kindOk) byYear.add(document.year);
   }
 
   return {
@@ -60,12 +60,34 @@ export function countFromColumns(
       speakers: mostFound(bySpeaker, columns.speakers),
       topics: mostFound(byTopic, columns.topics),
       // By count, ties in the kind's order as text (the statement's GROUP BY order, kept by a stable sort).
-      kinds: [...byKind]
-        .map(([index, count]) => ({ kind: columns.kinds[index - 1], count }))
+      kinds: byKind.keys
+        .map((index) => ({ kind: columns.kinds[index - 1], count: byKind.count(index) }))
         .sort((a, b) => b.count - a.count || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0)),
-      years: [...byYear].map(([year, count]) => ({ year: Number(year), count })).sort((a, b) => b.year - a.year),
+      years: byYear.keys.map((index) => ({ year: columns.years[index], count: byYear.count(index) })).sort((a, b) => b.year - a.year),
     },
   };
+}
+
+/**
+ * Counts by a small whole number (an id, an index), each key listed once in the order first met: a
+ * plain array, where a Map per facet hashed every match's keys (a fifth of a never-asked search's
+ * time in JavaScript, 100,000 passages).
+ */
+class Tally {
+  private readonly counts: number[] = [];
+  readonly keys: number[] = [];
+
+  add(key: number) {
+    const count = this.counts[key];
+    if (count === undefined) {
+      this.counts[key] = 1;
+      this.keys.push(key);
+    } else this.counts[key] = count + 1;
+  }
+
+  count(key: number): number {
+    return this.counts[key] ?? 0;
+  }
 }
 
 /** Whether a search shows a passage of `document`: the document is public, and the asked one if one is asked. */
@@ -87,15 +109,24 @@ export function firstShown(columns: FacetColumns, ids: readonly number[], reques
   return shown;
 }
 
-/** The FACET_LIMIT values found most, ties by name in the database's order: `ORDER BY n DESC, name LIMIT`. */
-function mostFound(counts: Map<number, number>, named: Map<number, Named>): { slug: string; name: string; count: number }[] {
-  const found: (Named & { count: number })[] = [];
-  for (const [id, count] of counts) {
-    const value = named.get(id);
-    if (value) found.push({ ...value, count });
+/** Room for a name's place in the order below a count, in one number: up to 2^21 names. */
+const ORDER_ROOM = 2 ** 21;
+
+/**
+ * The FACET_LIMIT values found most, ties by name in the database's order: `ORDER BY n DESC, name
+ * LIMIT`. Each value is one number (its count, then its place in the order), sorted as numbers:
+ * sorting objects by a comparator cost more than the counting (a hundred values a search).
+ */
+function mostFound(tally: Tally, names: Names): { slug: string; name: string; count: number }[] {
+  const ranked = new Float64Array(tally.keys.length);
+  let size = 0;
+  for (const id of tally.keys) {
+    const order = names.orderOf.get(id);
+    if (order !== undefined) ranked[size++] = tally.count(id) * ORDER_ROOM + (ORDER_ROOM - 1 - order);
   }
-  return found
-    .sort((a, b) => b.count - a.count || a.order - b.order)
-    .slice(0, FACET_LIMIT)
-    .map(({ slug, name, count }) => ({ slug, name, count }));
+  const best = ranked.subarray(0, size).sort().reverse().subarray(0, FACET_LIMIT);
+  return Array.from(best, (value) => {
+    const order = ORDER_ROOM - 1 - (value % ORDER_ROOM);
+    return { ...names.inOrder[order], count: Math.floor(value / ORDER_ROOM) };
+  });
 }
