@@ -9,6 +9,7 @@ import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { exactMatch } from '@/lib/search/lexical-match';
 import { rankWindow } from '@/lib/search/lexical-search';
 import { initialismsOf, parseQuery } from '@/lib/search/query-parser';
+import { startReadingFacetColumns } from '@/lib/search/facet-columns';
 import { searchPassages } from '@/lib/search/search-passages';
 import type { SearchMode, SearchRequest } from '@/lib/search/types';
 import { SqliteFileEngine } from './sqlite-file';
@@ -32,8 +33,10 @@ export class ProjectEngine extends SqliteFileEngine<Reader> {
     this.name = mode === 'hybrid' ? 'project' : `project-${mode}`;
   }
 
-  protected open() {
+  protected async open() {
     const reader = openReader(this.dbFile);
+    // As a search thread reads them at its start, before its first search (not part of the load).
+    await startReadingFacetColumns(reader);
     return { value: reader, close: () => reader.close() };
   }
 

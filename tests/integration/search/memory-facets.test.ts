@@ -10,7 +10,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openReader, type QueryDb, type Reader } from '@/lib/db';
-import { facetColumnsFor, keptFacetColumns, readingFacetColumns } from '@/lib/search/facet-columns';
+import { facetColumnsFor, keptFacetColumns, readingFacetColumns, startReadingFacetColumns } from '@/lib/search/facet-columns';
 import { countRows, countRowsInDatabase, passagesByIds } from '@/lib/search/facets';
 import { searchPassages } from '@/lib/search/search-passages';
 import type { SearchRequest } from '@/lib/search/types';
@@ -212,6 +212,20 @@ describe('facets counted from the columns kept in memory', () => {
     // 20,000 passages and their topic links in slices of 5,000 rows: a few dozen searches.
     expect(searches).toBeGreaterThan(5);
     expect(searches).toBeLessThan(100);
+  });
+
+  it('are read at once when asked to start (a search thread before its first search)', async () => {
+    const fresh = openReader(file);
+    try {
+      expect(keptFacetColumns(fresh)).toBeNull();
+      const columns = await startReadingFacetColumns(fresh);
+      expect(columns).not.toBeNull();
+      expect(keptFacetColumns(fresh)).toBe(columns);
+      const request: SearchRequest = { q: 'the', page: 1, pageSize: 10, mode: 'lexical', kind: 'answer' };
+      expect(await searchPassages(fresh, request)).toEqual(await searchPassages(byStatement(), request));
+    } finally {
+      fresh.close();
+    }
   });
 
   it('are not kept where the connection has no change stamp', async () => {
