@@ -60,12 +60,12 @@ export interface FullTextStatements {
    */
   matchedRows(expression: string, withRank: boolean, sampleEvery?: number, documentSlug?: string): Sql;
   /**
-   * Rows (id): matchedRows's passages, or its sample, read from the index alone: no passage or document
-   * row is read, so publication and `documentSlug` are not checked (only the document's span of ids
-   * narrows the reading); the caller checks them itself (the facet columns kept in memory do). Absent
-   * where the engine keeps no such columns (PostgreSQL).
+   * Rows (id): matchedRows's passages, or its sample, read from the index alone, by id, past `after`
+   * when given: no passage or document row is read, so publication and `documentSlug` are not checked
+   * (only the document's span of ids narrows the reading); the caller checks them itself (the facet
+   * columns kept in memory do). Absent where the engine keeps no such columns (PostgreSQL).
    */
-  matchedIds?(expression: string, sampleEvery?: number, documentSlug?: string): Sql;
+  matchedIds?(expression: string, sampleEvery?: number, documentSlug?: string, after?: number): Sql;
   /**
    * One pass over the matches of `expression`, one phrase, in one row: how many there are (n), the ids
    * of those that are multiples of `every` (sample: matchedRows's sample, as a JSON array), and for

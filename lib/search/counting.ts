@@ -80,14 +80,14 @@ async function probe(db: QueryDb, match: LexicalMatch, request: SearchRequest, f
 async function probeFromIndex(db: QueryDb, match: LexicalMatch, request: SearchRequest, limit: number) {
   const columns = keptFacetColumns(db);
   if (!columns || !fullText.matchedIds) return null;
-  // A little more than the limit, for the matches in documents not shown (a tenth of them, say).
+  // A quarter more than the limit, for the matches not shown (in drafts; in other documents within the asked one's span of ids).
   const reading = limit + Math.ceil(limit / 4);
   const shown: number[] = [];
-  for (let after = 0; ;) {
+  for (let after: number | undefined; ;) {
     const [{ ids }] = await db.$queryRaw<{ ids: string }[]>`
       SELECT json_group_array(id) AS ids FROM (
-        SELECT x.id AS id FROM (${fullText.matchedIds(match.expression, undefined, request.document)}) x
-        WHERE x.id > ${after} AND ${match.where} LIMIT ${reading}) r`;
+        SELECT x.id AS id FROM (${fullText.matchedIds(match.expression, undefined, request.document, after)}) x
+        WHERE ${match.where} LIMIT ${reading}) r`;
     const read: number[] = JSON.parse(ids);
     const more = firstShown(columns, read, request, limit - shown.length);
     if (!more || !stillCurrent(db, columns)) return null;

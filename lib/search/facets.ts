@@ -60,12 +60,12 @@ export async function countRowsInDatabase(db: QueryDb, rows: Sql, request: Searc
     UNION ALL
     SELECT * FROM (SELECT 'speaker', s.slug, s.name, g.n FROM (
         SELECT x.speakerId AS id, COUNT(*) AS n FROM x WHERE ${filterSql(request, 'speaker')} GROUP BY x.speakerId) g
-      CROSS JOIN Speaker s WHERE s.id = g.id ORDER BY g.n DESC, s.name LIMIT ${FACET_LIMIT}) f
+      CROSS JOIN Speaker s WHERE s.id = g.id ORDER BY g.n DESC, s.name, s.id LIMIT ${FACET_LIMIT}) f
     UNION ALL
     SELECT * FROM (SELECT 'topic', t.slug, t.name, g.n FROM (
         SELECT pt.topicId AS id, COUNT(*) AS n FROM x CROSS JOIN PassageTopic pt
         WHERE pt.passageId = x.id AND ${filterSql(request, 'topic')} GROUP BY pt.topicId) g
-      CROSS JOIN Topic t WHERE t.id = g.id ORDER BY g.n DESC, t.name LIMIT ${FACET_LIMIT}) f
+      CROSS JOIN Topic t WHERE t.id = g.id ORDER BY g.n DESC, t.name, t.id LIMIT ${FACET_LIMIT}) f
     UNION ALL
     SELECT 'kind', CAST(x.kind AS TEXT), CAST(x.kind AS TEXT), COUNT(*) FROM x WHERE ${filterSql(request, 'kind')} GROUP BY CAST(x.kind AS TEXT)
     UNION ALL

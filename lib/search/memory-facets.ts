@@ -9,11 +9,15 @@ import type { SearchFacets, SearchRequest } from './types';
 /** How many speakers and topics a facet lists, most found first (the statement's LIMIT too). */
 export const FACET_LIMIT = 30;
 
+/** Room for a name's place in the order below a count, in one number: up to 2^21 names. */
+const ORDER_ROOM = 2 ** 21;
+
 /**
- * The total and facets of the passages `ids` (each at most once) under the request's filters; null
- * when an id is no passage the columns know (they were read before it was saved: ask the database).
- * `fromIndex`: the ids were read from the full-text index alone, so the passages of documents that
- * are not public, and with `request.document` those of other documents, are left out here.
+ * The total and facets of the passages `ids` under the request's filters (an id given twice counts
+ * twice, as a row given twice does in the statement); null when an id is no passage the columns know
+ * (they were read before it was saved: ask the database). `fromIndex`: the ids were read from the
+ * full-text index alone, so the passages of documents that are not public, and with
+ * `request.document` those of other documents, are left out here.
  */
 export function countFromColumns(
   columns: FacetColumns,
@@ -22,10 +26,12 @@ export function countFromColumns(
   fromIndex = false,
 ): { total: number; facets: SearchFacets } | null {
   const { kindOf, speakerOf, documentOf, documents, topicStart, topicIds } = columns;
+  // More names than a facet's ranking has room for (mostFound): the statement counts.
+  if (columns.speakers.inOrder.length > ORDER_ROOM || columns.topics.inOrder.length > ORDER_ROOM) return null;
   // A slug the archive does not have matches no passage, as its NULL id does in SQL.
-  const speaker = request.speaker === undefined ? undefined : (columns.speakers.idOf.get(request.speaker) ?? -1);
-  const topic = request.topic === undefined ? undefined : (columns.topics.idOf.get(request.topic) ?? -1);
-  const kind = request.kind === undefined ? undefined : columns.kinds.indexOf(request.kind) + 1 || -1;
+  const speaker = !request.speaker ? undefined : (columns.speakers.idOf.get(request.speaker) ?? -1);
+  const topic = !request.topic ? undefined : (columns.topics.idOf.get(request.topic) ?? -1);
+  const kind = !request.kind ? undefined : columns.kinds.indexOf(request.kind) + 1 || -1;
   const from = request.from ? parsePartialDate(request.from)!.start : undefined;
   const to = request.to ? parsePartialDate(request.to)!.end : undefined;
 
@@ -92,12 +98,11 @@ class Tally {
 
 /** Whether a search shows a passage of `document`: the document is public, and the asked one if one is asked. */
 const shownIn = (document: FacetColumns['documents'][number], request: SearchRequest) =>
-  document.isPublic && (request.document === undefined || document.slug === request.document);
+  document.isPublic && (!request.document || document.slug === request.document);
 
 /**
  * Of the ids the index gave (fullText.matchedIds, in its order), the first `most` a search shows
- * (public, in the asked document), and whether the ids ran out first; null when an id is no passage
- * the columns know.
+ * (public, in the asked document); null when an id is no passage the columns know.
  */
 export function firstShown(columns: FacetColumns, ids: readonly number[], request: SearchRequest, most: number): number[] | null {
   const shown: number[] = [];
@@ -108,9 +113,6 @@ export function firstShown(columns: FacetColumns, ids: readonly number[], reques
   }
   return shown;
 }
-
-/** Room for a name's place in the order below a count, in one number: up to 2^21 names. */
-const ORDER_ROOM = 2 ** 21;
 
 /**
  * The FACET_LIMIT values found most, ties by name in the database's order: `ORDER BY n DESC, name

@@ -8,7 +8,7 @@
 // SQLite's lower() and LIKE ignore it.
 import 'server-only';
 import type { QueryDb } from '@/lib/db';
-import type { StampedDb } from './result-cache';
+import { changeStampOf } from './result-cache';
 
 interface Name {
   name: string;
@@ -26,14 +26,9 @@ const asciiLowerCase = (text: string) => text.replace(/[A-Z]+/g, (capitals) => c
  */
 const kept = new WeakMap<QueryDb, { stamp: number; names: Promise<Name[]> | null }>();
 
-const stampOf = (db: QueryDb): number | null => {
-  const changeStamp = (db as Partial<StampedDb>).changeStamp;
-  return typeof changeStamp === 'function' ? changeStamp.call(db) : null;
-};
-
 /** The kept names, or null: where the connection cannot tell when the archive changes, and the first time they are asked for since it did. */
 function keptNames(db: QueryDb): Promise<Name[]> | null {
-  const stamp = stampOf(db);
+  const stamp = changeStampOf(db);
   if (stamp === null) return null;
   const known = kept.get(db);
   if (!known || known.stamp !== stamp) {

@@ -18,6 +18,12 @@ export interface StampedDb {
   changeStamp(): number | null;
 }
 
+/** A connection's change stamp, or null where it has none (what is kept from it then is never known to be current). */
+export const changeStampOf = (db: object): number | null => {
+  const changeStamp = (db as Partial<StampedDb>).changeStamp;
+  return typeof changeStamp === 'function' ? changeStamp.call(db) : null;
+};
+
 export interface ResultCacheOptions {
   /** At most this many answers (the oldest unused dropped first). */
   maxEntries?: number;
