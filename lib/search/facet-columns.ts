@@ -92,7 +92,10 @@ export function facetColumnsFor(db: QueryDb): FacetColumns | null {
       (columns) => (entry.columns = columns),
       // A failed read is said and not kept: it is tried again from the second search after.
       (error: Error) => {
-        console.error(`Reading the search's facet columns failed (searches count by statement meanwhile): ${error.message}`);
+        // A connection closed under the read (its stamp gone with it) leaves nothing to say.
+        if (changeStampOf(db) !== null) {
+          console.error(`Reading the search's facet columns failed (searches count by statement meanwhile): ${error.message}`);
+        }
         entry.reading = null;
         entry.asked = false;
         return null;

@@ -53,6 +53,8 @@ export function openReader(file: string): Reader {
   }) as QueryDb['$queryRaw'];
   // Prepared once: db.pragma() prepares the statement on every call (80 µs a search under load).
   const dataVersion = db.prepare('PRAGMA data_version').pluck();
-  const changeStamp = () => dataVersion.get() as number;
+  // Closed, the connection has no stamp: nothing read from it is kept (a read of the facet columns
+  // under way when it closed ends quietly at its next slice).
+  const changeStamp = () => (db.open ? (dataVersion.get() as number) : null);
   return { $queryRaw, indexStems: indexStemsOf(db), hasVectors, changeStamp, keptStatements: () => statements.size, close: () => db.close() };
 }

@@ -8,7 +8,7 @@ import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openReader, type QueryDb, type Reader } from '@/lib/db';
 import { facetColumnsFor, keptFacetColumns, readingFacetColumns, startReadingFacetColumns } from '@/lib/search/facet-columns';
 import { countRows, countRowsInDatabase, passagesByIds } from '@/lib/search/facets';
@@ -266,6 +266,19 @@ describe('facets counted from the columns kept in memory', () => {
       const fromMemory = await searchPassages(memory, request);
       expect(fromMemory.facets.speakers.filter((s) => s.name === 'Kim Lee').length).toBeGreaterThan(3);
       expect(fromMemory, JSON.stringify(request)).toEqual(await searchPassages(byStatement(), request));
+    }
+  });
+
+  it('end quietly when their connection closes while they are read', async () => {
+    const fresh = openReader(file);
+    const errors = vi.spyOn(console, 'error');
+    try {
+      const reading = startReadingFacetColumns(fresh);
+      fresh.close();
+      expect(await reading).toBeNull();
+      expect(errors).not.toHaveBeenCalled();
+    } finally {
+      errors.mockRestore();
     }
   });
 
