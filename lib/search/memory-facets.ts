@@ -42,7 +42,7 @@ export function countFromColumns(
   const byYear = new Tally();
 
   for (const id of ids) {
-    if (id >= kindOf.length || kindOf[id] === 0) return null;
+    if (!isPassage(columns, id)) return null;
     const start = topicStart[id];
     const end = topicStart[id + 1];
     const document = documents[documentOf[id]];
@@ -96,6 +96,9 @@ class Tally {
   }
 }
 
+/** Whether the columns know `id` as a passage (not one saved since they were read). */
+const isPassage = (columns: FacetColumns, id: number) => id < columns.kindOf.length && columns.kindOf[id] !== 0;
+
 /** Whether a search shows a passage of `document`: the document is public, and the asked one if one is asked. */
 const shownIn = (document: FacetColumns['documents'][number], request: SearchRequest) =>
   document.isPublic && (!request.document || document.slug === request.document);
@@ -107,7 +110,7 @@ const shownIn = (document: FacetColumns['documents'][number], request: SearchReq
 export function firstShown(columns: FacetColumns, ids: readonly number[], request: SearchRequest, most: number): number[] | null {
   const shown: number[] = [];
   for (const id of ids) {
-    if (id >= columns.kindOf.length || columns.kindOf[id] === 0) return null;
+    if (!isPassage(columns, id)) return null;
     if (!shownIn(columns.documents[columns.documentOf[id]], request)) continue;
     if (shown.push(id) === most) break;
   }
