@@ -133,6 +133,8 @@ export interface FullTextStatements {
   entitySnippets(expression: string, entries: number[], marks: Marks, tokens: number): Sql;
   /** Rows (id, snippet): the passages among `ids` that match, their matches between `open` and `close`. */
   snippets(expression: string, ids: number[], marks: Marks, tokens: number): Sql;
+  /** Rows (id, text, speaker, title): what the index read of each passage among `ids`, for its words as the index holds them (IndexStems). */
+  indexedText?(ids: number[]): Sql;
   /** Rows (id, anchor, marked), in reading order: the whole text of each matching passage of one document. */
   highlights(expression: string, documentSlug: string, marks: Marks, where: Sql): Sql;
   /**

@@ -12,6 +12,7 @@ import { passageColumns, passageRef, type PassageRow } from './passage-rows';
 import { matchEntities } from './entities';
 import { initialismsOf, isNaturalQuery, parseQuery, type ParsedQuery } from './query-parser';
 import { prefixLookup } from './prefixes';
+import { snippetGroups } from './prefix-snippets';
 import { withSynonyms } from './synonyms';
 import { shortLine } from './short-line';
 import { isStopWord } from './stop-words';
@@ -165,14 +166,19 @@ async function byWordsAndMeaning(db: QueryDb, parsed: ParsedQuery, request: Sear
 export async function describeHits(db: QueryDb, expression: string | null, ranked: RankedPassage[]): Promise<SearchHit[]> {
   if (ranked.length === 0) return [];
   const ids = ranked.map((r) => r.id);
+  const marking = expression ? await snippetGroups(db, expression, ids) : [];
   const [details, snippets] = await Promise.all([
     db.$queryRaw<(PassageRow & { opening: string })[]>`
       SELECT ${passageColumns}, substr(p.text, 1, ${OPENING_CHARS}) AS opening
       FROM Passage p JOIN Document d ON d.id = p.documentId LEFT JOIN Speaker s ON s.id = p.speakerId
       WHERE p.id IN (${join(ids)})`,
-    expression
-      ? db.$queryRaw<{ id: number | bigint; snippet: string }[]>(fullText.snippets(expression, ids, { open: MARK_OPEN, close: MARK_CLOSE }, SNIPPET_TOKENS))
-      : [],
+    Promise.all(
+      marking.map((group) =>
+        db.$queryRaw<{ id: number | bigint; snippet: string }[]>(
+          fullText.snippets(group.expression, group.ids, { open: MARK_OPEN, close: MARK_CLOSE }, SNIPPET_TOKENS),
+        ),
+      ),
+    ).then((groups) => groups.flat()),
   ]);
   const detailById = new Map(details.map((d) => [num(d.id), d]));
   const snippetById = new Map(snippets.map((s) => [num(s.id), s.snippet]));

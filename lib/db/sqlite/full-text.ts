@@ -200,6 +200,8 @@ export const sqliteFullText: FullTextStatements = {
     // as lookups; the bounds are cast to INTEGER because FTS5 ignores a REAL one. The ids are INTEGER
     // values too (jsonIds): one REAL id alone (`rowid IN (?)`, read as `rowid = ?`) FTS5 takes and
     // ignores, yielding every match (a one-hit page of `"of the"` at 1,000,000 passages read 331,000).
+    // The search's reader writes such a prefix as the words the page's passages hold before it gets
+    // here (lib/search/prefix-snippets.ts): the walk remains for what cannot be written so.
     const prefixed = /"\*/.test(expression);
     const which = prefixed
       ? Prisma.sql`rowid BETWEEN CAST(${Math.min(...ids)} AS INTEGER) AND CAST(${Math.max(...ids)} AS INTEGER) AND +rowid IN (${jsonIds(ids)})`
@@ -207,6 +209,10 @@ export const sqliteFullText: FullTextStatements = {
     return Prisma.sql`
       SELECT rowid AS id, snippet(passage_fts, 0, ${marks.open}, ${marks.close}, '…', ${tokens}) AS snippet
       FROM passage_fts WHERE passage_fts MATCH ${expression} AND ${which}`;
+  },
+
+  indexedText(ids) {
+    return Prisma.sql`SELECT "id", "text", "speaker", "title" FROM "passage_fts_source" WHERE "id" IN (${jsonIds(ids)})`;
   },
 
   highlights(expression, documentSlug, marks, where) {
