@@ -7,6 +7,7 @@ import { countMatches } from './counting';
 import { countRows, EMPTY_FACETS, passagesByIds } from './facets';
 import { fuse, FUSION_WEIGHTS, lexicalOnlyScore, LEXICAL_DEPTH, MEANING_DEPTH, nearEnough } from './hybrid';
 import { lexicalSearch, matchingAmong, rankWindow, type RankedPassage } from './lexical-search';
+import { meantQuery } from './lexical-match';
 import { MARK_CLOSE, MARK_OPEN } from './marks';
 import { passageColumns, passageRef, type PassageRow } from './passage-rows';
 import { matchEntities } from './entities';
@@ -29,8 +30,11 @@ export async function expressionOf(db: QueryDb, parsed: ParsedQuery): Promise<st
   return fullText.expression(query, { synonyms: lookup, prefixes });
 }
 
-/** The full-text expression for a query as typed. */
-export const expressionFor = (db: QueryDb, q: string) => expressionOf(db, parseQuery(q));
+/** The full-text expression the exact plan of a query as typed searches (a natural query's without its stop words: meantQuery). */
+export const expressionFor = (db: QueryDb, q: string) => {
+  const parsed = parseQuery(q);
+  return expressionOf(db, meantQuery(q, parsed));
+};
 
 export async function searchPassages(db: QueryDb, request: SearchRequest): Promise<SearchResponse> {
   const base = { query: request.q, page: request.page, pageSize: request.pageSize };

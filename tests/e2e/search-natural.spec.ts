@@ -3,10 +3,11 @@
 import { expect, test } from '@playwright/test';
 
 test('a question finds the passages matching some of its words, and says so', async ({ page }) => {
-  await page.goto('/search?q=how+can+I+help+North+Koreans');
+  // No passage says "happens", "caught" and "DVD" together (its stop words need not match at all).
+  await page.goto('/search?q=what+happens+if+you+are+caught+with+a+DVD');
   await expect(page.getByRole('status')).toContainText('showing passages that match some of your words');
   const results = page.getByRole('region', { name: 'Results' });
-  await expect(results.getByRole('link', { name: /How to Really Bring Change.*, passage 1$/ })).toBeVisible();
+  await expect(results.getByRole('link', { name: /How to Really Bring Change.*, passage 11$/ })).toBeVisible();
   await expect(results.locator('ol mark').first()).toBeVisible();
 });
 

@@ -39,7 +39,7 @@ describe('search benchmark, 300 passages', () => {
     }
   });
 
-  // Comparable: the project matched every word as typed, as the floor does (no correction; not the
+  // Comparable: the project matched every word it searches for, as the floor does (no correction; not the
   // relaxed "some of the words" or the meaning-based step of a query none of whose passages has them all).
   const comparable = () => bench.json.consistency.filter((c) => !c.didYouMean && (c.matchedBy ?? 'all') === 'all');
 

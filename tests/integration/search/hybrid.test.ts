@@ -53,7 +53,8 @@ describe('words the text does not use', () => {
 describe('questions and keywords', () => {
   it('how can I help North Koreans keeps the paragraph about helping in the top 3', async () => {
     const result = await search('how can I help North Koreans');
-    expect(result.matchedBy).toBe('some');
+    // Its meaningful words are found together; as a sentence, it is fused with meaning all the same.
+    expect(result.matchedBy).toBe('all');
     expect(result.hits.slice(0, 3).map(name)).toContain('E1');
   });
 

@@ -34,13 +34,22 @@ afterAll(() => prisma.$disconnect());
 describe('a natural query is matched on some of its words', () => {
   it('how can I help North Koreans: the essay’s first paragraph, about helping, is in the top 3', async () => {
     const result = await search('how can I help North Koreans');
-    expect(result.matchedBy).toBe('some');
+    // Its meaningful words are found together (E1 says "help North Koreans"): the stop words do not have to be.
+    expect(result.matchedBy).toBe('all');
     expect(result.hits.slice(0, 3).map(name)).toContain('E1');
     expect(result.hits.length).toBeGreaterThan(0);
   });
 
+  it('a question whose meaningful words no passage holds together is matched on some of them', async () => {
+    const result = await search('what happens if you are caught with a DVD');
+    expect(result.matchedBy).toBe('some');
+    expect(result.hits.slice(0, 3).map(name)).toContain('E11');
+  });
+
   it('passages matching more of the meaningful words rank first', async () => {
-    const { hits } = await search('how can I help North Koreans');
+    // "zebra", a word the archive never uses, keeps the meaningful words from being found together.
+    const { hits, matchedBy } = await search('how can I help North Koreans zebra');
+    expect(matchedBy).toBe('some');
     // E1 says "help North Koreans": three words; the score's whole part counts them.
     const e1 = hits.find((h) => name(h) === 'E1')!;
     expect(Math.floor(e1.score)).toBe(3);
@@ -51,10 +60,23 @@ describe('a natural query is matched on some of its words', () => {
 
   it('question and stop words do not gate: the same passages as the meaningful words alone, ranked the same', async () => {
     const question = await search('how can I help North Koreans');
-    // "zebra", a word the archive never uses, keeps every word from matching here too.
-    const words = await search('help North Koreans zebra');
-    expect(words.matchedBy).toBe('some');
-    expect(question.hits.map(name)).toEqual(words.hits.map(name));
+    const words = await search('help North Koreans');
+    expect(words.matchedBy).toBe('all');
+    expect({ hits: question.hits.map(name), total: question.total }).toEqual({ hits: words.hits.map(name), total: words.total });
+    // Nor where only some of the words are found.
+    const someQuestion = await search('how can I help North Koreans zebra');
+    const someWords = await search('help North Koreans zebra');
+    expect(someWords.matchedBy).toBe('some');
+    expect(someQuestion.hits.map(name)).toEqual(someWords.hits.map(name));
+  });
+
+  it('stop words beside other words are not marked, and still count where the query is nothing else', async () => {
+    const { hits } = await search('the sanctions of the regime');
+    expect(hits.length).toBeGreaterThan(0);
+    expect(hits.every((hit) => !/<mark>(the|of)<\/mark>/i.test(snippetOf(hit)))).toBe(true);
+    const onlyStopWords = await search('the');
+    expect(onlyStopWords.matchedBy).toBe('all');
+    expect(snippetOf(onlyStopWords.hits[0])).toMatch(/<mark>the<\/mark>/i);
   });
 
   it('the total and the facets count the passages shown, and the pages add up', async () => {

@@ -1,6 +1,7 @@
-// What counts as a query in a reader's own words, which words are initialisms, and which do not gate.
+// What counts as a query in a reader's own words, which words are initialisms, which do not gate, and what its exact plan leaves out.
 import { describe, expect, it } from 'vitest';
 import { initialismsOf, isNaturalQuery, parseQuery } from '@/lib/search/query-parser';
+import { withoutStopWords } from '@/lib/search/lexical-match';
 import { isStopWord } from '@/lib/search/stop-words';
 
 const natural = (q: string) => isNaturalQuery(q, parseQuery(q));
@@ -32,4 +33,20 @@ describe('initialisms', () => {
 describe('stop words', () => {
   it.each(['how', 'can', 'i', 'the', 'why', 'when', 'what'])('%s does not gate', (word) => expect(isStopWord(word)).toBe(true));
   it.each(['help', 'north', 'koreans', 'sanctions', 'un'])('%s does', (word) => expect(isStopWord(word)).toBe(false));
+});
+
+describe('a natural query’s exact plan', () => {
+  const meant = (q: string) => withoutStopWords(parseQuery(q), initialismsOf(q)).groups.map((group) => group.map((term) => term.words.join(' ')).join('|'));
+
+  it.each<[string, string[]]>([
+    ['the sanctions of the regime', ['sanctions', 'regime']],
+    ['how can I help North Koreans', ['help', 'north', 'koreans']],
+    // Typed as an initialism, a stop word is a name.
+    ['sanctions on the US', ['sanctions', 'us']],
+    // Nothing but stop words: all of them.
+    ['what is it about', ['what', 'is', 'it', 'about']],
+    ['the', ['the']],
+  ])('%j searches %j', (q, expected) => {
+    expect(meant(q)).toEqual(expected);
+  });
 });
