@@ -28,12 +28,7 @@ export function countFromColumns(
   const { kindOf, speakerOf, documentOf, documents, topicStart, topicIds } = columns;
   // More names than a facet's ranking has room for (mostFound): the statement counts.
   if (columns.speakers.inOrder.length > ORDER_ROOM || columns.topics.inOrder.length > ORDER_ROOM) return null;
-  // A slug the archive does not have matches no passage, as its NULL id does in SQL.
-  const speaker = !request.speaker ? undefined : (columns.speakers.idOf.get(request.speaker) ?? -1);
-  const topic = !request.topic ? undefined : (columns.topics.idOf.get(request.topic) ?? -1);
-  const kind = !request.kind ? undefined : columns.kinds.indexOf(request.kind) + 1 || -1;
-  const from = request.from ? parsePartialDate(request.from)!.start : undefined;
-  const to = request.to ? parsePartialDate(request.to)!.end : undefined;
+  const { speaker, topic, kind, from, to } = filtersOn(columns, request);
 
   let total = 0;
   const bySpeaker = new Tally();
@@ -74,6 +69,29 @@ export function countFromColumns(
   };
 }
 
+/** The request's filters as the columns hold them (undefined: not asked). */
+function filtersOn(columns: FacetColumns, request: SearchRequest) {
+  return {
+    // A slug the archive does not have matches no passage, as its NULL id does in SQL.
+    speaker: !request.speaker ? undefined : (columns.speakers.idOf.get(request.speaker) ?? -1),
+    topic: !request.topic ? undefined : (columns.topics.idOf.get(request.topic) ?? -1),
+    kind: !request.kind ? undefined : columns.kinds.indexOf(request.kind) + 1 || -1,
+    from: request.from ? parsePartialDate(request.from)!.start : undefined,
+    to: request.to ? parsePartialDate(request.to)!.end : undefined,
+  };
+}
+
+/** Whether passage `id` (of `document`) meets every filter of the request (`filters`: filtersOn's), as filterSql says. */
+function meetsFilters(columns: FacetColumns, filters: ReturnType<typeof filtersOn>, id: number, document: FacetColumns['documents'][number]): boolean {
+  const { speaker, topic, kind, from, to } = filters;
+  if (speaker !== undefined && columns.speakerOf[id] !== speaker) return false;
+  if (kind !== undefined && columns.kindOf[id] !== kind) return false;
+  if ((from !== undefined && document.publishedUntil < from) || (to !== undefined && document.publishedOn > to)) return false;
+  if (topic === undefined) return true;
+  for (let at = columns.topicStart[id]; at < columns.topicStart[id + 1]; at++) if (columns.topicIds[at] === topic) return true;
+  return false;
+}
+
 /**
  * Counts by a small whole number (an id, an index), each key listed once in the order first met: a
  * plain array, where a Map per facet hashed every match's keys (a fifth of a never-asked search's
@@ -105,13 +123,16 @@ const shownIn = (document: FacetColumns['documents'][number], request: SearchReq
 
 /**
  * Of the ids the index gave (fullText.matchedIds, in its order), the first `most` a search shows
- * (public, in the asked document); null when an id is no passage the columns know.
+ * (public, in the asked document), and with `filtered` that meet the request's filters too; null when
+ * an id is no passage the columns know.
  */
-export function firstShown(columns: FacetColumns, ids: readonly number[], request: SearchRequest, most: number): number[] | null {
+export function firstShown(columns: FacetColumns, ids: readonly number[], request: SearchRequest, most: number, filtered = false): number[] | null {
+  const filters = filtered ? filtersOn(columns, request) : null;
   const shown: number[] = [];
   for (const id of ids) {
     if (!isPassage(columns, id)) return null;
-    if (!shownIn(columns.documents[columns.documentOf[id]], request)) continue;
+    const document = columns.documents[columns.documentOf[id]];
+    if (!shownIn(document, request) || (filters && !meetsFilters(columns, filters, id, document))) continue;
     if (shown.push(id) === most) break;
   }
   return shown;

@@ -12,6 +12,9 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openReader, type QueryDb, type Reader } from '@/lib/db';
 import { facetColumnsFor, keptFacetColumns, readingFacetColumns, startReadingFacetColumns } from '@/lib/search/facet-columns';
 import { countRows, countRowsInDatabase, passagesByIds } from '@/lib/search/facets';
+import { filterSql } from '@/lib/search/filters';
+import { firstShown } from '@/lib/search/memory-facets';
+import { isPublicDocument } from '@/lib/search/public-documents';
 import { searchPassages } from '@/lib/search/search-passages';
 import type { SearchRequest } from '@/lib/search/types';
 import { generatedCorpusForFile } from '@/tests/support/generated-corpus';
@@ -40,6 +43,9 @@ const byStatement = (): QueryDb => ({ $queryRaw: db.$queryRaw, indexStems: db.in
 /** The facet statement's own words (facets.ts countRowsInDatabase): a search that ran it did not count from the columns. */
 const FACET_STATEMENT = /SELECT 'speaker', s\.slug/;
 let facetStatements = 0;
+/** The probe's statement (counting.ts probe): a probe that ran it did not check its matches on the columns. */
+const PROBE_STATEMENT = /min\(id\) AS first, max\(id\) AS last/;
+let probeStatements = 0;
 
 /** The reader, with its change stamp (so the columns are kept for it), counting the facet statements it runs. */
 let memory: QueryDb & { changeStamp(): number | null };
@@ -47,7 +53,9 @@ beforeAll(() => {
   memory = {
     $queryRaw: ((query: { sql: string } | TemplateStringsArray, ...values: unknown[]) => {
       // A tagged template's strings, or a Prisma.sql value's text.
-      if (FACET_STATEMENT.test('sql' in query ? query.sql : query.join('?'))) facetStatements++;
+      const text = 'sql' in query ? query.sql : query.join('?');
+      if (FACET_STATEMENT.test(text)) facetStatements++;
+      if (PROBE_STATEMENT.test(text)) probeStatements++;
       return (db.$queryRaw as (...args: unknown[]) => unknown)(query, ...values);
     }) as QueryDb['$queryRaw'],
     indexStems: db.indexStems,
@@ -123,6 +131,34 @@ describe('facets counted from the columns kept in memory', () => {
     expect(withFacets).toBeGreaterThan(cases / 2);
   });
 
+  it('count a filtered search’s matches on the columns, as the statement counts them, up to the cap and past it', async () => {
+    await keptColumns();
+    const { speakers, topics } = corpus.plan;
+    const requests: SearchRequest[] = [
+      { q: '"of the"', page: 1, pageSize: 10, mode: 'lexical', kind: 'question' },
+      { q: 'the', page: 1, pageSize: 10, mode: 'lexical', kind: 'answer', from: '2005', to: '2012-06' },
+      { q: 'was*', page: 1, pageSize: 10, mode: 'lexical', topic: topics[1].slug },
+      { q: 'people', page: 1, pageSize: 10, mode: 'lexical', topic: topics[2].slug, kind: 'paragraph' },
+      { q: 'korea', page: 1, pageSize: 10, mode: 'lexical', to: '2003' },
+      { q: 'the', page: 1, pageSize: 10, mode: 'lexical', from: '2003-01', to: '2003-03' },
+      { q: '"of the"', page: 1, pageSize: 10, mode: 'lexical', from: '2012-06', to: '2012-12' },
+      { q: 'the', page: 1, pageSize: 10, mode: 'lexical', speaker: speakers[0].slug, from: '2015' },
+      { q: 'mother', page: 1, pageSize: 10, mode: 'lexical', topic: 'no-such-topic' },
+    ];
+    let exact = 0;
+    for (const request of requests) {
+      const probesBefore = probeStatements;
+      const fromMemory = await searchPassages(memory, request);
+      const label = JSON.stringify(request);
+      expect(fromMemory, label).toEqual(await searchPassages(byStatement(), request));
+      if (!fromMemory.approximate) exact++;
+      // No probe read the matches' rows (a speaker with few passages would be read by the statement: none here is).
+      expect(probeStatements - probesBefore, label).toBe(0);
+    }
+    expect(exact).toBeGreaterThanOrEqual(3);
+    expect(exact).toBeLessThan(requests.length);
+  });
+
   it('equal the statement’s for passages given by id (found by meaning), across the archive', async () => {
     await keptColumns();
     const statementsBefore = facetStatements;
@@ -139,6 +175,31 @@ describe('facets counted from the columns kept in memory', () => {
       }
     }
     expect(facetStatements).toBe(statementsBefore);
+  });
+
+  it('keep, for a filtered probe, the passages given by id that the filters’ statement keeps', async () => {
+    const columns = await keptColumns();
+    const { speakers, topics } = corpus.plan;
+    const next = random(9);
+    let kept = 0;
+    for (const size of [1_000, 12_000]) {
+      const ids = [...new Set(Array.from({ length: size }, () => 1 + Math.floor(next() * 20_000)))];
+      for (const request of [
+        { q: 'x', page: 1, pageSize: 10, speaker: speakers[1].slug },
+        { q: 'x', page: 1, pageSize: 10, topic: topics[2].slug, kind: 'question' },
+        { q: 'x', page: 1, pageSize: 10, speaker: speakers[4].slug, from: '2008', to: '2016-06' },
+        { q: 'x', page: 1, pageSize: 10, topic: 'no-such-topic' },
+      ] satisfies SearchRequest[]) {
+        const rows = await db.$queryRaw<
+          { id: number | bigint }[]
+        >`SELECT x.id AS id FROM (${passagesByIds(ids, isPublicDocument)}) x WHERE ${filterSql(request)}`;
+        const byStatement = new Set(rows.map((row) => Number(row.id)));
+        const label = `${size} ids, ${JSON.stringify(request)}`;
+        expect(firstShown(columns, ids, request, ids.length, true), label).toEqual(ids.filter((id) => byStatement.has(id)));
+        kept += byStatement.size;
+      }
+    }
+    expect(kept).toBeGreaterThan(20);
   });
 
   it('are read from the second search after a change, not used once the archive changes, and read again after', async () => {
