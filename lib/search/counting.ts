@@ -27,11 +27,11 @@ import 'server-only';
 import { fullText, idList, num, sql, type QueryDb, type Sql } from '@/lib/db';
 import { keptFacetColumns, stillCurrent } from './facet-columns';
 import { countRows, EMPTY_FACETS, passagesByIds, passagesWhere } from './facets';
-import { firstShown } from './memory-facets';
+import { firstShown, keepsNone } from './memory-facets';
 import { filterSql, hasFilters, matchedRows, speakerIdOf, type MatchedRowsOptions } from './filters';
 import { narrowingFor } from './narrowing';
 import { isPublicDocument } from './public-documents';
-import type { LexicalMatch } from './lexical-match';
+import { isPlainMatch, type LexicalMatch } from './lexical-match';
 import type { SearchFacets, SearchRequest } from './types';
 
 /** Up to this many matches, the total and every facet are counted exactly. */
@@ -62,7 +62,9 @@ async function probe(db: QueryDb, match: LexicalMatch, request: SearchRequest, f
   const narrowing = filtered ? await narrowingFor(db, match.expression, request) : null;
   // A speaker's few passages, narrowed to, are read alone (narrowing.ts); a prefix FTS5 sets up as one
   // phrase would be set up again for each reading (prefix-snippets.ts): the statement reads them once.
-  const fromIndex = narrowing || (filtered && /"\*/.test(match.expression)) ? null : await probeFromIndex(db, match, request, limit, filtered);
+  // So would an initialism's condition (a set built anew for each reading).
+  const onColumns = !filtered || (!narrowing && isPlainMatch(match) && !/"\*/.test(match.expression));
+  const fromIndex = onColumns ? await probeFromIndex(db, match, request, limit, filtered) : null;
   if (fromIndex) return fromIndex;
   const where = filtered ? filterSql(request) : sql`1 = 1`;
   // The topic is looked up match by match here, not checked against its set (topicSetFor): the probe
@@ -87,6 +89,8 @@ const MOST_IDS_A_READING = 65_536;
 async function probeFromIndex(db: QueryDb, match: LexicalMatch, request: SearchRequest, limit: number, filtered: boolean) {
   const columns = keptFacetColumns(db);
   if (!columns || !fullText.matchedIds) return null;
+  // A speaker, topic or kind the archive does not have: no match meets the filters (read none).
+  if (filtered && keepsNone(columns, request)) return { n: 0, first: 0, last: 0 };
   // A quarter more than the limit, for the matches not shown (in drafts; in other documents within the
   // asked one's span of ids); then what the share kept so far says the rest needs, a tenth more (twice
   // as many as before while none is kept): a reading past what is needed reads positions for nothing.

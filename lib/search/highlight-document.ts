@@ -2,7 +2,7 @@
 import 'server-only';
 import { fullText, num, type QueryDb } from '@/lib/db';
 import { isPublicDocument } from './public-documents';
-import { meantQuery, relaxedMatch } from './lexical-match';
+import { relaxedMatch } from './lexical-match';
 import { MARK_CLOSE, MARK_OPEN } from './marks';
 import { initialismsOf, isNaturalQuery, parseQuery } from './query-parser';
 import { expressionOf } from './search-passages';
@@ -16,7 +16,7 @@ export interface DocumentMatches {
 
 export async function highlightDocument(db: QueryDb, documentSlug: string, q: string): Promise<DocumentMatches | null> {
   const parsed = parseQuery(q);
-  const expression = await expressionOf(db, meantQuery(q, parsed));
+  const expression = await expressionOf(db, parsed, q);
   if (!expression) return null;
   const exact = await highlight(db, documentSlug, expression);
   // A hit found on some of a natural query's words leads here: mark those words, as search did.

@@ -68,9 +68,20 @@ export function initialismCondition(
   return sql`(${join(parts, ' OR ')})`;
 }
 
-/** Every word (or a synonym, a prefix's word…) must match: the query as typed. */
-export async function exactMatch(db: QueryDb, parsed: ParsedQuery, initialisms: Set<string>): Promise<LexicalMatch | null> {
+/**
+ * The terms the exact plan searches, with their synonyms and prefixes' words. With `typed` (the query
+ * as typed), a natural query's stop words are left out (withoutStopWords), once the known phrases among
+ * its words are joined: "republic of korea" stays a phrase with its synonyms.
+ */
+export async function exactTerms(db: QueryDb, parsed: ParsedQuery, typed?: string) {
   const [{ query, lookup }, prefixes] = await Promise.all([withSynonyms(db, parsed), prefixLookup(db, parsed)]);
+  const meant = typed !== undefined && isNaturalQuery(typed, parsed) ? withoutStopWords(query, initialismsOf(typed), lookup) : query;
+  return { query: meant, lookup, prefixes };
+}
+
+/** Every word (or a synonym, a prefix's word…) must match: the query as typed (`typed`: see exactTerms). */
+export async function exactMatch(db: QueryDb, parsed: ParsedQuery, initialisms: Set<string>, typed?: string): Promise<LexicalMatch | null> {
+  const { query, lookup, prefixes } = await exactTerms(db, parsed, typed);
   const expression = fullText.expression(query, { synonyms: lookup, prefixes });
   if (!expression) return null;
   const conditions = query.groups.map((group) => initialismCondition(group, lookup, initialisms, { prefixes })).filter((c): c is Sql => c !== null);
@@ -85,19 +96,19 @@ export async function exactMatch(db: QueryDb, parsed: ParsedQuery, initialisms: 
  * 1e-6), but reading it cost a pass over its whole list for that weight, and another to check each
  * match holds it (`the sanctioned of crelfrusun and the factory`, 1,000,000 passages: 171 ms, 124 of
  * them ranking; its three meaningful words rank in 9). A stop word typed as an initialism ("US") is
- * kept, as is the whole query when it is nothing but stop words ("what is it about"); a quotation
- * is searched as typed when quoted.
+ * kept, and one with synonyms ("us": "united states"), as is the whole query when it is nothing but
+ * stop words ("what is it about"); a quotation is searched as typed when quoted.
  */
-export function withoutStopWords(query: ParsedQuery, initialisms: Set<string>): ParsedQuery {
+export function withoutStopWords(query: ParsedQuery, initialisms: Set<string>, synonyms: SynonymLookup = () => []): ParsedQuery {
+  // A word the parser cuts into parts that must stand together ("what's": what, s; "I'm": i, m; a
+  // natural query has no typed quotes) is grammar when each part is a stop word or a letter.
   const stopWordOnly = (group: QueryTerm[]) =>
-    group.every((term) => !term.quoted && !term.prefix && term.words.length === 1 && isStopWord(term.words[0]) && !initialisms.has(term.words[0]));
+    group.every(
+      (term) => !term.prefix && synonyms(term).length === 0 && term.words.every((word) => (isStopWord(word) || word.length === 1) && !initialisms.has(word)),
+    );
   const groups = query.groups.filter((group) => !stopWordOnly(group));
   return groups.length > 0 && groups.length < query.groups.length ? { ...query, groups } : query;
 }
-
-/** What the exact plan of `q` (parsed as `typed`) searches for `query` (`typed` itself, or a correction of it). */
-export const meantQuery = (q: string, typed: ParsedQuery, query: ParsedQuery = typed): ParsedQuery =>
-  isNaturalQuery(q, typed) ? withoutStopWords(query, initialismsOf(q)) : query;
 
 interface Unit {
   term: QueryTerm;

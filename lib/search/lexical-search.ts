@@ -6,7 +6,7 @@ import { empty, fullText, join, num, sql, type QueryDb, type Sql } from '@/lib/d
 import { anyMatch, countMatches, keepFilteredCount, planRows, samplingOf, type Counted } from './counting';
 import { EMPTY_FACETS } from './facets';
 import { filterSql, hasFilters, matchedRows } from './filters';
-import { exactMatch, meantQuery, relaxedMatch, type LexicalMatch } from './lexical-match';
+import { exactMatch, relaxedMatch, type LexicalMatch } from './lexical-match';
 import { narrowingFor, topicSetFor } from './narrowing';
 import { initialismsOf, isNaturalQuery, type ParsedQuery } from './query-parser';
 import { corrections } from './spelling';
@@ -54,14 +54,14 @@ export async function lexicalSearch(
   const count = options.count ?? true;
   const initialisms = initialismsOf(request.q);
   const none: LexicalResult = { ranked: [], found: false, counted: count ? { total: 0, facets: EMPTY_FACETS } : null, match: null };
-  const exact = await exactMatch(db, meantQuery(request.q, parsed), initialisms);
+  const exact = await exactMatch(db, parsed, initialisms, request.q);
   if (!exact) return none;
   const found = await run(db, exact, request, window, count);
   if (found.found) return found;
 
   const fixes = await corrections(db, parsed, initialisms);
   for (const fix of fixes) {
-    const corrected = await exactMatch(db, meantQuery(request.q, parsed, fix.query), initialisms);
+    const corrected = await exactMatch(db, fix.query, initialisms, request.q);
     const retry = corrected && (await run(db, corrected, request, window, count));
     if (retry && retry.found) return { ...retry, didYouMean: fix.text };
   }

@@ -81,6 +81,12 @@ function filtersOn(columns: FacetColumns, request: SearchRequest) {
   };
 }
 
+/** Whether the request names a speaker, topic or kind the columns do not know: no passage meets its filters. */
+export function keepsNone(columns: FacetColumns, request: SearchRequest): boolean {
+  const { speaker, topic, kind } = filtersOn(columns, request);
+  return speaker === -1 || topic === -1 || kind === -1;
+}
+
 /** Whether passage `id` (of `document`) meets every filter of the request (`filters`: filtersOn's), as filterSql says. */
 function meetsFilters(columns: FacetColumns, filters: ReturnType<typeof filtersOn>, id: number, document: FacetColumns['documents'][number]): boolean {
   const { speaker, topic, kind, from, to } = filters;

@@ -36,7 +36,9 @@ export async function snippetGroups(db: QueryDb, expression: string, ids: number
   const unchanged = [{ expression, ids }];
   const stemsOf = db.indexStems;
   const prefixes = [...new Set([...expression.matchAll(ONE_WORD_PREFIX)].map((found) => found[1]))];
-  if (!stemsOf || !fullText.indexedText || ids.length === 0 || prefixes.length === 0 || /\bNEAR\b/.test(expression)) return unchanged;
+  // A prefix of a phrase ("north ko"*) is not written as words: it would be set up again for each group.
+  const phrasePrefix = /"[^"]*\s[^"]*"\*/.test(expression);
+  if (!stemsOf || !fullText.indexedText || ids.length === 0 || prefixes.length === 0 || phrasePrefix || /\bNEAR\b/.test(expression)) return unchanged;
   const ownStems = stemsOf(prefixes);
   if (ownStems.some((own) => !own || own.includes(' '))) return unchanged;
   const rows = await db.$queryRaw<{ id: number | bigint; text: string; speaker: string; title: string }[]>(fullText.indexedText(ids));

@@ -7,14 +7,12 @@ import { countMatches } from './counting';
 import { countRows, EMPTY_FACETS, passagesByIds } from './facets';
 import { fuse, FUSION_WEIGHTS, lexicalOnlyScore, LEXICAL_DEPTH, MEANING_DEPTH, nearEnough } from './hybrid';
 import { lexicalSearch, matchingAmong, rankWindow, type RankedPassage } from './lexical-search';
-import { meantQuery } from './lexical-match';
+import { exactTerms } from './lexical-match';
 import { MARK_CLOSE, MARK_OPEN } from './marks';
 import { passageColumns, passageRef, type PassageRow } from './passage-rows';
 import { matchEntities } from './entities';
 import { initialismsOf, isNaturalQuery, parseQuery, type ParsedQuery } from './query-parser';
-import { prefixLookup } from './prefixes';
 import { snippetGroups } from './prefix-snippets';
-import { withSynonyms } from './synonyms';
 import { shortLine } from './short-line';
 import { isStopWord } from './stop-words';
 import type { MatchedBy, SearchFacets, SearchHit, SearchRequest, SearchResponse } from './types';
@@ -24,17 +22,17 @@ export const SNIPPET_TOKENS = 32;
 /** How much of a passage found by meaning alone is read to show its opening line (about as long as a snippet). */
 const OPENING_CHARS = 400;
 
-/** The full-text expression for a parsed query, synonyms included; null when there is nothing to look for. */
-export async function expressionOf(db: QueryDb, parsed: ParsedQuery): Promise<string | null> {
-  const [{ query, lookup }, prefixes] = await Promise.all([withSynonyms(db, parsed), prefixLookup(db, parsed)]);
+/**
+ * The full-text expression for a parsed query, synonyms included; null when there is nothing to look
+ * for. With `typed` (the query as typed), what its exact plan searches (exactTerms).
+ */
+export async function expressionOf(db: QueryDb, parsed: ParsedQuery, typed?: string): Promise<string | null> {
+  const { query, lookup, prefixes } = await exactTerms(db, parsed, typed);
   return fullText.expression(query, { synonyms: lookup, prefixes });
 }
 
-/** The full-text expression the exact plan of a query as typed searches (a natural query's without its stop words: meantQuery). */
-export const expressionFor = (db: QueryDb, q: string) => {
-  const parsed = parseQuery(q);
-  return expressionOf(db, meantQuery(q, parsed));
-};
+/** The full-text expression the exact plan of a query as typed searches. */
+export const expressionFor = (db: QueryDb, q: string) => expressionOf(db, parseQuery(q), q);
 
 export async function searchPassages(db: QueryDb, request: SearchRequest): Promise<SearchResponse> {
   const base = { query: request.q, page: request.page, pageSize: request.pageSize };

@@ -46,6 +46,9 @@ describe('a natural query’s exact plan', () => {
     // Nothing but stop words: all of them.
     ['what is it about', ['what', 'is', 'it', 'about']],
     ['the', ['the']],
+    // A contraction's parts, each a stop word or a letter.
+    ["I'm from North Korea", ['north', 'korea']],
+    ["what's it about", ['what s', 'it', 'about']],
   ])('%j searches %j', (q, expected) => {
     expect(meant(q)).toEqual(expected);
   });
