@@ -8,7 +8,7 @@ import { createPrismaClient, openReader, type Reader } from '@/lib/db';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { exactMatch } from '@/lib/search/lexical-match';
 import { rankWindow } from '@/lib/search/lexical-search';
-import { initialismsOf, parseQuery } from '@/lib/search/query-parser';
+import { initialismsOf, isNaturalQuery, parseQuery } from '@/lib/search/query-parser';
 import { startReadingFacetColumns } from '@/lib/search/facet-columns';
 import { searchPassages } from '@/lib/search/search-passages';
 import type { SearchMode, SearchRequest } from '@/lib/search/types';
@@ -66,7 +66,8 @@ export class ProjectRankEngine extends SqliteFileEngine<PrismaClient> {
     const request = requestFor(query, limit);
     // The ranked page exactly as lexical-search.ts builds it: the exact plan, then rankWindow (a frequent
     // word's impact-ordered list when it can answer, FTS5 ranking every match otherwise).
-    const match = await exactMatch(this.db, parseQuery(request.q), initialismsOf(request.q));
+    const parsed = parseQuery(request.q);
+    const match = await exactMatch(this.db, parsed, initialismsOf(request.q), isNaturalQuery(request.q, parsed));
     if (!match) return { ids: [] };
     const ranked = await rankWindow(this.db, match, request, { limit: request.pageSize, offset: 0 });
     return { ids: ranked.map((r) => r.id) };

@@ -133,6 +133,11 @@ export interface FullTextStatements {
   entitySnippets(expression: string, entries: number[], marks: Marks, tokens: number): Sql;
   /** Rows (id, snippet): the passages among `ids` that match, their matches between `open` and `close`. */
   snippets(expression: string, ids: number[], marks: Marks, tokens: number): Sql;
+  /**
+   * Whether each statement that reads `expression` sets the engine's own prefix up again (FTS5 merges
+   * the lists of every word a `"bre"*` starts): such an expression is best read in one statement.
+   */
+  setsUpPrefix?(expression: string): boolean;
   /** Rows (id, text, speaker, title): what the index read of each passage among `ids`, for its words as the index holds them (IndexStems). */
   indexedText?(ids: number[]): Sql;
   /** Rows (id, anchor, marked), in reading order: the whole text of each matching passage of one document. */

@@ -60,10 +60,9 @@ const planIds = (match: LexicalMatch, request: SearchRequest, sampleEvery?: numb
 /** At most `limit` of the plan's matches, counted (with the request's filters when `filtered`), and the id span they cover. */
 async function probe(db: QueryDb, match: LexicalMatch, request: SearchRequest, filtered: boolean, limit: number) {
   const narrowing = filtered ? await narrowingFor(db, match.expression, request) : null;
-  // A speaker's few passages, narrowed to, are read alone (narrowing.ts); a prefix FTS5 sets up as one
-  // phrase would be set up again for each reading (prefix-snippets.ts): the statement reads them once.
-  // So would an initialism's condition (a set built anew for each reading).
-  const onColumns = !filtered || (!narrowing && isPlainMatch(match) && !/"\*/.test(match.expression));
+  // A speaker's few passages, narrowed to, are read alone (narrowing.ts); the engine's own prefix, and
+  // an initialism's condition (a set), would be set up again for each reading: the statement reads once.
+  const onColumns = !filtered || (!narrowing && isPlainMatch(match) && !fullText.setsUpPrefix?.(match.expression));
   const fromIndex = onColumns ? await probeFromIndex(db, match, request, limit, filtered) : null;
   if (fromIndex) return fromIndex;
   const where = filtered ? filterSql(request) : sql`1 = 1`;

@@ -3,29 +3,16 @@
 // published documents, published documents, topics.
 import 'server-only';
 import { fullText, join, num, sql, type QueryDb, type Sql } from '@/lib/db';
-import { initialismCondition } from './lexical-match';
+import { exactTerms, initialismCondition } from './lexical-match';
 import { isoAtPrecision, type DatePrecision } from '@/lib/dates';
 import { MARK_CLOSE, MARK_OPEN } from './marks';
-import { prefixLookup } from './prefixes';
 import type { ParsedQuery } from './query-parser';
 import { isPublicDocument } from './public-documents';
-import { isStopWord } from './stop-words';
-import { withSynonyms } from './synonyms';
 import type { EntityMatches } from './types';
 
 /** Of each kind, at most this many: the list is a pointer, the passages are the results. */
 export const MAX_ENTITIES_PER_KIND = 5;
 const SNIPPET_TOKENS = 14;
-
-/**
- * A natural query's question words are left out ("who is Seongmin Lee" names a speaker); every other
- * word must match, as typed, so a long question does not list every entity sharing one word.
- */
-function withoutStopWords(query: ParsedQuery, natural: boolean): ParsedQuery {
-  if (!natural) return query;
-  const groups = query.groups.filter((group) => !(group.length === 1 && group[0].words.length === 1 && isStopWord(group[0].words[0])));
-  return groups.length > 0 ? { groups, excluded: query.excluded } : query;
-}
 
 type Row = {
   kind: 'speaker' | 'document' | 'topic' | 'section';
@@ -42,9 +29,9 @@ type Row = {
 };
 
 export async function matchEntities(db: QueryDb, parsed: ParsedQuery, natural: boolean, initialisms: Set<string>): Promise<EntityMatches | undefined> {
-  const query = withoutStopWords(parsed, natural);
-  const [{ query: expanded, lookup }, prefixes] = await Promise.all([withSynonyms(db, query), prefixLookup(db, query, 'entities')]);
-  const expression = fullText.expression(expanded, { synonyms: lookup, prefixes });
+  // A natural query's stop words are left out as in the passages' plan ("who is Seongmin Lee" names a
+  // speaker); every other word must match, so a long question does not list every entity sharing one word.
+  const { query: expanded, lookup, prefixes, expression } = await exactTerms(db, parsed, { natural, initialisms, index: 'entities' });
   if (!expression) return undefined;
   // "UN" names the United Nations, not a document about Kim Jong-un: as in passages (lexical-match.ts).
   const conditions = expanded.groups

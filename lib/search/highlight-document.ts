@@ -5,7 +5,7 @@ import { isPublicDocument } from './public-documents';
 import { relaxedMatch } from './lexical-match';
 import { MARK_CLOSE, MARK_OPEN } from './marks';
 import { initialismsOf, isNaturalQuery, parseQuery } from './query-parser';
-import { expressionOf } from './search-passages';
+import { expressionFor } from './search-passages';
 
 export interface DocumentMatches {
   /** Passage id → its text with matches between MARK_OPEN and MARK_CLOSE. */
@@ -16,7 +16,7 @@ export interface DocumentMatches {
 
 export async function highlightDocument(db: QueryDb, documentSlug: string, q: string): Promise<DocumentMatches | null> {
   const parsed = parseQuery(q);
-  const expression = await expressionOf(db, parsed, q);
+  const expression = await expressionFor(db, q);
   if (!expression) return null;
   const exact = await highlight(db, documentSlug, expression);
   // A hit found on some of a natural query's words leads here: mark those words, as search did.

@@ -3,7 +3,7 @@
 import 'server-only';
 import { fullText, join, num, sql, type FullTextIndex, type PrefixLookup, type QueryDb, type Sql, type SynonymLookup } from '@/lib/db';
 import { prefixLookup } from './prefixes';
-import { initialismsOf, isNaturalQuery, type ParsedQuery, type QueryTerm } from './query-parser';
+import type { ParsedQuery, QueryTerm } from './query-parser';
 import { isStopWord } from './stop-words';
 import { withSynonyms } from './synonyms';
 
@@ -69,20 +69,24 @@ export function initialismCondition(
 }
 
 /**
- * The terms the exact plan searches, with their synonyms and prefixes' words. With `typed` (the query
- * as typed), a natural query's stop words are left out (withoutStopWords), once the known phrases among
- * its words are joined: "republic of korea" stays a phrase with its synonyms.
+ * The terms a query's exact plan searches, with their synonyms and prefixes' words, and its full-text
+ * expression (null: nothing to look for). For a `natural` query the stop words are left out
+ * (withoutStopWords), once the known phrases among its words are joined: "republic of korea" stays a
+ * phrase with its synonyms. The passages' plan and the entities' list (entities.ts) both read it.
  */
-export async function exactTerms(db: QueryDb, parsed: ParsedQuery, typed?: string) {
-  const [{ query, lookup }, prefixes] = await Promise.all([withSynonyms(db, parsed), prefixLookup(db, parsed)]);
-  const meant = typed !== undefined && isNaturalQuery(typed, parsed) ? withoutStopWords(query, initialismsOf(typed), lookup) : query;
-  return { query: meant, lookup, prefixes };
+export async function exactTerms(
+  db: QueryDb,
+  parsed: ParsedQuery,
+  { natural = false, initialisms = new Set<string>(), index = 'passages' }: { natural?: boolean; initialisms?: Set<string>; index?: FullTextIndex } = {},
+) {
+  const [{ query: expanded, lookup }, prefixes] = await Promise.all([withSynonyms(db, parsed), prefixLookup(db, parsed, index)]);
+  const query = natural ? withoutStopWords(expanded, initialisms, lookup) : expanded;
+  return { query, lookup, prefixes, expression: fullText.expression(query, { synonyms: lookup, prefixes }) };
 }
 
-/** Every word (or a synonym, a prefix's word…) must match: the query as typed (`typed`: see exactTerms). */
-export async function exactMatch(db: QueryDb, parsed: ParsedQuery, initialisms: Set<string>, typed?: string): Promise<LexicalMatch | null> {
-  const { query, lookup, prefixes } = await exactTerms(db, parsed, typed);
-  const expression = fullText.expression(query, { synonyms: lookup, prefixes });
+/** Every word (or a synonym, a prefix's word…) must match: the query as typed (a `natural` one: see exactTerms). */
+export async function exactMatch(db: QueryDb, parsed: ParsedQuery, initialisms: Set<string>, natural = false): Promise<LexicalMatch | null> {
+  const { query, lookup, prefixes, expression } = await exactTerms(db, parsed, { natural, initialisms });
   if (!expression) return null;
   const conditions = query.groups.map((group) => initialismCondition(group, lookup, initialisms, { prefixes })).filter((c): c is Sql => c !== null);
   return { expression, where: conditions.length > 0 ? join(conditions, ' AND ') : TRUE, coordination: null, matchedBy: 'all' };

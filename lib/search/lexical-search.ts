@@ -54,19 +54,20 @@ export async function lexicalSearch(
   const count = options.count ?? true;
   const initialisms = initialismsOf(request.q);
   const none: LexicalResult = { ranked: [], found: false, counted: count ? { total: 0, facets: EMPTY_FACETS } : null, match: null };
-  const exact = await exactMatch(db, parsed, initialisms, request.q);
+  const natural = isNaturalQuery(request.q, parsed);
+  const exact = await exactMatch(db, parsed, initialisms, natural);
   if (!exact) return none;
   const found = await run(db, exact, request, window, count);
   if (found.found) return found;
 
   const fixes = await corrections(db, parsed, initialisms);
   for (const fix of fixes) {
-    const corrected = await exactMatch(db, fix.query, initialisms, request.q);
+    const corrected = await exactMatch(db, fix.query, initialisms, natural);
     const retry = corrected && (await run(db, corrected, request, window, count));
     if (retry && retry.found) return { ...retry, didYouMean: fix.text };
   }
 
-  if (isNaturalQuery(request.q, parsed)) {
+  if (natural) {
     // The typos corrected, the real words kept: what the reader typed, matched on some of its words.
     const relaxed = await relaxedMatch(db, fixes[0]?.query ?? parsed, initialisms);
     const some = relaxed && (await run(db, relaxed, request, options.relaxedWindow ?? window, count));

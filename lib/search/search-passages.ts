@@ -22,17 +22,11 @@ export const SNIPPET_TOKENS = 32;
 /** How much of a passage found by meaning alone is read to show its opening line (about as long as a snippet). */
 const OPENING_CHARS = 400;
 
-/**
- * The full-text expression for a parsed query, synonyms included; null when there is nothing to look
- * for. With `typed` (the query as typed), what its exact plan searches (exactTerms).
- */
-export async function expressionOf(db: QueryDb, parsed: ParsedQuery, typed?: string): Promise<string | null> {
-  const { query, lookup, prefixes } = await exactTerms(db, parsed, typed);
-  return fullText.expression(query, { synonyms: lookup, prefixes });
+/** The full-text expression the exact plan of a query as typed searches (exactTerms); null when there is nothing to look for. */
+export async function expressionFor(db: QueryDb, q: string): Promise<string | null> {
+  const parsed = parseQuery(q);
+  return (await exactTerms(db, parsed, { natural: isNaturalQuery(q, parsed), initialisms: initialismsOf(q) })).expression;
 }
-
-/** The full-text expression the exact plan of a query as typed searches. */
-export const expressionFor = (db: QueryDb, q: string) => expressionOf(db, parseQuery(q), q);
 
 export async function searchPassages(db: QueryDb, request: SearchRequest): Promise<SearchResponse> {
   const base = { query: request.q, page: request.page, pageSize: request.pageSize };
@@ -168,19 +162,23 @@ async function byWordsAndMeaning(db: QueryDb, parsed: ParsedQuery, request: Sear
 export async function describeHits(db: QueryDb, expression: string | null, ranked: RankedPassage[]): Promise<SearchHit[]> {
   if (ranked.length === 0) return [];
   const ids = ranked.map((r) => r.id);
-  const marking = expression ? await snippetGroups(db, expression, ids) : [];
+  const marking = expression ? snippetGroups(db, expression, ids) : Promise.resolve([]);
   const [details, snippets] = await Promise.all([
     db.$queryRaw<(PassageRow & { opening: string })[]>`
       SELECT ${passageColumns}, substr(p.text, 1, ${OPENING_CHARS}) AS opening
       FROM Passage p JOIN Document d ON d.id = p.documentId LEFT JOIN Speaker s ON s.id = p.speakerId
       WHERE p.id IN (${join(ids)})`,
-    Promise.all(
-      marking.map((group) =>
-        db.$queryRaw<{ id: number | bigint; snippet: string }[]>(
-          fullText.snippets(group.expression, group.ids, { open: MARK_OPEN, close: MARK_CLOSE }, SNIPPET_TOKENS),
+    marking
+      .then((groups) =>
+        Promise.all(
+          groups.map((group) =>
+            db.$queryRaw<{ id: number | bigint; snippet: string }[]>(
+              fullText.snippets(group.expression, group.ids, { open: MARK_OPEN, close: MARK_CLOSE }, SNIPPET_TOKENS),
+            ),
+          ),
         ),
-      ),
-    ).then((groups) => groups.flat()),
+      )
+      .then((groups) => groups.flat()),
   ]);
   const detailById = new Map(details.map((d) => [num(d.id), d]));
   const snippetById = new Map(snippets.map((s) => [num(s.id), s.snippet]));

@@ -28,6 +28,8 @@ const LOOKUP_COST_PER_WORD = 20;
 const FTS5_OPERATORS = new Set(['AND', 'OR', 'NOT', 'NEAR']);
 /** A quoted string of an FTS5 expression (a word or a phrase; "" is a quote within it). */
 const QUOTED_STRING = /"(?:[^"]|"")*"/g;
+/** Whether the expression holds FTS5's own prefix (`"bre"*`), which each statement reading it merges again. */
+const holdsOwnPrefix = (expression: string) => /"\*/.test(expression);
 /** Whether the expression holds a phrase of two words or more: matching it reads its words' positions. */
 const holdsPhrase = (expression: string) => (expression.match(QUOTED_STRING) ?? []).some((quoted) => /\s/.test(quoted));
 // A marked occurrence (U+0002) after any character but a hyphen (ASCII, U+2010, U+2011).
@@ -114,7 +116,7 @@ export const sqliteFullText: FullTextStatements = {
   lookupMatch(expression) {
     // A prefix ("bre"*) merges the lists of every word it starts again for each lookup: bre* looked up
     // for one speaker's 1,100 passages took 1.8 s, against 40 ms reading its matches.
-    if (/"\*/.test(expression)) return null;
+    if (holdsOwnPrefix(expression)) return null;
     // Each word is sought in its own list: 7 µs a lookup for `the`, 14 µs for "of the" (100,000
     // passages), where reading a match of `the` from the index and joining it costs 0.34 µs.
     const words = (expression.match(/[^\s"()]+/g) ?? []).filter((word) => !FTS5_OPERATORS.has(word)).length;
@@ -202,7 +204,7 @@ export const sqliteFullText: FullTextStatements = {
     // ignores, yielding every match (a one-hit page of `"of the"` at 1,000,000 passages read 331,000).
     // The search's reader writes such a prefix as the words the page's passages hold before it gets
     // here (lib/search/prefix-snippets.ts): the walk remains for what cannot be written so.
-    const prefixed = /"\*/.test(expression);
+    const prefixed = holdsOwnPrefix(expression);
     const which = prefixed
       ? Prisma.sql`rowid BETWEEN CAST(${Math.min(...ids)} AS INTEGER) AND CAST(${Math.max(...ids)} AS INTEGER) AND +rowid IN (${jsonIds(ids)})`
       : Prisma.sql`rowid IN (${jsonIds(ids)})`;
@@ -210,6 +212,8 @@ export const sqliteFullText: FullTextStatements = {
       SELECT rowid AS id, snippet(passage_fts, 0, ${marks.open}, ${marks.close}, '…', ${tokens}) AS snippet
       FROM passage_fts WHERE passage_fts MATCH ${expression} AND ${which}`;
   },
+
+  setsUpPrefix: holdsOwnPrefix,
 
   indexedText(ids) {
     return Prisma.sql`SELECT "id", "text", "speaker", "title" FROM "passage_fts_source" WHERE "id" IN (${jsonIds(ids)})`;
