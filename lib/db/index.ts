@@ -24,7 +24,7 @@ export { fullText, idList, jsonField } from './engine-statements';
 export { TEXT_WEIGHT, SPEAKER_WEIGHT, TITLE_WEIGHT } from './sqlite/full-text';
 // The impact-ordered lists of one-word searches (lib/search/top-k): the engine's statements and records.
 export { lengthOf, readTotals, termImpactReading, termImpactWriting, totalsOf, type IndexTotals, type ListRead } from './sqlite/term-impacts';
-export { readListsWithWorker } from './sqlite/term-list-reads';
+export { readListsWithWorker, type ListToRead } from './sqlite/term-list-reads';
 export { workerFile } from './worker-file';
 // Vectors: where passages' embeddings are kept and how the nearest are found (see vectors.ts).
 export type { ChunkVector, NearestOptions, NearestRow, VectorStatements } from './vectors';

@@ -123,10 +123,10 @@ export const termImpactWriting = {
    * holds every form of a stem as the stem, so one list answers them all (lib/search/top-k/listed-forms.ts):
    * lists kept per form were the same list again ("sanction", "sanctions"), and missed stems whose
    * forms are each too rare ("negotiation" and its three other forms: 19% of the passages at
-   * 100,000, no form 5%).
+   * 100,000, no form 5%). Each with the number of passages its stem is in (`passages`).
    */
-  frequentWords(db: SqliteDb, minPassages: number): string[] {
-    const stems = db.prepare('SELECT term FROM passage_fts_vocab WHERE doc >= ? ORDER BY doc DESC').pluck().all(minPassages) as string[];
+  frequentWords(db: SqliteDb, minPassages: number): { term: string; passages: number }[] {
+    const stems = db.prepare('SELECT term, doc FROM passage_fts_vocab WHERE doc >= ? ORDER BY doc DESC').all(minPassages) as { term: string; doc: number }[];
     const forms = db
       .prepare('SELECT term FROM passage_words_fts_vocab WHERE doc >= ? ORDER BY doc DESC, term')
       .pluck()
@@ -136,7 +136,10 @@ export const termImpactWriting = {
     forms.forEach((form, i) => {
       if (!commonest.has(stemOf[i])) commonest.set(stemOf[i], form);
     });
-    return stems.flatMap((stem) => commonest.get(stem) ?? []);
+    return stems.flatMap(({ term: stem, doc }) => {
+      const form = commonest.get(stem);
+      return form ? [{ term: form, passages: doc }] : [];
+    });
   },
   /**
    * The phrases of two words that get a list, written as the index's two terms ("of the", "wa is" for
@@ -204,6 +207,9 @@ export const termImpactReading = {
   entries: (listId: number, offset: number, limit: number) => Prisma.sql`
     SELECT passageId, score, weight, length FROM TermImpact WHERE listId = ${listId}
     ORDER BY score DESC, passageId DESC LIMIT ${limit} OFFSET ${offset}`,
+  /** A whole list's passages, best first, as one JSON array. */
+  ids: (listId: number) => Prisma.sql`
+    SELECT json_group_array(passageId) AS ids FROM (SELECT passageId FROM TermImpact WHERE listId = ${listId} ORDER BY score DESC, passageId DESC)`,
   matchCount: (phrase: string) => Prisma.sql`SELECT count(*) AS n FROM passage_fts WHERE passage_fts MATCH ${phrase}`,
   /**
    * The same count, and in the same pass the ids of the matches that are multiples of `every` (a JSON

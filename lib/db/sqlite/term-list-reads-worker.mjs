@@ -6,7 +6,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 
 // `next`: the index of the next word to read, shared with the build's thread (Atomics): whichever
 // thread is free takes the next word, so neither waits for the other at the end.
-const { file, words, limit, sql, next } = workerData;
+const { file, lists, sql, next } = workerData;
 const db = new Database(file, { readonly: true, fileMustExist: true });
 try {
   const matchCount = db.prepare(sql.matchCount).pluck();
@@ -14,8 +14,8 @@ try {
   const columnScores = db.prepare(sql.columnScores);
   const counts = db.prepare(sql.counts);
   const sizes = db.prepare(sql.sizes);
-  for (let i = Atomics.add(next, 0, 1); i < words.length; i = Atomics.add(next, 0, 1)) {
-    const word = words[i];
+  for (let i = Atomics.add(next, 0, 1); i < lists.length; i = Atomics.add(next, 0, 1)) {
+    const { term: word, limit } = lists[i];
     const phrase = `"${word}"`;
     const ids = JSON.stringify(bestIds.all(phrase, limit));
     // As term-impacts.ts readList: a phrase of several words (isListedPhrase) has its counts read, a word its scores.

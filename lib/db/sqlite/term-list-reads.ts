@@ -7,29 +7,35 @@ import { LIST_READ_SQL, type ListRead } from './term-impacts';
 /** The worker's file, started by path, not bundled (as the PostgreSQL write worker is: sync-connection.ts). */
 const listWorkerFile = () => workerFile('lib/db/sqlite', 'term-list-reads-worker.mjs', import.meta.url, 'The ranking-list worker');
 
-/** Takes turns with a worker thread over a list of words: each takes the next word not yet taken. */
+/** Takes turns with a worker thread over the lists to read: each takes the next one not yet taken. */
 export interface SharedReading {
-  /** The lists the worker read, once it has run out of words. */
+  /** The lists the worker read, once none is left to take. */
   worker: Promise<Map<string, ListRead>>;
   /** The index of the next word for this thread to read, or null when none is left. */
   take(): number | null;
 }
 
+/** A word or phrase to read a list of, and the most best rows to read for it. */
+export interface ListToRead {
+  term: string;
+  limit: number;
+}
+
 /**
- * Starts a worker thread reading lists (at most `limit` best rows each) of `words` from the committed
- * database `file`, taking turns with this thread: the caller reads the words take() gives it. `onRead`
- * is told of each word the worker reads (for progress). The promise fails if the worker does.
+ * Starts a worker thread reading `lists` from the committed database `file`, taking turns with this
+ * thread: the caller reads the lists take() gives it. `onRead` is told of each list the worker reads
+ * (for progress). The promise fails if the worker does.
  */
-export function readListsWithWorker(file: string, words: string[], limit: number, onRead?: () => void): SharedReading {
+export function readListsWithWorker(file: string, lists: ListToRead[], onRead?: () => void): SharedReading {
   const next = new Int32Array(new SharedArrayBuffer(4));
   const take = () => {
     const i = Atomics.add(next, 0, 1);
-    return i < words.length ? i : null;
+    return i < lists.length ? i : null;
   };
   const worker = new Promise<Map<string, ListRead>>((resolve, reject) => {
     const reads = new Map<string, ListRead>();
     // execArgv []: plain JavaScript, none of the parent's loaders (tsx, hooks).
-    const thread = new Worker(listWorkerFile(), { workerData: { file, words, limit, sql: LIST_READ_SQL, next }, execArgv: [] });
+    const thread = new Worker(listWorkerFile(), { workerData: { file, lists, sql: LIST_READ_SQL, next }, execArgv: [] });
     thread.on('message', ({ word, read }: { word: string; read: ListRead }) => {
       reads.set(word, read);
       onRead?.();

@@ -1,14 +1,24 @@
 // Builds the impact-ordered lists from scratch: for every word in at least MIN_SHARE of the passages
 // (and MIN_PASSAGES of them), and every phrase of two words in as many (`"of the"`: FTS5 reads both
 // words' positions in every passage that has them to rank it), its LIST_SIZE best passages for that
-// word or phrase alone, with the score below which no other passage lies (the list's floor). Replaces
-// any earlier lists in one transaction.
+// word or phrase alone (LONG_LIST_FACTOR times as many for the commonest words), with the score below
+// which no other passage lies (the list's floor). Replaces any earlier lists in one transaction.
 import 'server-only';
-import { nowIso, readListsWithWorker, type ListRead, type SqliteDb, type Writer } from '@/lib/db';
+import { nowIso, readListsWithWorker, type ListRead, type ListToRead, type SqliteDb, type Writer } from '@/lib/db';
 import { lengthOf, termImpactWriting as w } from '@/lib/db';
 import { idfOf, termPart, weightFromPart, weightOf } from './bm25';
 
 export const LIST_SIZE = 1000;
+/**
+ * A word in this share of the passages or more gets a list LONG_LIST_FACTOR times as long. A filtered
+ * search walks a list until the page is full of passages the filters keep, and a filter keeps few of
+ * the best passages of the commonest words: a speaker with 1.1% of `the`'s matches had none among its
+ * first 100 entries, and a topic's paragraphs 9 of `be`'s 1,000 (at 1,000,000 passages; 2.7% of its
+ * matches, but the best are short answers). Those searches ranked every match the old way instead:
+ * 157 ms each. 37 words at 1,000,000 passages; 3,000 entries more each take 5 MiB.
+ */
+export const LONG_LIST_SHARE = 0.2;
+export const LONG_LIST_FACTOR = 4;
 /** A word in fewer passages ranks fast enough by FTS5 alone (and a list would hold most of them). */
 export const MIN_SHARE = 0.05;
 export const MIN_PASSAGES = 2000;
@@ -16,6 +26,7 @@ export const MIN_PASSAGES = 2000;
 export const FLOOR_MARGIN = 1e-9;
 
 export interface BuildOptions {
+  /** How many entries a list keeps (default LIST_SIZE; the commonest words' lists LONG_LIST_FACTOR times as many): recorded as the build's. */
   listSize?: number;
   /** The fewest passages a word needs to get a list (default: MIN_SHARE of them, at least MIN_PASSAGES). */
   minPassages?: number;
@@ -23,10 +34,10 @@ export interface BuildOptions {
   /** Lists already read (buildTermImpactsOnTwoThreads); a word without one is read here. */
   reads?: ReadonlyMap<string, ListRead>;
   /**
-   * The words already chosen (buildTermImpactsOnTwoThreads, when nothing was written since): choosing
+   * The lists already chosen (buildTermImpactsOnTwoThreads, when nothing was written since): choosing
    * reads the counts of both indexes' whole vocabularies (3.5 s at 1,000,000 passages).
    */
-  words?: string[];
+  lists?: ListToRead[];
 }
 
 export interface BuildReport {
@@ -46,27 +57,36 @@ function countFrom(bm25: number, idf: number, length: number, averageLength: num
   return Math.abs(count - rounded) > 1e-6 ? null : rounded;
 }
 
-/** The words that get a list, and the figures the build scores them with. */
+/**
+ * The words and phrases that get a list, each with how many entries it keeps (`limit`), and the
+ * figures the build scores them with. A phrase's passages are only estimated when it is chosen (from
+ * a sample): its list keeps the plain size.
+ */
 function listPlan(db: SqliteDb, options: BuildOptions) {
   const totals = w.totals(db);
+  const listSize = options.listSize ?? LIST_SIZE;
   const minPassages = options.minPassages ?? Math.max(MIN_PASSAGES, Math.ceil(MIN_SHARE * totals.rows));
-  const words = totals.rows > 0 ? (options.words ?? [...w.frequentWords(db, minPassages), ...w.frequentPhrases(db, minPassages)]) : [];
-  return { totals, minPassages, words };
+  const sizeFor = (passages: number) => (passages >= LONG_LIST_SHARE * totals.rows ? LONG_LIST_FACTOR * listSize : listSize);
+  const chosen = () => [
+    ...w.frequentWords(db, minPassages).map(({ term, passages }) => ({ term, limit: sizeFor(passages) })),
+    ...w.frequentPhrases(db, minPassages).map((term) => ({ term, limit: listSize })),
+  ];
+  const lists: ListToRead[] = totals.rows > 0 ? (options.lists ?? chosen()) : [];
+  return { totals, listSize, minPassages, lists };
 }
 
 export function buildTermImpacts(db: SqliteDb, options: BuildOptions = {}): BuildReport {
   const started = performance.now();
-  const listSize = options.listSize ?? LIST_SIZE;
   return db.transaction(() => {
     db.exec('DELETE FROM TermImpact; DELETE FROM TermImpactList; DELETE FROM TermImpactBuild; DELETE FROM TermImpactPending;');
-    const { totals, minPassages, words } = listPlan(db, options);
+    const { totals, listSize, minPassages, lists: planned } = listPlan(db, options);
     const averageLength = totals.averageLength > 0 ? totals.averageLength : 1;
     const insertList = db.prepare('INSERT INTO TermImpactList (id, term, floor) VALUES (?, ?, ?)');
     const insertEntry = db.prepare('INSERT INTO TermImpact (listId, score, passageId, weight, length) VALUES (?, ?, ?, ?, ?)');
     let entries = 0;
     let lists = 0;
-    words.forEach((word, i) => {
-      const { matches, counted, best, sizes } = options.reads?.get(word) ?? w.readList(db, word, listSize + 1);
+    planned.forEach(({ term: word, limit }, i) => {
+      const { matches, counted, best, sizes } = options.reads?.get(word) ?? w.readList(db, word, limit + 1);
       // A word's per-column scores are read back into counts with its idf; a phrase's counts are read as they are.
       const idf = counted ? null : idfOf(totals.rows, matches!);
       const lengths = new Map(sizes.map((r) => [r.id, lengthOf(r.sz)]));
@@ -79,16 +99,16 @@ export function buildTermImpacts(db: SqliteDb, options: BuildOptions = {}): Buil
         return { id: row.id, weight, length, score: termPart(weight, length, averageLength) };
       });
       // A count that does not read back whole would make a wrong list: the word gets none (it ranks the old way).
-      if (scored.some((e) => e === null)) return options.onProgress?.(i + 1, words.length);
+      if (scored.some((e) => e === null)) return options.onProgress?.(i + 1, planned.length);
       const entriesOf = scored as NonNullable<(typeof scored)[number]>[];
       entriesOf.sort((a, b) => b.score - a.score || a.id - b.id);
-      const kept = entriesOf.slice(0, listSize);
-      const floor = entriesOf.length > listSize ? entriesOf[listSize].score * (1 + FLOOR_MARGIN) : 0;
+      const kept = entriesOf.slice(0, limit);
+      const floor = entriesOf.length > limit ? entriesOf[limit].score * (1 + FLOOR_MARGIN) : 0;
       insertList.run(i + 1, word, floor);
       lists += 1;
       for (const e of kept) insertEntry.run(i + 1, e.score, e.id, e.weight, e.length);
       entries += kept.length;
-      options.onProgress?.(i + 1, words.length);
+      options.onProgress?.(i + 1, planned.length);
     });
     db.prepare('INSERT INTO TermImpactBuild (id, averageLength, listSize, minPassages, builtAt) VALUES (1, ?, ?, ?, ?)').run(
       averageLength,
@@ -109,17 +129,18 @@ export function buildTermImpacts(db: SqliteDb, options: BuildOptions = {}): Buil
  */
 export async function buildTermImpactsOnTwoThreads(writer: Writer, options: BuildOptions = {}): Promise<BuildReport> {
   const started = performance.now();
-  const listSize = options.listSize ?? LIST_SIZE;
   const dataVersion = () => writer.db.pragma('data_version', { simple: true }) as number;
   const before = dataVersion();
-  const { words } = listPlan(writer.db, options);
+  const { lists } = listPlan(writer.db, options);
   let done = 0;
-  const progress = () => options.onProgress?.(++done, words.length);
-  // Both threads take the next word not yet taken until none is left.
-  const shared = readListsWithWorker(writer.file, words, listSize + 1, progress);
+  const progress = () => options.onProgress?.(++done, lists.length);
+  // Both threads take the next list not yet taken until none is left; each reads one row more than
+  // the list keeps, whose score is the floor.
+  const toRead = lists.map(({ term, limit }) => ({ term, limit: limit + 1 }));
+  const shared = readListsWithWorker(writer.file, toRead, progress);
   const reads = new Map<string, ListRead>();
   for (let i = shared.take(); i !== null; i = shared.take()) {
-    reads.set(words[i]!, w.readList(writer.db, words[i]!, listSize + 1));
+    reads.set(toRead[i]!.term, w.readList(writer.db, toRead[i]!.term, toRead[i]!.limit));
     progress();
   }
   const onWorker = await shared.worker;
@@ -127,7 +148,7 @@ export async function buildTermImpactsOnTwoThreads(writer: Writer, options: Buil
   let unchanged = false;
   const report = writer.write((db) => {
     unchanged = dataVersion() === before;
-    return buildTermImpacts(db, { ...options, onProgress: undefined, ...(unchanged ? { reads, words } : {}) });
+    return buildTermImpacts(db, { ...options, onProgress: undefined, ...(unchanged ? { reads, lists } : {}) });
   });
   return { ...report, seconds: (performance.now() - started) / 1000, readOnWorker: unchanged ? onWorker.size : 0 };
 }
