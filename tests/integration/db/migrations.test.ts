@@ -82,6 +82,42 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('keep every passage’s topics when PassageTopic is rebuilt without a rowid, with its keys, index and cascades', () => {
+    const db = openDatabase(scratch());
+    const migrations = readMigrations();
+    const rebuild = migrations.findIndex((m) => m.name.endsWith('_passage_topic_without_rowid'));
+    applyMigrations(db, migrations.slice(0, rebuild));
+    const now = '2026-12-06T00:00:00.000Z';
+    db.prepare(
+      `INSERT INTO "Document" ("id", "slug", "kind", "title", "publishedOn", "publishedUntil", "datePrecision", "updatedAt") VALUES (1, 'd', 'essay', 'D', '2016', '2016', 'year', ?)`,
+    ).run(now);
+    const passage = db.prepare(
+      `INSERT INTO "Passage" ("id", "documentId", "position", "anchor", "kind", "text", "updatedAt") VALUES (?, 1, ?, ?, 'paragraph', 'Text.', ?)`,
+    );
+    for (const id of [1, 2, 3]) passage.run(id, id, id, now);
+    const topic = db.prepare(`INSERT INTO "Topic" ("id", "slug", "name", "updatedAt") VALUES (?, ?, ?, ?)`);
+    for (const id of [1, 2]) topic.run(id, `t${id}`, `T${id}`, now);
+    const pairs = [
+      [1, 1],
+      [1, 2],
+      [3, 2],
+    ];
+    for (const [passageId, topicId] of pairs) db.prepare('INSERT INTO "PassageTopic" ("passageId", "topicId") VALUES (?, ?)').run(passageId, topicId);
+
+    applyMigrations(db, migrations);
+    const read = () => db.prepare('SELECT "passageId", "topicId" FROM "PassageTopic" ORDER BY 1, 2').raw().all();
+    expect(read()).toEqual(pairs);
+    expect(db.prepare(`SELECT sql FROM sqlite_master WHERE name = 'PassageTopic'`).pluck().get()).toMatch(/WITHOUT ROWID$/);
+    expect(db.prepare(`SELECT name FROM sqlite_master WHERE tbl_name = 'PassageTopic' AND type = 'index' AND sql IS NOT NULL`).pluck().all()).toEqual([
+      'PassageTopic_topicId_idx',
+    ]);
+    expect(() => db.prepare('INSERT INTO "PassageTopic" ("passageId", "topicId") VALUES (1, 1)').run()).toThrow(/UNIQUE|PRIMARY KEY/);
+    expect(() => db.prepare('INSERT INTO "PassageTopic" ("passageId", "topicId") VALUES (9, 1)').run()).toThrow(/FOREIGN KEY/);
+    db.prepare('DELETE FROM "Passage" WHERE id = 1').run();
+    expect(read()).toEqual([[3, 2]]);
+    db.close();
+  });
+
   it('give a new database 8 KiB pages and leave an existing file at the page size it has', () => {
     const file = scratch();
     migrateDatabase(file);
