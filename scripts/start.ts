@@ -17,6 +17,7 @@ import { PAGE_NONCE_ENV } from '@/lib/cache/page-nonce';
 import { RENEW_TOKEN_ENV } from '@/lib/cache/renew-token';
 import { makeNonce } from '@/lib/security/headers';
 import { createCacheRenewal, isRenewalRequest } from '@/lib/server/cache-renewal';
+import { createRenderOverlapWatch } from '@/lib/server/render-overlap';
 import { tiePerformanceTimeToWallClock } from '@/lib/server/one-clock';
 import { embedPending } from '@/lib/search/vectors/embed-pending';
 import { createEdge } from '@/lib/server/edge';
@@ -85,6 +86,8 @@ const edge = createEdge({
   pageNonce,
   pageGate,
   pageMemo: createPageMemo({ pageNonce }),
+  // A page Next rendered from what it read before a save, and stored after the save renewed it, is renewed again.
+  renderOverlap: createRenderOverlapWatch({ renew: (paths) => cacheRenewal.renewPages(paths) }),
   // The gate's reader never writes: its change stamp moves with every commit of the archive.
   searchMemo: createSearchMemo({ changeStamp: () => gateReader.changeStamp() }),
   searchApi: createDirectRoute(searchEndpoint.GET, searchesOnThreads),

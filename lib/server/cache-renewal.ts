@@ -25,13 +25,19 @@ export const WATCH_INTERVAL_MS = 250;
 export function createCacheRenewal(options: CacheRenewalOptions) {
   const logLine = (level: string, msg: string) => options.log(`${JSON.stringify({ time: new Date().toISOString(), level, msg })}\n`);
 
-  async function renewAll(reason: string): Promise<void> {
+  /** Renews `paths` (each page itself), or every cached page without them. */
+  async function callRenewal(paths?: string[]): Promise<void> {
     const response = await fetch(`http://127.0.0.1:${options.port}${RENEW_PATH}`, {
       method: 'POST',
-      headers: { [RENEW_HEADER]: options.token },
+      headers: { [RENEW_HEADER]: options.token, ...(paths ? { 'content-type': 'application/json' } : {}) },
+      ...(paths ? { body: JSON.stringify({ paths }) } : {}),
       signal: AbortSignal.timeout(10_000),
     });
     if (response.status !== 204) throw new Error(`The cache renewal route answered ${response.status}.`);
+  }
+
+  async function renewAll(reason: string): Promise<void> {
+    await callRenewal();
     logLine('info', `Renewed every cached page: ${reason}`);
   }
 
@@ -65,6 +71,13 @@ export function createCacheRenewal(options: CacheRenewalOptions) {
     },
     stop(): void {
       clearInterval(timer);
+    },
+    /** Renews some pages again: rendered across a write (render-overlap.ts). Failures are logged. */
+    renewPages(paths: string[]): void {
+      callRenewal(paths).then(
+        () => logLine('info', `Renewed ${paths.length} page${paths.length === 1 ? '' : 's'} rendered across a write: ${paths.join(' ')}`),
+        (error: unknown) => logLine('error', `Cache renewal failed: ${error instanceof Error ? error.message : String(error)}`),
+      );
     },
   };
 }

@@ -34,6 +34,7 @@ import { hasBrokenPercentEncoding, isApiPath, isHarvestPath, targetPath } from '
 import type { AddressMatcher } from './trusted-proxies';
 import type { PageGate } from './page-gate';
 import type { PageMemo } from './page-memo';
+import type { RenderOverlapWatch } from './render-overlap';
 import { SEARCH_API_PATH, type SearchMemo } from './search-memo';
 import type { DirectRoute } from './direct-search-api';
 
@@ -52,6 +53,8 @@ export interface EdgeOptions {
   pageGate?: PageGate;
   /** Cached pages Next sent a moment ago, sent again from memory (page-memo.ts); without one, Next answers every request. */
   pageMemo?: PageMemo;
+  /** Renews a page Next rendered across a write (render-overlap.ts); without one, such a page stays as it was read. */
+  renderOverlap?: RenderOverlapWatch;
   /** Search API answers sent again while the archive has not changed (search-memo.ts); without one, Next answers every search. */
   searchMemo?: SearchMemo;
   /** GET /api/v1/search answered without Next's routing while it is ready (direct-search-api.ts); without one, Next answers it. */
@@ -164,6 +167,7 @@ export function createEdge(options: EdgeOptions): (request: IncomingMessage, res
       const prefetch = request.headers['next-router-prefetch'] !== undefined;
       const limit = await options.rateLimit({ path, address: client, prefetch });
       if (limit.limited) return sendRateLimited(response, api, limit.retryAfterSeconds);
+      options.renderOverlap?.watch(request, response, path, queryOf(request.url));
       if (options.pageMemo?.answer(request, response, path, queryOf(request.url))) return;
       if (options.searchMemo?.answer(request, response, path)) return;
       if (options.pageGate && !api) {

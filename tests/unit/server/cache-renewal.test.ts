@@ -12,13 +12,21 @@ const TOKEN = 'test-token';
 let server: Server;
 let port: number;
 let renewals: number;
+/** The bodies the renewal route was sent ('' for every page). */
+let bodies: string[];
 
 beforeEach(async () => {
   resetArchiveVersionWatch();
   renewals = 0;
+  bodies = [];
   server = createServer((request, response) => {
     if (request.method === 'POST' && request.url === RENEW_PATH && request.headers[RENEW_HEADER] === TOKEN) renewals++;
-    response.writeHead(204).end();
+    let body = '';
+    request.on('data', (chunk: Buffer) => (body += chunk.toString()));
+    request.on('end', () => {
+      bodies.push(body);
+      response.writeHead(204).end();
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   port = (server.address() as AddressInfo).port;
@@ -68,5 +76,14 @@ describe('cache renewal with an asynchronous version read', () => {
     await sleep(80); // later looks read 6: accounted for
     renewal.stop();
     expect(renewals).toBe(1);
+  });
+
+  it('renews the pages rendered across a write by name, and logs it', async () => {
+    const lines: string[] = [];
+    const renewal = createCacheRenewal({ port, token: TOKEN, readVersion: () => 5, log: (line) => lines.push(line) });
+    renewal.renewPages(['/documents/some-interview', '/speakers/someone']);
+    await expect.poll(() => renewals).toBe(1);
+    expect(bodies).toEqual([JSON.stringify({ paths: ['/documents/some-interview', '/speakers/someone'] })]);
+    await expect.poll(() => lines.join('')).toContain('Renewed 2 pages rendered across a write: /documents/some-interview /speakers/someone');
   });
 });

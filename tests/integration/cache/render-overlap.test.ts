@@ -1,0 +1,150 @@
+// A page Next rendered across a save is renewed again (lib/server/render-overlap.ts), over real HTTP
+// through the request edge. The handler stands in for Next's page cache as it behaves: a render reads
+// the archive when it starts and stores the page when it ends; a save renews (drops) the cached pages
+// before its response leaves; a stored page is sent as a HIT until it is renewed. So a render that
+// read the archive before a save and ended after the save's renewal is stored as it was read: the
+// race a browser test once met (the reader showed the text a restore had just replaced).
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createRenderOverlapWatch } from '@/lib/server/render-overlap';
+import { serveEdge, type EdgeServer } from '@/tests/support/edge-server';
+
+const READER = '/documents/some-interview';
+
+let version = 1;
+/** Path → the version its stored page shows. */
+let cache = new Map<string, number>();
+/** Each renewal call's paths, in order. */
+let renewals: string[][] = [];
+let holdRender: Promise<void> | null = null;
+let holdSave: Promise<void> | null = null;
+
+const bodyOf = (request: IncomingMessage) =>
+  new Promise<string>((resolve) => {
+    let text = '';
+    request.on('data', (chunk: Buffer) => (text += chunk.toString()));
+    request.on('end', () => resolve(text));
+  });
+
+async function next(request: IncomingMessage, response: ServerResponse) {
+  const path = request.url ?? '/';
+  if (request.method === 'POST' && path === '/api/cache') {
+    const { paths } = JSON.parse(await bodyOf(request)) as { paths: string[] };
+    renewals.push(paths);
+    for (const renewed of paths) cache.delete(renewed);
+    response.statusCode = 204;
+    return response.end();
+  }
+  if (request.method === 'POST') {
+    version++;
+    cache.clear(); // the save renews the pages it touched before its response leaves
+    const held = holdSave;
+    holdSave = null;
+    if (held) await held;
+    response.statusCode = 303;
+    return response.end();
+  }
+  const stored = cache.get(path);
+  if (stored !== undefined) {
+    response.setHeader('x-nextjs-cache', 'HIT');
+    return response.end(`version ${stored}`);
+  }
+  const read = version; // the render reads the archive as it starts…
+  const held = holdRender;
+  holdRender = null;
+  if (held) await held;
+  cache.set(path, read); // …and the page is stored, as fresh, when it ends
+  response.setHeader('x-nextjs-cache', 'MISS');
+  response.end(`version ${read}`);
+}
+
+/** A promise and the function that settles it. */
+function gate() {
+  let open!: () => void;
+  const promise = new Promise<void>((resolve) => (open = resolve));
+  return { promise, open };
+}
+
+let served: EdgeServer;
+
+async function serve(watched: boolean) {
+  served = await serveEdge({
+    handle: next,
+    ...(watched
+      ? {
+          renderOverlap: createRenderOverlapWatch({
+            renew: (paths) => void fetch(`${served.base}/api/cache`, { method: 'POST', body: JSON.stringify({ paths }) }),
+          }),
+        }
+      : {}),
+  });
+}
+
+const read = async () => (await fetch(`${served.base}${READER}`)).text();
+const save = () => fetch(`${served.base}/admin/save`, { method: 'POST', redirect: 'manual' });
+const shownSoon = (text: string) => expect.poll(read, { timeout: 1_000, intervals: [25] }).toBe(text);
+
+beforeEach(() => {
+  version = 1;
+  cache = new Map();
+  renewals = [];
+});
+afterEach(async () => {
+  await served?.close();
+});
+
+describe('a page rendered across a save', () => {
+  it('is stored as it was read, without the watch: the save never shows (the race itself)', async () => {
+    await serve(false);
+    const render = gate();
+    holdRender = render.promise;
+    const reading = read();
+    await save();
+    render.open();
+    expect(await reading).toBe('version 1');
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(await read()).toBe('version 1');
+  });
+
+  it('is renewed when the render ends after the save is done, and shows the save within a second', async () => {
+    await serve(true);
+    const render = gate();
+    holdRender = render.promise;
+    const reading = read();
+    await save();
+    render.open();
+    expect(await reading).toBe('version 1');
+    await shownSoon('version 2');
+    expect(renewals).toEqual([[READER]]);
+  });
+
+  it('is renewed once the save is done when the render ends while the save is under way', async () => {
+    await serve(true);
+    const render = gate();
+    const saving = gate();
+    holdRender = render.promise;
+    const reading = read();
+    holdSave = saving.promise;
+    const saved = save();
+    // The save has renewed the pages and holds its response; the render ends now and stores version 1.
+    await expect.poll(() => version).toBe(2);
+    render.open();
+    expect(await reading).toBe('version 1');
+    expect(await read()).toBe('version 1');
+    expect(renewals).toEqual([]);
+    saving.open();
+    await saved;
+    await shownSoon('version 2');
+    expect(renewals).toEqual([[READER]]);
+  });
+
+  it('is left alone when no save overlapped it: rendered with none under way, or after one was done', async () => {
+    await serve(true);
+    expect(await read()).toBe('version 1'); // rendered and stored, no save anywhere
+    await save();
+    expect(await read()).toBe('version 2'); // rendered after the save was done
+    expect(await read()).toBe('version 2'); // from the cache
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(renewals).toEqual([]);
+  });
+});
