@@ -82,7 +82,7 @@ async function serve(watched: boolean) {
 
 const read = async () => (await fetch(`${served.base}${READER}`)).text();
 const save = () => fetch(`${served.base}/admin/save`, { method: 'POST', redirect: 'manual' });
-const shownSoon = (text: string) => expect.poll(read, { timeout: 1_000, intervals: [25] }).toBe(text);
+const shownSoon = (text: string) => expect.poll(read, { timeout: 1_000, interval: 25 }).toBe(text);
 
 beforeEach(() => {
   version = 1;
