@@ -30,7 +30,7 @@ import { resolveClientAddress } from './client-address';
 import { errorLogLine } from './error-log';
 import { sendBadPath, sendForeignOrigin, sendInternalError, sendRateLimited, sendRedirect, sendTooLarge, sendTooLong } from './edge-responses';
 import type { RateLimitOutcome, RequestFacts } from './rate-limits';
-import { hasBrokenPercentEncoding, isApiPath, isHarvestPath, targetPath } from './request-target';
+import { hasBrokenPercentEncoding, isApiPath, isHarvestPath, MAX_REQUEST_TARGET, targetPath } from './request-target';
 import type { AddressMatcher } from './trusted-proxies';
 import type { PageGate } from './page-gate';
 import type { PageMemo } from './page-memo';
@@ -67,12 +67,6 @@ export const NOWHERE = '/_archive/no-such-address';
 /** Headers only this server (or proxy.ts) may set. x-middleware-subrequest is the header of CVE-2025-29927. */
 const INTERNAL_HEADERS = [CLIENT_ADDRESS_HEADER, REQUEST_ID_HEADER, PATH_HEADER, 'x-middleware-subrequest', 'content-security-policy', 'x-nonce'];
 /** Believed only from a trusted proxy; from anyone else Next fills in its own (from the socket). */
-/**
- * The longest request target (path and query) read, as nginx's default buffers allow: a longer one is
- * a 414 before Next sees it. Next would answer a dot segment ("/api/v1/topics/%2e?…") with a redirect
- * repeating the whole query, headers a client may refuse to read.
- */
-export const MAX_REQUEST_TARGET = 8_192;
 const FORWARDING_HEADERS = ['x-forwarded-for', 'x-forwarded-host', 'x-forwarded-proto', 'x-forwarded-port', 'forwarded', 'x-real-ip'];
 
 function first(value: string | string[] | undefined): string | undefined {

@@ -1,26 +1,33 @@
-// Renews a cached page that Next rendered across a write. Next stores a page it rendered with the time
-// the render ended, and a renewal (revalidatePath) expires only what was stored before it: a render
-// that read the archive before a save, and was stored after the save renewed that page, is kept as
-// fresh, and readers get the page as it was before the save until the next write renews it again.
-// The edge sees both sides: every request that may write, and every render of a cached page (Next's
-// answer says `x-nextjs-cache: MISS` or `STALE`). A render under way when a write finished, or that
-// finished while a write was under way, may hold what the write changed: its page is renewed again once
-// the write is done (`renew`: the loopback call to the renewal route, lib/server/cache-renewal.ts).
-// A render that began after the write was done read the write, and is left alone.
+// Renews a cached page that Next rendered across a save. Next stores a page it rendered with the time
+// it stored it, and a renewal (revalidatePath) expires only what was stored before it: a render that
+// read the archive before a save, and was stored after the save renewed that page, is kept as fresh,
+// and readers get the page as it was before the save until the next save renews it again.
+//
+// The edge sees both sides: every save (a request that may write: not GET or HEAD, with a session, as
+// every editorial write has; not the renewal call itself, which writes nothing and whose own
+// renewals would otherwise set off more), and every render of a cached page (Next's answer says
+// `x-nextjs-cache: MISS`). A render under way when a save was done, or that ended while one was under
+// way, may hold what the save changed: its page is renewed again once the save is done (`renew`: the
+// loopback call to the renewal route, lib/server/cache-renewal.ts). A render that began after the save
+// was done read it, and is left alone.
+//
+// Next stores a rendered page before it sends it (its response cache awaits the store, then answers),
+// so when the response is done the page is stored, and a renewal then expires it. Only MISS: the
+// renewals expire pages at once (lib/cache/renew.ts), so Next never answers STALE, a page it would
+// render in the background after answering. A save cut off by its client counts as done when the
+// connection closes, which may be before its commit: a render ending in between is not renewed.
 import 'server-only';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { servedFromCache } from '@/lib/cache/public-pages';
+import { hasSessionCookie } from './body-limit';
+import { isRenewalRequest } from './cache-renewal';
 
-/**
- * After a render's response is done, Next may still be storing the page it rendered: the renewal
- * waits this long so that it comes after the store, which it must expire.
- */
-export const AFTER_STORE_MS = 100;
+/** The most paths one renewal call carries (the renewal route takes no more); more are sent in several. */
+export const MOST_PATHS_A_RENEWAL = 500;
 
 export interface RenderOverlapOptions {
   /** Renews these public paths (each page itself); a failure is the caller's to report. */
   renew: (paths: string[]) => void;
-  afterStoreMs?: number;
 }
 
 export interface RenderOverlapWatch {
@@ -29,41 +36,44 @@ export interface RenderOverlapWatch {
 }
 
 const isRead = (method: string | undefined) => method === 'GET' || method === 'HEAD';
-const rendered = (response: ServerResponse) => /^(MISS|STALE)$/i.test(String(response.getHeader('x-nextjs-cache') ?? ''));
+
+/** A request that may save something a public page shows. */
+const maySave = (request: IncomingMessage) =>
+  !isRead(request.method) && !isRenewalRequest(request.method, request.url) && hasSessionCookie(request.headers.cookie);
+
+const rendered = (response: ServerResponse) => String(response.getHeader('x-nextjs-cache') ?? '').toUpperCase() === 'MISS';
 
 export function createRenderOverlapWatch(options: RenderOverlapOptions): RenderOverlapWatch {
-  const delay = options.afterStoreMs ?? AFTER_STORE_MS;
-  let writesUnderWay = 0;
-  /** Moves each time a write is done. */
-  let writesDone = 0;
-  /** Pages rendered while a write was under way: renewed when it is done. */
-  const suspect = new Set<string>();
+  let savesUnderWay = 0;
+  /** Moves each time a save is done. */
+  let savesDone = 0;
+  /** Pages rendered while a save was under way: renewed when it is done. */
+  const renderedDuringSave = new Set<string>();
 
-  const renewLater = (paths: string[]) => {
-    const timer = setTimeout(() => options.renew(paths), delay);
-    timer.unref();
+  const renew = (paths: string[]) => {
+    for (let at = 0; at < paths.length; at += MOST_PATHS_A_RENEWAL) options.renew(paths.slice(at, at + MOST_PATHS_A_RENEWAL));
   };
 
   return {
     watch(request, response, path, query) {
-      if (!isRead(request.method)) {
-        writesUnderWay++;
-        // Done or cut off: either way the write may have happened.
+      if (maySave(request)) {
+        savesUnderWay++;
+        // Done or cut off: either way the save may have happened.
         response.once('close', () => {
-          writesUnderWay--;
-          writesDone++;
-          if (suspect.size === 0) return;
-          renewLater([...suspect]);
-          suspect.clear();
+          savesUnderWay--;
+          savesDone++;
+          if (renderedDuringSave.size === 0) return;
+          renew([...renderedDuringSave]);
+          renderedDuringSave.clear();
         });
         return;
       }
-      if (!servedFromCache(path, query)) return;
-      const doneBefore = writesDone;
+      if (!isRead(request.method) || !servedFromCache(path, query)) return;
+      const doneBefore = savesDone;
       response.once('finish', () => {
         if (!rendered(response)) return;
-        if (writesDone !== doneBefore) renewLater([path]);
-        else if (writesUnderWay > 0) suspect.add(path);
+        if (savesDone !== doneBefore) renew([path]);
+        else if (savesUnderWay > 0) renderedDuringSave.add(path);
       });
     },
   };

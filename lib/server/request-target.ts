@@ -2,6 +2,13 @@
 // percent-encoding at all (Next's router answers `/documents/%` with a 500).
 import 'server-only';
 
+/**
+ * The longest request target (path and query) read, as nginx's default buffers allow: a longer one is
+ * a 414 before Next sees it (edge.ts). Next would answer a dot segment ("/api/v1/topics/%2e?…") with a
+ * redirect repeating the whole query, headers a client may refuse to read.
+ */
+export const MAX_REQUEST_TARGET = 8_192;
+
 /** A request target in origin form: an absolute-form target (`http://host/x?q`) loses its origin, whatever its host holds. */
 export function originForm(url: string | undefined): string {
   const target = (url ?? '/').replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, '');

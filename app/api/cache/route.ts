@@ -6,20 +6,22 @@
 import { z } from 'zod';
 import { renew, renewEverything } from '@/lib/cache/renew';
 import { isRenewToken, RENEW_HEADER } from '@/lib/cache/renew-token';
+import { MAX_REQUEST_TARGET } from '@/lib/server/request-target';
+import { MOST_PATHS_A_RENEWAL } from '@/lib/server/render-overlap';
 
 export const dynamic = 'force-dynamic';
 
-/** Public paths, as the edge saw them: each begins with one slash. */
+/** Public paths, as the edge saw them (no longer than it lets through): each begins with one slash. */
 const PagesToRenew = z.object({
   paths: z
     .array(
       z
         .string()
         .regex(/^\/(?!\/)/)
-        .max(2_048),
+        .max(MAX_REQUEST_TARGET),
     )
     .min(1)
-    .max(500),
+    .max(MOST_PATHS_A_RENEWAL),
 });
 
 export async function POST(request: Request): Promise<Response> {

@@ -6,6 +6,8 @@
 // race a browser test once met (the reader showed the text a restore had just replaced).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SESSION_COOKIE } from '@/lib/auth/cookie-names';
+import { RENEW_PATH } from '@/lib/cache/renew-token';
 import { createRenderOverlapWatch } from '@/lib/server/render-overlap';
 import { serveEdge, type EdgeServer } from '@/tests/support/edge-server';
 
@@ -18,6 +20,7 @@ let cache = new Map<string, number>();
 let renewals: string[][] = [];
 let holdRender: Promise<void> | null = null;
 let holdSave: Promise<void> | null = null;
+let holdRenewal: Promise<void> | null = null;
 
 const bodyOf = (request: IncomingMessage) =>
   new Promise<string>((resolve) => {
@@ -28,10 +31,14 @@ const bodyOf = (request: IncomingMessage) =>
 
 async function next(request: IncomingMessage, response: ServerResponse) {
   const path = request.url ?? '/';
-  if (request.method === 'POST' && path === '/api/cache') {
-    const { paths } = JSON.parse(await bodyOf(request)) as { paths: string[] };
-    renewals.push(paths);
+  if (request.method === 'POST' && path === RENEW_PATH) {
+    const body = await bodyOf(request);
+    const paths = body === '' ? [...cache.keys()] : (JSON.parse(body) as { paths: string[] }).paths;
+    if (body !== '') renewals.push(paths);
     for (const renewed of paths) cache.delete(renewed);
+    const held = holdRenewal;
+    holdRenewal = null;
+    if (held) await held;
     response.statusCode = 204;
     return response.end();
   }
@@ -73,7 +80,7 @@ async function serve(watched: boolean) {
     ...(watched
       ? {
           renderOverlap: createRenderOverlapWatch({
-            renew: (paths) => void fetch(`${served.base}/api/cache`, { method: 'POST', body: JSON.stringify({ paths }) }),
+            renew: (paths) => void renewal(paths),
           }),
         }
       : {}),
@@ -81,7 +88,11 @@ async function serve(watched: boolean) {
 }
 
 const read = async () => (await fetch(`${served.base}${READER}`)).text();
-const save = () => fetch(`${served.base}/admin/save`, { method: 'POST', redirect: 'manual' });
+/** An editor's save: a POST with a session (the stand-in checks none). */
+const save = (session = true) =>
+  fetch(`${served.base}/admin/save`, { method: 'POST', redirect: 'manual', headers: session ? { cookie: `${SESSION_COOKIE}=token` } : {} });
+/** The call the server's watcher makes (lib/server/cache-renewal.ts), with no body: every page. */
+const renewal = (paths?: string[]) => fetch(`${served.base}${RENEW_PATH}`, { method: 'POST', ...(paths ? { body: JSON.stringify({ paths }) } : {}) });
 const shownSoon = (text: string) => expect.poll(read, { timeout: 1_000, interval: 25 }).toBe(text);
 
 beforeEach(() => {
@@ -136,6 +147,33 @@ describe('a page rendered across a save', () => {
     await saved;
     await shownSoon('version 2');
     expect(renewals).toEqual([[READER]]);
+  });
+
+  it('is left alone when what it overlapped saved nothing: a renewal call (its renewals would set off more), a POST without a session', async () => {
+    await serve(true);
+    for (const overlapped of [
+      async () => {
+        const renewing = gate();
+        holdRenewal = renewing.promise;
+        const call = renewal();
+        await expect.poll(() => holdRenewal === null).toBe(true); // the renewal has dropped the pages and holds its answer
+        return { call, open: renewing.open };
+      },
+      async () => ({ call: save(false), open: () => {} }),
+    ]) {
+      cache.clear();
+      const render = gate();
+      holdRenewal = null;
+      holdRender = render.promise;
+      const reading = read();
+      const { call, open } = await overlapped();
+      render.open();
+      await reading;
+      open();
+      await call;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(renewals).toEqual([]);
   });
 
   it('is left alone when no save overlapped it: rendered with none under way, or after one was done', async () => {

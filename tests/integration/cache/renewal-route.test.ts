@@ -5,6 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { POST } from '@/app/api/cache/route';
 import { RENEW_HEADER, RENEW_PATH, RENEW_TOKEN_ENV } from '@/lib/cache/renew-token';
+import { MOST_PATHS_A_RENEWAL } from '@/lib/server/render-overlap';
+import { MAX_REQUEST_TARGET } from '@/lib/server/request-target';
 
 const TOKEN = 'renewal-route-test-token';
 let before: string | undefined;
@@ -29,9 +31,10 @@ describe('the cache renewal route', () => {
     expect((await call(JSON.stringify({ paths: ['/'] }), 'guess')).status).toBe(404);
   });
 
-  it('renews every page with no body, and the named pages with { paths }', async () => {
+  it('renews every page with no body, and the named pages with { paths }, as many as the watch sends in one call', async () => {
     expect((await call()).status).toBe(204);
     expect((await call(JSON.stringify({ paths: ['/documents/some-interview', '/topics/china'] }))).status).toBe(204);
+    expect((await call(JSON.stringify({ paths: Array.from({ length: MOST_PATHS_A_RENEWAL }, (_, i) => `/documents/d${i}`) }))).status).toBe(204);
   });
 
   it('refuses a body that is not a list of public paths, with a message', async () => {
@@ -41,6 +44,8 @@ describe('the cache renewal route', () => {
       JSON.stringify({ paths: [] }),
       JSON.stringify({ paths: ['documents/x'] }),
       JSON.stringify({ paths: ['//evil.example'] }),
+      JSON.stringify({ paths: Array.from({ length: MOST_PATHS_A_RENEWAL + 1 }, (_, i) => `/documents/d${i}`) }),
+      JSON.stringify({ paths: [`/documents/${'a'.repeat(MAX_REQUEST_TARGET)}`] }),
     ]) {
       const response = await call(body);
       expect(response.status, body).toBe(400);
