@@ -15,7 +15,8 @@ export const LIST_SIZE = 1000;
  * the best passages of the commonest words: a speaker with 1.1% of `the`'s matches had none among its
  * first 100 entries, and a topic's paragraphs 9 of `be`'s 1,000 (at 1,000,000 passages; 2.7% of its
  * matches, but the best are short answers). Those searches ranked every match the old way instead:
- * 157 ms each. 37 words at 1,000,000 passages; 3,000 entries more each take 5 MiB.
+ * 166-251 and 169-173 ms, 85-124 and 49-67 ms from the longer lists. 37 words at 1,000,000 passages;
+ * their 3,000 entries more take 8 MiB.
  */
 export const LONG_LIST_SHARE = 0.2;
 export const LONG_LIST_FACTOR = 4;

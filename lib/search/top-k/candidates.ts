@@ -35,11 +35,12 @@ export function byRank(a: ScoredCandidate, b: ScoredCandidate): number {
 
 /**
  * Which of `ids` the request may show, with what the order needs of each (its document's date, its
- * position). Where the facet columns are kept in memory, the ids they say the request does not show
- * are left out before the statement, which then looks up only the rest: a filter keeping 1% of a
- * list's passages had every one of them looked up (`the` for one speaker, 100,000 passages: 4,000
- * entries walked, ~6 ms of look-ups). The statement still decides, and the columns are trusted only if
- * the archive did not change while they were read (else every id is looked up).
+ * position). Where the facet columns are kept in memory, only the ids they say the request shows are
+ * looked up: a filter keeping 1% of a list's passages had every one of them looked up (`the` for one
+ * speaker, 100,000 passages: 4,000 entries walked, ~6 ms of look-ups). The columns keep exactly what
+ * the statement keeps, as the count's probe relies on too (memory-facets.test.ts checks both on the
+ * same filters), and are trusted only if the archive did not change while they were read: else every
+ * id is looked up.
  */
 export async function shownAmong(db: QueryDb, ids: number[], request: SearchRequest): Promise<Omit<ScoredCandidate, 'bm25'>[]> {
   const columns = keptFacetColumns(db);

@@ -40,8 +40,8 @@ export interface TopKPassage {
 
 const BATCH = 100;
 const BOUND_MARGIN = 1e-9;
-/** Kept passages added to the count so far when judging whether a list can still fill the page (see below). */
-const SHORT_OF_LUCK = 3;
+/** Kept passages added to those kept so far when judging whether a list can still fill the page (see below). */
+const ASSUMED_EXTRA_KEPT = 3;
 
 const countPassagesWith = async (db: QueryDb, word: string): Promise<number> =>
   num((await db.$queryRaw<{ n: number | bigint }[]>(reading.matchCount(`"${word}"`)))[0].n);
@@ -95,23 +95,29 @@ async function fewKeptOnIndexRow(db: QueryDb, match: LexicalMatch, request: Sear
   return indexRowFilter(request, { narrowing, topicSet: request.topic ? topicPassages(request.topic) : null });
 }
 
+/** How far a list's first reading goes under filters (filteredReach): `entries` from its head, or `never` fills the page. */
+type Reach = { fills: true; entries: number } | { fills: false };
+
 /**
- * Under filters, how far the list's first reading should go: to the entry where the passages the
- * filters keep fill `wanted` places, as the facet columns kept in memory say (its whole list of ids read
- * at once: 0.3 ms for 4,000 entries, where reading and looking up the entries in rounds took ~5 ms);
- * 0 when they never fill them; undefined without filters or columns. The columns only guide the
- * reading: the entries read are looked up as before, and a list given up on is ranked the old way,
- * exactly, so a write the columns have not seen costs time, never a wrong page. `skip`: passages the
- * page leaves out or that are scored beside the list.
+ * Under filters, how far the list's first reading should go: past the entry where the passages the
+ * filters keep fill `wanted` places, by the facet columns kept in memory (the whole list's ids read at
+ * once: 0.3 ms for 4,000 entries, where reading and looking up the entries in rounds took ~5 ms), and a
+ * fifth further (10 entries at least): the page is decided only once its last passage scores above the
+ * entry after the last one read, which it cannot do against its own entry. Null without filters or
+ * columns. The entries read are looked up by shownAmong, which checks the same columns first: both keep
+ * exactly what the filters' statement keeps (memory-facets.test.ts), and a write the columns have not
+ * seen makes shownAmong ask the statement for every id.
  */
-async function filteredReach(db: QueryDb, listId: number, request: SearchRequest, wanted: number, skip: Set<number>): Promise<number | undefined> {
+async function filteredReach(db: QueryDb, listId: number, request: SearchRequest, wanted: number, skip: Set<number>): Promise<Reach | null> {
   const columns = hasFilters(request) ? keptFacetColumns(db) : null;
-  if (!columns || wanted <= 0) return undefined;
+  if (!columns || wanted <= 0) return null;
   const [{ ids }] = await db.$queryRaw<{ ids: string }[]>(reading.ids(listId));
   const listed: number[] = JSON.parse(ids);
   const kept = firstShown(columns, skip.size > 0 ? listed.filter((id) => !skip.has(id)) : listed, request, wanted, true);
-  if (!kept) return undefined;
-  return kept.length < wanted ? 0 : listed.indexOf(kept[kept.length - 1]) + 1;
+  if (!kept) return null;
+  if (kept.length < wanted) return { fills: false };
+  const through = listed.indexOf(kept[kept.length - 1]) + 1;
+  return { fills: true, entries: Math.min(listed.length, through + Math.max(10, Math.ceil(through / 5))) };
 }
 
 export async function rankFromLists(db: QueryDb, match: LexicalMatch, request: SearchRequest, window: PageWindow): Promise<TopKPassage[] | null> {
@@ -146,13 +152,15 @@ export async function rankFromLists(db: QueryDb, match: LexicalMatch, request: S
   // Every passage with the word and another alternative is among them: the walk skips those.
   const scoredElsewhere = new Set(others.map((c) => c.id));
   const reach = await filteredReach(db, listId, request, need - others.length, new Set([...excluded, ...scoredElsewhere]));
-  if (reach === 0 && list.floor > 0) return null;
+  // A list cut short whose entries the filters never fill the page from: the old way answers. (A list
+  // holding every passage of its word answers with what it has.)
+  if (reach && !reach.fills && list.floor > 0) return null;
   const fromList: (Omit<ScoredCandidate, 'bm25'> & { part: number })[] = [];
   let read = 0;
   // Each round reads twice as many entries as the last: a narrow filter reaches deep into a list in a
   // few rounds. Under filters the facet columns checked, the first round reads as far as they said.
   for (let round = 0; ; round++) {
-    const size = round === 0 && reach ? Math.max(reach, BATCH) : Math.max(BATCH, need * 4) * 2 ** round;
+    const size = round === 0 && reach?.fills ? Math.max(reach.entries, BATCH) : Math.max(BATCH, need * 4) * 2 ** round;
     const entries = await db.$queryRaw<{ passageId: number | bigint; score: number; weight: number; length: number | bigint }[]>(
       reading.entries(listId, read, size),
     );
@@ -166,12 +174,12 @@ export async function rankFromLists(db: QueryDb, match: LexicalMatch, request: S
     const exhausted = entries.length < size;
     // A filter that keeps too few of the passages read so far will not fill the page from this list:
     // stop reading (the old way answers) rather than read the rest of it first. Judged as if it had kept
-    // a few more (SHORT_OF_LUCK): from 100 entries, a filter that keeps 1% of a list keeps none a third
+    // a few more (ASSUMED_EXTRA_KEPT): from 100 entries, a filter that keeps 1% of a list keeps none a third
     // of the time, and gave up on lists it would have filled (`the` for one speaker, 1,000,000 passages).
-    if (list.floor > 0 && others.length + ((fromList.length + SHORT_OF_LUCK) * num(list.size)) / read < need) return null;
+    if (list.floor > 0 && others.length + ((fromList.length + ASSUMED_EXTRA_KEPT) * num(list.size)) / read < need) return null;
     if (others.length + fromList.length < need && !exhausted) continue;
-    // Read to its end, a list cut short has too few passages the filters keep: the old way answers (its
-    // count, taken below, would be for nothing).
+    // Read to its end, a list cut short has too few passages the filters keep: the old way answers,
+    // without the word's count taken below (the old way takes its own).
     if (exhausted && list.floor > 0 && others.length + fromList.length < need) return null;
     const wordIdf = idfOf(totals.rows, await countOfWord());
     // FTS5 adds idf × termPart for the word, and exactly 0 for each alternative a passage lacks.

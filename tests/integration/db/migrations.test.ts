@@ -115,6 +115,8 @@ describe('migrations', () => {
     expect(() => db.prepare('INSERT INTO "PassageTopic" ("passageId", "topicId") VALUES (9, 1)').run()).toThrow(/FOREIGN KEY/);
     db.prepare('DELETE FROM "Passage" WHERE id = 1').run();
     expect(read()).toEqual([[3, 2]]);
+    db.prepare('DELETE FROM "Topic" WHERE id = 2').run();
+    expect(read()).toEqual([]);
     db.close();
   });
 

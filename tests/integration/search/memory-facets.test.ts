@@ -180,7 +180,7 @@ describe('facets counted from the columns kept in memory', () => {
     expect(facetStatements).toBe(statementsBefore);
   });
 
-  it('keep, for a filtered probe, the passages given by id that the filters’ statement keeps', async () => {
+  it('keep, for a filtered probe and the ranking lists’ look-ups, the passages given by id that the filters’ statement keeps', async () => {
     const columns = await keptColumns();
     const { speakers, topics } = corpus.plan;
     const next = random(9);
@@ -192,6 +192,15 @@ describe('facets counted from the columns kept in memory', () => {
         { q: 'x', page: 1, pageSize: 10, topic: topics[2].slug, kind: 'question' },
         { q: 'x', page: 1, pageSize: 10, speaker: speakers[4].slug, from: '2008', to: '2016-06' },
         { q: 'x', page: 1, pageSize: 10, topic: 'no-such-topic' },
+        // Each filter alone, and all at once: the ranking lists' walk (top-k/candidates.ts shownAmong)
+        // looks up only what these keep.
+        { q: 'x', page: 1, pageSize: 10, kind: 'paragraph' },
+        { q: 'x', page: 1, pageSize: 10, topic: topics[0].slug },
+        { q: 'x', page: 1, pageSize: 10, from: '2000', to: '2012' },
+        { q: 'x', page: 1, pageSize: 10, from: '2015-03' },
+        { q: 'x', page: 1, pageSize: 10, to: '1999-12-31' },
+        { q: 'x', page: 1, pageSize: 10, speaker: speakers[2].slug, topic: topics[1].slug, kind: 'answer', from: '1995', to: '2020' },
+        { q: 'x', page: 1, pageSize: 10, speaker: 'no-such-speaker' },
       ] satisfies SearchRequest[]) {
         const rows = await db.$queryRaw<
           { id: number | bigint }[]

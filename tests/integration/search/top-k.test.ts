@@ -259,7 +259,14 @@ describe('ranking from impact-ordered lists', () => {
           if (page.some((p) => (place.get(p.id) ?? 0) >= 80)) deep.set(db, deep.get(db)! + 1);
         }
       }
+    // Every filter set, pages 1–3 and a page after a fused head, on the reader keeping the columns.
+    const withColumns = await compareAll(
+      long.map(({ term }) => term),
+      reader,
+    );
     reader.close();
+    expect(withColumns.mismatches).toEqual([]);
+    expect(withColumns.fromLists).toBeGreaterThan(withColumns.cases / 3);
     expect(deep.get(prisma)).toBeGreaterThan(10);
     expect(deep.get(reader)).toBe(deep.get(prisma));
   }, 120_000);
