@@ -95,7 +95,7 @@ async function fewKeptOnIndexRow(db: QueryDb, match: LexicalMatch, request: Sear
   return indexRowFilter(request, { narrowing, topicSet: request.topic ? topicPassages(request.topic) : null });
 }
 
-/** How far a list's first reading goes under filters (filteredReach): `entries` from its head, or `never` fills the page. */
+/** How far a list's first reading goes under filters (filteredReach): `entries` from its head, or that it never fills the page. */
 type Reach = { fills: true; entries: number } | { fills: false };
 
 /**
