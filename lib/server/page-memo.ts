@@ -19,6 +19,7 @@ import 'server-only';
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import { servedFromCache } from '@/lib/cache/public-pages';
 import { captureAnswer, replayAnswer, type CapturedAnswer } from './response-capture';
+import { isReadMethod } from './request-target';
 
 /** How long a kept page is sent again: the most it may lag behind Next's cache, whatever happens. */
 export const MAX_AGE_MS = 1_000;
@@ -47,8 +48,6 @@ export interface PageMemo {
   /** How many pages are kept now (for tests and the health of the memo). */
   readonly size: number;
 }
-
-const isRead = (method: string | undefined) => method === 'GET' || method === 'HEAD';
 
 /** A request for the whole page as a browser loads it, which is the same for every reader. */
 function asksForWholePage(request: IncomingMessage): boolean {
@@ -101,7 +100,7 @@ export function createPageMemo(options: PageMemoOptions): PageMemo {
 
   return {
     answer(request, response, path, query) {
-      if (!isRead(request.method)) {
+      if (!isReadMethod(request.method)) {
         // Done or cut off: either way the write may have happened.
         response.once('close', forgetAll);
         return false;

@@ -21,6 +21,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { servedFromCache } from '@/lib/cache/public-pages';
 import { hasSessionCookie } from './body-limit';
 import { isRenewalRequest } from './cache-renewal';
+import { isReadMethod } from './request-target';
 
 /** The most paths one renewal call carries (the renewal route takes no more); more are sent in several. */
 export const MOST_PATHS_A_RENEWAL = 500;
@@ -35,11 +36,9 @@ export interface RenderOverlapWatch {
   watch(request: IncomingMessage, response: ServerResponse, path: string, query: URLSearchParams): void;
 }
 
-const isRead = (method: string | undefined) => method === 'GET' || method === 'HEAD';
-
 /** A request that may save something a public page shows. */
 const maySave = (request: IncomingMessage) =>
-  !isRead(request.method) && !isRenewalRequest(request.method, request.url) && hasSessionCookie(request.headers.cookie);
+  !isReadMethod(request.method) && !isRenewalRequest(request.method, request.url) && hasSessionCookie(request.headers.cookie);
 
 const rendered = (response: ServerResponse) => String(response.getHeader('x-nextjs-cache') ?? '').toUpperCase() === 'MISS';
 
@@ -68,7 +67,7 @@ export function createRenderOverlapWatch(options: RenderOverlapOptions): RenderO
         });
         return;
       }
-      if (!isRead(request.method) || !servedFromCache(path, query)) return;
+      if (!isReadMethod(request.method) || !servedFromCache(path, query)) return;
       const doneBefore = savesDone;
       response.once('finish', () => {
         if (!rendered(response)) return;

@@ -9,6 +9,9 @@ import 'server-only';
  */
 export const MAX_REQUEST_TARGET = 8_192;
 
+/** Whether a request only reads (GET or HEAD): any other method may write. */
+export const isReadMethod = (method: string | undefined): boolean => method === 'GET' || method === 'HEAD';
+
 /** A request target in origin form: an absolute-form target (`http://host/x?q`) loses its origin, whatever its host holds. */
 export function originForm(url: string | undefined): string {
   const target = (url ?? '/').replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, '');

@@ -95,6 +95,16 @@ const save = (session = true) =>
 const renewal = (paths?: string[]) => fetch(`${served.base}${RENEW_PATH}`, { method: 'POST', ...(paths ? { body: JSON.stringify({ paths }) } : {}) });
 const shownSoon = (text: string) => expect.poll(read, { timeout: 1_000, interval: 25 }).toBe(text);
 
+/** A render that reads the archive, waits while a save is made and done, then ends: it stores version 1. */
+async function renderAcrossSave() {
+  const render = gate();
+  holdRender = render.promise;
+  const reading = read();
+  await save();
+  render.open();
+  expect(await reading).toBe('version 1');
+}
+
 beforeEach(() => {
   version = 1;
   cache = new Map();
@@ -107,24 +117,14 @@ afterEach(async () => {
 describe('a page rendered across a save', () => {
   it('is stored as it was read, without the watch: the save never shows (the race itself)', async () => {
     await serve(false);
-    const render = gate();
-    holdRender = render.promise;
-    const reading = read();
-    await save();
-    render.open();
-    expect(await reading).toBe('version 1');
+    await renderAcrossSave();
     await new Promise((resolve) => setTimeout(resolve, 400));
     expect(await read()).toBe('version 1');
   });
 
   it('is renewed when the render ends after the save is done, and shows the save within a second', async () => {
     await serve(true);
-    const render = gate();
-    holdRender = render.promise;
-    const reading = read();
-    await save();
-    render.open();
-    expect(await reading).toBe('version 1');
+    await renderAcrossSave();
     await shownSoon('version 2');
     expect(renewals).toEqual([[READER]]);
   });
