@@ -65,7 +65,16 @@ const pageGate = createPageGate((page) => entityPageExists(gateReader, page), ne
 // The archive's version, polled four times a second: SQLite's is a header field of the file, read at
 // once; PostgreSQL's is a round trip, made on the reader's pool so it never holds the main thread.
 const readVersion = isPostgresUrl(database) ? () => readPostgresUserVersion(gateReader) : () => readArchiveVersion(withWriter(database).db);
-const cacheRenewal = createCacheRenewal({ port: env.PORT, token: renewToken, readVersion, log });
+// A page Next rendered from what it read before a write, and stored after the write's renewal, is
+// renewed again: a save through the edge, or another process's write, renewed by the version watch.
+const renderOverlap = createRenderOverlapWatch({ renew: (paths) => cacheRenewal.renewPages(paths) });
+const cacheRenewal = createCacheRenewal({
+  port: env.PORT,
+  token: renewToken,
+  readVersion,
+  log,
+  aroundForeignRenewal: (renewal) => renderOverlap.across(renewal),
+});
 // Readers wait until the pages cached before this start are renewed; the renewal call itself passes.
 let renewed: Promise<void> | null = null;
 const edge = createEdge({
@@ -86,8 +95,7 @@ const edge = createEdge({
   pageNonce,
   pageGate,
   pageMemo: createPageMemo({ pageNonce }),
-  // A page Next rendered from what it read before a save, and stored after the save renewed it, is renewed again.
-  renderOverlap: createRenderOverlapWatch({ renew: (paths) => cacheRenewal.renewPages(paths) }),
+  renderOverlap,
   // The gate's reader never writes: its change stamp moves with every commit of the archive.
   searchMemo: createSearchMemo({ changeStamp: () => gateReader.changeStamp() }),
   searchApi: createDirectRoute(searchEndpoint.GET, searchesOnThreads),

@@ -17,6 +17,12 @@ export interface CacheRenewalOptions {
   readVersion: () => number | Promise<number>;
   log: (line: string) => void;
   intervalMs?: number;
+  /**
+   * Runs the renewal after another process's write: the render watch's `across` (render-overlap.ts),
+   * so that a page rendered from what was read before that write, and stored after the renewal, is
+   * renewed again.
+   */
+  aroundForeignRenewal?: (renewal: () => Promise<void>) => Promise<void>;
 }
 
 /** A look at the version this often: the time within which another process's write shows. */
@@ -53,7 +59,9 @@ export function createCacheRenewal(options: CacheRenewalOptions) {
       // This process committed while the read was on its way: the answer may predate that write and
       // look foreign. The next look, a quarter second on, reads again.
       if (ownCommitCount() !== commitsBefore) return;
-      if (checkArchiveVersion(version) === 'foreign') await renewAll('another process wrote to the archive');
+      if (checkArchiveVersion(version) !== 'foreign') return;
+      const renewal = () => renewAll('another process wrote to the archive');
+      await (options.aroundForeignRenewal ? options.aroundForeignRenewal(renewal) : renewal());
     } catch (error) {
       logLine('error', `Cache renewal failed: ${error instanceof Error ? error.message : String(error)}`);
     } finally {

@@ -16,6 +16,12 @@
 // renewals expire pages at once (lib/cache/renew.ts), so Next never answers STALE, a page it would
 // render in the background after answering. A save cut off by its client counts as done when the
 // connection closes, which may be before its commit: a render ending in between is not renewed.
+//
+// Another process's write (an import from the command line) never passes the edge: the server finds
+// it by the archive's version, within a quarter second, and renews every cached page
+// (lib/server/cache-renewal.ts). A render that read the archive before that write and is stored after
+// the renewal would be kept as fresh just the same, so the renewal is watched as a save (`across`):
+// renders under way while it runs, or that end after it, are renewed again once it is done.
 import 'server-only';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { servedFromCache } from '@/lib/cache/public-pages';
@@ -34,6 +40,8 @@ export interface RenderOverlapOptions {
 export interface RenderOverlapWatch {
   /** Watches one request through the edge (`path` and `query`: its target's). */
   watch(request: IncomingMessage, response: ServerResponse, path: string, query: URLSearchParams): void;
+  /** Runs `renewal`, the renewal of every page after a write the edge did not see, as a save. */
+  across<T>(renewal: () => Promise<T>): Promise<T>;
 }
 
 /** A request that may save something a public page shows. */
@@ -53,18 +61,31 @@ export function createRenderOverlapWatch(options: RenderOverlapOptions): RenderO
     for (let at = 0; at < paths.length; at += MOST_PATHS_A_RENEWAL) options.renew(paths.slice(at, at + MOST_PATHS_A_RENEWAL));
   };
 
+  /** A save begins; the function returned says it is done, and renews the pages rendered meanwhile. */
+  const saveBegins = () => {
+    savesUnderWay++;
+    return () => {
+      savesUnderWay--;
+      savesDone++;
+      if (renderedDuringSave.size === 0) return;
+      renew([...renderedDuringSave]);
+      renderedDuringSave.clear();
+    };
+  };
+
   return {
+    async across(renewal) {
+      const done = saveBegins();
+      try {
+        return await renewal();
+      } finally {
+        done();
+      }
+    },
     watch(request, response, path, query) {
       if (maySave(request)) {
-        savesUnderWay++;
         // Done or cut off: either way the save may have happened.
-        response.once('close', () => {
-          savesUnderWay--;
-          savesDone++;
-          if (renderedDuringSave.size === 0) return;
-          renew([...renderedDuringSave]);
-          renderedDuringSave.clear();
-        });
+        response.once('close', saveBegins());
         return;
       }
       if (!isReadMethod(request.method) || !servedFromCache(path, query)) return;

@@ -8,7 +8,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SESSION_COOKIE } from '@/lib/auth/cookie-names';
 import { RENEW_PATH } from '@/lib/cache/renew-token';
-import { createRenderOverlapWatch } from '@/lib/server/render-overlap';
+import { createRenderOverlapWatch, type RenderOverlapWatch } from '@/lib/server/render-overlap';
 import { serveEdge, type EdgeServer } from '@/tests/support/edge-server';
 
 const READER = '/documents/some-interview';
@@ -73,18 +73,11 @@ function gate() {
 }
 
 let served: EdgeServer;
+let watch: RenderOverlapWatch;
 
 async function serve(watched: boolean) {
-  served = await serveEdge({
-    handle: next,
-    ...(watched
-      ? {
-          renderOverlap: createRenderOverlapWatch({
-            renew: (paths) => void renewal(paths),
-          }),
-        }
-      : {}),
-  });
+  watch = createRenderOverlapWatch({ renew: (paths) => void renewal(paths) });
+  served = await serveEdge({ handle: next, ...(watched ? { renderOverlap: watch } : {}) });
 }
 
 const read = async () => (await fetch(`${served.base}${READER}`)).text();
@@ -182,6 +175,71 @@ describe('a page rendered across a save', () => {
     await save();
     expect(await read()).toBe('version 2'); // rendered after the save was done
     expect(await read()).toBe('version 2'); // from the cache
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(renewals).toEqual([]);
+  });
+});
+
+describe("a page rendered across another process's write", () => {
+  /** That write (an import from the command line): the edge never sees it, only the version watch does. */
+  const writeElsewhere = () => void version++;
+  /** The version watch's renewal of every page, as the server runs it: watched as a save (`across`), or not. */
+  const renewEverything = (watched: boolean) => (watched ? watch.across(() => renewal()) : renewal());
+  /** A render that has read the archive and waits for `render` to end (its page, in a box: an async function's returned promise would be awaited). */
+  async function renderHeld(render: ReturnType<typeof gate>) {
+    holdRender = render.promise;
+    const reading = read();
+    await expect.poll(() => holdRender === null).toBe(true);
+    return { reading };
+  }
+
+  /** A render that reads the archive, waits while another process writes and every page is renewed, then ends: it stores version 1. */
+  async function renderAcrossForeignWrite(watched: boolean) {
+    await serve(true);
+    const render = gate();
+    const { reading } = await renderHeld(render);
+    writeElsewhere();
+    await renewEverything(watched);
+    render.open();
+    expect(await reading).toBe('version 1');
+  }
+
+  it('is stored as it was read when the renewal is not watched (the race itself)', async () => {
+    await renderAcrossForeignWrite(false);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await read()).toBe('version 1');
+    expect(renewals).toEqual([]);
+  });
+
+  it('is renewed once the watched renewal of every page is done, and shows the write within a second', async () => {
+    await renderAcrossForeignWrite(true);
+    await shownSoon('version 2');
+    expect(renewals).toEqual([[READER]]);
+  });
+
+  it('is renewed when the render ends while the renewal of every page is under way', async () => {
+    await serve(true);
+    const render = gate();
+    const renewing = gate();
+    const { reading } = await renderHeld(render);
+    writeElsewhere();
+    holdRenewal = renewing.promise;
+    const renewed = renewEverything(true);
+    await expect.poll(() => holdRenewal === null).toBe(true); // the pages are dropped; the call holds its answer
+    render.open();
+    expect(await reading).toBe('version 1');
+    expect(renewals).toEqual([]);
+    renewing.open();
+    await renewed;
+    await shownSoon('version 2');
+    expect(renewals).toEqual([[READER]]);
+  });
+
+  it('is left alone when it began after the renewal was done', async () => {
+    await serve(true);
+    writeElsewhere();
+    await renewEverything(true);
+    expect(await read()).toBe('version 2');
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(renewals).toEqual([]);
   });

@@ -86,4 +86,29 @@ describe('cache renewal with an asynchronous version read', () => {
     expect(bodies).toEqual([JSON.stringify({ paths: ['/documents/some-interview', '/speakers/someone'] })]);
     await expect.poll(() => lines.join('')).toContain('Renewed 2 pages rendered across a write: /documents/some-interview /speakers/someone');
   });
+
+  it("runs the renewal after another process's write through aroundForeignRenewal (the render watch), and the start's without it", async () => {
+    let version = 5;
+    /** What aroundForeignRenewal saw: how many renewals had reached the route before and after its call. */
+    const around: { before: number; after: number }[] = [];
+    const renewal = createCacheRenewal({
+      port,
+      token: TOKEN,
+      readVersion: () => version,
+      log: () => {},
+      intervalMs: 10,
+      aroundForeignRenewal: async (renew) => {
+        const before = renewals;
+        await renew();
+        around.push({ before, after: renewals });
+      },
+    });
+    await renewal.start();
+    expect(renewals).toBe(1);
+    expect(around).toEqual([]);
+    version = 6;
+    await expect.poll(() => around).toEqual([{ before: 1, after: 2 }]);
+    renewal.stop();
+    expect(bodies).toEqual(['', '']);
+  });
 });
