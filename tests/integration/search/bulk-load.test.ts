@@ -9,16 +9,18 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bulkLoadPassages, openDatabase, type SqliteDb } from '@/lib/db';
-import { loadCorpus } from '@/bench/lib/load';
+import { loadCorpus, type LoadPhases } from '@/bench/lib/load';
 
 let dir: string;
 const dbs: Record<'bulk' | 'triggers', SqliteDb> = {} as never;
+const phases: Partial<Record<'bulk' | 'triggers', LoadPhases>> = {};
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'bulk-load-test-'));
   for (const indexBy of ['bulk', 'triggers'] as const) {
     const { info } = await loadCorpus({ n: 3_000, seed: 11, cacheDir: path.join(dir, indexBy), indexBy });
     dbs[indexBy] = openDatabase(info.file);
+    phases[indexBy] = info.phases;
   }
 }, 120_000);
 
@@ -30,6 +32,14 @@ afterAll(() => {
 const both = <T>(read: (db: SqliteDb) => T): [T, T] => [read(dbs.bulk), read(dbs.triggers)];
 
 describe('a corpus indexed in bulk and one indexed by the triggers', () => {
+  it("record how long generating the synthetic text took, part of the rows' time", () => {
+    for (const loaded of Object.values(phases)) {
+      expect(loaded?.generatingText).toBeGreaterThan(0);
+      expect(loaded!.generatingText!).toBeLessThan(loaded!.rows);
+    }
+    expect(Object.keys(phases)).toEqual(['bulk', 'triggers']);
+  });
+
   it('have the same word lists', () => {
     const [bulk, triggers] = both((db) => ({
       stems: db.prepare('SELECT term, doc, cnt FROM passage_fts_vocab ORDER BY term').all(),
