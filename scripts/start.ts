@@ -73,7 +73,7 @@ const cacheRenewal = createCacheRenewal({
   token: renewToken,
   readVersion,
   log,
-  aroundForeignRenewal: (renewal) => renderOverlap.across(renewal),
+  aroundForeignRenewal: (renewal) => renderOverlap.asSave(renewal),
 });
 // Readers wait until the pages cached before this start are renewed; the renewal call itself passes.
 let renewed: Promise<void> | null = null;

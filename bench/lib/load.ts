@@ -38,9 +38,10 @@ export interface LoadPhases {
   /** Generating the rows and inserting them (a bulk load's with the passage triggers off). */
   rows: number;
   /**
-   * Of `rows`, the time spent generating the synthetic documents (the benchmark's stand-in for reading
-   * an archive's files, on the same thread as the inserts): not the archive's own work. Files cached
-   * before this field have none.
+   * Of `rows`, about the time spent generating the synthetic documents (the benchmark's stand-in for
+   * reading an archive's files, on the same thread as the inserts): not the archive's own work. About:
+   * a garbage collection of either side's objects may land in the other's time. Files cached before
+   * this field have none.
    */
   generatingText?: number;
   /** Both passage FTS5 indexes built in one pass each (bulkLoadPassages). */

@@ -18,9 +18,9 @@ export interface CacheRenewalOptions {
   log: (line: string) => void;
   intervalMs?: number;
   /**
-   * Runs the renewal after another process's write: the render watch's `across` (render-overlap.ts),
+   * Runs the renewal after another process's write: the render watch's `asSave` (render-overlap.ts),
    * so that a page rendered from what was read before that write, and stored after the renewal, is
-   * renewed again.
+   * renewed again. Not the renewal at start: readers wait for that one (scripts/start.ts).
    */
   aroundForeignRenewal?: (renewal: () => Promise<void>) => Promise<void>;
 }

@@ -20,8 +20,10 @@
 // Another process's write (an import from the command line) never passes the edge: the server finds
 // it by the archive's version, within a quarter second, and renews every cached page
 // (lib/server/cache-renewal.ts). A render that read the archive before that write and is stored after
-// the renewal would be kept as fresh just the same, so the renewal is watched as a save (`across`):
-// renders under way while it runs, or that end after it, are renewed again once it is done.
+// the renewal would be kept as fresh just the same, so the renewal is watched as a save (`asSave`): a
+// render that ends while it runs, or that was under way when it was done, is renewed again once it is
+// done. (Renders begun after the write and before the renewal are renewed too, needlessly: the write's
+// moment is known only to within a quarter second.)
 import 'server-only';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { servedFromCache } from '@/lib/cache/public-pages';
@@ -41,7 +43,7 @@ export interface RenderOverlapWatch {
   /** Watches one request through the edge (`path` and `query`: its target's). */
   watch(request: IncomingMessage, response: ServerResponse, path: string, query: URLSearchParams): void;
   /** Runs `renewal`, the renewal of every page after a write the edge did not see, as a save. */
-  across<T>(renewal: () => Promise<T>): Promise<T>;
+  asSave(renewal: () => Promise<void>): Promise<void>;
 }
 
 /** A request that may save something a public page shows. */
@@ -74,10 +76,10 @@ export function createRenderOverlapWatch(options: RenderOverlapOptions): RenderO
   };
 
   return {
-    async across(renewal) {
+    async asSave(renewal) {
       const done = saveBegins();
       try {
-        return await renewal();
+        await renewal();
       } finally {
         done();
       }

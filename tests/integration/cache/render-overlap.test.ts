@@ -88,11 +88,21 @@ const save = (session = true) =>
 const renewal = (paths?: string[]) => fetch(`${served.base}${RENEW_PATH}`, { method: 'POST', ...(paths ? { body: JSON.stringify({ paths }) } : {}) });
 const shownSoon = (text: string) => expect.poll(read, { timeout: 1_000, interval: 25 }).toBe(text);
 
+/**
+ * A render that has read the archive and now waits for `render` to open: its page comes in a box (an
+ * async function's returned promise would be awaited, and wait for the render to end).
+ */
+async function renderHeld(render: ReturnType<typeof gate>) {
+  holdRender = render.promise;
+  const reading = read();
+  await expect.poll(() => holdRender === null).toBe(true);
+  return { reading };
+}
+
 /** A render that reads the archive, waits while a save is made and done, then ends: it stores version 1. */
 async function renderAcrossSave() {
   const render = gate();
-  holdRender = render.promise;
-  const reading = read();
+  const { reading } = await renderHeld(render);
   await save();
   render.open();
   expect(await reading).toBe('version 1');
@@ -126,8 +136,7 @@ describe('a page rendered across a save', () => {
     await serve(true);
     const render = gate();
     const saving = gate();
-    holdRender = render.promise;
-    const reading = read();
+    const { reading } = await renderHeld(render);
     holdSave = saving.promise;
     const saved = save();
     // The save has renewed the pages and holds its response; the render ends now and stores version 1.
@@ -157,8 +166,7 @@ describe('a page rendered across a save', () => {
       cache.clear();
       const render = gate();
       holdRenewal = null;
-      holdRender = render.promise;
-      const reading = read();
+      const { reading } = await renderHeld(render);
       const { call, open } = await overlapped();
       render.open();
       await reading;
@@ -183,15 +191,8 @@ describe('a page rendered across a save', () => {
 describe("a page rendered across another process's write", () => {
   /** That write (an import from the command line): the edge never sees it, only the version watch does. */
   const writeElsewhere = () => void version++;
-  /** The version watch's renewal of every page, as the server runs it: watched as a save (`across`), or not. */
-  const renewEverything = (watched: boolean) => (watched ? watch.across(() => renewal()) : renewal());
-  /** A render that has read the archive and waits for `render` to end (its page, in a box: an async function's returned promise would be awaited). */
-  async function renderHeld(render: ReturnType<typeof gate>) {
-    holdRender = render.promise;
-    const reading = read();
-    await expect.poll(() => holdRender === null).toBe(true);
-    return { reading };
-  }
+  /** The version watch's renewal of every page, as the server runs it: watched as a save (`asSave`), or not. */
+  const renewEverything = (watched: boolean) => (watched ? watch.asSave(async () => void (await renewal())) : renewal());
 
   /** A render that reads the archive, waits while another process writes and every page is renewed, then ends: it stores version 1. */
   async function renderAcrossForeignWrite(watched: boolean) {

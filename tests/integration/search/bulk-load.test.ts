@@ -33,11 +33,11 @@ const both = <T>(read: (db: SqliteDb) => T): [T, T] => [read(dbs.bulk), read(dbs
 
 describe('a corpus indexed in bulk and one indexed by the triggers', () => {
   it("record how long generating the synthetic text took, part of the rows' time", () => {
-    for (const loaded of Object.values(phases)) {
-      expect(loaded?.generatingText).toBeGreaterThan(0);
-      expect(loaded!.generatingText!).toBeLessThan(loaded!.rows);
+    for (const indexBy of ['bulk', 'triggers'] as const) {
+      const loaded = phases[indexBy]!;
+      expect(loaded.generatingText).toBeGreaterThan(0);
+      expect(loaded.generatingText!).toBeLessThan(loaded.rows);
     }
-    expect(Object.keys(phases)).toEqual(['bulk', 'triggers']);
   });
 
   it('have the same word lists', () => {
