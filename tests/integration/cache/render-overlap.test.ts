@@ -99,6 +99,40 @@ async function renderHeld(render: ReturnType<typeof gate>) {
   return { reading };
 }
 
+/** A write under way: it has dropped the cached pages and holds its answer until `open`; `done` when it has answered. */
+interface HeldWrite {
+  done: Promise<unknown>;
+  open: () => void;
+}
+
+/** A renewal call (`call`) under way, held once it has dropped the pages. */
+async function heldRenewal(call: () => Promise<unknown>): Promise<HeldWrite> {
+  const renewing = gate();
+  holdRenewal = renewing.promise;
+  const done = call();
+  await expect.poll(() => holdRenewal === null).toBe(true);
+  return { done, open: renewing.open };
+}
+
+/**
+ * A render that reads the archive and ends while a write is under way (`held` starts it): it stores
+ * version 1, nothing is renewed until the write is done, and then the page shows the write.
+ */
+async function renderEndsDuringWrite(held: () => Promise<HeldWrite>) {
+  await serve(true);
+  const render = gate();
+  const { reading } = await renderHeld(render);
+  const write = await held();
+  render.open();
+  expect(await reading).toBe('version 1');
+  expect(await read()).toBe('version 1');
+  expect(renewals).toEqual([]);
+  write.open();
+  await write.done;
+  await shownSoon('version 2');
+  expect(renewals).toEqual([[READER]]);
+}
+
 /** A render that reads the archive, waits while a save is made and done, then ends: it stores version 1. */
 async function renderAcrossSave() {
   const render = gate();
@@ -133,45 +167,27 @@ describe('a page rendered across a save', () => {
   });
 
   it('is renewed once the save is done when the render ends while the save is under way', async () => {
-    await serve(true);
-    const render = gate();
-    const saving = gate();
-    const { reading } = await renderHeld(render);
-    holdSave = saving.promise;
-    const saved = save();
-    // The save has renewed the pages and holds its response; the render ends now and stores version 1.
-    await expect.poll(() => version).toBe(2);
-    render.open();
-    expect(await reading).toBe('version 1');
-    expect(await read()).toBe('version 1');
-    expect(renewals).toEqual([]);
-    saving.open();
-    await saved;
-    await shownSoon('version 2');
-    expect(renewals).toEqual([[READER]]);
+    await renderEndsDuringWrite(async () => {
+      const saving = gate();
+      holdSave = saving.promise;
+      const done = save();
+      await expect.poll(() => version).toBe(2); // the save has renewed the pages and holds its response
+      return { done, open: saving.open };
+    });
   });
 
   it('is left alone when what it overlapped saved nothing: a renewal call (its renewals would set off more), a POST without a session', async () => {
     await serve(true);
-    for (const overlapped of [
-      async () => {
-        const renewing = gate();
-        holdRenewal = renewing.promise;
-        const call = renewal();
-        await expect.poll(() => holdRenewal === null).toBe(true); // the renewal has dropped the pages and holds its answer
-        return { call, open: renewing.open };
-      },
-      async () => ({ call: save(false), open: () => {} }),
-    ]) {
+    for (const overlapped of [() => heldRenewal(() => renewal()), async (): Promise<HeldWrite> => ({ done: save(false), open: () => {} })]) {
       cache.clear();
       const render = gate();
       holdRenewal = null;
       const { reading } = await renderHeld(render);
-      const { call, open } = await overlapped();
+      const { done, open } = await overlapped();
       render.open();
       await reading;
       open();
-      await call;
+      await done;
     }
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(renewals).toEqual([]);
@@ -219,21 +235,10 @@ describe("a page rendered across another process's write", () => {
   });
 
   it('is renewed when the render ends while the renewal of every page is under way', async () => {
-    await serve(true);
-    const render = gate();
-    const renewing = gate();
-    const { reading } = await renderHeld(render);
-    writeElsewhere();
-    holdRenewal = renewing.promise;
-    const renewed = renewEverything(true);
-    await expect.poll(() => holdRenewal === null).toBe(true); // the pages are dropped; the call holds its answer
-    render.open();
-    expect(await reading).toBe('version 1');
-    expect(renewals).toEqual([]);
-    renewing.open();
-    await renewed;
-    await shownSoon('version 2');
-    expect(renewals).toEqual([[READER]]);
+    await renderEndsDuringWrite(() => {
+      writeElsewhere();
+      return heldRenewal(() => renewEverything(true));
+    });
   });
 
   it('is left alone when it began after the renewal was done', async () => {
