@@ -4,7 +4,7 @@
 // process (lib/cache/archive-version.ts). revalidatePath() runs only inside a Next request, so the
 // renewal is a loopback POST to the renewal route with this process's token.
 import 'server-only';
-import { checkArchiveVersion, ownCommitCount } from '@/lib/cache/archive-version';
+import { checkArchiveVersion, noteForeignRenewal, ownCommitCount } from '@/lib/cache/archive-version';
 import { RENEW_HEADER, RENEW_PATH } from '@/lib/cache/renew-token';
 
 export interface CacheRenewalOptions {
@@ -62,6 +62,9 @@ export function createCacheRenewal(options: CacheRenewalOptions) {
       if (checkArchiveVersion(version) !== 'foreign') return;
       const renewal = () => renewAll('another process wrote to the archive');
       await (options.aroundForeignRenewal ? options.aroundForeignRenewal(renewal) : renewal());
+      // Only a renewal that succeeded accounts for the write: after a failure (logged below) the next
+      // look, a quarter second on, reports it again and tries again.
+      noteForeignRenewal();
     } catch (error) {
       logLine('error', `Cache renewal failed: ${error instanceof Error ? error.message : String(error)}`);
     } finally {

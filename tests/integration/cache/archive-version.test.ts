@@ -3,7 +3,7 @@
 // from another process's. runWrite renews pages without a Next request around it without throwing.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Editor } from '@/lib/auth/editor';
-import { bumpArchiveVersion, checkArchiveVersion, readArchiveVersion, resetArchiveVersionWatch } from '@/lib/cache/archive-version';
+import { bumpArchiveVersion, checkArchiveVersion, noteForeignRenewal, readArchiveVersion, resetArchiveVersionWatch } from '@/lib/cache/archive-version';
 import { openWriter } from '@/lib/db';
 import { ConflictError, updateSpeaker } from '@/lib/editorial';
 import { scratch } from '@/tests/support/scratch-writer';
@@ -43,6 +43,22 @@ describe('archive version', () => {
       other.close();
     }
     expect(checkArchiveVersion(readArchiveVersion(t.db))).toBe('foreign');
+    noteForeignRenewal(); // the watcher renewed every page
+    expect(checkArchiveVersion(readArchiveVersion(t.db))).toBe('same');
+  });
+
+  it('another process’s write stays foreign until its renewal succeeded, and our own writes meanwhile stay our own', async () => {
+    const t = scratch();
+    checkArchiveVersion(readArchiveVersion(t.db));
+    const other = openWriter(t.writer.file);
+    other.write((db) => bumpArchiveVersion(db));
+    other.close();
+    expect(checkArchiveVersion(readArchiveVersion(t.db))).toBe('foreign');
+    // The renewal failed: nothing noted, so the next look asks for it again.
+    expect(checkArchiveVersion(readArchiveVersion(t.db))).toBe('foreign');
+    await updateSpeaker(ada, { id: JEFF, expectedVersion: 1, name: 'Jeffrey Kim' }, t.options);
+    expect(checkArchiveVersion(readArchiveVersion(t.db))).toBe('foreign');
+    noteForeignRenewal();
     expect(checkArchiveVersion(readArchiveVersion(t.db))).toBe('same');
   });
 

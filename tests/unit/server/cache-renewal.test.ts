@@ -3,7 +3,7 @@
 // in for the renewal route and counts the renewals it is asked for.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
 import { noteOwnCommit, resetArchiveVersionWatch } from '@/lib/cache/archive-version';
 import { RENEW_HEADER, RENEW_PATH } from '@/lib/cache/renew-token';
 import { createCacheRenewal } from '@/lib/server/cache-renewal';
@@ -14,18 +14,24 @@ let port: number;
 let renewals: number;
 /** The bodies the renewal route was sent ('' for every page). */
 let bodies: string[];
+/** How many of the next renewal calls the route refuses (it answers 500). */
+let refuseNext: number;
 
 beforeEach(async () => {
   resetArchiveVersionWatch();
   renewals = 0;
   bodies = [];
+  refuseNext = 0;
   server = createServer((request, response) => {
     if (request.method === 'POST' && request.url === RENEW_PATH && request.headers[RENEW_HEADER] === TOKEN) renewals++;
     let body = '';
     request.on('data', (chunk: Buffer) => (body += chunk.toString()));
     request.on('end', () => {
       bodies.push(body);
-      response.writeHead(204).end();
+      if (refuseNext > 0) {
+        refuseNext--;
+        response.writeHead(500).end();
+      } else response.writeHead(204).end();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -53,6 +59,23 @@ describe('cache renewal with an asynchronous version read', () => {
     await sleep(80);
     renewal.stop();
     expect(renewals).toBe(2);
+  });
+
+  it("tries a renewal that failed after another process's write again at the next look, and once it succeeded, not again", async () => {
+    let version = 5;
+    const lines: string[] = [];
+    const renewal = createCacheRenewal({ port, token: TOKEN, readVersion: async () => version, log: (line) => lines.push(line), intervalMs: 10 });
+    onTestFinished(() => renewal.stop()); // a failed assertion must not leave it looking in the next test
+    await renewal.start();
+    expect(renewals).toBe(1);
+    refuseNext = 1; // the route fails the renewal after the write
+    version = 6; // a write of another process
+    await expect.poll(() => renewals).toBe(3); // the failed renewal, then the one at a later look
+    await sleep(80); // later looks read 6: accounted for now
+    renewal.stop();
+    expect(renewals).toBe(3);
+    expect(lines.filter((line) => line.includes('Cache renewal failed: The cache renewal route answered 500.'))).toHaveLength(1);
+    expect(lines.filter((line) => line.includes('Renewed every cached page: another process wrote to the archive'))).toHaveLength(1);
   });
 
   it('drops a read that was on its way while this process committed, instead of taking its own write for a foreign one', async () => {
