@@ -22,7 +22,9 @@
 // as its best matches, and a word ranked from its list in the pass that counts the word's passages for
 // its idf; the count reads the sample from there (takeSample): the same sample, one pass fewer. A
 // phrase too seldom met to sample (every match counted) has all its matches kept by that pass, as a
-// sample of every one (`"a to"`, 4,000 matches of 100,000 passages: its count 20 -> 12 ms).
+// sample of every one (`"a to"`, 4,000 matches of 100,000 passages: its count 20 -> 12 ms). A listed
+// word's or phrase's sample is stored with its list and kept exact (top-k/stored-counts.ts): its k is
+// the list's, chosen by the build from the term's number of passages as sampleStride chooses here.
 import 'server-only';
 import { fullText, idList, num, sql, type QueryDb, type Sql } from '@/lib/db';
 import { keptFacetColumns, stillCurrent } from './facet-columns';
@@ -33,11 +35,19 @@ import { narrowingFor } from './narrowing';
 import { isPublicDocument } from './public-documents';
 import { isPlainMatch, type LexicalMatch } from './lexical-match';
 import type { SearchFacets, SearchRequest } from './types';
+import { listedWordOf } from './top-k/alternatives';
+import { storedCountOf } from './top-k/stored-counts';
 
 /** Up to this many matches, the total and every facet are counted exactly. */
 export const EXACT_COUNT_CAP = 1_000;
 /** About how many matches the sample behind an estimate reads. */
 const SAMPLE_TARGET = 2_000;
+
+/** The sample's stride for about `matches` matches: every k-th passage by id, or null to count every match (fewer than two strides' worth). */
+export function sampleStride(matches: number): number | null {
+  const every = Math.floor(matches / SAMPLE_TARGET);
+  return every < 2 ? null : every;
+}
 
 export interface Counted {
   total: number;
@@ -232,6 +242,7 @@ export function samplingOf(db: QueryDb, match: LexicalMatch, request: SearchRequ
 async function decideSampling(db: QueryDb, match: LexicalMatch, request: SearchRequest): Promise<Sampling> {
   const all = await probe(db, match, request, false, EXACT_COUNT_CAP + 1);
   if (all.n <= EXACT_COUNT_CAP) return { all, matches: all.n, every: null };
+
   // Two subqueries: min and max together in one SELECT would scan the table instead of reading its two ends.
   const [bounds] = await db.$queryRaw<{ lo: number | bigint; hi: number | bigint }[]>`
     SELECT (SELECT min(id) FROM Passage) AS lo, (SELECT max(id) FROM Passage) AS hi`;
@@ -239,8 +250,12 @@ async function decideSampling(db: QueryDb, match: LexicalMatch, request: SearchR
   // Matches per id in the probe's stretch (an underestimate if they came out of order: a larger sample, never a wrong one).
   const density = all.n / Math.max(1, all.last - all.first + 1);
   const matches = density * span;
-  const every = Math.floor(matches / SAMPLE_TARGET);
-  return { all, matches, every: every < 2 ? null : every };
+  // A listed term's sample is stored with its list, at the list's stride (top-k/stored-counts.ts): the
+  // same stride here lets the search read it. With other alternatives (`was*`), the word's stored count
+  // is the least the plan matches.
+  const stored = await storedCountOf(db, match, request);
+  if (stored) return { all, matches: listedWordOf(match.expression)?.others ? Math.max(matches, stored.passages) : stored.passages, every: stored.every };
+  return { all, matches, every: sampleStride(matches) };
 }
 
 /** The passages among `ids` (matches of the plan that its ranking read) that planRows gives: published, and meeting the plan's conditions. */

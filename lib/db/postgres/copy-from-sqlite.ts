@@ -26,7 +26,14 @@ export { TargetNotEmptyError } from './copy-target';
  * search does not read (its tsvector/GIN index ranks there). Without a TermImpactBuild row the
  * target's term_impact_* triggers stay idle.
  */
-export const DERIVED_TABLES: ReadonlySet<string> = new Set(['TermImpactBuild', 'TermImpactList', 'TermImpact', 'TermImpactPending']);
+export const DERIVED_TABLES: ReadonlySet<string> = new Set([
+  'TermImpactBuild',
+  'TermImpactList',
+  'TermImpact',
+  'TermImpactSample',
+  'TermImpactPending',
+  'TermImpactBefore',
+]);
 
 /**
  * The init migration's bookkeeping triggers (PassageEmbeddingPending, PassageEmbeddingChange,

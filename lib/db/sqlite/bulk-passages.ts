@@ -43,6 +43,11 @@ const PENDING_TRIGGERS: { name: string; markInserted: string }[] = [
     markInserted:
       'INSERT OR IGNORE INTO TermImpactPending (passageId) SELECT id FROM Passage WHERE +id > :before AND EXISTS (SELECT 1 FROM TermImpactBuild) ORDER BY +id',
   },
+  {
+    name: 'term_impact_capture_insert',
+    markInserted:
+      'INSERT OR IGNORE INTO TermImpactBefore (passageId, indexed) SELECT id, 0 FROM Passage WHERE +id > :before AND EXISTS (SELECT 1 FROM TermImpactBuild) ORDER BY +id',
+  },
 ];
 
 /** FTS5's default: its pending terms are written out as a new segment at every 1 MiB. */

@@ -6,7 +6,7 @@ import { Prisma } from '@/lib/generated/prisma/client';
 import type { QueryDb } from '../query';
 import type { SqliteDb } from './connection';
 import { PHRASE_COUNT_BY_COLUMN, SPEAKER_WEIGHT, TEXT_WEIGHT, TITLE_WEIGHT } from './full-text';
-import { indexStemsOf } from './index-stems';
+import { indexStemsOf, SEARCH_TOKENIZER } from './index-stems';
 
 /**
  * A stem's commonest form is looked for among the words in at least this share (1/n) of the
@@ -69,7 +69,11 @@ const BM25_BY_COLUMN = `bm25(passage_fts, 1, 0, 0) AS c0, bm25(passage_fts, 0, 1
  * taking turns with it, on a worker thread's (term-list-reads-worker.mjs), which gets the text from here.
  */
 export const LIST_READ_SQL = {
-  matchCount: 'SELECT count(*) FROM passage_fts WHERE passage_fts MATCH ?',
+  /**
+   * How many rows match the phrase, and the ids of those that are multiples of a stride (a JSON array;
+   * none for stride 0, as `x % 0` is NULL): the list's stored count and its count's sample, in one pass.
+   */
+  countAndSample: 'SELECT count(*) AS n, json_group_array(rowid) FILTER (WHERE rowid % ? = 0) AS sample FROM passage_fts WHERE passage_fts MATCH ?',
   /**
    * The `limit` best rows for a phrase by the search's own weights. Ordered by bm25() itself, not by
    * FTS5's `rank`: SQLite's sorter keeps only the best `limit` rows, FTS5's sorts every match (`the`,
@@ -86,7 +90,7 @@ export const LIST_READ_SQL = {
    * How often the phrase occurs in each column (c0 text, c1 speaker, c2 title) of each of some rows,
    * each row sought in the index by id, counted from highlight() (PHRASE_COUNT_BY_COLUMN: a one-word
    * phrase's instances never overlap, nor do those of a phrase of different words). For a phrase of
-   * several words in place of columnScores and matchCount, whose passes over every match read the
+   * several words in place of columnScores, whose passes over every match read the
    * words' positions in every passage that has them (`"of the"` at 1,000,000 passages: 55 ms against
    * 300), and for the few passages a write touched. A word's are cheaper read back from bm25(): 25 µs
    * a row goes to highlight() reading and cutting up the row's text.
@@ -101,11 +105,13 @@ export const LIST_READ_SQL = {
 const isListedPhrase = (term: string): boolean => term.includes(' ');
 
 /**
- * What the list build reads for one word: how many rows match it, its best rows with their per-column
- * bm25() scores (`counted`: false) or, for a phrase, counts (`counted`: true, no `matches`), and their sizes.
+ * What the list build reads for one word: how many rows match it and its count's sample (the ids that
+ * are multiples of the list's stride), its best rows with their per-column bm25() scores (`counted`:
+ * false) or, for a phrase, counts (`counted`: true), and their sizes.
  */
 export interface ListRead {
-  matches?: number;
+  matches: number;
+  sample: number[];
   counted: boolean;
   best: { id: number; c0: number; c1: number; c2: number }[];
   sizes: { id: number; sz: Uint8Array }[];
@@ -151,7 +157,7 @@ export const termImpactWriting = {
    * marks once. Only a phrase the tokenizer reads back as itself, so that the list is found again from
    * what a reader types (lib/search/top-k/listed-forms.ts).
    */
-  frequentPhrases(db: SqliteDb, minPassages: number): string[] {
+  frequentPhrases(db: SqliteDb, minPassages: number): { term: string; passages: number }[] {
     const rows = db.prepare('SELECT count(*) FROM Passage').pluck().get() as number;
     if (rows === 0) return [];
     const every = Math.max(1, Math.ceil(rows / PHRASE_SAMPLE));
@@ -165,21 +171,23 @@ export const termImpactWriting = {
     }
     const least = (PHRASE_SAMPLE_MARGIN * texts.length * minPassages) / rows;
     const common = [...passagesWith].filter(([, n]) => n >= least).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-    const phrases = common.map(([pair]) => pair);
-    const readBack = stemsOf(phrases);
-    return phrases.filter((phrase, i) => readBack[i] === phrase).slice(0, MOST_PHRASES);
+    const readBack = stemsOf(common.map(([pair]) => pair));
+    return common
+      .filter(([pair], i) => readBack[i] === pair)
+      .slice(0, MOST_PHRASES)
+      .map(([term, n]) => ({ term, passages: Math.round((n * rows) / texts.length) }));
   },
-  matchCount(db: SqliteDb, phrase: string): number {
-    return db.prepare(LIST_READ_SQL.matchCount).pluck().get(phrase) as number;
-  },
-  /** Everything a word's list is made from: the `limit` best rows for the phrase `"word"` and their sizes. */
-  readList(db: SqliteDb, word: string, limit: number): ListRead {
+  /**
+   * Everything a word's list is made from: the `limit` best rows for the phrase `"word"` and their
+   * sizes, how many rows match it, and the ids among them that are multiples of `every` (none: null).
+   */
+  readList(db: SqliteDb, word: string, limit: number, every: number | null): ListRead {
     const phrase = `"${word}"`;
     const ids = JSON.stringify(db.prepare(LIST_READ_SQL.bestIds).pluck().all(phrase, limit));
     const sizes = db.prepare(LIST_READ_SQL.sizes).all(ids) as ListRead['sizes'];
-    if (isListedPhrase(word)) return { counted: true, best: db.prepare(LIST_READ_SQL.counts).all(phrase, ids) as ListRead['best'], sizes };
-    const best = db.prepare(LIST_READ_SQL.columnScores).all(phrase, ids) as ListRead['best'];
-    return { matches: termImpactWriting.matchCount(db, phrase), counted: false, best, sizes };
+    const counted = db.prepare(LIST_READ_SQL.countAndSample).get(every ?? 0, phrase) as { n: number; sample: string };
+    const bestRows = db.prepare(isListedPhrase(word) ? LIST_READ_SQL.counts : LIST_READ_SQL.columnScores).all(phrase, ids) as ListRead['best'];
+    return { matches: counted.n, sample: JSON.parse(counted.sample), counted: isListedPhrase(word), best: bestRows, sizes };
   },
   lengths(db: SqliteDb, ids: number[]): Map<number, number> {
     const rows = db.prepare(LIST_READ_SQL.sizes).all(JSON.stringify(ids)) as { id: number; sz: Buffer }[];
@@ -190,6 +198,25 @@ export const termImpactWriting = {
     const rows = db.prepare(LIST_READ_SQL.counts).all(phrase, JSON.stringify(ids)) as ListRead['best'];
     return new Map(rows.map((r) => [r.id, [r.c0, r.c1, r.c2]]));
   },
+  /**
+   * For the refresh, `ids` as passage_fts held them before their first write since the last refresh
+   * (TermImpactBefore, filled by the triggers): a function telling which of them matched a phrase
+   * then, or null when one of them was not captured (it was pending before the capture existed). Read
+   * by FTS5 itself, from a table in this connection's temp schema made with the index's tokenizer
+   * (as index-stems.ts does), so "matched" means exactly what it means to passage_fts.
+   */
+  matchedBefore(db: SqliteDb, ids: number[]): ((phrase: string) => number[]) | null {
+    const rows = db
+      .prepare('SELECT passageId, indexed, text, speaker, title FROM TermImpactBefore WHERE passageId IN (SELECT value FROM json_each(?))')
+      .all(JSON.stringify(ids)) as { passageId: number; indexed: number; text: string; speaker: string; title: string }[];
+    if (rows.length < ids.length) return null;
+    db.exec(`CREATE VIRTUAL TABLE IF NOT EXISTS temp.term_impact_before USING fts5(text, speaker, title, tokenize = '${SEARCH_TOKENIZER}')`);
+    db.exec('DELETE FROM temp.term_impact_before');
+    const insert = db.prepare('INSERT INTO temp.term_impact_before (rowid, text, speaker, title) VALUES (?, ?, ?, ?)');
+    for (const row of rows) if (row.indexed) insert.run(row.passageId, row.text, row.speaker, row.title);
+    const matched = db.prepare('SELECT rowid FROM temp.term_impact_before WHERE term_impact_before MATCH ?').pluck();
+    return (phrase) => matched.all(phrase) as number[];
+  },
 };
 
 /** Statements a search runs (on any QueryDb, the reader's or Prisma's). */
@@ -198,9 +225,12 @@ export const termImpactReading = {
   listedWords: () => Prisma.sql`SELECT term FROM TermImpactList`,
   /** When the lists were built (it changes whenever they are built again), or no row when there are none. */
   buildTime: () => Prisma.sql`SELECT builtAt FROM TermImpactBuild WHERE id = 1`,
-  /** The list for `term` (id, floor, size), the build's average length, and whether any passage waits to be rescored. */
+  /**
+   * The list for `term` (id, floor, size, its stored count and sample's stride), the build's average
+   * length, and whether any passage waits to be rescored.
+   */
   list: (term: string) => Prisma.sql`
-    SELECT l.id AS id, l.floor AS floor, b.averageLength AS averageLength, (SELECT count(*) FROM TermImpact t WHERE t.listId = l.id) AS size,
+    SELECT l.id AS id, l.floor AS floor, l.passages AS passages, l.every AS every, b.averageLength AS averageLength, (SELECT count(*) FROM TermImpact t WHERE t.listId = l.id) AS size,
            EXISTS (SELECT 1 FROM TermImpactPending) AS pending, (SELECT block FROM passage_fts_data WHERE id = 1) AS totals
     FROM TermImpactList l, TermImpactBuild b WHERE l.term = ${term}`,
   /** A list's entries from `offset`, best first. */
@@ -210,6 +240,8 @@ export const termImpactReading = {
   /** A whole list's passages, best first, as one JSON array. */
   ids: (listId: number) => Prisma.sql`
     SELECT json_group_array(passageId) AS ids FROM (SELECT passageId FROM TermImpact WHERE listId = ${listId} ORDER BY score DESC, passageId DESC)`,
+  /** A list's stored sample (TermImpactSample), as one JSON array. */
+  sample: (listId: number) => Prisma.sql`SELECT json_group_array(passageId) AS ids FROM TermImpactSample WHERE listId = ${listId}`,
   matchCount: (phrase: string) => Prisma.sql`SELECT count(*) AS n FROM passage_fts WHERE passage_fts MATCH ${phrase}`,
   /**
    * The same count, and in the same pass the ids of the matches that are multiples of `every` (a JSON

@@ -9,20 +9,20 @@ import { parentPort, workerData } from 'node:worker_threads';
 const { file, lists, sql, next } = workerData;
 const db = new Database(file, { readonly: true, fileMustExist: true });
 try {
-  const matchCount = db.prepare(sql.matchCount).pluck();
+  const countAndSample = db.prepare(sql.countAndSample);
   const bestIds = db.prepare(sql.bestIds).pluck();
   const columnScores = db.prepare(sql.columnScores);
   const counts = db.prepare(sql.counts);
   const sizes = db.prepare(sql.sizes);
   for (let i = Atomics.add(next, 0, 1); i < lists.length; i = Atomics.add(next, 0, 1)) {
-    const { term: word, limit } = lists[i];
+    const { term: word, limit, every } = lists[i];
     const phrase = `"${word}"`;
     const ids = JSON.stringify(bestIds.all(phrase, limit));
     // As term-impacts.ts readList: a phrase of several words (isListedPhrase) has its counts read, a word its scores.
-    const read = word.includes(' ')
-      ? { counted: true, best: counts.all(phrase, ids) }
-      : { matches: matchCount.get(phrase), counted: false, best: columnScores.all(phrase, ids) };
-    parentPort.postMessage({ word, read: { ...read, sizes: sizes.all(ids) } });
+    const counted = word.includes(' ');
+    const best = (counted ? counts : columnScores).all(phrase, ids);
+    const { n, sample } = countAndSample.get(every ?? 0, phrase);
+    parentPort.postMessage({ word, read: { matches: n, sample: JSON.parse(sample), counted, best, sizes: sizes.all(ids) } });
   }
 } finally {
   db.close();

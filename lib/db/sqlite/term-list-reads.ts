@@ -15,10 +15,11 @@ export interface SharedReading {
   take(): number | null;
 }
 
-/** A word or phrase to read a list of, and the most best rows to read for it. */
+/** A word or phrase to read a list of, the most best rows to read for it, and its count's sample's stride (null: none). */
 export interface ListToRead {
   term: string;
   limit: number;
+  every: number | null;
 }
 
 /**

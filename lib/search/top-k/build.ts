@@ -6,6 +6,7 @@
 import 'server-only';
 import { nowIso, readListsWithWorker, type ListRead, type ListToRead, type SqliteDb, type Writer } from '@/lib/db';
 import { lengthOf, termImpactWriting as w } from '@/lib/db';
+import { sampleStride } from '../counting';
 import { idfOf, termPart, weightFromPart, weightOf } from './bm25';
 
 export const LIST_SIZE = 1000;
@@ -68,9 +69,11 @@ function listPlan(db: SqliteDb, options: BuildOptions) {
   const listSize = options.listSize ?? LIST_SIZE;
   const minPassages = options.minPassages ?? Math.max(MIN_PASSAGES, Math.ceil(MIN_SHARE * totals.rows));
   const sizeFor = (passages: number) => (passages >= LONG_LIST_SHARE * totals.rows ? LONG_LIST_FACTOR * listSize : listSize);
+  // The stride of the count's sample stored with each list: the one a search of the term would choose
+  // (counting.ts), from a word's exact number of passages or a phrase's estimate.
   const chosen = () => [
-    ...w.frequentWords(db, minPassages).map(({ term, passages }) => ({ term, limit: sizeFor(passages) })),
-    ...w.frequentPhrases(db, minPassages).map((term) => ({ term, limit: listSize })),
+    ...w.frequentWords(db, minPassages).map(({ term, passages }) => ({ term, limit: sizeFor(passages), every: sampleStride(passages) })),
+    ...w.frequentPhrases(db, minPassages).map(({ term, passages }) => ({ term, limit: listSize, every: sampleStride(passages) })),
   ];
   const lists: ListToRead[] = totals.rows > 0 ? (options.lists ?? chosen()) : [];
   return { totals, listSize, minPassages, lists };
@@ -79,17 +82,20 @@ function listPlan(db: SqliteDb, options: BuildOptions) {
 export function buildTermImpacts(db: SqliteDb, options: BuildOptions = {}): BuildReport {
   const started = performance.now();
   return db.transaction(() => {
-    db.exec('DELETE FROM TermImpact; DELETE FROM TermImpactList; DELETE FROM TermImpactBuild; DELETE FROM TermImpactPending;');
+    db.exec(
+      'DELETE FROM TermImpact; DELETE FROM TermImpactSample; DELETE FROM TermImpactList; DELETE FROM TermImpactBuild; DELETE FROM TermImpactPending; DELETE FROM TermImpactBefore;',
+    );
     const { totals, listSize, minPassages, lists: planned } = listPlan(db, options);
     const averageLength = totals.averageLength > 0 ? totals.averageLength : 1;
-    const insertList = db.prepare('INSERT INTO TermImpactList (id, term, floor) VALUES (?, ?, ?)');
+    const insertList = db.prepare('INSERT INTO TermImpactList (id, term, floor, passages, every) VALUES (?, ?, ?, ?, ?)');
+    const insertSampled = db.prepare('INSERT INTO TermImpactSample (listId, passageId) VALUES (?, ?)');
     const insertEntry = db.prepare('INSERT INTO TermImpact (listId, score, passageId, weight, length) VALUES (?, ?, ?, ?, ?)');
     let entries = 0;
     let lists = 0;
-    planned.forEach(({ term: word, limit }, i) => {
-      const { matches, counted, best, sizes } = options.reads?.get(word) ?? w.readList(db, word, limit + 1);
+    planned.forEach(({ term: word, limit, every }, i) => {
+      const { matches, sample, counted, best, sizes } = options.reads?.get(word) ?? w.readList(db, word, limit + 1, every);
       // A word's per-column scores are read back into counts with its idf; a phrase's counts are read as they are.
-      const idf = counted ? null : idfOf(totals.rows, matches!);
+      const idf = counted ? null : idfOf(totals.rows, matches);
       const lengths = new Map(sizes.map((r) => [r.id, lengthOf(r.sz)]));
       const scored = best.map((row) => {
         const length = lengths.get(row.id)!;
@@ -105,7 +111,8 @@ export function buildTermImpacts(db: SqliteDb, options: BuildOptions = {}): Buil
       entriesOf.sort((a, b) => b.score - a.score || a.id - b.id);
       const kept = entriesOf.slice(0, limit);
       const floor = entriesOf.length > limit ? entriesOf[limit].score * (1 + FLOOR_MARGIN) : 0;
-      insertList.run(i + 1, word, floor);
+      insertList.run(i + 1, word, floor, matches, every);
+      for (const id of sample) insertSampled.run(i + 1, id);
       lists += 1;
       for (const e of kept) insertEntry.run(i + 1, e.score, e.id, e.weight, e.length);
       entries += kept.length;
@@ -137,11 +144,11 @@ export async function buildTermImpactsOnTwoThreads(writer: Writer, options: Buil
   const progress = () => options.onProgress?.(++done, lists.length);
   // Both threads take the next list not yet taken until none is left; each reads one row more than
   // the list keeps, whose score is the floor.
-  const toRead = lists.map(({ term, limit }) => ({ term, limit: limit + 1 }));
+  const toRead = lists.map((list) => ({ ...list, limit: list.limit + 1 }));
   const shared = readListsWithWorker(writer.file, toRead, progress);
   const reads = new Map<string, ListRead>();
   for (let i = shared.take(); i !== null; i = shared.take()) {
-    reads.set(toRead[i]!.term, w.readList(writer.db, toRead[i]!.term, toRead[i]!.limit));
+    reads.set(toRead[i]!.term, w.readList(writer.db, toRead[i]!.term, toRead[i]!.limit, toRead[i]!.every));
     progress();
   }
   const onWorker = await shared.worker;

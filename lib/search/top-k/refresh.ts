@@ -2,7 +2,12 @@
 // name or document title changed, or it was added or deleted) leaves every list, and goes back into
 // each list whose word it still uses, when it scores at or above the list's floor (a list holding every
 // passage of its word, floor 0, takes it whatever its score). Until this has run, searches see the
-// pending rows and rank the old way, so a list is never trusted while it may be stale.
+// pending rows and rank the old way, so a list is never trusted while it may be stale. Each list's
+// stored count moves by the passages that match its term now and did not before the write, less the
+// reverse (what they matched before: TermImpactBefore, captured by the triggers), and its sample
+// keeps the pending passages that match now and fall on its stride. A pending passage captured by no
+// trigger (pending since before the capture existed) leaves every count unknown until the next
+// build: searches count again, as they did before counts were stored.
 import 'server-only';
 import type { SqliteDb, Writer } from '@/lib/db';
 import { termImpactWriting as w } from '@/lib/db';
@@ -17,11 +22,19 @@ const AT_ONCE = 20;
 export function refreshTermImpacts(db: SqliteDb, limit = Infinity): number {
   const build = db.prepare('SELECT averageLength FROM TermImpactBuild WHERE id = 1').get() as { averageLength: number } | undefined;
   if (!build) {
-    db.prepare('DELETE FROM TermImpactPending').run();
+    db.exec('DELETE FROM TermImpactPending; DELETE FROM TermImpactBefore;');
     return 0;
   }
-  const lists = db.prepare('SELECT id, term, floor FROM TermImpactList').all() as { id: number; term: string; floor: number }[];
+  const lists = db.prepare('SELECT id, term, floor, passages, every FROM TermImpactList').all() as {
+    id: number;
+    term: string;
+    floor: number;
+    passages: number | null;
+    every: number | null;
+  }[];
   const insert = db.prepare('INSERT OR REPLACE INTO TermImpact (listId, score, passageId, weight, length) VALUES (?, ?, ?, ?, ?)');
+  const insertSampled = db.prepare('INSERT INTO TermImpactSample (listId, passageId) VALUES (?, ?)');
+  const moveCount = db.prepare('UPDATE TermImpactList SET passages = passages + ? WHERE id = ?');
   let handled = 0;
   for (;;) {
     const size = Math.min(BATCH, limit - handled);
@@ -29,9 +42,15 @@ export function refreshTermImpacts(db: SqliteDb, limit = Infinity): number {
     if (pending.length === 0) return handled;
     const ids = JSON.stringify(pending);
     db.prepare('DELETE FROM TermImpact WHERE passageId IN (SELECT value FROM json_each(?))').run(ids);
+    db.prepare('DELETE FROM TermImpactSample WHERE passageId IN (SELECT value FROM json_each(?))').run(ids);
+    const matchedBefore = w.matchedBefore(db, pending);
+    if (!matchedBefore) forgetCounts(db, lists);
     const lengths = w.lengths(db, pending);
     for (const list of lists) {
-      for (const [id, counts] of w.counts(db, `"${list.term}"`, pending)) {
+      const matchedNow = w.counts(db, `"${list.term}"`, pending);
+      if (matchedBefore && list.passages !== null) moveCount.run(matchedNow.size - matchedBefore(`"${list.term}"`).length, list.id);
+      for (const [id, counts] of matchedNow) {
+        if (matchedBefore && list.every !== null && id % list.every === 0) insertSampled.run(list.id, id);
         const weight = weightOf(counts);
         const length = lengths.get(id);
         if (weight === 0 || length === undefined) continue;
@@ -40,7 +59,17 @@ export function refreshTermImpacts(db: SqliteDb, limit = Infinity): number {
       }
     }
     db.prepare('DELETE FROM TermImpactPending WHERE passageId IN (SELECT value FROM json_each(?))').run(ids);
+    db.prepare('DELETE FROM TermImpactBefore WHERE passageId IN (SELECT value FROM json_each(?))').run(ids);
     handled += pending.length;
+  }
+}
+
+/** Every list's count and sample unknown (a pending passage's earlier state was not captured): searches count again until the next build. */
+function forgetCounts(db: SqliteDb, lists: { passages: number | null; every: number | null }[]) {
+  db.exec('UPDATE TermImpactList SET passages = NULL, every = NULL; DELETE FROM TermImpactSample;');
+  for (const list of lists) {
+    list.passages = null;
+    list.every = null;
   }
 }
 

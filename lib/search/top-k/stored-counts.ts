@@ -1,0 +1,46 @@
+// A listed term's number of passages and its count's sample, stored with its list (migration
+// 20261207000000_term_impact_counts): taken by the build in the pass that reads the list, kept exact
+// by the refresh after every write (refresh.ts). A search of a listed word or phrase spent 90-97% of
+// its time on one pass over every passage with the term, for BM25's idf and for the sample behind
+// the "about N" total and the facets (counting.ts); with them stored, it reads ~2,000 ids instead.
+// Trusted only while no passage waits to be rescored: until the refresh has run, the search counts.
+import 'server-only';
+import { num, termImpactReading as reading, type QueryDb } from '@/lib/db';
+import { isPlainMatch, type LexicalMatch } from '../lexical-match';
+import type { SearchRequest } from '../types';
+import { listedWordOf } from './alternatives';
+import { listedFormOf } from './listed-forms';
+
+export interface StoredCount {
+  /** How many passages match the listed term (in the index, published or not: BM25's n). */
+  passages: number;
+  /** The stored sample's stride (every k-th passage by id); null: none, the term's matches are counted whole. */
+  every: number | null;
+}
+
+/** A list row's stored count, when it may be used: stored, and no passage waiting to be rescored. */
+export function usableStoredCount(list: { passages: number | bigint | null; every: number | bigint | null; pending: number | bigint }): StoredCount | null {
+  if (list.passages === null || num(list.pending) !== 0) return null;
+  return { passages: num(list.passages), every: list.every === null ? null : num(list.every) };
+}
+
+/**
+ * The stored count of the listed term a plan ranks from (`"word"`, or `("word" OR …)` with the word
+ * first), or null: another plan, a search in one document (its matches are counted in the document's
+ * span of ids), no list or none stored, or a passage pending.
+ */
+export async function storedCountOf(db: QueryDb, match: LexicalMatch, request: SearchRequest): Promise<StoredCount | null> {
+  if (request.document) return null;
+  const split = listedWordOf(match.expression);
+  if (!split || !isPlainMatch(match)) return null;
+  const [list] = await db.$queryRaw<{ passages: number | bigint | null; every: number | bigint | null; pending: number | bigint }[]>(
+    reading.list(await listedFormOf(db, split.word)),
+  );
+  return list ? usableStoredCount(list) : null;
+}
+
+/** A list's stored sample: the ids of the passages matching its term that are multiples of its stride. */
+export async function storedSample(db: QueryDb, listId: number): Promise<number[]> {
+  const [{ ids }] = await db.$queryRaw<{ ids: string }[]>(reading.sample(listId));
+  return JSON.parse(ids) as number[];
+}
