@@ -8,8 +8,8 @@
 // grouped; every count (the total under the filters, each facet under the other filters) is the
 // sample's count times k. A document's passages have consecutive ids, so every document is sampled in
 // proportion to its size: speakers, topics and years are estimated as well as the total. k comes from
-// the probe's density, for about SAMPLE_TARGET sampled matches; the same archive gives the same
-// answer every time (pages of one query agree). With filters, a second probe counts the filtered
+// the probe's density, for about SAMPLE_TARGET sampled matches (a listed term's from its list, below);
+// the same archive gives the same answer every time (pages of one query agree). With filters, a second probe counts the filtered
 // matches exactly while they are at most the cap. (Windows of consecutive ids were tried first: bound
 // as JavaScript numbers, i.e. REAL, the windows' limits kept FTS5 from seeking, so each window cost a
 // pass; and one document's passages sat together in a window, which put the facets off by 46%.)
@@ -35,8 +35,7 @@ import { narrowingFor } from './narrowing';
 import { isPublicDocument } from './public-documents';
 import { isPlainMatch, type LexicalMatch } from './lexical-match';
 import type { SearchFacets, SearchRequest } from './types';
-import { listedWordOf } from './top-k/alternatives';
-import { storedCountOf } from './top-k/stored-counts';
+import { storedCountOf, type StoredCount } from './top-k/stored-counts';
 
 /** Up to this many matches, the total and every facet are counted exactly. */
 export const EXACT_COUNT_CAP = 1_000;
@@ -206,6 +205,8 @@ interface Sampling {
   matches: number;
   /** The sample's stride: every k-th passage by id; null when every match is counted. */
   every: number | null;
+  /** The listed term's stored count and sample the stride is (top-k/stored-counts.ts), read once for the whole search. */
+  stored?: StoredCount;
 }
 
 /**
@@ -251,11 +252,18 @@ async function decideSampling(db: QueryDb, match: LexicalMatch, request: SearchR
   const density = all.n / Math.max(1, all.last - all.first + 1);
   const matches = density * span;
   // A listed term's sample is stored with its list, at the list's stride (top-k/stored-counts.ts): the
-  // same stride here lets the search read it. With other alternatives (`was*`), the word's stored count
-  // is the least the plan matches.
+  // same stride here lets the search read it, while it still fits the term's count (the stride is the
+  // build's; an archive grown or shrunk by half since would read twice or half the sample's size).
   const stored = await storedCountOf(db, match, request);
-  if (stored) return { all, matches: listedWordOf(match.expression)?.others ? Math.max(matches, stored.passages) : stored.passages, every: stored.every };
+  if (stored && strideFits(stored)) return { all, matches, every: stored.every, stored };
   return { all, matches, every: sampleStride(matches) };
+}
+
+/** Whether a stored sample's stride is within a factor of two of the one its count calls for now. */
+function strideFits({ passages, every }: StoredCount): boolean {
+  const now = sampleStride(passages);
+  if (every === null || now === null) return every === now;
+  return now <= 2 * every && 2 * now >= every;
 }
 
 /** The passages among `ids` (matches of the plan that its ranking read) that planRows gives: published, and meeting the plan's conditions. */

@@ -240,8 +240,10 @@ export const termImpactReading = {
   /** A whole list's passages, best first, as one JSON array. */
   ids: (listId: number) => Prisma.sql`
     SELECT json_group_array(passageId) AS ids FROM (SELECT passageId FROM TermImpact WHERE listId = ${listId} ORDER BY score DESC, passageId DESC)`,
-  /** A list's stored sample (TermImpactSample), as one JSON array. */
-  sample: (listId: number) => Prisma.sql`SELECT json_group_array(passageId) AS ids FROM TermImpactSample WHERE listId = ${listId}`,
+  /** The stored sample of `term`'s list (TermImpactSample) as one JSON array, with the list's stride. */
+  sample: (term: string) => Prisma.sql`
+    SELECT l.every AS every, (SELECT json_group_array(s.passageId) FROM TermImpactSample s WHERE s.listId = l.id) AS ids
+    FROM TermImpactList l WHERE l.term = ${term}`,
   matchCount: (phrase: string) => Prisma.sql`SELECT count(*) AS n FROM passage_fts WHERE passage_fts MATCH ${phrase}`,
   /**
    * The same count, and in the same pass the ids of the matches that are multiples of `every` (a JSON

@@ -31,7 +31,7 @@ import { listedWordOf, othersScored } from './alternatives';
 import { listedFormOf } from './listed-forms';
 import { byRank, shownAmong, type PageWindow, type ScoredCandidate } from './candidates';
 import { idfOf, termPart } from './bm25';
-import { storedSample, usableStoredCount, type StoredCount } from './stored-counts';
+import { storedSample } from './stored-counts';
 
 export interface TopKPassage {
   id: number;
@@ -64,19 +64,19 @@ async function countTakingSample(
   db: QueryDb,
   match: LexicalMatch,
   request: SearchRequest,
-  { word, others, listId, stored }: { word: string; others: string | null; listId: number; stored: StoredCount | null },
+  { word, others, term }: { word: string; others: string | null; term: string },
 ): Promise<number> {
-  const { every, matches } = await samplingOf(db, match, request);
+  const { every, matches, stored } = await samplingOf(db, match, request);
   if (every === null) return stored?.passages ?? countPassagesWith(db, word);
   const kept = await fewKeptOnIndexRow(db, match, request, matches);
   const sampled = async (expression: string) => {
     const [row] = await db.$queryRaw<{ n: number | bigint; sample: string; kept: string | null }[]>(reading.matchCountAndSample(expression, every, kept));
     return { n: num(row.n), sample: JSON.parse(row.sample) as number[], kept: row.kept === null ? [] : (JSON.parse(row.kept) as number[]) };
   };
-  // The word's count and sample as stored with its list, unless the filters want the ids they keep
-  // from the same pass (`kept`), or the sampling's stride is not the list's.
-  const fromList = stored && stored.every === every && !kept;
-  const withWord = fromList ? { n: stored.passages, sample: await storedSample(db, listId), kept: [] } : await sampled(`"${word}"`);
+  // The word's count and sample as stored with its list (the sampling's stride is then the list's),
+  // unless the filters want the ids they keep from the same pass (`kept`).
+  const fromList = stored && !kept ? await storedSample(db, term, every) : null;
+  const withWord = fromList && stored ? { n: stored.passages, sample: fromList, kept: [] } : await sampled(`"${word}"`);
   const withOthers = others ? await sampled(`(${others}) NOT "${word}"`) : null;
   takeSample(match, request, every, [...withWord.sample, ...(withOthers?.sample ?? [])]);
   if (kept) await keepFilteredCountAmong(db, match, request, [...withWord.kept, ...(withOthers?.kept ?? [])]);
@@ -140,18 +140,10 @@ export async function rankFromLists(db: QueryDb, match: LexicalMatch, request: S
   // An initialism's conditions or a relaxed plan's coordination: the old way handles them.
   if (!split || !isPlainMatch(match)) return null;
   const { word } = split;
+  const term = await listedFormOf(db, word);
   const [list] = await db.$queryRaw<
-    {
-      id: number | bigint;
-      floor: number;
-      passages: number | bigint | null;
-      every: number | bigint | null;
-      averageLength: number;
-      size: number | bigint;
-      pending: number | bigint;
-      totals: Uint8Array | null;
-    }[]
-  >(reading.list(await listedFormOf(db, word)));
+    { id: number | bigint; floor: number; averageLength: number; size: number | bigint; pending: number | bigint; totals: Uint8Array | null }[]
+  >(reading.list(term));
   if (!list || num(list.pending) !== 0) return null;
   const excluded = new Set(window.exclude ?? []);
   const listId = num(list.id);
@@ -162,8 +154,7 @@ export async function rankFromLists(db: QueryDb, match: LexicalMatch, request: S
   // The word's idf needs a count of its passages: taken once a page may be decided (not before a
   // filter gives up), or at once when other alternatives are to be weighed against the word.
   let wordCount: number | null = null;
-  const counting = { word, others: split.others, listId, stored: usableStoredCount(list) };
-  const countOfWord = async () => (wordCount ??= await countTakingSample(db, match, request, counting));
+  const countOfWord = async () => (wordCount ??= await countTakingSample(db, match, request, { word, others: split.others, term }));
   // The passages with any other alternative that may enter the page, with their whole scores; null
   // when they are more than half as many as the word's: then ranking every match costs no more.
   const others = split.others

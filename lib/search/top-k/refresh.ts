@@ -48,7 +48,8 @@ export function refreshTermImpacts(db: SqliteDb, limit = Infinity): number {
     const lengths = w.lengths(db, pending);
     for (const list of lists) {
       const matchedNow = w.counts(db, `"${list.term}"`, pending);
-      if (matchedBefore && list.passages !== null) moveCount.run(matchedNow.size - matchedBefore(`"${list.term}"`).length, list.id);
+      const moved = matchedBefore && list.passages !== null ? matchedNow.size - matchedBefore(`"${list.term}"`).length : 0;
+      if (moved !== 0) moveCount.run(moved, list.id);
       for (const [id, counts] of matchedNow) {
         if (matchedBefore && list.every !== null && id % list.every === 0) insertSampled.run(list.id, id);
         const weight = weightOf(counts);

@@ -2,7 +2,8 @@
 // 20261207000000_term_impact_counts): taken by the build in the pass that reads the list, kept exact
 // by the refresh after every write (refresh.ts). A search of a listed word or phrase spent 90-97% of
 // its time on one pass over every passage with the term, for BM25's idf and for the sample behind
-// the "about N" total and the facets (counting.ts); with them stored, it reads ~2,000 ids instead.
+// the "about N" total and the facets (counting.ts); with them stored, it reads the sample's ids
+// instead (~2,000 when the list was built).
 // Trusted only while no passage waits to be rescored: until the refresh has run, the search counts.
 import 'server-only';
 import { num, termImpactReading as reading, type QueryDb } from '@/lib/db';
@@ -18,16 +19,11 @@ export interface StoredCount {
   every: number | null;
 }
 
-/** A list row's stored count, when it may be used: stored, and no passage waiting to be rescored. */
-export function usableStoredCount(list: { passages: number | bigint | null; every: number | bigint | null; pending: number | bigint }): StoredCount | null {
-  if (list.passages === null || num(list.pending) !== 0) return null;
-  return { passages: num(list.passages), every: list.every === null ? null : num(list.every) };
-}
-
 /**
  * The stored count of the listed term a plan ranks from (`"word"`, or `("word" OR …)` with the word
  * first), or null: another plan, a search in one document (its matches are counted in the document's
- * span of ids), no list or none stored, or a passage pending.
+ * span of ids), no list or none stored, or a passage pending a rescore (its refresh has not moved the
+ * count yet).
  */
 export async function storedCountOf(db: QueryDb, match: LexicalMatch, request: SearchRequest): Promise<StoredCount | null> {
   if (request.document) return null;
@@ -36,11 +32,16 @@ export async function storedCountOf(db: QueryDb, match: LexicalMatch, request: S
   const [list] = await db.$queryRaw<{ passages: number | bigint | null; every: number | bigint | null; pending: number | bigint }[]>(
     reading.list(await listedFormOf(db, split.word)),
   );
-  return list ? usableStoredCount(list) : null;
+  if (!list || list.passages === null || num(list.pending) !== 0) return null;
+  return { passages: num(list.passages), every: list.every === null ? null : num(list.every) };
 }
 
-/** A list's stored sample: the ids of the passages matching its term that are multiples of its stride. */
-export async function storedSample(db: QueryDb, listId: number): Promise<number[]> {
-  const [{ ids }] = await db.$queryRaw<{ ids: string }[]>(reading.sample(listId));
-  return JSON.parse(ids) as number[];
+/**
+ * The stored sample of `term`'s list (the ids of its passages that are multiples of the stride), or
+ * null when the list's stride is no longer `every`: the lists were built again since the search read
+ * the count it chose `every` from.
+ */
+export async function storedSample(db: QueryDb, term: string, every: number): Promise<number[] | null> {
+  const [list] = await db.$queryRaw<{ every: number | bigint | null; ids: string }[]>(reading.sample(term));
+  return list && list.every !== null && num(list.every) === every ? (JSON.parse(list.ids) as number[]) : null;
 }

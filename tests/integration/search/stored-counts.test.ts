@@ -5,7 +5,7 @@
 // before the refresh ran. And a search reads them: its total and facets come from the stored sample.
 // On the benchmark's generated corpus (20,000 passages), so the commonest terms have a sample stride.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeWriters, openReader, openWriter, type Reader, type Writer } from '@/lib/db';
+import { bulkLoadPassages, closeWriters, openReader, openWriter, type Reader, type Writer } from '@/lib/db';
 import {
   addPassage,
   deletePassage,
@@ -192,9 +192,36 @@ describe('stored counts and samples', () => {
     expect(disagreements()).toEqual([]);
   });
 
-  it('are what a search reads: its estimate moves with the stored sample, and comes back with it', async () => {
-    const list = lists().find((l) => l.every !== null && !l.term.includes(' '))!;
-    const search = () => searchPassages(reader, { q: list.term, page: 1, pageSize: 10, mode: 'lexical' });
+  it('stay exact across a bulk load, and across writes between two batches of the refresh', () => {
+    const [w0, w1] = lists().map((list) => list.term);
+    const documentId = passageAt(9500).documentId;
+    const insert = writer.db.prepare(
+      "INSERT INTO Passage (documentId, position, anchor, kind, text, createdAt, updatedAt) SELECT documentId, ?, ?, 'paragraph', ?, createdAt, updatedAt FROM Passage WHERE documentId = ? LIMIT 1",
+    );
+    bulkLoadPassages(writer.db, () => [1, 2, 3].forEach((i) => insert.run(200_000 + i, 200_000 + i, `${w0} ${w1} ${i}`, documentId)));
+    expect(pending()).toBe(3);
+    expect(captured()).toBe(3);
+    writer.write((db) => refreshTermImpacts(db));
+    expect(disagreements()).toEqual([]);
+
+    const ids = [9600, 9700, 9800].map((offset) => passageAt(offset).id);
+    const rewrite = writer.db.prepare('UPDATE Passage SET text = ? WHERE id = ?');
+    ids.forEach((id) => rewrite.run(`${w0} ${w0} ${w0}`, id));
+    expect(writer.write((db) => refreshTermImpacts(db, 1))).toBe(1);
+    // One refreshed, two still pending: each written again.
+    ids.forEach((id) => rewrite.run(`${w1} alone`, id));
+    expect(captured()).toBe(pending());
+    writer.write((db) => refreshTermImpacts(db));
+    expect(pending()).toBe(0);
+    expect(disagreements()).toEqual([]);
+  });
+
+  it.each([
+    ['word', (l: StoredList) => !l.term.includes(' ')],
+    ['phrase', (l: StoredList) => l.term.includes(' ')],
+  ])('are what a search reads (%s): its estimate moves with the stored sample, and comes back with it', async (_, kind) => {
+    const list = lists().find((l) => l.every !== null && kind(l))!;
+    const search = () => searchPassages(reader, { q: `"${list.term}"`, page: 1, pageSize: 10, mode: 'lexical' });
     const before = await search();
     expect(before.approximate).toBe(true);
     // Half the stored sample gone: the estimate halves (about), because it was read from there.
