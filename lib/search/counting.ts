@@ -9,8 +9,8 @@
 // sample's count times k. A document's passages have consecutive ids, so every document is sampled in
 // proportion to its size: speakers, topics and years are estimated as well as the total. k comes from
 // the probe's density, for about SAMPLE_TARGET sampled matches (a listed term's from its list, below);
-// the same archive gives the same answer every time (pages of one query agree). With filters, a second probe counts the filtered
-// matches exactly while they are at most the cap. (Windows of consecutive ids were tried first: bound
+// the same archive gives the same answer every time (pages of one query agree). With filters, a
+// second probe counts the filtered matches exactly while they are at most the cap. (Windows of consecutive ids were tried first: bound
 // as JavaScript numbers, i.e. REAL, the windows' limits kept FTS5 from seeking, so each window cost a
 // pass; and one document's passages sat together in a window, which put the facets off by 46%.)
 //
@@ -243,7 +243,6 @@ export function samplingOf(db: QueryDb, match: LexicalMatch, request: SearchRequ
 async function decideSampling(db: QueryDb, match: LexicalMatch, request: SearchRequest): Promise<Sampling> {
   const all = await probe(db, match, request, false, EXACT_COUNT_CAP + 1);
   if (all.n <= EXACT_COUNT_CAP) return { all, matches: all.n, every: null };
-
   // Two subqueries: min and max together in one SELECT would scan the table instead of reading its two ends.
   const [bounds] = await db.$queryRaw<{ lo: number | bigint; hi: number | bigint }[]>`
     SELECT (SELECT min(id) FROM Passage) AS lo, (SELECT max(id) FROM Passage) AS hi`;

@@ -38,8 +38,7 @@ export const DERIVED_TABLES: ReadonlySet<string> = new Set([
 /**
  * The init migration's bookkeeping triggers (PassageEmbeddingPending, PassageEmbeddingChange,
  * TermImpactPending). The first two tables are copied as SQLite's own triggers left them (the third is
- * derived, above, and not copied), so these must not
- * fire during the copy: inserting a Passage would mark it pending although its vectors follow, and
+ * derived, above, and not copied), so these must not fire during the copy: inserting a Passage would mark it pending although its vectors follow, and
  * every copied vector would be logged a second time in PassageEmbeddingChange under a new seq.
  */
 const BOOKKEEPING_TRIGGERS = /^(passage_embedding_|term_impact_)/;

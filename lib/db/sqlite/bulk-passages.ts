@@ -2,8 +2,9 @@
 // triggers off and the passage indexes built once at the end, in one pass, instead of row by row:
 // per row each trigger looks up the speaker and the title and feeds FTS5 one passage at a time.
 // The three other triggers a new passage fires (it waits for its embedding and for the ranking lists,
-// and the lists' counts note it had no earlier state) are off too, and their rows are written in one statement each at the end: with any trigger on
-// Passage, each insert cost ~35 µs more (100,000 passages: 4.7 s of inserts against 1.3 s without).
+// and the lists' counts note it had no earlier state) are off too, and their rows are written in one
+// statement each at the end: with any trigger on Passage, each insert cost ~35 µs more (100,000
+// passages: 4.7 s of inserts against 1.3 s without).
 // Everything runs in one transaction, so a failure leaves the triggers and the indexes as they were;
 // the result is what the triggers would have built (tests/integration/search/bulk-load.test.ts
 // builds a corpus both ways and compares).
@@ -26,7 +27,8 @@ const SEARCH_TRIGGERS = [
 
 /**
  * The triggers that mark a new passage as waiting (and as new, for the ranking lists' counts), each
- * with the statement that marks every passage the load inserted (ids above `before`, the highest id before it) at once, as the trigger does one at a time.
+ * with the statement that marks every passage the load inserted (ids above `before`, the highest id
+ * before it) at once, as the trigger does one at a time.
  * `+id` lets SQLite read the ids from the smallest index on Passage (every entry holds its row's id)
  * rather than walk the rows with their text: at 1,000,000 passages both marks took 0.3 s, where one
  * count along the rows took 0.3 s with its pages in memory and 1.8 s without. ORDER BY keeps the marks

@@ -1,6 +1,6 @@
 // Builds the ranking lists of a database file that has none yet (after the migration that adds them,
-// or a restore of an older backup) or whose lists lack their stored counts, with progress on stderr for a big archive. `npm run search:index`
-// rebuilds them on demand (after the archive has grown a lot: new frequent words get lists, and the
+// or a restore of an older backup) or whose lists lack their stored counts, with progress on stderr
+// for a big archive. `npm run search:index` rebuilds them on demand (after the archive has grown a lot: new frequent words get lists, and the
 // stored scores' average length is brought up to date).
 import 'server-only';
 import { openWriter } from '@/lib/db';

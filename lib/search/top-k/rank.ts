@@ -50,9 +50,9 @@ const countPassagesWith = async (db: QueryDb, word: string): Promise<number> =>
 /**
  * The passages with the word, and the plan's count's sample (every k-th match by id, counting.ts),
  * kept for the count: the word's share of it read from what its list stores (stored-counts.ts: `the`
- * at 1,000,000 passages spent 49 of its 55 ms on the pass that took them), or, where that cannot serve
- * (a passage pending, filters that want the ids they keep), taken in one pass over the word's matches; and, with
- * other alternatives, theirs in a pass over the passages that have them but not the word. The plan's
+ * at 1,000,000 passages spent 49 of its 55 ms on the pass that took them), or, where that cannot
+ * serve (a passage pending, filters that want the ids they keep), taken in one pass over the word's
+ * matches; and, with other alternatives, theirs in a pass over the passages that have them but not the word. The plan's
  * matches are exactly those two sets (no document here: rankFromLists leaves those to the old way).
  * The others are rarer words, so their pass is short, where the count's own pass over the whole
  * expression read the word's list again (`was*`, 1,000,000 passages: 55 ms; the two passes here add
