@@ -11,10 +11,21 @@ export type QueryDb = Pick<PrismaClient, '$queryRaw'> & {
    * every word as its own.
    */
   indexStems?: IndexStems;
+  /** Where the connection can tell (SQLite's reader: sqlite/passage-terms.ts), how often terms of the index occur in a few passages' columns. */
+  passageTermCounts?: PassageTermCounts;
 };
 
 /** Words in, their terms as the search indexes hold them out, in order, joined by a space ('' for a word with none). */
 export type IndexStems = (words: readonly string[]) => string[];
+
+/**
+ * For each passage given (its columns as the passage index reads them: text, speaker, title), how
+ * often each of `terms` (as the index holds them) occurs in each column; a term it lacks is absent.
+ */
+export type PassageTermCounts = (
+  passages: readonly { id: number; columns: readonly [string, string, string] }[],
+  terms: readonly string[],
+) => Map<number, Map<string, [number, number, number]>>;
 
 /** A statement or fragment with bound values; `sql`, `join` and `empty` build them. */
 export type Sql = Prisma.Sql;

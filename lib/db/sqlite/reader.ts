@@ -8,6 +8,7 @@ import { Prisma } from '@/lib/generated/prisma/client';
 import type { QueryDb } from '../query';
 import { loadVectorFunctions, openReadOnlyDatabase, tuneForSearch } from './connection';
 import { indexStemsOf } from './index-stems';
+import { passageTermCountsOf } from './passage-terms';
 
 export interface Reader extends QueryDb {
   /** Whether meaning-based search's vector functions (sqlite-vec) are loaded on this connection. */
@@ -56,5 +57,13 @@ export function openReader(file: string): Reader {
   // Closed, the connection has no stamp: nothing read from it is kept (a read of the facet columns
   // under way when it closed ends quietly at its next slice).
   const changeStamp = () => (db.open ? (dataVersion.get() as number) : null);
-  return { $queryRaw, indexStems: indexStemsOf(db), hasVectors, changeStamp, keptStatements: () => statements.size, close: () => db.close() };
+  return {
+    $queryRaw,
+    indexStems: indexStemsOf(db),
+    passageTermCounts: passageTermCountsOf(db),
+    hasVectors,
+    changeStamp,
+    keptStatements: () => statements.size,
+    close: () => db.close(),
+  };
 }

@@ -7,6 +7,7 @@ import type { QueryDb } from '../query';
 import type { SqliteDb } from './connection';
 import { PHRASE_COUNT_BY_COLUMN, SPEAKER_WEIGHT, TEXT_WEIGHT, TITLE_WEIGHT } from './full-text';
 import { indexStemsOf, SEARCH_TOKENIZER } from './index-stems';
+import { jsonIds } from './json-ids';
 
 /**
  * A stem's commonest form is looked for among the words in at least this share (1/n) of the
@@ -245,6 +246,16 @@ export const termImpactReading = {
     SELECT l.every AS every, (SELECT json_group_array(s.passageId) FROM TermImpactSample s WHERE s.listId = l.id) AS ids
     FROM TermImpactList l WHERE l.term = ${term}`,
   matchCount: (phrase: string) => Prisma.sql`SELECT count(*) AS n FROM passage_fts WHERE passage_fts MATCH ${phrase}`,
+  /** Each of some passages' %_docsize record (its length in tokens: lengthOf). */
+  sizes: (ids: readonly number[]) => Prisma.sql`SELECT id, sz FROM passage_fts_docsize WHERE id IN (${jsonIds(ids)})`,
+  /**
+   * bm25() of a phrase for some passages alone, by the search's weights. The unary plus keeps the ids
+   * from FTS5, which walks the phrase's matches (a rare word's are few) and scores only these: given
+   * the ids, it would take each as a query of its own and count the phrase's matches again for each.
+   */
+  scoresAmong: (phrase: string, ids: readonly number[]) => Prisma.sql`
+    SELECT rowid AS id, bm25(passage_fts, ${Prisma.raw(`${TEXT_WEIGHT}, ${SPEAKER_WEIGHT}, ${TITLE_WEIGHT}`)}) AS score
+    FROM passage_fts WHERE passage_fts MATCH ${phrase} AND +rowid IN (${jsonIds(ids)})`,
   /**
    * The same count, and in the same pass the ids of the matches that are multiples of `every` (a JSON
    * array): a count's sample (counting.ts), which a pass of its own would read the word's whole list

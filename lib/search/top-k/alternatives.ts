@@ -7,6 +7,7 @@ import { empty, fullText, join, num, sql, type QueryDb, type Sql } from '@/lib/d
 import { filterSql, matchedRows } from '../filters';
 import type { SearchRequest } from '../types';
 import { bestShown, LONGEST_HEAD, type ScoredCandidate } from './candidates';
+import { othersRankedAlone, type WordPart } from './others-alone';
 
 // A word or a phrase (lists are kept for frequent phrases of two words too), never a prefix.
 const ONE_WORD = /^"([^"*]+)"$/;
@@ -45,18 +46,22 @@ function isOneGroup(text: string): boolean {
  * `exclude`) and every one tied with the last. A passage with the word and another alternative that
  * is not among them ranks below `need` that are, so the list's walk, which scores it for the word
  * alone (less), can never place it on the page. Null when more than `cap` passages have any of
- * `others`: scoring them would cost what ranking every match does.
+ * `others`: scoring them would cost what ranking every match does. Ranked in one pass over the
+ * others alone where others-alone.ts can (the best `need` of both sets at once); else in the two
+ * passes below.
  */
 export async function othersScored(
   db: QueryDb,
   word: string,
   others: string,
   request: SearchRequest,
-  limits: { cap: number; need: number; exclude: number[] },
+  limits: { cap: number; need: number; exclude: number[]; wordPart: WordPart },
 ): Promise<ScoredCandidate[] | null> {
   const [{ n }] = await db.$queryRaw<{ n: number | bigint }[]>`
     SELECT count(*) AS n FROM (${fullText.rowsMatching(others)} LIMIT ${limits.cap + 1})`;
   if (num(n) > limits.cap) return null;
+  const alone = await othersRankedAlone(db, word, others, request, limits);
+  if (alone) return alone;
   const excluded = limits.exclude.length > 0 ? sql`AND x.id NOT IN (${join(limits.exclude)})` : empty;
   const scoredBy = (expression: string, order: Sql) => db.$queryRaw<{ id: number | bigint; rank: number; publishedOn: string; position: number | bigint }[]>`
     SELECT x.id AS id, x.rank AS rank, x.publishedOn AS publishedOn, x.position AS position

@@ -19,10 +19,13 @@ export function termPart(weight: number, length: number, averageLength: number):
   return (weight * (K1 + 1.0)) / (weight + K1 * (1 - B + (B * length) / averageLength));
 }
 
+/** FTS5's idf for a phrase in half the rows or more: the log below is 0 or less there. */
+export const FLOOR_IDF = 1e-6;
+
 /** FTS5's idf: `rows` in the index, `hits` of them matching the phrase. */
 export function idfOf(rows: number, hits: number): number {
   const idf = Math.log((rows - hits + 0.5) / (hits + 0.5));
-  return idf <= 0.0 ? 1e-6 : idf;
+  return idf <= 0.0 ? FLOOR_IDF : idf;
 }
 
 /** Inverts termPart: the weighted count that gives `part` at `length` (for reading counts back from bm25()). */

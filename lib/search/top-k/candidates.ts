@@ -69,7 +69,7 @@ export const LONGEST_HEAD = 1_000;
 export const firstLookup = (need: number) => need * 2 + 20;
 
 /** How many of `rows` (best first) to look up to see the first `count` and every row tied with the last of them. */
-function throughTies(rows: { score: number }[], count: number): number {
+export function throughTies(rows: { score: number }[], count: number): number {
   let end = Math.min(count, rows.length);
   while (end < rows.length && rows[end].score === rows[end - 1].score) end += 1;
   return end;

@@ -28,6 +28,7 @@ import { firstShown } from '../memory-facets';
 import { indexRowShare, narrowingFor, topicPassages } from '../narrowing';
 import type { SearchRequest } from '../types';
 import { listedWordOf, othersScored } from './alternatives';
+import type { WordPart } from './others-alone';
 import { listedFormOf } from './listed-forms';
 import { byRank, shownAmong, type PageWindow, type ScoredCandidate } from './candidates';
 import { idfOf, termPart } from './bm25';
@@ -131,6 +132,12 @@ async function filteredReach(db: QueryDb, listId: number, request: SearchRequest
   return { fills: true, entries: Math.min(listed.length, through + Math.max(10, Math.ceil(through / 5))) };
 }
 
+/** What the listed word adds to a passage's score: its idf, and at most its idf × the list's best entry at today's average length. */
+async function wordPartOf(db: QueryDb, listId: number, idf: number, drift: number): Promise<WordPart> {
+  const [best] = await db.$queryRaw<{ score: number }[]>(reading.entries(listId, 0, 1));
+  return { idf, most: idf * (best?.score ?? 0) * drift };
+}
+
 export async function rankFromLists(db: QueryDb, match: LexicalMatch, request: SearchRequest, window: PageWindow): Promise<TopKPassage[] | null> {
   // One document's matches are read within its span of ids (fullText.matchedRows). Its passages are
   // seldom among a list's best, so a list cannot decide its page, and what the walk reads first is
@@ -158,7 +165,12 @@ export async function rankFromLists(db: QueryDb, match: LexicalMatch, request: S
   // The passages with any other alternative that may enter the page, with their whole scores; null
   // when they are more than half as many as the word's: then ranking every match costs no more.
   const others = split.others
-    ? await othersScored(db, word, split.others, request, { cap: Math.floor((await countOfWord()) / 2), need, exclude: [...excluded] })
+    ? await othersScored(db, word, split.others, request, {
+        cap: Math.floor((await countOfWord()) / 2),
+        need,
+        exclude: [...excluded],
+        wordPart: await wordPartOf(db, listId, idfOf(totals.rows, await countOfWord()), drift),
+      })
     : [];
   if (!others) return null;
   // Every passage with the word and another alternative is among them: the walk skips those.
