@@ -46,20 +46,25 @@ function isOneGroup(text: string): boolean {
  * `exclude`) and every one tied with the last. A passage with the word and another alternative that
  * is not among them ranks below `need` that are, so the list's walk, which scores it for the word
  * alone (less), can never place it on the page. Null when more than `cap` passages have any of
- * `others`: scoring them would cost what ranking every match does. Ranked in one pass over the
+ * `others` (`othersCount`, when the count's pass counted them): scoring them would cost what ranking
+ * every match does. Ranked in one pass over the
  * others alone where others-alone.ts can (the best `need` of both sets at once); else in the two
  * passes below.
  */
+/** How many passages have any of `others`, counted up to `most`. */
+async function countUpTo(db: QueryDb, others: string, most: number): Promise<number> {
+  const [{ n }] = await db.$queryRaw<{ n: number | bigint }[]>`SELECT count(*) AS n FROM (${fullText.rowsMatching(others)} LIMIT ${most})`;
+  return num(n);
+}
+
 export async function othersScored(
   db: QueryDb,
   word: string,
   others: string,
   request: SearchRequest,
-  limits: { cap: number; need: number; exclude: number[]; wordPart: WordPart },
+  limits: { cap: number; othersCount: number | null; need: number; exclude: number[]; wordPart: WordPart },
 ): Promise<ScoredCandidate[] | null> {
-  const [{ n }] = await db.$queryRaw<{ n: number | bigint }[]>`
-    SELECT count(*) AS n FROM (${fullText.rowsMatching(others)} LIMIT ${limits.cap + 1})`;
-  if (num(n) > limits.cap) return null;
+  if ((limits.othersCount ?? (await countUpTo(db, others, limits.cap + 1))) > limits.cap) return null;
   const alone = await othersRankedAlone(db, word, others, request, limits);
   if (alone) return alone;
   const excluded = limits.exclude.length > 0 ? sql`AND x.id NOT IN (${join(limits.exclude)})` : empty;

@@ -53,11 +53,14 @@ const countPassagesWith = async (db: QueryDb, word: string): Promise<number> =>
  * kept for the count: the word's share of it read from what its list stores (stored-counts.ts: `the`
  * at 1,000,000 passages spent 49 of its 55 ms on the pass that took them), or, where that cannot
  * serve (a passage pending, filters that want the ids they keep), taken in one pass over the word's
- * matches; and, with other alternatives, theirs in a pass over the passages that have them but not the word. The plan's
- * matches are exactly those two sets (no document here: rankFromLists leaves those to the old way).
- * The others are rarer words, so their pass is short, where the count's own pass over the whole
- * expression read the word's list again (`was*`, 1,000,000 passages: 55 ms; the two passes here add
- * 9 and 10 ms to the word's count). Under a topic or a narrowed speaker expected to keep few of the
+ * matches; and, with other alternatives, theirs in a pass over the passages that have any of them,
+ * whose count is kept too (`others`: the alternatives' cap in alternatives.ts reads it instead of
+ * counting again). The plan's matches are exactly the union of those two sets (no document here:
+ * rankFromLists leaves those to the old way), so the samples are joined without repeats. The others
+ * are rarer words, so their pass is short, where the count's own pass over the whole expression read
+ * the word's list again (`was*`, 1,000,000 passages: 55 ms; the two passes here add 9 and 4 ms to the
+ * word's count, and leaving out the passages with the word, as this pass once did, walked the word's
+ * list beside the others': 8 ms). Under a topic or a narrowed speaker expected to keep few of the
  * matches, the same passes also read the ids of the matches they keep, and the filtered count is
  * made from those, where the count's probe read every match again to find them all.
  */
@@ -66,9 +69,9 @@ async function countTakingSample(
   match: LexicalMatch,
   request: SearchRequest,
   { word, others, term }: { word: string; others: string | null; term: string },
-): Promise<number> {
+): Promise<{ word: number; others: number | null }> {
   const { every, matches, stored } = await samplingOf(db, match, request);
-  if (every === null) return stored?.passages ?? countPassagesWith(db, word);
+  if (every === null) return { word: stored?.passages ?? (await countPassagesWith(db, word)), others: null };
   const kept = await fewKeptOnIndexRow(db, match, request, matches);
   const sampled = async (expression: string) => {
     const [row] = await db.$queryRaw<{ n: number | bigint; sample: string; kept: string | null }[]>(reading.matchCountAndSample(expression, every, kept));
@@ -78,10 +81,11 @@ async function countTakingSample(
   // unless the filters want the ids they keep from the same pass (`kept`).
   const fromList = stored && !kept ? await storedSample(db, term, every) : null;
   const withWord = fromList && stored ? { n: stored.passages, sample: fromList, kept: [] } : await sampled(`"${word}"`);
-  const withOthers = others ? await sampled(`(${others}) NOT "${word}"`) : null;
-  takeSample(match, request, every, [...withWord.sample, ...(withOthers?.sample ?? [])]);
-  if (kept) await keepFilteredCountAmong(db, match, request, [...withWord.kept, ...(withOthers?.kept ?? [])]);
-  return withWord.n;
+  const withOthers = others ? await sampled(`(${others})`) : null;
+  const union = (a: number[], b: number[] = []) => [...new Set([...a, ...b])];
+  takeSample(match, request, every, union(withWord.sample, withOthers?.sample));
+  if (kept) await keepFilteredCountAmong(db, match, request, union(withWord.kept, withOthers?.kept));
+  return { word: withWord.n, others: withOthers?.n ?? null };
 }
 
 /**
@@ -160,13 +164,15 @@ export async function rankFromLists(db: QueryDb, match: LexicalMatch, request: S
   const need = window.offset + window.limit;
   // The word's idf needs a count of its passages: taken once a page may be decided (not before a
   // filter gives up), or at once when other alternatives are to be weighed against the word.
-  let wordCount: number | null = null;
-  const countOfWord = async () => (wordCount ??= await countTakingSample(db, match, request, { word, others: split.others, term }));
+  let counts: Awaited<ReturnType<typeof countTakingSample>> | null = null;
+  const countsOf = async () => (counts ??= await countTakingSample(db, match, request, { word, others: split.others, term }));
+  const countOfWord = async () => (await countsOf()).word;
   // The passages with any other alternative that may enter the page, with their whole scores; null
   // when they are more than half as many as the word's: then ranking every match costs no more.
   const others = split.others
     ? await othersScored(db, word, split.others, request, {
         cap: Math.floor((await countOfWord()) / 2),
+        othersCount: (await countsOf()).others,
         need,
         exclude: [...excluded],
         wordPart: await wordPartOf(db, listId, idfOf(totals.rows, await countOfWord()), drift),

@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeWriters, empty, idList, join, num, openReader, openWriter, readTotals, sql, type Reader, type Writer } from '@/lib/db';
 import { filterSql, matchedRows } from '@/lib/search/filters';
+import { countMatches, samplingOf } from '@/lib/search/counting';
 import { exactMatch, type LexicalMatch } from '@/lib/search/lexical-match';
 import { rankEveryMatch, rankWindow } from '@/lib/search/lexical-search';
 import { startReadingFacetColumns } from '@/lib/search/facet-columns';
@@ -18,13 +19,13 @@ import { othersRankedAlone } from '@/lib/search/top-k/others-alone';
 import type { SearchRequest } from '@/lib/search/types';
 import { generatedCorpusForFile } from '@/tests/support/generated-corpus';
 
-const corpus = generatedCorpusForFile({ n: 3000, seed: 11 });
+const corpus = generatedCorpusForFile({ n: 8000, seed: 11 });
 let writer: Writer;
 let reader: Reader;
 
 beforeAll(async () => {
   writer = openWriter(corpus.file);
-  writer.write((db) => buildTermImpacts(db, { minPassages: 120, listSize: 80 }));
+  writer.write((db) => buildTermImpacts(db, { minPassages: 320, listSize: 200 }));
   reader = openReader(corpus.file);
   await startReadingFacetColumns(reader);
 });
@@ -178,4 +179,23 @@ describe('ranking the other alternatives of a word in half the passages alone', 
       }
     }
   }, 240_000);
+
+  it('takes the count’s sample of the whole expression beside the ranking: the same total and facets as the count’s own pass', async () => {
+    const words = await inHalfOrMore();
+    let sampled = 0;
+    for (const word of words.slice(0, 6)) {
+      const q = `${word}*`;
+      for (const filters of FILTERS) {
+        const request: SearchRequest = { q, page: 1, pageSize: 10, ...filters() };
+        const ranked = await matchOf(q);
+        if (!listedWordOf(ranked.expression)?.others) continue;
+        if ((await samplingOf(reader, ranked, request)).every !== null) sampled += 1;
+        // The ranking takes the sample (of the word from its list, of the others in their own pass) for its match …
+        await rankWindow(reader, ranked, request, { limit: 10, offset: 0 });
+        // … and a match no ranking read is counted by the count's own pass over the whole expression.
+        expect(await countMatches(reader, ranked, request), `${q} ${JSON.stringify(filters())}`).toEqual(await countMatches(reader, await matchOf(q), request));
+      }
+    }
+    expect(sampled).toBeGreaterThan(3);
+  }, 120_000);
 });
