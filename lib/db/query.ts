@@ -13,6 +13,8 @@ export type QueryDb = Pick<PrismaClient, '$queryRaw'> & {
   indexStems?: IndexStems;
   /** Where the connection can tell (SQLite's reader: sqlite/passage-terms.ts), how often terms of the index occur in a few passages' columns. */
   passageTermCounts?: PassageTermCounts;
+  /** Where the connection can tell (SQLite's reader: sqlite/passage-snippets.ts), a page's snippets marked on its passages alone. */
+  passageSnippets?: PassageSnippets;
 };
 
 /** Words in, their terms as the search indexes hold them out, in order, joined by a space ('' for a word with none). */
@@ -26,6 +28,17 @@ export type PassageTermCounts = (
   passages: readonly { id: number; columns: readonly [string, string, string] }[],
   terms: readonly string[],
 ) => Map<number, Map<string, [number, number, number]>>;
+
+/**
+ * The snippets of `passages` (their columns as the passage index reads them), each group's passages
+ * marked for its expression: what the index's snippets statement gives for them.
+ */
+export type PassageSnippets = (
+  passages: readonly { id: number; columns: readonly [string, string, string] }[],
+  groups: readonly { expression: string; ids: readonly number[] }[],
+  marks: { open: string; close: string },
+  tokens: number,
+) => { id: number; snippet: string }[];
 
 /** A statement or fragment with bound values; `sql`, `join` and `empty` build them. */
 export type Sql = Prisma.Sql;

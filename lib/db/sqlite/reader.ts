@@ -8,6 +8,7 @@ import { Prisma } from '@/lib/generated/prisma/client';
 import type { QueryDb } from '../query';
 import { loadVectorFunctions, openReadOnlyDatabase, tuneForSearch } from './connection';
 import { indexStemsOf } from './index-stems';
+import { passageSnippetsOf } from './passage-snippets';
 import { passageTermCountsOf } from './passage-terms';
 
 export interface Reader extends QueryDb {
@@ -61,6 +62,7 @@ export function openReader(file: string): Reader {
     $queryRaw,
     indexStems: indexStemsOf(db),
     passageTermCounts: passageTermCountsOf(db),
+    passageSnippets: passageSnippetsOf(db),
     hasVectors,
     changeStamp,
     keptStatements: () => statements.size,

@@ -54,4 +54,49 @@ describe('snippets by id', () => {
     const rows = await db.$queryRaw<{ entry: number | bigint }[]>(fullText.entitySnippets(expression, [all[0]], marks, SNIPPET_TOKENS));
     expect(rows.map((row) => num(row.entry))).toEqual([all[0]]);
   });
+
+  it('marked on the page’s passages alone (the reader’s own small index), are exactly the index’s own, for every kind of expression', async () => {
+    const [prefixed] = (
+      await db.$queryRaw<{ expression: string }[]>`
+      SELECT '(' || group_concat('"' || term || '"', ' OR ') || ')' AS expression
+      FROM (SELECT term FROM passage_words_fts_vocab WHERE term >= 'th' AND term < 'ti' ORDER BY doc DESC LIMIT 30)`
+    ).map((r) => r.expression);
+    const expressions = [
+      '"the"',
+      '"of the"',
+      prefixed,
+      '"th"*',
+      '"the" AND "of" NOT "and"',
+      'NEAR("the" "of", 3)',
+      '{text}: "of"',
+      '("the" OR "of") AND "is"*',
+    ];
+    let compared = 0;
+    for (const expression of expressions) {
+      // Pages of ten, some passages leading, some far apart, and two groups of one page at once.
+      const all = await matching('passage_fts', expression, 400);
+      expect(all.length, expression).toBeGreaterThan(20);
+      const groups = [
+        { expression, ids: all.slice(0, 5) },
+        { expression: '"the"', ids: all.slice(-5).filter((id) => !all.slice(0, 5).includes(id)) },
+      ];
+      const rows = await db.$queryRaw<{ id: number | bigint; text: string; speaker: string; title: string }[]>(
+        fullText.indexedText!(groups.flatMap((g) => g.ids)),
+      );
+      const passages = rows.map((row) => ({ id: num(row.id), columns: [row.text, row.speaker, row.title] as const }));
+      const alone = db.passageSnippets!(passages, groups, marks, SNIPPET_TOKENS);
+      const fromIndex = (
+        await Promise.all(
+          groups.map((g) => db.$queryRaw<{ id: number | bigint; snippet: string }[]>(fullText.snippets(g.expression, g.ids, marks, SNIPPET_TOKENS))),
+        )
+      ).flat();
+      const byId = (list: { id: number | bigint; snippet: string }[]) => list.map((r) => [num(r.id), r.snippet]).sort((a, b) => Number(a[0]) - Number(b[0]));
+      expect(byId(alone), expression).toEqual(byId(fromIndex));
+      expect(alone.length).toBe(groups.reduce((n, g) => n + g.ids.length, 0));
+      compared += alone.length;
+    }
+    expect(compared).toBeGreaterThan(expressions.length * 9);
+    // Nothing stays behind: the next page is marked on its own passages alone.
+    expect(db.passageSnippets!([], [{ expression: '"the"', ids: [1, 2, 3] }], marks, SNIPPET_TOKENS)).toEqual([]);
+  });
 });
