@@ -295,7 +295,9 @@ export const keptFilteredCount = (match: LexicalMatch, request: SearchRequest): 
  * every match of the plan that some of the filters keep, read by its ranking's pass. Counted on the
  * facet columns where they are kept (they keep exactly what the statement keeps: memory-facets.test.ts),
  * where the statement looked each passage and its document up (`was*` in a topic among paragraphs,
- * 100,000 passages: 3 ms); by the statement otherwise, or for a plan with conditions of its own.
+ * 100,000 passages: 3 ms); by the statement otherwise, or for a plan with conditions of its own. The
+ * columns also keep to an asked document, which the statement does not check: its one caller, the
+ * ranking lists, never answer a search within one document.
  */
 export async function keepFilteredCountAmong(db: QueryDb, match: LexicalMatch, request: SearchRequest, ids: number[]): Promise<void> {
   const columns = isPlainMatch(match) ? keptFacetColumns(db) : null;

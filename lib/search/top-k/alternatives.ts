@@ -38,6 +38,12 @@ function isOneGroup(text: string): boolean {
   return depth === 0 && !quoted;
 }
 
+/** How many passages have any of `others`, counted up to `limit`. */
+async function countUpTo(db: QueryDb, others: string, limit: number): Promise<number> {
+  const [{ n }] = await db.$queryRaw<{ n: number | bigint }[]>`SELECT count(*) AS n FROM (${fullText.rowsMatching(others)} LIMIT ${limit})`;
+  return num(n);
+}
+
 /**
  * The passages under the request's filters with any of `others` that may enter the page, each scored
  * as FTS5 scores the whole `("word" OR others)`: of those that also have the word, by `"word" AND
@@ -47,16 +53,9 @@ function isOneGroup(text: string): boolean {
  * is not among them ranks below `need` that are, so the list's walk, which scores it for the word
  * alone (less), can never place it on the page. Null when more than `cap` passages have any of
  * `others` (`othersCount`, when the count's pass counted them): scoring them would cost what ranking
- * every match does. Ranked in one pass over the
- * others alone where others-alone.ts can (the best `need` of both sets at once); else in the two
- * passes below.
+ * every match does. Ranked in one pass over the others alone where others-alone.ts can (the best
+ * `need` of both sets at once); else in the two passes below.
  */
-/** How many passages have any of `others`, counted up to `most`. */
-async function countUpTo(db: QueryDb, others: string, most: number): Promise<number> {
-  const [{ n }] = await db.$queryRaw<{ n: number | bigint }[]>`SELECT count(*) AS n FROM (${fullText.rowsMatching(others)} LIMIT ${most})`;
-  return num(n);
-}
-
 export async function othersScored(
   db: QueryDb,
   word: string,

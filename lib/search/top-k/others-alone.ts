@@ -17,6 +17,7 @@
 import 'server-only';
 import { fullText, lengthOf, num, readTotals, termImpactReading as reading, type QueryDb } from '@/lib/db';
 import { filterSql, matchedRows } from '../filters';
+import { changeStampOf } from '../result-cache';
 import type { SearchRequest } from '../types';
 import { FLOOR_IDF, termPart, weightOf } from './bm25';
 import { byRank, firstLookup, LONGEST_HEAD, shownAmong, throughTies, type ScoredCandidate } from './candidates';
@@ -55,9 +56,16 @@ interface OthersRanking {
   unseenAtMost: number | null;
 }
 
-/** The S below which no passage can reach the page: the need-th shown passage's, less the most the word adds (-Infinity while fewer are shown). */
-function lineOf(shown: ScoredCandidate[], need: number, most: number): number {
-  return shown.length >= need ? shown[need - 1].bm25 - most : -Infinity;
+/**
+ * The S below which no passage can reach the page: the need-th shown passage's, less the most the word
+ * adds (-Infinity while fewer are shown), and less the rounding of the additions that make a whole
+ * score (one per alternative and the word, each up to half a unit in the last place of the score):
+ * a passage's whole score is at least its S, and below the line no S reaches the need-th's.
+ */
+function lineOf(shown: ScoredCandidate[], need: number, most: number, additions: number): number {
+  if (shown.length < need) return -Infinity;
+  const s = shown[need - 1].bm25;
+  return s - most - Math.abs(s) * Number.EPSILON * additions;
 }
 
 const byScore = (a: ScoredCandidate, b: ScoredCandidate) => b.bm25 - a.bm25;
@@ -67,7 +75,14 @@ const byScore = (a: ScoredCandidate, b: ScoredCandidate) => b.bm25 - a.bm25;
  * as index-head.ts reads it), its rows looked up a stretch at a time until the next one falls below
  * the line.
  */
-async function fromHead(db: QueryDb, others: string, request: SearchRequest, need: number, most: number, exclude: Set<number>): Promise<OthersRanking> {
+async function fromHead(
+  db: QueryDb,
+  others: string,
+  request: SearchRequest,
+  need: number,
+  exclude: Set<number>,
+  line: (shown: ScoredCandidate[]) => number,
+): Promise<OthersRanking> {
   const head = await db.$queryRaw<{ id: number | bigint; score: number }[]>(fullText.bestMatches!(others, LONGEST_HEAD));
   const complete = head.length < LONGEST_HEAD;
   const last = head.at(-1)?.score;
@@ -76,7 +91,7 @@ async function fromHead(db: QueryDb, others: string, request: SearchRequest, nee
   const scores = new Map(sure.map((row) => [num(row.id), -row.score]));
   const shown: ScoredCandidate[] = [];
   let read = 0;
-  while (read < sure.length && -sure[read].score >= lineOf(shown, need, most)) {
+  while (read < sure.length && -sure[read].score >= line(shown)) {
     const end = throughTies(sure, read === 0 ? firstLookup(need) : read * 2);
     const found = await shownAmong(
       db,
@@ -189,22 +204,26 @@ export async function othersRankedAlone(
   limits: { need: number; exclude: number[]; wordPart: WordPart },
 ): Promise<ScoredCandidate[] | null> {
   const { need, wordPart } = limits;
-  if (wordPart.idf > FLOOR_IDF || !fullText.bestMatches || !fullText.indexedText || !db.passageTermCounts) return null;
+  if (wordPart.idf !== FLOOR_IDF || !fullText.bestMatches || !fullText.indexedText || !db.passageTermCounts) return null;
   const terms = termsOf(db, word, others);
   if (!terms) return null;
+  // The reads below are statements of their own: a write committed between them (another process's)
+  // could pair one passage's S with another state of its text. The archive must not have moved.
+  const stamp = changeStampOf(db);
   // Raised a little, so that rounding in the line's subtraction never cuts a passage that could reach the page.
   const most = wordPart.most * (1 + 1e-9) + 1e-12;
+  const lineAt = (shown: ScoredCandidate[]) => lineOf(shown, need, most, terms.others.length + 2);
   const exclude = new Set(limits.exclude);
   const ranking =
     !request.topic && !request.speaker
-      ? await fromHead(db, `(${others})`, request, need, most, exclude)
+      ? await fromHead(db, `(${others})`, request, need, exclude, lineAt)
       : await fromFiltered(db, `(${others})`, request, exclude);
-  const line = lineOf(ranking.shown, need, most);
+  const line = lineAt(ranking.shown);
   if (ranking.unseenAtMost !== null && ranking.unseenAtMost >= line) return null;
   const candidates = ranking.shown.filter((c) => c.bm25 >= line);
   if (candidates.length > MOST_SCORED_FROM_TEXT) return null;
   const scored = await scoredWhole(db, terms, candidates, wordPart.idf);
-  if (!scored) return null;
+  if (!scored || changeStampOf(db) !== stamp) return null;
   scored.sort(byRank);
   if (scored.length <= need) return scored;
   let end = need;

@@ -31,7 +31,7 @@ import { listedWordOf, othersScored } from './alternatives';
 import type { WordPart } from './others-alone';
 import { listedFormOf } from './listed-forms';
 import { byRank, shownAmong, type PageWindow, type ScoredCandidate } from './candidates';
-import { idfOf, termPart } from './bm25';
+import { FLOOR_IDF, idfOf, termPart } from './bm25';
 import { storedSample } from './stored-counts';
 
 export interface TopKPassage {
@@ -136,8 +136,13 @@ async function filteredReach(db: QueryDb, listId: number, request: SearchRequest
   return { fills: true, entries: Math.min(listed.length, through + Math.max(10, Math.ceil(through / 5))) };
 }
 
-/** What the listed word adds to a passage's score: its idf, and at most its idf × the list's best entry at today's average length. */
+/**
+ * What the listed word adds to a passage's score: its idf, and at most its idf × the list's best entry
+ * at today's average length. Read only for a word at FTS5's floor idf, the one others-alone.ts ranks
+ * beside (for any other, `most` is left unbounded and unread).
+ */
 async function wordPartOf(db: QueryDb, listId: number, idf: number, drift: number): Promise<WordPart> {
+  if (idf !== FLOOR_IDF) return { idf, most: Infinity };
   const [best] = await db.$queryRaw<{ score: number }[]>(reading.entries(listId, 0, 1));
   return { idf, most: idf * (best?.score ?? 0) * drift };
 }

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeWriters, empty, idList, join, num, openReader, openWriter, readTotals, sql, type Reader, type Writer } from '@/lib/db';
 import { filterSql, matchedRows } from '@/lib/search/filters';
-import { countMatches, samplingOf } from '@/lib/search/counting';
+import { countMatches, samplingOf, takenSample } from '@/lib/search/counting';
 import { exactMatch, type LexicalMatch } from '@/lib/search/lexical-match';
 import { rankEveryMatch, rankWindow } from '@/lib/search/lexical-search';
 import { startReadingFacetColumns } from '@/lib/search/facet-columns';
@@ -104,10 +104,15 @@ describe('ranking the other alternatives of a word in half the passages alone', 
     expect(beside).not.toBeNull();
     const rare = await reader.$queryRaw<{ term: string }[]>`
       SELECT term FROM passage_words_fts_vocab WHERE doc BETWEEN 2 AND 30 AND length(term) > 4 ORDER BY doc DESC, term LIMIT 12`;
+    // A word in more passages than the others' head holds (LONGEST_HEAD): the head is cut short.
+    const [many] = await reader.$queryRaw<{ term: string }[]>`
+      SELECT term FROM passage_words_fts_vocab WHERE doc BETWEEN 1200 AND 2500 AND length(term) > 3 ORDER BY doc DESC, term LIMIT 1`;
+    expect(many).toBeDefined();
     const queries = [
       ...words.slice(0, 6).map((word) => `${word}*`),
       ...words.slice(0, 4).map((word, i) => `${word} OR ${rare[i].term} OR ${rare[i + 4].term}`),
       `${words[0]} OR ${beside!.words[0]} OR ${beside!.words[1]}`,
+      `${words[0]} OR ${many.term} OR ${rare[9].term}`,
     ];
     // A prefix standing for one word, or for more than the words searched one by one (FTS5's own
     // prefix then), is not this shape: the rest are.
@@ -122,6 +127,7 @@ describe('ranking the other alternatives of a word in half the passages alone', 
     let cases = 0;
     let answered = 0;
     let withTwoOthers = 0;
+    let withHeadCut = 0;
     for (const { q, match, split } of shaped) {
       for (const filters of FILTERS) {
         const request: SearchRequest = { q, page: 1, pageSize: 10, ...filters() };
@@ -141,6 +147,7 @@ describe('ranking the other alternatives of a word in half the passages alone', 
             `${q} ${JSON.stringify(filters())} need ${need}`,
           ).toEqual(expected);
           if (got.some((c) => c.id === beside!.passage)) withTwoOthers += 1;
+          if (q.includes(` OR ${many.term} `)) withHeadCut += 1;
         }
       }
     }
@@ -148,6 +155,8 @@ describe('ranking the other alternatives of a word in half the passages alone', 
     expect(answered).toBeGreaterThan(cases * 0.8);
     // The passage holding the word and two others, whose score is added up from FTS5's parts in FTS5's order, was among them.
     expect(withTwoOthers).toBeGreaterThan(0);
+    // And the others' head, cut short at LONGEST_HEAD, answered too (its rows tied with the last left unread).
+    expect(withHeadCut).toBeGreaterThan(0);
   }, 240_000);
 
   it('leaves a rarer word to the two passes, and answers the whole page exactly either way', async () => {
@@ -189,13 +198,34 @@ describe('ranking the other alternatives of a word in half the passages alone', 
         const request: SearchRequest = { q, page: 1, pageSize: 10, ...filters() };
         const ranked = await matchOf(q);
         if (!listedWordOf(ranked.expression)?.others) continue;
-        if ((await samplingOf(reader, ranked, request)).every !== null) sampled += 1;
+        const { every } = await samplingOf(reader, ranked, request);
         // The ranking takes the sample (of the word from its list, of the others in their own pass) for its match …
         await rankWindow(reader, ranked, request, { limit: 10, offset: 0 });
+        if (every !== null) {
+          expect(takenSample(ranked, request, every), `${q} ${JSON.stringify(filters())}`).not.toBeNull();
+          sampled += 1;
+        }
         // … and a match no ranking read is counted by the count's own pass over the whole expression.
         expect(await countMatches(reader, ranked, request), `${q} ${JSON.stringify(filters())}`).toEqual(await countMatches(reader, await matchOf(q), request));
       }
     }
     expect(sampled).toBeGreaterThan(3);
   }, 120_000);
+
+  it('counts terms in a few passages as the index counts them, and leaves nothing behind', async () => {
+    const rows = await reader.$queryRaw<{ id: number | bigint; text: string; speaker: string; title: string; c0: number; c1: number; c2: number }[]>`
+      SELECT rowid AS id, text, speaker, title,
+             length(highlight(passage_fts, 0, char(1), '')) - length(text) AS c0,
+             coalesce(length(highlight(passage_fts, 1, char(1), '')) - length(speaker), 0) AS c1,
+             coalesce(length(highlight(passage_fts, 2, char(1), '')) - length(title), 0) AS c2
+      FROM passage_fts WHERE passage_fts MATCH '"of"' ORDER BY rowid LIMIT 30`;
+    const passages = rows.map((row) => ({ id: num(row.id), columns: [row.text, row.speaker, row.title] as const }));
+    for (let round = 0; round < 2; round++) {
+      const counts = reader.passageTermCounts!(passages, ['of', 'zzzznotaterm']);
+      for (const row of rows) {
+        expect(counts.get(num(row.id))!.get('of'), String(row.id)).toEqual([row.c0, row.c1, row.c2]);
+        expect(counts.get(num(row.id))!.has('zzzznotaterm')).toBe(false);
+      }
+    }
+  });
 });

@@ -96,7 +96,12 @@ describe('snippets by id', () => {
       compared += alone.length;
     }
     expect(compared).toBeGreaterThan(expressions.length * 9);
-    // Nothing stays behind: the next page is marked on its own passages alone.
-    expect(db.passageSnippets!([], [{ expression: '"the"', ids: [1, 2, 3] }], marks, SNIPPET_TOKENS)).toEqual([]);
+    // Nothing stays behind, not even after an expression FTS5 refuses: the next page is marked on its own passages alone.
+    const ids = await matching('passage_fts', '"the"', 3);
+    const rows = await db.$queryRaw<{ id: number | bigint; text: string; speaker: string; title: string }[]>(fullText.indexedText!(ids));
+    const page = rows.map((row) => ({ id: num(row.id), columns: [row.text, row.speaker, row.title] as const }));
+    expect(() => db.passageSnippets!(page, [{ expression: '"the" AND', ids }], marks, SNIPPET_TOKENS)).toThrow();
+    expect(db.passageSnippets!(page, [{ expression: '"the"', ids }], marks, SNIPPET_TOKENS)).toHaveLength(3);
+    expect(db.passageSnippets!([], [{ expression: '"the"', ids }], marks, SNIPPET_TOKENS)).toEqual([]);
   });
 });
