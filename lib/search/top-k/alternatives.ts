@@ -3,10 +3,9 @@
 // a synonym after the word typed). The passages with any of the other alternatives are fewer than the
 // word's own when those are rarer words; FTS5 scores them, so the list's walk only has to skip them.
 import 'server-only';
-import { empty, fullText, join, num, sql, type QueryDb, type Sql } from '@/lib/db';
-import { filterSql, matchedRows } from '../filters';
+import { fullText, num, type QueryDb } from '@/lib/db';
 import type { SearchRequest } from '../types';
-import { bestShown, LONGEST_HEAD, type ScoredCandidate } from './candidates';
+import { bestShown, bestUnderFilters, LONGEST_HEAD, type ScoredCandidate } from './candidates';
 import { othersRankedAlone, type WordPart } from './others-alone';
 
 // A word or a phrase (lists are kept for frequent phrases of two words too), never a prefix.
@@ -66,10 +65,6 @@ export async function othersScored(
   if ((limits.othersCount ?? (await countUpTo(db, others, limits.cap + 1))) > limits.cap) return null;
   const alone = await othersRankedAlone(db, word, others, request, limits);
   if (alone) return alone;
-  const excluded = limits.exclude.length > 0 ? sql`AND x.id NOT IN (${join(limits.exclude)})` : empty;
-  const scoredBy = (expression: string, order: Sql) => db.$queryRaw<{ id: number | bigint; rank: number; publishedOn: string; position: number | bigint }[]>`
-    SELECT x.id AS id, x.rank AS rank, x.publishedOn AS publishedOn, x.position AS position
-    FROM (${matchedRows(expression, request, { withRank: true, filtered: true })}) x WHERE ${filterSql(request)} ${excluded} ${order}`;
   // Ranked by the index alone, each row looked up only as far as the page needs (bestShown): joined to
   // its passage and document, every match cost a row read (`was*`, 1,000,000 passages: 35,000 passages
   // with `was` and another of its words, 323 ms joined, 98 by the index alone). The old way when the
@@ -81,8 +76,7 @@ export async function othersScored(
     const head = headMayAnswer ? await db.$queryRaw<{ id: number | bigint; score: number }[]>(fullText.bestMatches!(expression, LONGEST_HEAD)) : null;
     const shown = head && (await bestShown(db, head, head.length < LONGEST_HEAD, limits.need, request, limits.exclude));
     if (shown) return shown;
-    const rows = await scoredBy(expression, sql`ORDER BY x.rank, x.publishedOn DESC, x.id, x.position LIMIT ${limits.need}`);
-    return rows.map((row) => ({ id: num(row.id), bm25: -row.rank, publishedOn: row.publishedOn, position: num(row.position) }));
+    return bestUnderFilters(db, expression, request, limits.need, limits.exclude);
   };
   return [...(await best(`"${word}" AND (${others})`)), ...(await best(`(${others}) NOT "${word}"`))];
 }

@@ -3,9 +3,9 @@
 // show (public, in the asked document, under the filters), looked up by id, and the best of them in
 // FTS5's own ordering of some matches.
 import 'server-only';
-import { empty, idList, num, sql, type QueryDb } from '@/lib/db';
+import { empty, idList, join, num, sql, type QueryDb } from '@/lib/db';
 import { keptFacetColumns, stillCurrent } from '../facet-columns';
-import { filterSql } from '../filters';
+import { filterSql, matchedRows } from '../filters';
 import { firstShown } from '../memory-facets';
 import { isPublicDocument } from '../public-documents';
 import type { SearchRequest } from '../types';
@@ -60,6 +60,25 @@ async function shownAmongByStatement(db: QueryDb, ids: number[], request: Search
       WHERE p.id IN (${idList(ids)}) AND ${isPublicDocument} ${inDocument}) x
     WHERE ${filterSql(request)}`;
   return rows.map((row) => ({ id: num(row.id), publishedOn: row.publishedOn, position: num(row.position) }));
+}
+
+/**
+ * The best `limit` matches of `expression` the request may show (leaving out `exclude`), ranked by
+ * FTS5 with the filters checked on every match, in the ranked-page statement's order.
+ */
+export async function bestUnderFilters(
+  db: QueryDb,
+  expression: string,
+  request: SearchRequest,
+  limit: number,
+  exclude: readonly number[] = [],
+): Promise<ScoredCandidate[]> {
+  const excluded = exclude.length > 0 ? sql`AND x.id NOT IN (${join([...exclude])})` : empty;
+  const rows = await db.$queryRaw<{ id: number | bigint; rank: number; publishedOn: string; position: number | bigint }[]>`
+    SELECT x.id AS id, x.rank AS rank, x.publishedOn AS publishedOn, x.position AS position
+    FROM (${matchedRows(expression, request, { withRank: true, filtered: true })}) x WHERE ${filterSql(request)} ${excluded}
+    ORDER BY x.rank, x.publishedOn DESC, x.id, x.position LIMIT ${limit}`;
+  return rows.map((row) => ({ id: num(row.id), bm25: -row.rank, publishedOn: row.publishedOn, position: num(row.position) }));
 }
 
 /** The most of FTS5's own ordering a shortcut reads (bestShown's head); a page deeper than the index head reaches ranks the old way. */

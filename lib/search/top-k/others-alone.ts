@@ -16,11 +16,10 @@
 // read and counted: the two passes cost less there, and answer.
 import 'server-only';
 import { fullText, lengthOf, num, readTotals, termImpactReading as reading, type QueryDb } from '@/lib/db';
-import { filterSql, matchedRows } from '../filters';
 import { changeStampOf } from '../result-cache';
 import type { SearchRequest } from '../types';
 import { FLOOR_IDF, termPart, weightOf } from './bm25';
-import { byRank, firstLookup, LONGEST_HEAD, shownAmong, throughTies, type ScoredCandidate } from './candidates';
+import { bestUnderFilters, byRank, firstLookup, LONGEST_HEAD, shownAmong, throughTies, type ScoredCandidate } from './candidates';
 
 const ONE_WORD = /^"([^"*]+)"$/;
 /** Past this many passages to score from their text (a deep page, many ties), the two passes answer. */
@@ -108,18 +107,12 @@ async function fromHead(
 
 /** Under a topic or a speaker: the best LONGEST_HEAD passages the filters keep, ranked by FTS5 with them. */
 async function fromFiltered(db: QueryDb, others: string, request: SearchRequest, exclude: Set<number>): Promise<OthersRanking> {
-  const rows = await db.$queryRaw<{ id: number | bigint; rank: number; publishedOn: string; position: number | bigint }[]>`
-    SELECT x.id AS id, x.rank AS rank, x.publishedOn AS publishedOn, x.position AS position
-    FROM (${matchedRows(others, request, { withRank: true, filtered: true })}) x WHERE ${filterSql(request)}
-    ORDER BY x.rank LIMIT ${LONGEST_HEAD}`;
+  const rows = await bestUnderFilters(db, others, request, LONGEST_HEAD, [...exclude]);
   const complete = rows.length < LONGEST_HEAD;
-  const last = rows.at(-1)?.rank;
-  const sure = complete ? rows : rows.filter((row) => row.rank < last!);
-  const shown = sure
-    .filter((row) => !exclude.has(num(row.id)))
-    .map((row) => ({ id: num(row.id), bm25: -row.rank, publishedOn: row.publishedOn, position: num(row.position) }))
-    .sort(byScore);
-  return { shown, unseenAtMost: complete || last === undefined ? null : -last };
+  const last = rows.at(-1)?.bm25;
+  // Cut short, the ranking may leave rows tied with its last unread: only rows scoring strictly better count.
+  const shown = complete ? rows : rows.filter((row) => row.bm25 > last!);
+  return { shown, unseenAtMost: complete || last === undefined ? null : last };
 }
 
 /**
