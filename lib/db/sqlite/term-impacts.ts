@@ -82,6 +82,17 @@ export const LIST_READ_SQL = {
    */
   bestIds: `SELECT rowid AS id FROM passage_fts WHERE passage_fts MATCH ? ORDER BY bm25(passage_fts, ${TEXT_WEIGHT}, ${SPEAKER_WEIGHT}, ${TITLE_WEIGHT}) LIMIT ?`,
   /**
+   * For a phrase of several words, bestIds (a JSON array), the count and the sample from one pass:
+   * its matches are kept once with their scores (a pass over them reads both words' positions in
+   * every passage holding both; `"wa is"` at 1,000,000 passages, 12,000 matches: 108 ms, against
+   * 111 + 47 for bestIds and countAndSample; `"of the"`, 331,000 matches: 570 against 484 + 182).
+   * A word's matches hold no positions to read again, and keeping `the`'s 980,000 would cost more.
+   */
+  phraseBestCountAndSample: `WITH m AS MATERIALIZED (
+      SELECT rowid AS id, bm25(passage_fts, ${TEXT_WEIGHT}, ${SPEAKER_WEIGHT}, ${TITLE_WEIGHT}) AS score FROM passage_fts WHERE passage_fts MATCH ?)
+    SELECT (SELECT json_group_array(id) FROM (SELECT id FROM m ORDER BY score LIMIT ?)) AS ids, (SELECT count(*) FROM m) AS n,
+           (SELECT json_group_array(id) FROM m WHERE id % ? = 0) AS sample`,
+  /**
    * The per-column scores of those rows (from which the per-column counts are read back), computed for
    * them alone. The unary plus keeps the ids from FTS5: given to it, each id is a query of its own, and
    * bm25() counts the phrase's matches in the whole index again for each.
@@ -184,11 +195,15 @@ export const termImpactWriting = {
    */
   readList(db: SqliteDb, word: string, limit: number, every: number | null): ListRead {
     const phrase = `"${word}"`;
-    const ids = JSON.stringify(db.prepare(LIST_READ_SQL.bestIds).pluck().all(phrase, limit));
+    const { ids, n, sample } = isListedPhrase(word)
+      ? (db.prepare(LIST_READ_SQL.phraseBestCountAndSample).get(phrase, limit, every ?? 0) as { ids: string; n: number; sample: string })
+      : {
+          ids: JSON.stringify(db.prepare(LIST_READ_SQL.bestIds).pluck().all(phrase, limit)),
+          ...(db.prepare(LIST_READ_SQL.countAndSample).get(every ?? 0, phrase) as { n: number; sample: string }),
+        };
     const sizes = db.prepare(LIST_READ_SQL.sizes).all(ids) as ListRead['sizes'];
-    const counted = db.prepare(LIST_READ_SQL.countAndSample).get(every ?? 0, phrase) as { n: number; sample: string };
     const bestRows = db.prepare(isListedPhrase(word) ? LIST_READ_SQL.counts : LIST_READ_SQL.columnScores).all(phrase, ids) as ListRead['best'];
-    return { matches: counted.n, sample: JSON.parse(counted.sample), counted: isListedPhrase(word), best: bestRows, sizes };
+    return { matches: n, sample: JSON.parse(sample), counted: isListedPhrase(word), best: bestRows, sizes };
   },
   lengths(db: SqliteDb, ids: number[]): Map<number, number> {
     const rows = db.prepare(LIST_READ_SQL.sizes).all(JSON.stringify(ids)) as { id: number; sz: Buffer }[];

@@ -11,17 +11,20 @@ const db = new Database(file, { readonly: true, fileMustExist: true });
 try {
   const countAndSample = db.prepare(sql.countAndSample);
   const bestIds = db.prepare(sql.bestIds).pluck();
+  const phraseBestCountAndSample = db.prepare(sql.phraseBestCountAndSample);
   const columnScores = db.prepare(sql.columnScores);
   const counts = db.prepare(sql.counts);
   const sizes = db.prepare(sql.sizes);
   for (let i = Atomics.add(next, 0, 1); i < lists.length; i = Atomics.add(next, 0, 1)) {
     const { term: word, limit, every } = lists[i];
     const phrase = `"${word}"`;
-    const ids = JSON.stringify(bestIds.all(phrase, limit));
-    // As term-impacts.ts readList: a phrase of several words (isListedPhrase) has its counts read, a word its scores.
+    // As term-impacts.ts readList: a phrase of several words (isListedPhrase) is read in one pass and
+    // has its counts read, a word its scores.
     const counted = word.includes(' ');
+    const { ids, n, sample } = counted
+      ? phraseBestCountAndSample.get(phrase, limit, every ?? 0)
+      : { ids: JSON.stringify(bestIds.all(phrase, limit)), ...countAndSample.get(every ?? 0, phrase) };
     const best = (counted ? counts : columnScores).all(phrase, ids);
-    const { n, sample } = countAndSample.get(every ?? 0, phrase);
     parentPort.postMessage({ word, read: { matches: n, sample: JSON.parse(sample), counted, best, sizes: sizes.all(ids) } });
   }
 } finally {
