@@ -53,6 +53,13 @@ async function listedTerms(): Promise<string[]> {
 const listedWords = async () => (await listedTerms()).filter((term) => !term.includes(' '));
 /** The listed phrases, as a reader types them (`"of the"`). */
 const listedPhrases = async () => (await listedTerms()).filter((term) => term.includes(' ')).map((phrase) => `"${phrase}"`);
+/** The share of the passages each stem of the index is in. */
+async function stemShares(): Promise<(stem: string) => number> {
+  const rows = Number((await one<{ n: bigint }>('SELECT count(*) AS n FROM Passage')).n);
+  const docs = (await prisma.$queryRawUnsafe('SELECT term, doc FROM passage_fts_vocab')) as { term: string; doc: bigint }[];
+  const shares = new Map(docs.map((r) => [r.term, Number(r.doc) / rows]));
+  return (stem) => shares.get(stem) ?? 0;
+}
 
 async function someFilters(): Promise<Partial<SearchRequest>[]> {
   const doc = await one<{ slug: string }>("SELECT slug FROM Document WHERE status = 'published' ORDER BY id LIMIT 1 OFFSET 3");
@@ -171,11 +178,37 @@ describe('ranking lists of frequent phrases', () => {
     const commonest = counted.sort((x, y) => y.n - x.n).slice(0, 10);
     expect(commonest.at(-1)!.n).toBeGreaterThan(150);
     for (const { pair } of commonest) expect(phrases, pair).toContain(pair);
-    for (const phrase of phrases) expect(await passagesWith(phrase), phrase).toBeGreaterThan(0.6 * 120);
+    // In about as many passages as a list needs (120), or, two words each in about half the passages,
+    // in about as many as a list holds (80: COMMON_WORDS_PHRASE_SHARE of 3,000 passages is fewer).
+    const share = await stemShares();
     for (const phrase of phrases) {
       const [a, b] = phrase.slice(1, -1).split(' ');
       expect(a, phrase).not.toBe(b);
+      const ofCommonWords = share(a) > 0.45 && share(b) > 0.45;
+      expect(await passagesWith(phrase), phrase).toBeGreaterThan(0.6 * (ofCommonWords ? 80 : 120));
     }
+  });
+
+  it('lists a phrase of two words each in half the passages in fewer passages than the commonest need, and no other', async () => {
+    const phrases = await listedPhrases();
+    const share = await stemShares();
+    const stems = ((await prisma.$queryRawUnsafe('SELECT term FROM passage_fts_vocab ORDER BY doc DESC, term LIMIT 30')) as { term: string }[]).map(
+      (r) => r.term,
+    );
+    const passagesWith = async (phrase: string) =>
+      Number((await one<{ n: bigint }>(`SELECT count(*) AS n FROM passage_fts WHERE passage_fts MATCH '${phrase}'`)).n);
+    const pairs = stems.flatMap((a) => stems.filter((b) => b !== a).map((b) => ({ pair: `"${a} ${b}"`, a, b })));
+    const counted = await Promise.all(pairs.map(async (p) => ({ ...p, n: await passagesWith(p.pair) })));
+    // Clear of both lines (the choice reads a sample of the passages): in 90-100 passages, under the
+    // commonest phrases' 120, over a list's 80; of two words in 55% of the passages or more, or of one
+    // in 40% or fewer.
+    const between = counted.filter(({ n }) => n >= 90 && n < 100);
+    const ofCommonWords = between.filter(({ a, b }) => share(a) >= 0.55 && share(b) >= 0.55);
+    const ofRarerWord = between.filter(({ a, b }) => Math.min(share(a), share(b)) <= 0.4);
+    expect(ofCommonWords.length).toBeGreaterThan(0);
+    expect(ofRarerWord.length).toBeGreaterThan(0);
+    for (const { pair } of ofCommonWords) expect(phrases, pair).toContain(pair);
+    for (const { pair } of ofRarerWord) expect(phrases, pair).not.toContain(pair);
   });
 
   it('gives exactly FTS5’s page for a listed phrase: same passages, order and scores, with and without filters, pages 1–3', async () => {
