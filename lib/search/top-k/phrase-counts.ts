@@ -33,6 +33,7 @@ import type { SearchRequest } from '../types';
 import { idfOf, termPart, weightOf } from './bm25';
 import { byRank, shownAmong, type PageWindow } from './candidates';
 import type { TopKPassage } from './rank';
+import { listedPassagesOf } from './stored-counts';
 
 const ONE_PHRASE = /^"([^"*]+)"(\*?)$/;
 /** The share of the matches the index-row filters may keep, at most (see above). */
@@ -49,13 +50,17 @@ function shapeOf(db: QueryDb, expression: string): keyof typeof MOST_KEPT | null
   return terms.length >= 2 && new Set(terms).size === terms.length ? 'phrase' : null;
 }
 
-/** Whether every word of the phrase is in COMMON_WORD of the `rows` passages or more, each counted only that far. */
+/**
+ * Whether every word of the phrase is in COMMON_WORD of the `rows` passages or more: as its list
+ * stores it, else counted only that far (`that` and `in`, 1,000,000 passages: 14 ms each counted).
+ */
 async function allCommon(db: QueryDb, expression: string, rows: number): Promise<boolean> {
   const words = [...new Set(ONE_PHRASE.exec(expression)![1].split(/\s+/).filter(Boolean))];
   const least = Math.ceil(COMMON_WORD * rows);
   for (const word of words) {
-    const [counted] = await db.$queryRaw<{ n: number | bigint }[]>(fullText.vocabulary.passagesUpTo!(word, least));
-    if (num(counted.n) < least) return false;
+    const listed = await listedPassagesOf(db, word);
+    const passages = listed ?? num((await db.$queryRaw<{ n: number | bigint }[]>(fullText.vocabulary.passagesUpTo!(word, least)))[0].n);
+    if (passages < least) return false;
   }
   return true;
 }

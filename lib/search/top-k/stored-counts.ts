@@ -20,6 +20,16 @@ export interface StoredCount {
 }
 
 /**
+ * How many passages hold `word`'s stem (any of its forms: the index holds the stem) as its list
+ * stores it, or null where no list stores it. Not for an exact count (a passage may wait to be
+ * rescored), only for a size: how long a list of positions reading the word's passages is.
+ */
+export async function listedPassagesOf(db: QueryDb, word: string): Promise<number | null> {
+  const [list] = await db.$queryRaw<{ passages: number | bigint | null }[]>(reading.list(await listedFormOf(db, word)));
+  return list && list.passages !== null ? num(list.passages) : null;
+}
+
+/**
  * The stored count of the listed term a plan ranks from (`"word"`, or `("word" OR …)` with the word
  * first), or null: another plan, a search in one document (its matches are counted in the document's
  * span of ids), no list or none stored, or a passage pending a rescore (its refresh has not moved the

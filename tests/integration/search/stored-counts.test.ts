@@ -23,6 +23,7 @@ import { sampleStride } from '@/lib/search/counting';
 import { searchPassages } from '@/lib/search/search-passages';
 import { ensureTermImpacts } from '@/lib/search/top-k/ensure';
 import { refreshTermImpacts, rescored } from '@/lib/search/top-k/refresh';
+import { listedPassagesOf } from '@/lib/search/top-k/stored-counts';
 import { generatedCorpusForFile } from '@/tests/support/generated-corpus';
 
 const corpus = generatedCorpusForFile({ n: 20_000, seed: 7 });
@@ -84,6 +85,23 @@ describe('stored counts and samples', () => {
     // A word's stride comes from its exact count; a phrase's from the build's estimate of it.
     for (const list of built.filter((l) => !l.term.includes(' '))) expect(list.every).toBe(sampleStride(list.passages!));
     expect(disagreements()).toEqual([]);
+  });
+
+  it('give the number of passages holding a listed word’s stem, typed in any of its forms, and nothing for a word without a list', async () => {
+    const words = lists().filter((list) => !list.term.includes(' '));
+    const stemOf = (word: string) => reader.indexStems!([word])[0];
+    const vocabulary = writer.db.prepare('SELECT doc FROM passage_fts_vocab WHERE term = ?').pluck();
+    for (const { term } of words.slice(0, 12)) {
+      expect(await listedPassagesOf(reader, term), term).toBe(vocabulary.get(stemOf(term)));
+      expect(await listedPassagesOf(reader, term.toUpperCase()), term).toBe(vocabulary.get(stemOf(term)));
+    }
+    // Another form of a listed stem reads the same list.
+    const forms = writer.db.prepare('SELECT term FROM passage_words_fts_vocab WHERE doc >= 10').pluck().all() as string[];
+    const listedStems = new Set(words.map((list) => stemOf(list.term)));
+    const other = forms.find((form) => listedStems.has(stemOf(form)) && !words.some((list) => list.term === form));
+    expect(other).toBeDefined();
+    expect(await listedPassagesOf(reader, other!)).toBe(vocabulary.get(stemOf(other!)));
+    expect(await listedPassagesOf(reader, 'zyxquorlith')).toBeNull();
   });
 
   it('stay exact after every kind of write through the write path', async () => {
