@@ -57,14 +57,15 @@ function withinDocument(documentSlug: string, after?: number): Prisma.Sql {
  * term-impacts.ts), so the highlighted text is longer than the text by one character an instance,
  * whatever characters the text holds.
  */
-export const PHRASE_COUNT_BY_COLUMN = [
-  `length(highlight(passage_fts, 0, char(1), '')) - length(passage_fts.text)`,
-  `coalesce(length(highlight(passage_fts, 1, char(1), '')) - length(passage_fts.speaker), 0)`,
-  `coalesce(length(highlight(passage_fts, 2, char(1), '')) - length(passage_fts.title), 0)`,
-] as const;
+export const phraseCountByColumn = (table: string) =>
+  [
+    `length(highlight(${table}, 0, char(1), '')) - length(${table}.text)`,
+    `coalesce(length(highlight(${table}, 1, char(1), '')) - length(${table}.speaker), 0)`,
+    `coalesce(length(highlight(${table}, 2, char(1), '')) - length(${table}.title), 0)`,
+  ] as const;
 
-/** The phrase's counts (PHRASE_COUNT_BY_COLUMN) and the row's size record in hex: all FTS5's bm25() reads of a row. */
-const PHRASE_COUNTS = Prisma.raw(`${PHRASE_COUNT_BY_COLUMN.join(', ')}, (SELECT hex(sz) FROM passage_fts_docsize WHERE id = passage_fts.rowid)`);
+/** The phrase's counts (phraseCountByColumn) and the row's size record in hex: all FTS5's bm25() reads of a row. */
+const PHRASE_COUNTS = Prisma.raw(`${phraseCountByColumn('passage_fts').join(', ')}, (SELECT hex(sz) FROM passage_fts_docsize WHERE id = passage_fts.rowid)`);
 
 export const sqliteFullText: FullTextStatements = {
   expression: toFtsExpression,

@@ -13,7 +13,7 @@ import type { SqliteDb, Writer } from '@/lib/db';
 import { termImpactWriting as w } from '@/lib/db';
 import { termPart, weightOf } from './bm25';
 
-/** Passages rescored per transaction (~6 ms each with ~200 lists): short enough not to hold other writers up. */
+/** Passages rescored per transaction: short enough not to hold other writers up. */
 const BATCH = 50;
 /** A save touching at most this many passages is rescored before it returns; more go on in the background. */
 const AT_ONCE = 20;
@@ -45,9 +45,10 @@ export function refreshTermImpacts(db: SqliteDb, limit = Infinity): number {
     db.prepare('DELETE FROM TermImpactSample WHERE passageId IN (SELECT value FROM json_each(?))').run(ids);
     const matchedBefore = w.matchedBefore(db, pending);
     if (!matchedBefore) forgetCounts(db, lists);
+    const countsNow = w.countsNow(db, pending);
     const lengths = w.lengths(db, pending);
     for (const list of lists) {
-      const matchedNow = w.counts(db, `"${list.term}"`, pending);
+      const matchedNow = countsNow(`"${list.term}"`);
       const moved = matchedBefore && list.passages !== null ? matchedNow.size - matchedBefore(`"${list.term}"`).length : 0;
       if (moved !== 0) moveCount.run(moved, list.id);
       for (const [id, counts] of matchedNow) {
