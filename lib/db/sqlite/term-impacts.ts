@@ -17,19 +17,13 @@ import { jsonIds } from './json-ids';
 const MOST_FORMS_PER_STEM = 20;
 
 /** How many passages' text the choice of phrases reads (a systematic sample by id). */
-const PHRASE_SAMPLE = 2_000;
+export const PHRASE_SAMPLE = 2_000;
 /** A phrase is read from the sample as holding this share of what a list needs, or more: its list then shows whether it holds it all. */
-const PHRASE_SAMPLE_MARGIN = 0.8;
+export const PHRASE_SAMPLE_MARGIN = 0.8;
 /** At most this many phrases get a list, the commonest first: each list costs a ranking of all its matches to build. */
 const MOST_PHRASES = 48;
-/**
- * A phrase of two words each in this share of the passages or more is slow to rank however few
- * passages hold it: FTS5 reads both words' positions in every passage that has both (at 1,000,000
- * passages, `"was is"`, in 1.1% of them, took 107 ms for its head alone; `"a to"`, in 3.9%, 196 ms).
- * Such phrases get lists in fewer passages than the commonest (frequentPhrases), at most this many.
- */
-const COMMON_WORD_SHARE = 0.5;
-const MOST_COMMON_WORDS_PHRASES = 128;
+/** At most this many phrases of common words (frequentPhrases' second rule) get a list besides, the commonest first. */
+export const MOST_COMMON_WORDS_PHRASES = 128;
 
 /** SQLite's variable-length integers, as FTS5 stores them (big-endian, 7 bits a byte, the 9th byte whole). */
 export function readVarints(bytes: Uint8Array): number[] {
@@ -175,16 +169,17 @@ export const termImpactWriting = {
   /**
    * The phrases of two words that get a list, written as the index's two terms ("of the", "wa is" for
    * "was is"): two different stems standing together in `minPassages` of the passages or more (the
-   * commonest MOST_PHRASES), then those of two stems each in COMMON_WORD_SHARE of the passages or more
-   * standing together in `commonWordsMinPassages` of them (the commonest MOST_COMMON_WORDS_PHRASES).
-   * Read from a sample of the passages' text, cut into terms by FTS5's own tokenizer (index-stems.ts),
-   * in order; a phrase the sample puts near a line gets a list whatever its true count (a list is exact
+   * commonest MOST_PHRASES), then those of two stems each in `ofCommonWords.wordShare` of the passages
+   * or more standing together in `ofCommonWords.minPassages` of them (the commonest
+   * MOST_COMMON_WORDS_PHRASES). All read from a sample of the passages' text (the stems' shares too:
+   * not their speakers' names nor titles), cut into terms by FTS5's own tokenizer (index-stems.ts), in
+   * order; a phrase the sample puts near a line gets a list whatever its true count (a list is exact
    * for any phrase). Only two different stems: a phrase's counts are read back from highlight()'s marks
-   * when a passage is rescored (counts below), and instances of "the the" overlap, which highlight()
-   * marks once. Only a phrase the tokenizer reads back as itself, so that the list is found again from
-   * what a reader types (lib/search/top-k/listed-forms.ts).
+   * (LIST_READ_SQL.counts, countsNow), and instances of "the the" overlap, which highlight() marks
+   * once. Only a phrase the tokenizer reads back as itself, so that the list is found again from what a
+   * reader types (lib/search/top-k/listed-forms.ts).
    */
-  frequentPhrases(db: SqliteDb, minPassages: number, commonWordsMinPassages = minPassages): { term: string; passages: number }[] {
+  frequentPhrases(db: SqliteDb, minPassages: number, ofCommonWords: { wordShare: number; minPassages: number }): { term: string; passages: number }[] {
     const rows = db.prepare('SELECT count(*) FROM Passage').pluck().get() as number;
     if (rows === 0) return [];
     const every = Math.max(1, Math.ceil(rows / PHRASE_SAMPLE));
@@ -199,17 +194,17 @@ export const termImpactWriting = {
       for (const stem of new Set(words)) passagesWithStem.set(stem, (passagesWithStem.get(stem) ?? 0) + 1);
     }
     const least = (passages: number) => (PHRASE_SAMPLE_MARGIN * texts.length * passages) / rows;
-    const fewest = least(Math.min(minPassages, commonWordsMinPassages));
+    const fewest = least(Math.min(minPassages, ofCommonWords.minPassages));
     const byCount = [...passagesWith].filter(([, n]) => n >= fewest).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
     const readBack = stemsOf(byCount.map(([pair]) => pair));
     const readable = byCount.filter(([pair], i) => readBack[i] === pair);
     const common = readable.filter(([, n]) => n >= least(minPassages)).slice(0, MOST_PHRASES);
     const chosen = new Set(common.map(([pair]) => pair));
-    const isCommonWord = (stem: string) => (passagesWithStem.get(stem) ?? 0) >= COMMON_WORD_SHARE * texts.length;
-    const ofCommonWords = readable
-      .filter(([pair, n]) => !chosen.has(pair) && n >= least(commonWordsMinPassages) && pair.split(' ').every(isCommonWord))
+    const isCommonWord = (stem: string) => (passagesWithStem.get(stem) ?? 0) >= ofCommonWords.wordShare * texts.length;
+    const phrasesOfCommonWords = readable
+      .filter(([pair, n]) => !chosen.has(pair) && n >= least(ofCommonWords.minPassages) && pair.split(' ').every(isCommonWord))
       .slice(0, MOST_COMMON_WORDS_PHRASES);
-    return [...common, ...ofCommonWords].map(([term, n]) => ({ term, passages: Math.round((n * rows) / texts.length) }));
+    return [...common, ...phrasesOfCommonWords].map(([term, n]) => ({ term, passages: Math.round((n * rows) / texts.length) }));
   },
   /**
    * Everything a word's list is made from: the `limit` best rows for the phrase `"word"` and their
@@ -271,7 +266,8 @@ export const termImpactWriting = {
 interface TemporaryRow {
   id: number;
   text: string;
-  speaker: string | null;
+  /** '' for none, as passage_fts_source gives it. */
+  speaker: string;
   title: string;
 }
 
@@ -291,6 +287,8 @@ function fillTemporaryIndex(db: SqliteDb, name: string, rows: readonly Temporary
 export const termImpactReading = {
   /** Every listed word. */
   listedWords: () => Prisma.sql`SELECT term FROM TermImpactList`,
+  /** The stored number of passages of `term`'s list (NULL while unknown), or no row when it has none. */
+  listedPassages: (term: string) => Prisma.sql`SELECT passages FROM TermImpactList WHERE term = ${term}`,
   /** When the lists were built (it changes whenever they are built again), or no row when there are none. */
   buildTime: () => Prisma.sql`SELECT builtAt FROM TermImpactBuild WHERE id = 1`,
   /**

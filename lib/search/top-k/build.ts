@@ -1,8 +1,10 @@
 // Builds the impact-ordered lists from scratch: for every word in at least MIN_SHARE of the passages
-// (and MIN_PASSAGES of them), and every phrase of two words in as many (`"of the"`: FTS5 reads both
-// words' positions in every passage that has them to rank it), its LIST_SIZE best passages for that
-// word or phrase alone (LONG_LIST_FACTOR times as many for the commonest words), with the score below
-// which no other passage lies (the list's floor). Replaces any earlier lists in one transaction.
+// (and MIN_PASSAGES of them), every phrase of two words in as many (`"of the"`: FTS5 reads both
+// words' positions in every passage that has them to rank it), and every phrase of two words each in
+// PHRASE_LIST_WORD_SHARE of the passages in COMMON_WORDS_PHRASE_SHARE of them, its LIST_SIZE best
+// passages for that word or phrase alone (LONG_LIST_FACTOR times as many for the commonest words),
+// with the score below which no other passage lies (the list's floor). Replaces any earlier lists in
+// one transaction.
 import 'server-only';
 import { nowIso, readListsWithWorker, type ListRead, type ListToRead, type SqliteDb, type Writer } from '@/lib/db';
 import { lengthOf, termImpactWriting as w } from '@/lib/db';
@@ -25,12 +27,15 @@ export const LONG_LIST_FACTOR = 4;
 export const MIN_SHARE = 0.05;
 export const MIN_PASSAGES = 2000;
 /**
- * A phrase of two words each in half the passages gets a list once it is in this share of them (and in
- * more passages than a list holds, so that the list is not all of it): however rare, it ranks slowly
- * (lib/db/sqlite/term-impacts.ts, frequentPhrases). At 1,000,000 passages 109 lists more (157 phrases in
- * all), 7 MiB; `"a to"`, `"in a"`, `"that in"`, `"is that"`, `"was is"` are then ranked from a list, not
- * from every match (116-196 ms each before). At 100,000 passages 113 more, 3.6 s more to build.
+ * A phrase of two words each in this share of the passages or more is slow to rank however few
+ * passages hold it: FTS5 reads both words' positions in every passage that has both (at 1,000,000
+ * passages `"was is"`, in 1.1% of them, took 121 ms, `"a to"`, in 3.9%, 200 ms: bench:search medians).
+ * It gets a list once in COMMON_WORDS_PHRASE_SHARE of the passages, and in about as many as a list
+ * holds or more (lib/db/sqlite/term-impacts.ts, frequentPhrases). At 1,000,000 passages 109 lists
+ * more (157 phrases in all), 7 MiB, and those phrases ranked from a list in 7-10 ms; at 100,000
+ * passages 113 more, 3.6 s more to build.
  */
+export const PHRASE_LIST_WORD_SHARE = 0.5;
 export const COMMON_WORDS_PHRASE_SHARE = 0.01;
 /** Floors are raised by this share, so a score computed here and FTS5's own may differ in the last bit. */
 export const FLOOR_MARGIN = 1e-9;
@@ -82,7 +87,10 @@ function listPlan(db: SqliteDb, options: BuildOptions) {
   const chosen = () => [
     ...w.frequentWords(db, minPassages).map(({ term, passages }) => ({ term, limit: sizeFor(passages), every: sampleStride(passages) })),
     ...w
-      .frequentPhrases(db, minPassages, Math.max(listSize, Math.ceil(COMMON_WORDS_PHRASE_SHARE * totals.rows)))
+      .frequentPhrases(db, minPassages, {
+        wordShare: PHRASE_LIST_WORD_SHARE,
+        minPassages: Math.max(listSize, Math.ceil(COMMON_WORDS_PHRASE_SHARE * totals.rows)),
+      })
       .map(({ term, passages }) => ({ term, limit: listSize, every: sampleStride(passages) })),
   ];
   const lists: ListToRead[] = totals.rows > 0 ? (options.lists ?? chosen()) : [];

@@ -51,8 +51,10 @@ function shapeOf(db: QueryDb, expression: string): keyof typeof MOST_KEPT | null
 }
 
 /**
- * Whether every word of the phrase is in COMMON_WORD of the `rows` passages or more: as its list
- * stores it, else counted only that far (`that` and `in`, 1,000,000 passages: 14 ms each counted).
+ * Whether every word of the phrase is in COMMON_WORD of the `rows` passages or more: its stem's
+ * passages as its list stores them (the stem's positions are what FTS5 reads), else the word's own
+ * form's, counted in the text only that far (`that` and `in`, 1,000,000 passages: 14 ms each so). A
+ * form's passages are at most its stem's: a word without a list is never taken for more common than it is.
  */
 async function allCommon(db: QueryDb, expression: string, rows: number): Promise<boolean> {
   const words = [...new Set(ONE_PHRASE.exec(expression)![1].split(/\s+/).filter(Boolean))];

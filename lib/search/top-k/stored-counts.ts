@@ -25,7 +25,7 @@ export interface StoredCount {
  * rescored), only for a size: how long a list of positions reading the word's passages is.
  */
 export async function listedPassagesOf(db: QueryDb, word: string): Promise<number | null> {
-  const [list] = await db.$queryRaw<{ passages: number | bigint | null }[]>(reading.list(await listedFormOf(db, word)));
+  const [list] = await db.$queryRaw<{ passages: number | bigint | null }[]>(reading.listedPassages(await listedFormOf(db, word)));
   return list && list.passages !== null ? num(list.passages) : null;
 }
 

@@ -22,6 +22,7 @@ import { rankFromLists } from '@/lib/search/top-k/rank';
 import { rescored } from '@/lib/search/top-k/refresh';
 import { searchPassages } from '@/lib/search/search-passages';
 import type { SearchRequest } from '@/lib/search/types';
+import { MOST_COMMON_WORDS_PHRASES, PHRASE_SAMPLE, PHRASE_SAMPLE_MARGIN } from '@/lib/db/sqlite/term-impacts';
 import { generatedCorpusForFile } from '@/tests/support/generated-corpus';
 import { copyTemplate } from '@/tests/support/per-file-database';
 
@@ -191,22 +192,29 @@ describe('ranking lists of frequent phrases', () => {
 
   it('lists a phrase of two words each in half the passages in fewer passages than the commonest need, and no other', async () => {
     const phrases = await listedPhrases();
-    const share = await stemShares();
+    // The build reads every k-th passage's text (PHRASE_SAMPLE of them) and takes a phrase that sample
+    // puts at PHRASE_SAMPLE_MARGIN of a line or more: its lines are read here the same way, from the
+    // index, so that the phrases between them are known exactly (120 passages for the commonest, 80,
+    // a list's size, for those of common words).
+    const rows = Number((await one<{ n: bigint }>('SELECT count(*) AS n FROM Passage')).n);
+    const every = Math.ceil(rows / PHRASE_SAMPLE);
+    const sampled = Number((await one<{ n: bigint }>(`SELECT count(*) AS n FROM Passage WHERE id % ${every} = 0`)).n);
+    const line = (passages: number) => (PHRASE_SAMPLE_MARGIN * sampled * passages) / rows;
+    const inSample = async (expression: string) =>
+      Number((await one<{ n: bigint }>(`SELECT count(*) AS n FROM passage_fts WHERE passage_fts MATCH 'text : ${expression}' AND rowid % ${every} = 0`)).n);
     const stems = ((await prisma.$queryRawUnsafe('SELECT term FROM passage_fts_vocab ORDER BY doc DESC, term LIMIT 30')) as { term: string }[]).map(
       (r) => r.term,
     );
-    const passagesWith = async (phrase: string) =>
-      Number((await one<{ n: bigint }>(`SELECT count(*) AS n FROM passage_fts WHERE passage_fts MATCH '${phrase}'`)).n);
+    const stemShare = new Map(await Promise.all(stems.map(async (stem) => [stem, (await inSample(`"${stem}"`)) / sampled] as const)));
     const pairs = stems.flatMap((a) => stems.filter((b) => b !== a).map((b) => ({ pair: `"${a} ${b}"`, a, b })));
-    const counted = await Promise.all(pairs.map(async (p) => ({ ...p, n: await passagesWith(p.pair) })));
-    // Clear of both lines (the choice reads a sample of the passages): in 90-100 passages, under the
-    // commonest phrases' 120, over a list's 80; of two words in 55% of the passages or more, or of one
-    // in 40% or fewer.
-    const between = counted.filter(({ n }) => n >= 90 && n < 100);
-    const ofCommonWords = between.filter(({ a, b }) => share(a) >= 0.55 && share(b) >= 0.55);
-    const ofRarerWord = between.filter(({ a, b }) => Math.min(share(a), share(b)) <= 0.4);
+    const counted = await Promise.all(pairs.map(async (p) => ({ ...p, n: await inSample(p.pair) })));
+    const between = counted.filter(({ n }) => n >= line(80) && n < line(120));
+    const ofCommonWords = between.filter(({ a, b }) => stemShare.get(a)! >= 0.5 && stemShare.get(b)! >= 0.5);
+    const ofRarerWord = between.filter(({ a, b }) => Math.min(stemShare.get(a)!, stemShare.get(b)!) < 0.5);
     expect(ofCommonWords.length).toBeGreaterThan(0);
     expect(ofRarerWord.length).toBeGreaterThan(0);
+    // Fewer than the rules' caps, which would leave the rarest out.
+    expect(phrases.length).toBeLessThan(48 + MOST_COMMON_WORDS_PHRASES);
     for (const { pair } of ofCommonWords) expect(phrases, pair).toContain(pair);
     for (const { pair } of ofRarerWord) expect(phrases, pair).not.toContain(pair);
   });
