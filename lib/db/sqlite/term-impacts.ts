@@ -6,8 +6,9 @@ import { Prisma } from '@/lib/generated/prisma/client';
 import type { QueryDb } from '../query';
 import type { SqliteDb } from './connection';
 import { phraseCountByColumn, SPEAKER_WEIGHT, TEXT_WEIGHT, TITLE_WEIGHT } from './full-text';
-import { indexStemsOf, SEARCH_TOKENIZER } from './index-stems';
+import { indexStemsOf } from './index-stems';
 import { jsonIds } from './json-ids';
+import { temporaryPassageIndex, type IndexedPassage } from './temporary-passage-index';
 
 /**
  * A stem's commonest form is looked for among the words in at least this share (1/n) of the
@@ -228,60 +229,38 @@ export const termImpactWriting = {
   },
   /**
    * For the refresh: a function giving how often a phrase occurs in each column of each of `ids` that
-   * it matches now, as LIST_READ_SQL.counts reads them, but from a table in this connection's temp
-   * schema holding those passages alone (the index's own rows: passage_fts_source), made with the
-   * index's tokenizer: each list's query reads a few rows, where LIST_READ_SQL.counts sought each id
+   * it matches now, as LIST_READ_SQL.counts reads them, but from a temporary index of those passages
+   * alone (temporary-passage-index.ts; their rows as passage_fts reads them, from passage_fts_source):
+   * each list's query reads a few rows, where LIST_READ_SQL.counts sought each id
    * in the whole index's lists (383 lists at 100,000 passages, 50 passages: 521-765 ms so, 57-234 here).
    */
   countsNow(db: SqliteDb, ids: number[]): (phrase: string) => Map<number, [number, number, number]> {
     const rows = db
       .prepare('SELECT id, text, speaker, title FROM passage_fts_source WHERE id IN (SELECT value FROM json_each(?))')
-      .all(JSON.stringify(ids)) as TemporaryRow[];
-    fillTemporaryIndex(db, 'term_impact_now', rows);
-    const counts = db.prepare(`SELECT rowid AS id, ${countColumns('term_impact_now')} FROM temp.term_impact_now WHERE term_impact_now MATCH ?`);
+      .all(JSON.stringify(ids)) as IndexedPassage[];
+    const now = temporaryPassageIndex(db, 'term_impact_now');
+    now.fill(rows);
+    const counts = db.prepare(`SELECT rowid AS id, ${countColumns(now.name)} FROM temp.${now.name} WHERE ${now.name} MATCH ?`);
     return (phrase) => new Map((counts.all(phrase) as ListRead['best']).map((r) => [r.id, [r.c0, r.c1, r.c2]]));
   },
   /**
    * For the refresh, `ids` as passage_fts held them before their first write since the last refresh
    * (TermImpactBefore, filled by the triggers): a function telling which of them matched a phrase
    * then, or null when one of them was not captured (it was pending before the capture existed). Read
-   * by FTS5 itself, from a table in this connection's temp schema made with the index's tokenizer
-   * (as index-stems.ts does), so "matched" means exactly what it means to passage_fts.
+   * by FTS5 itself, from a temporary index of those rows (temporary-passage-index.ts), so "matched"
+   * means exactly what it means to passage_fts.
    */
   matchedBefore(db: SqliteDb, ids: number[]): ((phrase: string) => number[]) | null {
     const rows = db
       .prepare('SELECT passageId, indexed, text, speaker, title FROM TermImpactBefore WHERE passageId IN (SELECT value FROM json_each(?))')
       .all(JSON.stringify(ids)) as { passageId: number; indexed: number; text: string; speaker: string; title: string }[];
     if (rows.length < ids.length) return null;
-    fillTemporaryIndex(
-      db,
-      'term_impact_before',
-      rows.filter((row) => row.indexed).map((row) => ({ id: row.passageId, text: row.text, speaker: row.speaker, title: row.title })),
-    );
-    const matched = db.prepare('SELECT rowid FROM temp.term_impact_before WHERE term_impact_before MATCH ?').pluck();
+    const before = temporaryPassageIndex(db, 'term_impact_before');
+    before.fill(rows.filter((row) => row.indexed).map((row) => ({ id: row.passageId, text: row.text, speaker: row.speaker, title: row.title })));
+    const matched = db.prepare(`SELECT rowid FROM temp.${before.name} WHERE ${before.name} MATCH ?`).pluck();
     return (phrase) => matched.all(phrase) as number[];
   },
 };
-
-interface TemporaryRow {
-  id: number;
-  text: string;
-  /** '' for none, as passage_fts_source gives it. */
-  speaker: string;
-  title: string;
-}
-
-/**
- * `name` in this connection's temp schema: an FTS5 table with passage_fts's columns and tokenizer
- * (as index-stems.ts makes one), holding `rows` alone, so a phrase matches and counts there exactly
- * as it does in passage_fts for those passages.
- */
-function fillTemporaryIndex(db: SqliteDb, name: string, rows: readonly TemporaryRow[]) {
-  db.exec(`CREATE VIRTUAL TABLE IF NOT EXISTS temp.${name} USING fts5(text, speaker, title, tokenize = '${SEARCH_TOKENIZER}')`);
-  db.exec(`DELETE FROM temp.${name}`);
-  const insert = db.prepare(`INSERT INTO temp.${name} (rowid, text, speaker, title) VALUES (?, ?, ?, ?)`);
-  for (const row of rows) insert.run(row.id, row.text, row.speaker, row.title);
-}
 
 /** Statements a search runs (on any QueryDb, the reader's or Prisma's). */
 export const termImpactReading = {
