@@ -17,7 +17,9 @@
 // OR …)`, the words the prefix stands for, commonest first. BM25 adds one term per phrase, and a phrase
 // a passage lacks adds exactly 0, so a passage with the listed word alone scores what it scores for
 // that word alone, and the list ranks those. FTS5 scores the rest (alternatives.ts): every passage with
-// the word and another alternative, and the best of those with only the others; the walk skips them.
+// the word and another alternative, and the best of those with only the others (or, when the others
+// are one listed word, its own list ranks those, the walk leaving out the passages with the first
+// word: listedPage's `without`); the walk skips them.
 import 'server-only';
 import { fullText, num, readTotals, termImpactReading as reading, totalsOf, type QueryDb, type Sql } from '@/lib/db';
 import { EXACT_COUNT_CAP, keepFilteredCountAmong, samplingOf, takeSample } from '../counting';
@@ -148,6 +150,37 @@ async function wordPartOf(db: QueryDb, listId: number, idf: number, drift: numbe
 }
 
 export async function rankFromLists(db: QueryDb, match: LexicalMatch, request: SearchRequest, window: PageWindow): Promise<TopKPassage[] | null> {
+  const page = await listedPage(db, match, request, window, null);
+  return page && page.map(({ id, bm25 }) => ({ id, bm25 }));
+}
+
+/**
+ * Passages to leave out of a list's walk: those holding the other word of `("word" OR "other")`,
+ * whose passages with the other word alone are ranked from the other's own list (alternatives.ts).
+ * A passage without a phrase scores for the rest alone, exactly: the missing phrase adds 0 (see above).
+ */
+interface Without {
+  /** The phrase whose passages are left out. */
+  phrase: string;
+  /** How many passages hold the walked word (its idf's count): the search's count of its alternatives, or counted for it. */
+  passages: number;
+}
+
+/** Which of `ids` do not hold `phrase`: each looked up in the phrase's list, only as many as a round of the walk reads. */
+async function notHolding(db: QueryDb, phrase: string, ids: number[]): Promise<number[]> {
+  if (ids.length === 0) return ids;
+  const held = new Set((await db.$queryRaw<{ id: number | bigint }[]>(reading.holding(phrase, ids))).map((row) => num(row.id)));
+  return ids.filter((id) => !held.has(id));
+}
+
+/** rankFromLists's page with what the order needs of each passage; with `without`, among the passages that do not hold its phrase. */
+async function listedPage(
+  db: QueryDb,
+  match: LexicalMatch,
+  request: SearchRequest,
+  window: PageWindow,
+  without: Without | null,
+): Promise<ScoredCandidate[] | null> {
   // One document's matches are read within its span of ids (fullText.matchedRows). Its passages are
   // seldom among a list's best, so a list cannot decide its page, and what the walk reads first is
   // wasted: `was*` in one document of 1,000,000 passages ranked in 90 ms with the list tried, 25 without.
@@ -170,7 +203,9 @@ export async function rankFromLists(db: QueryDb, match: LexicalMatch, request: S
   // The word's idf needs a count of its passages: taken once a page may be decided (not before a
   // filter gives up), or at once when other alternatives are to be weighed against the word.
   let counts: Awaited<ReturnType<typeof countTakingSample>> | null = null;
-  const countsOf = async () => (counts ??= await countTakingSample(db, match, request, { word, others: split.others, term }));
+  // Walked for another word's alternatives, the word's count is that search's, its sample not wanted.
+  const countsOf = async () =>
+    (counts ??= without ? { word: without.passages, others: null } : await countTakingSample(db, match, request, { word, others: split.others, term }));
   const countOfWord = async () => (await countsOf()).word;
   // The passages with any other alternative that may enter the page, with their whole scores; null
   // when they are more than half as many as the word's: then ranking every match costs no more.
@@ -181,6 +216,14 @@ export async function rankFromLists(db: QueryDb, match: LexicalMatch, request: S
         need,
         exclude: [...excluded],
         wordPart: await wordPartOf(db, listId, idfOf(totals.rows, await countOfWord()), drift),
+        othersAlone: async (otherWindow) => {
+          // Only one other alternative, a word or phrase that may have a list; its count is the others'
+          // count where the count's pass took one (with few matches it did not: counted here).
+          const other = listedWordOf(split.others!);
+          if (!other || other.others !== null) return null;
+          const passages = (await countsOf()).others ?? (await countPassagesWith(db, other.word));
+          return listedPage(db, { ...match, expression: split.others! }, request, otherWindow, { phrase: `"${word}"`, passages });
+        },
       })
     : [];
   if (!others) return null;
@@ -202,7 +245,18 @@ export async function rankFromLists(db: QueryDb, match: LexicalMatch, request: S
     read += entries.length;
     const ids = entries.map((e) => num(e.passageId)).filter((id) => !excluded.has(id) && !scoredElsewhere.has(id));
     const byId = new Map(entries.map((e) => [num(e.passageId), e]));
-    for (const row of await shownAmong(db, ids, request)) {
+    const shown = await shownAmong(db, ids, request);
+    // The filters first: of the passages they keep, fewer are looked up for the phrase.
+    const lacking = without
+      ? new Set(
+          await notHolding(
+            db,
+            without.phrase,
+            shown.map((row) => row.id),
+          ),
+        )
+      : null;
+    for (const row of lacking ? shown.filter((row) => lacking.has(row.id)) : shown) {
       const entry = byId.get(row.id)!;
       fromList.push({ ...row, part: termPart(entry.weight, num(entry.length), totals.averageLength) });
     }
@@ -219,7 +273,7 @@ export async function rankFromLists(db: QueryDb, match: LexicalMatch, request: S
     const wordIdf = idfOf(totals.rows, await countOfWord());
     // FTS5 adds idf × termPart for the word, and exactly 0 for each alternative a passage lacks.
     const kept = [...others, ...fromList.map(({ part, ...c }) => ({ ...c, bm25: wordIdf * part }))].sort(byRank);
-    const page = () => kept.slice(window.offset, need).map(({ id, bm25 }) => ({ id, bm25 }));
+    const page = () => kept.slice(window.offset, need);
     const next = exhausted ? list.floor : entries[entries.length - 1].score;
     if (kept.length >= need && kept[need - 1].bm25 > wordIdf * next * drift) return page();
     if (exhausted) return list.floor === 0 ? page() : null;

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CorpusPlan } from '@/bench/lib/corpus';
-import { closeWriters, createPrismaClient, fullText, openReader, openWriter, sql, type QueryDb, type Reader, type Writer } from '@/lib/db';
+import { closeWriters, createPrismaClient, fullText, openReader, openWriter, sql, termImpactReading, type QueryDb, type Reader, type Writer } from '@/lib/db';
 import { addPassage, deletePassage, updateDocumentFields, updatePassage, updateSpeaker } from '@/lib/editorial';
 import { SYSTEM_EDITOR } from '@/lib/editorial/system-editor';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
@@ -352,6 +352,43 @@ describe('ranking from impact-ordered lists', () => {
     const result = await compareAll(queries);
     expect(result.mismatches).toEqual([]);
     expect(result.fromLists).toBeGreaterThan(result.cases / 4);
+  }, 240_000);
+
+  it('gives exactly FTS5’s page for two listed words OR’ed: the passages with the second alone ranked from its own list', async () => {
+    const reader = openReader(corpus.file);
+    // Which statements the search ran: the look-up of which passages hold the first word is the second list's walk.
+    const holdingSql = termImpactReading.holding('"x"', [1]).sql;
+    let lookups = 0;
+    const counted: QueryDb = {
+      ...reader,
+      $queryRaw: ((query: Parameters<QueryDb['$queryRaw']>[0], ...values: unknown[]) => {
+        if ((query as { sql?: string }).sql === holdingSql) lookups += 1;
+        return reader.$queryRaw(query, ...values);
+      }) as QueryDb['$queryRaw'],
+    };
+    try {
+      const words = await listedWords();
+      const passagesWith = async (word: string) =>
+        Number((await one<{ n: bigint }>(`SELECT count(*) AS n FROM passage_fts WHERE passage_fts MATCH '"${word}"'`)).n);
+      const counts = await Promise.all(words.map(passagesWith));
+      const rows = Number((await one<{ n: bigint }>('SELECT count(*) AS n FROM Passage')).n);
+      // The first word in fewer than half the passages (in more, others-alone.ts ranks the others in one
+      // pass), the second in at most half as many as the first (more, and ranking every match costs no more: rank.ts).
+      const first = words.map((word, i) => ({ word, i })).filter(({ i }) => counts[i] * 2 < rows);
+      const queries = first.slice(0, 6).flatMap(({ word, i }) =>
+        words
+          .filter((_, j) => counts[j] * 2 <= counts[i])
+          .slice(0, 2)
+          .map((other) => `${word} OR ${other}`),
+      );
+      expect(queries.length).toBeGreaterThan(6);
+      const result = await compareAll(queries, counted);
+      expect(result.mismatches).toEqual([]);
+      expect(result.fromLists).toBeGreaterThan(result.cases / 4);
+      expect(lookups).toBeGreaterThan(result.cases / 4);
+    } finally {
+      reader.close();
+    }
   }, 240_000);
 
   it('gives exactly FTS5’s page from the head of the index’s ranking for searches no list answers, unfiltered or by kind', async () => {
