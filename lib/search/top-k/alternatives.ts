@@ -1,7 +1,8 @@
 // The expressions the ranking lists can answer, and the passages a list cannot score itself: `"word"`
 // (or `"two words"`, a phrase) alone, or `("word" OR …)` with the listed word first (a prefix's whole words come commonest first,
 // a synonym after the word typed). The passages with any of the other alternatives are fewer than the
-// word's own when those are rarer words; FTS5 scores them, so the list's walk only has to skip them.
+// word's own when those are rarer words; FTS5 scores them (those without the word come from the other
+// word's own list when there is one), so the list's walk only has to skip them.
 import 'server-only';
 import { fullText, num, type QueryDb } from '@/lib/db';
 import type { SearchRequest } from '../types';
@@ -57,7 +58,7 @@ async function countUpTo(db: QueryDb, others: string, limit: number): Promise<nu
  * passages have any of `others` (`othersCount`, when the count's pass counted them) and no list ranks
  * those without the word: FTS5 scoring them would cost what ranking every match does. With a list,
  * only the passages with both are FTS5's (`diplom*`, 1,000,000 passages, the two words in 50,000
- * passages each: 74 ms ranking every match, 35 this way).
+ * passages each: 74 ms ranking every match, 28 this way).
  */
 export async function othersScored(
   db: QueryDb,
@@ -70,11 +71,11 @@ export async function othersScored(
     need: number;
     exclude: number[];
     wordPart: WordPart;
-    /** The best `need` passages with the others but not the word, from the others' own list when they are one listed word (rank.ts); null when it cannot. */
+    /** The best `need` passages with the others but not the word, from the others' own list when they are one listed word (rank.ts); null when it cannot (no list, a walk that gives up). */
     othersAlone?: (window: PageWindow) => Promise<ScoredCandidate[] | null>;
   },
 ): Promise<ScoredCandidate[] | null> {
-  const withoutWordWindow = { limit: limits.need, offset: 0, exclude: limits.exclude };
+  const withoutWordFromList = async () => (await limits.othersAlone?.({ limit: limits.need, offset: 0, exclude: limits.exclude })) ?? null;
   // Ranked by the index alone, each row looked up only as far as the page needs (bestShown): joined to
   // its passage and document, every match cost a row read (`was*`, 1,000,000 passages: 35,000 passages
   // with `was` and another of its words, 323 ms joined, 98 by the index alone). The old way when the
@@ -90,12 +91,12 @@ export async function othersScored(
   };
   const withWord = `"${word}" AND (${others})`;
   if ((limits.othersCount ?? (await countUpTo(db, others, limits.cap + 1))) > limits.cap) {
-    const fromList = await limits.othersAlone?.(withoutWordWindow);
+    const fromList = await withoutWordFromList();
     return fromList ? [...(await best(withWord)), ...fromList] : null;
   }
   const alone = await othersRankedAlone(db, word, others, request, limits);
   if (alone) return alone;
   const scoredWithWord = await best(withWord);
-  const withoutWord = (await limits.othersAlone?.(withoutWordWindow)) ?? (await best(`(${others}) NOT "${word}"`));
+  const withoutWord = (await withoutWordFromList()) ?? (await best(`(${others}) NOT "${word}"`));
   return [...scoredWithWord, ...withoutWord];
 }

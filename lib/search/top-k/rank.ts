@@ -17,9 +17,9 @@
 // OR …)`, the words the prefix stands for, commonest first. BM25 adds one term per phrase, and a phrase
 // a passage lacks adds exactly 0, so a passage with the listed word alone scores what it scores for
 // that word alone, and the list ranks those. FTS5 scores the rest (alternatives.ts): every passage with
-// the word and another alternative, and the best of those with only the others (or, when the others
-// are one listed word, its own list ranks those, the walk leaving out the passages with the first
-// word: listedPage's `without`); the walk skips them.
+// the word and another alternative, and the best of those with only the others (when the others are
+// one word with a list, that list ranks these, leaving out the passages with the first word:
+// listedPage's `without`); the walk skips them.
 import 'server-only';
 import { fullText, num, readTotals, termImpactReading as reading, totalsOf, type QueryDb, type Sql } from '@/lib/db';
 import { EXACT_COUNT_CAP, keepFilteredCountAmong, samplingOf, takeSample } from '../counting';
@@ -154,32 +154,26 @@ export async function rankFromLists(db: QueryDb, match: LexicalMatch, request: S
   return page && page.map(({ id, bm25 }) => ({ id, bm25 }));
 }
 
-/**
- * Passages to leave out of a list's walk: those holding the other word of `("word" OR "other")`,
- * whose passages with the other word alone are ranked from the other's own list (alternatives.ts).
- * A passage without a phrase scores for the rest alone, exactly: the missing phrase adds 0 (see above).
- */
-interface Without {
-  /** The phrase whose passages are left out. */
-  phrase: string;
-  /** How many passages hold the walked word (its idf's count): the search's count of its alternatives, or counted for it. */
-  passages: number;
-}
-
-/** Which of `ids` do not hold `phrase`: each looked up in the phrase's list, only as many as a round of the walk reads. */
-async function notHolding(db: QueryDb, phrase: string, ids: number[]): Promise<number[]> {
-  if (ids.length === 0) return ids;
+/** The rows of `rows` whose passages do not hold `phrase`: each looked up in the phrase's list, only as many as a round of the walk keeps. */
+async function notHolding<Row extends { id: number }>(db: QueryDb, phrase: string, rows: Row[]): Promise<Row[]> {
+  if (rows.length === 0) return rows;
+  const ids = rows.map((row) => row.id);
   const held = new Set((await db.$queryRaw<{ id: number | bigint }[]>(reading.holding(phrase, ids))).map((row) => num(row.id)));
-  return ids.filter((id) => !held.has(id));
+  return rows.filter((row) => !held.has(row.id));
 }
 
-/** rankFromLists's page with what the order needs of each passage; with `without`, among the passages that do not hold its phrase. */
+/**
+ * rankFromLists's page with what the order needs of each passage. With `without` (a phrase), among
+ * the passages that do not hold it: for `("A" OR "B")`, walking B's list, those holding A are left
+ * out (their whole score is not B's alone); a passage without A scores B's part alone, exactly, as
+ * FTS5 adds 0 for the phrase it lacks (see above), so B's list ranks them (alternatives.ts).
+ */
 async function listedPage(
   db: QueryDb,
   match: LexicalMatch,
   request: SearchRequest,
   window: PageWindow,
-  without: Without | null,
+  without: string | null,
 ): Promise<ScoredCandidate[] | null> {
   // One document's matches are read within its span of ids (fullText.matchedRows). Its passages are
   // seldom among a list's best, so a list cannot decide its page, and what the walk reads first is
@@ -191,7 +185,15 @@ async function listedPage(
   const { word } = split;
   const term = await listedFormOf(db, word);
   const [list] = await db.$queryRaw<
-    { id: number | bigint; floor: number; averageLength: number; size: number | bigint; pending: number | bigint; totals: Uint8Array | null }[]
+    {
+      id: number | bigint;
+      floor: number;
+      averageLength: number;
+      size: number | bigint;
+      passages: number | bigint | null;
+      pending: number | bigint;
+      totals: Uint8Array | null;
+    }[]
   >(reading.list(term));
   if (!list || num(list.pending) !== 0) return null;
   const excluded = new Set(window.exclude ?? []);
@@ -203,12 +205,16 @@ async function listedPage(
   // The word's idf needs a count of its passages: taken once a page may be decided (not before a
   // filter gives up), or at once when other alternatives are to be weighed against the word.
   let counts: Awaited<ReturnType<typeof countTakingSample>> | null = null;
-  // Walked for another word's alternatives, the word's count is that search's, its sample not wanted.
-  const countsOf = async () =>
-    (counts ??= without ? { word: without.passages, others: null } : await countTakingSample(db, match, request, { word, others: split.others, term }));
+  // Walked for another word's alternatives (`without`), the search's count is not this word's: its
+  // own is the one stored with its list (BM25's n, exact with no passage pending), its sample not wanted.
+  const ownCount = async () => ({ word: list.passages !== null ? num(list.passages) : await countPassagesWith(db, word), others: null });
+  const countsOf = async () => (counts ??= without ? await ownCount() : await countTakingSample(db, match, request, { word, others: split.others, term }));
   const countOfWord = async () => (await countsOf()).word;
   // The passages with any other alternative that may enter the page, with their whole scores; null
-  // when they are more than half as many as the word's: then ranking every match costs no more.
+  // when they are more than half as many as the word's and no list ranks them: then ranking every
+  // match costs no more. One other alternative, a word or phrase, may have a list of its own that ranks
+  // its passages without the word (one level deep: within that walk, no other alternative).
+  const other = split.others === null ? null : listedWordOf(split.others);
   const others = split.others
     ? await othersScored(db, word, split.others, request, {
         cap: Math.floor((await countOfWord()) / 2),
@@ -216,14 +222,10 @@ async function listedPage(
         need,
         exclude: [...excluded],
         wordPart: await wordPartOf(db, listId, idfOf(totals.rows, await countOfWord()), drift),
-        othersAlone: async (otherWindow) => {
-          // Only one other alternative, a word or phrase that may have a list; its count is the others'
-          // count where the count's pass took one (with few matches it did not: counted here).
-          const other = listedWordOf(split.others!);
-          if (!other || other.others !== null) return null;
-          const passages = (await countsOf()).others ?? (await countPassagesWith(db, other.word));
-          return listedPage(db, { ...match, expression: split.others! }, request, otherWindow, { phrase: `"${word}"`, passages });
-        },
+        othersAlone:
+          other && other.others === null
+            ? (otherWindow) => listedPage(db, { ...match, expression: split.others! }, request, otherWindow, `"${word}"`)
+            : undefined,
       })
     : [];
   if (!others) return null;
@@ -247,21 +249,13 @@ async function listedPage(
     const byId = new Map(entries.map((e) => [num(e.passageId), e]));
     const shown = await shownAmong(db, ids, request);
     // The filters first: of the passages they keep, fewer are looked up for the phrase.
-    const lacking = without
-      ? new Set(
-          await notHolding(
-            db,
-            without.phrase,
-            shown.map((row) => row.id),
-          ),
-        )
-      : null;
-    for (const row of lacking ? shown.filter((row) => lacking.has(row.id)) : shown) {
+    for (const row of without ? await notHolding(db, without, shown) : shown) {
       const entry = byId.get(row.id)!;
       fromList.push({ ...row, part: termPart(entry.weight, num(entry.length), totals.averageLength) });
     }
     const exhausted = entries.length < size;
-    // A filter that keeps too few of the passages read so far will not fill the page from this list:
+    // A filter that keeps too few of the passages read so far (or, walked `without` a phrase, too few
+    // lack it) will not fill the page from this list:
     // stop reading (the old way answers) rather than read the rest of it first. Judged as if it had kept
     // a few more (ASSUMED_EXTRA_KEPT): from 100 entries, a filter that keeps 1% of a list keeps none a third
     // of the time, and gave up on lists it would have filled (`the` for one speaker, 1,000,000 passages).
