@@ -59,6 +59,8 @@ export interface LoadOptions {
   progress?: boolean;
   /** How the passage indexes are built: once at the end ('bulk', the default) or row by row by the triggers. */
   indexBy?: 'bulk' | 'triggers';
+  /** A bulk load's plain word index on a worker thread (true), on the load's own (false), or as bulkLoadPassages chooses (unset). */
+  wordIndexOnWorker?: boolean;
 }
 
 const BATCH_PASSAGES = 5000;
@@ -106,7 +108,7 @@ export async function loadCorpus(options: LoadOptions): Promise<{ info: CorpusIn
       mark.generating = insertCorpus(db, plan, stats, options.progress ?? false, started);
       mark.rowsDone = performance.now();
     };
-    if ((options.indexBy ?? 'bulk') === 'bulk') bulkLoadPassages(db, insert);
+    if ((options.indexBy ?? 'bulk') === 'bulk') bulkLoadPassages(db, insert, { wordIndexOnWorker: options.wordIndexOnWorker });
     else insert();
     mark.indexesDone = performance.now();
   } finally {

@@ -10,6 +10,7 @@
 // builds a corpus both ways and compares).
 import 'server-only';
 import type { SqliteDb } from './connection';
+import { startWordIndexOnWorker } from './word-index-on-worker';
 
 /** The triggers (migration 20261202030000) that keep passage_fts and passage_words_fts in step with Passage, Speaker and Document. */
 const SEARCH_TRIGGERS = [
@@ -60,6 +61,13 @@ const DEFAULT_HASH_SIZE = 1 << 20;
  */
 const BULK_HASH_SIZE = 16 << 20;
 
+/**
+ * From this many passages on, the plain word index is built on a worker thread while this one builds
+ * the stemmed index (word-index-on-worker.ts); below it, starting a thread and a scratch file costs
+ * more than it saves.
+ */
+export const WORD_INDEX_WORKER_MIN_PASSAGES = 20_000;
+
 /** FTS5's 'hashsize' for both passage indexes (kept in their %_config tables); a literal, as FTS5 takes only an INTEGER. */
 function setHashSize(db: SqliteDb, bytes: number) {
   for (const table of ['passage_fts', 'passage_words_fts']) db.exec(`INSERT INTO ${table} (${table}, rank) VALUES ('hashsize', ${Math.trunc(bytes)})`);
@@ -76,7 +84,7 @@ function passageExtent(db: SqliteDb): { count: number; highest: number } {
  * dropped, then rebuilds both passage indexes from the tables, marks the new passages as waiting for
  * their embeddings and the ranking lists, and puts the triggers back, all in one transaction.
  */
-export function bulkLoadPassages<T>(db: SqliteDb, load: () => T): T {
+export function bulkLoadPassages<T>(db: SqliteDb, load: () => T, options: { wordIndexOnWorker?: boolean } = {}): T {
   return db.transaction(() => {
     const names = [...SEARCH_TRIGGERS, ...PENDING_TRIGGERS.map((t) => t.name)];
     const triggers = names.map((name) => {
@@ -97,11 +105,20 @@ export function bulkLoadPassages<T>(db: SqliteDb, load: () => T): T {
       );
     for (const { markInserted } of PENDING_TRIGGERS) db.prepare(markInserted).run({ before: before.highest });
     setHashSize(db, BULK_HASH_SIZE);
-    // External content: FTS5 reads every row of passage_fts_source, in id order, and indexes it.
-    db.exec(`INSERT INTO passage_fts (passage_fts) VALUES ('rebuild')`);
-    // Contentless: emptied, then given every passage's text once.
-    db.exec(`INSERT INTO passage_words_fts (passage_words_fts) VALUES ('delete-all')`);
-    db.exec('INSERT INTO passage_words_fts (rowid, text) SELECT id, text FROM Passage ORDER BY id');
+    const onWorker = options.wordIndexOnWorker ?? count >= WORD_INDEX_WORKER_MIN_PASSAGES;
+    const words = onWorker ? startWordIndexOnWorker(db, 'passage_words_fts', BULK_HASH_SIZE) : null;
+    try {
+      // External content: FTS5 reads every row of passage_fts_source, in id order, and indexes it.
+      db.exec(`INSERT INTO passage_fts (passage_fts) VALUES ('rebuild')`);
+      if (words) words.install();
+      else {
+        // Contentless: emptied, then given every passage's text once.
+        db.exec(`INSERT INTO passage_words_fts (passage_words_fts) VALUES ('delete-all')`);
+        db.exec('INSERT INTO passage_words_fts (rowid, text) SELECT id, text FROM Passage ORDER BY id');
+      }
+    } finally {
+      words?.dispose();
+    }
     setHashSize(db, DEFAULT_HASH_SIZE);
     for (const sql of triggers) db.exec(sql);
     return result;

@@ -1,26 +1,37 @@
 // The bulk path (lib/db bulkLoadPassages: triggers off, one rebuild at the end) builds the same
-// search index as the triggers do row by row: the same corpus loaded both ways gives the same word
-// list, the same matches with the same BM25 scores and snippets, passes FTS5's content check, and
-// leaves the triggers (and FTS5's settings) in place for the saves that follow. The new passages wait
+// search index as the triggers do row by row, whether its plain word index is built on the load's own
+// thread or on a worker thread beside it (word-index-on-worker.ts, which a big load takes): the same
+// corpus loaded each way gives the same word lists, the same matches with the same BM25 scores and
+// snippets, passes FTS5's checks, and leaves the triggers (and FTS5's settings) in place for the saves
+// that follow. The new passages wait
 // for their embeddings and the ranking lists as the triggers would have marked them, and a load that
 // would leave some unmarked is refused whole.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bulkLoadPassages, openDatabase, type SqliteDb } from '@/lib/db';
+import { startWordIndexOnWorker } from '@/lib/db/sqlite/word-index-on-worker';
 import { loadCorpus, type LoadPhases } from '@/bench/lib/load';
 
 let dir: string;
-const dbs: Record<'bulk' | 'triggers', SqliteDb> = {} as never;
-const phases: Partial<Record<'bulk' | 'triggers', LoadPhases>> = {};
+/** The loads compared: bulk with the plain word index on the load's thread, bulk with it on a worker thread, and row by row. */
+const LOADS = {
+  bulk: { indexBy: 'bulk', wordIndexOnWorker: false },
+  'bulk, words on a worker': { indexBy: 'bulk', wordIndexOnWorker: true },
+  triggers: { indexBy: 'triggers' },
+} as const;
+type Load = keyof typeof LOADS;
+const BULK_LOADS = ['bulk', 'bulk, words on a worker'] as const;
+const dbs: Record<Load, SqliteDb> = {} as never;
+const phases: Partial<Record<Load, LoadPhases>> = {};
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'bulk-load-test-'));
-  for (const indexBy of ['bulk', 'triggers'] as const) {
-    const { info } = await loadCorpus({ n: 3_000, seed: 11, cacheDir: path.join(dir, indexBy), indexBy });
-    dbs[indexBy] = openDatabase(info.file);
-    phases[indexBy] = info.phases;
+  for (const [load, how] of Object.entries(LOADS) as [Load, (typeof LOADS)[Load]][]) {
+    const { info } = await loadCorpus({ n: 3_000, seed: 11, cacheDir: path.join(dir, load.replace(/\W+/g, '-')), ...how });
+    dbs[load] = openDatabase(info.file);
+    phases[load] = info.phases;
   }
 }, 120_000);
 
@@ -29,24 +40,27 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const both = <T>(read: (db: SqliteDb) => T): [T, T] => [read(dbs.bulk), read(dbs.triggers)];
+/** What `read` gives on each bulk load, each paired with what it gives on the load by the triggers. */
+const againstTriggers = <T>(read: (db: SqliteDb) => T): [T, T][] => BULK_LOADS.map((load) => [read(dbs[load]), read(dbs.triggers)]);
 
 describe('a corpus indexed in bulk and one indexed by the triggers', () => {
   it("record how long generating the synthetic text took, part of the rows' time", () => {
-    for (const indexBy of ['bulk', 'triggers'] as const) {
-      const loaded = phases[indexBy]!;
+    for (const load of Object.keys(LOADS) as Load[]) {
+      const loaded = phases[load]!;
       expect(loaded.generatingText).toBeGreaterThan(0);
       expect(loaded.generatingText!).toBeLessThan(loaded.rows);
     }
   });
 
   it('have the same word lists', () => {
-    const [bulk, triggers] = both((db) => ({
+    for (const [bulk, triggers] of againstTriggers((db) => ({
       stems: db.prepare('SELECT term, doc, cnt FROM passage_fts_vocab ORDER BY term').all(),
       words: db.prepare('SELECT term, doc FROM passage_words_fts_vocab ORDER BY term').all(),
-    }));
-    expect(bulk.stems.length).toBeGreaterThan(1_000);
-    expect(bulk).toEqual(triggers);
+    }))) {
+      expect(bulk.stems.length).toBeGreaterThan(1_000);
+      expect(bulk.words.length).toBeGreaterThan(1_000);
+      expect(bulk).toEqual(triggers);
+    }
   });
 
   it('find the same passages with the same scores and snippets', () => {
@@ -55,36 +69,45 @@ describe('a corpus indexed in bulk and one indexed by the triggers', () => {
       .pluck()
       .all() as string[];
     for (const word of [...words, 'north korea', `${words[3]} OR ${words[30]}`, `"${words[1]} ${words[0]}"`]) {
-      const [bulk, triggers] = both((db) =>
+      for (const [bulk, triggers] of againstTriggers((db) =>
         db
           .prepare(
             `SELECT rowid AS id, round(bm25(passage_fts, 1.0, 0.5, 0.2), 9) AS score, snippet(passage_fts, 0, '[', ']', '…', 12) AS snippet
              FROM passage_fts WHERE passage_fts MATCH ? ORDER BY rank, rowid LIMIT 50`,
           )
           .all(word),
-      );
-      expect(bulk.length, word).toBeGreaterThan(0);
-      expect(bulk, word).toEqual(triggers);
+      )) {
+        expect(bulk.length, word).toBeGreaterThan(0);
+        expect(bulk, word).toEqual(triggers);
+      }
     }
   });
 
-  it('pass FTS5’s content check, and keep every trigger for later saves', () => {
-    for (const db of Object.values(dbs)) db.exec(`INSERT INTO passage_fts (passage_fts, rank) VALUES ('integrity-check', 1)`);
-    const [bulk, triggers] = both((db) => db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name").all());
-    expect(bulk).toEqual(triggers);
-    const id = dbs.bulk.prepare('SELECT min(id) FROM Passage').pluck().get() as number;
-    dbs.bulk.prepare("UPDATE Passage SET text = 'an axolotl paragraph' WHERE id = ?").run(id);
-    expect(dbs.bulk.prepare("SELECT rowid FROM passage_fts WHERE passage_fts MATCH 'axolotl'").pluck().all()).toEqual([id]);
-    dbs.bulk.exec(`INSERT INTO passage_fts (passage_fts, rank) VALUES ('integrity-check', 1)`);
+  it('pass FTS5’s checks, and keep every trigger for later saves, which find the new words in both indexes', () => {
+    const check = (db: SqliteDb) => {
+      db.exec(`INSERT INTO passage_fts (passage_fts, rank) VALUES ('integrity-check', 1)`);
+      db.exec(`INSERT INTO passage_words_fts (passage_words_fts, rank) VALUES ('integrity-check', 0)`);
+    };
+    for (const db of Object.values(dbs)) check(db);
+    for (const [bulk, triggers] of againstTriggers((db) => db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name").all()))
+      expect(bulk).toEqual(triggers);
+    for (const load of BULK_LOADS) {
+      const db = dbs[load];
+      const id = db.prepare('SELECT min(id) FROM Passage').pluck().get() as number;
+      db.prepare("UPDATE Passage SET text = 'an axolotl paragraph' WHERE id = ?").run(id);
+      expect(db.prepare("SELECT rowid FROM passage_fts WHERE passage_fts MATCH 'axolotl'").pluck().all(), load).toEqual([id]);
+      expect(db.prepare("SELECT rowid FROM passage_words_fts WHERE passage_words_fts MATCH 'axolotl'").pluck().all(), load).toEqual([id]);
+      check(db);
+    }
   });
 
   it('leave FTS5 writing its segments at the default size once the bulk build is done', () => {
     // The build raises 'hashsize' to 16 MiB; a save afterwards must buffer no more than FTS5 does by default (1 MiB).
-    for (const table of ['passage_fts', 'passage_words_fts']) {
-      const [bulk, triggers] = both((db) => db.prepare(`SELECT v FROM ${table}_config WHERE k = 'hashsize'`).pluck().get() ?? 1 << 20);
-      expect([table, bulk]).toEqual([table, 1 << 20]);
-      expect(triggers).toBe(1 << 20);
-    }
+    for (const table of ['passage_fts', 'passage_words_fts'])
+      for (const [bulk, triggers] of againstTriggers((db) => db.prepare(`SELECT v FROM ${table}_config WHERE k = 'hashsize'`).pluck().get() ?? 1 << 20)) {
+        expect([table, bulk]).toEqual([table, 1 << 20]);
+        expect(triggers).toBe(1 << 20);
+      }
   });
 });
 
@@ -99,10 +122,11 @@ describe('the passages a bulk load inserts', () => {
     for (const id of ids) insert.run(id, document, 1_000_000 + id, 1_000_000 + id);
   };
 
-  it('wait for their embeddings as the triggers mark them, in both loads', () => {
-    const [bulk, triggers] = both((db) => waiting(db, 'PassageEmbeddingPending'));
-    expect(bulk.length).toBe(3_000);
-    expect(bulk).toEqual(triggers);
+  it('wait for their embeddings as the triggers mark them, in every load', () => {
+    for (const [bulk, triggers] of againstTriggers((db) => waiting(db, 'PassageEmbeddingPending'))) {
+      expect(bulk.length).toBe(3_000);
+      expect(bulk).toEqual(triggers);
+    }
   });
 
   it('wait for the ranking lists when the archive has them, and only the new ones wait', () => {
@@ -133,5 +157,95 @@ describe('the passages a bulk load inserts', () => {
       /1 of the new passages would not be marked as waiting: their ids are below the highest one/,
     );
     expect(state()).toEqual(before);
+  });
+});
+
+describe('a bulk load whose plain word index is built on a worker thread', () => {
+  const okapiPassages = (db: SqliteDb, ids: number[], text: string) => {
+    const document = db.prepare('SELECT id FROM Document ORDER BY id LIMIT 1').pluck().get() as number;
+    const insert = db.prepare(
+      `INSERT INTO Passage (id, documentId, position, anchor, kind, speakerId, text, updatedAt) VALUES (?, ?, ?, ?, 'paragraph', NULL, ?, '2026-01-01')`,
+    );
+    for (const id of ids) insert.run(id, document, 2_000_000 + id, 2_000_000 + id, text);
+  };
+  const matching = (db: SqliteDb, word: string) =>
+    db.prepare('SELECT rowid FROM passage_words_fts WHERE passage_words_fts MATCH ? ORDER BY rowid').pluck().all(word) as number[];
+
+  it('into an archive this connection has read: the saves after it and the reads see the new index, as after a load on one thread', () => {
+    // FTS5 keeps an index's structure in memory per connection: each copy's connection reads its word index before the load.
+    const outcomes = [true, false].map((wordIndexOnWorker) => {
+      const file = path.join(dir, `read-before-${wordIndexOnWorker}.db`);
+      dbs.triggers.exec(`VACUUM INTO '${file}'`);
+      const db = openDatabase(file);
+      try {
+        expect(matching(db, 'the').length).toBeGreaterThan(1_000);
+        const highest = db.prepare('SELECT max(id) FROM Passage').pluck().get() as number;
+        const loaded = [highest + 1, highest + 2, highest + 3];
+        bulkLoadPassages(db, () => okapiPassages(db, loaded, 'an okapi and a quagga'), { wordIndexOnWorker });
+        // Saves through the triggers after the load: a loaded passage rewritten, an earlier one removed, one more added.
+        db.prepare("UPDATE Passage SET text = 'a zebu paragraph' WHERE id = ?").run(loaded[0]);
+        const removed = db.prepare('SELECT min(id) FROM Passage').pluck().get() as number;
+        db.prepare('DELETE FROM Passage WHERE id = ?').run(removed);
+        okapiPassages(db, [highest + 4], 'a zebu met an okapi');
+        db.exec(`INSERT INTO passage_words_fts (passage_words_fts, rank) VALUES ('integrity-check', 0)`);
+        return {
+          zebu: matching(db, 'zebu'),
+          okapi: matching(db, 'okapi'),
+          quagga: matching(db, 'quagga'),
+          removedFound: matching(db, 'the').includes(removed),
+          words: db.prepare('SELECT term, doc FROM passage_words_fts_vocab ORDER BY term').all(),
+          expected: { zebu: [loaded[0], highest + 4], okapi: [loaded[1], loaded[2], highest + 4], quagga: [loaded[1], loaded[2]] },
+        };
+      } finally {
+        db.close();
+      }
+    });
+    const [onWorker, onThread] = outcomes;
+    expect({ zebu: onWorker.zebu, okapi: onWorker.okapi, quagga: onWorker.quagga }).toEqual(onWorker.expected);
+    expect(onWorker.removedFound).toBe(false);
+    expect(onWorker.words.length).toBeGreaterThan(1_000);
+    expect(onWorker).toEqual(onThread);
+  });
+
+  it('is refused whole when the worker’s scratch file cannot be made', () => {
+    const file = path.join(dir, 'no-scratch.db');
+    dbs.triggers.exec(`VACUUM INTO '${file}'`);
+    const db = openDatabase(file);
+    const tmpdir = process.env.TMPDIR;
+    // os.tmpdir() follows TMPDIR: a plain file there leaves no folder to make the scratch file in.
+    const notAFolder = path.join(dir, 'not-a-folder');
+    writeFileSync(notAFolder, '');
+    try {
+      const state = () => ({
+        passages: db.prepare('SELECT count(*) FROM Passage').pluck().get(),
+        words: db.prepare('SELECT count(*) FROM passage_words_fts_vocab').pluck().get(),
+        triggers: db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name").pluck().all(),
+      });
+      const before = state();
+      const highest = db.prepare('SELECT max(id) FROM Passage').pluck().get() as number;
+      process.env.TMPDIR = notAFolder;
+      expect(() => bulkLoadPassages(db, () => okapiPassages(db, [highest + 1], 'an okapi'), { wordIndexOnWorker: true })).toThrow(/ENOTDIR/);
+      process.env.TMPDIR = tmpdir;
+      expect(state()).toEqual(before);
+      expect(matching(db, 'okapi')).toEqual([]);
+    } finally {
+      if (tmpdir === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = tmpdir;
+      db.close();
+    }
+  });
+
+  it('fails with the worker’s own reason when the worker cannot build it, and leaves the table as it was', () => {
+    const db = dbs.triggers;
+    const words = () => db.prepare('SELECT term, doc FROM passage_words_fts_vocab ORDER BY term').all();
+    const before = words();
+    // FTS5 refuses a segment size of 0 bytes: the worker's build fails after it has been handed every passage.
+    const build = startWordIndexOnWorker(db, 'passage_words_fts', 0);
+    try {
+      expect(() => build.install()).toThrow(/The word index could not be built on its worker thread: SQL logic error\. Nothing was loaded\./);
+    } finally {
+      build.dispose();
+    }
+    expect(words()).toEqual(before);
   });
 });
