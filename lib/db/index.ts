@@ -23,8 +23,18 @@ export { NO_PREFIX_WORDS } from './full-text';
 export { fullText, idList, jsonField } from './engine-statements';
 export { TEXT_WEIGHT, SPEAKER_WEIGHT, TITLE_WEIGHT } from './sqlite/full-text';
 // The impact-ordered lists of one-word searches (lib/search/top-k): the engine's statements and records.
-export { lengthOf, readTotals, termImpactReading, termImpactWriting, totalsOf, type IndexTotals, type ListRead } from './sqlite/term-impacts';
-export { readListsWithWorker, type ListToRead } from './sqlite/term-list-reads';
+export {
+  CANDIDATE_FORMS_SQL,
+  candidateFormsFloor,
+  lengthOf,
+  readTotals,
+  termImpactReading,
+  termImpactWriting,
+  totalsOf,
+  type IndexTotals,
+  type ListRead,
+} from './sqlite/term-impacts';
+export { readListsWithWorker, readOnWorker, type ListToRead } from './sqlite/term-list-reads';
 export { workerFile } from './worker-file';
 // Vectors: where passages' embeddings are kept and how the nearest are found (see vectors.ts).
 export type { ChunkVector, NearestOptions, NearestRow, VectorStatements } from './vectors';

@@ -17,6 +17,15 @@ import { temporaryPassageIndex, type IndexedPassage } from './temporary-passage-
  */
 const MOST_FORMS_PER_STEM = 20;
 
+/**
+ * The words of the plain index in `?` passages or more (candidateFormsFloor), commonest first: those
+ * that may be a frequent stem's commonest form (frequentWords). Both indexes' whole vocabularies are
+ * read to choose the lists (at 1,000,000 passages 2.5-3.8 s the stems', 1.5-2 s the words'), so the
+ * build reads this one on a worker thread while it reads the stems (lib/search/top-k/build.ts).
+ */
+export const CANDIDATE_FORMS_SQL = 'SELECT term FROM passage_words_fts_vocab WHERE doc >= ? ORDER BY doc DESC, term';
+export const candidateFormsFloor = (minPassages: number): number => Math.ceil(minPassages / MOST_FORMS_PER_STEM);
+
 /** How many passages' text the choice of phrases reads (a systematic sample by id). */
 export const PHRASE_SAMPLE = 2_000;
 /** A phrase is read from the sample as holding this share of what a list needs, or more: its list then shows whether it holds it all. */
@@ -143,20 +152,20 @@ export const termImpactWriting = {
     const row = db.prepare('SELECT block FROM passage_fts_data WHERE id = 1').get() as { block: Buffer } | undefined;
     return totalsOf(row?.block);
   },
+  /** The stems the passage index holds in `minPassages` passages or more, commonest first, each with its number of passages. */
+  frequentStems(db: SqliteDb, minPassages: number): { term: string; doc: number }[] {
+    return db.prepare('SELECT term, doc FROM passage_fts_vocab WHERE doc >= ? ORDER BY doc DESC').all(minPassages) as { term: string; doc: number }[];
+  },
   /**
-   * The words that get a list: one for each stem the passage index holds in `minPassages` passages
-   * or more, written as its commonest form in the passages' text, commonest stems first. The index
-   * holds every form of a stem as the stem, so one list answers them all (lib/search/top-k/listed-forms.ts):
-   * lists kept per form were the same list again ("sanction", "sanctions"), and missed stems whose
-   * forms are each too rare ("negotiation" and its three other forms: 19% of the passages at
-   * 100,000, no form 5%). Each with the number of passages its stem is in (`passages`).
+   * The words that get a list: one for each of the frequent stems (frequentStems), written as its
+   * commonest form in the passages' text (among `forms`: CANDIDATE_FORMS_SQL's), commonest stems first.
+   * The index holds every form of a stem as the stem, so one list answers them all
+   * (lib/search/top-k/listed-forms.ts): lists kept per form were the same list again ("sanction",
+   * "sanctions"), and missed stems whose forms are each too rare ("negotiation" and its three other
+   * forms: 19% of the passages at 100,000, no form 5%). Each with the number of passages its stem is in
+   * (`passages`).
    */
-  frequentWords(db: SqliteDb, minPassages: number): { term: string; passages: number }[] {
-    const stems = db.prepare('SELECT term, doc FROM passage_fts_vocab WHERE doc >= ? ORDER BY doc DESC').all(minPassages) as { term: string; doc: number }[];
-    const forms = db
-      .prepare('SELECT term FROM passage_words_fts_vocab WHERE doc >= ? ORDER BY doc DESC, term')
-      .pluck()
-      .all(Math.ceil(minPassages / MOST_FORMS_PER_STEM)) as string[];
+  frequentWords(db: SqliteDb, stems: { term: string; doc: number }[], forms: string[]): { term: string; passages: number }[] {
     const stemOf = indexStemsOf(db)(forms);
     const commonest = new Map<string, string>();
     forms.forEach((form, i) => {

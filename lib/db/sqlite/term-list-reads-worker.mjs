@@ -1,14 +1,23 @@
 // A worker thread of the ranking-list build (lib/search/top-k/build.ts): reads words' lists on a
-// read-only connection of its own, taking turns with the build's thread, so a build uses two cores. Plain JavaScript: it needs none of the parent's loaders. The SQL
-// text comes from term-impacts.ts (LIST_READ_SQL), so the two threads read the same way.
+// read-only connection of its own, taking turns with the build's thread, so a build uses two cores;
+// or, given `query`, runs that one read and posts its rows (readOnWorker). Plain JavaScript: it needs
+// none of the parent's loaders. The SQL text comes from term-impacts.ts (LIST_READ_SQL,
+// CANDIDATE_FORMS_SQL), so the two threads read the same way.
 import Database from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
 
 // `next`: the index of the next word to read, shared with the build's thread (Atomics): whichever
 // thread is free takes the next word, so neither waits for the other at the end.
-const { file, lists, sql, next } = workerData;
+const { file, lists, sql, next, query } = workerData;
 const db = new Database(file, { readonly: true, fileMustExist: true });
 try {
+  if (query) parentPort.postMessage({ rows: db.prepare(query.sql).all(...query.params) });
+  else readLists();
+} finally {
+  db.close();
+}
+
+function readLists() {
   const countAndSample = db.prepare(sql.countAndSample);
   const bestIds = db.prepare(sql.bestIds).pluck();
   const phraseBestCountAndSample = db.prepare(sql.phraseBestCountAndSample);
@@ -27,6 +36,4 @@ try {
     const best = (counted ? counts : columnScores).all(phrase, ids);
     parentPort.postMessage({ word, read: { matches: n, sample: JSON.parse(sample), counted, best, sizes: sizes.all(ids) } });
   }
-} finally {
-  db.close();
 }

@@ -49,3 +49,20 @@ export function readListsWithWorker(file: string, lists: ListToRead[], onRead?: 
   });
   return { worker, take };
 }
+
+/**
+ * Runs one read-only statement on a worker thread (the same worker file, given `query`), for the build
+ * to read one thing while this thread reads another: the rows as objects, as `.all()` gives them.
+ */
+export function readOnWorker<Row>(file: string, sql: string, params: unknown[]): Promise<Row[]> {
+  return new Promise<Row[]>((resolve, reject) => {
+    let rows: Row[] | undefined;
+    const thread = new Worker(listWorkerFile(), { workerData: { file, query: { sql, params } }, execArgv: [] });
+    thread.once('message', (message: { rows: Row[] }) => (rows = message.rows));
+    thread.once('error', reject);
+    thread.once('exit', (code) => {
+      if (code === 0 && rows) resolve(rows);
+      else reject(new Error(`The ranking-list worker stopped (exit code ${code}) before its read was done.`));
+    });
+  });
+}

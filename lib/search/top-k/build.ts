@@ -6,7 +6,17 @@
 // with the score below which no other passage lies (the list's floor). Replaces any earlier lists in
 // one transaction.
 import 'server-only';
-import { nowIso, readListsWithWorker, type ListRead, type ListToRead, type SqliteDb, type Writer } from '@/lib/db';
+import {
+  CANDIDATE_FORMS_SQL,
+  candidateFormsFloor,
+  nowIso,
+  readListsWithWorker,
+  readOnWorker,
+  type ListRead,
+  type ListToRead,
+  type SqliteDb,
+  type Writer,
+} from '@/lib/db';
 import { lengthOf, termImpactWriting as w } from '@/lib/db';
 import { sampleStride } from '../counting';
 import { idfOf, termPart, weightFromPart, weightOf } from './bm25';
@@ -72,29 +82,47 @@ function countFrom(bm25: number, idf: number, length: number, averageLength: num
   return Math.abs(count - rounded) > 1e-6 ? null : rounded;
 }
 
-/**
- * The words and phrases that get a list, each with how many entries it keeps (`limit`), and the
- * figures the build scores them with. A phrase's passages are only estimated when it is chosen (from
- * a sample): its list keeps the plain size.
- */
-function listPlan(db: SqliteDb, options: BuildOptions) {
+/** What choosing the lists starts from: the index's totals, the list size, the fewest passages a word needs. */
+function planBasics(db: SqliteDb, options: BuildOptions) {
   const totals = w.totals(db);
   const listSize = options.listSize ?? LIST_SIZE;
   const minPassages = options.minPassages ?? Math.max(MIN_PASSAGES, Math.ceil(MIN_SHARE * totals.rows));
+  return { totals, listSize, minPassages };
+}
+type PlanBasics = ReturnType<typeof planBasics>;
+
+/**
+ * The words that get a list (from the frequent stems and the words that may be their forms:
+ * frequentWords), each with how many entries it keeps (`limit`) and the stride of the count's sample
+ * stored with it: the one a search of the word would choose (counting.ts), from its exact number of passages.
+ */
+function wordLists(db: SqliteDb, { totals, listSize }: PlanBasics, stems: { term: string; doc: number }[], forms: string[]): ListToRead[] {
   const sizeFor = (passages: number) => (passages >= LONG_LIST_SHARE * totals.rows ? LONG_LIST_FACTOR * listSize : listSize);
-  // The stride of the count's sample stored with each list: the one a search of the term would choose
-  // (counting.ts), from a word's exact number of passages or a phrase's estimate.
-  const chosen = () => [
-    ...w.frequentWords(db, minPassages).map(({ term, passages }) => ({ term, limit: sizeFor(passages), every: sampleStride(passages) })),
-    ...w
-      .frequentPhrases(db, minPassages, {
-        wordShare: PHRASE_LIST_WORD_SHARE,
-        minPassages: Math.max(listSize, Math.ceil(COMMON_WORDS_PHRASE_SHARE * totals.rows)),
-      })
-      .map(({ term, passages }) => ({ term, limit: listSize, every: sampleStride(passages) })),
-  ];
-  const lists: ListToRead[] = totals.rows > 0 ? (options.lists ?? chosen()) : [];
-  return { totals, listSize, minPassages, lists };
+  return w.frequentWords(db, stems, forms).map(({ term, passages }) => ({ term, limit: sizeFor(passages), every: sampleStride(passages) }));
+}
+
+/**
+ * The phrases that get a list, as wordLists. A phrase's passages are only estimated when it is chosen
+ * (from a sample): its list keeps the plain size, and its sample's stride is chosen from the estimate.
+ */
+function phraseLists(db: SqliteDb, { totals, listSize, minPassages }: PlanBasics): ListToRead[] {
+  return w
+    .frequentPhrases(db, minPassages, {
+      wordShare: PHRASE_LIST_WORD_SHARE,
+      minPassages: Math.max(listSize, Math.ceil(COMMON_WORDS_PHRASE_SHARE * totals.rows)),
+    })
+    .map(({ term, passages }) => ({ term, limit: listSize, every: sampleStride(passages) }));
+}
+
+/** The words and phrases that get a list, words first, each with how many entries it keeps, and the figures the build scores them with. */
+function listPlan(db: SqliteDb, options: BuildOptions) {
+  const basics = planBasics(db, options);
+  const chosen = () => {
+    const forms = db.prepare(CANDIDATE_FORMS_SQL).pluck().all(candidateFormsFloor(basics.minPassages)) as string[];
+    return [...wordLists(db, basics, w.frequentStems(db, basics.minPassages), forms), ...phraseLists(db, basics)];
+  };
+  const lists: ListToRead[] = basics.totals.rows > 0 ? (options.lists ?? chosen()) : [];
+  return { ...basics, lists };
 }
 
 export function buildTermImpacts(db: SqliteDb, options: BuildOptions = {}): BuildReport {
@@ -148,33 +176,77 @@ export function buildTermImpacts(db: SqliteDb, options: BuildOptions = {}): Buil
 
 /**
  * buildTermImpacts on two cores: a worker thread and this one take turns reading the words' lists
- * (each takes the next word not yet read), then the lists are written in one transaction as above. The reads happen before the
- * write transaction; if another connection commits meanwhile (the archive's data_version moves), they
- * are thrown away and the transaction reads everything itself, so the lists always match what they
- * are written with.
+ * (each takes the next word not yet read), then the lists are written in one transaction as above.
+ * Choosing them reads both indexes' whole vocabularies and a sample of the passages' text (at
+ * 1,000,000 passages ~8 s on one thread, before either read a list): the words' forms are read on a
+ * worker thread while this one reads the stems, and the phrases are chosen here while the worker
+ * reads the words' lists. The reads happen before the write transaction; if another connection
+ * commits meanwhile (the archive's data_version moves), they are thrown away and the transaction reads
+ * everything itself, so the lists always match what they are written with.
  */
 export async function buildTermImpactsOnTwoThreads(writer: Writer, options: BuildOptions = {}): Promise<BuildReport> {
   const started = performance.now();
   const dataVersion = () => writer.db.pragma('data_version', { simple: true }) as number;
   const before = dataVersion();
-  const { lists } = listPlan(writer.db, options);
-  let done = 0;
-  const progress = () => options.onProgress?.(++done, lists.length);
-  // Both threads take the next list not yet taken until none is left; each reads one row more than
-  // the list keeps, whose score is the floor.
+  const basics = planBasics(writer.db, options);
+  const reads = new Map<string, ListRead>();
+  let words: ListToRead[] = [];
+  let phrases: ListToRead[] = [];
+  let readOnWorkerThread = 0;
+  if (basics.totals.rows > 0) {
+    const forms = readOnWorker<{ term: string }>(writer.file, CANDIDATE_FORMS_SQL, [candidateFormsFloor(basics.minPassages)]);
+    const stems = w.frequentStems(writer.db, basics.minPassages);
+    words = wordLists(
+      writer.db,
+      basics,
+      stems,
+      (await forms).map((row) => row.term),
+    );
+    let done = 0;
+    const progress = () => options.onProgress?.(++done, words.length + phrases.length);
+    readOnWorkerThread += await readOnTwoThreads(writer, words, reads, progress, () => (phrases = phraseLists(writer.db, basics)));
+    readOnWorkerThread += await readOnTwoThreads(writer, phrases, reads, progress);
+  }
+  const lists = [...words, ...phrases];
+  let unchanged = false;
+  const report = writer.write((db) => {
+    unchanged = dataVersion() === before;
+    return buildTermImpacts(db, { ...options, onProgress: undefined, ...(unchanged ? { reads, lists } : {}) });
+  });
+  return { ...report, seconds: (performance.now() - started) / 1000, readOnWorker: unchanged ? readOnWorkerThread : 0 };
+}
+
+/**
+ * Reads `lists` into `reads` on this thread and a worker thread, each taking the next list not yet
+ * taken (each reads one row more than the list keeps, whose score is the floor). `meanwhile` runs
+ * here first, while the worker has started on them. Returns how many the worker read.
+ */
+async function readOnTwoThreads(
+  writer: Writer,
+  lists: ListToRead[],
+  reads: Map<string, ListRead>,
+  progress: () => void,
+  meanwhile?: () => void,
+): Promise<number> {
+  if (lists.length === 0) {
+    meanwhile?.();
+    return 0;
+  }
   const toRead = lists.map((list) => ({ ...list, limit: list.limit + 1 }));
   const shared = readListsWithWorker(writer.file, toRead, progress);
-  const reads = new Map<string, ListRead>();
+  try {
+    meanwhile?.();
+  } catch (error) {
+    // Leave the worker nothing more to take, and let it stop before failing.
+    while (shared.take() !== null);
+    await shared.worker.catch(() => undefined);
+    throw error;
+  }
   for (let i = shared.take(); i !== null; i = shared.take()) {
     reads.set(toRead[i]!.term, w.readList(writer.db, toRead[i]!.term, toRead[i]!.limit, toRead[i]!.every));
     progress();
   }
   const onWorker = await shared.worker;
   for (const [word, read] of onWorker) reads.set(word, read);
-  let unchanged = false;
-  const report = writer.write((db) => {
-    unchanged = dataVersion() === before;
-    return buildTermImpacts(db, { ...options, onProgress: undefined, ...(unchanged ? { reads, lists } : {}) });
-  });
-  return { ...report, seconds: (performance.now() - started) / 1000, readOnWorker: unchanged ? onWorker.size : 0 };
+  return onWorker.size;
 }
