@@ -34,7 +34,7 @@ export {
   type IndexTotals,
   type ListRead,
 } from './sqlite/term-impacts';
-export { readListsWithWorker, readOnWorker, type ListToRead } from './sqlite/term-list-reads';
+export { readListsWithWorker, queryOnWorker, type ListToRead } from './sqlite/term-list-reads';
 export { workerFile } from './worker-file';
 // Vectors: where passages' embeddings are kept and how the nearest are found (see vectors.ts).
 export type { ChunkVector, NearestOptions, NearestRow, VectorStatements } from './vectors';

@@ -1,6 +1,6 @@
 // A worker thread of the ranking-list build (lib/search/top-k/build.ts): reads words' lists on a
 // read-only connection of its own, taking turns with the build's thread, so a build uses two cores;
-// or, given `query`, runs that one read and posts its rows (readOnWorker). Plain JavaScript: it needs
+// or, given `query`, runs that one read and posts its rows (queryOnWorker). Plain JavaScript: it needs
 // none of the parent's loaders. The SQL text comes from term-impacts.ts (LIST_READ_SQL,
 // CANDIDATE_FORMS_SQL), so the two threads read the same way.
 import Database from 'better-sqlite3';

@@ -23,6 +23,28 @@ export interface ListToRead {
 }
 
 /**
+ * Runs the list worker with `workerData` until it exits, giving each message it posts to `onMessage`;
+ * resolves with `result()` once it has exited cleanly, fails if it does not (`what`: what it was doing
+ * when it stopped, for the error).
+ */
+function runListWorker<T, Message>(workerData: object, onMessage: (message: Message) => void, result: () => T, what: () => string): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    // execArgv []: plain JavaScript, none of the parent's loaders (tsx, hooks).
+    const thread = new Worker(listWorkerFile(), { workerData, execArgv: [] });
+    thread.on('message', onMessage);
+    thread.once('error', reject);
+    thread.once('exit', (code) => {
+      if (code !== 0) return reject(new Error(`The ranking-list worker stopped (exit code ${code}) ${what()}.`));
+      try {
+        resolve(result());
+      } catch (error) {
+        reject(error as Error);
+      }
+    });
+  });
+}
+
+/**
  * Starts a worker thread reading `lists` from the committed database `file`, taking turns with this
  * thread: the caller reads the lists take() gives it. `onRead` is told of each list the worker reads
  * (for progress). The promise fails if the worker does.
@@ -33,20 +55,16 @@ export function readListsWithWorker(file: string, lists: ListToRead[], onRead?: 
     const i = Atomics.add(next, 0, 1);
     return i < lists.length ? i : null;
   };
-  const worker = new Promise<Map<string, ListRead>>((resolve, reject) => {
-    const reads = new Map<string, ListRead>();
-    // execArgv []: plain JavaScript, none of the parent's loaders (tsx, hooks).
-    const thread = new Worker(listWorkerFile(), { workerData: { file, lists, sql: LIST_READ_SQL, next }, execArgv: [] });
-    thread.on('message', ({ word, read }: { word: string; read: ListRead }) => {
+  const reads = new Map<string, ListRead>();
+  const worker = runListWorker(
+    { file, lists, sql: LIST_READ_SQL, next },
+    ({ word, read }: { word: string; read: ListRead }) => {
       reads.set(word, read);
       onRead?.();
-    });
-    thread.once('error', reject);
-    thread.once('exit', (code) => {
-      if (code === 0) resolve(reads);
-      else reject(new Error(`The ranking-list worker stopped (exit code ${code}) after ${reads.size} words.`));
-    });
-  });
+    },
+    () => reads,
+    () => `after ${reads.size} words`,
+  );
   return { worker, take };
 }
 
@@ -54,15 +72,15 @@ export function readListsWithWorker(file: string, lists: ListToRead[], onRead?: 
  * Runs one read-only statement on a worker thread (the same worker file, given `query`), for the build
  * to read one thing while this thread reads another: the rows as objects, as `.all()` gives them.
  */
-export function readOnWorker<Row>(file: string, sql: string, params: unknown[]): Promise<Row[]> {
-  return new Promise<Row[]>((resolve, reject) => {
-    let rows: Row[] | undefined;
-    const thread = new Worker(listWorkerFile(), { workerData: { file, query: { sql, params } }, execArgv: [] });
-    thread.once('message', (message: { rows: Row[] }) => (rows = message.rows));
-    thread.once('error', reject);
-    thread.once('exit', (code) => {
-      if (code === 0 && rows) resolve(rows);
-      else reject(new Error(`The ranking-list worker stopped (exit code ${code}) before its read was done.`));
-    });
-  });
+export function queryOnWorker<Row>(file: string, sql: string, params: unknown[]): Promise<Row[]> {
+  let rows: Row[] | undefined;
+  return runListWorker(
+    { file, query: { sql, params } },
+    (message: { rows: Row[] }) => (rows = message.rows),
+    () => {
+      if (!rows) throw new Error('The ranking-list worker stopped without giving its read.');
+      return rows;
+    },
+    () => 'before its read was done',
+  );
 }

@@ -11,7 +11,7 @@ import {
   candidateFormsFloor,
   nowIso,
   readListsWithWorker,
-  readOnWorker,
+  queryOnWorker,
   type ListRead,
   type ListToRead,
   type SqliteDb,
@@ -60,7 +60,8 @@ export interface BuildOptions {
   reads?: ReadonlyMap<string, ListRead>;
   /**
    * The lists already chosen (buildTermImpactsOnTwoThreads, when nothing was written since): choosing
-   * reads the counts of both indexes' whole vocabularies (3.5 s at 1,000,000 passages).
+   * reads both indexes' whole vocabularies and a sample of the passages' text (~8 s at 1,000,000
+   * passages on one thread).
    */
   lists?: ListToRead[];
 }
@@ -192,9 +193,16 @@ export async function buildTermImpactsOnTwoThreads(writer: Writer, options: Buil
   const reads = new Map<string, ListRead>();
   let words: ListToRead[] = [];
   let phrases: ListToRead[] = [];
-  let readOnWorkerThread = 0;
-  if (basics.totals.rows > 0) {
-    const forms = readOnWorker<{ term: string }>(writer.file, CANDIDATE_FORMS_SQL, [candidateFormsFloor(basics.minPassages)]);
+  let listsReadOnWorker = 0;
+  let done = 0;
+  const progress = () => options.onProgress?.(++done, words.length + phrases.length);
+  if (options.lists) {
+    words = options.lists;
+    listsReadOnWorker += await readOnTwoThreads(writer, words, reads, progress);
+  } else if (basics.totals.rows > 0) {
+    const forms = queryOnWorker<{ term: string }>(writer.file, CANDIDATE_FORMS_SQL, [candidateFormsFloor(basics.minPassages)]);
+    // Seen even if the stems' read fails first, so that its failure is not left unhandled.
+    forms.catch(() => undefined);
     const stems = w.frequentStems(writer.db, basics.minPassages);
     words = wordLists(
       writer.db,
@@ -202,10 +210,8 @@ export async function buildTermImpactsOnTwoThreads(writer: Writer, options: Buil
       stems,
       (await forms).map((row) => row.term),
     );
-    let done = 0;
-    const progress = () => options.onProgress?.(++done, words.length + phrases.length);
-    readOnWorkerThread += await readOnTwoThreads(writer, words, reads, progress, () => (phrases = phraseLists(writer.db, basics)));
-    readOnWorkerThread += await readOnTwoThreads(writer, phrases, reads, progress);
+    listsReadOnWorker += await readOnTwoThreads(writer, words, reads, progress, () => (phrases = phraseLists(writer.db, basics)));
+    listsReadOnWorker += await readOnTwoThreads(writer, phrases, reads, progress);
   }
   const lists = [...words, ...phrases];
   let unchanged = false;
@@ -213,7 +219,7 @@ export async function buildTermImpactsOnTwoThreads(writer: Writer, options: Buil
     unchanged = dataVersion() === before;
     return buildTermImpacts(db, { ...options, onProgress: undefined, ...(unchanged ? { reads, lists } : {}) });
   });
-  return { ...report, seconds: (performance.now() - started) / 1000, readOnWorker: unchanged ? readOnWorkerThread : 0 };
+  return { ...report, seconds: (performance.now() - started) / 1000, readOnWorker: unchanged ? listsReadOnWorker : 0 };
 }
 
 /**
@@ -236,15 +242,15 @@ async function readOnTwoThreads(
   const shared = readListsWithWorker(writer.file, toRead, progress);
   try {
     meanwhile?.();
+    for (let i = shared.take(); i !== null; i = shared.take()) {
+      reads.set(toRead[i]!.term, w.readList(writer.db, toRead[i]!.term, toRead[i]!.limit, toRead[i]!.every));
+      progress();
+    }
   } catch (error) {
     // Leave the worker nothing more to take, and let it stop before failing.
     while (shared.take() !== null);
     await shared.worker.catch(() => undefined);
     throw error;
-  }
-  for (let i = shared.take(); i !== null; i = shared.take()) {
-    reads.set(toRead[i]!.term, w.readList(writer.db, toRead[i]!.term, toRead[i]!.limit, toRead[i]!.every));
-    progress();
   }
   const onWorker = await shared.worker;
   for (const [word, read] of onWorker) reads.set(word, read);
