@@ -54,7 +54,7 @@ export { copySqliteToPostgres, TargetNotEmptyError, DERIVED_TABLES, type CopyPro
 // Shared per-address rate limits of the app servers on one PostgreSQL (lib/server/rate-limits.ts).
 export { openRateLimitStore, RATE_LIMIT_TABLE, type RateLimitStore } from './postgres/rate-limit-store';
 export { verifyCopy, type VerifyResult, type TableCount } from './postgres/verify-copy';
-export { openDatabase, openReadOnlyDatabase, PAGE_SIZE, tuneForSearch, tuneForSearchUntilRestored, type SqliteDb } from './sqlite/connection';
+export { openDatabase, openReadOnlyDatabase, PAGE_SIZE, tuneForSearch, type SqliteDb } from './sqlite/connection';
 export { holdExclusively, DatabaseInUseError } from './sqlite/exclusive';
 export { makeSelfContained } from './sqlite/self-contained';
 export { bulkLoadPassages } from './sqlite/bulk-passages';

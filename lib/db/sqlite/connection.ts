@@ -68,26 +68,10 @@ export const SEARCH_CACHE_KIB = 64 * 1024;
  */
 export const SEARCH_MMAP_BYTES = 0x7fff0000;
 
-/** The page cache and mapping above, as pragmas: what a connection that reads the index at large is given. */
-export const SEARCH_TUNING = [`cache_size = -${SEARCH_CACHE_KIB}`, `mmap_size = ${SEARCH_MMAP_BYTES}`] as const;
-
 /** Gives a connection that answers searches the page cache and the mapping above. */
 export function tuneForSearch(db: SqliteDb): void {
-  for (const pragma of SEARCH_TUNING) db.pragma(pragma);
-}
-
-/**
- * Gives a connection the search's page cache and mapping for a while (the ranking-list build reads
- * the index as a search does, many times over): returns what puts its own settings back.
- */
-export function tuneForSearchUntilRestored(db: SqliteDb): () => void {
-  const cacheSize = db.pragma('cache_size', { simple: true }) as number;
-  const mmapSize = db.pragma('mmap_size', { simple: true }) as number;
-  tuneForSearch(db);
-  return () => {
-    db.pragma(`cache_size = ${cacheSize}`);
-    db.pragma(`mmap_size = ${mmapSize}`);
-  };
+  db.pragma(`cache_size = -${SEARCH_CACHE_KIB}`);
+  db.pragma(`mmap_size = ${SEARCH_MMAP_BYTES}`);
 }
 
 /**

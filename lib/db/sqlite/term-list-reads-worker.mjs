@@ -8,12 +8,9 @@ import { parentPort, workerData } from 'node:worker_threads';
 
 // `next`: the index of the next word to read, shared with the build's thread (Atomics): whichever
 // thread is free takes the next word, so neither waits for the other at the end.
-const { file, lists, sql, next, query, pragmas } = workerData;
+const { file, lists, sql, next, query } = workerData;
 const db = new Database(file, { readonly: true, fileMustExist: true });
 try {
-  // A search's page cache and mapping (connection.ts SEARCH_TUNING): the reads go over the same
-  // common words' lists again and again.
-  for (const pragma of pragmas) db.pragma(pragma);
   if (query) parentPort.postMessage({ rows: db.prepare(query.sql).all(...query.params) });
   else readLists();
 } finally {

@@ -2,7 +2,6 @@
 import 'server-only';
 import { Worker } from 'node:worker_threads';
 import { workerFile } from '../worker-file';
-import { SEARCH_TUNING } from './connection';
 import { LIST_READ_SQL, type ListRead } from './term-impacts';
 
 /** The worker's file, started by path, not bundled (as the PostgreSQL write worker is: sync-connection.ts). */
@@ -26,13 +25,12 @@ export interface ListToRead {
 /**
  * Runs the list worker with `workerData` until it exits, giving each message it posts to `onMessage`;
  * resolves with `result()` once it has exited cleanly, fails if it does not (`what`: what it was doing
- * when it stopped, for the error). Its connection gets a search's page cache and mapping (`pragmas`),
- * as the build's own does while it reads (build.ts).
+ * when it stopped, for the error).
  */
 function runListWorker<T, Message>(workerData: object, onMessage: (message: Message) => void, result: () => T, what: () => string): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     // execArgv []: plain JavaScript, none of the parent's loaders (tsx, hooks).
-    const thread = new Worker(listWorkerFile(), { workerData: { ...workerData, pragmas: SEARCH_TUNING }, execArgv: [] });
+    const thread = new Worker(listWorkerFile(), { workerData, execArgv: [] });
     thread.on('message', onMessage);
     thread.once('error', reject);
     thread.once('exit', (code) => {

@@ -12,7 +12,6 @@ import {
   nowIso,
   readListsWithWorker,
   queryOnWorker,
-  tuneForSearchUntilRestored,
   type ListRead,
   type ListToRead,
   type SqliteDb,
@@ -187,18 +186,6 @@ export function buildTermImpacts(db: SqliteDb, options: BuildOptions = {}): Buil
  * everything itself, so the lists always match what they are written with.
  */
 export async function buildTermImpactsOnTwoThreads(writer: Writer, options: BuildOptions = {}): Promise<BuildReport> {
-  // The build reads the index as searches do, and the commonest words' lists again for each phrase
-  // of them: with a search's page cache and mapping, on both threads (term-list-reads.ts), a build at
-  // 1,000,000 passages took 36.6-39.4 s against 45.5-52.5 s.
-  const restore = tuneForSearchUntilRestored(writer.db);
-  try {
-    return await buildOnTwoThreads(writer, options);
-  } finally {
-    restore();
-  }
-}
-
-async function buildOnTwoThreads(writer: Writer, options: BuildOptions): Promise<BuildReport> {
   const started = performance.now();
   const dataVersion = () => writer.db.pragma('data_version', { simple: true }) as number;
   const before = dataVersion();
