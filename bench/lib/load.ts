@@ -12,7 +12,8 @@ import { createHash } from 'node:crypto';
 import { addSynonymGroups } from '@/lib/editorial/synonyms';
 import { SYSTEM_EDITOR } from '@/lib/editorial/system-editor';
 import { ensureTermImpacts } from '@/lib/search/top-k/ensure';
-import { emptyStats, generateCorpus, planCorpus, type CorpusPlan, type CorpusStats } from './corpus';
+import { emptyStats, generateCorpus, planCorpus, type CorpusDocument, type CorpusPlan, type CorpusStats } from './corpus';
+import { generateCorpusOnWorker } from './corpus-on-worker';
 import { SYNONYM_GROUPS } from './vocabulary';
 
 export interface CorpusInfo {
@@ -38,12 +39,15 @@ export interface LoadPhases {
   /** Generating the rows and inserting them (a bulk load's with the passage triggers off). */
   rows: number;
   /**
-   * Of `rows`, about the time spent generating the synthetic documents (the benchmark's stand-in for
-   * reading an archive's files, on the same thread as the inserts): not the archive's own work. About:
-   * a garbage collection of either side's objects may land in the other's time. Files cached before
-   * this field have none.
+   * Of `rows`, about the time the inserts waited for the synthetic documents (the benchmark's stand-in
+   * for reading an archive's files): generating them on the same thread as the inserts, or, with
+   * `generatedOnWorker`, taking a worker's batches (copied across threads) and waiting for them. Not the
+   * archive's own work. About: a garbage collection of either side's objects may land in the other's
+   * time. Files cached before this field have none.
    */
   generatingText?: number;
+  /** Whether the documents were generated on a worker thread (corpus-on-worker.ts) while the inserts ran. */
+  generatedOnWorker?: boolean;
   /** Both passage FTS5 indexes built in one pass each (bulkLoadPassages). */
   searchIndexes: number;
   synonyms: number;
@@ -61,9 +65,13 @@ export interface LoadOptions {
   indexBy?: 'bulk' | 'triggers';
   /** A bulk load's plain word index on a worker thread (true), on the load's own (false), or as bulkLoadPassages chooses (unset). */
   wordIndexOnWorker?: boolean;
+  /** The synthetic text generated on a worker thread while this one inserts (default: from GENERATE_ON_WORKER_MIN_PASSAGES passages on). */
+  generateOnWorker?: boolean;
 }
 
 const BATCH_PASSAGES = 5000;
+/** From this many passages on, the corpus is generated on a worker thread (corpus-on-worker.ts): starting one costs ~0.3 s. */
+export const GENERATE_ON_WORKER_MIN_PASSAGES = 20_000;
 /**
  * Bump when the generator changes what it writes (2: files made with 8 KiB pages, lib/db openDatabase;
  * 3: one ranking list per frequent stem, not per frequent form; 4: lists for frequent phrases of two words;
@@ -99,13 +107,15 @@ export async function loadCorpus(options: LoadOptions): Promise<{ info: CorpusIn
   const started = performance.now();
   const stats = emptyStats();
   const db = openDatabase(building);
-  const mark = { rowsDone: 0, indexesDone: 0, synonymsDone: 0, generating: 0 };
+  const mark = { rowsDone: 0, indexesDone: 0, synonymsDone: 0, generating: 0, onWorker: false };
   try {
     // Bulk-load settings only: durability is irrelevant for a file rebuilt from a seed.
     db.pragma('synchronous = OFF');
     db.pragma('cache_size = -262144');
     const insert = () => {
-      mark.generating = insertCorpus(db, plan, stats, options.progress ?? false, started);
+      mark.onWorker = options.generateOnWorker ?? options.n >= GENERATE_ON_WORKER_MIN_PASSAGES;
+      const documents = mark.onWorker ? generateCorpusOnWorker(plan.n, plan.seed, stats, BATCH_PASSAGES) : generateCorpus(plan, stats);
+      mark.generating = insertCorpus(db, plan, documents, stats, options.progress ?? false, started);
       mark.rowsDone = performance.now();
     };
     if ((options.indexBy ?? 'bulk') === 'bulk') bulkLoadPassages(db, insert, { wordIndexOnWorker: options.wordIndexOnWorker });
@@ -128,6 +138,7 @@ export async function loadCorpus(options: LoadOptions): Promise<{ info: CorpusIn
   const phases: LoadPhases = {
     rows: (mark.rowsDone - started) / 1000,
     generatingText: mark.generating / 1000,
+    generatedOnWorker: mark.onWorker,
     searchIndexes: (mark.indexesDone - mark.rowsDone) / 1000,
     synonyms: (mark.synonymsDone - mark.indexesDone) / 1000,
     rankingLists: (done - mark.synonymsDone) / 1000,
@@ -160,8 +171,11 @@ export async function loadCorpus(options: LoadOptions): Promise<{ info: CorpusIn
   return { info, plan };
 }
 
-/** Inserts the generated corpus; returns the milliseconds spent in the generator itself. */
-function insertCorpus(db: SqliteDb, plan: CorpusPlan, stats: CorpusStats, progress: boolean, started: number): number {
+/**
+ * Inserts the generated corpus (`documents`, which keep `stats` up to date); returns the milliseconds
+ * spent waiting for the generator: generating itself on this thread, or for a worker's batches.
+ */
+function insertCorpus(db: SqliteDb, plan: CorpusPlan, documents: Iterator<CorpusDocument>, stats: CorpusStats, progress: boolean, started: number): number {
   const insertSpeaker = db.prepare('INSERT INTO Speaker (id, slug, name, updatedAt) VALUES (?, ?, ?, ?)');
   const insertTopic = db.prepare('INSERT INTO Topic (id, slug, name, updatedAt) VALUES (?, ?, ?, ?)');
   const insertDocument = db.prepare(
@@ -180,7 +194,7 @@ function insertCorpus(db: SqliteDb, plan: CorpusPlan, stats: CorpusStats, progre
     for (const t of plan.topics) insertTopic.run(t.id, t.slug, t.name, TIMESTAMP);
   })();
 
-  let batch: ReturnType<typeof generateCorpus> extends Generator<infer D> ? D[] : never = [];
+  let batch: CorpusDocument[] = [];
   let batchPassages = 0;
   let lastReport = 0;
   const writeBatch = db.transaction((docs: typeof batch) => {
@@ -205,7 +219,6 @@ function insertCorpus(db: SqliteDb, plan: CorpusPlan, stats: CorpusStats, progre
       `\r  loading: ${stats.passages.toLocaleString('en')} / ${plan.n.toLocaleString('en')} passages (${pct.toFixed(1)}%), ${Math.round(rate).toLocaleString('en')} passages/s, ${seconds.toFixed(0)} s, ETA ${eta.toFixed(0)} s   ${final ? '\n' : ''}`,
     );
   };
-  const documents = generateCorpus(plan, stats);
   let generating = 0;
   for (;;) {
     const asked = performance.now();

@@ -2,10 +2,18 @@
 import type { BenchResult, EngineResult } from './bench-types';
 import { SUMMARY_CLASSES } from './queries';
 
+/** What the rows' time spent on the synthetic text: generating it there, or waiting for a worker generating it meanwhile. */
+const generatingOf = ({ generatingText, generatedOnWorker }: NonNullable<BenchResult['corpus']['phases']>) =>
+  generatingText === undefined
+    ? ''
+    : generatedOnWorker
+      ? ` (of which waiting for the synthetic text, generated on a worker thread meanwhile, ${generatingText.toFixed(1)} s)`
+      : ` (of which generating the synthetic text ${generatingText.toFixed(1)} s)`;
+
 /** Where the load's time went, when the corpus file recorded it: rows, search indexes, synonyms, ranking lists. */
 const phasesOf = ({ phases }: BenchResult['corpus']) =>
   phases
-    ? `; rows ${phases.rows.toFixed(1)} s${phases.generatingText === undefined ? '' : ` (of which generating the synthetic text ${phases.generatingText.toFixed(1)} s)`}, both search indexes ${phases.searchIndexes.toFixed(1)} s, synonyms ${phases.synonyms.toFixed(1)} s, ranking lists ${phases.rankingLists.toFixed(1)} s`
+    ? `; rows ${phases.rows.toFixed(1)} s${generatingOf(phases)}, both search indexes ${phases.searchIndexes.toFixed(1)} s, synonyms ${phases.synonyms.toFixed(1)} s, ranking lists ${phases.rankingLists.toFixed(1)} s`
     : '';
 
 export const mib = (bytes: number | undefined) => (bytes === undefined ? '–' : `${(bytes / 2 ** 20).toFixed(bytes < 10 * 2 ** 20 ? 1 : 0)} MiB`);
