@@ -3,24 +3,26 @@
 // batches, while the load's thread inserts the batches before. Plain JavaScript that loads the
 // TypeScript generator through tsx itself, so it runs under any parent (tsx, Vitest). At most
 // AHEAD batches wait unread: a generator faster than the inserts does not fill the memory.
-import { tsImport } from 'tsx/esm/api';
 import { workerData } from 'node:worker_threads';
 
-const { n, seed, batchPassages, ahead, port, state } = workerData;
-// state[0]: batches posted (a failure's message counts as one), state[1]: batches the load's thread has taken.
-const counts = new Int32Array(state);
+const { n, seed, batchPassages, ahead, port } = workerData;
+// counts[POSTED]: batches posted (a failure's message counts as one), counts[TAKEN]: batches the load's thread has taken.
+const counts = new Int32Array(workerData.counts);
 const POSTED = 0;
 const TAKEN = 1;
 
 function post(message) {
-  // Wait (in turns of a second) while AHEAD batches are still unread.
-  while (Atomics.load(counts, POSTED) - Atomics.load(counts, TAKEN) >= ahead) Atomics.wait(counts, TAKEN, Atomics.load(counts, TAKEN), 1000);
+  // Wait (in turns of a second) while `ahead` batches are still unread.
+  for (let taken = Atomics.load(counts, TAKEN); Atomics.load(counts, POSTED) - taken >= ahead; taken = Atomics.load(counts, TAKEN))
+    Atomics.wait(counts, TAKEN, taken, 1000);
   port.postMessage(message);
   Atomics.add(counts, POSTED, 1);
   Atomics.notify(counts, POSTED);
 }
 
 try {
+  // Imported here, so that a failure to load tsx is told like any other.
+  const { tsImport } = await import('tsx/esm/api');
   const { emptyStats, generateCorpus, planCorpus } = await tsImport('./corpus.ts', import.meta.url);
   const stats = emptyStats();
   let batch = [];

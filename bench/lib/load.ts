@@ -220,22 +220,27 @@ function insertCorpus(db: SqliteDb, plan: CorpusPlan, documents: Iterator<Corpus
     );
   };
   let generating = 0;
-  for (;;) {
-    const asked = performance.now();
-    const next = documents.next();
-    generating += performance.now() - asked;
-    if (next.done) break;
-    const doc = next.value;
-    batch.push(doc);
-    batchPassages += doc.passages.length;
-    if (batchPassages >= BATCH_PASSAGES) {
-      writeBatch(batch);
-      batch = [];
-      batchPassages = 0;
-      report(false);
+  try {
+    for (;;) {
+      const asked = performance.now();
+      const next = documents.next();
+      generating += performance.now() - asked;
+      if (next.done) break;
+      const doc = next.value;
+      batch.push(doc);
+      batchPassages += doc.passages.length;
+      if (batchPassages >= BATCH_PASSAGES) {
+        writeBatch(batch);
+        batch = [];
+        batchPassages = 0;
+        report(false);
+      }
     }
+    if (batch.length > 0) writeBatch(batch);
+  } finally {
+    // A failed insert leaves the documents unfinished: a worker generating them stops.
+    documents.return?.(undefined);
   }
-  if (batch.length > 0) writeBatch(batch);
   report(true);
   return generating;
 }

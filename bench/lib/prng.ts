@@ -93,6 +93,7 @@ export class ZipfSampler {
   }
 
   sample(rand: Random): number {
+    // In [0, 1), as a Random gives (mulberry32: k / 2^32).
     const x = rand();
     // x * GUIDE_BUCKETS is exact (a power of two), so b / GUIDE_BUCKETS <= x < (b + 1) / GUIDE_BUCKETS,
     // and the rank of x lies between theirs: the first rank reaching a share only grows with it.

@@ -4,10 +4,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { openReadOnlyDatabase } from '@/lib/db';
 import { emptyStats, generateCorpus, planCorpus } from '@/bench/lib/corpus';
-import { generateCorpusOnWorker } from '@/bench/lib/corpus-on-worker';
+import { generateCorpusOnWorker, runningCorpusWorkers } from '@/bench/lib/corpus-on-worker';
 import { loadCorpus } from '@/bench/lib/load';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'corpus-on-worker-test-'));
@@ -32,14 +32,18 @@ describe('the corpus generated on a worker thread', () => {
     expect(passagesSeen[0]).toBeLessThan(3_000);
   });
 
-  it('can be left partway, and the next one starts afresh', () => {
-    const stats = emptyStats();
-    const documents = generateCorpusOnWorker(3_000, 11, stats, 400);
+  it('can be left partway: its worker stops, and the next one starts afresh', async () => {
+    // The workers' exits are told once this thread is free (the one before, done, stops too).
+    await vi.waitFor(() => expect(runningCorpusWorkers()).toBe(0), { timeout: 10_000 });
+    const documents = generateCorpusOnWorker(3_000, 11, emptyStats(), 400);
     const first = documents.next();
     expect(first.done).toBe(false);
+    expect(runningCorpusWorkers()).toBe(1);
     expect(documents.return(undefined).done).toBe(true);
-    const again = generateCorpusOnWorker(3_000, 11, emptyStats(), 400).next();
-    expect(again.value).toEqual(first.value);
+    const again = generateCorpusOnWorker(3_000, 11, emptyStats(), 400);
+    expect(again.next().value).toEqual(first.value);
+    again.return(undefined);
+    await vi.waitFor(() => expect(runningCorpusWorkers()).toBe(0), { timeout: 10_000 });
   });
 
   it('loads the very rows the load generating on its own thread does', async () => {
