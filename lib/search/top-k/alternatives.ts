@@ -6,7 +6,7 @@
 import 'server-only';
 import { fullText, num, type QueryDb } from '@/lib/db';
 import type { SearchRequest } from '../types';
-import { bestShown, bestUnderFilters, LONGEST_HEAD, type PageWindow, type ScoredCandidate } from './candidates';
+import { bestFromHead, bestUnderFilters, type PageWindow, type ScoredCandidate } from './candidates';
 import { othersRankedAlone, type WordPart } from './others-alone';
 
 // A word or a phrase (lists are kept for frequent phrases of two words too), never a prefix.
@@ -84,8 +84,8 @@ export async function othersScored(
   // speaker, 1,000,000 passages: 326 -> 232 ms; in a topic, among paragraphs: 242 -> 204 ms).
   const best = async (expression: string): Promise<ScoredCandidate[]> => {
     const headMayAnswer = fullText.bestMatches && !request.topic && !request.speaker;
-    const head = headMayAnswer ? await db.$queryRaw<{ id: number | bigint; score: number }[]>(fullText.bestMatches!(expression, LONGEST_HEAD)) : null;
-    const shown = head && (await bestShown(db, head, head.length < LONGEST_HEAD, limits.need, request, limits.exclude));
+    const readHead = (limit: number) => db.$queryRaw<{ id: number | bigint; score: number }[]>(fullText.bestMatches!(expression, limit));
+    const shown = headMayAnswer && (await bestFromHead(db, expression, readHead, limits.need, request, limits.exclude));
     if (shown) return shown;
     return bestUnderFilters(db, expression, request, limits.need, limits.exclude);
   };

@@ -8,31 +8,30 @@
 // `"nuclear weapons"` among questions 235 -> 104 ms). Not under a topic: ranking every match checks it
 // on the index's own row and scores only the matches in it, which beat a head scored over every match
 // (`a` in one topic: 485 ms that way, 853 ms from the head). Not under a speaker: their passages are
-// seldom enough of a head's rows (and are narrowed instead: narrowing.ts). When the head's rows are too
-// few, the old way ranks, after a wasted read of the head.
+// seldom enough of a head's rows (and are narrowed instead: narrowing.ts). A short head is read first
+// (firstHead), then the longest when it shows too few; when even those are too few, the old way ranks,
+// after wasted reads of the head.
 import 'server-only';
 import { fullText, num, type QueryDb } from '@/lib/db';
 import { samplingOf, takeSample, takenSample } from '../counting';
 import { isPlainMatch, type LexicalMatch } from '../lexical-match';
 import type { SearchRequest } from '../types';
-import { bestShown, byRank, firstLookup, LONGEST_HEAD, type PageWindow } from './candidates';
+import { bestFromHead, byRank, firstLookup, LONGEST_HEAD, type PageWindow } from './candidates';
 import type { TopKPassage } from './rank';
 
 /**
- * The index's LONGEST_HEAD best matches, best first. The longest head at once: FTS5 scores every match
- * whatever the limit ("of the", 1,000,000 passages: 525 ms for 40 rows, 537 ms for 1,000), and a
- * phrase's rows tie often (the same count of it in passages of the same length: 29 of the 40 best of
- * "is that" tied), which a short head cut off. The count's sample is taken in the same pass and kept
- * for it (takeSample), or every match when the count reads them all (too few to sample): a pass over a
- * phrase's matches reads its words' positions, and the count's own pass cost as much as a third of the
- * search (`"of the"`, 1,000,000 passages: 223 ms of 756). Keeping every match costs about a
- * microsecond each, which a phrase of rarer words does not win back (100,000 passages: `"human
- * rights"`, 1,821 matches, 13 -> 15 ms; `"was is"` 26 -> 24 ms, `"a to"` 43 -> 39 ms): the slow ones gain.
+ * The index's `limit` best matches, best first (bestFromHead says how long a head it reads). The
+ * count's sample is taken in the same pass and kept for it (takeSample), or every match when the count
+ * reads them all (too few to sample): a pass over a phrase's matches reads its words' positions, and
+ * the count's own pass cost as much as a third of the search (`"of the"`, 1,000,000 passages: 223 ms
+ * of 756). Keeping every match costs about a microsecond each, which a phrase of rarer words does not
+ * win back (100,000 passages: `"human rights"`, 1,821 matches, 13 -> 15 ms; `"was is"` 26 -> 24 ms,
+ * `"a to"` 43 -> 39 ms): the slow ones gain. A second read (a longer head) finds the sample taken.
  */
-async function readHead(db: QueryDb, match: LexicalMatch, request: SearchRequest): Promise<{ id: number | bigint; score: number }[]> {
+async function readHead(db: QueryDb, match: LexicalMatch, request: SearchRequest, limit: number): Promise<{ id: number | bigint; score: number }[]> {
   const every = (await samplingOf(db, match, request)).every ?? 1;
-  const both = !takenSample(match, request, every) ? fullText.bestMatchesAndSample?.(match.expression, LONGEST_HEAD, every) : null;
-  if (!both) return db.$queryRaw(fullText.bestMatches!(match.expression, LONGEST_HEAD));
+  const both = !takenSample(match, request, every) ? fullText.bestMatchesAndSample?.(match.expression, limit, every) : null;
+  if (!both) return db.$queryRaw(fullText.bestMatches!(match.expression, limit));
   const rows = await db.$queryRaw<{ id: number | bigint; score: number; sampled: number | bigint }[]>(both);
   takeSample(
     match,
@@ -51,8 +50,7 @@ export async function rankFromIndexHead(db: QueryDb, match: LexicalMatch, reques
   if (!headMayAnswer(match, request)) return null;
   const need = window.offset + window.limit;
   if (firstLookup(need) > LONGEST_HEAD) return null;
-  const head = await readHead(db, match, request);
-  const rows = await bestShown(db, head, head.length < LONGEST_HEAD, need, request, window.exclude);
+  const rows = await bestFromHead(db, match.expression, (limit) => readHead(db, match, request, limit), need, request, window.exclude);
   return rows
     ? rows
         .sort(byRank)

@@ -17,6 +17,7 @@ import { keptFacetColumns, startReadingFacetColumns } from '@/lib/search/facet-c
 import { initialismsOf, parseQuery } from '@/lib/search/query-parser';
 import { isStopWord } from '@/lib/search/stop-words';
 import { buildTermImpacts, LONG_LIST_FACTOR, LONG_LIST_SHARE } from '@/lib/search/top-k/build';
+import { bestFromHead, LONGEST_HEAD } from '@/lib/search/top-k/candidates';
 import { rankFromIndexHead } from '@/lib/search/top-k/index-head';
 import { rankFromLists } from '@/lib/search/top-k/rank';
 import { rescored } from '@/lib/search/top-k/refresh';
@@ -591,6 +592,74 @@ describe('ranking from the head of the index when the passages tie', () => {
     } finally {
       await prisma.$executeRawUnsafe(`DELETE FROM Passage WHERE id >= ${base}`);
       await prisma.$executeRawUnsafe('DELETE FROM Document WHERE id IN (900003, 900004)');
+    }
+  });
+});
+
+describe('the head read short first', () => {
+  /** bestFromHead over the index's real ranking of `expression`, with the limit of every head it read. */
+  async function headsRead(expression: string, request: SearchRequest, need = 10) {
+    const limits: number[] = [];
+    const readHead = (limit: number) => {
+      limits.push(limit);
+      return prisma.$queryRaw<{ id: number | bigint; score: number }[]>(fullText.bestMatches!(expression, limit));
+    };
+    const shown = await bestFromHead(prisma, expression, readHead, need, request);
+    return { limits, shown };
+  }
+
+  it('decides a common word’s page from a head of 100 rows, and a phrase’s or a range of dates’ from the longest at once', async () => {
+    const [word] = await listedWords();
+    const q = word;
+    const short = await headsRead(`"${word}"`, { q, page: 1, pageSize: 10 });
+    expect(short.limits).toEqual([100]);
+    expect(short.shown).not.toBeNull();
+    const [phrase] = await listedPhrases();
+    expect((await headsRead(phrase, { q: phrase, page: 1, pageSize: 10 })).limits).toEqual([LONGEST_HEAD]);
+    expect((await headsRead(`"${word}"`, { q, page: 1, pageSize: 10, from: '2000' })).limits).toEqual([LONGEST_HEAD]);
+    // Page 1 from the short head is the page ranking every match gives.
+    const match = (await exactMatch(prisma, parseQuery(q), new Set()))!;
+    const window = { limit: 10, offset: 0 };
+    const request: SearchRequest = { q, page: 1, pageSize: 10 };
+    const expected = await rankEveryMatch(prisma, match, request, window);
+    expect((await rankFromIndexHead(prisma, match, request, window))?.map((hit) => hit.id)).toEqual(expected.map((hit) => hit.id));
+    expect(await rankWindow(prisma, match, request, window)).toEqual(expected);
+  });
+
+  it('reads the longest head when the short one ends among ties, and decides the page from it', async () => {
+    // 150 passages scoring alike: 120 in an older document, then 30 with higher ids in a newer one. The
+    // head of 100 rows ends among them (none of its rows is sure); the head of 1,000 holds all 150.
+    const base = Number((await one<{ n: bigint }>('SELECT max(id) AS n FROM Passage')).n) + 1000;
+    const docs = [
+      { id: 900005, on: '2005-01-01', first: 0, count: 120 },
+      { id: 900006, on: '2006-01-01', first: 120, count: 30 },
+    ];
+    for (const doc of docs) {
+      await prisma.$executeRawUnsafe(
+        `INSERT INTO Document (id, slug, kind, title, publishedOn, publishedUntil, datePrecision, status, updatedAt)
+         VALUES (${doc.id}, 'tied-short-${doc.id}', 'testimony', 'Tied Notes ${doc.on}', '${doc.on}', '${doc.on}', 'day', 'published', '2026-01-01T00:00:00.000+00:00')`,
+      );
+      await prisma.$executeRawUnsafe(
+        `WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < ${doc.count - 1})
+         INSERT INTO Passage (id, documentId, position, anchor, kind, text, createdAt, updatedAt)
+         SELECT ${base + doc.first} + i, ${doc.id}, i + 1, i + 1, 'paragraph', 'Blorvix, yes.', '2026-01-01T00:00:00.000+00:00', '2026-01-01T00:00:00.000+00:00' FROM n`,
+      );
+    }
+    try {
+      const request: SearchRequest = { q: 'blorvix', page: 1, pageSize: 10 };
+      const { limits, shown } = await headsRead('"blorvix"', request);
+      expect(limits).toEqual([100, LONGEST_HEAD]);
+      expect(shown).not.toBeNull();
+      const match = (await exactMatch(prisma, parseQuery('blorvix'), new Set()))!;
+      const window = { limit: 10, offset: 0 };
+      const page = await rankFromIndexHead(prisma, match, request, window);
+      const expected = await rankEveryMatch(prisma, match, request, window);
+      expect(expected.map((hit) => hit.id)).toEqual(Array.from({ length: 10 }, (_, i) => base + 120 + i));
+      expect(page?.map((hit) => hit.id)).toEqual(expected.map((hit) => hit.id));
+      expect(await rankWindow(prisma, match, request, window)).toEqual(expected);
+    } finally {
+      await prisma.$executeRawUnsafe(`DELETE FROM Passage WHERE id >= ${base}`);
+      await prisma.$executeRawUnsafe('DELETE FROM Document WHERE id IN (900005, 900006)');
     }
   });
 });
