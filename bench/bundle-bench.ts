@@ -5,7 +5,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { chromium } from '@playwright/test';
+import { chromium, type Browser } from '@playwright/test';
 import { bundleTable, type BundleResult } from './http/bundle-report';
 import { measurePageScripts } from './http/page-scripts';
 import { publicPages } from './http/public-pages';
@@ -24,9 +24,11 @@ async function main() {
 
   progress(`Starting npm start on port ${port} (builds first when the build is stale)…`);
   const server = await startServer({ root: ROOT, port, databaseFile: path.join(workDir, 'seed.db'), logFile: path.join(workDir, 'server-bundle.log') });
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
   const result: BundleResult = { measuredAt: new Date().toISOString(), pages: [] };
+  // Launched inside the try: a browser that fails to start (not installed) must not leave the server running.
+  let browser: Browser | undefined;
   try {
+    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
     for (const page of await publicPages(server.origin)) {
       // A fresh context per page: nothing cached from the page before.
       const context = await browser.newContext();
@@ -36,7 +38,7 @@ async function main() {
       progress(`  ${page.name} ${page.path}: ${scripts.files.length} scripts, ${(scripts.gzip / 1024).toFixed(1)} KiB gzip`);
     }
   } finally {
-    await browser.close();
+    await browser?.close();
     await server.stop();
   }
   mkdirSync(outDir, { recursive: true });
