@@ -28,10 +28,26 @@ export function indexStemsOf(db: SqliteDb): IndexStems {
     clear.run();
     return rows;
   });
+  // The tokenizer gives a word the same terms every time: each word is read once, then kept. The
+  // temporary table's insert, read and delete in a transaction of their own cost ~0.1 ms a search
+  // (100,000 passages, never-asked queries: 4,628 reads for 4,000 searches), and a word comes back often.
+  const known = new Map<string, string>();
   return (words) => {
-    if (words.length === 0) return [];
-    const stems: string[][] = words.map(() => []);
-    for (const row of read(words)) stems[row.doc - 1].push(row.term);
-    return stems.map((parts) => parts.join(' '));
+    const found = new Map(words.filter((word) => known.has(word)).map((word) => [word, known.get(word)!]));
+    const unknown = [...new Set(words.filter((word) => !found.has(word)))];
+    if (unknown.length > 0) {
+      const stems: string[][] = unknown.map(() => []);
+      for (const row of read(unknown)) stems[row.doc - 1].push(row.term);
+      unknown.forEach((word, i) => {
+        found.set(word, stems[i].join(' '));
+        // The oldest kept first out: a bound on the memory, whatever the words searched.
+        if (known.size >= MOST_KEPT_WORDS) known.delete(known.keys().next().value!);
+        known.set(word, found.get(word)!);
+      });
+    }
+    return words.map((word) => found.get(word)!);
   };
 }
+
+/** How many words' terms a connection keeps: a few hundred kilobytes. */
+const MOST_KEPT_WORDS = 10_000;

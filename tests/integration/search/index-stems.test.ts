@@ -58,6 +58,25 @@ describe('how the search indexes read a word', () => {
     expect(db.indexStems!([])).toEqual([]);
   });
 
+  it('keeps the words it has read, and still answers a call of more new words than it keeps', () => {
+    // Words read before come from memory: the same answer, given twice in one call too.
+    expect(db.indexStems!(['sanctions', 'defectors', 'sanctions'])).toEqual(['sanction', 'defector', 'sanction']);
+    // More words than a connection keeps (10,000), each new: every one is answered, as a fresh connection reads it.
+    const words = Array.from({ length: 10_050 }, (_, i) => `bl${i.toString(36)}ings`);
+    const stems = db.indexStems!(words);
+    const fresh = openReader(file);
+    try {
+      expect(stems).toHaveLength(words.length);
+      const probes = [0, 1, 5_000, 10_048, 10_049];
+      expect(probes.map((i) => stems[i])).toEqual(fresh.indexStems!(probes.map((i) => words[i])));
+      expect(stems[0]).toBe('bl0ing');
+    } finally {
+      fresh.close();
+    }
+    // The first of them, pushed out of memory since, is read again alike.
+    expect(db.indexStems!([words[0], 'sanctioned'])).toEqual(['bl0ing', 'sanction']);
+  });
+
   it('reads every word of the archive’s text as a term the passage index holds, with exactly that term’s passages', async () => {
     const words = (await db.$queryRaw<{ term: string }[]>`SELECT term FROM passage_words_fts_vocab ORDER BY term`).map((row) => row.term);
     expect(words.length).toBeGreaterThan(300);
