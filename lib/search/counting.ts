@@ -28,7 +28,7 @@
 import 'server-only';
 import { fullText, idList, num, sql, type QueryDb, type Sql } from '@/lib/db';
 import { keptFacetColumns, stillCurrent } from './facet-columns';
-import { countRows, EMPTY_FACETS, passagesByIds, passagesWhere } from './facets';
+import { countRows, EMPTY_FACETS, passagesByIds, passagesWhere, type IndexIdsRead } from './facets';
 import { firstShown, keepsNone } from './memory-facets';
 import { filterSql, hasFilters, matchedRows, speakerIdOf, type MatchedRowsOptions } from './filters';
 import { narrowingFor } from './narrowing';
@@ -105,6 +105,7 @@ async function probeFromIndex(db: QueryDb, match: LexicalMatch, request: SearchR
   let reading = limit + Math.ceil(limit / 4);
   let readSoFar = 0;
   const shown: number[] = [];
+  const everyRead: number[] = [];
   for (let after: number | undefined; ;) {
     const [{ ids }] = await db.$queryRaw<{ ids: string }[]>`
       SELECT json_group_array(id) AS ids FROM (
@@ -114,6 +115,13 @@ async function probeFromIndex(db: QueryDb, match: LexicalMatch, request: SearchR
     const more = firstShown(columns, read, request, limit - shown.length, filtered);
     if (!more || !stillCurrent(db, columns)) return null;
     shown.push(...more);
+    // Unfiltered, every match read (a few more than the limit, unless many are not shown): the count
+    // may count them without reading them again (countRows). A filtered probe may read every match of
+    // a common word, which nothing needs kept.
+    if (!filtered) everyRead.push(...read);
+    if (!filtered && read.length < reading) {
+      return { n: shown.length, first: shown[0] ?? 0, last: shown.at(-1) ?? 0, ids: { read: everyRead, stamp: columns.stamp } };
+    }
     if (shown.length === limit || read.length < reading) break;
     after = read[read.length - 1];
     readSoFar += read.length;
@@ -176,7 +184,7 @@ export async function countMatches(db: QueryDb, match: LexicalMatch | null, requ
     const rows = taken ? takenRows(match, taken) : planRows(match, request);
     // The passages found by meaning are not the index's: their rows are read (and only then can the index's ids stand in).
     if (also) return countRows(db, sql`${rows} UNION ALL ${also}`, request);
-    return countRows(db, rows, request, taken ? takenIds(match, taken) : planIds(match, request));
+    return countRows(db, rows, request, taken ? takenIds(match, taken) : (all.ids ?? planIds(match, request)));
   }
 
   // The ranking may have taken the very sample in its own pass over the matches (takeSample).
@@ -199,8 +207,11 @@ export async function countMatches(db: QueryDb, match: LexicalMatch | null, requ
 }
 
 interface Sampling {
-  /** The probe: at most EXACT_COUNT_CAP + 1 of the plan's matches, counted, and the span of ids they cover. */
-  all: { n: number; first: number; last: number };
+  /**
+   * The probe: at most EXACT_COUNT_CAP + 1 of the plan's matches, counted, and the span of ids they
+   * cover; with `ids`, every match's id, when it read them all from the index.
+   */
+  all: { n: number; first: number; last: number; ids?: IndexIdsRead };
   /** The matches in the whole archive: estimated from the probe's density, or the probe's count when it saw them all. */
   matches: number;
   /** The sample's stride: every k-th passage by id; null when every match is counted. */
