@@ -5,6 +5,7 @@
 import 'server-only';
 import { parentPort, workerData } from 'node:worker_threads';
 import { openReader } from '@/lib/db';
+import { readEnglishDictionary } from '@/lib/search/dictionary';
 import { startReadingFacetColumns } from '@/lib/search/facet-columns';
 import { searchPassages } from '@/lib/search/search-passages';
 import type { SearchRequest } from '@/lib/search/types';
@@ -15,6 +16,8 @@ const port = parentPort!;
 const db = openReader(file);
 // Read while the thread waits for its first search (1,000,000 passages: about a second in all).
 void startReadingFacetColumns(db);
+// Before the thread says it is ready: until then the main thread searches itself.
+readEnglishDictionary();
 
 port.on('message', async ({ id, request }: ToThread) => {
   let answer: FromThread;
