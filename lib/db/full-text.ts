@@ -138,6 +138,8 @@ export interface FullTextStatements {
    * the lists of every word a `"bre"*` starts): such an expression is best read in one statement.
    */
   setsUpPrefix?(expression: string): boolean;
+  /** Whether matching `expression` reads its words' positions (it holds a phrase of two words or more): a pass over its matches costs more. */
+  readsPositions?(expression: string): boolean;
   /** Rows (id, text, speaker, title): what the index read of each passage among `ids`, for its words as the index holds them (IndexStems). */
   indexedText?(ids: number[]): Sql;
   /** Rows (id, anchor, marked), in reading order: the whole text of each matching passage of one document. */

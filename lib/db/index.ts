@@ -21,7 +21,7 @@ export { openReader, type Reader } from './sqlite/reader';
 export type { FullTextIndex, FullTextStatements, PrefixLookup, PrefixWords, SynonymLookup } from './full-text';
 export { NO_PREFIX_WORDS } from './full-text';
 export { fullText, idList, jsonField } from './engine-statements';
-export { TEXT_WEIGHT, SPEAKER_WEIGHT, TITLE_WEIGHT, holdsPhrase } from './sqlite/full-text';
+export { TEXT_WEIGHT, SPEAKER_WEIGHT, TITLE_WEIGHT } from './sqlite/full-text';
 // The impact-ordered lists of one-word searches (lib/search/top-k): the engine's statements and records.
 export {
   CANDIDATE_FORMS_SQL,

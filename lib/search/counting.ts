@@ -119,16 +119,16 @@ async function probeFromIndex(db: QueryDb, match: LexicalMatch, request: SearchR
     // may count them without reading them again (countRows). A filtered probe may read every match of
     // a common word, which nothing needs kept.
     if (!filtered) everyRead.push(...read);
-    if (!filtered && read.length < reading) {
-      return { n: shown.length, first: shown[0] ?? 0, last: shown.at(-1) ?? 0, ids: { read: everyRead, stamp: columns.stamp } };
+    const readAll = read.length < reading;
+    if (shown.length === limit || readAll) {
+      const counted = { n: shown.length, first: shown[0] ?? 0, last: shown.at(-1) ?? 0 };
+      return !filtered && readAll ? { ...counted, indexIds: { ids: everyRead, stamp: columns.stamp } } : counted;
     }
-    if (shown.length === limit || read.length < reading) break;
     after = read[read.length - 1];
     readSoFar += read.length;
     const needed = shown.length > 0 ? Math.ceil((1.1 * (limit - shown.length) * readSoFar) / shown.length) : 2 * reading;
     reading = Math.min(Math.max(needed, 100), MOST_IDS_A_READING);
   }
-  return { n: shown.length, first: shown[0] ?? 0, last: shown[shown.length - 1] ?? 0 };
 }
 
 /**
@@ -179,12 +179,13 @@ export async function countMatches(db: QueryDb, match: LexicalMatch | null, requ
   const { all, matches, every } = await samplingOf(db, match, request);
   if (every === null) {
     // A sample of half the matches or more would cost what counting everything does: count everything,
-    // read by the ranking's own pass where it read them all (a phrase's index head: readHead).
+    // read by the ranking's own pass where it read them all (a phrase's index head: readHead), else by
+    // the probe's, which read every match's id to count them.
     const taken = takenSample(match, request, 1);
     const rows = taken ? takenRows(match, taken) : planRows(match, request);
     // The passages found by meaning are not the index's: their rows are read (and only then can the index's ids stand in).
     if (also) return countRows(db, sql`${rows} UNION ALL ${also}`, request);
-    return countRows(db, rows, request, taken ? takenIds(match, taken) : (all.ids ?? planIds(match, request)));
+    return countRows(db, rows, request, taken ? takenIds(match, taken) : (all.indexIds ?? planIds(match, request)));
   }
 
   // The ranking may have taken the very sample in its own pass over the matches (takeSample).
@@ -209,9 +210,9 @@ export async function countMatches(db: QueryDb, match: LexicalMatch | null, requ
 interface Sampling {
   /**
    * The probe: at most EXACT_COUNT_CAP + 1 of the plan's matches, counted, and the span of ids they
-   * cover; with `ids`, every match's id, when it read them all from the index.
+   * cover; with `indexIds`, every match's id, when it read them all from the index.
    */
-  all: { n: number; first: number; last: number; ids?: IndexIdsRead };
+  all: { n: number; first: number; last: number; indexIds?: IndexIdsRead };
   /** The matches in the whole archive: estimated from the probe's density, or the probe's count when it saw them all. */
   matches: number;
   /** The sample's stride: every k-th passage by id; null when every match is counted. */

@@ -29,7 +29,7 @@ export const passagesByIds = (ids: readonly number[], where: Sql = sql`1 = 1`): 
 
 /** Ids the count's probe already read from the full-text index (every match), under the facet columns' change `stamp`. */
 export interface IndexIdsRead {
-  read: readonly number[];
+  ids: readonly number[];
   stamp: number;
 }
 
@@ -49,8 +49,8 @@ export async function countRows(
   const columns = facetColumnsFor(db);
   if (columns) {
     // Ids read under other columns (the archive changed since) are read again, from the rows.
-    const given = indexIds && 'read' in indexIds ? indexIds : null;
-    const known = given?.stamp === columns.stamp ? given.read : null;
+    const given = indexIds && 'stamp' in indexIds ? indexIds : null;
+    const known = given?.stamp === columns.stamp ? given.ids : null;
     const source = given ? rows : (indexIds ?? rows);
     // The ids alone, as one JSON text: a row object per match cost more than the grouping it replaces.
     const ids = known ?? JSON.parse((await db.$queryRaw<{ ids: string }[]>`SELECT json_group_array(x.id) AS ids FROM (${source}) x`)[0].ids);

@@ -31,7 +31,7 @@ const QUOTED_STRING = /"(?:[^"]|"")*"/g;
 /** Whether the expression holds FTS5's own prefix (`"bre"*`), which each statement reading it merges again. */
 const holdsOwnPrefix = (expression: string) => /"\*/.test(expression);
 /** Whether the expression holds a phrase of two words or more: matching it reads its words' positions. */
-export const holdsPhrase = (expression: string) => (expression.match(QUOTED_STRING) ?? []).some((quoted) => /\s/.test(quoted));
+const holdsPhrase = (expression: string) => (expression.match(QUOTED_STRING) ?? []).some((quoted) => /\s/.test(quoted));
 // A marked occurrence (U+0002) after any character but a hyphen (ASCII, U+2010, U+2011).
 const HYPHEN_FREE_GLOB = '*[^-\u2010\u2011]\u0002*';
 
@@ -215,6 +215,8 @@ export const sqliteFullText: FullTextStatements = {
   },
 
   setsUpPrefix: holdsOwnPrefix,
+
+  readsPositions: holdsPhrase,
 
   indexedText(ids) {
     return Prisma.sql`SELECT "id", "text", "speaker", "title" FROM "passage_fts_source" WHERE "id" IN (${jsonIds(ids)})`;

@@ -31,7 +31,10 @@ export function indexStemsOf(db: SqliteDb): IndexStems {
   // The tokenizer gives a word the same terms every time: each word is read once, then kept. The
   // temporary table's insert, read and delete in a transaction of their own cost ~0.1 ms a search
   // (100,000 passages, never-asked queries: 4,628 reads for 4,000 searches), and a word comes back often.
+  // Words only: a search also asks for the terms of whole passages (prefix-snippets.ts), which would
+  // fill the memory and push the words out.
   const known = new Map<string, string>();
+  const keepable = (word: string) => word.length <= LONGEST_KEPT_WORD && !/\s/.test(word);
   return (words) => {
     const found = new Map(words.filter((word) => known.has(word)).map((word) => [word, known.get(word)!]));
     const unknown = [...new Set(words.filter((word) => !found.has(word)))];
@@ -40,6 +43,7 @@ export function indexStemsOf(db: SqliteDb): IndexStems {
       for (const row of read(unknown)) stems[row.doc - 1].push(row.term);
       unknown.forEach((word, i) => {
         found.set(word, stems[i].join(' '));
+        if (!keepable(word)) return;
         // The oldest kept first out: a bound on the memory, whatever the words searched.
         if (known.size >= MOST_KEPT_WORDS) known.delete(known.keys().next().value!);
         known.set(word, found.get(word)!);
@@ -49,5 +53,6 @@ export function indexStemsOf(db: SqliteDb): IndexStems {
   };
 }
 
-/** How many words' terms a connection keeps: a few hundred kilobytes. */
+/** How many words' terms a connection keeps, each of at most LONGEST_KEPT_WORD characters: a megabyte or two at most. */
 const MOST_KEPT_WORDS = 10_000;
+const LONGEST_KEPT_WORD = 64;

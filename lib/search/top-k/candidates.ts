@@ -3,7 +3,7 @@
 // show (public, in the asked document, under the filters), looked up by id, and the best of them in
 // FTS5's own ordering of some matches.
 import 'server-only';
-import { empty, holdsPhrase, idList, join, num, sql, type QueryDb } from '@/lib/db';
+import { empty, fullText, idList, join, num, sql, type QueryDb } from '@/lib/db';
 import { keptFacetColumns, stillCurrent } from '../facet-columns';
 import { filterSql, matchedRows } from '../filters';
 import { firstShown } from '../memory-facets';
@@ -138,11 +138,12 @@ export async function bestShown(
  * limit, but keeping and returning the rows is not free: a word in ~4,000 of 100,000 passages took
  * 1.8-2.2 ms for a head of 100 rows and 3.4-3.8 ms for 1,000. The longest at once where a short head
  * would often be read again, a second pass as long as the first: under a range of dates, which may
- * keep few of any head's rows, and for a phrase, whose rows tie often (the same count of it in
- * passages of the same length: 29 of the 40 best of "is that") and whose pass reads positions.
+ * keep few of any head's rows; for a phrase, whose rows tie often (the same count of it in passages of
+ * the same length: 29 of the 40 best of "is that") and whose pass reads positions; and for the
+ * engine's own prefix, which each pass sets up again.
  */
 function firstHead(expression: string, need: number, request: SearchRequest): number {
-  if (request.from || request.to || holdsPhrase(expression)) return LONGEST_HEAD;
+  if (request.from || request.to || fullText.readsPositions?.(expression) || fullText.setsUpPrefix?.(expression)) return LONGEST_HEAD;
   return Math.min(LONGEST_HEAD, Math.max(100, firstLookup(need) * 2 + 20));
 }
 

@@ -26,7 +26,7 @@ import type { TopKPassage } from './rank';
  * the count's own pass cost as much as a third of the search (`"of the"`, 1,000,000 passages: 223 ms
  * of 756). Keeping every match costs about a microsecond each, which a phrase of rarer words does not
  * win back (100,000 passages: `"human rights"`, 1,821 matches, 13 -> 15 ms; `"was is"` 26 -> 24 ms,
- * `"a to"` 43 -> 39 ms): the slow ones gain. A second read (a longer head) finds the sample taken.
+ * `"a to"` 43 -> 39 ms): the slow ones gain. Should a head be read twice, the second finds the sample taken.
  */
 async function readHead(db: QueryDb, match: LexicalMatch, request: SearchRequest, limit: number): Promise<{ id: number | bigint; score: number }[]> {
   const every = (await samplingOf(db, match, request)).every ?? 1;

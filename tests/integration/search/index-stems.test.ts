@@ -58,8 +58,8 @@ describe('how the search indexes read a word', () => {
     expect(db.indexStems!([])).toEqual([]);
   });
 
-  it('keeps the words it has read, and still answers a call of more new words than it keeps', () => {
-    // Words read before come from memory: the same answer, given twice in one call too.
+  it('answers words read before alike, and a call of more new words than it keeps (10,000)', () => {
+    // Words read before (kept in memory): the same answer, given twice in one call too.
     expect(db.indexStems!(['sanctions', 'defectors', 'sanctions'])).toEqual(['sanction', 'defector', 'sanction']);
     // More words than a connection keeps (10,000), each new: every one is answered, as a fresh connection reads it.
     const words = Array.from({ length: 10_050 }, (_, i) => `bl${i.toString(36)}ings`);
