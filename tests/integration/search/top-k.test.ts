@@ -542,6 +542,26 @@ describe('ranking from impact-ordered lists', () => {
   });
 });
 
+/**
+ * Published documents of passages that all read `text` (so they score alike), each document's
+ * `count` passages from id base + `first` on, base being past every passage there is; returns base.
+ */
+async function insertTiedPassages(text: string, docs: { id: number; slug: string; on: string; first: number; count: number }[]): Promise<number> {
+  const base = Number((await one<{ n: bigint }>('SELECT max(id) AS n FROM Passage')).n) + 1000;
+  for (const doc of docs) {
+    await prisma.$executeRawUnsafe(
+      `INSERT INTO Document (id, slug, kind, title, publishedOn, publishedUntil, datePrecision, status, updatedAt)
+       VALUES (${doc.id}, '${doc.slug}', 'testimony', 'Tied Notes ${doc.on}', '${doc.on}', '${doc.on}', 'day', 'published', '2026-01-01T00:00:00.000+00:00')`,
+    );
+    await prisma.$executeRawUnsafe(
+      `WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < ${doc.count - 1})
+       INSERT INTO Passage (id, documentId, position, anchor, kind, text, createdAt, updatedAt)
+       SELECT ${base + doc.first} + i, ${doc.id}, i + 1, i + 1, 'paragraph', '${text}', '2026-01-01T00:00:00.000+00:00', '2026-01-01T00:00:00.000+00:00' FROM n`,
+    );
+  }
+  return base;
+}
+
 describe('ranking from the head of the index when the passages tie', () => {
   it('does not decide a page from rows tied with the last one read: the newer document’s tied passages come first', async () => {
     // Eighty passages scoring exactly alike ("Yes." answers are like this): fifty in an older document,
@@ -588,22 +608,10 @@ describe('ranking from the head of the index when the passages tie', () => {
     // 1,050 passages scoring alike: 1,000 in an older document, then 50 with higher ids in a newer one.
     // The head of 1,000 rows ends among them, so none of its rows is sure: the page is the newer
     // document's, whose passages the head may not hold.
-    const base = Number((await one<{ n: bigint }>('SELECT max(id) AS n FROM Passage')).n) + 1000;
-    const docs = [
+    const base = await insertTiedPassages('Quorbl, yes.', [
       { id: 900003, slug: 'tied-many-older', on: '2003-01-01', first: 0, count: 1000 },
       { id: 900004, slug: 'tied-many-newer', on: '2004-01-01', first: 1000, count: 50 },
-    ];
-    for (const doc of docs) {
-      await prisma.$executeRawUnsafe(
-        `INSERT INTO Document (id, slug, kind, title, publishedOn, publishedUntil, datePrecision, status, updatedAt)
-         VALUES (${doc.id}, '${doc.slug}', 'testimony', 'Tied Notes ${doc.on}', '${doc.on}', '${doc.on}', 'day', 'published', '2026-01-01T00:00:00.000+00:00')`,
-      );
-      await prisma.$executeRawUnsafe(
-        `WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < ${doc.count - 1})
-         INSERT INTO Passage (id, documentId, position, anchor, kind, text, createdAt, updatedAt)
-         SELECT ${base + doc.first} + i, ${doc.id}, i + 1, i + 1, 'paragraph', 'Quorbl, yes.', '2026-01-01T00:00:00.000+00:00', '2026-01-01T00:00:00.000+00:00' FROM n`,
-      );
-    }
+    ]);
     try {
       const match = (await exactMatch(prisma, parseQuery('quorbl'), new Set()))!;
       const request: SearchRequest = { q: 'quorbl', page: 1, pageSize: 10 };
@@ -652,22 +660,10 @@ describe('the head read short first', () => {
   it('reads the longest head when the short one ends among ties, and decides the page from it', async () => {
     // 150 passages scoring alike: 120 in an older document, then 30 with higher ids in a newer one. The
     // head of 100 rows ends among them (none of its rows is sure); the head of 1,000 holds all 150.
-    const base = Number((await one<{ n: bigint }>('SELECT max(id) AS n FROM Passage')).n) + 1000;
-    const docs = [
-      { id: 900005, on: '2005-01-01', first: 0, count: 120 },
-      { id: 900006, on: '2006-01-01', first: 120, count: 30 },
-    ];
-    for (const doc of docs) {
-      await prisma.$executeRawUnsafe(
-        `INSERT INTO Document (id, slug, kind, title, publishedOn, publishedUntil, datePrecision, status, updatedAt)
-         VALUES (${doc.id}, 'tied-short-${doc.id}', 'testimony', 'Tied Notes ${doc.on}', '${doc.on}', '${doc.on}', 'day', 'published', '2026-01-01T00:00:00.000+00:00')`,
-      );
-      await prisma.$executeRawUnsafe(
-        `WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < ${doc.count - 1})
-         INSERT INTO Passage (id, documentId, position, anchor, kind, text, createdAt, updatedAt)
-         SELECT ${base + doc.first} + i, ${doc.id}, i + 1, i + 1, 'paragraph', 'Blorvix, yes.', '2026-01-01T00:00:00.000+00:00', '2026-01-01T00:00:00.000+00:00' FROM n`,
-      );
-    }
+    const base = await insertTiedPassages('Blorvix, yes.', [
+      { id: 900005, slug: 'tied-short-older', on: '2005-01-01', first: 0, count: 120 },
+      { id: 900006, slug: 'tied-short-newer', on: '2006-01-01', first: 120, count: 30 },
+    ]);
     try {
       const request: SearchRequest = { q: 'blorvix', page: 1, pageSize: 10 };
       const { limits, shown } = await headsRead('"blorvix"', request);
