@@ -9,13 +9,14 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { openReader, type QueryDb, type Reader } from '@/lib/db';
+import { idList, openReader, type QueryDb, type Reader } from '@/lib/db';
 import { facetColumnsFor, keptFacetColumns, readingFacetColumns, startReadingFacetColumns } from '@/lib/search/facet-columns';
 import { countRows, countRowsInDatabase, passagesByIds } from '@/lib/search/facets';
 import { filterSql } from '@/lib/search/filters';
 import { firstShown } from '@/lib/search/memory-facets';
 import { isPublicDocument } from '@/lib/search/public-documents';
 import { searchPassages } from '@/lib/search/search-passages';
+import { shownAmong } from '@/lib/search/top-k/candidates';
 import type { SearchRequest } from '@/lib/search/types';
 import { generatedCorpusForFile } from '@/tests/support/generated-corpus';
 
@@ -47,6 +48,10 @@ let facetStatements = 0;
 const PROBE_STATEMENT = /min\(id\) AS first, max\(id\) AS last/;
 let probeStatements = 0;
 
+/** The ranking's look-up statement (top-k/candidates.ts shownAmongByStatement): a look-up that ran it did not answer from the columns. */
+const LOOKUP_STATEMENT = /CROSS JOIN Document d ON d\.id = p\.documentId/;
+let lookups = 0;
+
 /** The reader, with its change stamp (so the columns are kept for it), counting the facet statements it runs. */
 let memory: QueryDb & { changeStamp(): number | null };
 beforeAll(() => {
@@ -56,6 +61,7 @@ beforeAll(() => {
       const text = 'sql' in query ? query.sql : query.join('?');
       if (FACET_STATEMENT.test(text)) facetStatements++;
       if (PROBE_STATEMENT.test(text)) probeStatements++;
+      if (LOOKUP_STATEMENT.test(text)) lookups++;
       return (db.$queryRaw as (...args: unknown[]) => unknown)(query, ...values);
     }) as QueryDb['$queryRaw'],
     indexStems: db.indexStems,
@@ -229,6 +235,16 @@ describe('facets counted from the columns kept in memory', () => {
         const label = `${size} ids, ${JSON.stringify(request)}`;
         expect(firstShown(columns, ids, request, ids.length, true), label).toEqual(ids.filter((id) => byStatement.has(id)));
         kept += byStatement.size;
+        // The ranking's look-up answers from the columns alone, each passage with its document's date
+        // and its position as the passages' rows give them (what the ranked order breaks ties by).
+        const statementsBefore = lookups;
+        const looked = await shownAmong(memory, ids, request);
+        expect(lookups, label).toBe(statementsBefore);
+        const ordered = await db.$queryRaw<{ id: number | bigint; publishedOn: string; position: number | bigint }[]>`
+          SELECT p.id AS id, d.publishedOn AS publishedOn, p.position AS position FROM Passage p JOIN Document d ON d.id = p.documentId
+          WHERE p.id IN (${idList([...byStatement])})`;
+        const expected = new Map(ordered.map((row) => [Number(row.id), { id: Number(row.id), publishedOn: row.publishedOn, position: Number(row.position) }]));
+        expect(looked, label).toEqual(ids.filter((id) => byStatement.has(id)).map((id) => expected.get(id)));
       }
     }
     expect(kept).toBeGreaterThan(20);
