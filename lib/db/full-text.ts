@@ -18,13 +18,6 @@ export interface PrefixWords {
   complete: boolean;
 }
 export type PrefixLookup = (prefix: string) => PrefixWords;
-
-/**
- * Looking a passage up in an expression's matches costs as much as walking this many of them: 15-50 µs
- * a look-up in FTS5 (more where the terms' matches lie in more segments of the index, and for each
- * phrase of the expression), ~45 ns a match walked.
- */
-export const MATCHES_WALKED_PER_LOOKUP = 300;
 /** No words known for any prefix: the stemmed prefix alone is searched. */
 export const NO_PREFIX_WORDS: PrefixLookup = () => ({ words: [], complete: false });
 
@@ -138,12 +131,8 @@ export interface FullTextStatements {
   entityRows(expression: string): Sql;
   /** Rows (entry, marked): for the entries among `entries` that match, the best matching part, marks between `open` and `close`. */
   entitySnippets(expression: string, entries: number[], marks: Marks, tokens: number): Sql;
-  /**
-   * Rows (id, snippet): the passages among `ids` that match, their matches between `open` and `close`.
-   * `matches`, where the caller knows it: how many passages of the whole index match `expression` at
-   * most, so that an engine may walk them once rather than look each id up (MATCHES_WALKED_PER_LOOKUP).
-   */
-  snippets(expression: string, ids: number[], marks: Marks, tokens: number, matches?: number): Sql;
+  /** Rows (id, snippet): the passages among `ids` that match, their matches between `open` and `close`. */
+  snippets(expression: string, ids: number[], marks: Marks, tokens: number): Sql;
   /**
    * Whether each statement that reads `expression` sets the engine's own prefix up again (FTS5 merges
    * the lists of every word a `"bre"*` starts): such an expression is best read in one statement.

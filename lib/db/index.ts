@@ -19,7 +19,7 @@ export { databaseTarget, databaseLabel, migrateAt, openReaderAt } from './target
 export { openReader, type Reader } from './sqlite/reader';
 // Full text: the engine's statements for search (see full-text.ts).
 export type { FullTextIndex, FullTextStatements, PrefixLookup, PrefixWords, SynonymLookup } from './full-text';
-export { MATCHES_WALKED_PER_LOOKUP, NO_PREFIX_WORDS } from './full-text';
+export { NO_PREFIX_WORDS } from './full-text';
 export { fullText, idList, jsonField } from './engine-statements';
 export { TEXT_WEIGHT, SPEAKER_WEIGHT, TITLE_WEIGHT } from './sqlite/full-text';
 // The impact-ordered lists of one-word searches (lib/search/top-k): the engine's statements and records.

@@ -33,7 +33,7 @@ import { firstShown, keepsNone } from './memory-facets';
 import { filterSql, hasFilters, matchedRows, speakerIdOf, type MatchedRowsOptions } from './filters';
 import { narrowingFor } from './narrowing';
 import { isPublicDocument } from './public-documents';
-import { isPlainMatch, matchesExpressionAlone, type LexicalMatch } from './lexical-match';
+import { isPlainMatch, type LexicalMatch } from './lexical-match';
 import type { SearchFacets, SearchRequest } from './types';
 import { storedCountOf, type StoredCount } from './top-k/stored-counts';
 
@@ -53,11 +53,6 @@ export interface Counted {
   facets: SearchFacets;
   /** The counts are estimates (more than EXACT_COUNT_CAP matches). */
   approximate?: true;
-  /**
-   * How many passages of the whole index the plan's expression matches (drafts included), when the
-   * count read them all: few, the page's snippets walk them rather than look each up (fullText.snippets).
-   */
-  indexMatches?: number;
 }
 
 /** The passages a plan matches (published, in the asked document), or a sample of them: a row source for countRows. */
@@ -189,11 +184,8 @@ export async function countMatches(db: QueryDb, match: LexicalMatch | null, requ
     const taken = takenSample(match, request, 1);
     const rows = taken ? takenRows(match, taken) : planRows(match, request);
     // The passages found by meaning are not the index's: their rows are read (and only then can the index's ids stand in).
-    // The probe read every match of the expression itself: unless a condition or the asked document's
-    // span of ids narrowed its reading.
-    const indexMatches = all.indexIds && matchesExpressionAlone(match) && !request.document ? { indexMatches: all.indexIds.ids.length } : {};
-    if (also) return { ...(await countRows(db, sql`${rows} UNION ALL ${also}`, request)), ...indexMatches };
-    return { ...(await countRows(db, rows, request, taken ? takenIds(match, taken) : (all.indexIds ?? planIds(match, request)))), ...indexMatches };
+    if (also) return countRows(db, sql`${rows} UNION ALL ${also}`, request);
+    return countRows(db, rows, request, taken ? takenIds(match, taken) : (all.indexIds ?? planIds(match, request)));
   }
 
   // The ranking may have taken the very sample in its own pass over the matches (takeSample).

@@ -36,11 +36,8 @@ export const MAX_RELAXED_WORDS = 8;
 
 const TRUE = sql`1 = 1`;
 
-/** Whether the plan's passages are its expression's matches, with no initialism's condition beyond it. */
-export const matchesExpressionAlone = (match: LexicalMatch) => match.where.sql.trim() === '1 = 1' && match.where.values.length === 0;
-
 /** Whether the expression alone says which passages match and in what order: no initialism's conditions, no coordination. */
-export const isPlainMatch = (match: LexicalMatch) => match.coordination === null && matchesExpressionAlone(match);
+export const isPlainMatch = (match: LexicalMatch) => match.coordination === null && match.where.sql.trim() === '1 = 1' && match.where.values.length === 0;
 
 const isInitialism = (term: QueryTerm, initialisms: Set<string>) => !term.prefix && term.words.length === 1 && initialisms.has(term.words[0]);
 

@@ -48,7 +48,7 @@ export async function searchPassages(db: QueryDb, request: SearchRequest): Promi
         : byWords(db, parsed, request, window),
     listEntities ? matchEntities(db, parsed, natural, initialismsOf(request.q)) : undefined,
   ]);
-  const hits = await describeHits(db, found.expression, found.ranked, found.indexMatches);
+  const hits = await describeHits(db, found.expression, found.ranked);
   return {
     ...base,
     total: found.total,
@@ -69,8 +69,6 @@ interface Found {
   approximate?: true;
   /** The full-text expression that marks the words in snippets; null when no word matched. */
   expression: string | null;
-  /** How many passages of the whole index the expression matches, when the count read them all (Counted). */
-  indexMatches?: number;
   matchedBy?: MatchedBy;
   didYouMean?: string;
 }
@@ -155,7 +153,6 @@ async function byWordsAndMeaning(db: QueryDb, parsed: ParsedQuery, request: Sear
     facets: counted.facets,
     ...(counted.approximate ? { approximate: true as const } : {}),
     expression: lexical.match?.expression ?? null,
-    ...(counted.indexMatches !== undefined ? { indexMatches: counted.indexMatches } : {}),
     ...(matchedBy ? { matchedBy } : {}),
     ...(lexical.didYouMean ? { didYouMean: lexical.didYouMean } : {}),
   };
@@ -170,11 +167,9 @@ const MOST_PHRASES_LOOKED_UP = 2;
  * and an expression has more than MOST_PHRASES_LOOKED_UP phrases or a prefix of the engine's own,
  * else by the index's statement, group by group, each passage looked up in the whole index: a lookup
  * sets each phrase up again, which for one or two costs less than cutting the page's passages into
- * terms (`the` at 100,000 passages: 2.8 ms a search by lookups, 3.1 on the page's passages). With
- * `indexMatches` (how many passages the expression matches in all, when counted whole), the engine may
- * walk those few once instead (fullText.snippets).
+ * terms (`the` at 100,000 passages: 2.8 ms a search by lookups, 3.1 on the page's passages).
  */
-async function pageSnippets(db: QueryDb, groups: SnippetGroup[], indexMatches?: number): Promise<{ id: number | bigint; snippet: string }[]> {
+async function pageSnippets(db: QueryDb, groups: SnippetGroup[]): Promise<{ id: number | bigint; snippet: string }[]> {
   const marks = { open: MARK_OPEN, close: MARK_CLOSE };
   const many = (expression: string) => (expression.match(/"/g)?.length ?? 0) / 2 > MOST_PHRASES_LOOKED_UP || expression.includes('*');
   if (db.passageSnippets && fullText.indexedText && groups.some((group) => many(group.expression))) {
@@ -185,15 +180,13 @@ async function pageSnippets(db: QueryDb, groups: SnippetGroup[], indexMatches?: 
     return db.passageSnippets(passages, groups, marks, SNIPPET_TOKENS);
   }
   const marked = await Promise.all(
-    groups.map((group) =>
-      db.$queryRaw<{ id: number | bigint; snippet: string }[]>(fullText.snippets(group.expression, group.ids, marks, SNIPPET_TOKENS, indexMatches)),
-    ),
+    groups.map((group) => db.$queryRaw<{ id: number | bigint; snippet: string }[]>(fullText.snippets(group.expression, group.ids, marks, SNIPPET_TOKENS))),
   );
   return marked.flat();
 }
 
 /** Each ranked passage as a hit: who said it, where, and its snippet with the matched words marked. */
-export async function describeHits(db: QueryDb, expression: string | null, ranked: RankedPassage[], indexMatches?: number): Promise<SearchHit[]> {
+export async function describeHits(db: QueryDb, expression: string | null, ranked: RankedPassage[]): Promise<SearchHit[]> {
   if (ranked.length === 0) return [];
   const ids = ranked.map((r) => r.id);
   const marking = expression ? snippetGroups(db, expression, ids) : Promise.resolve([]);
@@ -202,7 +195,7 @@ export async function describeHits(db: QueryDb, expression: string | null, ranke
       SELECT ${passageColumns}, substr(p.text, 1, ${OPENING_CHARS}) AS opening
       FROM Passage p JOIN Document d ON d.id = p.documentId LEFT JOIN Speaker s ON s.id = p.speakerId
       WHERE p.id IN (${join(ids)})`,
-    marking.then((groups) => pageSnippets(db, groups, indexMatches)),
+    marking.then((groups) => pageSnippets(db, groups)),
   ]);
   const detailById = new Map(details.map((d) => [num(d.id), d]));
   const snippetById = new Map(snippets.map((s) => [num(s.id), s.snippet]));

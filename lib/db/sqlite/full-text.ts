@@ -2,7 +2,7 @@
 // passage_words_fts_vocab (words as written, folded), both kept up to date by the migrations' triggers.
 import 'server-only';
 import { Prisma } from '@/lib/generated/prisma/client';
-import { MATCHES_WALKED_PER_LOOKUP, type FullTextIndex, type FullTextStatements } from '../full-text';
+import type { FullTextIndex, FullTextStatements } from '../full-text';
 import { toFtsExpression } from './fts-expression';
 import { jsonIds } from './json-ids';
 
@@ -195,26 +195,20 @@ export const sqliteFullText: FullTextStatements = {
     FROM entity_fts WHERE entity_fts MATCH ${expression} AND rowid IN (${jsonIds(entries)})`;
   },
 
-  snippets(expression, ids, marks, tokens, matches) {
+  snippets(expression, ids, marks, tokens) {
     // FTS5 sets a prefix ("bre"*) up by merging the lists of every word it starts, once per lookup:
     // looked up id by id, a page of ten costs ten merges (416 ms for bre* at 1,000,000 passages). One
     // walk over the page's span of ids merges once (92 ms); any other expression is cheaper id by id,
-    // since a span can cover the whole archive, unless it matches few passages in all (`matches`):
-    // then one walk over them costs less than setting every phrase up again for each look-up
-    // (100,000 passages, 4,000 never-asked searches: 0.26 -> 0.20 ms a search's snippets). The unary
-    // + keeps SQLite from handing the ids to FTS5 as lookups; the bounds are cast to INTEGER because
-    // FTS5 ignores a REAL one. The ids are INTEGER values too (jsonIds): one REAL id alone (`rowid IN
-    // (?)`, read as `rowid = ?`) FTS5 takes and ignores, yielding every match (a one-hit page of
-    // `"of the"` at 1,000,000 passages read 331,000).
+    // since a span can cover the whole archive. The unary + keeps SQLite from handing the ids to FTS5
+    // as lookups; the bounds are cast to INTEGER because FTS5 ignores a REAL one. The ids are INTEGER
+    // values too (jsonIds): one REAL id alone (`rowid IN (?)`, read as `rowid = ?`) FTS5 takes and
+    // ignores, yielding every match (a one-hit page of `"of the"` at 1,000,000 passages read 331,000).
     // The search's reader writes such a prefix as the words the page's passages hold before it gets
     // here (lib/search/prefix-snippets.ts): the walk remains for what cannot be written so.
     const prefixed = holdsOwnPrefix(expression);
-    const few = matches !== undefined && matches < ids.length * MATCHES_WALKED_PER_LOOKUP;
     const which = prefixed
       ? Prisma.sql`rowid BETWEEN CAST(${Math.min(...ids)} AS INTEGER) AND CAST(${Math.max(...ids)} AS INTEGER) AND +rowid IN (${jsonIds(ids)})`
-      : few
-        ? Prisma.sql`+rowid IN (${jsonIds(ids)})`
-        : Prisma.sql`rowid IN (${jsonIds(ids)})`;
+      : Prisma.sql`rowid IN (${jsonIds(ids)})`;
     return Prisma.sql`
       SELECT rowid AS id, snippet(passage_fts, 0, ${marks.open}, ${marks.close}, '…', ${tokens}) AS snippet
       FROM passage_fts WHERE passage_fts MATCH ${expression} AND ${which}`;

@@ -21,7 +21,7 @@
 // one word with a list, that list ranks these, leaving out the passages with the first word:
 // listedPage's `without`); the walk skips them.
 import 'server-only';
-import { fullText, MATCHES_WALKED_PER_LOOKUP, num, readTotals, termImpactReading as reading, totalsOf, type QueryDb, type Sql } from '@/lib/db';
+import { fullText, num, readTotals, termImpactReading as reading, totalsOf, type QueryDb, type Sql } from '@/lib/db';
 import { EXACT_COUNT_CAP, keepFilteredCountAmong, samplingOf, takeSample } from '../counting';
 import { isPlainMatch, type LexicalMatch } from '../lexical-match';
 import { keptFacetColumns } from '../facet-columns';
@@ -122,7 +122,7 @@ type Reach = { fills: true; entries: number } | { fills: false };
  * once: 0.3 ms for 4,000 entries, where reading and looking up the entries in rounds took ~5 ms), and a
  * fifth further (10 entries at least): the page is decided only once its last passage scores above the
  * entry after the last one read, which it cannot do against its own entry. Null without filters or
- * columns. The entries read are looked up by shownAmong, which checks the same columns first: both keep
+ * columns. The entries read are then kept or left by shownAmong, from the same columns: both keep
  * exactly what the filters' statement keeps (memory-facets.test.ts), and a write the columns have not
  * seen makes shownAmong ask the statement for every id.
  */
@@ -161,11 +161,16 @@ interface LeftOut {
 }
 
 /**
+ * Looking a passage up in a phrase's matches costs as much as walking this many of them: 15-50 µs a
+ * look-up (more where the term's matches lie in more segments of the index), ~45 ns a match walked.
+ */
+const MATCHES_WALKED_PER_LOOKUP = 300;
+
+/**
  * The rows of `rows` whose passages do not hold the phrase, only as many as a round of the walk keeps:
- * each looked up in the phrase's matches, or, where those are fewer than the look-ups would cost
- * (MATCHES_WALKED_PER_LOOKUP), all of them walked once (`econo*` at 100,000 passages, 90 passages
- * against the 6,843 of "economy": 4.3 ms looked up, 0.3 walked; at 1,000,000 passages, 68,908 of them,
- * 1.3 against 2.9).
+ * each looked up in the phrase's matches, or, where those are fewer than the look-ups would cost, all
+ * of them walked once (`econo*` at 100,000 passages, 90 passages against the 6,843 of "economy": 4.3
+ * ms looked up, 0.3 walked; at 1,000,000 passages, 68,908 of them, 1.3 against 2.9).
  */
 async function notHolding<Row extends { id: number }>(db: QueryDb, leftOut: LeftOut, rows: Row[]): Promise<Row[]> {
   if (rows.length === 0) return rows;

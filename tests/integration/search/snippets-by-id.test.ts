@@ -3,14 +3,9 @@
 // every match, each snippeted (a one-hit page of `"of the"` at 1,000,000 passages read 331,000 matches).
 // On the benchmark's generated corpus, where `the` is in almost every passage.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fullText, MATCHES_WALKED_PER_LOOKUP, num, openReader, type Reader } from '@/lib/db';
-import { countMatches } from '@/lib/search/counting';
-import { startReadingFacetColumns } from '@/lib/search/facet-columns';
-import { exactMatch } from '@/lib/search/lexical-match';
+import { fullText, num, openReader, type Reader } from '@/lib/db';
 import { MARK_CLOSE, MARK_OPEN } from '@/lib/search/marks';
-import { initialismsOf, parseQuery } from '@/lib/search/query-parser';
 import { SNIPPET_TOKENS } from '@/lib/search/search-passages';
-import type { SearchRequest } from '@/lib/search/types';
 import { generatedCorpusForFile } from '@/tests/support/generated-corpus';
 
 const corpus = generatedCorpusForFile({ n: 3000, seed: 11 });
@@ -45,49 +40,6 @@ describe('snippets by id', () => {
     const [id] = await matching('passage_fts', '"th"*', 1);
     const rows = await db.$queryRaw<{ id: number | bigint }[]>(fullText.snippets('"th"*', [id], marks, SNIPPET_TOKENS));
     expect(rows.map((row) => num(row.id))).toEqual([id]);
-  });
-
-  it('walked over an expression’s few matches (their number known), are the look-ups’ own, for every kind of expression', async () => {
-    // Words in a few dozen passages, so that a page's worth of look-ups costs more than walking them all.
-    const rare = (
-      await db.$queryRaw<{ term: string }[]>`SELECT term FROM passage_fts_vocab WHERE doc BETWEEN 20 AND 60 AND length(term) > 3 ORDER BY term LIMIT 2`
-    ).map((row) => row.term);
-    expect(rare).toHaveLength(2);
-    const [a, b] = rare;
-    const expressions = [`"${a}"`, `"${a}" OR "${b}"`, `"${a}" AND "the"`, `"${a}" NOT "kim"`, `"the ${a}" OR "${b}"`];
-    for (const expression of expressions) {
-      const all = await matching('passage_fts', expression, 1_000);
-      expect(all.length, expression).toBeGreaterThan(3);
-      const ids = all.filter((_, i) => i % 3 === 0).slice(0, 10);
-      const walked = fullText.snippets(expression, ids, marks, SNIPPET_TOKENS, all.length);
-      const lookedUp = fullText.snippets(expression, ids, marks, SNIPPET_TOKENS);
-      expect(walked.sql, expression).toContain('+rowid IN');
-      expect(lookedUp.sql, expression).not.toContain('+rowid IN');
-      const byId = (list: { id: number | bigint; snippet: string }[]) => list.map((r) => [num(r.id), r.snippet]).sort((x, y) => Number(x[0]) - Number(y[0]));
-      const rows = await db.$queryRaw<{ id: number | bigint; snippet: string }[]>(walked);
-      expect(byId(rows), expression).toEqual(byId(await db.$queryRaw<{ id: number | bigint; snippet: string }[]>(lookedUp)));
-      expect(
-        rows.map((row) => num(row.id)).sort((x, y) => x - y),
-        expression,
-      ).toEqual(ids);
-    }
-    // Too many matches for the page (nearly all 3,000 passages, five ids): looked up.
-    const common = await matching('passage_fts', '"the"', 3_000);
-    expect(common.length).toBeGreaterThan(5 * MATCHES_WALKED_PER_LOOKUP);
-    expect(fullText.snippets('"the"', common.slice(0, 5), marks, SNIPPET_TOKENS, common.length).sql).not.toContain('+rowid IN');
-  });
-
-  it('walk in a search whose count read every match of its expression, and not where a condition or the asked document narrowed that reading', async () => {
-    await startReadingFacetColumns(db);
-    const [{ term, doc }] = await db.$queryRaw<{ term: string; doc: number | bigint }[]>`
-      SELECT term, doc FROM passage_fts_vocab WHERE doc BETWEEN 20 AND 60 AND length(term) BETWEEN 3 AND 4 ORDER BY term LIMIT 1`;
-    const request = (q: string, document?: string): SearchRequest => ({ q, page: 1, pageSize: 10, ...(document ? { document } : {}) });
-    const counted = async (q: string, document?: string) => countMatches(db, await exactMatch(db, parseQuery(q), initialismsOf(q)), request(q, document));
-    expect((await counted(term)).indexMatches).toBe(num(doc));
-    // Written in capitals, the word is an initialism, which must stand on its own: a condition beyond the expression.
-    expect((await counted(term.toUpperCase())).indexMatches).toBeUndefined();
-    const [{ slug }] = await db.$queryRaw<{ slug: string }[]>`SELECT slug FROM Document ORDER BY id LIMIT 1`;
-    expect((await counted(term, slug)).indexMatches).toBeUndefined();
   });
 
   it('of one entity: that entity alone', async () => {
