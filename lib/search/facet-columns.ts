@@ -1,6 +1,6 @@
 // What the facets of a search count, kept in memory per passage: its speaker, kind, document (for the
-// year, the date filters, whether it is public, which document it is), position and topics, with the
-// speakers' and topics' slugs and names. With them a search's count reads only its matches' ids, from the
+// year, the date filters, whether it is public, which document it is) and topics, with the speakers'
+// and topics' slugs and names. With them a search's count reads only its matches' ids, from the
 // full-text index alone, and counts the total and facets in a loop over them (memory-facets.ts),
 // instead of a statement that looks up each match's passage, document and topics and groups them
 // (facets.ts; 1.3 of a never-asked search's 3.2 ms of SQL at 100,000 passages) and a probe that reads
@@ -13,10 +13,9 @@
 // slices of 10,000 rows, one slice in each search that asks meanwhile or on an idle turn of the event
 // loop (the documents and names first, at once), and kept only if the stamp did not move while they
 // were read: then every slice saw the same archive. At 1,000,000 passages: 0.95 s in all, ~3 ms a
-// slice, 32 MiB kept (4 of them the positions, which spare the ranking's look-ups a statement:
-// top-k/candidates.ts shownAmong). Any commit to the file moves the stamp (an editor's save, the
-// embedder, a sign-in), and a read begun since is dropped at its next slice. Where the connection has
-// no stamp (PostgreSQL) nothing is kept.
+// slice, 28 MiB kept. Any commit to the file moves the stamp (an editor's save, the embedder, a
+// sign-in), and a read begun since is dropped at its next slice. Where the connection has no stamp
+// (PostgreSQL) nothing is kept.
 import 'server-only';
 import { num, type QueryDb } from '@/lib/db';
 import { isPublicDocument } from './public-documents';
@@ -35,8 +34,6 @@ export interface FacetColumns {
   speakerOf: Int32Array;
   /** By passage id: the index of its document in `documents`. */
   documentOf: Int32Array;
-  /** By passage id: its position in its document (what ranked pages break the last ties by). */
-  positionOf: Int32Array;
   documents: {
     publishedOn: string;
     publishedUntil: string;
@@ -167,7 +164,6 @@ async function readColumns(db: QueryDb, entry: Kept): Promise<FacetColumns | nul
   const kindOf = new Uint8Array(size);
   const speakerOf = new Int32Array(size);
   const documentOf = new Int32Array(size);
-  const positionOf = new Int32Array(size);
   const kinds: string[] = [];
   const kindIndex = new Map<string, number>();
   const documents: FacetColumns['documents'] = [];
@@ -195,16 +191,14 @@ async function readColumns(db: QueryDb, entry: Kept): Promise<FacetColumns | nul
   for (let after = 0; ;) {
     await giveWay(entry);
     if (changeStampOf(db) !== stamp) return null;
-    const [slice] = await db.$queryRaw<{ ids: string; documentIds: string; speakerIds: string; kinds: string; positions: string }[]>`
+    const [slice] = await db.$queryRaw<{ ids: string; documentIds: string; speakerIds: string; kinds: string }[]>`
       SELECT json_group_array(id) AS ids, json_group_array(documentId) AS documentIds,
-             json_group_array(ifnull(speakerId, 0)) AS speakerIds, json_group_array(kind) AS kinds,
-             json_group_array(position) AS positions
-      FROM (SELECT id, documentId, speakerId, CAST(kind AS TEXT) AS kind, position FROM Passage WHERE id > ${after} ORDER BY id LIMIT ${SLICE_ROWS})`;
+             json_group_array(ifnull(speakerId, 0)) AS speakerIds, json_group_array(kind) AS kinds
+      FROM (SELECT id, documentId, speakerId, CAST(kind AS TEXT) AS kind FROM Passage WHERE id > ${after} ORDER BY id LIMIT ${SLICE_ROWS})`;
     const ids: number[] = JSON.parse(slice.ids);
     const documentIds: number[] = JSON.parse(slice.documentIds);
     const speakerIds: number[] = JSON.parse(slice.speakerIds);
     const kindNames: string[] = JSON.parse(slice.kinds);
-    const positions: number[] = JSON.parse(slice.positions);
     for (let at = 0; at < ids.length; at++) {
       const id = ids[at];
       if (id >= size) return null;
@@ -217,7 +211,6 @@ async function readColumns(db: QueryDb, entry: Kept): Promise<FacetColumns | nul
       }
       kindOf[id] = kind;
       speakerOf[id] = speakerIds[at];
-      positionOf[id] = positions[at];
       const document = documentIndex.get(documentIds[at]);
       if (document === undefined) return null;
       documentOf[id] = document;
@@ -267,7 +260,6 @@ async function readColumns(db: QueryDb, entry: Kept): Promise<FacetColumns | nul
     kinds,
     speakerOf,
     documentOf,
-    positionOf,
     documents,
     topicStart,
     topicIds: topicIds.slice(0, links),

@@ -23,43 +23,42 @@ export interface ScoredCandidate {
   /** BM25 with its sign flipped, as FTS5 computes it for the whole expression. */
   bm25: number;
   publishedOn: string;
-  position: number;
 }
 
-/** The order of the ranked-page statement: score, then newer documents, then id, then position. */
+/** The order of the ranked-page statement: score, then newer documents, then id (a passage's own: nothing ties past it). */
 export function byRank(a: ScoredCandidate, b: ScoredCandidate): number {
   if (a.bm25 !== b.bm25) return b.bm25 - a.bm25;
   if (a.publishedOn !== b.publishedOn) return a.publishedOn < b.publishedOn ? 1 : -1;
-  return a.id - b.id || a.position - b.position;
+  return a.id - b.id;
 }
 
 /**
- * Which of `ids` the request may show, with what the order needs of each (its document's date, its
- * position). Where the facet columns are kept in memory, they answer alone: they keep exactly what the
+ * Which of `ids` (each once) the request may show, with what the order needs of each (its document's
+ * date). Where the facet columns are kept in memory, they answer alone: they keep exactly what the
  * statement keeps (memory-facets.test.ts checks both on the same filters, as the count's probe relies
- * on too), and are read in the same turn of the thread that found them current. The statement costs
- * ~0.12 ms for a page's first forty candidates at 100,000 passages, a twentieth of a never-asked
- * search; and a filter keeping 1% of a list's passages had every one looked up (`the` for one speaker,
- * 100,000 passages: 4,000 entries walked, ~6 ms). Else every id is looked up.
+ * on too), and are read in the same turn of the thread that found them current. The statement cost
+ * ~0.12 ms for a page's first forty candidates at 100,000 passages, a twentieth of a never-asked search.
+ * Where the columns are not kept, or do not know an id (a passage saved since they were read), the
+ * statement looks every id up.
  */
 export async function shownAmong(db: QueryDb, ids: number[], request: SearchRequest): Promise<Omit<ScoredCandidate, 'bm25'>[]> {
   const columns = keptFacetColumns(db);
   const shown = columns ? firstShown(columns, ids, request, ids.length, true) : null;
   if (!columns || !shown) return shownAmongByStatement(db, ids, request);
-  return shown.map((id) => ({ id, publishedOn: columns.documents[columns.documentOf[id]].publishedOn, position: columns.positionOf[id] }));
+  return shown.map((id) => ({ id, publishedOn: columns.documents[columns.documentOf[id]].publishedOn }));
 }
 
 async function shownAmongByStatement(db: QueryDb, ids: number[], request: SearchRequest): Promise<Omit<ScoredCandidate, 'bm25'>[]> {
   if (ids.length === 0) return [];
   const inDocument = request.document ? sql`AND d.slug = ${request.document}` : empty;
   // CROSS JOIN: look the few passages up by id first (the planner would rather scan the published documents).
-  const rows = await db.$queryRaw<{ id: number | bigint; publishedOn: string; position: number | bigint }[]>`
-    SELECT x.id AS id, x.publishedOn AS publishedOn, x.position AS position FROM (
-      SELECT p.id AS id, p.kind AS kind, p.speakerId AS speakerId, d.publishedOn AS publishedOn, d.publishedUntil AS publishedUntil, p.position AS position
+  const rows = await db.$queryRaw<{ id: number | bigint; publishedOn: string }[]>`
+    SELECT x.id AS id, x.publishedOn AS publishedOn FROM (
+      SELECT p.id AS id, p.kind AS kind, p.speakerId AS speakerId, d.publishedOn AS publishedOn, d.publishedUntil AS publishedUntil
       FROM Passage p CROSS JOIN Document d ON d.id = p.documentId
       WHERE p.id IN (${idList(ids)}) AND ${isPublicDocument} ${inDocument}) x
     WHERE ${filterSql(request)}`;
-  return rows.map((row) => ({ id: num(row.id), publishedOn: row.publishedOn, position: num(row.position) }));
+  return rows.map((row) => ({ id: num(row.id), publishedOn: row.publishedOn }));
 }
 
 /**
@@ -74,11 +73,11 @@ export async function bestUnderFilters(
   exclude: readonly number[] = [],
 ): Promise<ScoredCandidate[]> {
   const excluded = exclude.length > 0 ? sql`AND x.id NOT IN (${join([...exclude])})` : empty;
-  const rows = await db.$queryRaw<{ id: number | bigint; rank: number; publishedOn: string; position: number | bigint }[]>`
-    SELECT x.id AS id, x.rank AS rank, x.publishedOn AS publishedOn, x.position AS position
+  const rows = await db.$queryRaw<{ id: number | bigint; rank: number; publishedOn: string }[]>`
+    SELECT x.id AS id, x.rank AS rank, x.publishedOn AS publishedOn
     FROM (${matchedRows(expression, request, { withRank: true, filtered: true })}) x WHERE ${filterSql(request)} ${excluded}
-    ORDER BY x.rank, x.publishedOn DESC, x.id, x.position LIMIT ${limit}`;
-  return rows.map((row) => ({ id: num(row.id), bm25: -row.rank, publishedOn: row.publishedOn, position: num(row.position) }));
+    ORDER BY x.rank, x.publishedOn DESC, x.id LIMIT ${limit}`;
+  return rows.map((row) => ({ id: num(row.id), bm25: -row.rank, publishedOn: row.publishedOn }));
 }
 
 /** The most of FTS5's own ordering a shortcut reads (bestShown's head); a page deeper than the index head reaches ranks the old way. */

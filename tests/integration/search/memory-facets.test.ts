@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { idList, openReader, type QueryDb, type Reader } from '@/lib/db';
+import { idList, openReader, sql, type QueryDb, type Reader } from '@/lib/db';
 import { facetColumnsFor, keptFacetColumns, readingFacetColumns, startReadingFacetColumns } from '@/lib/search/facet-columns';
 import { countRows, countRowsInDatabase, passagesByIds } from '@/lib/search/facets';
 import { filterSql } from '@/lib/search/filters';
@@ -68,6 +68,9 @@ beforeAll(() => {
     changeStamp: () => db.changeStamp(),
   };
 });
+
+/** What a search shows at all, as the ranking's look-up statement says it: a public document, the asked one if one is asked. */
+const shownIn = (request: SearchRequest) => (request.document ? sql`${isPublicDocument} AND d.slug = ${request.document}` : isPublicDocument);
 
 async function keptColumns() {
   facetColumnsFor(memory);
@@ -213,13 +216,15 @@ describe('facets counted from the columns kept in memory', () => {
     let kept = 0;
     for (const size of [1_000, 12_000]) {
       const ids = [...new Set(Array.from({ length: size }, () => 1 + Math.floor(next() * 20_000)))];
+      const [{ slug: someDocument }] = await db.$queryRaw<{ slug: string }[]>`
+        SELECT d.slug AS slug FROM Passage p JOIN Document d ON d.id = p.documentId WHERE p.id IN (${idList(ids)}) AND ${isPublicDocument} LIMIT 1`;
       for (const request of [
         { q: 'x', page: 1, pageSize: 10, speaker: speakers[1].slug },
         { q: 'x', page: 1, pageSize: 10, topic: topics[2].slug, kind: 'question' },
         { q: 'x', page: 1, pageSize: 10, speaker: speakers[4].slug, from: '2008', to: '2016-06' },
         { q: 'x', page: 1, pageSize: 10, topic: 'no-such-topic' },
         // Each filter alone, and all at once: the ranking lists' walk (top-k/candidates.ts shownAmong)
-        // looks up only what these keep.
+        // keeps only what these keep.
         { q: 'x', page: 1, pageSize: 10, kind: 'paragraph' },
         { q: 'x', page: 1, pageSize: 10, topic: topics[0].slug },
         { q: 'x', page: 1, pageSize: 10, from: '2000', to: '2012' },
@@ -227,24 +232,33 @@ describe('facets counted from the columns kept in memory', () => {
         { q: 'x', page: 1, pageSize: 10, to: '1999-12-31' },
         { q: 'x', page: 1, pageSize: 10, speaker: speakers[2].slug, topic: topics[1].slug, kind: 'answer', from: '1995', to: '2020' },
         { q: 'x', page: 1, pageSize: 10, speaker: 'no-such-speaker' },
+        { q: 'x', page: 1, pageSize: 10, document: someDocument },
+        { q: 'x', page: 1, pageSize: 10, document: someDocument, kind: 'answer' },
       ] satisfies SearchRequest[]) {
         const rows = await db.$queryRaw<
           { id: number | bigint }[]
-        >`SELECT x.id AS id FROM (${passagesByIds(ids, isPublicDocument)}) x WHERE ${filterSql(request)}`;
+        >`SELECT x.id AS id FROM (${passagesByIds(ids, shownIn(request))}) x WHERE ${filterSql(request)}`;
         const byStatement = new Set(rows.map((row) => Number(row.id)));
         const label = `${size} ids, ${JSON.stringify(request)}`;
         expect(firstShown(columns, ids, request, ids.length, true), label).toEqual(ids.filter((id) => byStatement.has(id)));
         kept += byStatement.size;
         // The ranking's look-up answers from the columns alone, each passage with its document's date
-        // and its position as the passages' rows give them (what the ranked order breaks ties by).
+        // (what the ranked order breaks ties by) as the passages' rows give it; without the columns
+        // (a connection with no change stamp keeps none), the statement gives the same.
+        const dates = await db.$queryRaw<{ id: number | bigint; publishedOn: string }[]>`
+          SELECT p.id AS id, d.publishedOn AS publishedOn FROM Passage p JOIN Document d ON d.id = p.documentId WHERE p.id IN (${idList([...byStatement])})`;
+        const expected = new Map(dates.map((row) => [Number(row.id), { id: Number(row.id), publishedOn: row.publishedOn }]));
         const statementsBefore = lookups;
         const looked = await shownAmong(memory, ids, request);
         expect(lookups, label).toBe(statementsBefore);
-        const ordered = await db.$queryRaw<{ id: number | bigint; publishedOn: string; position: number | bigint }[]>`
-          SELECT p.id AS id, d.publishedOn AS publishedOn, p.position AS position FROM Passage p JOIN Document d ON d.id = p.documentId
-          WHERE p.id IN (${idList([...byStatement])})`;
-        const expected = new Map(ordered.map((row) => [Number(row.id), { id: Number(row.id), publishedOn: row.publishedOn, position: Number(row.position) }]));
         expect(looked, label).toEqual(ids.filter((id) => byStatement.has(id)).map((id) => expected.get(id)));
+        const unstamped: QueryDb = { $queryRaw: memory.$queryRaw, indexStems: memory.indexStems };
+        const byLookUp = await shownAmong(unstamped, ids, request);
+        expect(lookups, label).toBe(statementsBefore + 1);
+        expect(
+          [...byLookUp].sort((x, y) => x.id - y.id),
+          label,
+        ).toEqual([...looked].sort((x, y) => x.id - y.id));
       }
     }
     expect(kept).toBeGreaterThan(20);
