@@ -12,6 +12,11 @@ export function jsonOk(body: unknown): Response {
   return Response.json(body, { headers: HEADERS });
 }
 
+/** jsonOk for a body already written as JSON text. */
+export function jsonText(json: string): Response {
+  return new Response(json, { headers: { ...HEADERS, 'Content-Type': 'application/json' } });
+}
+
 export function jsonBadRequest(error: z.ZodError): Response {
   const problems = describeIssues(error);
   return Response.json(

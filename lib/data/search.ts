@@ -6,6 +6,7 @@ import { availableParallelism } from 'node:os';
 import { databaseFilePath, engineOf } from '@/lib/db';
 import { reader } from '@/lib/db/client';
 import { env } from '@/lib/env';
+import { searchAnswerJson } from '@/lib/api/search-answer';
 import { moreLikeThis } from '@/lib/search/more-like-this';
 import { highlightDocument } from '@/lib/search/highlight-document';
 import { createResultCache } from '@/lib/search/result-cache';
@@ -13,10 +14,12 @@ import { searchPassages } from '@/lib/search/search-passages';
 import { searchThreadCount, startSearchThreads, type SearchThreads } from '@/lib/search/thread/search-threads';
 import type { SearchRequest } from '@/lib/search/types';
 
-// One per module instance: Next's bundle keeps the search pages' answers, and the request edge's copy
-// of these modules (lib/server/direct-search-api.ts) the API's. Both are stamped by the process's one
-// reader (lib/db/client.ts keeps it on globalThis).
+// Answers kept for requests asked again: the search pages' answers, and the search API's JSON text. One
+// of each per module instance (Next's bundle has its own, and so has the request edge's copy of these
+// modules, lib/server/direct-search-api.ts), all stamped by the process's one reader (lib/db/client.ts
+// keeps it on globalThis).
 const answers = createResultCache();
+const apiAnswers = createResultCache<string>();
 
 // One set of threads per process, whichever bundle asks first (as lib/db/client.ts keeps the reader).
 const globalForSearch = globalThis as unknown as { searchThreads?: SearchThreads | null };
@@ -46,6 +49,17 @@ export const search = (request: SearchRequest) => {
   return answers.answer(db, request, (asked) => {
     const here = () => searchPassages(db, asked);
     return searchThreads()?.search(asked, here) ?? here();
+  });
+};
+/**
+ * A search as the search API's JSON text (lib/api/search-answer.ts), made on the search thread that ran
+ * it, kept as `search` keeps its answers.
+ */
+export const searchJson = (request: SearchRequest) => {
+  const db = reader();
+  return apiAnswers.answer(db, request, (asked) => {
+    const here = async () => searchAnswerJson(await searchPassages(db, asked));
+    return searchThreads()?.searchJson(asked, here) ?? here();
   });
 };
 export const similarPassages = (passageId: number, limit?: number) => moreLikeThis(reader(), passageId, limit);

@@ -31,9 +31,15 @@ export interface ResultCacheOptions {
   maxBytes?: number;
 }
 
-export interface ResultCache {
+/**
+ * What is kept: the search's answer (a page renders it), or the search API's JSON text of it
+ * (lib/api/search-answer.ts), which is its own size and needs no freezing.
+ */
+type Kept = SearchResponse | string;
+
+export interface ResultCache<Answer extends Kept = SearchResponse> {
   /** `run(request)`'s answer, from the cache when the same request was answered since the last change. */
-  answer(db: StampedDb, request: SearchRequest, run: (request: SearchRequest) => Promise<SearchResponse>): Promise<SearchResponse>;
+  answer(db: StampedDb, request: SearchRequest, run: (request: SearchRequest) => Promise<Answer>): Promise<Answer>;
   /** How many answers were served from the cache, and how many searches ran (for tests and logs). */
   readonly stats: { hits: number; runs: number };
 }
@@ -46,15 +52,18 @@ export const requestKey = (request: SearchRequest): string =>
       .sort(([a], [b]) => (a < b ? -1 : 1)),
   );
 
-export function createResultCache({ maxEntries = 1_000, maxBytes = 32 * 1024 * 1024 }: ResultCacheOptions = {}): ResultCache {
-  const kept = new LRUCache<string, SearchResponse>({
+export function createResultCache<Answer extends Kept = SearchResponse>({
+  maxEntries = 1_000,
+  maxBytes = 32 * 1024 * 1024,
+}: ResultCacheOptions = {}): ResultCache<Answer> {
+  const kept = new LRUCache<string, Answer>({
     max: maxEntries,
     maxSize: maxBytes,
     // UTF-16 code units of the JSON: about the bytes it holds, within a factor the bound allows for.
-    sizeCalculation: (response) => Math.max(1, JSON.stringify(response).length),
+    sizeCalculation: (answer) => Math.max(1, (typeof answer === 'string' ? answer : JSON.stringify(answer)).length),
   });
   // Searches under way, so that readers asking the same thing at once wait for one search.
-  const underWay = new Map<string, Promise<SearchResponse>>();
+  const underWay = new Map<string, Promise<Answer>>();
   let keptAt: number | null = null;
   const stats = { hits: 0, runs: 0 };
 

@@ -1,8 +1,9 @@
 // The edge's memory of search API answers: the bytes GET /api/v1/search last sent for an address,
-// sent again without asking the route's handler while the archive has not changed. The search itself
-// is already kept (lib/search/result-cache.ts); what this spares is the handler's work around it (the
-// query's parsing, the answer's JSON, its ETag's hash, compression), and when the edge does not answer
-// the API itself (direct-search-api.ts), Next's handling of the route, about 4 ms a request.
+// sent again without asking the route's handler while the archive has not changed. The search's JSON
+// text is already kept (lib/search/result-cache.ts); what this spares is the handler's work around it
+// (the query's parsing, the web Request and Response, the ETag's hash, compression), and when the edge
+// does not answer the API itself (direct-search-api.ts), Next's handling of the route, about 4 ms a
+// request.
 //
 // Never stale: an answer is kept with the archive's change stamp (SQLite's PRAGMA data_version on the
 // edge's own reader connection, which moves with every commit of any other connection: a save, an

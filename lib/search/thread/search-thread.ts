@@ -1,9 +1,11 @@
 // The body of a search thread (search-threads.ts starts it): its own read-only connection to the
 // archive, and searchPassages run on it for each request the server's main thread posts, one after
-// another. The answer goes back as a plain object (structured clone); a search that fails sends its
-// error's message, as the main thread would have seen it thrown.
+// another. The answer goes back as a plain object (structured clone), or as the search API's JSON text
+// when the API asked; a search that fails sends its error's message, as the main thread would have
+// seen it thrown.
 import 'server-only';
 import { parentPort, workerData } from 'node:worker_threads';
+import { searchAnswerJson } from '@/lib/api/search-answer';
 import { openReader } from '@/lib/db';
 import { readEnglishDictionary } from '@/lib/search/dictionary';
 import { startReadingFacetColumns } from '@/lib/search/facet-columns';
@@ -19,10 +21,11 @@ void startReadingFacetColumns(db);
 // Before the thread says it is ready: until then the main thread searches itself.
 readEnglishDictionary();
 
-port.on('message', async ({ id, request }: ToThread) => {
+port.on('message', async ({ id, request, form }: ToThread) => {
   let answer: FromThread;
   try {
-    answer = { id, response: await searchPassages(db, request as SearchRequest) };
+    const response = await searchPassages(db, request as SearchRequest);
+    answer = form === 'json' ? { id, json: searchAnswerJson(response) } : { id, response };
   } catch (error) {
     answer = { id, error: error instanceof Error ? error.message : String(error) };
   }

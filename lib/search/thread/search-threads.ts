@@ -9,11 +9,13 @@ import 'server-only';
 import { Worker } from 'node:worker_threads';
 import { workerFile } from '@/lib/db';
 import type { SearchRequest, SearchResponse } from '@/lib/search/types';
-import type { FromThread, ToThread } from './messages';
+import type { AnswerForm, FromThread, ToThread } from './messages';
 
 export interface SearchThreads {
   /** `request` searched on the least busy ready thread; by `here` when none is ready or the thread stops meanwhile. */
   search(request: SearchRequest, here: () => Promise<SearchResponse>): Promise<SearchResponse>;
+  /** As `search`, answered as the search API's JSON text (lib/api/search-answer.ts); `here` must give the same text. */
+  searchJson(request: SearchRequest, here: () => Promise<string>): Promise<string>;
   /** How many threads are ready to search. */
   readonly ready: number;
   /** Stops every thread; searches under way on one finish by `here`. */
@@ -37,7 +39,8 @@ export const searchThreadCount = (setting: number | undefined, cores: number): n
 const MOST_RESTARTS = 5;
 
 interface Waiting {
-  resolve(response: SearchResponse): void;
+  /** The answer in the form asked for. */
+  resolve(answer: SearchResponse | string): void;
   reject(error: Error): void;
   /** The search run on the main thread instead, when this thread stops before answering. */
   instead(): void;
@@ -81,6 +84,7 @@ export function startSearchThreads({ file, count, warn = console.warn, entry = e
       if (!waiting) return;
       thread.waiting.delete(message.id);
       if ('response' in message) waiting.resolve(message.response);
+      else if ('json' in message) waiting.resolve(message.json);
       else waiting.reject(new Error(message.error));
     });
     let failure: Error | undefined;
@@ -110,16 +114,20 @@ export function startSearchThreads({ file, count, warn = console.warn, entry = e
     return best;
   };
 
+  /** The thread answers in the form asked for, which is what `here` gives: the resolve's cast holds. */
+  const ask = <Answer extends SearchResponse | string>(request: SearchRequest, form: AnswerForm, here: () => Promise<Answer>): Promise<Answer> => {
+    const thread = leastBusy();
+    if (!thread) return here();
+    const id = nextId++;
+    return new Promise<Answer>((resolve, reject) => {
+      thread.waiting.set(id, { resolve: resolve as (answer: SearchResponse | string) => void, reject, instead: () => here().then(resolve, reject) });
+      thread.worker.postMessage({ id, request, form } satisfies ToThread);
+    });
+  };
+
   return {
-    search(request, here) {
-      const thread = leastBusy();
-      if (!thread) return here();
-      const id = nextId++;
-      return new Promise<SearchResponse>((resolve, reject) => {
-        thread.waiting.set(id, { resolve, reject, instead: () => here().then(resolve, reject) });
-        thread.worker.postMessage({ id, request } satisfies ToThread);
-      });
-    },
+    search: (request, here) => ask(request, 'response', here),
+    searchJson: (request, here) => ask(request, 'json', here),
     get ready() {
       let n = 0;
       for (const thread of threads) if (thread.ready) n++;

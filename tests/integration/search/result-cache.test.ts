@@ -3,6 +3,7 @@
 // PostgreSQL keeps nothing (no change stamp); tests/integration/data/search-freshness.test.ts shows
 // on both engines that a save is searchable at once through the app's search.
 import { afterAll, describe, expect, it } from 'vitest';
+import { searchAnswerJson } from '@/lib/api/search-answer';
 import type { Editor } from '@/lib/auth/editor';
 import { databaseFilePath } from '@/lib/db';
 import { reader } from '@/lib/db/client';
@@ -49,6 +50,20 @@ describe('the search result cache', () => {
     expect(first.total).toBeGreaterThan(0);
     expect(again).toEqual(first);
     expect(ran).toEqual(['smuggling']);
+    expect(cache.stats).toEqual({ hits: 1, runs: 1 });
+  });
+
+  it("keeps the search API's JSON text as it keeps answers, whole", async () => {
+    const cache = createResultCache<string>();
+    let runs = 0;
+    const run = async (request: SearchRequest) => {
+      runs++;
+      return searchAnswerJson(await searchPassages(reader(), request));
+    };
+    const first = await cache.answer(reader(), ask('smuggling'), run);
+    expect(JSON.parse(first).total).toBeGreaterThan(0);
+    expect(await cache.answer(reader(), ask('smuggling'), run)).toBe(first);
+    expect(runs).toBe(1);
     expect(cache.stats).toEqual({ hits: 1, runs: 1 });
   });
 

@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { freshQueries } from '@/bench/http/fresh-queries';
+import { searchAnswerJson } from '@/lib/api/search-answer';
 import { openReader, type Reader } from '@/lib/db';
 import { searchPassages } from '@/lib/search/search-passages';
 import { searchThreadCount, startSearchThreads, type SearchThreads } from '@/lib/search/thread/search-threads';
@@ -55,7 +56,13 @@ describe('search threads', () => {
     ];
     expect(typed.length).toBeGreaterThan(40);
     const onThreads = await Promise.all(requests.map((request) => threads.search(request, notHere)));
-    for (const [i, request] of requests.entries()) expect(onThreads[i], request.q).toEqual(await searchPassages(db, request));
+    const asJson = await Promise.all(requests.map((request) => threads.searchJson(request, notHere)));
+    for (const [i, request] of requests.entries()) {
+      const here = await searchPassages(db, request);
+      expect(onThreads[i], request.q).toEqual(here);
+      // The API's text made on the thread, byte for byte the text the handler makes of the same answer.
+      expect(asJson[i], request.q).toBe(searchAnswerJson(here));
+    }
     // The seeded archive's answers are not all empty: hits, meaning and a message all crossed over.
     expect(onThreads.filter((answer) => answer.hits.length > 0).length).toBeGreaterThan(40);
     const byMeaning = onThreads[requests.findIndex((request) => request.mode === 'vector')]!;
@@ -76,6 +83,7 @@ describe('search threads', () => {
     );
     expect(mainThreadError).toEqual(expect.any(String));
     await expect(threads.search(broken, notHere)).rejects.toThrow(mainThreadError!);
+    await expect(threads.searchJson(broken, notHere)).rejects.toThrow(mainThreadError!);
     // The thread goes on answering.
     expect((await threads.search({ q: 'korea', page: 1, pageSize: 10 }, notHere)).total).toBeGreaterThan(0);
   });
