@@ -55,6 +55,23 @@ describe('names containing a piece of text', () => {
     expect(counted.statements).toBe(2);
   });
 
+  it('hold a piece once for each name holding it, however often, and never across two names', async () => {
+    // Saved one after the other, so that they stand side by side where the names are kept.
+    await createSpeaker(editor, { name: 'Ysolde Tarnatarn' });
+    await createSpeaker(editor, { name: 'Oxley Pym' });
+    const { db, counted } = countingReader();
+    await namesContaining(db, 'tarn', 100);
+    for (const piece of ['tarn', 'tarnoxley', 'arnoxl', 'ym', 'e']) {
+      const kept = await namesContaining(db, piece, 1_000);
+      expect(kept, piece).toEqual(await namesContaining(fromDatabase(), piece, 1_000));
+      expect(new Set(kept).size, piece).toBe(kept!.length);
+    }
+    expect(await namesContaining(db, 'tarn', 100)).toEqual(['Ysolde Tarnatarn']);
+    expect(await namesContaining(db, 'tarnoxley', 100)).toEqual([]);
+    // The first piece from the database, every name once, then all kept.
+    expect(counted.statements).toBe(2);
+  });
+
   it('include a speaker saved after they were kept', async () => {
     const { db } = countingReader();
     await namesContaining(db, 'zabriskie', 100);
