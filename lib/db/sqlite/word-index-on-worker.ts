@@ -25,6 +25,13 @@ const BUILT = 1;
  */
 const SILENCE_MS = 120_000;
 
+export interface WordIndexOptions {
+  /** How long the worker may stay silent before it is taken as gone (default SILENCE_MS). */
+  silenceMs?: number;
+  /** The worker's entry file (default word-index-worker.mjs beside the sources). */
+  entry?: string;
+}
+
 export interface WordIndexBuild {
   /** The worker's scratch database (removed by dispose()). */
   readonly scratchFile: string;
@@ -43,13 +50,14 @@ export interface WordIndexBuild {
  * The scratch file goes beside the database (its disk holds the database, so it has room for an index
  * of it, where a temporary folder may be small or in memory).
  */
-export function startWordIndexOnWorker(db: SqliteDb, table: string, hashSize: number): WordIndexBuild {
+export function startWordIndexOnWorker(db: SqliteDb, table: string, hashSize: number, options: WordIndexOptions = {}): WordIndexBuild {
+  const silenceMs = options.silenceMs ?? SILENCE_MS;
   const createSql = db.prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?").pluck().get(table) as string | undefined;
   if (!createSql) throw new Error(`The table ${table} is missing; is the database migrated?`);
   // FTS5's settings of the table besides its format's version and the segment size set here ('automerge', 'rank', ...).
   // Integers read as BigInt, so that they are bound back as integers: FTS5 refuses a setting given as a real number.
   const settings = db.prepare(`SELECT k, v FROM "${table}_config" WHERE k NOT IN ('version', 'hashsize')`).safeIntegers(true).raw().all();
-  const entry = workerFile('lib/db/sqlite', 'word-index-worker.mjs', import.meta.url, 'The word-index worker');
+  const entry = options.entry ?? workerFile('lib/db/sqlite', 'word-index-worker.mjs', import.meta.url, 'The word-index worker');
   const dir = mkdtempSync(path.join(path.dirname(path.resolve(db.name)), '.word-index-'));
   const scratchFile = path.join(dir, 'words.db');
   const state = new Int32Array(new SharedArrayBuffer(8));
@@ -72,11 +80,11 @@ export function startWordIndexOnWorker(db: SqliteDb, table: string, hashSize: nu
     let since = Date.now();
     // Synchronously: the load runs inside a transaction, which cannot await.
     while (Atomics.load(state, 0) === WORKING) {
-      Atomics.wait(state, 0, WORKING, 1000);
+      Atomics.wait(state, 0, WORKING, Math.min(1000, silenceMs));
       const now = Atomics.load(state, 1);
       if (now !== heard) [heard, since] = [now, Date.now()];
-      else if (Date.now() - since > SILENCE_MS)
-        throw new Error(`The word index could not be built on its worker thread: it has not answered for ${SILENCE_MS / 1000} s. Nothing was loaded.`);
+      else if (Date.now() - since > silenceMs)
+        throw new Error(`The word index could not be built on its worker thread: it has not answered for ${silenceMs / 1000} s. Nothing was loaded.`);
     }
     if (Atomics.load(state, 0) !== BUILT) {
       const told = receiveMessageOnPort(port1)?.message as { error?: string } | undefined;

@@ -241,6 +241,35 @@ describe('a bulk load whose plain word index is built on a worker thread', () =>
     }
   });
 
+  it('fails, and leaves nothing behind, when the worker goes silent (one that never started, or ran out of memory)', () => {
+    const { folder, db } = copyOfCorpus('worker-silent');
+    // A worker that takes the passages and never says another word: it neither counts a step nor finishes.
+    const silent = path.join(folder, 'silent-worker.mjs');
+    writeFileSync(silent, "import { workerData } from 'node:worker_threads';\nworkerData.port.on('message', () => {});\n");
+    try {
+      const before = words(db);
+      const highest = db.prepare('SELECT max(id) FROM Passage').pluck().get() as number;
+      const load = db.transaction(() => {
+        okapiPassages(db, [highest + 1], 'an okapi');
+        const build = startWordIndexOnWorker(db, 'passage_words_fts', 16 << 20, { silenceMs: 1_500, entry: silent });
+        try {
+          build.install();
+        } finally {
+          build.dispose();
+        }
+      });
+      const started = Date.now();
+      expect(load).toThrow('The word index could not be built on its worker thread: it has not answered for 1.5 s. Nothing was loaded.');
+      // Given up after the silence, not at once (nor after the default two minutes).
+      expect(Date.now() - started).toBeGreaterThanOrEqual(1_500);
+      expect(leftovers(folder)).toEqual([]);
+      expect(words(db)).toEqual(before);
+      expect(matching(db, 'okapi')).toEqual([]);
+    } finally {
+      db.close();
+    }
+  });
+
   it('fails with the worker’s own reason when the worker cannot build it', () => {
     const { folder, db } = copyOfCorpus('worker-fails');
     try {
