@@ -28,9 +28,16 @@ const SILENCE_MS = 120_000;
 export interface WordIndexOptions {
   /** How long the worker may stay silent before it is taken as gone (default SILENCE_MS). */
   silenceMs?: number;
-  /** The worker's entry file (default word-index-worker.mjs beside the sources). */
-  entry?: string;
+  /** The worker's entry file: word-index-worker.mjs, found beside the sources, by default. */
+  entry?: () => string;
 }
+
+/**
+ * The worker's entry, started by path, not bundled (lib/db/worker-file.ts). Called where the worker is
+ * made, as search-threads.ts does: Next's bundler reads `new Worker(…)`'s argument, and took a path
+ * that could come from the options for any file of the project (its build failed).
+ */
+const entryFile = () => workerFile('lib/db/sqlite', 'word-index-worker.mjs', import.meta.url, 'The word-index worker');
 
 export interface WordIndexBuild {
   /** The worker's scratch database (removed by dispose()). */
@@ -51,13 +58,14 @@ export interface WordIndexBuild {
  * of it, where a temporary folder may be small or in memory).
  */
 export function startWordIndexOnWorker(db: SqliteDb, table: string, hashSize: number, options: WordIndexOptions = {}): WordIndexBuild {
-  const silenceMs = options.silenceMs ?? SILENCE_MS;
+  // At least a millisecond: the wait between looks is never longer, and never nothing.
+  const silenceMs = Math.max(1, options.silenceMs ?? SILENCE_MS);
+  const { entry = entryFile } = options;
   const createSql = db.prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?").pluck().get(table) as string | undefined;
   if (!createSql) throw new Error(`The table ${table} is missing; is the database migrated?`);
   // FTS5's settings of the table besides its format's version and the segment size set here ('automerge', 'rank', ...).
   // Integers read as BigInt, so that they are bound back as integers: FTS5 refuses a setting given as a real number.
   const settings = db.prepare(`SELECT k, v FROM "${table}_config" WHERE k NOT IN ('version', 'hashsize')`).safeIntegers(true).raw().all();
-  const entry = options.entry ?? workerFile('lib/db/sqlite', 'word-index-worker.mjs', import.meta.url, 'The word-index worker');
   const dir = mkdtempSync(path.join(path.dirname(path.resolve(db.name)), '.word-index-'));
   const scratchFile = path.join(dir, 'words.db');
   const state = new Int32Array(new SharedArrayBuffer(8));
@@ -122,7 +130,7 @@ export function startWordIndexOnWorker(db: SqliteDb, table: string, hashSize: nu
   };
 
   try {
-    worker = new Worker(entry, {
+    worker = new Worker(entry(), {
       workerData: { file: scratchFile, createSql, table, hashSize, settings, port: port2, state: state.buffer },
       transferList: [port2],
       // Plain JavaScript: none of the parent's loaders (tsx, hooks).

@@ -251,7 +251,7 @@ describe('a bulk load whose plain word index is built on a worker thread', () =>
       const highest = db.prepare('SELECT max(id) FROM Passage').pluck().get() as number;
       const load = db.transaction(() => {
         okapiPassages(db, [highest + 1], 'an okapi');
-        const build = startWordIndexOnWorker(db, 'passage_words_fts', 16 << 20, { silenceMs: 1_500, entry: silent });
+        const build = startWordIndexOnWorker(db, 'passage_words_fts', 16 << 20, { silenceMs: 1_500, entry: () => silent });
         try {
           build.install();
         } finally {
