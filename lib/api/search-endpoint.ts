@@ -10,6 +10,6 @@ import { publicGet } from '@/lib/api/public-get';
 export const searchEndpoint = publicGet(async (request: Request) => {
   const query = parseQuery(request, searchParamsSchema);
   if (query.refused) return query.refused;
-  // The JSON text is made where the search ran (lib/api/search-answer.ts).
+  // The JSON text is made where the search ran (lib/data/search-answer.ts).
   return jsonText(await searchJson(query.data));
 });

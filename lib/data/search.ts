@@ -6,7 +6,7 @@ import { availableParallelism } from 'node:os';
 import { databaseFilePath, engineOf } from '@/lib/db';
 import { reader } from '@/lib/db/client';
 import { env } from '@/lib/env';
-import { searchAnswerJson } from '@/lib/api/search-answer';
+import { searchAnswerJson } from '@/lib/data/search-answer';
 import { moreLikeThis } from '@/lib/search/more-like-this';
 import { highlightDocument } from '@/lib/search/highlight-document';
 import { createResultCache } from '@/lib/search/result-cache';
@@ -17,7 +17,8 @@ import type { SearchRequest } from '@/lib/search/types';
 // Answers kept for requests asked again: the search pages' answers, and the search API's JSON text. One
 // of each per module instance (Next's bundle has its own, and so has the request edge's copy of these
 // modules, lib/server/direct-search-api.ts), all stamped by the process's one reader (lib/db/client.ts
-// keeps it on globalThis).
+// keeps it on globalThis). The two do not share: a search kept for a page runs again when the API asks
+// it through Next (a HEAD, or before the first search thread is ready); the edge fills only the API's.
 const answers = createResultCache();
 const apiAnswers = createResultCache<string>();
 
@@ -52,7 +53,7 @@ export const search = (request: SearchRequest) => {
   });
 };
 /**
- * A search as the search API's JSON text (lib/api/search-answer.ts), made on the search thread that ran
+ * A search as the search API's JSON text (lib/data/search-answer.ts), made on the search thread that ran
  * it, kept as `search` keeps its answers.
  */
 export const searchJson = (request: SearchRequest) => {

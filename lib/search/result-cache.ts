@@ -33,7 +33,7 @@ export interface ResultCacheOptions {
 
 /**
  * What is kept: the search's answer (a page renders it), or the search API's JSON text of it
- * (lib/api/search-answer.ts), which is its own size and needs no freezing.
+ * (lib/data/search-answer.ts), which is its own size and needs no freezing.
  */
 type Kept = SearchResponse | string;
 

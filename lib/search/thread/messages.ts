@@ -3,7 +3,7 @@ import type { SearchRequest, SearchResponse } from '@/lib/search/types';
 
 /**
  * How the answer comes back: the search's own answer (a page renders it), or the search API's JSON
- * text (lib/api/search-answer.ts), made on the thread: the main thread then only sends it, and a
+ * text (lib/data/search-answer.ts), made on the thread: the main thread then only sends it, and a
  * string crosses between threads as one copy where the answer's object is taken apart and rebuilt.
  */
 export type AnswerForm = 'response' | 'json';

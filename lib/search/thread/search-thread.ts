@@ -5,7 +5,7 @@
 // seen it thrown.
 import 'server-only';
 import { parentPort, workerData } from 'node:worker_threads';
-import { searchAnswerJson } from '@/lib/api/search-answer';
+import { searchAnswerJson } from '@/lib/data/search-answer';
 import { openReader } from '@/lib/db';
 import { readEnglishDictionary } from '@/lib/search/dictionary';
 import { startReadingFacetColumns } from '@/lib/search/facet-columns';

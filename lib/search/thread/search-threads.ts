@@ -14,7 +14,7 @@ import type { AnswerForm, FromThread, ToThread } from './messages';
 export interface SearchThreads {
   /** `request` searched on the least busy ready thread; by `here` when none is ready or the thread stops meanwhile. */
   search(request: SearchRequest, here: () => Promise<SearchResponse>): Promise<SearchResponse>;
-  /** As `search`, answered as the search API's JSON text (lib/api/search-answer.ts); `here` must give the same text. */
+  /** As `search`, answered as the search API's JSON text (lib/data/search-answer.ts); `here` must give the same text. */
   searchJson(request: SearchRequest, here: () => Promise<string>): Promise<string>;
   /** How many threads are ready to search. */
   readonly ready: number;
@@ -39,6 +39,7 @@ export const searchThreadCount = (setting: number | undefined, cores: number): n
 const MOST_RESTARTS = 5;
 
 interface Waiting {
+  form: AnswerForm;
   /** The answer in the form asked for. */
   resolve(answer: SearchResponse | string): void;
   reject(error: Error): void;
@@ -83,9 +84,11 @@ export function startSearchThreads({ file, count, warn = console.warn, entry = e
       const waiting = thread.waiting.get(message.id);
       if (!waiting) return;
       thread.waiting.delete(message.id);
-      if ('response' in message) waiting.resolve(message.response);
-      else if ('json' in message) waiting.resolve(message.json);
-      else waiting.reject(new Error(message.error));
+      if ('error' in message) waiting.reject(new Error(message.error));
+      else if ('response' in message && waiting.form === 'response') waiting.resolve(message.response);
+      else if ('json' in message && waiting.form === 'json') waiting.resolve(message.json);
+      // A thread running other code than this one's (never sent as asked): no object may go out as the API's text.
+      else waiting.reject(new Error(`The search thread answered in another form than the ${waiting.form} asked for.`));
     });
     let failure: Error | undefined;
     worker.on('error', (error) => (failure = error));
@@ -114,13 +117,13 @@ export function startSearchThreads({ file, count, warn = console.warn, entry = e
     return best;
   };
 
-  /** The thread answers in the form asked for, which is what `here` gives: the resolve's cast holds. */
+  /** The thread's answer is resolved only in the form asked for, which is what `here` gives: the resolve's cast holds. */
   const ask = <Answer extends SearchResponse | string>(request: SearchRequest, form: AnswerForm, here: () => Promise<Answer>): Promise<Answer> => {
     const thread = leastBusy();
     if (!thread) return here();
     const id = nextId++;
     return new Promise<Answer>((resolve, reject) => {
-      thread.waiting.set(id, { resolve: resolve as (answer: SearchResponse | string) => void, reject, instead: () => here().then(resolve, reject) });
+      thread.waiting.set(id, { form, resolve: resolve as (answer: SearchResponse | string) => void, reject, instead: () => here().then(resolve, reject) });
       thread.worker.postMessage({ id, request, form } satisfies ToThread);
     });
   };

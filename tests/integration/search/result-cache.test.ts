@@ -3,7 +3,7 @@
 // PostgreSQL keeps nothing (no change stamp); tests/integration/data/search-freshness.test.ts shows
 // on both engines that a save is searchable at once through the app's search.
 import { afterAll, describe, expect, it } from 'vitest';
-import { searchAnswerJson } from '@/lib/api/search-answer';
+import { searchAnswerJson } from '@/lib/data/search-answer';
 import type { Editor } from '@/lib/auth/editor';
 import { databaseFilePath } from '@/lib/db';
 import { reader } from '@/lib/db/client';

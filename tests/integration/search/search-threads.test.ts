@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { freshQueries } from '@/bench/http/fresh-queries';
-import { searchAnswerJson } from '@/lib/api/search-answer';
+import { searchAnswerJson } from '@/lib/data/search-answer';
 import { openReader, type Reader } from '@/lib/db';
 import { searchPassages } from '@/lib/search/search-passages';
 import { searchThreadCount, startSearchThreads, type SearchThreads } from '@/lib/search/thread/search-threads';
@@ -155,6 +155,24 @@ describe('search threads', () => {
     const main = vi.fn(here(request));
     expect(await threads.search(request, main)).toEqual(expected);
     expect(main).toHaveBeenCalledOnce();
+  });
+
+  it('refuse an answer in another form than asked for: no object goes out as the API’s text', async () => {
+    // A thread running other code: it answers every search with an object, whatever form was asked.
+    const folder = mkdtempSync(path.join(os.tmpdir(), 'search-thread-'));
+    onTestFinished(() => rmSync(folder, { recursive: true, force: true }));
+    const objects = path.join(folder, 'objects.mjs');
+    writeFileSync(
+      objects,
+      "import { parentPort } from 'node:worker_threads';\nparentPort.on('message', ({ id }) => parentPort.postMessage({ id, response: { total: 0, hits: [] } }));\nparentPort.postMessage({ ready: true });\n",
+    );
+    const threads = startSearchThreads({ file, count: 1, warn: () => {}, entry: () => objects });
+    started.push(threads);
+    await ready(threads, 1);
+    const request: SearchRequest = { q: 'korea', page: 1, pageSize: 10 };
+    await expect(threads.searchJson(request, notHere)).rejects.toThrow('The search thread answered in another form than the json asked for.');
+    // The form asked for is taken.
+    expect(await threads.search(request, notHere)).toEqual({ total: 0, hits: [] });
   });
 
   it('finish on the main thread the searches a stopped thread had not answered', async () => {
