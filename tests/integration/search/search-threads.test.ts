@@ -27,12 +27,24 @@ afterAll(async () => {
   db.close();
 });
 
-/** Threads on the test's archive, closed after the file's tests; `warn` collects what they say. */
-function start(count: number, on = () => file) {
+/** Threads on the test's archive (or `entry`'s stand-in threads), closed after the file's tests; `warn` collects what they say. */
+function start(count: number, on = () => file, entry?: string) {
   const warnings: string[] = [];
-  const threads = startSearchThreads({ file: on(), count, warn: (message) => warnings.push(message) });
+  const threads = startSearchThreads({ file: on(), count, warn: (message) => warnings.push(message), ...(entry ? { entry: () => entry } : {}) });
   started.push(threads);
   return { threads, warnings };
+}
+
+/** A stand-in thread's entry, removed after the test: ready at once, and `onMessage` (its source) for each search. */
+function standInThread(onMessage: string): string {
+  const folder = mkdtempSync(path.join(os.tmpdir(), 'search-thread-'));
+  onTestFinished(() => rmSync(folder, { recursive: true, force: true }));
+  const entry = path.join(folder, 'thread.mjs');
+  writeFileSync(
+    entry,
+    `import { parentPort } from 'node:worker_threads';\nparentPort.on('message', ${onMessage});\nparentPort.postMessage({ ready: true });\n`,
+  );
+  return entry;
 }
 
 const ready = (threads: SearchThreads, count: number) => vi.waitFor(() => expect(threads.ready).toBe(count), { timeout: 30_000, interval: 20 });
@@ -130,16 +142,7 @@ describe('search threads', () => {
 
   it('start a thread that stops again, five times at most, each search it took answered on the main thread', async () => {
     // A thread that is ready at once and stops on its first search, before answering it.
-    const folder = mkdtempSync(path.join(os.tmpdir(), 'search-thread-'));
-    onTestFinished(() => rmSync(folder, { recursive: true, force: true }));
-    const crashing = path.join(folder, 'stops.mjs');
-    writeFileSync(
-      crashing,
-      "import { parentPort } from 'node:worker_threads';\nparentPort.on('message', () => process.exit(3));\nparentPort.postMessage({ ready: true });\n",
-    );
-    const warnings: string[] = [];
-    const threads = startSearchThreads({ file, count: 1, warn: (message) => warnings.push(message), entry: () => crashing });
-    started.push(threads);
+    const { threads, warnings } = start(1, () => file, standInThread('() => process.exit(3)'));
     const request: SearchRequest = { q: 'korea', page: 1, pageSize: 10 };
     const expected = await searchPassages(db, request);
     for (let stop = 1; stop <= 6; stop++) {
@@ -159,15 +162,7 @@ describe('search threads', () => {
 
   it('refuse an answer in another form than asked for: no object goes out as the API’s text', async () => {
     // A thread running other code: it answers every search with an object, whatever form was asked.
-    const folder = mkdtempSync(path.join(os.tmpdir(), 'search-thread-'));
-    onTestFinished(() => rmSync(folder, { recursive: true, force: true }));
-    const objects = path.join(folder, 'objects.mjs');
-    writeFileSync(
-      objects,
-      "import { parentPort } from 'node:worker_threads';\nparentPort.on('message', ({ id }) => parentPort.postMessage({ id, response: { total: 0, hits: [] } }));\nparentPort.postMessage({ ready: true });\n",
-    );
-    const threads = startSearchThreads({ file, count: 1, warn: () => {}, entry: () => objects });
-    started.push(threads);
+    const { threads } = start(1, () => file, standInThread('({ id }) => parentPort.postMessage({ id, response: { total: 0, hits: [] } })'));
     await ready(threads, 1);
     const request: SearchRequest = { q: 'korea', page: 1, pageSize: 10 };
     await expect(threads.searchJson(request, notHere)).rejects.toThrow('The search thread answered in another form than the json asked for.');
