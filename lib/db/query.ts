@@ -15,6 +15,8 @@ export type QueryDb = Pick<PrismaClient, '$queryRaw'> & {
   passageTermCounts?: PassageTermCounts;
   /** Where the connection can tell (SQLite's reader: sqlite/passage-snippets.ts), a page's snippets marked on its passages alone. */
   passageSnippets?: PassageSnippets;
+  /** Where the connection can (SQLite's reader: sqlite/one-read.ts), runs a search's statements in one read transaction. */
+  inOneRead?: <T>(read: () => Promise<T>) => Promise<T>;
 };
 
 /** Words in, their terms as the search indexes hold them out, in order, joined by a space ('' for a word with none). */

@@ -28,7 +28,12 @@ export async function expressionFor(db: QueryDb, q: string): Promise<string | nu
   return (await exactTerms(db, parsed, { natural: isNaturalQuery(q, parsed), initialisms: initialismsOf(q) })).expression;
 }
 
-export async function searchPassages(db: QueryDb, request: SearchRequest): Promise<SearchResponse> {
+/** The passages a request finds, ranked, with the page's hits described: read as of one moment where the connection can (sqlite/one-read.ts). */
+export function searchPassages(db: QueryDb, request: SearchRequest): Promise<SearchResponse> {
+  return db.inOneRead ? db.inOneRead(() => findPassages(db, request)) : findPassages(db, request);
+}
+
+async function findPassages(db: QueryDb, request: SearchRequest): Promise<SearchResponse> {
   const base = { query: request.q, page: request.page, pageSize: request.pageSize };
   const parsed = parseQuery(request.q);
   if (parsed.groups.length === 0) {

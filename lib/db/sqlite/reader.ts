@@ -8,6 +8,7 @@ import { Prisma } from '@/lib/generated/prisma/client';
 import type { QueryDb } from '../query';
 import { loadVectorFunctions, openReadOnlyDatabase, tuneForSearch } from './connection';
 import { indexStemsOf } from './index-stems';
+import { oneReadOf } from './one-read';
 import { passageSnippetsOf } from './passage-snippets';
 import { passageTermCountsOf } from './passage-terms';
 
@@ -63,6 +64,7 @@ export function openReader(file: string): Reader {
     indexStems: indexStemsOf(db),
     passageTermCounts: passageTermCountsOf(db),
     passageSnippets: passageSnippetsOf(db),
+    inOneRead: oneReadOf(db),
     hasVectors,
     changeStamp,
     keptStatements: () => statements.size,
