@@ -34,8 +34,9 @@ export class ProjectEngine extends SqliteFileEngine<Reader> {
   }
 
   protected async open() {
-    const reader = openReader(this.dbFile);
-    // As a search thread reads them at its start, before its first search (not part of the load).
+    // As a search thread opens its connection (each search in one read: lib/db/sqlite/one-read.ts) and
+    // reads the facet columns at its start, before its first search (not part of the load).
+    const reader = openReader(this.dbFile, { oneRead: true });
     await startReadingFacetColumns(reader);
     return { value: reader, close: () => reader.close() };
   }

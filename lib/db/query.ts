@@ -15,12 +15,15 @@ export type QueryDb = Pick<PrismaClient, '$queryRaw'> & {
   passageTermCounts?: PassageTermCounts;
   /** Where the connection can tell (SQLite's reader: sqlite/passage-snippets.ts), a page's snippets marked on its passages alone. */
   passageSnippets?: PassageSnippets;
-  /** Where the connection can (SQLite's reader: sqlite/one-read.ts), runs a search's statements in one read transaction. */
-  inOneRead?: <T>(read: () => Promise<T>) => Promise<T>;
+  /** Where the connection was opened for searches alone (a search thread's SQLite reader: sqlite/one-read.ts), runs a search's statements in one read transaction. */
+  inOneRead?: InOneRead;
 };
 
 /** Words in, their terms as the search indexes hold them out, in order, joined by a space ('' for a word with none). */
 export type IndexStems = (words: readonly string[]) => string[];
+
+/** Runs `read` in one read transaction of the connection (sqlite/one-read.ts), and resolves with its result. */
+export type InOneRead = <T>(read: () => Promise<T>) => Promise<T>;
 
 /**
  * For each passage given (its columns as the passage index reads them: text, speaker, title), how

@@ -1,37 +1,42 @@
-// One read transaction around a search's statements on the reader's connection, so that all of them
-// read the archive as of one moment, and SQLite sets up its read once rather than for each statement.
+// One read transaction around a search's statements on a connection that does nothing but search (a
+// search thread's: reader.ts's `oneRead`), so that all of them read the archive as of one moment, and
+// SQLite sets up its read once rather than for each statement. Not on a connection shared with other
+// reads (the main thread's): while a search waited on its sentence encoder, they would read its moment,
+// the change stamp too, and a cache checked by that stamp would miss a commit made meanwhile.
 //
 // Outside a transaction every statement is a read transaction of its own: it takes a WAL read lock
 // (fcntl() on the -shm file, twice), checks the WAL index and the file's size for the memory map,
 // and lets go. A never-asked search runs 20-30 statements; in one transaction it ran 11% faster
 // (100,000 passages, 8,000 searches in alternation: 2.19 -> 1.94 and 2.01 -> 1.79 ms a search), and its
-// count, ranking and page can no longer each see a different commit.
+// count, ranking and page can no longer each see a different commit (what it finds by meaning comes
+// from the vector index's own connection, read at its own moment).
 //
 // Never older than the newest search: a search that starts while another's read is still open (that
 // one waits on something that is not the database: a meaning search's sentence encoder) ends that
 // read and opens its own, so it sees every commit made before it was asked, as it would without one.
-// The earlier search goes on reading as of then, as a statement outside a transaction would.
+// The earlier search goes on reading as of then, as a statement outside a transaction would. This
+// holds because no statement stays open across a search's waits (better-sqlite3's all, get and run
+// finish theirs): an iterator left open would keep the old read going past its COMMIT.
 import 'server-only';
+import type { InOneRead } from '../query';
 import type { SqliteDb } from './connection';
-
-/** Runs `read` in one read transaction of the connection (see above), and resolves with its result. */
-export type InOneRead = <T>(read: () => Promise<T>) => Promise<T>;
 
 export function oneReadOf(db: SqliteDb): InOneRead {
   const begin = db.prepare('BEGIN');
   const commit = db.prepare('COMMIT');
   /** The search whose read is open now, if one is. */
-  let open: object | null = null;
+  let holder: object | null = null;
   return async (read) => {
-    if (open !== null && db.inTransaction) commit.run();
-    const mine = {};
-    open = mine;
+    // Whoever held it (an earlier search, or one whose own COMMIT failed), the read open now ends here.
+    if (db.inTransaction) commit.run();
     begin.run();
+    const mine = {};
+    holder = mine;
     try {
       return await read();
     } finally {
-      if (open === mine) {
-        open = null;
+      if (holder === mine) {
+        holder = null;
         if (db.inTransaction) commit.run();
       }
     }

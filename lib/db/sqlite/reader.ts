@@ -18,7 +18,8 @@ export interface Reader extends QueryDb {
   /**
    * A number that moves whenever another connection commits to the archive (SQLite's
    * `PRAGMA data_version`, which reads no page), so that what was read before can be known to be
-   * still true; null where the engine offers no such signal (PostgreSQL's reader).
+   * still true; null where the engine offers no such signal (PostgreSQL's reader). Within a search's
+   * read (inOneRead), the stamp of that read, which does not move.
    */
   changeStamp(): number | null;
   /** How many prepared statements the connection keeps for reuse (SQLite's reader; see MOST_VALUES_KEPT). */
@@ -36,7 +37,17 @@ export interface Reader extends QueryDb {
  */
 export const MOST_VALUES_KEPT = 100;
 
-export function openReader(file: string): Reader {
+export interface ReaderOptions {
+  /**
+   * Each search's statements in one read transaction (one-read.ts). Only for a connection that does
+   * nothing but search, one after another (a search thread's): anything else read on it while a
+   * search's read is open (a search waiting on its sentence encoder) would read that moment, its change
+   * stamp too, so a cache checked by the stamp would take a commit since for none.
+   */
+  oneRead?: boolean;
+}
+
+export function openReader(file: string, options: ReaderOptions = {}): Reader {
   const db = openReadOnlyDatabase(file);
   tuneForSearch(db);
   const hasVectors = loadVectorFunctions(db);
@@ -64,7 +75,7 @@ export function openReader(file: string): Reader {
     indexStems: indexStemsOf(db),
     passageTermCounts: passageTermCountsOf(db),
     passageSnippets: passageSnippetsOf(db),
-    inOneRead: oneReadOf(db),
+    ...(options.oneRead ? { inOneRead: oneReadOf(db) } : {}),
     hasVectors,
     changeStamp,
     keptStatements: () => statements.size,

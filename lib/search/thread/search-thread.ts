@@ -15,7 +15,8 @@ import type { FromThread, ToThread } from './messages';
 
 const { file } = workerData as { file: string };
 const port = parentPort!;
-const db = openReader(file);
+// Its connection does nothing but search: each search reads one moment of the archive (lib/db/sqlite/one-read.ts).
+const db = openReader(file, { oneRead: true });
 // Read while the thread waits for its first search (1,000,000 passages: about a second in all).
 void startReadingFacetColumns(db);
 // Before the thread says it is ready: until then the main thread searches itself.

@@ -200,8 +200,9 @@ export async function othersRankedAlone(
   if (wordPart.idf !== FLOOR_IDF || !fullText.bestMatches || !fullText.indexedText || !db.passageTermCounts) return null;
   const terms = termsOf(db, word, others);
   if (!terms) return null;
-  // The reads below are statements of their own: a write committed between them (another process's)
-  // could pair one passage's S with another state of its text. The archive must not have moved.
+  // The reads below may be statements of their own (outside a search thread's one read:
+  // lib/db/sqlite/one-read.ts): a write committed between them (another process's) could pair one
+  // passage's S with another state of its text. The archive must not have moved.
   const stamp = changeStampOf(db);
   // Raised a little, so that rounding in the line's subtraction never cuts a passage that could reach the page.
   const most = wordPart.most * (1 + 1e-9) + 1e-12;

@@ -1,8 +1,11 @@
-// A search's statements in one read transaction (lib/db/sqlite/one-read.ts): they read the archive as
-// of one moment, never older than the newest search's start, and the transaction ends with the search
-// whatever happens. Checked on a real file, with a writer of its own committing between reads.
+// A search's statements in one read transaction on a search thread's connection
+// (lib/db/sqlite/one-read.ts): they read the archive as of one moment, never older than the newest
+// search's start, and the transaction ends with the search whatever happens; a connection shared with
+// other reads keeps none open. Checked on a real file, with a writer of its own committing between reads.
 import { afterEach, describe, expect, it } from 'vitest';
-import { openReader, openWriter, type Reader, type Writer } from '@/lib/db';
+import { openReader, openWriter, type QueryDb, type Reader, type Writer } from '@/lib/db';
+import { searchPassages } from '@/lib/search/search-passages';
+import { searchParamsSchema } from '@/lib/validation/search';
 import { copyTemplate } from '@/tests/support/per-file-database';
 
 let reader: Reader;
@@ -12,9 +15,9 @@ afterEach(() => {
   writer?.close();
 });
 
-function open() {
+function open(options = { oneRead: true }) {
   const file = copyTemplate('seededTemplate');
-  reader = openReader(file);
+  reader = openReader(file, options);
   writer = openWriter(file);
 }
 
@@ -43,7 +46,7 @@ describe('one read for a search', () => {
   it('ends an earlier search’s read that is still open, so the newer search sees every commit made before it', async () => {
     open();
     const start = await synonyms();
-    let earlierSaw: number[] = [];
+    const earlierSaw: number[] = [];
     const earlier = reader.inOneRead!(async () => {
       earlierSaw.push(await synonyms());
       await nextTurn();
@@ -79,5 +82,54 @@ describe('one read for a search', () => {
     ).rejects.toThrow('the search failed');
     commitOneMore();
     expect(await synonyms()).toBe(start + 1);
+  });
+
+  it('leaves the newer search its moment when the earlier one ends first', async () => {
+    open();
+    const start = await synonyms();
+    let release = () => {};
+    const waiting = new Promise<void>((resolve) => (release = resolve));
+    const earlier = reader.inOneRead!(async () => {
+      await synonyms();
+      await waiting;
+    });
+    const later = reader.inOneRead!(async () => {
+      const first = await synonyms();
+      release();
+      await earlier;
+      commitOneMore();
+      return [first, await synonyms()];
+    });
+    expect(await later).toEqual([start, start]);
+    expect(await synonyms()).toBe(start + 1);
+  });
+
+  it('is what searchPassages reads in, once a search', async () => {
+    open();
+    let reads = 0;
+    const counted: QueryDb = { ...reader, inOneRead: (read) => (reads++, reader.inOneRead!(read)) };
+    const request = searchParamsSchema.parse({ q: 'korea' });
+    const inOne = await searchPassages(counted, request);
+    expect(reads).toBe(1);
+    expect(inOne.total).toBeGreaterThan(0);
+    expect(inOne).toEqual(await searchPassages({ ...reader, inOneRead: undefined }, request));
+  });
+});
+
+describe('a reader shared with other reads (the main thread’s)', () => {
+  it('keeps no read open while a search on it waits: its change stamp moves with a commit meanwhile', async () => {
+    open({ oneRead: false });
+    expect(reader.inOneRead).toBeUndefined();
+    // A search whose statements each wait a turn first, as one waiting on its sentence encoder does.
+    const slow: QueryDb = {
+      ...reader,
+      $queryRaw: (async (...args: Parameters<Reader['$queryRaw']>) => (await nextTurn(), reader.$queryRaw(...args))) as Reader['$queryRaw'],
+    };
+    const before = reader.changeStamp();
+    const searching = searchPassages(slow, searchParamsSchema.parse({ q: 'korea' }));
+    await nextTurn();
+    commitOneMore();
+    expect(reader.changeStamp()).not.toBe(before);
+    expect((await searching).total).toBeGreaterThan(0);
   });
 });
