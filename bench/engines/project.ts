@@ -1,5 +1,5 @@
 // The project's own search, called exactly as the API route calls it (no HTTP): searchPassages on
-// lib/db's read-only reader, as lib/data/search.ts uses it, in one of its modes: 'hybrid' (what
+// lib/db's read-only reader, opened as a search thread opens its own, in one of its modes: 'hybrid' (what
 // readers get: lexical and meaning-based ranks fused), or 'lexical' / 'vector' alone, so the
 // evaluation and the benchmark can say what each side brings and costs. "project-rank" runs only the ranked page
 // (the exact plan and rankWindow: no counts, no facets, no snippets, no typo retry), to show what

@@ -6,8 +6,8 @@
 //
 // Outside a transaction every statement is a read transaction of its own: it takes a WAL read lock
 // (fcntl() on the -shm file, twice), checks the WAL index and the file's size for the memory map,
-// and lets go. A never-asked search runs 20-30 statements; in one transaction it ran 11% faster
-// (100,000 passages, 8,000 searches in alternation: 2.19 -> 1.94 and 2.01 -> 1.79 ms a search), and its
+// and lets go. A never-asked search runs 20-30 statements; in one transaction it took 9-12% less time
+// at 100,000 and 1,000,000 passages (bench/results/search-api-tail/README.md, "Stop 54"), and its
 // count, ranking and page can no longer each see a different commit (what it finds by meaning comes
 // from the vector index's own connection, read at its own moment).
 //
@@ -16,7 +16,9 @@
 // read and opens its own, so it sees every commit made before it was asked, as it would without one.
 // The earlier search goes on reading as of then, as a statement outside a transaction would. This
 // holds because no statement stays open across a search's waits (better-sqlite3's all, get and run
-// finish theirs): an iterator left open would keep the old read going past its COMMIT.
+// finish theirs): an iterator left open would keep the old read going past its COMMIT. A meaning
+// search holds its read while its encoder works (seconds the first time, as the model loads): until it
+// ends, or a newer search ends it, a writer's checkpoint cannot start the WAL over.
 import 'server-only';
 import type { InOneRead } from '../query';
 import type { SqliteDb } from './connection';

@@ -40,9 +40,10 @@ export const MOST_VALUES_KEPT = 100;
 export interface ReaderOptions {
   /**
    * Each search's statements in one read transaction (one-read.ts). Only for a connection that does
-   * nothing but search, one after another (a search thread's): anything else read on it while a
-   * search's read is open (a search waiting on its sentence encoder) would read that moment, its change
-   * stamp too, so a cache checked by the stamp would take a commit since for none.
+   * nothing but search (a search thread's, whose searches overlap while one waits on its sentence
+   * encoder): anything else read on it while a search's read is open would read that moment, its change
+   * stamp too, so a cache checked by the stamp would take a commit since for none. The thread's
+   * background read of the facet columns shares it safely: it reads its stamp and its rows together.
    */
   oneRead?: boolean;
 }

@@ -2,6 +2,8 @@
 // (lib/db/sqlite/one-read.ts): they read the archive as of one moment, never older than the newest
 // search's start, and the transaction ends with the search whatever happens; a connection shared with
 // other reads keeps none open. Checked on a real file, with a writer of its own committing between reads.
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openReader, openWriter, type QueryDb, type Reader, type Writer } from '@/lib/db';
 import { searchPassages } from '@/lib/search/search-passages';
@@ -131,5 +133,16 @@ describe('a reader shared with other reads (the main thread’s)', () => {
     commitOneMore();
     expect(reader.changeStamp()).not.toBe(before);
     expect((await searching).total).toBeGreaterThan(0);
+  });
+
+  it('is asked for only by the connections that do nothing but search: a search thread’s and bench:search’s', () => {
+    const root = path.resolve(import.meta.dirname, '../../..');
+    const sources = ['lib', 'app', 'scripts', 'bench'].flatMap((folder) =>
+      readdirSync(path.join(root, folder), { recursive: true, encoding: 'utf8' })
+        .filter((file) => /\.(ts|tsx|mts|mjs)$/.test(file))
+        .map((file) => path.join(folder, file)),
+    );
+    const asking = sources.filter((file) => /oneRead: true/.test(readFileSync(path.join(root, file), 'utf8')));
+    expect(asking.sort()).toEqual(['bench/engines/project.ts', 'lib/search/thread/search-thread.ts']);
   });
 });
