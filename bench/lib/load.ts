@@ -76,9 +76,9 @@ export const GENERATE_ON_WORKER_MIN_PASSAGES = 20_000;
  * Bump when the generator changes what it writes (2: files made with 8 KiB pages, lib/db openDatabase;
  * 3: one ranking list per frequent stem, not per frequent form; 4: lists for frequent phrases of two words;
  * 5: lists four times as long for the words in a fifth of the passages or more; 6: lists for the phrases
- * of two words each in half the passages, in 1% of them).
+ * of two words each in half the passages, in 1% of them; 7: the stemmed index merged into one segment).
  */
-const CORPUS_VERSION = 6;
+const CORPUS_VERSION = 7;
 
 function fingerprint(): string {
   const hash = createHash('sha256').update(String(CORPUS_VERSION));

@@ -68,9 +68,36 @@ const BULK_HASH_SIZE = 16 << 20;
  */
 export const WORD_INDEX_WORKER_MIN_PASSAGES = 20_000;
 
+/** FTS5's defaults for merging an index's segments as saves add them: at 4 of a size, and at 16 whatever it costs. */
+const DEFAULT_MERGING = { automerge: 4, crisismerge: 16 };
+/**
+ * For the one-pass build of the stemmed index: no merging while it writes, then one merge of all it
+ * wrote (mergeIntoOneSegment). Merging as it went rewrote the same entries again and again: at
+ * 1,000,000 passages the rebuild took 25.0 s and left 9 segments, and merging those took 3.6 s more;
+ * without, 18.8 s and 23 segments, merged in 3.4 s.
+ */
+const BULK_MERGING = { automerge: 0, crisismerge: 1000 };
+
+/** How FTS5 merges the segments of `table` (kept in its %_config table); literals, as FTS5 takes only INTEGERs. */
+function setMerging(db: SqliteDb, table: 'passage_fts', merging: typeof DEFAULT_MERGING) {
+  for (const [setting, value] of Object.entries(merging)) db.exec(`INSERT INTO ${table} (${table}, rank) VALUES ('${setting}', ${Math.trunc(value)})`);
+}
+
 /** FTS5's 'hashsize' for both passage indexes (kept in their %_config tables); a literal, as FTS5 takes only an INTEGER. */
 function setHashSize(db: SqliteDb, bytes: number) {
   for (const table of ['passage_fts', 'passage_words_fts']) db.exec(`INSERT INTO ${table} (${table}, rank) VALUES ('hashsize', ${Math.trunc(bytes)})`);
+}
+
+/**
+ * Merges a full-text index into one segment. 'rebuild' leaves it in several (11 at 1,000,000
+ * passages, 3 at 100,000), and every lookup and every walk of a word's list reads each of them and
+ * merges what they hold: a search's ranking, count and snippets all do. In one, a never-asked search
+ * ran 5-6% faster at both sizes (bench/results/search-api-tail/README.md, stop 55). The pages the old
+ * segments held are reused by what the load writes next (the ranking lists). The saves after the load
+ * add segments again, which FTS5's own merging keeps few.
+ */
+function mergeIntoOneSegment(db: SqliteDb, table: 'passage_fts') {
+  db.exec(`INSERT INTO ${table} (${table}) VALUES ('optimize')`);
 }
 
 /** What the passages hold before a load: their count and their highest id. */
@@ -78,13 +105,21 @@ function passageExtent(db: SqliteDb): { count: number; highest: number } {
   return db.prepare('SELECT count(*) AS count, coalesce(max(id), 0) AS highest FROM Passage').get() as { count: number; highest: number };
 }
 
+export interface BulkLoadOptions {
+  /** The plain word index built on a worker thread (true) or on this one (false); unset, by the load's size. */
+  wordIndexOnWorker?: boolean;
+  /** The segment size FTS5 builds the indexes in (default BULK_HASH_SIZE); a test's smaller one makes a small load build several. */
+  segmentBytes?: number;
+}
+
 /**
  * Runs `load` (inserts of passages, speakers, documents; no updates or deletes of rows already
  * indexed; new passages' ids above every earlier one, as SQLite gives them) with the passage triggers
- * dropped, then rebuilds both passage indexes from the tables, marks the new passages as waiting for
+ * dropped, then rebuilds both passage indexes from the tables (the stemmed one merged into one
+ * segment), marks the new passages as waiting for
  * their embeddings and the ranking lists, and puts the triggers back, all in one transaction.
  */
-export function bulkLoadPassages<T>(db: SqliteDb, load: () => T, options: { wordIndexOnWorker?: boolean } = {}): T {
+export function bulkLoadPassages<T>(db: SqliteDb, load: () => T, options: BulkLoadOptions = {}): T {
   return db.transaction(() => {
     const names = [...SEARCH_TRIGGERS, ...PENDING_TRIGGERS.map((t) => t.name)];
     const triggers = names.map((name) => {
@@ -104,12 +139,16 @@ export function bulkLoadPassages<T>(db: SqliteDb, load: () => T, options: { word
         `bulkLoadPassages: ${count - before.count - inserted} of the new passages would not be marked as waiting: their ids are below the highest one before the load. Nothing was loaded.`,
       );
     for (const { markInserted } of PENDING_TRIGGERS) db.prepare(markInserted).run({ before: before.highest });
-    setHashSize(db, BULK_HASH_SIZE);
+    const segmentBytes = options.segmentBytes ?? BULK_HASH_SIZE;
+    setHashSize(db, segmentBytes);
     const onWorker = options.wordIndexOnWorker ?? count >= WORD_INDEX_WORKER_MIN_PASSAGES;
-    const words = onWorker ? startWordIndexOnWorker(db, 'passage_words_fts', BULK_HASH_SIZE) : null;
+    const words = onWorker ? startWordIndexOnWorker(db, 'passage_words_fts', segmentBytes) : null;
     try {
       // External content: FTS5 reads every row of passage_fts_source, in id order, and indexes it.
+      setMerging(db, 'passage_fts', BULK_MERGING);
       db.exec(`INSERT INTO passage_fts (passage_fts) VALUES ('rebuild')`);
+      mergeIntoOneSegment(db, 'passage_fts');
+      setMerging(db, 'passage_fts', DEFAULT_MERGING);
       if (words) words.install();
       else {
         // Contentless: emptied, then given every passage's text once.

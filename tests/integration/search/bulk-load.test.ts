@@ -3,7 +3,7 @@
 // thread or on a worker thread beside it (word-index-on-worker.ts, which a big load takes): the same
 // corpus loaded each way gives the same word lists, the same matches with the same BM25 scores and
 // snippets, passes FTS5's checks, and leaves the triggers (and FTS5's settings) in place for the saves
-// that follow. The new passages wait
+// that follow, with the stemmed index merged into one segment. The new passages wait
 // for their embeddings and the ranking lists as the triggers would have marked them, and a load that
 // would leave some unmarked is refused whole.
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -108,6 +108,19 @@ describe('a corpus indexed in bulk and one indexed by the triggers', () => {
         expect([table, bulk]).toEqual([table, 1 << 20]);
         expect(triggers).toBe(1 << 20);
       }
+  });
+
+  it('leave FTS5 merging the stemmed index’s segments as it does by default once the bulk build is done', () => {
+    // The build turns merging off while it writes; the saves afterwards must have it back, or their segments would pile up.
+    const byDefault = { automerge: 4, crisismerge: 16 };
+    const merging = (db: SqliteDb) =>
+      Object.fromEntries(
+        Object.entries(byDefault).map(([k, v]) => [k, Number(db.prepare(`SELECT v FROM passage_fts_config WHERE k = ?`).pluck().get(k) ?? v)]),
+      );
+    for (const [bulk, triggers] of againstTriggers(merging)) {
+      expect(bulk).toEqual(byDefault);
+      expect(triggers).toEqual(bulk);
+    }
   });
 });
 
@@ -281,6 +294,38 @@ describe('a bulk load whose plain word index is built on a worker thread', () =>
         build.dispose();
       }
       expect(leftovers(folder)).toEqual([]);
+    } finally {
+      db.close();
+    }
+  });
+});
+
+describe('the stemmed index a bulk load leaves', () => {
+  const segments = (db: SqliteDb) => db.prepare('SELECT count(DISTINCT segid) FROM passage_fts_idx').pluck().get() as number;
+  const found = (db: SqliteDb, match: string) =>
+    db
+      .prepare(
+        `SELECT rowid AS id, round(bm25(passage_fts, 1.0, 0.5, 0.2), 9) AS score, snippet(passage_fts, 0, '[', ']', '…', 12) AS snippet
+         FROM passage_fts WHERE passage_fts MATCH ? ORDER BY rank, rowid LIMIT 50`,
+      )
+      .all(match);
+
+  it('is one segment, however many the build wrote, and finds what the index in several found', () => {
+    // The corpus indexed row by row, as the triggers leave it: in several segments.
+    const file = path.join(mkdtempSync(path.join(dir, 'one-segment-')), 'archive.db');
+    dbs.triggers.exec(`VACUUM INTO '${file}'`);
+    const db = openDatabase(file);
+    try {
+      expect(segments(db)).toBeGreaterThan(1);
+      const words = db.prepare(`SELECT term FROM passage_fts_vocab WHERE doc > 5 ORDER BY doc DESC LIMIT 20`).pluck().all() as string[];
+      const matches = [...words, `"${words[1]} ${words[0]}"`, `${words[2]}*`];
+      const before = matches.map((match) => found(db, match));
+      // A load of no new passages rebuilds the index whole; 64 KiB segments make its build write many.
+      bulkLoadPassages(db, () => undefined, { segmentBytes: 1 << 16, wordIndexOnWorker: false });
+      expect(segments(db)).toBe(1);
+      expect(matches.map((match) => found(db, match))).toEqual(before);
+      expect(before.every((rows) => rows.length > 0)).toBe(true);
+      db.exec(`INSERT INTO passage_fts (passage_fts, rank) VALUES ('integrity-check', 1)`);
     } finally {
       db.close();
     }
