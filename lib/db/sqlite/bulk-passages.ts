@@ -72,9 +72,10 @@ export const WORD_INDEX_WORKER_MIN_PASSAGES = 20_000;
 const DEFAULT_MERGING = { automerge: 4, crisismerge: 16 };
 /**
  * For the one-pass build of the stemmed index: no merging while it writes, then one merge of all it
- * wrote (mergeIntoOneSegment). Merging as it went rewrote the same entries again and again: at
- * 1,000,000 passages the rebuild took 25.0 s and left 9 segments, and merging those took 3.6 s more;
- * without, 18.8 s and 23 segments, merged in 3.4 s.
+ * wrote (mergeIntoOneSegment). Merging as it went rewrote the same entries again and again: rebuilding
+ * a copy of the 1,000,000-passage corpus took 25.0 s and left 9 segments, and merging those took 3.6 s
+ * more; without, 18.8 s and 23 segments, merged in 3.4 s. `crisismerge` cannot be turned off (0 or 1
+ * mean FTS5's 16), only set higher than the build's segments.
  */
 const BULK_MERGING = { automerge: 0, crisismerge: 1000 };
 
@@ -89,12 +90,13 @@ function setHashSize(db: SqliteDb, bytes: number) {
 }
 
 /**
- * Merges a full-text index into one segment. 'rebuild' leaves it in several (11 at 1,000,000
- * passages, 3 at 100,000), and every lookup and every walk of a word's list reads each of them and
- * merges what they hold: a search's ranking, count and snippets all do. In one, a never-asked search
- * ran 5-6% faster at both sizes (bench/results/search-api-tail/README.md, stop 55). The pages the old
- * segments held are reused by what the load writes next (the ranking lists). The saves after the load
- * add segments again, which FTS5's own merging keeps few.
+ * Merges a full-text index into one segment. The bulk load's 'rebuild' left it in several (11 in the
+ * benchmark's corpus of 1,000,000 passages, 3 in that of 100,000), and every lookup and every walk of
+ * a word's list reads each of them and merges what they hold: a search's ranking, count and snippets
+ * all do. In one, a never-asked search ran 4-6% faster at 100,000 passages and 6-7% at 1,000,000
+ * (bench/results/search-api-tail/README.md, stop 55). The pages the old segments held can be reused by
+ * what is written next (in the benchmark's load, the ranking lists). The saves after the load add
+ * segments again, which FTS5's own merging keeps few.
  */
 function mergeIntoOneSegment(db: SqliteDb, table: 'passage_fts') {
   db.exec(`INSERT INTO ${table} (${table}) VALUES ('optimize')`);
@@ -108,7 +110,7 @@ function passageExtent(db: SqliteDb): { count: number; highest: number } {
 export interface BulkLoadOptions {
   /** The plain word index built on a worker thread (true) or on this one (false); unset, by the load's size. */
   wordIndexOnWorker?: boolean;
-  /** The segment size FTS5 builds the indexes in (default BULK_HASH_SIZE); a test's smaller one makes a small load build several. */
+  /** FTS5's 'hashsize' for the build: how much it holds in memory before writing it out as a segment (default BULK_HASH_SIZE); a test's smaller one makes a small load write several. */
   segmentBytes?: number;
 }
 
