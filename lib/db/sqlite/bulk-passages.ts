@@ -79,14 +79,22 @@ const DEFAULT_MERGING = { automerge: 4, crisismerge: 16 };
  */
 const BULK_MERGING = { automerge: 0, crisismerge: 1000 };
 
-/** How FTS5 merges the segments of `table` (kept in its %_config table); literals, as FTS5 takes only INTEGERs. */
-function setMerging(db: SqliteDb, table: 'passage_fts', merging: typeof DEFAULT_MERGING) {
-  for (const [setting, value] of Object.entries(merging)) db.exec(`INSERT INTO ${table} (${table}, rank) VALUES ('${setting}', ${Math.trunc(value)})`);
+const PASSAGE_INDEXES = ['passage_fts', 'passage_words_fts'] as const;
+type PassageIndex = (typeof PASSAGE_INDEXES)[number];
+
+/** One of FTS5's settings of `table` (kept in its %_config table); a literal, as FTS5 takes only an INTEGER. */
+function setIndexOption(db: SqliteDb, table: PassageIndex, option: string, value: number) {
+  db.exec(`INSERT INTO ${table} (${table}, rank) VALUES ('${option}', ${Math.trunc(value)})`);
 }
 
-/** FTS5's 'hashsize' for both passage indexes (kept in their %_config tables); a literal, as FTS5 takes only an INTEGER. */
+/** How FTS5 merges the segments of `table`. */
+function setMerging(db: SqliteDb, table: PassageIndex, merging: typeof DEFAULT_MERGING) {
+  for (const [option, value] of Object.entries(merging)) setIndexOption(db, table, option, value);
+}
+
+/** FTS5's 'hashsize' for both passage indexes. */
 function setHashSize(db: SqliteDb, bytes: number) {
-  for (const table of ['passage_fts', 'passage_words_fts']) db.exec(`INSERT INTO ${table} (${table}, rank) VALUES ('hashsize', ${Math.trunc(bytes)})`);
+  for (const table of PASSAGE_INDEXES) setIndexOption(db, table, 'hashsize', bytes);
 }
 
 /**
@@ -98,7 +106,7 @@ function setHashSize(db: SqliteDb, bytes: number) {
  * what is written next (in the benchmark's load, the ranking lists). The saves after the load add
  * segments again, which FTS5's own merging keeps few.
  */
-function mergeIntoOneSegment(db: SqliteDb, table: 'passage_fts') {
+function mergeIntoOneSegment(db: SqliteDb, table: PassageIndex) {
   db.exec(`INSERT INTO ${table} (${table}) VALUES ('optimize')`);
 }
 
@@ -118,8 +126,8 @@ export interface BulkLoadOptions {
  * Runs `load` (inserts of passages, speakers, documents; no updates or deletes of rows already
  * indexed; new passages' ids above every earlier one, as SQLite gives them) with the passage triggers
  * dropped, then rebuilds both passage indexes from the tables (the stemmed one merged into one
- * segment), marks the new passages as waiting for
- * their embeddings and the ranking lists, and puts the triggers back, all in one transaction.
+ * segment), marks the new passages as waiting for their embeddings and the ranking lists, and puts the
+ * triggers back, all in one transaction.
  */
 export function bulkLoadPassages<T>(db: SqliteDb, load: () => T, options: BulkLoadOptions = {}): T {
   return db.transaction(() => {
@@ -146,8 +154,8 @@ export function bulkLoadPassages<T>(db: SqliteDb, load: () => T, options: BulkLo
     const onWorker = options.wordIndexOnWorker ?? count >= WORD_INDEX_WORKER_MIN_PASSAGES;
     const words = onWorker ? startWordIndexOnWorker(db, 'passage_words_fts', segmentBytes) : null;
     try {
-      // External content: FTS5 reads every row of passage_fts_source, in id order, and indexes it.
       setMerging(db, 'passage_fts', BULK_MERGING);
+      // External content: FTS5 reads every row of passage_fts_source, in id order, and indexes it.
       db.exec(`INSERT INTO passage_fts (passage_fts) VALUES ('rebuild')`);
       mergeIntoOneSegment(db, 'passage_fts');
       setMerging(db, 'passage_fts', DEFAULT_MERGING);

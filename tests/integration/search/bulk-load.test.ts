@@ -40,6 +40,15 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+/** The first 50 passages `match` finds, with their BM25 scores and snippets. */
+const scoredMatches = (db: SqliteDb, match: string) =>
+  db
+    .prepare(
+      `SELECT rowid AS id, round(bm25(passage_fts, 1.0, 0.5, 0.2), 9) AS score, snippet(passage_fts, 0, '[', ']', '…', 12) AS snippet
+       FROM passage_fts WHERE passage_fts MATCH ? ORDER BY rank, rowid LIMIT 50`,
+    )
+    .all(match);
+
 /** What `read` gives on each bulk load, each paired with what it gives on the load by the triggers. */
 const againstTriggers = <T>(read: (db: SqliteDb) => T): [T, T][] => BULK_LOADS.map((load) => [read(dbs[load]), read(dbs.triggers)]);
 
@@ -69,14 +78,7 @@ describe('a corpus indexed in bulk and one indexed by the triggers', () => {
       .pluck()
       .all() as string[];
     for (const word of [...words, 'north korea', `${words[3]} OR ${words[30]}`, `"${words[1]} ${words[0]}"`]) {
-      for (const [bulk, triggers] of againstTriggers((db) =>
-        db
-          .prepare(
-            `SELECT rowid AS id, round(bm25(passage_fts, 1.0, 0.5, 0.2), 9) AS score, snippet(passage_fts, 0, '[', ']', '…', 12) AS snippet
-             FROM passage_fts WHERE passage_fts MATCH ? ORDER BY rank, rowid LIMIT 50`,
-          )
-          .all(word),
-      )) {
+      for (const [bulk, triggers] of againstTriggers((db) => scoredMatches(db, word))) {
         expect(bulk.length, word).toBeGreaterThan(0);
         expect(bulk, word).toEqual(triggers);
       }
@@ -302,13 +304,6 @@ describe('a bulk load whose plain word index is built on a worker thread', () =>
 
 describe('the stemmed index a bulk load leaves', () => {
   const segments = (db: SqliteDb) => db.prepare('SELECT count(DISTINCT segid) FROM passage_fts_idx').pluck().get() as number;
-  const found = (db: SqliteDb, match: string) =>
-    db
-      .prepare(
-        `SELECT rowid AS id, round(bm25(passage_fts, 1.0, 0.5, 0.2), 9) AS score, snippet(passage_fts, 0, '[', ']', '…', 12) AS snippet
-         FROM passage_fts WHERE passage_fts MATCH ? ORDER BY rank, rowid LIMIT 50`,
-      )
-      .all(match);
 
   it('is one segment, however many the build wrote, and finds what the index in several found', () => {
     // The corpus indexed row by row, as the triggers leave it: in several segments.
@@ -319,11 +314,11 @@ describe('the stemmed index a bulk load leaves', () => {
       expect(segments(db)).toBeGreaterThan(1);
       const words = db.prepare(`SELECT term FROM passage_fts_vocab WHERE doc > 5 ORDER BY doc DESC LIMIT 20`).pluck().all() as string[];
       const matches = [...words, `"${words[1]} ${words[0]}"`, `${words[2]}*`];
-      const before = matches.map((match) => found(db, match));
+      const before = matches.map((match) => scoredMatches(db, match));
       // A load of no new passages rebuilds the index whole; 64 KiB segments make its build write many.
       bulkLoadPassages(db, () => undefined, { segmentBytes: 1 << 16, wordIndexOnWorker: false });
       expect(segments(db)).toBe(1);
-      expect(matches.map((match) => found(db, match))).toEqual(before);
+      expect(matches.map((match) => scoredMatches(db, match))).toEqual(before);
       expect(before.every((rows) => rows.length > 0)).toBe(true);
       db.exec(`INSERT INTO passage_fts (passage_fts, rank) VALUES ('integrity-check', 1)`);
     } finally {
