@@ -3,7 +3,7 @@
 import './load-env';
 import { pathToFileURL } from 'node:url';
 import { env } from '@/lib/env';
-import { createPrismaClient, databaseLabel, databaseTarget, engineOf, migrateAt } from '@/lib/db';
+import { createPrismaClient, databaseLabel, databaseTarget, engineOf, migrateAt, openReadOnlyDatabase, segmentsOf, SEGMENTS_WORTH_MERGING } from '@/lib/db';
 import { seedArchive } from '@/seed/seed-archive';
 import { ensureTermImpacts } from '@/lib/search/top-k/ensure';
 
@@ -27,6 +27,19 @@ export async function prepareDatabase(databaseUrl: string = env.DATABASE_URL): P
     if (lists) console.log(`Ranking lists: ${lists.lists} words, ${lists.entries} entries, in ${lists.seconds.toFixed(1)} s.`);
   } catch (error) {
     console.error(`Building the ranking lists failed (search ranks every match until \`npm run search:index\` builds them): ${(error as Error).message}`);
+  }
+  suggestMergingIndexes(databaseTarget(databaseUrl));
+}
+
+/** Says so when editors' saves have left the stemmed index in many segments (every search reads each; lib/db/sqlite/index-segments.ts). */
+function suggestMergingIndexes(file: string) {
+  const db = openReadOnlyDatabase(file);
+  try {
+    const segments = segmentsOf(db, 'passage_fts');
+    if (segments >= SEGMENTS_WORTH_MERGING)
+      console.log(`Search index: ${segments} segments, which every search reads; \`npm run search:index -- --merge\` merges them into one.`);
+  } finally {
+    db.close();
   }
 }
 

@@ -8,9 +8,9 @@ import { closeWriters, databaseLabel, databaseTarget, migrateAt } from '@/lib/db
 import { embedPending } from '@/lib/search/vectors/embed-pending';
 import { EMBEDDING_MODEL } from '@/lib/search/vectors/model';
 import { progressBar } from './embed-progress';
-import { rebuildFlag } from './rebuild-flag';
+import { maintenanceFlags } from './maintenance-flags';
 
-const rebuild = rebuildFlag('search:embed');
+const { rebuild } = maintenanceFlags('search:embed');
 
 // Either engine: the target is SQLite's file or PostgreSQL's address; logs name it without a password.
 const target = databaseTarget(env.DATABASE_URL);

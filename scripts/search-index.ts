@@ -1,13 +1,16 @@
-// `npm run search:index [-- --rebuild]`: builds the ranking lists (lib/search/top-k) of DATABASE_URL's
-// database when it has none; `--rebuild` builds them again (after the archive has grown: new frequent
-// words get lists). Takes the write lock for the duration of the build.
+// `npm run search:index [-- [--rebuild] [--merge]]`: builds the ranking lists (lib/search/top-k) of
+// DATABASE_URL's database when it has none; `--rebuild` builds them again (after the archive has grown:
+// new frequent words get lists). Takes the write lock for the duration of the build. Then says how many
+// segments the passage indexes hold (editors' saves add them; lib/db/sqlite/index-segments.ts), and
+// `--merge` merges each into one.
 import './load-env';
 import { env } from '@/lib/env';
-import { closeWriters, databaseFilePath, engineOf, migrateDatabase } from '@/lib/db';
+import { closeWriters, databaseFilePath, engineOf, mergePassageIndexes, migrateDatabase, openWriter, segmentsOf } from '@/lib/db';
 import { ensureTermImpacts } from '@/lib/search/top-k/ensure';
-import { rebuildFlag } from './rebuild-flag';
+import { maintenanceFlags } from './maintenance-flags';
 
-const rebuild = rebuildFlag('search:index');
+const { rebuild, merge } = maintenanceFlags('search:index');
+const segments = (count: number) => `${count} segment${count === 1 ? '' : 's'}`;
 
 // The ranking lists are SQLite's (they speed up FTS5's bm25 for frequent words); PostgreSQL's full text
 // ranks with its own indexes and has none to build: nothing to do, which is not a failure.
@@ -25,6 +28,26 @@ try {
       ? `${file}: ${report.lists} ranking lists, ${report.entries} entries, in ${report.seconds.toFixed(1)} s.`
       : `${file}: the ranking lists are built (use --rebuild to build them again).`,
   );
+  const writer = openWriter(file);
+  try {
+    if (merge) {
+      process.stderr.write('Merging the passage indexes into one segment each…\n');
+      for (const { table, before, after, seconds } of mergePassageIndexes(writer))
+        console.log(
+          before > 1
+            ? `${table}: ${segments(before)}, now ${segments(after)}, in ${seconds.toFixed(1)} s.`
+            : `${table}: ${segments(before)}, nothing to merge.`,
+        );
+    } else {
+      const stemmed = segmentsOf(writer.db, 'passage_fts');
+      const words = segmentsOf(writer.db, 'passage_words_fts');
+      console.log(
+        `passage_fts: ${segments(stemmed)}; passage_words_fts: ${segments(words)}.${stemmed > 1 || words > 1 ? ' Searches read each: use --merge to merge them into one.' : ''}`,
+      );
+    }
+  } finally {
+    writer.close();
+  }
 } finally {
   closeWriters();
 }

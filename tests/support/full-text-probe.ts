@@ -26,3 +26,12 @@ export async function indexedIdsOn(db: QueryDb, query: string, index: FullTextIn
   const rows = await db.$queryRaw<Record<string, unknown>[]>(fullText.rowsMatching(expression, index));
   return rows.map((row) => Number(Object.values(row)[0])).sort((a, b) => a - b);
 }
+
+/** SQLite's stemmed index only: the first 50 passages the FTS5 expression `match` finds, with their BM25 scores and snippets. */
+export const scoredMatches = (db: WriteDb, match: string) =>
+  db
+    .prepare(
+      `SELECT rowid AS id, round(bm25(passage_fts, 1.0, 0.5, 0.2), 9) AS score, snippet(passage_fts, 0, '[', ']', '…', 12) AS snippet
+       FROM passage_fts WHERE passage_fts MATCH ? ORDER BY rank, rowid LIMIT 50`,
+    )
+    .all(match);

@@ -10,6 +10,7 @@
 // builds a corpus both ways and compares).
 import 'server-only';
 import type { SqliteDb } from './connection';
+import { mergeIntoOneSegment, PASSAGE_INDEXES, type PassageIndex } from './index-segments';
 import { startWordIndexOnWorker } from './word-index-on-worker';
 
 /** The triggers (migration 20261202030000) that keep passage_fts and passage_words_fts in step with Passage, Speaker and Document. */
@@ -79,9 +80,6 @@ const DEFAULT_MERGING = { automerge: 4, crisismerge: 16 };
  */
 const BULK_MERGING = { automerge: 0, crisismerge: 1000 };
 
-const PASSAGE_INDEXES = ['passage_fts', 'passage_words_fts'] as const;
-type PassageIndex = (typeof PASSAGE_INDEXES)[number];
-
 /** One of FTS5's settings of `table` (kept in its %_config table); a literal, as FTS5 takes only an INTEGER. */
 function setIndexOption(db: SqliteDb, table: PassageIndex, option: string, value: number) {
   db.exec(`INSERT INTO ${table} (${table}, rank) VALUES ('${option}', ${Math.trunc(value)})`);
@@ -95,19 +93,6 @@ function setMerging(db: SqliteDb, table: PassageIndex, merging: typeof DEFAULT_M
 /** FTS5's 'hashsize' for both passage indexes. */
 function setHashSize(db: SqliteDb, bytes: number) {
   for (const table of PASSAGE_INDEXES) setIndexOption(db, table, 'hashsize', bytes);
-}
-
-/**
- * Merges a full-text index into one segment. The bulk load's 'rebuild' left it in several (11 in the
- * benchmark's corpus of 1,000,000 passages, 3 in that of 100,000), and every lookup and every walk of
- * a word's list reads each of them and merges what they hold: a search's ranking, count and snippets
- * all do. In one, a never-asked search ran 4-6% faster at 100,000 passages and 6-7% at 1,000,000
- * (bench/results/search-api-tail/README.md, stop 55). The pages the old segments held can be reused by
- * what is written next (in the benchmark's load, the ranking lists). The saves after the load add
- * segments again, which FTS5's own merging keeps few.
- */
-function mergeIntoOneSegment(db: SqliteDb, table: PassageIndex) {
-  db.exec(`INSERT INTO ${table} (${table}) VALUES ('optimize')`);
 }
 
 /** What the passages hold before a load: their count and their highest id. */
@@ -157,6 +142,10 @@ export function bulkLoadPassages<T>(db: SqliteDb, load: () => T, options: BulkLo
       setMerging(db, 'passage_fts', BULK_MERGING);
       // External content: FTS5 reads every row of passage_fts_source, in id order, and indexes it.
       db.exec(`INSERT INTO passage_fts (passage_fts) VALUES ('rebuild')`);
+      // Without this merge the load left the index in several segments (11 in the benchmark's corpus of
+      // 1,000,000 passages, 3 in that of 100,000); in one, a never-asked search ran 4-6% faster at 100,000 passages and 6-7% at
+      // 1,000,000 (bench/results/search-api-tail/README.md, stop 55). The pages the old segments held can
+      // be reused by what is written next (in the benchmark's load, the ranking lists).
       mergeIntoOneSegment(db, 'passage_fts');
       setMerging(db, 'passage_fts', DEFAULT_MERGING);
       if (words) words.install();

@@ -10,9 +10,10 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bulkLoadPassages, openDatabase, type SqliteDb } from '@/lib/db';
+import { bulkLoadPassages, openDatabase, segmentsOf, type SqliteDb } from '@/lib/db';
 import { startWordIndexOnWorker } from '@/lib/db/sqlite/word-index-on-worker';
 import { loadCorpus, type LoadPhases } from '@/bench/lib/load';
+import { scoredMatches } from '@/tests/support/full-text-probe';
 
 let dir: string;
 /** The loads compared: bulk as a load of 3,000 passages is by default (the plain word index on the load's thread), bulk with it on a worker thread, and row by row. */
@@ -39,15 +40,6 @@ afterAll(() => {
   for (const db of Object.values(dbs)) db.close();
   rmSync(dir, { recursive: true, force: true });
 });
-
-/** The first 50 passages `match` finds, with their BM25 scores and snippets. */
-const scoredMatches = (db: SqliteDb, match: string) =>
-  db
-    .prepare(
-      `SELECT rowid AS id, round(bm25(passage_fts, 1.0, 0.5, 0.2), 9) AS score, snippet(passage_fts, 0, '[', ']', '…', 12) AS snippet
-       FROM passage_fts WHERE passage_fts MATCH ? ORDER BY rank, rowid LIMIT 50`,
-    )
-    .all(match);
 
 /** What `read` gives on each bulk load, each paired with what it gives on the load by the triggers. */
 const againstTriggers = <T>(read: (db: SqliteDb) => T): [T, T][] => BULK_LOADS.map((load) => [read(dbs[load]), read(dbs.triggers)]);
@@ -303,21 +295,19 @@ describe('a bulk load whose plain word index is built on a worker thread', () =>
 });
 
 describe('the stemmed index a bulk load leaves', () => {
-  const segments = (db: SqliteDb) => db.prepare('SELECT count(DISTINCT segid) FROM passage_fts_idx').pluck().get() as number;
-
   it('is one segment, however many the build wrote, and finds what the index in several found', () => {
     // The corpus indexed row by row, as the triggers leave it: in several segments.
     const file = path.join(mkdtempSync(path.join(dir, 'one-segment-')), 'archive.db');
     dbs.triggers.exec(`VACUUM INTO '${file}'`);
     const db = openDatabase(file);
     try {
-      expect(segments(db)).toBeGreaterThan(1);
+      expect(segmentsOf(db, 'passage_fts')).toBeGreaterThan(1);
       const words = db.prepare(`SELECT term FROM passage_fts_vocab WHERE doc > 5 ORDER BY doc DESC LIMIT 20`).pluck().all() as string[];
       const matches = [...words, `"${words[1]} ${words[0]}"`, `${words[2]}*`];
       const before = matches.map((match) => scoredMatches(db, match));
       // A load of no new passages rebuilds the index whole; 64 KiB segments make its build write many.
       bulkLoadPassages(db, () => undefined, { segmentBytes: 1 << 16, wordIndexOnWorker: false });
-      expect(segments(db)).toBe(1);
+      expect(segmentsOf(db, 'passage_fts')).toBe(1);
       expect(matches.map((match) => scoredMatches(db, match))).toEqual(before);
       expect(before.every((rows) => rows.length > 0)).toBe(true);
       db.exec(`INSERT INTO passage_fts (passage_fts, rank) VALUES ('integrity-check', 1)`);

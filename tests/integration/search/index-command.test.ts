@@ -1,0 +1,133 @@
+// `npm run search:index`, run as the real command (a child process) on a copy of the seeded archive
+// whose passage indexes editors' saves have left in many segments: a plain run says how many and
+// changes nothing; `--merge` merges each index into one, and the archive finds exactly what it found
+// before, with the same scores and snippets; an unknown option is refused with the usage, changing
+// nothing. `npm start`'s preparation suggests the merge once the segments are many.
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { openDatabase, segmentsOf, SEGMENTS_WORTH_MERGING, type SqliteDb } from '@/lib/db';
+import { prepareDatabase } from '@/scripts/prepare-database';
+import { SCRIPT_NODE_ARGS } from '@/scripts/node-args';
+import { scoredMatches } from '@/tests/support/full-text-probe';
+import { copyTemplate } from '@/tests/support/per-file-database';
+
+const ROOT = path.resolve(import.meta.dirname, '../../..');
+
+function run(args: string[], file: string) {
+  const result = spawnSync(process.execPath, [...SCRIPT_NODE_ARGS, 'scripts/search-index.ts', ...args], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: `file:${file}` },
+    encoding: 'utf8',
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Saves of one passage each, as an editor's corrections are (each its own transaction: each adds segments), until the stemmed index holds `segments`. */
+function saveUntilSegments(db: SqliteDb, segments: number) {
+  const ids = db.prepare('SELECT id FROM Passage ORDER BY id').pluck().all() as number[];
+  const save = db.prepare('UPDATE Passage SET text = text WHERE id = ?');
+  for (let i = 0; segmentsOf(db, 'passage_fts') < segments; i++) {
+    if (i === 5_000) throw new Error(`5,000 saves left the stemmed index in ${segmentsOf(db, 'passage_fts')} segments, not ${segments}`);
+    db.transaction(() => save.run(ids[i % ids.length]))();
+  }
+}
+
+/** What each index finds for words of the archive: the stemmed index's passages with scores and snippets, the plain one's ids. */
+function findings(db: SqliteDb) {
+  const words = db.prepare('SELECT term FROM passage_fts_vocab WHERE doc > 3 ORDER BY doc DESC, term LIMIT 12').pluck().all() as string[];
+  const plain = db.prepare('SELECT rowid FROM passage_words_fts WHERE passage_words_fts MATCH ? ORDER BY rowid').pluck();
+  return {
+    stemmed: [...words, '"north korea"', 'fami*'].map((match) => scoredMatches(db, match)),
+    plain: ['north', 'korea', 'freedom', 'family'].map((word) => plain.all(word)),
+  };
+}
+
+/** A copy of the seeded archive whose saves left its stemmed index in at least `segments` segments. */
+function grownArchive(segments: number): string {
+  const file = copyTemplate('seededTemplate');
+  const db = openDatabase(file);
+  try {
+    saveUntilSegments(db, segments);
+  } finally {
+    db.close();
+  }
+  return file;
+}
+
+function read<T>(file: string, fn: (db: SqliteDb) => T): T {
+  const db = openDatabase(file);
+  try {
+    return fn(db);
+  } finally {
+    db.close();
+  }
+}
+
+const segmentCounts = (db: SqliteDb) => [segmentsOf(db, 'passage_fts'), segmentsOf(db, 'passage_words_fts')];
+
+describe('npm run search:index', () => {
+  it('says how many segments the passage indexes hold, and --merge merges each into one, finding what it found before', { timeout: 120_000 }, () => {
+    const file = grownArchive(5);
+    const [stemmed, words] = read(file, segmentCounts);
+    expect(stemmed).toBeGreaterThanOrEqual(5);
+    expect(words).toBeGreaterThan(1);
+    const before = read(file, findings);
+    expect(before.stemmed.every((rows) => rows.length > 0)).toBe(true);
+    expect(before.plain.every((rows) => rows.length > 0)).toBe(true);
+
+    const plainRun = run([], file);
+    expect(plainRun.status).toBe(0);
+    expect(plainRun.stdout).toContain(`passage_fts: ${stemmed} segments; passage_words_fts: ${words} segments. Searches read each: use --merge`);
+    expect(read(file, segmentCounts)).toEqual([stemmed, words]);
+
+    const merged = run(['--merge'], file);
+    expect(merged.stderr).toContain('Merging the passage indexes into one segment each');
+    expect(merged.status).toBe(0);
+    expect(merged.stdout).toMatch(new RegExp(`passage_fts: ${stemmed} segments, now 1 segment, in \\d+\\.\\d s\\.`));
+    expect(merged.stdout).toMatch(new RegExp(`passage_words_fts: ${words} segments, now 1 segment, in \\d+\\.\\d s\\.`));
+    read(file, (db) => {
+      expect(segmentCounts(db)).toEqual([1, 1]);
+      expect(findings(db)).toEqual(before);
+      db.exec(`INSERT INTO passage_fts (passage_fts, rank) VALUES ('integrity-check', 1)`);
+      db.exec(`INSERT INTO passage_words_fts (passage_words_fts, rank) VALUES ('integrity-check', 0)`);
+    });
+
+    const again = run(['--merge'], file);
+    expect(again.status).toBe(0);
+    expect(again.stdout).toContain('passage_fts: 1 segment, nothing to merge.');
+  });
+
+  it('refuses an unknown option with the usage, changing nothing', () => {
+    const file = grownArchive(3);
+    const before = read(file, segmentCounts);
+    const result = run(['--merg'], file);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('search:index: unknown option --merg');
+    expect(result.stderr).toContain('usage: npm run search:index [-- [--rebuild] [--merge]]');
+    expect(read(file, segmentCounts)).toEqual(before);
+  });
+});
+
+describe("npm start's preparation of the database", () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  const logged = async (file: string) => {
+    const lines: string[] = [];
+    vi.spyOn(console, 'log').mockImplementation((line: string) => void lines.push(line));
+    await prepareDatabase(`file:${file}`);
+    return lines.join('\n');
+  };
+
+  it(`suggests merging once saves have left the stemmed index in ${SEGMENTS_WORTH_MERGING} segments or more, and not before`, { timeout: 60_000 }, async () => {
+    const few = grownArchive(2);
+    expect(read(few, (db) => segmentsOf(db, 'passage_fts'))).toBeLessThan(SEGMENTS_WORTH_MERGING);
+    expect(await logged(few)).not.toContain('search:index -- --merge');
+
+    const many = grownArchive(SEGMENTS_WORTH_MERGING);
+    const segments = read(many, (db) => segmentsOf(db, 'passage_fts'));
+    expect(await logged(many)).toContain(
+      `Search index: ${segments} segments, which every search reads; \`npm run search:index -- --merge\` merges them into one.`,
+    );
+  });
+});
