@@ -6,7 +6,10 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { openDatabase, segmentsOf, SEGMENTS_WORTH_MERGING, type SqliteDb } from '@/lib/db';
+import { openDatabase, openReader, segmentsOf, SEGMENTS_WORTH_MERGING, type SqliteDb } from '@/lib/db';
+import { startReadingFacetColumns } from '@/lib/search/facet-columns';
+import { searchPassages } from '@/lib/search/search-passages';
+import { searchParamsSchema } from '@/lib/validation/search';
 import { prepareDatabase } from '@/scripts/prepare-database';
 import { SCRIPT_NODE_ARGS } from '@/scripts/node-args';
 import { scoredMatches } from '@/tests/support/full-text-probe';
@@ -96,6 +99,24 @@ describe('npm run search:index', () => {
     const again = run(['--merge'], file);
     expect(again.status).toBe(0);
     expect(again.stdout).toContain('passage_fts: 1 segment, nothing to merge.');
+  });
+
+  it("leaves a search thread's connection, open across the merge, answering exactly as before", { timeout: 120_000 }, async () => {
+    // FTS5 keeps an index's structure in memory per connection: a merge by another process must be seen, not read through a stale one.
+    const file = grownArchive(5);
+    const reader = openReader(file, { oneRead: true });
+    try {
+      await startReadingFacetColumns(reader);
+      const queries = ['north korea', '"north korea"', 'fami*', 'freedom OR family', 'korea -freedom'];
+      const answers = () => Promise.all(queries.map((q) => searchPassages(reader, searchParamsSchema.parse({ q }))));
+      const before = await answers();
+      expect(before.every((answer) => answer.hits.length > 0)).toBe(true);
+      expect(run(['--merge'], file).status).toBe(0);
+      expect(read(file, segmentCounts)).toEqual([1, 1]);
+      expect(await answers()).toEqual(before);
+    } finally {
+      reader.close();
+    }
   });
 
   it('refuses an unknown option with the usage, changing nothing', () => {
