@@ -3,9 +3,10 @@
 import './load-env';
 import { pathToFileURL } from 'node:url';
 import { env } from '@/lib/env';
-import { createPrismaClient, databaseLabel, databaseTarget, engineOf, migrateAt, openReadOnlyDatabase, segmentsOf, SEGMENTS_WORTH_MERGING } from '@/lib/db';
+import { createPrismaClient, databaseLabel, databaseTarget, engineOf, migrateAt, mergeAdvised, openReadOnlyDatabase } from '@/lib/db';
 import { seedArchive } from '@/seed/seed-archive';
 import { ensureTermImpacts } from '@/lib/search/top-k/ensure';
+import { describeShape } from './index-shape';
 
 export async function prepareDatabase(databaseUrl: string = env.DATABASE_URL): Promise<void> {
   const label = databaseLabel(databaseUrl);
@@ -31,13 +32,15 @@ export async function prepareDatabase(databaseUrl: string = env.DATABASE_URL): P
   suggestMergingIndexes(databaseTarget(databaseUrl));
 }
 
-/** Says so when editors' saves have left the stemmed index in many segments (every search reads each; lib/db/sqlite/index-segments.ts). */
+/** Says so when saves have left much of the stemmed index outside its largest segment (lib/db/sqlite/index-segments.ts). */
 function suggestMergingIndexes(file: string) {
   const db = openReadOnlyDatabase(file);
   try {
-    const segments = segmentsOf(db, 'passage_fts');
-    if (segments >= SEGMENTS_WORTH_MERGING)
-      console.log(`Search index: ${segments} segments, which every search reads; \`npm run search:index -- --merge\` merges them into one.`);
+    const shape = mergeAdvised(db);
+    if (shape)
+      console.log(
+        `Search index: ${describeShape(shape)} (saves add segments, and every search reads each); \`npm run search:index -- --merge\` merges them into one.`,
+      );
   } finally {
     db.close();
   }

@@ -5,12 +5,12 @@
 // `--merge` merges each into one.
 import './load-env';
 import { env } from '@/lib/env';
-import { closeWriters, databaseFilePath, engineOf, mergePassageIndexes, migrateDatabase, openWriter, segmentsOf } from '@/lib/db';
+import { closeWriters, databaseFilePath, engineOf, mergePassageIndexes, migrateDatabase, openWriter, PASSAGE_INDEXES, shapeOf } from '@/lib/db';
 import { ensureTermImpacts } from '@/lib/search/top-k/ensure';
+import { describeShape, segmentCount } from './index-shape';
 import { maintenanceFlags } from './maintenance-flags';
 
 const { rebuild, merge } = maintenanceFlags('search:index');
-const segments = (count: number) => `${count} segment${count === 1 ? '' : 's'}`;
 
 // The ranking lists are SQLite's (they speed up FTS5's bm25 for frequent words); PostgreSQL's full text
 // ranks with its own indexes and has none to build: nothing to do, which is not a failure.
@@ -35,15 +35,13 @@ try {
       for (const { table, before, after, seconds } of mergePassageIndexes(writer))
         console.log(
           before > 1
-            ? `${table}: ${segments(before)}, now ${segments(after)}, in ${seconds.toFixed(1)} s.`
-            : `${table}: ${segments(before)}, nothing to merge.`,
+            ? `${table}: ${segmentCount(before)}, now ${segmentCount(after)}, in ${seconds.toFixed(1)} s.`
+            : `${table}: ${segmentCount(before)}, nothing to merge.`,
         );
     } else {
-      const stemmed = segmentsOf(writer.db, 'passage_fts');
-      const words = segmentsOf(writer.db, 'passage_words_fts');
-      console.log(
-        `passage_fts: ${segments(stemmed)}; passage_words_fts: ${segments(words)}.${stemmed > 1 || words > 1 ? ' Searches read each: use --merge to merge them into one.' : ''}`,
-      );
+      const shapes = PASSAGE_INDEXES.map((table) => ({ table, shape: shapeOf(writer.db, table) }));
+      for (const { table, shape } of shapes) console.log(`${table}: ${describeShape(shape)}.`);
+      if (shapes.some(({ shape }) => shape.segments > 1)) console.log('Searches read each segment: --merge merges each index into one.');
     }
   } finally {
     writer.close();

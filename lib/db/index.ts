@@ -58,4 +58,13 @@ export { openDatabase, openReadOnlyDatabase, PAGE_SIZE, tuneForSearch, type Sqli
 export { holdExclusively, DatabaseInUseError } from './sqlite/exclusive';
 export { makeSelfContained } from './sqlite/self-contained';
 export { bulkLoadPassages } from './sqlite/bulk-passages';
-export { mergePassageIndexes, segmentsOf, SEGMENTS_WORTH_MERGING, type MergeReport } from './sqlite/index-segments';
+export {
+  MERGE_ADVICE,
+  mergeAdvised,
+  mergePassageIndexes,
+  PASSAGE_INDEXES,
+  segmentsOf,
+  shapeOf,
+  type IndexShape,
+  type MergeReport,
+} from './sqlite/index-segments';

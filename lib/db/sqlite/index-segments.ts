@@ -1,11 +1,14 @@
 // The segments of the two passage indexes (FTS5's b-trees, each holding part of every word's list).
 // Every lookup and every walk of a word's list reads each segment and merges what they hold, so a
-// search costs more the more there are. A bulk load leaves the stemmed index in one (bulk-passages.ts);
-// every save adds one more, and FTS5's own merging (4 of a size into one) keeps them few, not one:
-// 5,000 single-passage saves left the stemmed index of the benchmark's corpus in 19 segments at 100,000
-// passages and 91 at 1,000,000, and a never-asked search 11-13% and 17-19% slower than after merging
-// them (bench/results/search-api-tail/README.md, stop 56). `npm run search:index -- --merge` merges
-// them back into one (mergePassageIndexes).
+// search costs more the more there are, and the more of the index lies outside the largest. A bulk load
+// leaves the stemmed index in one (bulk-passages.ts). Every save adds one more, and FTS5's own merging
+// (4 of a level into one, a little of it in each save) keeps them few, not one; once a level holds
+// the big segment and three small ones, it rewrites the big one too, spread over the saves that
+// follow (a bulk load's sits at level 1: after 64 saves on the 100,000-passage corpus). 'optimize'
+// puts its result at the top level, out of the next saves' merging. After 5,000 single-passage saves on the benchmark's corpus, a never-asked search was 11-13%
+// slower at 100,000 passages (19 segments) and 17-19% at 1,000,000 (91, in a rewrite of the big one
+// a quarter done) than after merging them (bench/results/search-api-tail/README.md, stop 56).
+// `npm run search:index -- --merge` merges each index back into one (mergePassageIndexes).
 import 'server-only';
 import type { Writer } from '../writer';
 import type { SqliteDb } from './connection';
@@ -14,15 +17,43 @@ import type { SqliteDb } from './connection';
 export const PASSAGE_INDEXES = ['passage_fts', 'passage_words_fts'] as const;
 export type PassageIndex = (typeof PASSAGE_INDEXES)[number];
 
-/**
- * From this many segments of the stemmed index on, `npm start` suggests merging them. 19 made searches
- * 11-13% slower (measured above); a few are what FTS5's merging keeps after any run of saves.
- */
-export const SEGMENTS_WORTH_MERGING = 8;
-
-/** How many segments `table` holds now (its %_idx table has a row per leaf page of each segment, keyed by the segment's id). */
+/** How many segments `table` holds now. */
 export function segmentsOf(db: SqliteDb, table: PassageIndex): number {
   return db.prepare(`SELECT count(DISTINCT segid) FROM ${table}_idx`).pluck().get() as number;
+}
+
+/**
+ * How `table` is cut: its segments, and the share of its leaf pages outside the largest one, counted
+ * from its %_idx table (a row for each leaf page where a word's list starts: it undercounts the pages
+ * of long lists, which only the largest segment holds, so the share errs high).
+ */
+export interface IndexShape {
+  segments: number;
+  outsideLargest: number;
+}
+
+export function shapeOf(db: SqliteDb, table: PassageIndex): IndexShape {
+  const pages = db.prepare(`SELECT count(*) FROM ${table}_idx GROUP BY segid ORDER BY 1 DESC`).pluck().all() as number[];
+  const total = pages.reduce((sum, n) => sum + n, 0);
+  return { segments: pages.length, outsideLargest: total === 0 ? 0 : (total - pages[0]!) / total };
+}
+
+/**
+ * When `npm start` suggests `search:index -- --merge`: an archive of at least `minPassages` whose
+ * stemmed index has at least `outsideLargest` of its pages outside its largest segment. Not the count
+ * of segments: after a merge, 7 saves at 1,000,000 passages made 8 segments and 1,000 made 17, with
+ * 0.9% of the pages outside the largest and searches as fast as merged; the 5,000 saves above left
+ * 4.9% outside at 100,000 passages and 23% at 1,000,000. Below 10,000 passages searches are fast
+ * whatever the shape (the seeded archive's is several small segments).
+ */
+export const MERGE_ADVICE = { minPassages: 10_000, outsideLargest: 0.02 };
+
+/** The stemmed index's shape when it is worth merging (MERGE_ADVICE), else null. */
+export function mergeAdvised(db: SqliteDb): IndexShape | null {
+  const passages = db.prepare('SELECT count(*) FROM Passage').pluck().get() as number;
+  if (passages < MERGE_ADVICE.minPassages) return null;
+  const shape = shapeOf(db, 'passage_fts');
+  return shape.outsideLargest >= MERGE_ADVICE.outsideLargest ? shape : null;
 }
 
 /** Merges `table` into one segment (FTS5's 'optimize'), in the caller's transaction. */

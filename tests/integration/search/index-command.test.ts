@@ -4,9 +4,12 @@
 // before, with the same scores and snippets; an unknown option is refused with the usage, changing
 // nothing. `npm start`'s preparation suggests the merge once the segments are many.
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { openDatabase, openReader, segmentsOf, SEGMENTS_WORTH_MERGING, type SqliteDb } from '@/lib/db';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { loadCorpus } from '@/bench/lib/load';
+import { MERGE_ADVICE, openDatabase, openReader, segmentsOf, shapeOf, type SqliteDb } from '@/lib/db';
 import { startReadingFacetColumns } from '@/lib/search/facet-columns';
 import { searchPassages } from '@/lib/search/search-passages';
 import { searchParamsSchema } from '@/lib/validation/search';
@@ -26,13 +29,14 @@ function run(args: string[], file: string) {
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-/** Saves of one passage each, as an editor's corrections are (each its own transaction: each adds segments), until the stemmed index holds `segments`. */
-function saveUntilSegments(db: SqliteDb, segments: number) {
+/** Saves of one passage each, as an editor's corrections are (each its own transaction: each adds segments), until `done`. */
+function saveUntil(db: SqliteDb, done: () => boolean) {
   const ids = db.prepare('SELECT id FROM Passage ORDER BY id').pluck().all() as number[];
   const save = db.prepare('UPDATE Passage SET text = text WHERE id = ?');
-  for (let i = 0; segmentsOf(db, 'passage_fts') < segments; i++) {
-    if (i === 5_000) throw new Error(`5,000 saves left the stemmed index in ${segmentsOf(db, 'passage_fts')} segments, not ${segments}`);
-    db.transaction(() => save.run(ids[i % ids.length]))();
+  for (let i = 0; !done(); i++) {
+    if (i === 5_000) throw new Error(`5,000 saves left the stemmed index in ${JSON.stringify(shapeOf(db, 'passage_fts'))}`);
+    // Every 7th passage, so that the saves spread over the archive.
+    db.transaction(() => save.run(ids[(i * 7) % ids.length]))();
   }
 }
 
@@ -51,7 +55,7 @@ function grownArchive(segments: number): string {
   const file = copyTemplate('seededTemplate');
   const db = openDatabase(file);
   try {
-    saveUntilSegments(db, segments);
+    saveUntil(db, () => segmentsOf(db, 'passage_fts') >= segments);
   } finally {
     db.close();
   }
@@ -81,7 +85,9 @@ describe('npm run search:index', () => {
 
     const plainRun = run([], file);
     expect(plainRun.status).toBe(0);
-    expect(plainRun.stdout).toContain(`passage_fts: ${stemmed} segments; passage_words_fts: ${words} segments. Searches read each: use --merge`);
+    expect(plainRun.stdout).toMatch(new RegExp(`passage_fts: ${stemmed} segments, \\d+\\.\\d% of its pages outside the largest\\.`));
+    expect(plainRun.stdout).toMatch(new RegExp(`passage_words_fts: ${words} segments, \\d+\\.\\d% of its pages outside the largest\\.`));
+    expect(plainRun.stdout).toContain('Searches read each segment: --merge merges each index into one.');
     expect(read(file, segmentCounts)).toEqual([stemmed, words]);
 
     const merged = run(['--merge'], file);
@@ -131,24 +137,46 @@ describe('npm run search:index', () => {
 });
 
 describe("npm start's preparation of the database", () => {
+  let dir: string | undefined;
   afterEach(() => vi.restoreAllMocks());
+  afterAll(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
 
   const logged = async (file: string) => {
     const lines: string[] = [];
     vi.spyOn(console, 'log').mockImplementation((line: string) => void lines.push(line));
     await prepareDatabase(`file:${file}`);
+    vi.restoreAllMocks();
     return lines.join('\n');
   };
 
-  it(`suggests merging once saves have left the stemmed index in ${SEGMENTS_WORTH_MERGING} segments or more, and not before`, { timeout: 60_000 }, async () => {
-    const few = grownArchive(2);
-    expect(read(few, (db) => segmentsOf(db, 'passage_fts'))).toBeLessThan(SEGMENTS_WORTH_MERGING);
-    expect(await logged(few)).not.toContain('search:index -- --merge');
+  it(
+    `suggests merging once saves have left ${MERGE_ADVICE.outsideLargest * 100}% of the stemmed index outside its largest segment, from ${MERGE_ADVICE.minPassages} passages on`,
+    { timeout: 120_000 },
+    async () => {
+      // Below the size, however the index is cut: the seeded archive's saves leave most of it outside the largest segment.
+      const small = grownArchive(8);
+      expect(read(small, (db) => shapeOf(db, 'passage_fts').outsideLargest)).toBeGreaterThan(MERGE_ADVICE.outsideLargest);
+      expect(await logged(small)).not.toContain('search:index -- --merge');
 
-    const many = grownArchive(SEGMENTS_WORTH_MERGING);
-    const segments = read(many, (db) => segmentsOf(db, 'passage_fts'));
-    expect(await logged(many)).toContain(
-      `Search index: ${segments} segments, which every search reads; \`npm run search:index -- --merge\` merges them into one.`,
-    );
-  });
+      // An archive of the size, as a bulk load leaves it: one segment, nothing to suggest.
+      dir = mkdtempSync(path.join(os.tmpdir(), 'merge-advice-'));
+      const { info } = await loadCorpus({ n: MERGE_ADVICE.minPassages, seed: 5, cacheDir: dir });
+      expect(read(info.file, (db) => shapeOf(db, 'passage_fts'))).toEqual({ segments: 1, outsideLargest: 0 });
+      expect(await logged(info.file)).not.toContain('search:index -- --merge');
+
+      // Saves until enough of it lies outside the largest segment: suggested, with the figures.
+      const db = openDatabase(info.file);
+      try {
+        saveUntil(db, () => shapeOf(db, 'passage_fts').outsideLargest >= MERGE_ADVICE.outsideLargest);
+      } finally {
+        db.close();
+      }
+      const shape = read(info.file, (db) => shapeOf(db, 'passage_fts'));
+      expect(await logged(info.file)).toContain(
+        `Search index: ${shape.segments} segments, ${(shape.outsideLargest * 100).toFixed(1)}% of its pages outside the largest (saves add segments, and every search reads each); \`npm run search:index -- --merge\` merges them into one.`,
+      );
+    },
+  );
 });
