@@ -7,7 +7,10 @@ const FLAGS = {
 } as const;
 
 type Command = keyof typeof FLAGS;
-type Flag<C extends Command> = (typeof FLAGS)[C][number] extends `--${infer Name}` ? Name : never;
+/** A flag without its dashes; distributed over a union of flags. */
+type Bare<F> = F extends `--${infer Name}` ? Name : never;
+/** A command's flags without their dashes: 'rebuild' | 'merge' for search:index. */
+type Flag<C extends Command> = Bare<(typeof FLAGS)[C][number]>;
 
 /** Which of `command`'s flags were given; any other argument prints the usage and exits with status 2. */
 export function maintenanceFlags<C extends Command>(command: C): Record<Flag<C>, boolean> {

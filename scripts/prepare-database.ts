@@ -32,17 +32,25 @@ export async function prepareDatabase(databaseUrl: string = env.DATABASE_URL): P
   suggestMergingIndexes(databaseTarget(databaseUrl));
 }
 
-/** Says so when saves have left much of the stemmed index outside its largest segment (lib/db/sqlite/index-segments.ts). */
+/**
+ * Says so when saves have left much of the stemmed index outside its largest segment
+ * (lib/db/sqlite/index-segments.ts). Only advice: a failure to read the index's shape is reported and
+ * the start goes on.
+ */
 function suggestMergingIndexes(file: string) {
-  const db = openReadOnlyDatabase(file);
   try {
-    const shape = mergeAdvised(db);
-    if (shape)
-      console.log(
-        `Search index: ${describeShape(shape)} (saves add segments, and every search reads each); \`npm run search:index -- --merge\` merges them into one.`,
-      );
-  } finally {
-    db.close();
+    const db = openReadOnlyDatabase(file);
+    try {
+      const shape = mergeAdvised(db);
+      if (shape)
+        console.log(
+          `Search index: ${describeShape(shape)} (saves add segments, and every search reads each); \`npm run search:index -- --merge\` merges them into one.`,
+        );
+    } finally {
+      db.close();
+    }
+  } catch (error) {
+    console.error(`Reading how the search index is cut into segments failed (starting anyway): ${(error as Error).message}`);
   }
 }
 

@@ -15,7 +15,7 @@ const { rebuild, merge } = maintenanceFlags('search:index');
 // The ranking lists are SQLite's (they speed up FTS5's bm25 for frequent words); PostgreSQL's full text
 // ranks with its own indexes and has none to build: nothing to do, which is not a failure.
 if (engineOf(env.DATABASE_URL) === 'postgresql') {
-  console.log('search:index: the ranking lists are SQLite-only; on PostgreSQL the full-text index needs no build. Nothing to do.');
+  console.log('search:index: the ranking lists and segments are SQLite-only; on PostgreSQL the full-text index needs no build or merge. Nothing to do.');
   process.exit(0);
 }
 
@@ -31,7 +31,7 @@ try {
   const writer = openWriter(file);
   try {
     if (merge) {
-      process.stderr.write('Merging the passage indexes into one segment each…\n');
+      process.stderr.write('Merging the passage indexes into one segment each (saves wait for it, up to 5 s)…\n');
       for (const { table, before, after, seconds } of mergePassageIndexes(writer))
         console.log(
           before > 1

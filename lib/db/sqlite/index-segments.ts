@@ -4,11 +4,13 @@
 // leaves the stemmed index in one (bulk-passages.ts). Every save adds one more, and FTS5's own merging
 // (4 of a level into one, a little of it in each save) keeps them few, not one; once a level holds
 // the big segment and three small ones, it rewrites the big one too, spread over the saves that
-// follow (a bulk load's sits at level 1: after 64 saves on the 100,000-passage corpus). 'optimize'
-// puts its result at the top level, out of the next saves' merging. After 5,000 single-passage saves on the benchmark's corpus, a never-asked search was 11-13%
-// slower at 100,000 passages (19 segments) and 17-19% at 1,000,000 (91, in a rewrite of the big one
-// a quarter done) than after merging them (bench/results/search-api-tail/README.md, stop 56).
-// `npm run search:index -- --merge` merges each index back into one (mergePassageIndexes).
+// follow. 'optimize' puts its result one level above the highest in use: level 1 after a bulk load
+// (the first rewrite began at the 64th save on the 100,000-passage corpus), level 5 after 5,000 saves
+// at 1,000,000 passages (1,000 saves later it was untouched). After 5,000 single-passage saves on the
+// benchmark's corpus, merging made a never-asked search 11-13% faster at 100,000 passages (19
+// segments) and 17-19% at 1,000,000 (91, in a rewrite of the big one a quarter done)
+// (bench/results/search-api-tail/README.md, stop 56). `npm run search:index -- --merge` merges each
+// index back into one (mergePassageIndexes).
 import 'server-only';
 import type { Writer } from '../writer';
 import type { SqliteDb } from './connection';
@@ -17,34 +19,37 @@ import type { SqliteDb } from './connection';
 export const PASSAGE_INDEXES = ['passage_fts', 'passage_words_fts'] as const;
 export type PassageIndex = (typeof PASSAGE_INDEXES)[number];
 
-/** How many segments `table` holds now. */
-export function segmentsOf(db: SqliteDb, table: PassageIndex): number {
-  return db.prepare(`SELECT count(DISTINCT segid) FROM ${table}_idx`).pluck().get() as number;
-}
-
-/**
- * How `table` is cut: its segments, and the share of its leaf pages outside the largest one, counted
- * from its %_idx table (a row for each leaf page where a word's list starts: it undercounts the pages
- * of long lists, which only the largest segment holds, so the share errs high).
- */
+/** How a passage index is cut. */
 export interface IndexShape {
   segments: number;
+  /** The share of its leaf pages outside the largest segment (0 in one). */
   outsideLargest: number;
 }
 
+/**
+ * How `table` is cut now, from its %_idx table: a row for each leaf page where a word's list starts.
+ * That undercounts the pages of long lists, which only a big segment holds, so the share outside the
+ * largest errs high.
+ */
 export function shapeOf(db: SqliteDb, table: PassageIndex): IndexShape {
   const pages = db.prepare(`SELECT count(*) FROM ${table}_idx GROUP BY segid ORDER BY 1 DESC`).pluck().all() as number[];
   const total = pages.reduce((sum, n) => sum + n, 0);
   return { segments: pages.length, outsideLargest: total === 0 ? 0 : (total - pages[0]!) / total };
 }
 
+/** How many segments `table` holds now. */
+export function segmentsOf(db: SqliteDb, table: PassageIndex): number {
+  return shapeOf(db, table).segments;
+}
+
 /**
  * When `npm start` suggests `search:index -- --merge`: an archive of at least `minPassages` whose
- * stemmed index has at least `outsideLargest` of its pages outside its largest segment. Not the count
- * of segments: after a merge, 7 saves at 1,000,000 passages made 8 segments and 1,000 made 17, with
- * 0.9% of the pages outside the largest and searches as fast as merged; the 5,000 saves above left
- * 4.9% outside at 100,000 passages and 23% at 1,000,000. Below 10,000 passages searches are fast
- * whatever the shape (the seeded archive's is several small segments).
+ * stemmed index has at least `outsideLargest` of its leaf pages outside its largest segment. Not the
+ * count of segments: after a merge, 7 saves at 1,000,000 passages made 8 segments and 1,000 made 17,
+ * with 0.9% of the leaf pages outside the largest and searches as fast as merged; the 5,000 saves
+ * above left 4.9% outside at 100,000 passages and 23% at 1,000,000. 2% is a choice between those
+ * measured points. So is the size, unmeasured below 100,000 passages: it keeps small archives, such as
+ * the seeded one (several small segments, searches in a millisecond), out of it.
  */
 export const MERGE_ADVICE = { minPassages: 10_000, outsideLargest: 0.02 };
 
@@ -72,8 +77,11 @@ export interface MergeReport {
 /**
  * Merges each passage index into one segment, each in a write transaction of its own so the write
  * lock is held for one index at a time (after those 5,000 saves at 1,000,000 passages: 4.5 s for the
- * stemmed index, 2.8 s for the plain one; saves wait for it up to the writer's busy timeout). Searches
- * go on meanwhile: they read the last committed state.
+ * stemmed index, 2.8 s for the plain one). A save waits for it up to the writer's busy timeout (5 s)
+ * and fails after: best run while no one is editing. Searches go on meanwhile, reading the last
+ * committed state. The merged index is written whole before the old segments are freed (in the
+ * write-ahead log first): room for a second copy of it is needed, and the file keeps the freed pages
+ * for what is written next.
  */
 export function mergePassageIndexes(writer: Writer): MergeReport[] {
   return PASSAGE_INDEXES.map((table) =>
