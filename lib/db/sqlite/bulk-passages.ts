@@ -143,9 +143,11 @@ export function bulkLoadPassages<T>(db: SqliteDb, load: () => T, options: BulkLo
       // External content: FTS5 reads every row of passage_fts_source, in id order, and indexes it.
       db.exec(`INSERT INTO passage_fts (passage_fts) VALUES ('rebuild')`);
       // Without this merge the load left the index in several segments (11 in the benchmark's corpus of
-      // 1,000,000 passages, 3 in that of 100,000); in one, a never-asked search ran 4-6% faster at 100,000 passages and 6-7% at
-      // 1,000,000 (bench/results/search-api-tail/README.md, stop 55). The pages the old segments held can
-      // be reused by what is written next (in the benchmark's load, the ranking lists).
+      // 1,000,000 passages, 3 in that of 100,000); in one, a never-asked search ran 4-6% faster at
+      // 100,000 passages and 6-7% at 1,000,000 (bench/results/search-api-tail/README.md, stop 55). The
+      // pages the old segments held can be reused by what is written next (in the benchmark's load, the
+      // ranking lists). The result sits at level 1, within reach of the saves' merging: see
+      // index-segments.ts.
       mergeIntoOneSegment(db, 'passage_fts');
       setMerging(db, 'passage_fts', DEFAULT_MERGING);
       if (words) words.install();
