@@ -2,32 +2,21 @@
 // database itself and writes through the PostgreSQL writer. `admin:create` and `import`
 // run as the real commands (child processes); `search:index`, whose ranking lists are SQLite's, says so and
 // succeeds. Results are read back through Prisma's PostgreSQL client.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeWriters, createPrismaClient } from '@/lib/db';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
-import { SCRIPT_NODE_ARGS } from '@/scripts/node-args';
+import { runScript } from '@/tests/support/run-script';
 import { throwawayPostgres } from '@/tests/support/throwaway-postgres';
 
-const ROOT = path.resolve(import.meta.dirname, '../../..');
 const postgres = throwawayPostgres('scripts');
 const clients: PrismaClient[] = [];
 
 const freshDatabase = () => postgres.freshDatabase();
 
-function script(name: string, args: string[], env: Record<string, string>) {
-  const result = spawnSync(process.execPath, [...SCRIPT_NODE_ARGS, `scripts/${name}.ts`, ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, ...env },
-    stdio: ['pipe', 'pipe', 'pipe'],
-    timeout: 120_000,
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const script = (name: string, args: string[], env: Record<string, string>) => runScript(name, args, env, { timeoutMs: 120_000 });
 
 function prismaAt(url: string): PrismaClient {
   const prisma = createPrismaClient(url);

@@ -4,7 +4,6 @@
 // before, with the same scores and snippets; an unknown option is refused with the usage, changing
 // nothing. `npm start`'s preparation suggests the merge once 2% or more of the stemmed index lies
 // outside its largest segment, from 10,000 passages on.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,20 +14,11 @@ import { startReadingFacetColumns } from '@/lib/search/facet-columns';
 import { searchPassages } from '@/lib/search/search-passages';
 import { searchParamsSchema } from '@/lib/validation/search';
 import { prepareDatabase } from '@/scripts/prepare-database';
-import { SCRIPT_NODE_ARGS } from '@/scripts/node-args';
 import { scoredMatches } from '@/tests/support/full-text-probe';
 import { copyTemplate } from '@/tests/support/per-file-database';
+import { runScript } from '@/tests/support/run-script';
 
-const ROOT = path.resolve(import.meta.dirname, '../../..');
-
-function run(args: string[], file: string) {
-  const result = spawnSync(process.execPath, [...SCRIPT_NODE_ARGS, 'scripts/search-index.ts', ...args], {
-    cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: `file:${file}` },
-    encoding: 'utf8',
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const run = (args: string[], file: string) => runScript('search-index', args, { DATABASE_URL: `file:${file}` });
 
 /** Saves of one passage each, as an editor's corrections are (each its own transaction: each adds segments), until `done`. */
 function saveUntil(db: SqliteDb, done: () => boolean) {

@@ -1,23 +1,12 @@
 // `npm run search:embed`, run as a real process with the real model: it backfills a database whose
 // vectors were dropped (as after an upgrade or the restore of an old backup), `--rebuild` embeds all
 // passages again, and an unknown option is refused with the usage, changing nothing.
-import { spawnSync } from 'node:child_process';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '@/lib/db';
-import { SCRIPT_NODE_ARGS } from '@/scripts/node-args';
 import { copyTemplate } from '@/tests/support/per-file-database';
+import { runScript } from '@/tests/support/run-script';
 
-const ROOT = path.resolve(import.meta.dirname, '../../..');
-
-function run(args: string[], file: string) {
-  const result = spawnSync(process.execPath, [...SCRIPT_NODE_ARGS, 'scripts/search-embed.ts', ...args], {
-    cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: `file:${file}` },
-    encoding: 'utf8',
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const run = (args: string[], file: string) => runScript('search-embed', args, { DATABASE_URL: `file:${file}` });
 
 function counts(file: string) {
   const db = openDatabase(file);
