@@ -34,8 +34,8 @@ export async function prepareDatabase(databaseUrl: string = env.DATABASE_URL): P
 
 /**
  * Says so when saves have left much of the stemmed index outside its largest segment
- * (lib/db/sqlite/index-segments.ts). Only advice: a failure to read the index's shape is reported and
- * the start goes on.
+ * (lib/db/sqlite/index-segments.ts), which the server then merges (lib/db/sqlite/index-upkeep.ts). Only
+ * a word: a failure to read the index's shape is reported and the start goes on.
  */
 function suggestMergingIndexes(file: string) {
   try {
@@ -44,7 +44,7 @@ function suggestMergingIndexes(file: string) {
       const shape = mergeAdvised(db);
       if (shape)
         console.log(
-          `Search index: ${describeShape(shape)} (saves add segments, and every search reads each); \`npm run search:index -- --merge\` merges them into one.`,
+          `Search index: ${describeShape(shape)} (saves add segments, and every search reads each); the server merges them into one in the background, \`npm run search:index -- --merge\` at once.`,
         );
     } finally {
       db.close();

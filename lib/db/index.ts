@@ -68,3 +68,4 @@ export {
   type IndexShape,
   type MergeReport,
 } from './sqlite/index-segments';
+export { indexesMerged, MERGE_STEP, mergeIndexesWhenAdvised, type UpkeepOptions } from './sqlite/index-upkeep';

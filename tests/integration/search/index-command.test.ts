@@ -2,8 +2,8 @@
 // whose passage indexes editors' saves have left in many segments: a plain run says how many and
 // changes nothing; `--merge` merges each index into one, and the archive finds exactly what it found
 // before, with the same scores and snippets; an unknown option is refused with the usage, changing
-// nothing. `npm start`'s preparation suggests the merge once 2% or more of the stemmed index lies
-// outside its largest segment, from 10,000 passages on.
+// nothing. `npm start`'s preparation says so (the server then merges in the background) once 2% or
+// more of the stemmed index lies outside its largest segment, from 10,000 passages on.
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,32 +14,11 @@ import { startReadingFacetColumns } from '@/lib/search/facet-columns';
 import { searchPassages } from '@/lib/search/search-passages';
 import { searchParamsSchema } from '@/lib/validation/search';
 import { prepareDatabase } from '@/scripts/prepare-database';
-import { scoredMatches } from '@/tests/support/full-text-probe';
 import { copyTemplate } from '@/tests/support/per-file-database';
+import { findings, saveUntil } from '@/tests/support/index-segments';
 import { runScript } from '@/tests/support/run-script';
 
 const run = (args: string[], file: string) => runScript('search-index', args, { DATABASE_URL: `file:${file}` });
-
-/** Saves of one passage each, as an editor's corrections are (each its own transaction: each adds segments), until `done`. */
-function saveUntil(db: SqliteDb, done: () => boolean) {
-  const ids = db.prepare('SELECT id FROM Passage ORDER BY id').pluck().all() as number[];
-  const save = db.prepare('UPDATE Passage SET text = text WHERE id = ?');
-  for (let i = 0; !done(); i++) {
-    if (i === 5_000) throw new Error(`5,000 saves left the stemmed index in ${JSON.stringify(shapeOf(db, 'passage_fts'))}`);
-    // Every 7th passage, so that the saves spread over the archive.
-    db.transaction(() => save.run(ids[(i * 7) % ids.length]))();
-  }
-}
-
-/** What each index finds for words of the archive: the stemmed index's passages with scores and snippets, the plain one's ids. */
-function findings(db: SqliteDb) {
-  const words = db.prepare('SELECT term FROM passage_fts_vocab WHERE doc > 3 ORDER BY doc DESC, term LIMIT 12').pluck().all() as string[];
-  const plain = db.prepare('SELECT rowid FROM passage_words_fts WHERE passage_words_fts MATCH ? ORDER BY rowid').pluck();
-  return {
-    stemmed: [...words, '"north korea"', 'fami*'].map((match) => scoredMatches(db, match)),
-    plain: ['north', 'korea', 'freedom', 'family'].map((word) => plain.all(word)),
-  };
-}
 
 /** A copy of the seeded archive whose saves left its stemmed index in at least `segments` segments. */
 function grownArchive(segments: number): string {
@@ -167,7 +146,7 @@ describe("npm start's preparation of the database", () => {
       }
       const shape = read(info.file, (db) => shapeOf(db, 'passage_fts'));
       expect(await logged(info.file)).toContain(
-        `Search index: ${shape.segments} segments, ${(shape.outsideLargest * 100).toFixed(1)}% of its leaf pages outside the largest (saves add segments, and every search reads each); \`npm run search:index -- --merge\` merges them into one.`,
+        `Search index: ${shape.segments} segments, ${(shape.outsideLargest * 100).toFixed(1)}% of its leaf pages outside the largest (saves add segments, and every search reads each); the server merges them into one in the background, \`npm run search:index -- --merge\` at once.`,
       );
     },
   );
