@@ -10,7 +10,7 @@ import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { env } from '@/lib/env';
-import { databaseTarget, isPostgresUrl, mergeIndexesWhenAdvised, openRateLimitStore, openReaderAt, readPostgresUserVersion, withWriter } from '@/lib/db';
+import { databaseTarget, isPostgresUrl, openRateLimitStore, openReaderAt, readPostgresUserVersion, withWriter } from '@/lib/db';
 import { entityPageExists } from '@/lib/data/page-existence';
 import { readArchiveVersion } from '@/lib/cache/archive-version';
 import { PAGE_NONCE_ENV } from '@/lib/cache/page-nonce';
@@ -119,10 +119,6 @@ server.listen(env.PORT, () => {
     `${JSON.stringify({ time: new Date().toISOString(), level: 'info', msg: `Serving Interview Archive on http://localhost:${env.PORT}`, trustedProxies: trusted })}\n`,
   );
 });
-
-// Passage indexes that saves have cut up (the start's preparation said so) are merged back into one
-// segment each in the background, a step at a time; after that, the saves themselves keep them so.
-if (!isPostgresUrl(database)) mergeIndexesWhenAdvised(withWriter(database), { log });
 
 // Passages without vectors (an archive upgraded to meaning-based search, a restored backup) are embedded
 // in the background: the archive is served, and searchable by words, meanwhile. SEARCH_EMBED_ON_START=off

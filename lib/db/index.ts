@@ -59,13 +59,14 @@ export { holdExclusively, DatabaseInUseError } from './sqlite/exclusive';
 export { makeSelfContained } from './sqlite/self-contained';
 export { bulkLoadPassages } from './sqlite/bulk-passages';
 export {
+  indexesWorthMerging,
   MERGE_ADVICE,
-  mergeAdvised,
   mergePassageIndexes,
   PASSAGE_INDEXES,
   segmentsOf,
   shapeOf,
   type IndexShape,
+  type IndexToMerge,
   type MergeReport,
+  type PassageIndex,
 } from './sqlite/index-segments';
-export { indexesMerged, MERGE_STEP, mergeIndexesWhenAdvised, type UpkeepOptions } from './sqlite/index-upkeep';

@@ -6,7 +6,7 @@ import type { Editor } from '@/lib/auth/editor';
 import { recordAudit, type AuditAction } from './audit';
 import { BusyError, ConflictError, EditorialError, NotFoundError } from './errors';
 import { sameContent, snapshotOf, sql, type EntityType, type Snapshot, type SnapshotOf } from './snapshots';
-import { isWriteBusy, mergeIndexesWhenAdvised, nowIso, writerOf, type WriteDb, type Writer } from '@/lib/db';
+import { isWriteBusy, nowIso, writerOf, type WriteDb, type Writer } from '@/lib/db';
 import { embedAfterWrite } from '@/lib/search/vectors/embed-pending';
 import { refreshAfterWrite } from '@/lib/search/top-k/refresh';
 import { bumpArchiveVersion, noteOwnCommit } from '@/lib/cache/archive-version';
@@ -107,9 +107,6 @@ export function runWrite<T>(options: EditOptions | undefined, fn: (db: WriteDb) 
     embedAfterWrite(writer);
     // …and rescored for the ranking lists (lib/search/top-k), so one-word searches stay fast.
     refreshAfterWrite(writer);
-    // …and, once saves have cut the passage indexes up enough to slow searches, merged back into one
-    // segment each in the background (lib/db/sqlite/index-upkeep.ts).
-    mergeIndexesWhenAdvised(writer);
     return result;
   } catch (error) {
     if (error instanceof Unchanged) return error.value as T;

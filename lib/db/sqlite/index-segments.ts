@@ -9,8 +9,12 @@
 // at 1,000,000 passages (1,000 saves later it was untouched). After 5,000 single-passage saves on the
 // benchmark's corpus, merging made a never-asked search 11-13% faster at 100,000 passages (19
 // segments) and 17-19% at 1,000,000 (91, in a rewrite of the big one a quarter done)
-// (bench/results/search-api-tail/README.md, stop 56). `npm run search:index -- --merge` merges each
-// index back into one (mergePassageIndexes).
+// (bench/results/search-api-tail/README.md, stop 56). `npm start` merges an index worth it
+// (indexesWorthMerging) back into one before it serves, and `npm run search:index -- --merge` merges
+// each at any time (mergePassageIndexes). Not in the background while the server runs: merging in
+// short steps, each its own commit, made searches ten times slower at 1,000,000 passages for the
+// merge's 40 s, most likely because every commit drops what the search threads keep of the archive
+// (stop 57).
 import 'server-only';
 import type { Writer } from '../writer';
 import type { SqliteDb } from './connection';
@@ -43,27 +47,34 @@ export function segmentsOf(db: SqliteDb, table: PassageIndex): number {
 }
 
 /**
- * When an index is worth merging (by the server in the background, index-upkeep.ts, or as `npm start`
- * suggests, by `search:index -- --merge`): in an archive of at least `minPassages`, at least
- * `outsideLargest` of its leaf pages outside its largest segment. Not the count of segments: after a
- * merge, 7 saves at 1,000,000 passages made 8 segments and 1,000 made 17, with 0.9% of the leaf pages
- * outside the largest and searches as fast as merged; the 5,000 saves above left 4.9% outside at
- * 100,000 passages and 23% at 1,000,000. 2% is a choice between those measured points. So is the size,
- * unmeasured below 100,000 passages: it keeps small archives, such as the seeded one (several small
- * segments, searches in a millisecond), out of it.
+ * When an index is worth merging (by `npm start` before it serves, or by `search:index -- --merge`):
+ * in an archive of at least `minPassages`, at least `outsideLargest` of its leaf pages outside its
+ * largest segment. Not the count of segments: after a merge, 7 saves at 1,000,000 passages made 8
+ * segments and 1,000 made 17, with 0.9% of the leaf pages outside the largest and searches as fast as
+ * merged; the 5,000 saves above left 4.9% outside at 100,000 passages and 23% at 1,000,000. 2% is a
+ * choice between those measured points. So is the size, unmeasured below 100,000 passages: it keeps
+ * small archives, such as the seeded one (several small segments, searches in a millisecond), out of it.
  */
 export const MERGE_ADVICE = { minPassages: 10_000, outsideLargest: 0.02 };
 
+/** A passage index worth merging, and how it is cut. */
+export interface IndexToMerge {
+  table: PassageIndex;
+  shape: IndexShape;
+}
+
 /**
- * `table`'s shape when it is worth merging (MERGE_ADVICE), else null. Read after every save: the shape
- * first (1.3 ms at 1,000,000 passages), the count of passages (a scan of them) only for an index cut up
- * enough.
+ * The passage indexes worth merging (MERGE_ADVICE), with their shapes: the shapes first (1.3 ms for the
+ * stemmed index at 1,000,000 passages), and the count of passages (a scan of them) only when one is cut
+ * up enough.
  */
-export function mergeAdvised(db: SqliteDb, table: PassageIndex = 'passage_fts'): IndexShape | null {
-  const shape = shapeOf(db, table);
-  if (shape.outsideLargest < MERGE_ADVICE.outsideLargest) return null;
+export function indexesWorthMerging(db: SqliteDb): IndexToMerge[] {
+  const cutUp = PASSAGE_INDEXES.map((table) => ({ table, shape: shapeOf(db, table) })).filter(
+    ({ shape }) => shape.outsideLargest >= MERGE_ADVICE.outsideLargest,
+  );
+  if (cutUp.length === 0) return [];
   const passages = db.prepare('SELECT count(*) FROM Passage').pluck().get() as number;
-  return passages >= MERGE_ADVICE.minPassages ? shape : null;
+  return passages >= MERGE_ADVICE.minPassages ? cutUp : [];
 }
 
 /** Merges `table` into one segment (FTS5's 'optimize'), in the caller's transaction. */
@@ -80,16 +91,16 @@ export interface MergeReport {
 }
 
 /**
- * Merges each passage index into one segment, each in a write transaction of its own so the write
- * lock is held for one index at a time (after those 5,000 saves at 1,000,000 passages: 4.5 s for the
- * stemmed index, 2.8 s for the plain one). A save waits for it up to the writer's busy timeout (5 s)
+ * Merges each passage index (or those named) into one segment, each in a write transaction of its own
+ * so the write lock is held for one index at a time (after those 5,000 saves at 1,000,000 passages:
+ * 4.5 s for the stemmed index, 2.8 s for the plain one). A save waits for it up to the writer's busy timeout (5 s)
  * and fails after: best run while no one is editing. Searches go on meanwhile, reading the last
  * committed state. The merged index is written whole before the old segments are freed (in the
  * write-ahead log first): room for a second copy of it is needed, and the file keeps the freed pages
  * for what is written next.
  */
-export function mergePassageIndexes(writer: Writer): MergeReport[] {
-  return PASSAGE_INDEXES.map((table) =>
+export function mergePassageIndexes(writer: Writer, tables: readonly PassageIndex[] = PASSAGE_INDEXES): MergeReport[] {
+  return tables.map((table) =>
     writer.write((db) => {
       const started = performance.now();
       const before = segmentsOf(db, table);

@@ -2,8 +2,8 @@
 // whose passage indexes editors' saves have left in many segments: a plain run says how many and
 // changes nothing; `--merge` merges each index into one, and the archive finds exactly what it found
 // before, with the same scores and snippets; an unknown option is refused with the usage, changing
-// nothing. `npm start`'s preparation says so (the server then merges in the background) once 2% or
-// more of the stemmed index lies outside its largest segment, from 10,000 passages on.
+// nothing. `npm start`'s preparation merges an index before it serves once 2% or more of it lies
+// outside its largest segment, from 10,000 passages on.
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -123,21 +123,23 @@ describe("npm start's preparation of the database", () => {
   };
 
   it(
-    `suggests merging once saves have left ${MERGE_ADVICE.outsideLargest * 100}% of the stemmed index outside its largest segment, from ${MERGE_ADVICE.minPassages} passages on`,
+    `merges an index once saves have left ${MERGE_ADVICE.outsideLargest * 100}% of it outside its largest segment, from ${MERGE_ADVICE.minPassages} passages on, finding what it found before`,
     { timeout: 120_000 },
     async () => {
       // Below the size, however the index is cut: the seeded archive's saves leave most of it outside the largest segment.
       const small = grownArchive(8);
-      expect(read(small, (db) => shapeOf(db, 'passage_fts').outsideLargest)).toBeGreaterThan(MERGE_ADVICE.outsideLargest);
-      expect(await logged(small)).not.toContain('search:index -- --merge');
+      const smallShape = read(small, (db) => shapeOf(db, 'passage_fts'));
+      expect(smallShape.outsideLargest).toBeGreaterThan(MERGE_ADVICE.outsideLargest);
+      expect(await logged(small)).not.toContain('Search index');
+      expect(read(small, (db) => shapeOf(db, 'passage_fts'))).toEqual(smallShape);
 
-      // An archive of the size, as a bulk load leaves it: one segment, nothing to suggest.
+      // An archive of the size, as a bulk load leaves it: one segment, nothing to merge.
       dir = mkdtempSync(path.join(os.tmpdir(), 'merge-advice-'));
       const { info } = await loadCorpus({ n: MERGE_ADVICE.minPassages, seed: 5, cacheDir: dir });
       expect(read(info.file, (db) => shapeOf(db, 'passage_fts'))).toEqual({ segments: 1, outsideLargest: 0 });
-      expect(await logged(info.file)).not.toContain('search:index -- --merge');
+      expect(await logged(info.file)).not.toContain('Search index');
 
-      // Saves until enough of it lies outside the largest segment: suggested, with the figures.
+      // Saves until enough of it lies outside the largest segment: merged before serving, with the figures.
       const db = openDatabase(info.file);
       try {
         saveUntil(db, () => shapeOf(db, 'passage_fts').outsideLargest >= MERGE_ADVICE.outsideLargest);
@@ -145,9 +147,17 @@ describe("npm start's preparation of the database", () => {
         db.close();
       }
       const shape = read(info.file, (db) => shapeOf(db, 'passage_fts'));
-      expect(await logged(info.file)).toContain(
-        `Search index: ${shape.segments} segments, ${(shape.outsideLargest * 100).toFixed(1)}% of its leaf pages outside the largest (saves add segments, and every search reads each); the server merges them into one in the background, \`npm run search:index -- --merge\` at once.`,
+      const before = read(info.file, findings);
+      const output = await logged(info.file);
+      expect(output).toContain(
+        `Search index passage_fts: ${shape.segments} segments, ${(shape.outsideLargest * 100).toFixed(1)}% of its leaf pages outside the largest (saves add segments, and every search reads each); merging it into one…`,
       );
+      expect(output).toMatch(/Search index passage_fts: merged into one segment in \d+\.\d s\./);
+      read(info.file, (db) => {
+        expect(shapeOf(db, 'passage_fts')).toEqual({ segments: 1, outsideLargest: 0 });
+        expect(findings(db)).toEqual(before);
+        db.exec(`INSERT INTO passage_fts (passage_fts, rank) VALUES ('integrity-check', 1)`);
+      });
     },
   );
 });
