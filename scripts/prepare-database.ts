@@ -45,11 +45,11 @@ function mergeCutUpIndexes(file: string) {
       const cutUp = indexesWorthMerging(writer.db);
       for (const { table, shape } of cutUp)
         console.log(`Search index ${table}: ${describeShape(shape)} (saves add segments, and every search reads each); merging it into one…`);
-      for (const { table, seconds } of mergePassageIndexes(
+      const merged = mergePassageIndexes(
         writer,
         cutUp.map(({ table }) => table),
-      ))
-        console.log(`Search index ${table}: merged into one segment in ${seconds.toFixed(1)} s.`);
+      );
+      for (const { table, seconds } of merged) console.log(`Search index ${table}: merged into one segment in ${seconds.toFixed(1)} s.`);
     } finally {
       writer.close();
     }

@@ -93,9 +93,9 @@ export interface MergeReport {
 /**
  * Merges each passage index (or those named) into one segment, each in a write transaction of its own
  * so the write lock is held for one index at a time (after those 5,000 saves at 1,000,000 passages:
- * 4.5 s for the stemmed index, 2.8 s for the plain one). A save waits for it up to the writer's busy timeout (5 s)
- * and fails after: best run while no one is editing. Searches go on meanwhile, reading the last
- * committed state. The merged index is written whole before the old segments are freed (in the
+ * 4.5 s for the stemmed index, 2.8 s for the plain one). A save waits for it up to the writer's busy
+ * timeout (5 s) and fails after: best run while no one is editing. Searches go on meanwhile, reading
+ * the last committed state. The merged index is written whole before the old segments are freed (in the
  * write-ahead log first): room for a second copy of it is needed, and the file keeps the freed pages
  * for what is written next.
  */
