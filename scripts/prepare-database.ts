@@ -3,7 +3,18 @@
 import './load-env';
 import { pathToFileURL } from 'node:url';
 import { env } from '@/lib/env';
-import { createPrismaClient, databaseLabel, databaseTarget, engineOf, migrateAt, indexesWorthMerging, mergePassageIndexes, openWriter } from '@/lib/db';
+import {
+  createPrismaClient,
+  databaseLabel,
+  databaseTarget,
+  engineOf,
+  migrateAt,
+  indexesWorthMerging,
+  mergePassageIndexes,
+  openReadOnlyDatabase,
+  openWriter,
+  type IndexToMerge,
+} from '@/lib/db';
 import { seedArchive } from '@/seed/seed-archive';
 import { ensureTermImpacts } from '@/lib/search/top-k/ensure';
 import { describeShape } from './index-shape';
@@ -40,11 +51,18 @@ export async function prepareDatabase(databaseUrl: string = env.DATABASE_URL): P
  */
 function mergeCutUpIndexes(file: string) {
   try {
+    const reader = openReadOnlyDatabase(file);
+    let cutUp: IndexToMerge[];
+    try {
+      cutUp = indexesWorthMerging(reader);
+    } finally {
+      reader.close();
+    }
+    if (cutUp.length === 0) return;
+    for (const { table, shape } of cutUp)
+      console.log(`Search index ${table}: ${describeShape(shape)} (saves add segments, and every search reads each); merging it into one…`);
     const writer = openWriter(file);
     try {
-      const cutUp = indexesWorthMerging(writer.db);
-      for (const { table, shape } of cutUp)
-        console.log(`Search index ${table}: ${describeShape(shape)} (saves add segments, and every search reads each); merging it into one…`);
       const merged = mergePassageIndexes(
         writer,
         cutUp.map(({ table }) => table),
@@ -54,7 +72,9 @@ function mergeCutUpIndexes(file: string) {
       writer.close();
     }
   } catch (error) {
-    console.error(`Merging the search indexes failed (starting anyway; \`npm run search:index -- --merge\` tries again): ${(error as Error).message}`);
+    console.error(
+      `Checking or merging the search indexes failed (starting anyway; \`npm run search:index -- --merge\` tries again): ${(error as Error).message}`,
+    );
   }
 }
 
