@@ -60,7 +60,7 @@ export { makeSelfContained } from './sqlite/self-contained';
 export { bulkLoadPassages } from './sqlite/bulk-passages';
 export {
   indexesWorthMerging,
-  MERGE_ADVICE,
+  MERGE_THRESHOLD,
   mergePassageIndexes,
   PASSAGE_INDEXES,
   segmentsOf,
@@ -68,5 +68,4 @@ export {
   type IndexShape,
   type IndexToMerge,
   type MergeReport,
-  type PassageIndex,
 } from './sqlite/index-segments';

@@ -1,5 +1,5 @@
 // Editors' saves as they cut the passage indexes into segments, and what the indexes find, for the
-// tests of merging them (search:index -- --merge, the server's background merge).
+// tests of merging them (search:index -- --merge, npm start's merge).
 import { shapeOf, type SqliteDb } from '@/lib/db';
 import { scoredMatches } from './full-text-probe';
 

@@ -47,15 +47,16 @@ export function segmentsOf(db: SqliteDb, table: PassageIndex): number {
 }
 
 /**
- * When an index is worth merging (by `npm start` before it serves, or by `search:index -- --merge`):
- * in an archive of at least `minPassages`, at least `outsideLargest` of its leaf pages outside its
- * largest segment. Not the count of segments: after a merge, 7 saves at 1,000,000 passages made 8
- * segments and 1,000 made 17, with 0.9% of the leaf pages outside the largest and searches as fast as
- * merged; the 5,000 saves above left 4.9% outside at 100,000 passages and 23% at 1,000,000. 2% is a
- * choice between those measured points. So is the size, unmeasured below 100,000 passages: it keeps
- * small archives, such as the seeded one (several small segments, searches in a millisecond), out of it.
+ * When `npm start` merges an index before it serves (`search:index -- --merge` merges any index in
+ * more than one segment): in an archive of at least `minPassages`, at least `outsideLargest` of its
+ * leaf pages outside its largest segment. Not the count of segments: after a merge, 7 saves at
+ * 1,000,000 passages made 8 segments and 1,000 made 17, with 0.9% of the leaf pages outside the largest
+ * and searches as fast as merged; the 5,000 saves above left 4.9% outside at 100,000 passages and 23%
+ * at 1,000,000. 2% is a choice between those measured points. So is the size, unmeasured below 100,000
+ * passages: it keeps small archives, such as the seeded one (several small segments, searches in a
+ * millisecond), out of it.
  */
-export const MERGE_ADVICE = { minPassages: 10_000, outsideLargest: 0.02 };
+export const MERGE_THRESHOLD = { minPassages: 10_000, outsideLargest: 0.02 };
 
 /** A passage index worth merging, and how it is cut. */
 export interface IndexToMerge {
@@ -64,17 +65,17 @@ export interface IndexToMerge {
 }
 
 /**
- * The passage indexes worth merging (MERGE_ADVICE), with their shapes: the shapes first (1.3 ms for the
- * stemmed index at 1,000,000 passages), and the count of passages (a scan of them) only when one is cut
- * up enough.
+ * The passage indexes worth merging (MERGE_THRESHOLD), with their shapes: the shapes first (1.3 ms
+ * for the stemmed index at 1,000,000 passages), and the count of passages (a scan of them) only when
+ * one is cut up enough.
  */
 export function indexesWorthMerging(db: SqliteDb): IndexToMerge[] {
   const cutUp = PASSAGE_INDEXES.map((table) => ({ table, shape: shapeOf(db, table) })).filter(
-    ({ shape }) => shape.outsideLargest >= MERGE_ADVICE.outsideLargest,
+    ({ shape }) => shape.outsideLargest >= MERGE_THRESHOLD.outsideLargest,
   );
   if (cutUp.length === 0) return [];
   const passages = db.prepare('SELECT count(*) FROM Passage').pluck().get() as number;
-  return passages >= MERGE_ADVICE.minPassages ? cutUp : [];
+  return passages >= MERGE_THRESHOLD.minPassages ? cutUp : [];
 }
 
 /** Merges `table` into one segment (FTS5's 'optimize'), in the caller's transaction. */

@@ -2,14 +2,15 @@
 // whose passage indexes editors' saves have left in many segments: a plain run says how many and
 // changes nothing; `--merge` merges each index into one, and the archive finds exactly what it found
 // before, with the same scores and snippets; an unknown option is refused with the usage, changing
-// nothing. `npm start`'s preparation merges an index before it serves once 2% or more of it lies
-// outside its largest segment, from 10,000 passages on.
+// nothing. `npm start`'s preparation (prepareDatabase, in this process, on a generated corpus of
+// 10,000 passages) merges the stemmed index once 2% or more of it lies outside its largest segment,
+// and the archive finds what it found before; it leaves a smaller archive, and a whole index, alone.
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { loadCorpus } from '@/bench/lib/load';
-import { MERGE_ADVICE, openDatabase, openReader, segmentsOf, shapeOf, type SqliteDb } from '@/lib/db';
+import { MERGE_THRESHOLD, openDatabase, openReader, segmentsOf, shapeOf, type SqliteDb } from '@/lib/db';
 import { startReadingFacetColumns } from '@/lib/search/facet-columns';
 import { searchPassages } from '@/lib/search/search-passages';
 import { searchParamsSchema } from '@/lib/validation/search';
@@ -123,31 +124,33 @@ describe("npm start's preparation of the database", () => {
   };
 
   it(
-    `merges an index once saves have left ${MERGE_ADVICE.outsideLargest * 100}% of it outside its largest segment, from ${MERGE_ADVICE.minPassages} passages on, finding what it found before`,
+    `merges an index once saves have left ${MERGE_THRESHOLD.outsideLargest * 100}% of it outside its largest segment, from ${MERGE_THRESHOLD.minPassages} passages on, finding what it found before`,
     { timeout: 120_000 },
     async () => {
       // Below the size, however the index is cut: the seeded archive's saves leave most of it outside the largest segment.
       const small = grownArchive(8);
       const smallShape = read(small, (db) => shapeOf(db, 'passage_fts'));
-      expect(smallShape.outsideLargest).toBeGreaterThan(MERGE_ADVICE.outsideLargest);
+      expect(smallShape.outsideLargest).toBeGreaterThan(MERGE_THRESHOLD.outsideLargest);
       expect(await logged(small)).not.toContain('Search index');
       expect(read(small, (db) => shapeOf(db, 'passage_fts'))).toEqual(smallShape);
 
       // An archive of the size, as a bulk load leaves it: one segment, nothing to merge.
       dir = mkdtempSync(path.join(os.tmpdir(), 'merge-advice-'));
-      const { info } = await loadCorpus({ n: MERGE_ADVICE.minPassages, seed: 5, cacheDir: dir });
+      const { info } = await loadCorpus({ n: MERGE_THRESHOLD.minPassages, seed: 5, cacheDir: dir });
       expect(read(info.file, (db) => shapeOf(db, 'passage_fts'))).toEqual({ segments: 1, outsideLargest: 0 });
       expect(await logged(info.file)).not.toContain('Search index');
 
       // Saves until enough of it lies outside the largest segment: merged before serving, with the figures.
       const db = openDatabase(info.file);
       try {
-        saveUntil(db, () => shapeOf(db, 'passage_fts').outsideLargest >= MERGE_ADVICE.outsideLargest);
+        saveUntil(db, () => shapeOf(db, 'passage_fts').outsideLargest >= MERGE_THRESHOLD.outsideLargest);
       } finally {
         db.close();
       }
       const shape = read(info.file, (db) => shapeOf(db, 'passage_fts'));
       const before = read(info.file, findings);
+      expect(before.stemmed.every((rows) => rows.length > 0)).toBe(true);
+      expect(before.plain.every((rows) => rows.length > 0)).toBe(true);
       const output = await logged(info.file);
       expect(output).toContain(
         `Search index passage_fts: ${shape.segments} segments, ${(shape.outsideLargest * 100).toFixed(1)}% of its leaf pages outside the largest (saves add segments, and every search reads each); merging it into one…`,
